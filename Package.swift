@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Greffe",
+    products: [
+        .executable(name: "greffe", targets: ["greffe"]),
+        .library(name: "EventLog", targets: ["EventLog"]),
+        .library(name: "Discipline", targets: ["Discipline"]),
+        .library(name: "Registry", targets: ["Registry"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The C library, nothing else: Debian's liblmdb-dev through pkg-config.
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        // Generic append-only, hash-chained event log on LMDB. Knows nothing about cases.
+        .target(
+            name: "EventLog",
+            dependencies: [
+                "CLMDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The domain: rulebooks, calendar, votes, deciders, projections. Pure: no I/O, no clock, no randomness.
+        .target(
+            name: "Discipline",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The application: loads streams, decides, appends with the expected version, keeps projections.
+        .target(
+            name: "Registry",
+            dependencies: ["EventLog", "Discipline"]
+        ),
+        // Command-line parsing and rendering (French by default, English on request).
+        .target(
+            name: "GreffeCLI",
+            dependencies: [
+                "Registry", "EventLog", "Discipline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "greffe", dependencies: ["GreffeCLI"]),
+        // Test helper: appends in a loop so tests can race processes and kill them mid-write.
+        .executableTarget(name: "greffe-stress", dependencies: ["EventLog"]),
+
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB", "greffe-stress"]),
+        .testTarget(name: "DisciplineTests", dependencies: ["Discipline"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline"]),
+        .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "greffe"]),
+    ]
+)

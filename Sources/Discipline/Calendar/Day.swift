@@ -1,0 +1,138 @@
+import Foundation
+
+/// A calendar day in the association's time zone, with no time of day.
+///
+/// Business dates are days, never instants: "within 7 days after D" is a question about days.
+/// The arithmetic is done on a day number (days since 1970-01-01, proleptic Gregorian calendar)
+/// with integer formulas, so it needs no `Calendar`, no time zone and no clock.
+public struct Day: Hashable, Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a day, or returns `nil` when the date does not exist (30 February, month 13…).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day with this number of days since 1970-01-01 (negative before it).
+    public init(dayNumber: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    /// Days since 1970-01-01.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// This day plus `n` calendar days ("within n days after self" ends on this day).
+    public func adding(days n: Int) -> Day { Day(dayNumber: dayNumber + n) }
+
+    /// This day plus `n` months, the day of month clamped to the target month's end
+    /// (31 January + 1 month = 28 or 29 February).
+    public func adding(months n: Int) -> Day {
+        let index = year * 12 + (month - 1) + n
+        let y = index / 12
+        let m = index % 12 + 1
+        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))
+            ?? Day(dayNumber: dayNumber)
+    }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(until other: Day) -> Int { other.dayNumber - dayNumber }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.dayNumber < rhs.dayNumber }
+}
+
+extension Day: CustomStringConvertible, LosslessStringConvertible {
+    /// ISO 8601 form, `2026-11-24`.
+    public var description: String {
+        func pad(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// French form, `24/11/2026`.
+    public var frenchDescription: String {
+        let iso = description
+        let parts = iso.split(separator: "-")
+        return "\(parts[2])/\(parts[1])/\(parts[0])"
+    }
+
+    /// Parses `2026-11-24` (ISO) or `24/11/2026` (French order). Returns `nil` for anything else,
+    /// including dates that do not exist.
+    public init?(_ text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        func number(_ s: Substring, digits: ClosedRange<Int>) -> Int? {
+            guard digits.contains(s.count), s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(s)
+        }
+        if t.contains("-") {
+            let p = t.split(separator: "-", omittingEmptySubsequences: false)
+            guard p.count == 3, let y = number(p[0], digits: 4...4), let m = number(p[1], digits: 2...2),
+                  let d = number(p[2], digits: 2...2) else { return nil }
+            self.init(year: y, month: m, day: d)
+        } else if t.contains("/") {
+            let p = t.split(separator: "/", omittingEmptySubsequences: false)
+            guard p.count == 3, let d = number(p[0], digits: 1...2), let m = number(p[1], digits: 1...2),
+                  let y = number(p[2], digits: 4...4) else { return nil }
+            self.init(year: y, month: m, day: d)
+        } else {
+            return nil
+        }
+    }
+}
+
+extension Day: Codable {
+    /// Encoded as its ISO string, `"2026-11-24"`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let day = Day(text), text.contains("-") else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a day as YYYY-MM-DD, got \(text)")
+        }
+        self = day
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

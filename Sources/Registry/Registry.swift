@@ -1,0 +1,3 @@
+import EventLog
+import Discipline
+public enum RegistryModule {}

@@ -1,0 +1,2 @@
+import GreffeCLI
+GreffeCommand.main()

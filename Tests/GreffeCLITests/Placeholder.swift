@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderGreffeCLI() { #expect(Bool(true)) }

@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderRegistry() { #expect(Bool(true)) }
