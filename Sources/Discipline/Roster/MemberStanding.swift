@@ -1,0 +1,38 @@
+/// What the procedure needs to know about one member of the roster, as of the day a command is decided.
+///
+/// The roster (member streams) and the other cases are outside a case's own stream; the application
+/// gathers these facts and hands them to the case decider, which stays pure.
+public struct MemberStanding: Equatable, Codable, Sendable {
+    public var id: MemberID
+    public var displayName: String
+    /// Years for which the member's dues are paid (R13: "à jour de cotisation de l'année en cours").
+    public var duesYears: Set<Int>
+    /// Holds a seat on the board (conseil d'administration) on the day considered.
+    public var boardMember: Bool
+    /// Day the member left the association, if they did.
+    public var departedOn: Day?
+    /// Day the member was radiated, if they were.
+    public var radiatedOn: Day?
+    /// Cases (other than the one being decided) in which this member sat in the crisis cell that judged (R17).
+    public var judgementsSat: [CaseID]
+
+    public init(
+        id: MemberID, displayName: String = "", duesYears: Set<Int> = [], boardMember: Bool = false,
+        departedOn: Day? = nil, radiatedOn: Day? = nil, judgementsSat: [CaseID] = []
+    ) {
+        self.id = id
+        self.displayName = displayName
+        self.duesYears = duesYears
+        self.boardMember = boardMember
+        self.departedOn = departedOn
+        self.radiatedOn = radiatedOn
+        self.judgementsSat = judgementsSat
+    }
+
+    /// Still a member on `day`: neither departed nor radiated on or before it.
+    public func isActive(on day: Day) -> Bool {
+        if let d = departedOn, d <= day { return false }
+        if let r = radiatedOn, r <= day { return false }
+        return true
+    }
+}
