@@ -1,0 +1,461 @@
+import Foundation
+
+/// What an append expects of its stream, checked inside the write transaction.
+public enum ExpectedVersion: Equatable, Sendable {
+    /// Append whatever the stream's version (for streams with a single writer, such as imports).
+    case any
+    /// The stream must be at exactly this version; `0` means the stream must not exist yet.
+    case exactly(UInt64)
+
+    /// The stream must not exist yet.
+    public static let noStream = ExpectedVersion.exactly(0)
+}
+
+/// The head of the log: the last record's sequence number and hash (0 and 32 zero bytes when empty).
+public struct LogHead: Equatable, Sendable, CustomStringConvertible {
+    public var sequence: UInt64
+    public var hash: [UInt8]
+    public init(sequence: UInt64, hash: [UInt8]) {
+        self.sequence = sequence
+        self.hash = hash
+    }
+    public var description: String { "\(sequence) \(hash.hexString)" }
+}
+
+/// Everything the event log can refuse or fail with; each case says what went wrong in words.
+public enum EventStoreError: Error, Equatable, CustomStringConvertible {
+    /// The stream moved since the caller read it: nothing was written; read again and retry.
+    case conflict(stream: String, expected: UInt64, actual: UInt64)
+    case storeMissing(path: String)
+    case notAStore(path: String, reason: String)
+    case alreadyExists(path: String)
+    case permissionDenied(path: String)
+    case unknownFormat(path: String, found: UInt32, supported: UInt32)
+    case invalidStreamID(String)
+    case emptyAppend
+    case corruptRecord(sequence: UInt64, reason: String)
+    case storage(LMDBError)
+
+    public var description: String {
+        switch self {
+        case let .conflict(stream, expected, actual):
+            return "conflict on stream \(stream): expected version \(expected), found \(actual); nothing was written, read again and retry"
+        case let .storeMissing(path): return "no store at \(path) (the directory does not exist)"
+        case let .notAStore(path, reason): return "\(path) is not a Greffe store: \(reason)"
+        case let .alreadyExists(path): return "a store already exists at \(path)"
+        case let .permissionDenied(path): return "permission denied on \(path)"
+        case let .unknownFormat(path, found, supported):
+            return "the store at \(path) has format \(found); this version of Greffe reads format \(supported)"
+        case let .invalidStreamID(id): return "invalid stream id \(id.debugDescription): 1 to 200 bytes of UTF-8, no control characters"
+        case .emptyAppend: return "an append needs at least one event"
+        case let .corruptRecord(sequence, reason): return "record \(sequence) is unreadable: \(reason)"
+        case let .storage(error): return "storage error: \(error) (LMDB code \(error.rawValue))"
+        }
+    }
+}
+
+/// An append-only, hash-chained event log stored in an LMDB environment (a directory).
+///
+/// Records are numbered globally (1, 2, 3…) and within their stream (1, 2, 3…). Appends to one stream are atomic
+/// and checked against an expected version inside the write transaction, so of two concurrent writers that read
+/// the same version, exactly one succeeds. Every record carries the hash of the one before it.
+/// The on-disk format is described in docs/storage-format.md.
+public final class EventStore {
+    /// The on-disk format this code reads and writes.
+    public static let formatVersion: UInt32 = 1
+    static let databaseNames = ["meta", "records", "streams", "stream_heads", "projections"]
+
+    public struct Options: Sendable {
+        /// Size of the memory map when the store is opened; it doubles whenever it is full.
+        public var initialMapSize: Int
+        public init(initialMapSize: Int = 64 << 20) { self.initialMapSize = initialMapSize }
+    }
+
+    public let path: String
+    let env: Environment
+    let meta: Database
+    let records: Database
+    let streams: Database
+    let streamHeads: Database
+    let projections: Database
+
+    private init(path: String, env: Environment, databases: [String: Database]) throws {
+        guard let meta = databases["meta"], let records = databases["records"], let streams = databases["streams"],
+            let heads = databases["stream_heads"], let projections = databases["projections"]
+        else {
+            throw EventStoreError.notAStore(path: path, reason: "its named databases are missing")
+        }
+        self.path = path
+        self.env = env
+        self.meta = meta
+        self.records = records
+        self.streams = streams
+        self.streamHeads = heads
+        self.projections = projections
+    }
+
+    /// Creates a new, empty store in `path` (a directory made with owner-only permissions, 0700; files 0600).
+    public static func create(at path: String, options: Options = Options()) throws -> EventStore {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw EventStoreError.notAStore(path: path, reason: "it is a file, not a directory")
+            }
+            if fm.fileExists(atPath: path + "/data.mdb") { throw EventStoreError.alreadyExists(path: path) }
+        } else {
+            do {
+                try fm.createDirectory(
+                    atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw EventStoreError.permissionDenied(path: path)
+            }
+        }
+        let env = try openEnvironment(path: path, options: options)
+        let databases: [String: Database] = try mapErrors(path: path) {
+            try env.write { txn in
+                var dbs: [String: Database] = [:]
+                for name in databaseNames { dbs[name] = try txn.createDatabase(name) }
+                if let meta = dbs["meta"] {
+                    try txn.put(meta, Array("format".utf8), .bigEndian(formatVersion))
+                    try txn.put(meta, Array("head".utf8), .bigEndian(UInt64(0)) + RecordCodec.genesisHash)
+                }
+                return dbs
+            }
+        }
+        return try EventStore(path: path, env: env, databases: databases)
+    }
+
+    /// Opens an existing store; a missing directory, a directory without a store, a file that is not LMDB,
+    /// or a store of another format are each a distinct error.
+    public static func open(at path: String, options: Options = Options()) throws -> EventStore {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw EventStoreError.storeMissing(path: path)
+        }
+        guard isDirectory.boolValue else {
+            throw EventStoreError.notAStore(path: path, reason: "it is a file, not a directory")
+        }
+        guard fm.fileExists(atPath: path + "/data.mdb") else {
+            throw EventStoreError.notAStore(path: path, reason: "no data.mdb in the directory (run `greffe init`)")
+        }
+        let env = try openEnvironment(path: path, options: options)
+        let databases = try mapErrors(path: path) { try env.openExistingDatabases(databaseNames) }
+        guard let meta = databases["meta"] else {
+            throw EventStoreError.notAStore(path: path, reason: "an LMDB file without Greffe's meta database")
+        }
+        let format = try mapErrors(path: path) { try env.read { try $0.get(meta, Array("format".utf8)) } }
+        guard let format, format.count == 4 else {
+            throw EventStoreError.notAStore(path: path, reason: "no format number in the meta database")
+        }
+        let found = format.withUnsafeBytes { ByteReader($0) }.peekUInt32()
+        guard found == formatVersion else {
+            throw EventStoreError.unknownFormat(path: path, found: found, supported: formatVersion)
+        }
+        return try EventStore(path: path, env: env, databases: databases)
+    }
+
+    private static func openEnvironment(path: String, options: Options) throws -> Environment {
+        do {
+            return try Environment(directory: path, mapSize: options.initialMapSize, maxDatabases: 8)
+        } catch LMDBError.invalid {
+            throw EventStoreError.notAStore(path: path, reason: "data.mdb is not an LMDB file")
+        } catch LMDBError.versionMismatch {
+            throw EventStoreError.notAStore(path: path, reason: "data.mdb was written by an incompatible LMDB")
+        } catch LMDBError.permissionDenied {
+            throw EventStoreError.permissionDenied(path: path)
+        } catch LMDBError.readOnlyFileSystem {
+            throw EventStoreError.permissionDenied(path: path)
+        } catch LMDBError.operationNotPermitted {
+            throw EventStoreError.permissionDenied(path: path)
+        } catch {
+            throw EventStoreError.storage(error)
+        }
+    }
+
+    static func mapErrors<T>(path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LMDBError {
+            switch error {
+            case .permissionDenied, .readOnlyFileSystem, .operationNotPermitted: throw EventStoreError.permissionDenied(path: path)
+            default: throw EventStoreError.storage(error)
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    /// The last record's sequence number and hash.
+    public func head() throws -> LogHead {
+        try EventStore.mapErrors(path: path) { try env.read { try readHead($0) } }
+    }
+
+    /// The current version of a stream: the number of events in it (0 when it does not exist).
+    public func version(of stream: String) throws -> UInt64 {
+        try EventStore.mapErrors(path: path) { try env.read { try streamVersion($0, stream) } }
+    }
+
+    /// The events of one stream from `version` (1-based) on, in order.
+    public func readStream(_ stream: String, from version: UInt64 = 1) throws -> [EventRecord] {
+        try EventStore.mapErrors(path: path) {
+            try env.read { txn in
+                var sequences: [UInt64] = []
+                let prefix = EventStore.streamPrefix(stream)
+                try txn.scan(streams, from: prefix + .bigEndian(max(version, 1))) { key, value in
+                    guard key.count == prefix.count + 8, key.starts(with: prefix), value.count == 8 else {
+                        return false
+                    }
+                    var reader = ByteReader(value)
+                    sequences.append(reader.integer(UInt64.self) ?? 0)
+                    return true
+                }
+                return try sequences.map { try record($0, in: txn) }
+            }
+        }
+    }
+
+    /// Streams the whole log from `sequence` on, a batch of records per short read transaction, so memory stays
+    /// bounded however long the log is and no reader is held open between batches.
+    public func records(from sequence: UInt64 = 1, batchSize: Int = 1024) -> LogCursor {
+        LogCursor(store: self, next: max(sequence, 1), batchSize: max(batchSize, 1))
+    }
+
+    /// Up to `limit` records from `sequence` on, decoded.
+    func batch(from sequence: UInt64, limit: Int) throws -> [EventRecord] {
+        try EventStore.mapErrors(path: path) {
+            try env.read { txn in
+                var out: [EventRecord] = []
+                var expected = sequence
+                try txn.scan(records, from: .bigEndian(sequence)) { key, value in
+                    var keyReader = ByteReader(key)
+                    let found = keyReader.integer(UInt64.self) ?? 0
+                    guard found == expected else {
+                        throw EventStoreError.corruptRecord(
+                            sequence: expected, reason: "missing (the next record found is \(found))")
+                    }
+                    do {
+                        out.append(try RecordCodec.decode(value))
+                    } catch {
+                        throw EventStoreError.corruptRecord(sequence: found, reason: "\(error)")
+                    }
+                    expected += 1
+                    return out.count < limit
+                }
+                return out
+            }
+        }
+    }
+
+    func record(_ sequence: UInt64, in txn: ReadTransaction) throws -> EventRecord {
+        var result: EventRecord?
+        try txn.scan(records, from: .bigEndian(sequence)) { key, value in
+            var keyReader = ByteReader(key)
+            guard keyReader.integer(UInt64.self) == sequence else { return false }
+            do {
+                result = try RecordCodec.decode(value)
+            } catch {
+                throw EventStoreError.corruptRecord(sequence: sequence, reason: "\(error)")
+            }
+            return false
+        }
+        guard let result else { throw EventStoreError.corruptRecord(sequence: sequence, reason: "missing") }
+        return result
+    }
+
+    func readHead(_ txn: ReadTransaction) throws -> LogHead {
+        guard let bytes = try txn.get(meta, Array("head".utf8)), bytes.count == 8 + RecordCodec.hashSize else {
+            throw EventStoreError.notAStore(path: path, reason: "no head in the meta database")
+        }
+        let sequence = bytes.withUnsafeBytes { raw -> UInt64 in
+            var reader = ByteReader(raw)
+            return reader.integer(UInt64.self) ?? 0
+        }
+        return LogHead(sequence: sequence, hash: Array(bytes[8...]))
+    }
+
+    func streamVersion(_ txn: ReadTransaction, _ stream: String) throws -> UInt64 {
+        guard let bytes = try txn.get(streamHeads, Array(stream.utf8)), bytes.count == 8 else { return 0 }
+        return bytes.withUnsafeBytes { raw -> UInt64 in
+            var reader = ByteReader(raw)
+            return reader.integer(UInt64.self) ?? 0
+        }
+    }
+
+    /// Key prefix of a stream's entries in the `streams` database: the id's UTF-8 bytes and a 0 byte.
+    static func streamPrefix(_ stream: String) -> [UInt8] { Array(stream.utf8) + [0] }
+
+    static func validate(stream: String) throws {
+        let bytes = stream.utf8.count
+        guard bytes > 0, bytes <= 200, !stream.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { throw EventStoreError.invalidStreamID(stream) }
+    }
+
+    // MARK: Writing
+
+    /// Appends `events` to `stream` atomically if the stream is at `expected`; otherwise throws
+    /// `EventStoreError.conflict` and writes nothing.
+    ///
+    /// `project`, when given, runs inside the same write transaction with the new records, so projections kept in
+    /// the store change together with the log or not at all. If it throws, nothing is written.
+    @discardableResult
+    public func append(
+        to stream: String, expected: ExpectedVersion, events: [NewEvent],
+        project: ((ProjectionWriter, [EventRecord]) throws -> Void)? = nil
+    ) throws -> [EventRecord] {
+        try EventStore.mapErrors(path: path) {
+            try env.write { txn in
+                let appended = try append(txn, stream: stream, expected: expected, events: events)
+                try project?(ProjectionWriter(txn: txn, db: projections), appended)
+                return appended
+            }
+        }
+    }
+
+    /// Runs many appends in one write transaction with a single sync at the end: all of them are stored, or none.
+    /// Each append still checks its expected version against what the batch wrote before it.
+    public func bulk<T>(_ body: (BulkWriter) throws -> T) throws -> T {
+        try EventStore.mapErrors(path: path) {
+            try env.write { txn in try body(BulkWriter(store: self, txn: txn)) }
+        }
+    }
+
+    func append(_ txn: WriteTransaction, stream: String, expected: ExpectedVersion, events: [NewEvent]) throws
+        -> [EventRecord]
+    {
+        try EventStore.validate(stream: stream)
+        guard !events.isEmpty else { throw EventStoreError.emptyAppend }
+        let current = try streamVersion(txn.reader, stream)
+        if case .exactly(let wanted) = expected, wanted != current {
+            throw EventStoreError.conflict(stream: stream, expected: wanted, actual: current)
+        }
+        var head = try readHead(txn.reader)
+        var version = current
+        var appended: [EventRecord] = []
+        appended.reserveCapacity(events.count)
+        let prefix = EventStore.streamPrefix(stream)
+        for event in events {
+            let sequence = head.sequence + 1
+            version += 1
+            let (value, hash) = RecordCodec.encode(
+                sequence: sequence, stream: stream, version: version, event: event, previousHash: head.hash)
+            try txn.append(records, .bigEndian(sequence), value)
+            try txn.put(streams, prefix + .bigEndian(version), .bigEndian(sequence), noOverwrite: true)
+            appended.append(
+                EventRecord(
+                    sequence: sequence, stream: stream, version: version, event: event,
+                    previousHash: head.hash, hash: hash))
+            head = LogHead(sequence: sequence, hash: hash)
+        }
+        try txn.put(streamHeads, Array(stream.utf8), .bigEndian(version))
+        try txn.put(meta, Array("head".utf8), .bigEndian(head.sequence) + head.hash)
+        return appended
+    }
+
+    // MARK: Projections
+
+    /// Reads the projections kept in the store, in one consistent read transaction.
+    public func readProjections<T>(_ body: (ProjectionReader) throws -> T) throws -> T {
+        try EventStore.mapErrors(path: path) {
+            try env.read { txn in try body(ProjectionReader(txn: txn, db: projections)) }
+        }
+    }
+
+    /// Replaces projections outside of an append (used to rebuild them from the log).
+    public func writeProjections<T>(_ body: (ProjectionWriter) throws -> T) throws -> T {
+        try EventStore.mapErrors(path: path) {
+            try env.write { txn in try body(ProjectionWriter(txn: txn, db: projections)) }
+        }
+    }
+}
+
+@available(*, unavailable)
+extension EventStore: Sendable {}
+
+/// Appends inside a `bulk` transaction; valid only inside the closure that received it.
+public struct BulkWriter {
+    let store: EventStore
+    let txn: WriteTransaction
+
+    @discardableResult
+    public func append(to stream: String, expected: ExpectedVersion, events: [NewEvent]) throws -> [EventRecord] {
+        try store.append(txn, stream: stream, expected: expected, events: events)
+    }
+
+    public func version(of stream: String) throws -> UInt64 { try store.streamVersion(txn.reader, stream) }
+
+    public var projections: ProjectionWriter { ProjectionWriter(txn: txn, db: store.projections) }
+}
+
+/// Reads the application's projections (key/value pairs); valid only inside the closure that received it.
+public struct ProjectionReader {
+    let txn: ReadTransaction
+    let db: Database
+
+    public func get(_ key: String) throws -> [UInt8]? { try txn.get(db, Array(key.utf8)) }
+
+    /// Every entry whose key starts with `prefix`, in key order, copied out.
+    public func entries(prefix: String) throws -> [(key: String, value: [UInt8])] {
+        let p = Array(prefix.utf8)
+        var out: [(String, [UInt8])] = []
+        try txn.scan(db, from: p) { key, value in
+            guard key.starts(with: p) else { return false }
+            out.append((String(decoding: key, as: UTF8.self), Array(value)))
+            return true
+        }
+        return out
+    }
+}
+
+/// Writes the application's projections inside a write transaction; valid only inside the closure.
+public struct ProjectionWriter {
+    let txn: WriteTransaction
+    let db: Database
+
+    public var reader: ProjectionReader { ProjectionReader(txn: txn.reader, db: db) }
+    public func get(_ key: String) throws -> [UInt8]? { try txn.get(db, Array(key.utf8)) }
+    public func put(_ key: String, _ value: [UInt8]) throws { try txn.put(db, Array(key.utf8), value) }
+    public func delete(_ key: String) throws { try txn.delete(db, Array(key.utf8)) }
+
+    /// Removes every entry whose key starts with `prefix`.
+    public func deleteAll(prefix: String) throws {
+        for (key, _) in try reader.entries(prefix: prefix) { try delete(key) }
+    }
+}
+
+/// Reads the log in order, one batch per short read transaction. `next()` returns `nil` at the end.
+public struct LogCursor {
+    let store: EventStore
+    var nextSequence: UInt64
+    let batchSize: Int
+    var buffer: [EventRecord] = []
+    var index = 0
+    var finished = false
+
+    init(store: EventStore, next: UInt64, batchSize: Int) {
+        self.store = store
+        self.nextSequence = next
+        self.batchSize = batchSize
+    }
+
+    public mutating func next() throws -> EventRecord? {
+        if index == buffer.count {
+            guard !finished else { return nil }
+            buffer = try store.batch(from: nextSequence, limit: batchSize)
+            index = 0
+            if buffer.count < batchSize { finished = true }
+            guard !buffer.isEmpty else { return nil }
+            nextSequence += UInt64(buffer.count)
+        }
+        defer { index += 1 }
+        return buffer[index]
+    }
+}
+
+extension ByteReader {
+    func peekUInt32() -> UInt32 {
+        var copy = self
+        return copy.integer(UInt32.self) ?? 0
+    }
+}

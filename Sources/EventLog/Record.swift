@@ -1,0 +1,218 @@
+import Crypto
+import Foundation
+
+/// An event to append: everything of a record except what the log assigns (sequence, version, hashes).
+public struct NewEvent: Equatable, Sendable {
+    public var type: String
+    public var schemaVersion: UInt32
+    /// The day the act happened, `YYYY-MM-DD`, as given by the user.
+    public var occurredOn: String
+    /// The instant the act was recorded, in milliseconds since 1970-01-01T00:00:00Z.
+    public var recordedAt: Int64
+    public var actor: String
+    public var correlationId: String
+    public var causationId: String
+    /// The event's own data, as JSON bytes.
+    public var payload: Data
+
+    public init(
+        type: String, schemaVersion: UInt32 = 1, occurredOn: String, recordedAt: Int64, actor: String,
+        correlationId: String = "", causationId: String = "", payload: Data
+    ) {
+        self.type = type
+        self.schemaVersion = schemaVersion
+        self.occurredOn = occurredOn
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.correlationId = correlationId
+        self.causationId = causationId
+        self.payload = payload
+    }
+}
+
+/// One stored record of the log, as read back.
+public struct EventRecord: Equatable, Sendable {
+    /// Global position in the log: 1, 2, 3… with no gaps.
+    public var sequence: UInt64
+    public var stream: String
+    /// Position within the stream: 1, 2, 3… with no gaps.
+    public var version: UInt64
+    public var event: NewEvent
+    /// Hash of the record before this one (32 zero bytes for the first record).
+    public var previousHash: [UInt8]
+    /// SHA-256 of this record's canonical body, which starts with `previousHash`.
+    public var hash: [UInt8]
+
+    public var type: String { event.type }
+    public var payload: Data { event.payload }
+}
+
+/// The canonical binary encoding of a record (on-disk format 1). See docs/storage-format.md.
+///
+/// Body: `prev_hash[32] ‖ seq:u64 ‖ stream:str ‖ version:u64 ‖ type:str ‖ schema_version:u32 ‖
+/// occurred_on:str ‖ recorded_at:i64 ‖ actor:str ‖ correlation_id:str ‖ causation_id:str ‖ payload:bytes`,
+/// integers big-endian, `str`/`bytes` as a u32 big-endian length then the bytes (UTF-8 for strings).
+/// The stored value is `body ‖ SHA-256(body)`.
+enum RecordCodec {
+    static let hashSize = 32
+    static let genesisHash = [UInt8](repeating: 0, count: hashSize)
+
+    static func body(sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8])
+        -> [UInt8]
+    {
+        var out: [UInt8] = []
+        out.reserveCapacity(128 + event.payload.count + stream.utf8.count + event.type.utf8.count)
+        out.append(contentsOf: previousHash)
+        out.appendInteger(sequence)
+        out.appendField(Array(stream.utf8))
+        out.appendInteger(version)
+        out.appendField(Array(event.type.utf8))
+        out.appendInteger(event.schemaVersion)
+        out.appendField(Array(event.occurredOn.utf8))
+        out.appendInteger(UInt64(bitPattern: event.recordedAt))
+        out.appendField(Array(event.actor.utf8))
+        out.appendField(Array(event.correlationId.utf8))
+        out.appendField(Array(event.causationId.utf8))
+        out.appendField(Array(event.payload))
+        return out
+    }
+
+    static func sha256(_ bytes: some DataProtocol) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
+
+    /// The stored value for a record: its body followed by the body's hash.
+    static func encode(sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8])
+        -> (value: [UInt8], hash: [UInt8])
+    {
+        var value = body(
+            sequence: sequence, stream: stream, version: version, event: event, previousHash: previousHash)
+        let hash = sha256(value)
+        value.append(contentsOf: hash)
+        return (value, hash)
+    }
+
+    /// Why a stored value could not be read as a record.
+    struct DecodeFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Decodes a stored value. The stored hash is returned as found; checking it is the verifier's job.
+    static func decode(_ value: UnsafeRawBufferPointer) throws(DecodeFailure) -> EventRecord {
+        var reader = ByteReader(value)
+        guard value.count >= hashSize * 2 else { throw DecodeFailure(description: "record too short") }
+        let previous = reader.take(hashSize)
+        guard let sequence = reader.integer(UInt64.self),
+            let stream = reader.string(),
+            let version = reader.integer(UInt64.self),
+            let type = reader.string(),
+            let schemaVersion = reader.integer(UInt32.self),
+            let occurredOn = reader.string(),
+            let recordedAt = reader.integer(UInt64.self),
+            let actor = reader.string(),
+            let correlation = reader.string(),
+            let causation = reader.string(),
+            let payload = reader.field()
+        else { throw DecodeFailure(description: "record body truncated or malformed") }
+        guard reader.remaining == hashSize else {
+            throw DecodeFailure(description: "record has \(reader.remaining - hashSize) unexpected trailing bytes")
+        }
+        let hash = reader.take(hashSize)
+        let event = NewEvent(
+            type: type, schemaVersion: schemaVersion, occurredOn: occurredOn,
+            recordedAt: Int64(bitPattern: recordedAt), actor: actor, correlationId: correlation,
+            causationId: causation, payload: Data(payload))
+        return EventRecord(
+            sequence: sequence, stream: stream, version: version, event: event, previousHash: previous,
+            hash: hash)
+    }
+}
+
+/// Sequential reader over stored bytes; every read checks the remaining length.
+struct ByteReader {
+    let buffer: UnsafeRawBufferPointer
+    var offset = 0
+    init(_ buffer: UnsafeRawBufferPointer) { self.buffer = buffer }
+
+    var remaining: Int { buffer.count - offset }
+
+    mutating func take(_ n: Int) -> [UInt8] {
+        let slice = Array(buffer[offset..<min(offset + n, buffer.count)])
+        offset += n
+        return slice
+    }
+
+    mutating func integer<T: FixedWidthInteger>(_: T.Type) -> T? {
+        let size = MemoryLayout<T>.size
+        guard remaining >= size else { return nil }
+        var v: T = 0
+        for i in 0..<size { v = v << 8 | T(buffer[offset + i]) }
+        offset += size
+        return v
+    }
+
+    mutating func field() -> [UInt8]? {
+        guard let length = integer(UInt32.self), remaining >= Int(length) else { return nil }
+        return take(Int(length))
+    }
+
+    mutating func string() -> String? {
+        guard let bytes = field() else { return nil }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendInteger<T: FixedWidthInteger>(_ v: T) {
+        let big = v.bigEndian
+        Swift.withUnsafeBytes(of: big) { append(contentsOf: $0) }
+    }
+
+    mutating func appendField(_ bytes: [UInt8]) {
+        appendInteger(UInt32(bytes.count))
+        append(contentsOf: bytes)
+    }
+
+    /// Big-endian bytes of an integer, used for keys so that byte order is numeric order.
+    static func bigEndian<T: FixedWidthInteger>(_ v: T) -> [UInt8] {
+        var out: [UInt8] = []
+        out.appendInteger(v)
+        return out
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    /// Lower-case hexadecimal.
+    public var hexString: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in self {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Parses lower- or upper-case hexadecimal; `nil` when the text is not hex.
+    public init?(hexString: String) {
+        let chars = Array(hexString.utf8)
+        guard chars.count % 2 == 0 else { return nil }
+        func nibble(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 48...57: return c - 48
+            case 97...102: return c - 87
+            case 65...70: return c - 55
+            default: return nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(chars.count / 2)
+        var i = 0
+        while i < chars.count {
+            guard let hi = nibble(chars[i]), let lo = nibble(chars[i + 1]) else { return nil }
+            out.append(hi << 4 | lo)
+            i += 2
+        }
+        self = out
+    }
+}

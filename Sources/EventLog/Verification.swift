@@ -1,0 +1,173 @@
+/// The first thing found wrong in a stored log.
+public struct VerificationFailure: Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// A sequence number has no record (a deleted record).
+        case missingRecord
+        /// The record stored under a sequence number says it is another one (moved or swapped records).
+        case misplacedRecord
+        /// The stored bytes do not decode as a record.
+        case undecodable
+        /// The record's previous-hash field is not the hash of the record before it.
+        case brokenChain
+        /// The record's bytes do not hash to its stored hash (its content changed).
+        case hashMismatch
+        /// The stream index disagrees with the record (stream, version → sequence).
+        case streamIndex
+        /// A stream's versions are not 1, 2, 3… in log order.
+        case versionGap
+        /// The stored head is not the last record.
+        case headMismatch
+        /// The record at a trusted checkpoint does not have the checkpoint's hash.
+        case checkpointMismatch
+    }
+
+    public var sequence: UInt64
+    public var kind: Kind
+    public var detail: String
+
+    public var description: String { "sequence \(sequence): \(kind.rawValue): \(detail)" }
+}
+
+/// The outcome of walking the chain.
+public struct VerificationReport: Equatable, Sendable {
+    /// Where the walk started (1, or the record after a trusted checkpoint).
+    public var startSequence: UInt64
+    public var recordsChecked: UInt64
+    public var streamsSeen: Int
+    /// The head as stored in the meta database.
+    public var storedHead: LogHead
+    public var failure: VerificationFailure?
+    public var isValid: Bool { failure == nil }
+}
+
+extension EventStore {
+    /// Walks the hash chain from the first record, or from a trusted checkpoint, in one read transaction, and
+    /// reports the first sequence number that fails and why. Checks, for each record: its key, its decoding, its
+    /// sequence field, its previous hash, its own hash, the stream index and the stream's version order; then the
+    /// stored head and stream heads.
+    public func verify(from checkpoint: LogHead? = nil, progress: ((UInt64) -> Void)? = nil) throws
+        -> VerificationReport
+    {
+        try EventStore.mapErrors(path: path) {
+            try env.read { txn in try verify(txn, from: checkpoint, progress: progress) }
+        }
+    }
+
+    private func verify(_ txn: ReadTransaction, from checkpoint: LogHead?, progress: ((UInt64) -> Void)?) throws
+        -> VerificationReport
+    {
+        let storedHead = try readHead(txn)
+        var report = VerificationReport(
+            startSequence: 1, recordsChecked: 0, streamsSeen: 0, storedHead: storedHead, failure: nil)
+        var previousHash = RecordCodec.genesisHash
+        var expected: UInt64 = 1
+        func fail(_ sequence: UInt64, _ kind: VerificationFailure.Kind, _ detail: String) -> VerificationReport {
+            var r = report
+            r.failure = VerificationFailure(sequence: sequence, kind: kind, detail: detail)
+            return r
+        }
+
+        if let checkpoint, checkpoint.sequence > 0 {
+            let record: EventRecord
+            do {
+                record = try self.record(checkpoint.sequence, in: txn)
+            } catch {
+                return fail(checkpoint.sequence, .checkpointMismatch, "the checkpoint's record is missing or unreadable")
+            }
+            guard record.hash == checkpoint.hash else {
+                return fail(
+                    checkpoint.sequence, .checkpointMismatch,
+                    "stored hash \(record.hash.hexString) is not the checkpoint's \(checkpoint.hash.hexString)")
+            }
+            previousHash = checkpoint.hash
+            expected = checkpoint.sequence + 1
+            report.startSequence = expected
+        }
+
+        var lastVersion: [String: UInt64] = [:]
+        var failure: (UInt64, VerificationFailure.Kind, String)?
+        try txn.scan(records, from: .bigEndian(expected)) { key, value in
+            var keyReader = ByteReader(key)
+            let sequence = keyReader.integer(UInt64.self) ?? 0
+            guard key.count == 8, sequence == expected else {
+                failure = (expected, .missingRecord, "no record \(expected); the next stored key is \(sequence)")
+                return false
+            }
+            let record: EventRecord
+            do {
+                record = try RecordCodec.decode(value)
+            } catch {
+                failure = (sequence, .undecodable, "\(error)")
+                return false
+            }
+            guard record.sequence == sequence else {
+                failure = (sequence, .misplacedRecord, "the record stored as \(sequence) says it is \(record.sequence)")
+                return false
+            }
+            guard record.previousHash == previousHash else {
+                failure = (sequence, .brokenChain, "its previous hash is not the hash of record \(sequence - 1)")
+                return false
+            }
+            let body = UnsafeRawBufferPointer(rebasing: value[0..<(value.count - RecordCodec.hashSize)])
+            guard RecordCodec.sha256(body) == record.hash else {
+                failure = (sequence, .hashMismatch, "its content does not hash to its stored hash (changed after the fact)")
+                return false
+            }
+            let prefix = EventStore.streamPrefix(record.stream)
+            guard try txn.get(streams, prefix + .bigEndian(record.version)) == .bigEndian(sequence) else {
+                failure = (sequence, .streamIndex, "the index of stream \(record.stream) version \(record.version) does not point here")
+                return false
+            }
+            if let last = lastVersion[record.stream] {
+                guard record.version == last + 1 else {
+                    failure = (sequence, .versionGap, "stream \(record.stream) goes from version \(last) to \(record.version)")
+                    return false
+                }
+            } else if record.version > 1 {
+                // First time this walk meets the stream (after a checkpoint): the version before must be earlier.
+                let before = try txn.get(streams, prefix + .bigEndian(record.version - 1))
+                let beforeSequence = before.map { bytes in
+                    bytes.withUnsafeBytes { raw -> UInt64 in
+                        var r = ByteReader(raw)
+                        return r.integer(UInt64.self) ?? .max
+                    }
+                }
+                guard let beforeSequence, beforeSequence < sequence, checkpoint != nil else {
+                    failure = (sequence, .versionGap, "stream \(record.stream) starts at version \(record.version)")
+                    return false
+                }
+            }
+            lastVersion[record.stream] = record.version
+            previousHash = record.hash
+            report.recordsChecked += 1
+            expected += 1
+            if let progress, report.recordsChecked % 65_536 == 0 { progress(report.recordsChecked) }
+            return true
+        }
+        report.streamsSeen = lastVersion.count
+        if let (sequence, kind, detail) = failure { return fail(sequence, kind, detail) }
+
+        let last = expected - 1
+        if storedHead.sequence != last {
+            let at = min(storedHead.sequence, last) + 1
+            return fail(at, .headMismatch, "the stored head says \(storedHead.sequence) but the log ends at \(last)")
+        }
+        if storedHead.hash != previousHash {
+            return fail(last, .headMismatch, "the stored head hash is not the hash of the last record")
+        }
+        var headFailure: (UInt64, String)?
+        try txn.scan(streamHeads, from: nil) { key, value in
+            let stream = String(decoding: key, as: UTF8.self)
+            var reader = ByteReader(value)
+            let version = reader.integer(UInt64.self) ?? 0
+            if let seen = lastVersion[stream], seen != version {
+                headFailure = (last, "stream \(stream) is at version \(seen) but its stored head says \(version)")
+                return false
+            }
+            return true
+        }
+        if let (sequence, detail) = headFailure { return fail(sequence, .streamIndex, detail) }
+        progress?(report.recordsChecked)
+        return report
+    }
+}
