@@ -1,0 +1,195 @@
+import ArgumentParser
+import EventLog
+import Foundation
+
+extension GreffeCommand {
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Le journal brut : vérifier la chaîne, afficher les enregistrements.",
+            subcommands: [Verify.self, Show.self])
+    }
+}
+
+extension GreffeCommand.Log {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Vérifie la chaîne de hachage depuis le premier enregistrement (ou un point de contrôle).",
+            discussion: """
+                Sortie 0 si tout est intact, 79 sinon, avec la première séquence fautive et la raison.
+
+                Exemples :
+                  greffe log verify --store ./registre
+                  greffe log verify --from 120 --hash 3f2a…e9 --json
+                """)
+
+        @OptionGroup var options: StoreOptions
+
+        @Option(help: "Séquence d'un point de contrôle de confiance (avec --hash).")
+        var from: UInt64?
+
+        @Option(help: "Hachage hexadécimal de l'enregistrement du point de contrôle.")
+        var hash: String?
+
+        @Flag(help: "Sortie JSON.")
+        var json = false
+
+        func validate() throws {
+            guard (from == nil) == (hash == nil) else {
+                throw ValidationError("--from et --hash vont ensemble / --from and --hash go together")
+            }
+            if let hash, [UInt8](hexString: hash)?.count != 32 {
+                throw ValidationError("--hash : 64 chiffres hexadécimaux attendus / --hash: 64 hex digits expected")
+            }
+        }
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let store = try EventStore.open(at: options.storePath)
+                var checkpoint: LogHead?
+                if let from, let hash, let bytes = [UInt8](hexString: hash) {
+                    checkpoint = LogHead(sequence: from, hash: bytes)
+                }
+                let report = try store.verify(from: checkpoint)
+                if json {
+                    var object: [String: Any] = [
+                        "ok": report.isValid,
+                        "recordsChecked": report.recordsChecked,
+                        "startSequence": report.startSequence,
+                        "head": ["sequence": report.storedHead.sequence, "hash": report.storedHead.hash.hexString],
+                    ]
+                    if let failure = report.failure {
+                        object["failure"] = [
+                            "sequence": failure.sequence, "kind": failure.kind.rawValue, "detail": failure.detail,
+                        ]
+                    }
+                    print(try jsonLine(object))
+                } else if let failure = report.failure {
+                    print(
+                        l.t(
+                            "ÉCHEC à la séquence \(failure.sequence) : \(failure.kind.french) (\(failure.detail))",
+                            "FAILED at sequence \(failure.sequence): \(failure.kind.english) (\(failure.detail))"))
+                } else {
+                    print(
+                        l.t(
+                            "OK : \(report.recordsChecked) enregistrement(s) vérifié(s), tête \(report.storedHead.sequence) \(report.storedHead.hash.hexString)",
+                            "OK: \(report.recordsChecked) record(s) verified, head \(report.storedHead.sequence) \(report.storedHead.hash.hexString)"))
+                }
+                if !report.isValid { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Affiche les enregistrements du journal, dans l'ordre.",
+            discussion: """
+                Exemples :
+                  greffe log show --store ./registre
+                  greffe log show --from 40 --limit 10
+                  greffe log show --json > journal.jsonl
+                """)
+
+        @OptionGroup var options: StoreOptions
+
+        @Option(help: "Première séquence à afficher.")
+        var from: UInt64 = 1
+
+        @Option(help: "Nombre maximal d'enregistrements.")
+        var limit: Int?
+
+        @Flag(help: "Une ligne JSON par enregistrement (enveloppe complète et contenu).")
+        var json = false
+
+        func validate() throws {
+            if let limit, limit < 0 { throw ValidationError("--limit doit être positif / --limit must be positive") }
+        }
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let store = try EventStore.open(at: options.storePath)
+                var cursor = store.records(from: from)
+                var shown = 0
+                while shown < (limit ?? .max), let record = try cursor.next() {
+                    if json {
+                        print(try jsonLine(envelope(record)))
+                    } else {
+                        let recorded = isoInstant(record.event.recordedAt)
+                        print(
+                            "#\(record.sequence)  \(record.event.occurredOn)  \(record.stream)@\(record.version)  \(record.type)  "
+                                + l.t("par", "by") + " \(record.event.actor)  " + l.t("enregistré", "recorded")
+                                + " \(recorded)  \(record.hash.hexString.prefix(12))")
+                    }
+                    shown += 1
+                }
+                if shown == 0, !json { print(l.t("(aucun enregistrement)", "(no records)")) }
+            }
+        }
+    }
+}
+
+extension VerificationFailure.Kind {
+    var french: String {
+        switch self {
+        case .missingRecord: return "enregistrement manquant (supprimé)"
+        case .misplacedRecord: return "enregistrement déplacé (ou échangé)"
+        case .undecodable: return "enregistrement illisible"
+        case .brokenChain: return "chaîne rompue (hachage précédent différent)"
+        case .hashMismatch: return "contenu modifié (hachage différent)"
+        case .streamIndex: return "index de flux incohérent"
+        case .versionGap: return "versions de flux non contiguës"
+        case .headMismatch: return "tête du journal incohérente (fin supprimée ?)"
+        case .checkpointMismatch: return "différent du point de contrôle de confiance"
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .missingRecord: return "missing record (deleted)"
+        case .misplacedRecord: return "misplaced (or swapped) record"
+        case .undecodable: return "unreadable record"
+        case .brokenChain: return "broken chain (previous hash differs)"
+        case .hashMismatch: return "content changed (hash differs)"
+        case .streamIndex: return "stream index disagrees"
+        case .versionGap: return "stream versions not contiguous"
+        case .headMismatch: return "log head disagrees (end deleted?)"
+        case .checkpointMismatch: return "differs from the trusted checkpoint"
+        }
+    }
+}
+
+/// The record's full envelope as a JSON object; the payload is embedded as JSON when it parses.
+func envelope(_ record: EventRecord) -> [String: Any] {
+    let payload: Any = (try? JSONSerialization.jsonObject(with: record.payload, options: [.fragmentsAllowed]))
+        ?? String(decoding: record.payload, as: UTF8.self)
+    return [
+        "sequence": record.sequence,
+        "stream": record.stream,
+        "version": record.version,
+        "type": record.type,
+        "schemaVersion": record.event.schemaVersion,
+        "occurredOn": record.event.occurredOn,
+        "recordedAt": isoInstant(record.event.recordedAt),
+        "actor": record.event.actor,
+        "correlationId": record.event.correlationId,
+        "causationId": record.event.causationId,
+        "payload": payload,
+        "prevHash": record.previousHash.hexString,
+        "hash": record.hash.hexString,
+    ]
+}
+
+/// One line of JSON with sorted keys.
+func jsonLine(_ object: Any) throws -> String {
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// `2026-11-24T09:30:00.123Z` for milliseconds since the Unix epoch.
+func isoInstant(_ milliseconds: Int64) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import EventLog
+import Foundation
+
+/// The documented exit codes (see `greffe --help`).
+public enum ExitStatus: Int32, Sendable {
+    case ok = 0
+    case usage = 64
+    case refused = 65
+    case notFound = 66
+    case internalError = 70
+    case storeError = 74
+    case conflict = 75
+    case verificationFailed = 79
+}
+
+/// An error the command line reports itself: a message in both languages and an exit status.
+struct CLIFailure: Error {
+    var status: ExitStatus
+    var fr: String
+    var en: String
+}
+
+func writeError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs a command body, turning every known error into one clear message on standard error and its exit code.
+func reportingFailures(_ language: Language, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let failure as CLIFailure {
+        writeError(language.t("greffe : " + failure.fr, "greffe: " + failure.en))
+        throw ExitCode(failure.status.rawValue)
+    } catch let error as EventStoreError {
+        let (status, message) = describe(error, language)
+        writeError(language.t("greffe : ", "greffe: ") + message)
+        throw ExitCode(status.rawValue)
+    } catch {
+        writeError(language.t("greffe : erreur inattendue : ", "greffe: unexpected error: ") + "\(error)")
+        throw ExitCode(ExitStatus.internalError.rawValue)
+    }
+}
+
+func describe(_ error: EventStoreError, _ l: Language) -> (ExitStatus, String) {
+    switch error {
+    case let .conflict(stream, expected, actual):
+        return (
+            .conflict,
+            l.t(
+                "conflit sur \(stream) : version attendue \(expected), trouvée \(actual) — quelqu'un a écrit entre-temps ; rien n'a été écrit, relancez la commande",
+                "conflict on \(stream): expected version \(expected), found \(actual) — someone wrote in between; nothing was written, run the command again")
+        )
+    case let .storeMissing(path):
+        return (
+            .notFound,
+            l.t(
+                "aucun magasin dans \(path) (le dossier n'existe pas) ; créez-le avec `greffe init --store \(path)`",
+                "no store at \(path) (the directory does not exist); create one with `greffe init --store \(path)`")
+        )
+    case let .notAStore(path, reason):
+        return (.storeError, l.t("\(path) n'est pas un magasin Greffe : \(reason)", "\(path) is not a Greffe store: \(reason)"))
+    case let .alreadyExists(path):
+        return (.storeError, l.t("un magasin existe déjà dans \(path)", "a store already exists at \(path)"))
+    case let .permissionDenied(path):
+        return (.storeError, l.t("permission refusée sur \(path)", "permission denied on \(path)"))
+    case let .unknownFormat(path, found, supported):
+        return (
+            .storeError,
+            l.t(
+                "le magasin \(path) est au format \(found) ; cette version de Greffe lit le format \(supported)",
+                "the store at \(path) has format \(found); this version of Greffe reads format \(supported)")
+        )
+    case .invalidStreamID, .emptyAppend:
+        return (.internalError, "\(error)")
+    case let .corruptRecord(sequence, reason):
+        return (
+            .verificationFailed,
+            l.t("enregistrement \(sequence) illisible : \(reason) (lancez `greffe log verify`)",
+                "record \(sequence) is unreadable: \(reason) (run `greffe log verify`)")
+        )
+    case let .storage(lmdb):
+        return (.storeError, l.t("erreur du magasin : \(lmdb) (code LMDB \(lmdb.rawValue))", "storage error: \(lmdb) (LMDB code \(lmdb.rawValue))"))
+    }
+}

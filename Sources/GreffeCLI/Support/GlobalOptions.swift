@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// The language of messages: French unless asked otherwise.
+public enum Language: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case fr, en
+
+    /// `--lang` if given, else `GREFFE_LANG`, else English when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`)
+    /// is English, else French.
+    static func resolve(_ flag: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Language
+    {
+        if let flag { return flag }
+        if let explicit = environment["GREFFE_LANG"].flatMap(Language.init(rawValue:)) { return explicit }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty { return value.hasPrefix("en") ? .en : .fr }
+        }
+        return .fr
+    }
+
+    /// Picks the French or English text.
+    func t(_ fr: String, _ en: String) -> String { self == .fr ? fr : en }
+}
+
+/// Options every command that touches a store shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "Dossier du magasin (sinon GREFFE_STORE, sinon ~/.local/share/greffe/store).")
+    var store: String?
+
+    @Option(name: .long, help: "Langue des messages : fr ou en.")
+    var lang: Language?
+
+    var language: Language { Language.resolve(lang) }
+
+    /// The store directory: `--store`, else `GREFFE_STORE`, else the per-user default.
+    var storePath: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let store, !store.isEmpty { return store }
+        if let fromEnv = environment["GREFFE_STORE"], !fromEnv.isEmpty { return fromEnv }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() + "/.local/share")
+        return dataHome + "/greffe/store"
+    }
+}
