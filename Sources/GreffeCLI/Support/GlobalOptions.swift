@@ -38,7 +38,7 @@ struct StoreOptions: ParsableArguments {
         if let store, !store.isEmpty { return store }
         if let fromEnv = environment["GREFFE_STORE"], !fromEnv.isEmpty { return fromEnv }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.local/share")
+            ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/share")
         return dataHome + "/greffe/store"
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import EventLog
+
+/// docs/storage-format.md must be enough for an outsider: scripts/verify_store.py, written from that document in
+/// Python with the `lmdb` binding, must agree with Greffe's own verification.
+@Suite struct IndependentVerifierTests {
+    static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts/verify_store.py").path
+
+    func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", IndependentVerifierTests.script] + arguments)
+    }
+
+    @Test func thePythonVerifierAgreesOnAnIntactStore() throws {
+        let f = try StoreFixture()
+        try f.store.append(to: "case-1", expected: .noStream, events: (1...3).map { sampleEvent($0) })
+        try f.store.append(to: "member-7", expected: .noStream, events: [sampleEvent(4, payload: "{\"nom\":\"Zoé Ünïcode\"}")])
+        try f.store.append(to: "case-1", expected: .exactly(3), events: [sampleEvent(5)])
+        let head = try f.store.head()
+        let result = try python([f.path])
+        #expect(result.status == 0, "python verifier: \(result.output) (is `lmdb` installed? pip install lmdb)")
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "OK 5 5 \(head.hash.hexString)")
+
+        let third = try f.store.readStream("case-1")[2]
+        let fromCheckpoint = try python([f.path, "--checkpoint", "3:\(third.hash.hexString)"])
+        #expect(fromCheckpoint.output.hasPrefix("OK 2 5 "))
+    }
+
+    @Test func thePythonVerifierFindsTheSameFirstBadSequence() throws {
+        let f = try StoreFixture()
+        try f.store.append(to: "s", expected: .noStream, events: (1...5).map { sampleEvent($0) })
+        var value = try #require(try f.store.env.read { try $0.get(f.store.records, .bigEndian(UInt64(4))) })
+        value[value.count - 34] ^= 0x20
+        try f.store.env.write { try $0.put(f.store.records, .bigEndian(UInt64(4)), value) }
+
+        let swiftFailure = try #require(try f.store.verify().failure)
+        let result = try python([f.path])
+        #expect(result.status == 1)
+        #expect(result.output.hasPrefix("FAIL \(swiftFailure.sequence) hash mismatch"), "\(result.output)")
+    }
+}

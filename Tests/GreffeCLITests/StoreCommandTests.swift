@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite struct StoreCommandTests {
+    @Test func initThenVerifyAnEmptyStore() throws {
+        let f = CLIFixture()
+        let created = try f.greffe(["init"])
+        #expect(created.status == 0)
+        #expect(created.stdout == "Magasin créé : \(f.store) (format 1)\n")
+        let verified = try f.greffe(["log", "verify"])
+        #expect(verified.status == 0)
+        #expect(verified.stdout.hasPrefix("OK : 0 enregistrement(s) vérifié(s), tête 0 0000"))
+        let english = try f.greffe(["log", "verify", "--lang", "en"])
+        #expect(english.stdout.hasPrefix("OK: 0 record(s) verified, head 0 "))
+    }
+
+    @Test func theStoreCanComeFromTheEnvironment() throws {
+        let f = CLIFixture()
+        #expect(try f.greffe(["init"], withStore: false, environment: ["GREFFE_STORE": f.store]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: f.store + "/data.mdb"))
+        // Without --store or GREFFE_STORE, the per-user default is used (under $HOME here).
+        #expect(try f.greffe(["init"], withStore: false).status == 0)
+        #expect(FileManager.default.fileExists(atPath: f.directory + "/.local/share/greffe/store/data.mdb"))
+    }
+
+    @Test func errorsHaveDocumentedExitCodesAndOneClearMessage() throws {
+        let f = CLIFixture()
+        let missing = try f.greffe(["log", "verify"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("aucun magasin dans \(f.store)"))
+        #expect(missing.stdout.isEmpty)
+
+        #expect(try f.greffe(["init"]).status == 0)
+        let twice = try f.greffe(["init", "--lang", "en"])
+        #expect(twice.status == 74)
+        #expect(twice.stderr == "greffe: a store already exists at \(f.store)\n")
+
+        let usage = try f.greffe(["log", "show", "--limit", "-3"])
+        #expect(usage.status == 64)
+        let badHash = try f.greffe(["log", "verify", "--from", "1", "--hash", "zz"])
+        #expect(badHash.status == 64)
+        #expect(badHash.stderr.contains("--hash"))
+    }
+
+    @Test func showOnAnEmptyStoreSaysSo() throws {
+        let f = CLIFixture()
+        try f.greffe(["init"])
+        let shown = try f.greffe(["log", "show"])
+        #expect(shown.status == 0)
+        #expect(shown.stdout == "(aucun enregistrement)\n")
+        let json = try f.greffe(["log", "show", "--json"])
+        #expect(json.stdout.isEmpty)
+    }
+
+    @Test func helpListsExitCodesAndExamples() throws {
+        let f = CLIFixture()
+        let help = try f.greffe(["--help"], withStore: false)
+        #expect(help.status == 0)
+        for needle in ["64", "65", "66", "74", "75", "79", "Exemples", "greffe init --store"] {
+            #expect(help.stdout.contains(needle), "--help lacks \(needle)")
+        }
+    }
+}

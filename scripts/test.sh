@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, builds everything, runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --tests
+swift build --build-tests
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+swift test --skip-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One plain closing line with the Swift Testing counts (XCTest's own summary line says 0: we use Swift Testing).
+passed=$(grep -Eo 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$log" | grep -Eo '[0-9]+' | head -1 || true)
+failed=$(grep -Eo 'Test run with [0-9]+ tests? in [0-9]+ suites? failed' "$log" | head -1 || true)
+if [ "$status" -eq 0 ] && [ -n "$passed" ]; then
+    echo "swift-testing: $passed passed, 0 failed"
+else
+    echo "tests failed (swift test exit $status) ${failed}" >&2
+    exit 1
+fi

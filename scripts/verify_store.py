@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Verify a Greffe store from docs/storage-format.md alone, independently of Greffe's own code.
+
+usage: verify_store.py STORE_DIR [--checkpoint SEQ:HASH]
+Prints "OK <records> <head-seq> <head-hash>" and exits 0, or "FAIL <seq> <reason>" and exits 1.
+Needs the `lmdb` binding (pip install lmdb).
+"""
+import hashlib
+import struct
+import sys
+
+import lmdb
+
+
+def fields(body):
+    """Decode a record body; raise ValueError when it is malformed."""
+    pos = 32
+    out = {"prev_hash": body[:32]}
+
+    def take(n):
+        nonlocal pos
+        if pos + n > len(body):
+            raise ValueError("truncated")
+        chunk = body[pos:pos + n]
+        pos += n
+        return chunk
+
+    def u(fmt):
+        return struct.unpack(">" + fmt, take(struct.calcsize(">" + fmt)))[0]
+
+    def var():
+        return take(u("I"))
+
+    out["sequence"] = u("Q")
+    out["stream"] = var()
+    out["version"] = u("Q")
+    out["type"] = var().decode("utf-8")
+    out["schema_version"] = u("I")
+    out["occurred_on"] = var().decode("utf-8")
+    out["recorded_at"] = u("q")
+    out["actor"] = var().decode("utf-8")
+    out["correlation_id"] = var().decode("utf-8")
+    out["causation_id"] = var().decode("utf-8")
+    out["payload"] = var()
+    if pos != len(body):
+        raise ValueError("trailing bytes")
+    return out
+
+
+def verify(path, checkpoint=None):
+    env = lmdb.open(path, readonly=True, lock=False, max_dbs=8, subdir=True)
+    meta, records, streams, heads = (env.open_db(n, create=False) for n in
+                                     (b"meta", b"records", b"streams", b"stream_heads"))
+    with env.begin() as txn:
+        if struct.unpack(">I", txn.get(b"format", db=meta))[0] != 1:
+            return "FAIL 0 unknown format"
+        prev, n = b"\0" * 32, 1
+        if checkpoint:
+            seq, expected = checkpoint
+            value = txn.get(struct.pack(">Q", seq), db=records)
+            if value is None or value[-32:] != expected:
+                return "FAIL %d checkpoint mismatch" % seq
+            prev, n = expected, seq + 1
+        start = n
+        last_version = {}
+        cursor = txn.cursor(db=records)
+        if cursor.set_range(struct.pack(">Q", n)):
+            for key, value in cursor:
+                if struct.unpack(">Q", key)[0] != n:
+                    return "FAIL %d missing record" % n
+                body, stored = value[:-32], value[-32:]
+                try:
+                    rec = fields(body)
+                except (ValueError, UnicodeDecodeError) as e:
+                    return "FAIL %d undecodable: %s" % (n, e)
+                if rec["sequence"] != n:
+                    return "FAIL %d misplaced record" % n
+                if rec["prev_hash"] != prev:
+                    return "FAIL %d broken chain" % n
+                if hashlib.sha256(body).digest() != stored:
+                    return "FAIL %d hash mismatch" % n
+                index_key = rec["stream"] + b"\0" + struct.pack(">Q", rec["version"])
+                if txn.get(index_key, db=streams) != struct.pack(">Q", n):
+                    return "FAIL %d stream index" % n
+                if checkpoint is None and rec["version"] != last_version.get(rec["stream"], 0) + 1:
+                    return "FAIL %d version gap" % n
+                last_version[rec["stream"]] = rec["version"]
+                prev, n = stored, n + 1
+        head = txn.get(b"head", db=meta)
+        if head != struct.pack(">Q", n - 1) + prev:
+            return "FAIL %d head mismatch" % n
+        for stream, version in txn.cursor(db=heads):
+            if stream in last_version and struct.unpack(">Q", version)[0] != last_version[stream]:
+                return "FAIL %d stream head" % (n - 1)
+        return "OK %d %d %s" % (n - start, n - 1, prev.hex())
+
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (2, 4):
+        sys.exit(__doc__)
+    point = None
+    if len(sys.argv) == 4 and sys.argv[2] == "--checkpoint":
+        seq, hexhash = sys.argv[3].split(":")
+        point = (int(seq), bytes.fromhex(hexhash))
+    result = verify(sys.argv[1], point)
+    print(result)
+    sys.exit(0 if result.startswith("OK") else 1)
