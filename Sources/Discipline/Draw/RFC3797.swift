@@ -1,0 +1,199 @@
+import Crypto
+import Foundation
+
+/// RFC 3797, "Publicly Verifiable Nominations Committee (NomCom) Random Selection", sections 4 and 6.
+///
+/// Two pure steps, each re-computable by anyone with the RFC's reference code or a few lines of their own:
+/// 1. ``keyString(_:)`` turns the values of the publicly announced entropy sources into the canonical key string;
+/// 2. ``selectionOrder(poolSize:key:count:)`` derives, for index i = 0, 1, 2…, the MD5 digest of
+///    (i as 2 bytes, big-endian) ‖ key string ‖ (i as 2 bytes, big-endian), reads the 16 bytes as an unsigned
+///    128-bit big-endian number, takes it modulo the number of entries still in the pool, and removes the entry at
+///    that position (0-based, so position = remainder + 1) from the remaining list.
+public enum RFC3797 {
+    /// The largest pool the 2-byte index can serve: indices 0…65535.
+    public static let maximumPoolSize = 65_536
+
+    /// One selection, as the RFC's section 6 prints it.
+    public struct Step: Codable, Equatable, Sendable {
+        /// The MD5 index i, from 0 (the RFC's printed table numbers the rows from 1).
+        public let index: Int
+        /// MD5(i ‖ key ‖ i), 32 upper-case hex digits, as the RFC prints it.
+        public let digestHex: String
+        /// Entries still in the pool before this selection (the divisor, "div" in the RFC's table).
+        public let remaining: Int
+        /// The digest read as a 128-bit unsigned big-endian number, modulo ``remaining``.
+        public let valueModRemaining: Int
+        /// 1-based position chosen in the list of entries still remaining (``valueModRemaining`` + 1).
+        public let position: Int
+        /// The chosen entry's number in the original pool, numbered from 1 ("selected" in the RFC's table).
+        public let selected: Int
+
+        public init(index: Int, digestHex: String, remaining: Int, valueModRemaining: Int, position: Int, selected: Int) {
+            self.index = index
+            self.digestHex = digestHex
+            self.remaining = remaining
+            self.valueModRemaining = valueModRemaining
+            self.position = position
+            self.selected = selected
+        }
+    }
+
+    /// The canonical key string for the values of each entropy source, in the announced order of the sources.
+    ///
+    /// Canonical form (RFC 3797 section 4), checked value by value:
+    /// - an integer is written in decimal without leading zeros and followed by a period: `"0012"` → `12.`,
+    ///   `"0"` → `0.`;
+    /// - the values of one source are sorted ascending (numerically, ties kept) and concatenated, and the source is
+    ///   terminated by a slash: `["2", "5", "12", "8", "10"]` → `2.5.8.10.12./`;
+    /// - an alphanumeric value (the RFC advises against them) loses white space, punctuation and accents, its letters
+    ///   are upper-cased, leaving only A–Z and 0–9, and it is then treated as a canonical number: `"Équipe B"` →
+    ///   `EQUIPEB./`; such a source must give exactly one value;
+    /// - the sources are concatenated in their announced order.
+    ///
+    /// Refused rather than guessed: an empty source or value, a negative number, a number with a fraction (the RFC
+    /// wording leaves its terminating period open to two readings, so two verifiers could disagree), a number written
+    /// with separators such as `1 234` or `1,234`, and letters outside A–Z once accents are removed (`œ`, `ß`, non-Latin
+    /// scripts).
+    public static func keyString(_ sources: [[String]]) throws(KeyStringError) -> String {
+        guard !sources.isEmpty else { throw .noSources }
+        var key = ""
+        for (s, values) in sources.enumerated() {
+            guard !values.isEmpty else { throw .emptySource(source: s + 1) }
+            let canonical = try values.enumerated().map { (v, text) throws(KeyStringError) -> CanonicalValue in
+                try canonicalValue(text, source: s + 1, value: v + 1)
+            }
+            if canonical.count > 1, let text = canonical.first(where: { !$0.isNumber }) {
+                throw .textInMultiValueSource(source: s + 1, value: text.text)
+            }
+            let sorted = canonical.sorted { a, b in
+                a.text.count != b.text.count ? a.text.count < b.text.count : a.text < b.text
+            }
+            for value in sorted { key += value.text + "." }
+            key += "/"
+        }
+        return key
+    }
+
+    /// The first `count` selections from a pool of `poolSize` entries numbered from 1.
+    ///
+    /// `count` is capped at the pool size (an empty pool gives no step) and at ``maximumPoolSize``, the reach of
+    /// the RFC's 2-byte index. The key is used as its UTF-8 bytes; a key from ``keyString(_:)`` is plain ASCII.
+    public static func selectionOrder(poolSize: Int, key: String, count: Int) -> [Step] {
+        let n = max(0, min(count, poolSize, maximumPoolSize))
+        var remaining = Array(1...max(1, min(poolSize, maximumPoolSize)))
+        if poolSize <= 0 { remaining = [] }
+        let keyBytes = Array(key.utf8)
+        var steps: [Step] = []
+        steps.reserveCapacity(n)
+        for i in 0..<n {
+            let digest = md5(index: i, key: keyBytes)
+            let divisor = remaining.count
+            let r = remainder(of: digest, modulo: divisor)
+            let chosen = remaining.remove(at: r)
+            steps.append(Step(index: i, digestHex: hex(digest, uppercase: true), remaining: divisor,
+                              valueModRemaining: r, position: r + 1, selected: chosen))
+        }
+        return steps
+    }
+
+    /// MD5 over (i, 2 bytes big-endian) ‖ key ‖ (i, 2 bytes big-endian).
+    static func md5(index i: Int, key: [UInt8]) -> [UInt8] {
+        let prefix: [UInt8] = [UInt8(truncatingIfNeeded: i >> 8), UInt8(truncatingIfNeeded: i)]
+        var input = prefix
+        input.append(contentsOf: key)
+        input.append(contentsOf: prefix)
+        return Array(Insecure.MD5.hash(data: input))
+    }
+
+    /// A big-endian unsigned number modulo `n`, folded byte by byte (r = (r·256 + b) mod n) so no 128-bit integer
+    /// is needed. Returns 0 when `n` is not positive.
+    static func remainder(of bytes: [UInt8], modulo n: Int) -> Int {
+        guard n > 0 else { return 0 }
+        var r = 0
+        for b in bytes { r = (r * 256 + Int(b)) % n }
+        return r
+    }
+
+    static func hex(_ bytes: some Sequence<UInt8>, uppercase: Bool) -> String {
+        let digits = Array((uppercase ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
+        var out: [UInt8] = []
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    struct CanonicalValue {
+        var text: String
+        var isNumber: Bool
+    }
+
+    static func canonicalValue(_ raw: String, source: Int, value: Int) throws(KeyStringError) -> CanonicalValue {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .emptyValue(source: source, value: value) }
+        let scalars = Array(text.unicodeScalars)
+        let asciiDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
+        if scalars.allSatisfy(asciiDigit) {
+            let stripped = text.drop(while: { $0 == "0" })
+            return CanonicalValue(text: stripped.isEmpty ? "0" : String(stripped), isNumber: true)
+        }
+        // No letter at all: a number written some other way. Refuse rather than guess what it means.
+        if !scalars.contains(where: { $0.properties.isAlphabetic }) {
+            if text.hasPrefix("-") { throw .negativeNumber(source: source, value: value, text: raw) }
+            let fractional = text.filter { $0 != "." && $0 != "," }
+            if fractional.unicodeScalars.allSatisfy(asciiDigit), text.filter({ $0 == "." || $0 == "," }).count == 1 {
+                throw .fractionalNumber(source: source, value: value, text: raw)
+            }
+            throw .notANumber(source: source, value: value, text: raw)
+        }
+        // Alphanumeric: remove accents, white space and punctuation; upper-case; only A–Z and 0–9 may remain.
+        var out = ""
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            let category = scalar.properties.generalCategory
+            if category == .nonspacingMark || category == .spacingMark || category == .enclosingMark { continue }
+            if asciiDigit(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value >= 0x41 && scalar.value <= 0x5A {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value >= 0x61 && scalar.value <= 0x7A {
+                out.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x20) ?? scalar)
+            } else if scalar.properties.isAlphabetic || category == .decimalNumber {
+                throw .unsupportedCharacter(source: source, value: value, character: String(scalar))
+            }
+        }
+        return CanonicalValue(text: out, isNumber: false)
+    }
+}
+
+/// Why entropy values cannot be turned into an RFC 3797 key string. Sources and values are numbered from 1.
+public enum KeyStringError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noSources
+    case emptySource(source: Int)
+    case emptyValue(source: Int, value: Int)
+    case negativeNumber(source: Int, value: Int, text: String)
+    case fractionalNumber(source: Int, value: Int, text: String)
+    case notANumber(source: Int, value: Int, text: String)
+    case unsupportedCharacter(source: Int, value: Int, character: String)
+    case textInMultiValueSource(source: Int, value: String)
+
+    public var description: String {
+        switch self {
+        case .noSources: return "no entropy source"
+        case .emptySource(let s): return "entropy source \(s) has no value"
+        case .emptyValue(let s, let v): return "entropy source \(s), value \(v) is empty"
+        case .negativeNumber(let s, let v, let t):
+            return "entropy source \(s), value \(v) (\(t)): negative numbers have no canonical form here"
+        case .fractionalNumber(let s, let v, let t):
+            return "entropy source \(s), value \(v) (\(t)): give whole numbers (for example in cents); "
+                + "RFC 3797 readers disagree on how a fraction ends"
+        case .notANumber(let s, let v, let t):
+            return "entropy source \(s), value \(v) (\(t)): write the number with digits only, "
+                + "or give several numbers as separate values"
+        case .unsupportedCharacter(let s, let v, let c):
+            return "entropy source \(s), value \(v): character \(c) is not in A–Z or 0–9 once accents are removed"
+        case .textInMultiValueSource(let s, let t):
+            return "entropy source \(s): the text value \(t) must be the source's only value"
+        }
+    }
+}

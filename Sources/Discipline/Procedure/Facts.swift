@@ -1,0 +1,507 @@
+// The facts carried by commands and events. A command and the event it produces share a type when the event records
+// exactly what the command said; the day is never inside: it lives in the envelope (`DatedEvent.on`).
+
+/// A person in a case: accused, complainant or victim.
+public struct Party: Codable, Equatable, Sendable {
+    /// Roster id for members; any stable label for a person outside the association.
+    public var id: MemberID
+    /// Whether the person is a member of the association ("si la victime est membre de l'association").
+    public var isMember: Bool
+    /// For an accused: holds a mandate ("Si les membres mis en cause sont des mandatés", 5.6.2).
+    public var holdsMandate: Bool?
+    public init(id: MemberID, isMember: Bool, holdsMandate: Bool? = nil) {
+        self.id = id
+        self.isMember = isMember
+        self.holdsMandate = holdsMandate
+    }
+}
+
+/// R01: a weak signal ("un signal faible"); it opens no procedure.
+public struct ReportFacts: Codable, Equatable, Sendable {
+    public enum Channel: String, Codable, Sendable { case direct, indirect }
+    public var channel: Channel
+    /// Who reported, if they gave a name.
+    public var reporter: MemberID?
+    /// For an indirect report: the trusted member who passed it on ("des membres de confiance").
+    public var relayedBy: MemberID?
+    /// The members whose behaviour is reported.
+    public var concerning: [MemberID]
+    public var description: String
+    public init(channel: Channel, reporter: MemberID? = nil, relayedBy: MemberID? = nil, concerning: [MemberID],
+                description: String) {
+        self.channel = channel
+        self.reporter = reporter
+        self.relayedBy = relayedBy
+        self.concerning = concerning
+        self.description = description
+    }
+}
+
+/// R02: a complaint to the board ("via un ticket privé ou un courriel").
+public struct ComplaintFacts: Codable, Equatable, Sendable {
+    public enum Channel: String, Codable, Sendable { case privateTicket, email }
+    public var channel: Channel
+    public var complainants: [Party]
+    public var accused: [Party]
+    public var victims: [Party]
+    public var facts: String
+    /// Grave-motive category ids of Article 5.5 (see `Rulebook.motives`).
+    public var motives: [String]
+    /// The day the facts were brought to the board's knowledge: R03's two months run from it.
+    public var boardLearnedOn: Day
+    public init(channel: Channel, complainants: [Party], accused: [Party], victims: [Party], facts: String,
+                motives: [String], boardLearnedOn: Day) {
+        self.channel = channel
+        self.complainants = complainants
+        self.accused = accused
+        self.victims = victims
+        self.facts = facts
+        self.motives = motives
+        self.boardLearnedOn = boardLearnedOn
+    }
+}
+
+/// R02: the other board members are told that a mandate holder is accused ("par courriel ou par DM").
+public struct BoardNotification: Codable, Equatable, Sendable {
+    public enum Channel: String, Codable, Sendable { case email, directMessage }
+    public var channel: Channel
+    public var notified: [MemberID]
+    public init(channel: Channel, notified: [MemberID]) {
+        self.channel = channel
+        self.notified = notified
+    }
+}
+
+/// R04–R06: the board meeting that opens the procedure.
+public struct BoardMeeting: Codable, Equatable, Sendable {
+    public var attendees: [MemberID]
+    public var rapporteur: MemberID
+    /// Set when the rapporteur is not a board member: the recorded "impossibilité justifiée".
+    public var delegationReason: String?
+    public init(attendees: [MemberID], rapporteur: MemberID, delegationReason: String? = nil) {
+        self.attendees = attendees
+        self.rapporteur = rapporteur
+        self.delegationReason = delegationReason
+    }
+}
+
+/// The board met (R04); accused board members were kept out (R05).
+public struct BoardMet: Codable, Equatable, Sendable {
+    public var attendees: [MemberID]
+    /// Board members who are accused and therefore did not attend.
+    public var excludedAccused: [MemberID]
+    public init(attendees: [MemberID], excludedAccused: [MemberID]) {
+        self.attendees = attendees
+        self.excludedAccused = excludedAccused
+    }
+}
+
+/// R06: who is in charge of the file.
+public struct RapporteurDesignation: Codable, Equatable, Sendable {
+    public var rapporteur: MemberID
+    public var delegated: Bool
+    public var reason: String?
+    public init(rapporteur: MemberID, delegated: Bool, reason: String? = nil) {
+        self.rapporteur = rapporteur
+        self.delegated = delegated
+        self.reason = reason
+    }
+}
+
+/// R07: what the board suspends and blocks.
+public struct Suspension: Codable, Equatable, Sendable {
+    public var responsibilities: Bool
+    public var access: Bool
+    /// The spaces "où les dommages ont été constatés".
+    public var blockedSpaces: [String]
+    public init(responsibilities: Bool, access: Bool, blockedSpaces: [String]) {
+        self.responsibilities = responsibilities
+        self.access = access
+        self.blockedSpaces = blockedSpaces
+    }
+}
+
+/// R07: the suspension as recorded, naming who it applies to.
+public struct SuspensionImposed: Codable, Equatable, Sendable {
+    public var accused: [MemberID]
+    public var responsibilities: Bool
+    public var access: Bool
+    public var blockedSpaces: [String]
+    public init(accused: [MemberID], responsibilities: Bool, access: Bool, blockedSpaces: [String]) {
+        self.accused = accused
+        self.responsibilities = responsibilities
+        self.access = access
+        self.blockedSpaces = blockedSpaces
+    }
+}
+
+/// R08: a piece of the disciplinary file.
+public struct Evidence: Codable, Equatable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case testimony, history, context, screenshot, document, report, other
+    }
+    public var kind: Kind
+    public var description: String
+    /// SHA-256 of the stored content, 64 lowercase hex digits (required for screenshots and documents).
+    public var sha256: String?
+    /// A member who testified: they can no longer sit in the cell (R13).
+    public var witness: MemberID?
+    /// For `report`: the number (1-based, in recording order) of an earlier report attached as evidence (R01).
+    public var reportNumber: Int?
+    public init(kind: Kind, description: String, sha256: String? = nil, witness: MemberID? = nil,
+                reportNumber: Int? = nil) {
+        self.kind = kind
+        self.description = description
+        self.sha256 = sha256
+        self.witness = witness
+        self.reportNumber = reportNumber
+    }
+}
+
+/// A free note attached to an act.
+public struct Note: Codable, Equatable, Sendable {
+    public var note: String?
+    public init(note: String? = nil) { self.note = note }
+}
+
+/// R09: the victim's needs and the demands that follow.
+public struct VictimHearing: Codable, Equatable, Sendable {
+    /// Who formulated the demands: the victim when a member, otherwise the rapporteur with the board.
+    public enum Origin: String, Codable, Sendable { case victim, rapporteurAndBoard }
+    public var victim: MemberID
+    public var needs: String
+    public var demands: [String]
+    public var origin: Origin
+    public init(victim: MemberID, needs: String, demands: [String], origin: Origin) {
+        self.victim = victim
+        self.needs = needs
+        self.demands = demands
+        self.origin = origin
+    }
+}
+
+/// R10: the summary of the complaint and the demands sent to the accused by email.
+public struct ExplanationRequest: Codable, Equatable, Sendable {
+    public var summary: String
+    public var demands: [String]
+    public init(summary: String, demands: [String]) {
+        self.summary = summary
+        self.demands = demands
+    }
+}
+
+/// R10: an accused acknowledged and answered.
+public struct Answer: Codable, Equatable, Sendable {
+    public enum Form: String, Codable, Sendable { case written, oral }
+    public var from: MemberID
+    public var form: Form
+    public init(from: MemberID, form: Form) {
+        self.from = from
+        self.form = form
+    }
+}
+
+/// R11: an accused left the association.
+public struct Departure: Codable, Equatable, Sendable {
+    public var member: MemberID
+    /// "si les informations recueillies suggèrent qu'il pourrait y avoir une infraction pénale".
+    public var possibleOffence: Bool
+    public var note: String?
+    public init(member: MemberID, possibleOffence: Bool, note: String? = nil) {
+        self.member = member
+        self.possibleOffence = possibleOffence
+        self.note = note
+    }
+}
+
+/// R11: the procedure stops here.
+public struct ProcedureStop: Codable, Equatable, Sendable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+}
+
+/// R12: the summary: demand, defence, proposed sanction.
+public struct Summary: Codable, Equatable, Sendable {
+    public var demand: String
+    public var defence: String
+    /// Sanction ids (see `Rulebook.sanctions`).
+    public var proposedSanctions: [String]
+    public init(demand: String, defence: String, proposedSanctions: [String]) {
+        self.demand = demand
+        self.defence = defence
+        self.proposedSanctions = proposedSanctions
+    }
+}
+
+/// R13: the call for cell members ("sur l'espace en ligne ou par courriel").
+public struct CellCall: Codable, Equatable, Sendable {
+    public enum Channel: String, Codable, Sendable { case online, email }
+    public var channel: Channel
+    /// Members called by name; empty for an open call.
+    public var called: [MemberID]
+    public init(channel: Channel, called: [MemberID] = []) {
+        self.channel = channel
+        self.called = called
+    }
+}
+
+/// One member, named by an act.
+public struct MemberRef: Codable, Equatable, Sendable {
+    public var member: MemberID
+    public init(member: MemberID) { self.member = member }
+}
+
+/// R14: a party revokes a cell member.
+public struct Recusal: Codable, Equatable, Sendable {
+    /// The accused or victim who revokes.
+    public var by: MemberID
+    /// The cell member revoked.
+    public var member: MemberID
+    public init(by: MemberID, member: MemberID) {
+        self.by = by
+        self.member = member
+    }
+}
+
+/// R15: a draw announced before it is performed, so nobody can choose the entropy after seeing the pool.
+public struct DrawAnnouncement: Codable, Equatable, Sendable {
+    /// The current year's members, in canonical (ascending) order.
+    public var pool: [MemberID]
+    /// SHA-256 of the pool as computed by the draw module, 64 lowercase hex digits.
+    public var poolSHA256: String
+    /// The public entropy sources promised (e.g. a lottery draw on a given day).
+    public var entropySources: [String]
+    public init(pool: [MemberID], poolSHA256: String, entropySources: [String]) {
+        self.pool = pool
+        self.poolSHA256 = poolSHA256
+        self.entropySources = entropySources
+    }
+}
+
+/// R15: the draw's inputs and result (computed by the draw module; recorded and checked here).
+public struct DrawResult: Codable, Equatable, Sendable {
+    /// One value per announced source, in the same order.
+    public var entropyValues: [String]
+    /// The key string built from the values.
+    public var key: String
+    /// Members in the order the draw selected them.
+    public var selection: [MemberID]
+    public init(entropyValues: [String], key: String, selection: [MemberID]) {
+        self.entropyValues = entropyValues
+        self.key = key
+        self.selection = selection
+    }
+}
+
+/// R16: the summary goes to the cell and the victims; the day is the end of the instruction.
+public struct SummarySent: Codable, Equatable, Sendable {
+    public var cell: [MemberID]
+    public var victims: [MemberID]
+    public init(cell: [MemberID], victims: [MemberID]) {
+        self.cell = cell
+        self.victims = victims
+    }
+}
+
+/// R18: the cell meets.
+public struct CellMeeting: Codable, Equatable, Sendable {
+    public var attendees: [MemberID]
+    public init(attendees: [MemberID]) { self.attendees = attendees }
+}
+
+/// R20, R27: the conditions of a probationary reintegration (2.5: "limitée dans le temps et l'espace").
+public struct Probation: Codable, Equatable, Sendable {
+    public var conditions: [String]
+    /// Limited in time: the last day of probation.
+    public var until: Day
+    /// Limited in space: where it applies.
+    public var spaces: [String]
+    /// "des preuves de réparation et de transformation sont requises".
+    public var reparationProofRequired: Bool
+    /// "le membre peut être interdit de responsabilité".
+    public var barredFromResponsibilities: Bool
+    /// "soumise à l'approbation des adhérents concernés par la situation": who approved, if recorded.
+    public var approvedBy: [MemberID]
+    public init(conditions: [String], until: Day, spaces: [String], reparationProofRequired: Bool = true,
+                barredFromResponsibilities: Bool = false, approvedBy: [MemberID] = []) {
+        self.conditions = conditions
+        self.until = until
+        self.spaces = spaces
+        self.reparationProofRequired = reparationProofRequired
+        self.barredFromResponsibilities = barredFromResponsibilities
+        self.approvedBy = approvedBy
+    }
+}
+
+/// A decision reached without a vote (5.6.10: "prendre une décision par consensus").
+public struct Decision: Codable, Equatable, Sendable {
+    public var sanctions: [String]
+    public var probation: Probation?
+    public var reasons: String
+    public init(sanctions: [String], probation: Probation? = nil, reasons: String) {
+        self.sanctions = sanctions
+        self.probation = probation
+        self.reasons = reasons
+    }
+}
+
+/// One option of a vote: the sanctions it would impose.
+public struct Proposal: Codable, Equatable, Sendable {
+    public var id: String
+    public var sanctions: [String]
+    public var probation: Probation?
+    public init(id: String, sanctions: [String], probation: Probation? = nil) {
+        self.id = id
+        self.sanctions = sanctions
+        self.probation = probation
+    }
+}
+
+/// R19: the cell votes on proposals, one ballot per member.
+public struct CellVote: Codable, Equatable, Sendable {
+    public var proposals: [Proposal]
+    public var ballots: [Ballot]
+    public init(proposals: [Proposal], ballots: [Ballot]) {
+        self.proposals = proposals
+        self.ballots = ballots
+    }
+}
+
+/// R20: the vote between immediate and probationary reintegration.
+public struct ReintegrationVote: Codable, Equatable, Sendable {
+    /// Options are `Rulebook.SanctionID.immediateReintegration` and `.probationaryReintegration`; `nil` is blank.
+    public var ballots: [Ballot]
+    /// The conditions, required if probation wins.
+    public var probation: Probation?
+    public init(ballots: [Ballot], probation: Probation? = nil) {
+        self.ballots = ballots
+        self.probation = probation
+    }
+}
+
+/// A vote as recorded: what was proposed, who voted what, and the arithmetic.
+public struct VoteRecord: Codable, Equatable, Sendable {
+    public var proposals: [Proposal]
+    public var ballots: [Ballot]
+    public var tallies: [OptionTally]
+    /// The option that reached the threshold, if any.
+    public var adopted: String?
+    public init(proposals: [Proposal], ballots: [Ballot], tallies: [OptionTally], adopted: String?) {
+        self.proposals = proposals
+        self.ballots = ballots
+        self.tallies = tallies
+        self.adopted = adopted
+    }
+}
+
+/// The judgement and how it was reached.
+public struct Judgement: Codable, Equatable, Sendable {
+    public enum Basis: String, Codable, Sendable { case consensus, cellVote, reintegrationVote }
+    public var basis: Basis
+    public var sanctions: [String]
+    public var probation: Probation?
+    /// The members who sat in judgement (they count toward R17 in later cases).
+    public var cell: [MemberID]
+    public init(basis: Basis, sanctions: [String], probation: Probation? = nil, cell: [MemberID]) {
+        self.basis = basis
+        self.sanctions = sanctions
+        self.probation = probation
+        self.cell = cell
+    }
+}
+
+/// R21: referral to the nearest general assembly.
+public struct GAReferral: Codable, Equatable, Sendable {
+    /// The day of the nearest GA, when known.
+    public var assemblyOn: Day?
+    public var note: String?
+    public init(assemblyOn: Day? = nil, note: String? = nil) {
+        self.assemblyOn = assemblyOn
+        self.note = note
+    }
+}
+
+/// R23: an appeal by email, "en présence de la personne de leur choix".
+public struct Appeal: Codable, Equatable, Sendable {
+    public var by: MemberID
+    public var companion: String?
+    public init(by: MemberID, companion: String? = nil) {
+        self.by = by
+        self.companion = companion
+    }
+}
+
+/// Votes for one option, counted (GA ballots may be secret).
+public struct OptionVotes: Codable, Equatable, Sendable {
+    public var option: String
+    public var votes: Int
+    public init(option: String, votes: Int) {
+        self.option = option
+        self.votes = votes
+    }
+}
+
+/// R24: the general assembly's vote.
+public struct GAVote: Codable, Equatable, Sendable {
+    public var proposals: [Proposal]
+    public var votes: [OptionVotes]
+    public var blanks: Int
+    /// Members of the assembly with a vote (the base when the rulebook counts all members).
+    public var bodySize: Int
+    public init(proposals: [Proposal], votes: [OptionVotes], blanks: Int, bodySize: Int) {
+        self.proposals = proposals
+        self.votes = votes
+        self.blanks = blanks
+        self.bodySize = bodySize
+    }
+}
+
+/// R24: the general assembly's vote as recorded.
+public struct GAVoteRecord: Codable, Equatable, Sendable {
+    public var proposals: [Proposal]
+    public var votes: [OptionVotes]
+    public var blanks: Int
+    public var bodySize: Int
+    public var tallies: [OptionTally]
+    public var adopted: String?
+    public init(proposals: [Proposal], votes: [OptionVotes], blanks: Int, bodySize: Int, tallies: [OptionTally],
+                adopted: String?) {
+        self.proposals = proposals
+        self.votes = votes
+        self.blanks = blanks
+        self.bodySize = bodySize
+        self.tallies = tallies
+        self.adopted = adopted
+    }
+}
+
+/// The text is silent when the GA misses two-thirds: a decision recorded explicitly, with its reason.
+public struct GAResolution: Codable, Equatable, Sendable {
+    public var outcome: String
+    public var reason: String
+    /// The sanctions the resolution imposes, if any.
+    public var sanctions: [String]
+    public init(outcome: String, reason: String, sanctions: [String] = []) {
+        self.outcome = outcome
+        self.reason = reason
+        self.sanctions = sanctions
+    }
+}
+
+/// R26: "un cadre réparateur et transformateur pour la victime".
+public struct Reparation: Codable, Equatable, Sendable {
+    public var measures: [String]
+    public init(measures: [String]) { self.measures = measures }
+}
+
+/// R28: radiation announced "par une lettre envoyée en courrier électronique".
+public struct Radiation: Codable, Equatable, Sendable {
+    public var member: MemberID
+    public init(member: MemberID) { self.member = member }
+}
+
+/// The case is closed.
+public struct Closure: Codable, Equatable, Sendable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+}

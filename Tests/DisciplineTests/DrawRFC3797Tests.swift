@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import Discipline
+
+/// RFC 3797 section 6: 25 names, three entropy sources.
+///
+/// Facts from the RFC: the key string, the MD5 of each printed row with its divisor, and the selected numbers
+/// 17, 7, 2, 16, 25, 23, 8, 24, 19, 13 (the ten names Lee … Pandora) and 22. These are also what independent
+/// implementations (Perl Algorithm::Voting::Sortition, Go kleroterion, Python votelib) check against.
+@Suite struct DrawRFC3797Tests {
+    static let sources: [[String]] = [["9319"], ["2", "5", "12", "8", "10"], ["9", "18", "26", "34", "41", "45"]]
+    static let rfcKey = "9319./2.5.8.10.12./9.18.26.34.41.45./"
+
+    /// (MD5 hex, div) of the RFC's printed rows, index 0 first.
+    static let rfcDigests: [(String, Int)] = [
+        ("990DD0A5692A029A98B5E01AA28F3459", 25),
+        ("3691E55CB63FCC37914430B2F70B5EC6", 24),
+        ("FE814EDF564C190AC1D25753979990FA", 23),
+        ("1863CCACEB568C31D7DDBDF1D4E91387", 22),
+        ("F4AB33DF4889F0AF29C513905BE1D758", 21),
+        ("13EAEB529F61ACFB9A29D0BA3A60DE4A", 20),
+        ("992DB77C382CA2BDB9727001F3CDCCD9", 19),
+        ("63AB4258ECA922976811C7F55C383CE7", 18),
+        ("DFBC5AC97CED01B3A6E348E3CC63F40D", 17),
+        ("31CB111C4A4EBE9287CEAE16FE51B909", 16),
+        ("07FA46C122F164C215BBC72793B189A3", 15),
+        ("AC52F8D75CCBE2E61AFEB3387637D501", 14),
+        ("53306F73E14FC0B2FBF434218D25948E", 13),
+        ("B5D1403501A81F9A47318BE7893B347C", 12),
+        ("85B10B356AA06663EF1B1B407765100A", 11),
+        ("3269E6CE559ABD57E2BA6AAB495EB9BD", 10),
+    ]
+    /// The RFC's selected numbers (pool numbered from 1), in order.
+    static let rfcSelected = [17, 7, 2, 16, 25, 23, 8, 24, 19, 13, 22]
+
+    /// The RFC's 25 names, in its numbering.
+    static let names = [
+        "John", "Mary", "Bashful", "Dopey", "Sleepy", "Grouchy", "Doc", "Sneazy", "Handsome", "Cassandra",
+        "Pollyanna", "Pendragon", "Pandora", "Faith", "Hope", "Charity", "Lee", "Longsuffering", "Chastity", "Smith",
+        "Pride", "Sloth", "Envy", "Anger", "Kasczynski",
+    ]
+
+    @Test func rfcSection6KeyString() throws {
+        #expect(try RFC3797.keyString(Self.sources) == Self.rfcKey)
+    }
+
+    @Test func rfcSection6DigestByDigest() {
+        let steps = RFC3797.selectionOrder(poolSize: 25, key: Self.rfcKey, count: 25)
+        #expect(steps.count == 25)
+        for (i, (hex, div)) in Self.rfcDigests.enumerated() {
+            #expect(steps[i].index == i)
+            #expect(steps[i].digestHex == hex, "MD5 at index \(i)")
+            #expect(steps[i].remaining == div, "divisor at index \(i)")
+            #expect(steps[i].position == steps[i].valueModRemaining + 1)
+        }
+        #expect(steps.prefix(Self.rfcSelected.count).map(\.selected) == Self.rfcSelected)
+        // The first remainders, 0-based, as other implementations print them: 16, 6, 1, 13.
+        #expect(steps.prefix(4).map(\.valueModRemaining) == [16, 6, 1, 13])
+        // The full order is a permutation of the pool.
+        #expect(Set(steps.map(\.selected)) == Set(1...25))
+    }
+
+    /// The RFC's example run through the cell draw: member ids that sort in the RFC's numbering give its names.
+    @Test func rfcSection6ThroughCellDraw() throws {
+        let ids = Self.names.enumerated().map { MemberID(String(format: "%02d-%@", $0.offset + 1, $0.element)) }
+        let pool = try DrawPool(members: ids.shuffled())
+        #expect(pool.members == ids)
+        let announcement = try DrawAnnouncement.announce(
+            pool: pool, sources: [EntropySource(description: "a"), EntropySource(description: "b"),
+                                  EntropySource(description: "c")], seatsLeft: 3)
+        let draw = try CellDraw.perform(announcement, values: Self.sources)
+        #expect(draw.keyString == Self.rfcKey)
+        #expect(draw.publiclyVerifiable)
+        let drawn = draw.order.prefix(10).map { String($0.rawValue.dropFirst(3)) }
+        #expect(drawn == ["Lee", "Doc", "Mary", "Charity", "Kasczynski", "Envy", "Sneazy", "Anger", "Chastity",
+                          "Pandora"])
+    }
+
+    @Test func remainderFoldsBytesWithoutBigIntegers() {
+        // 0x0102 = 258; 258 mod 7 = 6.
+        #expect(RFC3797.remainder(of: [0x01, 0x02], modulo: 7) == 6)
+        // 2^128 - 1 mod 10 = 5 (340282366920938463463374607431768211455).
+        #expect(RFC3797.remainder(of: Array(repeating: 0xFF, count: 16), modulo: 10) == 5)
+        #expect(RFC3797.remainder(of: [0xFF], modulo: 1) == 0)
+    }
+
+    @Test func selectionOrderCapsAtPoolSize() {
+        #expect(RFC3797.selectionOrder(poolSize: 3, key: Self.rfcKey, count: 10).count == 3)
+        #expect(RFC3797.selectionOrder(poolSize: 0, key: Self.rfcKey, count: 3).isEmpty)
+        #expect(RFC3797.selectionOrder(poolSize: 5, key: Self.rfcKey, count: -1).isEmpty)
+    }
+}
+
+/// Canonical form of entropy values (RFC 3797 section 4), edge by edge.
+@Suite struct DrawKeyStringTests {
+    @Test func leadingZerosAreSuppressed() throws {
+        #expect(try RFC3797.keyString([["007", "0012"]]) == "7.12./")
+        #expect(try RFC3797.keyString([["0"], ["000"]]) == "0./0./")
+    }
+
+    @Test func valuesSortNumericallyNotAsText() throws {
+        #expect(try RFC3797.keyString([["10", "9", "100", "1"]]) == "1.9.10.100./")
+    }
+
+    @Test func tiesAreKept() throws {
+        #expect(try RFC3797.keyString([["5", "3", "5"]]) == "3.5.5./")
+    }
+
+    @Test func surroundingWhiteSpaceIsIgnored() throws {
+        #expect(try RFC3797.keyString([[" 42 ", "\t7\n"]]) == "7.42./")
+    }
+
+    @Test func sourceOrderIsKeptAsAnnounced() throws {
+        #expect(try RFC3797.keyString([["2"], ["1"]]) == "2./1./")
+    }
+
+    @Test func textValueIsUpperCasedWithoutAccentsOrPunctuation() throws {
+        #expect(try RFC3797.keyString([["Équipe b, 4-1 !"]]) == "EQUIPEB41./")
+        #expect(try RFC3797.keyString([["W 4-1"], ["3", "1"]]) == "W41./1.3./")
+    }
+
+    @Test(arguments: [
+        ([[String]](), KeyStringError.noSources),
+        ([[]], .emptySource(source: 1)),
+        ([["1"], ["  "]], .emptyValue(source: 2, value: 1)),
+        ([["-5"]], .negativeNumber(source: 1, value: 1, text: "-5")),
+        ([["10513.78"]], .fractionalNumber(source: 1, value: 1, text: "10513.78")),
+        ([["1 234"]], .notANumber(source: 1, value: 1, text: "1 234")),
+        ([["4-1"]], .notANumber(source: 1, value: 1, text: "4-1")),
+        ([["cœur"]], .unsupportedCharacter(source: 1, value: 1, character: "œ")),
+        ([["Москва"]], .unsupportedCharacter(source: 1, value: 1, character: "М")),
+        ([["3", "W 4"]], .textInMultiValueSource(source: 1, value: "W4")),
+    ])
+    func ambiguousValuesAreRefusedNotGuessed(sources: [[String]], expected: KeyStringError) {
+        #expect(throws: expected) { try RFC3797.keyString(sources) }
+    }
+}
