@@ -1,0 +1,71 @@
+extension CaseDecider {
+    /// Folds one event into the state. Total: it never refuses, because the event already happened.
+    public static func evolve(_ state: CaseState, _ dated: DatedEvent) -> CaseState {
+        var s = state
+        let on = dated.on
+        if s.openedOn == nil { s.openedOn = on }
+        s.lastActOn = max(s.lastActOn ?? on, on)
+        switch dated.event {
+        case let .reportRecorded(p): s.reports.append(Dated(on: on, value: p))
+        case let .complaintFiled(p): s.complaint = Dated(on: on, value: p)
+        case let .boardMembersNotified(p): s.boardNotified = Dated(on: on, value: p)
+        case let .boardMet(p): s.boardMeeting = Dated(on: on, value: p)
+        case let .rapporteurDesignated(p): s.rapporteur = p
+        case let .suspensionImposed(p): s.suspension = Dated(on: on, value: p)
+        case let .evidenceAdded(p): s.evidence.append(Dated(on: on, value: p))
+        case .disciplinaryFileCompleted: s.fileCompletedOn = on
+        case let .victimHeard(p): s.hearings.append(Dated(on: on, value: p))
+        case let .explanationRequested(p): s.explanation = Dated(on: on, value: p)
+        case let .answerReceived(p): s.answers.append(Dated(on: on, value: p))
+        case .answerWindowLapsed: s.answerWindowLapsedOn = on
+        case let .accusedLeft(p): s.departures.append(Dated(on: on, value: p))
+        case let .procedureStopped(p): s.stopped = Dated(on: on, value: p)
+        case let .summaryWritten(p): s.summary = Dated(on: on, value: p)
+        case let .cellCalled(p): s.cellCalls.append(Dated(on: on, value: p))
+        case let .volunteerAccepted(p):
+            s.cell.append(p.member)
+            s.cellJoins.append(Dated(on: on, value: p.member))
+        case let .memberRecused(p):
+            s.recusals.append(Dated(on: on, value: p))
+            s.cell.removeAll { $0 == p.member }
+        case let .drawAnnounced(p):
+            s.drawAnnouncement = Dated(on: on, value: p)
+            s.drawResult = nil
+            s.drawnPending = []
+            s.redrawRequired = false
+        case let .drawPerformed(p):
+            s.drawResult = Dated(on: on, value: p)
+            s.drawnPending = p.selection
+        case let .drawnMemberPresent(p):
+            s.drawnPending.removeAll { $0 == p.member }
+            s.cell.append(p.member)
+            s.cellJoins.append(Dated(on: on, value: p.member))
+        case let .drawnMemberDeclined(p):
+            s.drawnPending.removeAll { $0 == p.member }
+            s.redrawRequired = true
+        case .summarySentToCell: s.instructionEndedOn = on
+        case let .cellMet(p): s.cellMeeting = Dated(on: on, value: p)
+        case let .consensusReached(p): s.consensus = Dated(on: on, value: p)
+        case let .cellVoteHeld(p): s.cellVote = Dated(on: on, value: p)
+        case let .reintegrationVoteHeld(p): s.reintegrationVote = Dated(on: on, value: p)
+        case let .judgementRendered(p): s.judgement = Dated(on: on, value: p)
+        case let .referredToGeneralAssembly(p): s.referral = Dated(on: on, value: p)
+        case .judgementSentToBoard: s.sentToBoardOn = on
+        case let .decisionLetterReceived(p): s.lettersReceived.append(Dated(on: on, value: p))
+        case .judgementExecuted: s.executedOn = on
+        case let .appealLodged(p): s.appeals.append(Dated(on: on, value: p))
+        case let .generalAssemblyDecided(p), let .generalAssemblyVoteFailed(p):
+            s.generalAssemblyVotes.append(Dated(on: on, value: p))
+        case let .generalAssemblyResolutionRecorded(p): s.generalAssemblyResolution = Dated(on: on, value: p)
+        case let .reparationMeasuresRecorded(p): s.reparations.append(Dated(on: on, value: p))
+        case let .radiationAnnounced(p): s.radiations.append(Dated(on: on, value: p))
+        case let .caseClosed(p): s.closed = Dated(on: on, value: p)
+        }
+        return s
+    }
+
+    /// Replays a history from the initial state.
+    public static func replay(_ events: [DatedEvent]) -> CaseState {
+        events.reduce(initial, evolve)
+    }
+}

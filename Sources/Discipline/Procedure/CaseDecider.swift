@@ -1,0 +1,873 @@
+import Foundation
+
+/// The procedure of Article 5.6 as a decider: `initial`, `decide`, `evolve`.
+///
+/// Hard rules refuse (nothing is emitted). Soft rules — deadlines, the R02 notification, R22's execution — never
+/// refuse: the act is recorded on its day and `CaseState.deadlines` shows the breach.
+public enum CaseDecider {
+    /// The state of a case with no event.
+    public static let initial = CaseState()
+
+    /// The events a command produces on `day`, or why it is refused.
+    public static func decide(
+        _ state: CaseState, _ command: CaseCommand, context: CaseContext, rulebook: Rulebook, on day: Day
+    ) -> Result<[CaseEvent], Refusal> {
+        do {
+            return .success(try Deciding(state: state, context: context, rulebook: rulebook, day: day).run(command))
+        } catch let refusal as Refusal {
+            return .failure(refusal)
+        } catch {
+            return .failure(Refusal(.order, fr: "erreur inattendue : \(error)", en: "unexpected error: \(error)"))
+        }
+    }
+}
+
+/// One decision: the inputs, and a `throw` for every refusal so each rule reads as a guard.
+private struct Deciding {
+    let state: CaseState
+    let context: CaseContext
+    let rulebook: Rulebook
+    let day: Day
+
+    func refuse(_ rule: RuleID, _ fr: String, _ en: String, allowed: String? = nil, allowedEn: String? = nil) -> Refusal {
+        Refusal(rule, fr: "\(fr) (art. \(rule.article))", en: "\(en) (art. \(rule.article))",
+                allowed: allowed, allowedEn: allowedEn)
+    }
+
+    func run(_ command: CaseCommand) throws -> [CaseEvent] {
+        try checkDay()
+        if state.closed != nil {
+            throw refuse(.order, "le dossier est clos", "the case is closed",
+                         allowed: "ouvrir un nouveau dossier", allowedEn: "open a new case")
+        }
+        switch command {
+        case let .recordReport(p, _): return try report(p)
+        case let .fileComplaint(p, _): return try complaint(p)
+        case let .notifyBoard(p, _): return try notifyBoard(p)
+        case let .holdBoardMeeting(p, _): return try boardMeeting(p)
+        case let .imposeSuspension(p, _): return try suspension(p)
+        case let .addEvidence(p, _): return try evidence(p)
+        case let .completeFile(p, _): return try completeFile(p)
+        case let .hearVictim(p, _): return try hearVictim(p)
+        case let .requestExplanation(p, _): return try requestExplanation(p)
+        case let .receiveAnswer(p, _): return try answer(p)
+        case let .lapseAnswerWindow(p, _): return try lapse(p)
+        case let .recordAccusedLeft(p, _): return try departure(p)
+        case let .writeSummary(p, _): return try writeSummary(p)
+        case let .callCell(p, _): return try callCell(p)
+        case let .acceptVolunteer(p, _): return try volunteer(p)
+        case let .recuse(p, _): return try recuse(p)
+        case let .announceDraw(p, _): return try announceDraw(p)
+        case let .performDraw(p, _): return try performDraw(p)
+        case let .drawnMemberPresent(p, _): return try drawnPresent(p)
+        case let .drawnMemberDeclined(p, _): return try drawnDeclined(p)
+        case let .sendSummaryToCell(p, _): return try sendSummary(p)
+        case let .holdCellMeeting(p, _): return try cellMeeting(p)
+        case let .reachConsensus(p, _): return try consensus(p)
+        case let .holdCellVote(p, _): return try cellVote(p)
+        case let .holdReintegrationVote(p, _): return try reintegrationVote(p)
+        case let .referToGeneralAssembly(p, _): return try refer(p)
+        case let .sendJudgementToBoard(p, _): return try sendToBoard(p)
+        case let .receiveDecisionLetter(p, _): return try letter(p)
+        case let .executeJudgement(p, _): return try execute(p)
+        case let .lodgeAppeal(p, _): return try appeal(p)
+        case let .recordGeneralAssemblyVote(p, _): return try generalAssemblyVote(p)
+        case let .recordGeneralAssemblyResolution(p, _): return try generalAssemblyResolution(p)
+        case let .recordReparation(p, _): return try reparation(p)
+        case let .announceRadiation(p, _): return try radiation(p)
+        case let .closeCase(p, _): return try close(p)
+        }
+    }
+
+    // MARK: Common guards
+
+    /// Acts are recorded in the order they happened: never before the case opened or before the previous act.
+    func checkDay() throws {
+        if let opened = state.openedOn, day < opened {
+            throw refuse(.order, "le \(day.frenchDescription) précède l'ouverture du dossier (\(opened.frenchDescription))",
+                         "\(day) is before the case opened (\(opened))",
+                         allowed: "une date à partir du \(opened.frenchDescription)", allowedEn: "a day from \(opened) on")
+        }
+        if let last = state.lastActOn, day < last {
+            throw refuse(.order, "le \(day.frenchDescription) précède le dernier acte enregistré (\(last.frenchDescription))",
+                         "\(day) is before the last recorded act (\(last))",
+                         allowed: "une date à partir du \(last.frenchDescription)", allowedEn: "a day from \(last) on")
+        }
+    }
+
+    func requireComplaint(_ rule: RuleID = .R02) throws -> ComplaintFacts {
+        guard let c = state.complaint?.value else {
+            throw refuse(rule, "aucune plainte n'a été déposée : la procédure n'est pas ouverte",
+                         "no complaint was filed: the procedure has not started",
+                         allowed: "déposer une plainte (complaint.file)", allowedEn: "file a complaint (complaint.file)")
+        }
+        return c
+    }
+
+    /// R11: once stopped, only radiation, reparation and closing remain.
+    func requireNotStopped() throws {
+        if state.stopped != nil {
+            throw refuse(.R11, "la procédure s'est arrêtée au départ de la personne mise en cause",
+                         "the procedure stopped when the accused left",
+                         allowed: "officialiser la radiation, consigner la réparation, clore le dossier",
+                         allowedEn: "announce the radiation, record reparation, close the case")
+        }
+    }
+
+    func requireMeeting(_ rule: RuleID) throws {
+        _ = try requireComplaint()
+        try requireNotStopped()
+        guard state.boardMeeting != nil else {
+            throw refuse(rule, "le Conseil d'administration ne s'est pas encore réuni", "the board has not met yet",
+                         allowed: "enregistrer la réunion du Conseil (board.meet)", allowedEn: "record the board meeting")
+        }
+    }
+
+    func requireNoJudgement(_ rule: RuleID) throws {
+        if state.judgement != nil || state.referral != nil {
+            throw refuse(rule, "la cellule de crise a déjà statué", "the crisis cell has already decided")
+        }
+    }
+
+    func requireEligible(_ member: MemberID) throws {
+        if let reason = state.isEligibleForCell(member, context: context, on: day, rulebook: rulebook).first {
+            throw refuse(reason.rule, reason.fr, reason.en,
+                         allowed: "appeler un membre à jour de cotisation, indépendant de la situation",
+                         allowedEn: "call a member with current dues who is independent of the case")
+        }
+    }
+
+    func requireKnownSanctions(_ ids: [String], _ rule: RuleID) throws {
+        if let bad = ids.first(where: { rulebook.sanction($0) == nil }) {
+            let known = rulebook.sanctions.map(\.id).joined(separator: ", ")
+            throw refuse(rule, "sanction inconnue du règlement : \(bad)", "unknown sanction: \(bad)",
+                         allowed: known, allowedEn: known)
+        }
+    }
+
+    /// R27 (2.5): a probationary reintegration is "limitée dans le temps et l'espace" and comes with conditions.
+    func checkProbation(sanctions: [String], probation: Probation?) throws {
+        guard sanctions.contains(Rulebook.SanctionID.probationaryReintegration) else { return }
+        guard let p = probation else {
+            throw refuse(.R27, "une réintégration probatoire exige des conditions de probation",
+                         "a probationary reintegration needs probation conditions",
+                         allowed: "préciser les conditions, la durée et les espaces", allowedEn: "give conditions, end day and spaces")
+        }
+        if p.conditions.isEmpty || p.spaces.isEmpty || p.until <= day {
+            throw refuse(.R27, "la probation doit être limitée dans le temps (fin après le \(day.frenchDescription)) et l'espace, avec des conditions",
+                         "probation must be limited in time (ending after \(day)) and space, with conditions")
+        }
+    }
+
+    static let hex = Set("0123456789abcdef")
+    func isSHA256(_ s: String) -> Bool { s.count == 64 && s.allSatisfy { Self.hex.contains($0) } }
+
+    func member(_ id: MemberID) -> MemberStanding? { context.members[id] }
+
+    // MARK: 5.6.1–5.6.3
+
+    func report(_ p: ReportFacts) throws -> [CaseEvent] {
+        if p.description.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw refuse(.R01, "un signalement décrit un malaise", "a report describes a concern")
+        }
+        if p.channel == .indirect && p.relayedBy == nil {
+            throw refuse(.R01, "un signalement indirect passe par un membre de confiance",
+                         "an indirect report is passed on by a trusted member",
+                         allowed: "indiquer relayedBy", allowedEn: "give relayedBy")
+        }
+        return [.reportRecorded(p)]
+    }
+
+    func complaint(_ p: ComplaintFacts) throws -> [CaseEvent] {
+        if state.complaint != nil {
+            throw refuse(.R02, "ce dossier a déjà une plainte", "this case already has a complaint",
+                         allowed: "ouvrir un autre dossier", allowedEn: "open another case")
+        }
+        var missing: [String] = []
+        if p.complainants.isEmpty { missing.append("plaignant·e") }
+        if p.accused.isEmpty { missing.append("personne mise en cause") }
+        if p.facts.trimmingCharacters(in: .whitespaces).isEmpty { missing.append("faits") }
+        if p.motives.isEmpty { missing.append("motif grave (5.5)") }
+        if !missing.isEmpty {
+            throw refuse(.R02, "plainte incomplète : \(missing.joined(separator: ", "))",
+                         "incomplete complaint: complainants, accused, facts and at least one grave motive are required")
+        }
+        if let bad = p.motives.first(where: { rulebook.motive($0) == nil }) {
+            throw refuse(.R02, "motif grave inconnu : \(bad)", "unknown grave motive: \(bad)",
+                         allowed: rulebook.motives.map(\.id).joined(separator: ", "),
+                         allowedEn: rulebook.motives.map(\.id).joined(separator: ", "))
+        }
+        if p.boardLearnedOn > day {
+            throw refuse(.R02, "le Conseil ne peut pas avoir eu connaissance des faits après le dépôt de la plainte",
+                         "the board cannot have learned of the facts after the complaint was filed",
+                         allowed: "une date au plus tard le \(day.frenchDescription)", allowedEn: "a day on or before \(day)")
+        }
+        let accused = Set(p.accused.map(\.id))
+        if let both = (p.complainants + p.victims).first(where: { accused.contains($0.id) }) {
+            throw refuse(.R02, "\(both.id) ne peut être à la fois mis·e en cause et plaignant·e ou victime",
+                         "\(both.id) cannot be both accused and complainant or victim")
+        }
+        return [.complaintFiled(p)]
+    }
+
+    func notifyBoard(_ p: BoardNotification) throws -> [CaseEvent] {
+        let c = try requireComplaint()
+        if let a = p.notified.first(where: { id in c.accused.contains { $0.id == id } }) {
+            throw refuse(.R02, "\(a) est mis·e en cause : on prévient les autres membres du Conseil",
+                         "\(a) is accused: the other board members are notified")
+        }
+        return [.boardMembersNotified(p)]
+    }
+
+    func boardMeeting(_ p: BoardMeeting) throws -> [CaseEvent] {
+        let c = try requireComplaint(.R04)
+        try requireNotStopped()
+        if state.boardMeeting != nil {
+            throw refuse(.R04, "le Conseil s'est déjà réuni pour ouvrir cette procédure", "the board already met for this case")
+        }
+        let accused = Set(c.accused.map(\.id))
+        if let a = p.attendees.first(where: { accused.contains($0) }) {
+            throw refuse(.R05, "\(a) est mis·e en cause : la réunion se déroule sans sa présence",
+                         "\(a) is accused: the meeting takes place without them",
+                         allowed: "la même réunion sans \(a)", allowedEn: "the same meeting without \(a)")
+        }
+        if p.attendees.isEmpty {
+            throw refuse(.R04, "une réunion a au moins un membre du Conseil présent", "a meeting has at least one attendee")
+        }
+        if let a = p.attendees.first(where: { member($0)?.boardMember != true }) {
+            throw refuse(.R04, "\(a) ne siège pas au Conseil d'administration", "\(a) does not sit on the board")
+        }
+        if state.isParty(p.rapporteur) {
+            throw refuse(.R06, "le rapporteur ne peut pas être partie au dossier", "the rapporteur cannot be a party",
+                         allowed: "un autre membre du Conseil", allowedEn: "another board member")
+        }
+        let reason = p.delegationReason?.trimmingCharacters(in: .whitespaces) ?? ""
+        if reason.isEmpty {
+            if member(p.rapporteur)?.boardMember != true {
+                throw refuse(.R06, "\(p.rapporteur) n'est pas membre du Conseil ; déléguer exige une impossibilité justifiée",
+                             "\(p.rapporteur) is not a board member; delegating needs a recorded justified impossibility",
+                             allowed: "désigner un membre du Conseil, ou donner delegationReason",
+                             allowedEn: "designate a board member, or give delegationReason")
+            }
+        } else if member(p.rapporteur).map({ $0.isActive(on: day) }) != true {
+            throw refuse(.R06, "la délégation se fait à un adhérent de l'association", "delegation goes to a member of the association")
+        }
+        let excluded = c.accused.map(\.id).filter { member($0)?.boardMember == true }
+        return [.boardMet(BoardMet(attendees: p.attendees, excludedAccused: excluded)),
+                .rapporteurDesignated(RapporteurDesignation(
+                    rapporteur: p.rapporteur, delegated: !reason.isEmpty, reason: reason.isEmpty ? nil : reason))]
+    }
+
+    // MARK: 5.6.4–5.6.8
+
+    func suspension(_ p: Suspension) throws -> [CaseEvent] {
+        try requireMeeting(.R07)
+        try requireNoJudgement(.R07)
+        if state.suspension != nil {
+            throw refuse(.R07, "la suspension est déjà décidée", "the suspension is already recorded")
+        }
+        return [.suspensionImposed(SuspensionImposed(accused: state.accusedIDs, responsibilities: p.responsibilities,
+                                                     access: p.access, blockedSpaces: p.blockedSpaces))]
+    }
+
+    func evidence(_ p: Evidence) throws -> [CaseEvent] {
+        _ = try requireComplaint(.R08)
+        try requireNotStopped()
+        if state.instructionEndedOn != nil {
+            throw refuse(.R16, "l'instruction est close depuis l'envoi de la synthèse à la cellule",
+                         "the instruction ended when the summary was sent to the cell")
+        }
+        if let h = p.sha256, !isSHA256(h) {
+            throw refuse(.R08, "empreinte SHA-256 invalide : 64 chiffres hexadécimaux minuscules attendus",
+                         "invalid SHA-256: 64 lowercase hex digits expected")
+        }
+        if (p.kind == .screenshot || p.kind == .document) && p.sha256 == nil {
+            throw refuse(.R08, "une preuve matérielle (capture d'écran, document) est consignée avec son empreinte",
+                         "material evidence (screenshot, document) is recorded with its content hash",
+                         allowed: "donner sha256", allowedEn: "give sha256")
+        }
+        if p.kind == .report {
+            guard let n = p.reportNumber, (1...max(1, state.reports.count)).contains(n), n <= state.reports.count else {
+                throw refuse(.R01, "le signalement joint doit être un signalement enregistré (1…\(state.reports.count))",
+                             "the attached report must be a recorded one (1…\(state.reports.count))")
+            }
+        }
+        return [.evidenceAdded(p)]
+    }
+
+    func completeFile(_ p: Note) throws -> [CaseEvent] {
+        try requireMeeting(.R08)
+        if state.fileCompletedOn != nil {
+            throw refuse(.R08, "le dossier disciplinaire est déjà rédigé", "the disciplinary file is already complete")
+        }
+        return [.disciplinaryFileCompleted(p)]
+    }
+
+    func hearVictim(_ p: VictimHearing) throws -> [CaseEvent] {
+        try requireMeeting(.R09)
+        guard let v = state.victims.first(where: { $0.id == p.victim }) else {
+            throw refuse(.R09, "\(p.victim) n'est pas victime dans ce dossier", "\(p.victim) is not a victim in this case",
+                         allowed: state.victims.map(\.id.rawValue).joined(separator: ", "))
+        }
+        if v.isMember && p.origin != .victim {
+            throw refuse(.R09, "la victime est membre : les demandes viennent de ses souhaits",
+                         "the victim is a member: the demands come from their wishes",
+                         allowed: "origin = victim", allowedEn: "origin = victim")
+        }
+        if !v.isMember && p.origin != .rapporteurAndBoard {
+            throw refuse(.R09, "la victime n'est pas adhérente : le responsable du dossier et le Conseil élaborent les demandes",
+                         "the victim is not a member: the rapporteur and the board set the demands",
+                         allowed: "origin = rapporteurAndBoard", allowedEn: "origin = rapporteurAndBoard")
+        }
+        if state.explanation != nil {
+            throw refuse(.R10, "les demandes ont déjà été envoyées à la personne mise en cause",
+                         "the demands were already sent to the accused")
+        }
+        return [.victimHeard(p)]
+    }
+
+    func requestExplanation(_ p: ExplanationRequest) throws -> [CaseEvent] {
+        try requireMeeting(.R10)
+        if state.explanation != nil {
+            throw refuse(.R10, "la demande d'explication est déjà envoyée", "the explanation was already requested")
+        }
+        if state.fileCompletedOn == nil {
+            throw refuse(.R10, "le dossier disciplinaire (5.6.5) précède la demande d'explication",
+                         "the disciplinary file (5.6.5) comes before the explanation request",
+                         allowed: "file.complete", allowedEn: "file.complete")
+        }
+        let heard = Set(state.hearings.map(\.value.victim))
+        if let v = state.victims.first(where: { !heard.contains($0.id) }) {
+            throw refuse(.R09, "les demandes pour la victime \(v.id) ne sont pas encore formulées (5.6.6)",
+                         "the demands for victim \(v.id) are not formulated yet (5.6.6)",
+                         allowed: "victim.hear", allowedEn: "victim.hear")
+        }
+        return [.explanationRequested(p)]
+    }
+
+    func requireExplanation() throws -> Dated<ExplanationRequest> {
+        try requireMeeting(.R10)
+        guard let e = state.explanation else {
+            throw refuse(.R10, "aucune demande d'explication n'a été envoyée", "no explanation was requested",
+                         allowed: "explanation.request", allowedEn: "explanation.request")
+        }
+        return e
+    }
+
+    func answer(_ p: Answer) throws -> [CaseEvent] {
+        _ = try requireExplanation()
+        if !state.accusedIDs.contains(p.from) {
+            throw refuse(.R10, "\(p.from) n'est pas mis·e en cause", "\(p.from) is not accused")
+        }
+        if state.answers.contains(where: { $0.value.from == p.from }) {
+            throw refuse(.R10, "la réponse de \(p.from) est déjà consignée", "the answer of \(p.from) is already recorded")
+        }
+        if state.summary != nil {
+            throw refuse(.R10, "la synthèse est rédigée : la réponse arrive trop tard pour être consignée ici",
+                         "the summary is written: the answer comes too late to be recorded here",
+                         allowed: "la joindre comme pièce (evidence.add)", allowedEn: "attach it as evidence")
+        }
+        return [.answerReceived(p)]
+    }
+
+    func lapse(_ p: Note) throws -> [CaseEvent] {
+        let e = try requireExplanation()
+        let end = rulebook.deadlines.answerWindow.period.end(from: e.on)
+        if state.allAnswered {
+            throw refuse(.R10, "la personne mise en cause a répondu", "the accused has answered")
+        }
+        if state.answerWindowLapsedOn != nil {
+            throw refuse(.R10, "le silence est déjà noté", "the silence is already noted")
+        }
+        if day <= end {
+            throw refuse(.R10, "le délai de \(rulebook.deadlines.answerWindow.period.fr) court jusqu'au \(end.frenchDescription) inclus",
+                         "the \(rulebook.deadlines.answerWindow.period.en) window runs until \(end) included",
+                         allowed: "noter le silence à partir du \(end.adding(days: 1).frenchDescription)",
+                         allowedEn: "note the silence from \(end.adding(days: 1)) on")
+        }
+        return [.answerWindowLapsed(p)]
+    }
+
+    func departure(_ p: Departure) throws -> [CaseEvent] {
+        let c = try requireComplaint(.R11)
+        try requireNotStopped()
+        if !c.accused.contains(where: { $0.id == p.member }) {
+            throw refuse(.R11, "\(p.member) n'est pas mis·e en cause", "\(p.member) is not accused")
+        }
+        if state.departures.contains(where: { $0.value.member == p.member }) {
+            throw refuse(.R11, "le départ de \(p.member) est déjà consigné", "\(p.member)'s departure is already recorded")
+        }
+        try requireNoJudgement(.R11)
+        var events: [CaseEvent] = [.accusedLeft(p)]
+        // "quitte l'association sans participer à la procédure": an answer is taking part.
+        let tookPart = state.answers.contains { $0.value.from == p.member }
+        let othersRemain = c.accused.contains { a in
+            a.id != p.member && !state.departures.contains { $0.value.member == a.id }
+        }
+        let offenceNoted = p.possibleOffence || state.departures.contains { $0.value.possibleOffence }
+        if !tookPart && !offenceNoted && !othersRemain {
+            events.append(.procedureStopped(ProcedureStop(
+                reason: "La personne mise en cause a quitté l'association sans participer à la procédure (5.6.7) ; "
+                    + "le Conseil d'administration officialise la radiation.")))
+        }
+        return events
+    }
+
+    func writeSummary(_ p: Summary) throws -> [CaseEvent] {
+        let e = try requireExplanation()
+        if state.summary != nil {
+            throw refuse(.R12, "la synthèse est déjà rédigée", "the summary is already written")
+        }
+        if !state.allAnswered && state.answerWindowLapsedOn == nil {
+            let end = rulebook.deadlines.answerWindow.period.end(from: e.on)
+            throw refuse(.R10, "la synthèse attend la réponse ou la fin du délai de réponse (\(end.frenchDescription))",
+                         "the summary waits for the answer or the end of the answer window (\(end))",
+                         allowed: "consigner la réponse, ou noter le silence après le \(end.frenchDescription)",
+                         allowedEn: "record the answer, or note the silence after \(end)")
+        }
+        try requireKnownSanctions(p.proposedSanctions, .R12)
+        return [.summaryWritten(p)]
+    }
+
+    // MARK: 5.6.9
+
+    func requireConstitution(_ rule: RuleID) throws {
+        _ = try requireComplaint(rule)
+        try requireNotStopped()
+        guard state.summary != nil else {
+            throw refuse(rule, "la cellule se constitue après la synthèse récapitulative", "the cell is formed after the summary",
+                         allowed: "summary.write", allowedEn: "summary.write")
+        }
+        if state.instructionEndedOn != nil {
+            throw refuse(rule, "l'instruction est close : la cellule est constituée", "the instruction has ended: the cell is formed")
+        }
+    }
+
+    func requireRoomInCell(_ rule: RuleID) throws {
+        if state.cell.count >= rulebook.cellSize {
+            throw refuse(rule, "la cellule compte déjà \(rulebook.cellSize) membres", "the cell already has \(rulebook.cellSize) members")
+        }
+    }
+
+    func callCell(_ p: CellCall) throws -> [CaseEvent] {
+        try requireConstitution(.R13)
+        try requireRoomInCell(.R13)
+        for m in p.called { try requireEligible(m) }
+        return [.cellCalled(p)]
+    }
+
+    func volunteer(_ p: MemberRef) throws -> [CaseEvent] {
+        try requireConstitution(.R13)
+        if state.cellCalls.isEmpty {
+            throw refuse(.R13, "aucun appel n'a été lancé", "no call was made", allowed: "cell.call", allowedEn: "cell.call")
+        }
+        try requireRoomInCell(.R13)
+        try requireEligible(p.member)
+        return [.volunteerAccepted(p)]
+    }
+
+    func recuse(_ p: Recusal) throws -> [CaseEvent] {
+        try requireConstitution(.R14)
+        let parties = state.partiesWithRights
+        if !parties.contains(p.by) {
+            throw refuse(.R14, "seules la personne mise en cause et la victime peuvent révoquer",
+                         "only the accused and the victim may revoke a member",
+                         allowed: parties.map(\.rawValue).joined(separator: ", "))
+        }
+        if !state.cell.contains(p.member) {
+            throw refuse(.R14, "\(p.member) ne siège pas dans la cellule", "\(p.member) does not sit in the cell")
+        }
+        let used = state.recusalsUsed(by: p.by)
+        if used >= rulebook.recusalsPerParty {
+            throw refuse(.R14, "\(p.by) a déjà révoqué une personne : le droit de révoquer ne s'exerce qu'une seule fois",
+                         "\(p.by) has already revoked a member: the right may be used only once",
+                         allowed: "aucune nouvelle révocation par \(p.by)", allowedEn: "no further recusal by \(p.by)")
+        }
+        return [.memberRecused(p)]
+    }
+
+    func announceDraw(_ p: DrawAnnouncement) throws -> [CaseEvent] {
+        try requireConstitution(.R15)
+        if state.cellCalls.isEmpty {
+            throw refuse(.R15, "le tirage au sort suit un appel resté sans réponse", "a draw follows an unanswered call",
+                         allowed: "cell.call", allowedEn: "cell.call")
+        }
+        try requireRoomInCell(.R15)
+        if state.drawAnnouncement != nil && state.drawResult == nil {
+            throw refuse(.R15, "un tirage annoncé n'a pas encore été effectué", "an announced draw has not been performed yet",
+                         allowed: "draw.perform", allowedEn: "draw.perform")
+        }
+        if p.pool.isEmpty || p.entropySources.isEmpty {
+            throw refuse(.R15, "le tirage annonce la liste des adhésions et ses sources d'aléa",
+                         "a draw announces the pool and its entropy sources")
+        }
+        if zip(p.pool, p.pool.dropFirst()).contains(where: { !($0 < $1) }) {
+            throw refuse(.R15, "la liste doit être dans l'ordre canonique (croissant, sans doublon)",
+                         "the pool must be in canonical order (ascending, no duplicates)")
+        }
+        if !isSHA256(p.poolSHA256) {
+            throw refuse(.R15, "empreinte SHA-256 de la liste invalide", "invalid pool SHA-256")
+        }
+        if let m = p.pool.first(where: { member($0)?.duesYears.contains(day.year) != true }) {
+            throw refuse(.R15, "\(m) n'est pas sur la liste des adhésions de l'année en cours (\(day.year))",
+                         "\(m) is not among this year's members (\(day.year))")
+        }
+        return [.drawAnnounced(p)]
+    }
+
+    func performDraw(_ p: DrawResult) throws -> [CaseEvent] {
+        try requireConstitution(.R15)
+        guard let a = state.drawAnnouncement, state.drawResult == nil else {
+            throw refuse(.R15, "aucun tirage annoncé n'attend d'être effectué", "no announced draw is waiting",
+                         allowed: "draw.announce", allowedEn: "draw.announce")
+        }
+        if p.entropyValues.count != a.value.entropySources.count {
+            throw refuse(.R15, "une valeur d'aléa par source annoncée (\(a.value.entropySources.count))",
+                         "one entropy value per announced source (\(a.value.entropySources.count))")
+        }
+        let pool = Set(a.value.pool)
+        if p.selection.isEmpty || Set(p.selection).count != p.selection.count || !p.selection.allSatisfy(pool.contains) {
+            throw refuse(.R15, "la sélection doit être prise dans la liste annoncée, sans doublon",
+                         "the selection must come from the announced pool, without duplicates")
+        }
+        return [.drawPerformed(p)]
+    }
+
+    func requireDrawn(_ m: MemberID) throws {
+        try requireConstitution(.R15)
+        if !state.drawnPending.contains(m) {
+            throw refuse(.R15, "\(m) n'a pas été tiré·e au sort ou a déjà répondu", "\(m) was not drawn or has already answered")
+        }
+    }
+
+    func drawnPresent(_ p: MemberRef) throws -> [CaseEvent] {
+        try requireDrawn(p.member)
+        try requireRoomInCell(.R15)
+        try requireEligible(p.member)
+        return [.drawnMemberPresent(p)]
+    }
+
+    func drawnDeclined(_ p: MemberRef) throws -> [CaseEvent] {
+        try requireDrawn(p.member)
+        return [.drawnMemberDeclined(p)]
+    }
+
+    func sendSummary(_ p: Note) throws -> [CaseEvent] {
+        try requireConstitution(.R16)
+        if state.cell.count != rulebook.cellSize {
+            throw refuse(.R16, "la synthèse va aux \(rulebook.cellSize) membres nommés ; la cellule en compte \(state.cell.count)",
+                         "the summary goes to the \(rulebook.cellSize) members; the cell has \(state.cell.count)")
+        }
+        return [.summarySentToCell(SummarySent(cell: state.cell, victims: state.victims.map(\.id)))]
+    }
+
+    // MARK: 5.6.10
+
+    func requireDeliberation(_ rule: RuleID) throws {
+        _ = try requireComplaint(rule)
+        try requireNotStopped()
+        guard state.cellMeeting != nil else {
+            throw refuse(rule, "la cellule de crise ne s'est pas encore réunie", "the crisis cell has not met yet",
+                         allowed: "cell.meet", allowedEn: "cell.meet")
+        }
+        try requireNoJudgement(rule)
+    }
+
+    func cellMeeting(_ p: CellMeeting) throws -> [CaseEvent] {
+        _ = try requireComplaint(.R18)
+        try requireNotStopped()
+        guard state.instructionEndedOn != nil else {
+            throw refuse(.R18, "la cellule se réunit après l'envoi de la synthèse (fin de l'instruction)",
+                         "the cell meets after the summary is sent (end of instruction)",
+                         allowed: "cell.sendSummary", allowedEn: "cell.sendSummary")
+        }
+        if state.cellMeeting != nil {
+            throw refuse(.R18, "la cellule s'est déjà réunie", "the cell already met")
+        }
+        if let m = p.attendees.first(where: { !state.cell.contains($0) }) {
+            throw refuse(.R18, "\(m) ne siège pas dans la cellule", "\(m) does not sit in the cell")
+        }
+        return [.cellMet(p)]
+    }
+
+    func judgement(_ basis: Judgement.Basis, _ sanctions: [String], _ probation: Probation?) -> CaseEvent {
+        .judgementRendered(Judgement(basis: basis, sanctions: sanctions, probation: probation, cell: state.cell))
+    }
+
+    func consensus(_ p: Decision) throws -> [CaseEvent] {
+        try requireDeliberation(.R19)
+        if state.cellVote != nil {
+            throw refuse(.R19, "un vote a déjà eu lieu : le consensus n'a pas été trouvé", "a vote was already held: there was no consensus")
+        }
+        if p.sanctions.isEmpty {
+            throw refuse(.R19, "la décision nomme au moins une sanction ou mesure", "the decision names at least one measure")
+        }
+        try requireKnownSanctions(p.sanctions, .R19)
+        try checkProbation(sanctions: p.sanctions, probation: p.probation)
+        return [.consensusReached(p), judgement(.consensus, p.sanctions, p.probation)]
+    }
+
+    /// R19: every voter sits in the cell and votes once; options are the proposals or blank.
+    func checkBallots(_ ballots: [Ballot], options: [String], rule: RuleID) throws {
+        var seen: Set<MemberID> = []
+        for b in ballots {
+            if !state.cell.contains(b.member) {
+                throw refuse(rule, "\(b.member) ne siège pas dans la cellule", "\(b.member) does not sit in the cell")
+            }
+            if !seen.insert(b.member).inserted {
+                throw refuse(rule, "\(b.member) a voté deux fois", "\(b.member) voted twice")
+            }
+            if let o = b.option, !options.contains(o) {
+                throw refuse(rule, "option inconnue : \(o)", "unknown option: \(o)", allowed: options.joined(separator: ", "))
+            }
+        }
+        if ballots.isEmpty {
+            throw refuse(rule, "un vote sans bulletin", "a vote without ballots")
+        }
+    }
+
+    func cellVote(_ p: CellVote) throws -> [CaseEvent] {
+        try requireDeliberation(.R19)
+        if state.cellVote != nil {
+            throw refuse(.R20, "le vote sur le jugement a eu lieu ; vient ensuite le vote sur la réintégration",
+                         "the vote on the judgement was held; the reintegration vote comes next",
+                         allowed: "cell.reintegrationVote", allowedEn: "cell.reintegrationVote")
+        }
+        let ids = p.proposals.map(\.id)
+        if ids.isEmpty || Set(ids).count != ids.count {
+            throw refuse(.R19, "propositions absentes ou en double", "missing or duplicate proposals")
+        }
+        for proposal in p.proposals {
+            try requireKnownSanctions(proposal.sanctions, .R19)
+        }
+        try checkBallots(p.ballots, options: ids, rule: .R19)
+        let tallies = Ballots(p.ballots).tallies(options: ids, bodySize: state.cell.count, rulebook: rulebook)
+        let adopted = tallies.adopted
+        var events: [CaseEvent] = []
+        if let a = adopted, let proposal = p.proposals.first(where: { $0.id == a }) {
+            try checkProbation(sanctions: proposal.sanctions, probation: proposal.probation)
+            events = [.cellVoteHeld(VoteRecord(proposals: p.proposals, ballots: p.ballots, tallies: tallies, adopted: a)),
+                      judgement(.cellVote, proposal.sanctions, proposal.probation)]
+        } else {
+            events = [.cellVoteHeld(VoteRecord(proposals: p.proposals, ballots: p.ballots, tallies: tallies, adopted: nil))]
+        }
+        return events
+    }
+
+    func reintegrationVote(_ p: ReintegrationVote) throws -> [CaseEvent] {
+        try requireDeliberation(.R20)
+        guard let v = state.cellVote, v.value.adopted == nil else {
+            throw refuse(.R20, "le vote sur la réintégration suit un vote sans deux tiers",
+                         "the reintegration vote follows a vote that missed two-thirds",
+                         allowed: "cell.vote", allowedEn: "cell.vote")
+        }
+        if state.reintegrationVote != nil {
+            throw refuse(.R21, "le vote sur la réintégration a déjà eu lieu", "the reintegration vote was already held",
+                         allowed: "ga.refer", allowedEn: "ga.refer")
+        }
+        let immediate = Rulebook.SanctionID.immediateReintegration
+        let probationary = Rulebook.SanctionID.probationaryReintegration
+        let options = [immediate, probationary]
+        try checkBallots(p.ballots, options: options, rule: .R20)
+        let tallies = Ballots(p.ballots).tallies(options: options, bodySize: state.cell.count, rulebook: rulebook)
+        let proposals = [Proposal(id: immediate, sanctions: [immediate]),
+                         Proposal(id: probationary, sanctions: [probationary], probation: p.probation)]
+        guard let adopted = tallies.adopted else {
+            return [.reintegrationVoteHeld(VoteRecord(proposals: proposals, ballots: p.ballots, tallies: tallies, adopted: nil))]
+        }
+        if adopted == probationary && p.probation == nil {
+            throw refuse(.R20, "la réintégration probatoire l'emporte : la cellule détermine les conditions de probation",
+                         "probationary reintegration wins: the cell sets the probation conditions",
+                         allowed: "le même vote avec probation", allowedEn: "the same vote with probation")
+        }
+        let probation = adopted == probationary ? p.probation : nil
+        try checkProbation(sanctions: [adopted], probation: probation)
+        return [.reintegrationVoteHeld(VoteRecord(proposals: proposals, ballots: p.ballots, tallies: tallies, adopted: adopted)),
+                judgement(.reintegrationVote, [adopted], probation)]
+    }
+
+    func refer(_ p: GAReferral) throws -> [CaseEvent] {
+        _ = try requireComplaint(.R21)
+        try requireNotStopped()
+        if state.referral != nil {
+            throw refuse(.R21, "le dossier est déjà renvoyé à l'Assemblée générale", "already referred to the general assembly")
+        }
+        guard state.allCellVotesFailed else {
+            throw refuse(.R21, "le renvoi à l'Assemblée générale suit l'échec des deux tiers dans tous les votes",
+                         "referral to the GA follows two-thirds missed in every vote")
+        }
+        return [.referredToGeneralAssembly(p)]
+    }
+
+    // MARK: 5.6.11–5.6.13
+
+    func requireJudgement(_ rule: RuleID) throws -> Dated<Judgement> {
+        _ = try requireComplaint(rule)
+        guard let j = state.judgement else {
+            throw refuse(rule, "la cellule de crise n'a pas rendu de jugement", "the crisis cell has rendered no judgement")
+        }
+        return j
+    }
+
+    func sendToBoard(_ p: Note) throws -> [CaseEvent] {
+        _ = try requireJudgement(.R21)
+        if state.sentToBoardOn != nil {
+            throw refuse(.R21, "le jugement est déjà envoyé au Conseil", "the judgement was already sent to the board")
+        }
+        return [.judgementSentToBoard(p)]
+    }
+
+    func letter(_ p: MemberRef) throws -> [CaseEvent] {
+        _ = try requireJudgement(.R23)
+        if !state.partiesWithRights.contains(p.member) {
+            throw refuse(.R23, "\(p.member) n'est ni mis·e en cause ni victime", "\(p.member) is neither accused nor victim")
+        }
+        if state.lettersReceived.contains(where: { $0.value.member == p.member }) {
+            throw refuse(.R23, "la réception du courrier par \(p.member) est déjà consignée",
+                         "\(p.member)'s receipt of the letter is already recorded")
+        }
+        return [.decisionLetterReceived(p)]
+    }
+
+    func execute(_ p: Note) throws -> [CaseEvent] {
+        _ = try requireJudgement(.R22)
+        guard state.sentToBoardOn != nil else {
+            throw refuse(.R22, "le Conseil exécute le jugement à la réception du courrier ; il ne l'a pas encore reçu",
+                         "the board executes the judgement on receipt; it has not received it yet",
+                         allowed: "judgement.sendToBoard", allowedEn: "judgement.sendToBoard")
+        }
+        if state.executedOn != nil {
+            throw refuse(.R22, "le jugement est déjà exécuté", "the judgement is already executed")
+        }
+        return [.judgementExecuted(p)]
+    }
+
+    func appeal(_ p: Appeal) throws -> [CaseEvent] {
+        _ = try requireJudgement(.R23)
+        if !state.partiesWithRights.contains(p.by) {
+            throw refuse(.R23, "seules les personnes mises en cause et les victimes peuvent faire appel",
+                         "only the accused and the victims may appeal")
+        }
+        guard let last = state.appealDeadline(for: p.by, rulebook: rulebook) else {
+            throw refuse(.R23, "le délai de recours court à compter de la réception du courrier de la décision, non consignée pour \(p.by)",
+                         "the appeal window runs from receipt of the decision letter, not recorded for \(p.by)",
+                         allowed: "consigner d'abord la réception (letter.receive)", allowedEn: "record the receipt first")
+        }
+        if day > last {
+            throw refuse(.R23, "recours hors délai : le dernier jour était le \(last.frenchDescription) (\(last.days(until: day)) jour(s) de retard)",
+                         "late appeal: the last day was \(last) (\(last.days(until: day)) day(s) late)",
+                         allowed: "un recours au plus tard le \(last.frenchDescription)", allowedEn: "an appeal on or before \(last)")
+        }
+        if state.appeals.contains(where: { $0.value.by == p.by }) {
+            throw refuse(.R23, "\(p.by) a déjà fait appel", "\(p.by) has already appealed")
+        }
+        if state.generalAssemblySettled {
+            throw refuse(.R24, "l'Assemblée générale a déjà rendu son jugement final", "the GA has already rendered its final judgement")
+        }
+        return [.appealLodged(p)]
+    }
+
+    func generalAssemblyVote(_ p: GAVote) throws -> [CaseEvent] {
+        _ = try requireComplaint(.R24)
+        guard state.awaitsGeneralAssembly else {
+            throw refuse(.R24, "aucun recours ni renvoi n'attend l'Assemblée générale", "no appeal or referral awaits the GA")
+        }
+        let ids = p.proposals.map(\.id)
+        if ids.isEmpty || Set(ids).count != ids.count {
+            throw refuse(.R24, "propositions absentes ou en double", "missing or duplicate proposals")
+        }
+        for proposal in p.proposals { try requireKnownSanctions(proposal.sanctions, .R24) }
+        if let bad = p.votes.first(where: { !ids.contains($0.option) || $0.votes < 0 }) {
+            throw refuse(.R24, "décompte invalide pour \(bad.option)", "invalid count for \(bad.option)")
+        }
+        if Set(p.votes.map(\.option)).count != p.votes.count {
+            throw refuse(.R24, "une option comptée deux fois", "an option counted twice")
+        }
+        let cast = p.votes.reduce(0) { $0 + $1.votes }
+        if p.blanks < 0 || cast + p.blanks > p.bodySize || cast + p.blanks == 0 {
+            throw refuse(.R24, "\(cast + p.blanks) bulletins pour \(p.bodySize) votant·es", "\(cast + p.blanks) ballots for \(p.bodySize) voters")
+        }
+        let tallies = ids.map { id in
+            OptionTally(option: id, tally: rulebook.reachesTwoThirds(
+                yes: p.votes.first { $0.option == id }?.votes ?? 0, cast: cast, blanks: p.blanks, bodySize: p.bodySize))
+        }
+        let record = GAVoteRecord(proposals: p.proposals, votes: p.votes, blanks: p.blanks, bodySize: p.bodySize,
+                                  tallies: tallies, adopted: tallies.adopted)
+        if let a = record.adopted, let proposal = p.proposals.first(where: { $0.id == a }) {
+            try checkProbation(sanctions: proposal.sanctions, probation: proposal.probation)
+            return [.generalAssemblyDecided(record)]
+        }
+        return [.generalAssemblyVoteFailed(record)]
+    }
+
+    func generalAssemblyResolution(_ p: GAResolution) throws -> [CaseEvent] {
+        _ = try requireComplaint(.R24)
+        guard state.generalAssemblyFailed else {
+            throw refuse(.R24, "une résolution explicite ne sert que lorsque l'Assemblée générale a manqué les deux tiers",
+                         "an explicit resolution only applies when the GA missed two-thirds")
+        }
+        if p.reason.trimmingCharacters(in: .whitespaces).isEmpty || p.outcome.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw refuse(.R24, "le règlement est muet : la résolution consigne son issue et sa raison",
+                         "the rules are silent: the resolution records its outcome and its reason")
+        }
+        try requireKnownSanctions(p.sanctions, .R24)
+        return [.generalAssemblyResolutionRecorded(p)]
+    }
+
+    func reparation(_ p: Reparation) throws -> [CaseEvent] {
+        _ = try requireComplaint(.R26)
+        if p.measures.isEmpty {
+            throw refuse(.R26, "la réparation nomme au moins une mesure", "reparation names at least one measure")
+        }
+        return [.reparationMeasuresRecorded(p)]
+    }
+
+    func radiation(_ p: Radiation) throws -> [CaseEvent] {
+        _ = try requireComplaint(.R28)
+        if !state.accusedIDs.contains(p.member) {
+            throw refuse(.R28, "\(p.member) n'est pas mis·e en cause", "\(p.member) is not accused")
+        }
+        if state.radiations.contains(where: { $0.value.member == p.member }) {
+            throw refuse(.R28, "la radiation de \(p.member) est déjà annoncée", "\(p.member)'s radiation is already announced")
+        }
+        let leftAndStopped = state.stopped != nil && state.departures.contains { $0.value.member == p.member }
+        let decided = state.outcome?.sanctions.contains(Rulebook.SanctionID.radiation) == true
+        guard leftAndStopped || decided else {
+            throw refuse(.R28, "la radiation suit une procédure de gestion de crise qui l'a décidée (ou l'arrêt de 5.6.7)",
+                         "radiation follows a crisis procedure that decided it (or the stop of 5.6.7)")
+        }
+        return [.radiationAnnounced(p)]
+    }
+
+    func close(_ p: Closure) throws -> [CaseEvent] {
+        _ = try requireComplaint(.order)
+        if state.awaitsGeneralAssembly || state.generalAssemblyFailed {
+            throw refuse(.R24, "un recours ou un renvoi attend l'Assemblée générale", "an appeal or referral awaits the GA")
+        }
+        if let s = state.stopped {
+            let departed = state.departures.map(\.value.member)
+            if let m = departed.first(where: { id in !state.radiations.contains { $0.value.member == id } }) {
+                throw refuse(.R11, "la procédure arrêtée le \(s.on.frenchDescription) attend l'officialisation de la radiation de \(m)",
+                             "the procedure stopped on \(s.on) awaits the announcement of \(m)'s radiation",
+                             allowed: "radiation.announce", allowedEn: "radiation.announce")
+            }
+            return [.caseClosed(p)]
+        }
+        if state.referral != nil {
+            return [.caseClosed(p)]
+        }
+        guard state.judgement != nil, state.executedOn != nil else {
+            throw refuse(.R22, "le jugement n'est pas encore exécuté", "the judgement is not executed yet",
+                         allowed: "judgement.execute", allowedEn: "judgement.execute")
+        }
+        for letter in state.lettersReceived where !state.appeals.contains(where: { $0.value.by == letter.value.member }) {
+            let last = rulebook.deadlines.appeal.period.end(from: letter.on)
+            if day <= last {
+                throw refuse(.R23, "le délai de recours de \(letter.value.member) court jusqu'au \(last.frenchDescription)",
+                             "\(letter.value.member) may appeal until \(last)",
+                             allowed: "clore après le \(last.frenchDescription)", allowedEn: "close after \(last)")
+            }
+        }
+        return [.caseClosed(p)]
+    }
+}

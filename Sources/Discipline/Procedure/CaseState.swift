@@ -1,0 +1,290 @@
+/// A value with the day it happened.
+public struct Dated<Value: Equatable & Sendable>: Equatable, Sendable {
+    public var on: Day
+    public var value: Value
+    public init(on: Day, value: Value) {
+        self.on = on
+        self.value = value
+    }
+}
+
+/// Where a case stands in the 13 steps of Article 5.6.
+public enum CaseStep: String, Codable, Sendable, CaseIterable {
+    case empty
+    case reportsOnly
+    case awaitingBoardMeeting
+    case investigation
+    case awaitingAnswer
+    case awaitingSummary
+    case constitutingCell
+    case awaitingCellMeeting
+    case deliberation
+    case awaitingReintegrationVote
+    case awaitingGeneralAssemblyReferral
+    case referredToGeneralAssembly
+    case judged
+    case awaitingExecution
+    case executed
+    case appealPending
+    case awaitingGeneralAssemblyResolution
+    case stopped
+    case closed
+
+    public var fr: String {
+        switch self {
+        case .empty: "aucun acte"
+        case .reportsOnly: "signalements seulement (aucune procédure)"
+        case .awaitingBoardMeeting: "plainte déposée, réunion du Conseil d'administration attendue"
+        case .investigation: "enquête interne et rédaction du dossier disciplinaire"
+        case .awaitingAnswer: "demande d'explication envoyée, réponse attendue"
+        case .awaitingSummary: "synthèse récapitulative à rédiger"
+        case .constitutingCell: "constitution de la cellule de crise"
+        case .awaitingCellMeeting: "instruction close, réunion de la cellule attendue"
+        case .deliberation: "cellule réunie, décision par consensus ou vote"
+        case .awaitingReintegrationVote: "deux tiers non atteints, vote sur la réintégration attendu"
+        case .awaitingGeneralAssemblyReferral: "deux tiers non atteints dans tous les votes, renvoi à l'Assemblée générale"
+        case .referredToGeneralAssembly: "renvoyé à l'Assemblée générale la plus proche"
+        case .judged: "jugement rendu, à envoyer au Conseil d'administration"
+        case .awaitingExecution: "jugement reçu par le Conseil d'administration, exécution attendue"
+        case .executed: "jugement exécuté"
+        case .appealPending: "recours formé, Assemblée générale attendue"
+        case .awaitingGeneralAssemblyResolution:
+            "l'Assemblée générale n'a pas atteint les deux tiers : le règlement est muet, décision explicite requise"
+        case .stopped: "procédure arrêtée (départ de la personne mise en cause)"
+        case .closed: "dossier clos"
+        }
+    }
+
+    public var en: String {
+        switch self {
+        case .empty: "nothing recorded"
+        case .reportsOnly: "reports only (no procedure)"
+        case .awaitingBoardMeeting: "complaint filed, board meeting due"
+        case .investigation: "internal investigation and disciplinary file"
+        case .awaitingAnswer: "explanation requested, answer awaited"
+        case .awaitingSummary: "summary to write"
+        case .constitutingCell: "forming the crisis cell"
+        case .awaitingCellMeeting: "instruction closed, cell meeting due"
+        case .deliberation: "cell met, decision by consensus or vote"
+        case .awaitingReintegrationVote: "two-thirds missed, reintegration vote due"
+        case .awaitingGeneralAssemblyReferral: "two-thirds missed in every vote, referral to the general assembly"
+        case .referredToGeneralAssembly: "referred to the nearest general assembly"
+        case .judged: "judgement rendered, to send to the board"
+        case .awaitingExecution: "judgement received by the board, execution due"
+        case .executed: "judgement executed"
+        case .appealPending: "appeal lodged, general assembly awaited"
+        case .awaitingGeneralAssemblyResolution:
+            "the general assembly missed two-thirds: the rules are silent, an explicit decision is required"
+        case .stopped: "procedure stopped (the accused left)"
+        case .closed: "case closed"
+        }
+    }
+}
+
+/// A suspension in force: the board's (R07) or the one that runs during an appeal (R25).
+public struct ActiveSuspension: Equatable, Sendable {
+    public var rule: RuleID
+    public var accused: [MemberID]
+    public var from: Day
+    /// What ends it, in words (it has no fixed end day).
+    public var untilFr: String
+    public var untilEn: String
+    public var blockedSpaces: [String]
+}
+
+/// The decision in force and where it came from.
+public struct Outcome: Equatable, Sendable {
+    public enum Source: String, Sendable { case cell, generalAssembly, generalAssemblyResolution }
+    public var source: Source
+    public var on: Day
+    public var sanctions: [String]
+    public var probation: Probation?
+    public var description: String?
+}
+
+/// Everything the log says about one case, folded by `CaseDecider.evolve`.
+public struct CaseState: Equatable, Sendable {
+    public var openedOn: Day?
+    public var lastActOn: Day?
+    public var reports: [Dated<ReportFacts>] = []
+    public var complaint: Dated<ComplaintFacts>?
+    public var boardNotified: Dated<BoardNotification>?
+    public var boardMeeting: Dated<BoardMet>?
+    public var rapporteur: RapporteurDesignation?
+    public var suspension: Dated<SuspensionImposed>?
+    public var evidence: [Dated<Evidence>] = []
+    public var fileCompletedOn: Day?
+    public var hearings: [Dated<VictimHearing>] = []
+    public var explanation: Dated<ExplanationRequest>?
+    public var answers: [Dated<Answer>] = []
+    public var answerWindowLapsedOn: Day?
+    public var departures: [Dated<Departure>] = []
+    public var stopped: Dated<ProcedureStop>?
+    public var summary: Dated<Summary>?
+    public var cellCalls: [Dated<CellCall>] = []
+    /// The crisis cell as it stands, in joining order.
+    public var cell: [MemberID] = []
+    /// Every joining, to tell when the new call after a recusal was answered (R14).
+    public var cellJoins: [Dated<MemberID>] = []
+    public var recusals: [Dated<Recusal>] = []
+    public var drawAnnouncement: Dated<DrawAnnouncement>?
+    public var drawResult: Dated<DrawResult>?
+    /// Drawn members who have not yet answered present or declined.
+    public var drawnPending: [MemberID] = []
+    /// A drawn member declined: the draw must be done again (R15).
+    public var redrawRequired = false
+    public var instructionEndedOn: Day?
+    public var cellMeeting: Dated<CellMeeting>?
+    public var consensus: Dated<Decision>?
+    public var cellVote: Dated<VoteRecord>?
+    public var reintegrationVote: Dated<VoteRecord>?
+    public var judgement: Dated<Judgement>?
+    public var referral: Dated<GAReferral>?
+    public var sentToBoardOn: Day?
+    public var executedOn: Day?
+    public var lettersReceived: [Dated<MemberRef>] = []
+    public var appeals: [Dated<Appeal>] = []
+    public var generalAssemblyVotes: [Dated<GAVoteRecord>] = []
+    public var generalAssemblyResolution: Dated<GAResolution>?
+    public var reparations: [Dated<Reparation>] = []
+    public var radiations: [Dated<Radiation>] = []
+    public var closed: Dated<Closure>?
+
+    public init() {}
+
+    // MARK: Parties
+
+    public var accused: [Party] { complaint?.value.accused ?? [] }
+    public var complainants: [Party] { complaint?.value.complainants ?? [] }
+    public var victims: [Party] { complaint?.value.victims ?? [] }
+    public var accusedIDs: [MemberID] { accused.map(\.id) }
+    /// The accused and the victims: who may revoke (R14), receive the decision and appeal (R23).
+    public var partiesWithRights: [MemberID] { accused.map(\.id) + victims.map(\.id) }
+
+    public func isParty(_ m: MemberID) -> Bool {
+        accused.contains { $0.id == m } || complainants.contains { $0.id == m } || victims.contains { $0.id == m }
+    }
+
+    /// Recusals already made by this party (R14).
+    public func recusalsUsed(by party: MemberID) -> Int { recusals.filter { $0.value.by == party }.count }
+    /// Members revoked by a party: they cannot be called again (R14).
+    public var revoked: [MemberID] { recusals.map(\.value.member) }
+
+    // MARK: Progress
+
+    /// The accused still in the association, who owe an answer.
+    var accusedStillMembers: [MemberID] {
+        accused.map(\.id).filter { id in !departures.contains { $0.value.member == id } }
+    }
+
+    /// Every accused still present answered.
+    public var allAnswered: Bool {
+        let answered = Set(answers.map(\.value.from))
+        return accusedStillMembers.allSatisfy { answered.contains($0) }
+    }
+
+    /// The day R12's summary deadline runs from: the window's end if it lapsed, else the last required answer.
+    public func answerOrWindowEnd(rulebook: Rulebook) -> Day? {
+        if answerWindowLapsedOn != nil, let e = explanation {
+            return rulebook.deadlines.answerWindow.period.end(from: e.on)
+        }
+        guard explanation != nil, allAnswered, !answers.isEmpty || accusedStillMembers.isEmpty else { return nil }
+        return answers.map(\.on).max() ?? departures.map(\.on).max()
+    }
+
+    /// The cell's failed votes leave this to the GA (R21).
+    var allCellVotesFailed: Bool { cellVote.map { $0.value.adopted == nil } == true
+        && reintegrationVote.map { $0.value.adopted == nil } == true }
+
+    /// GA votes and resolution after the last appeal or the referral.
+    var generalAssemblyDecision: Dated<GAVoteRecord>? { generalAssemblyVotes.last { $0.value.adopted != nil } }
+    var generalAssemblyFailed: Bool {
+        !generalAssemblyVotes.isEmpty && generalAssemblyDecision == nil && generalAssemblyResolution == nil
+    }
+    /// The GA has settled the matter (by two-thirds or by an explicit resolution).
+    public var generalAssemblySettled: Bool { generalAssemblyDecision != nil || generalAssemblyResolution != nil }
+    /// An appeal or a referral waits for the GA.
+    public var awaitsGeneralAssembly: Bool { (!appeals.isEmpty || referral != nil) && !generalAssemblySettled }
+
+    /// The current step.
+    public var step: CaseStep {
+        if closed != nil { return .closed }
+        if generalAssemblyFailed { return .awaitingGeneralAssemblyResolution }
+        if !appeals.isEmpty && !generalAssemblySettled { return .appealPending }
+        if stopped != nil { return .stopped }
+        if referral != nil { return generalAssemblySettled ? .executed : .referredToGeneralAssembly }
+        if judgement != nil {
+            if executedOn != nil { return .executed }
+            return sentToBoardOn != nil ? .awaitingExecution : .judged
+        }
+        if allCellVotesFailed { return .awaitingGeneralAssemblyReferral }
+        if cellVote != nil { return .awaitingReintegrationVote }
+        if cellMeeting != nil { return .deliberation }
+        if instructionEndedOn != nil { return .awaitingCellMeeting }
+        if summary != nil { return .constitutingCell }
+        if explanation != nil { return (allAnswered || answerWindowLapsedOn != nil) ? .awaitingSummary : .awaitingAnswer }
+        if boardMeeting != nil { return .investigation }
+        if complaint != nil { return .awaitingBoardMeeting }
+        return reports.isEmpty ? .empty : .reportsOnly
+    }
+
+    /// The decision in force: the GA's over the cell's.
+    public var outcome: Outcome? {
+        if let r = generalAssemblyResolution {
+            return Outcome(source: .generalAssemblyResolution, on: r.on, sanctions: r.value.sanctions,
+                           probation: nil, description: r.value.outcome + " — " + r.value.reason)
+        }
+        if let d = generalAssemblyDecision, let id = d.value.adopted {
+            let p = d.value.proposals.first { $0.id == id }
+            return Outcome(source: .generalAssembly, on: d.on, sanctions: p?.sanctions ?? [],
+                           probation: p?.probation, description: id)
+        }
+        if let j = judgement {
+            return Outcome(source: .cell, on: j.on, sanctions: j.value.sanctions, probation: j.value.probation,
+                           description: nil)
+        }
+        return nil
+    }
+
+    /// The day the procedure concluded in R03's sense, if it did.
+    public func concludedOn(rulebook: Rulebook) -> Day? {
+        if let s = stopped { return s.on }
+        switch rulebook.conclusion {
+        case .judgement: return judgement?.on ?? referral?.on
+        case .execution: return executedOn ?? referral?.on
+        }
+    }
+
+    /// Suspensions in force on `day`: the board's until the cell decides (R07), and one from each appeal
+    /// until the general assembly (R25).
+    public func activeSuspensions(on day: Day) -> [ActiveSuspension] {
+        var out: [ActiveSuspension] = []
+        if let s = suspension, s.on <= day {
+            // 5.6.4: "jusqu'à ce que la décision de la cellule de crise soit rendue"; a referral leaves it to the GA.
+            let ends = [judgement?.on, stopped?.on, generalAssemblyDecision?.on, generalAssemblyResolution?.on]
+                .compactMap { $0 }.min()
+            if ends.map({ day < $0 }) ?? true {
+                out.append(ActiveSuspension(
+                    rule: .R07, accused: s.value.accused, from: s.on,
+                    untilFr: "jusqu'à ce que la décision de la cellule de crise soit rendue",
+                    untilEn: "until the crisis cell's decision", blockedSpaces: s.value.blockedSpaces))
+            }
+        }
+        if let first = appeals.first, first.on <= day {
+            let ends = [generalAssemblyDecision?.on, generalAssemblyResolution?.on].compactMap { $0 }
+                .filter { $0 >= first.on }.min()
+            if ends.map({ day < $0 }) ?? true {
+                out.append(ActiveSuspension(
+                    rule: .R25, accused: accusedIDs, from: first.on,
+                    untilFr: "jusqu'à la tenue de l'Assemblée générale", untilEn: "until the general assembly",
+                    blockedSpaces: suspension?.value.blockedSpaces ?? []))
+            }
+        }
+        return out
+    }
+
+    /// The appeal window of one party (R23): its last day, once the decision letter was received.
+    public func appealDeadline(for party: MemberID, rulebook: Rulebook) -> Day? {
+        lettersReceived.first { $0.value.member == party }.map { rulebook.deadlines.appeal.period.end(from: $0.on) }
+    }
+}
