@@ -1,0 +1,293 @@
+import Foundation
+
+/// One data row of a roster spreadsheet, already split into cells by the application's CSV reader.
+public struct RosterRow: Equatable, Sendable {
+    /// Line number in the file (the header is line 1), for error messages.
+    public var line: Int
+    public var id: String
+    public var name: String
+    public var email: String
+    /// Years whose dues are paid, e.g. from `2025;2026`.
+    public var duesYears: Set<Int>
+    /// `nil` when the file has no type column (new members are then persons, existing ones keep theirs).
+    public var kind: MemberKind?
+    /// Board seat; `nil` when the file has no board column (mandates are then left alone).
+    public var board: Bool?
+
+    public init(
+        line: Int, id: String, name: String, email: String, duesYears: Set<Int> = [], kind: MemberKind? = nil,
+        board: Bool? = nil
+    ) {
+        self.line = line
+        self.id = id
+        self.name = name
+        self.email = email
+        self.duesYears = duesYears
+        self.kind = kind
+        self.board = board
+    }
+}
+
+/// One thing wrong in a roster file: where, which field, what was found, why it is refused.
+public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
+    public enum Reason: Equatable, Sendable {
+        case missingColumn(accepted: [String])
+        case duplicateColumn(firstAt: Int)
+        case emptyID
+        case invalidID
+        case duplicateID(firstLine: Int)
+        case emptyName
+        case invalidEmail
+        case invalidYear
+        case invalidKind
+        case invalidBoard
+    }
+
+    /// Line in the file (1 = header).
+    public var line: Int
+    /// The field concerned: `id`, `name`, `email`, `dues`, `type`, `board`.
+    public var field: String
+    /// The text found (empty when the cell was empty or the column missing).
+    public var value: String
+    public var reason: Reason
+
+    public init(line: Int, field: String, value: String, reason: Reason) {
+        self.line = line
+        self.field = field
+        self.value = value
+        self.reason = reason
+    }
+
+    public var description: String {
+        let found = value.isEmpty ? "" : " \"\(value)\""
+        switch reason {
+        case .missingColumn(let accepted):
+            return "line \(line): required column \(field) is missing (accepted headers: \(accepted.joined(separator: ", ")))"
+        case .duplicateColumn(let first):
+            return "line \(line): column \(field) appears twice (columns \(first) and\(found))"
+        case .emptyID: return "line \(line), \(field): empty member id"
+        case .invalidID: return "line \(line), \(field):\(found) contains a line break or control character"
+        case .duplicateID(let first): return "line \(line), \(field):\(found) already given on line \(first)"
+        case .emptyName: return "line \(line), \(field): empty name"
+        case .invalidEmail: return "line \(line), \(field):\(found) is not an email address"
+        case .invalidYear: return "line \(line), \(field):\(found) is not a list of years such as 2025;2026"
+        case .invalidKind: return "line \(line), \(field):\(found) is neither person/personne nor association"
+        case .invalidBoard: return "line \(line), \(field):\(found) is neither oui/yes/1 nor non/no/0"
+        }
+    }
+}
+
+/// A roster file that cannot be imported. Nothing from it should be written; every problem found is listed.
+public struct RosterImportError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var problems: [RosterProblem]
+
+    public init(problems: [RosterProblem]) { self.problems = problems }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// Where each field is in a roster spreadsheet, found from its header row.
+///
+/// Headers are matched case-, accent- and punctuation-insensitively (`Courriel`, `E-mail`, `IDENTIFIANT` all
+/// work); unknown columns are ignored. Required: id (`id`, `identifiant`), name (`nom`, `name`), email
+/// (`courriel`, `email`, `e-mail`, `mail`). Optional: dues years (`cotisation`, `cotisations`, `dues`), kind
+/// (`type`, `kind`), board seat (`ca`, `board`).
+public struct RosterColumns: Equatable, Sendable {
+    public var id: Int
+    public var name: Int
+    public var email: Int
+    public var dues: Int?
+    public var kind: Int?
+    public var board: Int?
+
+    static let aliases: [(field: String, headers: [String], required: Bool)] = [
+        ("id", ["id", "identifiant", "identifier"], true),
+        ("name", ["nom", "name"], true),
+        ("email", ["courriel", "email", "e-mail", "mail"], true),
+        ("dues", ["cotisation", "cotisations", "dues"], false),
+        ("type", ["type", "kind"], false),
+        ("board", ["ca", "board"], false),
+    ]
+
+    /// Maps a header row to column positions (0-based). Throws every missing required column and every field
+    /// given twice, on line 1.
+    public static func map(header: [String]) throws(RosterImportError) -> RosterColumns {
+        var found: [String: Int] = [:]
+        var problems: [RosterProblem] = []
+        for (column, raw) in header.enumerated() {
+            let key = normalizedHeader(raw)
+            guard let field = aliases.first(where: { $0.headers.map(normalizedHeader).contains(key) })?.field
+            else { continue }
+            if let first = found[field] {
+                problems.append(RosterProblem(line: 1, field: field, value: "\(column + 1)",
+                                              reason: .duplicateColumn(firstAt: first + 1)))
+            } else {
+                found[field] = column
+            }
+        }
+        for alias in aliases where alias.required && found[alias.field] == nil {
+            problems.append(RosterProblem(line: 1, field: alias.field, value: "",
+                                          reason: .missingColumn(accepted: alias.headers)))
+        }
+        guard problems.isEmpty, let id = found["id"], let name = found["name"], let email = found["email"] else {
+            throw RosterImportError(problems: problems)
+        }
+        return RosterColumns(id: id, name: name, email: email, dues: found["dues"], kind: found["type"],
+                             board: found["board"])
+    }
+
+    /// Reads one data row. Missing trailing cells count as empty. Returns the row or the problems in its cells.
+    public func row(line: Int, cells: [String]) -> Result<RosterRow, RosterImportError> {
+        func cell(_ index: Int?) -> String {
+            guard let index, cells.indices.contains(index) else { return "" }
+            return cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var problems: [RosterProblem] = []
+        var years: Set<Int> = []
+        let duesText = cell(dues)
+        if !duesText.isEmpty {
+            let parts = duesText.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " })
+            for part in parts {
+                guard part.count == 4, part.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(part),
+                      year >= 1900 else {
+                    problems.append(RosterProblem(line: line, field: "dues", value: duesText, reason: .invalidYear))
+                    break
+                }
+                years.insert(year)
+            }
+        }
+        var memberKind: MemberKind?
+        if kind != nil {
+            switch RosterColumns.normalizedHeader(cell(kind)) {
+            case "": memberKind = nil
+            case "person", "personne", "individu", "individual", "physique": memberKind = .person
+            case "association", "asso", "organisation", "organization", "morale": memberKind = .association
+            default: problems.append(RosterProblem(line: line, field: "type", value: cell(kind), reason: .invalidKind))
+            }
+        }
+        var seat: Bool?
+        if board != nil {
+            switch RosterColumns.normalizedHeader(cell(board)) {
+            case "oui", "yes", "1", "true", "vrai", "x": seat = true
+            case "", "non", "no", "0", "false", "faux": seat = false
+            default: problems.append(RosterProblem(line: line, field: "board", value: cell(board), reason: .invalidBoard))
+            }
+        }
+        guard problems.isEmpty else { return .failure(RosterImportError(problems: problems)) }
+        return .success(RosterRow(line: line, id: cell(id), name: cell(name), email: cell(email),
+                                  duesYears: years, kind: memberKind, board: seat))
+    }
+
+    /// Lower case, accents and everything but letters and digits removed: `E-mail` → `email`, `Identifiant ` →
+    /// `identifiant`, `Cotisation (années)` → `cotisationannees`.
+    static func normalizedHeader(_ text: String) -> String {
+        var out = ""
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                out += String(scalar).lowercased()
+            }
+        }
+        return out
+    }
+}
+
+/// Roster imports: a pure diff between spreadsheet rows and the members already recorded.
+public enum Roster {
+    /// The events that bring the recorded members in line with `rows`, per member (members needing none are
+    /// absent), or every problem in the rows.
+    ///
+    /// Idempotent: importing the same rows again gives no event. A changed row gives only what changed: one
+    /// `MemberDetailsChanged` with the changed fields, `MemberDuesPaid` for each newly listed year, a board mandate
+    /// held or ended when the board cell changed. What the file cannot say is left alone: dues years missing
+    /// from a row are not "un-paid", members missing from the file do not leave (departure is an explicit act),
+    /// and an absent type or board column changes nothing.
+    public static func importEvents(
+        rows: [RosterRow], existing: [MemberID: MemberRecord]
+    ) -> Result<[MemberID: [MemberEvent]], RosterImportError> {
+        var problems: [RosterProblem] = []
+        var firstLine: [String: Int] = [:]
+        for row in rows {
+            if row.id.isEmpty {
+                problems.append(RosterProblem(line: row.line, field: "id", value: "", reason: .emptyID))
+            } else if row.id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control
+                || $0.properties.generalCategory == .lineSeparator
+                || $0.properties.generalCategory == .paragraphSeparator }) {
+                problems.append(RosterProblem(line: row.line, field: "id", value: row.id, reason: .invalidID))
+            } else if let first = firstLine[row.id] {
+                problems.append(RosterProblem(line: row.line, field: "id", value: row.id,
+                                              reason: .duplicateID(firstLine: first)))
+            } else {
+                firstLine[row.id] = row.line
+            }
+            if row.name.isEmpty {
+                problems.append(RosterProblem(line: row.line, field: "name", value: "", reason: .emptyName))
+            }
+            if !isPlausibleEmail(row.email) {
+                problems.append(RosterProblem(line: row.line, field: "email", value: row.email, reason: .invalidEmail))
+            }
+            if let bad = row.duesYears.sorted().first(where: { !(1900...9999).contains($0) }) {
+                problems.append(RosterProblem(line: row.line, field: "dues", value: String(bad), reason: .invalidYear))
+            }
+        }
+        guard problems.isEmpty else { return .failure(RosterImportError(problems: problems)) }
+
+        var events: [MemberID: [MemberEvent]] = [:]
+        for row in rows {
+            let id = MemberID(row.id)
+            var list: [MemberEvent] = []
+            if let record = existing[id] {
+                let name = row.name == record.displayName ? nil : row.name
+                let email = row.email == record.email ? nil : row.email
+                let kind = row.kind.flatMap { $0 == record.kind ? nil : $0 }
+                if name != nil || email != nil || kind != nil {
+                    list.append(.detailsChanged(member: id, displayName: name, email: email, kind: kind))
+                }
+                for year in row.duesYears.subtracting(record.duesYears).sorted() {
+                    list.append(.duesPaid(member: id, year: year))
+                }
+                if let seat = row.board, seat != record.holdsOpenMandate(.boardMember) {
+                    list.append(seat ? .mandateHeld(member: id, role: .boardMember)
+                                     : .mandateEnded(member: id, role: .boardMember))
+                }
+            } else {
+                list.append(.joined(member: id, displayName: row.name, email: row.email, kind: row.kind ?? .person))
+                for year in row.duesYears.sorted() { list.append(.duesPaid(member: id, year: year)) }
+                if row.board == true { list.append(.mandateHeld(member: id, role: .boardMember)) }
+            }
+            if !list.isEmpty { events[id] = list }
+        }
+        return .success(events)
+    }
+
+    /// Maps the header, reads every row and diffs them against the recorded members; all problems of the file
+    /// are reported together. `records[k]` is on line `firstDataLine + k` (2 when the header is line 1).
+    public static func importEvents(
+        header: [String], records: [[String]], firstDataLine: Int = 2, existing: [MemberID: MemberRecord]
+    ) -> Result<[MemberID: [MemberEvent]], RosterImportError> {
+        let columns: RosterColumns
+        do { columns = try RosterColumns.map(header: header) } catch { return .failure(error) }
+        var rows: [RosterRow] = []
+        var problems: [RosterProblem] = []
+        for (k, cells) in records.enumerated() {
+            switch columns.row(line: firstDataLine + k, cells: cells) {
+            case .success(let row): rows.append(row)
+            case .failure(let error): problems += error.problems
+            }
+        }
+        switch importEvents(rows: rows, existing: existing) {
+        case .success(let events):
+            return problems.isEmpty ? .success(events) : .failure(RosterImportError(problems: problems))
+        case .failure(let error):
+            return .failure(RosterImportError(problems: (problems + error.problems).sorted { $0.line < $1.line }))
+        }
+    }
+
+    /// One `@`, a non-empty local part, a dotted domain, no white space. Deliverability is not checked here.
+    static func isPlausibleEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace }) else { return false }
+        let domain = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return domain.count >= 2 && domain.allSatisfy { !$0.isEmpty }
+    }
+}
