@@ -114,23 +114,42 @@ import Testing
         #expect(try RFC3797.keyString([["2"], ["1"]]) == "2./1./")
     }
 
+    /// The reference code's "float" input: integer part without leading zeros, fraction without trailing zeros.
+    @Test func aSingleDecimalValueKeepsItsFraction() throws {
+        #expect(try RFC3797.keyString([["010513.780"], ["7", "3"]]) == "10513.78/3.7./")
+        #expect(try RFC3797.keyString([["3.0"]]) == "3./")
+        #expect(try RFC3797.keyString([["0.50"]]) == "0.5/")
+    }
+
+    @Test func sixteenSourcesOfSixteenValuesAreAccepted() throws {
+        let key = try RFC3797.keyString(Array(repeating: (1...16).map(String.init), count: 16))
+        #expect(key.count == 16 * "1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16./".count)
+    }
+
     @Test func textValueIsUpperCasedWithoutAccentsOrPunctuation() throws {
         #expect(try RFC3797.keyString([["Équipe b, 4-1 !"]]) == "EQUIPEB41./")
         #expect(try RFC3797.keyString([["W 4-1"], ["3", "1"]]) == "W41./1.3./")
     }
 
-    @Test(arguments: [
+    static let refused: [([[String]], KeyStringError)] = [
         ([[String]](), KeyStringError.noSources),
         ([[]], .emptySource(source: 1)),
         ([["1"], ["  "]], .emptyValue(source: 2, value: 1)),
         ([["-5"]], .negativeNumber(source: 1, value: 1, text: "-5")),
-        ([["10513.78"]], .fractionalNumber(source: 1, value: 1, text: "10513.78")),
+        ([["3", "10.5"]], .decimalInMultiValueSource(source: 1, value: 2, text: "10.5")),
+        ([["1,5"]], .notANumber(source: 1, value: 1, text: "1,5")),
+        ([[".5"]], .notANumber(source: 1, value: 1, text: ".5")),
+        ([["5."]], .notANumber(source: 1, value: 1, text: "5.")),
+        (Array(repeating: ["1"], count: 17), .tooManySources(17)),
+        ([(1...17).map(String.init)], .tooManyValues(source: 1, count: 17)),
         ([["1 234"]], .notANumber(source: 1, value: 1, text: "1 234")),
         ([["4-1"]], .notANumber(source: 1, value: 1, text: "4-1")),
         ([["cœur"]], .unsupportedCharacter(source: 1, value: 1, character: "œ")),
         ([["Москва"]], .unsupportedCharacter(source: 1, value: 1, character: "М")),
         ([["3", "W 4"]], .textInMultiValueSource(source: 1, value: "W4")),
-    ])
+    ]
+
+    @Test(arguments: refused)
     func ambiguousValuesAreRefusedNotGuessed(sources: [[String]], expected: KeyStringError) {
         #expect(throws: expected) { try RFC3797.keyString(sources) }
     }
