@@ -76,6 +76,33 @@ import Testing
                           "Pandora"])
     }
 
+    /// A real selection: IETF NomCom 2013 (pool of 154), as printed by the RFC's reference code. The second
+    /// source was published as `08285182`: its leading zero is dropped in the key string.
+    @Test func nomcom2013ReferenceCodeOutputDigestByDigest() throws {
+        let key = try RFC3797.keyString([
+            ["7", "8", "11", "17", "19", "25", "46"], ["08285182"], ["60115701"], ["2", "3", "18", "26", "32", "33", "42"],
+        ])
+        #expect(key == "7.8.11.17.19.25.46./8285182./60115701./2.3.18.26.32.33.42./")
+        let printed: [(String, Int, Int)] = [
+            ("D31D1C4AC453CA37989E9920B4E9BC03", 154, 138),
+            ("7D4981E47C3C36BC96014648D7B5BA81", 153, 151),
+            ("15487BEAE370809B0FBA261900BCA388", 152, 89),
+            ("CA3AA0213C2806E5862C840B95BC3241", 151, 112),
+            ("2F535522AA633A910133065D2CF8D5DE", 150, 117),
+            ("21BF818EEE3464A1FC754EBF0C10A07E", 149, 145),
+            ("4BBBB6890F39575B1301647FE330AEEA", 148, 118),
+            ("E127386593045A7ED46091427E85F242", 147, 143),
+            ("2606896E805BF31DC4135043A3C9BFAB", 146, 144),
+            ("8D1BD67E08298BB0A91BCE81AA683D68", 145, 122),
+            ("618467D70D20C18B509E402DCA2E679D", 144, 95),
+            ("2C3BF59B559F268A2F98BD97031A9CAF", 143, 139),
+        ]
+        let steps = RFC3797.selectionOrder(poolSize: 154, key: key, count: printed.count)
+        #expect(steps.map(\.digestHex) == printed.map(\.0))
+        #expect(steps.map(\.remaining) == printed.map(\.1))
+        #expect(steps.map(\.selected) == printed.map(\.2))
+    }
+
     @Test func remainderFoldsBytesWithoutBigIntegers() {
         // 0x0102 = 258; 258 mod 7 = 6.
         #expect(RFC3797.remainder(of: [0x01, 0x02], modulo: 7) == 6)
