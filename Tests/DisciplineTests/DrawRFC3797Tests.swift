@@ -76,6 +76,33 @@ import Testing
                           "Pandora"])
     }
 
+    /// A real selection: IETF NomCom 2013 (pool of 154), as printed by the RFC's reference code. The second
+    /// source was published as `08285182`: its leading zero is dropped in the key string.
+    @Test func nomcom2013ReferenceCodeOutputDigestByDigest() throws {
+        let key = try RFC3797.keyString([
+            ["7", "8", "11", "17", "19", "25", "46"], ["08285182"], ["60115701"], ["2", "3", "18", "26", "32", "33", "42"],
+        ])
+        #expect(key == "7.8.11.17.19.25.46./8285182./60115701./2.3.18.26.32.33.42./")
+        let printed: [(String, Int, Int)] = [
+            ("D31D1C4AC453CA37989E9920B4E9BC03", 154, 138),
+            ("7D4981E47C3C36BC96014648D7B5BA81", 153, 151),
+            ("15487BEAE370809B0FBA261900BCA388", 152, 89),
+            ("CA3AA0213C2806E5862C840B95BC3241", 151, 112),
+            ("2F535522AA633A910133065D2CF8D5DE", 150, 117),
+            ("21BF818EEE3464A1FC754EBF0C10A07E", 149, 145),
+            ("4BBBB6890F39575B1301647FE330AEEA", 148, 118),
+            ("E127386593045A7ED46091427E85F242", 147, 143),
+            ("2606896E805BF31DC4135043A3C9BFAB", 146, 144),
+            ("8D1BD67E08298BB0A91BCE81AA683D68", 145, 122),
+            ("618467D70D20C18B509E402DCA2E679D", 144, 95),
+            ("2C3BF59B559F268A2F98BD97031A9CAF", 143, 139),
+        ]
+        let steps = RFC3797.selectionOrder(poolSize: 154, key: key, count: printed.count)
+        #expect(steps.map(\.digestHex) == printed.map(\.0))
+        #expect(steps.map(\.remaining) == printed.map(\.1))
+        #expect(steps.map(\.selected) == printed.map(\.2))
+    }
+
     @Test func remainderFoldsBytesWithoutBigIntegers() {
         // 0x0102 = 258; 258 mod 7 = 6.
         #expect(RFC3797.remainder(of: [0x01, 0x02], modulo: 7) == 6)
@@ -114,23 +141,42 @@ import Testing
         #expect(try RFC3797.keyString([["2"], ["1"]]) == "2./1./")
     }
 
+    /// The reference code's "float" input: integer part without leading zeros, fraction without trailing zeros.
+    @Test func aSingleDecimalValueKeepsItsFraction() throws {
+        #expect(try RFC3797.keyString([["010513.780"], ["7", "3"]]) == "10513.78/3.7./")
+        #expect(try RFC3797.keyString([["3.0"]]) == "3./")
+        #expect(try RFC3797.keyString([["0.50"]]) == "0.5/")
+    }
+
+    @Test func sixteenSourcesOfSixteenValuesAreAccepted() throws {
+        let key = try RFC3797.keyString(Array(repeating: (1...16).map(String.init), count: 16))
+        #expect(key.count == 16 * "1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16./".count)
+    }
+
     @Test func textValueIsUpperCasedWithoutAccentsOrPunctuation() throws {
         #expect(try RFC3797.keyString([["Équipe b, 4-1 !"]]) == "EQUIPEB41./")
         #expect(try RFC3797.keyString([["W 4-1"], ["3", "1"]]) == "W41./1.3./")
     }
 
-    @Test(arguments: [
+    static let refused: [([[String]], KeyStringError)] = [
         ([[String]](), KeyStringError.noSources),
         ([[]], .emptySource(source: 1)),
         ([["1"], ["  "]], .emptyValue(source: 2, value: 1)),
         ([["-5"]], .negativeNumber(source: 1, value: 1, text: "-5")),
-        ([["10513.78"]], .fractionalNumber(source: 1, value: 1, text: "10513.78")),
+        ([["3", "10.5"]], .decimalInMultiValueSource(source: 1, value: 2, text: "10.5")),
+        ([["1,5"]], .notANumber(source: 1, value: 1, text: "1,5")),
+        ([[".5"]], .notANumber(source: 1, value: 1, text: ".5")),
+        ([["5."]], .notANumber(source: 1, value: 1, text: "5.")),
+        (Array(repeating: ["1"], count: 17), .tooManySources(17)),
+        ([(1...17).map(String.init)], .tooManyValues(source: 1, count: 17)),
         ([["1 234"]], .notANumber(source: 1, value: 1, text: "1 234")),
         ([["4-1"]], .notANumber(source: 1, value: 1, text: "4-1")),
         ([["cœur"]], .unsupportedCharacter(source: 1, value: 1, character: "œ")),
         ([["Москва"]], .unsupportedCharacter(source: 1, value: 1, character: "М")),
         ([["3", "W 4"]], .textInMultiValueSource(source: 1, value: "W4")),
-    ])
+    ]
+
+    @Test(arguments: refused)
     func ambiguousValuesAreRefusedNotGuessed(sources: [[String]], expected: KeyStringError) {
         #expect(throws: expected) { try RFC3797.keyString(sources) }
     }

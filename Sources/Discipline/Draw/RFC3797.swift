@@ -10,8 +10,13 @@ import Foundation
 ///    128-bit big-endian number, takes it modulo the number of entries still in the pool, and removes the entry at
 ///    that position (0-based, so position = remainder + 1) from the remaining list.
 public enum RFC3797 {
-    /// The largest pool the 2-byte index can serve: indices 0…65535.
-    public static let maximumPoolSize = 65_536
+    /// The largest pool the RFC's reference code accepts (its 2-byte index and its "Pool too big" limit).
+    public static let maximumPoolSize = 65_535
+    /// The reference code reads at most 16 sources of at most 16 values each; a draw within these limits can be
+    /// re-computed with it.
+    public static let maximumSources = 16
+    /// See ``maximumSources``.
+    public static let maximumValuesPerSource = 16
 
     /// One selection, as the RFC's section 6 prints it.
     public struct Step: Codable, Equatable, Sendable {
@@ -40,30 +45,47 @@ public enum RFC3797 {
 
     /// The canonical key string for the values of each entropy source, in the announced order of the sources.
     ///
-    /// Canonical form (RFC 3797 section 4), checked value by value:
+    /// Canonical form (RFC 3797 section 4 and its reference code), checked value by value:
     /// - an integer is written in decimal without leading zeros and followed by a period: `"0012"` → `12.`,
     ///   `"0"` → `0.`;
     /// - the values of one source are sorted ascending (numerically, ties kept) and concatenated, and the source is
     ///   terminated by a slash: `["2", "5", "12", "8", "10"]` → `2.5.8.10.12./`;
-    /// - an alphanumeric value (the RFC advises against them) loses white space, punctuation and accents, its letters
-    ///   are upper-cased, leaving only A–Z and 0–9, and it is then treated as a canonical number: `"Équipe B"` →
-    ///   `EQUIPEB./`; such a source must give exactly one value;
+    /// - a source may instead give one decimal value `x.y` (a stock index close, say): the integer part without
+    ///   leading zeros, a period, the fraction without trailing zeros, then the slash: `"010513.780"` →
+    ///   `10513.78/` (the reference code's "float" input; `"3.0"` gives `3./`);
+    /// - an alphanumeric value (the RFC advises against them, and the reference code cannot take them) loses white
+    ///   space, punctuation and accents, its letters are upper-cased, leaving only A–Z and 0–9, and it is then
+    ///   treated as a canonical number: `"Équipe B"` → `EQUIPEB./`; such a source must give exactly one value;
     /// - the sources are concatenated in their announced order.
     ///
-    /// Refused rather than guessed: an empty source or value, a negative number, a number with a fraction (the RFC
-    /// wording leaves its terminating period open to two readings, so two verifiers could disagree), a number written
-    /// with separators such as `1 234` or `1,234`, and letters outside A–Z once accents are removed (`œ`, `ß`, non-Latin
-    /// scripts).
+    /// Refused rather than guessed: no source, more than 16 sources or 16 values in a source (the reference code's
+    /// limits), an empty source or value, a negative number, a decimal value among several values of a source (the
+    /// reference code keeps them unsorted and unseparated, the RFC text sorts them: two verifiers could disagree),
+    /// a number written with separators such as `1 234` or `1,5`, and letters outside A–Z once accents are removed
+    /// (`œ`, `ß`, non-Latin scripts).
     public static func keyString(_ sources: [[String]]) throws(KeyStringError) -> String {
         guard !sources.isEmpty else { throw .noSources }
+        guard sources.count <= maximumSources else { throw .tooManySources(sources.count) }
         var key = ""
         for (s, values) in sources.enumerated() {
             guard !values.isEmpty else { throw .emptySource(source: s + 1) }
+            guard values.count <= maximumValuesPerSource else {
+                throw .tooManyValues(source: s + 1, count: values.count)
+            }
             let canonical = try values.enumerated().map { (v, text) throws(KeyStringError) -> CanonicalValue in
                 try canonicalValue(text, source: s + 1, value: v + 1)
             }
-            if canonical.count > 1, let text = canonical.first(where: { !$0.isNumber }) {
-                throw .textInMultiValueSource(source: s + 1, value: text.text)
+            if canonical.count == 1, canonical[0].kind == .decimal {
+                key += canonical[0].text + "/"
+                continue
+            }
+            if canonical.count > 1 {
+                if let text = canonical.first(where: { $0.kind == .text }) {
+                    throw .textInMultiValueSource(source: s + 1, value: text.text)
+                }
+                if let index = canonical.firstIndex(where: { $0.kind == .decimal }) {
+                    throw .decimalInMultiValueSource(source: s + 1, value: index + 1, text: values[index])
+                }
             }
             let sorted = canonical.sorted { a, b in
                 a.text.count != b.text.count ? a.text.count < b.text.count : a.text < b.text
@@ -125,8 +147,10 @@ public enum RFC3797 {
     }
 
     struct CanonicalValue {
+        enum Kind { case integer, decimal, text }
+        /// Canonical text, without the period that follows an integer or a text value.
         var text: String
-        var isNumber: Bool
+        var kind: Kind
     }
 
     static func canonicalValue(_ raw: String, source: Int, value: Int) throws(KeyStringError) -> CanonicalValue {
@@ -136,15 +160,20 @@ public enum RFC3797 {
         let asciiDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
         if scalars.allSatisfy(asciiDigit) {
             let stripped = text.drop(while: { $0 == "0" })
-            return CanonicalValue(text: stripped.isEmpty ? "0" : String(stripped), isNumber: true)
+            return CanonicalValue(text: stripped.isEmpty ? "0" : String(stripped), kind: .integer)
+        }
+        // x.y with digits on both sides: the reference code's "float" input.
+        let halves = text.split(separator: ".", omittingEmptySubsequences: false)
+        if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty,
+           halves.allSatisfy({ $0.unicodeScalars.allSatisfy(asciiDigit) }) {
+            let whole = halves[0].drop(while: { $0 == "0" })
+            var fraction = Substring(halves[1])
+            while fraction.last == "0" { fraction = fraction.dropLast() }
+            return CanonicalValue(text: (whole.isEmpty ? "0" : String(whole)) + "." + fraction, kind: .decimal)
         }
         // No letter at all: a number written some other way. Refuse rather than guess what it means.
         if !scalars.contains(where: { $0.properties.isAlphabetic }) {
             if text.hasPrefix("-") { throw .negativeNumber(source: source, value: value, text: raw) }
-            let fractional = text.filter { $0 != "." && $0 != "," }
-            if fractional.unicodeScalars.allSatisfy(asciiDigit), text.filter({ $0 == "." || $0 == "," }).count == 1 {
-                throw .fractionalNumber(source: source, value: value, text: raw)
-            }
             throw .notANumber(source: source, value: value, text: raw)
         }
         // Alphanumeric: remove accents, white space and punctuation; upper-case; only A–Z and 0–9 may remain.
@@ -162,7 +191,7 @@ public enum RFC3797 {
                 throw .unsupportedCharacter(source: source, value: value, character: String(scalar))
             }
         }
-        return CanonicalValue(text: out, isNumber: false)
+        return CanonicalValue(text: out, kind: .text)
     }
 }
 
@@ -172,7 +201,9 @@ public enum KeyStringError: Error, Equatable, Sendable, CustomStringConvertible 
     case emptySource(source: Int)
     case emptyValue(source: Int, value: Int)
     case negativeNumber(source: Int, value: Int, text: String)
-    case fractionalNumber(source: Int, value: Int, text: String)
+    case tooManySources(Int)
+    case tooManyValues(source: Int, count: Int)
+    case decimalInMultiValueSource(source: Int, value: Int, text: String)
     case notANumber(source: Int, value: Int, text: String)
     case unsupportedCharacter(source: Int, value: Int, character: String)
     case textInMultiValueSource(source: Int, value: String)
@@ -184,12 +215,17 @@ public enum KeyStringError: Error, Equatable, Sendable, CustomStringConvertible 
         case .emptyValue(let s, let v): return "entropy source \(s), value \(v) is empty"
         case .negativeNumber(let s, let v, let t):
             return "entropy source \(s), value \(v) (\(t)): negative numbers have no canonical form here"
-        case .fractionalNumber(let s, let v, let t):
-            return "entropy source \(s), value \(v) (\(t)): give whole numbers (for example in cents); "
-                + "RFC 3797 readers disagree on how a fraction ends"
+        case .tooManySources(let n):
+            return "\(n) entropy sources; the RFC's reference code reads at most \(RFC3797.maximumSources)"
+        case .tooManyValues(let s, let n):
+            return "entropy source \(s) gives \(n) values; the RFC's reference code reads at most "
+                + "\(RFC3797.maximumValuesPerSource)"
+        case .decimalInMultiValueSource(let s, let v, let t):
+            return "entropy source \(s), value \(v) (\(t)): a decimal value must be its source's only value "
+                + "(give whole numbers, for example in cents)"
         case .notANumber(let s, let v, let t):
-            return "entropy source \(s), value \(v) (\(t)): write the number with digits only, "
-                + "or give several numbers as separate values"
+            return "entropy source \(s), value \(v) (\(t)): write the number with digits only (a decimal "
+                + "point if needed), or give several numbers as separate values"
         case .unsupportedCharacter(let s, let v, let c):
             return "entropy source \(s), value \(v): character \(c) is not in A–Z or 0–9 once accents are removed"
         case .textInMultiValueSource(let s, let t):

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import Discipline
+
+/// Idempotent, line-numbered roster imports.
+@Suite struct RosterImportTests {
+    static let header = ["Identifiant", "Nom", "Courriel", "Cotisation", "Type", "CA"]
+    static let records: [[String]] = [
+        ["m-1", "Alice Martin", "alice@example.org", "2025;2026", "personne", "oui"],
+        ["m-2", "Les Ami·es", "contact@amies.org", "2026", "association", ""],
+    ]
+
+    /// Applies imported events as the application would, on one day.
+    static func apply(_ events: [MemberID: [MemberEvent]], to existing: [MemberID: MemberRecord], on d: Day)
+        -> [MemberID: MemberRecord] {
+        var roster = existing
+        for (id, list) in events {
+            roster[id] = list.reduce(roster[id]) { MemberRecord.evolve($0, DatedMemberEvent(on: d, event: $1)) }
+        }
+        return roster
+    }
+
+    @Test func firstImportJoinsEveryMember() throws {
+        let events = try Roster.importEvents(header: Self.header, records: Self.records, existing: [:]).get()
+        #expect(events["m-1"] == [
+            .joined(member: "m-1", displayName: "Alice Martin", email: "alice@example.org", kind: .person),
+            .duesPaid(member: "m-1", year: 2025), .duesPaid(member: "m-1", year: 2026),
+            .mandateHeld(member: "m-1", role: .boardMember),
+        ])
+        #expect(events["m-2"] == [
+            .joined(member: "m-2", displayName: "Les Ami·es", email: "contact@amies.org", kind: .association),
+            .duesPaid(member: "m-2", year: 2026),
+        ])
+    }
+
+    @Test func importingTheSameRowsTwiceGivesNoEvent() throws {
+        let first = try Roster.importEvents(header: Self.header, records: Self.records, existing: [:]).get()
+        let roster = Self.apply(first, to: [:], on: rosterDay("2026-01-20"))
+        let second = try Roster.importEvents(header: Self.header, records: Self.records, existing: roster).get()
+        #expect(second.isEmpty)
+    }
+
+    @Test func aChangedEmailGivesExactlyOneEvent() throws {
+        let first = try Roster.importEvents(header: Self.header, records: Self.records, existing: [:]).get()
+        let roster = Self.apply(first, to: [:], on: rosterDay("2026-01-20"))
+        var changed = Self.records
+        changed[0][2] = "alice.martin@example.org"
+        let events = try Roster.importEvents(header: Self.header, records: changed, existing: roster).get()
+        #expect(events == ["m-1": [.detailsChanged(member: "m-1", displayName: nil, email: "alice.martin@example.org", kind: nil)]])
+    }
+
+    @Test func newDuesYearAndBoardChangeGiveOnlyThose() throws {
+        let first = try Roster.importEvents(header: Self.header, records: Self.records, existing: [:]).get()
+        let roster = Self.apply(first, to: [:], on: rosterDay("2026-01-20"))
+        var changed = Self.records
+        changed[0][3] = "2026;2027"  // 2025 missing: not un-paid; 2027 new
+        changed[0][5] = "non"
+        changed[1][5] = "x"
+        let events = try Roster.importEvents(header: Self.header, records: changed, existing: roster).get()
+        #expect(events["m-1"] == [.duesPaid(member: "m-1", year: 2027), .mandateEnded(member: "m-1", role: .boardMember)])
+        #expect(events["m-2"] == [.mandateHeld(member: "m-2", role: .boardMember)])
+    }
+
+    @Test func absentOptionalColumnsChangeNothing() throws {
+        let first = try Roster.importEvents(header: Self.header, records: Self.records, existing: [:]).get()
+        let roster = Self.apply(first, to: [:], on: rosterDay("2026-01-20"))
+        let events = try Roster.importEvents(
+            header: ["id", "name", "email"],
+            records: [["m-1", "Alice Martin", "alice@example.org"], ["m-2", "Les Ami·es", "contact@amies.org"]],
+            existing: roster).get()
+        #expect(events.isEmpty)
+    }
+
+    @Test func malformedRowsAreReportedWithLineAndField() {
+        let records: [[String]] = [
+            ["m-1", "Alice", "alice@example.org", "2026", "", ""],  // line 2, fine
+            ["", "Sans Id", "x@example.org", "", "", ""],            // line 3: empty id
+            ["m-3", "Bob", "bob@", "", "", ""],                      // line 4: bad email
+            ["m-4", "Carla", "carla@example.org", "2026;20x7", "", ""], // line 5: bad year
+            ["m-1", "Alice bis", "a2@example.org", "", "", ""],      // line 6: duplicate id
+            ["m-6", "Dan", "dan@example.org", "", "robot", "peut-être"], // line 7: bad type, bad board
+        ]
+        let result = Roster.importEvents(header: Self.header, records: records, existing: [:])
+        guard case .failure(let error) = result else { Issue.record("malformed file accepted"); return }
+        let found = error.problems.map { "\($0.line):\($0.field)" }
+        #expect(found == ["3:id", "4:email", "5:dues", "6:id", "7:type", "7:board"])
+        #expect(error.problems.contains(RosterProblem(line: 6, field: "id", value: "m-1", reason: .duplicateID(firstLine: 2))))
+        #expect(error.description.contains("line 5, dues: \"2026;20x7\""))
+    }
+
+    @Test func rowsGivenDirectlyAreValidatedToo() {
+        let rows = [
+            RosterRow(line: 2, id: "m-1", name: "Alice", email: "alice@example.org", duesYears: [26]),
+            RosterRow(line: 3, id: "a\nb", name: "", email: "b@example.org"),
+        ]
+        guard case .failure(let error) = Roster.importEvents(rows: rows, existing: [:]) else {
+            Issue.record("bad rows accepted"); return
+        }
+        #expect(error.problems.map(\.reason) == [.invalidYear, .invalidID, .emptyName])
+    }
+
+    @Test func headersAreMatchedInFrenchOrEnglishWithoutCaseOrAccents() throws {
+        let columns = try RosterColumns.map(header: ["\u{FEFF}ID", "Name", "E-mail", "DUES", "kind", "Board", "Téléphone"])
+        #expect(columns == RosterColumns(id: 0, name: 1, email: 2, dues: 3, kind: 4, board: 5))
+        let french = try RosterColumns.map(header: [" identifiant ", "NOM", "courriel", "Cotisation"])
+        #expect(french == RosterColumns(id: 0, name: 1, email: 2, dues: 3, kind: nil, board: nil))
+        #expect(try RosterColumns.map(header: ["Identifiant", "Nom", "Émail"]).email == 2)
+    }
+
+    @Test func missingRequiredColumnIsNamed() {
+        #expect(throws: RosterImportError(problems: [
+            RosterProblem(line: 1, field: "email", value: "", reason: .missingColumn(accepted: ["courriel", "email", "e-mail", "mail"])),
+        ])) {
+            try RosterColumns.map(header: ["id", "nom", "cotisation"])
+        }
+        do {
+            _ = try RosterColumns.map(header: ["nom", "name", "courriel"])
+            Issue.record("duplicate and missing columns accepted")
+        } catch {
+            #expect(error.problems.map(\.field) == ["name", "id"])
+            #expect(error.description.contains("required column id is missing"))
+        }
+    }
+}
