@@ -101,9 +101,9 @@ public enum RFC3797 {
     /// `count` is capped at the pool size (an empty pool gives no step) and at ``maximumPoolSize``, the reach of
     /// the RFC's 2-byte index. The key is used as its UTF-8 bytes; a key from ``keyString(_:)`` is plain ASCII.
     public static func selectionOrder(poolSize: Int, key: String, count: Int) -> [Step] {
-        let n = max(0, min(count, poolSize, maximumPoolSize))
-        var remaining = Array(1...max(1, min(poolSize, maximumPoolSize)))
-        if poolSize <= 0 { remaining = [] }
+        let size = max(0, min(poolSize, maximumPoolSize))
+        let n = max(0, min(count, size))
+        var remaining = Array(stride(from: 1, through: size, by: 1))
         let keyBytes = Array(key.utf8)
         var steps: [Step] = []
         steps.reserveCapacity(n)
