@@ -238,6 +238,7 @@ public enum DrawError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A plain message for people, prefixed with the rule ID when a rule refused.
     public var message: String {
         switch self {
         case .poolTooSmall(let eligible, let seats):
