@@ -60,7 +60,7 @@ public enum RFC3797 {
     ///
     /// Refused rather than guessed: no source, more than 16 sources or 16 values in a source (the reference code's
     /// limits), an empty source or value, a negative number, a decimal value among several values of a source (the
-    /// reference code keeps them unsorted and unseparated, the RFC text sorts them: two verifiers could disagree),
+    /// reference code keeps them in typed order with nothing between them, so two verifiers could read them apart),
     /// a number written with separators such as `1 234` or `1,5`, and letters outside A–Z once accents are removed
     /// (`œ`, `ß`, non-Latin scripts).
     public static func keyString(_ sources: [[String]]) throws(KeyStringError) -> String {
