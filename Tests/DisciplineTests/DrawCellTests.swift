@@ -10,10 +10,11 @@ import Testing
         EntropySource(description: "drand round 5000000"),
     ]
     static let values: [[String]] = [["7", "23", "41", "3", "18"], ["8812"]]
+    static let announcedOn = Day(year: 2026, month: 11, day: 30) ?? Day(dayNumber: 0)
 
     static func draw() throws -> CellDraw {
         let pool = try DrawPool(members: ids)
-        let announcement = try DrawAnnouncement.announce(pool: pool, sources: sources, seatsLeft: 3)
+        let announcement = try DrawAnnouncement.announce(pool: pool, sources: sources, seatsLeft: 3, on: Self.announcedOn)
         return try CellDraw.perform(announcement, values: values)
     }
 
@@ -53,13 +54,23 @@ import Testing
 
         let pool = try DrawPool(members: ["a", "b"])
         #expect(throws: DrawError.poolTooSmall(eligible: 2, seatsLeft: 3)) {
-            try DrawAnnouncement.announce(pool: pool, sources: Self.sources, seatsLeft: 3)
+            try DrawAnnouncement.announce(pool: pool, sources: Self.sources, seatsLeft: 3, on: Self.announcedOn)
         }
+    }
+
+    @Test func R15_aSourceAlreadyKnownWhenAnnouncedIsRefused() throws {
+        let pool = try DrawPool(members: Self.ids)
+        let drawDay = try #require(Day(year: 2026, month: 12, day: 2))
+        #expect(throws: DrawError.sourceAlreadyKnown(source: 1, knownOn: drawDay, announcedOn: drawDay)) {
+            try DrawAnnouncement.announce(pool: pool, sources: Self.sources, seatsLeft: 3, on: drawDay)
+        }
+        #expect(DrawAnnouncement.checkSourcesStillUnknown(Self.sources, on: drawDay.adding(days: -1)) == nil)
+        #expect(DrawError.sourceAlreadyKnown(source: 1, knownOn: drawDay, announcedOn: drawDay).ruleID == "R15")
     }
 
     @Test func drawNeedsTheAnnouncedNumberOfSources() throws {
         let pool = try DrawPool(members: Self.ids)
-        let announcement = try DrawAnnouncement.announce(pool: pool, sources: Self.sources, seatsLeft: 3)
+        let announcement = try DrawAnnouncement.announce(pool: pool, sources: Self.sources, seatsLeft: 3, on: Self.announcedOn)
         #expect(throws: DrawError.sourceCountMismatch(announced: 2, given: 1)) {
             try CellDraw.perform(announcement, values: [["1"]])
         }
@@ -70,7 +81,7 @@ import Testing
 
     @Test func drawRefusesAnAnnouncementWhosePoolNoLongerMatchesItsDigest() throws {
         let pool = try DrawPool(members: Self.ids)
-        let announced = try DrawAnnouncement.announce(pool: pool, sources: Self.sources, seatsLeft: 3)
+        let announced = try DrawAnnouncement.announce(pool: pool, sources: Self.sources, seatsLeft: 3, on: Self.announcedOn)
         var json = try JSONEncoder().encode(announced)
         json = Data(String(decoding: json, as: UTF8.self).replacingOccurrences(of: "M-012", with: "M-099").utf8)
         let altered = try JSONDecoder().decode(DrawAnnouncement.self, from: json)

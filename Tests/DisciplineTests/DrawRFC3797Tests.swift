@@ -67,7 +67,8 @@ import Testing
         #expect(pool.members == ids)
         let announcement = try DrawAnnouncement.announce(
             pool: pool, sources: [EntropySource(description: "a"), EntropySource(description: "b"),
-                                  EntropySource(description: "c")], seatsLeft: 3)
+                                  EntropySource(description: "c")], seatsLeft: 3,
+            on: Day(year: 2004, month: 6, day: 1) ?? Day(dayNumber: 0))
         let draw = try CellDraw.perform(announcement, values: Self.sources)
         #expect(draw.keyString == Self.rfcKey)
         #expect(draw.publiclyVerifiable)

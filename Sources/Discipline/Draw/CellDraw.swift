@@ -25,13 +25,28 @@ public struct DrawAnnouncement: Codable, Equatable, Sendable {
     /// Seats the draw must fill.
     public let seatsLeft: Int
 
-    /// Announces a draw, refusing (R15) a pool with fewer members than seats left, and a draw without a source.
+    /// Announces a draw on `day`, refusing (R15) a pool with fewer members than seats left, a draw without a
+    /// source, and a source whose values are already known that day (it would let the announcer steer the draw).
     public static func announce(
-        pool: DrawPool, sources: [EntropySource], seatsLeft: Int
+        pool: DrawPool, sources: [EntropySource], seatsLeft: Int, on day: Day
     ) throws(DrawError) -> DrawAnnouncement {
         if let refusal = CellDraw.checkPoolSize(eligible: pool.count, seatsLeft: seatsLeft) { throw refusal }
         guard !sources.isEmpty else { throw .entropy(.noSources) }
+        if let refusal = checkSourcesStillUnknown(sources, on: day) { throw refusal }
         return DrawAnnouncement(pool: pool.members, poolDigest: pool.digest, sources: sources, seatsLeft: seatsLeft)
+    }
+}
+
+extension DrawAnnouncement {
+    /// R15: every source announced on `day` must be one whose values become known strictly after that day.
+    /// A source without a `valuesKnownOn` day cannot be checked here and is accepted; its description must say it.
+    public static func checkSourcesStillUnknown(_ sources: [EntropySource], on day: Day) -> DrawError? {
+        for (offset, source) in sources.enumerated() {
+            if let known = source.valuesKnownOn, known <= day {
+                return .sourceAlreadyKnown(source: offset + 1, knownOn: known, announcedOn: day)
+            }
+        }
+        return nil
     }
 }
 
@@ -206,6 +221,8 @@ public enum DrawError: Error, Equatable, Sendable, CustomStringConvertible {
     case poolTooSmall(eligible: Int, seatsLeft: Int)
     /// R15: the recorded order has no member left to call; a new announced draw is needed.
     case orderExhausted(needed: Int, available: Int)
+    /// R15: a source's values are already public on the day the draw is announced.
+    case sourceAlreadyKnown(source: Int, knownOn: Day, announcedOn: Day)
     case invalidPoolMember(MemberID)
     case poolTooLarge(Int)
     case sourceCountMismatch(announced: Int, given: Int)
@@ -216,11 +233,12 @@ public enum DrawError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The rule refused, when the error is a rule's refusal.
     public var ruleID: String? {
         switch self {
-        case .poolTooSmall, .orderExhausted: return "R15"
+        case .poolTooSmall, .orderExhausted, .sourceAlreadyKnown: return "R15"
         default: return nil
         }
     }
 
+    /// A plain message for people, prefixed with the rule ID when a rule refused.
     public var message: String {
         switch self {
         case .poolTooSmall(let eligible, let seats):
@@ -228,6 +246,9 @@ public enum DrawError: Error, Equatable, Sendable, CustomStringConvertible {
         case .orderExhausted(let needed, let available):
             return "R15: the recorded order gives only \(available) available member(s) for \(needed) seat(s); "
                 + "announce a new draw"
+        case .sourceAlreadyKnown(let source, let known, let announced):
+            return "R15: entropy source \(source) is known on \(known), not after the announcement on \(announced); "
+                + "choose a source whose values are not yet public"
         case .invalidPoolMember(let id):
             return "member id \"\(id)\" cannot be in a draw pool (empty or containing a line break)"
         case .poolTooLarge(let n):

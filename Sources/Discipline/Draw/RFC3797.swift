@@ -60,7 +60,7 @@ public enum RFC3797 {
     ///
     /// Refused rather than guessed: no source, more than 16 sources or 16 values in a source (the reference code's
     /// limits), an empty source or value, a negative number, a decimal value among several values of a source (the
-    /// reference code keeps them unsorted and unseparated, the RFC text sorts them: two verifiers could disagree),
+    /// reference code keeps them in typed order with nothing between them, so two verifiers could read them apart),
     /// a number written with separators such as `1 234` or `1,5`, and letters outside A–Z once accents are removed
     /// (`œ`, `ß`, non-Latin scripts).
     public static func keyString(_ sources: [[String]]) throws(KeyStringError) -> String {
@@ -101,9 +101,9 @@ public enum RFC3797 {
     /// `count` is capped at the pool size (an empty pool gives no step) and at ``maximumPoolSize``, the reach of
     /// the RFC's 2-byte index. The key is used as its UTF-8 bytes; a key from ``keyString(_:)`` is plain ASCII.
     public static func selectionOrder(poolSize: Int, key: String, count: Int) -> [Step] {
-        let n = max(0, min(count, poolSize, maximumPoolSize))
-        var remaining = Array(1...max(1, min(poolSize, maximumPoolSize)))
-        if poolSize <= 0 { remaining = [] }
+        let size = max(0, min(poolSize, maximumPoolSize))
+        let n = max(0, min(count, size))
+        var remaining = Array(stride(from: 1, through: size, by: 1))
         let keyBytes = Array(key.utf8)
         var steps: [Step] = []
         steps.reserveCapacity(n)

@@ -188,7 +188,9 @@ public enum MemberEventDecodingError: Error, Equatable, Sendable {
 
 /// A member event with the day the act happened (not the day it was recorded).
 public struct DatedMemberEvent: Codable, Equatable, Sendable {
+    /// The day the act happened, in the association's time zone.
     public var on: Day
+    /// What happened.
     public var event: MemberEvent
 
     public init(on: Day, event: MemberEvent) {

@@ -24,12 +24,15 @@ public struct MemberRecord: Codable, Equatable, Sendable {
     public var displayName: String
     public var email: String
     public var kind: MemberKind
+    /// Day of the `MemberJoined` event.
     public var joinedOn: Day
     /// For each year whose dues are paid, the day they were first recorded as paid.
     public var duesPaidOn: [Int: Day]
     /// Every mandate, open or ended, in the order taken up.
     public var mandates: [Mandate]
+    /// Day the member left, if they did (the first `MemberLeft` counts).
     public var departedOn: Day?
+    /// Day the member was radiated, if they were (the first `MemberRadiated` counts).
     public var radiatedOn: Day?
     /// The case that led to the radiation, when recorded.
     public var radiatedByCase: CaseID?

@@ -30,6 +30,7 @@ public struct RosterRow: Equatable, Sendable {
 
 /// One thing wrong in a roster file: where, which field, what was found, why it is refused.
 public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
+    /// Why the field is refused.
     public enum Reason: Equatable, Sendable {
         case missingColumn(accepted: [String])
         case duplicateColumn(firstAt: Int)
@@ -79,6 +80,7 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
 
 /// A roster file that cannot be imported. Nothing from it should be written; every problem found is listed.
 public struct RosterImportError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Every problem found, in line order.
     public var problems: [RosterProblem]
 
     public init(problems: [RosterProblem]) { self.problems = problems }
@@ -93,7 +95,9 @@ public struct RosterImportError: Error, Equatable, Sendable, CustomStringConvert
 /// (`courriel`, `email`, `e-mail`, `mail`). Optional: dues years (`cotisation`, `cotisations`, `dues`), kind
 /// (`type`, `kind`), board seat (`ca`, `board`).
 public struct RosterColumns: Equatable, Sendable {
+    /// 0-based position of the id column.
     public var id: Int
+    /// 0-based positions of the other columns; `nil` for an optional column the file does not have.
     public var name: Int
     public var email: Int
     public var dues: Int?
