@@ -21,7 +21,7 @@ public enum CaseCommand: Equatable, Sendable {
     case callCell(CellCall, commandId: String? = nil)
     case acceptVolunteer(MemberRef, commandId: String? = nil)
     case recuse(Recusal, commandId: String? = nil)
-    case announceDraw(DrawAnnouncement, commandId: String? = nil)
+    case announceDraw(CaseDrawAnnouncement, commandId: String? = nil)
     case performDraw(DrawResult, commandId: String? = nil)
     case drawnMemberPresent(MemberRef, commandId: String? = nil)
     case drawnMemberDeclined(MemberRef, commandId: String? = nil)

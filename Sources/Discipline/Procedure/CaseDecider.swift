@@ -486,7 +486,7 @@ private struct Deciding {
         return [.memberRecused(p)]
     }
 
-    func announceDraw(_ p: DrawAnnouncement) throws -> [CaseEvent] {
+    func announceDraw(_ p: CaseDrawAnnouncement) throws -> [CaseEvent] {
         try requireConstitution(.R15)
         if state.cellCalls.isEmpty {
             throw refuse(.R15, "le tirage au sort suit un appel resté sans réponse", "a draw follows an unanswered call",

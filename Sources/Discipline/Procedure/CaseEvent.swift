@@ -22,7 +22,7 @@ public enum CaseEvent: Equatable, Sendable {
     case cellCalled(CellCall)
     case volunteerAccepted(MemberRef)
     case memberRecused(Recusal)
-    case drawAnnounced(DrawAnnouncement)
+    case drawAnnounced(CaseDrawAnnouncement)
     case drawPerformed(DrawResult)
     case drawnMemberPresent(MemberRef)
     case drawnMemberDeclined(MemberRef)

@@ -127,7 +127,7 @@ public struct CaseState: Equatable, Sendable {
     /// Every joining, to tell when the new call after a recusal was answered (R14).
     public var cellJoins: [Dated<MemberID>] = []
     public var recusals: [Dated<Recusal>] = []
-    public var drawAnnouncement: Dated<DrawAnnouncement>?
+    public var drawAnnouncement: Dated<CaseDrawAnnouncement>?
     public var drawResult: Dated<DrawResult>?
     /// Drawn members who have not yet answered present or declined.
     public var drawnPending: [MemberID] = []

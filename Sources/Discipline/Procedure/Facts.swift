@@ -264,7 +264,7 @@ public struct Recusal: Codable, Equatable, Sendable {
 }
 
 /// R15: a draw announced before it is performed, so nobody can choose the entropy after seeing the pool.
-public struct DrawAnnouncement: Codable, Equatable, Sendable {
+public struct CaseDrawAnnouncement: Codable, Equatable, Sendable {
     /// The current year's members, in canonical (ascending) order.
     public var pool: [MemberID]
     /// SHA-256 of the pool as computed by the draw module, 64 lowercase hex digits.
