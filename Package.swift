@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The C library, nothing else: Debian's liblmdb-dev through pkg-config.
@@ -46,6 +47,7 @@ let package = Package(
             dependencies: [
                 "Registry", "EventLog", "Discipline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .executableTarget(name: "greffe", dependencies: ["GreffeCLI"]),

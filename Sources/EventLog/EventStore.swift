@@ -199,21 +199,19 @@ public final class EventStore {
 
     /// The events of one stream from `version` (1-based) on, in order.
     public func readStream(_ stream: String, from version: UInt64 = 1) throws -> [EventRecord] {
-        try EventStore.mapErrors(path: path) {
-            try env.read { txn in
-                var sequences: [UInt64] = []
-                let prefix = EventStore.streamPrefix(stream)
-                try txn.scan(streams, from: prefix + .bigEndian(max(version, 1))) { key, value in
-                    guard key.count == prefix.count + 8, key.starts(with: prefix), value.count == 8 else {
-                        return false
-                    }
-                    var reader = ByteReader(value)
-                    sequences.append(reader.integer(UInt64.self) ?? 0)
-                    return true
-                }
-                return try sequences.map { try record($0, in: txn) }
-            }
+        try EventStore.mapErrors(path: path) { try env.read { txn in try readStream(txn, stream, from: version) } }
+    }
+
+    func readStream(_ txn: ReadTransaction, _ stream: String, from version: UInt64) throws -> [EventRecord] {
+        var sequences: [UInt64] = []
+        let prefix = EventStore.streamPrefix(stream)
+        try txn.scan(streams, from: prefix + .bigEndian(max(version, 1))) { key, value in
+            guard key.count == prefix.count + 8, key.starts(with: prefix), value.count == 8 else { return false }
+            var reader = ByteReader(value)
+            sequences.append(reader.integer(UInt64.self) ?? 0)
+            return true
         }
+        return try sequences.map { try record($0, in: txn) }
     }
 
     /// Streams the whole log from `sequence` on, a batch of records per short read transaction, so memory stays
@@ -384,6 +382,11 @@ public struct BulkWriter {
     }
 
     public func version(of stream: String) throws -> UInt64 { try store.streamVersion(txn.reader, stream) }
+
+    /// The events of a stream as this transaction sees them (including what the batch appended).
+    public func readStream(_ stream: String, from version: UInt64 = 1) throws -> [EventRecord] {
+        try store.readStream(txn.reader, stream, from: version)
+    }
 
     public var projections: ProjectionWriter { ProjectionWriter(txn: txn, db: store.projections) }
 }

@@ -1,3 +1,62 @@
-import EventLog
 import Discipline
-public enum RegistryModule {}
+import EventLog
+import Foundation
+
+/// Everything the application can refuse or fail with, beyond the event log's own errors.
+public enum RegistryError: Error, Equatable {
+    /// A rule of the règlement refuses the act; nothing was written.
+    case refused(Refusal)
+    case unknownCase(CaseID)
+    case unknownMember(MemberID)
+    /// A stored event could not be read back as a domain event.
+    case unreadableEvent(sequence: UInt64, type: String, reason: String)
+    /// The roster file or rows are malformed; nothing was written.
+    case rosterImport(RosterImportError)
+}
+
+/// Who records an act and when: the clock is read here, at the edge, never in the domain.
+public struct Recording: Sendable {
+    public var actor: String
+    public var recordedAt: Date
+    public init(actor: String, recordedAt: Date = Date()) {
+        self.actor = actor
+        self.recordedAt = recordedAt
+    }
+
+    var milliseconds: Int64 { Int64((recordedAt.timeIntervalSince1970 * 1000).rounded()) }
+}
+
+/// The application: loads a stream, gathers the roster facts, asks the domain to decide, and appends the events with
+/// the version it read, keeping the projections in the same write transaction.
+public final class Registry {
+    public let store: EventStore
+    public let rulebook: Rulebook
+
+    public init(store: EventStore, rulebook: Rulebook = .cle) {
+        self.store = store
+        self.rulebook = rulebook
+    }
+
+    /// Stream ids: one stream per case and per member.
+    public static func stream(of id: CaseID) -> String { "case/" + id.rawValue }
+    public static func stream(of id: MemberID) -> String { "member/" + id.rawValue }
+
+    func envelope(type: String, schemaVersion: Int, on day: Day, payload: Data, recording: Recording,
+                  correlation: String = "", causation: String = "") -> NewEvent {
+        NewEvent(
+            type: type, schemaVersion: UInt32(schemaVersion), occurredOn: day.description,
+            recordedAt: recording.milliseconds, actor: recording.actor, correlationId: correlation,
+            causationId: causation, payload: payload)
+    }
+
+    static func day(of record: EventRecord) throws -> Day {
+        guard let day = Day(record.event.occurredOn) else {
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: "occurredOn \(record.event.occurredOn) is not a day")
+        }
+        return day
+    }
+}
+
+@available(*, unavailable)
+extension Registry: Sendable {}

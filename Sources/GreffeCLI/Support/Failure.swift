@@ -1,6 +1,8 @@
 import ArgumentParser
+import Discipline
 import EventLog
 import Foundation
+import Registry
 
 /// The documented exit codes (see `greffe --help`).
 public enum ExitStatus: Int32, Sendable {
@@ -34,6 +36,10 @@ func reportingFailures(_ language: Language, _ body: () throws -> Void) throws {
     } catch let failure as CLIFailure {
         writeError(language.t("greffe : " + failure.fr, "greffe: " + failure.en))
         throw ExitCode(failure.status.rawValue)
+    } catch let error as RegistryError {
+        let (status, message) = describe(error, language)
+        writeError(language.t("greffe : ", "greffe: ") + message)
+        throw ExitCode(status.rawValue)
     } catch let error as EventStoreError {
         let (status, message) = describe(error, language)
         writeError(language.t("greffe : ", "greffe: ") + message)
@@ -83,5 +89,34 @@ func describe(_ error: EventStoreError, _ l: Language) -> (ExitStatus, String) {
         )
     case let .storage(lmdb):
         return (.storeError, l.t("erreur du magasin : \(lmdb) (code LMDB \(lmdb.rawValue))", "storage error: \(lmdb) (LMDB code \(lmdb.rawValue))"))
+    }
+}
+
+func describe(_ refusal: Refusal, _ l: Language) -> String {
+    let head = l.t("refusé — \(refusal.rule.rawValue) (art. \(refusal.rule.article)) : \(refusal.fr)",
+                   "refused — \(refusal.rule.rawValue) (art. \(refusal.rule.article)): \(refusal.en)")
+    let allowed = l == .fr ? refusal.allowed : refusal.allowedEn
+    return head + (allowed.map { l.t("\n  Possible : ", "\n  Allowed: ") + $0 } ?? "")
+        + l.t("\n  Rien n'a été écrit.", "\n  Nothing was written.")
+}
+
+func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
+    switch error {
+    case .refused(let refusal):
+        return (.refused, describe(refusal, l))
+    case .unknownCase(let id):
+        return (.notFound, l.t("dossier inconnu : \(id) (voir `greffe cases`)", "unknown case: \(id) (see `greffe cases`)"))
+    case .unknownMember(let id):
+        return (.notFound, l.t("membre inconnu : \(id) (voir `greffe members list`)", "unknown member: \(id) (see `greffe members list`)"))
+    case let .unreadableEvent(sequence, type, reason):
+        return (
+            .verificationFailed,
+            l.t("événement \(sequence) (\(type)) illisible : \(reason) — lancez `greffe log verify`",
+                "event \(sequence) (\(type)) is unreadable: \(reason) — run `greffe log verify`"))
+    case .rosterImport(let importError):
+        let lines = importError.problems.map { "  " + $0.description }.joined(separator: "\n")
+        return (
+            .refused,
+            l.t("fichier de membres refusé, rien n'a été écrit :\n", "roster file refused, nothing was written:\n") + lines)
     }
 }

@@ -1,0 +1,213 @@
+import ArgumentParser
+import Discipline
+import EventLog
+import Foundation
+import Registry
+import SwiftCSV
+
+extension GreffeCommand {
+    struct Members: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "La liste des membres : importer un tableur, lister, afficher un membre.",
+            subcommands: [Import.self, List.self, Show.self])
+    }
+}
+
+extension GreffeCommand.Members {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importe la liste des membres depuis un fichier CSV (séparateur , ; ou tabulation).",
+            discussion: """
+                Colonnes (en-têtes français ou anglais, sans souci de casse ni d'accents) :
+                  id | identifiant        identifiant stable du membre (obligatoire)
+                  nom | name              nom affiché (obligatoire)
+                  courriel | email        adresse électronique (obligatoire)
+                  cotisation | dues       années de cotisation payées, ex. 2025;2026
+                  type | kind             personne | association
+                  ca | board              siège au conseil d'administration : oui | non
+
+                Importer deux fois le même fichier n'ajoute rien ; une ligne modifiée n'enregistre que ce qui change.
+                Une ligne fautive est signalée avec son numéro, et rien du fichier n'est écrit (sortie 65).
+
+                Exemples :
+                  greffe members import adherents.csv --on 2026-01-15 --as secretariat
+                  greffe members import members.csv --lang en
+                """)
+
+        @OptionGroup var options: StoreOptions
+        @OptionGroup var act: ActOptions
+
+        @Argument(help: "Le fichier CSV.")
+        var file: String
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                guard FileManager.default.fileExists(atPath: file) else {
+                    throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
+                }
+                let csv: CSV<Enumerated>
+                do {
+                    csv = try CSV<Enumerated>(url: URL(fileURLWithPath: file))
+                } catch {
+                    throw CLIFailure(
+                        status: .refused, fr: "CSV illisible (\(file)) : \(error) ; rien n'a été écrit",
+                        en: "unreadable CSV (\(file)): \(error); nothing was written")
+                }
+                let registry = try options.registry()
+                let changes = try registry.importRoster(
+                    header: csv.header, rows: csv.rows, on: try act.day(rulebook: registry.rulebook),
+                    recording: act.recording)
+                if changes.isEmpty {
+                    print(l.t("Aucun changement : la liste est déjà à jour.", "No change: the roster is already up to date."))
+                } else {
+                    let joined = changes.values.filter { $0.contains { if case .joined = $0 { true } else { false } } }.count
+                    let events = changes.values.map(\.count).reduce(0, +)
+                    print(
+                        l.t(
+                            "\(changes.count) membre(s) concerné(s) dont \(joined) nouveau(x) ; \(events) acte(s) enregistré(s).",
+                            "\(changes.count) member(s) affected, \(joined) new; \(events) act(s) recorded."))
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Liste les membres ; avec --eligible-for, dit qui peut siéger dans la cellule d'un dossier et pourquoi les autres ne le peuvent pas.",
+            discussion: """
+                Exemples :
+                  greffe members list
+                  greffe members list --eligible-for 2026-001 --on 2026-03-20
+                  greffe members list --json
+                """)
+
+        @OptionGroup var options: StoreOptions
+
+        @Option(name: .customLong("eligible-for"), help: ArgumentHelp("Dossier dont on constitue la cellule de crise.", valueName: "dossier"))
+        var eligibleFor: String?
+
+        @Option(name: .customLong("on"), help: ArgumentHelp("Jour considéré (défaut : aujourd'hui).", valueName: "jour"))
+        var on: Day?
+
+        @Flag(help: "Sortie JSON.")
+        var json = false
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let registry = try options.registry()
+                let day = try on ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                let members = try registry.members()
+                let judged = try registry.judgementsSat()
+                var eligibility: [MemberID: [ExclusionReason]] = [:]
+                if let eligibleFor {
+                    let id = CaseID(eligibleFor)
+                    guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
+                    let loaded = try registry.loadCase(id)
+                    let context = try registry.caseContext(for: id, on: day)
+                    for member in members {
+                        eligibility[member.id] = loaded.state.isEligibleForCell(
+                            member.id, context: context, on: day, rulebook: registry.rulebook)
+                    }
+                }
+                if json {
+                    let rows: [[String: Any]] = members.map { m in
+                        var row: [String: Any] = [
+                            "id": m.id.rawValue, "name": m.displayName, "email": m.email, "kind": m.kind.rawValue,
+                            "duesYears": m.duesYears.sorted(), "board": m.roles(on: day).contains(.boardMember),
+                            "active": m.standing(on: day, judgementsSat: []).isActive(on: day),
+                            "judgementsSat": (judged[m.id] ?? []).map(\.rawValue),
+                        ]
+                        if let reasons = eligibility[m.id] {
+                            row["eligible"] = reasons.isEmpty
+                            row["exclusions"] = reasons.map { ["rule": $0.rule.rawValue, "fr": $0.fr, "en": $0.en] }
+                        }
+                        return row
+                    }
+                    print(try jsonLine(rows))
+                    return
+                }
+                if members.isEmpty {
+                    print(l.t("(aucun membre ; voir `greffe members import`)", "(no members; see `greffe members import`)"))
+                }
+                for m in members {
+                    let dues = m.duesYears.sorted().map(String.init).joined(separator: ",")
+                    var line = "\(m.id)  \(m.displayName)  " + l.t("cotisation", "dues") + " \(dues.isEmpty ? "—" : dues)"
+                    if m.roles(on: day).contains(.boardMember) { line += l.t("  CA", "  board") }
+                    if let left = m.departedOn { line += l.t("  parti·e le \(left)", "  left on \(left)") }
+                    if let radiated = m.radiatedOn { line += l.t("  radié·e le \(radiated)", "  radiated on \(radiated)") }
+                    let sat = judged[m.id]?.count ?? 0
+                    if sat > 0 { line += l.t("  jugements : \(sat)", "  judgements: \(sat)") }
+                    if let reasons = eligibility[m.id] {
+                        line += reasons.isEmpty
+                            ? l.t("  ÉLIGIBLE", "  ELIGIBLE")
+                            : "  " + l.t("exclu·e", "excluded") + " : "
+                                + reasons.map { "\($0.rule.rawValue) \(l == .fr ? $0.fr : $0.en)" }.joined(separator: " ; ")
+                    }
+                    print(line)
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Affiche un membre : cotisations, mandats, dossiers où il est partie, jugements rendus (R17).",
+            discussion: """
+                Exemples :
+                  greffe members show m012
+                  greffe members show m012 --json
+                """)
+
+        @OptionGroup var options: StoreOptions
+
+        @Argument(help: "Identifiant du membre.")
+        var id: String
+
+        @Flag(help: "Sortie JSON.")
+        var json = false
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let registry = try options.registry()
+                let memberID = MemberID(id)
+                guard let m = try registry.member(memberID) else { throw RegistryError.unknownMember(memberID) }
+                let judged = (try registry.judgementsSat()[memberID] ?? []).map(\.rawValue).sorted()
+                let parties = try registry.caseIndex().filter { $0.accused.contains(memberID) }.map(\.id.rawValue)
+                let mandates = m.mandates.map { mandate -> [String: Any] in
+                    var out: [String: Any] = ["role": mandate.role.rawValue, "from": mandate.from.description]
+                    if let until = mandate.until { out["until"] = until.description }
+                    return out
+                }
+                if json {
+                    var object: [String: Any] = [
+                        "id": m.id.rawValue, "name": m.displayName, "email": m.email, "kind": m.kind.rawValue,
+                        "joinedOn": m.joinedOn.description,
+                        "dues": m.duesPaidOn.sorted { $0.key < $1.key }.map { ["year": $0.key, "recordedOn": $0.value.description] },
+                        "mandates": mandates, "judgementsSat": judged, "accusedIn": parties,
+                    ]
+                    if let d = m.departedOn { object["departedOn"] = d.description }
+                    if let r = m.radiatedOn { object["radiatedOn"] = r.description }
+                    print(try jsonLine(object))
+                    return
+                }
+                print("\(m.id) — \(m.displayName) <\(m.email)> (\(m.kind.rawValue))")
+                print(l.t("  membre depuis le ", "  member since ") + m.joinedOn.description)
+                let dues = m.duesYears.sorted().map(String.init).joined(separator: ", ")
+                print(l.t("  cotisations : ", "  dues: ") + (dues.isEmpty ? "—" : dues))
+                for mandate in m.mandates {
+                    print(l.t("  mandat ", "  mandate ") + "\(mandate.role.rawValue) " + l.t("depuis le ", "from ")
+                        + mandate.from.description + (mandate.until.map { l.t(" jusqu'au ", " until ") + $0.description } ?? ""))
+                }
+                if let d = m.departedOn { print(l.t("  a quitté l'association le ", "  left the association on ") + d.description) }
+                if let r = m.radiatedOn { print(l.t("  radié·e le ", "  radiated on ") + r.description) }
+                print(l.t("  mis·e en cause dans : ", "  accused in: ") + (parties.isEmpty ? "—" : parties.joined(separator: ", ")))
+                print(
+                    l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(registry.rulebook.judgementCap.max)"
+                        + (judged.isEmpty ? "" : " (" + judged.joined(separator: ", ") + ")"))
+            }
+        }
+    }
+}

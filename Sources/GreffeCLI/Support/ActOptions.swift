@@ -1,0 +1,51 @@
+import ArgumentParser
+import Discipline
+import Foundation
+import Registry
+
+extension Day: ExpressibleByArgument {
+    /// Accepts `2026-11-24` and `24/11/2026`.
+    public init?(argument: String) { self.init(argument) }
+}
+
+/// The day an act happened and who records it, shared by every command that writes.
+struct ActOptions: ParsableArguments {
+    @Option(name: .customLong("on"), help: ArgumentHelp(
+        "Jour de l'acte : 2026-11-24 ou 24/11/2026 (défaut : aujourd'hui, ou GREFFE_TODAY).", valueName: "jour"))
+    var on: Day?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Qui enregistre l'acte (défaut : GREFFE_ACTOR, sinon l'utilisateur du système).", valueName: "membre"))
+    var actor: String?
+
+    /// The day of the act: `--on`, else today.
+    func day(rulebook: Rulebook) throws -> Day { try on ?? Today.resolve(timeZone: rulebook.timeZone) }
+
+    var recording: Recording {
+        let environment = ProcessInfo.processInfo.environment
+        let who = actor ?? environment["GREFFE_ACTOR"] ?? environment["USER"] ?? "inconnu"
+        return Recording(actor: who)
+    }
+}
+
+/// "Today" comes from the caller: `GREFFE_TODAY` when set (reproducible demos, tests and audits), else the system
+/// clock read in the association's time zone.
+enum Today {
+    static func resolve(timeZone identifier: String) throws -> Day {
+        if let fixed = ProcessInfo.processInfo.environment["GREFFE_TODAY"], !fixed.isEmpty {
+            guard let day = Day(fixed) else {
+                throw CLIFailure(
+                    status: .usage, fr: "GREFFE_TODAY=\(fixed) n'est pas une date (2026-11-24 ou 24/11/2026)",
+                    en: "GREFFE_TODAY=\(fixed) is not a date (2026-11-24 or 24/11/2026)")
+            }
+            return day
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Europe/Paris") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        guard let y = parts.year, let m = parts.month, let d = parts.day, let day = Day(year: y, month: m, day: d) else {
+            throw CLIFailure(status: .internalError, fr: "date système illisible", en: "unreadable system date")
+        }
+        return day
+    }
+}

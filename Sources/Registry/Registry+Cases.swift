@@ -1,0 +1,138 @@
+import Discipline
+import EventLog
+import Foundation
+
+/// A case as rebuilt from its stream.
+public struct LoadedCase: Sendable {
+    public var id: CaseID
+    public var state: CaseState
+    /// The stream version the state was built from: the expected version of the next append.
+    public var version: UInt64
+    public var events: [DatedEvent]
+    public var records: [EventRecord]
+}
+
+/// What happened to a command given to the registry.
+public enum Performed: Sendable {
+    /// Recorded: these records were appended.
+    case recorded([EventRecord])
+    /// Skipped: a command with this id was already applied (at this sequence).
+    case alreadyApplied(commandId: String, sequence: UInt64)
+}
+
+extension Registry {
+    /// Rebuilds a case from its events, up to and including `asOf` when given (the case as it stood that day).
+    public func loadCase(_ id: CaseID, asOf: Day? = nil) throws -> LoadedCase {
+        let records = try store.readStream(Registry.stream(of: id))
+        var state = CaseDecider.initial
+        var events: [DatedEvent] = []
+        var kept: [EventRecord] = []
+        for record in records {
+            let day = try Registry.day(of: record)
+            if let asOf, day > asOf { continue }
+            let event: CaseEvent
+            do {
+                event = try CaseEvent.decode(type: record.type, payload: record.payload)
+            } catch {
+                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+            }
+            let dated = DatedEvent(on: day, event: event)
+            state = CaseDecider.evolve(state, dated)
+            events.append(dated)
+            kept.append(record)
+        }
+        return LoadedCase(id: id, state: state, version: UInt64(records.count), events: events, records: kept)
+    }
+
+    /// Whether a case stream exists.
+    public func caseExists(_ id: CaseID) throws -> Bool { try store.version(of: Registry.stream(of: id)) > 0 }
+
+    /// Decides `command` for case `id` on `day` and appends the resulting events with the version read, or throws
+    /// `RegistryError.refused` (nothing written) or `EventStoreError.conflict` (someone wrote in between; nothing
+    /// written). A command whose `commandId` was already applied is skipped.
+    @discardableResult
+    public func perform(_ command: CaseCommand, in id: CaseID, on day: Day, recording: Recording) throws -> Performed {
+        if let commandId = command.commandId, let sequence = try appliedSequence(of: commandId) {
+            return .alreadyApplied(commandId: commandId, sequence: sequence)
+        }
+        let loaded = try loadCase(id)
+        let context = try caseContext(for: id, on: day)
+        let events: [CaseEvent]
+        switch CaseDecider.decide(loaded.state, command, context: context, rulebook: rulebook, on: day) {
+        case .success(let decided): events = decided
+        case .failure(let refusal): throw RegistryError.refused(refusal)
+        }
+        guard !events.isEmpty else { return .recorded([]) }
+        let newEvents = try events.map { event in
+            envelope(
+                type: event.typeName, schemaVersion: CaseEvent.schemaVersion, on: day, payload: try event.payloadJSON(),
+                recording: recording, correlation: id.rawValue, causation: command.commandId ?? "")
+        }
+        var after = loaded.state
+        for event in events { after = CaseDecider.evolve(after, DatedEvent(on: day, event: event)) }
+        let finalState = after
+        let records = try store.append(
+            to: Registry.stream(of: id), expected: .exactly(loaded.version), events: newEvents
+        ) { projections, appended in
+            try Projections.caseAppended(
+                id, state: finalState, rulebook: self.rulebook, last: appended, into: projections)
+            if let commandId = command.commandId, let last = appended.last {
+                try projections.put(Projections.commandKey(commandId), Array(String(last.sequence).utf8))
+            }
+        }
+        return .recorded(records)
+    }
+
+    /// The sequence at which a command id was applied, if it was.
+    public func appliedSequence(of commandId: String) throws -> UInt64? {
+        guard let bytes = try store.readProjections({ try $0.get(Projections.commandKey(commandId)) }) else {
+            return nil
+        }
+        return UInt64(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The next free case id of a year: `2026-001`, `2026-002`…
+    public func nextCaseID(year: Int) throws -> CaseID {
+        let prefix = Projections.casePrefix + String(year) + "-"
+        let used = try store.readProjections { try $0.entries(prefix: prefix) }
+            .compactMap { Int($0.key.dropFirst(prefix.count)) }
+        let next = (used.max() ?? 0) + 1
+        let digits = String(next)
+        return CaseID("\(year)-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits)
+    }
+
+    /// The index of every case kept by the inline projection.
+    public func caseIndex() throws -> [CaseSummary] {
+        try store.readProjections { reader in
+            try reader.entries(prefix: Projections.casePrefix).compactMap { entry in
+                try? JSONDecoder().decode(CaseSummary.self, from: Data(entry.value))
+            }
+        }
+    }
+
+    /// The roster facts a case decider needs, as of `day`: every member's standing, with the judgements they sat in
+    /// other cases (R17).
+    public func caseContext(for id: CaseID, on day: Day) throws -> CaseContext {
+        let records = try members()
+        let judged = try judgementsSat()
+        var standings: [MemberID: MemberStanding] = [:]
+        for record in records {
+            let sat = (judged[record.id] ?? []).filter { $0 != id }
+            standings[record.id] = record.standing(on: day, judgementsSat: sat)
+        }
+        return CaseContext(caseID: id, members: standings)
+    }
+
+    /// Cases each member sat in as a judging cell member (from the projection).
+    public func judgementsSat() throws -> [MemberID: [CaseID]] {
+        try store.readProjections { reader in
+            var out: [MemberID: [CaseID]] = [:]
+            for entry in try reader.entries(prefix: Projections.judgedPrefix) {
+                let parts = entry.key.dropFirst(Projections.judgedPrefix.count).split(separator: "/", maxSplits: 1)
+                guard parts.count == 2 else { continue }
+                out[MemberID(String(parts[0])), default: []].append(CaseID(String(parts[1])))
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Discipline
+import EventLog
+import Foundation
+
+extension Registry {
+    /// Every member on the roster, from the inline projection, ordered by id.
+    public func members() throws -> [MemberRecord] {
+        try store.readProjections { reader in
+            try reader.entries(prefix: Projections.rosterPrefix).map { entry in
+                do {
+                    return try JSONDecoder().decode(MemberRecord.self, from: Data(entry.value))
+                } catch {
+                    throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
+                }
+            }
+        }
+    }
+
+    /// One member rebuilt from their stream, or `nil` when there is no such member.
+    public func member(_ id: MemberID) throws -> MemberRecord? {
+        var record: MemberRecord?
+        for stored in try store.readStream(Registry.stream(of: id)) {
+            record = MemberRecord.evolve(record, try Registry.datedMemberEvent(stored))
+        }
+        return record
+    }
+
+    static func datedMemberEvent(_ record: EventRecord) throws -> DatedMemberEvent {
+        do {
+            return DatedMemberEvent(
+                on: try day(of: record), event: try MemberEvent.decode(type: record.type, payload: record.payload))
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+        }
+    }
+
+    /// Records one roster act (a member joins, pays dues, takes or leaves a mandate, leaves…).
+    @discardableResult
+    public func record(_ event: MemberEvent, on day: Day, recording: Recording) throws -> [EventRecord] {
+        try recordMembers([event.member: [event]], on: day, recording: recording)
+    }
+
+    /// Applies the events of a roster import (or any set of roster acts) in one transaction: all of them or none.
+    @discardableResult
+    public func recordMembers(_ changes: [MemberID: [MemberEvent]], on day: Day, recording: Recording) throws
+        -> [EventRecord]
+    {
+        try store.bulk { writer in
+            var appended: [EventRecord] = []
+            for (id, events) in changes.sorted(by: { $0.key < $1.key }) where !events.isEmpty {
+                let stream = Registry.stream(of: id)
+                var record: MemberRecord?
+                for stored in try writer.readStream(stream) {
+                    record = MemberRecord.evolve(record, try Registry.datedMemberEvent(stored))
+                }
+                let version = try writer.version(of: stream)
+                let newEvents = try events.map { event in
+                    envelope(
+                        type: event.typeName, schemaVersion: MemberEvent.schemaVersion, on: day,
+                        payload: try event.payloadJSON(), recording: recording, correlation: id.rawValue)
+                }
+                for event in events { record = MemberRecord.evolve(record, DatedMemberEvent(on: day, event: event)) }
+                appended += try writer.append(to: stream, expected: .exactly(version), events: newEvents)
+                if let record { try Projections.memberChanged(record, into: writer.projections) }
+            }
+            return appended
+        }
+    }
+
+    /// Imports a roster spreadsheet (header and rows of cells): idempotent, all or nothing. Returns the events
+    /// recorded per member (empty when the file changes nothing).
+    @discardableResult
+    public func importRoster(header: [String], rows: [[String]], on day: Day, recording: Recording) throws
+        -> [MemberID: [MemberEvent]]
+    {
+        let existing = Dictionary(uniqueKeysWithValues: try members().map { ($0.id, $0) })
+        switch Roster.importEvents(header: header, records: rows, existing: existing) {
+        case .failure(let error):
+            throw RegistryError.rosterImport(error)
+        case .success(let changes):
+            if !changes.isEmpty { try recordMembers(changes, on: day, recording: recording) }
+            return changes
+        }
+    }
+}
