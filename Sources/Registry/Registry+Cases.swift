@@ -128,9 +128,11 @@ extension Registry {
         try store.readProjections { reader in
             var out: [MemberID: [CaseID]] = [:]
             for entry in try reader.entries(prefix: Projections.judgedPrefix) {
-                let parts = entry.key.dropFirst(Projections.judgedPrefix.count).split(separator: "/", maxSplits: 1)
-                guard parts.count == 2 else { continue }
-                out[MemberID(String(parts[0])), default: []].append(CaseID(String(parts[1])))
+                // judged/<member>/<case>: case ids have no "/", member ids might.
+                let rest = entry.key.dropFirst(Projections.judgedPrefix.count)
+                guard let slash = rest.lastIndex(of: "/") else { continue }
+                out[MemberID(String(rest[..<slash])), default: []]
+                    .append(CaseID(String(rest[rest.index(after: slash)...])))
             }
             return out
         }

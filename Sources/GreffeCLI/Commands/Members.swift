@@ -104,7 +104,7 @@ extension GreffeCommand.Members {
                 if let eligibleFor {
                     let id = CaseID(eligibleFor)
                     guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
-                    let loaded = try registry.loadCase(id)
+                    let loaded = try registry.loadCase(id, asOf: day)
                     let context = try registry.caseContext(for: id, on: day)
                     for member in members {
                         eligibility[member.id] = loaded.state.isEligibleForCell(
