@@ -88,6 +88,8 @@ import Testing
         }
         let stored = try f.store.readProjections { try $0.get("index/s") }
         #expect(stored == Array("v1".utf8))
+        // An empty prefix lists everything (LMDB refuses a zero-length key, so the scan starts at the first entry).
+        #expect(try f.store.readProjections { try $0.entries(prefix: "") }.map(\.key) == ["index/s"])
         try f.store.writeProjections { try $0.deleteAll(prefix: "index/") }
         #expect(try f.store.readProjections { try $0.entries(prefix: "index/") }.isEmpty)
     }

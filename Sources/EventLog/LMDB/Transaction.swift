@@ -56,7 +56,7 @@ struct ReadTransaction {
         var key = MDB_val()
         var value = MDB_val()
         var rc: Int32
-        if let start {
+        if let start, !start.isEmpty {
             rc = withValue(start) { k in
                 key = k
                 return mdb_cursor_get(cursor, &key, &value, MDB_SET_RANGE)

@@ -1,0 +1,52 @@
+import Discipline
+import EventLog
+import Foundation
+import Registry
+import Testing
+
+/// A registry on a fresh store in its own temporary directory, with a small roster.
+final class RegistryFixture {
+    let directory = NSTemporaryDirectory() + "greffe-registry-" + UUID().uuidString
+    let registry: Registry
+    var store: EventStore { registry.store }
+    let clerk = Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000))
+
+    static let header = ["identifiant", "nom", "courriel", "cotisation", "ca"]
+    static let rows: [[String]] = [
+        ["m001", "Alice", "alice@exemple.org", "2026", "oui"],
+        ["m002", "Bruno", "bruno@exemple.org", "2026", "oui"],
+        ["m003", "Chloé", "chloe@exemple.org", "2026", "oui"],
+        ["m004", "Damien", "damien@exemple.org", "2026", "non"],
+        ["m005", "Vera", "vera@exemple.org", "2026", "non"],
+        ["m006", "Carole", "carole@exemple.org", "2026", "non"],
+        ["m007", "Élise", "elise@exemple.org", "2026", "non"],
+        ["m008", "Farid", "farid@exemple.org", "2026", "non"],
+        ["m009", "Gaëlle", "gaelle@exemple.org", "2026", "non"],
+        ["m010", "Hugo", "hugo@exemple.org", "2026", "non"],
+        ["m011", "Inès", "ines@exemple.org", "2025", "non"],
+    ]
+
+    init(withRoster: Bool = true) throws {
+        registry = Registry(store: try EventStore.create(at: directory + "/store"))
+        if withRoster {
+            try registry.importRoster(header: Self.header, rows: Self.rows, on: d("2026-01-02"), recording: clerk)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// Head and record count: what must not change after a refusal.
+    func fingerprint() throws -> LogHead { try store.head() }
+
+    @discardableResult
+    func act(_ day: String, _ command: CaseCommand, in id: CaseID = "2026-001") throws -> Performed {
+        try registry.perform(command, in: id, on: d(day), recording: clerk)
+    }
+
+    static let complaint = ComplaintFacts(
+        channel: .privateTicket, complainants: [Party(id: "m006", isMember: true)],
+        accused: [Party(id: "m004", isMember: true, holdsMandate: false)], victims: [Party(id: "m005", isMember: true)],
+        facts: "Messages insultants répétés.", motives: ["insults"], boardLearnedOn: d("2026-01-04"))
+}
+
+func d(_ text: String) -> Day { Day(text) ?? Day(dayNumber: 0) }

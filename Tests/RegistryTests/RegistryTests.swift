@@ -1,0 +1,136 @@
+import Discipline
+import EventLog
+import Foundation
+import Registry
+import Testing
+
+@Suite struct RosterImportTests {
+    @Test func importingTheSameRowsTwiceAddsNothing() throws {
+        let f = try RegistryFixture()
+        let before = try f.fingerprint()
+        let again = try f.registry.importRoster(
+            header: RegistryFixture.header, rows: RegistryFixture.rows, on: d("2026-01-03"), recording: f.clerk)
+        #expect(again.isEmpty)
+        #expect(try f.fingerprint() == before)
+        #expect(try f.registry.members().count == 11)
+    }
+
+    @Test func aChangedRowRecordsOnlyWhatChanged() throws {
+        let f = try RegistryFixture()
+        var rows = RegistryFixture.rows
+        rows[3][2] = "damien.roux@exemple.org"
+        let changes = try f.registry.importRoster(header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
+        #expect(changes.count == 1)
+        #expect(changes["m004"]?.map(\.typeName) == ["MemberDetailsChanged"])
+        #expect(try f.registry.member("m004")?.email == "damien.roux@exemple.org")
+        #expect(try f.registry.members().first { $0.id == "m004" }?.email == "damien.roux@exemple.org")
+    }
+
+    @Test func aMalformedRowIsReportedWithItsLineAndNothingIsWritten() throws {
+        let f = try RegistryFixture()
+        let before = try f.fingerprint()
+        var rows = RegistryFixture.rows
+        rows.append(["m012", "Jules", "pas-une-adresse", "2026", "non"])
+        rows.append(["m013", "Kim", "kim@exemple.org", "2026", "non"])
+        #expect {
+            try f.registry.importRoster(header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
+        } throws: { error in
+            guard case RegistryError.rosterImport(let importError) = error else { return false }
+            return importError.problems.map(\.line) == [13] && importError.problems.first?.field == "email"
+        }
+        #expect(try f.fingerprint() == before)
+        #expect(try f.registry.member("m013") == nil)
+    }
+}
+
+@Suite struct CaseTests {
+    @Test func aComplaintOpensACaseAndTheIndexFollows() throws {
+        let f = try RegistryFixture()
+        #expect(try f.registry.nextCaseID(year: 2026) == "2026-001")
+        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
+        let loaded = try f.registry.loadCase("2026-001")
+        #expect(loaded.version == 1)
+        #expect(loaded.state.accusedIDs == ["m004"])
+        #expect(try f.registry.nextCaseID(year: 2026) == "2026-002")
+        let index = try f.registry.caseIndex()
+        #expect(index.map(\.id) == ["2026-001"])
+        #expect(index.first?.nextDueRule == .R04)
+        #expect(index.first?.nextDue == d("2026-01-12"))
+    }
+
+    @Test func aRefusalWritesNothing() throws {
+        let f = try RegistryFixture()
+        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
+        let before = try f.fingerprint()
+        let projections = try f.registry.storedProjections()
+        // R06: the rapporteur may not be a party to the case (here the accused).
+        #expect {
+            try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m004")))
+        } throws: { error in
+            guard case RegistryError.refused(let refusal) = error else { return false }
+            return refusal.rule == .R06
+        }
+        #expect(try f.fingerprint() == before)
+        #expect(try f.registry.storedProjections() == projections)
+        // A day before the case opened is refused too.
+        #expect(throws: RegistryError.self) {
+            try f.act("2026-01-01", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002"], rapporteur: "m002")))
+        }
+        #expect(try f.fingerprint() == before)
+    }
+
+    @Test func aCommandIdIsAppliedOnce() throws {
+        let f = try RegistryFixture()
+        let first = try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint, commandId: "c-1"))
+        guard case .recorded(let records) = first else {
+            Issue.record("first application must record")
+            return
+        }
+        let second = try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint, commandId: "c-1"))
+        guard case .alreadyApplied(let id, let sequence) = second else {
+            Issue.record("second application must be skipped")
+            return
+        }
+        #expect(id == "c-1")
+        #expect(sequence == records.last?.sequence)
+        #expect(try f.registry.loadCase("2026-001").version == 1)
+    }
+
+    @Test func theCellsJudgesAreCountedForR17AndAsOfReplaysThePast() throws {
+        let f = try RegistryFixture()
+        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
+        try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+        try f.act("2026-01-12", .completeFile(Note()))
+        try f.act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+        try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
+        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
+        try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
+        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007", "m008", "m009"])))
+        // m011 has no dues for 2026: refused under R13, nothing written.
+        let before = try f.fingerprint()
+        #expect {
+            try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "m011")))
+        } throws: { error in
+            guard case RegistryError.refused(let refusal) = error else { return false }
+            return refusal.rule == .R13
+        }
+        #expect(try f.fingerprint() == before)
+        for m: MemberID in ["m007", "m008", "m009"] { try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: m))) }
+        try f.act("2026-01-24", .sendSummaryToCell(Note()))
+        try f.act("2026-01-26", .holdCellMeeting(CellMeeting(attendees: ["m007", "m008", "m009"])))
+        try f.act("2026-01-26", .reachConsensus(Decision(sanctions: ["warning"], reasons: "accord")))
+
+        let judged = try f.registry.judgementsSat()
+        #expect(judged["m007"] == ["2026-001"])
+        #expect(judged["m001"] == nil)
+        let context = try f.registry.caseContext(for: "2026-002", on: d("2026-02-01"))
+        #expect(context.members["m008"]?.judgementsSat == ["2026-001"])
+
+        let past = try f.registry.loadCase("2026-001", asOf: d("2026-01-21"))
+        #expect(past.state.summary != nil)
+        #expect(past.state.cell.isEmpty)
+        #expect(try f.registry.loadCase("2026-001").state.cell == ["m007", "m008", "m009"])
+
+        #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
+    }
+}
