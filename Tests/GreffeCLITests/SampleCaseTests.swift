@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// The README's sample case, run through the built binary, and the bad inputs around it.
+@Suite struct SampleCaseTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/examples")
+    static var roster: String { examples.appendingPathComponent("adherents.csv").path }
+    static var sampleCase: String { examples.appendingPathComponent("dossier-exemple.jsonl").path }
+    static let today = ["GREFFE_TODAY": "2026-02-20"]
+
+    /// A store with the sample roster and case.
+    func sampleStore() throws -> CLIFixture {
+        let f = CLIFixture()
+        #expect(try f.greffe(["init"]).status == 0)
+        let imported = try f.greffe(["members", "import", Self.roster, "--on", "02/01/2026", "--as", "m001"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "13 membre(s) concerné(s) dont 13 nouveau(x) ; 32 acte(s) enregistré(s).\n")
+        let applied = try f.greffe(["apply", Self.sampleCase], environment: Self.today)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(applied.stdout == "24 acte(s) appliqué(s), 0 déjà appliqué(s) et sauté(s).\n")
+        return f
+    }
+
+    /// The head (sequence and hash) as `log verify --json` reports it.
+    func head(_ f: CLIFixture) throws -> String {
+        let verified = try f.greffe(["log", "verify", "--json"])
+        #expect(verified.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any]
+        let head = object?["head"] as? [String: Any]
+        return "\(head?["sequence"] ?? "?") \(head?["hash"] ?? "?")"
+    }
+
+    @Test func theSampleCaseRunsToExecution() throws {
+        let f = try sampleStore()
+        let status = try f.greffe(["status", "2026-001"], environment: Self.today)
+        #expect(status.status == 0)
+        let expected = """
+            Dossier 2026-001 — jugement exécuté
+              au 2026-02-20 ; ouvert le 2026-01-05
+              mis·e(s) en cause : m004
+              plaignant·e(s) : m006
+              victime(s) : m005
+              rapporteur : m002
+              cellule de crise : m007, m009, m010
+              décision : avertissement (le 2026-02-11)
+            """
+        #expect(status.stdout.hasPrefix(expected), "\(status.stdout)")
+        #expect(status.stdout.contains("R14  nouvel appel après la révocation de m008 — dû le 2026-02-12 — fait le 2026-02-07 (marge 5 j)"))
+        #expect(status.stdout.contains("R03 (2 mois) : limite le 2026-03-04 ; conclu le 2026-02-11 ; marge 21 j"))
+
+        let english = try f.greffe(["status", "2026-001", "--lang", "en"], environment: Self.today)
+        #expect(english.stdout.hasPrefix("Case 2026-001 — "))
+
+        let json = try f.greffe(["status", "2026-001", "--json"], environment: Self.today)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["cell"] as? [String] == ["m007", "m009", "m010"])
+        #expect((object["forecast"] as? [String: Any])?["slackDays"] as? Int == 21)
+
+        let verified = try f.greffe(["log", "verify"])
+        #expect(verified.stdout.hasPrefix("OK : 58 enregistrement(s) vérifié(s)"))
+    }
+
+    @Test func asOfShowsTheCaseAsItStoodThatDay() throws {
+        let f = try sampleStore()
+        let past = try f.greffe(["status", "2026-001", "--as-of", "25/01/2026"])
+        #expect(past.status == 0)
+        #expect(past.stdout.hasPrefix("Dossier 2026-001 — demande d'explication envoyée, réponse attendue\n  au 2026-01-25"))
+        #expect(past.stdout.contains("suspension en vigueur (R07) depuis le 2026-01-09"))
+        #expect(past.stdout.contains("R10  accusé de réception et première réponse de la personne mise en cause — dû le 2026-02-06 — ouvert, 12 j restant(s)"))
+        #expect(!past.stdout.contains("  cellule de crise : "))
+    }
+
+    @Test func applyingTheSameFileTwiceAppliesNothingTwice() throws {
+        let f = try sampleStore()
+        let before = try head(f)
+        let again = try f.greffe(["apply", Self.sampleCase], environment: Self.today)
+        #expect(again.status == 0)
+        #expect(again.stdout == "0 acte(s) appliqué(s), 24 déjà appliqué(s) et sauté(s).\n")
+        #expect(try head(f) == before)
+        let reimported = try f.greffe(["members", "import", Self.roster])
+        #expect(reimported.stdout == "Aucun changement : la liste est déjà à jour.\n")
+        #expect(try head(f) == before)
+    }
+
+    @Test func aSecondRecusalBySameePartyIsRefusedAndWritesNothing() throws {
+        let f = CLIFixture()
+        #expect(try f.greffe(["init"]).status == 0)
+        #expect(try f.greffe(["members", "import", Self.roster, "--on", "2026-01-02"]).status == 0)
+        // The sample case up to the accused's recusal of m008 (line 14).
+        let lines = try String(contentsOfFile: Self.sampleCase, encoding: .utf8).split(separator: "\n")
+        let firstPart = f.directory + "/first-part.jsonl"
+        try lines.prefix(14).joined(separator: "\n").write(toFile: firstPart, atomically: true, encoding: .utf8)
+        #expect(try f.greffe(["apply", firstPart]).status == 0)
+        let before = try head(f)
+
+        let file = f.directory + "/second-recusal.jsonl"
+        try """
+            {"case":"2026-001","on":"2026-02-05","as":"m002","command":{"type":"cell.volunteer","commandId":"x-1","member":"m012"}}
+            {"case":"2026-001","on":"2026-02-05","as":"m002","command":{"type":"cell.recuse","commandId":"x-2","by":"m004","member":"m009"}}
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let refused = try f.greffe(["apply", file])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("ligne 2 : refusé — R14 (art. 5.6.9)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("Rien n'a été écrit"))
+        // Line 1 (a volunteer) stays applied; line 2 wrote nothing.
+        let after = try head(f)
+        #expect(after.hasPrefix("\(Int(before.prefix { $0 != " " })! + 1) "), "\(before) → \(after)")
+        #expect(try f.greffe(["apply", file]).status == 65)
+        #expect(try head(f) == after)
+    }
+
+    @Test func badInputsHaveClearMessagesDocumentedCodesAndWriteNothing() throws {
+        let f = try sampleStore()
+        let before = try head(f)
+
+        let unknownCase = try f.greffe(["status", "2026-099"])
+        #expect(unknownCase.status == 66)
+        #expect(unknownCase.stderr.contains("dossier inconnu : 2026-099"))
+
+        let badDate = try f.greffe(["status", "2026-001", "--as-of", "31/02/2026"])
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr.contains("as-of"))
+
+        let badLine = f.directory + "/bad.jsonl"
+        try "{\"case\":\"2026-001\",\"on\":\"2026-02-14\",\"as\":\"m002\",\"command\":{\"type\":\"cell.levitate\"}}\n"
+            .write(toFile: badLine, atomically: true, encoding: .utf8)
+        let malformed = try f.greffe(["apply", badLine])
+        #expect(malformed.status == 65)
+        #expect(malformed.stderr.contains("ligne 1 : JSON invalide"), "\(malformed.stderr)")
+        #expect(malformed.stderr.contains("cell.levitate"))
+
+        let badRoster = f.directory + "/roster.csv"
+        try "id,nom,courriel,cotisation\nm020,Zoé,zoe@exemple.org,2026\nm021,,yann@exemple.org,2026\n"
+            .write(toFile: badRoster, atomically: true, encoding: .utf8)
+        let rosterRefused = try f.greffe(["members", "import", badRoster])
+        #expect(rosterRefused.status == 65)
+        #expect(rosterRefused.stderr.contains("line 3"), "\(rosterRefused.stderr)")
+        #expect(try f.greffe(["members", "show", "m020"]).status == 66)
+
+        let missingFile = try f.greffe(["apply", f.directory + "/nope.jsonl"])
+        #expect(missingFile.status == 66)
+
+        #expect(try head(f) == before)
+    }
+
+    @Test func membersListShowsWhoMaySitAndWhyNot() throws {
+        let f = try sampleStore()
+        let list = try f.greffe(["members", "list", "--eligible-for", "2026-001", "--on", "2026-02-05"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("m002  Bruno Petit  cotisation 2025,2026  CA  exclu·e : R13 m002 n'est pas indépendant·e de la situation (rapporteur)"))
+        #expect(list.stdout.contains("m011  Inès Garcia  cotisation 2025  exclu·e : R13 m011 n'est pas à jour de cotisation pour l'année 2026"))
+        #expect(list.stdout.contains("m008  Farid Benali  cotisation 2026  exclu·e : R14 m008 a été révoqué·e par une partie"))
+        let show = try f.greffe(["members", "show", "m007"])
+        #expect(show.stdout.contains("jugements rendus (R17) : 1/3 (2026-001)"))
+    }
+}
