@@ -48,6 +48,7 @@ let package = Package(
                 "Registry", "EventLog", "Discipline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(name: "greffe", dependencies: ["GreffeCLI"]),

@@ -12,9 +12,22 @@ public struct CaseSummary: Codable, Equatable, Sendable {
     public var rapporteur: MemberID?
     /// The stream version this summary was computed at.
     public var version: UInt64
-    /// The earliest open deadline, if any.
+    /// The earliest pending deadline, if any.
     public var nextDue: Day?
     public var nextDueRule: RuleID?
+    /// Every deadline still to be met, for the agenda (which thus reads no event).
+    public var pending: [PendingDeadline]
+}
+
+/// A deadline still to be met, as the agenda lists it.
+public struct PendingDeadline: Codable, Equatable, Sendable {
+    public var rule: RuleID
+    public var labelFr: String
+    public var labelEn: String
+    public var due: Day
+    /// The association owes it (a miss is a breach); otherwise it is a party's window (an answer, an appeal) that
+    /// simply closes.
+    public var bindsAssociation: Bool
 }
 
 extension Deadline {
@@ -47,10 +60,15 @@ public enum Projections {
         let open = asOf.map { day in
             state.deadlines(asOf: day, rulebook: rulebook).filter { $0.isPending && $0.due != nil }
         } ?? []
-        let next = open.min { ($0.due ?? .init(dayNumber: .max / 2)) < ($1.due ?? .init(dayNumber: .max / 2)) }
+        let pending = open.compactMap { d in
+            d.due.map {
+                PendingDeadline(rule: d.rule, labelFr: d.labelFr, labelEn: d.labelEn, due: $0, bindsAssociation: d.bindsAssociation)
+            }
+        }.sorted { ($0.due, $0.rule.rawValue) < ($1.due, $1.rule.rawValue) }
         return CaseSummary(
             id: id, step: state.step, openedOn: state.openedOn, lastActOn: state.lastActOn, accused: state.accusedIDs,
-            rapporteur: state.rapporteur?.rapporteur, version: version, nextDue: next?.due, nextDueRule: next?.rule)
+            rapporteur: state.rapporteur?.rapporteur, version: version, nextDue: pending.first?.due,
+            nextDueRule: pending.first?.rule, pending: pending)
     }
 
     /// Updates the case index and the judgements-sat index (R17) after an append to a case stream.

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Discipline
+import EventLog
+import Foundation
+import Registry
+
+extension GreffeCommand {
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Les actes d'un dossier dans l'ordre : jour de l'acte, moment de l'enregistrement, qui l'a enregistré.",
+            discussion: """
+                Un enregistrement tardif reste visible : le jour de l'acte et l'instant d'enregistrement sont tous deux
+                montrés.
+
+                Exemples :
+                  greffe history 2026-001
+                  greffe history 2026-001 --json
+                """)
+
+        @OptionGroup var options: StoreOptions
+
+        @Argument(help: "Identifiant du dossier.")
+        var caseID: String
+
+        @Flag(help: "Une ligne JSON par événement (enveloppe complète et contenu).")
+        var json = false
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let registry = try options.registry()
+                let id = CaseID(caseID)
+                guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
+                for record in try registry.loadCase(id).records {
+                    if json {
+                        print(try jsonLine(envelope(record)))
+                    } else {
+                        print("#\(record.sequence)  v\(record.version)  \(record.event.occurredOn)  \(record.type)  "
+                            + l.t("par ", "by ") + record.event.actor + "  " + l.t("enregistré le ", "recorded ")
+                            + isoInstant(record.event.recordedAt))
+                    }
+                }
+            }
+        }
+    }
+}
