@@ -46,6 +46,10 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     s.act("2026-03-01", .lodgeAppeal(Appeal(by: "dan")))
     let overcount = GAVote(proposals: [uphold], votes: [OptionVotes(option: "uphold", votes: 11)], blanks: 0, bodySize: 10)
     expect(given: s.events, when: .recordGeneralAssemblyVote(overcount), on: d("2026-06-20"), then: refusal(.R24))
+    let absurd = GAVote(proposals: [uphold, overturn], votes: [OptionVotes(option: "uphold", votes: Int.max),
+                                                              OptionVotes(option: "overturn", votes: Int.max)],
+                        blanks: Int.max, bodySize: Int.max)
+    expect(given: s.events, when: .recordGeneralAssemblyVote(absurd), on: d("2026-06-20"), then: refusal(.R24))
     // 20 of 30 ballots (blanks included): 20 × 3 = 60 ≥ 30 × 2 = 60.
     let vote = GAVote(proposals: [uphold, overturn], votes: [OptionVotes(option: "uphold", votes: 20),
                                                             OptionVotes(option: "overturn", votes: 7)],

@@ -70,6 +70,10 @@ private func called() -> Scenario {
     let open = s.state.deadlines(asOf: d("2026-02-06"), rulebook: .cle).first { $0.rule == .R14 }
     #expect(open?.due == d("2026-02-12"))
     #expect(open?.status == .open(daysLeft: 6))
+    var onTime = s
+    onTime.act("2026-02-12", .callCell(CellCall(channel: .email, called: ["m4"])))
+    #expect(onTime.state.deadlines(asOf: d("2026-02-12"), rulebook: .cle).first { $0.rule == .R14 }?.status
+        == .met(on: d("2026-02-12"), marginDays: 0))
     s.act("2026-02-14", .acceptVolunteer(MemberRef(member: "m4")))
     #expect(s.state.deadlines(asOf: d("2026-02-14"), rulebook: .cle).first { $0.rule == .R14 }?.status
         == .missed(byDays: 2, doneOn: d("2026-02-14")))

@@ -63,3 +63,12 @@ func twoThirds_thresholdForVoters(voters: Int, needed: Int) {
     let unanimous = Ballots((1...3).map { Ballot(member: MemberID("m\($0)"), option: "A") })
     #expect(unanimous.tallies(options: ["A", "B"], bodySize: 3, rulebook: .cle).adopted == "A")
 }
+
+@Test func twoThirds_hugeCountsNeitherTrapNorLie() {
+    let big = Int.max / 2
+    let t = Rulebook.cle.reachesTwoThirds(yes: big, cast: big, blanks: 0, bodySize: big)
+    #expect(t.reached)
+    #expect(!Rulebook.cle.reachesTwoThirds(yes: big / 2, cast: big, blanks: 0, bodySize: big).reached)
+    #expect(!Rulebook.cle.reachesTwoThirds(yes: -5, cast: 3, blanks: 0, bodySize: 3).reached)
+    #expect(!Rulebook.cle.reachesTwoThirds(yes: 2, cast: Int.max, blanks: Int.max, bodySize: 3).reached)
+}

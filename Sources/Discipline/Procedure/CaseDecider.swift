@@ -287,7 +287,7 @@ private struct Deciding {
                          allowed: "donner sha256", allowedEn: "give sha256")
         }
         if p.kind == .report {
-            guard let n = p.reportNumber, (1...max(1, state.reports.count)).contains(n), n <= state.reports.count else {
+            guard let n = p.reportNumber, n >= 1, n <= state.reports.count else {
                 throw refuse(.R01, "le signalement joint doit être un signalement enregistré (1…\(state.reports.count))",
                              "the attached report must be a recorded one (1…\(state.reports.count))")
             }
@@ -783,8 +783,16 @@ private struct Deciding {
         if Set(p.votes.map(\.option)).count != p.votes.count {
             throw refuse(.R24, "une option comptée deux fois", "an option counted twice")
         }
-        let cast = p.votes.reduce(0) { $0 + $1.votes }
-        if p.blanks < 0 || cast + p.blanks > p.bodySize || cast + p.blanks == 0 {
+        // Counts come from input: sum without trapping on absurd values.
+        let total = (p.votes.map(\.votes) + [p.blanks]).reduce((0, false)) { acc, n in
+            let (v, o) = acc.0.addingReportingOverflow(n)
+            return (v, acc.1 || o)
+        }
+        if total.1 {
+            throw refuse(.R24, "décompte hors limites", "counts out of range")
+        }
+        let cast = total.0 - p.blanks
+        if p.blanks < 0 || total.0 > p.bodySize || total.0 == 0 {
             throw refuse(.R24, "\(cast + p.blanks) bulletins pour \(p.bodySize) votant·es", "\(cast + p.blanks) ballots for \(p.bodySize) voters")
         }
         let tallies = ids.map { id in

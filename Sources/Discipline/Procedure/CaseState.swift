@@ -206,6 +206,9 @@ public struct CaseState: Equatable, Sendable {
     /// An appeal or a referral waits for the GA.
     public var awaitsGeneralAssembly: Bool { (!appeals.isEmpty || referral != nil) && !generalAssemblySettled }
 
+    /// An appeal waits for the general assembly (R23–R25).
+    public var appealPending: Bool { !appeals.isEmpty && !generalAssemblySettled }
+
     /// The current step.
     public var step: CaseStep {
         if closed != nil { return .closed }

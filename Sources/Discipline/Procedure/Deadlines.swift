@@ -108,7 +108,11 @@ extension CaseState {
         add(.R12, "synthèse récapitulative", "summary", d.summary, from: anchor(d.summary), done: summary?.on)
         for (i, r) in recusals.enumerated() {
             let next = i + 1 < recusals.count ? recusals[i + 1].on : nil
-            let joined = cellJoins.first { j in j.on >= r.on && (next.map { j.on <= $0 } ?? true) }?.on
+            // "pour mener à un nouvel appel": met by a new call, a draw announced, or a member joining.
+            func inWindow(_ day: Day) -> Bool { day >= r.on && (next.map { day <= $0 } ?? true) }
+            let answered = (cellCalls.map(\.on) + cellJoins.map(\.on) + [drawAnnouncement?.on].compactMap { $0 })
+                .filter(inWindow).min()
+            let joined = answered
             add(.R14, "nouvel appel après la révocation de \(r.value.member)",
                 "new call after \(r.value.member) was revoked", d.newCallAfterRecusal, from: r.on, done: joined)
         }
