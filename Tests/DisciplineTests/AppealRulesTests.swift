@@ -106,6 +106,12 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     #expect(s.state.activeSuspensions(on: d("2026-06-19")).map(\.rule) == [.R25])
     #expect(s.state.activeSuspensions(on: d("2026-06-20")).isEmpty)
     expect(given: s.events, when: .lodgeAppeal(Appeal(by: "vera")), on: d("2026-06-21"), then: refusal(.R23))
+    // The GA's decision is executed in its turn; the first execution was the cell's.
+    #expect(s.state.step == .generalAssemblyDecided)
+    s.act("2026-06-21", .executeJudgement(Note()))
+    #expect(s.state.executedOn == d("2026-02-09"))
+    #expect(s.state.generalAssemblyExecutedOn == d("2026-06-21"))
+    expect(given: s.events, when: .executeJudgement(Note()), on: d("2026-06-22"), then: refusal(.R22))
 }
 
 @Test func R26_reparationIsRecordedWhateverTheDecision() {

@@ -108,10 +108,18 @@ private func deadlocked() -> Scenario {
     let vote = GAVote(proposals: [warning, radiation], votes: [OptionVotes(option: "A", votes: 30),
                                                                  OptionVotes(option: "B", votes: 10)],
                       blanks: 5, bodySize: 50)
+    expect(given: s.events, when: .executeJudgement(Note()), on: d("2026-06-19"), then: refusal(.R21))
     s.act("2026-06-20", .recordGeneralAssemblyVote(vote))
     #expect(s.state.outcome?.sanctions == ["warning"])
     #expect(s.state.outcome?.source == .generalAssembly)
     #expect(s.state.activeSuspensions(on: d("2026-06-20")).isEmpty)
+    #expect(s.state.step == .generalAssemblyDecided)
+    expect(given: s.events, when: .closeCase(Closure(reason: "-")), on: d("2026-06-21"), then: refusal(.R22))
+    s.act("2026-06-22", .executeJudgement(Note(note: "avertissement")))
+    #expect(s.state.step == .executed)
+    #expect(s.state.generalAssemblyExecutedOn == d("2026-06-22"))
+    expect(given: s.events, when: .closeCase(Closure(reason: "décision de l'AG exécutée")), on: d("2026-06-22"),
+           then: [.caseClosed(Closure(reason: "décision de l'AG exécutée"))])
 }
 
 @Test func R22_executionOnReceiptIsSoft() {

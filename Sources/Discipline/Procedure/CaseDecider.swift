@@ -730,6 +730,18 @@ private struct Deciding {
     }
 
     func execute(_ p: Note) throws -> [CaseEvent] {
+        // After the GA (appeal or referral) the board executes the GA's decision, which is final.
+        if state.generalAssemblySettled {
+            if state.generalAssemblyExecutedOn != nil {
+                throw refuse(.R22, "la décision de l'Assemblée générale est déjà exécutée",
+                             "the general assembly's decision is already executed")
+            }
+            return [.judgementExecuted(p)]
+        }
+        if state.referral != nil {
+            throw refuse(.R21, "le dossier attend la décision de l'Assemblée générale", "the case awaits the GA's decision",
+                         allowed: "ga.vote", allowedEn: "ga.vote")
+        }
         _ = try requireJudgement(.R22)
         guard state.sentToBoardOn != nil else {
             throw refuse(.R22, "le Conseil exécute le jugement à la réception du courrier ; il ne l'a pas encore reçu",
@@ -861,7 +873,13 @@ private struct Deciding {
             }
             return [.caseClosed(p)]
         }
-        if state.referral != nil {
+        if state.generalAssemblySettled {
+            guard state.generalAssemblyExecutedOn != nil else {
+                throw refuse(.R22, "la décision de l'Assemblée générale n'est pas encore exécutée",
+                             "the general assembly's decision is not executed yet",
+                             allowed: "judgement.execute", allowedEn: "judgement.execute")
+            }
+            // The GA's judgement is final: no appeal window remains.
             return [.caseClosed(p)]
         }
         guard state.judgement != nil, state.executedOn != nil else {

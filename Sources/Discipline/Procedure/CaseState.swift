@@ -25,6 +25,7 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
     case judged
     case awaitingExecution
     case executed
+    case generalAssemblyDecided
     case appealPending
     case awaitingGeneralAssemblyResolution
     case stopped
@@ -47,6 +48,7 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
         case .judged: "jugement rendu, à envoyer au Conseil d'administration"
         case .awaitingExecution: "jugement reçu par le Conseil d'administration, exécution attendue"
         case .executed: "jugement exécuté"
+        case .generalAssemblyDecided: "l'Assemblée générale a statué, exécution par le Conseil attendue"
         case .appealPending: "recours formé, Assemblée générale attendue"
         case .awaitingGeneralAssemblyResolution:
             "l'Assemblée générale n'a pas atteint les deux tiers : le règlement est muet, décision explicite requise"
@@ -72,6 +74,7 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
         case .judged: "judgement rendered, to send to the board"
         case .awaitingExecution: "judgement received by the board, execution due"
         case .executed: "judgement executed"
+        case .generalAssemblyDecided: "the general assembly decided, execution by the board due"
         case .appealPending: "appeal lodged, general assembly awaited"
         case .awaitingGeneralAssemblyResolution:
             "the general assembly missed two-thirds: the rules are silent, an explicit decision is required"
@@ -141,7 +144,10 @@ public struct CaseState: Equatable, Sendable {
     public var judgement: Dated<Judgement>?
     public var referral: Dated<GAReferral>?
     public var sentToBoardOn: Day?
+    /// The board executed the cell's judgement (R22).
     public var executedOn: Day?
+    /// The board executed the general assembly's decision (after an appeal or a referral).
+    public var generalAssemblyExecutedOn: Day?
     public var lettersReceived: [Dated<MemberRef>] = []
     public var appeals: [Dated<Appeal>] = []
     public var generalAssemblyVotes: [Dated<GAVoteRecord>] = []
@@ -215,7 +221,8 @@ public struct CaseState: Equatable, Sendable {
         if generalAssemblyFailed { return .awaitingGeneralAssemblyResolution }
         if !appeals.isEmpty && !generalAssemblySettled { return .appealPending }
         if stopped != nil { return .stopped }
-        if referral != nil { return generalAssemblySettled ? .executed : .referredToGeneralAssembly }
+        if generalAssemblySettled { return generalAssemblyExecutedOn != nil ? .executed : .generalAssemblyDecided }
+        if referral != nil { return .referredToGeneralAssembly }
         if judgement != nil {
             if executedOn != nil { return .executed }
             return sentToBoardOn != nil ? .awaitingExecution : .judged
