@@ -155,3 +155,15 @@ private func called() -> Scenario {
     s.act("2026-02-13", .holdCellMeeting(CellMeeting(attendees: ["m1", "m2", "m3"])))
     #expect(s.state.breaches(asOf: d("2026-02-13"), rulebook: .cle).map(\.rule) == [.R18])
 }
+
+@Test func R15_drawnMemberMustStillBeEligible() {
+    var s = called()
+    // The pool is the whole year's list; eligibility is checked when a drawn member answers.
+    let pool: [MemberID] = ["dan", "m4", "veteran"]
+    s.act("2026-02-05", .announceDraw(DrawAnnouncement(pool: pool, poolSHA256: Fixture.hash, entropySources: ["loto"])))
+    s.act("2026-02-07", .performDraw(DrawResult(entropyValues: ["7"], key: "7/", selection: ["dan", "veteran", "m4"])))
+    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: "dan")), on: d("2026-02-08"), then: refusal(.R13))
+    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: "veteran")), on: d("2026-02-08"), then: refusal(.R17))
+    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: "m4")), on: d("2026-02-08"),
+           then: [.drawnMemberPresent(MemberRef(member: "m4"))])
+}

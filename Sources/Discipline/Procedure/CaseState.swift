@@ -1,6 +1,8 @@
 /// A value with the day it happened.
 public struct Dated<Value: Equatable & Sendable>: Equatable, Sendable {
+    /// The day of the act.
     public var on: Day
+    /// What the act recorded.
     public var value: Value
     public init(on: Day, value: Value) {
         self.on = on
@@ -107,54 +109,56 @@ public struct Outcome: Equatable, Sendable {
 
 /// Everything the log says about one case, folded by `CaseDecider.evolve`.
 public struct CaseState: Equatable, Sendable {
-    public var openedOn: Day?
-    public var lastActOn: Day?
-    public var reports: [Dated<ReportFacts>] = []
-    public var complaint: Dated<ComplaintFacts>?
-    public var boardNotified: Dated<BoardNotification>?
-    public var boardMeeting: Dated<BoardMet>?
-    public var rapporteur: RapporteurDesignation?
-    public var suspension: Dated<SuspensionImposed>?
-    public var evidence: [Dated<Evidence>] = []
-    public var fileCompletedOn: Day?
-    public var hearings: [Dated<VictimHearing>] = []
-    public var explanation: Dated<ExplanationRequest>?
-    public var answers: [Dated<Answer>] = []
-    public var answerWindowLapsedOn: Day?
-    public var departures: [Dated<Departure>] = []
-    public var stopped: Dated<ProcedureStop>?
-    public var summary: Dated<Summary>?
-    public var cellCalls: [Dated<CellCall>] = []
+    // Facts folded from the events, each with the day of its act. Read-only outside the module: only `evolve`
+    // changes a state, so a state always matches a history.
+    public internal(set) var openedOn: Day?
+    public internal(set) var lastActOn: Day?
+    public internal(set) var reports: [Dated<ReportFacts>] = []
+    public internal(set) var complaint: Dated<ComplaintFacts>?
+    public internal(set) var boardNotified: Dated<BoardNotification>?
+    public internal(set) var boardMeeting: Dated<BoardMet>?
+    public internal(set) var rapporteur: RapporteurDesignation?
+    public internal(set) var suspension: Dated<SuspensionImposed>?
+    public internal(set) var evidence: [Dated<Evidence>] = []
+    public internal(set) var fileCompletedOn: Day?
+    public internal(set) var hearings: [Dated<VictimHearing>] = []
+    public internal(set) var explanation: Dated<ExplanationRequest>?
+    public internal(set) var answers: [Dated<Answer>] = []
+    public internal(set) var answerWindowLapsedOn: Day?
+    public internal(set) var departures: [Dated<Departure>] = []
+    public internal(set) var stopped: Dated<ProcedureStop>?
+    public internal(set) var summary: Dated<Summary>?
+    public internal(set) var cellCalls: [Dated<CellCall>] = []
     /// The crisis cell as it stands, in joining order.
-    public var cell: [MemberID] = []
+    public internal(set) var cell: [MemberID] = []
     /// Every joining, to tell when the new call after a recusal was answered (R14).
-    public var cellJoins: [Dated<MemberID>] = []
-    public var recusals: [Dated<Recusal>] = []
-    public var drawAnnouncement: Dated<DrawAnnouncement>?
-    public var drawResult: Dated<DrawResult>?
+    public internal(set) var cellJoins: [Dated<MemberID>] = []
+    public internal(set) var recusals: [Dated<Recusal>] = []
+    public internal(set) var drawAnnouncement: Dated<DrawAnnouncement>?
+    public internal(set) var drawResult: Dated<DrawResult>?
     /// Drawn members who have not yet answered present or declined.
-    public var drawnPending: [MemberID] = []
+    public internal(set) var drawnPending: [MemberID] = []
     /// A drawn member declined: the draw must be done again (R15).
-    public var redrawRequired = false
-    public var instructionEndedOn: Day?
-    public var cellMeeting: Dated<CellMeeting>?
-    public var consensus: Dated<Decision>?
-    public var cellVote: Dated<VoteRecord>?
-    public var reintegrationVote: Dated<VoteRecord>?
-    public var judgement: Dated<Judgement>?
-    public var referral: Dated<GAReferral>?
-    public var sentToBoardOn: Day?
+    public internal(set) var redrawRequired = false
+    public internal(set) var instructionEndedOn: Day?
+    public internal(set) var cellMeeting: Dated<CellMeeting>?
+    public internal(set) var consensus: Dated<Decision>?
+    public internal(set) var cellVote: Dated<VoteRecord>?
+    public internal(set) var reintegrationVote: Dated<VoteRecord>?
+    public internal(set) var judgement: Dated<Judgement>?
+    public internal(set) var referral: Dated<GAReferral>?
+    public internal(set) var sentToBoardOn: Day?
     /// The board executed the cell's judgement (R22).
-    public var executedOn: Day?
+    public internal(set) var executedOn: Day?
     /// The board executed the general assembly's decision (after an appeal or a referral).
-    public var generalAssemblyExecutedOn: Day?
-    public var lettersReceived: [Dated<MemberRef>] = []
-    public var appeals: [Dated<Appeal>] = []
-    public var generalAssemblyVotes: [Dated<GAVoteRecord>] = []
-    public var generalAssemblyResolution: Dated<GAResolution>?
-    public var reparations: [Dated<Reparation>] = []
-    public var radiations: [Dated<Radiation>] = []
-    public var closed: Dated<Closure>?
+    public internal(set) var generalAssemblyExecutedOn: Day?
+    public internal(set) var lettersReceived: [Dated<MemberRef>] = []
+    public internal(set) var appeals: [Dated<Appeal>] = []
+    public internal(set) var generalAssemblyVotes: [Dated<GAVoteRecord>] = []
+    public internal(set) var generalAssemblyResolution: Dated<GAResolution>?
+    public internal(set) var reparations: [Dated<Reparation>] = []
+    public internal(set) var radiations: [Dated<Radiation>] = []
+    public internal(set) var closed: Dated<Closure>?
 
     public init() {}
 

@@ -14,10 +14,14 @@ public struct Deadline: Equatable, Sendable {
         case expired(on: Day)
     }
 
+    /// The rule the deadline comes from.
     public var rule: RuleID
+    /// What is due, in French and English.
     public var labelFr: String
     public var labelEn: String
+    /// The day it runs from (`nil` while not started).
     public var from: Day?
+    /// The last day allowed (`nil` while not started).
     public var due: Day?
     public var status: Status
     /// Whether the association owes it (a missed one is a breach). The accused's answer window (R10) and the
@@ -44,6 +48,7 @@ public struct Deadline: Equatable, Sendable {
         return asOf <= due ? .open(daysLeft: asOf.days(until: due)) : .missed(byDays: due.days(until: asOf), doneOn: nil)
     }
 
+    /// Missed, and owed by the association.
     public var isBreach: Bool {
         if bindsAssociation, case .missed = status { return true }
         return false
