@@ -90,3 +90,10 @@ private func encoder() -> JSONEncoder {
     let early = CaseDecider.replay([DatedEvent(on: d("2026-01-05"), event: .complaintFiled(complaint))])
     #expect(early.deadlines(asOf: d("2026-01-05"), rulebook: book).first { $0.rule == .R04 }?.due == d("2026-01-08"))
 }
+
+@Test func json_datedEventsRoundTrip() throws {
+    let history = Fixture.throughLetters().events
+    let data = try encoder().encode(history)
+    #expect(try JSONDecoder().decode([DatedEvent].self, from: data) == history)
+    #expect(String(decoding: data, as: UTF8.self).hasPrefix(#"[{"event":{"accused":"#))
+}
