@@ -587,6 +587,9 @@ private struct Deciding {
         if let m = p.attendees.first(where: { !state.cell.contains($0) }) {
             throw refuse(.R18, "\(m) ne siège pas dans la cellule", "\(m) does not sit in the cell")
         }
+        if p.attendees.isEmpty {
+            throw refuse(.R18, "une réunion de la cellule a au moins un membre présent", "a cell meeting has at least one attendee")
+        }
         return [.cellMet(p)]
     }
 
