@@ -46,7 +46,7 @@ import Testing
               décision : avertissement (le 2026-02-11)
             """
         #expect(status.stdout.hasPrefix(expected), "\(status.stdout)")
-        #expect(status.stdout.contains("R14  nouvel appel après la révocation de m008 — dû le 2026-02-12 — fait le 2026-02-07 (marge 5 j)"))
+        #expect(status.stdout.contains("R14  nouvel appel après la révocation de m008 — dû le 2026-02-12 — fait le 2026-02-06 (marge 6 j)"))
         #expect(status.stdout.contains("R03 (2 mois) : limite le 2026-03-04 ; conclu le 2026-02-11 ; marge 21 j"))
 
         let english = try f.greffe(["status", "2026-001", "--lang", "en"], environment: Self.today)

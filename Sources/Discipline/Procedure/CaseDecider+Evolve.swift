@@ -52,7 +52,9 @@ extension CaseDecider {
         case let .referredToGeneralAssembly(p): s.referral = Dated(on: on, value: p)
         case .judgementSentToBoard: s.sentToBoardOn = on
         case let .decisionLetterReceived(p): s.lettersReceived.append(Dated(on: on, value: p))
-        case .judgementExecuted: s.executedOn = on
+        case .judgementExecuted:
+            // The same act executes the cell's judgement, or later the GA's decision that replaced it.
+            if s.generalAssemblySettled { s.generalAssemblyExecutedOn = on } else { s.executedOn = on }
         case let .appealLodged(p): s.appeals.append(Dated(on: on, value: p))
         case let .generalAssemblyDecided(p), let .generalAssemblyVoteFailed(p):
             s.generalAssemblyVotes.append(Dated(on: on, value: p))

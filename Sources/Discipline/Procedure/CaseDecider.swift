@@ -287,7 +287,7 @@ private struct Deciding {
                          allowed: "donner sha256", allowedEn: "give sha256")
         }
         if p.kind == .report {
-            guard let n = p.reportNumber, (1...max(1, state.reports.count)).contains(n), n <= state.reports.count else {
+            guard let n = p.reportNumber, n >= 1, n <= state.reports.count else {
                 throw refuse(.R01, "le signalement joint doit être un signalement enregistré (1…\(state.reports.count))",
                              "the attached report must be a recorded one (1…\(state.reports.count))")
             }
@@ -587,6 +587,9 @@ private struct Deciding {
         if let m = p.attendees.first(where: { !state.cell.contains($0) }) {
             throw refuse(.R18, "\(m) ne siège pas dans la cellule", "\(m) does not sit in the cell")
         }
+        if p.attendees.isEmpty {
+            throw refuse(.R18, "une réunion de la cellule a au moins un membre présent", "a cell meeting has at least one attendee")
+        }
         return [.cellMet(p)]
     }
 
@@ -730,6 +733,18 @@ private struct Deciding {
     }
 
     func execute(_ p: Note) throws -> [CaseEvent] {
+        // After the GA (appeal or referral) the board executes the GA's decision, which is final.
+        if state.generalAssemblySettled {
+            if state.generalAssemblyExecutedOn != nil {
+                throw refuse(.R22, "la décision de l'Assemblée générale est déjà exécutée",
+                             "the general assembly's decision is already executed")
+            }
+            return [.judgementExecuted(p)]
+        }
+        if state.referral != nil {
+            throw refuse(.R21, "le dossier attend la décision de l'Assemblée générale", "the case awaits the GA's decision",
+                         allowed: "ga.vote", allowedEn: "ga.vote")
+        }
         _ = try requireJudgement(.R22)
         guard state.sentToBoardOn != nil else {
             throw refuse(.R22, "le Conseil exécute le jugement à la réception du courrier ; il ne l'a pas encore reçu",
@@ -783,8 +798,16 @@ private struct Deciding {
         if Set(p.votes.map(\.option)).count != p.votes.count {
             throw refuse(.R24, "une option comptée deux fois", "an option counted twice")
         }
-        let cast = p.votes.reduce(0) { $0 + $1.votes }
-        if p.blanks < 0 || cast + p.blanks > p.bodySize || cast + p.blanks == 0 {
+        // Counts come from input: sum without trapping on absurd values.
+        let total = (p.votes.map(\.votes) + [p.blanks]).reduce((0, false)) { acc, n in
+            let (v, o) = acc.0.addingReportingOverflow(n)
+            return (v, acc.1 || o)
+        }
+        if total.1 {
+            throw refuse(.R24, "décompte hors limites", "counts out of range")
+        }
+        let cast = total.0 - p.blanks
+        if p.blanks < 0 || total.0 > p.bodySize || total.0 == 0 {
             throw refuse(.R24, "\(cast + p.blanks) bulletins pour \(p.bodySize) votant·es", "\(cast + p.blanks) ballots for \(p.bodySize) voters")
         }
         let tallies = ids.map { id in
@@ -853,7 +876,13 @@ private struct Deciding {
             }
             return [.caseClosed(p)]
         }
-        if state.referral != nil {
+        if state.generalAssemblySettled {
+            guard state.generalAssemblyExecutedOn != nil else {
+                throw refuse(.R22, "la décision de l'Assemblée générale n'est pas encore exécutée",
+                             "the general assembly's decision is not executed yet",
+                             allowed: "judgement.execute", allowedEn: "judgement.execute")
+            }
+            // The GA's judgement is final: no appeal window remains.
             return [.caseClosed(p)]
         }
         guard state.judgement != nil, state.executedOn != nil else {

@@ -197,7 +197,9 @@ extension CaseEvent: Codable {
 }
 
 /// An event with the day the act happened (the envelope's `occurredOn`).
-public struct DatedEvent: Equatable, Sendable {
+///
+/// JSON form (exports, fixtures): `{"on": "2026-01-05", "event": {"type": "ComplaintFiled", …}}`.
+public struct DatedEvent: Codable, Equatable, Sendable {
     public var on: Day
     public var event: CaseEvent
     public init(on: Day, event: CaseEvent) {

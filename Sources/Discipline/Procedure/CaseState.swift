@@ -1,6 +1,8 @@
 /// A value with the day it happened.
 public struct Dated<Value: Equatable & Sendable>: Equatable, Sendable {
+    /// The day of the act.
     public var on: Day
+    /// What the act recorded.
     public var value: Value
     public init(on: Day, value: Value) {
         self.on = on
@@ -25,6 +27,7 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
     case judged
     case awaitingExecution
     case executed
+    case generalAssemblyDecided
     case appealPending
     case awaitingGeneralAssemblyResolution
     case stopped
@@ -47,6 +50,7 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
         case .judged: "jugement rendu, à envoyer au Conseil d'administration"
         case .awaitingExecution: "jugement reçu par le Conseil d'administration, exécution attendue"
         case .executed: "jugement exécuté"
+        case .generalAssemblyDecided: "l'Assemblée générale a statué, exécution par le Conseil attendue"
         case .appealPending: "recours formé, Assemblée générale attendue"
         case .awaitingGeneralAssemblyResolution:
             "l'Assemblée générale n'a pas atteint les deux tiers : le règlement est muet, décision explicite requise"
@@ -72,6 +76,7 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
         case .judged: "judgement rendered, to send to the board"
         case .awaitingExecution: "judgement received by the board, execution due"
         case .executed: "judgement executed"
+        case .generalAssemblyDecided: "the general assembly decided, execution by the board due"
         case .appealPending: "appeal lodged, general assembly awaited"
         case .awaitingGeneralAssemblyResolution:
             "the general assembly missed two-thirds: the rules are silent, an explicit decision is required"
@@ -104,51 +109,56 @@ public struct Outcome: Equatable, Sendable {
 
 /// Everything the log says about one case, folded by `CaseDecider.evolve`.
 public struct CaseState: Equatable, Sendable {
-    public var openedOn: Day?
-    public var lastActOn: Day?
-    public var reports: [Dated<ReportFacts>] = []
-    public var complaint: Dated<ComplaintFacts>?
-    public var boardNotified: Dated<BoardNotification>?
-    public var boardMeeting: Dated<BoardMet>?
-    public var rapporteur: RapporteurDesignation?
-    public var suspension: Dated<SuspensionImposed>?
-    public var evidence: [Dated<Evidence>] = []
-    public var fileCompletedOn: Day?
-    public var hearings: [Dated<VictimHearing>] = []
-    public var explanation: Dated<ExplanationRequest>?
-    public var answers: [Dated<Answer>] = []
-    public var answerWindowLapsedOn: Day?
-    public var departures: [Dated<Departure>] = []
-    public var stopped: Dated<ProcedureStop>?
-    public var summary: Dated<Summary>?
-    public var cellCalls: [Dated<CellCall>] = []
+    // Facts folded from the events, each with the day of its act. Read-only outside the module: only `evolve`
+    // changes a state, so a state always matches a history.
+    public internal(set) var openedOn: Day?
+    public internal(set) var lastActOn: Day?
+    public internal(set) var reports: [Dated<ReportFacts>] = []
+    public internal(set) var complaint: Dated<ComplaintFacts>?
+    public internal(set) var boardNotified: Dated<BoardNotification>?
+    public internal(set) var boardMeeting: Dated<BoardMet>?
+    public internal(set) var rapporteur: RapporteurDesignation?
+    public internal(set) var suspension: Dated<SuspensionImposed>?
+    public internal(set) var evidence: [Dated<Evidence>] = []
+    public internal(set) var fileCompletedOn: Day?
+    public internal(set) var hearings: [Dated<VictimHearing>] = []
+    public internal(set) var explanation: Dated<ExplanationRequest>?
+    public internal(set) var answers: [Dated<Answer>] = []
+    public internal(set) var answerWindowLapsedOn: Day?
+    public internal(set) var departures: [Dated<Departure>] = []
+    public internal(set) var stopped: Dated<ProcedureStop>?
+    public internal(set) var summary: Dated<Summary>?
+    public internal(set) var cellCalls: [Dated<CellCall>] = []
     /// The crisis cell as it stands, in joining order.
-    public var cell: [MemberID] = []
+    public internal(set) var cell: [MemberID] = []
     /// Every joining, to tell when the new call after a recusal was answered (R14).
-    public var cellJoins: [Dated<MemberID>] = []
-    public var recusals: [Dated<Recusal>] = []
-    public var drawAnnouncement: Dated<CaseDrawAnnouncement>?
-    public var drawResult: Dated<DrawResult>?
+    public internal(set) var cellJoins: [Dated<MemberID>] = []
+    public internal(set) var recusals: [Dated<Recusal>] = []
+    public internal(set) var drawAnnouncement: Dated<CaseDrawAnnouncement>?
+    public internal(set) var drawResult: Dated<DrawResult>?
     /// Drawn members who have not yet answered present or declined.
-    public var drawnPending: [MemberID] = []
+    public internal(set) var drawnPending: [MemberID] = []
     /// A drawn member declined: the draw must be done again (R15).
-    public var redrawRequired = false
-    public var instructionEndedOn: Day?
-    public var cellMeeting: Dated<CellMeeting>?
-    public var consensus: Dated<Decision>?
-    public var cellVote: Dated<VoteRecord>?
-    public var reintegrationVote: Dated<VoteRecord>?
-    public var judgement: Dated<Judgement>?
-    public var referral: Dated<GAReferral>?
-    public var sentToBoardOn: Day?
-    public var executedOn: Day?
-    public var lettersReceived: [Dated<MemberRef>] = []
-    public var appeals: [Dated<Appeal>] = []
-    public var generalAssemblyVotes: [Dated<GAVoteRecord>] = []
-    public var generalAssemblyResolution: Dated<GAResolution>?
-    public var reparations: [Dated<Reparation>] = []
-    public var radiations: [Dated<Radiation>] = []
-    public var closed: Dated<Closure>?
+    public internal(set) var redrawRequired = false
+    public internal(set) var instructionEndedOn: Day?
+    public internal(set) var cellMeeting: Dated<CellMeeting>?
+    public internal(set) var consensus: Dated<Decision>?
+    public internal(set) var cellVote: Dated<VoteRecord>?
+    public internal(set) var reintegrationVote: Dated<VoteRecord>?
+    public internal(set) var judgement: Dated<Judgement>?
+    public internal(set) var referral: Dated<GAReferral>?
+    public internal(set) var sentToBoardOn: Day?
+    /// The board executed the cell's judgement (R22).
+    public internal(set) var executedOn: Day?
+    /// The board executed the general assembly's decision (after an appeal or a referral).
+    public internal(set) var generalAssemblyExecutedOn: Day?
+    public internal(set) var lettersReceived: [Dated<MemberRef>] = []
+    public internal(set) var appeals: [Dated<Appeal>] = []
+    public internal(set) var generalAssemblyVotes: [Dated<GAVoteRecord>] = []
+    public internal(set) var generalAssemblyResolution: Dated<GAResolution>?
+    public internal(set) var reparations: [Dated<Reparation>] = []
+    public internal(set) var radiations: [Dated<Radiation>] = []
+    public internal(set) var closed: Dated<Closure>?
 
     public init() {}
 
@@ -206,13 +216,17 @@ public struct CaseState: Equatable, Sendable {
     /// An appeal or a referral waits for the GA.
     public var awaitsGeneralAssembly: Bool { (!appeals.isEmpty || referral != nil) && !generalAssemblySettled }
 
+    /// An appeal waits for the general assembly (R23–R25).
+    public var appealPending: Bool { !appeals.isEmpty && !generalAssemblySettled }
+
     /// The current step.
     public var step: CaseStep {
         if closed != nil { return .closed }
         if generalAssemblyFailed { return .awaitingGeneralAssemblyResolution }
         if !appeals.isEmpty && !generalAssemblySettled { return .appealPending }
         if stopped != nil { return .stopped }
-        if referral != nil { return generalAssemblySettled ? .executed : .referredToGeneralAssembly }
+        if generalAssemblySettled { return generalAssemblyExecutedOn != nil ? .executed : .generalAssemblyDecided }
+        if referral != nil { return .referredToGeneralAssembly }
         if judgement != nil {
             if executedOn != nil { return .executed }
             return sentToBoardOn != nil ? .awaitingExecution : .judged

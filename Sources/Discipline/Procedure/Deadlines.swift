@@ -14,10 +14,14 @@ public struct Deadline: Equatable, Sendable {
         case expired(on: Day)
     }
 
+    /// The rule the deadline comes from.
     public var rule: RuleID
+    /// What is due, in French and English.
     public var labelFr: String
     public var labelEn: String
+    /// The day it runs from (`nil` while not started).
     public var from: Day?
+    /// The last day allowed (`nil` while not started).
     public var due: Day?
     public var status: Status
     /// Whether the association owes it (a missed one is a breach). The accused's answer window (R10) and the
@@ -44,6 +48,7 @@ public struct Deadline: Equatable, Sendable {
         return asOf <= due ? .open(daysLeft: asOf.days(until: due)) : .missed(byDays: due.days(until: asOf), doneOn: nil)
     }
 
+    /// Missed, and owed by the association.
     public var isBreach: Bool {
         if bindsAssociation, case .missed = status { return true }
         return false
@@ -108,7 +113,11 @@ extension CaseState {
         add(.R12, "synthèse récapitulative", "summary", d.summary, from: anchor(d.summary), done: summary?.on)
         for (i, r) in recusals.enumerated() {
             let next = i + 1 < recusals.count ? recusals[i + 1].on : nil
-            let joined = cellJoins.first { j in j.on >= r.on && (next.map { j.on <= $0 } ?? true) }?.on
+            // "pour mener à un nouvel appel": met by a new call, a draw announced, or a member joining.
+            func inWindow(_ day: Day) -> Bool { day >= r.on && (next.map { day <= $0 } ?? true) }
+            let answered = (cellCalls.map(\.on) + cellJoins.map(\.on) + [drawAnnouncement?.on].compactMap { $0 })
+                .filter(inWindow).min()
+            let joined = answered
             add(.R14, "nouvel appel après la révocation de \(r.value.member)",
                 "new call after \(r.value.member) was revoked", d.newCallAfterRecusal, from: r.on, done: joined)
         }

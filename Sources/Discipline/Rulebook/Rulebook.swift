@@ -225,7 +225,13 @@ public struct Rulebook: Codable, Equatable, Sendable {
         let all = [deadlines.boardNotification, deadlines.conclusion, deadlines.boardMeeting,
                    deadlines.disciplinaryFile, deadlines.answerWindow, deadlines.summary,
                    deadlines.newCallAfterRecusal, deadlines.cellMeeting, deadlines.execution, deadlines.appeal]
-        if all.contains(where: { $0.period.length < 0 }) { problems.append("deadline lengths must not be negative") }
+        // Bounded so day arithmetic on any loaded rulebook stays far from integer limits.
+        if all.contains(where: { !(0...36_500).contains($0.period.length) }) {
+            problems.append("deadline lengths must be between 0 and 36500")
+        }
+        if twoThirds.denominator > 1_000 || cellSize > 1_000 || judgementCap.max > 1_000_000 {
+            problems.append("numbers out of range")
+        }
         if Set(motives.map(\.id)).count != motives.count { problems.append("motive ids must be unique") }
         if Set(sanctions.map(\.id)).count != sanctions.count { problems.append("sanction ids must be unique") }
         if !problems.isEmpty { throw InvalidRulebook(description: problems.joined(separator: "; ")) }

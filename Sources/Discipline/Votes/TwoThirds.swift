@@ -38,9 +38,12 @@ extension Rulebook {
     ///   - bodySize: members of the voting body (the base when it is `allMembersOfBody`).
     public func reachesTwoThirds(yes: Int, cast: Int, blanks: Int, bodySize: Int) -> VoteTally {
         let t = twoThirds
-        let base = t.base == .castIncludingBlanks ? cast + blanks : bodySize
-        let left = yes * t.denominator
-        let right = base * t.numerator
+        // Counts come from input: clamp negatives and saturate sums so nothing here can trap.
+        let (yes, cast, blanks, bodySize) = (max(0, yes), max(0, cast), max(0, blanks), max(0, bodySize))
+        let sum = cast.addingReportingOverflow(blanks)
+        let base = t.base == .castIncludingBlanks ? (sum.overflow ? Int.max : sum.partialValue) : bodySize
+        let left = Product(yes, t.denominator)
+        let right = Product(base, t.numerator)
         // A vote nobody took part in reaches nothing, even though 0 ≥ 0.
         let reached = base > 0 && yes > 0 && left >= right
         let sign = left >= right ? "≥" : "<"
@@ -54,6 +57,26 @@ extension Rulebook {
     var fraction: String {
         twoThirds.numerator == 2 && twoThirds.denominator == 3
             ? "deux tiers" : "\(twoThirds.numerator)/\(twoThirds.denominator)"
+    }
+}
+
+/// An exact product of two non-negative integers (full width), comparable without overflow.
+struct Product: Comparable, CustomStringConvertible {
+    let high: Int
+    let low: UInt
+    let a: Int
+    let b: Int
+    init(_ a: Int, _ b: Int) {
+        let a = max(0, a), b = max(0, b)
+        (high, low) = a.multipliedFullWidth(by: b)
+        self.a = a
+        self.b = b
+    }
+    static func < (l: Product, r: Product) -> Bool { (l.high, l.low) < (r.high, r.low) }
+    static func == (l: Product, r: Product) -> Bool { (l.high, l.low) == (r.high, r.low) }
+    var description: String {
+        let (value, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? "\(a)·\(b)" : String(value)
     }
 }
 

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import Discipline
+
+/// The package root, found from this file's path (Tests/DisciplineTests/SchemaTests.swift).
+private let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+private func schemaNames(_ folder: String) throws -> Set<String> {
+    let dir = packageRoot.appendingPathComponent("Schemas").appendingPathComponent(folder)
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    return Set(files.filter { $0.hasSuffix(".schema.json") }.map { String($0.dropLast(".schema.json".count)) })
+}
+
+@Test func schema_everyTypeHasASchemaAndEverySchemaAType() throws {
+    let commands = try schemaNames("commands")
+    let events = try schemaNames("events")
+    #expect(commands.subtracting(CaseCommand.typeNames).isEmpty, "command schemas without a type")
+    #expect(Set(CaseCommand.typeNames).subtracting(commands).isEmpty, "command types without a schema")
+    #expect(events.subtracting(CaseEvent.typeNames).isEmpty, "event schemas without a type")
+    #expect(Set(CaseEvent.typeNames).subtracting(events).isEmpty, "event types without a schema")
+    for name in ["rulebook", "event-envelope"] {
+        #expect(FileManager.default.fileExists(
+            atPath: packageRoot.appendingPathComponent("Schemas/\(name).schema.json").path))
+    }
+}
+
+/// The python3 on PATH, if any.
+private let python3: String? = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+}()
+
+@Test(.enabled(if: python3 != nil, "python3 is not on PATH: JSON Schema validation of the examples skipped"))
+func schema_examplesValidateWithJsonschema() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("greffe-schemas-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fm = FileManager.default
+    for sub in ["commands", "events", "envelope"] {
+        try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    for command in Examples.commands {
+        try encoder.encode(command).write(to: dir.appendingPathComponent("commands/\(command.typeName).json"))
+    }
+    for event in Examples.events {
+        try event.payloadJSON().write(to: dir.appendingPathComponent("events/\(event.typeName).json"))
+    }
+    try Rulebook.cle.jsonData().write(to: dir.appendingPathComponent("rulebook.json"))
+    // One stored record as the application writes it.
+    let payload = try JSONSerialization.jsonObject(with: Examples.events[1].payloadJSON())
+    let envelope: [String: Any] = [
+        "sequence": 1, "stream": "case-2026-001", "version": 1, "type": Examples.events[1].typeName,
+        "schemaVersion": CaseEvent.schemaVersion, "occurredOn": "2026-02-08", "recordedAt": "2026-02-08T09:15:00Z",
+        "actor": "alice", "correlationId": "c-1", "causationId": NSNull(), "payload": payload,
+        "prevHash": String(repeating: "0", count: 64), "hash": Fixture.hash,
+    ]
+    try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys])
+        .write(to: dir.appendingPathComponent("envelope/ComplaintFiled.json"))
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: python3 ?? "/usr/bin/python3")
+    process.arguments = [packageRoot.appendingPathComponent("scripts/validate_schemas.py").path, dir.path]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    if process.terminationStatus == 3 {
+        Issue.record("jsonschema is not installed for python3: \(text)")
+        return
+    }
+    #expect(process.terminationStatus == 0, "schema validation failed:\n\(text)")
+    #expect(text.contains("validated \(Examples.commands.count + Examples.events.count + 2) examples, 0 errors"), "\(text)")
+}

@@ -1,0 +1,107 @@
+@testable import Discipline
+
+/// One example of every command and every event type, with optional fields filled where they exist, so the JSON
+/// and schema tests cover every field.
+enum Examples {
+    static let day = Day(year: 2026, month: 2, day: 8) ?? Day(dayNumber: 0)
+    static let probation = Fixture.probation
+    static let proposals = [Proposal(id: "A", sanctions: ["warning"]),
+                            Proposal(id: "B", sanctions: [Rulebook.SanctionID.probationaryReintegration], probation: probation)]
+    static let ballots = [Ballot(member: "m1", option: "A"), Ballot(member: "m2", option: "A"), Ballot(member: "m3", option: nil)]
+    static let tallies = Ballots(ballots).tallies(options: ["A", "B"], bodySize: 3, rulebook: .cle)
+    static let record = VoteRecord(proposals: proposals, ballots: ballots, tallies: tallies, adopted: "A")
+    static let gaVotes = [OptionVotes(option: "A", votes: 20), OptionVotes(option: "B", votes: 7)]
+    static let gaRecord = GAVoteRecord(proposals: proposals, votes: gaVotes, blanks: 3, bodySize: 40,
+                                       tallies: [OptionTally(option: "A", tally: Rulebook.cle.reachesTwoThirds(
+                                           yes: 20, cast: 27, blanks: 3, bodySize: 40))], adopted: "A")
+    static let report = ReportFacts(channel: .indirect, reporter: "m4", relayedBy: "m5", concerning: ["dan"],
+                                    description: "malaise")
+    static let complaint = ComplaintFacts(
+        channel: .email, complainants: [Party(id: "carl", isMember: true)],
+        accused: [Party(id: "dan", isMember: true, holdsMandate: true)], victims: [Party(id: "vera", isMember: false)],
+        facts: "faits", motives: ["insults"], boardLearnedOn: day)
+    static let evidence = Evidence(kind: .report, description: "capture", sha256: Fixture.hash, witness: "m6", reportNumber: 1)
+    static let note = Note(note: "remarque")
+
+    static let commands: [CaseCommand] = [
+        .recordReport(report, commandId: "cmd-1"),
+        .fileComplaint(complaint),
+        .notifyBoard(BoardNotification(channel: .directMessage, notified: ["alice"])),
+        .holdBoardMeeting(BoardMeeting(attendees: ["alice"], rapporteur: "m4", delegationReason: "raison")),
+        .imposeSuspension(Suspension(responsibilities: true, access: false, blockedSpaces: ["#général"])),
+        .addEvidence(evidence),
+        .completeFile(note),
+        .hearVictim(VictimHearing(victim: "vera", needs: "besoins", demands: ["excuses"], origin: .rapporteurAndBoard)),
+        .requestExplanation(ExplanationRequest(summary: "résumé", demands: ["excuses"])),
+        .receiveAnswer(Answer(from: "dan", form: .oral)),
+        .lapseAnswerWindow(Note()),
+        .recordAccusedLeft(Departure(member: "dan", possibleOffence: true, note: "menaces")),
+        .writeSummary(Summary(demand: "d", defence: "f", proposedSanctions: ["warning"])),
+        .callCell(CellCall(channel: .email, called: ["m1"])),
+        .acceptVolunteer(MemberRef(member: "m1")),
+        .recuse(Recusal(by: "dan", member: "m1")),
+        .announceDraw(CaseDrawAnnouncement(pool: ["m1", "m2"], poolSHA256: Fixture.hash, entropySources: ["loto"])),
+        .performDraw(DrawResult(entropyValues: ["1 2 3"], key: "1 2 3/", selection: ["m2"])),
+        .drawnMemberPresent(MemberRef(member: "m2")),
+        .drawnMemberDeclined(MemberRef(member: "m2")),
+        .sendSummaryToCell(note),
+        .holdCellMeeting(CellMeeting(attendees: ["m1", "m2", "m3"])),
+        .reachConsensus(Decision(sanctions: [Rulebook.SanctionID.probationaryReintegration], probation: probation, reasons: "r")),
+        .holdCellVote(CellVote(proposals: proposals, ballots: ballots)),
+        .holdReintegrationVote(ReintegrationVote(ballots: ballots, probation: probation)),
+        .referToGeneralAssembly(GAReferral(assemblyOn: day, note: "AG")),
+        .sendJudgementToBoard(note),
+        .receiveDecisionLetter(MemberRef(member: "dan")),
+        .executeJudgement(note),
+        .lodgeAppeal(Appeal(by: "dan", companion: "Zoé")),
+        .recordGeneralAssemblyVote(GAVote(proposals: proposals, votes: gaVotes, blanks: 3, bodySize: 40)),
+        .recordGeneralAssemblyResolution(GAResolution(outcome: "o", reason: "r", sanctions: ["warning"])),
+        .recordReparation(Reparation(measures: ["soutien"])),
+        .announceRadiation(Radiation(member: "dan")),
+        .closeCase(Closure(reason: "fin"), commandId: "cmd-last"),
+    ]
+
+    static let events: [CaseEvent] = [
+        .reportRecorded(report),
+        .complaintFiled(complaint),
+        .boardMembersNotified(BoardNotification(channel: .email, notified: ["alice"])),
+        .boardMet(BoardMet(attendees: ["alice"], excludedAccused: ["bruno"])),
+        .rapporteurDesignated(RapporteurDesignation(rapporteur: "m4", delegated: true, reason: "raison")),
+        .suspensionImposed(SuspensionImposed(accused: ["dan"], responsibilities: true, access: true, blockedSpaces: [])),
+        .evidenceAdded(evidence),
+        .disciplinaryFileCompleted(note),
+        .victimHeard(VictimHearing(victim: "vera", needs: "n", demands: [], origin: .victim)),
+        .explanationRequested(ExplanationRequest(summary: "s", demands: ["d"])),
+        .answerReceived(Answer(from: "dan", form: .written)),
+        .answerWindowLapsed(Note()),
+        .accusedLeft(Departure(member: "dan", possibleOffence: false)),
+        .procedureStopped(ProcedureStop(reason: "départ")),
+        .summaryWritten(Summary(demand: "d", defence: "f", proposedSanctions: [])),
+        .cellCalled(CellCall(channel: .online)),
+        .volunteerAccepted(MemberRef(member: "m1")),
+        .memberRecused(Recusal(by: "vera", member: "m1")),
+        .drawAnnounced(CaseDrawAnnouncement(pool: ["m1"], poolSHA256: Fixture.hash, entropySources: ["loto"])),
+        .drawPerformed(DrawResult(entropyValues: ["1"], key: "1/", selection: ["m1"])),
+        .drawnMemberPresent(MemberRef(member: "m1")),
+        .drawnMemberDeclined(MemberRef(member: "m1")),
+        .summarySentToCell(SummarySent(cell: ["m1", "m2", "m3"], victims: ["vera"])),
+        .cellMet(CellMeeting(attendees: ["m1", "m2", "m3"])),
+        .consensusReached(Decision(sanctions: ["warning"], reasons: "accord")),
+        .cellVoteHeld(record),
+        .reintegrationVoteHeld(VoteRecord(proposals: proposals, ballots: ballots, tallies: tallies, adopted: nil)),
+        .judgementRendered(Judgement(basis: .reintegrationVote, sanctions: [Rulebook.SanctionID.probationaryReintegration],
+                                     probation: probation, cell: ["m1", "m2", "m3"])),
+        .referredToGeneralAssembly(GAReferral()),
+        .judgementSentToBoard(note),
+        .decisionLetterReceived(MemberRef(member: "vera")),
+        .judgementExecuted(Note()),
+        .appealLodged(Appeal(by: "vera")),
+        .generalAssemblyDecided(gaRecord),
+        .generalAssemblyVoteFailed(GAVoteRecord(proposals: proposals, votes: gaVotes, blanks: 0, bodySize: 40,
+                                                tallies: [], adopted: nil)),
+        .generalAssemblyResolutionRecorded(GAResolution(outcome: "o", reason: "r")),
+        .reparationMeasuresRecorded(Reparation(measures: ["m"])),
+        .radiationAnnounced(Radiation(member: "dan")),
+        .caseClosed(Closure(reason: "fin")),
+    ]
+}

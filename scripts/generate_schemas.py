@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""Writes Schemas/ (JSON Schema draft 2020-12) for every case command and event of the Discipline module.
+
+The field tables below mirror the Codable structs in Sources/Discipline/Procedure/Facts.swift. Run it after changing a
+payload; the Swift tests then check that every type has a schema and validate one example of each with jsonschema.
+
+    python3 scripts/generate_schemas.py
+"""
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "Schemas"
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+BASE_ID = "https://greffe.example/schemas/"
+SCHEMA_VERSION = 1
+
+# Scalar types. A trailing "?" marks an optional field (omitted from the JSON when absent).
+SCALARS = {
+    "string": {"type": "string"},
+    "text": {"type": "string", "minLength": 0},
+    "int": {"type": "integer"},
+    "count": {"type": "integer", "minimum": 0},
+    "bool": {"type": "boolean"},
+    "day": {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "calendar day, YYYY-MM-DD"},
+    "member": {"type": "string", "minLength": 1, "description": "member id"},
+    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256, lowercase hex"},
+}
+
+ENUMS = {
+    "ReportChannel": ["direct", "indirect"],
+    "ComplaintChannel": ["privateTicket", "email"],
+    "NotificationChannel": ["email", "directMessage"],
+    "EvidenceKind": ["testimony", "history", "context", "screenshot", "document", "report", "other"],
+    "Origin": ["victim", "rapporteurAndBoard"],
+    "AnswerForm": ["written", "oral"],
+    "CallChannel": ["online", "email"],
+    "Basis": ["consensus", "cellVote", "reintegrationVote"],
+}
+
+# Struct name -> ordered fields (name, type). Types: scalar, enum name, struct name, "[T]" for arrays, "T?" optional.
+STRUCTS = {
+    "Party": [("id", "member"), ("isMember", "bool"), ("holdsMandate", "bool?")],
+    "ReportFacts": [("channel", "ReportChannel"), ("reporter", "member?"), ("relayedBy", "member?"),
+                    ("concerning", "[member]"), ("description", "string")],
+    "ComplaintFacts": [("channel", "ComplaintChannel"), ("complainants", "[Party]"), ("accused", "[Party]"),
+                       ("victims", "[Party]"), ("facts", "string"), ("motives", "[string]"),
+                       ("boardLearnedOn", "day")],
+    "BoardNotification": [("channel", "NotificationChannel"), ("notified", "[member]")],
+    "BoardMeeting": [("attendees", "[member]"), ("rapporteur", "member"), ("delegationReason", "string?")],
+    "BoardMet": [("attendees", "[member]"), ("excludedAccused", "[member]")],
+    "RapporteurDesignation": [("rapporteur", "member"), ("delegated", "bool"), ("reason", "string?")],
+    "Suspension": [("responsibilities", "bool"), ("access", "bool"), ("blockedSpaces", "[string]")],
+    "SuspensionImposed": [("accused", "[member]"), ("responsibilities", "bool"), ("access", "bool"),
+                          ("blockedSpaces", "[string]")],
+    "Evidence": [("kind", "EvidenceKind"), ("description", "string"), ("sha256", "sha256?"), ("witness", "member?"),
+                 ("reportNumber", "int?")],
+    "Note": [("note", "string?")],
+    "VictimHearing": [("victim", "member"), ("needs", "string"), ("demands", "[string]"), ("origin", "Origin")],
+    "ExplanationRequest": [("summary", "string"), ("demands", "[string]")],
+    "Answer": [("from", "member"), ("form", "AnswerForm")],
+    "Departure": [("member", "member"), ("possibleOffence", "bool"), ("note", "string?")],
+    "ProcedureStop": [("reason", "string")],
+    "Summary": [("demand", "string"), ("defence", "string"), ("proposedSanctions", "[string]")],
+    "CellCall": [("channel", "CallChannel"), ("called", "[member]")],
+    "MemberRef": [("member", "member")],
+    "Recusal": [("by", "member"), ("member", "member")],
+    "DrawAnnouncement": [("pool", "[member]"), ("poolSHA256", "sha256"), ("entropySources", "[string]")],
+    "DrawResult": [("entropyValues", "[string]"), ("key", "string"), ("selection", "[member]")],
+    "SummarySent": [("cell", "[member]"), ("victims", "[member]")],
+    "CellMeeting": [("attendees", "[member]")],
+    "Probation": [("conditions", "[string]"), ("until", "day"), ("spaces", "[string]"),
+                  ("reparationProofRequired", "bool"), ("barredFromResponsibilities", "bool"),
+                  ("approvedBy", "[member]")],
+    "Decision": [("sanctions", "[string]"), ("probation", "Probation?"), ("reasons", "string")],
+    "Proposal": [("id", "string"), ("sanctions", "[string]"), ("probation", "Probation?")],
+    "Ballot": [("member", "member"), ("option", "string?")],
+    "CellVote": [("proposals", "[Proposal]"), ("ballots", "[Ballot]")],
+    "ReintegrationVote": [("ballots", "[Ballot]"), ("probation", "Probation?")],
+    "VoteTally": [("yes", "count"), ("cast", "count"), ("blanks", "count"), ("bodySize", "count"), ("base", "count"),
+                  ("reached", "bool"), ("arithmetic", "string")],
+    "OptionTally": [("option", "string"), ("tally", "VoteTally")],
+    "VoteRecord": [("proposals", "[Proposal]"), ("ballots", "[Ballot]"), ("tallies", "[OptionTally]"),
+                   ("adopted", "string?")],
+    "Judgement": [("basis", "Basis"), ("sanctions", "[string]"), ("probation", "Probation?"), ("cell", "[member]")],
+    "GAReferral": [("assemblyOn", "day?"), ("note", "string?")],
+    "Appeal": [("by", "member"), ("companion", "string?")],
+    "OptionVotes": [("option", "string"), ("votes", "count")],
+    "GAVote": [("proposals", "[Proposal]"), ("votes", "[OptionVotes]"), ("blanks", "count"), ("bodySize", "count")],
+    "GAVoteRecord": [("proposals", "[Proposal]"), ("votes", "[OptionVotes]"), ("blanks", "count"),
+                     ("bodySize", "count"), ("tallies", "[OptionTally]"), ("adopted", "string?")],
+    "GAResolution": [("outcome", "string"), ("reason", "string"), ("sanctions", "[string]")],
+    "Reparation": [("measures", "[string]")],
+    "Radiation": [("member", "member")],
+    "Closure": [("reason", "string")],
+}
+
+# Command type -> (payload struct, article, description).
+COMMANDS = {
+    "report.record": ("ReportFacts", "5.6.1", "Record a report (signalement): a weak signal, opens no procedure (R01)."),
+    "complaint.file": ("ComplaintFacts", "5.6.2", "File a complaint with the board (R02)."),
+    "complaint.notifyBoard": ("BoardNotification", "5.6.2", "Notify the other board members that a mandate holder is accused (R02)."),
+    "board.meet": ("BoardMeeting", "5.6.3", "The board meets, without an accused member, and designates the rapporteur (R04–R06)."),
+    "suspension.impose": ("Suspension", "5.6.4", "Suspend the accused and block the spaces (R07)."),
+    "evidence.add": ("Evidence", "5.6.5", "Add a piece to the disciplinary file (R08)."),
+    "file.complete": ("Note", "5.6.5", "The disciplinary file is complete (R08)."),
+    "victim.hear": ("VictimHearing", "5.6.6", "The victim's needs and the demands (R09)."),
+    "explanation.request": ("ExplanationRequest", "5.6.7", "Send the accused the complaint summary and the demands (R10)."),
+    "answer.receive": ("Answer", "5.6.7", "The accused acknowledged and answered (R10)."),
+    "answer.lapse": ("Note", "5.6.7", "Note the accused's silence after the answer window (R10)."),
+    "accused.leave": ("Departure", "5.6.7", "The accused left the association (R11)."),
+    "summary.write": ("Summary", "5.6.8", "The summary: demand, defence, proposed sanction (R12)."),
+    "cell.call": ("CellCall", "5.6.9", "Call members to form the crisis cell (R13)."),
+    "cell.volunteer": ("MemberRef", "5.6.9", "A called member volunteers and joins the cell (R13, R17)."),
+    "cell.recuse": ("Recusal", "5.6.9", "The accused or the victim revokes a cell member, once (R14)."),
+    "draw.announce": ("DrawAnnouncement", "5.6.9", "Announce a draw: the pool and the entropy sources (R15)."),
+    "draw.perform": ("DrawResult", "5.6.9", "Record the draw's entropy values, key and selection (R15)."),
+    "draw.present": ("MemberRef", "5.6.9", "A drawn member answers present (R15)."),
+    "draw.decline": ("MemberRef", "5.6.9", "A drawn member declines: the draw is redone (R15)."),
+    "cell.sendSummary": ("Note", "5.6.9", "Send the summary to the cell and the victim: end of the instruction (R16)."),
+    "cell.meet": ("CellMeeting", "5.6.10", "The crisis cell meets (R18)."),
+    "cell.consensus": ("Decision", "5.6.10", "The cell decides by consensus (R19)."),
+    "cell.vote": ("CellVote", "5.6.10", "The cell votes; two-thirds make the judgement (R19)."),
+    "cell.reintegrationVote": ("ReintegrationVote", "5.6.10", "Vote between immediate and probationary reintegration (R20)."),
+    "ga.refer": ("GAReferral", "5.6.10", "Refer to the nearest general assembly after two-thirds missed everywhere (R21)."),
+    "judgement.sendToBoard": ("Note", "5.6.10", "Send the judgement to the board by email (R21)."),
+    "letter.receive": ("MemberRef", "5.6.12", "A party received the decision letter: the appeal window starts (R23)."),
+    "judgement.execute": ("Note", "5.6.11", "The board executes the judgement (R22)."),
+    "appeal.lodge": ("Appeal", "5.6.12", "A party appeals within two months of the letter (R23)."),
+    "ga.vote": ("GAVote", "5.6.12", "The general assembly votes; two-thirds decide (R24)."),
+    "ga.resolve": ("GAResolution", "5.6.12", "Explicit decision when the GA missed two-thirds: the text is silent (R24)."),
+    "reparation.record": ("Reparation", "5.6.13", "Reparation and transformation measures for the victim (R26)."),
+    "radiation.announce": ("Radiation", "5.3", "The board announces a radiation by email (R28)."),
+    "case.close": ("Closure", "5.6", "Close the case."),
+}
+
+# Event type -> (payload struct, description).
+EVENTS = {
+    "ReportRecorded": ("ReportFacts", "A report was recorded (R01)."),
+    "ComplaintFiled": ("ComplaintFacts", "A complaint was filed (R02)."),
+    "BoardMembersNotified": ("BoardNotification", "The other board members were notified (R02)."),
+    "BoardMet": ("BoardMet", "The board met; accused board members were kept out (R04, R05)."),
+    "RapporteurDesignated": ("RapporteurDesignation", "The rapporteur was designated or the file delegated (R06)."),
+    "SuspensionImposed": ("SuspensionImposed", "The accused was suspended and spaces blocked (R07)."),
+    "EvidenceAdded": ("Evidence", "A piece was added to the file (R08)."),
+    "DisciplinaryFileCompleted": ("Note", "The disciplinary file was completed (R08)."),
+    "VictimHeard": ("VictimHearing", "The victim was heard, demands formulated (R09)."),
+    "ExplanationRequested": ("ExplanationRequest", "An explanation was requested from the accused (R10)."),
+    "AnswerReceived": ("Answer", "The accused answered (R10)."),
+    "AnswerWindowLapsed": ("Note", "The answer window ended in silence (R10)."),
+    "AccusedLeft": ("Departure", "The accused left the association (R11)."),
+    "ProcedureStopped": ("ProcedureStop", "The procedure stopped (R11)."),
+    "SummaryWritten": ("Summary", "The summary was written (R12)."),
+    "CellCalled": ("CellCall", "Members were called for the cell (R13)."),
+    "VolunteerAccepted": ("MemberRef", "A volunteer joined the cell (R13)."),
+    "MemberRecused": ("Recusal", "A party revoked a cell member (R14)."),
+    "DrawAnnounced": ("DrawAnnouncement", "A draw was announced (R15)."),
+    "DrawPerformed": ("DrawResult", "A draw was performed (R15)."),
+    "DrawnMemberPresent": ("MemberRef", "A drawn member answered present and joined (R15)."),
+    "DrawnMemberDeclined": ("MemberRef", "A drawn member declined (R15)."),
+    "SummarySentToCell": ("SummarySent", "The summary went to the cell and victims: end of instruction (R16)."),
+    "CellMet": ("CellMeeting", "The crisis cell met (R18)."),
+    "ConsensusReached": ("Decision", "The cell reached a consensus (R19)."),
+    "CellVoteHeld": ("VoteRecord", "The cell voted (R19)."),
+    "ReintegrationVoteHeld": ("VoteRecord", "The cell voted on reintegration (R20)."),
+    "JudgementRendered": ("Judgement", "The cell's judgement (R19, R20, R27)."),
+    "ReferredToGeneralAssembly": ("GAReferral", "Referred to the nearest GA (R21)."),
+    "JudgementSentToBoard": ("Note", "The judgement was sent to the board (R21)."),
+    "DecisionLetterReceived": ("MemberRef", "A party received the decision letter (R23)."),
+    "JudgementExecuted": ("Note", "The board executed the judgement (R22)."),
+    "AppealLodged": ("Appeal", "A party appealed (R23, R25)."),
+    "GeneralAssemblyDecided": ("GAVoteRecord", "The GA decided by two-thirds (R24)."),
+    "GeneralAssemblyVoteFailed": ("GAVoteRecord", "The GA missed two-thirds: the text is silent (R24)."),
+    "GeneralAssemblyResolutionRecorded": ("GAResolution", "An explicit decision after the GA missed two-thirds (R24)."),
+    "ReparationMeasuresRecorded": ("Reparation", "Reparation measures were recorded (R26)."),
+    "RadiationAnnounced": ("Radiation", "A radiation was announced (R28)."),
+    "CaseClosed": ("Closure", "The case was closed."),
+}
+
+
+def type_schema(t, defs):
+    if t.startswith("[") and t.endswith("]"):
+        return {"type": "array", "items": type_schema(t[1:-1], defs)}
+    if t in SCALARS:
+        return dict(SCALARS[t])
+    if t in ENUMS:
+        return {"type": "string", "enum": ENUMS[t]}
+    if t in STRUCTS:
+        add_def(t, defs)
+        return {"$ref": f"#/$defs/{t}"}
+    raise SystemExit(f"unknown type {t}")
+
+
+def object_schema(name, defs, extra=None):
+    props, required = {}, []
+    for field, t in STRUCTS[name]:
+        optional = t.endswith("?")
+        props[field] = type_schema(t.rstrip("?"), defs)
+        if not optional:
+            required.append(field)
+    schema = {"type": "object", "properties": props, "required": required, "additionalProperties": False}
+    if extra:
+        for field, (sub, req) in extra.items():
+            props[field] = sub
+            if req:
+                required.append(field)
+    return schema
+
+
+def add_def(name, defs):
+    if name in defs:
+        return
+    defs[name] = None  # guards against recursion
+    defs[name] = object_schema(name, defs)
+
+
+def write(path, schema):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def main():
+    for old in list((SCHEMAS / "commands").glob("*.schema.json")) + list((SCHEMAS / "events").glob("*.schema.json")):
+        old.unlink()
+    for type_name, (payload, article, description) in COMMANDS.items():
+        defs = {}
+        body = object_schema(payload, defs, extra={
+            "type": ({"const": type_name}, True),
+            "commandId": ({"type": "string", "minLength": 1, "description": "idempotency key"}, False),
+        })
+        schema = {"$schema": DRAFT, "$id": f"{BASE_ID}commands/{type_name}.schema.json",
+                  "title": f"command {type_name}", "description": f"{description} Article {article}.",
+                  **body}
+        if defs:
+            schema["$defs"] = defs
+        write(SCHEMAS / "commands" / f"{type_name}.schema.json", schema)
+    for type_name, (payload, description) in EVENTS.items():
+        defs = {}
+        body = object_schema(payload, defs)
+        schema = {"$schema": DRAFT, "$id": f"{BASE_ID}events/{type_name}.schema.json",
+                  "title": f"event {type_name} payload (schemaVersion {SCHEMA_VERSION})",
+                  "description": description + " The day lives in the envelope's occurredOn.",
+                  "x-schemaVersion": SCHEMA_VERSION, **body}
+        if defs:
+            schema["$defs"] = defs
+        write(SCHEMAS / "events" / f"{type_name}.schema.json", schema)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Validates example JSON documents against the schemas in Schemas/ with a real JSON Schema validator.
+
+    python3 scripts/validate_schemas.py DIR
+
+DIR holds examples written by the Swift tests:
+  DIR/commands/<type>.json   a command (flat, with "type")      -> Schemas/commands/<type>.schema.json
+  DIR/events/<type>.json     an event payload (stored form)     -> Schemas/events/<type>.schema.json
+  DIR/rulebook.json          a rulebook                         -> Schemas/rulebook.schema.json
+  DIR/envelope/*.json        stored records                     -> Schemas/event-envelope.schema.json
+Every schema is itself checked against draft 2020-12. Exits 1 on any error, listing them all.
+"""
+import json
+import pathlib
+import sys
+
+try:
+    from jsonschema import Draft202012Validator, FormatChecker
+except ImportError:  # the test treats exit 3 as "validator missing"
+    print("jsonschema is not installed (pip install jsonschema)", file=sys.stderr)
+    sys.exit(3)
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "Schemas"
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    examples = pathlib.Path(argv[1])
+    errors, checked = [], 0
+    validators = {}
+
+    def validator(schema_path):
+        if schema_path not in validators:
+            schema = load(schema_path)
+            Draft202012Validator.check_schema(schema)
+            validators[schema_path] = Draft202012Validator(schema, format_checker=FormatChecker())
+        return validators[schema_path]
+
+    pairs = []
+    for kind in ("commands", "events"):
+        for example in sorted((examples / kind).glob("*.json")):
+            pairs.append((example, SCHEMAS / kind / (example.stem + ".schema.json")))
+    if (examples / "rulebook.json").exists():
+        pairs.append((examples / "rulebook.json", SCHEMAS / "rulebook.schema.json"))
+    for example in sorted((examples / "envelope").glob("*.json")):
+        pairs.append((example, SCHEMAS / "event-envelope.schema.json"))
+
+    for example, schema_path in pairs:
+        if not schema_path.exists():
+            errors.append(f"{example}: no schema {schema_path.relative_to(ROOT)}")
+            continue
+        try:
+            v = validator(schema_path)
+        except Exception as e:  # an invalid schema is an error too
+            errors.append(f"{schema_path}: invalid schema: {e}")
+            continue
+        for err in sorted(v.iter_errors(load(example)), key=lambda e: list(e.path)):
+            where = "/".join(str(p) for p in err.path) or "(root)"
+            errors.append(f"{example.relative_to(examples)}: {where}: {err.message}")
+        checked += 1
+
+    for e in errors:
+        print(e, file=sys.stderr)
+    print(f"validated {checked} examples, {len(errors)} errors")
+    return 1 if errors or checked == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
