@@ -25,6 +25,25 @@ SCALARS = {
     "day": {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "calendar day, YYYY-MM-DD"},
     "member": {"type": "string", "minLength": 1, "description": "member id"},
     "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256, lowercase hex"},
+    "md5": {"type": "string", "pattern": "^[0-9A-F]{32}$", "description": "MD5, uppercase hex as RFC 3797 prints it"},
+}
+
+# Types whose JSON form is not a plain object of fields (Swift enums with associated values).
+RAW = {
+    "DrawEntropy": {
+        "description": "The randomness of a draw: the published values of the announced sources (one list per "
+                       "source), or, for a practice draw only, local random bytes in hex.",
+        "oneOf": [
+            {"type": "object", "additionalProperties": False, "required": ["publicSources"],
+             "properties": {"publicSources": {
+                 "type": "object", "additionalProperties": False, "required": ["values"],
+                 "properties": {"values": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}}}}}},
+            {"type": "object", "additionalProperties": False, "required": ["local"],
+             "properties": {"local": {
+                 "type": "object", "additionalProperties": False, "required": ["randomHex"],
+                 "properties": {"randomHex": {"type": "string", "pattern": "^[0-9A-F]+$"}}}}},
+        ],
+    },
 }
 
 ENUMS = {
@@ -65,8 +84,14 @@ STRUCTS = {
     "CellCall": [("channel", "CallChannel"), ("called", "[member]")],
     "MemberRef": [("member", "member")],
     "Recusal": [("by", "member"), ("member", "member")],
-    "DrawAnnouncement": [("pool", "[member]"), ("poolSHA256", "sha256"), ("entropySources", "[string]")],
-    "DrawResult": [("entropyValues", "[string]"), ("key", "string"), ("selection", "[member]")],
+    # The draw module's types (Sources/Discipline/Draw): RFC 3797 inputs and outputs, recorded as computed.
+    "EntropySource": [("description", "string"), ("valuesKnownOn", "day?")],
+    "DrawAnnouncement": [("pool", "[member]"), ("poolDigest", "sha256"), ("sources", "[EntropySource]"),
+                         ("seatsLeft", "count")],
+    "Step": [("index", "count"), ("digestHex", "md5"), ("remaining", "count"), ("valueModRemaining", "count"),
+             ("position", "count"), ("selected", "count")],
+    "CellDraw": [("pool", "[member]"), ("poolDigest", "sha256"), ("entropy", "DrawEntropy"), ("keyString", "string"),
+                 ("steps", "[Step]"), ("publiclyVerifiable", "bool")],
     "SummarySent": [("cell", "[member]"), ("victims", "[member]")],
     "CellMeeting": [("attendees", "[member]")],
     "Probation": [("conditions", "[string]"), ("until", "day"), ("spaces", "[string]"),
@@ -113,10 +138,10 @@ COMMANDS = {
     "cell.call": ("CellCall", "5.6.9", "Call members to form the crisis cell (R13)."),
     "cell.volunteer": ("MemberRef", "5.6.9", "A called member volunteers and joins the cell (R13, R17)."),
     "cell.recuse": ("Recusal", "5.6.9", "The accused or the victim revokes a cell member, once (R14)."),
-    "draw.announce": ("DrawAnnouncement", "5.6.9", "Announce a draw: the pool and the entropy sources (R15)."),
-    "draw.perform": ("DrawResult", "5.6.9", "Record the draw's entropy values, key and selection (R15)."),
+    "draw.announce": ("DrawAnnouncement", "5.6.9", "Announce a draw: every eligible member in canonical order, its SHA-256, the seats to fill and the public entropy sources, before their values are known (R15)."),
+    "draw.perform": ("CellDraw", "5.6.9", "Record the draw as RFC 3797 computes it: the sources' values, the key string and the selection order of the whole pool, digest by digest (R15)."),
     "draw.present": ("MemberRef", "5.6.9", "A drawn member answers present (R15)."),
-    "draw.decline": ("MemberRef", "5.6.9", "A drawn member declines: the draw is redone (R15)."),
+    "draw.decline": ("MemberRef", "5.6.9", "A drawn member declines: the next member of the recorded order is summoned (R15)."),
     "cell.sendSummary": ("Note", "5.6.9", "Send the summary to the cell and the victim: end of the instruction (R16)."),
     "cell.meet": ("CellMeeting", "5.6.10", "The crisis cell meets (R18)."),
     "cell.consensus": ("Decision", "5.6.10", "The cell decides by consensus (R19)."),
@@ -155,7 +180,7 @@ EVENTS = {
     "VolunteerAccepted": ("MemberRef", "A volunteer joined the cell (R13)."),
     "MemberRecused": ("Recusal", "A party revoked a cell member (R14)."),
     "DrawAnnounced": ("DrawAnnouncement", "A draw was announced (R15)."),
-    "DrawPerformed": ("DrawResult", "A draw was performed (R15)."),
+    "DrawPerformed": ("CellDraw", "A draw was performed (R15)."),
     "DrawnMemberPresent": ("MemberRef", "A drawn member answered present and joined (R15)."),
     "DrawnMemberDeclined": ("MemberRef", "A drawn member declined (R15)."),
     "SummarySentToCell": ("SummarySent", "The summary went to the cell and victims: end of instruction (R16)."),
@@ -185,6 +210,9 @@ def type_schema(t, defs):
         return dict(SCALARS[t])
     if t in ENUMS:
         return {"type": "string", "enum": ENUMS[t]}
+    if t in RAW:
+        defs[t] = RAW[t]
+        return {"$ref": f"#/$defs/{t}"}
     if t in STRUCTS:
         add_def(t, defs)
         return {"$ref": f"#/$defs/{t}"}

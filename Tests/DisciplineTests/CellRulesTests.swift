@@ -79,29 +79,108 @@ private func called() -> Scenario {
         == .missed(byDays: 2, doneOn: d("2026-02-14")))
 }
 
-@Test func R15_drawnMembersAnswerPresentOrTheDrawIsRedone() {
+/// A draw announcement for the seats left, over every member eligible on `day`, with one public source known later.
+private func announcement(_ s: Scenario, on day: String, pool override: [MemberID]? = nil) -> DrawAnnouncement? {
+    let state = s.state
+    let members = override ?? state.cellPool(context: s.context, on: d(day), rulebook: .cle)
+    guard let pool = try? DrawPool(members: members) else { return nil }
+    let sources = [EntropySource(description: "Loto du 2026-02-07, numéros", valuesKnownOn: d("2026-02-07"))]
+    return DrawAnnouncement(pool: members, poolDigest: pool.digest, sources: sources, seatsLeft: 3 - state.cell.count)
+}
+
+@Test func R15_thePoolIsEveryEligibleMemberInCanonicalOrderAnnouncedBeforeTheEntropy() throws {
+    let s = called()
+    let good = try #require(announcement(s, on: "2026-02-05"))
+    #expect(good.pool == ["bob", "bruno", "chloe", "m1", "m2", "m3", "m4", "m5", "m6", "twice"])
+    expect(given: s.events, when: .announceDraw(good), on: d("2026-02-05"), then: [.drawAnnounced(good)])
+    // Leaving an eligible member out, or putting an ineligible one in (R13 no dues, R17 at the cap), is refused.
+    let partial = try #require(announcement(s, on: "2026-02-05", pool: good.pool.filter { $0 != "m5" }))
+    expect(given: s.events, when: .announceDraw(partial), on: d("2026-02-05"), then: refusal(.R15))
+    for outsider: MemberID in ["lapsed", "veteran", "dan"] {
+        let padded = try #require(announcement(s, on: "2026-02-05", pool: good.pool + [outsider]))
+        expect(given: s.events, when: .announceDraw(padded), on: d("2026-02-05"), then: refusal(.R15))
+    }
+    let reordered = DrawAnnouncement(pool: good.pool.reversed(), poolDigest: good.poolDigest, sources: good.sources,
+                                     seatsLeft: 3)
+    expect(given: s.events, when: .announceDraw(reordered), on: d("2026-02-05"), then: refusal(.R15))
+    let badDigest = DrawAnnouncement(pool: good.pool, poolDigest: String(repeating: "0", count: 64), sources: good.sources,
+                                     seatsLeft: 3)
+    expect(given: s.events, when: .announceDraw(badDigest), on: d("2026-02-05"), then: refusal(.R15))
+    let wrongSeats = DrawAnnouncement(pool: good.pool, poolDigest: good.poolDigest, sources: good.sources, seatsLeft: 2)
+    expect(given: s.events, when: .announceDraw(wrongSeats), on: d("2026-02-05"), then: refusal(.R15))
+    // A source whose values are already public on the day of the announcement could be chosen after the fact.
+    expect(given: s.events, when: .announceDraw(good), on: d("2026-02-07"), then: refusal(.R15))
+    // Performing needs an announcement first.
+    let draw = try CellDraw.perform(good, values: [["3", "11", "17", "25", "38", "42"]])
+    expect(given: s.events, when: .performDraw(draw), on: d("2026-02-07"), then: refusal(.R15))
+}
+
+@Test func R17_aMemberAtTheJudgementCapIsNeverInTheDrawPool() {
+    let s = called()
+    let pool = s.state.cellPool(context: s.context, on: d("2026-02-05"), rulebook: .cle)
+    #expect(!pool.contains("veteran"))
+    #expect(pool.contains("twice"))
+}
+
+@Test func R15_theDrawMustRecomputeAndItsValuesMustBePublic() throws {
+    var s = called()
+    let a = try #require(announcement(s, on: "2026-02-05"))
+    s.act("2026-02-05", .announceDraw(a))
+    let draw = try CellDraw.perform(a, values: [["3", "11", "17", "25", "38", "42"]])
+    // Before the source's values are known, a draw cannot have used them.
+    expect(given: s.events, when: .performDraw(draw), on: d("2026-02-06"), then: refusal(.R15))
+    // A record whose order was edited does not re-compute.
+    var steps = draw.steps
+    steps.swapAt(0, 1)
+    let edited = CellDraw(pool: draw.pool, poolDigest: draw.poolDigest, entropy: draw.entropy, keyString: draw.keyString,
+                          steps: steps, publiclyVerifiable: true)
+    expect(given: s.events, when: .performDraw(edited), on: d("2026-02-07"), then: refusal(.R15))
+    expect(given: s.events, when: .performDraw(draw), on: d("2026-02-07"), then: [.drawPerformed(draw)])
+}
+
+@Test func R15_drawnMembersAnswerAndReplacementsFollowTheRecordedOrder() throws {
     var s = called()
     s.act("2026-02-04", .acceptVolunteer(MemberRef(member: "m1")))
-    let pool: [MemberID] = ["m2", "m3", "m4", "m5", "m6"]
-    let announcement = CaseDrawAnnouncement(pool: pool, poolSHA256: Fixture.hash, entropySources: ["loto 2026-02-07"])
-    let unsorted = CaseDrawAnnouncement(pool: ["m3", "m2"], poolSHA256: Fixture.hash, entropySources: ["loto"])
-    expect(given: s.events, when: .announceDraw(unsorted), on: d("2026-02-05"), then: refusal(.R15))
-    let stale = CaseDrawAnnouncement(pool: ["lapsed", "m2"], poolSHA256: Fixture.hash, entropySources: ["loto"])
-    expect(given: s.events, when: .announceDraw(stale), on: d("2026-02-05"), then: refusal(.R15))
-    expect(given: s.events, when: .performDraw(DrawResult(entropyValues: ["1"], key: "1", selection: ["m2"])),
-           on: d("2026-02-05"), then: refusal(.R15))
-    s.act("2026-02-05", .announceDraw(announcement))
-    let outside = DrawResult(entropyValues: ["12 34"], key: "12 34/", selection: ["m1"])
-    expect(given: s.events, when: .performDraw(outside), on: d("2026-02-07"), then: refusal(.R15))
-    s.act("2026-02-07", .performDraw(DrawResult(entropyValues: ["12 34"], key: "12 34/", selection: ["m4", "m2"])))
-    #expect(s.state.drawnPending == ["m4", "m2"])
-    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: "m5")), on: d("2026-02-08"), then: refusal(.R15))
-    s.act("2026-02-08", .drawnMemberPresent(MemberRef(member: "m4")))
-    s.act("2026-02-08", .drawnMemberDeclined(MemberRef(member: "m2")))
-    #expect(s.state.cell == ["m1", "m4"])
+    let a = try #require(announcement(s, on: "2026-02-05"))
+    #expect(a.seatsLeft == 2)
+    s.act("2026-02-05", .announceDraw(a))
+    let draw = try CellDraw.perform(a, values: [["3", "11", "17", "25", "38", "42"]])
+    s.act("2026-02-07", .performDraw(draw))
+    let order = draw.order
+    #expect(s.state.drawnPending == Array(order.prefix(2)))
+    // Someone not summoned cannot answer.
+    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: order[4])), on: d("2026-02-08"), then: refusal(.R15))
+    s.act("2026-02-08", .drawnMemberPresent(MemberRef(member: order[0])))
+    s.act("2026-02-08", .drawnMemberDeclined(MemberRef(member: order[1])))
+    // The next member of the recorded order is summoned: no new randomness.
+    #expect(s.state.drawnPending == [order[2]])
+    // …and no new draw may be announced while the order still names someone.
+    expect(given: s.events, when: .announceDraw(a), on: d("2026-02-09"), then: refusal(.R15))
+    s.act("2026-02-09", .drawnMemberPresent(MemberRef(member: order[2])))
+    #expect(s.state.cell == ["m1", order[0], order[2]])
+    #expect(s.state.drawnPending.isEmpty)
+    // A party revokes a drawn member (R14): the next available one in the order is summoned.
+    s.act("2026-02-10", .recuse(Recusal(by: "dan", member: order[0])))
+    #expect(s.state.drawnPending == [order[3]])
+}
+
+@Test func R15_whenTheRecordedOrderIsExhaustedANewDrawIsAnnounced() throws {
+    var s = called()
+    let a = try #require(announcement(s, on: "2026-02-05"))
+    s.act("2026-02-05", .announceDraw(a))
+    let draw = try CellDraw.perform(a, values: [["7"]])
+    s.act("2026-02-07", .performDraw(draw))
+    // Everyone declines, in order, until fewer members remain than seats.
+    while let next = s.state.drawnPending.first {
+        s.act("2026-02-08", .drawnMemberDeclined(MemberRef(member: next)))
+    }
     #expect(s.state.redrawRequired)
-    // Redo the draw.
-    expect(given: s.events, when: .announceDraw(announcement), on: d("2026-02-09"), then: [.drawAnnounced(announcement)])
+    #expect(s.state.drawDeclined.count == draw.order.count - 2)
+    // The decliners stay eligible, so the new pool is the same list; the new draw starts a new order.
+    let again = try #require(announcement(s, on: "2026-02-09"))
+    let sources = [EntropySource(description: "Loto du 2026-02-11", valuesKnownOn: d("2026-02-11"))]
+    let renewed = DrawAnnouncement(pool: again.pool, poolDigest: again.poolDigest, sources: sources, seatsLeft: 3)
+    expect(given: s.events, when: .announceDraw(renewed), on: d("2026-02-09"), then: [.drawAnnounced(renewed)])
 }
 
 @Test func R16_summaryGoesToAFullCellAndEndsTheInstruction() {
@@ -156,14 +235,27 @@ private func called() -> Scenario {
     #expect(s.state.breaches(asOf: d("2026-02-13"), rulebook: .cle).map(\.rule) == [.R18])
 }
 
-@Test func R15_drawnMemberMustStillBeEligible() {
+@Test func R15_drawnMemberMustStillBeEligibleWhenAnswering() throws {
     var s = called()
-    // The pool is the whole year's list; eligibility is checked when a drawn member answers.
-    let pool: [MemberID] = ["dan", "m4", "veteran"]
-    s.act("2026-02-05", .announceDraw(CaseDrawAnnouncement(pool: pool, poolSHA256: Fixture.hash, entropySources: ["loto"])))
-    s.act("2026-02-07", .performDraw(DrawResult(entropyValues: ["7"], key: "7/", selection: ["dan", "veteran", "m4"])))
-    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: "dan")), on: d("2026-02-08"), then: refusal(.R13))
-    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: "veteran")), on: d("2026-02-08"), then: refusal(.R17))
-    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: "m4")), on: d("2026-02-08"),
-           then: [.drawnMemberPresent(MemberRef(member: "m4"))])
+    let a = try #require(announcement(s, on: "2026-02-05"))
+    s.act("2026-02-05", .announceDraw(a))
+    let draw = try CellDraw.perform(a, values: [["7"]])
+    s.act("2026-02-07", .performDraw(draw))
+    let first = try #require(s.state.drawnPending.first)
+    // The member left the association after the announcement: answering present is refused (R13).
+    var context = s.context
+    context.members[first]?.departedOn = d("2026-02-06")
+    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: first)), on: d("2026-02-08"), then: refusal(.R13),
+           context: context)
+    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: first)), on: d("2026-02-08"),
+           then: [.drawnMemberPresent(MemberRef(member: first))])
+}
+
+@Test func R13_aMemberAssociationDoesNotSitInTheCell() {
+    let s = called()
+    var context = s.context
+    context.members["antenne"] = MemberStanding(id: "antenne", duesYears: [2026], isPerson: false)
+    expect(given: s.events, when: .acceptVolunteer(MemberRef(member: "antenne")), on: d("2026-02-04"), then: refusal(.R13),
+           context: context)
+    #expect(!s.state.cellPool(context: context, on: d("2026-02-05"), rulebook: .cle).contains("antenne"))
 }

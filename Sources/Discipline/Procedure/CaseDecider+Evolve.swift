@@ -31,18 +31,15 @@ extension CaseDecider {
         case let .drawAnnounced(p):
             s.drawAnnouncement = Dated(on: on, value: p)
             s.drawResult = nil
-            s.drawnPending = []
-            s.redrawRequired = false
+            s.drawDeclined = []
+            s.drawTarget = s.cell.count + p.seatsLeft
         case let .drawPerformed(p):
             s.drawResult = Dated(on: on, value: p)
-            s.drawnPending = p.selection
         case let .drawnMemberPresent(p):
-            s.drawnPending.removeAll { $0 == p.member }
             s.cell.append(p.member)
             s.cellJoins.append(Dated(on: on, value: p.member))
         case let .drawnMemberDeclined(p):
-            s.drawnPending.removeAll { $0 == p.member }
-            s.redrawRequired = true
+            s.drawDeclined.append(p.member)
         case .summarySentToCell: s.instructionEndedOn = on
         case let .cellMet(p): s.cellMeeting = Dated(on: on, value: p)
         case let .consensusReached(p): s.consensus = Dated(on: on, value: p)

@@ -486,7 +486,7 @@ private struct Deciding {
         return [.memberRecused(p)]
     }
 
-    func announceDraw(_ p: CaseDrawAnnouncement) throws -> [CaseEvent] {
+    func announceDraw(_ p: DrawAnnouncement) throws -> [CaseEvent] {
         try requireConstitution(.R15)
         if state.cellCalls.isEmpty {
             throw refuse(.R15, "le tirage au sort suit un appel resté sans réponse", "a draw follows an unanswered call",
@@ -497,38 +497,85 @@ private struct Deciding {
             throw refuse(.R15, "un tirage annoncé n'a pas encore été effectué", "an announced draw has not been performed yet",
                          allowed: "draw.perform", allowedEn: "draw.perform")
         }
-        if p.pool.isEmpty || p.entropySources.isEmpty {
-            throw refuse(.R15, "le tirage annonce la liste des adhésions et ses sources d'aléa",
-                         "a draw announces the pool and its entropy sources")
+        if !state.drawnPending.isEmpty {
+            // A new draw while the recorded order still names members would be a second chance to steer it.
+            let names = state.drawnPending.map(\.rawValue).joined(separator: ", ")
+            throw refuse(.R15, "le tirage enregistré désigne encore \(names) : on suit son ordre, sans nouveau tirage",
+                         "the recorded draw still names \(names): its order is followed, no new draw",
+                         allowed: "draw.present, draw.decline", allowedEn: "draw.present, draw.decline")
         }
-        if zip(p.pool, p.pool.dropFirst()).contains(where: { !($0 < $1) }) {
-            throw refuse(.R15, "la liste doit être dans l'ordre canonique (croissant, sans doublon)",
-                         "the pool must be in canonical order (ascending, no duplicates)")
+        let seats = rulebook.cellSize - state.cell.count
+        if p.seatsLeft != seats {
+            throw refuse(.R15, "le tirage doit pourvoir les \(seats) siège(s) libres, pas \(p.seatsLeft)",
+                         "the draw must fill the \(seats) free seat(s), not \(p.seatsLeft)")
         }
-        if !isSHA256(p.poolSHA256) {
-            throw refuse(.R15, "empreinte SHA-256 de la liste invalide", "invalid pool SHA-256")
+        let pool: DrawPool
+        do {
+            pool = try DrawPool(members: p.pool)
+        } catch {
+            throw refuse(.R15, "liste du tirage invalide : \(error.message)", "invalid draw pool: \(error.message)")
         }
-        if let m = p.pool.first(where: { member($0)?.duesYears.contains(day.year) != true }) {
-            throw refuse(.R15, "\(m) n'est pas sur la liste des adhésions de l'année en cours (\(day.year))",
-                         "\(m) is not among this year's members (\(day.year))")
+        if pool.members != p.pool {
+            throw refuse(.R15, "la liste doit être dans l'ordre canonique (octets UTF-8 croissants, sans doublon)",
+                         "the pool must be in canonical order (ascending UTF-8 bytes, no duplicates)")
+        }
+        if pool.digest != p.poolDigest {
+            throw refuse(.R15, "l'empreinte SHA-256 annoncée n'est pas celle de la liste (\(pool.digest))",
+                         "the announced SHA-256 is not the pool's (\(pool.digest))")
+        }
+        for m in p.pool {
+            if let reason = state.isEligibleForCell(m, context: context, on: day, rulebook: rulebook).first {
+                throw refuse(.R15, "\(m) ne peut pas être dans la liste du tirage : \(reason.fr) (\(reason.rule.rawValue))",
+                             "\(m) cannot be in the draw pool: \(reason.en) (\(reason.rule.rawValue))")
+            }
+        }
+        let eligible = Set(state.cellPool(context: context, on: day, rulebook: rulebook))
+        let missing = eligible.subtracting(p.pool).sorted(by: DrawPool.canonicalOrder)
+        if !missing.isEmpty {
+            let names = missing.map(\.rawValue).joined(separator: ", ")
+            throw refuse(.R15, "la liste du tirage doit comprendre tous les membres éligibles ; il manque \(names)",
+                         "the draw pool must hold every eligible member; missing: \(names)")
+        }
+        if let tooSmall = CellDraw.checkPoolSize(eligible: p.pool.count, seatsLeft: seats) {
+            throw refuse(.R15, "\(p.pool.count) membre(s) éligible(s) pour \(seats) siège(s) : le tirage ne peut pas compléter la cellule",
+                         tooSmall.message)
+        }
+        if p.sources.isEmpty {
+            throw refuse(.R15, "le tirage annonce ses sources d'aléa publiques avant qu'elles soient connues",
+                         "a draw announces its public entropy sources before their values are known")
+        }
+        if let known = DrawAnnouncement.checkSourcesStillUnknown(p.sources, on: day) {
+            throw refuse(.R15, "une source d'aléa doit être inconnue le jour de l'annonce (\(known.message))", known.message)
         }
         return [.drawAnnounced(p)]
     }
 
-    func performDraw(_ p: DrawResult) throws -> [CaseEvent] {
+    func performDraw(_ p: CellDraw) throws -> [CaseEvent] {
         try requireConstitution(.R15)
         guard let a = state.drawAnnouncement, state.drawResult == nil else {
             throw refuse(.R15, "aucun tirage annoncé n'attend d'être effectué", "no announced draw is waiting",
                          allowed: "draw.announce", allowedEn: "draw.announce")
         }
-        if p.entropyValues.count != a.value.entropySources.count {
-            throw refuse(.R15, "une valeur d'aléa par source annoncée (\(a.value.entropySources.count))",
-                         "one entropy value per announced source (\(a.value.entropySources.count))")
+        if p.pool != a.value.pool {
+            throw refuse(.R15, "le tirage porte sur la liste annoncée le \(a.on.frenchDescription), pas une autre",
+                         "the draw is over the pool announced on \(a.on), not another")
         }
-        let pool = Set(a.value.pool)
-        if p.selection.isEmpty || Set(p.selection).count != p.selection.count || !p.selection.allSatisfy(pool.contains) {
-            throw refuse(.R15, "la sélection doit être prise dans la liste annoncée, sans doublon",
-                         "the selection must come from the announced pool, without duplicates")
+        if case .publicSources(let values) = p.entropy {
+            if values.count != a.value.sources.count {
+                throw refuse(.R15, "une liste de valeurs par source annoncée (\(a.value.sources.count))",
+                             "one list of values per announced source (\(a.value.sources.count))")
+            }
+            for (offset, source) in a.value.sources.enumerated() {
+                if let known = source.valuesKnownOn, known > day {
+                    throw refuse(.R15, "la source \(offset + 1) n'est connue que le \(known.frenchDescription)",
+                                 "source \(offset + 1) is only known on \(known)")
+                }
+            }
+        }
+        if case .differs(let found) = CellDraw.verify(recorded: p, announcedPoolDigest: a.value.poolDigest) {
+            let what = found.map { "\($0)" }.joined(separator: "; ")
+            throw refuse(.R15, "le tirage ne se recalcule pas à l'identique (RFC 3797) : \(what)",
+                         "the draw does not re-compute identically (RFC 3797): \(what)")
         }
         return [.drawPerformed(p)]
     }

@@ -134,12 +134,12 @@ public struct CaseState: Equatable, Sendable {
     /// Every joining, to tell when the new call after a recusal was answered (R14).
     public internal(set) var cellJoins: [Dated<MemberID>] = []
     public internal(set) var recusals: [Dated<Recusal>] = []
-    public internal(set) var drawAnnouncement: Dated<CaseDrawAnnouncement>?
-    public internal(set) var drawResult: Dated<DrawResult>?
-    /// Drawn members who have not yet answered present or declined.
-    public internal(set) var drawnPending: [MemberID] = []
-    /// A drawn member declined: the draw must be done again (R15).
-    public internal(set) var redrawRequired = false
+    public internal(set) var drawAnnouncement: Dated<DrawAnnouncement>?
+    public internal(set) var drawResult: Dated<CellDraw>?
+    /// The cell size the announced draw fills up to (the cell's size then, plus the seats it had left).
+    public internal(set) var drawTarget = 0
+    /// Drawn members who declined since the draw was performed (R15): the next ones in the order replace them.
+    public internal(set) var drawDeclined: [MemberID] = []
     public internal(set) var instructionEndedOn: Day?
     public internal(set) var cellMeeting: Dated<CellMeeting>?
     public internal(set) var consensus: Dated<Decision>?

@@ -42,6 +42,12 @@ extension CaseState {
                 rule: .R13, fr: "\(member) n'est pas à jour de cotisation pour l'année \(day.year)",
                 en: "\(member) has not paid dues for \(day.year)"))
         }
+        if !standing.isPerson {
+            // 5.6.9 calls members "se sentant concernés par le sujet" to sit and deliberate: people, not member
+            // associations (which 5.6 involves through their representatives).
+            out.append(ExclusionReason(rule: .R13, fr: "\(member) est une association membre ; la cellule réunit des personnes",
+                                       en: "\(member) is a member association; the cell is made of people"))
+        }
         if !standing.isActive(on: day) {
             out.append(ExclusionReason(rule: .R13, fr: "\(member) a quitté l'association ou a été radié·e",
                                        en: "\(member) has left the association or was radiated"))

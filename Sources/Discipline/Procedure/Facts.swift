@@ -263,35 +263,8 @@ public struct Recusal: Codable, Equatable, Sendable {
     }
 }
 
-/// R15: a draw announced before it is performed, so nobody can choose the entropy after seeing the pool.
-public struct CaseDrawAnnouncement: Codable, Equatable, Sendable {
-    /// The current year's members, in canonical (ascending) order.
-    public var pool: [MemberID]
-    /// SHA-256 of the pool as computed by the draw module, 64 lowercase hex digits.
-    public var poolSHA256: String
-    /// The public entropy sources promised (e.g. a lottery draw on a given day).
-    public var entropySources: [String]
-    public init(pool: [MemberID], poolSHA256: String, entropySources: [String]) {
-        self.pool = pool
-        self.poolSHA256 = poolSHA256
-        self.entropySources = entropySources
-    }
-}
-
-/// R15: the draw's inputs and result (computed by the draw module; recorded and checked here).
-public struct DrawResult: Codable, Equatable, Sendable {
-    /// One value per announced source, in the same order.
-    public var entropyValues: [String]
-    /// The key string built from the values.
-    public var key: String
-    /// Members in the order the draw selected them.
-    public var selection: [MemberID]
-    public init(entropyValues: [String], key: String, selection: [MemberID]) {
-        self.entropyValues = entropyValues
-        self.key = key
-        self.selection = selection
-    }
-}
+// R15: the draw's announcement and result are the draw module's `DrawAnnouncement` and `CellDraw` (Draw/), so the
+// case records exactly what any member can re-compute with RFC 3797.
 
 /// R16: the summary goes to the cell and the victims; the day is the end of the instruction.
 public struct SummarySent: Codable, Equatable, Sendable {

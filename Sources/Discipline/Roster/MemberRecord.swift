@@ -119,6 +119,6 @@ public struct MemberRecord: Codable, Equatable, Sendable {
         MemberStanding(
             id: id, displayName: displayName, duesYears: duesYears(paidBy: day),
             boardMember: roles(on: day).contains(.boardMember),
-            departedOn: departedOn, radiatedOn: radiatedOn, judgementsSat: judgementsSat)
+            departedOn: departedOn, radiatedOn: radiatedOn, judgementsSat: judgementsSat, isPerson: kind == .person)
     }
 }

@@ -15,10 +15,12 @@ public struct MemberStanding: Equatable, Codable, Sendable {
     public var radiatedOn: Day?
     /// Cases (other than the one being decided) in which this member sat in the crisis cell that judged (R17).
     public var judgementsSat: [CaseID]
+    /// A person, not a member association: only people sit in a crisis cell.
+    public var isPerson: Bool
 
     public init(
         id: MemberID, displayName: String = "", duesYears: Set<Int> = [], boardMember: Bool = false,
-        departedOn: Day? = nil, radiatedOn: Day? = nil, judgementsSat: [CaseID] = []
+        departedOn: Day? = nil, radiatedOn: Day? = nil, judgementsSat: [CaseID] = [], isPerson: Bool = true
     ) {
         self.id = id
         self.displayName = displayName
@@ -27,6 +29,7 @@ public struct MemberStanding: Equatable, Codable, Sendable {
         self.departedOn = departedOn
         self.radiatedOn = radiatedOn
         self.judgementsSat = judgementsSat
+        self.isPerson = isPerson
     }
 
     /// Still a member on `day`: neither departed nor radiated on or before it.

@@ -4,6 +4,11 @@
 /// and schema tests cover every field.
 enum Examples {
     static let day = Day(year: 2026, month: 2, day: 8) ?? Day(dayNumber: 0)
+    static let announcement = DrawAnnouncement(
+        pool: ["m1", "m2", "m3", "m4"], poolDigest: (try? DrawPool(members: ["m1", "m2", "m3", "m4"]))?.digest ?? "",
+        sources: [EntropySource(description: "Loto du 2026-02-07", valuesKnownOn: day)], seatsLeft: 3)
+    static let draw: CellDraw = (try? CellDraw.perform(announcement, values: [["3", "11", "17"]]))
+        ?? CellDraw(pool: [], poolDigest: "", entropy: .local(randomHex: ""), keyString: "", steps: [], publiclyVerifiable: false)
     static let probation = Fixture.probation
     static let proposals = [Proposal(id: "A", sanctions: ["warning"]),
                             Proposal(id: "B", sanctions: [Rulebook.SanctionID.probationaryReintegration], probation: probation)]
@@ -40,8 +45,8 @@ enum Examples {
         .callCell(CellCall(channel: .email, called: ["m1"])),
         .acceptVolunteer(MemberRef(member: "m1")),
         .recuse(Recusal(by: "dan", member: "m1")),
-        .announceDraw(CaseDrawAnnouncement(pool: ["m1", "m2"], poolSHA256: Fixture.hash, entropySources: ["loto"])),
-        .performDraw(DrawResult(entropyValues: ["1 2 3"], key: "1 2 3/", selection: ["m2"])),
+        .announceDraw(Examples.announcement),
+        .performDraw(Examples.draw),
         .drawnMemberPresent(MemberRef(member: "m2")),
         .drawnMemberDeclined(MemberRef(member: "m2")),
         .sendSummaryToCell(note),
@@ -80,8 +85,8 @@ enum Examples {
         .cellCalled(CellCall(channel: .online)),
         .volunteerAccepted(MemberRef(member: "m1")),
         .memberRecused(Recusal(by: "vera", member: "m1")),
-        .drawAnnounced(CaseDrawAnnouncement(pool: ["m1"], poolSHA256: Fixture.hash, entropySources: ["loto"])),
-        .drawPerformed(DrawResult(entropyValues: ["1"], key: "1/", selection: ["m1"])),
+        .drawAnnounced(Examples.announcement),
+        .drawPerformed(Examples.draw),
         .drawnMemberPresent(MemberRef(member: "m1")),
         .drawnMemberDeclined(MemberRef(member: "m1")),
         .summarySentToCell(SummarySent(cell: ["m1", "m2", "m3"], victims: ["vera"])),
