@@ -1,0 +1,155 @@
+import ArgumentParser
+import Discipline
+import Foundation
+import Registry
+
+extension GreffeCommand {
+    /// The general-assembly subcommands about the GA itself (the decision acts are `ga vote` and `ga resolve`).
+    static let assemblySubcommands: [any ParsableCommand.Type] = [AssemblySchedule.self, AssemblyDocket.self]
+
+    struct AssemblySchedule: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "schedule",
+            abstract: "Programme une Assemblée générale (art. 5.6.10, 5.6.12) : son ordre du jour est arrêté ce jour-là.",
+            discussion: """
+                Les recours et renvois survenus jusqu'au jour où l'Assemblée est programmée y sont entendus ; ce qui
+                survient après va à l'Assemblée suivante.
+
+                Exemples :
+                  greffe ga schedule --on 2026-06-20 --place "Lyon, salle des fêtes"
+                  greffe ga schedule --on 20/06/2026 --scheduled-on 2026-03-01 --as m001
+                """)
+
+        @OptionGroup var options: StoreOptions
+
+        @Option(name: .customLong("on"), help: ArgumentHelp("Jour où l'Assemblée se tient.", valueName: "jour"))
+        var heldOn: Day
+
+        @Option(name: .customLong("scheduled-on"), help: ArgumentHelp("Jour où le Conseil l'a programmée (défaut : aujourd'hui).", valueName: "jour"))
+        var scheduledOn: Day?
+
+        @Option(help: "Lieu.")
+        var place: String?
+
+        @Option(name: .customLong("as"), help: ArgumentHelp("Qui enregistre (défaut : GREFFE_ACTOR, sinon l'utilisateur).", valueName: "membre"))
+        var actor: String?
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let registry = try options.registry()
+                let day = try scheduledOn ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                var act = ActOptions()
+                act.actor = actor
+                let records = try registry.scheduleAssembly(
+                    AssemblyScheduled(heldOn: heldOn, place: place), on: day, recording: act.recording)
+                print(l.t("Enregistré : Assemblée générale du \(heldOn.frenchDescription)\(place.map { " (\($0))" } ?? ""), programmée le \(day.frenchDescription) (#\(records.last?.sequence ?? 0)).",
+                          "Recorded: general assembly on \(heldOn)\(place.map { " (\($0))" } ?? ""), scheduled on \(day) (#\(records.last?.sequence ?? 0))."))
+            }
+        }
+    }
+
+    struct AssemblyDocket: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "docket",
+            abstract: "L'ordre du jour disciplinaire d'une Assemblée : recours, renvois, délais de recours encore ouverts, conflits d'intérêts.",
+            discussion: """
+                Pour chaque affaire : qui a fait appel et quand, le délai de recours, la suspension en vigueur (R25), la
+                question soumise au vote (deux tiers, R24) et les membres qui ne devraient pas voter (parties,
+                rapporteur, membres de la cellule de crise).
+
+                Exemples :
+                  greffe ga docket
+                  greffe ga docket --for 2026-06-20
+                  greffe ga docket --json
+                """)
+
+        @OptionGroup var options: StoreOptions
+
+        @Option(name: .customLong("for"), help: ArgumentHelp("L'Assemblée tenue ce jour-là, ou la suivante (défaut : la prochaine).", valueName: "jour"))
+        var day: Day?
+
+        @Flag(help: "Sortie JSON.")
+        var json = false
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let registry = try options.registry()
+                let from = try day ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                guard let (assembly, items) = try registry.docket(heldOnOrAfter: from) else {
+                    throw CLIFailure(
+                        status: .notFound,
+                        fr: "aucune Assemblée programmée le \(from.frenchDescription) ou après (voir `greffe ga schedule`)",
+                        en: "no general assembly scheduled on or after \(from) (see `greffe ga schedule`)")
+                }
+                if json {
+                    print(try jsonLine(DocketView.json(assembly, items)))
+                } else {
+                    print(DocketView.text(assembly, items, l), terminator: "")
+                }
+            }
+        }
+    }
+}
+
+/// The docket in words or JSON.
+enum DocketView {
+    static func matterText(_ matter: DocketItem.Matter, _ l: Language) -> String {
+        switch matter {
+        case let .appeal(by, on, deadline, companion):
+            return l.t("recours de \(by) le \(on)", "appeal by \(by) on \(on)")
+                + (deadline.map { l.t(" (délai : \($0))", " (window: \($0))") } ?? "")
+                + (companion.map { l.t(", accompagné·e de \($0)", ", accompanied by \($0)") } ?? "")
+        case let .referral(on):
+            return l.t("renvoi par la cellule le \(on) (deux tiers non atteints)", "referred by the cell on \(on) (two-thirds missed)")
+        case let .windowOpen(party, until):
+            return l.t("délai de recours de \(party) encore ouvert jusqu'au \(until)", "\(party)'s appeal window still open until \(until)")
+        }
+    }
+
+    static func text(_ assembly: Assembly, _ items: [DocketItem], _ l: Language) -> String {
+        var out = l.t("Assemblée générale du \(assembly.heldOn)", "General assembly on \(assembly.heldOn)")
+            + (assembly.place.map { " — \($0)" } ?? "")
+            + l.t(" (ordre du jour arrêté le \(assembly.scheduledOn))\n", " (agenda fixed on \(assembly.scheduledOn))\n")
+        if items.isEmpty { out += l.t("  Aucune affaire disciplinaire.\n", "  No disciplinary matter.\n") }
+        for item in items {
+            out += "  \(item.caseID) — \(matterText(item.matter, l))\n"
+            out += l.t("    question : ", "    question: ") + (l == .fr ? item.questionFr : item.questionEn) + "\n"
+            for s in item.suspensions {
+                out += l.t("    suspension en vigueur (\(s.rule.rawValue)) depuis le \(s.from), \(s.untilFr)\n",
+                           "    suspension in force (\(s.rule.rawValue)) since \(s.from), \(s.untilEn)\n")
+            }
+            if !item.conflicts.isEmpty {
+                out += l.t("    conflits (ne votent pas) : ", "    conflicts (do not vote): ")
+                    + item.conflicts.map { "\($0.member) (\(l == .fr ? $0.fr : $0.en))" }.joined(separator: ", ") + "\n"
+            }
+        }
+        return out
+    }
+
+    static func json(_ assembly: Assembly, _ items: [DocketItem]) -> [String: Any] {
+        [
+            "heldOn": assembly.heldOn.description, "scheduledOn": assembly.scheduledOn.description,
+            "place": assembly.place ?? NSNull(),
+            "items": items.map { item -> [String: Any] in
+                var matter: [String: Any]
+                switch item.matter {
+                case let .appeal(by, on, deadline, companion):
+                    matter = ["kind": "appeal", "by": by.rawValue, "on": on.description]
+                    if let deadline { matter["deadline"] = deadline.description }
+                    if let companion { matter["companion"] = companion }
+                case let .referral(on): matter = ["kind": "referral", "on": on.description]
+                case let .windowOpen(party, until):
+                    matter = ["kind": "windowOpen", "party": party.rawValue, "until": until.description]
+                }
+                return [
+                    "case": item.caseID.rawValue, "matter": matter, "questionFr": item.questionFr,
+                    "questionEn": item.questionEn,
+                    "suspensions": item.suspensions.map { ["rule": $0.rule.rawValue, "from": $0.from.description] },
+                    "conflicts": item.conflicts.map { ["member": $0.member.rawValue, "fr": $0.fr, "en": $0.en] },
+                ]
+            },
+        ]
+    }
+}
