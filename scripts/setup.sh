@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Greffe needs beyond the Swift toolchain, only when it is missing:
 # Debian's liblmdb-dev (and pkg-config, which finds it), and the Python modules the tests use
-# to check Greffe independently (jsonschema for the JSON Schemas, lmdb for docs/storage-format.md).
+# to check Greffe independently (jsonschema for the JSON Schemas, lmdb for docs/storage-format.md), and with --tests
+# Debian's chromium, which renders the appeal dossier in the tests.
 set -euo pipefail
 
 as_root() {
@@ -14,6 +15,8 @@ need_apt=()
 pkg-config --exists lmdb 2>/dev/null || need_apt+=(liblmdb-dev)
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
+# The tests render the appeal dossier with headless Chromium.
+if [ "${1:-}" = "--tests" ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
     echo "setup: installing ${need_apt[*]} with apt-get" >&2
     as_root apt-get update -qq

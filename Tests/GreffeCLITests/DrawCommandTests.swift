@@ -18,6 +18,16 @@ import Testing
 
     func head(_ f: CLIFixture) throws -> String { try SampleCaseTests().head(f) }
 
+    /// The whole demo case of scripts/demo.sh: instruction, the draw, the judgement, its execution.
+    func demoStore() throws -> CLIFixture {
+        let f = try calledStore()
+        #expect(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + Self.source).status == 0)
+        #expect(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status == 0)
+        let applied = try f.greffe(["apply", Self.examples.appendingPathComponent("demo-2-jugement.jsonl").path])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        return f
+    }
+
     @Test func theDemoDrawIsAnnouncedPerformedAndRecomputed() throws {
         let f = try calledStore()
         let poolFile = f.directory + "/pool.txt"

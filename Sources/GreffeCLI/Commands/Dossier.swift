@@ -1,0 +1,71 @@
+import ArgumentParser
+import Discipline
+import Foundation
+import Registry
+
+extension GreffeCommand {
+    struct Dossier: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Écrit le dossier d'un cas pour l'Assemblée générale : un document lisible, autonome, imprimable (A4).",
+            discussion: """
+                Faits et demandes, défense, chronologie dessinée de chaque acte avec ses délais (délais manqués
+                marqués), la cellule de crise et son tirage au sort recalculé, les votes avec le calcul des deux tiers,
+                la décision, le recours et la question posée à l'Assemblée (art. 5.6.12).
+
+                --pseudonymise remplace les parties par leur rôle (« la personne mise en cause », « la victime ») et
+                les autres membres par un pseudonyme, y compris dans les textes libres : pour lire à voix haute ou
+                projeter.
+
+                Exemples :
+                  greffe dossier 2026-001 --out dossier-2026-001.html
+                  greffe dossier 2026-001 --format md --pseudonymise --out dossier-2026-001.md
+                  chromium --headless --print-to-pdf=dossier.pdf dossier-2026-001.html
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case html, md }
+
+        @OptionGroup var options: StoreOptions
+
+        @Argument(help: "Identifiant du dossier.")
+        var caseID: String
+
+        @Option(help: "Format : html (défaut) ou md.")
+        var format: Format = .html
+
+        @Flag(help: "Parties désignées par leur rôle, autres membres par un pseudonyme.")
+        var pseudonymise = false
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))
+        var asOf: Day?
+
+        @Option(help: ArgumentHelp("Fichier à écrire (défaut : la sortie standard).", valueName: "fichier"))
+        var out: String?
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let registry = try options.registry()
+                let id = CaseID(caseID)
+                guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
+                let day = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                let loaded = try registry.loadCase(id, asOf: day)
+                let naming = Naming(state: loaded.state, events: loaded.events, roster: try registry.members(),
+                                    pseudonymise: pseudonymise, language: l)
+                let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: registry.rulebook,
+                                              naming: naming, language: l).build()
+                let text = format == .html ? document.html() : document.markdown()
+                if let out {
+                    do {
+                        try text.write(toFile: out, atomically: true, encoding: .utf8)
+                    } catch {
+                        throw CLIFailure(status: .storeError, fr: "impossible d'écrire \(out) : \(error.localizedDescription)",
+                                         en: "cannot write \(out): \(error.localizedDescription)")
+                    }
+                    print(l.t("Dossier écrit : \(out)", "Dossier written: \(out)"))
+                } else {
+                    print(text, terminator: "")
+                }
+            }
+        }
+    }
+}

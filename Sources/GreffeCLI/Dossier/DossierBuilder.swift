@@ -1,0 +1,313 @@
+import Discipline
+import Foundation
+import Registry
+
+/// Builds the appeal dossier of a case (5.6.12): facts and demands, defence, timeline with deadlines, the cell and
+/// how it was drawn (re-computed), the votes with their arithmetic, the decision, the appeal, the question to the GA.
+struct DossierBuilder {
+    let id: CaseID
+    let loaded: LoadedCase
+    let asOf: Day
+    let rulebook: Rulebook
+    let naming: Naming
+    let language: Language
+
+    var state: CaseState { loaded.state }
+
+    /// The deadlines as of the reference day, their labels scrubbed of names in a pseudonymised document.
+    var deadlines: [Deadline] {
+        state.deadlines(asOf: asOf, rulebook: rulebook).map { d in
+            Deadline(rule: d.rule, labelFr: naming.scrub(d.labelFr), labelEn: naming.scrub(d.labelEn), from: d.from,
+                     due: d.due, status: d.status, bindsAssociation: d.bindsAssociation)
+        }
+    }
+    var words: EventWords { EventWords(language: language, rulebook: rulebook, name: naming.name) }
+
+    func build() -> Document {
+        let l = language
+        return Document(
+            language: l,
+            title: l.t("Dossier disciplinaire \(id)", "Disciplinary case \(id)"),
+            subtitle: l.t("Dossier d'appel pour l'Assemblée générale — état au \(asOf.frenchDescription) : \(state.step.fr)",
+                          "Appeal dossier for the general assembly — as of \(asOf): \(state.step.en)"),
+            notice: l.t("Document confidentiel établi par Greffe à partir du registre (art. 5.6 du règlement intérieur)."
+                        + (naming.pseudonymised ? " Version pseudonymisée : les parties sont désignées par leur rôle, les autres membres par un pseudonyme." : ""),
+                        "Confidential document produced by Greffe from the registry (art. 5.6 of the internal rules)."
+                        + (naming.pseudonymised ? " Pseudonymised version: parties are named by their role, other members by a pseudonym." : "")),
+            sections: [facts(), demandsAndDefence(), timeline(), deadlinesSection(), cell(), votes(), decision(), appeal(),
+                       question()])
+    }
+
+    // MARK: Sections
+
+    func facts() -> Document.Section {
+        let l = language
+        var blocks: [Document.Block] = []
+        if let complaint = state.complaint {
+            let c = complaint.value
+            let motives = c.motives.map { id in rulebook.motives.first { $0.id == id }.map { l == .fr ? $0.fr : $0.en } ?? id }
+            func parties(_ list: [Party]) -> String {
+                list.isEmpty ? "—" : list.map { naming.name($0.id) + ($0.isMember ? "" : l.t(" (non membre)", " (not a member)")) }
+                    .joined(separator: ", ")
+            }
+            blocks.append(.facts([
+                (l.t("Plainte déposée le", "Complaint filed on"), complaint.on.frenchDescription),
+                (l.t("Le Conseil a eu connaissance des faits le", "The board learned of the facts on"), c.boardLearnedOn.frenchDescription),
+                (l.t("Personne(s) mise(s) en cause", "Accused"), parties(c.accused)),
+                (l.t("Victime(s)", "Victim(s)"), parties(c.victims)),
+                (l.t("Plaignant·e(s)", "Complainant(s)"), parties(c.complainants)),
+                (l.t("Rapporteur", "Rapporteur"), state.rapporteur.map { naming.name($0.rapporteur) } ?? "—"),
+            ]))
+            blocks.append(.paragraph(naming.scrub(c.facts)))
+            blocks.append(.paragraph(l.t("Motifs graves invoqués (art. 5.5) :", "Grave motives invoked (art. 5.5):")))
+            blocks.append(.list(motives))
+        } else {
+            blocks.append(.paragraph(l.t("Aucune plainte n'est enregistrée.", "No complaint is recorded.")))
+        }
+        return Document.Section(id: "faits", title: l.t("1. Les faits", "1. The facts"), blocks: blocks)
+    }
+
+    func demandsAndDefence() -> Document.Section {
+        let l = language
+        var blocks: [Document.Block] = []
+        for hearing in state.hearings {
+            blocks.append(.paragraph(l.t("Besoins exprimés par \(naming.name(hearing.value.victim)) (audition du \(hearing.on.frenchDescription)) : ",
+                                         "Needs expressed by \(naming.name(hearing.value.victim)) (heard on \(hearing.on)): ")
+                + naming.scrub(hearing.value.needs)))
+            blocks.append(.list(hearing.value.demands.map(naming.scrub)))
+        }
+        if let summary = state.summary {
+            blocks.append(.facts([
+                (l.t("Demande", "Demand"), naming.scrub(summary.value.demand)),
+                (l.t("Défense", "Defence"), naming.scrub(summary.value.defence)),
+                (l.t("Sanction proposée", "Proposed sanction"), words.sanctions(summary.value.proposedSanctions)),
+            ]))
+        }
+        if state.answers.isEmpty, state.answerWindowLapsedOn != nil {
+            blocks.append(.emphasis(l.t("La personne mise en cause n'a pas répondu dans le délai : son silence a été noté (art. 5.6.7).",
+                                        "The accused did not answer within the window: the silence was noted (art. 5.6.7).")))
+        }
+        if blocks.isEmpty { blocks.append(.paragraph(l.t("Pas encore d'audition ni de synthèse.", "No hearing or summary yet."))) }
+        return Document.Section(id: "demandes", title: l.t("2. Demandes et défense", "2. Demands and defence"), blocks: blocks)
+    }
+
+    func timeline() -> Document.Section {
+        let l = language
+        let rows = zip(loaded.events, loaded.records).map { dated, record in
+            [dated.on.frenchDescription, naming.scrub(words.sentence(dated.event)), "#\(record.sequence)",
+             naming.name(MemberID(record.event.actor))]
+        }
+        let chart = TimelineChart(deadlines: deadlines,
+                                  acts: loaded.events.map(\.on), asOf: asOf, language: l)
+        return Document.Section(id: "chronologie", title: l.t("3. Chronologie des actes", "3. Timeline of the acts"), blocks: [
+            .chart(svg: chart.svg(), alternative: chart.alternative()),
+            .table(caption: l.t("Chaque acte enregistré, dans l'ordre du registre", "Every recorded act, in registry order"),
+                   headers: [l.t("Jour", "Day"), l.t("Acte", "Act"), l.t("Registre", "Record"), l.t("Enregistré par", "Recorded by")],
+                   rows: rows, highlighted: []),
+        ])
+    }
+
+    func deadlinesSection() -> Document.Section {
+        let l = language
+        var highlighted: Set<Int> = []
+        let rows = deadlines.enumerated().map { index, d -> [String] in
+            if d.isBreach { highlighted.insert(index) }
+            return [d.rule.rawValue, l == .fr ? d.labelFr : d.labelEn, d.from?.frenchDescription ?? "—",
+                    d.due?.frenchDescription ?? "—", DeadlineWords.status(d.status, l)]
+        }
+        var blocks: [Document.Block] = [
+            .table(caption: l.t("Délais du règlement (les délais manqués sont mis en évidence)", "Deadlines of the rules (missed ones highlighted)"),
+                   headers: [l.t("Règle", "Rule"), l.t("Délai", "Deadline"), l.t("Depuis", "From"), l.t("Échéance", "Due"), l.t("État", "Status")],
+                   rows: rows, highlighted: highlighted),
+        ]
+        let f = state.forecast(asOf: asOf, rulebook: rulebook)
+        if let limit = f.limit, let concludes = f.concludesOn, let slack = f.slackDays {
+            blocks.append(.paragraph(l.t(
+                "Délai global de deux mois (R03) : limite le \(limit.frenchDescription) ; \(f.concluded ? "conclu" : "conclusion prévue au plus tard") le \(concludes.frenchDescription) ; "
+                    + (slack >= 0 ? "marge de \(slack) jour(s)." : "dépassement de \(-slack) jour(s)."),
+                "Overall two-month limit (R03): \(limit); \(f.concluded ? "concluded" : "projected conclusion at the latest") on \(concludes); "
+                    + (slack >= 0 ? "\(slack) day(s) of slack." : "missed by \(-slack) day(s).")))
+            )
+        }
+        return Document.Section(id: "delais", title: l.t("4. Les délais", "4. The deadlines"), blocks: blocks)
+    }
+
+    func cell() -> Document.Section {
+        let l = language
+        var blocks: [Document.Block] = []
+        let members = state.judgement?.value.cell ?? state.cell
+        blocks.append(.facts([(l.t("Membres de la cellule de crise", "Crisis cell members"), words.list(members))]))
+        var history: [String] = []
+        for dated in loaded.events {
+            switch dated.event {
+            case .cellCalled, .volunteerAccepted, .memberRecused, .drawAnnounced, .drawPerformed, .drawnMemberPresent,
+                 .drawnMemberDeclined:
+                history.append("\(dated.on.frenchDescription) — " + words.sentence(dated.event))
+            default: break
+            }
+        }
+        if !history.isEmpty {
+            blocks.append(.paragraph(l.t("Comment la cellule a été constituée (art. 5.6.9) :", "How the cell was formed (art. 5.6.9):")))
+            blocks.append(.list(history))
+        }
+        for check in drawChecks() {
+            let verdict: String
+            switch check.verification {
+            case .matches(let steps):
+                verdict = l.t("Recalculé à l'identique par Greffe (RFC 3797) : \(steps) empreinte(s) MD5 comparée(s).",
+                              "Re-computed identically by Greffe (RFC 3797): \(steps) MD5 digest(s) compared.")
+            case .differs(let found):
+                verdict = l.t("LE RECALCUL DIFFÈRE : ", "THE RE-COMPUTATION DIFFERS: ") + found.map { "\($0)" }.joined(separator: "; ")
+            }
+            blocks.append(.facts([
+                (l.t("Tirage annoncé le", "Draw announced on"), check.announcedOn.frenchDescription),
+                (l.t("Sources d'aléa", "Entropy sources"), check.announcement.sources.map {
+                    $0.description + ($0.valuesKnownOn.map { l.t(" (publiée le \($0.frenchDescription))", " (published on \($0))") } ?? "")
+                }.joined(separator: " ; ")),
+                (l.t("Liste (SHA-256)", "Pool (SHA-256)"), "\(check.draw.pool.count) — \(check.draw.poolDigest)"),
+                (l.t("Chaîne-clé", "Key string"), check.draw.keyString),
+                (l.t("Ordre tiré", "Drawn order"), words.list(check.draw.order)),
+                (l.t("Vérification", "Verification"), verdict
+                    + (check.draw.publiclyVerifiable ? "" : l.t(" Tirage d'entraînement : non vérifiable publiquement.", " Practice draw: not publicly verifiable."))),
+            ]))
+        }
+        return Document.Section(id: "cellule", title: l.t("5. La cellule de crise", "5. The crisis cell"), blocks: blocks)
+    }
+
+    func drawChecks() -> [DrawCheck] {
+        var announced: DatedEvent?
+        var out: [DrawCheck] = []
+        for (dated, record) in zip(loaded.events, loaded.records) {
+            switch dated.event {
+            case .drawAnnounced: announced = dated
+            case .drawPerformed(let draw):
+                guard let a = announced, case .drawAnnounced(let announcement) = a.event else { continue }
+                out.append(DrawCheck(sequence: record.sequence, announcedOn: a.on, announcement: announcement,
+                                     performedOn: dated.on, draw: draw,
+                                     verification: CellDraw.verify(recorded: draw, announcedPoolDigest: announcement.poolDigest)))
+            default: break
+            }
+        }
+        return out
+    }
+
+    func votes() -> Document.Section {
+        let l = language
+        var blocks: [Document.Block] = []
+        if let consensus = state.consensus {
+            blocks.append(.paragraph(l.t("Le \(consensus.on.frenchDescription), la cellule a décidé par consensus : ",
+                                         "On \(consensus.on), the cell decided by consensus: ")
+                + words.sanctions(consensus.value.sanctions) + ". " + naming.scrub(consensus.value.reasons)))
+        }
+        func voteTable(_ title: String, _ record: VoteRecord, on day: Day) {
+            blocks.append(.table(
+                caption: title + l.t(" — le \(day.frenchDescription)", " — on \(day)"),
+                headers: [l.t("Option", "Option"), l.t("Sanctions", "Sanctions"), l.t("Pour", "Yes"), l.t("Exprimés", "Cast"),
+                          l.t("Calcul des deux tiers", "Two-thirds arithmetic")],
+                rows: record.tallies.map { t in
+                    let proposal = record.proposals.first { $0.id == t.option }
+                    return [t.option, words.sanctions(proposal?.sanctions ?? [t.option]), "\(t.tally.yes)", "\(t.tally.cast)",
+                            t.tally.arithmetic]
+                },
+                highlighted: Set(record.tallies.indices.filter { record.tallies[$0].option == record.adopted })))
+            blocks.append(.list(record.ballots.map { b in
+                naming.name(b.member) + " : " + (b.option ?? l.t("vote blanc", "blank"))
+            }))
+        }
+        if let vote = state.cellVote { voteTable(l.t("Vote de la cellule (R19)", "Cell vote (R19)"), vote.value, on: vote.on) }
+        if let vote = state.reintegrationVote {
+            voteTable(l.t("Vote sur la réintégration (R20)", "Reintegration vote (R20)"), vote.value, on: vote.on)
+        }
+        for dated in state.generalAssemblyVotes {
+            let record = dated.value
+            blocks.append(.table(
+                caption: l.t("Vote de l'Assemblée générale (R24) — le \(dated.on.frenchDescription)", "General assembly vote (R24) — on \(dated.on)"),
+                headers: [l.t("Option", "Option"), l.t("Pour", "Yes"), l.t("Exprimés", "Cast"), l.t("Calcul des deux tiers", "Two-thirds arithmetic")],
+                rows: record.tallies.map { ["\($0.option)", "\($0.tally.yes)", "\($0.tally.cast)", $0.tally.arithmetic] },
+                highlighted: Set(record.tallies.indices.filter { record.tallies[$0].option == record.adopted })))
+        }
+        if blocks.isEmpty { blocks.append(.paragraph(l.t("Aucun vote enregistré.", "No vote recorded."))) }
+        return Document.Section(id: "votes", title: l.t("6. Délibération et votes", "6. Deliberation and votes"), blocks: blocks)
+    }
+
+    func decision() -> Document.Section {
+        let l = language
+        var blocks: [Document.Block] = []
+        if let outcome = state.outcome {
+            var facts: [(String, String)] = [
+                (l.t("Décision", "Decision"), words.sanctions(outcome.sanctions)),
+                (l.t("Rendue le", "Rendered on"), outcome.on.frenchDescription),
+            ]
+            if let p = outcome.probation {
+                facts.append((l.t("Conditions de probation (art. 2.5)", "Probation conditions (art. 2.5)"),
+                              p.conditions.map(naming.scrub).joined(separator: " ; ")
+                                + l.t(" — jusqu'au \(p.until.frenchDescription)", " — until \(p.until)")))
+            }
+            if let executed = state.executedOn {
+                facts.append((l.t("Exécutée par le Conseil le", "Executed by the board on"), executed.frenchDescription))
+            }
+            blocks.append(.facts(facts))
+        } else if state.referral != nil {
+            blocks.append(.paragraph(l.t("La cellule n'a atteint les deux tiers dans aucun vote : l'affaire est renvoyée à l'Assemblée générale (art. 5.6.10).",
+                                         "The cell reached two-thirds in no vote: the matter is referred to the general assembly (art. 5.6.10).")))
+        } else {
+            blocks.append(.paragraph(l.t("Aucune décision à ce jour.", "No decision yet.")))
+        }
+        for reparation in state.reparations {
+            blocks.append(.paragraph(l.t("Réparation (art. 5.6.13), le \(reparation.on.frenchDescription) : ",
+                                         "Reparation (art. 5.6.13), on \(reparation.on): ")
+                + reparation.value.measures.map(naming.scrub).joined(separator: " ; ")))
+        }
+        return Document.Section(id: "decision", title: l.t("7. La décision", "7. The decision"), blocks: blocks)
+    }
+
+    func appeal() -> Document.Section {
+        let l = language
+        var blocks: [Document.Block] = []
+        for appeal in state.appeals {
+            let deadline = state.appealDeadline(for: appeal.value.by, rulebook: rulebook)
+            blocks.append(.facts([
+                (l.t("Recours de", "Appeal by"), naming.name(appeal.value.by)),
+                (l.t("Formé le", "Lodged on"), appeal.on.frenchDescription),
+                (l.t("Délai de recours (R23)", "Appeal window (R23)"), deadline.map { l.t("jusqu'au \($0.frenchDescription)", "until \($0)") } ?? "—"),
+                (l.t("Accompagnement", "Companion"), appeal.value.companion.map { naming.pseudonymised ? l.t("une personne de son choix", "a person of their choice") : $0 } ?? "—"),
+            ]))
+        }
+        for s in state.activeSuspensions(on: asOf) {
+            blocks.append(.emphasis(l.t("Suspension en vigueur (\(s.rule.rawValue)) depuis le \(s.from.frenchDescription), \(s.untilFr).",
+                                        "Suspension in force (\(s.rule.rawValue)) since \(s.from), \(s.untilEn).")))
+        }
+        if blocks.isEmpty { blocks.append(.paragraph(l.t("Aucun recours enregistré.", "No appeal recorded."))) }
+        return Document.Section(id: "recours", title: l.t("8. Le recours", "8. The appeal"), blocks: blocks)
+    }
+
+    func question() -> Document.Section {
+        let l = language
+        let text: String
+        if !state.appeals.isEmpty {
+            text = l.t("L'Assemblée générale confirme-t-elle la décision (\(words.sanctions(state.outcome?.sanctions ?? []))) ou la réforme-t-elle ? Elle statue à la majorité des deux tiers des voix exprimées, selon les mêmes modalités que la cellule de crise (art. 5.6.12) ; à défaut, le règlement est muet et l'Assemblée doit adopter une résolution explicite et motivée.",
+                       "Does the general assembly confirm the decision (\(words.sanctions(state.outcome?.sanctions ?? []))) or overturn it? It decides by two-thirds of the votes cast, with the same modalities as the crisis cell (art. 5.6.12); failing that, the rules are silent and the assembly must adopt an explicit, reasoned resolution.")
+        } else if state.referral != nil {
+            text = l.t("La cellule n'ayant atteint les deux tiers dans aucun vote, l'Assemblée générale statue sur les sanctions proposées, à la majorité des deux tiers (art. 5.6.10).",
+                       "As the cell reached two-thirds in no vote, the general assembly decides on the proposed sanctions by two-thirds (art. 5.6.10).")
+        } else {
+            text = l.t("Aucune question n'est soumise à l'Assemblée générale à ce jour.", "No question is put to the general assembly so far.")
+        }
+        return Document.Section(id: "question", title: l.t("9. La question soumise à l'Assemblée", "9. The question put to the assembly"),
+                                blocks: [.paragraph(text)])
+    }
+}
+
+/// A deadline's status in words.
+enum DeadlineWords {
+    static func status(_ status: Deadline.Status, _ l: Language) -> String {
+        switch status {
+        case let .met(on, margin): return l.t("tenu le \(on.frenchDescription) (marge \(margin) j)", "met on \(on) (\(margin) day(s) to spare)")
+        case let .missed(by, done?): return l.t("MANQUÉ : fait le \(done.frenchDescription), \(by) j de retard", "MISSED: done on \(done), \(by) day(s) late")
+        case let .missed(by, nil): return l.t("MANQUÉ : en retard de \(by) j", "MISSED: overdue by \(by) day(s)")
+        case let .open(left): return l.t("en cours, \(left) j restant(s)", "open, \(left) day(s) left")
+        case .notStarted: return l.t("pas encore commencé", "not started")
+        case let .expired(on): return l.t("écoulé le \(on.frenchDescription) (droit non exercé)", "expired on \(on) (right not exercised)")
+        }
+    }
+}
