@@ -55,6 +55,7 @@ ENUMS = {
     "AnswerForm": ["written", "oral"],
     "CallChannel": ["online", "email"],
     "Basis": ["consensus", "cellVote", "reintegrationVote"],
+    "MemberKind": ["person", "association"],
 }
 
 # Struct name -> ordered fields (name, type). Types: scalar, enum name, struct name, "[T]" for arrays, "T?" optional.
@@ -118,6 +119,16 @@ STRUCTS = {
     "Reparation": [("measures", "[string]")],
     "Radiation": [("member", "member")],
     "Closure": [("reason", "string")],
+    # Roster events (member/<id> streams, Sources/Discipline/Roster/MemberEvent.swift).
+    "MemberJoinedPayload": [("member", "member"), ("displayName", "string"), ("email", "string"), ("kind", "MemberKind")],
+    "MemberDetailsChangedPayload": [("member", "member"), ("displayName", "string?"), ("email", "string?"),
+                                    ("kind", "MemberKind?")],
+    "MemberDuesPaidPayload": [("member", "member"), ("year", "int")],
+    "MemberMandatePayload": [("member", "member"), ("role", "string")],
+    "MemberPayload": [("member", "member")],
+    "MemberRadiatedPayload": [("member", "member"), ("byCase", "string?")],
+    # General assemblies (the assembly stream, Sources/Discipline/Assembly/Assembly.swift).
+    "AssemblyScheduled": [("heldOn", "day"), ("place", "string?"), ("note", "string?")],
 }
 
 # Command type -> (payload struct, article, description).
@@ -200,6 +211,14 @@ EVENTS = {
     "ReparationMeasuresRecorded": ("Reparation", "Reparation measures were recorded (R26)."),
     "RadiationAnnounced": ("Radiation", "A radiation was announced (R28)."),
     "CaseClosed": ("Closure", "The case was closed."),
+    "MemberJoined": ("MemberJoinedPayload", "A member joined the association (member stream)."),
+    "MemberDetailsChanged": ("MemberDetailsChangedPayload", "A member's name, e-mail or kind changed; only changed fields are present."),
+    "MemberDuesPaid": ("MemberDuesPaidPayload", "Dues paid for a calendar year (R13)."),
+    "MemberMandateHeld": ("MemberMandatePayload", "A member took up a mandate (board-member, rapporteur, moderator, local-representative or another role)."),
+    "MemberMandateEnded": ("MemberMandatePayload", "A member's mandate ended."),
+    "MemberLeft": ("MemberPayload", "A member left the association."),
+    "MemberRadiated": ("MemberRadiatedPayload", "A member was radiated (R28), after the case that decided it when there is one."),
+    "AssemblyScheduled": ("AssemblyScheduled", "The board scheduled a general assembly; its disciplinary agenda is fixed on the day of this event."),
 }
 
 

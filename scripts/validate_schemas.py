@@ -2,12 +2,15 @@
 """Validates example JSON documents against the schemas in Schemas/ with a real JSON Schema validator.
 
     python3 scripts/validate_schemas.py DIR
+    python3 scripts/validate_schemas.py --jsonl FILE.jsonl...
 
 DIR holds examples written by the Swift tests:
   DIR/commands/<type>.json   a command (flat, with "type")      -> Schemas/commands/<type>.schema.json
   DIR/events/<type>.json     an event payload (stored form)     -> Schemas/events/<type>.schema.json
   DIR/rulebook.json          a rulebook                         -> Schemas/rulebook.schema.json
   DIR/envelope/*.json        stored records                     -> Schemas/event-envelope.schema.json
+With --jsonl, every line of each file is checked against Schemas/apply-line.schema.json and its command against
+Schemas/commands/<type>.schema.json (the files `greffe apply` reads).
 Every schema is itself checked against draft 2020-12. Exits 1 on any error, listing them all.
 """
 import json
@@ -29,7 +32,41 @@ def load(path):
         return json.load(f)
 
 
+def jsonl(files):
+    line_schema = load(SCHEMAS / "apply-line.schema.json")
+    Draft202012Validator.check_schema(line_schema)
+    line_validator = Draft202012Validator(line_schema, format_checker=FormatChecker())
+    errors, checked = [], 0
+    for name in files:
+        for number, text in enumerate(open(name, encoding="utf-8"), start=1):
+            if not text.strip():
+                continue
+            where = f"{name}:{number}"
+            try:
+                line = json.loads(text)
+            except ValueError as e:
+                errors.append(f"{where}: not JSON: {e}")
+                continue
+            for err in line_validator.iter_errors(line):
+                errors.append(f"{where}: {'/'.join(map(str, err.path)) or '(root)'}: {err.message}")
+            command = line.get("command", {}) if isinstance(line, dict) else {}
+            schema_path = SCHEMAS / "commands" / f"{command.get('type')}.schema.json"
+            if not schema_path.exists():
+                errors.append(f"{where}: unknown command type {command.get('type')}")
+                continue
+            validator = Draft202012Validator(load(schema_path), format_checker=FormatChecker())
+            for err in validator.iter_errors(command):
+                errors.append(f"{where}: command/{'/'.join(map(str, err.path)) or '(root)'}: {err.message}")
+            checked += 1
+    for e in errors:
+        print(e, file=sys.stderr)
+    print(f"validated {checked} lines, {len(errors)} errors")
+    return 1 if errors or checked == 0 else 0
+
+
 def main(argv):
+    if len(argv) >= 3 and argv[1] == "--jsonl":
+        return jsonl(argv[2:])
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2

@@ -17,8 +17,9 @@ private func schemaNames(_ folder: String) throws -> Set<String> {
     let events = try schemaNames("events")
     #expect(commands.subtracting(CaseCommand.typeNames).isEmpty, "command schemas without a type")
     #expect(Set(CaseCommand.typeNames).subtracting(commands).isEmpty, "command types without a schema")
-    #expect(events.subtracting(CaseEvent.typeNames).isEmpty, "event schemas without a type")
-    #expect(Set(CaseEvent.typeNames).subtracting(events).isEmpty, "event types without a schema")
+    let eventTypes = Set(CaseEvent.typeNames + MemberEvent.typeNames + AssemblyEvent.typeNames)
+    #expect(events.subtracting(eventTypes).isEmpty, "event schemas without a type")
+    #expect(eventTypes.subtracting(events).isEmpty, "event types without a schema")
     for name in ["rulebook", "event-envelope"] {
         #expect(FileManager.default.fileExists(
             atPath: packageRoot.appendingPathComponent("Schemas/\(name).schema.json").path))
@@ -47,6 +48,18 @@ func schema_examplesValidateWithJsonschema() throws {
     for event in Examples.events {
         try event.payloadJSON().write(to: dir.appendingPathComponent("events/\(event.typeName).json"))
     }
+    let memberEvents: [MemberEvent] = [
+        .joined(member: "m1", displayName: "Zoé", email: "zoe@exemple.org", kind: .person),
+        .detailsChanged(member: "m1", displayName: nil, email: "zoe.b@exemple.org", kind: nil),
+        .duesPaid(member: "m1", year: 2026), .mandateHeld(member: "m1", role: .boardMember),
+        .mandateEnded(member: "m1", role: .other("trésorière")), .left(member: "m1"),
+        .radiated(member: "m1", byCase: "2026-001"),
+    ]
+    for event in memberEvents {
+        try event.payloadJSON().write(to: dir.appendingPathComponent("events/\(event.typeName).json"))
+    }
+    let assembly = AssemblyEvent.scheduled(AssemblyScheduled(heldOn: Examples.day, place: "Lyon"))
+    try assembly.payloadJSON().write(to: dir.appendingPathComponent("events/\(assembly.typeName).json"))
     try Rulebook.cle.jsonData().write(to: dir.appendingPathComponent("rulebook.json"))
     // One stored record as the application writes it.
     let payload = try JSONSerialization.jsonObject(with: Examples.events[1].payloadJSON())
@@ -73,5 +86,5 @@ func schema_examplesValidateWithJsonschema() throws {
         return
     }
     #expect(process.terminationStatus == 0, "schema validation failed:\n\(text)")
-    #expect(text.contains("validated \(Examples.commands.count + Examples.events.count + 2) examples, 0 errors"), "\(text)")
+    #expect(text.contains("validated \(Examples.commands.count + Examples.events.count + memberEvents.count + 3) examples, 0 errors"), "\(text)")
 }

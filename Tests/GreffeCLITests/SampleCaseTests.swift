@@ -61,6 +61,25 @@ import Testing
         #expect(verified.stdout.hasPrefix("OK : 58 enregistrement(s) vérifié(s)"))
     }
 
+    @Test func theSampleFilesFollowTheSchemas() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.examples.path)
+            .filter { $0.hasSuffix(".jsonl") }.sorted().map { Self.examples.appendingPathComponent($0).path }
+        #expect(files.count >= 4)
+        let script = Self.examples.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/validate_schemas.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, "--jsonl"] + files
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains(", 0 errors"))
+    }
+
     @Test func asOfShowsTheCaseAsItStoodThatDay() throws {
         let f = try sampleStore()
         let past = try f.greffe(["status", "2026-001", "--as-of", "25/01/2026"])
