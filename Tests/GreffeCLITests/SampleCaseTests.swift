@@ -174,3 +174,16 @@ import Testing
         #expect(show.stdout.contains("jugements rendus (R17) : 1/3 (2026-001)"))
     }
 }
+
+extension SampleCaseTests {
+    @Test func historyShowsEachActInWordsWithItsDayAndItsRecording() throws {
+        let f = try sampleStore()
+        let history = try f.greffe(["history", "2026-001"])
+        #expect(history.status == 0)
+        let lines = history.stdout.split(separator: "\n")
+        #expect(lines.count == 52, "26 events (24 acts: the meeting also designates the rapporteur, the consensus is the judgement), two lines each")
+        #expect(lines.first?.hasPrefix("#33  2026-01-05  Plainte déposée contre m004") == true, "\(lines.first ?? "")")
+        #expect(lines.dropFirst().first?.contains("ComplaintFiled v1, enregistré par m001 le ") == true)
+        #expect(history.stdout.contains("m004 révoque m008 de la cellule"))
+    }
+}

@@ -31,13 +31,15 @@ extension GreffeCommand {
                 let registry = try options.registry()
                 let id = CaseID(caseID)
                 guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
-                for record in try registry.loadCase(id).records {
+                let loaded = try registry.loadCase(id)
+                let words = EventWords(language: l, rulebook: registry.rulebook, name: \.rawValue)
+                for (dated, record) in zip(loaded.events, loaded.records) {
                     if json {
                         print(try jsonLine(envelope(record)))
                     } else {
-                        print("#\(record.sequence)  v\(record.version)  \(record.event.occurredOn)  \(record.type)  "
-                            + l.t("par ", "by ") + record.event.actor + "  " + l.t("enregistré le ", "recorded ")
-                            + isoInstant(record.event.recordedAt))
+                        print("#\(record.sequence)  \(record.event.occurredOn)  " + words.sentence(dated.event))
+                        print("      \(record.type) v\(record.version), " + l.t("enregistré par ", "recorded by ")
+                            + record.event.actor + l.t(" le ", " at ") + isoInstant(record.event.recordedAt))
                     }
                 }
             }
