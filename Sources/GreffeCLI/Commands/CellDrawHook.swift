@@ -1,0 +1,2 @@
+import ArgumentParser
+extension GreffeCommand { static let cellDrawSubcommands: [any ParsableCommand.Type] = [] }
