@@ -25,7 +25,7 @@ public struct GreffeCommand: ParsableCommand {
             Exemples :
               greffe init --store ./registre
               greffe members import adherents.csv --on 2026-01-02
-              greffe complaint --ticket --complainant m006 --accused m004 --victim m005 --motive insults --facts "…" --on 2026-01-05
+              greffe complaint --via ticket --complainant m006 --accused m004 --victim m005 --motive insults --facts "…" --on 2026-01-05
               greffe meeting 2026-001 --attendee m001 --attendee m002 --rapporteur m002 --on 2026-01-09
               greffe status 2026-001
               greffe agenda

@@ -97,37 +97,26 @@ private func splitPair(_ text: String) -> (String, String)? {
 
 extension Evidence.Kind: ExpressibleByArgument {}
 
-/// How an act reached the association: a flag per channel (`--email`, `--ticket`…), mapped to the domain's values.
-enum ComplaintChannel: String, EnumerableFlag {
+/// How an act reached its recipients (`--via ticket`, `--via email`…), mapped to the domain's values.
+enum ComplaintChannel: String, ExpressibleByArgument, CaseIterable {
     case ticket, email
     var value: ComplaintFacts.Channel { self == .ticket ? .privateTicket : .email }
-    static func help(for value: Self) -> ArgumentHelp? {
-        value == .ticket ? "Plainte reçue par ticket privé." : "Plainte reçue par courriel."
-    }
 }
 
-enum NotificationChannel: String, EnumerableFlag {
+enum NotificationChannel: String, ExpressibleByArgument, CaseIterable {
     case email, dm
     var value: BoardNotification.Channel { self == .email ? .email : .directMessage }
-    static func help(for value: Self) -> ArgumentHelp? {
-        value == .email ? "Prévenus par courriel." : "Prévenus par message direct (DM)."
-    }
 }
 
-enum CallChannel: String, EnumerableFlag {
+enum CallChannel: String, ExpressibleByArgument, CaseIterable {
     case online, email
     var value: CellCall.Channel { self == .online ? .online : .email }
-    static func help(for value: Self) -> ArgumentHelp? {
-        value == .online ? "Appel sur l'espace en ligne." : "Appel par courriel."
-    }
 }
 
-enum AnswerForm: String, EnumerableFlag {
+/// `--form written` or `--form oral`.
+enum AnswerForm: String, ExpressibleByArgument, CaseIterable {
     case written, oral
     var value: Answer.Form { self == .written ? .written : .oral }
-    static func help(for value: Self) -> ArgumentHelp? {
-        value == .written ? "Réponse écrite." : "Réponse orale."
-    }
 }
 
 /// Who formulated the victim's demands (5.6.6).

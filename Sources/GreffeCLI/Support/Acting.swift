@@ -30,12 +30,20 @@ struct RecordOptions: ParsableArguments {
     var json = false
 }
 
+/// What every act takes besides its case and its facts: the idempotency key and output format, the day and the actor,
+/// the store and the language.
+struct ActContext: ParsableArguments {
+    @OptionGroup var record: RecordOptions
+    @OptionGroup var act: ActOptions
+    @OptionGroup var options: StoreOptions
+
+    var acting: Acting { Acting(options: options, act: act, record: record) }
+}
+
 /// An act of an existing case: parses its options into a `CaseCommand`; the shared `run()` records it.
 protocol CaseAct: ParsableCommand {
-    var options: StoreOptions { get }
-    var act: ActOptions { get }
     var target: CaseArgument { get }
-    var record: RecordOptions { get }
+    var context: ActContext { get }
     /// What the confirmation line calls the act.
     static var words: ActWords { get }
     /// The members the act names: each must be on the roster (exit 66 otherwise).
@@ -48,9 +56,26 @@ extension CaseAct {
     var members: [MemberID] { [] }
 
     func run() throws {
-        try Acting(options: options, act: act, record: record).perform(
+        try context.acting.perform(
             Self.words, in: .existing(CaseID(target.caseID)), members: members) { try command(commandId: $0) }
     }
+}
+
+/// The one member an act names (`--member m007`).
+struct MemberOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Le membre que l'acte concerne.", valueName: "membre"))
+    var member: MemberID
+}
+
+/// An act that names one member and nothing else (a volunteer, a drawn member's answer, a letter, a radiation).
+protocol MemberAct: CaseAct {
+    var subject: MemberOption { get }
+    static func command(_ member: MemberID, commandId: String?) -> CaseCommand
+}
+
+extension MemberAct {
+    var members: [MemberID] { [subject.member] }
+    func command(commandId: String?) -> CaseCommand { Self.command(subject.member, commandId: commandId) }
 }
 
 /// Which case an act goes to.

@@ -25,9 +25,7 @@ extension GreffeCommand {
         var by: MemberID
         @Option(help: ArgumentHelp("La personne de son choix qui l'accompagne.", valueName: "nom"))
         var companion: String?
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .lodgeAppeal(Appeal(by: by, companion: companion), commandId: commandId)
@@ -75,9 +73,7 @@ extension GreffeCommand.GeneralAssembly {
         @Option(help: ArgumentHelp("Votant·es de l'Assemblée.", valueName: "n"))
         var voters: Int
         @OptionGroup var probation: ProbationOptions
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .recordGeneralAssemblyVote(
@@ -90,7 +86,7 @@ extension GreffeCommand.GeneralAssembly {
 
     struct Resolve: CaseAct {
         static let configuration = CommandConfiguration(
-            abstract: "Quand l'Assemblée manque les deux tiers, le règlement est muet : une résolution explicite est consignée (R24).",
+            abstract: "Quand l'Assemblée manque les deux tiers, le règlement est muet : une résolution explicite est consignée (art. 5.6.12, R24).",
             discussion: """
                 Le règlement ne dit pas ce qui se passe si l'Assemblée générale elle-même n'atteint pas les deux tiers :
                 Greffe n'invente pas d'issue ; l'issue décidée et sa raison sont consignées.
@@ -107,9 +103,7 @@ extension GreffeCommand.GeneralAssembly {
         var reason: String
         @Option(name: .customLong("sanction"), help: ArgumentHelp("Sanction imposée, s'il y en a (répéter l'option).", valueName: "sanction"))
         var sanctions: [SanctionArgument] = []
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .recordGeneralAssemblyResolution(

@@ -13,7 +13,7 @@ extension GreffeCommand {
                 consensus, ou vote → [reintegration-vote] ; sans réponse à l'appel : tirage au sort (voir docs/draw.md).
 
                 Exemples :
-                  greffe cell call 2026-001 --online --member m007 --member m008 --member m009
+                  greffe cell call 2026-001 --via online --member m007 --member m008 --member m009
                   greffe cell volunteer 2026-001 --member m007
                   greffe cell consensus 2026-001 --sanction warning --reasons "Accord des trois membres"
                 """,
@@ -34,22 +34,21 @@ extension GreffeCommand.Cell {
                 dit qui peut siéger.
 
                 Exemples :
-                  greffe cell call 2026-001 --online --member m007 --member m008 --member m009 --member m012 --on 2026-02-03 --as m002
-                  greffe cell call 2026-001 --email
+                  greffe cell call 2026-001 --via online --member m007 --member m008 --member m009 --member m012 --on 2026-02-03 --as m002
+                  greffe cell call 2026-001 --via email
                 """)
         static let words = ActWords("appel pour la cellule de crise", "call for the crisis cell")
 
         @OptionGroup var target: CaseArgument
 
-        @Flag(help: "Où l'appel est lancé.")
+        @Option(name: .customLong("via"), help: ArgumentHelp(
+            "Où l'appel est lancé : online (espace en ligne) ou email.", valueName: "canal"))
         var channel: CallChannel
 
         @Option(name: .customLong("member"), help: ArgumentHelp("Membre appelé par son nom (répéter l'option).", valueName: "membre"))
         var called: [MemberID] = []
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         var members: [MemberID] { called }
         func command(commandId: String?) -> CaseCommand {
@@ -57,7 +56,7 @@ extension GreffeCommand.Cell {
         }
     }
 
-    struct Volunteer: CaseAct {
+    struct Volunteer: MemberAct {
         static let configuration = CommandConfiguration(
             abstract: "Un membre appelé se porte volontaire et entre dans la cellule (art. 5.6.9, R13, R17).",
             discussion: """
@@ -70,14 +69,12 @@ extension GreffeCommand.Cell {
         static let words = ActWords("volontaire pour la cellule", "cell volunteer")
 
         @OptionGroup var target: CaseArgument
-        @Option(help: ArgumentHelp("Le ou la volontaire.", valueName: "membre"))
-        var member: MemberID
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var subject: MemberOption
+        @OptionGroup var context: ActContext
 
-        var members: [MemberID] { [member] }
-        func command(commandId: String?) -> CaseCommand { .acceptVolunteer(MemberRef(member: member), commandId: commandId) }
+        static func command(_ member: MemberID, commandId: String?) -> CaseCommand {
+            .acceptVolunteer(MemberRef(member: member), commandId: commandId)
+        }
     }
 
     struct Recuse: CaseAct {
@@ -97,15 +94,13 @@ extension GreffeCommand.Cell {
         var by: MemberID
         @Option(help: ArgumentHelp("Le membre révoqué.", valueName: "membre"))
         var member: MemberID
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         var members: [MemberID] { [member] }
         func command(commandId: String?) -> CaseCommand { .recuse(Recusal(by: by, member: member), commandId: commandId) }
     }
 
-    struct Present: CaseAct {
+    struct Present: MemberAct {
         static let configuration = CommandConfiguration(
             abstract: "Un membre tiré au sort répond présent et entre dans la cellule (art. 5.6.9, R15).",
             discussion: """
@@ -117,19 +112,15 @@ extension GreffeCommand.Cell {
         static let words = ActWords("membre tiré au sort présent", "drawn member present")
 
         @OptionGroup var target: CaseArgument
-        @Option(help: ArgumentHelp("Le membre tiré au sort.", valueName: "membre"))
-        var member: MemberID
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var subject: MemberOption
+        @OptionGroup var context: ActContext
 
-        var members: [MemberID] { [member] }
-        func command(commandId: String?) -> CaseCommand {
+        static func command(_ member: MemberID, commandId: String?) -> CaseCommand {
             .drawnMemberPresent(MemberRef(member: member), commandId: commandId)
         }
     }
 
-    struct Decline: CaseAct {
+    struct Decline: MemberAct {
         static let configuration = CommandConfiguration(
             abstract: "Un membre tiré au sort ne répond pas présent : le tirage sera refait (art. 5.6.9, R15).",
             discussion: """
@@ -141,14 +132,10 @@ extension GreffeCommand.Cell {
         static let words = ActWords("membre tiré au sort absent", "drawn member declined")
 
         @OptionGroup var target: CaseArgument
-        @Option(help: ArgumentHelp("Le membre tiré au sort.", valueName: "membre"))
-        var member: MemberID
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var subject: MemberOption
+        @OptionGroup var context: ActContext
 
-        var members: [MemberID] { [member] }
-        func command(commandId: String?) -> CaseCommand {
+        static func command(_ member: MemberID, commandId: String?) -> CaseCommand {
             .drawnMemberDeclined(MemberRef(member: member), commandId: commandId)
         }
     }
@@ -167,9 +154,7 @@ extension GreffeCommand.Cell {
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var note: NoteOption
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand { .sendSummaryToCell(note.value, commandId: commandId) }
     }
@@ -189,9 +174,7 @@ extension GreffeCommand.Cell {
         @OptionGroup var target: CaseArgument
         @Option(name: .customLong("attendee"), help: ArgumentHelp("Membre de la cellule présent (répéter l'option).", valueName: "membre"))
         var attendees: [MemberID] = []
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         var members: [MemberID] { attendees }
         func command(commandId: String?) -> CaseCommand { .holdCellMeeting(CellMeeting(attendees: attendees), commandId: commandId) }
@@ -220,9 +203,7 @@ extension GreffeCommand.Cell {
         @Option(help: ArgumentHelp("Les motifs de la décision.", valueName: "texte"))
         var reasons: String
         @OptionGroup var probation: ProbationOptions
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .reachConsensus(Decision(sanctions: sanctions.map(\.id), probation: probation.probation, reasons: reasons),
@@ -255,9 +236,7 @@ extension GreffeCommand.Cell {
         var proposals: [ProposalArgument] = []
         @OptionGroup var ballots: BallotOptions
         @OptionGroup var probation: ProbationOptions
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func validate() throws {
             if proposals.isEmpty { _ = try ballots.impliedProposals() }
@@ -294,9 +273,7 @@ extension GreffeCommand.Cell {
         @OptionGroup var target: CaseArgument
         @OptionGroup var ballots: BallotOptions
         @OptionGroup var probation: ProbationOptions
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func validate() throws { _ = try ballots.given.map { try Self.optionID($0.option) } }
 

@@ -22,9 +22,7 @@ extension GreffeCommand {
         @Option(name: .customLong("assembly-on"), help: ArgumentHelp("Jour de l'Assemblée générale la plus proche, s'il est connu.", valueName: "jour"))
         var assemblyOn: Day?
         @OptionGroup var note: NoteOption
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .referToGeneralAssembly(GAReferral(assemblyOn: assemblyOn, note: note.note), commandId: commandId)
@@ -43,7 +41,7 @@ extension GreffeCommand {
             subcommands: [Send.self, Execute.self])
     }
 
-    struct LetterReceived: CaseAct {
+    struct LetterReceived: MemberAct {
         static let configuration = CommandConfiguration(
             commandName: "letter-received",
             abstract: "Une partie a reçu le courrier de la décision : son délai de recours de 2 mois commence (art. 5.6.12, R23).",
@@ -56,13 +54,12 @@ extension GreffeCommand {
         static let words = ActWords("réception du courrier de la décision", "decision letter received")
 
         @OptionGroup var target: CaseArgument
-        @Option(help: ArgumentHelp("Qui l'a reçu (mis·e en cause ou victime).", valueName: "membre"))
-        var member: MemberID
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var subject: MemberOption
+        @OptionGroup var context: ActContext
 
-        func command(commandId: String?) -> CaseCommand {
+        /// A victim outside the association receives the letter too: not looked up on the roster.
+        var members: [MemberID] { [] }
+        static func command(_ member: MemberID, commandId: String?) -> CaseCommand {
             .receiveDecisionLetter(MemberRef(member: member), commandId: commandId)
         }
     }
@@ -83,16 +80,14 @@ extension GreffeCommand {
         @OptionGroup var target: CaseArgument
         @Option(name: .customLong("measure"), help: ArgumentHelp("Une mesure (répéter l'option).", valueName: "texte"))
         var measures: [String] = []
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .recordReparation(Reparation(measures: measures), commandId: commandId)
         }
     }
 
-    struct AnnounceRadiation: CaseAct {
+    struct AnnounceRadiation: MemberAct {
         static let configuration = CommandConfiguration(
             commandName: "radiation",
             abstract: "Le Conseil officialise une radiation par courriel (art. 5.3, R28 ; art. 5.6.7, R11).",
@@ -107,14 +102,10 @@ extension GreffeCommand {
         static let words = ActWords("radiation annoncée", "radiation announced")
 
         @OptionGroup var target: CaseArgument
-        @Option(help: ArgumentHelp("La personne radiée.", valueName: "membre"))
-        var member: MemberID
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var subject: MemberOption
+        @OptionGroup var context: ActContext
 
-        var members: [MemberID] { [member] }
-        func command(commandId: String?) -> CaseCommand {
+        static func command(_ member: MemberID, commandId: String?) -> CaseCommand {
             .announceRadiation(Radiation(member: member), commandId: commandId)
         }
     }
@@ -122,7 +113,7 @@ extension GreffeCommand {
     struct CloseCase: CaseAct {
         static let configuration = CommandConfiguration(
             commandName: "close",
-            abstract: "Clôt le dossier (après l'exécution et la fin des délais de recours, ou après l'arrêt de 5.6.7).",
+            abstract: "Clôt le dossier : jugement exécuté et délais de recours passés (art. 5.6.11–5.6.12), ou arrêt de l'art. 5.6.7.",
             discussion: """
                 Un dossier clos n'accepte plus d'acte.
 
@@ -134,9 +125,7 @@ extension GreffeCommand {
         @OptionGroup var target: CaseArgument
         @Option(help: ArgumentHelp("Pourquoi le dossier est clos.", valueName: "texte"))
         var reason: String
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand { .closeCase(Closure(reason: reason), commandId: commandId) }
     }
@@ -156,9 +145,7 @@ extension GreffeCommand.JudgementGroup {
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var note: NoteOption
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand { .sendJudgementToBoard(note.value, commandId: commandId) }
     }
@@ -177,9 +164,7 @@ extension GreffeCommand.JudgementGroup {
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var note: NoteOption
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand { .executeJudgement(note.value, commandId: commandId) }
     }

@@ -45,9 +45,7 @@ extension GreffeCommand {
             "Pour --kind report : le numéro du signalement joint (1 = le premier du dossier).", valueName: "n"))
         var reportNumber: Int?
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func validate() throws {
             if file != nil && sha256 != nil {
@@ -89,9 +87,7 @@ extension GreffeCommand {
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var note: NoteOption
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand { .completeFile(note.value, commandId: commandId) }
     }
@@ -128,9 +124,7 @@ extension GreffeCommand {
         @Option(help: ArgumentHelp("Qui formule les demandes : victim ou board.", valueName: "origine"))
         var origin: DemandOrigin = .victim
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .hearVictim(VictimHearing(victim: victim, needs: needs, demands: demands, origin: origin.value),
@@ -160,9 +154,7 @@ extension GreffeCommand {
         @Option(name: .customLong("demand"), help: ArgumentHelp("Une demande envoyée (répéter l'option).", valueName: "texte"))
         var demands: [String] = []
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .requestExplanation(ExplanationRequest(summary: summary, demands: demands), commandId: commandId)
@@ -177,7 +169,7 @@ extension GreffeCommand {
                 « … fournir une première réponse écrite ou orale aux accusations qui lui sont adressées. »
 
                 Exemple :
-                  greffe answer 2026-001 --from m004 --written --on 2026-01-30 --as m002
+                  greffe answer 2026-001 --from m004 --form written --on 2026-01-30 --as m002
                 """)
         static let words = ActWords("réponse de la personne mise en cause", "answer of the accused")
 
@@ -186,12 +178,10 @@ extension GreffeCommand {
         @Option(help: ArgumentHelp("Qui répond.", valueName: "membre"))
         var from: MemberID
 
-        @Flag(help: "Forme de la réponse.")
+        @Option(help: ArgumentHelp("Forme de la réponse : written (écrite) ou oral (orale).", valueName: "forme"))
         var form: AnswerForm
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         var members: [MemberID] { [from] }
         func command(commandId: String?) -> CaseCommand {
@@ -214,9 +204,7 @@ extension GreffeCommand {
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var note: NoteOption
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand { .lapseAnswerWindow(note.value, commandId: commandId) }
     }
@@ -246,9 +234,7 @@ extension GreffeCommand {
         var possibleOffence = false
 
         @OptionGroup var note: NoteOption
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         var members: [MemberID] { [member] }
         func command(commandId: String?) -> CaseCommand {
@@ -286,9 +272,7 @@ extension GreffeCommand {
             "Sanction proposée, par son identifiant (liste ci-dessous ; répéter l'option).", valueName: "sanction"))
         var sanctions: [SanctionArgument] = []
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .writeSummary(Summary(demand: demand, defence: defence, proposedSanctions: sanctions.map(\.id)),

@@ -39,9 +39,7 @@ extension GreffeCommand {
             "Signalement indirect : le membre de confiance qui le transmet.", valueName: "membre"))
         var relayedBy: MemberID?
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func validate() throws { try validateNewCaseID(caseID) }
 
@@ -49,7 +47,7 @@ extension GreffeCommand {
             let facts = ReportFacts(
                 channel: relayedBy == nil ? .direct : .indirect, reporter: reporter, relayedBy: relayedBy,
                 concerning: concerning, description: text)
-            try Acting(options: options, act: act, record: record).perform(
+            try context.acting.perform(
                 ActWords("signalement", "report"), in: .opening(caseID.map { CaseID($0) }),
                 members: concerning + (relayedBy.map { [$0] } ?? [])
             ) { .recordReport(facts, commandId: $0) }
@@ -74,15 +72,16 @@ extension GreffeCommand {
                 \(MotiveArgument.helpList)
 
                 Exemples :
-                  greffe complaint --ticket --complainant m006 --accused m004 --victim m005 --motive insults --motive domination --facts "Messages insultants répétés" --board-learned-on 2026-01-04 --on 2026-01-05 --as m001
-                  greffe complaint --email --complainant m006 --accused-holds-mandate m003 --victim-not-member "Zoé L." --motive abuse-of-power --facts "…"
+                  greffe complaint --via ticket --complainant m006 --accused m004 --victim m005 --motive insults --motive domination --facts "Messages insultants répétés" --board-learned-on 2026-01-04 --on 2026-01-05 --as m001
+                  greffe complaint --via email --complainant m006 --accused-holds-mandate m003 --victim-not-member "Zoé L." --motive abuse-of-power --facts "…"
                 """)
 
         @Option(name: .customLong("case"), help: ArgumentHelp(
             "Dossier existant sans plainte (défaut : un nouveau numéro).", valueName: "dossier"))
         var caseID: String?
 
-        @Flag(help: "Comment la plainte est arrivée.")
+        @Option(name: .customLong("via"), help: ArgumentHelp(
+            "Comment la plainte est arrivée : ticket (privé) ou email.", valueName: "canal"))
         var channel: ComplaintChannel
 
         @Option(name: .customLong("complainant"), help: ArgumentHelp("Plaignant·e membre (répéter l'option).", valueName: "membre"))
@@ -117,14 +116,12 @@ extension GreffeCommand {
             "Jour où le Conseil a eu connaissance des faits (défaut : --on).", valueName: "jour"))
         var boardLearnedOn: Day?
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func validate() throws { try validateNewCaseID(caseID) }
 
         func run() throws {
-            let day = try boardLearnedOn ?? act.day(rulebook: .cle)
+            let day = try boardLearnedOn ?? context.act.day(rulebook: .cle)
             let facts = ComplaintFacts(
                 channel: channel.value,
                 complainants: complainants.map { Party(id: $0, isMember: true) }
@@ -133,7 +130,7 @@ extension GreffeCommand {
                     + mandatedAccused.map { Party(id: $0, isMember: true, holdsMandate: true) },
                 victims: victims.map { Party(id: $0, isMember: true) } + outsideVictims.map { Party(id: $0, isMember: false) },
                 facts: facts, motives: motives.map(\.id), boardLearnedOn: day)
-            try Acting(options: options, act: act, record: record).perform(
+            try context.acting.perform(
                 ActWords("plainte", "complaint"), in: .opening(caseID.map { CaseID($0) }),
                 members: complainants + accused + mandatedAccused + victims
             ) { .fileComplaint(facts, commandId: $0) }
@@ -149,21 +146,20 @@ extension GreffeCommand {
                 d'administration par courriel ou par DM. »
 
                 Exemple :
-                  greffe notify-board 2026-002 --email --notified m001 --notified m002 --on 2026-03-02 --as m001
+                  greffe notify-board 2026-002 --via email --notified m001 --notified m002 --on 2026-03-02 --as m001
                 """)
         static let words = ActWords("information des autres membres du Conseil", "other board members notified")
 
         @OptionGroup var target: CaseArgument
 
-        @Flag(help: "Comment ils ont été prévenus.")
+        @Option(name: .customLong("via"), help: ArgumentHelp(
+            "Comment ils ont été prévenus : email ou dm (message direct).", valueName: "canal"))
         var channel: NotificationChannel
 
         @Option(name: .customLong("notified"), help: ArgumentHelp("Membre du Conseil prévenu (répéter l'option).", valueName: "membre"))
         var notified: [MemberID] = []
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         var members: [MemberID] { notified }
         func command(commandId: String?) -> CaseCommand {
@@ -200,9 +196,7 @@ extension GreffeCommand {
             "Impossibilité justifiée, si le rapporteur n'est pas membre du Conseil.", valueName: "texte"))
         var delegationReason: String?
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         var members: [MemberID] { attendees + [rapporteur] }
         func command(commandId: String?) -> CaseCommand {
@@ -239,9 +233,7 @@ extension GreffeCommand {
             "Espace bloqué, où les dommages ont été constatés (répéter l'option).", valueName: "espace"))
         var spaces: [String] = []
 
-        @OptionGroup var record: RecordOptions
-        @OptionGroup var act: ActOptions
-        @OptionGroup var options: StoreOptions
+        @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
             .imposeSuspension(
