@@ -218,8 +218,10 @@ import Testing
         // An act out of order: the suspension follows the board meeting (5.6.4).
         let early = try f.greffe(["suspend", "2026-001", "--space", "#général", "--on", "2026-01-06"])
         #expect(early.status == 65)
-        #expect(early.stderr.contains("refusé — R07 (art. 5.6.4)"), "\(early.stderr)")
+        #expect(early.stderr.contains("refusé — R07 (art. 5.6.4) : le Conseil d'administration ne s'est pas encore réuni\n"),
+                "\(early.stderr)")
         #expect(early.stderr.contains("le Conseil d'administration ne s'est pas encore réuni"))
+        #expect(early.stderr.contains("Possible : enregistrer la réunion du Conseil (greffe meeting)"), "\(early.stderr)")
         #expect(early.stderr.contains("Rien n'a été écrit."))
         #expect(early.stdout.isEmpty)
         let english = try f.greffe(["suspend", "2026-001", "--on", "2026-01-06", "--lang", "en"])
@@ -254,16 +256,18 @@ import Testing
         #expect(try f.head() == before)
     }
 
+    @Test func everyCommandTypeHasItsSubcommand() {
+        #expect(Set(CommandWords.subcommands.keys) == Set(CaseCommand.typeNames))
+        #expect(CommandWords.rewrite("la joindre comme pièce (evidence.add)") == "la joindre comme pièce (greffe evidence)")
+        #expect(CommandWords.rewrite("origin = rapporteurAndBoard") == "--origin board")
+    }
+
     @Test func everyActHasItsArticleAndAnExampleInHelp() throws {
         let f = CLIFixture()
-        let acts: [[String]] = [
-            ["report"], ["complaint"], ["notify-board"], ["meeting"], ["suspend"], ["evidence"], ["file-complete"],
-            ["hear-victim"], ["request-explanation"], ["answer"], ["answer-lapsed"], ["accused-left"], ["summary"],
-            ["cell", "call"], ["cell", "volunteer"], ["cell", "recuse"], ["cell", "present"], ["cell", "decline"],
-            ["cell", "send-summary"], ["cell", "meet"], ["cell", "consensus"], ["cell", "vote"],
-            ["cell", "reintegration-vote"], ["refer-ga"], ["judgement", "send"], ["judgement", "execute"],
-            ["letter-received"], ["appeal"], ["ga", "vote"], ["ga", "resolve"], ["reparation"], ["radiation"], ["close"],
-        ]
+        // Every act but the draw's own two (they come with the draw, docs/draw.md).
+        let acts = CommandWords.subcommands.filter { !["draw.announce", "draw.perform"].contains($0.key) }
+            .map { $0.value.split(separator: " ").dropFirst().map(String.init) }
+        #expect(acts.count == 33)
         for act in acts {
             let help = try f.greffe(act + ["--help"], withStore: false)
             #expect(help.status == 0)

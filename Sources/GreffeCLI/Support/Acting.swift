@@ -113,7 +113,12 @@ struct Acting {
                 opens = true
             }
             try requireOnRoster(members, registry)
-            let performed = try registry.perform(try command(record.commandId), in: id, on: day, recording: act.recording)
+            let performed: Performed
+            do {
+                performed = try registry.perform(try command(record.commandId), in: id, on: day, recording: act.recording)
+            } catch RegistryError.refused(let refusal) {
+                throw RegistryError.refused(refusal.inCommandLineWords)
+            }
             try render(performed, words: words, case: id, opened: opens, registry: registry, l)
         }
     }
