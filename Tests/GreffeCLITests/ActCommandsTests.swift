@@ -256,6 +256,71 @@ import Testing
         #expect(try f.head() == before)
     }
 
+    /// A store with the roster and the first `lines` acts of the sample case (applied from the JSON file).
+    func sampleStore(firstLines lines: Int) throws -> CLIFixture {
+        let f = try rosterStore()
+        let all = try String(contentsOfFile: SampleCaseTests.sampleCase, encoding: .utf8).split(separator: "\n")
+        let file = f.directory + "/first-acts.jsonl"
+        try all.prefix(lines).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try f.greffe(["apply", file]).status == 0)
+        return f
+    }
+
+    /// Runs acts that must all be recorded and returns their confirmation lines.
+    func record(_ acts: [[String]], in f: CLIFixture) throws -> [String] {
+        try acts.map { act in
+            let done = try f.greffe(act)
+            #expect(done.status == 0, "\(act): \(done.stderr)")
+            return done.stdout
+        }
+    }
+
+    @Test func votesWithoutTwoThirdsGoToTheGeneralAssembly() throws {
+        let f = try sampleStore(firstLines: 18)  // up to the cell meeting
+        let lines = try record([
+            ["cell", "vote", "2026-001", "--ballot", "m007=warning", "--ballot", "m009=radiation", "--blank", "m010", "--on", "2026-02-12"],
+            ["cell", "reintegration-vote", "2026-001", "--ballot", "m007=immediate", "--ballot", "m009=probationary",
+             "--blank", "m010", "--on", "2026-02-12"],
+            ["refer-ga", "2026-001", "--assembly-on", "2026-06-14", "--on", "2026-02-13"],
+            ["ga", "vote", "2026-001", "--proposal", "warning", "--proposal", "radiation", "--votes", "warning=31",
+             "--votes", "radiation=9", "--blanks", "2", "--voters", "48", "--on", "2026-06-14"],
+            ["judgement", "execute", "2026-001", "--on", "2026-06-15"],
+            ["close", "2026-001", "--reason", "Décision de l'AG exécutée", "--on", "2026-06-15"],
+        ], in: f)
+        #expect(lines[0] == "Enregistré : vote de la cellule (2026-001, #52) — deux tiers non atteints.\n")
+        #expect(lines[1] == "Enregistré : vote sur la réintégration (2026-001, #53) — deux tiers non atteints.\n")
+        #expect(lines[3] == "Enregistré : vote de l'Assemblée générale (2026-001, #55) — l'Assemblée générale décide : avertissement.\n")
+        let status = try f.greffe(["status", "2026-001", "--as-of", "2026-07-01"])
+        #expect(status.stdout.hasPrefix("Dossier 2026-001 — dossier clos\n"), "\(status.stdout)")
+        #expect(status.stdout.contains("  décision : avertissement (le 2026-06-14)"))
+    }
+
+    @Test func anAppealTheAssemblyCannotSettleNeedsAResolution() throws {
+        let f = try sampleStore(firstLines: 24)
+        let lines = try record([
+            ["appeal", "2026-001", "--by", "m004", "--companion", "Paul R.", "--on", "2026-03-10"],
+            ["ga", "vote", "2026-001", "--proposal", "warning", "--proposal", "reminder", "--votes", "warning=20",
+             "--votes", "reminder=18", "--voters", "40", "--on", "2026-06-14"],
+            ["ga", "resolve", "2026-001", "--outcome", "maintien de l'avertissement", "--reason", "le règlement est muet",
+             "--sanction", "warning", "--on", "2026-06-20"],
+            ["judgement", "execute", "2026-001", "--on", "2026-06-21"],
+        ], in: f)
+        #expect(lines[1].hasSuffix("— deux tiers non atteints : le règlement est muet, consigner une résolution (greffe ga resolve).\n"))
+        let status = try f.greffe(["status", "2026-001", "--as-of", "2026-07-01"])
+        #expect(status.stdout.contains("  décision : avertissement (le 2026-06-20)"), "\(status.stdout)")
+    }
+
+    @Test func anAccusedWhoLeavesStopsTheProcedureUntilTheRadiation() throws {
+        let f = try sampleStore(firstLines: 7)  // up to the explanation request
+        let lines = try record([
+            ["accused-left", "2026-001", "--member", "m004", "--on", "2026-01-28"],
+            ["radiation", "2026-001", "--member", "m004", "--on", "2026-01-29"],
+            ["close", "2026-001", "--reason", "Départ sans participer ; radiation officialisée", "--on", "2026-01-29"],
+        ], in: f)
+        #expect(lines[0] == "Enregistré : départ de la personne mise en cause (2026-001, #41–#42) — procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation.\n")
+        #expect(lines[2] == "Enregistré : clôture du dossier (2026-001, #44).\n")
+    }
+
     @Test func everyCommandTypeHasItsSubcommand() {
         #expect(Set(CommandWords.subcommands.keys) == Set(CaseCommand.typeNames))
         #expect(CommandWords.rewrite("la joindre comme pièce (evidence.add)") == "la joindre comme pièce (greffe evidence)")

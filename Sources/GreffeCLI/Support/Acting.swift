@@ -175,7 +175,8 @@ struct Acting {
         case .judgementRendered(let j):
             return l.t("jugement rendu : ", "judgement rendered: ") + sanctions(j.sanctions)
         case .generalAssemblyDecided(let v):
-            return l.t("l'Assemblée générale décide « \(v.adopted ?? "—") »", "the general assembly decides \"\(v.adopted ?? "—")\"")
+            let adopted = v.proposals.first { $0.id == v.adopted }.map { sanctions($0.sanctions) } ?? v.adopted ?? "—"
+            return l.t("l'Assemblée générale décide : \(adopted)", "the general assembly decides: \(adopted)")
         case .generalAssemblyVoteFailed:
             return l.t("deux tiers non atteints : le règlement est muet, consigner une résolution (greffe ga resolve)",
                        "two-thirds not reached: the rules are silent, record a resolution (greffe ga resolve)")
