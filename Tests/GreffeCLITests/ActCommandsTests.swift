@@ -321,6 +321,38 @@ import Testing
         #expect(lines[2] == "Enregistré : clôture du dossier (2026-001, #44).\n")
     }
 
+    @Test func rapporteursActingAtOnceLoseNothing() throws {
+        let f = try sampleStore(firstLines: 2)  // complaint and board meeting
+        // Eight processes add a piece of evidence to the same case at the same moment: each either records its piece
+        // or is told to retry (75, nothing written); nothing is lost or doubled.
+        let acts = (1...8).map { n in
+            ["evidence", "2026-001", "--kind", "testimony", "--description", "Témoignage \(n)", "--on", "2026-01-12",
+             "--id", "temoignage-\(n)"]
+        }
+        let processes = try acts.map { act -> Process in
+            let p = Process()
+            p.executableURL = CLIFixture.binary
+            p.arguments = act + ["--store", f.store]
+            p.environment = ["PATH": "/usr/bin:/bin", "HOME": f.directory, "LANG": "C.UTF-8"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        processes.forEach { $0.waitUntilExit() }
+        let codes = processes.map(\.terminationStatus)
+        #expect(codes.allSatisfy { $0 == 0 || $0 == 75 }, "\(codes)")
+        let history = try f.greffe(["history", "2026-001"]).stdout
+        let recorded = history.components(separatedBy: "\n").filter { $0.contains("EvidenceAdded") }.count
+        #expect(recorded == codes.filter { $0 == 0 }.count, "\(codes)\n\(history)")
+        // Those told to retry run again, one by one, with the same key: every piece is then recorded exactly once.
+        for (act, code) in zip(acts, codes) where code == 75 { #expect(try f.greffe(act).status == 0) }
+        for act in acts { #expect(try f.greffe(act).stdout.hasPrefix("Déjà enregistré")) }
+        let all = try f.greffe(["history", "2026-001"]).stdout.components(separatedBy: "\n")
+        #expect(all.filter { $0.contains("EvidenceAdded") }.count == 8)
+        #expect(try f.greffe(["log", "verify"]).status == 0)
+    }
+
     @Test func everyCommandTypeHasItsSubcommand() {
         #expect(Set(CommandWords.subcommands.keys) == Set(CaseCommand.typeNames))
         #expect(CommandWords.rewrite("la joindre comme pièce (evidence.add)") == "la joindre comme pièce (greffe evidence)")
