@@ -31,7 +31,7 @@ public struct GreffeCommand: ParsableCommand {
               greffe agenda
               greffe log verify --store ./registre
 
-            Chaque acte est une sous-commande (ci-dessous, dans l'ordre de l'art. 5.6) ; `greffe ACTE --help` cite
+            Chaque acte est une sous-commande (ci-dessous, dans l'ordre de l'art. 5.6) ; `greffe ACTE --help` cite \
             l'article et donne un exemple. Guide pas à pas : docs/cli.md.
             """,
         version: "0.1.0",
