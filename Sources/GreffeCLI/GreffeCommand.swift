@@ -24,10 +24,30 @@ public struct GreffeCommand: ParsableCommand {
 
             Exemples :
               greffe init --store ./registre
+              greffe members import adherents.csv --on 2026-01-02
+              greffe complaint --via ticket --complainant m006 --accused m004 --victim m005 --motive insults --facts "…" --on 2026-01-05
+              greffe meeting 2026-001 --attendee m001 --attendee m002 --rapporteur m002 --on 2026-01-09
+              greffe status 2026-001
+              greffe agenda
+              greffe cell draw-announce 2026-001 --source "…" --known-on 2026-02-07
+              greffe dossier 2026-001 --out dossier.html
               greffe log verify --store ./registre
-              greffe log show --store ./registre --from 1 --limit 20 --json
+
+            Chaque acte est une sous-commande (ci-dessous, dans l'ordre de l'art. 5.6) ; `greffe ACTE --help` cite \
+            l'article et donne un exemple. Guide pas à pas : docs/cli.md.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Members.self, Apply.self, Cell.self, GA.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self]
+        subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self],
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Actes de la procédure (art. 5.6)",
+                subcommands: [
+                    RecordReport.self, FileComplaint.self, NotifyBoard.self, HoldMeeting.self, Suspend.self,
+                    AddEvidence.self, CompleteFile.self, HearVictim.self, RequestExplanation.self, ReceiveAnswer.self,
+                    LapseAnswer.self, AccusedLeft.self, WriteSummary.self, Cell.self, ReferGA.self, JudgementGroup.self,
+                    LetterReceived.self, LodgeAppeal.self, GeneralAssembly.self, RecordReparation.self,
+                    AnnounceRadiation.self, CloseCase.self,
+                ]),
+        ]
     )
 }

@@ -47,3 +47,14 @@ final class CLIFixture {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
+
+extension CLIFixture {
+    /// The log head (sequence and hash) as `log verify --json` reports it: equal heads mean nothing was written.
+    func head() throws -> String {
+        let verified = try greffe(["log", "verify", "--json"])
+        #expect(verified.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any]
+        let head = object?["head"] as? [String: Any]
+        return "\(head?["sequence"] ?? "?") \(head?["hash"] ?? "?")"
+    }
+}

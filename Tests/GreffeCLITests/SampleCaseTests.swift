@@ -23,13 +23,7 @@ import Testing
     }
 
     /// The head (sequence and hash) as `log verify --json` reports it.
-    func head(_ f: CLIFixture) throws -> String {
-        let verified = try f.greffe(["log", "verify", "--json"])
-        #expect(verified.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any]
-        let head = object?["head"] as? [String: Any]
-        return "\(head?["sequence"] ?? "?") \(head?["hash"] ?? "?")"
-    }
+    func head(_ f: CLIFixture) throws -> String { try f.head() }
 
     @Test func theSampleCaseRunsToExecution() throws {
         let f = try sampleStore()

@@ -93,8 +93,11 @@ func describe(_ error: EventStoreError, _ l: Language) -> (ExitStatus, String) {
 }
 
 func describe(_ refusal: Refusal, _ l: Language) -> String {
-    let head = l.t("refusé — \(refusal.rule.rawValue) (art. \(refusal.rule.article)) : \(refusal.fr)",
-                   "refused — \(refusal.rule.rawValue) (art. \(refusal.rule.article)): \(refusal.en)")
+    // The head names the article; the domain's message may end with it too.
+    let article = " (art. \(refusal.rule.article))"
+    func trimmed(_ s: String) -> String { s.hasSuffix(article) ? String(s.dropLast(article.count)) : s }
+    let head = l.t("refusé — \(refusal.rule.rawValue)\(article) : \(trimmed(refusal.fr))",
+                   "refused — \(refusal.rule.rawValue)\(article): \(trimmed(refusal.en))")
     let allowed = l == .fr ? refusal.allowed : refusal.allowedEn
     return head + (allowed.map { l.t("\n  Possible : ", "\n  Allowed: ") + $0 } ?? "")
         + l.t("\n  Rien n'a été écrit.", "\n  Nothing was written.")

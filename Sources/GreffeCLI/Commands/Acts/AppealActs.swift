@@ -1,0 +1,115 @@
+import ArgumentParser
+import Discipline
+import Registry
+
+// 5.6.12: the appeal and the general assembly's decision.
+
+extension GreffeCommand {
+    struct LodgeAppeal: CaseAct {
+        static let configuration = CommandConfiguration(
+            commandName: "appeal",
+            abstract: "Recours d'une partie, par courriel, dans les 2 mois de la réception du courrier (art. 5.6.12, R23, R25).",
+            discussion: """
+                « Les membres mis en cause et les victimes ont la possibilité de faire appel de la décision par courrier \
+                électronique dans un délai de 2 mois à compter de la réception du courrier de la décision […], en \
+                présence de la personne de leur choix. » Du recours à l'Assemblée générale, la décision s'applique \
+                comme une nouvelle suspension (R25).
+
+                Exemple :
+                  greffe appeal 2026-001 --by m004 --companion "Paul R." --on 2026-03-10 --as m001
+                """)
+        static let words = ActWords("recours", "appeal")
+
+        @OptionGroup var target: CaseArgument
+        @Option(help: ArgumentHelp("Qui fait appel (mis·e en cause ou victime).", valueName: "membre"))
+        var by: MemberID
+        @Option(help: ArgumentHelp("La personne de son choix qui l'accompagne.", valueName: "nom"))
+        var companion: String?
+        @OptionGroup var context: ActContext
+
+        func command(commandId: String?) -> CaseCommand {
+            .lodgeAppeal(Appeal(by: by, companion: companion), commandId: commandId)
+        }
+    }
+
+    struct GeneralAssembly: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ga",
+            abstract: "L'Assemblée générale : la programmer, son ordre du jour, son vote sur un recours ou un renvoi, une résolution explicite (art. 5.6.10, 5.6.12, R24).",
+            discussion: """
+                Exemples :
+                  greffe ga schedule --on 2026-06-20 --place "Lyon"
+                  greffe ga docket --for 2026-06-20
+                  greffe ga vote 2026-001 --proposal warning --proposal radiation --votes warning=31 --votes radiation=9 --blanks 2 --voters 48
+                  greffe ga resolve 2026-001 --outcome "maintien de l'avertissement" --reason "vote du 14/06 sans deux tiers" --sanction warning
+                """,
+            subcommands: GreffeCommand.assemblySubcommands + [Vote.self, Resolve.self])
+    }
+}
+
+extension GreffeCommand.GeneralAssembly {
+    struct Vote: CaseAct {
+        static let configuration = CommandConfiguration(
+            abstract: "Le vote de l'Assemblée générale, aux deux tiers, comme la cellule (art. 5.6.12, R24).",
+            discussion: """
+                « L'Assemblée générale rendra un jugement final nécessitant une majorité des deux tiers, selon les mêmes \
+                modalités que la cellule de crise. » Les bulletins sont comptés par option (--votes OPTION=N), les \
+                blancs à part (--blanks), et --voters donne le nombre de votant·es de l'Assemblée.
+
+                Sanctions, pour --proposal :
+                \(SanctionArgument.helpList)
+
+                Exemple :
+                  greffe ga vote 2026-001 --proposal warning --proposal radiation --votes warning=31 --votes radiation=9 --blanks 2 --voters 48 --on 2026-06-14 --as m001
+                """)
+        static let words = ActWords("vote de l'Assemblée générale", "general assembly vote")
+
+        @OptionGroup var target: CaseArgument
+        @Option(name: .customLong("proposal"), help: ArgumentHelp(
+            "Une proposition (répéter l'option).", valueName: "sanction[+sanction]"))
+        var proposals: [ProposalArgument] = []
+        @Option(name: .customLong("votes"), help: ArgumentHelp("Voix d'une option : OPTION=N (répéter l'option).", valueName: "option=n"))
+        var votes: [CountArgument] = []
+        @Option(help: ArgumentHelp("Votes blancs.", valueName: "n"))
+        var blanks = 0
+        @Option(help: ArgumentHelp("Votant·es de l'Assemblée.", valueName: "n"))
+        var voters: Int
+        @OptionGroup var probation: ProbationOptions
+        @OptionGroup var context: ActContext
+
+        func command(commandId: String?) -> CaseCommand {
+            .recordGeneralAssemblyVote(
+                GAVote(proposals: proposals.map { probation.proposal($0) },
+                       votes: votes.map { OptionVotes(option: $0.option, votes: $0.votes) }, blanks: blanks,
+                       bodySize: voters),
+                commandId: commandId)
+        }
+    }
+
+    struct Resolve: CaseAct {
+        static let configuration = CommandConfiguration(
+            abstract: "Quand l'Assemblée manque les deux tiers, le règlement est muet : une résolution explicite est consignée (art. 5.6.12, R24).",
+            discussion: """
+                Le règlement ne dit pas ce qui se passe si l'Assemblée générale elle-même n'atteint pas les deux tiers :
+                Greffe n'invente pas d'issue ; l'issue décidée et sa raison sont consignées.
+
+                Exemple :
+                  greffe ga resolve 2026-001 --outcome "maintien de l'avertissement" --reason "vote du 14/06 sans deux tiers ; décision du CA" --sanction warning --on 2026-06-20 --as m001
+                """)
+        static let words = ActWords("résolution après le vote de l'Assemblée générale", "general assembly resolution")
+
+        @OptionGroup var target: CaseArgument
+        @Option(help: ArgumentHelp("L'issue décidée.", valueName: "texte"))
+        var outcome: String
+        @Option(help: ArgumentHelp("Sa raison.", valueName: "texte"))
+        var reason: String
+        @Option(name: .customLong("sanction"), help: ArgumentHelp("Sanction imposée, s'il y en a (répéter l'option).", valueName: "sanction"))
+        var sanctions: [SanctionArgument] = []
+        @OptionGroup var context: ActContext
+
+        func command(commandId: String?) -> CaseCommand {
+            .recordGeneralAssemblyResolution(
+                GAResolution(outcome: outcome, reason: reason, sanctions: sanctions.map(\.id)), commandId: commandId)
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import ArgumentParser
+import Discipline
+
+// Argument types of the act subcommands. They only parse: whether an act is allowed is the domain's decision.
+// Lists are repeated options (`--attendee m001 --attendee m002`), so free text may contain commas.
+
+extension MemberID: ExpressibleByArgument {
+    public init?(argument: String) {
+        let trimmed = argument.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        self.init(trimmed)
+    }
+}
+
+/// An id of the rulebook's list (a sanction, a grave motive); an unknown id is a usage error naming the valid ones.
+protocol RulebookItem: ExpressibleByArgument {
+    static var items: [Rulebook.Category] { get }
+    var id: String { get }
+    init(checked id: String)
+}
+
+extension RulebookItem {
+    init?(argument: String) {
+        guard Self.items.contains(where: { $0.id == argument }) else { return nil }
+        self.init(checked: argument)
+    }
+
+    static var allValueStrings: [String] { items.map(\.id) }
+
+    /// One line per item for `--help`: `  warning — avertissement (art. 5.2)`.
+    static var helpList: String {
+        items.map { "  \($0.id) — \($0.fr) (art. \($0.article))" }.joined(separator: "\n")
+    }
+}
+
+/// A sanction id of `Rulebook.cle.sanctions` (the rulebook the store uses).
+struct SanctionArgument: RulebookItem {
+    static var items: [Rulebook.Category] { Rulebook.cle.sanctions }
+    let id: String
+    init(checked id: String) { self.id = id }
+}
+
+/// A grave-motive id of `Rulebook.cle.motives` (Article 5.5).
+struct MotiveArgument: RulebookItem {
+    static var items: [Rulebook.Category] { Rulebook.cle.motives }
+    let id: String
+    init(checked id: String) { self.id = id }
+}
+
+/// A proposal of a vote: one sanction id, or several joined by `+` (`suspension+mandate-revocation`). Its id is the
+/// text as given, which ballots name.
+struct ProposalArgument: ExpressibleByArgument {
+    let id: String
+    let sanctions: [String]
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+        guard !parts.isEmpty, parts.allSatisfy({ SanctionArgument(argument: $0) != nil }) else { return nil }
+        id = argument
+        sanctions = parts
+    }
+
+    static var allValueStrings: [String] { SanctionArgument.allValueStrings }
+}
+
+/// `MEMBER=OPTION`: one member's ballot.
+struct BallotArgument: ExpressibleByArgument {
+    let member: MemberID
+    let option: String
+
+    init?(argument: String) {
+        guard let (key, value) = splitPair(argument) else { return nil }
+        member = MemberID(key)
+        option = value
+    }
+}
+
+/// `OPTION=COUNT`: the votes an option received in a counted (possibly secret) ballot.
+struct CountArgument: ExpressibleByArgument {
+    let option: String
+    let votes: Int
+
+    init?(argument: String) {
+        guard let (key, value) = splitPair(argument), let n = Int(value), n >= 0 else { return nil }
+        option = key
+        votes = n
+    }
+}
+
+/// `KEY=VALUE` with both sides non-empty.
+private func splitPair(_ text: String) -> (String, String)? {
+    guard let eq = text.firstIndex(of: "=") else { return nil }
+    let key = text[..<eq].trimmingCharacters(in: .whitespaces)
+    let value = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+    return key.isEmpty || value.isEmpty ? nil : (key, value)
+}
+
+extension Evidence.Kind: ExpressibleByArgument {}
+
+/// How an act reached its recipients (`--via ticket`, `--via email`…), mapped to the domain's values.
+enum ComplaintChannel: String, ExpressibleByArgument, CaseIterable {
+    case ticket, email
+    var value: ComplaintFacts.Channel { self == .ticket ? .privateTicket : .email }
+}
+
+enum NotificationChannel: String, ExpressibleByArgument, CaseIterable {
+    case email, dm
+    var value: BoardNotification.Channel { self == .email ? .email : .directMessage }
+}
+
+enum CallChannel: String, ExpressibleByArgument, CaseIterable {
+    case online, email
+    var value: CellCall.Channel { self == .online ? .online : .email }
+}
+
+/// `--form written` or `--form oral`.
+enum AnswerForm: String, ExpressibleByArgument, CaseIterable {
+    case written, oral
+    var value: Answer.Form { self == .written ? .written : .oral }
+}
+
+/// Who formulated the victim's demands (5.6.6).
+enum DemandOrigin: String, ExpressibleByArgument, CaseIterable {
+    case victim, board
+
+    var value: VictimHearing.Origin { self == .victim ? .victim : .rapporteurAndBoard }
+}
+
+/// The conditions of a probationary reintegration (art. 2.5), shared by the decisions that can impose one.
+struct ProbationOptions: ParsableArguments {
+    @Option(name: .customLong("probation-until"), help: ArgumentHelp(
+        "Probation : dernier jour (limitée dans le temps, art. 2.5).", valueName: "jour"))
+    var until: Day?
+
+    @Option(name: .customLong("condition"), help: ArgumentHelp(
+        "Probation : une condition (répéter l'option pour plusieurs).", valueName: "texte"))
+    var conditions: [String] = []
+
+    @Option(name: .customLong("probation-space"), help: ArgumentHelp(
+        "Probation : un espace où elle s'applique (limitée dans l'espace ; répéter l'option).", valueName: "espace"))
+    var spaces: [String] = []
+
+    @Flag(name: .customLong("no-reparation-proof"), help: "Probation : aucune preuve de réparation exigée.")
+    var noReparationProof = false
+
+    @Flag(name: .customLong("bar-responsibilities"), help: "Probation : interdiction de responsabilités.")
+    var barResponsibilities = false
+
+    @Option(name: .customLong("approved-by"), help: ArgumentHelp(
+        "Probation : un adhérent concerné qui l'a approuvée (répéter l'option).", valueName: "membre"))
+    var approvedBy: [MemberID] = []
+
+    var isGiven: Bool {
+        until != nil || !conditions.isEmpty || !spaces.isEmpty || noReparationProof || barResponsibilities
+            || !approvedBy.isEmpty
+    }
+
+    func validate() throws {
+        if isGiven && until == nil {
+            throw ValidationError(
+                "--probation-until est requis pour une probation / --probation-until is required for a probation")
+        }
+    }
+
+    /// The probation, when any of its options was given.
+    var probation: Probation? {
+        guard let until else { return nil }
+        return Probation(
+            conditions: conditions, until: until, spaces: spaces, reparationProofRequired: !noReparationProof,
+            barredFromResponsibilities: barResponsibilities, approvedBy: approvedBy)
+    }
+}
+
+/// `--note TEXT`, for the acts that only carry a note.
+struct NoteOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Note libre jointe à l'acte.", valueName: "texte"))
+    var note: String?
+
+    var value: Note { Note(note: note) }
+}
+
+/// The ballots of a cell vote: `--ballot MEMBER=OPTION` and `--blank MEMBER`, one per member.
+struct BallotOptions: ParsableArguments {
+    @Option(name: .customLong("ballot"), help: ArgumentHelp(
+        "Un bulletin : MEMBRE=OPTION (répéter l'option).", valueName: "membre=option"))
+    var given: [BallotArgument] = []
+
+    @Option(name: .customLong("blank"), help: ArgumentHelp("Un vote blanc (répéter l'option).", valueName: "membre"))
+    var blanks: [MemberID] = []
+
+    var voters: [MemberID] { given.map(\.member) + blanks }
+
+    /// The ballots, each option mapped (short names to ids); blanks last.
+    func ballots(mapping option: (String) throws -> String) rethrows -> [Ballot] {
+        try given.map { Ballot(member: $0.member, option: try option($0.option)) }
+            + blanks.map { Ballot(member: $0, option: nil) }
+    }
+
+    /// Without `--proposal`, the proposals are the options the ballots name, in order of first appearance.
+    func impliedProposals() throws -> [ProposalArgument] {
+        var seen: Set<String> = []
+        return try given.map(\.option).filter { seen.insert($0).inserted }.map { option in
+            guard let proposal = ProposalArgument(argument: option) else {
+                throw ValidationError(
+                    "--ballot : sanction inconnue « \(option) » ; possibles / unknown sanction; valid: "
+                        + SanctionArgument.allValueStrings.joined(separator: ", "))
+            }
+            return proposal
+        }
+    }
+}
+
+extension ProbationOptions {
+    /// A proposal of a vote, carrying the probation when it proposes a probationary reintegration.
+    func proposal(_ p: ProposalArgument) -> Proposal {
+        let probationary = p.sanctions.contains(Rulebook.SanctionID.probationaryReintegration)
+        return Proposal(id: p.id, sanctions: p.sanctions, probation: probationary ? probation : nil)
+    }
+}

@@ -1,0 +1,198 @@
+import ArgumentParser
+import Discipline
+import EventLog
+import Foundation
+import Registry
+
+/// The act in words, for the confirmation line: "réunion du Conseil d'administration".
+struct ActWords: Sendable {
+    var fr: String
+    var en: String
+    init(_ fr: String, _ en: String) {
+        self.fr = fr
+        self.en = en
+    }
+}
+
+/// The case an act is about, as the first argument.
+struct CaseArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("Identifiant du dossier, ex. 2026-001 (voir `greffe cases`).", valueName: "dossier"))
+    var caseID: String
+}
+
+/// What every act shares besides the store, the day and the actor: an idempotency key and the output format.
+struct RecordOptions: ParsableArguments {
+    @Option(name: .customLong("id"), help: ArgumentHelp(
+        "Clé d'idempotence : une commande de même clé déjà enregistrée est sautée (sortie 0).", valueName: "clé"))
+    var commandId: String?
+
+    @Flag(help: "Affiche les enregistrements ajoutés en JSON, un par ligne.")
+    var json = false
+}
+
+/// What every act takes besides its case and its facts: the idempotency key and output format, the day and the actor,
+/// the store and the language.
+struct ActContext: ParsableArguments {
+    @OptionGroup var record: RecordOptions
+    @OptionGroup var act: ActOptions
+    @OptionGroup var options: StoreOptions
+
+    var acting: Acting { Acting(options: options, act: act, record: record) }
+}
+
+/// An act of an existing case: parses its options into a `CaseCommand`; the shared `run()` records it.
+protocol CaseAct: ParsableCommand {
+    var target: CaseArgument { get }
+    var context: ActContext { get }
+    /// What the confirmation line calls the act.
+    static var words: ActWords { get }
+    /// The members the act names: each must be on the roster (exit 66 otherwise).
+    var members: [MemberID] { get }
+    /// The command, with the idempotency key given.
+    func command(commandId: String?) throws -> CaseCommand
+}
+
+extension CaseAct {
+    var members: [MemberID] { [] }
+
+    func run() throws {
+        try context.acting.perform(
+            Self.words, in: .existing(CaseID(target.caseID)), members: members) { try command(commandId: $0) }
+    }
+}
+
+/// The one member an act names (`--member m007`).
+struct MemberOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Le membre que l'acte concerne.", valueName: "membre"))
+    var member: MemberID
+}
+
+/// An act that names one member and nothing else (a volunteer, a drawn member's answer, a letter, a radiation).
+protocol MemberAct: CaseAct {
+    var subject: MemberOption { get }
+    static func command(_ member: MemberID, commandId: String?) -> CaseCommand
+}
+
+extension MemberAct {
+    var members: [MemberID] { [subject.member] }
+    func command(commandId: String?) -> CaseCommand { Self.command(subject.member, commandId: commandId) }
+}
+
+/// Which case an act goes to.
+enum ActTarget {
+    /// A case that must already exist.
+    case existing(CaseID)
+    /// A case the act may open: the one given, else the next free id of the act's year.
+    case opening(CaseID?)
+}
+
+/// Records one act: opens the store, resolves the case, checks the named members exist, lets the registry decide and
+/// append, and prints what was recorded. The domain decides; this only parses and renders.
+struct Acting {
+    let options: StoreOptions
+    let act: ActOptions
+    let record: RecordOptions
+
+    func perform(_ words: ActWords, in target: ActTarget, members: [MemberID],
+                 command: (String?) throws -> CaseCommand) throws {
+        let l = options.language
+        try reportingFailures(l) {
+            let registry = try options.registry()
+            let day = try act.day(rulebook: registry.rulebook)
+            let id: CaseID
+            var opens = false
+            switch target {
+            case .existing(let given):
+                guard try registry.caseExists(given) else { throw RegistryError.unknownCase(given) }
+                id = given
+            case .opening(let given?):
+                id = given
+                opens = try !registry.caseExists(given)
+            case .opening(nil):
+                id = try registry.nextCaseID(year: day.year)
+                opens = true
+            }
+            try requireOnRoster(members, registry)
+            let performed: Performed
+            do {
+                performed = try registry.perform(try command(record.commandId), in: id, on: day, recording: act.recording)
+            } catch RegistryError.refused(let refusal) {
+                throw RegistryError.refused(refusal.inCommandLineWords)
+            }
+            try render(performed, words: words, case: id, opened: opens, registry: registry, l)
+        }
+    }
+
+    func requireOnRoster(_ members: [MemberID], _ registry: Registry) throws {
+        guard !members.isEmpty else { return }
+        let known = Set(try registry.members().map(\.id))
+        if let unknown = members.first(where: { !known.contains($0) }) { throw RegistryError.unknownMember(unknown) }
+    }
+
+    func render(_ performed: Performed, words: ActWords, case id: CaseID, opened: Bool, registry: Registry,
+                _ l: Language) throws {
+        switch performed {
+        case let .alreadyApplied(commandId, sequence):
+            if record.json {
+                print(try jsonLine(["alreadyApplied": true, "commandId": commandId, "sequence": sequence]))
+            } else {
+                print(l.t("Déjà enregistré : la commande « \(commandId) » a été appliquée (#\(sequence)) ; rien de nouveau n'a été écrit.",
+                          "Already recorded: command \"\(commandId)\" was applied (#\(sequence)); nothing new was written."))
+            }
+        case let .recorded(records):
+            if record.json {
+                for r in records { print(try jsonLine(envelope(r))) }
+                return
+            }
+            let sequences = records.first.map { first in
+                records.count > 1 ? "#\(first.sequence)–#\(records[records.count - 1].sequence)" : "#\(first.sequence)"
+            } ?? "—"
+            let consequences = records.compactMap { r in
+                (try? CaseEvent.decode(type: r.type, payload: r.payload)).flatMap { consequence(of: $0, registry.rulebook, l) }
+            }
+            let tail = consequences.isEmpty ? "" : " — " + consequences.joined(separator: " ; ")
+            let opening = opened ? l.t("Dossier \(id) ouvert. ", "Case \(id) opened. ") : ""
+            print(opening + l.t("Enregistré : \(words.fr) (\(id), \(sequences))\(tail).",
+                                "Recorded: \(words.en) (\(id), \(sequences))\(tail)."))
+        }
+    }
+
+    /// What the domain derived from the act that the rapporteur should see at once (an outcome, a stop).
+    func consequence(of event: CaseEvent, _ rulebook: Rulebook, _ l: Language) -> String? {
+        func sanctions(_ ids: [String]) -> String {
+            ids.map { id in rulebook.sanction(id).map { l == .fr ? $0.fr : $0.en } ?? id }.joined(separator: ", ")
+        }
+        switch event {
+        case .rapporteurDesignated(let d):
+            return l.t("rapporteur : \(d.rapporteur)", "rapporteur: \(d.rapporteur)")
+                + (d.delegated ? l.t(" (délégation)", " (delegated)") : "")
+        case .procedureStopped:
+            return l.t("procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation",
+                       "procedure stopped (R11, art. 5.6.7): the board announces the radiation")
+        case .cellVoteHeld(let v), .reintegrationVoteHeld(let v):
+            return v.adopted.map { l.t("deux tiers atteints pour « \($0) »", "two-thirds reached for \"\($0)\"") }
+                ?? l.t("deux tiers non atteints", "two-thirds not reached")
+        case .judgementRendered(let j):
+            return l.t("jugement rendu : ", "judgement rendered: ") + sanctions(j.sanctions)
+        case .generalAssemblyDecided(let v):
+            let adopted = v.proposals.first { $0.id == v.adopted }.map { sanctions($0.sanctions) } ?? v.adopted ?? "—"
+            return l.t("l'Assemblée générale décide : \(adopted)", "the general assembly decides: \(adopted)")
+        case .generalAssemblyVoteFailed:
+            return l.t("deux tiers non atteints : le règlement est muet, consigner une résolution (greffe ga resolve)",
+                       "two-thirds not reached: the rules are silent, record a resolution (greffe ga resolve)")
+        default:
+            return nil
+        }
+    }
+}
+
+/// A case id an opening act may create: `2026-001` (year, dash, at least three digits), so that the next free id of
+/// a year stays computable.
+func validateNewCaseID(_ id: String?) throws {
+    guard let id else { return }
+    let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+    let digits = { (s: Substring) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
+    guard parts.count == 2, parts[0].count == 4, parts[1].count >= 3, digits(parts[0]), digits(parts[1]) else {
+        throw ValidationError("--case : un identifiant comme 2026-001 / --case: an id like 2026-001")
+    }
+}
