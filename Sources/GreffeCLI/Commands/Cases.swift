@@ -8,12 +8,39 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liste les dossiers : étape, ouverture, prochain délai.",
             discussion: """
+                --state open (défaut : tous) garde les dossiers en cours, --state closed les dossiers clos ou arrêtés ;
+                --state ÉTAPE garde une étape précise (ex. appealPending, constitutingCell ; voir --help).
+
                 Exemples :
                   greffe cases
-                  greffe cases --json
+                  greffe cases --state open
+                  greffe cases --state appealPending --json
                 """)
 
         @OptionGroup var options: StoreOptions
+
+        @Option(help: ArgumentHelp(
+            "Filtre : open, closed, ou une étape : \(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "état"))
+        var state: String?
+
+        func validate() throws {
+            if let state, state != "open", state != "closed", CaseStep(rawValue: state) == nil {
+                throw ValidationError("--state : open, closed ou une étape (\(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+
+        /// Closed or stopped cases are finished; every other step is open.
+        static func isFinished(_ step: CaseStep) -> Bool { step == .closed || step == .stopped }
+
+        func keeps(_ summary: CaseSummary) -> Bool {
+            switch state {
+            case nil: return true
+            case "open": return !Self.isFinished(summary.step)
+            case "closed": return Self.isFinished(summary.step)
+            case let step?: return summary.step.rawValue == step
+            }
+        }
 
         @Flag(help: "Sortie JSON.")
         var json = false
@@ -22,7 +49,7 @@ extension GreffeCommand {
             let l = options.language
             try reportingFailures(l) {
                 let registry = try options.registry()
-                let index = try registry.caseIndex()
+                let index = try registry.caseIndex().filter(keeps)
                 if json {
                     let data = try Projections.jsonEncoder.encode(index)
                     print(String(decoding: data, as: UTF8.self))

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import GreffeCLI
+import Testing
+
+/// The agenda (overdue first, --within, iCalendar export), the case list's filters, and help on every command.
+@Suite struct AgendaTests {
+    /// The sample case (executed, appeal windows open) and a second case whose board meeting is overdue.
+    func twoCases() throws -> CLIFixture {
+        let f = try SampleCaseTests().sampleStore()
+        let second = SampleCaseTests.examples.appendingPathComponent("dossier-en-cours.jsonl").path
+        #expect(try f.greffe(["apply", second]).status == 0)
+        return f
+    }
+
+    @Test func overdueFirstThenByDueDayAndWithin() throws {
+        let f = try twoCases()
+        let agenda = try f.greffe(["agenda", "--as-of", "2026-02-20"])
+        #expect(agenda.status == 0)
+        #expect(agenda.stdout == """
+            2026-02-16  2026-002  R04  réunion du Conseil d'administration  — EN RETARD de 4 j
+            2026-04-08  2026-002  R03  aboutir dans un délai maximal de 2 mois  — dans 47 j
+            2026-04-13  2026-001  R23  recours de m004  — dans 52 j
+            2026-04-13  2026-001  R23  recours de m005  — dans 52 j
+
+            """)
+        let soon = try f.greffe(["agenda", "--as-of", "2026-02-20", "--within", "14"])
+        #expect(soon.stdout.split(separator: "\n").count == 1, "overdue items stay, later ones go: \(soon.stdout)")
+        // After the appeal windows closed, the parties' windows leave the agenda; the association's duty stays overdue.
+        let later = try f.greffe(["agenda", "--as-of", "2026-05-01", "--json"])
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [[String: Any]])
+        #expect(items.map { $0["rule"] as? String } == ["R04", "R03"])
+        #expect(items.first?["overdue"] as? Bool == true)
+    }
+
+    @Test func theICSFileParsesBackWithStableUIDs() throws {
+        let f = try twoCases()
+        let file = f.directory + "/greffe.ics"
+        let exported = try f.greffe(["agenda", "--as-of", "2026-02-20", "--ics", file])
+        #expect(exported.status == 0)
+        let first = try String(contentsOfFile: file, encoding: .utf8)
+        // RFC 5545: CRLF line ends, unfolded lines give one VEVENT per deadline with an all-day date.
+        #expect(first.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(first.hasSuffix("END:VCALENDAR\r\n"))
+        let unfolded = first.replacingOccurrences(of: "\r\n ", with: "")
+        let lines = unfolded.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 || !first.contains($0) }, "long lines are folded")
+        let events = unfolded.components(separatedBy: "BEGIN:VEVENT").dropFirst()
+        #expect(events.count == 4)
+        let fields = events.map { event -> [String: String] in
+            var out: [String: String] = [:]
+            for line in event.components(separatedBy: "\r\n") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                out[String(line[..<colon])] = String(line[line.index(after: colon)...])
+            }
+            return out
+        }
+        #expect(fields.map { $0["DTSTART;VALUE=DATE"] } == ["20260216", "20260408", "20260413", "20260413"])
+        #expect(fields.map { $0["DTEND;VALUE=DATE"] } == ["20260217", "20260409", "20260414", "20260414"])
+        #expect(fields[0]["SUMMARY"] == "2026-002 R04 — réunion du Conseil d'administration")
+        let uids = fields.compactMap { $0["UID"] }
+        #expect(Set(uids).count == 4, "one UID per deadline, the two R23 windows included")
+        // A later export of the same deadlines keeps the same UIDs, so a subscribed calendar updates them.
+        #expect(try f.greffe(["agenda", "--as-of", "2026-03-01", "--ics", file]).status == 0)
+        let again = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
+        for uid in uids { #expect(again.contains("UID:\(uid)")) }
+    }
+
+    @Test func casesFilterByState() throws {
+        let f = try twoCases()
+        let open = try f.greffe(["cases", "--state", "awaitingBoardMeeting"])
+        #expect(open.stdout.hasPrefix("2026-002  plainte déposée"))
+        #expect(open.stdout.split(separator: "\n").count == 1)
+        #expect(try f.greffe(["cases", "--state", "open"]).stdout.split(separator: "\n").count == 2)
+        #expect(try f.greffe(["cases", "--state", "closed"]).stdout == "(aucun dossier)\n")
+        #expect(try f.greffe(["cases", "--state", "nowhere"]).status == 64)
+    }
+
+    @Test func everyCommandHasHelpWithAnExample() {
+        func walk(_ command: any ParsableCommand.Type, _ path: [String]) -> [([String], any ParsableCommand.Type)] {
+            let subcommands = command.configuration.subcommands
+                + command.configuration.groupedSubcommands.flatMap(\.subcommands)
+            return subcommands.isEmpty ? [(path, command)] : subcommands.flatMap {
+                walk($0, path + [$0._commandName])
+            }
+        }
+        let leaves = walk(GreffeCommand.self, [])
+        #expect(leaves.count > 45)
+        for (path, command) in leaves {
+            let help = command.helpMessage(columns: 120)
+            #expect(help.contains("Exemple") || help.contains("Example"), "greffe \(path.joined(separator: " ")) has no example")
+        }
+    }
+}
