@@ -27,11 +27,8 @@ extension GreffeCommand {
                   greffe cell draw-announce 2026-001 --source "…" --known-on 2026-02-07 --pool-file liste-tirage.txt
                 """)
 
-        @OptionGroup var options: StoreOptions
-        @OptionGroup var act: ActOptions
-
-        @Argument(help: "Identifiant du dossier.")
-        var caseID: String
+        @OptionGroup var target: CaseArgument
+        @OptionGroup var context: ActContext
 
         @Option(name: .customLong("source"), help: ArgumentHelp("Une source d'aléa publique et les valeurs qui comptent (répétable).", valueName: "texte"))
         var sources: [String] = []
@@ -41,9 +38,6 @@ extension GreffeCommand {
 
         @Option(name: .customLong("pool-file"), help: ArgumentHelp("Écrit la liste canonique (un identifiant par ligne) : `sha256sum` de ce fichier = empreinte annoncée.", valueName: "fichier"))
         var poolFile: String?
-
-        @Option(name: .customLong("id"), help: "Clé d'idempotence de l'acte.")
-        var commandId: String?
 
         func validate() throws {
             guard !sources.isEmpty else {
@@ -55,16 +49,16 @@ extension GreffeCommand {
         }
 
         func run() throws {
-            let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.registry()
-                let id = CaseID(caseID)
-                guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
-                let day = try act.day(rulebook: registry.rulebook)
+            let l = context.options.language
+            var announcement: DrawAnnouncement?
+            try context.acting.perform(
+                ActWords("annonce du tirage au sort", "draw announcement"), in: .existing(CaseID(target.caseID)),
+                members: []
+            ) { registry, day, commandId in
+                let id = CaseID(target.caseID)
                 let state = try registry.loadCase(id).state
-                let context = try registry.caseContext(for: id, on: day)
-                let members = state.cellPool(context: context, on: day, rulebook: registry.rulebook)
-                let announcement: DrawAnnouncement
+                let members = state.cellPool(context: try registry.caseContext(for: id, on: day), on: day,
+                                             rulebook: registry.rulebook)
                 do {
                     announcement = try DrawAnnouncement.announce(
                         pool: try DrawPool(members: members),
@@ -72,20 +66,20 @@ extension GreffeCommand {
                         seatsLeft: max(0, registry.rulebook.cellSize - state.cell.count), on: day)
                 } catch {
                     throw RegistryError.refused(Refusal(
-                        .R15, fr: "le tirage ne peut pas être annoncé : \(error)",
-                        en: "the draw cannot be announced: \(error)"))
+                        .R15, fr: "le tirage ne peut pas être annoncé : \(error)", en: "the draw cannot be announced: \(error)"))
                 }
-                let performed = try registry.perform(
-                    .announceDraw(announcement, commandId: commandId), in: id, on: day, recording: act.recording)
+                guard let announcement else { throw CLIFailure(status: .internalError, fr: "annonce vide", en: "empty announcement") }
                 if let poolFile {
-                    let text = announcement.pool.map { $0.rawValue + "\n" }.joined()
                     do {
-                        try text.write(toFile: poolFile, atomically: true, encoding: .utf8)
+                        try announcement.pool.map { $0.rawValue + "\n" }.joined()
+                            .write(toFile: poolFile, atomically: true, encoding: .utf8)
                     } catch {
                         throw CLIFailure(status: .storeError, fr: "impossible d'écrire \(poolFile)", en: "cannot write \(poolFile)")
                     }
                 }
-                print(recordedLine(performed, l, fr: "annonce du tirage au sort", en: "draw announcement", case: id))
+                return .announceDraw(announcement, commandId: commandId)
+            } then: { _, id in
+                guard let announcement else { return }
                 print(l.t("  sièges à pourvoir : \(announcement.seatsLeft)", "  seats to fill: \(announcement.seatsLeft)"))
                 print(l.t("  liste : \(announcement.pool.count) membre(s) éligible(s), SHA-256 \(announcement.poolDigest)",
                           "  pool: \(announcement.pool.count) eligible member(s), SHA-256 \(announcement.poolDigest)"))
@@ -119,20 +113,14 @@ extension GreffeCommand {
                   greffe cell draw 2026-001 --practice
                 """)
 
-        @OptionGroup var options: StoreOptions
-        @OptionGroup var act: ActOptions
-
-        @Argument(help: "Identifiant du dossier.")
-        var caseID: String
+        @OptionGroup var target: CaseArgument
+        @OptionGroup var context: ActContext
 
         @Option(name: .customLong("entropy"), help: ArgumentHelp("Les valeurs publiées d'une source (une option par source, dans l'ordre).", valueName: "valeurs"))
         var entropy: [String] = []
 
         @Flag(help: "Tirage d'entraînement avec l'aléa local (non vérifiable publiquement).")
         var practice = false
-
-        @Option(name: .customLong("id"), help: "Clé d'idempotence de l'acte.")
-        var commandId: String?
 
         func validate() throws {
             if practice == !entropy.isEmpty {
@@ -141,62 +129,48 @@ extension GreffeCommand {
         }
 
         func run() throws {
-            let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.registry()
-                let id = CaseID(caseID)
-                guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
-                let day = try act.day(rulebook: registry.rulebook)
-                let state = try registry.loadCase(id).state
+            let l = context.options.language
+            var drawn: CellDraw?
+            try context.acting.perform(
+                ActWords("tirage au sort", "draw"), in: .existing(CaseID(target.caseID)), members: []
+            ) { registry, _, commandId in
+                let state = try registry.loadCase(CaseID(target.caseID)).state
                 guard let announced = state.drawAnnouncement?.value, state.drawResult == nil else {
                     throw RegistryError.refused(Refusal(
                         .R15, fr: "aucun tirage annoncé n'attend d'être effectué", en: "no announced draw is waiting",
                         allowed: "greffe cell draw-announce", allowedEn: "greffe cell draw-announce"))
                 }
-                let draw: CellDraw
                 do {
                     if practice {
+                        // Randomness is read here, at the edge; the domain only records and re-computes it.
                         var generator = SystemRandomNumberGenerator()
                         let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-                        draw = try CellDraw.practice(pool: try DrawPool(members: announced.pool), randomBytes: bytes)
+                        drawn = try CellDraw.practice(pool: try DrawPool(members: announced.pool), randomBytes: bytes)
                     } else {
                         let values = entropy.map { text in
                             text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
                         }
-                        draw = try CellDraw.perform(announced, values: values)
+                        drawn = try CellDraw.perform(announced, values: values)
                     }
                 } catch {
                     throw RegistryError.refused(Refusal(
-                        .R15, fr: "le tirage ne peut pas être effectué : \(error)",
-                        en: "the draw cannot be performed: \(error)"))
+                        .R15, fr: "le tirage ne peut pas être effectué : \(error)", en: "the draw cannot be performed: \(error)"))
                 }
-                let performed = try registry.perform(
-                    .performDraw(draw, commandId: commandId), in: id, on: day, recording: act.recording)
-                print(recordedLine(performed, l, fr: "tirage au sort", en: "draw", case: id))
+                guard let drawn else { throw CLIFailure(status: .internalError, fr: "tirage vide", en: "empty draw") }
+                return .performDraw(drawn, commandId: commandId)
+            } then: { registry, id in
+                guard let draw = drawn else { return }
                 if !draw.publiclyVerifiable {
                     print(l.t("  TIRAGE D'ENTRAÎNEMENT : aléa local, NON vérifiable publiquement.",
                               "  PRACTICE DRAW: local randomness, NOT publicly verifiable."))
                 }
                 print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
-                let after = try registry.loadCase(id).state
                 print(l.t("  ordre : ", "  order: ") + draw.order.prefix(10).map(\.rawValue).joined(separator: ", ")
                     + (draw.order.count > 10 ? " …" : ""))
+                let after = try registry.loadCase(id).state
                 print(l.t("  convoqué·es (doivent répondre présent·es) : ", "  summoned (must answer present): ")
                     + after.drawnPending.map(\.rawValue).joined(separator: ", "))
             }
         }
-    }
-}
-
-/// "Enregistré : <what> (2026-001, #12–#13)." or the note that the command id was already applied.
-func recordedLine(_ performed: Performed, _ l: Language, fr: String, en: String, case id: CaseID) -> String {
-    switch performed {
-    case .recorded(let records):
-        let range = records.isEmpty ? "" : records.count == 1 ? ", #\(records[0].sequence)"
-            : ", #\(records[0].sequence)–#\(records[records.count - 1].sequence)"
-        return l.t("Enregistré : \(fr) (\(id)\(range)).", "Recorded: \(en) (\(id)\(range)).")
-    case .alreadyApplied(let commandId, let sequence):
-        return l.t("Déjà enregistré (clé \(commandId), #\(sequence)) : rien de plus n'a été écrit.",
-                   "Already recorded (key \(commandId), #\(sequence)): nothing more was written.")
     }
 }

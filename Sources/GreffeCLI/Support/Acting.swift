@@ -95,6 +95,14 @@ struct Acting {
 
     func perform(_ words: ActWords, in target: ActTarget, members: [MemberID],
                  command: (String?) throws -> CaseCommand) throws {
+        try perform(words, in: target, members: members, command: { _, _, commandId in try command(commandId) })
+    }
+
+    /// Records an act whose command is built from the store as it stands (a draw takes the eligible pool, the
+    /// announced draw); `then` runs after a successful recording, with the registry, to print more (text mode only).
+    func perform(_ words: ActWords, in target: ActTarget, members: [MemberID],
+                 command: (Registry, Day, String?) throws -> CaseCommand,
+                 then: ((Registry, CaseID) throws -> Void)? = nil) throws {
         let l = options.language
         try reportingFailures(l) {
             let registry = try options.registry()
@@ -115,11 +123,13 @@ struct Acting {
             try requireOnRoster(members, registry)
             let performed: Performed
             do {
-                performed = try registry.perform(try command(record.commandId), in: id, on: day, recording: act.recording)
+                performed = try registry.perform(
+                    try command(registry, day, record.commandId), in: id, on: day, recording: act.recording)
             } catch RegistryError.refused(let refusal) {
                 throw RegistryError.refused(refusal.inCommandLineWords)
             }
             try render(performed, words: words, case: id, opened: opens, registry: registry, l)
+            if !record.json, case .recorded = performed { try then?(registry, id) }
         }
     }
 
