@@ -46,7 +46,7 @@ import Testing
         let applied = try f.greffe(["apply", Self.examples.appendingPathComponent("demo-2-jugement.jsonl").path])
         #expect(applied.status == 0, "\(applied.stderr)")
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-02-20"])
-        #expect(status.stdout.contains("cellule de crise : m012, m001, m009"))
+        #expect(status.stdout.contains("cellule de crise : Jules Bernard (m012), Alice Martin (m001), Gaëlle Simon (m009)"))
 
         let audit = try f.greffe(["audit", "draw", "2026-001"])
         #expect(audit.status == 0)

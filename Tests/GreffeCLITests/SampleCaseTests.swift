@@ -32,11 +32,11 @@ import Testing
         let expected = """
             Dossier 2026-001 — jugement exécuté
               au 2026-02-20 ; ouvert le 2026-01-05
-              mis·e(s) en cause : m004
-              plaignant·e(s) : m006
-              victime(s) : m005
-              rapporteur : m002
-              cellule de crise : m007, m009, m010
+              mis·e(s) en cause : Damien Roux (m004)
+              plaignant·e(s) : Carole Moreau (m006)
+              victime(s) : Vera Lefèvre (m005)
+              rapporteur : Bruno Petit (m002)
+              cellule de crise : Élise Fournier (m007), Gaëlle Simon (m009), Hugo Laurent (m010)
               décision : avertissement (le 2026-02-11)
             """
         #expect(status.stdout.hasPrefix(expected), "\(status.stdout)")

@@ -36,7 +36,8 @@ extension GreffeCommand {
                 guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
                 let day = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
                 let loaded = try registry.loadCase(id, asOf: day)
-                let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: registry.rulebook)
+                let names = Dictionary(try registry.members().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+                let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: registry.rulebook, names: names)
                 if json {
                     print(try jsonLine(view.json))
                 } else {
@@ -53,6 +54,10 @@ struct CaseView {
     let state: CaseState
     let asOf: Day
     let rulebook: Rulebook
+    /// Display names of the roster's members, shown beside their ids in text.
+    var names: [MemberID: String] = [:]
+
+    func who(_ member: MemberID) -> String { names[member].map { "\($0) (\(member))" } ?? member.rawValue }
 
     var deadlines: [Deadline] { state.deadlines(asOf: asOf, rulebook: rulebook) }
     var forecast: Forecast { state.forecast(asOf: asOf, rulebook: rulebook) }
@@ -81,7 +86,7 @@ struct CaseView {
         line(l.t("Dossier \(id) — \(state.step.fr)", "Case \(id) — \(state.step.en)"))
         line(l.t("  au \(asOf)", "  as of \(asOf)") + (state.openedOn.map { l.t(" ; ouvert le \($0)", "; opened on \($0)") } ?? ""))
         func parties(_ list: [Party]) -> String {
-            list.isEmpty ? "—" : list.map { $0.id.rawValue + ($0.isMember ? "" : l.t(" (non membre)", " (not a member)")) }
+            list.isEmpty ? "—" : list.map { who($0.id) + ($0.isMember ? "" : l.t(" (non membre)", " (not a member)")) }
                 .joined(separator: ", ")
         }
         if state.complaint != nil {
@@ -90,13 +95,13 @@ struct CaseView {
             line(l.t("  victime(s) : ", "  victims: ") + parties(state.victims))
         }
         if let r = state.rapporteur {
-            line(l.t("  rapporteur : ", "  rapporteur: ") + r.rapporteur.rawValue
+            line(l.t("  rapporteur : ", "  rapporteur: ") + who(r.rapporteur)
                 + (r.delegated ? l.t(" (délégation : \(r.reason ?? "—"))", " (delegated: \(r.reason ?? "—"))") : ""))
         }
         if !state.cell.isEmpty || !state.drawnPending.isEmpty {
-            line(l.t("  cellule de crise : ", "  crisis cell: ") + (state.cell.isEmpty ? "—" : state.cell.map(\.rawValue).joined(separator: ", "))
+            line(l.t("  cellule de crise : ", "  crisis cell: ") + (state.cell.isEmpty ? "—" : state.cell.map(who).joined(separator: ", "))
                 + (state.drawnPending.isEmpty ? "" : l.t(" ; tiré·es au sort, réponse attendue : ", "; drawn, awaiting answer: ")
-                    + state.drawnPending.map(\.rawValue).joined(separator: ", ")))
+                    + state.drawnPending.map(who).joined(separator: ", ")))
         }
         for s in state.activeSuspensions(on: asOf) {
             line(l.t("  suspension en vigueur (\(s.rule.rawValue)) depuis le \(s.from), \(s.untilFr)",
