@@ -45,7 +45,7 @@ extension GreffeCommand {
             let l = options.language
             try reportingFailures(l) {
                 let registry = try options.registry()
-                let today = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                let today = try registry.day(asOf)
                 let items = AgendaItem.items(try registry.caseIndex(), today: today, within: within)
                 if let ics {
                     let text = AgendaItem.iCalendar(items, language: l)

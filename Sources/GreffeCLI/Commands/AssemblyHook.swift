@@ -38,7 +38,7 @@ extension GreffeCommand {
             let l = options.language
             try reportingFailures(l) {
                 let registry = try options.registry()
-                let day = try scheduledOn ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                let day = try registry.day(scheduledOn)
                 var act = ActOptions()
                 act.actor = actor
                 let records = try registry.scheduleAssembly(
@@ -76,7 +76,7 @@ extension GreffeCommand {
             let l = options.language
             try reportingFailures(l) {
                 let registry = try options.registry()
-                let from = try day ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                let from = try registry.day(day)
                 guard let (assembly, items) = try registry.docket(heldOnOrAfter: from) else {
                     throw CLIFailure(
                         status: .notFound,

@@ -44,10 +44,8 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
-                let id = CaseID(caseID)
-                guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
-                let day = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                let (registry, id) = try options.registry(forCase: caseID)
+                let day = try registry.day(asOf)
                 let loaded = try registry.loadCase(id, asOf: day)
                 let naming = Naming(state: loaded.state, events: loaded.events, roster: try registry.members(),
                                     pseudonymise: pseudonymise, language: l)

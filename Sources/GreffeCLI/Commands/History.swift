@@ -28,9 +28,7 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
-                let id = CaseID(caseID)
-                guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
+                let (registry, id) = try options.registry(forCase: caseID)
                 let loaded = try registry.loadCase(id)
                 let words = EventWords(language: l, rulebook: registry.rulebook, name: \.rawValue)
                 for (dated, record) in zip(loaded.events, loaded.records) {

@@ -97,7 +97,7 @@ extension GreffeCommand.Members {
             let l = options.language
             try reportingFailures(l) {
                 let registry = try options.registry()
-                let day = try on ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                let day = try registry.day(on)
                 let members = try registry.members()
                 let judged = try registry.judgementsSat()
                 var eligibility: [MemberID: [ExclusionReason]] = [:]
