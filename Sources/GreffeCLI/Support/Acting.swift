@@ -164,6 +164,17 @@ struct Acting {
             let opening = opened ? l.t("Dossier \(id) ouvert. ", "Case \(id) opened. ") : ""
             print(opening + l.t("Enregistré : \(words.fr) (\(id), \(sequences))\(tail).",
                                 "Recorded: \(words.en) (\(id), \(sequences))\(tail)."))
+            // A vote's two-thirds arithmetic, option by option, as auditors and the assembly read it.
+            for r in records {
+                guard let event = try? CaseEvent.decode(type: r.type, payload: r.payload) else { continue }
+                let tallies: [OptionTally]
+                switch event {
+                case .cellVoteHeld(let v), .reintegrationVoteHeld(let v): tallies = v.tallies
+                case .generalAssemblyDecided(let v), .generalAssemblyVoteFailed(let v): tallies = v.tallies
+                default: continue
+                }
+                for t in tallies { print("  \(t.option) : \(t.tally.arithmetic)") }
+            }
         }
     }
 
