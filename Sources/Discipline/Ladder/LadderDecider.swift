@@ -159,7 +159,7 @@ private struct LadderDeciding {
                          allowedEn: "--by " + m.decidedBy.map { "\($0)=MEMBER" }.joined(separator: " | "))
         }
         if let missing = m.agreementOf.first(where: { !signed.contains($0) }) {
-            throw refuse(ground, "« \(m.fr) » exige aussi l'accord de \(names([missing], true))",
+            throw refuse(ground, "« \(m.fr) » exige aussi l'accord de : \(names([missing], true))",
                          "\(m.en) also needs the agreement of \(names([missing], false))",
                          allowed: "--by \(missing)=MEMBRE", allowedEn: "--by \(missing)=MEMBER")
         }
