@@ -99,10 +99,10 @@ extension LadderRulebook {
                 }
             }
         }
-        faults += cycles(named: ("prérequis", "prerequisites"), field: "requires") { m in
+        faults += cycles(named: ("cycle de prérequis", "cycle of prerequisites"), field: "requires") { m in
             Set(m.requires.flatMap(\.measures))
         }
-        faults += cycles(named: ("escalade", "escalations"), field: "escalation.measure") { m in
+        faults += cycles(named: ("cycle d'escalades", "cycle of escalations"), field: "escalation.measure") { m in
             Set([m.escalation?.measure].compactMap { $0 })
         }
         return faults
@@ -153,8 +153,8 @@ extension LadderRulebook {
                 let start = loop.first.flatMap { index[$0] } ?? i
                 found.append(LadderFault(
                     path: "$.measures[\(start)].\(field)",
-                    fr: "cycle de \(named.fr) : \(loop.joined(separator: " → "))",
-                    en: "cycle of \(named.en): \(loop.joined(separator: " → "))"))
+                    fr: "\(named.fr) : \(loop.joined(separator: " → "))",
+                    en: "\(named.en): \(loop.joined(separator: " → "))"))
                 return
             }
             state[id] = 1

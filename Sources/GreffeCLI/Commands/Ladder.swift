@@ -273,7 +273,7 @@ struct LadderView {
             line(l.t("  En attente :", "  Pending:"))
             for p in pending { line("    " + l.t(p.labelFr, p.labelEn)) }
         }
-        line(l.t("  Mesures possibles : ", "  Measures allowed: ")
+        line(l.t("  Prérequis réunis pour : ", "  Prerequisites met for: ")
             + (available.isEmpty ? "—" : available.map(\.id).joined(separator: ", ")))
         return out
     }
