@@ -2,11 +2,6 @@ import Foundation
 import Testing
 @testable import Discipline
 
-private let python3: String? = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-}()
-
 @Test func ladderSchema_everyLadderEventTypeHasASchema() throws {
     let dir = ladderPackageRoot.appendingPathComponent("Schemas/ladder-events")
     let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)
@@ -15,20 +10,20 @@ private let python3: String? = {
 }
 
 /// The five shipped files, their canonical form (as an adoption stores them) and one payload of every ladder event
-/// validate with Python's jsonschema against Schemas/ladder-rulebook.schema.json and Schemas/ladder-events/.
+/// validate with Python's jsonschema (scripts/validate_schemas.py) against Schemas/ladder-rulebook.schema.json and Schemas/ladder-events/.
 @Test(.enabled(if: python3 != nil, "python3 is not on PATH: JSON Schema validation of the ladders skipped"))
 func ladderSchema_shippedRulebooksAndEventsValidateWithJsonschema() throws {
     let fm = FileManager.default
     let dir = fm.temporaryDirectory.appendingPathComponent("greffe-ladder-schemas-\(UUID().uuidString)")
     defer { try? fm.removeItem(at: dir) }
-    for sub in ["rulebooks", "events"] {
+    for sub in ["ladder-rulebooks", "ladder-events"] {
         try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
     }
     let ids = ["cle-5.2", "aalmi-5", "coopol-4", "act-alliance", "collectivite"]
     for id in ids {
         let shipped = ladderPackageRoot.appendingPathComponent("Sources/Registry/Rulebooks/\(id).json")
-        try fm.copyItem(at: shipped, to: dir.appendingPathComponent("rulebooks/\(id).json"))
-        try shippedLadder(id).jsonData().write(to: dir.appendingPathComponent("rulebooks/\(id).canonical.json"))
+        try fm.copyItem(at: shipped, to: dir.appendingPathComponent("ladder-rulebooks/\(id).json"))
+        try shippedLadder(id).jsonData().write(to: dir.appendingPathComponent("ladder-rulebooks/\(id).canonical.json"))
     }
     let book = try shippedLadder("aalmi-5")
     let events: [LadderEvent] = [
@@ -41,26 +36,18 @@ func ladderSchema_shippedRulebooksAndEventsValidateWithJsonschema() throws {
         .escalatedToCase(EscalationLink(procedure: "cle-autistes-ri", caseID: "2026-001")),
     ]
     for event in events {
-        try event.payloadJSON().write(to: dir.appendingPathComponent("events/\(event.typeName).json"))
+        try event.payloadJSON().write(to: dir.appendingPathComponent("ladder-events/\(event.typeName).json"))
     }
     let adopted = RulebookAdopted(rulebook: book, sha256: try book.digest())
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    try encoder.encode(adopted).write(to: dir.appendingPathComponent("events/RulebookAdopted.json"))
+    try encoder.encode(adopted).write(to: dir.appendingPathComponent("ladder-events/RulebookAdopted.json"))
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python3 ?? "/usr/bin/python3")
-    process.arguments = [ladderPackageRoot.appendingPathComponent("scripts/validate_ladder_schemas.py").path, dir.path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    if process.terminationStatus == 3 {
+    let (status, text) = try validateSchemaExamples(in: dir)
+    if status == 3 {
         Issue.record("jsonschema is not installed for python3: \(text)")
         return
     }
-    #expect(process.terminationStatus == 0, "ladder schema validation failed:\n\(text)")
+    #expect(status == 0, "ladder schema validation failed:\n\(text)")
     #expect(text.contains("validated \(ids.count * 2 + events.count + 1) examples, 0 errors"), "\(text)")
 }

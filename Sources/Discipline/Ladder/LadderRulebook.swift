@@ -49,8 +49,9 @@ public struct LadderRulebook: Codable, Equatable, Sendable {
         }
     }
 
-    /// A body or person of the organisation: « les administrateurs », « le Président », « le référent »…
-    public struct Role: Codable, Equatable, Sendable {
+    /// Something the text names, with its French and English words: a body or person of the organisation (« les
+    /// administrateurs », « le référent »…), or the outcome a measure states (a dialogue reaches an agreement or not).
+    public struct Named: Codable, Equatable, Sendable {
         public var id: String
         public var fr: String
         public var en: String
@@ -60,6 +61,11 @@ public struct LadderRulebook: Codable, Equatable, Sendable {
             self.en = en
         }
     }
+
+    /// A body or person who decides or must agree.
+    public typealias Role = Named
+    /// A named result a measure must state.
+    public typealias Outcome = Named
 
     /// How a person is told, or how a request arrives.
     public enum Channel: String, Codable, Sendable, CaseIterable {
@@ -129,18 +135,6 @@ public struct LadderRulebook: Codable, Equatable, Sendable {
     /// How long a measure lasts: not at all, for a set time if one is given (else for good), or always for a set time.
     public enum Duration: String, Codable, Sendable {
         case none, optional, required
-    }
-
-    /// A named result a measure must state (a dialogue reaches an agreement or not; a request is granted or not).
-    public struct Outcome: Codable, Equatable, Sendable {
-        public var id: String
-        public var fr: String
-        public var en: String
-        public init(id: String, fr: String, en: String) {
-            self.id = id
-            self.fr = fr
-            self.en = en
-        }
     }
 
     /// A case the text lets a measure be taken without its prerequisites; the reason must then be given.

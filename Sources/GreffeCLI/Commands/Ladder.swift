@@ -29,21 +29,16 @@ extension GreffeCommand {
                       greffe ladder incident m004 --facts "Propos dénigrants" --on 2026-01-05 --as m001
                       greffe ladder incident agent12 --kind demande-retrait-image --channel email --facts "Photo du 3 mars"
                     """)
-            @OptionGroup var options: StoreOptions
-            @OptionGroup var act: ActOptions
-            @Argument(help: "La personne concernée (identifiant).") var member: String
-            @Option(help: "Règlement (défaut : celui adopté dans le magasin).") var rulebook: String?
+            @OptionGroup var target: LadderTarget
             @Option(help: "Type d'incident du règlement (greffe rulebook show).") var kind: String?
             @Option(help: "Comment il est parvenu : email, phone, privateTicket, privateMessage, platform… (ou courriel, telephone, ticket…).")
             var channel: LadderRulebook.Channel?
             @Option(help: "Les faits.") var facts: String
             @Option(name: .customLong("reported-by"), help: "Qui a signalé.") var reportedBy: String?
-            @Flag(help: "Sortie JSON.") var json = false
 
             func run() throws {
                 let report = IncidentReport(kind: kind, channel: channel, facts: facts, reportedBy: reportedBy.map { MemberID($0) })
-                try LadderAct(options: options, act: act, member: member, rulebook: rulebook, json: json)
-                    .run(.recordIncident(report))
+                try target.run(.recordIncident(report))
             }
         }
 
@@ -59,11 +54,8 @@ extension GreffeCommand {
                       greffe ladder measure m009 suspension --by coopilotes=m003 --until 2026-04-30 --reason "manquements répétés"
                       greffe ladder measure agent12 decision-referent --by referent=m010 --outcome accepte --reason "photo sans accord"
                     """)
-            @OptionGroup var options: StoreOptions
-            @OptionGroup var act: ActOptions
-            @Argument(help: "La personne concernée (identifiant).") var member: String
+            @OptionGroup var target: LadderTarget
             @Argument(help: "La mesure (greffe rulebook show).") var measure: String
-            @Option(help: "Règlement (défaut : celui adopté dans le magasin).") var rulebook: String?
             @Option(name: .customLong("by"), help: ArgumentHelp("Signataire, ROLE=MEMBRE (répétable).", valueName: "rôle=membre"))
             var signatures: [SignatureArgument] = []
             @Option(help: "Comment la personne a été avisée : phone, email, privateTicket… (ou telephone, courriel, ticket…).")
@@ -74,14 +66,12 @@ extension GreffeCommand {
             @Option(help: "Motif (obligatoire pour une mesure motivée ou une exception).") var reason: String?
             @Option(help: "Exception du texte invoquée pour passer outre les prérequis.") var exception: String?
             @Option(help: "Ce que la mesure doit préciser (le média, le contenu…).") var detail: String?
-            @Flag(help: "Sortie JSON.") var json = false
 
             func run() throws {
                 let decision = MeasureDecision(
                     measure: measure, signatures: signatures.map(\.signature), channel: channel, until: until,
                     outcome: outcome, reason: reason, exception: exception, detail: detail)
-                try LadderAct(options: options, act: act, member: member, rulebook: rulebook, json: json)
-                    .run(.takeMeasure(decision))
+                try target.run(.takeMeasure(decision))
             }
         }
 
@@ -160,13 +150,13 @@ extension GreffeCommand {
     }
 }
 
-/// One incident or measure through the registry, with its report.
-struct LadderAct {
-    let options: StoreOptions
-    let act: ActOptions
-    let member: String
-    let rulebook: String?
-    let json: Bool
+/// Whose record, under which rulebook, and how to report: what every ladder act shares; `run` records one act.
+struct LadderTarget: ParsableArguments {
+    @OptionGroup var options: StoreOptions
+    @OptionGroup var act: ActOptions
+    @Argument(help: "La personne concernée (identifiant).") var member: String
+    @Option(help: "Règlement (défaut : celui adopté dans le magasin).") var rulebook: String?
+    @Flag(help: "Sortie JSON.") var json = false
 
     func run(_ command: LadderCommand) throws {
         let l = options.language

@@ -35,9 +35,7 @@ extension GreffeCommand {
                 let l = options.language
                 try reportingLadderFailures(l) {
                     let shipped = try ShippedRulebooks.all()
-                    let adopted = (try? EventStore.open(at: options.storePath)).flatMap { store in
-                        try? Registry(store: store).adoptedRulebooks()
-                    } ?? []
+                    let adopted = options.adoptedIfAny()
                     if json {
                         print(try jsonText(shipped.map { b in
                             ListLine(id: b.id, version: b.version, title: b.title, source: b.source,
@@ -79,9 +77,7 @@ extension GreffeCommand {
             func run() throws {
                 let l = options.language
                 try reportingLadderFailures(l) {
-                    let adopted = (try? EventStore.open(at: options.storePath)).flatMap { store in
-                        try? Registry(store: store).adoptedRulebooks().last { $0.id == id }
-                    }
+                    let adopted = options.adoptedIfAny().last { $0.id == id }
                     guard let book = try adopted ?? ShippedRulebooks.named(id) else { throw LadderError.unknownRulebook(id) }
                     if json {
                         print(String(decoding: try book.jsonData(), as: UTF8.self))
@@ -107,10 +103,7 @@ extension GreffeCommand {
             func run() throws {
                 let l = options.language
                 try reportingLadderFailures(l) {
-                    guard let data = FileManager.default.contents(atPath: file) else {
-                        throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
-                    }
-                    switch LadderRulebook.load(from: data) {
+                    switch LadderRulebook.load(from: try contents(of: file)) {
                     case .success(let book):
                         print(json ? "[]" : l.t("\(file) : règlement valide — \(book.id) v\(book.version), \(book.measures.count) mesures",
                                                 "\(file): valid rulebook — \(book.id) v\(book.version), \(book.measures.count) measures"))
@@ -147,10 +140,7 @@ extension GreffeCommand {
                 try reportingLadderFailures(l) {
                     let book: LadderRulebook
                     if let file {
-                        guard let data = FileManager.default.contents(atPath: file) else {
-                            throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
-                        }
-                        switch LadderRulebook.load(from: data) {
+                        switch LadderRulebook.load(from: try contents(of: file)) {
                         case .success(let loaded): book = loaded
                         case .failure(let invalid): throw LadderError.invalidRulebook(invalid)
                         }
@@ -171,6 +161,21 @@ extension GreffeCommand {
             }
         }
     }
+}
+
+extension StoreOptions {
+    /// The rulebooks adopted in the store, when there is a store; none otherwise (listing works without a store).
+    func adoptedIfAny() -> [LadderRulebook] {
+        (try? EventStore.open(at: storePath)).flatMap { try? Registry(store: $0).adoptedRulebooks() } ?? []
+    }
+}
+
+/// A file's bytes, or exit 66 naming it.
+func contents(of file: String) throws -> Data {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
+    }
+    return data
 }
 
 /// A rulebook as `greffe rulebook show` prints it.
