@@ -148,3 +148,21 @@ extension RegistryFixture {
     #expect(throws: LadderError.noRulebook) { try f.registry.adoptedRulebookID(nil) }
     #expect(try f.fingerprint() == before)
 }
+
+@Test func R34_aNewRecordOpensUnderTheVersionInForceOnTheDayOfItsFirstAct() throws {
+    let (f, v1) = try adopted("coopol-4")
+    var v2 = v1
+    v2.version = 2
+    try f.registry.adopt(v2, on: d("2026-03-05"), recording: f.clerk)
+    // Recorded after v2's adoption, but dated before it: the record opens under v1.
+    try f.ladder("2026-03-01", .recordIncident(IncidentReport(facts: "Insultes")), member: "m004", rulebook: "coopol-4")
+    try f.ladder("2026-03-05", .recordIncident(IncidentReport(facts: "Insultes")), member: "m005", rulebook: "coopol-4")
+    #expect(try f.registry.loadLadder("coopol-4", member: "m004").state.opened?.version == 1)
+    #expect(try f.registry.loadLadder("coopol-4", member: "m005").state.opened?.version == 2)
+    // Before the first adoption, no version was in force: refused, nothing written.
+    let before = try f.fingerprint()
+    #expect(throws: LadderError.notInForce("coopol-4", on: d("2025-12-31"), adoptedOn: d("2026-01-02"))) {
+        try f.ladder("2025-12-31", .recordIncident(IncidentReport(facts: "x")), member: "m006", rulebook: "coopol-4")
+    }
+    #expect(try f.fingerprint() == before)
+}

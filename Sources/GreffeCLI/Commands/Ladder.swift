@@ -163,9 +163,10 @@ struct LadderTarget: ParsableArguments {
         try reportingLadderFailures(l) {
             let registry = try options.registry()
             let id = try registry.adoptedRulebookID(rulebook)
-            let book = try registry.loadLadder(id, member: MemberID(member)).rulebook
-            let day = try act.on ?? Today.resolve(timeZone: book.timeZone)
+            let zone = try registry.loadLadder(id, member: MemberID(member)).rulebook.timeZone
+            let day = try act.on ?? Today.resolve(timeZone: zone)
             let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: act.recording)
+            let book = done.rulebook
             let events = try done.records.map { try LadderEvent.decode(type: $0.type, payload: $0.payload) }
             if json {
                 print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: MemberID(member)),

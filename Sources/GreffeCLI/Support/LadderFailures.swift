@@ -25,6 +25,11 @@ func failure(_ error: LadderError, _ l: Language) -> CLIFailure {
             status: .notFound,
             fr: "le règlement \(id) n'est pas adopté dans ce magasin (greffe rulebook adopt \(id))",
             en: "rulebook \(id) is not adopted in this store (greffe rulebook adopt \(id))")
+    case let .notInForce(id, day, adoptedOn):
+        return CLIFailure(
+            status: .refused,
+            fr: "aucune version de \(id) n'était en vigueur le \(day.frenchDescription) (adopté le \(adoptedOn.frenchDescription)) ; rien n'a été écrit",
+            en: "no version of \(id) was in force on \(day) (adopted on \(adoptedOn)); nothing was written")
     case .noRulebook:
         return CLIFailure(
             status: .notFound,

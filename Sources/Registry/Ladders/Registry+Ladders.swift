@@ -8,6 +8,8 @@ public enum LadderError: Error, Equatable {
     case refused(LadderRefusal)
     /// No rulebook of this id was adopted in this store (`greffe rulebook adopt ID`).
     case notAdopted(String)
+    /// The rulebook was adopted after this day: no version of it was in force then (rulebook id, day, first adoption).
+    case notInForce(String, on: Day, adoptedOn: Day)
     /// No rulebook is adopted yet and none was named.
     case noRulebook
     /// No shipped rulebook has this id.
@@ -62,17 +64,22 @@ extension Registry {
 
     // MARK: Adoption
 
-    /// Every rulebook version adopted in this store, oldest first.
-    public func adoptedRulebooks() throws -> [LadderRulebook] {
+    /// Every rulebook version adopted in this store with the day of its adoption, oldest first.
+    public func adoptions() throws -> [(on: Day, rulebook: LadderRulebook)] {
         try store.readStream(Registry.registryStream).compactMap { record in
             guard record.type == RulebookAdopted.typeName else { return nil }
             do {
-                return try JSONDecoder().decode(RulebookAdopted.self, from: record.payload).rulebook
+                return (try Registry.day(of: record), try JSONDecoder().decode(RulebookAdopted.self, from: record.payload).rulebook)
+            } catch let error as RegistryError {
+                throw error
             } catch {
                 throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
             }
         }
     }
+
+    /// Every rulebook version adopted in this store, oldest first.
+    public func adoptedRulebooks() throws -> [LadderRulebook] { try adoptions().map(\.rulebook) }
 
     /// Records the adoption of `rulebook` (a first adoption, or a newer version) as an event of the `registry` stream.
     @discardableResult
@@ -106,10 +113,22 @@ extension Registry {
 
     // MARK: Records
 
-    /// Rebuilds `member`'s record under `rulebookID`, with the rulebook version it is evaluated under.
-    public func loadLadder(_ rulebookID: String, member: MemberID, asOf: Day? = nil) throws -> LoadedLadder {
-        let adopted = try adoptedRulebooks().filter { $0.id == rulebookID }
-        guard let latest = adopted.last else { throw LadderError.notAdopted(rulebookID) }
+    /// Rebuilds `member`'s record under `rulebookID`, with the rulebook version it is evaluated under: the one it
+    /// opened under; for a record not opened yet, the last version adopted on or before `opening` (when given, the
+    /// day of the act about to open it), else the last adopted.
+    public func loadLadder(_ rulebookID: String, member: MemberID, asOf: Day? = nil, opening: Day? = nil) throws
+        -> LoadedLadder
+    {
+        let adoptions = try adoptions().filter { $0.rulebook.id == rulebookID }
+        let adopted = adoptions.map(\.rulebook)
+        guard let first = adoptions.first else { throw LadderError.notAdopted(rulebookID) }
+        var latest = first.rulebook
+        if let opening {
+            guard first.on <= opening else { throw LadderError.notInForce(rulebookID, on: opening, adoptedOn: first.on) }
+            latest = adoptions.last { $0.on <= opening }?.rulebook ?? first.rulebook
+        } else {
+            latest = adopted.last ?? first.rulebook
+        }
         let records = try store.readStream(Registry.ladderStream(rulebook: rulebookID, member: member))
         var state = LadderDecider.initial
         var events: [DatedLadderEvent] = []
@@ -119,7 +138,13 @@ extension Registry {
             state = LadderDecider.evolve(state, dated)
             events.append(dated)
         }
-        let inForce = state.opened.flatMap { o in adopted.first { $0.version == o.version } } ?? latest
+        var inForce = latest
+        if let opened = state.opened {
+            guard let kept = adopted.first(where: { $0.version == opened.version }) else {
+                throw LadderError.notAdopted("\(rulebookID) v\(opened.version)")
+            }
+            inForce = kept
+        }
         return LoadedLadder(member: member, rulebook: inForce, state: state, version: UInt64(records.count), events: events)
     }
 
@@ -137,6 +162,8 @@ extension Registry {
     public struct LadderPerformed: Sendable {
         public var records: [EventRecord]
         public var openedCase: CaseID?
+        /// The rulebook version the record is evaluated under.
+        public var rulebook: LadderRulebook
     }
 
     /// Decides `command` on `member`'s record under `rulebookID` and appends the events with the version read.
@@ -148,7 +175,7 @@ extension Registry {
     public func performLadder(
         _ command: LadderCommand, member: MemberID, rulebook rulebookID: String, on day: Day, recording: Recording
     ) throws -> LadderPerformed {
-        let loaded = try loadLadder(rulebookID, member: member)
+        let loaded = try loadLadder(rulebookID, member: member, opening: day)
         var events: [LadderEvent]
         switch LadderDecider.decide(loaded.state, command, member: member, rulebook: loaded.rulebook, on: day) {
         case .success(let decided): events = decided
@@ -188,7 +215,7 @@ extension Registry {
             try Projections.ladderAppended(stream, member: member, state: finalState, rulebook: rulebook,
                                            version: appended.last?.version ?? 0, into: writer)
         }
-        return LadderPerformed(records: records, openedCase: openedCase)
+        return LadderPerformed(records: records, openedCase: openedCase, rulebook: rulebook)
     }
 
     /// The case whose stream holds the record at `sequence` (a complaint already filed by a retried escalation).
