@@ -235,3 +235,27 @@ import Testing
         #expect(s.state.pending(rulebook: book).isEmpty)
     }
 }
+
+@Suite struct RepeatsWithinAPeriod {
+    /// coopol with a rule of its own: a suspension needs a repeat within 30 days.
+    let book: LadderRulebook
+    init() throws {
+        var b = try shippedLadder("coopol-4")
+        if let i = b.measures.firstIndex(where: { $0.id == "suspension" }) {
+            b.measures[i].requires = [.init(repeats: 1, within: Rulebook.Period(30, .days))]
+        }
+        book = b
+    }
+    let team = ["coopilotes": "m003"]
+
+    @Test func ladder_onlyIncidentsWithinThePeriodCountAsRepeats() {
+        #expect(book.faults().isEmpty)
+        var s = LadderScenario(book)
+        s.act("2026-01-01", incident())
+        s.act("2026-03-01", incident())
+        // 1 January + 30 days = 31 January: on 2 March only one incident is within the period.
+        s.refuses("2026-03-02", measure("suspension", by: team, reason: "r"), saying: "au moins 1 récidive(s) sur 30 jours, 0 à ce jour")
+        s.act("2026-03-15", incident())
+        s.act("2026-03-16", measure("suspension", by: team, until: "2026-04-15", reason: "deux manquements en mars"))
+    }
+}

@@ -166,3 +166,28 @@ extension RegistryFixture {
     }
     #expect(try f.fingerprint() == before)
 }
+
+@Test func ladderAudit_reDecidesEveryActUnderItsVersionAndNamesAForgedOne() throws {
+    let (f, _) = try adopted("aalmi-5")
+    let both = signed("administrateurs", "m001") + signed("president", "m002")
+    try f.ladder("2026-01-05", .recordIncident(IncidentReport(facts: "Hors sujet")), rulebook: "aalmi-5")
+    try f.ladder("2026-01-06", .takeMeasure(MeasureDecision(measure: "avertissement", signatures: both)), rulebook: "aalmi-5")
+    #expect(try f.registry.auditLadders().isEmpty)
+
+    // An exclusion appended behind the decider's back: no repeat after the warning, no reason, no notification.
+    let stream = Registry.ladderStream(rulebook: "aalmi-5", member: "m007")
+    let forged: [LadderEvent] = [
+        .opened(LadderOpened(rulebook: "aalmi-5", version: 1, member: "m007")),
+        .incidentRecorded(IncidentRecorded(kind: "non-respect", channel: nil, facts: "x", reportedBy: nil, number: 1)),
+        .measureTaken(MeasureDecision(measure: "exclusion", signatures: both)),
+    ]
+    try f.store.append(to: stream, expected: .noStream, events: try forged.map { event in
+        NewEvent(type: event.typeName, schemaVersion: 1, occurredOn: "2026-02-01", recordedAt: 0, actor: "x",
+                 correlationId: stream, causationId: "", payload: try event.payloadJSON())
+    })
+    let audit = try f.registry.auditLadders()
+    #expect(audit.map(\.stream) == [stream])
+    let findings = audit.first?.findings ?? []
+    #expect(findings.map(\.index) == [2])
+    #expect(findings.first?.refusal?.article == "§5, 2-")
+}

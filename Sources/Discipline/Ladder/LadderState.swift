@@ -121,3 +121,47 @@ public enum LadderDecider {
 
     public static func replay(_ events: [DatedLadderEvent]) -> LadderState { events.reduce(initial, evolve) }
 }
+
+extension LadderDecider {
+    /// An act of a record that its rulebook version would not produce today from the acts before it.
+    public struct AuditFinding: Equatable, Sendable {
+        /// Position of the event in the record (0-based).
+        public var index: Int
+        public var on: Day
+        public var typeName: String
+        /// Why the act would be refused, or `nil` when it would be decided differently (another rank, another version).
+        public var refusal: LadderRefusal?
+    }
+
+    /// Re-decides every act of a record, in order, under `rulebook` (the version it opened under) from the state
+    /// before it; each act the rulebook would refuse or record differently is a finding. A record written only through
+    /// the decider has none.
+    public static func audit(_ events: [DatedLadderEvent], member: MemberID, rulebook: LadderRulebook) -> [AuditFinding] {
+        var state = initial
+        var findings: [AuditFinding] = []
+        for (index, dated) in events.enumerated() {
+            defer { state = evolve(state, dated) }
+            let command: LadderCommand
+            switch dated.event {
+            case .opened(let o):
+                if o.rulebook != rulebook.id || o.version != rulebook.version || state.opened != nil {
+                    findings.append(AuditFinding(index: index, on: dated.on, typeName: dated.event.typeName, refusal: nil))
+                }
+                continue
+            case .incidentRecorded(let i):
+                command = .recordIncident(IncidentReport(kind: i.kind, channel: i.channel, facts: i.facts, reportedBy: i.reportedBy))
+            case .measureTaken(let m): command = .takeMeasure(m)
+            case .escalatedToCase(let link): command = .linkCase(link)
+            }
+            switch decide(state, command, member: member, rulebook: rulebook, on: dated.on) {
+            case .success(let decided) where decided == [dated.event]:
+                continue
+            case .success:
+                findings.append(AuditFinding(index: index, on: dated.on, typeName: dated.event.typeName, refusal: nil))
+            case .failure(let refusal):
+                findings.append(AuditFinding(index: index, on: dated.on, typeName: dated.event.typeName, refusal: refusal))
+            }
+        }
+        return findings
+    }
+}

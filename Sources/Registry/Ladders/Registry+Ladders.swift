@@ -272,6 +272,27 @@ extension Registry {
         }
     }
 
+    /// Every ladder record re-decided act by act under the rulebook version it opened under (for `greffe audit`):
+    /// the records with findings, by stream. The records are found by reading the log, not the index, so a stream
+    /// written behind the registry's back is audited too. Written only through `performLadder`, a store has none.
+    public func auditLadders() throws -> [(stream: String, findings: [LadderDecider.AuditFinding])] {
+        var streams: [String] = []
+        var cursor = store.records(from: 1)
+        while let record = try cursor.next() {
+            if record.stream.hasPrefix(Registry.ladderPrefix), record.version == 1 { streams.append(record.stream) }
+        }
+        return try streams.compactMap { stream in
+            // ladder/<rulebook>/<member>: rulebook ids have no "/", member ids might.
+            let rest = stream.dropFirst(Registry.ladderPrefix.count)
+            guard let slash = rest.firstIndex(of: "/") else { return nil }
+            let rulebook = String(rest[..<slash])
+            let member = MemberID(String(rest[rest.index(after: slash)...]))
+            let loaded = try loadLadder(rulebook, member: member)
+            let findings = LadderDecider.audit(loaded.events, member: member, rulebook: loaded.rulebook)
+            return findings.isEmpty ? nil : (stream, findings)
+        }
+    }
+
     /// Every ladder record of `member` (under each rulebook adopted), as of `asOf` when given.
     public func ladders(of member: MemberID, asOf: Day? = nil) throws -> [LoadedLadder] {
         let ids = Set(try adoptedRulebooks().map(\.id)).sorted()
