@@ -38,6 +38,11 @@ func failure(_ error: LadderError, _ l: Language) -> CLIFailure {
     case .unknownRulebook(let id):
         return CLIFailure(status: .notFound, fr: "aucun règlement livré ne s'appelle \(id) (greffe rulebook list)",
                           en: "no shipped rulebook is called \(id) (greffe rulebook list)")
+    case .shippedRulebooksMissing:
+        return CLIFailure(
+            status: .notFound,
+            fr: "règlements livrés introuvables : copiez le dossier Greffe_Registry.resources à côté de l'exécutable greffe",
+            en: "shipped rulebooks not found: copy the Greffe_Registry.resources folder next to the greffe executable")
     case .invalidRulebook(let invalid):
         return CLIFailure(
             status: .refused,

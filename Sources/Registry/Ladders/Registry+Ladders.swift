@@ -14,6 +14,8 @@ public enum LadderError: Error, Equatable {
     case noRulebook
     /// No shipped rulebook has this id.
     case unknownRulebook(String)
+    /// The shipped rulebooks were not found next to the executable (a binary copied without its resource bundle).
+    case shippedRulebooksMissing
     /// A rulebook file does not hold together.
     case invalidRulebook(InvalidLadderRulebook)
 }

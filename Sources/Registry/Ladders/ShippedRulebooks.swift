@@ -4,12 +4,27 @@ import Foundation
 /// The ladder rulebooks shipped with Greffe (`Sources/Registry/Rulebooks/*.json`, a SwiftPM resource): CLE Autistes
 /// 5.2, AALMI §5, coopol §4, ACT Alliance « Mise en œuvre » and the local-authority charter.
 public enum ShippedRulebooks {
-    /// The folder holding the shipped files.
-    static var folder: URL? { Bundle.module.resourceURL?.appendingPathComponent("Rulebooks") }
+    /// The folder holding the shipped files: SwiftPM's resource bundle next to the executable (where `swift build`
+    /// puts it), else the source folder this was built from.
+    ///
+    /// Not `Bundle.module`: its generated accessor stops the process when the bundle is missing (a binary copied
+    /// elsewhere); here a missing folder is an empty list and a clear message.
+    static var folder: URL? {
+        let bundle = "Greffe_Registry.resources/Rulebooks"
+        let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent(bundle),
+            executable.appendingPathComponent(bundle),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Rulebooks"),
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
 
     /// Every shipped rulebook, by id.
     public static func all() throws -> [LadderRulebook] {
-        guard let folder else { return [] }
+        guard let folder else { throw LadderError.shippedRulebooksMissing }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".json") }.sorted()
         return try files.map { name in
