@@ -257,8 +257,8 @@ private struct LadderDeciding {
             throw refuse(general, "aucune mesure n'ouvre de procédure \(link.procedure) ici",
                          "no measure opens a \(link.procedure) procedure here")
         }
-        let escalating = state.measures.filter { rulebook.measure($0.measure.measure)?.escalation?.procedure == link.procedure }
-        if state.links.filter({ $0.procedure == link.procedure }).count >= escalating.count {
+        let escalating = state.escalations(to: link.procedure, through: state.entries.count - 1, rulebook: rulebook)
+        if state.links.filter({ $0.procedure == link.procedure }).count >= escalating {
             throw refuse((m.article, m.quote), "la plainte est déjà liée au dossier \(state.links.last?.caseID.rawValue ?? "?")",
                          "the complaint is already linked to case \(state.links.last?.caseID.rawValue ?? "?")")
         }

@@ -58,6 +58,14 @@ public struct LadderState: Equatable, Sendable {
         }
     }
 
+    /// How many measures up to entry `index` escalate to `procedure` (each one owes its own case).
+    func escalations(to procedure: String, through index: Int, rulebook: LadderRulebook) -> Int {
+        entries[...index].filter { entry in
+            guard case let .measure(_, m) = entry else { return false }
+            return rulebook.measure(m.measure)?.escalation?.procedure == procedure
+        }.count
+    }
+
     /// What is still pending under `rulebook` (the version the record opened under).
     public func pending(rulebook: LadderRulebook) -> [Pending] {
         var out: [Pending] = []
@@ -89,7 +97,8 @@ public struct LadderState: Equatable, Sendable {
                     out.append(Pending(kind: .measureOwed, measure: next, labelFr: "\(target.fr) à faire",
                                        labelEn: "\(target.en) to do", since: day, due: nil))
                 }
-                if let procedure = escalation.procedure, !links.contains(where: { $0.procedure == procedure }) {
+                if let procedure = escalation.procedure,
+                   links.filter({ $0.procedure == procedure }).count < escalations(to: procedure, through: index, rulebook: rulebook) {
                     out.append(Pending(kind: .escalationOwed, measure: measure.id,
                                        labelFr: "plainte à déposer (procédure \(procedure))",
                                        labelEn: "complaint to file (procedure \(procedure))", since: day, due: nil))
