@@ -217,7 +217,7 @@ import Testing
     }
 
     @Test func collectivite_theRequestComesByEmail() {
-        var s = LadderScenario(book)
+        let s = LadderScenario(book)
         s.refuses("2026-06-01", incident(kind: "demande-retrait-image"), article: "Supports", saying: "indiquer le moyen (courriel)")
         s.refuses("2026-06-01", incident(kind: "demande-retrait-image", channel: .phone), saying: "non prévu")
         s.refuses("2026-06-01", incident(), saying: "préciser le type")
