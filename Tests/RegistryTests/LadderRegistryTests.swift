@@ -191,3 +191,17 @@ extension RegistryFixture {
     #expect(findings.map(\.index) == [2])
     #expect(findings.first?.refusal?.article == "§5, 2-")
 }
+
+@Test func R29_runAgainAfterAConflictTheComplaintLinksTheCaseItAlreadyOpened() throws {
+    let (f, _) = try adopted("cle-5.2")
+    for day in ["2026-01-05", "2026-02-10", "2026-03-10", "2026-04-01"] {
+        try f.ladder(day, .recordIncident(IncidentReport(facts: "Récidive")), rulebook: "cle-5.2")
+    }
+    // As if a first run filed the complaint, then lost the race on the ladder stream.
+    try f.registry.perform(.fileComplaint(RegistryFixture.complaint, commandId: "ladder/cle-5.2/m004#cle-autistes-ri#1"),
+                           in: "2026-001", on: d("2026-04-02"), recording: f.clerk)
+    let done = try f.ladder("2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: signed("conseil", "m001"))),
+                            rulebook: "cle-5.2")
+    #expect(done.openedCase == "2026-001")
+    #expect(try f.registry.caseExists("2026-002") == false)
+}

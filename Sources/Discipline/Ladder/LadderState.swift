@@ -59,7 +59,7 @@ public struct LadderState: Equatable, Sendable {
     }
 
     /// How many measures up to entry `index` escalate to `procedure` (each one owes its own case).
-    func escalations(to procedure: String, through index: Int, rulebook: LadderRulebook) -> Int {
+    public func escalations(to procedure: String, through index: Int, rulebook: LadderRulebook) -> Int {
         entries.prefix(max(0, index + 1)).filter { entry in
             guard case let .measure(_, m) = entry else { return false }
             return rulebook.measure(m.measure)?.escalation?.procedure == procedure

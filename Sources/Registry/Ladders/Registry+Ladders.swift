@@ -190,7 +190,10 @@ extension Registry {
             let id = try nextCaseID(year: day.year)
             let facts = try complaint(for: state, decision: decision, escalation: escalation, rulebook: loaded.rulebook,
                                       member: member, on: day)
-            let commandId = Registry.ladderStream(rulebook: rulebookID, member: member) + "#\(loaded.version + 1)"
+            // The n-th complaint of this record has a stable command id: run again after a conflict on the ladder
+            // stream, the command finds the case it already opened instead of opening a second one.
+            let ordinal = state.escalations(to: procedure, through: state.entries.count - 1, rulebook: loaded.rulebook)
+            let commandId = Registry.ladderStream(rulebook: rulebookID, member: member) + "#\(procedure)#\(ordinal)"
             switch try perform(.fileComplaint(facts, commandId: commandId), in: id, on: day, recording: recording) {
             case .recorded: openedCase = id
             case .alreadyApplied(_, let sequence):
