@@ -39,7 +39,9 @@ let package = Package(
         // The application: loads streams, decides, appends with the expected version, keeps projections.
         .target(
             name: "Registry",
-            dependencies: ["EventLog", "Discipline"]
+            dependencies: ["EventLog", "Discipline"],
+            // The shipped ladder rulebooks (one JSON file per organisation), read by `ShippedRulebooks`.
+            resources: [.copy("Rulebooks")]
         ),
         // Command-line parsing and rendering (French by default, English on request).
         .target(

@@ -9,6 +9,8 @@ DIR holds examples written by the Swift tests:
   DIR/events/<type>.json     an event payload (stored form)     -> Schemas/events/<type>.schema.json
   DIR/rulebook.json          a rulebook                         -> Schemas/rulebook.schema.json
   DIR/envelope/*.json        stored records                     -> Schemas/event-envelope.schema.json
+  DIR/ladder-rulebooks/*.json a ladder rulebook                 -> Schemas/ladder-rulebook.schema.json
+  DIR/ladder-events/<type>.json a ladder event payload          -> Schemas/ladder-events/<type>.schema.json
 With --jsonl, every line of each file is checked against Schemas/apply-line.schema.json and its command against
 Schemas/commands/<type>.schema.json (the files `greffe apply` reads).
 Every schema is itself checked against draft 2020-12. Exits 1 on any error, listing them all.
@@ -19,6 +21,7 @@ import sys
 
 try:
     from jsonschema import Draft202012Validator, FormatChecker
+    from referencing import Registry, Resource
 except ImportError:  # the test treats exit 3 as "validator missing"
     print("jsonschema is not installed (pip install jsonschema)", file=sys.stderr)
     sys.exit(3)
@@ -73,12 +76,18 @@ def main(argv):
     examples = pathlib.Path(argv[1])
     errors, checked = [], 0
     validators = {}
+    # Schemas may refer to one another by relative references (RulebookAdopted -> ladder-rulebook).
+    registry = Registry()
+    for path in sorted(SCHEMAS.rglob("*.schema.json")):
+        contents = load(path)
+        if "$id" in contents:
+            registry = registry.with_resource(contents["$id"], Resource.from_contents(contents))
 
     def validator(schema_path):
         if schema_path not in validators:
             schema = load(schema_path)
             Draft202012Validator.check_schema(schema)
-            validators[schema_path] = Draft202012Validator(schema, format_checker=FormatChecker())
+            validators[schema_path] = Draft202012Validator(schema, format_checker=FormatChecker(), registry=registry)
         return validators[schema_path]
 
     pairs = []
@@ -89,6 +98,10 @@ def main(argv):
         pairs.append((examples / "rulebook.json", SCHEMAS / "rulebook.schema.json"))
     for example in sorted((examples / "envelope").glob("*.json")):
         pairs.append((example, SCHEMAS / "event-envelope.schema.json"))
+    for example in sorted((examples / "ladder-rulebooks").glob("*.json")):
+        pairs.append((example, SCHEMAS / "ladder-rulebook.schema.json"))
+    for example in sorted((examples / "ladder-events").glob("*.json")):
+        pairs.append((example, SCHEMAS / "ladder-events" / (example.stem + ".schema.json")))
 
     for example, schema_path in pairs:
         if not schema_path.exists():

@@ -16,7 +16,7 @@ public struct GreffeCommand: ParsableCommand {
             Codes de sortie / exit codes:
               0   succès / success
               64  usage incorrect (option, date ou valeur invalide) / usage error
-              65  refusé par une règle du règlement (R01…R35) / refused by a rule
+              65  refusé par une règle du règlement (R01…R35) ou du règlement d'échelle adopté / refused by a rule
               66  introuvable (magasin, dossier, membre, fichier) / not found
               74  erreur du magasin (format inconnu, droits, LMDB) / store error
               75  conflit d'écriture concurrente : relire et réessayer / conflict, retry
@@ -37,7 +37,8 @@ public struct GreffeCommand: ParsableCommand {
             l'article et donne un exemple. Guide pas à pas : docs/cli.md.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self],
+        subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self,
+                      RulebookCommand.self, Ladder.self],
         groupedSubcommands: [
             CommandGroup(
                 name: "Actes de la procédure (art. 5.6)",

@@ -109,6 +109,7 @@ extension Registry {
         var cases: [CaseID: (state: CaseState, version: UInt64)] = [:]
         var members: [MemberID: MemberRecord] = [:]
         var commands: [String: UInt64] = [:]
+        var ladders = LadderReplay()
         var cursor = store.records(from: 1)
         while let record = try cursor.next() {
             if record.stream.hasPrefix("case/") {
@@ -127,6 +128,8 @@ extension Registry {
                 let dated = try Registry.datedMemberEvent(record)
                 let id = dated.event.member
                 members[id] = MemberRecord.evolve(members[id], dated)
+            } else {
+                _ = try ladders.apply(record)
             }
         }
         var out: [String: [UInt8]] = [:]
@@ -139,6 +142,7 @@ extension Registry {
             out[Projections.rosterPrefix + record.id.rawValue] = Array(try Projections.jsonEncoder.encode(record))
         }
         for (commandId, sequence) in commands { out[Projections.commandKey(commandId)] = Array(String(sequence).utf8) }
+        out.merge(try ladders.projections()) { kept, _ in kept }
         return out
     }
 }

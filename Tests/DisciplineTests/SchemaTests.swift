@@ -26,12 +26,6 @@ private func schemaNames(_ folder: String) throws -> Set<String> {
     }
 }
 
-/// The python3 on PATH, if any.
-private let python3: String? = {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-}()
-
 @Test(.enabled(if: python3 != nil, "python3 is not on PATH: JSON Schema validation of the examples skipped"))
 func schema_examplesValidateWithJsonschema() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("greffe-schemas-\(UUID().uuidString)")
@@ -72,19 +66,11 @@ func schema_examplesValidateWithJsonschema() throws {
     try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys])
         .write(to: dir.appendingPathComponent("envelope/ComplaintFiled.json"))
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python3 ?? "/usr/bin/python3")
-    process.arguments = [packageRoot.appendingPathComponent("scripts/validate_schemas.py").path, dir.path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    if process.terminationStatus == 3 {
+    let (status, text) = try validateSchemaExamples(in: dir)
+    if status == 3 {
         Issue.record("jsonschema is not installed for python3: \(text)")
         return
     }
-    #expect(process.terminationStatus == 0, "schema validation failed:\n\(text)")
+    #expect(status == 0, "schema validation failed:\n\(text)")
     #expect(text.contains("validated \(Examples.commands.count + Examples.events.count + memberEvents.count + 3) examples, 0 errors"), "\(text)")
 }

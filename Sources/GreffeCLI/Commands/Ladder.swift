@@ -1,0 +1,296 @@
+import ArgumentParser
+import Discipline
+import Foundation
+import Registry
+
+extension GreffeCommand {
+    struct Ladder: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Échelles de sanctions : incidents et mesures d'une personne sous le règlement adopté.",
+            discussion: """
+                Un dossier par personne et par règlement (flux ladder/<règlement>/<membre>), évalué sous la version
+                du règlement en vigueur à son ouverture. Sans --rulebook, le règlement adopté dans le magasin.
+                Une mesure dont un prérequis manque est refusée (sortie 65) avec l'article cité ; rien n'est écrit.
+
+                Exemples :
+                  greffe ladder incident m004 --facts "Propos dénigrants sur le Discord" --on 2026-01-05 --as m001
+                  greffe ladder measure m004 rappel --by conseil=m001 --on 2026-01-06
+                  greffe ladder measure m007 exclusion --by administrateurs=m001 --by president=m002 --channel phone --reason "récidive"
+                  greffe ladder status m004
+                  greffe ladder agenda
+                """,
+            subcommands: [Incident.self, Measure.self, Status.self, Agenda.self])
+
+        struct Incident: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Enregistre un incident (infraction, signalement d'abus, demande de retrait…).",
+                discussion: """
+                    Exemples :
+                      greffe ladder incident m004 --facts "Propos dénigrants" --on 2026-01-05 --as m001
+                      greffe ladder incident agent12 --kind demande-retrait-image --channel email --facts "Photo du 3 mars"
+                    """)
+            @OptionGroup var target: LadderTarget
+            @Option(help: "Type d'incident du règlement (greffe rulebook show).") var kind: String?
+            @Option(help: "Comment il est parvenu : email, phone, privateTicket, privateMessage, platform… (ou courriel, telephone, ticket…).")
+            var channel: LadderRulebook.Channel?
+            @Option(help: "Les faits.") var facts: String
+            @Option(name: .customLong("reported-by"), help: "Qui a signalé.") var reportedBy: String?
+
+            func run() throws {
+                let report = IncidentReport(kind: kind, channel: channel, facts: facts, reportedBy: reportedBy.map { MemberID($0) })
+                try target.run(.recordIncident(report))
+            }
+        }
+
+        struct Measure: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Enregistre une mesure de l'échelle, décidée par qui le règlement désigne.",
+                discussion: """
+                    --by ROLE=MEMBRE pour chaque signataire (qui décide, et dont l'accord est requis).
+
+                    Exemples :
+                      greffe ladder measure m004 convocation --by conseil=m001 --channel ticket
+                      greffe ladder measure m007 exclusion --by administrateurs=m001 --by president=m002 --channel phone --exception nuisance-volontaire --reason "..."
+                      greffe ladder measure m009 suspension --by coopilotes=m003 --until 2026-04-30 --reason "manquements répétés"
+                      greffe ladder measure agent12 decision-referent --by referent=m010 --outcome accepte --reason "photo sans accord"
+                    """)
+            @OptionGroup var target: LadderTarget
+            @Argument(help: "La mesure (greffe rulebook show).") var measure: String
+            @Option(name: .customLong("by"), help: ArgumentHelp("Signataire, ROLE=MEMBRE (répétable).", valueName: "rôle=membre"))
+            var signatures: [SignatureArgument] = []
+            @Option(help: "Comment la personne a été avisée : phone, email, privateTicket… (ou telephone, courriel, ticket…).")
+            var channel: LadderRulebook.Channel?
+            @Option(help: ArgumentHelp("Dernier jour d'une mesure temporaire (elle se lève d'elle-même ce jour-là).", valueName: "jour"))
+            var until: Day?
+            @Option(help: "Issue de la mesure quand le règlement en demande une.") var outcome: String?
+            @Option(help: "Motif (obligatoire pour une mesure motivée ou une exception).") var reason: String?
+            @Option(help: "Exception du texte invoquée pour passer outre les prérequis.") var exception: String?
+            @Option(help: "Ce que la mesure doit préciser (le média, le contenu…).") var detail: String?
+
+            func run() throws {
+                let decision = MeasureDecision(
+                    measure: measure, signatures: signatures.map(\.signature), channel: channel, until: until,
+                    outcome: outcome, reason: reason, exception: exception, detail: detail)
+                try target.run(.takeMeasure(decision))
+            }
+        }
+
+        struct Status: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Le dossier d'échelle d'une personne : incidents, mesures, en attente, mesures possibles.",
+                discussion: """
+                    Exemples :
+                      greffe ladder status m004
+                      greffe ladder status m004 --as-of 2026-02-01 --json
+                    """)
+            @OptionGroup var options: StoreOptions
+            @Argument(help: "La personne concernée.") var member: String
+            @Option(help: "Règlement (défaut : tous ceux adoptés).") var rulebook: String?
+            @Option(name: .customLong("as-of"), help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))
+            var asOf: Day?
+            @Flag(help: "Sortie JSON.") var json = false
+
+            func run() throws {
+                let l = options.language
+                try reportingLadderFailures(l) {
+                    let registry = try options.registry()
+                    let id = MemberID(member)
+                    let ladders = try rulebook.map { [try registry.loadLadder(try registry.adoptedRulebookID($0), member: id, asOf: asOf)] }
+                        ?? registry.ladders(of: id, asOf: asOf)
+                    let today = try asOf ?? Today.resolve(timeZone: ladders.first?.rulebook.timeZone ?? registry.rulebook.timeZone)
+                    let views = ladders.map { LadderView(loaded: $0, asOf: today) }
+                    if json {
+                        print(try jsonText(views.map(\.json)))
+                    } else if views.isEmpty {
+                        print(l.t("\(member) : aucun dossier d'échelle", "\(member): no ladder record"))
+                    } else {
+                        print(views.map { $0.text(l) }.joined(separator: "\n"), terminator: "")
+                    }
+                }
+            }
+        }
+
+        struct Agenda: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Ce que les échelles attendent : demandes sans réponse, mesures dues, fins de suspension.",
+                discussion: """
+                    Lu dans l'index tenu à jour à chaque acte. Une suspension temporaire dont le dernier jour est passé
+                    s'est levée d'elle-même et n'est plus listée.
+
+                    Exemples :
+                      greffe ladder agenda
+                      greffe ladder agenda --as-of 2026-05-01 --json
+                    """)
+            @OptionGroup var options: StoreOptions
+            @Option(name: .customLong("as-of"), help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))
+            var asOf: Day?
+            @Flag(help: "Sortie JSON.") var json = false
+
+            func run() throws {
+                let l = options.language
+                try reportingLadderFailures(l) {
+                    let registry = try options.registry()
+                    let zone = try registry.adoptedRulebooks().last?.timeZone ?? registry.rulebook.timeZone
+                    let today = try asOf ?? Today.resolve(timeZone: zone)
+                    let items = try registry.ladderAgenda(today: today)
+                    if json {
+                        print(try jsonText(items))
+                        return
+                    }
+                    if items.isEmpty { print(l.t("(rien en attente)", "(nothing pending)")) }
+                    for item in items {
+                        let p = item.pending
+                        let when = p.due.map { l.t("le \($0.frenchDescription)", "on \($0)") }
+                            ?? l.t("depuis le \(p.since.frenchDescription)", "since \(p.since)")
+                        print("\(when)  \(item.member)  \(item.rulebook)  \(l.t(p.labelFr, p.labelEn))")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whose record, under which rulebook, and how to report: what every ladder act shares; `run` records one act.
+struct LadderTarget: ParsableArguments {
+    @OptionGroup var options: StoreOptions
+    @OptionGroup var act: ActOptions
+    @Argument(help: "La personne concernée (identifiant).") var member: String
+    @Option(help: "Règlement (défaut : celui adopté dans le magasin).") var rulebook: String?
+    @Flag(help: "Sortie JSON.") var json = false
+
+    func run(_ command: LadderCommand) throws {
+        let l = options.language
+        try reportingLadderFailures(l) {
+            let registry = try options.registry()
+            let id = try registry.adoptedRulebookID(rulebook)
+            let zone = try registry.loadLadder(id, member: MemberID(member)).rulebook.timeZone
+            let day = try act.on ?? Today.resolve(timeZone: zone)
+            let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: act.recording)
+            let book = done.rulebook
+            let events = try done.records.map { try LadderEvent.decode(type: $0.type, payload: $0.payload) }
+            if json {
+                print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: MemberID(member)),
+                                          sequences: done.records.map(\.sequence), openedCase: done.openedCase)))
+                return
+            }
+            for event in events { print(line(event, book: book, day: day, l)) }
+            if let c = done.openedCase {
+                print(l.t("  Plainte déposée : dossier \(c) ouvert (procédure \(registry.rulebook.id), article 5.6), lié à ce dossier d'échelle.",
+                          "  Complaint filed: case \(c) opened (procedure \(registry.rulebook.id), Article 5.6), linked to this ladder record."))
+            }
+        }
+    }
+
+    struct Report: Encodable {
+        var stream: String
+        var sequences: [UInt64]
+        var openedCase: CaseID?
+    }
+
+    func line(_ event: LadderEvent, book: LadderRulebook, day: Day, _ l: Language) -> String {
+        switch event {
+        case .opened(let o):
+            return l.t("Dossier d'échelle ouvert : \(o.member) sous \(o.rulebook) v\(o.version)",
+                       "Ladder record opened: \(o.member) under \(o.rulebook) v\(o.version)")
+        case .incidentRecorded(let i):
+            let kind = book.incident(i.kind).map { l.t($0.fr, $0.en) } ?? i.kind
+            return l.t("Incident n° \(i.number) enregistré le \(day.frenchDescription) : \(kind)",
+                       "Incident no. \(i.number) recorded on \(day): \(kind)")
+                + (i.number > 1 ? l.t(" (récidive n° \(i.number - 1))", " (repeat no. \(i.number - 1))") : "")
+        case .measureTaken(let m):
+            let measure = book.measure(m.measure)
+            var s = l.t("Mesure enregistrée le \(day.frenchDescription) : \(measure?.fr ?? m.measure) (art. \(measure?.article ?? "?"))",
+                        "Measure recorded on \(day): \(measure?.en ?? m.measure) (art. \(measure?.article ?? "?"))")
+            s += l.t(" — signée ", " — signed ") + m.signatures.map { "\($0.role)=\($0.member)" }.joined(separator: ", ")
+            if let o = m.outcome { s += l.t(" — issue : \(o)", " — outcome: \(o)") }
+            if let c = m.channel { s += l.t(" — avisé·e par \(c.fr)", " — notified by \(c.en)") }
+            if let u = m.until { s += l.t(" — jusqu'au \(u.frenchDescription) inclus", " — until \(u) included") }
+            if let e = m.exception { s += l.t(" — exception : \(e)", " — exception: \(e)") }
+            return s
+        case .escalatedToCase(let link):
+            return l.t("Lien enregistré : dossier \(link.caseID) (\(link.procedure))", "Link recorded: case \(link.caseID) (\(link.procedure))")
+        }
+    }
+}
+
+/// A ladder record as `greffe ladder status` shows it.
+struct LadderView {
+    let loaded: LoadedLadder
+    let asOf: Day
+
+    var book: LadderRulebook { loaded.rulebook }
+    var state: LadderState { loaded.state }
+    var pending: [LadderState.Pending] {
+        state.pending(rulebook: book).filter { $0.kind != .measureEnds || ($0.due.map { $0 >= asOf } ?? true) }
+    }
+    var available: [LadderRulebook.Measure] { LadderDecider.available(state, rulebook: book, on: asOf) }
+
+    func text(_ l: Language) -> String {
+        var out = ""
+        func line(_ s: String) { out += s + "\n" }
+        line("\(loaded.member) — \(book.title)")
+        line(l.t("  \(book.id) v\(state.opened?.version ?? book.version)", "  \(book.id) v\(state.opened?.version ?? book.version)")
+            + (state.openedOn.map { l.t(", ouvert le \($0.frenchDescription)", ", opened on \($0)") } ?? "")
+            + l.t(", au \(asOf.frenchDescription)", ", as of \(asOf)"))
+        line(l.t("  Incidents (\(state.incidents.count)) :", "  Incidents (\(state.incidents.count)):"))
+        for (day, i) in state.incidents {
+            let kind = book.incident(i.kind).map { l.t($0.fr, $0.en) } ?? i.kind
+            line("    \(i.number). \(l.t(day.frenchDescription, day.description))  \(kind)"
+                + (i.channel.map { " (\(l.t($0.fr, $0.en)))" } ?? "") + " — \(i.facts)")
+        }
+        if !state.measures.isEmpty { line(l.t("  Mesures :", "  Measures:")) }
+        for (day, m) in state.measures {
+            let measure = book.measure(m.measure)
+            var s = "    \(l.t(day.frenchDescription, day.description))  \(l.t(measure?.fr ?? m.measure, measure?.en ?? m.measure)) (art. \(measure?.article ?? "?"))"
+            s += " — " + m.signatures.map { "\($0.role)=\($0.member)" }.joined(separator: ", ")
+            if let o = m.outcome, let label = measure?.outcomes.first(where: { $0.id == o }) { s += " — " + l.t(label.fr, label.en) }
+            if let c = m.channel { s += l.t(" — par \(c.fr)", " — by \(c.en)") }
+            if let u = m.until {
+                s += u >= asOf ? l.t(" — jusqu'au \(u.frenchDescription) inclus", " — until \(u) included")
+                    : l.t(" — levée d'elle-même le \(u.frenchDescription)", " — lifted on its own on \(u)")
+            } else if measure?.duration == .optional {
+                s += l.t(" — définitive", " — for good")
+            }
+            if let e = m.exception { s += l.t(" — exception \(e)", " — exception \(e)") }
+            if let d = m.detail { s += " — \(d)" }
+            if let r = m.reason { s += l.t(" — motif : \(r)", " — reason: \(r)") }
+            line(s)
+        }
+        if !state.links.isEmpty {
+            line(l.t("  Procédures ouvertes : ", "  Procedures opened: ")
+                + state.links.map { "\($0.caseID) (\($0.procedure))" }.joined(separator: ", "))
+        }
+        if !pending.isEmpty {
+            line(l.t("  En attente :", "  Pending:"))
+            for p in pending { line("    " + l.t(p.labelFr, p.labelEn)) }
+        }
+        line(l.t("  Prérequis réunis pour : ", "  Prerequisites met for: ")
+            + (available.isEmpty ? "—" : available.map(\.id).joined(separator: ", ")))
+        return out
+    }
+
+    struct JSON: Encodable {
+        var member: MemberID
+        var rulebook: String
+        var version: Int
+        var openedOn: Day?
+        var asOf: Day
+        var incidents: [Dated<IncidentRecorded>]
+        var measures: [Dated<MeasureDecision>]
+        var cases: [EscalationLink]
+        var pending: [LadderState.Pending]
+        var available: [String]
+    }
+
+    struct Dated<T: Encodable>: Encodable {
+        var on: Day
+        var value: T
+    }
+
+    var json: JSON {
+        JSON(member: loaded.member, rulebook: book.id, version: state.opened?.version ?? book.version,
+             openedOn: state.openedOn, asOf: asOf, incidents: state.incidents.map { Dated(on: $0.day, value: $0.incident) },
+             measures: state.measures.map { Dated(on: $0.day, value: $0.measure) }, cases: state.links,
+             pending: pending, available: available.map(\.id))
+    }
+}

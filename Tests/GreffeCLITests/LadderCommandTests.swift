@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// A shipped rulebook's file, from the package root (Tests/GreffeCLITests/LadderCommandTests.swift).
+private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Sources/Registry/Rulebooks")
+
+@Test func cli_rulebookValidateNamesThePathOfEachFaultAndExits65() throws {
+    let f = CLIFixture()
+    var object = try JSONSerialization.jsonObject(with: Data(contentsOf: rulebooks.appendingPathComponent("cle-5.2.json"))) as? [String: Any] ?? [:]
+    var measures = object["measures"] as? [[String: Any]] ?? []
+    measures[2]["requires"] = [["measure": "convocaton"]]
+    measures[0].removeValue(forKey: "en")
+    object["measures"] = measures
+    let bad = f.directory + "/bad.json"
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: bad))
+
+    let refused = try f.greffe(["rulebook", "validate", bad], withStore: false)
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("$.measures[0].en"), "\(refused.stderr)")
+
+    measures[0]["en"] = "informal reminder"
+    object["measures"] = measures
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: bad))
+    let json = try f.greffe(["rulebook", "validate", bad, "--json"], withStore: false)
+    #expect(json.status == 65)
+    #expect(json.stdout.contains("\"path\":\"$.measures[2].requires[0].measure\""), "\(json.stdout)")
+
+    let good = try f.greffe(["rulebook", "validate", rulebooks.appendingPathComponent("aalmi-5.json").path], withStore: false)
+    #expect(good.status == 0)
+    #expect(good.stdout.contains("règlement valide — aalmi-5 v1, 2 mesures"), "\(good.stdout)")
+}
+
+@Test func cli_aalmiExclusionWithoutWarningIsRefusedWith65QuotingTheArticle() throws {
+    let f = CLIFixture()
+    #expect(try f.greffe(["init"]).status == 0)
+    let adopt = try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
+    #expect(adopt.status == 0, "\(adopt.stderr)")
+    #expect(adopt.stdout.hasPrefix("Règlement adopté : aalmi-5 v1 le 02/01/2026"))
+    let incident = try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité commerciale", "--on", "2026-01-05"])
+    #expect(incident.stdout == """
+        Dossier d'échelle ouvert : m007 sous aalmi-5 v1
+        Incident n° 1 enregistré le 05/01/2026 : non-respect des dispositions de la charte
+
+        """)
+    let exclusion = ["ladder", "measure", "m007", "exclusion", "--by", "administrateurs=m001", "--by", "president=m002",
+                     "--channel", "telephone", "--reason", "publicité", "--on", "2026-01-06"]
+    let refused = try f.greffe(exclusion)
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("refusé — AALMI §5 (art. §5, 2- : « de l'exclusion d'un membre du groupe"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("« avertissement » au préalable"))
+    #expect(refused.stderr.contains("Rien n'a été écrit."))
+    let english = try f.greffe(exclusion + ["--lang", "en"])
+    #expect(english.status == 65)
+    #expect(english.stderr.contains("refused — AALMI §5 (art. §5, 2-"), "\(english.stderr)")
+    #expect(english.stderr.contains("requires: a prior warning"))
+
+    let harm = try f.greffe(exclusion + ["--exception", "nuisance-volontaire", "--json"])
+    #expect(harm.status == 0, "\(harm.stderr)")
+    #expect(harm.stdout.contains("\"stream\":\"ladder/aalmi-5/m007\""))
+    let status = try f.greffe(["ladder", "status", "m007", "--as-of", "2026-01-06"])
+    #expect(status.stdout.contains("06/01/2026  exclusion du groupe (art. §5, 2-) — administrateurs=m001, president=m002 — par appel téléphonique — exception nuisance-volontaire — motif : publicité"), "\(status.stdout)")
+}
+
+@Test func cli_ladderHelpShowsExamples() throws {
+    let f = CLIFixture()
+    let help = try f.greffe(["ladder", "measure", "--help"], withStore: false)
+    #expect(help.stdout.contains("Exemples :"))
+    #expect(help.stdout.contains("--by"))
+    let list = try f.greffe(["rulebook", "list"])
+    #expect(list.stdout.contains("cle-5.2  v1  CLE Autistes"))
+}
