@@ -39,7 +39,11 @@ let package = Package(
         // The application: loads streams, decides, appends with the expected version, keeps projections.
         .target(
             name: "Registry",
-            dependencies: ["EventLog", "Discipline"]
+            dependencies: [
+                "EventLog", "Discipline",
+                // Ed25519 checkpoints and keyed pseudonyms of the audit.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Command-line parsing and rendering (French by default, English on request).
         .target(

@@ -28,6 +28,6 @@ public struct GreffeCommand: ParsableCommand {
               greffe log show --store ./registre --from 1 --limit 20 --json
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Members.self, Apply.self, Cell.self, Status.self, Agenda.self, Cases.self, History.self, Log.self, Audit.self]
+        subcommands: [Init.self, Members.self, Apply.self, Cell.self, Status.self, Agenda.self, Cases.self, History.self, Log.self, Audit.self, Export.self]
     )
 }
