@@ -255,14 +255,14 @@ extension Registry {
             case let (s?, r?) where s == r:
                 tally.pass()
             case (nil, _):
-                tally.fail(AuditFinding(key: key, Words("\(key) manque dans les projections stockées",
-                                                        "\(key) is missing from the stored projections")))
+                tally.fail(AuditFinding(key: key, Words("manque dans les projections stockées",
+                                                        "missing from the stored projections")))
             case (_, nil):
-                tally.fail(AuditFinding(key: key, Words("\(key) est stocké mais ne découle d'aucun événement",
-                                                        "\(key) is stored but follows from no event")))
+                tally.fail(AuditFinding(key: key, Words("stocké mais ne découle d'aucun événement",
+                                                        "stored but follows from no event")))
             default:
-                tally.fail(AuditFinding(key: key, Words("\(key) stocké diffère du rejeu du journal",
-                                                        "\(key) as stored differs from the replay of the log")))
+                tally.fail(AuditFinding(key: key, Words("la valeur stockée diffère du rejeu du journal",
+                                                        "the stored value differs from the replay of the log")))
             }
         }
         return tally.result(.replay)
