@@ -153,7 +153,8 @@ extension Registry {
             return [AuditCheckResult(check: .chain, outcome: .passed, count: records, failed: 0),
                     AuditCheckResult(check: .streams, outcome: .passed, count: report.streamsSeen, failed: 0)]
         }
-        let finding = AuditFinding(sequence: failure.sequence, Words(failure.kind.french + " : " + failure.detail,
+        // The log's detail is in English only: French output gives it in parentheses, as `greffe log verify` does.
+        let finding = AuditFinding(sequence: failure.sequence, Words(failure.kind.french + " (" + failure.detail + ")",
                                                                      failure.kind.english + ": " + failure.detail))
         let stopped = Words("le parcours s'est arrêté à la séquence \(failure.sequence)",
                             "the walk stopped at sequence \(failure.sequence)")
@@ -191,8 +192,8 @@ extension Registry {
             let folded: RegistryReplay.Folded
             do {
                 folded = try replay.fold(record)
-            } catch {
-                payloads.fail(AuditFinding(sequence: record.sequence, Words("contenu illisible : \(error)", "unreadable payload: \(error)")))
+            } catch RegistryError.unreadableEvent(_, let type, let reason) {
+                payloads.fail(AuditFinding(sequence: record.sequence, Words("\(type) illisible : \(reason)", "\(type) unreadable: \(reason)")))
                 continue
             }
             payloads.pass()
