@@ -5,17 +5,28 @@ import Testing
 @Suite struct AuditCommandTests {
     static var scripts: URL { SampleCaseTests.examples.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts") }
 
-    /// The store of scripts/demo.sh: roster, instruction, draw, judgement, second case.
-    func demoStore() throws -> CLIFixture {
+    /// The store of scripts/demo.sh: roster, instruction, draw, judgement, second case. With `vote`, the cell decides
+    /// by a vote (m012 and m001 for A, m009 for B) instead of by consensus.
+    func demoStore(vote: Bool = false) throws -> CLIFixture {
         let f = try DrawCommandTests().calledStore()
         #expect(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + DrawCommandTests.source).status == 0)
         #expect(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status == 0)
         for file in ["demo-2-jugement.jsonl", "dossier-en-cours.jsonl"] {
-            let applied = try f.greffe(["apply", SampleCaseTests.examples.appendingPathComponent(file).path])
+            var path = SampleCaseTests.examples.appendingPathComponent(file).path
+            if vote && file == "demo-2-jugement.jsonl" {
+                let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+                    line.contains("\"cell.consensus\"") ? Self.voteLine : String(line)
+                }
+                path = f.directory + "/jugement-par-vote.jsonl"
+                try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            let applied = try f.greffe(["apply", path])
             #expect(applied.status == 0, "\(applied.stderr)")
         }
         return f
     }
+
+    static let voteLine = #"{"case":"2026-001","on":"2026-02-14","as":"m002","command":{"type":"cell.vote","commandId":"demo-19","proposals":[{"id":"A","sanctions":["warning"]},{"id":"B","sanctions":["mediation"]}],"ballots":[{"member":"m012","option":"A"},{"member":"m001","option":"A"},{"member":"m009","option":"B"}]}}"#
 
     func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
@@ -99,6 +110,25 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((object["cases"] as? [[String: Any]])?.count == 2)
         #expect(try f.greffe(["audit", "report", "2099-001"]).status == 66)
+    }
+
+    @Test func theReportWritesOutAVoteWithItsBallotsAndArithmetic() throws {
+        let f = try demoStore(vote: true)
+        let report = try f.greffe(["audit", "report", "2026-001", "--as-of", "2026-02-20"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("""
+            Votes
+              #54 2026-02-14 — vote de la cellule sur le jugement (R19), 3 votant·es
+                bulletins : m012 → A, m001 → A, m009 → B
+                A (warning) : 2 × 3 = 6 ≥ 3 × 2 = 6 → deux tiers atteints
+                B (mediation) : 1 × 3 = 3 < 3 × 2 = 6 → deux tiers non atteints
+                adoptée : A — ✓ conforme à l'enregistrement
+            """), "\(report.stdout)")
+        let english = try f.greffe(["audit", "report", "2026-001", "--lang", "en", "--as-of", "2026-02-20"])
+        #expect(english.stdout.contains("    A (warning): 2 × 3 = 6 ≥ 3 × 2 = 6 → two-thirds reached"))
+        let verified = try f.greffe(["audit", "verify"])
+        #expect(verified.status == 0)
+        #expect(verified.stdout.contains("  ✓ (6) votes recomptés à partir des bulletins : 1 vote(s)"))
     }
 
     @Test func replayShowsTheRegistryAfterARecord() throws {

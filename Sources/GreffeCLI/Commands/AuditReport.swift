@@ -162,7 +162,7 @@ extension VoteAudit {
         }
         for option in recomputedTallies {
             let sanctions = proposals.first { $0.id == option.option }?.sanctions.joined(separator: ", ") ?? ""
-            out += sub + "\(option.option) (\(sanctions)) : " + (md ? "`\(arithmetic(option.tally, l))`" : arithmetic(option.tally, l)) + "\n"
+            out += sub + "\(option.option) (\(sanctions))" + l.t(" : ", ": ") + (md ? "`\(arithmetic(option.tally, l))`" : arithmetic(option.tally, l)) + "\n"
         }
         out += sub + l.t("adoptée : \(recomputedAdopted ?? "aucune")", "adopted: \(recomputedAdopted ?? "none")")
         out += (problem.map { " — ✗ " + $0.t(l) } ?? l.t(" — ✓ conforme à l'enregistrement", " — ✓ as recorded")) + "\n"
