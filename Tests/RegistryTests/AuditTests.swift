@@ -25,6 +25,9 @@ import Testing
         #expect(report.result(.draws)?.count == 1)
         #expect(report.result(.votes)?.count == 0)
         #expect(report.result(.streams)?.count == 15)  // 13 members, 2 cases
+        var progress: [AuditProgress] = []
+        _ = try f.registry.audit { progress.append($0) }
+        #expect(progress.last?.check == .chain && progress.last?.done == head && progress.last?.total == head)
     }
 
     @Test func aFlippedPayloadByteFailsTheChainAtItsSequence() throws {

@@ -48,7 +48,7 @@ extension GreffeCommand.Audit {
                 switch format {
                 case .json:
                     print(try jsonLine(["asOf": day.description, "rulebook": rulebook, "note": preamble(l),
-                                        "cases": audits.map(\.json)] as [String: Any]))
+                                        "cases": audits.map { $0.json(l) }] as [String: Any]))
                 case .text, .md:
                     let md = format == .md
                     var out = md ? l.t("# Rapport d'audit\n\n", "# Audit report\n\n") : l.t("RAPPORT D'AUDIT\n", "AUDIT REPORT\n")
@@ -133,7 +133,7 @@ extension CaseAudit {
         return out
     }
 
-    var json: [String: Any] {
+    func json(_ l: Language) -> [String: Any] {
         [
             "case": id.rawValue, "step": step.rawValue, "openedOn": openedOn?.description ?? NSNull(),
             "lastActOn": lastActOn?.description ?? NSNull(), "asOf": asOf.description, "records": records,
@@ -142,7 +142,7 @@ extension CaseAudit {
                  "due": d.due?.description ?? NSNull(), "done": d.done?.description ?? NSNull(), "state": d.state.rawValue,
                  "marginDays": d.marginDays ?? NSNull(), "breach": d.breach]
             },
-            "votes": votes.map(\.json),
+            "votes": votes.map { $0.json(l) },
             "draws": draws.map(\.json),
         ]
     }
@@ -169,7 +169,7 @@ extension VoteAudit {
         return out
     }
 
-    var json: [String: Any] {
+    func json(_ l: Language) -> [String: Any] {
         [
             "sequence": sequence, "on": on.description, "kind": kind.rawValue, "bodySize": bodySize, "blanks": blanks,
             "ballots": ballots.map { ["member": $0.member.rawValue, "option": $0.option ?? NSNull()] as [String: Any] },
@@ -179,7 +179,7 @@ extension VoteAudit {
                  "arithmetic": t.tally.arithmetic]
             },
             "recordedAdopted": recordedAdopted ?? NSNull(), "adopted": recomputedAdopted ?? NSNull(), "ok": ok,
-            "problem": problem?.en ?? NSNull(),
+            "problem": problem?.t(l) ?? NSNull(),
         ]
     }
 }
