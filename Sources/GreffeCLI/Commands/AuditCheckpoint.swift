@@ -10,8 +10,8 @@ extension GreffeCommand.Audit {
         static let configuration = CommandConfiguration(
             abstract: "Crée la paire de clés Ed25519 de l'auditeur (clé privée 0600, clé publique à côté).",
             discussion: """
-                Écrit la clé privée dans FICHIER (droits 0600, jamais remplacée si elle existe) et la clé publique
-                dans FICHIER.pub ; affiche la clé publique. Gardez la clé privée hors du magasin et hors de portée
+                Écrit la clé privée dans FICHIER (droits 0600, jamais remplacée si elle existe) et la clé publique \
+                dans FICHIER.pub ; affiche la clé publique. Gardez la clé privée hors du magasin et hors de portée \
                 de qui tient le registre ; publiez ou confiez la clé publique.
 
                 Exemples :
@@ -42,10 +42,10 @@ extension GreffeCommand.Audit {
             commandName: "checkpoint",
             abstract: "Signe la tête du journal (séquence, hachage, jour) : un reçu à garder hors du magasin.",
             discussion: """
-                Le reçu (JSON) contient la séquence et le hachage du dernier enregistrement, le jour, la clé publique
+                Le reçu (JSON) contient la séquence et le hachage du dernier enregistrement, le jour, la clé publique \
                 et la signature Ed25519 de ces lignes :
                   greffe-checkpoint-1 / sequence N / hash H / day J / public-key K (chacune suivie d'un saut de ligne).
-                Plus tard, `greffe audit verify --checkpoint reçu.json --public-key clé.pub` prouve que le journal
+                Plus tard, `greffe audit verify --checkpoint reçu.json --public-key clé.pub` prouve que le journal \
                 jusqu'à N n'a pas changé, même si tout le magasin a été remplacé par une chaîne refaite.
 
                 Exemples :

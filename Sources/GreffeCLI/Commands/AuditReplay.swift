@@ -10,9 +10,10 @@ extension GreffeCommand.Audit {
         static let configuration = CommandConfiguration(
             abstract: "Le registre entier tel qu'il était après un enregistrement donné (dossiers, étapes, membres).",
             discussion: """
-                Rejoue le journal du premier enregistrement jusqu'à --until inclus et montre chaque dossier avec son
-                étape, et la taille du registre des membres. Pour un seul dossier un jour donné :
-                `greffe status DOSSIER --as-of JOUR`.
+                Rejoue le journal du premier enregistrement jusqu'à --until inclus et montre chaque dossier avec son \
+                étape, et la taille du registre des membres.
+
+                Pour un seul dossier un jour donné : `greffe status DOSSIER --as-of JOUR`.
 
                 Exemples :
                   greffe audit replay --until 40

@@ -14,11 +14,11 @@ extension GreffeCommand.Audit {
         static let configuration = CommandConfiguration(
             abstract: "Rapport d'audit : chaque délai (dû, fait, marge), chaque vote (bulletins, calcul des deux tiers), chaque tirage.",
             discussion: """
-                Pour chaque dossier (ou celui donné) : chaque délai du règlement avec le jour dû, le jour où c'est
-                fait et la marge — les délais manqués sont signalés ; chaque vote avec ses bulletins et le calcul
-                écrit en toutes lettres (2 × 3 = 6 ≥ 3 × 2 = 6 → deux tiers atteints), recompté et comparé à
-                l'enregistrement ; chaque tirage avec ses entrées (liste, sources, valeurs, chaîne-clé) et son
-                recalcul. Les refus ne sont pas dans le journal (ils n'écrivent rien) : le rapport le rappelle.
+                Pour chaque dossier (ou celui donné) : chaque délai du règlement avec le jour dû, le jour où c'est \
+                fait et la marge — les délais manqués sont signalés ; chaque vote avec ses bulletins et le calcul \
+                écrit en toutes lettres (2 × 3 = 6 ≥ 3 × 2 = 6 → deux tiers atteints), recompté et comparé à \
+                l'enregistrement ; chaque tirage avec ses entrées (liste, sources, valeurs, chaîne-clé) et son \
+                recalcul. Les refus ne sont pas dans le journal (ils n'écrivent rien) : le rapport le rappelle. \
                 Les délais encore ouverts sont comptés au jour --as-of (défaut : aujourd'hui, ou GREFFE_TODAY).
 
                 Exemples :

@@ -10,16 +10,16 @@ extension GreffeCommand.Audit {
         static let configuration = CommandConfiguration(
             abstract: "Vérifie tout le magasin : chaîne, contenus, flux, projections, tirages, votes (et un reçu signé).",
             discussion: """
-                (1) la chaîne de hachage depuis le premier enregistrement ; (2) chaque contenu se lit comme son type,
-                à une version de schéma connue ; (3) les versions de chaque flux sont contiguës et les index
-                cohérents ; (4) rejouer tout le journal redonne exactement les projections stockées ; (5) chaque
-                tirage au sort se recalcule (RFC 3797) ; (6) chaque vote se recompte à partir de ses bulletins selon
-                le règlement ; (7) avec --checkpoint : la signature du reçu, et l'enregistrement qu'il nomme a
-                toujours le même hachage — seul ce reçu, gardé hors du magasin, démasque une chaîne entièrement
+                (1) la chaîne de hachage depuis le premier enregistrement ; (2) chaque contenu se lit comme son type, \
+                à une version de schéma connue ; (3) les versions de chaque flux sont contiguës et les index \
+                cohérents ; (4) rejouer tout le journal redonne exactement les projections stockées ; (5) chaque \
+                tirage au sort se recalcule (RFC 3797) ; (6) chaque vote se recompte à partir de ses bulletins selon \
+                le règlement ; (7) avec --checkpoint : la signature du reçu, et l'enregistrement qu'il nomme a \
+                toujours le même hachage — seul ce reçu, gardé hors du magasin, démasque une chaîne entièrement \
                 refaite par un faussaire.
 
-                Chaque vérification est rapportée avec ses comptes ; en cas d'échec, la première séquence fautive
-                et ce qui ne va pas. Sortie 0 si tout passe, 79 sinon. Barre de progression sur le terminal (erreur
+                Chaque vérification est rapportée avec ses comptes ; en cas d'échec, la première séquence fautive \
+                et ce qui ne va pas. Sortie 0 si tout passe, 79 sinon. Barre de progression sur le terminal (erreur \
                 standard) pour un grand magasin.
 
                 Exemples :

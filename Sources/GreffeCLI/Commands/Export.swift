@@ -14,15 +14,15 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Exporte tout le journal en JSON Lines, avec l'enveloppe complète de chaque enregistrement.",
             discussion: """
-                Première ligne : un en-tête (format, tête du journal, pseudonymisé ou non). Puis une ligne par
-                enregistrement : sequence, stream, version, type, schemaVersion, occurredOn, recordedAt (et
+                Première ligne : un en-tête (format, tête du journal, pseudonymisé ou non). Puis une ligne par \
+                enregistrement : sequence, stream, version, type, schemaVersion, occurredOn, recordedAt (et \
                 recordedAtMs, la valeur hachée), actor, correlationId, causationId, payload (le JSON stocké, octet pour
                 octet, en texte), prevHash, hash. De quoi recalculer chaque hachage sans Greffe :
                 `python3 scripts/verify_export.py export.jsonl` (voir docs/audit.md).
 
-                --pseudonymise remplace noms, courriels et identifiants des personnes par des pseudonymes stables
-                (HMAC-SHA256 avec la clé de --key-file, créée si elle n'existe pas, jamais exportée). Les hachages
-                restent ceux des enregistrements d'origine : la chaîne d'un export pseudonymisé NE PEUT PAS être
+                --pseudonymise remplace noms, courriels et identifiants des personnes par des pseudonymes stables \
+                (HMAC-SHA256 avec la clé de --key-file, créée si elle n'existe pas, jamais exportée). Les hachages \
+                restent ceux des enregistrements d'origine : la chaîne d'un export pseudonymisé NE PEUT PAS être \
                 re-vérifiée (les liens prevHash/hash se suivent, les contenus ne se recalculent pas).
 
                 Exemples :
