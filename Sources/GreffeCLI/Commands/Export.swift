@@ -59,12 +59,12 @@ extension GreffeCommand {
             try reportingFailures(l) {
                 let registry = try options.registry()
                 let key = try keyFile.map { try pseudonymKey($0, l) }
-                var lines: [String] = []
+                let file = try out.map(LineFile.init)
                 let header = try registry.export(pseudonymisingWith: key) { line in
-                    if out == nil { print(line) } else { lines.append(line) }
+                    if let file { try file.write(line) } else { print(line) }
                 }
-                if let out {
-                    try writeFile(out, lines.map { $0 + "\n" }.joined())
+                if let out, let file {
+                    try file.close()
                     print(l.t("\(header.records) enregistrement(s) exporté(s) dans \(out), tête \(header.headSequence) \(header.headHash)",
                               "\(header.records) record(s) exported to \(out), head \(header.headSequence) \(header.headHash)"))
                 }

@@ -37,6 +37,43 @@ func writeFile(_ path: String, _ text: String) throws {
     }
 }
 
+/// Writes lines to a new or truncated file through a buffer, so a large export needs neither memory nor a system
+/// call per line.
+final class LineFile {
+    let path: String
+    let handle: FileHandle
+    var buffer = Data()
+
+    init(_ path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw CLIFailure(status: .storeError, fr: "impossible de créer \(path)", en: "cannot create \(path)")
+        }
+        self.path = path
+        self.handle = handle
+    }
+
+    func write(_ line: String) throws {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Writes what is buffered and closes the file.
+    func close() throws {
+        try flush()
+        try? handle.close()
+    }
+
+    private func flush() throws {
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw CLIFailure(status: .storeError, fr: "impossible d'écrire \(path)", en: "cannot write \(path)")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
 /// A hex key given on the command line, or the first word of the file it names.
 func keyArgument(_ value: String) throws -> String {
     if [UInt8](hexString: value)?.count == 32 { return value.lowercased() }
