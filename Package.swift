@@ -59,9 +59,11 @@ let package = Package(
         // Test helper: appends in a loop so tests can race processes and kill them mid-write.
         .executableTarget(name: "greffe-stress", dependencies: ["EventLog"]),
 
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB", "greffe-stress"]),
+        // Helpers the test targets share (running a process or one of the scripts/ verifiers).
+        .target(name: "GreffeTestSupport", path: "Tests/Support"),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB", "greffe-stress", "GreffeTestSupport"]),
         .testTarget(name: "DisciplineTests", dependencies: ["Discipline"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline"]),
-        .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "greffe"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline", "GreffeTestSupport"]),
+        .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "greffe", "GreffeTestSupport"]),
     ]
 )

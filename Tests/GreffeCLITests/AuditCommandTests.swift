@@ -1,10 +1,9 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// Issue 6 through the built binary: audit verify, keygen, checkpoint, report, replay, export.
 @Suite struct AuditCommandTests {
-    static var scripts: URL { SampleCaseTests.examples.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts") }
-
     /// The store of scripts/demo.sh: roster, instruction, draw, judgement, second case. With `vote`, the cell decides
     /// by a vote (m012 and m001 for A, m009 for B) instead of by consensus.
     func demoStore(vote: Bool = false) throws -> CLIFixture {
@@ -27,18 +26,6 @@ import Testing
     }
 
     static let voteLine = #"{"case":"2026-001","on":"2026-02-14","as":"m002","command":{"type":"cell.vote","commandId":"demo-19","proposals":[{"id":"A","sanctions":["warning"]},{"id":"B","sanctions":["mediation"]}],"ballots":[{"member":"m012","option":"A"},{"member":"m001","option":"A"},{"member":"m009","option":"B"}]}}"#
-
-    func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.scripts.appendingPathComponent(script).path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 
     @Test func verifyReportsEveryCheckWithCounts() throws {
         let f = try demoStore()
@@ -146,7 +133,7 @@ import Testing
         let file = f.directory + "/export.jsonl"
         let exported = try f.greffe(["export", "--format", "jsonl", "--out", file])
         #expect(exported.status == 0, "\(exported.stderr)")
-        let checked = try python("verify_export.py", [file])
+        let checked = try runScript("verify_export.py", [file])
         #expect(checked.status == 0, "\(checked.output)")
         #expect(checked.output.hasPrefix("OK 62 62 "))
 

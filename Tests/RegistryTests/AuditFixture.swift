@@ -8,7 +8,6 @@ import Testing
 /// The repository's docs/examples.
 let examplesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("docs/examples")
-let scriptsDirectory = examplesDirectory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts")
 
 /// The full sample of scripts/demo.sh through the Registry API, on a fresh store: the roster of
 /// docs/examples/adherents.csv, demo-1-instruction.jsonl, the announced RFC 3797 draw, demo-2-jugement.jsonl and the

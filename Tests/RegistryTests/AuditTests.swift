@@ -1,5 +1,6 @@
 import Discipline
 import Foundation
+import GreffeTestSupport
 import Registry
 import Testing
 
@@ -238,7 +239,7 @@ import Testing
 
         let path = f.directory + "/export.jsonl"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let python = try runPython("verify_export.py", [path])
+        let python = try runScript("verify_export.py", [path])
         #expect(python.status == 0, "\(python.output)")
         #expect(python.output == "OK \(head.sequence) \(head.sequence) \(head.hash.hexString)\n")
 
@@ -247,7 +248,7 @@ import Testing
         let altered = text.replacingOccurrences(of: "Messages insultants", with: "Messages amicaux")
         #expect(ExportVerification.check(altered).failure?.sequence == complaint)
         try altered.write(toFile: path, atomically: true, encoding: .utf8)
-        let failed = try runPython("verify_export.py", [path])
+        let failed = try runScript("verify_export.py", [path])
         #expect(failed.status == 1)
         #expect(failed.output == "FAIL \(complaint) hash mismatch\n")
     }
@@ -271,21 +272,8 @@ import Testing
         #expect(ExportVerification.check(text).failure?.words.en == "pseudonymised export: the hashes cannot be recomputed")
         let path = f.directory + "/anonyme.jsonl"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let python = try runPython("verify_export.py", [path])
+        let python = try runScript("verify_export.py", [path])
         #expect(python.status == 3)
         #expect(python.output.hasPrefix("PSEUDONYMISED"))
     }
-}
-
-/// Runs `python3 scripts/NAME ARGS` and returns its status and standard output.
-func runPython(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", scriptsDirectory.appendingPathComponent(name).path] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
