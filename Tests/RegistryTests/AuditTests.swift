@@ -180,6 +180,27 @@ import Testing
         print("vote outcome disagrees:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
     }
 
+    @Test func aDrawThatDoesNotRecomputeIsCaught() throws {
+        let f = try AuditFixture()
+        let performed = try f.first("DrawPerformed")
+        guard case .drawPerformed(let draw) = try CaseEvent.decode(type: performed.type, payload: performed.payload) else {
+            Issue.record("not a draw")
+            return
+        }
+        // Other published values, the recorded order kept: the key string no longer re-computes.
+        let forged = CellDraw(pool: draw.pool, poolDigest: draw.poolDigest, entropy: .publicSources(values: [["4", "11", "17", "25", "38"]]),
+                              keyString: draw.keyString, steps: draw.steps, publiclyVerifiable: true)
+        var event = performed.event
+        event.payload = try CaseEvent.drawPerformed(forged).payloadJSON()
+        let stream = "case/2026-001"
+        let appended = try f.store.append(to: stream, expected: .exactly(try f.store.version(of: stream)), events: [event])
+        try f.rebuildProjections()
+        let report = try f.registry.audit()
+        #expect(failures(report).failed == [.draws])
+        #expect(failures(report).sequence == appended[0].sequence)
+        print("draw does not re-compute:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+    }
+
     @Test func anUnknownSchemaVersionIsCaughtByThePayloadCheck() throws {
         let f = try AuditFixture()
         var event = try f.first("BoardMet").event
@@ -189,6 +210,34 @@ import Testing
         #expect(report.result(.payloads)?.outcome == .failed(AuditFinding(
             sequence: appended[0].sequence,
             Words("BoardMet en version de schéma 2, seule la 1 est connue", "BoardMet at schema version 2; only 1 is known"))))
+    }
+}
+
+@Suite struct VoteAuditTests {
+    static let proposals = [Proposal(id: "A", sanctions: ["warning"]), Proposal(id: "B", sanctions: ["mediation"])]
+
+    func gaVote(_ a: Int, _ b: Int, blanks: Int, decided: Bool, adopted: String?) -> VoteAudit {
+        let rulebook = Rulebook.cle
+        let votes = [OptionVotes(option: "A", votes: a), OptionVotes(option: "B", votes: b)]
+        let tallies = Self.proposals.map { p in
+            OptionTally(option: p.id, tally: rulebook.reachesTwoThirds(
+                yes: p.id == "A" ? a : b, cast: a + b, blanks: blanks, bodySize: 40))
+        }
+        let record = GAVoteRecord(proposals: Self.proposals, votes: votes, blanks: blanks, bodySize: 40, tallies: tallies, adopted: adopted)
+        return VoteAudit(caseID: "2026-001", sequence: 9, on: d("2026-05-01"), record: record, decided: decided, rulebook: rulebook)
+    }
+
+    @Test func aGeneralAssemblyVoteIsRecountedFromItsCounts() {
+        // 20 × 3 = 60 ≥ (20 + 8 + 2) × 2 = 60: A reaches two-thirds, blanks counted in the base.
+        let good = gaVote(20, 8, blanks: 2, decided: true, adopted: "A")
+        #expect(good.ok)
+        #expect(good.recomputedTallies[0].tally.arithmetic == "20 × 3 = 60 ≥ 30 × 2 = 60 → deux tiers atteints")
+        // One more blank and A misses: recorded as decided, it is caught.
+        let bad = gaVote(20, 8, blanks: 3, decided: true, adopted: "A")
+        #expect(bad.problem?.en == "adopted option recorded: A; per the ballots: none")
+        // Recorded as failed although A reached two-thirds.
+        let failed = gaVote(20, 8, blanks: 2, decided: false, adopted: "A")
+        #expect(failed.problem?.en == "recorded as a failed GA vote although an option reaches the threshold")
     }
 }
 
