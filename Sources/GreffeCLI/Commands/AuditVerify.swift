@@ -55,7 +55,7 @@ extension GreffeCommand.Audit {
                 let total = try registry.store.head().sequence
                 let bar = ProgressBar(total: total)
                 let report = try registry.audit(checkpoint: receipt, trustedKey: trusted) { progress in
-                    bar.draw(progress.check.name.fr, done: progress.done, total: progress.total)
+                    bar.draw(progress.check.name.t(l), done: progress.done, total: progress.total)
                 }
                 bar.finish()
                 if json {
