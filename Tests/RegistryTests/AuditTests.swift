@@ -316,6 +316,10 @@ import Testing
                 #expect(!text.contains(String(word)), "\(word)")
             }
         }
+        let pseudonymiser = try Pseudonymiser(key: key, people: [.init(id: "m005", names: ["Vera Lefèvre"], emails: ["vera@exemple.org"])])
+        let vera = pseudonymiser.pseudonym("m005")
+        #expect(pseudonymiser.text("Mme.Lefèvre, VERA, vera@exemple.org, m005 ; m0050 et Veranda restent")
+                    == "Mme.\(vera), \(vera), \(vera)@pseudonyme.invalid, \(vera) ; m0050 et Veranda restent")
         #expect(try export(f, key: key) == text, "stable pseudonyms with the same key")
         #expect(try export(f, key: Array(repeating: 8, count: 32)) != text)
         #expect(ExportVerification.check(text).failure?.words.en == "pseudonymised export: the hashes cannot be recomputed")

@@ -14,6 +14,11 @@ public struct Pseudonymiser {
         public var id: String
         public var names: [String]
         public var emails: [String]
+        public init(id: String, names: [String], emails: [String]) {
+            self.id = id
+            self.names = names
+            self.emails = emails
+        }
     }
 
     let key: SymmetricKey
@@ -43,11 +48,12 @@ public struct Pseudonymiser {
             replacements[word] = owners.count == 1 ? owners.first ?? "[nom]" : "[nom]"
         }
         self.replacements = replacements
-        // Longest first, so that a full name or an email wins over the words inside it.
+        // Longest first, so that a full name or an email wins over the words inside it; a word is delimited by anything
+        // but a letter, a digit or `_` (so `M.Martin` and `x.martin@ailleurs.org` lose their name too).
         let alternatives = replacements.keys.sorted { ($0.count, $0) > ($1.count, $1) }
             .map(NSRegularExpression.escapedPattern(for:))
         self.pattern = alternatives.isEmpty ? nil : try NSRegularExpression(
-            pattern: "(?<![\\p{L}\\p{N}_@.])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}_@])",
+            pattern: "(?<![\\p{L}\\p{N}_])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}_])",
             options: [.caseInsensitive])
     }
 
