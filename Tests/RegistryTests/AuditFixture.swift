@@ -106,6 +106,17 @@ final class AuditFixture {
         throw RegistryError.unknownCase(CaseID(type))
     }
 
+    /// Appends `event` to the stream of `original` with the same envelope, through the log's own append (consistent
+    /// hashes) but without the decider, then rebuilds the projections: only the audit's semantic checks can object.
+    func appendBypassingTheDecider(_ event: CaseEvent, like original: EventRecord) throws -> EventRecord {
+        var envelope = original.event
+        envelope.payload = try event.payloadJSON()
+        let appended = try store.append(
+            to: original.stream, expected: .exactly(try store.version(of: original.stream)), events: [envelope])
+        try rebuildProjections()
+        return try #require(appended.first)
+    }
+
     /// Replaces every stored projection by the replay of the log (what a careful forger does after a change).
     func rebuildProjections() throws {
         let replayed = try registry.projectionsFromLog()
