@@ -39,7 +39,11 @@ let package = Package(
         // The application: loads streams, decides, appends with the expected version, keeps projections.
         .target(
             name: "Registry",
-            dependencies: ["EventLog", "Discipline"],
+            dependencies: [
+                "EventLog", "Discipline",
+                // Ed25519 checkpoints and keyed pseudonyms of the audit.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             // The shipped ladder rulebooks (one JSON file per organisation), read by `ShippedRulebooks`.
             resources: [.copy("Rulebooks")]
         ),
@@ -57,9 +61,11 @@ let package = Package(
         // Test helper: appends in a loop so tests can race processes and kill them mid-write.
         .executableTarget(name: "greffe-stress", dependencies: ["EventLog"]),
 
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB", "greffe-stress"]),
+        // Helpers the test targets share (running a process or one of the scripts/ verifiers).
+        .target(name: "GreffeTestSupport", path: "Tests/Support"),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB", "greffe-stress", "GreffeTestSupport"]),
         .testTarget(name: "DisciplineTests", dependencies: ["Discipline"]),
-        .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline"]),
-        .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "greffe"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline", "GreffeTestSupport"]),
+        .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "greffe", "GreffeTestSupport"]),
     ]
 )

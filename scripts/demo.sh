@@ -3,7 +3,8 @@
 # act with the command line, as a rapporteur would — complaint, board meeting, suspension, instruction, an unanswered
 # call, a publicly verifiable draw by lot (RFC 3797), a decline and a recusal replaced from the recorded order, the
 # cell's judgement and its execution — and a second case just opened. Then the first case's status, the agenda, the
-# case list, the re-computation of the draw and a verification of the log. The store stays in ./demo-store.
+# case list, the re-computation of the draw, a verification of the log and the
+# auditor's full verification (docs/audit.md). The store stays in ./demo-store.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -69,3 +70,4 @@ step agenda
 step cases
 step audit draw 2026-001
 step log verify
+step audit verify

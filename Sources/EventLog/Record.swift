@@ -45,6 +45,25 @@ public struct EventRecord: Equatable, Sendable {
 
     public var type: String { event.type }
     public var payload: Data { event.payload }
+
+    /// A record as read from a copy of the log (an export); the store builds its own when appending or reading.
+    public init(sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8], hash: [UInt8]) {
+        self.sequence = sequence
+        self.stream = stream
+        self.version = version
+        self.event = event
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+}
+
+extension EventRecord {
+    /// SHA-256 of the canonical body rebuilt from this record's fields (docs/storage-format.md): equal to `hash`
+    /// exactly when the fields are the ones that were hashed. Lets a copy of the log (an export) be re-verified.
+    public var recomputedHash: [UInt8] {
+        RecordCodec.sha256(RecordCodec.body(
+            sequence: sequence, stream: stream, version: version, event: event, previousHash: previousHash))
+    }
 }
 
 /// The canonical binary encoding of a record (on-disk format 1). See docs/storage-format.md.

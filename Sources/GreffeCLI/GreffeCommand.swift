@@ -37,7 +37,7 @@ public struct GreffeCommand: ParsableCommand {
             l'article et donne un exemple. Guide pas à pas : docs/cli.md.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self,
+        subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self, Export.self,
                       RulebookCommand.self, Ladder.self],
         groupedSubcommands: [
             CommandGroup(

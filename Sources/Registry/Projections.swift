@@ -106,43 +106,6 @@ extension Registry {
     /// Every projection entry recomputed from the log alone, by replaying every record from the first.
     /// The stored projections must be exactly these (an invariant the tests and the audit check).
     public func projectionsFromLog() throws -> [String: [UInt8]] {
-        var cases: [CaseID: (state: CaseState, version: UInt64)] = [:]
-        var members: [MemberID: MemberRecord] = [:]
-        var commands: [String: UInt64] = [:]
-        var ladders = LadderReplay()
-        var cursor = store.records(from: 1)
-        while let record = try cursor.next() {
-            if record.stream.hasPrefix("case/") {
-                let id = CaseID(String(record.stream.dropFirst("case/".count)))
-                let event: CaseEvent
-                do {
-                    event = try CaseEvent.decode(type: record.type, payload: record.payload)
-                } catch {
-                    throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
-                }
-                let previous = cases[id]?.state ?? CaseDecider.initial
-                cases[id] = (CaseDecider.evolve(previous, DatedEvent(on: try Registry.day(of: record), event: event)),
-                             record.version)
-                if !record.event.causationId.isEmpty { commands[record.event.causationId] = record.sequence }
-            } else if record.stream.hasPrefix("member/") {
-                let dated = try Registry.datedMemberEvent(record)
-                let id = dated.event.member
-                members[id] = MemberRecord.evolve(members[id], dated)
-            } else {
-                _ = try ladders.apply(record)
-            }
-        }
-        var out: [String: [UInt8]] = [:]
-        for (id, entry) in cases {
-            let summary = Projections.summary(id, state: entry.state, rulebook: rulebook, version: entry.version)
-            out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
-            for member in Projections.judges(entry.state) { out[Projections.judgedPrefix + member.rawValue + "/" + id.rawValue] = [] }
-        }
-        for (_, record) in members {
-            out[Projections.rosterPrefix + record.id.rawValue] = Array(try Projections.jsonEncoder.encode(record))
-        }
-        for (commandId, sequence) in commands { out[Projections.commandKey(commandId)] = Array(String(sequence).utf8) }
-        out.merge(try ladders.projections()) { kept, _ in kept }
-        return out
+        try replay().projections(rulebook: rulebook)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 @testable import EventLog
@@ -42,15 +43,7 @@ func productsDirectory() -> URL {
 /// Runs a process to its end and returns its exit status and standard output.
 @discardableResult
 func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try runProcess(executable, arguments)
 }
 
 /// Makes `path` unwritable even for root (who ignores permission bits): `chattr +i` as root, mode 0500 otherwise.

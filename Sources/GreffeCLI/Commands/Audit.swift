@@ -8,7 +8,19 @@ extension GreffeCommand {
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vérifications d'auditeur : recalculer ce qui a été enregistré.",
-            subcommands: [Draw.self])
+            discussion: """
+                Pas à pas : docs/audit.md.
+
+                Exemples :
+                  greffe audit verify
+                  greffe audit keygen --out ~/cle-auditeur
+                  greffe audit checkpoint --key ~/cle-auditeur --out recu.json
+                  greffe audit verify --checkpoint recu.json --public-key ~/cle-auditeur.pub
+                  greffe audit report 2026-001 --format md
+                  greffe audit replay --until 40
+                  greffe audit draw 2026-001
+                """,
+            subcommands: [Verify.self, Keygen.self, CheckpointCommand.self, Report.self, Replay.self, Draw.self])
     }
 }
 
@@ -42,20 +54,7 @@ extension GreffeCommand.Audit {
                 let registry = try options.registry()
                 let id = CaseID(caseID)
                 guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
-                let loaded = try registry.loadCase(id)
-                var announced: DatedEvent?
-                var checks: [DrawCheck] = []
-                for (dated, record) in zip(loaded.events, loaded.records) {
-                    switch dated.event {
-                    case .drawAnnounced: announced = dated
-                    case .drawPerformed(let draw):
-                        guard let announcement = announced, case .drawAnnounced(let a) = announcement.event else { continue }
-                        checks.append(DrawCheck(
-                            sequence: record.sequence, announcedOn: announcement.on, announcement: a, performedOn: dated.on,
-                            draw: draw, verification: CellDraw.verify(recorded: draw, announcedPoolDigest: a.poolDigest)))
-                    default: break
-                    }
-                }
+                let checks = try registry.drawAudits(of: id)
                 if json {
                     print(try jsonLine(["case": id.rawValue, "draws": checks.map(\.json),
                                         "ok": checks.allSatisfy(\.ok)] as [String: Any]))
@@ -70,33 +69,18 @@ extension GreffeCommand.Audit {
     }
 }
 
-/// One recorded draw and its re-computation.
-struct DrawCheck {
-    var sequence: UInt64
-    var announcedOn: Day
-    var announcement: DrawAnnouncement
-    var performedOn: Day
-    var draw: CellDraw
-    var verification: DrawVerification
-
-    /// The draw was announced strictly before every source's values became public.
-    var announcedBeforeEntropy: Bool {
-        announcement.sources.allSatisfy { source in source.valuesKnownOn.map { announcedOn < $0 } ?? false }
-    }
-
-    var ok: Bool {
-        if case .matches = verification { return draw.publiclyVerifiable && announcedBeforeEntropy }
-        return false
-    }
-
+/// How `audit draw` and `audit report` show a re-computed draw.
+extension DrawAudit {
     func text(_ l: Language) -> String {
         var out = ""
         func line(_ s: String) { out += s + "\n" }
+        let announcedOn = announcement?.on.description ?? "—"
+        let sources = announcement?.value.sources ?? []
         line(l.t("Tirage enregistré en #\(sequence), le \(performedOn) (annoncé le \(announcedOn))",
                  "Draw recorded at #\(sequence), on \(performedOn) (announced on \(announcedOn))"))
         line(l.t("  liste : \(draw.pool.count) membre(s), SHA-256 \(draw.poolDigest)",
                  "  pool: \(draw.pool.count) member(s), SHA-256 \(draw.poolDigest)"))
-        for (n, source) in announcement.sources.enumerated() {
+        for (n, source) in sources.enumerated() {
             let known = source.valuesKnownOn?.description ?? "?"
             line(l.t("  source \(n + 1) : \(source.description) — connue le \(known)",
                      "  source \(n + 1): \(source.description) — known on \(known)"))
@@ -127,7 +111,7 @@ struct DrawCheck {
 
     var json: [String: Any] {
         var o: [String: Any] = [
-            "sequence": sequence, "announcedOn": announcedOn.description, "performedOn": performedOn.description,
+            "sequence": sequence, "announcedOn": announcement?.on.description ?? NSNull(), "performedOn": performedOn.description,
             "poolSize": draw.pool.count, "poolDigest": draw.poolDigest, "keyString": draw.keyString,
             "publiclyVerifiable": draw.publiclyVerifiable, "announcedBeforeEntropy": announcedBeforeEntropy,
             "order": draw.order.map(\.rawValue), "ok": ok,

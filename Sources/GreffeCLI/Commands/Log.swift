@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventLog
+import Registry
 import Foundation
 
 extension GreffeCommand {
@@ -125,36 +126,6 @@ extension GreffeCommand.Log {
                 }
                 if shown == 0, !json { print(l.t("(aucun enregistrement)", "(no records)")) }
             }
-        }
-    }
-}
-
-extension VerificationFailure.Kind {
-    var french: String {
-        switch self {
-        case .missingRecord: return "enregistrement manquant (supprimé)"
-        case .misplacedRecord: return "enregistrement déplacé (ou échangé)"
-        case .undecodable: return "enregistrement illisible"
-        case .brokenChain: return "chaîne rompue (hachage précédent différent)"
-        case .hashMismatch: return "contenu modifié (hachage différent)"
-        case .streamIndex: return "index de flux incohérent"
-        case .versionGap: return "versions de flux non contiguës"
-        case .headMismatch: return "tête du journal incohérente (fin supprimée ?)"
-        case .checkpointMismatch: return "différent du point de contrôle de confiance"
-        }
-    }
-
-    var english: String {
-        switch self {
-        case .missingRecord: return "missing record (deleted)"
-        case .misplacedRecord: return "misplaced (or swapped) record"
-        case .undecodable: return "unreadable record"
-        case .brokenChain: return "broken chain (previous hash differs)"
-        case .hashMismatch: return "content changed (hash differs)"
-        case .streamIndex: return "stream index disagrees"
-        case .versionGap: return "stream versions not contiguous"
-        case .headMismatch: return "log head disagrees (end deleted?)"
-        case .checkpointMismatch: return "differs from the trusted checkpoint"
         }
     }
 }

@@ -159,34 +159,33 @@ struct DossierBuilder {
             case .differs(let found):
                 verdict = l.t("LE RECALCUL DIFFÈRE : ", "THE RE-COMPUTATION DIFFERS: ") + found.map { "\($0)" }.joined(separator: "; ")
             }
+            let sources = (check.announcement?.value.sources ?? []).map { source in
+                source.description
+                    + (source.valuesKnownOn.map { l.t(" (publiée le \($0.frenchDescription))", " (published on \($0))") } ?? "")
+            }
+            let practice = check.draw.publiclyVerifiable
+                ? "" : l.t(" Tirage d'entraînement : non vérifiable publiquement.", " Practice draw: not publicly verifiable.")
             blocks.append(.facts([
-                (l.t("Tirage annoncé le", "Draw announced on"), check.announcedOn.frenchDescription),
-                (l.t("Sources d'aléa", "Entropy sources"), check.announcement.sources.map {
-                    $0.description + ($0.valuesKnownOn.map { l.t(" (publiée le \($0.frenchDescription))", " (published on \($0))") } ?? "")
-                }.joined(separator: " ; ")),
+                (l.t("Tirage annoncé le", "Draw announced on"), check.announcement?.on.frenchDescription ?? "—"),
+                (l.t("Sources d'aléa", "Entropy sources"), sources.joined(separator: " ; ")),
                 (l.t("Liste (SHA-256)", "Pool (SHA-256)"), "\(check.draw.pool.count) — \(check.draw.poolDigest)"),
                 (l.t("Chaîne-clé", "Key string"), check.draw.keyString),
                 (l.t("Ordre tiré", "Drawn order"), words.list(check.draw.order)),
-                (l.t("Vérification", "Verification"), verdict
-                    + (check.draw.publiclyVerifiable ? "" : l.t(" Tirage d'entraînement : non vérifiable publiquement.", " Practice draw: not publicly verifiable."))),
+                (l.t("Vérification", "Verification"), verdict + practice),
             ]))
         }
         return Document.Section(id: "cellule", title: l.t("5. La cellule de crise", "5. The crisis cell"), blocks: blocks)
     }
 
-    func drawChecks() -> [DrawCheck] {
-        var announced: DatedEvent?
-        var out: [DrawCheck] = []
+    /// The draws recorded up to the reference day, re-computed.
+    func drawChecks() -> [DrawAudit] {
+        var state = CaseDecider.initial
+        var out: [DrawAudit] = []
         for (dated, record) in zip(loaded.events, loaded.records) {
-            switch dated.event {
-            case .drawAnnounced: announced = dated
-            case .drawPerformed(let draw):
-                guard let a = announced, case .drawAnnounced(let announcement) = a.event else { continue }
-                out.append(DrawCheck(sequence: record.sequence, announcedOn: a.on, announcement: announcement,
-                                     performedOn: dated.on, draw: draw,
-                                     verification: CellDraw.verify(recorded: draw, announcedPoolDigest: announcement.poolDigest)))
-            default: break
+            if case .drawPerformed(let draw) = dated.event {
+                out.append(DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: state))
             }
+            state = CaseDecider.evolve(state, dated)
         }
         return out
     }

@@ -1,0 +1,185 @@
+import ArgumentParser
+import Discipline
+import EventLog
+import Foundation
+import Registry
+
+extension GreffeCommand.Audit {
+    /// `greffe audit report`: deadlines, votes and draws of every case (or one), for people.
+    struct Report: ParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, md, json
+        }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Rapport d'audit : chaque délai (dû, fait, marge), chaque vote (bulletins, calcul des deux tiers), chaque tirage.",
+            discussion: """
+                Pour chaque dossier (ou celui donné) : chaque délai du règlement avec le jour dû, le jour où c'est \
+                fait et la marge — les délais manqués sont signalés ; chaque vote avec ses bulletins et le calcul \
+                écrit en toutes lettres (2 × 3 = 6 ≥ 3 × 2 = 6 → deux tiers atteints), recompté et comparé à \
+                l'enregistrement ; chaque tirage avec ses entrées (liste, sources, valeurs, chaîne-clé) et son \
+                recalcul. Les refus ne sont pas dans le journal (ils n'écrivent rien) : le rapport le rappelle. \
+                Les délais encore ouverts sont comptés au jour --as-of (défaut : aujourd'hui, ou GREFFE_TODAY).
+
+                Exemples :
+                  greffe audit report
+                  greffe audit report 2026-001 --format md > rapport.md
+                  greffe audit report --format json
+                """)
+
+        @OptionGroup var options: StoreOptions
+
+        @Argument(help: "Identifiant du dossier (défaut : tous).")
+        var caseID: String?
+
+        @Option(help: "Format : text, md ou json.")
+        var format: Format = .text
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Jour de référence des délais ouverts.", valueName: "jour"))
+        var asOf: Day?
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let registry = try options.registry()
+                let day = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+                let audits = try registry.caseAudits(only: caseID.map { CaseID($0) }, asOf: day)
+                let rulebook = "\(registry.rulebook.id) v\(registry.rulebook.version)"
+                switch format {
+                case .json:
+                    print(try jsonLine(["asOf": day.description, "rulebook": rulebook, "note": preamble(l),
+                                        "cases": audits.map { $0.json(l) }] as [String: Any]))
+                case .text, .md:
+                    let md = format == .md
+                    var out = md ? l.t("# Rapport d'audit\n\n", "# Audit report\n\n") : l.t("RAPPORT D'AUDIT\n", "AUDIT REPORT\n")
+                    out += l.t("Magasin \(options.storePath), règlement \(rulebook), délais ouverts comptés au \(day).\n",
+                               "Store \(options.storePath), rulebook \(rulebook), open deadlines counted as of \(day).\n")
+                    out += (md ? "\n> " : "") + preamble(l) + "\n"
+                    if audits.isEmpty { out += l.t("\n(aucun dossier)\n", "\n(no cases)\n") }
+                    for audit in audits { out += audit.render(l, markdown: md) }
+                    print(out, terminator: "")
+                }
+            }
+        }
+
+        func preamble(_ l: Language) -> String {
+            l.t("Les refus ne figurent pas dans le journal : une commande refusée par une règle n'écrit rien. Ce rapport montre les actes enregistrés, recalculés.",
+                "Refusals are not in the log: a command refused by a rule writes nothing. This report shows the recorded acts, re-computed.")
+        }
+    }
+}
+
+extension DeadlineAudit {
+    func statusText(_ l: Language) -> String {
+        switch state {
+        case .met: return l.t("respecté", "met")
+        case .missed: return breach ? l.t("⚠ MANQUÉ", "⚠ MISSED") : l.t("dépassé", "passed")
+        case .open: return l.t("ouvert", "open")
+        case .notStarted: return l.t("pas commencé", "not started")
+        case .expired: return l.t("expiré (droit non exercé)", "expired (right not used)")
+        }
+    }
+
+    func marginText(_ l: Language) -> String {
+        guard let marginDays else { return "—" }
+        switch state {
+        case .open: return l.t("\(marginDays) j restant(s)", "\(marginDays) day(s) left")
+        case .missed: return l.t("en retard de \(-marginDays) j", "\(-marginDays) day(s) late")
+        default: return l.t("marge \(marginDays) j", "margin \(marginDays) day(s)")
+        }
+    }
+}
+
+/// The tally's arithmetic in the chosen language ("… → deux tiers atteints" / "… → two-thirds reached").
+func arithmetic(_ tally: VoteTally, _ l: Language) -> String {
+    guard l == .en, let arrow = tally.arithmetic.range(of: "→") else { return tally.arithmetic }
+    let fraction = tally.arithmetic.contains("deux tiers") ? "two-thirds" : "threshold"
+    return tally.arithmetic[..<arrow.upperBound] + " \(fraction) " + (tally.reached ? "reached" : "not reached")
+}
+
+extension VoteAudit.Kind {
+    func text(_ l: Language) -> String {
+        switch self {
+        case .cellVote: l.t("vote de la cellule sur le jugement (R19)", "cell vote on the judgement (R19)")
+        case .reintegrationVote: l.t("vote de la cellule sur la réintégration (R20)", "cell vote on reintegration (R20)")
+        case .generalAssembly: l.t("vote de l'Assemblée générale (R24)", "general assembly vote (R24)")
+        }
+    }
+}
+
+extension CaseAudit {
+    func render(_ l: Language, markdown md: Bool) -> String {
+        var out = "\n"
+        let title = "\(id) — \(l == .fr ? step.fr : step.en)"
+        out += md ? "## \(title)\n\n" : title + "\n"
+        out += l.t("ouvert le \(openedOn?.description ?? "—"), dernier acte le \(lastActOn?.description ?? "—"), \(records) enregistrement(s)\n",
+                   "opened \(openedOn?.description ?? "—"), last act \(lastActOn?.description ?? "—"), \(records) record(s)\n")
+        out += md ? l.t("\n### Délais\n\n", "\n### Deadlines\n\n") : l.t("Délais\n", "Deadlines\n")
+        if md { out += l.t("| règle | délai | depuis | dû | fait | marge | état |\n|---|---|---|---|---|---|---|\n",
+                           "| rule | deadline | from | due | done | margin | state |\n|---|---|---|---|---|---|---|\n") }
+        for d in deadlines {
+            let cells = [d.rule.rawValue, l == .fr ? d.labelFr : d.labelEn, d.from?.description ?? "—", d.due?.description ?? "—",
+                         d.done?.description ?? "—", d.marginText(l), d.breach && md ? "**\(d.statusText(l))**" : d.statusText(l)]
+            out += md ? "| " + cells.joined(separator: " | ") + " |\n"
+                : "  \(cells[0])  \(cells[1]) — " + l.t("dû \(cells[3]), fait \(cells[4]), \(cells[5]) : \(cells[6])\n",
+                                                        "due \(cells[3]), done \(cells[4]), \(cells[5]): \(cells[6])\n")
+        }
+        out += md ? "\n### Votes\n\n" : "Votes\n"
+        if votes.isEmpty { out += l.t("  (aucun vote : décision par consensus ou pas encore de décision)\n", "  (no vote: consensus or no decision yet)\n") }
+        for vote in votes { out += vote.render(l, markdown: md) }
+        out += md ? l.t("\n### Tirages au sort\n\n", "\n### Draws\n\n") : l.t("Tirages au sort\n", "Draws\n")
+        if draws.isEmpty { out += l.t("  (aucun tirage)\n", "  (no draw)\n") }
+        for draw in draws { out += (md ? "```\n" : "") + draw.text(l) + (md ? "```\n" : "") }
+        return out
+    }
+
+    func json(_ l: Language) -> [String: Any] {
+        [
+            "case": id.rawValue, "step": step.rawValue, "openedOn": openedOn?.description ?? NSNull(),
+            "lastActOn": lastActOn?.description ?? NSNull(), "asOf": asOf.description, "records": records,
+            "deadlines": deadlines.map { d -> [String: Any] in
+                ["rule": d.rule.rawValue, "labelFr": d.labelFr, "labelEn": d.labelEn, "from": d.from?.description ?? NSNull(),
+                 "due": d.due?.description ?? NSNull(), "done": d.done?.description ?? NSNull(), "state": d.state.rawValue,
+                 "marginDays": d.marginDays ?? NSNull(), "breach": d.breach]
+            },
+            "votes": votes.map { $0.json(l) },
+            "draws": draws.map(\.json),
+        ]
+    }
+}
+
+extension VoteAudit {
+    func render(_ l: Language, markdown md: Bool) -> String {
+        let indent = md ? "- " : "  "
+        var out = indent + "#\(sequence) \(on) — \(kind.text(l))" + l.t(", \(bodySize) votant·es\n", ", \(bodySize) voter(s)\n")
+        let sub = md ? "  - " : "    "
+        if !ballots.isEmpty {
+            out += sub + l.t("bulletins : ", "ballots: ")
+                + ballots.map { "\($0.member) → \($0.option ?? l.t("blanc", "blank"))" }.joined(separator: ", ") + "\n"
+        } else {
+            out += sub + l.t("voix : ", "votes: ") + counts.map { "\($0.option) \($0.votes)" }.joined(separator: ", ")
+                + l.t(", blancs \(blanks)\n", ", blanks \(blanks)\n")
+        }
+        for option in recomputedTallies {
+            let sanctions = proposals.first { $0.id == option.option }?.sanctions.joined(separator: ", ") ?? ""
+            out += sub + "\(option.option) (\(sanctions))" + l.t(" : ", ": ") + (md ? "`\(arithmetic(option.tally, l))`" : arithmetic(option.tally, l)) + "\n"
+        }
+        out += sub + l.t("adoptée : \(recomputedAdopted ?? "aucune")", "adopted: \(recomputedAdopted ?? "none")")
+        out += (problem.map { " — ✗ " + $0.t(l) } ?? l.t(" — ✓ conforme à l'enregistrement", " — ✓ as recorded")) + "\n"
+        return out
+    }
+
+    func json(_ l: Language) -> [String: Any] {
+        [
+            "sequence": sequence, "on": on.description, "kind": kind.rawValue, "bodySize": bodySize, "blanks": blanks,
+            "ballots": ballots.map { ["member": $0.member.rawValue, "option": $0.option ?? NSNull()] as [String: Any] },
+            "counts": counts.map { ["option": $0.option, "votes": $0.votes] as [String: Any] },
+            "tallies": recomputedTallies.map { t -> [String: Any] in
+                ["option": t.option, "yes": t.tally.yes, "base": t.tally.base, "reached": t.tally.reached,
+                 "arithmetic": t.tally.arithmetic]
+            },
+            "recordedAdopted": recordedAdopted ?? NSNull(), "adopted": recomputedAdopted ?? NSNull(), "ok": ok,
+            "problem": problem?.t(l) ?? NSNull(),
+        ]
+    }
+}

@@ -1,0 +1,122 @@
+import Discipline
+import EventLog
+import Foundation
+
+/// The registry folded from the log, one record at a time: every case's state, every member, every applied command.
+///
+/// `projectionsFromLog()`, the audit's replay check and `greffe audit replay --until` all fold through this one
+/// type, so the stored projections, the audit and the time travel agree on what a record means.
+public struct RegistryReplay: Sendable {
+    /// A case as folded so far.
+    public struct FoldedCase: Sendable {
+        public var state: CaseState
+        /// The stream version of the last event folded.
+        public var version: UInt64
+        /// The sequence of the last event folded.
+        public var lastSequence: UInt64
+    }
+
+    /// What one record meant.
+    public enum Folded: Sendable {
+        /// A case event, with the case's state just before it (what the decider saw).
+        case caseEvent(CaseID, before: CaseState, DatedEvent)
+        case memberEvent(DatedMemberEvent)
+        /// A general assembly scheduled (the `assembly` stream).
+        case assemblyEvent(AssemblyEvent)
+        /// A ladder record's event, or a rulebook adoption (the `ladder/…` and `registry` streams).
+        case ladderRecord
+        /// A stream this version of Greffe does not know; nothing is folded.
+        case unknownStream
+    }
+
+    public private(set) var cases: [CaseID: FoldedCase] = [:]
+    public private(set) var members: [MemberID: MemberRecord] = [:]
+    /// Command id → sequence of the last record it wrote.
+    public private(set) var commands: [String: UInt64] = [:]
+    /// The last sequence folded (0 before the first).
+    public private(set) var lastSequence: UInt64 = 0
+    /// Ladder records and rulebook adoptions (Ladders/).
+    var ladders = LadderReplay()
+
+    public init() {}
+
+    /// Decodes `record` as its stream's event and folds it. Throws `RegistryError.unreadableEvent` (and folds
+    /// nothing) when its day or payload cannot be read.
+    @discardableResult
+    public mutating func fold(_ record: EventRecord) throws -> Folded {
+        if try ladders.apply(record) {
+            lastSequence = record.sequence
+            return .ladderRecord
+        }
+        let folded = try Self.read(record, cases: cases)
+        lastSequence = record.sequence
+        switch folded {
+        case let .caseEvent(id, before, dated):
+            cases[id] = FoldedCase(
+                state: CaseDecider.evolve(before, dated), version: record.version, lastSequence: record.sequence)
+            if !record.event.causationId.isEmpty { commands[record.event.causationId] = record.sequence }
+        case let .memberEvent(dated):
+            members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
+        case .assemblyEvent, .ladderRecord, .unknownStream:
+            break
+        }
+        return folded
+    }
+
+    private static func read(_ record: EventRecord, cases: [CaseID: FoldedCase]) throws -> Folded {
+        if record.stream.hasPrefix("case/") {
+            let id = CaseID(String(record.stream.dropFirst("case/".count)))
+            let event: CaseEvent
+            do {
+                event = try CaseEvent.decode(type: record.type, payload: record.payload)
+            } catch {
+                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+            }
+            let before = cases[id]?.state ?? CaseDecider.initial
+            return .caseEvent(id, before: before, DatedEvent(on: try Registry.day(of: record), event: event))
+        }
+        if record.stream.hasPrefix("member/") { return .memberEvent(try Registry.datedMemberEvent(record)) }
+        if record.stream == Registry.assemblyStream {
+            do {
+                _ = try Registry.day(of: record)
+                return .assemblyEvent(try AssemblyEvent.decode(type: record.type, payload: record.payload))
+            } catch let error as RegistryError {
+                throw error
+            } catch {
+                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+            }
+        }
+        return .unknownStream
+    }
+
+    /// The inline projections these folded records give (what the store must hold after them).
+    public func projections(rulebook: Rulebook) throws -> [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        for (id, entry) in cases {
+            let summary = Projections.summary(id, state: entry.state, rulebook: rulebook, version: entry.version)
+            out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
+            for member in Projections.judges(entry.state) {
+                out[Projections.judgedPrefix + member.rawValue + "/" + id.rawValue] = []
+            }
+        }
+        for (_, record) in members {
+            out[Projections.rosterPrefix + record.id.rawValue] = Array(try Projections.jsonEncoder.encode(record))
+        }
+        for (commandId, sequence) in commands { out[Projections.commandKey(commandId)] = Array(String(sequence).utf8) }
+        out.merge(try ladders.projections()) { kept, _ in kept }
+        return out
+    }
+}
+
+extension Registry {
+    /// The registry as it stood after record `sequence` (the whole log when `nil`).
+    public func replay(until sequence: UInt64? = nil) throws -> RegistryReplay {
+        var replay = RegistryReplay()
+        var cursor = store.records(from: 1)
+        while let record = try cursor.next() {
+            if let sequence, record.sequence > sequence { break }
+            try replay.fold(record)
+        }
+        return replay
+    }
+}
