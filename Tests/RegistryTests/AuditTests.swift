@@ -322,3 +322,17 @@ import Testing
         #expect(python.output.hasPrefix("PSEUDONYMISED"))
     }
 }
+
+@Suite struct AuditOfEveryStreamTests {
+    /// Assemblies and ladder records are streams of the store too: the audit reads them, it does not call them unknown.
+    @Test func assembliesAndLaddersPassTheAudit() throws {
+        let f = try AuditFixture()
+        try f.registry.scheduleAssembly(AssemblyScheduled(heldOn: d("2026-06-20"), place: "Lyon"), on: d("2026-03-01"),
+                                        recording: AuditFixture.clerk)
+        let book = try #require(try ShippedRulebooks.all().first)
+        try f.registry.adopt(book, on: d("2026-01-01"), recording: AuditFixture.clerk)
+        let report = try f.registry.audit()
+        #expect(report.isValid, "\(report.checks)")
+        #expect(report.result(.payloads)?.count == Int(try f.store.head().sequence))
+    }
+}

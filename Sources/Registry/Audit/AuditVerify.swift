@@ -226,20 +226,24 @@ extension Registry {
 
     /// Why a record's envelope names a type or schema version this Greffe does not read (`nil` when it does).
     static func schemaProblem(_ record: EventRecord) -> Words? {
-        let expected: Int
+        let known: (types: [String], version: Int)
         if record.stream.hasPrefix("case/") {
-            guard CaseEvent.typeNames.contains(record.type) else {
-                return Words("type d'événement inconnu \(record.type)", "unknown event type \(record.type)")
-            }
-            expected = CaseEvent.schemaVersion
+            known = (CaseEvent.typeNames, CaseEvent.schemaVersion)
         } else if record.stream.hasPrefix("member/") {
-            guard MemberEvent.typeNames.contains(record.type) else {
-                return Words("type d'événement inconnu \(record.type)", "unknown event type \(record.type)")
-            }
-            expected = MemberEvent.schemaVersion
+            known = (MemberEvent.typeNames, MemberEvent.schemaVersion)
+        } else if record.stream.hasPrefix(Registry.ladderPrefix) {
+            known = (LadderEvent.typeNames, LadderEvent.schemaVersion)
+        } else if record.stream == Registry.registryStream {
+            known = ([RulebookAdopted.typeName], RulebookAdopted.schemaVersion)
+        } else if record.stream == Registry.assemblyStream {
+            known = (AssemblyEvent.typeNames, AssemblyEvent.schemaVersion)
         } else {
             return Words("flux inconnu \(record.stream)", "unknown stream \(record.stream)")
         }
+        guard known.types.contains(record.type) else {
+            return Words("type d'événement inconnu \(record.type)", "unknown event type \(record.type)")
+        }
+        let expected = known.version
         guard record.event.schemaVersion == UInt32(expected) else {
             return Words("\(record.type) en version de schéma \(record.event.schemaVersion), seule la \(expected) est connue",
                          "\(record.type) at schema version \(record.event.schemaVersion); only \(expected) is known")
