@@ -33,6 +33,31 @@ import Testing
         #expect(items.first?["overdue"] as? Bool == true)
     }
 
+    @Test func aLadderRecordsPendingMeasureIsOnTheAgendaToo() throws {
+        let f = try twoCases()
+        #expect(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-01-02"]).status == 0)
+        let incident = ["ladder", "incident", "m009", "--channel", "plateforme", "--facts", "Commentaire injurieux",
+                        "--reported-by", "m005", "--on", "2026-03-01"]
+        #expect(try f.greffe(incident).status == 0)
+        let suspension = ["ladder", "measure", "m009", "suspension", "--by", "coopilotes=m003", "--until", "2026-04-20",
+                          "--reason", "injures", "--on", "2026-03-02"]
+        let suspended = try f.greffe(suspension)
+        // coopol suspends on repeated breaches only: the first incident calls for a remark.
+        #expect(suspended.status == 65, "\(suspended.stdout)")
+        let remark = ["ladder", "measure", "m009", "remarque", "--by", "secretaire-section=m006", "--channel", "message",
+                      "--on", "2026-03-02"]
+        #expect(try f.greffe(remark).status == 0)
+        #expect(try f.greffe(incident.dropLast(2) + ["--on", "2026-03-20"]).status == 0)
+        let later = suspension.dropLast(4) + ["--reason", "manquements répétés", "--channel", "courriel", "--on", "2026-03-21"]
+        let done = try f.greffe(Array(later))
+        #expect(done.status == 0, "\(done.stderr)")
+        let agenda = try f.greffe(["agenda", "--as-of", "2026-04-01", "--json"])
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(agenda.stdout.utf8)) as? [[String: Any]])
+        let ladder = items.filter { ($0["subject"] as? String)?.hasPrefix("ladder coopol-4/m009") == true }
+        #expect(ladder.count == 1, "\(agenda.stdout)")
+        #expect(ladder.first?["due"] as? String == "2026-04-20")
+    }
+
     @Test func theICSFileParsesBackWithStableUIDs() throws {
         let f = try twoCases()
         let file = f.directory + "/greffe.ics"

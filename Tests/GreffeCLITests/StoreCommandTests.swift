@@ -42,6 +42,19 @@ import Testing
         #expect(badHash.stderr.contains("--hash"))
     }
 
+    @Test func initCanAdoptALadderRulebook() throws {
+        let f = CLIFixture()
+        let created = try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.hasSuffix("Règlement adopté : aalmi-5 v1 le 02/01/2026.\n"))
+        #expect(try f.greffe(["rulebook", "list"]).stdout.contains("aalmi-5  v1  AALMI Fès"))
+        // An unknown rulebook is refused before anything is created.
+        let other = CLIFixture()
+        let unknown = try other.greffe(["init", "--rulebook", "nope"])
+        #expect(unknown.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: other.store))
+    }
+
     @Test func showOnAnEmptyStoreSaysSo() throws {
         let f = CLIFixture()
         try f.greffe(["init"])

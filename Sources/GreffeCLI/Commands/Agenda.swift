@@ -46,7 +46,8 @@ extension GreffeCommand {
             try reportingFailures(l) {
                 let registry = try options.registry()
                 let today = try registry.day(asOf)
-                let items = AgendaItem.items(try registry.caseIndex(), today: today, within: within)
+                let items = AgendaItem.items(try registry.caseIndex(), ladders: try registry.ladderAgenda(today: today),
+                                             today: today, within: within)
                 if let ics {
                     let text = AgendaItem.iCalendar(items, language: l)
                     do {
@@ -66,15 +67,16 @@ extension GreffeCommand {
                 }
                 for item in items {
                     let when: String
-                    if item.daysLeft < 0 {
+                    if item.waiting {
+                        when = l.t("en attente depuis le \(item.due)", "waiting since \(item.due)")
+                    } else if item.daysLeft < 0 {
                         when = l.t("EN RETARD de \(-item.daysLeft) j", "OVERDUE by \(-item.daysLeft) day(s)")
                     } else if item.daysLeft == 0 {
                         when = l.t("aujourd'hui", "today")
                     } else {
                         when = l.t("dans \(item.daysLeft) j", "in \(item.daysLeft) day(s)")
                     }
-                    print("\(item.deadline.due)  \(item.caseID)  \(item.deadline.rule.rawValue)  "
-                        + (l == .fr ? item.deadline.labelFr : item.deadline.labelEn) + "  — " + when)
+                    print("\(item.due)  \(item.subject)  \(item.rule)  " + (l == .fr ? item.labelFr : item.labelEn) + "  — " + when)
                 }
                 if let ics { print(l.t("Calendrier écrit : \(ics)", "Calendar written: \(ics)")) }
             }
@@ -82,37 +84,55 @@ extension GreffeCommand {
     }
 }
 
-/// One line of the agenda.
+/// One line of the agenda: a deadline of a case, or what a person's ladder record awaits.
 struct AgendaItem {
-    var caseID: CaseID
-    var deadline: PendingDeadline
+    /// The case id, or `ladder <rulebook>/<member>`.
+    var subject: String
+    /// The rule (R04…) or the ladder measure awaited.
+    var rule: String
+    var labelFr: String
+    var labelEn: String
+    var due: Day
+    /// The association owes it (overdue stays listed); otherwise it is a party's window that simply closes.
+    var bindsAssociation: Bool
+    /// Pending with no due day (a request awaiting its answer): listed from the day it arose, never overdue.
+    var waiting: Bool
     var daysLeft: Int
 
     /// Overdue first, then by due day; a party's window that closed is no longer listed.
-    static func items(_ index: [CaseSummary], today: Day, within: Int?) -> [AgendaItem] {
-        index.flatMap { summary in
-            summary.pending.map { AgendaItem(caseID: summary.id, deadline: $0, daysLeft: today.days(until: $0.due)) }
+    static func items(_ index: [CaseSummary], ladders: [LadderAgendaItem], today: Day, within: Int?) -> [AgendaItem] {
+        let deadlines = index.flatMap { summary in
+            summary.pending.map { d in
+                AgendaItem(subject: summary.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
+                           due: d.due, bindsAssociation: d.bindsAssociation, waiting: false, daysLeft: today.days(until: d.due))
+            }
         }
-        .filter { $0.deadline.bindsAssociation || $0.daysLeft >= 0 }
-        .filter { within == nil || $0.daysLeft <= within ?? 0 }
-        .sorted { a, b in
-            let overdueA = a.daysLeft < 0, overdueB = b.daysLeft < 0
-            if overdueA != overdueB { return overdueA }
-            return (a.deadline.due, a.caseID, a.deadline.rule) < (b.deadline.due, b.caseID, b.deadline.rule)
+        let records = ladders.map { item in
+            let day = item.pending.due ?? item.pending.since
+            return AgendaItem(subject: "ladder \(item.rulebook)/\(item.member)", rule: item.pending.measure,
+                              labelFr: item.pending.labelFr, labelEn: item.pending.labelEn, due: day, bindsAssociation: true,
+                              waiting: item.pending.due == nil, daysLeft: today.days(until: day))
         }
+        return (deadlines + records)
+            .filter { $0.bindsAssociation || $0.daysLeft >= 0 }
+            .filter { within == nil || $0.waiting || $0.daysLeft <= within ?? 0 }
+            .sorted { a, b in
+                let overdueA = a.daysLeft < 0 && !a.waiting, overdueB = b.daysLeft < 0 && !b.waiting
+                if overdueA != overdueB { return overdueA }
+                return (a.due, a.subject, a.rule, a.labelEn) < (b.due, b.subject, b.rule, b.labelEn)
+            }
     }
 
     var json: [String: Any] {
-        ["case": caseID.rawValue, "rule": deadline.rule.rawValue, "labelFr": deadline.labelFr,
-         "labelEn": deadline.labelEn, "due": deadline.due.description, "daysLeft": daysLeft,
-         "overdue": daysLeft < 0, "bindsAssociation": deadline.bindsAssociation]
+        ["subject": subject, "rule": rule, "labelFr": labelFr, "labelEn": labelEn, "due": due.description,
+         "daysLeft": daysLeft, "overdue": daysLeft < 0 && !waiting, "waiting": waiting, "bindsAssociation": bindsAssociation]
     }
 
     /// A stable identifier: the same deadline keeps its UID across exports, so calendars update it.
     var uid: String {
-        let digest = SHA256.hash(data: Data("\(caseID)|\(deadline.rule.rawValue)|\(deadline.labelEn)".utf8))
-        return "\(caseID)-\(deadline.rule.rawValue)-" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
-            + "@greffe"
+        let digest = SHA256.hash(data: Data("\(subject)|\(rule)|\(labelEn)".utf8))
+        let safe = subject.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }
+        return String(safe) + "-\(rule)-" + digest.prefix(6).map { String(format: "%02x", $0) }.joined() + "@greffe"
     }
 
     /// An RFC 5545 calendar: one all-day event per deadline, CRLF line ends, long lines folded.
@@ -125,17 +145,16 @@ struct AgendaItem {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Greffe//Registre disciplinaire//FR", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + escape(l.t("Greffe — échéances", "Greffe — deadlines"))]
         for item in items {
-            let label = l == .fr ? item.deadline.labelFr : item.deadline.labelEn
+            let label = l == .fr ? item.labelFr : item.labelEn
             lines += [
                 "BEGIN:VEVENT",
                 "UID:\(item.uid)",
                 // The stamp is the due day itself, so an unchanged deadline exports byte for byte the same.
-                "DTSTAMP:\(compact(item.deadline.due))T000000Z",
-                "DTSTART;VALUE=DATE:\(compact(item.deadline.due))",
-                "DTEND;VALUE=DATE:\(compact(item.deadline.due.adding(days: 1)))",
-                "SUMMARY:" + escape("\(item.caseID) \(item.deadline.rule.rawValue) — \(label)"),
-                "DESCRIPTION:" + escape(l.t("Dossier \(item.caseID), règle \(item.deadline.rule.rawValue) : \(label).",
-                                            "Case \(item.caseID), rule \(item.deadline.rule.rawValue): \(label).")),
+                "DTSTAMP:\(compact(item.due))T000000Z",
+                "DTSTART;VALUE=DATE:\(compact(item.due))",
+                "DTEND;VALUE=DATE:\(compact(item.due.adding(days: 1)))",
+                "SUMMARY:" + escape("\(item.subject) \(item.rule) — \(label)"),
+                "DESCRIPTION:" + escape(l.t("\(item.subject), \(item.rule) : \(label).", "\(item.subject), \(item.rule): \(label).")),
                 "END:VEVENT",
             ]
         }

@@ -1,26 +1,55 @@
 import ArgumentParser
+import Discipline
 import EventLog
+import Registry
 
 extension GreffeCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Crée un magasin vide (dossier 0700, fichiers 0600).",
             discussion: """
+                Le règlement intérieur de CLE Autistes (art. 5.6) s'applique aux dossiers. Avec --rulebook, le magasin
+                adopte aussi dès sa création l'échelle de sanctions d'une organisation (voir `greffe rulebook list`).
+
                 Exemples :
                   greffe init --store ./registre
                   GREFFE_STORE=./registre greffe init
+                  greffe init --store ./registre --rulebook aalmi-5 --on 2026-01-02
                 """)
 
         @OptionGroup var options: StoreOptions
 
+        @Option(help: ArgumentHelp("Échelle de sanctions à adopter (identifiant d'un règlement livré).", valueName: "règlement"))
+        var rulebook: String?
+
+        @Option(name: .customLong("on"), help: ArgumentHelp("Jour de l'adoption (défaut : aujourd'hui).", valueName: "jour"))
+        var on: Day?
+
+        @Option(name: .customLong("as"), help: ArgumentHelp("Qui enregistre l'adoption.", valueName: "membre"))
+        var actor: String?
+
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
+            try reportingLadderFailures(l) {
+                // The rulebook is looked up before anything is created: an unknown id leaves no store behind.
+                let book = try rulebook.map { id in
+                    guard let found = try ShippedRulebooks.named(id) else { throw LadderError.unknownRulebook(id) }
+                    return found
+                }
                 let store = try EventStore.create(at: options.storePath)
                 print(
                     l.t(
                         "Magasin créé : \(store.path) (format \(EventStore.formatVersion))",
                         "Store created: \(store.path) (format \(EventStore.formatVersion))"))
+                if let book {
+                    let registry = Registry(store: store)
+                    var act = ActOptions()
+                    act.actor = actor
+                    let day = try registry.day(on)
+                    try registry.adopt(book, on: day, recording: act.recording)
+                    print(l.t("Règlement adopté : \(book.id) v\(book.version) le \(day.frenchDescription).",
+                              "Rulebook adopted: \(book.id) v\(book.version) on \(day)."))
+                }
             }
         }
     }
