@@ -55,6 +55,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: other.store))
     }
 
+    @Test func statusOfAMemberShowsTheirLadderRecords() throws {
+        let f = CLIFixture()
+        #expect(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02"]).status == 0)
+        #expect(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status == 0)
+        #expect(try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité", "--on", "2026-01-05"]).status == 0)
+        let status = try f.greffe(["status", "m007", "--as-of", "2026-01-06"])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.hasPrefix("m007 — AALMI Fès"))
+        #expect(status.stdout.contains("Prérequis réunis pour : avertissement"))
+        #expect(try f.greffe(["status", "m099"]).status == 66)
+    }
+
     @Test func showOnAnEmptyStoreSaysSo() throws {
         let f = CLIFixture()
         try f.greffe(["init"])

@@ -10,6 +10,7 @@ extension GreffeCommand {
             abstract: "Où en est un dossier : étape, parties, rapporteur, cellule, suspensions, délais et prévision des 2 mois.",
             discussion: """
                 --as-of montre le dossier tel qu'il était ce jour-là (les actes postérieurs sont ignorés).
+                Avec un identifiant de membre au lieu d'un dossier : ses dossiers d'échelle de sanctions (greffe ladder).
 
                 Exemples :
                   greffe status 2026-001
@@ -30,9 +31,24 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let (registry, id) = try options.registry(forCase: caseID)
+            try reportingLadderFailures(l) {
+                let registry = try options.registry()
                 let day = try registry.day(asOf)
+                let id = CaseID(caseID)
+                guard try registry.caseExists(id) else {
+                    // Not a case: a person's ladder records, when there are any.
+                    let ladders = try registry.ladders(of: MemberID(caseID), asOf: day)
+                    guard !ladders.isEmpty else { throw RegistryError.unknownCase(id) }
+                    let views = ladders.map { LadderView(loaded: $0, asOf: day) }
+                    if json {
+                        let encoder = JSONEncoder()
+                        encoder.outputFormatting = [.sortedKeys]
+                        print(String(decoding: try encoder.encode(views.map(\.json)), as: UTF8.self))
+                    } else {
+                        for view in views { print(view.text(l), terminator: "") }
+                    }
+                    return
+                }
                 let loaded = try registry.loadCase(id, asOf: day)
                 let names = Dictionary(try registry.members().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
                 let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: registry.rulebook, names: names)
