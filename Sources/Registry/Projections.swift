@@ -45,8 +45,12 @@ extension Deadline {
 /// store and are written in the same transaction as the events they derive from.
 public enum Projections {
     static let casePrefix = "case/"
-    static let judgedPrefix = "judged/"
+    /// `seat/<case>/<member>`: who sits, or sat, in a case's crisis cell (R17).
+    static let seatPrefix = "seat/"
+    static func seatKey(_ caseID: CaseID, _ member: MemberID) -> String { seatPrefix + caseID.rawValue + "/" + member.rawValue }
     static let rosterPrefix = "roster/"
+    /// A command id is an idempotency key across the store: scripts and retries may not know the case an opening
+    /// act allocated.
     static func commandKey(_ id: String) -> String { "command/" + id }
 
     public static let jsonEncoder: JSONEncoder = {
@@ -78,15 +82,18 @@ public enum Projections {
         let version = last.last?.version ?? 0
         let summary = summary(id, state: state, rulebook: rulebook, version: version)
         try writer.put(casePrefix + id.rawValue, Array(try jsonEncoder.encode(summary)))
-        for member in judges(state) { try writer.put(judgedPrefix + member.rawValue + "/" + id.rawValue, []) }
+        // A recusal takes a member out of the cell: the case's seats are written anew each time.
+        try writer.deleteAll(prefix: seatPrefix + id.rawValue + "/")
+        for member in judges(state) { try writer.put(seatKey(id, member), []) }
     }
 
     /// R17: the members who sat in judgement in this case (a judgement, or a referral to the GA after the cell's
     /// votes).
+    /// R17 « Les jugements par adhérents sont limités à 3 interventions »: a member counts a case from the moment
+    /// they take a seat in its cell (a judgement, a referral, or a cell still deliberating), so that open seats in
+    /// several cases cannot exceed the cap; a member revoked before the judgement leaves the count.
     static func judges(_ state: CaseState) -> Set<MemberID> {
-        var sat = state.judgement?.value.cell ?? []
-        if state.referral != nil { sat += state.cell }
-        return Set(sat)
+        Set((state.judgement?.value.cell ?? []) + state.cell)
     }
 
     /// Updates the roster index after an append to a member stream.

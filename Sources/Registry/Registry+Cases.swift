@@ -53,7 +53,14 @@ extension Registry {
     @discardableResult
     public func perform(_ command: CaseCommand, in id: CaseID, on day: Day, recording: Recording) throws -> Performed {
         if let commandId = command.commandId, let sequence = try appliedSequence(of: commandId) {
-            return .alreadyApplied(commandId: commandId, sequence: sequence)
+            // The same act again (a retry, a file run twice), or an opening act whose case was allocated anew: skip
+            // it. The id reused for another existing case is a mistake to report, not a silent skip.
+            let appliedIn = try caseOfRecord(sequence)
+            let targetExists = try caseExists(id)
+            if appliedIn == id || !targetExists {
+                return .alreadyApplied(commandId: commandId, sequence: sequence)
+            }
+            throw RegistryError.commandIdReused(commandId: commandId, caseID: appliedIn ?? id)
         }
         let loaded = try loadCase(id)
         let context = try caseContext(for: id, on: day)
@@ -81,6 +88,13 @@ extension Registry {
             }
         }
         return .recorded(records)
+    }
+
+    /// The case a record belongs to, when it is a case's.
+    func caseOfRecord(_ sequence: UInt64) throws -> CaseID? {
+        var cursor = store.records(from: sequence, batchSize: 1)
+        guard let record = try cursor.next(), record.sequence == sequence, record.stream.hasPrefix("case/") else { return nil }
+        return CaseID(String(record.stream.dropFirst("case/".count)))
     }
 
     /// The sequence at which a command id was applied, if it was.
@@ -123,16 +137,15 @@ extension Registry {
         return CaseContext(caseID: id, members: standings)
     }
 
-    /// Cases each member sat in as a judging cell member (from the projection).
+    /// Cases whose crisis cell each member sits or sat in (from the projection; R17 counts them).
     public func judgementsSat() throws -> [MemberID: [CaseID]] {
         try store.readProjections { reader in
             var out: [MemberID: [CaseID]] = [:]
-            for entry in try reader.entries(prefix: Projections.judgedPrefix) {
-                // judged/<member>/<case>: case ids have no "/", member ids might.
-                let rest = entry.key.dropFirst(Projections.judgedPrefix.count)
-                guard let slash = rest.lastIndex(of: "/") else { continue }
-                out[MemberID(String(rest[..<slash])), default: []]
-                    .append(CaseID(String(rest[rest.index(after: slash)...])))
+            for entry in try reader.entries(prefix: Projections.seatPrefix) {
+                // seat/<case>/<member>: case ids have no "/", member ids might.
+                let rest = entry.key.dropFirst(Projections.seatPrefix.count)
+                guard let slash = rest.firstIndex(of: "/") else { continue }
+                out[MemberID(String(rest[rest.index(after: slash)...])), default: []].append(CaseID(String(rest[..<slash])))
             }
             return out
         }

@@ -10,6 +10,8 @@ public enum RegistryError: Error, Equatable {
     case unknownMember(MemberID)
     /// A stored event could not be read back as a domain event.
     case unreadableEvent(sequence: UInt64, type: String, reason: String)
+    /// A command id already used for an act of another case; nothing was written.
+    case commandIdReused(commandId: String, caseID: CaseID)
     /// The roster file or rows are malformed; nothing was written.
     case rosterImport(RosterImportError)
 }

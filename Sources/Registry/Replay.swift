@@ -31,7 +31,7 @@ public struct RegistryReplay: Sendable {
 
     public private(set) var cases: [CaseID: FoldedCase] = [:]
     public private(set) var members: [MemberID: MemberRecord] = [:]
-    /// Command id → sequence of the last record it wrote.
+    /// Command key (`command/<id>`) → sequence of the last record it wrote.
     public private(set) var commands: [String: UInt64] = [:]
     /// The last sequence folded (0 before the first).
     public private(set) var lastSequence: UInt64 = 0
@@ -54,7 +54,7 @@ public struct RegistryReplay: Sendable {
         case let .caseEvent(id, before, dated):
             cases[id] = FoldedCase(
                 state: CaseDecider.evolve(before, dated), version: record.version, lastSequence: record.sequence)
-            if !record.event.causationId.isEmpty { commands[record.event.causationId] = record.sequence }
+            if !record.event.causationId.isEmpty { commands[Projections.commandKey(record.event.causationId)] = record.sequence }
         case let .memberEvent(dated):
             members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
         case .assemblyEvent, .ladderRecord, .unknownStream:
@@ -96,13 +96,13 @@ public struct RegistryReplay: Sendable {
             let summary = Projections.summary(id, state: entry.state, rulebook: rulebook, version: entry.version)
             out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
             for member in Projections.judges(entry.state) {
-                out[Projections.judgedPrefix + member.rawValue + "/" + id.rawValue] = []
+                out[Projections.seatKey(id, member)] = []
             }
         }
         for (_, record) in members {
             out[Projections.rosterPrefix + record.id.rawValue] = Array(try Projections.jsonEncoder.encode(record))
         }
-        for (commandId, sequence) in commands { out[Projections.commandKey(commandId)] = Array(String(sequence).utf8) }
+        for (key, sequence) in commands { out[key] = Array(String(sequence).utf8) }
         out.merge(try ladders.projections()) { kept, _ in kept }
         return out
     }

@@ -129,6 +129,30 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     var r = Fixture.throughCellMeeting()
     r.act("2026-02-08", .reachConsensus(Decision(sanctions: [Rulebook.SanctionID.radiation], reasons: "faits graves")))
     expect(given: r.events, when: .announceRadiation(Radiation(member: "vera")), on: d("2026-02-09"), then: refusal(.R28))
+    // The board executes on receiving the judgement: not before it is sent.
+    expect(given: r.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-09"), then: refusal(.R28))
+    r.act("2026-02-09", .sendJudgementToBoard(Note()))
     expect(given: r.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-09"),
            then: [.radiationAnnounced(Radiation(member: "dan"))])
+    // Appealed: until the GA the decision applies as a suspension, not as the radiation (R25).
+    var appealed = r
+    appealed.act("2026-02-10", .receiveDecisionLetter(MemberRef(member: "dan")))
+    appealed.act("2026-02-11", .lodgeAppeal(Appeal(by: "dan")))
+    expect(given: appealed.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-12"), then: refusal(.R25))
+}
+
+@Test func R23_theCaseIsNotClosedBeforeEveryPartyReceivedTheLetterAndTheirWindowPassed() {
+    var s = Fixture.throughCellMeeting()
+    s.act("2026-02-08", .reachConsensus(Decision(sanctions: ["warning"], reasons: "accord")))
+    s.act("2026-02-09", .sendJudgementToBoard(Note()))
+    s.act("2026-02-09", .executeJudgement(Note()))
+    // No letter recorded: nobody's window has started, so closing would take away their appeal.
+    expect(given: s.events, when: .closeCase(Closure(reason: "fin")), on: d("2026-02-09"), then: refusal(.R23))
+    s.act("2026-02-10", .receiveDecisionLetter(MemberRef(member: "dan")))
+    // vera's receipt is still not recorded, even after dan's window.
+    expect(given: s.events, when: .closeCase(Closure(reason: "fin")), on: d("2026-04-11"), then: refusal(.R23))
+    s.act("2026-02-12", .receiveDecisionLetter(MemberRef(member: "vera")))
+    expect(given: s.events, when: .closeCase(Closure(reason: "fin")), on: d("2026-04-12"), then: refusal(.R23))
+    expect(given: s.events, when: .closeCase(Closure(reason: "fin")), on: d("2026-04-13"),
+           then: [.caseClosed(Closure(reason: "fin"))])
 }

@@ -259,3 +259,53 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
            context: context)
     #expect(!s.state.cellPool(context: context, on: d("2026-02-05"), rulebook: .cle).contains("antenne"))
 }
+
+@Test func R15_aPracticeDrawCannotFormARealCell() throws {
+    var s = called()
+    let a = try #require(announcement(s, on: "2026-02-05"))
+    s.act("2026-02-05", .announceDraw(a))
+    let practice = try CellDraw.practice(pool: try DrawPool(members: a.pool), randomBytes: Array(repeating: 7, count: 16))
+    expect(given: s.events, when: .performDraw(practice), on: d("2026-02-07"), then: refusal(.R15))
+    // A source without a publication day cannot be checked against the announcement.
+    let undated = DrawAnnouncement(pool: a.pool, poolDigest: a.poolDigest,
+                                   sources: [EntropySource(description: "un tirage, un jour", valuesKnownOn: nil)], seatsLeft: 3)
+    expect(given: called().events, when: .announceDraw(undated), on: d("2026-02-05"), then: refusal(.R15))
+}
+
+@Test func R15_volunteersCannotTakeTheSeatsOfADrawUnderWay() throws {
+    var s = called()
+    let a = try #require(announcement(s, on: "2026-02-05"))
+    s.act("2026-02-05", .announceDraw(a))
+    let draw = try CellDraw.perform(a, values: [["3", "11", "17", "25", "38", "42"]])
+    s.act("2026-02-07", .performDraw(draw))
+    let outsider = try #require(a.pool.first { !s.state.drawnPending.contains($0) })
+    expect(given: s.events, when: .acceptVolunteer(MemberRef(member: outsider)), on: d("2026-02-08"), then: refusal(.R15))
+}
+
+@Test func R18_theThreeMembersMeetAndR19EachVotes() {
+    var s = called()
+    for m: MemberID in ["m1", "m2", "m3"] { s.act("2026-02-04", .acceptVolunteer(MemberRef(member: m))) }
+    s.act("2026-02-05", .sendSummaryToCell(Note()))
+    expect(given: s.events, when: .holdCellMeeting(CellMeeting(attendees: ["m1"])), on: d("2026-02-08"), then: refusal(.R18))
+    s.act("2026-02-08", .holdCellMeeting(CellMeeting(attendees: ["m1", "m2", "m3"])))
+    // One member alone cannot make two-thirds: every member casts a ballot, blank if they wish.
+    let proposals = [Proposal(id: "A", sanctions: ["radiation"]), Proposal(id: "B", sanctions: ["warning"])]
+    expect(given: s.events, when: .holdCellVote(CellVote(proposals: proposals, ballots: [Ballot(member: "m1", option: "A")])),
+           on: d("2026-02-08"), then: refusal(.R19))
+    let full = CellVote(proposals: proposals, ballots: [Ballot(member: "m1", option: "A"), Ballot(member: "m2", option: "B"),
+                                                       Ballot(member: "m3", option: nil)])
+    guard case .success(let events) = CaseDecider.decide(s.state, .holdCellVote(full), context: s.context, rulebook: .cle,
+                                                         on: d("2026-02-08")) else {
+        Issue.record("a full vote is decided")
+        return
+    }
+    #expect(events.count == 1, "1–1–blank reaches no two-thirds: no judgement")
+}
+
+@Test func R13_theCellIsCheckedAgainWhenTheSummaryIsSent() {
+    var s = called()
+    for m: MemberID in ["m1", "m2", "m3"] { s.act("2026-02-04", .acceptVolunteer(MemberRef(member: m))) }
+    // m1 became a witness of the case after joining: no longer independent.
+    s.act("2026-02-04", .addEvidence(Evidence(kind: .testimony, description: "témoignage", witness: "m1")))
+    expect(given: s.events, when: .sendSummaryToCell(Note()), on: d("2026-02-05"), then: refusal(.R13))
+}

@@ -65,3 +65,16 @@ private let summer = Assembly(scheduledOn: d("2026-03-15"), heldOn: d("2026-06-2
     #expect(Assembly.hearing(d("2026-03-10"), among: assemblies) == summer)
     #expect(Assembly.hearing(d("2026-07-01"), among: assemblies) == nil)
 }
+
+@Test func R24_anAppealTheGADidNotSettleStaysOnTheNextDocket() {
+    var s = Fixture.throughLetters()
+    s.act("2026-03-01", .lodgeAppeal(Appeal(by: "dan")))
+    let first = Assembly(scheduledOn: d("2026-03-02"), heldOn: d("2026-06-20"))
+    let second = Assembly(scheduledOn: d("2026-07-01"), heldOn: d("2026-12-05"))
+    let assemblies = [first, second]
+    #expect(Docket.items(for: first, among: assemblies, cases: [("2026-001", s.state)], rulebook: .cle).count == 1)
+    // The first GA recorded nothing: the appeal, and its R25 suspension, carry over to the second.
+    let carried = Docket.items(for: second, among: assemblies, cases: [("2026-001", s.state)], rulebook: .cle)
+    #expect(carried.map(\.matter) == [.appeal(by: "dan", on: d("2026-03-01"), deadline: d("2026-04-10"), companion: nil)])
+    #expect(carried.first?.suspensions.map(\.rule) == [.R25])
+}

@@ -123,9 +123,25 @@ private func afterRequest() -> Scenario {
     expect(given: s.events, when: .recordAccusedLeft(left), on: d("2026-01-25"), then: [.accusedLeft(left)])
     var going = s
     going.act("2026-01-25", .recordAccusedLeft(left))
-    #expect(going.state.step == .awaitingSummary)
+    // A departure is no answer: the summary still waits for the end of the 15-day window (R10).
+    #expect(going.state.step == .awaitingAnswer)
     let summary = Summary(demand: "-", defence: "aucune", proposedSanctions: [Rulebook.SanctionID.radiation])
-    expect(given: going.events, when: .writeSummary(summary), on: d("2026-01-26"), then: [.summaryWritten(summary)])
+    expect(given: going.events, when: .writeSummary(summary), on: d("2026-01-26"), then: refusal(.R10))
+    going.act("2026-02-07", .lapseAnswerWindow(Note()))
+    #expect(going.state.step == .awaitingSummary)
+    expect(given: going.events, when: .writeSummary(summary), on: d("2026-02-07"), then: [.summaryWritten(summary)])
+}
+
+@Test func R12_theSummaryDeadlineRunsFromTheWindowsEndEvenBeforeTheSilenceIsNoted() {
+    let s = afterRequest()
+    // Requested on 22 January: the window ends on 6 February, the summary is due on 13 February.
+    let r12 = s.state.deadlines(asOf: d("2026-03-20"), rulebook: .cle).first { $0.rule == .R12 }
+    #expect(r12?.from == d("2026-02-06"))
+    #expect(r12?.status == .missed(byDays: 35, doneOn: nil))
+    // A late answer does not move it.
+    var late = s
+    late.act("2026-03-20", .receiveAnswer(Answer(from: "dan", form: .written)))
+    #expect(late.state.deadlines(asOf: d("2026-03-20"), rulebook: .cle).first { $0.rule == .R12 }?.due == d("2026-02-13"))
 }
 
 @Test func R12_lateSummaryIsRecordedAndShownAsBreach() {

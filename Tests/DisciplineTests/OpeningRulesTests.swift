@@ -129,3 +129,31 @@ import Testing
     // The cell's judgement on 8 Feb ends it.
     #expect(s.state.activeSuspensions(on: d("2026-02-08")).isEmpty)
 }
+
+@Test func R09_membershipAndMandatesComeFromTheRoster() {
+    var complaint = Fixture.complaint
+    complaint.victims = [Party(id: "vera", isMember: false)]
+    expect(given: [], when: .fileComplaint(complaint), on: d("2026-01-05"), then: refusal(.R09))
+    complaint.victims = [Party(id: "someone-outside", isMember: true)]
+    expect(given: [], when: .fileComplaint(complaint), on: d("2026-01-05"), then: refusal(.R09))
+    complaint.victims = [Party(id: "someone-outside", isMember: false)]
+    expect(given: [], when: .fileComplaint(complaint), on: d("2026-01-05"), then: [.complaintFiled(complaint)])
+    // bruno sits on the board: he holds a mandate whatever the complaint says.
+    complaint.accused = [Party(id: "bruno", isMember: true, holdsMandate: false)]
+    expect(given: [], when: .fileComplaint(complaint), on: d("2026-01-05"), then: refusal(.R02))
+}
+
+@Test func R02_oneNotificationToTheBoardWhenAMandateHolderIsAccused() {
+    let filed = [DatedEvent(on: d("2026-01-05"), event: .complaintFiled(Fixture.complaint))]
+    // dan holds no mandate: the rules ask for no notification.
+    expect(given: filed, when: .notifyBoard(BoardNotification(channel: .email, notified: ["alice"])), on: d("2026-01-05"),
+           then: refusal(.R02))
+    var complaint = Fixture.complaint
+    complaint.accused = [Party(id: "bruno", isMember: true, holdsMandate: true)]
+    let mandated = [DatedEvent(on: d("2026-01-05"), event: .complaintFiled(complaint))]
+    expect(given: mandated, when: .notifyBoard(BoardNotification(channel: .email, notified: ["alice", "m4"])),
+           on: d("2026-01-05"), then: refusal(.R02))
+    let notice = BoardNotification(channel: .email, notified: ["alice", "bob", "chloe"])
+    let notified = mandated + [DatedEvent(on: d("2026-01-05"), event: .boardMembersNotified(notice))]
+    expect(given: notified, when: .notifyBoard(notice), on: d("2026-01-20"), then: refusal(.R02))
+}

@@ -81,17 +81,16 @@ import Testing
         #expect(usage.status == 64)
     }
 
-    @Test func aPracticeDrawIsLabelledAndFailsTheAudit() throws {
+    @Test func aPracticeDrawIsShownAndNeverRecorded() throws {
         let f = try calledStore()
         #expect(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + Self.source).status == 0)
+        let before = try head(f)
         let practice = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--practice"])
         #expect(practice.status == 0, "\(practice.stderr)")
-        #expect(practice.stdout.contains("TIRAGE D'ENTRAÎNEMENT"))
-        let audit = try f.greffe(["audit", "draw", "2026-001"])
-        #expect(audit.status == 79)
-        #expect(audit.stdout.contains("NON vérifiable publiquement"))
-        let json = try f.greffe(["audit", "draw", "2026-001", "--json"])
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        #expect(object?["ok"] as? Bool == false)
+        #expect(practice.stdout.hasPrefix("TIRAGE D'ENTRAÎNEMENT (aléa local, non vérifiable) : RIEN n'est enregistré."))
+        #expect(try head(f) == before)
+        #expect(try f.greffe(["audit", "draw", "2026-001"]).stdout == "Aucun tirage au sort enregistré dans 2026-001.\n")
+        // The real draw can still follow.
+        #expect(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status == 0)
     }
 }

@@ -134,3 +134,44 @@ import Testing
         #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
     }
 }
+
+@Suite struct ReviewRegressionTests {
+    /// R17: a seat in a cell still deliberating counts, so open seats in several cases cannot exceed the cap.
+    @Test func R17_anOpenSeatCountsTowardTheCap() throws {
+        let f = try RegistryFixture()
+        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
+        try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+        try f.act("2026-01-12", .completeFile(Note()))
+        try f.act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+        try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
+        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
+        try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
+        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007"])))
+        try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "m007")))
+        #expect(try f.registry.caseContext(for: "2026-002", on: d("2026-01-24")).members["m007"]?.judgementsSat == ["2026-001"])
+        // Revoked by a party before any judgement, the member leaves the count.
+        try f.act("2026-01-24", .recuse(Recusal(by: "m004", member: "m007")))
+        #expect(try f.registry.caseContext(for: "2026-002", on: d("2026-01-25")).members["m007"]?.judgementsSat == [])
+        #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
+    }
+
+    /// A command id already used for another existing case is refused, not silently skipped.
+    @Test func aCommandIdReusedForAnotherCaseIsRefused() throws {
+        let f = try RegistryFixture()
+        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint, commandId: "ticket-42"))
+        var other = RegistryFixture.complaint
+        other.facts = "Autres faits."
+        try f.act("2026-01-06", .fileComplaint(other), in: "2026-002")
+        let before = try f.fingerprint()
+        #expect(throws: RegistryError.commandIdReused(commandId: "ticket-42", caseID: "2026-001")) {
+            try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m003"], rapporteur: "m002"),
+                                                     commandId: "ticket-42"), in: "2026-002")
+        }
+        #expect(try f.fingerprint() == before)
+        // The same act retried in its own case is skipped.
+        guard case .alreadyApplied = try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint, commandId: "ticket-42")) else {
+            Issue.record("a retry is skipped")
+            return
+        }
+    }
+}

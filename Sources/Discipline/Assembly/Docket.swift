@@ -31,18 +31,23 @@ public enum Docket {
         for assembly: Assembly, among assemblies: [Assembly], cases: [(id: CaseID, state: CaseState)], rulebook: Rulebook
     ) -> [DocketItem] {
         var items: [DocketItem] = []
+        // A matter is heard at the first GA whose agenda was open when it arose; if that GA did not settle it, it stays
+        // on every later docket until a GA does.
+        func heardBy(_ day: Day) -> Bool {
+            Assembly.hearing(day, among: assemblies).map { $0.heldOn <= assembly.heldOn } ?? false
+        }
         for (id, state) in cases.sorted(by: { $0.id < $1.id }) where !state.generalAssemblySettled {
             let suspensions = state.activeSuspensions(on: assembly.heldOn)
             let conflicts = conflicts(state)
             let decided = decisionText(state, rulebook: rulebook)
-            if let referral = state.referral, Assembly.hearing(referral.on, among: assemblies) == assembly {
+            if let referral = state.referral, heardBy(referral.on) {
                 items.append(DocketItem(
                     caseID: id, matter: .referral(on: referral.on), suspensions: suspensions,
                     questionFr: "La cellule de crise n'a atteint les deux tiers dans aucun vote : l'Assemblée statue à la majorité des deux tiers, selon les mêmes modalités (propositions : \(decided.fr)).",
                     questionEn: "The crisis cell reached two-thirds in no vote: the Assembly decides by two-thirds, with the same modalities (proposals: \(decided.en)).",
                     conflicts: conflicts))
             }
-            for appeal in state.appeals where Assembly.hearing(appeal.on, among: assemblies) == assembly {
+            for appeal in state.appeals where heardBy(appeal.on) {
                 items.append(DocketItem(
                     caseID: id,
                     matter: .appeal(by: appeal.value.by, on: appeal.on,

@@ -202,6 +202,21 @@ private struct Deciding {
                          "the board cannot have learned of the facts after the complaint was filed",
                          allowed: "une date au plus tard le \(day.frenchDescription)", allowedEn: "a day on or before \(day)")
         }
+        // R09 turns on whether the victim is a member, R02 on whether an accused holds a mandate: both are facts of
+        // the roster on the day of the complaint, not of what the complaint says.
+        for party in p.complainants + p.accused + p.victims {
+            let member = context.members[party.id].map { $0.isActive(on: day) } ?? false
+            if party.isMember != member {
+                throw refuse(.R09, party.isMember ? "\(party.id) n'est pas membre de l'association ce jour-là (liste des membres)"
+                                                  : "\(party.id) est membre de l'association ce jour-là (liste des membres)",
+                             party.isMember ? "\(party.id) is not a member of the association on that day (roster)"
+                                            : "\(party.id) is a member of the association on that day (roster)")
+            }
+        }
+        if let seated = p.accused.first(where: { context.members[$0.id]?.boardMember == true && $0.holdsMandate != true }) {
+            throw refuse(.R02, "\(seated.id) siège au Conseil d'administration : c'est une personne mandatée",
+                         "\(seated.id) sits on the board: a mandate holder")
+        }
         let accused = Set(p.accused.map(\.id))
         if let both = (p.complainants + p.victims).first(where: { accused.contains($0.id) }) {
             throw refuse(.R02, "\(both.id) ne peut être à la fois mis·e en cause et plaignant·e ou victime",
@@ -212,6 +227,17 @@ private struct Deciding {
 
     func notifyBoard(_ p: BoardNotification) throws -> [CaseEvent] {
         let c = try requireComplaint()
+        if state.boardNotified != nil {
+            throw refuse(.R02, "les autres membres du Conseil ont déjà été prévenus le \(state.boardNotified?.on.frenchDescription ?? "")",
+                         "the other board members were already notified")
+        }
+        if !c.accused.contains(where: { $0.holdsMandate == true }) {
+            throw refuse(.R02, "aucune personne mise en cause n'est mandatée : le règlement ne demande pas de prévenir le Conseil",
+                         "no accused holds a mandate: the rules ask for no notification of the board")
+        }
+        if let outsider = p.notified.first(where: { context.members[$0]?.boardMember != true }) {
+            throw refuse(.R02, "\(outsider) ne siège pas au Conseil d'administration", "\(outsider) does not sit on the board")
+        }
         if let a = p.notified.first(where: { id in c.accused.contains { $0.id == id } }) {
             throw refuse(.R02, "\(a) est mis·e en cause : on prévient les autres membres du Conseil",
                          "\(a) is accused: the other board members are notified")
@@ -373,7 +399,7 @@ private struct Deciding {
     func lapse(_ p: Note) throws -> [CaseEvent] {
         let e = try requireExplanation()
         let end = rulebook.deadlines.answerWindow.period.end(from: e.on)
-        if state.allAnswered {
+        if state.everyAccusedAnswered {
             throw refuse(.R10, "la personne mise en cause a répondu", "the accused has answered")
         }
         if state.answerWindowLapsedOn != nil {
@@ -418,7 +444,7 @@ private struct Deciding {
         if state.summary != nil {
             throw refuse(.R12, "la synthèse est déjà rédigée", "the summary is already written")
         }
-        if !state.allAnswered && state.answerWindowLapsedOn == nil {
+        if !state.everyAccusedAnswered && state.answerWindowLapsedOn == nil {
             let end = rulebook.deadlines.answerWindow.period.end(from: e.on)
             throw refuse(.R10, "la synthèse attend la réponse ou la fin du délai de réponse (\(end.frenchDescription))",
                          "the summary waits for the answer or the end of the answer window (\(end))",
@@ -456,8 +482,19 @@ private struct Deciding {
         return [.cellCalled(p)]
     }
 
+    /// R15: while a performed draw still names members, only they can take the seats (present or declined).
+    func requireNoDrawUnderway(_ rule: RuleID) throws {
+        if !state.drawnPending.isEmpty {
+            let names = state.drawnPending.map(\.rawValue).joined(separator: ", ")
+            throw refuse(rule, "le tirage au sort en cours désigne \(names) : les sièges se pourvoient dans son ordre",
+                         "the draw under way names \(names): the seats are filled in its order",
+                         allowed: "draw.present, draw.decline", allowedEn: "draw.present, draw.decline")
+        }
+    }
+
     func volunteer(_ p: MemberRef) throws -> [CaseEvent] {
         try requireConstitution(.R13)
+        try requireNoDrawUnderway(.R15)
         if state.cellCalls.isEmpty {
             throw refuse(.R13, "aucun appel n'a été lancé", "no call was made", allowed: "cell.call", allowedEn: "cell.call")
         }
@@ -540,9 +577,9 @@ private struct Deciding {
             throw refuse(.R15, "\(p.pool.count) membre(s) éligible(s) pour \(seats) siège(s) : le tirage ne peut pas compléter la cellule",
                          tooSmall.message)
         }
-        if p.sources.isEmpty {
-            throw refuse(.R15, "le tirage annonce ses sources d'aléa publiques avant qu'elles soient connues",
-                         "a draw announces its public entropy sources before their values are known")
+        if p.sources.isEmpty || p.sources.contains(where: { $0.valuesKnownOn == nil }) {
+            throw refuse(.R15, "le tirage annonce ses sources d'aléa publiques et le jour où chacune sera connue",
+                         "a draw announces its public entropy sources and the day each becomes known")
         }
         if let known = DrawAnnouncement.checkSourcesStillUnknown(p.sources, on: day) {
             throw refuse(.R15, "une source d'aléa doit être inconnue le jour de l'annonce (\(known.message))", known.message)
@@ -555,6 +592,11 @@ private struct Deciding {
         guard let a = state.drawAnnouncement, state.drawResult == nil else {
             throw refuse(.R15, "aucun tirage annoncé n'attend d'être effectué", "no announced draw is waiting",
                          allowed: "draw.announce", allowedEn: "draw.announce")
+        }
+        if case .local = p.entropy {
+            throw refuse(.R15, "un tirage d'entraînement (aléa local) ne forme pas une vraie cellule : personne ne peut vérifier son aléa",
+                         "a practice draw (local randomness) cannot form a real cell: nobody can check its randomness",
+                         allowed: "le tirage avec les valeurs publiées des sources annoncées", allowedEn: "the draw with the announced sources' published values")
         }
         if p.pool != a.value.pool {
             throw refuse(.R15, "le tirage porte sur la liste annoncée le \(a.on.frenchDescription), pas une autre",
@@ -605,6 +647,17 @@ private struct Deciding {
             throw refuse(.R16, "la synthèse va aux \(rulebook.cellSize) membres nommés ; la cellule en compte \(state.cell.count)",
                          "the summary goes to the \(rulebook.cellSize) members; the cell has \(state.cell.count)")
         }
+        // « indépendants de la situation », « à jour de cotisation »: still true of every member when the
+        // instruction ends (a member may have become a witness, left, or seen their dues lapse since joining).
+        for member in state.cell {
+            var without = state
+            without.cell.removeAll { $0 == member }
+            if let reason = without.isEligibleForCell(member, context: context, on: day, rulebook: rulebook).first {
+                throw refuse(reason.rule, "\(member) ne peut plus siéger : \(reason.fr)", "\(member) can no longer sit: \(reason.en)",
+                             allowed: "la révocation de ce membre par une partie, ou une décision explicite (le règlement est muet)",
+                             allowedEn: "a party's recusal of this member, or an explicit decision (the rules are silent)")
+            }
+        }
         return [.summarySentToCell(SummarySent(cell: state.cell, victims: state.victims.map(\.id)))]
     }
 
@@ -634,8 +687,12 @@ private struct Deciding {
         if let m = p.attendees.first(where: { !state.cell.contains($0) }) {
             throw refuse(.R18, "\(m) ne siège pas dans la cellule", "\(m) does not sit in the cell")
         }
-        if p.attendees.isEmpty {
-            throw refuse(.R18, "une réunion de la cellule a au moins un membre présent", "a cell meeting has at least one attendee")
+        // « les 3 membres de la cellule de crise doivent se réunir »
+        if let absent = state.cell.first(where: { !p.attendees.contains($0) }) {
+            throw refuse(.R18, "les \(rulebook.cellSize) membres de la cellule se réunissent ; \(absent) est absent·e",
+                         "the \(rulebook.cellSize) cell members meet together; \(absent) is absent",
+                         allowed: "consigner la réunion quand les \(rulebook.cellSize) membres sont présents",
+                         allowedEn: "record the meeting when all \(rulebook.cellSize) members attend")
         }
         return [.cellMet(p)]
     }
@@ -673,6 +730,11 @@ private struct Deciding {
         }
         if ballots.isEmpty {
             throw refuse(rule, "un vote sans bulletin", "a vote without ballots")
+        }
+        // The cell votes as a body: every member casts a ballot (blank allowed), so two of three make two-thirds.
+        if let silent = state.cell.first(where: { !seen.contains($0) }) {
+            throw refuse(rule, "chaque membre de la cellule vote (un bulletin blanc est possible) : il manque \(silent)",
+                         "every cell member votes (a blank ballot is allowed): \(silent) is missing")
         }
     }
 
@@ -902,6 +964,20 @@ private struct Deciding {
         }
         let leftAndStopped = state.stopped != nil && state.departures.contains { $0.value.member == p.member }
         let decided = state.outcome?.sanctions.contains(Rulebook.SanctionID.radiation) == true
+        if decided, !leftAndStopped {
+            if state.appealPending {
+                // 5.6.12: « jusqu'à la tenue de l'Assemblée générale, la décision … sera mise en application sous forme
+                // d'une nouvelle suspension » — a suspension, not the radiation itself.
+                throw refuse(.R25, "un recours est en cours : jusqu'à l'Assemblée générale, la décision s'applique comme une suspension",
+                             "an appeal is pending: until the general assembly the decision applies as a suspension",
+                             allowed: "attendre la décision de l'Assemblée générale", allowedEn: "wait for the general assembly's decision")
+            }
+            if state.sentToBoardOn == nil && !state.generalAssemblySettled {
+                throw refuse(.R28, "le Conseil exécute la décision à la réception du jugement, qui ne lui est pas encore envoyé",
+                             "the board executes the decision on receiving the judgement, not yet sent to it",
+                             allowed: "judgement.sendToBoard", allowedEn: "judgement.sendToBoard")
+            }
+        }
         guard leftAndStopped || decided else {
             throw refuse(.R28, "la radiation suit une procédure de gestion de crise qui l'a décidée (ou l'arrêt de 5.6.7)",
                          "radiation follows a crisis procedure that decided it (or the stop of 5.6.7)")
@@ -935,6 +1011,14 @@ private struct Deciding {
         guard state.judgement != nil, state.executedOn != nil else {
             throw refuse(.R22, "le jugement n'est pas encore exécuté", "the judgement is not executed yet",
                          allowed: "judgement.execute", allowedEn: "judgement.execute")
+        }
+        // « dans un délai de 2 mois à compter de la réception du courrier de la décision »: each party's window runs
+        // from their own receipt, so a party whose receipt is not recorded still has their whole window.
+        let received = Set(state.lettersReceived.map(\.value.member))
+        if let waiting = state.partiesWithRights.first(where: { !received.contains($0) }) {
+            throw refuse(.R23, "la réception du courrier de décision par \(waiting) n'est pas enregistrée : son délai de recours n'a pas commencé",
+                         "\(waiting)'s receipt of the decision letter is not recorded: their appeal window has not started",
+                         allowed: "letter.receive", allowedEn: "letter.receive")
         }
         for letter in state.lettersReceived where !state.appeals.contains(where: { $0.value.by == letter.value.member }) {
             let last = rulebook.deadlines.appeal.period.end(from: letter.on)

@@ -182,24 +182,19 @@ public struct CaseState: Equatable, Sendable {
 
     // MARK: Progress
 
-    /// The accused still in the association, who owe an answer.
-    var accusedStillMembers: [MemberID] {
-        accused.map(\.id).filter { id in !departures.contains { $0.value.member == id } }
-    }
-
-    /// Every accused still present answered.
-    public var allAnswered: Bool {
+    /// Every accused answered, those who left included: a departure is no answer (R10).
+    public var everyAccusedAnswered: Bool {
         let answered = Set(answers.map(\.value.from))
-        return accusedStillMembers.allSatisfy { answered.contains($0) }
+        return !accused.isEmpty && accused.allSatisfy { answered.contains($0.id) }
     }
 
-    /// The day R12's summary deadline runs from: the window's end if it lapsed, else the last required answer.
+    /// The day R12's summary deadline runs from: the last answer when every accused answered within the window,
+    /// else the window's last day once the silence is noted.
     public func answerOrWindowEnd(rulebook: Rulebook) -> Day? {
-        if answerWindowLapsedOn != nil, let e = explanation {
-            return rulebook.deadlines.answerWindow.period.end(from: e.on)
-        }
-        guard explanation != nil, allAnswered, !answers.isEmpty || accusedStillMembers.isEmpty else { return nil }
-        return answers.map(\.on).max() ?? departures.map(\.on).max()
+        guard let e = explanation else { return nil }
+        let end = rulebook.deadlines.answerWindow.period.end(from: e.on)
+        if everyAccusedAnswered, let last = answers.map(\.on).max() { return min(last, end) }
+        return answerWindowLapsedOn != nil ? end : nil
     }
 
     /// The cell's failed votes leave this to the GA (R21).
@@ -236,7 +231,7 @@ public struct CaseState: Equatable, Sendable {
         if cellMeeting != nil { return .deliberation }
         if instructionEndedOn != nil { return .awaitingCellMeeting }
         if summary != nil { return .constitutingCell }
-        if explanation != nil { return (allAnswered || answerWindowLapsedOn != nil) ? .awaitingSummary : .awaitingAnswer }
+        if explanation != nil { return (everyAccusedAnswered || answerWindowLapsedOn != nil) ? .awaitingSummary : .awaitingAnswer }
         if boardMeeting != nil { return .investigation }
         if complaint != nil { return .awaitingBoardMeeting }
         return reports.isEmpty ? .empty : .reportsOnly

@@ -106,11 +106,15 @@ extension CaseState {
         add(.R08, "rédaction du dossier disciplinaire", "disciplinary file", d.disciplinaryFile,
             from: anchor(d.disciplinaryFile), done: fileCompletedOn)
         // The accused's window: "met" when they answered in time; its end is noted, never a breach by the association.
-        let answeredOn = allAnswered && !answers.isEmpty ? answers.map(\.on).max() : nil
+        let answeredOn = everyAccusedAnswered ? answers.map(\.on).max() : nil
         add(.R10, "accusé de réception et première réponse de la personne mise en cause",
             "acknowledgement and first answer of the accused", d.answerWindow,
             from: anchor(d.answerWindow), done: answeredOn)
-        add(.R12, "synthèse récapitulative", "summary", d.summary, from: anchor(d.summary), done: summary?.on)
+        // « une fois la réponse … reçue, … 7 jours »: from the last answer, or from the window's last day once it has
+        // passed without every answer — whether or not the silence was noted yet.
+        let windowEnd = explanation.map { d.answerWindow.period.end(from: $0.on) }
+        let summaryFrom = anchor(d.summary) ?? windowEnd.flatMap { $0 < asOf ? $0 : nil }
+        add(.R12, "synthèse récapitulative", "summary", d.summary, from: summaryFrom, done: summary?.on)
         for (i, r) in recusals.enumerated() {
             let next = i + 1 < recusals.count ? recusals[i + 1].on : nil
             // "pour mener à un nouvel appel": met by a new call, a draw announced, or a member joining.

@@ -13,7 +13,7 @@ public struct MemberStanding: Equatable, Codable, Sendable {
     public var departedOn: Day?
     /// Day the member was radiated, if they were.
     public var radiatedOn: Day?
-    /// Cases (other than the one being decided) in which this member sat in the crisis cell that judged (R17).
+    /// Cases (other than the one being decided) whose crisis cell this member sits or sat in (R17).
     public var judgementsSat: [CaseID]
     /// A person, not a member association: only people sit in a crisis cell.
     public var isPerson: Bool

@@ -105,8 +105,8 @@ extension GreffeCommand {
                 (greffe audit draw, ou docs/draw.md). Les remplaçants après un refus ou une révocation sont les
                 suivants dans cet ordre : aucun nouvel aléa.
 
-                --practice fait un tirage d'entraînement avec l'aléa local du système : il est enregistré comme NON
-                vérifiable publiquement et le dossier le montre.
+                --practice fait un tirage d'entraînement avec l'aléa local du système, sur la liste annoncée, et
+                n'enregistre RIEN : personne ne pourrait vérifier cet aléa, il ne peut donc pas former une vraie cellule.
 
                 Exemples :
                   greffe cell draw 2026-001 --on 2026-02-07 --entropy "3 11 17 25 38"
@@ -130,6 +130,10 @@ extension GreffeCommand {
 
         func run() throws {
             let l = context.options.language
+            if practice {
+                try practiceRun(l)
+                return
+            }
             var drawn: CellDraw?
             try context.acting.perform(
                 ActWords("tirage au sort", "draw"), in: .existing(CaseID(target.caseID)), members: []
@@ -141,17 +145,10 @@ extension GreffeCommand {
                         allowed: "greffe cell draw-announce", allowedEn: "greffe cell draw-announce"))
                 }
                 do {
-                    if practice {
-                        // Randomness is read here, at the edge; the domain only records and re-computes it.
-                        var generator = SystemRandomNumberGenerator()
-                        let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-                        drawn = try CellDraw.practice(pool: try DrawPool(members: announced.pool), randomBytes: bytes)
-                    } else {
-                        let values = entropy.map { text in
-                            text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
-                        }
-                        drawn = try CellDraw.perform(announced, values: values)
+                    let values = entropy.map { text in
+                        text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
                     }
+                    drawn = try CellDraw.perform(announced, values: values)
                 } catch {
                     throw RegistryError.refused(Refusal(
                         .R15, fr: "le tirage ne peut pas être effectué : \(error)", en: "the draw cannot be performed: \(error)"))
@@ -160,10 +157,6 @@ extension GreffeCommand {
                 return .performDraw(drawn, commandId: commandId)
             } then: { registry, id in
                 guard let draw = drawn else { return }
-                if !draw.publiclyVerifiable {
-                    print(l.t("  TIRAGE D'ENTRAÎNEMENT : aléa local, NON vérifiable publiquement.",
-                              "  PRACTICE DRAW: local randomness, NOT publicly verifiable."))
-                }
                 print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
                 print(l.t("  ordre : ", "  order: ") + draw.order.prefix(10).map(\.rawValue).joined(separator: ", ")
                     + (draw.order.count > 10 ? " …" : ""))
@@ -171,6 +164,36 @@ extension GreffeCommand {
                 print(l.t("  convoqué·es (doivent répondre présent·es) : ", "  summoned (must answer present): ")
                     + after.drawnPending.map(\.rawValue).joined(separator: ", "))
             }
+        }
+    }
+}
+
+extension GreffeCommand.DrawPerform {
+    /// A practice draw over the announced pool with the system's secure randomness: shown, never recorded.
+    func practiceRun(_ l: Language) throws {
+        try reportingFailures(l) {
+            let (registry, id) = try context.options.registry(forCase: target.caseID)
+            let state = try registry.loadCase(id).state
+            guard let announced = state.drawAnnouncement?.value else {
+                throw RegistryError.refused(Refusal(
+                    .R15, fr: "aucun tirage n'est annoncé : l'entraînement porte sur la liste annoncée",
+                    en: "no draw is announced: practice uses the announced pool",
+                    allowed: "greffe cell draw-announce", allowedEn: "greffe cell draw-announce"))
+            }
+            // Randomness is read here, at the edge.
+            var generator = SystemRandomNumberGenerator()
+            let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let draw: CellDraw
+            do {
+                draw = try CellDraw.practice(pool: try DrawPool(members: announced.pool), randomBytes: bytes)
+            } catch {
+                throw RegistryError.refused(Refusal(.R15, fr: "entraînement impossible : \(error)", en: "practice impossible: \(error)"))
+            }
+            print(l.t("TIRAGE D'ENTRAÎNEMENT (aléa local, non vérifiable) : RIEN n'est enregistré.",
+                      "PRACTICE DRAW (local randomness, not verifiable): NOTHING is recorded."))
+            print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
+            print(l.t("  ordre : ", "  order: ") + draw.order.prefix(10).map(\.rawValue).joined(separator: ", ")
+                + (draw.order.count > 10 ? " …" : ""))
         }
     }
 }

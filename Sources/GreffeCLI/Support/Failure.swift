@@ -116,6 +116,11 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
             .verificationFailed,
             l.t("événement \(sequence) (\(type)) illisible : \(reason) — lancez `greffe log verify`",
                 "event \(sequence) (\(type)) is unreadable: \(reason) — run `greffe log verify`"))
+    case let .commandIdReused(commandId, caseID):
+        return (
+            .refused,
+            l.t("la clé « \(commandId) » a déjà servi pour un acte du dossier \(caseID) ; rien n'a été écrit (choisissez une autre clé)",
+                "the key \"\(commandId)\" was already used for an act of case \(caseID); nothing was written (choose another key)"))
     case .rosterImport(let importError):
         let lines = importError.problems.map { "  " + $0.description }.joined(separator: "\n")
         return (
