@@ -54,6 +54,8 @@ let package = Package(
         .executableTarget(name: "greffe", dependencies: ["GreffeCLI"]),
         // Test helper: appends in a loop so tests can race processes and kill them mid-write.
         .executableTarget(name: "greffe-stress", dependencies: ["EventLog"]),
+        // The performance benchmark (issue 9): the engine against raw LMDB; run it in release (docs/performance.md).
+        .executableTarget(name: "greffe-bench", dependencies: ["EventLog", "Discipline", "Registry"]),
 
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB", "greffe-stress"]),
         .testTarget(name: "DisciplineTests", dependencies: ["Discipline"]),
