@@ -106,39 +106,80 @@ extension Registry {
     /// Every projection entry recomputed from the log alone, by replaying every record from the first.
     /// The stored projections must be exactly these (an invariant the tests and the audit check).
     public func projectionsFromLog() throws -> [String: [UInt8]] {
-        var cases: [CaseID: (state: CaseState, version: UInt64)] = [:]
+        var out: [String: [UInt8]] = [:]
+        try replayProjections { key, value in out[key] = value }
+        return out
+    }
+
+    /// Replays the log from the first record and hands every projection entry to `emit` as soon as it is final:
+    /// a command's entry at its record, a case's summary and judgement entries when the case closes (or at the end
+    /// for cases still open), the roster at the end. A later call for the same key replaces the earlier value, and a
+    /// `nil` value removes the key; applying the calls in order gives exactly ``projectionsFromLog()``.
+    ///
+    /// Memory is bounded by the open cases and the roster, not by the length of the log: a closed case's state is
+    /// dropped once emitted (docs/performance.md). `emit` is called outside any transaction of the store, so it may
+    /// write the entries to the store itself, in batches.
+    public func replayProjections(_ emit: (String, [UInt8]?) throws -> Void) throws {
+        var open: [CaseID: (state: CaseState, version: UInt64)] = [:]
+        var closed = Set<CaseID>()
         var members: [MemberID: MemberRecord] = [:]
-        var commands: [String: UInt64] = [:]
+        // The last record that changed the roster or who sat in judgement (`stamp/roster`, see RosterFactsCache).
+        var rosterStamp: UInt64?
+        func emitCase(_ id: CaseID, _ state: CaseState, _ version: UInt64) throws {
+            let summary = Projections.summary(id, state: state, rulebook: rulebook, version: version)
+            try emit(Projections.casePrefix + id.rawValue, Array(try Projections.jsonEncoder.encode(summary)))
+            for member in Projections.judges(state) { try emit(Projections.judgedPrefix + member.rawValue + "/" + id.rawValue, []) }
+        }
+        func caseEvent(_ record: EventRecord) throws -> DatedEvent {
+            do {
+                return DatedEvent(on: try Registry.day(of: record),
+                                  event: try CaseEvent.decode(type: record.type, payload: record.payload))
+            } catch let error as RegistryError {
+                throw error
+            } catch {
+                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+            }
+        }
         var cursor = store.records(from: 1)
         while let record = try cursor.next() {
             if record.stream.hasPrefix("case/") {
                 let id = CaseID(String(record.stream.dropFirst("case/".count)))
-                let event: CaseEvent
-                do {
-                    event = try CaseEvent.decode(type: record.type, payload: record.payload)
-                } catch {
-                    throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+                let dated = try caseEvent(record)
+                var previous = open[id]?.state ?? CaseDecider.initial
+                if open[id] == nil, closed.contains(id) {
+                    // An event after the case closed (the decider refuses them; only a raw import could write one):
+                    // rebuild the case from its stream and withdraw what was emitted at its close.
+                    closed.remove(id)
+                    for earlier in try store.readStream(record.stream) where earlier.sequence < record.sequence {
+                        previous = CaseDecider.evolve(previous, try caseEvent(earlier))
+                    }
+                    for member in Projections.judges(previous) {
+                        try emit(Projections.judgedPrefix + member.rawValue + "/" + id.rawValue, nil)
+                    }
                 }
-                let previous = cases[id]?.state ?? CaseDecider.initial
-                cases[id] = (CaseDecider.evolve(previous, DatedEvent(on: try Registry.day(of: record), event: event)),
-                             record.version)
-                if !record.event.causationId.isEmpty { commands[record.event.causationId] = record.sequence }
+                let next = CaseDecider.evolve(previous, dated)
+                if Projections.judges(next) != Projections.judges(previous) { rosterStamp = record.sequence }
+                if !record.event.causationId.isEmpty {
+                    try emit(Projections.commandKey(record.event.causationId), Array(String(record.sequence).utf8))
+                }
+                if next.closed != nil {
+                    try emitCase(id, next, record.version)
+                    open[id] = nil
+                    closed.insert(id)
+                } else {
+                    open[id] = (next, record.version)
+                }
             } else if record.stream.hasPrefix("member/") {
                 let dated = try Registry.datedMemberEvent(record)
                 let id = dated.event.member
                 members[id] = MemberRecord.evolve(members[id], dated)
+                rosterStamp = record.sequence
             }
         }
-        var out: [String: [UInt8]] = [:]
-        for (id, entry) in cases {
-            let summary = Projections.summary(id, state: entry.state, rulebook: rulebook, version: entry.version)
-            out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
-            for member in Projections.judges(entry.state) { out[Projections.judgedPrefix + member.rawValue + "/" + id.rawValue] = [] }
-        }
+        for (id, entry) in open { try emitCase(id, entry.state, entry.version) }
         for (_, record) in members {
-            out[Projections.rosterPrefix + record.id.rawValue] = Array(try Projections.jsonEncoder.encode(record))
+            try emit(Projections.rosterPrefix + record.id.rawValue, Array(try Projections.jsonEncoder.encode(record)))
         }
-        for (commandId, sequence) in commands { out[Projections.commandKey(commandId)] = Array(String(sequence).utf8) }
-        return out
+        if let rosterStamp { try emit(Registry.rosterStampKey, Array(String(rosterStamp).utf8)) }
     }
 }

@@ -69,7 +69,13 @@ extension Registry {
                 recording: recording, correlation: id.rawValue, causation: command.commandId ?? "")
         }
         var after = loaded.state
-        for event in events { after = CaseDecider.evolve(after, DatedEvent(on: day, event: event)) }
+        // The offset of the last event that changes who sat in judgement (R17), if any: the roster facts' stamp.
+        var judgesChangedAt: Int?
+        for (offset, event) in events.enumerated() {
+            let before = Projections.judges(after)
+            after = CaseDecider.evolve(after, DatedEvent(on: day, event: event))
+            if Projections.judges(after) != before { judgesChangedAt = offset }
+        }
         let finalState = after
         let records = try store.append(
             to: Registry.stream(of: id), expected: .exactly(loaded.version), events: newEvents
@@ -78,6 +84,9 @@ extension Registry {
                 id, state: finalState, rulebook: self.rulebook, last: appended, into: projections)
             if let commandId = command.commandId, let last = appended.last {
                 try projections.put(Projections.commandKey(commandId), Array(String(last.sequence).utf8))
+            }
+            if let offset = judgesChangedAt, appended.indices.contains(offset) {
+                try projections.put(Registry.rosterStampKey, Array(String(appended[offset].sequence).utf8))
             }
         }
         return .recorded(records)
@@ -113,6 +122,12 @@ extension Registry {
     /// The roster facts a case decider needs, as of `day`: every member's standing, with the judgements they sat in
     /// other cases (R17).
     public func caseContext(for id: CaseID, on day: Day) throws -> CaseContext {
+        if let facts = try rosterFacts() {
+            var standings = facts.standings(on: day)
+            // Judgements sat in this very case are not counted against its own cell (as below).
+            for member in facts.judgesOf[id] ?? [] { standings[member]?.judgementsSat.removeAll { $0 == id } }
+            return CaseContext(caseID: id, members: standings)
+        }
         let records = try members()
         let judged = try judgementsSat()
         var standings: [MemberID: MemberStanding] = [:]

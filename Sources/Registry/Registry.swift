@@ -31,6 +31,8 @@ public struct Recording: Sendable {
 public final class Registry {
     public let store: EventStore
     public let rulebook: Rulebook
+    /// Roster facts kept between commands (see ``RosterFactsCache``); checked against the store on every use.
+    var rosterFactsCache: RosterFactsCache?
 
     public init(store: EventStore, rulebook: Rulebook = .cle) {
         self.store = store

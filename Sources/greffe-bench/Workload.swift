@@ -110,8 +110,7 @@ struct CaseScript {
 
     /// The eligible members for the cell, in a stable order, not yet used.
     static func eligible(_ state: CaseState, _ context: CaseContext, _ day: Day, _ rulebook: Rulebook, count: Int,
-                         start: Int) -> [MemberID] {
-        let all = context.members.keys.sorted(by: DrawPool.canonicalOrder)
+                         start: Int, all: [MemberID]) -> [MemberID] {
         guard !all.isEmpty else { return [] }
         var out: [MemberID] = []
         var i = start % all.count
@@ -129,7 +128,8 @@ struct CaseScript {
     }
 
     /// The steps of the whole procedure; about 40 events.
-    func steps(rulebook: Rulebook) -> [Step] {
+    /// `members` is the roster in canonical order.
+    func steps(rulebook: Rulebook, members: [MemberID]) -> [Step] {
         let d = opened
         let id = self.id, accused = self.accused, victim = self.victim, rapporteur = self.rapporteur
         let witnesses = self.witnesses, withDraw = self.withDraw
@@ -186,7 +186,7 @@ struct CaseScript {
         }
         let start = Int(truncatingIfNeeded: seed % 100_000)
         at(28) { state, context, _ in
-            let called = CaseScript.eligible(state, context, d.adding(days: 28), rulebook, count: 4, start: start)
+            let called = CaseScript.eligible(state, context, d.adding(days: 28), rulebook, count: 4, start: start, all: members)
             return .callCell(CellCall(channel: .online, called: called), commandId: cid(25))
         }
         let volunteers = withDraw ? 2 : 3
@@ -223,7 +223,7 @@ struct CaseScript {
                 state.cell.first.map { .recuse(Recusal(by: accused, member: $0), commandId: cid(30)) }
             }
             at(32) { state, context, _ in
-                let called = CaseScript.eligible(state, context, d.adding(days: 32), rulebook, count: 2, start: start + 50)
+                let called = CaseScript.eligible(state, context, d.adding(days: 32), rulebook, count: 2, start: start + 50, all: members)
                 return .callCell(CellCall(channel: .email, called: called), commandId: cid(31))
             }
             at(33) { state, _, _ in

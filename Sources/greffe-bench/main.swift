@@ -96,6 +96,16 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
+// Child mode: replay a store's projections in a fresh process and report its memory (see Bench.replayInChild).
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--replay-child" {
+    do {
+        print(try replayChild(storePath: CommandLine.arguments[2]))
+        exit(0)
+    } catch {
+        fail("greffe-bench --replay-child: \(error)")
+    }
+}
+
 let options: Options
 switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
 case .success(let o): options = o
