@@ -61,5 +61,7 @@ let package = Package(
         .testTarget(name: "DisciplineTests", dependencies: ["Discipline"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline"]),
         .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "greffe"]),
+        // Runs `greffe-bench --smoke` once and checks that its JSON parses; no timing is asserted.
+        .testTarget(name: "BenchTests", dependencies: ["greffe-bench"]),
     ]
 )

@@ -340,7 +340,7 @@ final class Bench {
         let storeBytes = (try? FileManager.default.attributesOfItem(atPath: store.path + "/data.mdb")[.size] as? Int) ?? 0
         return SizeResult(
             targetCaseEvents: size, records: try store.head().sequence, caseEvents: caseEvents, cases: cases.count,
-            storeBytes: storeBytes ?? 0, payloadBytes: payloadBytes,
+            storeBytes: storeBytes, payloadBytes: payloadBytes,
             actEngine: Stats(engineActs), actRaw: Stats(rawActs),
             bulkEvents: growth.events,
             bulkEngineEventsPerSecond: Double(growth.events) / max(growth.engine, 1e-9),

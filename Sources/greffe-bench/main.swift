@@ -21,7 +21,7 @@ struct Options {
     static let usage = """
         usage: greffe-bench [--smoke] [--sizes 1e3,1e4,1e5,1e6] [--json FILE|-] [--dir DIR] [--keep]
                             [--batch EVENTS] [--act-cases N] [--status-samples N] [--members N] [--draw-every N] [--seed N]
-          --smoke        one size, 10³ events, one case of single acts (seconds)
+          --smoke        one size, 10³ events, a 400-member roster, one case of single acts (seconds)
           --sizes        log sizes to reach, in case events (the roster's events come on top)
           --json         write the results as JSON to FILE (- for standard output, then the text table goes to stderr)
           --dir          work directory (default: a new one under the temporary directory); --keep leaves the stores
@@ -47,6 +47,8 @@ struct Options {
                 o.sizes = [1_000]
                 o.actCases = 1
                 o.statusSamples = 10
+                // A smaller roster keeps the smoke run (part of `swift test`, in debug) to a few seconds.
+                o.shape.members = 400
             case "--sizes":
                 guard let list = value()?.split(separator: ",").map({ number(String($0)) }), !list.isEmpty,
                       list.allSatisfy({ ($0 ?? 0) > 0 })
