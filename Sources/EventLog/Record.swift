@@ -61,7 +61,11 @@ enum RecordCodec {
         -> [UInt8]
     {
         var out: [UInt8] = []
-        out.reserveCapacity(128 + event.payload.count + stream.utf8.count + event.type.utf8.count)
+        // The exact size of the stored value (body and hash), so the buffer is allocated once.
+        out.reserveCapacity(
+            hashSize * 2 + 8 + 8 + 4 + 8 + 4 * 7 + stream.utf8.count + event.type.utf8.count
+                + event.occurredOn.utf8.count + event.actor.utf8.count + event.correlationId.utf8.count
+                + event.causationId.utf8.count + event.payload.count)
         out.append(contentsOf: previousHash)
         out.appendInteger(sequence)
         out.appendField(stream.utf8)
