@@ -32,6 +32,7 @@ def main(source: str, target: str) -> None:
         r = [s[raw]["median"] * 1000 for s in sizes]
         ax.plot(records, e, "o-", label="engine (Registry / EventStore)")
         ax.plot(records, r, "s--", label="raw LMDB, same bytes")
+        ax.plot(records, [a - b for a, b in zip(e, r)], "^:", label="engine minus raw (the engine's own work)")
         ax.fill_between(records, [e[0]] * len(records), [e[0] * 1.2] * len(records), alpha=0.15,
                         label="1.2x the smallest size")
         ax.set_xscale("log")

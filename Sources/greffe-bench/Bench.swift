@@ -117,6 +117,7 @@ final class Bench {
     var firstYear = 2000
     var payloadBytes = 0
     var sortedMembers: [MemberID] = []
+    var duesThrough = 0
 
     init(options: Options) {
         self.options = options
@@ -143,7 +144,7 @@ final class Bench {
         registry = Registry(store: store, rulebook: rulebook)
         let largest = options.sizes.last ?? 1_000
         firstYear = shape.firstYear(cases: largest / 30 + options.sizes.count * options.actCases + 10)
-        try importRoster()
+        try importRoster(duesThrough: firstYear + 2)
 
         var sizes: [SizeResult] = []
         for size in options.sizes {
@@ -156,14 +157,23 @@ final class Bench {
 
     // MARK: Roster
 
-    func importRoster() throws {
-        let (header, rows) = shape.rosterRows(firstYear: firstYear)
-        guard let day = Day(year: firstYear, month: 1, day: 1) else { throw BenchFailure(description: "bad year") }
+    /// Imports the roster with the dues paid through `year` (each year's dues are paid on the first of January of
+    /// the year before, so cases running across the new year find their cell), as `greffe members import` does, and
+    /// mirrors the transaction in the raw store. The first call imports the members; later ones record one more year
+    /// of dues, as an association's history has it.
+    func importRoster(duesThrough year: Int) throws {
+        let (header, rows) = shape.rosterRows(firstYear: firstYear + 1, duesThrough: year)
+        guard let day = Day(year: max(firstYear, year - 1), month: 1, day: 1) else {
+            throw BenchFailure(description: "bad year")
+        }
+        let before = try store.head().sequence
         try registry.importRoster(header: header, rows: rows, on: day, recording: recording)
         let head = try store.head().sequence
+        duesThrough = year
+        guard head > before else { return }
         // Mirror the import in the raw store: one transaction, one append per member stream, the roster projection.
         var ranges: [ClosedRange<UInt64>] = []
-        var cursor = store.records(from: 1)
+        var cursor = store.records(from: before + 1)
         var current: (stream: String, range: ClosedRange<UInt64>)?
         while let r = try cursor.next() {
             if let c = current, c.stream == r.stream {
@@ -175,10 +185,19 @@ final class Bench {
         }
         if let c = current { ranges.append(c.range) }
         let members = try registry.members()
-        try raw.commit(try store.benchmarkPuts(appends: ranges, projectionKeys: members.map { "roster/" + $0.id.rawValue }))
-        context = CaseContext(caseID: CaseID(""), members: members.map { $0.standing(on: day, judgementsSat: []) })
+        try raw.commit(try store.benchmarkPuts(
+            appends: ranges, projectionKeys: members.map { "roster/" + $0.id.rawValue } + ["stamp/roster"]))
+        let judged = context.members.mapValues(\.judgementsSat)
+        context.members = Dictionary(uniqueKeysWithValues: members.map {
+            ($0.id, $0.standing(on: day, judgementsSat: judged[$0.id] ?? []))
+        })
         sortedMembers = members.map(\.id).sorted(by: DrawPool.canonicalOrder)
-        FileHandle.standardError.write(Data("roster: \(members.count) members, \(head) events\n".utf8))
+        FileHandle.standardError.write(Data("roster: \(members.count) members, dues through \(year), \(head - before) events\n".utf8))
+    }
+
+    /// Before a case of `year` is decided: the dues of that year and the next are on the roster.
+    func ensureDues(for year: Int) throws {
+        if year + 1 > duesThrough { try importRoster(duesThrough: year + 1) }
     }
 
     // MARK: Generating cases in memory (the growth phase)
@@ -186,6 +205,7 @@ final class Bench {
     /// Decides a whole case in memory with the pure decider, as `Registry.perform` would, and returns its appends.
     func generateCase() throws -> [PendingAppend] {
         let script = CaseScript(index: nextCase, shape: shape, firstYear: firstYear)
+        try ensureDues(for: script.opened.year)
         nextCase += 1
         var rng = script.rng
         var state = CaseDecider.initial
@@ -356,6 +376,7 @@ final class Bench {
     /// after each command the same bytes in the raw store in one synced transaction.
     func recordCaseActByAct(engine: inout [Double], raw rawSamples: inout [Double]) throws {
         let script = CaseScript(index: nextCase, shape: shape, firstYear: firstYear)
+        try ensureDues(for: script.opened.year)
         nextCase += 1
         var rng = script.rng
         context.caseID = script.id

@@ -40,8 +40,16 @@ struct WorkloadShape {
     /// Years covered by `cases` cases.
     func firstYear(cases: Int) -> Int { lastYear - max(0, (cases - 1) / casesPerYear) - 1 }
 
-    /// The roster file's header and rows, as `greffe members import` reads them.
-    func rosterRows(firstYear: Int) -> (header: [String], rows: [[String]]) {
+    /// Whether member `n` pays the dues of `year` (the same answer whatever else is asked).
+    func pays(_ n: Int, _ year: Int) -> Bool {
+        if n < boardSize { return true }
+        var rng = SeededGenerator(seed: seed ^ (UInt64(n) &* 0x9E37_79B9) ^ (UInt64(year) &* 0x85EB_CA6B))
+        return rng.chance(duesPercent)
+    }
+
+    /// The roster file's header and rows, as `greffe members import` reads them, with the dues of the years from
+    /// `firstYear` through `duesThrough` (re-importing it with a later year records only that year's payments).
+    func rosterRows(firstYear: Int, duesThrough: Int) -> (header: [String], rows: [[String]]) {
         var rng = SeededGenerator(seed: seed ^ 0x5EED_0001)
         let first = ["Alice", "Bruno", "Chloé", "Damien", "Élise", "Farid", "Gaëlle", "Hugo", "Inès", "Jules",
                      "Karima", "Léo", "Maëlle", "Nour", "Océane", "Pierre", "Quentin", "Rania", "Sacha", "Théo"]
@@ -50,7 +58,7 @@ struct WorkloadShape {
         var rows: [[String]] = []
         for n in 0..<members {
             let given = rng.pick(first), family = rng.pick(last)
-            let years = (firstYear...lastYear).filter { _ in n < boardSize || rng.chance(duesPercent) }
+            let years = (firstYear...max(firstYear, duesThrough)).filter { pays(n, $0) }
             rows.append([
                 memberID(n).rawValue, "\(given) \(family)",
                 "\(given.lowercased().folding(options: .diacriticInsensitive, locale: nil)).\(n)@exemple.org",
