@@ -123,8 +123,10 @@ extension Registry {
         var open: [CaseID: (state: CaseState, version: UInt64)] = [:]
         var closed = Set<CaseID>()
         var members: [MemberID: MemberRecord] = [:]
-        // The last record that changed the roster or who sat in judgement (`stamp/roster`, see RosterFactsCache).
+        // The last roster record (`stamp/roster`) and the chain of judgement changes (`stamp/judged`), see
+        // RosterFactsCache.
         var rosterStamp: UInt64?
+        var judgedStamp: JudgedStamp?
         func emitCase(_ id: CaseID, _ state: CaseState, _ version: UInt64) throws {
             let summary = Projections.summary(id, state: state, rulebook: rulebook, version: version)
             try emit(Projections.casePrefix + id.rawValue, Array(try Projections.jsonEncoder.encode(summary)))
@@ -158,7 +160,9 @@ extension Registry {
                     }
                 }
                 let next = CaseDecider.evolve(previous, dated)
-                if Projections.judges(next) != Projections.judges(previous) { rosterStamp = record.sequence }
+                if Projections.judges(next) != Projections.judges(previous) {
+                    judgedStamp = JudgedStamp(sequence: record.sequence, previous: judgedStamp?.sequence ?? 0, caseID: id)
+                }
                 if !record.event.causationId.isEmpty {
                     try emit(Projections.commandKey(record.event.causationId), Array(String(record.sequence).utf8))
                 }
@@ -181,5 +185,6 @@ extension Registry {
             try emit(Projections.rosterPrefix + record.id.rawValue, Array(try Projections.jsonEncoder.encode(record)))
         }
         if let rosterStamp { try emit(Registry.rosterStampKey, Array(String(rosterStamp).utf8)) }
+        if let judgedStamp { try emit(Registry.judgedStampKey, judgedStamp.bytes) }
     }
 }

@@ -69,12 +69,12 @@ extension Registry {
                 recording: recording, correlation: id.rawValue, causation: command.commandId ?? "")
         }
         var after = loaded.state
-        // The offset of the last event that changes who sat in judgement (R17), if any: the roster facts' stamp.
-        var judgesChangedAt: Int?
+        // The offsets of the events that change who sat in judgement (R17): they move `stamp/judged`.
+        var judgesChangedAt: [Int] = []
         for (offset, event) in events.enumerated() {
             let before = Projections.judges(after)
             after = CaseDecider.evolve(after, DatedEvent(on: day, event: event))
-            if Projections.judges(after) != before { judgesChangedAt = offset }
+            if Projections.judges(after) != before { judgesChangedAt.append(offset) }
         }
         let finalState = after
         let records = try store.append(
@@ -85,8 +85,12 @@ extension Registry {
             if let commandId = command.commandId, let last = appended.last {
                 try projections.put(Projections.commandKey(commandId), Array(String(last.sequence).utf8))
             }
-            if let offset = judgesChangedAt, appended.indices.contains(offset) {
-                try projections.put(Registry.rosterStampKey, Array(String(appended[offset].sequence).utf8))
+            if !judgesChangedAt.isEmpty {
+                var stamp = try projections.get(Registry.judgedStampKey).flatMap(JudgedStamp.init)
+                for offset in judgesChangedAt where appended.indices.contains(offset) {
+                    stamp = JudgedStamp(sequence: appended[offset].sequence, previous: stamp?.sequence ?? 0, caseID: id)
+                }
+                if let stamp { try projections.put(Registry.judgedStampKey, stamp.bytes) }
             }
         }
         return .recorded(records)

@@ -7,23 +7,28 @@ import Foundation
 ///
 /// Why: `caseContext` used to decode the whole roster projection and scan the whole judgement index on every command,
 /// which made one act cost ~45 ms with 2,000 members and grow with the number of judged cases (docs/performance.md).
-/// Validity: every write that changes these facts (a roster act; a case append that changes who sat in judgement)
-/// also writes the projection `stamp/roster` — the sequence of that record — in the same transaction, and a replay
-/// of the log recomputes it. A command reads that one key and reuses the cache when it is unchanged, so another
-/// process's writes are seen. A store without the key (never changed since) is read in full every time, as before.
+/// Validity, checked on every use so that another process's writes are seen:
+/// - `stamp/roster` holds the sequence of the last roster record; when it moves, everything is read again;
+/// - `stamp/judged` holds `SEQ PREVIOUS CASE`: the last record that changed who sat in judgement (R17), the one before
+///   it, and its case. When it moved by exactly one such change since the cache was filled, only that case's cell is
+///   read (its stream); otherwise everything is read again.
+/// Both are written in the same transaction as the change, and a replay of the log recomputes them. A store without
+/// `stamp/roster` (no roster act since) is read in full every time, as before.
 final class RosterFactsCache {
-    let stamp: [UInt8]
+    let rosterStamp: [UInt8]
+    var judgedStamp: JudgedStamp?
     let records: [MemberRecord]
-    let judged: [MemberID: [CaseID]]
+    var judged: [MemberID: [CaseID]]
     /// For each case, the members who sat in it (to leave it out of their own count in that case).
-    let judgesOf: [CaseID: [MemberID]]
+    var judgesOf: [CaseID: [MemberID]]
     /// Sorted day numbers where some member's standing may change (dues paid, a mandate starts or ends).
     let breakpoints: [Int]
     /// Standings per interval between breakpoints (the index of the interval).
     var standings: [Int: [MemberID: MemberStanding]] = [:]
 
-    init(stamp: [UInt8], records: [MemberRecord], judged: [MemberID: [CaseID]]) {
-        self.stamp = stamp
+    init(rosterStamp: [UInt8], judgedStamp: JudgedStamp?, records: [MemberRecord], judged: [MemberID: [CaseID]]) {
+        self.rosterStamp = rosterStamp
+        self.judgedStamp = judgedStamp
         self.records = records
         self.judged = judged
         var judgesOf: [CaseID: [MemberID]] = [:]
@@ -38,6 +43,20 @@ final class RosterFactsCache {
             }
         }
         breakpoints = days.sorted()
+    }
+
+    /// Applies one more judged case: `judges` sat in `caseID`. Additive, as the `judged/` index is (an append puts
+    /// the keys of the case's judges and never removes one), so the cache says what a full read would.
+    func update(caseID: CaseID, judges: Set<MemberID>, stamp: JudgedStamp) {
+        let touched = judges.subtracting(judgesOf[caseID] ?? [])
+        for m in touched {
+            judged[m, default: []].append(caseID)
+            judgesOf[caseID, default: []].append(m)
+        }
+        for key in Array(standings.keys) {
+            for m in touched { standings[key]?[m]?.judgementsSat = judged[m] ?? [] }
+        }
+        judgedStamp = stamp
     }
 
     /// The standings on `day`, computed once per interval of days in which none of them can change.
@@ -58,17 +77,52 @@ final class RosterFactsCache {
     }
 }
 
+/// The value of `stamp/judged`: `SEQ PREVIOUS CASE`.
+struct JudgedStamp: Equatable {
+    var sequence: UInt64
+    var previous: UInt64
+    var caseID: CaseID
+
+    init(sequence: UInt64, previous: UInt64, caseID: CaseID) {
+        self.sequence = sequence
+        self.previous = previous
+        self.caseID = caseID
+    }
+
+    init?(_ bytes: [UInt8]) {
+        let parts = String(decoding: bytes, as: UTF8.self).split(separator: " ", maxSplits: 2)
+        guard parts.count == 3, let s = UInt64(parts[0]), let p = UInt64(parts[1]) else { return nil }
+        self.init(sequence: s, previous: p, caseID: CaseID(String(parts[2])))
+    }
+
+    var bytes: [UInt8] { Array("\(sequence) \(previous) \(caseID.rawValue)".utf8) }
+}
+
 extension Registry {
     static let rosterStampKey = "stamp/roster"
+    static let judgedStampKey = "stamp/judged"
 
-    /// The roster facts, from the cache when `stamp/roster` has not moved since they were read.
+    /// The roster facts, from the cache when the stamps allow it (see ``RosterFactsCache``).
     func rosterFacts() throws -> RosterFactsCache? {
-        guard let stamp = try store.readProjections({ try $0.get(Registry.rosterStampKey) }) else {
+        let (roster, judgedBytes) = try store.readProjections { reader in
+            (try reader.get(Registry.rosterStampKey), try reader.get(Registry.judgedStampKey))
+        }
+        guard let roster else {
             rosterFactsCache = nil
             return nil
         }
-        if let cache = rosterFactsCache, cache.stamp == stamp { return cache }
-        let cache = RosterFactsCache(stamp: stamp, records: try members(), judged: try judgementsSat())
+        let judged = judgedBytes.flatMap(JudgedStamp.init)
+        if let cache = rosterFactsCache, cache.rosterStamp == roster {
+            if cache.judgedStamp == judged { return cache }
+            if let judged, judged.previous == (cache.judgedStamp?.sequence ?? 0) {
+                // Exactly one more judgement since: read that case's cell only.
+                let state = try loadCase(judged.caseID).state
+                cache.update(caseID: judged.caseID, judges: Projections.judges(state), stamp: judged)
+                return cache
+            }
+        }
+        let cache = RosterFactsCache(
+            rosterStamp: roster, judgedStamp: judged, records: try members(), judged: try judgementsSat())
         rosterFactsCache = cache
         return cache
     }

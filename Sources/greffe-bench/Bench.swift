@@ -392,7 +392,7 @@ final class Bench {
                 throw BenchFailure(description: "case \(script.id): step \(n + 1) recorded nothing")
             }
             engine.append(seconds)
-            var keys = ["case/" + script.id.rawValue]
+            var keys = ["case/" + script.id.rawValue, "stamp/judged"]
             if let id = command.commandId { keys.append("command/" + id) }
             let puts = try store.benchmarkPuts(appends: [first.sequence...last.sequence], projectionKeys: keys)
             let (_, rawSeconds) = try timed { try raw.commit(puts) }
