@@ -14,6 +14,12 @@ struct SizeResult: Codable {
     // (1) durable single-act append: one command, one synced write transaction.
     var actEngine: Stats
     var actRaw: Stats
+    /// The same acts, CPU time of the thread only (the synced commit's wait for the disk left out): on a machine whose
+    /// disk is shared, the figure that shows whether the engine's own work stays flat.
+    var actEngineCPU: Stats
+    var actRawCPU: Stats
+    /// Engine minus raw, act by act (each pair ran back to back).
+    var actEngineMinusRaw: Stats
     // (2) bulk import of the growth to this size.
     var bulkEvents: Int
     var bulkEngineEventsPerSecond: Double
@@ -60,7 +66,7 @@ struct Results: Codable {
             out += rate(s.replayEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
             out += rate(s.rawScanEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
             out += "\(mb(s.replayPeakAnonymousBytes))/\(mb(s.replayPeakResidentBytes))".padding(toLength: 20, withPad: " ", startingAt: 0)
-            out += "\(ms(s.statusEngine.median))/\(ms(s.statusRaw.median))\n"
+            out += "\(ms(s.statusEngine.median))/\(ms(s.statusRaw.median))  act cpu \(ms(s.actEngineCPU.median))/\(ms(s.actRawCPU.median))\n"
         }
         return out
     }
@@ -336,8 +342,10 @@ final class Bench {
         // (1) Single acts: whole cases recorded command by command through Registry.perform.
         var engineActs: [Double] = []
         var rawActs: [Double] = []
+        var engineCPU: [Double] = []
+        var rawCPU: [Double] = []
         for _ in 0..<options.actCases {
-            try recordCaseActByAct(engine: &engineActs, raw: &rawActs)
+            try recordCaseActByAct(engine: &engineActs, raw: &rawActs, engineCPU: &engineCPU, rawCPU: &rawCPU)
         }
         log("acts: \(engineActs.count) commands")
 
@@ -362,6 +370,8 @@ final class Bench {
             targetCaseEvents: size, records: try store.head().sequence, caseEvents: caseEvents, cases: cases.count,
             storeBytes: storeBytes, payloadBytes: payloadBytes,
             actEngine: Stats(engineActs), actRaw: Stats(rawActs),
+            actEngineCPU: Stats(engineCPU), actRawCPU: Stats(rawCPU),
+            actEngineMinusRaw: Stats(zip(engineActs, rawActs).map { $0 - $1 }),
             bulkEvents: growth.events,
             bulkEngineEventsPerSecond: Double(growth.events) / max(growth.engine, 1e-9),
             bulkRawEventsPerSecond: Double(growth.events) / max(growth.raw, 1e-9),
@@ -374,7 +384,8 @@ final class Bench {
 
     /// Records one new case command by command through `Registry.perform` (one synced write transaction each), and
     /// after each command the same bytes in the raw store in one synced transaction.
-    func recordCaseActByAct(engine: inout [Double], raw rawSamples: inout [Double]) throws {
+    func recordCaseActByAct(engine: inout [Double], raw rawSamples: inout [Double], engineCPU: inout [Double],
+                            rawCPU: inout [Double]) throws {
         let script = CaseScript(index: nextCase, shape: shape, firstYear: firstYear)
         try ensureDues(for: script.opened.year)
         nextCase += 1
@@ -385,9 +396,10 @@ final class Bench {
             guard let (command, day) = step(state, context, &rng) else {
                 throw BenchFailure(description: "case \(script.id): step \(n + 1) has no command")
             }
-            let (performed, seconds) = try timed {
+            let (performed, seconds, cpu) = try timedWithCPU {
                 try registry.perform(command, in: script.id, on: day, recording: recording)
             }
+            engineCPU.append(cpu)
             guard case .recorded(let records) = performed, let first = records.first, let last = records.last else {
                 throw BenchFailure(description: "case \(script.id): step \(n + 1) recorded nothing")
             }
@@ -395,8 +407,9 @@ final class Bench {
             var keys = ["case/" + script.id.rawValue, "stamp/judged"]
             if let id = command.commandId { keys.append("command/" + id) }
             let puts = try store.benchmarkPuts(appends: [first.sequence...last.sequence], projectionKeys: keys)
-            let (_, rawSeconds) = try timed { try raw.commit(puts) }
+            let (_, rawSeconds, rawCPUSeconds) = try timedWithCPU { try raw.commit(puts) }
             rawSamples.append(rawSeconds)
+            rawCPU.append(rawCPUSeconds)
             for r in records {
                 state = CaseDecider.evolve(state, DatedEvent(on: day, event: try CaseEvent.decode(type: r.type, payload: r.payload)))
             }

@@ -11,6 +11,22 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     return (result, Double(now() - start) / 1e9)
 }
 
+/// CPU time of the calling thread, in seconds (what it computed, without the time it waited for the disk).
+func threadCPUTime() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Runs `body` and returns its result, the wall seconds and the thread's CPU seconds it took.
+func timedWithCPU<T>(_ body: () throws -> T) rethrows -> (T, wall: Double, cpu: Double) {
+    let cpu0 = threadCPUTime()
+    let start = now()
+    let result = try body()
+    let wall = Double(now() - start) / 1e9
+    return (result, wall, threadCPUTime() - cpu0)
+}
+
 /// Median, p99 and mean of samples (in seconds).
 struct Stats: Codable {
     var count: Int
