@@ -98,14 +98,7 @@ import Testing
 
     @Test func theCellsJudgesAreCountedForR17AndAsOfReplaysThePast() throws {
         let f = try RegistryFixture()
-        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
-        try f.act("2026-01-12", .completeFile(Note()))
-        try f.act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
-        try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
-        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
-        try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
-        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007", "m008", "m009"])))
+        try f.instructUntilCellCall()
         // m011 has no dues for 2026: refused under R13, nothing written.
         let before = try f.fingerprint()
         #expect {
@@ -146,14 +139,7 @@ import Testing
         try other.importRoster(header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
         #expect(try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m011"]?.duesYears == [2025, 2026])
 
-        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
-        try f.act("2026-01-12", .completeFile(Note()))
-        try f.act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
-        try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
-        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
-        try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
-        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007", "m008", "m009"])))
+        try f.instructUntilCellCall()
         for m: MemberID in ["m007", "m008", "m009"] { try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: m))) }
         try f.act("2026-01-24", .sendSummaryToCell(Note()))
         try f.act("2026-01-26", .holdCellMeeting(CellMeeting(attendees: ["m007", "m008", "m009"])))
