@@ -55,7 +55,7 @@ extension Registry {
         if let commandId = command.commandId, let sequence = try appliedSequence(of: commandId) {
             return .alreadyApplied(commandId: commandId, sequence: sequence)
         }
-        let loaded = try loadCase(id)
+        let loaded = try currentState(of: id)
         let context = try caseContext(for: id, on: day)
         let events: [CaseEvent]
         switch CaseDecider.decide(loaded.state, command, context: context, rulebook: rulebook, on: day) {
@@ -93,7 +93,29 @@ extension Registry {
                 if let stamp { try projections.put(Registry.judgedStampKey, stamp.bytes) }
             }
         }
+        // The state as a reader of the log folds it: the stored records decoded, not the events in hand.
+        var stored = loaded.state
+        for record in records {
+            guard let event = try? CaseEvent.decode(type: record.type, payload: record.payload),
+                  let on = try? Registry.day(of: record)
+            else {
+                caseStateCache.forget(id)
+                return .recorded(records)
+            }
+            stored = CaseDecider.evolve(stored, DatedEvent(on: on, event: event))
+        }
+        caseStateCache.remember(id, state: stored, version: loaded.version + UInt64(records.count))
         return .recorded(records)
+    }
+
+    /// A case's current state and version for a command: from the cache when the stream's version is still the
+    /// cached one (a stream is append-only, so the same version means the same events), else folded from the log.
+    func currentState(of id: CaseID) throws -> (state: CaseState, version: UInt64) {
+        let version = try store.version(of: Registry.stream(of: id))
+        if let cached = caseStateCache.state(of: id, at: version) { return (cached, version) }
+        let loaded = try loadCase(id)
+        caseStateCache.remember(id, state: loaded.state, version: loaded.version)
+        return (loaded.state, loaded.version)
     }
 
     /// The sequence at which a command id was applied, if it was.

@@ -153,4 +153,18 @@ import Testing
         #expect(try watcher.caseContext(for: "2026-001", on: d("2026-02-01")).members["m008"]?.judgementsSat == [])
         #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
     }
+
+    /// Issue 9: a registry keeps the state of the cases it decided for, and sees at once what another registry
+    /// (another process) appended to them: the suspension below needs the board meeting the other one recorded.
+    @Test func cachedCaseStatesFollowOtherWriters() throws {
+        let f = try RegistryFixture()
+        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
+        let other = Registry(store: f.store)
+        try other.perform(.holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")),
+                          in: "2026-001", on: d("2026-01-09"), recording: f.clerk)
+        try f.act("2026-01-09", .imposeSuspension(Suspension(responsibilities: true, access: true, blockedSpaces: [])))
+        try other.perform(.completeFile(Note()), in: "2026-001", on: d("2026-01-12"), recording: f.clerk)
+        #expect(try f.registry.loadCase("2026-001").version == 5)
+        #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
+    }
 }
