@@ -113,9 +113,9 @@ final class Bench {
     let recording: Recording
     let directory: String
 
-    var store: EventStore!
-    var registry: Registry!
-    var raw: RawLMDBBaseline!
+    let store: EventStore
+    let registry: Registry
+    let raw: RawLMDBBaseline
     var context = CaseContext(caseID: CaseID(""))
     var nextCase = 0
     var caseEvents = 0
@@ -125,7 +125,9 @@ final class Bench {
     var sortedMembers: [MemberID] = []
     var duesThrough = 0
 
-    init(options: Options) {
+    /// Creates the engine's store and the raw environment side by side in the work directory, which must not hold a
+    /// benchmark already.
+    init(options: Options) throws {
         self.options = options
         shape = options.shape
         // The CLE rulebook, but R17's cap of 3 judgements counted per calendar year rather than for life: a roster of
@@ -135,19 +137,25 @@ final class Bench {
         rulebook = r
         // A fixed instant: the same bytes on every run.
         recording = Recording(actor: "m0001", recordedAt: Date(timeIntervalSince1970: 1_767_225_600))
-        directory = options.directory
+        let directory = options.directory
             ?? (NSTemporaryDirectory() + "/greffe-bench-\(ProcessInfo.processInfo.processIdentifier)")
-    }
-
-    func run() throws -> Results {
+        self.directory = directory
         let fm = FileManager.default
         if fm.fileExists(atPath: directory + "/engine") || fm.fileExists(atPath: directory + "/raw") {
             throw BenchFailure(description: "\(directory) already holds a benchmark; remove it or choose another --dir")
         }
-        defer { if !options.keep { try? fm.removeItem(atPath: directory) } }
-        store = try EventStore.create(at: directory + "/engine", options: .init(initialMapSize: 256 << 20))
-        raw = try RawLMDBBaseline(directory: directory + "/raw", mapSize: 256 << 20)
+        do {
+            store = try EventStore.create(at: directory + "/engine", options: .init(initialMapSize: 256 << 20))
+            raw = try RawLMDBBaseline(directory: directory + "/raw", mapSize: 256 << 20)
+        } catch {
+            try? fm.removeItem(atPath: directory)
+            throw error
+        }
         registry = Registry(store: store, rulebook: rulebook)
+    }
+
+    func run() throws -> Results {
+        defer { if !options.keep { try? FileManager.default.removeItem(atPath: directory) } }
         let largest = options.sizes.last ?? 1_000
         firstYear = shape.firstYear(cases: largest / 30 + options.sizes.count * options.actCases + 10)
         try importRoster(duesThrough: firstYear + 2)
