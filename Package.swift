@@ -60,6 +60,8 @@ let package = Package(
         .executableTarget(name: "greffe", dependencies: ["GreffeCLI"]),
         // Test helper: appends in a loop so tests can race processes and kill them mid-write.
         .executableTarget(name: "greffe-stress", dependencies: ["EventLog"]),
+        // The performance benchmark (issue 9): the engine against raw LMDB; run it in release (docs/performance.md).
+        .executableTarget(name: "greffe-bench", dependencies: ["EventLog", "Discipline", "Registry"]),
 
         // Helpers the test targets share (running a process or one of the scripts/ verifiers).
         .target(name: "GreffeTestSupport", path: "Tests/Support"),
@@ -67,5 +69,7 @@ let package = Package(
         .testTarget(name: "DisciplineTests", dependencies: ["Discipline"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline", "GreffeTestSupport"]),
         .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "greffe", "GreffeTestSupport"]),
+        // Runs `greffe-bench --smoke` once and checks that its JSON parses; no timing is asserted.
+        .testTarget(name: "BenchTests", dependencies: ["greffe-bench"]),
     ]
 )

@@ -80,19 +80,23 @@ enum RecordCodec {
         -> [UInt8]
     {
         var out: [UInt8] = []
-        out.reserveCapacity(128 + event.payload.count + stream.utf8.count + event.type.utf8.count)
+        // The exact size of the stored value (body and hash), so the buffer is allocated once.
+        out.reserveCapacity(
+            hashSize * 2 + 8 + 8 + 4 + 8 + 4 * 7 + stream.utf8.count + event.type.utf8.count
+                + event.occurredOn.utf8.count + event.actor.utf8.count + event.correlationId.utf8.count
+                + event.causationId.utf8.count + event.payload.count)
         out.append(contentsOf: previousHash)
         out.appendInteger(sequence)
-        out.appendField(Array(stream.utf8))
+        out.appendField(stream.utf8)
         out.appendInteger(version)
-        out.appendField(Array(event.type.utf8))
+        out.appendField(event.type.utf8)
         out.appendInteger(event.schemaVersion)
-        out.appendField(Array(event.occurredOn.utf8))
+        out.appendField(event.occurredOn.utf8)
         out.appendInteger(UInt64(bitPattern: event.recordedAt))
-        out.appendField(Array(event.actor.utf8))
-        out.appendField(Array(event.correlationId.utf8))
-        out.appendField(Array(event.causationId.utf8))
-        out.appendField(Array(event.payload))
+        out.appendField(event.actor.utf8)
+        out.appendField(event.correlationId.utf8)
+        out.appendField(event.causationId.utf8)
+        out.appendField(event.payload)
         return out
     }
 
@@ -145,6 +149,32 @@ enum RecordCodec {
     }
 }
 
+extension RecordCodec {
+    /// What the chain walk needs of a stored value — its sequence, stream and version — read in place, checking
+    /// the whole layout as ``decode(_:)`` does (every length, UTF-8 text, nothing after the hash); `nil` when
+    /// anything is off (the caller then decodes in full to name the fault).
+    static func chainFields(_ value: UnsafeRawBufferPointer) -> (sequence: UInt64, stream: String, version: UInt64)? {
+        guard value.count >= hashSize * 2 else { return nil }
+        var reader = ByteReader(value)
+        reader.offset = hashSize
+        guard let sequence = reader.integer(UInt64.self),
+              let stream = reader.string(),
+              let version = reader.integer(UInt64.self),
+              reader.skipText(),  // type
+              reader.integer(UInt32.self) != nil,
+              reader.skipText(),  // occurred_on
+              reader.integer(UInt64.self) != nil,
+              reader.skipText(),  // actor
+              reader.skipText(),  // correlation_id
+              reader.skipText(),  // causation_id
+              let payloadLength = reader.integer(UInt32.self), reader.remaining >= Int(payloadLength)
+        else { return nil }
+        reader.offset += Int(payloadLength)
+        guard reader.remaining == hashSize else { return nil }
+        return (sequence, stream, version)
+    }
+}
+
 /// Sequential reader over stored bytes; every read checks the remaining length.
 struct ByteReader {
     let buffer: UnsafeRawBufferPointer
@@ -173,6 +203,16 @@ struct ByteReader {
         return take(Int(length))
     }
 
+    /// Skips a `str` field after checking that it is UTF-8 (ASCII is checked byte by byte, the rest by the
+    /// standard library), as ``string()`` would, without making a `String`.
+    mutating func skipText() -> Bool {
+        guard let length = integer(UInt32.self), remaining >= Int(length) else { return false }
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + Int(length))])
+        offset += Int(length)
+        if bytes.allSatisfy({ $0 < 0x80 }) { return true }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+
     mutating func string() -> String? {
         guard let bytes = field() else { return nil }
         return String(validating: bytes, as: UTF8.self)
@@ -185,7 +225,8 @@ extension Array where Element == UInt8 {
         Swift.withUnsafeBytes(of: big) { append(contentsOf: $0) }
     }
 
-    mutating func appendField(_ bytes: [UInt8]) {
+    /// A `str` or `bytes` field: u32 big-endian length, then the bytes (no intermediate copy).
+    mutating func appendField(_ bytes: some Collection<UInt8>) {
         appendInteger(UInt32(bytes.count))
         append(contentsOf: bytes)
     }

@@ -115,4 +115,10 @@ extension Registry {
     public func projectionsFromLog() throws -> [String: [UInt8]] {
         try replay().projections(rulebook: rulebook)
     }
+
+    /// Hands every projection entry of a replay from the first record to `emit` (a `nil` value would remove a key),
+    /// to rebuild the stored projections in batches. The replay holds every case's state until the end.
+    public func replayProjections(_ emit: (String, [UInt8]?) throws -> Void) throws {
+        for (key, value) in try projectionsFromLog() { try emit(key, value) }
+    }
 }

@@ -62,7 +62,7 @@ extension Registry {
             }
             throw RegistryError.commandIdReused(commandId: commandId, caseID: appliedIn ?? id)
         }
-        let loaded = try loadCase(id)
+        let loaded = try currentState(of: id)
         let context = try caseContext(for: id, on: day)
         let events: [CaseEvent]
         switch CaseDecider.decide(loaded.state, command, context: context, rulebook: rulebook, on: day) {
@@ -76,7 +76,13 @@ extension Registry {
                 recording: recording, correlation: id.rawValue, causation: command.commandId ?? "")
         }
         var after = loaded.state
-        for event in events { after = CaseDecider.evolve(after, DatedEvent(on: day, event: event)) }
+        // The offsets of the events that change who sat in judgement (R17): they move `stamp/judged`.
+        var judgesChangedAt: [Int] = []
+        for (offset, event) in events.enumerated() {
+            let before = Projections.judges(after)
+            after = CaseDecider.evolve(after, DatedEvent(on: day, event: event))
+            if Projections.judges(after) != before { judgesChangedAt.append(offset) }
+        }
         let finalState = after
         let records = try store.append(
             to: Registry.stream(of: id), expected: .exactly(loaded.version), events: newEvents
@@ -86,7 +92,26 @@ extension Registry {
             if let commandId = command.commandId, let last = appended.last {
                 try projections.put(Projections.commandKey(commandId), Array(String(last.sequence).utf8))
             }
+            if !judgesChangedAt.isEmpty {
+                var stamp = try projections.get(Registry.judgedStampKey).flatMap(JudgedStamp.init)
+                for offset in judgesChangedAt where appended.indices.contains(offset) {
+                    stamp = JudgedStamp(sequence: appended[offset].sequence, previous: stamp?.sequence ?? 0, caseID: id)
+                }
+                if let stamp { try projections.put(Registry.judgedStampKey, stamp.bytes) }
+            }
         }
+        // The state as a reader of the log folds it: the stored records decoded, not the events in hand.
+        var stored = loaded.state
+        for record in records {
+            guard let event = try? CaseEvent.decode(type: record.type, payload: record.payload),
+                  let on = try? Registry.day(of: record)
+            else {
+                caseStateCache.forget(id)
+                return .recorded(records)
+            }
+            stored = CaseDecider.evolve(stored, DatedEvent(on: on, event: event))
+        }
+        caseStateCache.remember(id, state: stored, version: loaded.version + UInt64(records.count))
         return .recorded(records)
     }
 
@@ -95,6 +120,16 @@ extension Registry {
         var cursor = store.records(from: sequence, batchSize: 1)
         guard let record = try cursor.next(), record.sequence == sequence, record.stream.hasPrefix("case/") else { return nil }
         return CaseID(String(record.stream.dropFirst("case/".count)))
+    }
+
+    /// A case's current state and version for a command: from the cache when the stream's version is still the
+    /// cached one (a stream is append-only, so the same version means the same events), else folded from the log.
+    func currentState(of id: CaseID) throws -> (state: CaseState, version: UInt64) {
+        let version = try store.version(of: Registry.stream(of: id))
+        if let cached = caseStateCache.state(of: id, at: version) { return (cached, version) }
+        let loaded = try loadCase(id)
+        caseStateCache.remember(id, state: loaded.state, version: loaded.version)
+        return (loaded.state, loaded.version)
     }
 
     /// The sequence at which a command id was applied, if it was.
@@ -127,6 +162,12 @@ extension Registry {
     /// The roster facts a case decider needs, as of `day`: every member's standing, with the judgements they sat in
     /// other cases (R17).
     public func caseContext(for id: CaseID, on day: Day) throws -> CaseContext {
+        if let facts = try rosterFacts() {
+            var standings = facts.standings(on: day)
+            // Judgements sat in this very case are not counted against its own cell (as below).
+            for member in facts.judgesOf[id] ?? [] { standings[member]?.judgementsSat.removeAll { $0 == id } }
+            return CaseContext(caseID: id, members: standings)
+        }
         let records = try members()
         let judged = try judgementsSat()
         var standings: [MemberID: MemberStanding] = [:]

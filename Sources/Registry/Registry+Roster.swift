@@ -65,6 +65,9 @@ extension Registry {
                 appended += try writer.append(to: stream, expected: .exactly(version), events: newEvents)
                 if let record { try Projections.memberChanged(record, into: writer.projections) }
             }
+            if let last = appended.last {
+                try writer.projections.put(Registry.rosterStampKey, Array(String(last.sequence).utf8))
+            }
             return appended
         }
     }

@@ -33,6 +33,10 @@ public struct Recording: Sendable {
 public final class Registry {
     public let store: EventStore
     public let rulebook: Rulebook
+    /// Roster facts kept between commands (see ``RosterFactsCache``); checked against the store on every use.
+    var rosterFactsCache: RosterFactsCache?
+    /// The last cases a command was decided for, with the stream version their state was folded at.
+    var caseStateCache = CaseStateCache()
 
     public init(store: EventStore, rulebook: Rulebook = .cle) {
         self.store = store
@@ -62,3 +66,26 @@ public final class Registry {
 
 @available(*, unavailable)
 extension Registry: Sendable {}
+
+/// The state of the last few cases commands were decided for, keyed by stream version.
+///
+/// Sound across processes: a stream is append-only, so the state folded at version v is the state of any reader that
+/// finds the stream at version v; a command checks the version first, and the append checks it again in its write
+/// transaction. It spares decoding the whole stream for every command of a session (`greffe apply`, a long-running
+/// process): the stream's JSON decoding was most of a single act's own work (docs/performance.md).
+struct CaseStateCache {
+    private var entries: [CaseID: (state: CaseState, version: UInt64)] = [:]
+    static let capacity = 64
+
+    func state(of id: CaseID, at version: UInt64) -> CaseState? {
+        guard let entry = entries[id], entry.version == version else { return nil }
+        return entry.state
+    }
+
+    mutating func forget(_ id: CaseID) { entries[id] = nil }
+
+    mutating func remember(_ id: CaseID, state: CaseState, version: UInt64) {
+        if entries[id] == nil, entries.count >= CaseStateCache.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[id] = (state, version)
+    }
+}

@@ -37,6 +37,10 @@ public struct RegistryReplay: Sendable {
     public private(set) var lastSequence: UInt64 = 0
     /// Ladder records and rulebook adoptions (Ladders/).
     var ladders = LadderReplay()
+    /// The last roster record and the chain of changes of who sits in a cell, as `stamp/roster` and `stamp/judged`
+    /// (see RosterFactsCache).
+    var rosterStamp: UInt64?
+    var judgedStamp: JudgedStamp?
 
     public init() {}
 
@@ -52,11 +56,15 @@ public struct RegistryReplay: Sendable {
         lastSequence = record.sequence
         switch folded {
         case let .caseEvent(id, before, dated):
-            cases[id] = FoldedCase(
-                state: CaseDecider.evolve(before, dated), version: record.version, lastSequence: record.sequence)
+            let after = CaseDecider.evolve(before, dated)
+            if Projections.judges(after) != Projections.judges(before) {
+                judgedStamp = JudgedStamp(sequence: record.sequence, previous: judgedStamp?.sequence ?? 0, caseID: id)
+            }
+            cases[id] = FoldedCase(state: after, version: record.version, lastSequence: record.sequence)
             if !record.event.causationId.isEmpty { commands[Projections.commandKey(record.event.causationId)] = record.sequence }
         case let .memberEvent(dated):
             members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
+            rosterStamp = record.sequence
         case .assemblyEvent, .ladderRecord, .unknownStream:
             break
         }
@@ -104,6 +112,8 @@ public struct RegistryReplay: Sendable {
         }
         for (key, sequence) in commands { out[key] = Array(String(sequence).utf8) }
         out.merge(try ladders.projections()) { kept, _ in kept }
+        if let rosterStamp { out[Registry.rosterStampKey] = Array(String(rosterStamp).utf8) }
+        if let judgedStamp { out[Registry.judgedStampKey] = judgedStamp.bytes }
         return out
     }
 }

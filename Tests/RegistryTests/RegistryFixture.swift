@@ -43,6 +43,18 @@ final class RegistryFixture {
         try registry.perform(command, in: id, on: d(day), recording: clerk)
     }
 
+    /// Case 2026-001 from the complaint to the call for the cell (m007, m008, m009), in January 2026.
+    func instructUntilCellCall() throws {
+        try act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
+        try act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+        try act("2026-01-12", .completeFile(Note()))
+        try act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+        try act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
+        try act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
+        try act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
+        try act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007", "m008", "m009"])))
+    }
+
     static let complaint = ComplaintFacts(
         channel: .privateTicket, complainants: [Party(id: "m006", isMember: true)],
         accused: [Party(id: "m004", isMember: true, holdsMandate: false)], victims: [Party(id: "m005", isMember: true)],

@@ -98,14 +98,7 @@ import Testing
 
     @Test func theCellsJudgesAreCountedForR17AndAsOfReplaysThePast() throws {
         let f = try RegistryFixture()
-        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
-        try f.act("2026-01-12", .completeFile(Note()))
-        try f.act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
-        try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
-        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
-        try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
-        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007", "m008", "m009"])))
+        try f.instructUntilCellCall()
         // m011 has no dues for 2026: refused under R13, nothing written.
         let before = try f.fingerprint()
         #expect {
@@ -131,6 +124,48 @@ import Testing
         #expect(past.state.cell.isEmpty)
         #expect(try f.registry.loadCase("2026-001").state.cell == ["m007", "m008", "m009"])
 
+        #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
+    }
+
+    /// Issue 9: the roster facts a registry keeps between commands are checked against the store's stamps, so a write
+    /// by another registry (another process) is seen at once — a roster change, and a judgement (read incrementally).
+    @Test func cachedRosterFactsFollowOtherWriters() throws {
+        let f = try RegistryFixture()
+        let watcher = Registry(store: f.store)
+        #expect(try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m011"]?.duesYears == [2025])
+        let other = Registry(store: f.store)
+        var rows = RegistryFixture.rows
+        rows[10][3] = "2025;2026"
+        try other.importRoster(header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
+        #expect(try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m011"]?.duesYears == [2025, 2026])
+
+        try f.instructUntilCellCall()
+        for m: MemberID in ["m007", "m008", "m009"] { try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: m))) }
+        try f.act("2026-01-24", .sendSummaryToCell(Note()))
+        try f.act("2026-01-26", .holdCellMeeting(CellMeeting(attendees: ["m007", "m008", "m009"])))
+        // R17: a seat counts from the moment it is taken, before the judgement.
+        #expect(try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m008"]?.judgementsSat == ["2026-001"])
+        try f.act("2026-01-26", .reachConsensus(Decision(sanctions: ["warning"], reasons: "accord")))
+
+        let seen = try watcher.caseContext(for: "2026-002", on: d("2026-02-01"))
+        #expect(seen.members["m008"]?.judgementsSat == ["2026-001"])
+        #expect(seen == (try Registry(store: f.store).caseContext(for: "2026-002", on: d("2026-02-01"))))
+        // In the judged case itself, its own judgement does not count (R17).
+        #expect(try watcher.caseContext(for: "2026-001", on: d("2026-02-01")).members["m008"]?.judgementsSat == [])
+        #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
+    }
+
+    /// Issue 9: a registry keeps the state of the cases it decided for, and sees at once what another registry
+    /// (another process) appended to them: the suspension below needs the board meeting the other one recorded.
+    @Test func cachedCaseStatesFollowOtherWriters() throws {
+        let f = try RegistryFixture()
+        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
+        let other = Registry(store: f.store)
+        try other.perform(.holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")),
+                          in: "2026-001", on: d("2026-01-09"), recording: f.clerk)
+        try f.act("2026-01-09", .imposeSuspension(Suspension(responsibilities: true, access: true, blockedSpaces: [])))
+        try other.perform(.completeFile(Note()), in: "2026-001", on: d("2026-01-12"), recording: f.clerk)
+        #expect(try f.registry.loadCase("2026-001").version == 5)
         #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
     }
 }

@@ -98,6 +98,12 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
     /// Parses `2026-11-24` (ISO) or `24/11/2026` (French order). Returns `nil` for anything else,
     /// including dates that do not exist.
     public init?(_ text: String) {
+        // Fast path for the stored form, `YYYY-MM-DD` exactly: every event and projection carries days in it, and
+        // Foundation's trimming and splitting dominated replaying the log (docs/performance.md).
+        if let iso = Day.parseISO(text.utf8) {
+            self = iso
+            return
+        }
         let t = text.trimmingCharacters(in: .whitespaces)
         func number(_ s: Substring, digits: ClosedRange<Int>) -> Int? {
             guard digits.contains(s.count), s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
@@ -116,6 +122,34 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
         } else {
             return nil
         }
+    }
+}
+
+extension Day {
+    /// `YYYY-MM-DD`, ten ASCII bytes, or `nil` (then the general parser decides).
+    @inline(__always)
+    static func parseISO(_ utf8: String.UTF8View) -> Day? {
+        guard utf8.count == 10 else { return nil }
+        var digits = (0, 0, 0)
+        var field = 0
+        var position = 0
+        for byte in utf8 {
+            switch position {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+                field += 1
+            default:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let v = Int(byte - UInt8(ascii: "0"))
+                switch field {
+                case 0: digits.0 = digits.0 * 10 + v
+                case 1: digits.1 = digits.1 * 10 + v
+                default: digits.2 = digits.2 * 10 + v
+                }
+            }
+            position += 1
+        }
+        return Day(year: digits.0, month: digits.1, day: digits.2)
     }
 }
 

@@ -43,6 +43,16 @@ struct ReadTransaction {
         return Array(bytes(of: found))
     }
 
+    /// Calls `body` with the value stored under `key` (`nil` when there is none), in place: the buffer points into
+    /// the map and is valid only during the call.
+    func withStoredValue<T>(_ db: Database, _ key: [UInt8], _ body: (UnsafeRawBufferPointer?) throws -> T) throws -> T {
+        var found = MDB_val()
+        let rc = withValue(key) { k in mdb_get(handle, db.dbi, &k, &found) }
+        if rc == MDB_NOTFOUND { return try body(nil) }
+        try check(rc)
+        return try body(bytes(of: found))
+    }
+
     /// Visits entries in key order from the first key at or after `start` (or the first key) while `body`
     /// returns true. The buffers point into the map and are valid only during the call of `body`.
     func scan(

@@ -1,0 +1,131 @@
+import Discipline
+import EventLog
+import Foundation
+
+/// The roster facts every case command reads (each member's record, the judgements each sat in), decoded once and
+/// kept while they do not change.
+///
+/// Why: `caseContext` used to decode the whole roster projection and scan the whole judgement index on every command,
+/// which made one act cost ~45 ms with 2,000 members and grow with the number of judged cases (docs/performance.md).
+/// Validity, checked on every use so that another process's writes are seen:
+/// - `stamp/roster` holds the sequence of the last roster record; when it moves, everything is read again;
+/// - `stamp/judged` holds `SEQ PREVIOUS CASE`: the last record that changed who sat in judgement (R17), the one before
+///   it, and its case. When it moved by exactly one such change since the cache was filled, only that case's cell is
+///   read (its stream); otherwise everything is read again.
+/// Both are written in the same transaction as the change, and a replay of the log recomputes them. A store without
+/// `stamp/roster` (no roster act since) is read in full every time, as before.
+final class RosterFactsCache {
+    let rosterStamp: [UInt8]
+    var judgedStamp: JudgedStamp?
+    let records: [MemberRecord]
+    var judged: [MemberID: [CaseID]]
+    /// For each case, the members who sat in it (to leave it out of their own count in that case).
+    var judgesOf: [CaseID: [MemberID]]
+    /// Sorted day numbers where some member's standing may change (dues paid, a mandate starts or ends).
+    let breakpoints: [Int]
+    /// Standings per interval between breakpoints (the index of the interval).
+    var standings: [Int: [MemberID: MemberStanding]] = [:]
+
+    init(rosterStamp: [UInt8], judgedStamp: JudgedStamp?, records: [MemberRecord], judged: [MemberID: [CaseID]]) {
+        self.rosterStamp = rosterStamp
+        self.judgedStamp = judgedStamp
+        self.records = records
+        self.judged = judged
+        var judgesOf: [CaseID: [MemberID]] = [:]
+        for (member, cases) in judged { for c in cases { judgesOf[c, default: []].append(member) } }
+        self.judgesOf = judgesOf
+        var days = Set<Int>()
+        for r in records {
+            for paid in r.duesPaidOn.values { days.insert(paid.dayNumber) }
+            for m in r.mandates {
+                days.insert(m.from.dayNumber)
+                if let until = m.until { days.formUnion([until.dayNumber, until.dayNumber + 1]) }
+            }
+        }
+        breakpoints = days.sorted()
+    }
+
+    /// Applies one more change of a case's seats: `judges` now sit (or sat) in `caseID`. A recusal removes a seat, so
+    /// members no longer seated leave the case; the cache then says what a full read of the `seat/` index would.
+    func update(caseID: CaseID, judges: Set<MemberID>, stamp: JudgedStamp) {
+        let before = Set(judgesOf[caseID] ?? [])
+        let added = judges.subtracting(before)
+        let removed = before.subtracting(judges)
+        for m in added { judged[m, default: []].append(caseID) }
+        for m in removed { judged[m]?.removeAll { $0 == caseID } }
+        judgesOf[caseID] = Array(judges)
+        let touched = added.union(removed)
+        for key in Array(standings.keys) {
+            for m in touched { standings[key]?[m]?.judgementsSat = judged[m] ?? [] }
+        }
+        judgedStamp = stamp
+    }
+
+    /// The standings on `day`, computed once per interval of days in which none of them can change.
+    func standings(on day: Day) -> [MemberID: MemberStanding] {
+        // The number of breakpoints at or before the day.
+        let n = day.dayNumber
+        var low = 0, high = breakpoints.count
+        while low < high {
+            let mid = (low + high) / 2
+            if breakpoints[mid] <= n { low = mid + 1 } else { high = mid }
+        }
+        if let cached = standings[low] { return cached }
+        var out: [MemberID: MemberStanding] = [:]
+        out.reserveCapacity(records.count)
+        for r in records { out[r.id] = r.standing(on: day, judgementsSat: judged[r.id] ?? []) }
+        standings[low] = out
+        return out
+    }
+}
+
+/// The value of `stamp/judged`: `SEQ PREVIOUS CASE`.
+struct JudgedStamp: Equatable {
+    var sequence: UInt64
+    var previous: UInt64
+    var caseID: CaseID
+
+    init(sequence: UInt64, previous: UInt64, caseID: CaseID) {
+        self.sequence = sequence
+        self.previous = previous
+        self.caseID = caseID
+    }
+
+    init?(_ bytes: [UInt8]) {
+        let parts = String(decoding: bytes, as: UTF8.self).split(separator: " ", maxSplits: 2)
+        guard parts.count == 3, let s = UInt64(parts[0]), let p = UInt64(parts[1]) else { return nil }
+        self.init(sequence: s, previous: p, caseID: CaseID(String(parts[2])))
+    }
+
+    var bytes: [UInt8] { Array("\(sequence) \(previous) \(caseID.rawValue)".utf8) }
+}
+
+extension Registry {
+    static let rosterStampKey = "stamp/roster"
+    static let judgedStampKey = "stamp/judged"
+
+    /// The roster facts, from the cache when the stamps allow it (see ``RosterFactsCache``).
+    func rosterFacts() throws -> RosterFactsCache? {
+        let (roster, judgedBytes) = try store.readProjections { reader in
+            (try reader.get(Registry.rosterStampKey), try reader.get(Registry.judgedStampKey))
+        }
+        guard let roster else {
+            rosterFactsCache = nil
+            return nil
+        }
+        let judged = judgedBytes.flatMap(JudgedStamp.init)
+        if let cache = rosterFactsCache, cache.rosterStamp == roster {
+            if cache.judgedStamp == judged { return cache }
+            if let judged, judged.previous == (cache.judgedStamp?.sequence ?? 0) {
+                // Exactly one more judgement since: read that case's cell only.
+                let state = try loadCase(judged.caseID).state
+                cache.update(caseID: judged.caseID, judges: Projections.judges(state), stamp: judged)
+                return cache
+            }
+        }
+        let cache = RosterFactsCache(
+            rosterStamp: roster, judgedStamp: judged, records: try members(), judged: try judgementsSat())
+        rosterFactsCache = cache
+        return cache
+    }
+}

@@ -1,0 +1,459 @@
+import Discipline
+import EventLog
+import Foundation
+import Registry
+
+/// Figures for one log size.
+struct SizeResult: Codable {
+    var targetCaseEvents: Int
+    var records: UInt64
+    var caseEvents: Int
+    var cases: Int
+    var storeBytes: Int
+    var payloadBytes: Int
+    // (1) durable single-act append: one command, one synced write transaction.
+    var actEngine: Stats
+    var actRaw: Stats
+    /// The same acts, CPU time of the thread only (the synced commit's wait for the disk left out): on a machine whose
+    /// disk is shared, the figure that shows whether the engine's own work stays flat.
+    var actEngineCPU: Stats
+    var actRawCPU: Stats
+    /// Engine minus raw, act by act (each pair ran back to back).
+    var actEngineMinusRaw: Stats
+    // (2) bulk import of the growth to this size.
+    var bulkEvents: Int
+    var bulkEngineEventsPerSecond: Double
+    var bulkRawEventsPerSecond: Double
+    // (3) full verification, full replay of the projections, raw cursor scan.
+    var verifyEventsPerSecond: Double
+    var replayEventsPerSecond: Double
+    var rawScanEventsPerSecond: Double
+    var replayPeakAnonymousBytes: Int
+    var replayPeakResidentBytes: Int
+    // (4) one case's status: load the stream, fold, deadlines and forecast; raw: read the same stream's records.
+    var statusEngine: Stats
+    var statusRaw: Stats
+}
+
+struct Machine: Codable {
+    var cpus: Int
+    var cpuModel: String
+    var memoryBytes: UInt64
+    var swift: String
+}
+
+struct Results: Codable {
+    var machine: Machine
+    var command: String
+    var members: Int
+    var drawEvery: Int
+    var batch: Int
+    var seed: UInt64
+    var directory: String
+    var sizes: [SizeResult]
+
+    func table() -> String {
+        func ms(_ s: Double) -> String { String(format: "%.3f", s * 1000) }
+        func rate(_ r: Double) -> String { r >= 1e6 ? String(format: "%.2fM", r / 1e6) : String(format: "%.0fk", r / 1e3) }
+        func mb(_ b: Int) -> String { String(format: "%.1f", Double(b) / 1_048_576) }
+        var out = "greffe-bench — \(machine.cpus) CPUs, \(machine.cpuModel), \(mb(Int(machine.memoryBytes))) MiB\n"
+        out += "size     records  act ms eng/raw (p99)            bulk ev/s eng/raw     verify   replay   rawscan  replay MiB anon/rss  status ms eng/raw\n"
+        for s in sizes {
+            out += String(format: "%-8d %-8llu ", s.targetCaseEvents, s.records)
+            out += "\(ms(s.actEngine.median))/\(ms(s.actRaw.median)) (\(ms(s.actEngine.p99))/\(ms(s.actRaw.p99)))  ".padding(toLength: 34, withPad: " ", startingAt: 0)
+            out += "\(rate(s.bulkEngineEventsPerSecond))/\(rate(s.bulkRawEventsPerSecond))".padding(toLength: 22, withPad: " ", startingAt: 0)
+            out += rate(s.verifyEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
+            out += rate(s.replayEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
+            out += rate(s.rawScanEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
+            out += "\(mb(s.replayPeakAnonymousBytes))/\(mb(s.replayPeakResidentBytes))".padding(toLength: 20, withPad: " ", startingAt: 0)
+            out += "\(ms(s.statusEngine.median))/\(ms(s.statusRaw.median))  act cpu \(ms(s.actEngineCPU.median))/\(ms(s.actRawCPU.median))\n"
+        }
+        return out
+    }
+}
+
+/// What the replay child reports.
+struct ChildReplay: Codable {
+    var records: UInt64
+    var entries: Int
+    var seconds: Double
+    var peakAnonymousBytes: Int
+    var peakResidentBytes: Int
+}
+
+/// Child mode: opens the store, replays every projection into a sink that only counts, reports time and memory.
+func replayChild(storePath: String) throws -> String {
+    let store = try EventStore.open(at: storePath)
+    let registry = Registry(store: store)
+    let sampler = AnonymousMemorySampler()
+    sampler.start()
+    var entries = 0
+    let (_, seconds) = try timed { try registry.replayProjections { _, _ in entries += 1 } }
+    let anon = sampler.stop()
+    let result = ChildReplay(records: try store.head().sequence, entries: entries, seconds: seconds,
+                             peakAnonymousBytes: anon, peakResidentBytes: Memory.field("VmHWM") ?? 0)
+    return String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// One pending append of the bulk import: a command's events for one case.
+struct PendingAppend {
+    var stream: String
+    var version: UInt64
+    var events: [NewEvent]
+}
+
+final class Bench {
+    let options: Options
+    let shape: WorkloadShape
+    let rulebook: Rulebook
+    let recording: Recording
+    let directory: String
+
+    let store: EventStore
+    let registry: Registry
+    let raw: RawLMDBBaseline
+    var context = CaseContext(caseID: CaseID(""))
+    var nextCase = 0
+    var caseEvents = 0
+    var cases: [CaseID] = []
+    var firstYear = 2000
+    var payloadBytes = 0
+    var sortedMembers: [MemberID] = []
+    var duesThrough = 0
+
+    /// Creates the engine's store and the raw environment side by side in the work directory, which must not hold a
+    /// benchmark already.
+    init(options: Options) throws {
+        self.options = options
+        shape = options.shape
+        // The CLE rulebook, but R17's cap of 3 judgements counted per calendar year rather than for life: a roster of
+        // a few thousand members cannot staff 25,000 cases at 3 judgements for life (a rulebook parameter, R17).
+        var r = Rulebook.cle
+        r.judgementCap = Rulebook.JudgementCap(max: 3, counting: .year)
+        rulebook = r
+        // A fixed instant: the same bytes on every run.
+        recording = Recording(actor: "m0001", recordedAt: Date(timeIntervalSince1970: 1_767_225_600))
+        let directory = options.directory
+            ?? (NSTemporaryDirectory() + "/greffe-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        self.directory = directory
+        let fm = FileManager.default
+        if fm.fileExists(atPath: directory + "/engine") || fm.fileExists(atPath: directory + "/raw") {
+            throw BenchFailure(description: "\(directory) already holds a benchmark; remove it or choose another --dir")
+        }
+        do {
+            store = try EventStore.create(at: directory + "/engine", options: .init(initialMapSize: 256 << 20))
+            raw = try RawLMDBBaseline(directory: directory + "/raw", mapSize: 256 << 20)
+        } catch {
+            try? fm.removeItem(atPath: directory)
+            throw error
+        }
+        registry = Registry(store: store, rulebook: rulebook)
+    }
+
+    func run() throws -> Results {
+        defer { if !options.keep { try? FileManager.default.removeItem(atPath: directory) } }
+        let largest = options.sizes.last ?? 1_000
+        firstYear = shape.firstYear(cases: largest / 30 + options.sizes.count * options.actCases + 10)
+        try importRoster(duesThrough: firstYear + 2)
+
+        var sizes: [SizeResult] = []
+        for size in options.sizes {
+            sizes.append(try measure(size: size))
+        }
+        return Results(
+            machine: Bench.machine(), command: CommandLine.arguments.joined(separator: " "), members: shape.members,
+            drawEvery: shape.drawEvery, batch: options.batch, seed: shape.seed, directory: directory, sizes: sizes)
+    }
+
+    // MARK: Roster
+
+    /// Imports the roster with the dues paid through `year` (each year's dues are paid on the first of January of
+    /// the year before, so cases running across the new year find their cell), as `greffe members import` does, and
+    /// mirrors the transaction in the raw store. The first call imports the members; later ones record one more year
+    /// of dues, as an association's history has it.
+    func importRoster(duesThrough year: Int) throws {
+        let (header, rows) = shape.rosterRows(firstYear: firstYear + 1, duesThrough: year)
+        guard let day = Day(year: max(firstYear, year - 1), month: 1, day: 1) else {
+            throw BenchFailure(description: "bad year")
+        }
+        let before = try store.head().sequence
+        try registry.importRoster(header: header, rows: rows, on: day, recording: recording)
+        let head = try store.head().sequence
+        duesThrough = year
+        guard head > before else { return }
+        // Mirror the import in the raw store: one transaction, one append per member stream, the roster projection.
+        var ranges: [ClosedRange<UInt64>] = []
+        var cursor = store.records(from: before + 1)
+        var current: (stream: String, range: ClosedRange<UInt64>)?
+        while let r = try cursor.next() {
+            if let c = current, c.stream == r.stream {
+                current = (c.stream, c.range.lowerBound...r.sequence)
+            } else {
+                if let c = current { ranges.append(c.range) }
+                current = (r.stream, r.sequence...r.sequence)
+            }
+        }
+        if let c = current { ranges.append(c.range) }
+        let members = try registry.members()
+        try raw.commit(try store.benchmarkPuts(
+            appends: ranges, projectionKeys: members.map { "roster/" + $0.id.rawValue } + ["stamp/roster"]))
+        let judged = context.members.mapValues(\.judgementsSat)
+        context.members = Dictionary(uniqueKeysWithValues: members.map {
+            ($0.id, $0.standing(on: day, judgementsSat: judged[$0.id] ?? []))
+        })
+        sortedMembers = members.map(\.id).sorted(by: DrawPool.canonicalOrder)
+        FileHandle.standardError.write(Data("roster: \(members.count) members, dues through \(year), \(head - before) events\n".utf8))
+    }
+
+    /// Before a case of `year` is decided: the dues of that year and the next are on the roster.
+    func ensureDues(for year: Int) throws {
+        if year + 1 > duesThrough { try importRoster(duesThrough: year + 1) }
+    }
+
+    // MARK: Generating cases in memory (the growth phase)
+
+    /// Decides a whole case in memory with the pure decider, as `Registry.perform` would, and returns its appends.
+    func generateCase() throws -> [PendingAppend] {
+        let script = CaseScript(index: nextCase, shape: shape, firstYear: firstYear)
+        try ensureDues(for: script.opened.year)
+        nextCase += 1
+        var rng = script.rng
+        var state = CaseDecider.initial
+        context.caseID = script.id
+        var appends: [PendingAppend] = []
+        var version: UInt64 = 0
+        let stream = Registry.stream(of: script.id)
+        for (n, step) in script.steps(rulebook: rulebook, members: sortedMembers).enumerated() {
+            guard let (command, day) = step(state, context, &rng) else {
+                throw BenchFailure(description: "case \(script.id): step \(n + 1) has no command in state \(state.step)")
+            }
+            let events: [CaseEvent]
+            switch CaseDecider.decide(state, command, context: context, rulebook: rulebook, on: day) {
+            case .success(let e): events = e
+            case .failure(let refusal):
+                throw BenchFailure(description: "case \(script.id): step \(n + 1) \(command.typeName) refused: \(refusal)")
+            }
+            var newEvents: [NewEvent] = []
+            for event in events {
+                let payload = try event.payloadJSON()
+                payloadBytes += payload.count
+                newEvents.append(NewEvent(
+                    type: event.typeName, schemaVersion: UInt32(CaseEvent.schemaVersion), occurredOn: day.description,
+                    recordedAt: Int64(recording.recordedAt.timeIntervalSince1970 * 1000), actor: recording.actor,
+                    correlationId: script.id.rawValue, causationId: command.commandId ?? "", payload: payload))
+                state = CaseDecider.evolve(state, DatedEvent(on: day, event: event))
+            }
+            guard !newEvents.isEmpty else { continue }
+            appends.append(PendingAppend(stream: stream, version: version, events: newEvents))
+            version += UInt64(newEvents.count)
+        }
+        judged(script.id, state)
+        cases.append(script.id)
+        caseEvents += Int(version)
+        return appends
+    }
+
+    /// R17: the members who sat in judgement count it in their standing for later cases.
+    func judged(_ id: CaseID, _ state: CaseState) {
+        var sat = state.judgement?.value.cell ?? []
+        if state.referral != nil { sat += state.cell }
+        for m in Set(sat) { context.members[m]?.judgementsSat.append(id) }
+    }
+
+    /// Grows the log to `target` case events in bulk transactions of `options.batch` events; engine and raw write the
+    /// same records with the same batching. Returns the events written and the seconds each side took.
+    func grow(to target: Int) throws -> (events: Int, engine: Double, raw: Double) {
+        var written = 0
+        var engineSeconds = 0.0
+        var rawSeconds = 0.0
+        while caseEvents < target {
+            var batch: [PendingAppend] = []
+            var count = 0
+            while count < options.batch && caseEvents < target {
+                let appends = try generateCase()
+                count += appends.reduce(0) { $0 + $1.events.count }
+                batch += appends
+            }
+            let before = try store.head().sequence
+            let (_, engine) = try timed {
+                try store.bulk { writer in
+                    for a in batch { try writer.append(to: a.stream, expected: .exactly(a.version), events: a.events) }
+                }
+            }
+            var ranges: [ClosedRange<UInt64>] = []
+            var next = before + 1
+            for a in batch {
+                let end = next + UInt64(a.events.count) - 1
+                ranges.append(next...end)
+                next = end + 1
+            }
+            let puts = try store.benchmarkPuts(appends: ranges)
+            let (_, rawTime) = try timed { try raw.commit(puts) }
+            engineSeconds += engine
+            rawSeconds += rawTime
+            written += count
+        }
+        return (written, engineSeconds, rawSeconds)
+    }
+
+    // MARK: Measuring one size
+
+    func measure(size: Int) throws -> SizeResult {
+        let log = { (s: String) in FileHandle.standardError.write(Data("[\(size)] \(s)\n".utf8)) }
+        let growth = try grow(to: size)
+        log("bulk: \(growth.events) events, engine \(String(format: "%.2f", growth.engine)) s, raw \(String(format: "%.2f", growth.raw)) s")
+
+        // (3) Replay every projection from the log (this also rebuilds them after the bulk import), with memory.
+        Memory.resetPeak()
+        let sampler = AnonymousMemorySampler()
+        sampler.start()
+        // Every entry is written back to the store as the replay emits it, 50,000 per write transaction: this
+        // rebuilds the projections after the bulk import, and the figure is that of a full rebuild.
+        let (_, replaySeconds) = try timed {
+            var pending: [(String, [UInt8]?)] = []
+            func flush() throws {
+                try store.writeProjections { writer in
+                    for (key, value) in pending {
+                        if let value { try writer.put(key, value) } else { try writer.delete(key) }
+                    }
+                }
+                pending.removeAll(keepingCapacity: true)
+            }
+            try registry.replayProjections { key, value in
+                pending.append((key, value))
+                if pending.count >= 50_000 { try flush() }
+            }
+            try flush()
+        }
+        _ = sampler.stop()
+        // Memory is measured in a fresh process that only opens the store and replays it (this one holds the
+        // generator's state and whatever its allocator kept).
+        let child = try Bench.replayInChild(storePath: store.path)
+        let peakAnon = child.peakAnonymousBytes
+        let peakRSS = child.peakResidentBytes
+        log("replay in a fresh process: \(String(format: "%.2f", child.seconds)) s, anon \(peakAnon >> 20) MiB, VmHWM \(peakRSS >> 20) MiB")
+        let records = try store.head().sequence
+        log("replay: \(String(format: "%.2f", replaySeconds)) s")
+
+        let (report, verifySeconds) = try timed { try store.verify() }
+        guard report.isValid else { throw BenchFailure(description: "verification failed: \(String(describing: report.failure))") }
+        let (scan, scanSeconds) = try timed { try raw.scanRecords() }
+        guard scan.records == Int(records) else {
+            throw BenchFailure(description: "raw store has \(scan.records) records, engine \(records)")
+        }
+        log("verify \(String(format: "%.2f", verifySeconds)) s, raw scan \(String(format: "%.2f", scanSeconds)) s")
+
+        // (1) Single acts: whole cases recorded command by command through Registry.perform.
+        var engineActs: [Double] = []
+        var rawActs: [Double] = []
+        var engineCPU: [Double] = []
+        var rawCPU: [Double] = []
+        for _ in 0..<options.actCases {
+            try recordCaseActByAct(engine: &engineActs, raw: &rawActs, engineCPU: &engineCPU, rawCPU: &rawCPU)
+        }
+        log("acts: \(engineActs.count) commands")
+
+        // (4) One case's status, as `greffe status` computes it, for cases spread over the log.
+        var rng = SeededGenerator(seed: shape.seed ^ UInt64(size))
+        var statusEngine: [Double] = []
+        var statusRaw: [Double] = []
+        for _ in 0..<options.statusSamples {
+            let id = cases[rng.below(cases.count)]
+            let (_, e) = try timed {
+                let loaded = try registry.loadCase(id)
+                let asOf = loaded.state.lastActOn ?? Day(dayNumber: 0)
+                _ = loaded.state.deadlines(asOf: asOf, rulebook: rulebook)
+                _ = loaded.state.forecast(asOf: asOf, rulebook: rulebook)
+            }
+            let (_, r) = try timed { _ = try raw.readStream(Registry.stream(of: id)) }
+            statusEngine.append(e)
+            statusRaw.append(r)
+        }
+        let storeBytes = (try? FileManager.default.attributesOfItem(atPath: store.path + "/data.mdb")[.size] as? Int) ?? 0
+        return SizeResult(
+            targetCaseEvents: size, records: try store.head().sequence, caseEvents: caseEvents, cases: cases.count,
+            storeBytes: storeBytes, payloadBytes: payloadBytes,
+            actEngine: Stats(engineActs), actRaw: Stats(rawActs),
+            actEngineCPU: Stats(engineCPU), actRawCPU: Stats(rawCPU),
+            actEngineMinusRaw: Stats(zip(engineActs, rawActs).map { $0 - $1 }),
+            bulkEvents: growth.events,
+            bulkEngineEventsPerSecond: Double(growth.events) / max(growth.engine, 1e-9),
+            bulkRawEventsPerSecond: Double(growth.events) / max(growth.raw, 1e-9),
+            verifyEventsPerSecond: Double(records) / max(verifySeconds, 1e-9),
+            replayEventsPerSecond: Double(records) / max(replaySeconds, 1e-9),
+            rawScanEventsPerSecond: Double(records) / max(scanSeconds, 1e-9),
+            replayPeakAnonymousBytes: peakAnon, replayPeakResidentBytes: peakRSS,
+            statusEngine: Stats(statusEngine), statusRaw: Stats(statusRaw))
+    }
+
+    /// Records one new case command by command through `Registry.perform` (one synced write transaction each), and
+    /// after each command the same bytes in the raw store in one synced transaction.
+    func recordCaseActByAct(engine: inout [Double], raw rawSamples: inout [Double], engineCPU: inout [Double],
+                            rawCPU: inout [Double]) throws {
+        let script = CaseScript(index: nextCase, shape: shape, firstYear: firstYear)
+        try ensureDues(for: script.opened.year)
+        nextCase += 1
+        var rng = script.rng
+        context.caseID = script.id
+        var state = CaseDecider.initial
+        for (n, step) in script.steps(rulebook: rulebook, members: sortedMembers).enumerated() {
+            guard let (command, day) = step(state, context, &rng) else {
+                throw BenchFailure(description: "case \(script.id): step \(n + 1) has no command")
+            }
+            let (performed, seconds, cpu) = try timedWithCPU {
+                try registry.perform(command, in: script.id, on: day, recording: recording)
+            }
+            engineCPU.append(cpu)
+            guard case .recorded(let records) = performed, let first = records.first, let last = records.last else {
+                throw BenchFailure(description: "case \(script.id): step \(n + 1) recorded nothing")
+            }
+            engine.append(seconds)
+            var keys = ["case/" + script.id.rawValue, "stamp/judged"]
+            if let id = command.commandId { keys.append("command/" + id) }
+            let puts = try store.benchmarkPuts(appends: [first.sequence...last.sequence], projectionKeys: keys)
+            let (_, rawSeconds, rawCPUSeconds) = try timedWithCPU { try raw.commit(puts) }
+            rawSamples.append(rawSeconds)
+            rawCPU.append(rawCPUSeconds)
+            for r in records {
+                state = CaseDecider.evolve(state, DatedEvent(on: day, event: try CaseEvent.decode(type: r.type, payload: r.payload)))
+            }
+            caseEvents += records.count
+        }
+        judged(script.id, state)
+        cases.append(script.id)
+    }
+
+    /// Runs `greffe-bench --replay-child STORE` and reads its one line of JSON.
+    static func replayInChild(storePath: String) throws -> ChildReplay {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/")
+            ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+        process.arguments = ["--replay-child", storePath]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchFailure(description: "the replay child exited with \(process.terminationStatus)")
+        }
+        return try JSONDecoder().decode(ChildReplay.self, from: data)
+    }
+
+    static func machine() -> Machine {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) } ?? "?"
+        #if compiler(>=6.3)
+        let swift = "6.3+"
+        #else
+        let swift = "6.x"
+        #endif
+        return Machine(cpus: ProcessInfo.processInfo.activeProcessorCount, cpuModel: model,
+                       memoryBytes: ProcessInfo.processInfo.physicalMemory, swift: swift)
+    }
+}

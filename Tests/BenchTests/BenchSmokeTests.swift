@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Issue 9: the benchmark runs at its smallest size and its JSON parses. No timing is asserted here: figures are
+/// for docs/performance.md, measured in release builds.
+@Suite struct BenchSmokeTests {
+    struct Stats: Decodable {
+        var count: Int
+        var median: Double
+        var p99: Double
+    }
+
+    struct Size: Decodable {
+        var targetCaseEvents: Int
+        var records: UInt64
+        var caseEvents: Int
+        var cases: Int
+        var actEngine: Stats
+        var actRaw: Stats
+        var bulkEngineEventsPerSecond: Double
+        var bulkRawEventsPerSecond: Double
+        var verifyEventsPerSecond: Double
+        var replayEventsPerSecond: Double
+        var rawScanEventsPerSecond: Double
+        var replayPeakAnonymousBytes: Int
+        var statusEngine: Stats
+        var statusRaw: Stats
+    }
+
+    struct Results: Decodable {
+        var members: Int
+        var sizes: [Size]
+    }
+
+    static var binary: URL {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("greffe-bench")
+    }
+
+    @Test func smokeRunPrintsResultsThatParse() throws {
+        let directory = NSTemporaryDirectory() + "greffe-bench-smoke-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = Process()
+        process.executableURL = BenchSmokeTests.binary
+        process.arguments = ["--smoke", "--json", "-", "--dir", directory]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let results = try JSONDecoder().decode(Results.self, from: data)
+        #expect(results.members > 0)
+        let size = try #require(results.sizes.first)
+        #expect(results.sizes.count == 1)
+        #expect(size.targetCaseEvents == 1_000)
+        #expect(size.caseEvents >= 1_000)
+        #expect(size.records > UInt64(size.caseEvents))
+        #expect(size.cases > 0)
+        // Every act of the case recorded act by act was timed on both sides.
+        #expect(size.actEngine.count > 20)
+        #expect(size.actEngine.count == size.actRaw.count)
+        #expect(size.statusEngine.count == size.statusRaw.count)
+        #expect(size.replayPeakAnonymousBytes > 0)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/engine"))
+    }
+}
