@@ -122,7 +122,7 @@ extension GreffeCommand.Cell {
 
     struct Decline: MemberAct {
         static let configuration = CommandConfiguration(
-            abstract: "Un membre tiré au sort ne répond pas présent : le tirage sera refait (art. 5.6.9, R15).",
+            abstract: "Un membre tiré au sort ne répond pas présent : le suivant dans l'ordre enregistré est convoqué (art. 5.6.9, R15).",
             discussion: """
                 « Les personnes tirées au sort doivent répondre présentes sous peine de recommencer le tirage. »
 
