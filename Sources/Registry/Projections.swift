@@ -113,11 +113,16 @@ extension Registry {
     /// Every projection entry recomputed from the log alone, by replaying every record from the first.
     /// The stored projections must be exactly these (an invariant the tests and the audit check).
     public func projectionsFromLog() throws -> [String: [UInt8]] {
-        try replay().projections(rulebook: rulebook)
+        // A compacting fold: closed cases leave memory once their entries are final, so a rebuild of a long log
+        // stays within the open cases (docs/performance.md).
+        var replay = RegistryReplay(compactingWith: rulebook)
+        var cursor = store.records(from: 1)
+        while let record = try cursor.next() { try replay.fold(record) }
+        return try replay.projections(rulebook: rulebook)
     }
 
     /// Hands every projection entry of a replay from the first record to `emit` (a `nil` value would remove a key),
-    /// to rebuild the stored projections in batches. The replay holds every case's state until the end.
+    /// to rebuild the stored projections in batches. Memory follows the open cases (closed ones are compacted).
     public func replayProjections(_ emit: (String, [UInt8]?) throws -> Void) throws {
         for (key, value) in try projectionsFromLog() { try emit(key, value) }
     }

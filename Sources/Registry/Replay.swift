@@ -42,7 +42,18 @@ public struct RegistryReplay: Sendable {
     var rosterStamp: UInt64?
     var judgedStamp: JudgedStamp?
 
-    public init() {}
+    /// When set, a case's state is dropped as soon as the case is closed, its projection entries kept instead (computed
+    /// under this rulebook): memory then follows the open cases, not the length of the log. Only for rebuilding
+    /// projections; `cases` then lacks the closed cases.
+    let compactingWith: Rulebook?
+    /// Projection entries of the closed cases whose state was dropped.
+    var closedEntries: [String: [UInt8]] = [:]
+    var closedCases: Set<CaseID> = []
+
+    public init() { compactingWith = nil }
+
+    /// A fold that drops closed cases' states (see `compactingWith`).
+    init(compactingWith rulebook: Rulebook) { compactingWith = rulebook }
 
     /// Decodes `record` as its stream's event and folds it. Throws `RegistryError.unreadableEvent` (and folds
     /// nothing) when its day or payload cannot be read.
@@ -51,6 +62,12 @@ public struct RegistryReplay: Sendable {
         if try ladders.apply(record) {
             lastSequence = record.sequence
             return .ladderRecord
+        }
+        if compactingWith != nil, record.stream.hasPrefix("case/"),
+           closedCases.contains(CaseID(String(record.stream.dropFirst("case/".count)))) {
+            // The decider refuses every act after closing; only a write behind its back produces one.
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: "an event after its case was closed")
         }
         let folded = try Self.read(record, cases: cases)
         lastSequence = record.sequence
@@ -61,6 +78,11 @@ public struct RegistryReplay: Sendable {
                 judgedStamp = JudgedStamp(sequence: record.sequence, previous: judgedStamp?.sequence ?? 0, caseID: id)
             }
             cases[id] = FoldedCase(state: after, version: record.version, lastSequence: record.sequence)
+            if let rulebook = compactingWith, after.closed != nil {
+                try Self.caseEntries(id, after, record.version, rulebook: rulebook, into: &closedEntries)
+                cases[id] = nil
+                closedCases.insert(id)
+            }
             if !record.event.causationId.isEmpty { commands[Projections.commandKey(record.event.causationId)] = record.sequence }
         case let .memberEvent(dated):
             members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
@@ -97,16 +119,18 @@ public struct RegistryReplay: Sendable {
         return .unknownStream
     }
 
+    /// A case's projection entries: its summary and its seats (R17).
+    static func caseEntries(_ id: CaseID, _ state: CaseState, _ version: UInt64, rulebook: Rulebook,
+                            into out: inout [String: [UInt8]]) throws {
+        let summary = Projections.summary(id, state: state, rulebook: rulebook, version: version)
+        out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
+        for member in Projections.judges(state) { out[Projections.seatKey(id, member)] = [] }
+    }
+
     /// The inline projections these folded records give (what the store must hold after them).
     public func projections(rulebook: Rulebook) throws -> [String: [UInt8]] {
-        var out: [String: [UInt8]] = [:]
-        for (id, entry) in cases {
-            let summary = Projections.summary(id, state: entry.state, rulebook: rulebook, version: entry.version)
-            out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
-            for member in Projections.judges(entry.state) {
-                out[Projections.seatKey(id, member)] = []
-            }
-        }
+        var out = closedEntries
+        for (id, entry) in cases { try Self.caseEntries(id, entry.state, entry.version, rulebook: rulebook, into: &out) }
         for (_, record) in members {
             out[Projections.rosterPrefix + record.id.rawValue] = Array(try Projections.jsonEncoder.encode(record))
         }

@@ -336,3 +336,17 @@ import Testing
         #expect(report.result(.payloads)?.count == Int(try f.store.head().sequence))
     }
 }
+
+@Suite struct CompactingReplayTests {
+    /// Rebuilding projections drops a closed case's state once its entries are final; the entries are the same as
+    /// those of the full fold the audit uses, and as the stored ones.
+    @Test func aClosedCaseGivesTheSameProjectionsWhenCompacted() throws {
+        let f = try AuditFixture()
+        try f.registry.perform(.closeCase(Closure(reason: "jugement exécuté, délais de recours écoulés")), in: "2026-001",
+                               on: d("2026-04-20"), recording: AuditFixture.clerk)
+        let stored = try f.registry.storedProjections()
+        #expect(try f.registry.projectionsFromLog() == stored)
+        #expect(try f.registry.replay().projections(rulebook: f.registry.rulebook) == stored)
+        #expect(try f.registry.audit().isValid)
+    }
+}
