@@ -51,9 +51,7 @@ extension GreffeCommand.Audit {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
-                let id = CaseID(caseID)
-                guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
+                let (registry, id) = try options.registry(forCase: caseID)
                 let checks = try registry.drawAudits(of: id)
                 if json {
                     print(try jsonLine(["case": id.rawValue, "draws": checks.map(\.json),

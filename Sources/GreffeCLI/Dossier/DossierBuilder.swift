@@ -178,17 +178,7 @@ struct DossierBuilder {
     }
 
     /// The draws recorded up to the reference day, re-computed.
-    func drawChecks() -> [DrawAudit] {
-        var state = CaseDecider.initial
-        var out: [DrawAudit] = []
-        for (dated, record) in zip(loaded.events, loaded.records) {
-            if case .drawPerformed(let draw) = dated.event {
-                out.append(DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: state))
-            }
-            state = CaseDecider.evolve(state, dated)
-        }
-        return out
-    }
+    func drawChecks() -> [DrawAudit] { DrawAudit.all(in: loaded) }
 
     func votes() -> Document.Section {
         let l = language

@@ -59,8 +59,13 @@ public struct DrawAudit: Sendable {
 
 extension Registry {
     /// Every recorded draw of a case, re-computed.
-    public func drawAudits(of id: CaseID) throws -> [DrawAudit] {
-        let loaded = try loadCase(id)
+    public func drawAudits(of id: CaseID) throws -> [DrawAudit] { DrawAudit.all(in: try loadCase(id)) }
+}
+
+extension DrawAudit {
+    /// Every draw performed in a loaded case (up to the day it was loaded as of), re-computed.
+    public static func all(in loaded: LoadedCase) -> [DrawAudit] {
+        let id = loaded.id
         var state = CaseDecider.initial
         var out: [DrawAudit] = []
         for (dated, record) in zip(loaded.events, loaded.records) {
