@@ -14,6 +14,10 @@ SCHEMAS = ROOT / "Schemas"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "https://greffe.example/schemas/"
 SCHEMA_VERSION = 1
+# Event types whose payload is at another schema version, and the payload structs of their older versions, still read
+# (CaseEvent.readableSchemaVersions in Swift).
+EVENT_SCHEMA_VERSIONS = {"DrawPerformed": 2}
+OLDER_EVENT_PAYLOADS = {"DrawPerformed": {1: "CellDrawSchema1"}}
 
 # Scalar types. A trailing "?" marks an optional field (omitted from the JSON when absent).
 SCALARS = {
@@ -26,6 +30,7 @@ SCALARS = {
     "member": {"type": "string", "minLength": 1, "description": "member id"},
     "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "SHA-256, lowercase hex"},
     "md5": {"type": "string", "pattern": "^[0-9A-F]{32}$", "description": "MD5, uppercase hex as RFC 3797 prints it"},
+    "poolNumber": {"type": "integer", "minimum": 1, "description": "a member's number in the announced pool, from 1"},
 }
 
 # Types whose JSON form is not a plain object of fields (Swift enums with associated values).
@@ -91,8 +96,12 @@ STRUCTS = {
                          ("seatsLeft", "count")],
     "Step": [("index", "count"), ("digestHex", "md5"), ("remaining", "count"), ("valueModRemaining", "count"),
              ("position", "count"), ("selected", "count")],
-    "CellDraw": [("pool", "[member]"), ("poolDigest", "sha256"), ("entropy", "DrawEntropy"), ("keyString", "string"),
-                 ("steps", "[Step]"), ("publiclyVerifiable", "bool")],
+    # The pool is the announcement's, the steps follow from the key string (re-computed by the audit).
+    "CellDraw": [("poolDigest", "sha256"), ("poolSize", "count"), ("entropy", "DrawEntropy"), ("keyString", "string"),
+                 ("order", "[poolNumber]"), ("publiclyVerifiable", "bool")],
+    # DrawPerformed schema version 1: the pool and every step recorded too.
+    "CellDrawSchema1": [("pool", "[member]"), ("poolDigest", "sha256"), ("entropy", "DrawEntropy"),
+                        ("keyString", "string"), ("steps", "[Step]"), ("publiclyVerifiable", "bool")],
     "SummarySent": [("cell", "[member]"), ("victims", "[member]")],
     "CellMeeting": [("attendees", "[member]")],
     "Probation": [("conditions", "[string]"), ("until", "day"), ("spaces", "[string]"),
@@ -150,7 +159,7 @@ COMMANDS = {
     "cell.volunteer": ("MemberRef", "5.6.9", "A called member volunteers and joins the cell (R13, R17)."),
     "cell.recuse": ("Recusal", "5.6.9", "The accused or the victim revokes a cell member, once (R14)."),
     "draw.announce": ("DrawAnnouncement", "5.6.9", "Announce a draw: every eligible member in canonical order, its SHA-256, the seats to fill and the public entropy sources, before their values are known (R15)."),
-    "draw.perform": ("CellDraw", "5.6.9", "Record the draw as RFC 3797 computes it: the sources' values, the key string and the selection order of the whole pool, digest by digest (R15)."),
+    "draw.perform": ("CellDraw", "5.6.9", "Record the draw as RFC 3797 computes it: the sources' values, the key string and the selection order of the whole announced pool as pool numbers; every step re-computes from the key string (R15)."),
     "draw.present": ("MemberRef", "5.6.9", "A drawn member answers present (R15)."),
     "draw.decline": ("MemberRef", "5.6.9", "A drawn member declines: the next member of the recorded order is summoned (R15)."),
     "cell.sendSummary": ("Note", "5.6.9", "Send the summary to the cell and the victim: end of the instruction (R16)."),
@@ -191,7 +200,7 @@ EVENTS = {
     "VolunteerAccepted": ("MemberRef", "A volunteer joined the cell (R13)."),
     "MemberRecused": ("Recusal", "A party revoked a cell member (R14)."),
     "DrawAnnounced": ("DrawAnnouncement", "A draw was announced (R15)."),
-    "DrawPerformed": ("CellDraw", "A draw was performed (R15)."),
+    "DrawPerformed": ("CellDraw", "A draw was performed (R15): the entropy, the key string and the drawn order of the announced pool as pool numbers."),
     "DrawnMemberPresent": ("MemberRef", "A drawn member answered present and joined (R15)."),
     "DrawnMemberDeclined": ("MemberRef", "A drawn member declined (R15)."),
     "SummarySentToCell": ("SummarySent", "The summary went to the cell and victims: end of instruction (R16)."),
@@ -284,10 +293,22 @@ def main():
     for type_name, (payload, description) in EVENTS.items():
         defs = {}
         body = object_schema(payload, defs)
+        version = EVENT_SCHEMA_VERSIONS.get(type_name, SCHEMA_VERSION)
+        older = OLDER_EVENT_PAYLOADS.get(type_name, {})
+        title = f"event {type_name} payload (schemaVersion {version})"
+        if older:
+            # The current form, or one of the older forms a store may still hold (told apart by their fields).
+            for struct in older.values():
+                add_def(struct, defs)
+            body = {"oneOf": [{"title": f"schemaVersion {version}", **body}] + [
+                {"title": f"schemaVersion {v}", "$ref": f"#/$defs/{struct}"} for v, struct in sorted(older.items())]}
+            title += ", or an older version still read: " + ", ".join(str(v) for v in sorted(older))
         schema = {"$schema": DRAFT, "$id": f"{BASE_ID}events/{type_name}.schema.json",
-                  "title": f"event {type_name} payload (schemaVersion {SCHEMA_VERSION})",
+                  "title": title,
                   "description": description + " The day lives in the envelope's occurredOn.",
-                  "x-schemaVersion": SCHEMA_VERSION, **body}
+                  "x-schemaVersion": version, **body}
+        if older:
+            schema["x-readSchemaVersions"] = sorted(older) + [version]
         if defs:
             schema["$defs"] = defs
         write(SCHEMAS / "events" / f"{type_name}.schema.json", schema)

@@ -72,7 +72,7 @@ extension Registry {
         guard !events.isEmpty else { return .recorded([]) }
         let newEvents = try events.map { event in
             envelope(
-                type: event.typeName, schemaVersion: CaseEvent.schemaVersion, on: day, payload: try event.payloadJSON(),
+                type: event.typeName, schemaVersion: event.schemaVersion, on: day, payload: try event.payloadJSON(),
                 recording: recording, correlation: id.rawValue, causation: command.commandId ?? "")
         }
         var after = loaded.state

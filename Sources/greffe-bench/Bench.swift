@@ -242,7 +242,7 @@ final class Bench {
                 let payload = try event.payloadJSON()
                 payloadBytes += payload.count
                 newEvents.append(NewEvent(
-                    type: event.typeName, schemaVersion: UInt32(CaseEvent.schemaVersion), occurredOn: day.description,
+                    type: event.typeName, schemaVersion: UInt32(event.schemaVersion), occurredOn: day.description,
                     recordedAt: Int64(recording.recordedAt.timeIntervalSince1970 * 1000), actor: recording.actor,
                     correlationId: script.id.rawValue, causationId: command.commandId ?? "", payload: payload))
                 state = CaseDecider.evolve(state, DatedEvent(on: day, event: event))

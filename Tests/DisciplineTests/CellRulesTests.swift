@@ -130,10 +130,10 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     // Before the source's values are known, a draw cannot have used them.
     expect(given: s.events, when: .performDraw(draw), on: d("2026-02-06"), then: refusal(.R15))
     // A record whose order was edited does not re-compute.
-    var steps = draw.steps
-    steps.swapAt(0, 1)
-    let edited = CellDraw(pool: draw.pool, poolDigest: draw.poolDigest, entropy: draw.entropy, keyString: draw.keyString,
-                          steps: steps, publiclyVerifiable: true)
+    var order = draw.order
+    order.swapAt(0, 1)
+    let edited = CellDraw(poolDigest: draw.poolDigest, poolSize: draw.poolSize, entropy: draw.entropy,
+                          keyString: draw.keyString, order: order, publiclyVerifiable: true)
     expect(given: s.events, when: .performDraw(edited), on: d("2026-02-07"), then: refusal(.R15))
     expect(given: s.events, when: .performDraw(draw), on: d("2026-02-07"), then: [.drawPerformed(draw)])
 }
@@ -146,7 +146,7 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     s.act("2026-02-05", .announceDraw(a))
     let draw = try CellDraw.perform(a, values: [["3", "11", "17", "25", "38", "42"]])
     s.act("2026-02-07", .performDraw(draw))
-    let order = draw.order
+    let order = draw.members(in: a.pool)
     #expect(s.state.drawnPending == Array(order.prefix(2)))
     // Someone not summoned cannot answer.
     expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: order[4])), on: d("2026-02-08"), then: refusal(.R15))

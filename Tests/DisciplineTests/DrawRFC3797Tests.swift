@@ -60,6 +60,12 @@ import Testing
         #expect(Set(steps.map(\.selected)) == Set(1...25))
     }
 
+    @Test func selectedNumbersAreTheStepsSelections() {
+        let steps = RFC3797.selectionOrder(poolSize: 154, key: Self.rfcKey, count: 154)
+        #expect(RFC3797.selectedNumbers(poolSize: 154, key: Self.rfcKey) == steps.map(\.selected))
+        #expect(RFC3797.selectedNumbers(poolSize: 0, key: Self.rfcKey).isEmpty)
+    }
+
     /// The RFC's example run through the cell draw: member ids that sort in the RFC's numbering give its names.
     @Test func rfcSection6ThroughCellDraw() throws {
         let ids = Self.names.enumerated().map { MemberID(String(format: "%02d-%@", $0.offset + 1, $0.element)) }
@@ -72,7 +78,8 @@ import Testing
         let draw = try CellDraw.perform(announcement, values: Self.sources)
         #expect(draw.keyString == Self.rfcKey)
         #expect(draw.publiclyVerifiable)
-        let drawn = draw.order.prefix(10).map { String($0.rawValue.dropFirst(3)) }
+        #expect(Array(draw.order.prefix(11)) == Self.rfcSelected)
+        let drawn = draw.members(in: announcement.pool).prefix(10).map { String($0.rawValue.dropFirst(3)) }
         #expect(drawn == ["Lee", "Doc", "Mary", "Charity", "Kasczynski", "Envy", "Sneazy", "Anger", "Chastity",
                           "Pandora"])
     }

@@ -59,7 +59,7 @@ func schema_examplesValidateWithJsonschema() throws {
     let payload = try JSONSerialization.jsonObject(with: Examples.events[1].payloadJSON())
     let envelope: [String: Any] = [
         "sequence": 1, "stream": "case-2026-001", "version": 1, "type": Examples.events[1].typeName,
-        "schemaVersion": CaseEvent.schemaVersion, "occurredOn": "2026-02-08", "recordedAt": "2026-02-08T09:15:00Z",
+        "schemaVersion": Examples.events[1].schemaVersion, "occurredOn": "2026-02-08", "recordedAt": "2026-02-08T09:15:00Z",
         "actor": "alice", "correlationId": "c-1", "causationId": NSNull(), "payload": payload,
         "prevHash": String(repeating: "0", count: 64), "hash": Fixture.hash,
     ]

@@ -23,7 +23,11 @@ final class AuditFixture {
     /// Every person of the sample roster: id, name, email.
     let roster: [[String]]
 
-    init(vote: Bool = false) throws {
+    /// With `drawSchema1`, the draw is recorded as a store written before the compact draw payload holds it.
+    let drawSchema1: Bool
+
+    init(vote: Bool = false, drawSchema1: Bool = false) throws {
+        self.drawSchema1 = drawSchema1
         registry = Registry(store: try EventStore.create(at: directory + "/store"))
         let csv = try String(contentsOf: examplesDirectory.appendingPathComponent("adherents.csv"), encoding: .utf8)
         let rows = csv.split(separator: "\n").map { AuditFixture.cells(String($0)) }
@@ -82,7 +86,29 @@ final class AuditFixture {
             seatsLeft: registry.rulebook.cellSize - state.cell.count, on: d("2026-02-05"))
         try registry.perform(.announceDraw(announcement, commandId: nil), in: id, on: d("2026-02-05"), recording: Self.clerk)
         let draw = try CellDraw.perform(announcement, values: [["3", "11", "17", "25", "38"]])
-        try registry.perform(.performDraw(draw, commandId: nil), in: id, on: d("2026-02-07"), recording: Self.clerk)
+        guard drawSchema1 else {
+            try registry.perform(.performDraw(draw, commandId: nil), in: id, on: d("2026-02-07"), recording: Self.clerk)
+            return
+        }
+        let stream = Registry.stream(of: id)
+        let event = NewEvent(
+            type: "DrawPerformed", schemaVersion: 1, occurredOn: "2026-02-07", recordedAt: 1_767_600_000_000,
+            actor: Self.clerk.actor, correlationId: id.rawValue, payload: try Self.schema1Payload(draw, pool: announcement.pool))
+        try store.append(to: stream, expected: .exactly(try store.version(of: stream)), events: [event])
+        try rebuildProjections()
+    }
+
+    /// `draw` as schema version 1 of `DrawPerformed` recorded it: the pool, and every RFC 3797 step with its digest.
+    static func schema1Payload(_ draw: CellDraw, pool: [MemberID]) throws -> Data {
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(draw)) as? [String: Any])
+        object["order"] = nil
+        object["poolSize"] = nil
+        object["pool"] = pool.map(\.rawValue)
+        object["steps"] = RFC3797.selectionOrder(poolSize: pool.count, key: draw.keyString, count: pool.count).map { step in
+            ["index": step.index, "digestHex": step.digestHex, "remaining": step.remaining,
+             "valueModRemaining": step.valueModRemaining, "position": step.position, "selected": step.selected]
+        }
+        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 
     // MARK: Alterations behind the log's back, through LMDB

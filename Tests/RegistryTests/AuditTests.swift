@@ -184,13 +184,32 @@ import Testing
             return
         }
         // Other published values, the recorded order kept: the key string no longer re-computes.
-        let forged = CellDraw(pool: draw.pool, poolDigest: draw.poolDigest, entropy: .publicSources(values: [["4", "11", "17", "25", "38"]]),
-                              keyString: draw.keyString, steps: draw.steps, publiclyVerifiable: true)
+        let forged = CellDraw(poolDigest: draw.poolDigest, poolSize: draw.poolSize,
+                              entropy: .publicSources(values: [["4", "11", "17", "25", "38"]]),
+                              keyString: draw.keyString, order: draw.order, publiclyVerifiable: true)
         let appended = try f.appendBypassingTheDecider(.drawPerformed(forged), like: performed)
         let report = try f.registry.audit()
         #expect(failures(report).failed == [.draws])
         #expect(failures(report).sequence == appended.sequence)
         print("draw does not re-compute:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+    }
+
+    /// Issue 9: a store written before the compact draw payload (schema version 1, the pool and every step) still
+    /// replays, seats the same cell and passes every check, its recorded steps compared digest by digest.
+    @Test func aSchema1DrawOfAnOlderStoreStillReplaysAndPassesTheAudit() throws {
+        let f = try AuditFixture(drawSchema1: true)
+        let performed = try f.first("DrawPerformed")
+        #expect(performed.event.schemaVersion == 1)
+        #expect(String(decoding: performed.payload, as: UTF8.self).contains("\"digestHex\""))
+        let report = try f.registry.audit()
+        #expect(report.isValid, "\(report.checks)")
+        #expect(report.result(.draws)?.count == 1)
+        let audits = try f.registry.drawAudits(of: "2026-001")
+        #expect(audits.count == 1 && audits.allSatisfy(\.ok))
+        #expect(audits.first?.verification == .matches(stepsChecked: audits.first?.draw.pool.count ?? -1))
+        let compact = try AuditFixture()
+        #expect(try f.registry.loadCase("2026-001").state.cell == compact.registry.loadCase("2026-001").state.cell)
+        #expect(try compact.first("DrawPerformed").event.schemaVersion == 2)
     }
 
     @Test func anUnknownSchemaVersionIsCaughtByThePayloadCheck() throws {
@@ -202,6 +221,18 @@ import Testing
         #expect(report.result(.payloads)?.outcome == .failed(AuditFinding(
             sequence: appended[0].sequence,
             Words("BoardMet en version de schéma 2, seule la 1 est connue", "BoardMet at schema version 2; only 1 is known"))))
+    }
+
+    @Test func aDrawPayloadOfAFutureSchemaVersionIsCaughtByThePayloadCheck() throws {
+        let f = try AuditFixture()
+        var event = try f.first("DrawPerformed").event
+        event.schemaVersion = 3
+        let appended = try f.store.append(to: "case/2026-002", expected: .any, events: [event])
+        let report = try f.registry.audit()
+        #expect(report.result(.payloads)?.outcome == .failed(AuditFinding(
+            sequence: appended[0].sequence,
+            Words("DrawPerformed en version de schéma 3, seules les versions 1 à 2 sont connues",
+                  "DrawPerformed at schema version 3; only versions 1 to 2 are known"))))
     }
 }
 

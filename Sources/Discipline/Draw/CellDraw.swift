@@ -59,25 +59,39 @@ public enum DrawEntropy: Codable, Equatable, Sendable {
     case local(randomHex: String)
 }
 
-/// A performed crisis-cell draw (R15): the pool, the entropy, the RFC 3797 key string and the selection order of
-/// the whole pool, so replacements after a decline or a recusal take the next members without new randomness.
-public struct CellDraw: Codable, Equatable, Sendable {
-    /// Pool members in canonical order; number k is `pool[k - 1]`.
-    public let pool: [MemberID]
-    /// SHA-256 of the pool's canonical encoding.
+/// A performed crisis-cell draw (R15): the entropy, the RFC 3797 key string, and the selection order of the whole
+/// announced pool as pool numbers, so replacements after a decline or a recusal take the next members without new
+/// randomness.
+///
+/// The pool is the announcement's (``DrawAnnouncement/pool``, recorded before the entropy was known), bound here by
+/// its digest and size; the RFC 3797 steps (MD5 digest, divisor, remainder of each selection) follow from the key
+/// string and are re-computed on demand (``RFC3797/selectionOrder(poolSize:key:count:)``, ``AnnouncedDraw/steps``).
+/// This is the `DrawPerformed` payload of schema version 2 (``schemaVersion``). Version 1 recorded the pool and every
+/// step as well; such payloads still decode, and what they recorded beyond these fields is kept in ``schema1`` so
+/// that a verification compares it too.
+public struct CellDraw: Equatable, Sendable {
+    /// The `DrawPerformed` payload schema this type writes.
+    public static let schemaVersion = 2
+
+    /// SHA-256 of the pool's canonical encoding: the announced digest.
     public let poolDigest: String
+    /// Members in the pool (the announced pool's size).
+    public let poolSize: Int
     /// The randomness used.
     public let entropy: DrawEntropy
     /// The RFC 3797 key string hashed at every step.
     public let keyString: String
-    /// The selection order of the whole pool, step by step.
-    public let steps: [RFC3797.Step]
+    /// The selection order of the whole pool: pool numbers (from 1), the first drawn first.
+    public let order: [Int]
     /// False for a practice draw with local randomness: shown wherever the draw is.
     public let publiclyVerifiable: Bool
+    /// What a schema-1 payload recorded beyond the fields above (`nil` for a draw recorded since).
+    public let schema1: Schema1Record?
 
-    /// The members in drawn order.
-    public var order: [MemberID] {
-        steps.compactMap { pool.indices.contains($0.selected - 1) ? pool[$0.selected - 1] : nil }
+    /// The pool and the steps a schema-1 `DrawPerformed` payload recorded.
+    public struct Schema1Record: Equatable, Sendable {
+        public let pool: [MemberID]
+        public let steps: [RFC3797.Step]
     }
 
     /// Performs an announced draw with the published values of its sources (one list per announced source).
@@ -106,29 +120,41 @@ public struct CellDraw: Codable, Equatable, Sendable {
     }
 
     private init(pool: DrawPool, entropy: DrawEntropy, key: String, publiclyVerifiable: Bool) {
-        self.pool = pool.members
         self.poolDigest = pool.digest
+        self.poolSize = pool.count
         self.entropy = entropy
         self.keyString = key
-        self.steps = RFC3797.selectionOrder(poolSize: pool.count, key: key, count: pool.count)
+        self.order = RFC3797.selectedNumbers(poolSize: pool.count, key: key)
         self.publiclyVerifiable = publiclyVerifiable
+        self.schema1 = nil
     }
 
     /// Builds a draw value from recorded fields, as read back from the log (nothing is re-computed here; use
-    /// ``verify(recorded:announcedPoolDigest:)``).
+    /// ``verify(recorded:announcement:)``).
     public init(
-        pool: [MemberID], poolDigest: String, entropy: DrawEntropy, keyString: String, steps: [RFC3797.Step],
+        poolDigest: String, poolSize: Int, entropy: DrawEntropy, keyString: String, order: [Int],
         publiclyVerifiable: Bool
     ) {
-        self.pool = pool
         self.poolDigest = poolDigest
+        self.poolSize = poolSize
         self.entropy = entropy
         self.keyString = keyString
-        self.steps = steps
+        self.order = order
         self.publiclyVerifiable = publiclyVerifiable
+        self.schema1 = nil
     }
 
     static func localKey(_ hex: String) -> String { hex + "./" }
+
+    /// The pool the order numbers: the one a schema-1 payload recorded, else the announcement's.
+    public func pool(announced announcement: DrawAnnouncement?) -> [MemberID]? {
+        schema1?.pool ?? announcement?.pool
+    }
+
+    /// The members in drawn order, named from `pool` (numbers outside it are left out).
+    public func members(in pool: [MemberID]) -> [MemberID] {
+        order.compactMap { pool.indices.contains($0 - 1) ? pool[$0 - 1] : nil }
+    }
 
     // MARK: Refusals (R15)
 
@@ -140,20 +166,24 @@ public struct CellDraw: Codable, Equatable, Sendable {
 
     // MARK: Seating and replacements
 
-    /// The members who sit: the first `seats` members of the recorded order who are not `unavailable` (declined,
-    /// revoked by a party, recused, no longer eligible). A replacement is therefore always the next member in the
-    /// recorded order; no new randomness. When the order runs out, a new announced draw is needed (R15).
-    public func seat(_ seats: Int, unavailable: Set<MemberID>) -> Result<CellSeating, DrawError> {
+    /// The members who sit: the first `seats` members of the recorded order (named from `pool`) who are not
+    /// `unavailable` (declined, revoked by a party, recused, no longer eligible). A replacement is therefore always
+    /// the next member in the recorded order; no new randomness. When the order runs out, a new announced draw is
+    /// needed (R15).
+    public func seat(_ seats: Int, pool: [MemberID], unavailable: Set<MemberID>) -> Result<CellSeating, DrawError> {
         var chosen: [MemberID] = []
         var positions: [Int] = []
         var passedOver: [MemberID] = []
-        for (offset, id) in order.enumerated() {
+        var position = 0
+        for number in order where pool.indices.contains(number - 1) {
             guard chosen.count < seats else { break }
+            let id = pool[number - 1]
+            position += 1
             if unavailable.contains(id) {
                 passedOver.append(id)
             } else {
                 chosen.append(id)
-                positions.append(offset + 1)
+                positions.append(position)
             }
         }
         guard chosen.count >= seats else {
@@ -164,19 +194,29 @@ public struct CellDraw: Codable, Equatable, Sendable {
 
     // MARK: Verification
 
-    /// Re-computes a recorded draw from its recorded inputs (pool and entropy) and compares every recorded output:
-    /// pool order, pool digest (and the digest announced before the entropy was known, when given), key string,
-    /// the verifiability label, then the selection order digest by digest.
-    public static func verify(recorded: CellDraw, announcedPoolDigest: String? = nil) -> DrawVerification {
+    /// Re-computes a recorded draw from its recorded inputs — the pool (the announcement's, or the one a schema-1
+    /// payload recorded) and the entropy — and compares every recorded output: the pool's canonical order, its
+    /// digest (the draw's, and the one announced before the entropy was known), its size, the key string, the
+    /// verifiability label, then the selection order number by number (for a schema-1 payload, every recorded step,
+    /// digest by digest).
+    ///
+    /// Without an announcement (and without a schema-1 pool) the pool's digest cannot be checked, only the order
+    /// against ``poolSize``: the decider and the audit require an announcement before a draw.
+    public static func verify(recorded: CellDraw, announcement: DrawAnnouncement?) -> DrawVerification {
         var found: [DrawDiscrepancy] = []
-        if !DrawPool.isCanonical(recorded.pool) { found.append(.poolNotCanonical) }
-        let pool = (try? DrawPool(members: recorded.pool))
-        let digest = pool?.digest ?? ""
-        if digest != recorded.poolDigest {
-            found.append(.poolDigest(recorded: recorded.poolDigest, recomputed: digest))
-        }
-        if let announced = announcedPoolDigest, announced != digest {
-            found.append(.poolDigestDiffersFromAnnouncement(announced: announced, recomputed: digest))
+        var size = recorded.poolSize
+        if let members = recorded.pool(announced: announcement) {
+            if !DrawPool.isCanonical(members) { found.append(.poolNotCanonical) }
+            let pool = try? DrawPool(members: members)
+            let digest = pool?.digest ?? ""
+            if digest != recorded.poolDigest {
+                found.append(.poolDigest(recorded: recorded.poolDigest, recomputed: digest))
+            }
+            if let announced = announcement?.poolDigest, announced != digest {
+                found.append(.poolDigestDiffersFromAnnouncement(announced: announced, recomputed: digest))
+            }
+            size = pool?.count ?? members.count
+            if size != recorded.poolSize { found.append(.poolSize(recorded: recorded.poolSize, pool: size)) }
         }
         var key = recorded.keyString
         switch recorded.entropy {
@@ -194,14 +234,93 @@ public struct CellDraw: Codable, Equatable, Sendable {
         if key != recorded.keyString {
             found.append(.keyString(recorded: recorded.keyString, recomputed: key))
         }
-        let size = pool?.count ?? recorded.pool.count
-        let steps = RFC3797.selectionOrder(poolSize: size, key: key, count: size)
-        if let i = zip(recorded.steps, steps).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
-            found.append(.step(index: i, recorded: recorded.steps[i], recomputed: steps[i]))
-        } else if recorded.steps.count != steps.count {
-            found.append(.stepCount(recorded: recorded.steps.count, recomputed: steps.count))
+        let checked: Int
+        if let recordedSteps = recorded.schema1?.steps {
+            let steps = RFC3797.selectionOrder(poolSize: size, key: key, count: size)
+            if let i = zip(recordedSteps, steps).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+                found.append(.step(index: i, recorded: recordedSteps[i], recomputed: steps[i]))
+            } else if recordedSteps.count != steps.count {
+                found.append(.stepCount(recorded: recordedSteps.count, recomputed: steps.count))
+            }
+            checked = steps.count
+        } else {
+            let numbers = RFC3797.selectedNumbers(poolSize: size, key: key)
+            if let i = zip(recorded.order, numbers).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+                found.append(.selection(index: i, recorded: recorded.order[i], recomputed: numbers[i]))
+            } else if recorded.order.count != numbers.count {
+                found.append(.stepCount(recorded: recorded.order.count, recomputed: numbers.count))
+            }
+            checked = numbers.count
         }
-        return found.isEmpty ? .matches(stepsChecked: steps.count) : .differs(found)
+        return found.isEmpty ? .matches(stepsChecked: checked) : .differs(found)
+    }
+}
+
+extension CellDraw: Codable {
+    private enum Field: String, CodingKey {
+        case poolDigest, poolSize, entropy, keyString, order, publiclyVerifiable
+        // Schema 1 only.
+        case pool, steps
+    }
+
+    /// Reads a `DrawPerformed` payload of either schema version: version 1 has `pool` and `steps` (and neither
+    /// `poolSize` nor `order`), version 2 the reverse.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Field.self)
+        poolDigest = try c.decode(String.self, forKey: .poolDigest)
+        entropy = try c.decode(DrawEntropy.self, forKey: .entropy)
+        keyString = try c.decode(String.self, forKey: .keyString)
+        publiclyVerifiable = try c.decode(Bool.self, forKey: .publiclyVerifiable)
+        if c.contains(.steps) || c.contains(.pool) {
+            let pool = try c.decode([MemberID].self, forKey: .pool)
+            let steps = try c.decode([RFC3797.Step].self, forKey: .steps)
+            poolSize = pool.count
+            order = steps.map(\.selected)
+            schema1 = Schema1Record(pool: pool, steps: steps)
+        } else {
+            poolSize = try c.decode(Int.self, forKey: .poolSize)
+            order = try c.decode([Int].self, forKey: .order)
+            schema1 = nil
+        }
+    }
+
+    /// Writes the schema-2 payload (a schema-1 value loses the pool and steps it recorded: both follow from the
+    /// announcement and the key string).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Field.self)
+        try c.encode(poolDigest, forKey: .poolDigest)
+        try c.encode(poolSize, forKey: .poolSize)
+        try c.encode(entropy, forKey: .entropy)
+        try c.encode(keyString, forKey: .keyString)
+        try c.encode(order, forKey: .order)
+        try c.encode(publiclyVerifiable, forKey: .publiclyVerifiable)
+    }
+}
+
+/// A recorded draw read with the pool it was performed on: its members by name and every RFC 3797 step re-computed
+/// from the recorded key string (what `greffe audit draw` and the dossier show).
+public struct AnnouncedDraw: Equatable, Sendable {
+    /// The draw as recorded.
+    public let record: CellDraw
+    /// The pool its order numbers: the announcement's (or the one a schema-1 payload recorded); empty when neither
+    /// is known.
+    public let pool: [MemberID]
+
+    public init(_ record: CellDraw, announcement: DrawAnnouncement?) {
+        self.record = record
+        self.pool = record.pool(announced: announcement) ?? []
+    }
+
+    public var poolDigest: String { record.poolDigest }
+    public var entropy: DrawEntropy { record.entropy }
+    public var keyString: String { record.keyString }
+    public var publiclyVerifiable: Bool { record.publiclyVerifiable }
+    /// The members in drawn order.
+    public var order: [MemberID] { record.members(in: pool) }
+    /// Every step of the recorded order (re-computed from the key string, or as a schema-1 payload recorded them).
+    public var steps: [RFC3797.Step] {
+        record.schema1?.steps
+            ?? RFC3797.selectionOrder(poolSize: record.poolSize, key: record.keyString, count: record.poolSize)
     }
 }
 
@@ -269,7 +388,7 @@ public enum DrawError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// The result of re-computing a recorded draw.
 public enum DrawVerification: Equatable, Sendable {
-    /// Everything re-computed equals the record; `stepsChecked` digests were compared.
+    /// Everything re-computed equals the record; `stepsChecked` selections (MD5 digests) were re-computed and compared.
     case matches(stepsChecked: Int)
     /// What differs, inputs first, then the first differing step.
     case differs([DrawDiscrepancy])
@@ -277,7 +396,12 @@ public enum DrawVerification: Equatable, Sendable {
     /// The first step (MD5 index, from 0) whose recorded values differ from the re-computed ones.
     public var firstDifferingStep: Int? {
         guard case .differs(let list) = self else { return nil }
-        for d in list { if case .step(let i, _, _) = d { return i } }
+        for d in list {
+            switch d {
+            case .step(let i, _, _), .selection(let i, _, _): return i
+            default: continue
+            }
+        }
         return nil
     }
 }
@@ -290,7 +414,12 @@ public enum DrawDiscrepancy: Equatable, Sendable {
     case invalidEntropy(KeyStringError)
     case keyString(recorded: String, recomputed: String)
     case verifiabilityLabel(recorded: Bool, actual: Bool)
-    /// The first step whose digest, remainder, position or selected number differs.
+    /// The recorded size is not the pool's.
+    case poolSize(recorded: Int, pool: Int)
+    /// The first selection (from 0) whose recorded pool number differs from the re-computed one.
+    case selection(index: Int, recorded: Int, recomputed: Int)
+    /// A schema-1 payload: the first step whose digest, remainder, position or selected number differs.
     case step(index: Int, recorded: RFC3797.Step, recomputed: RFC3797.Step)
+    /// The recorded order (or schema-1 steps) and the re-computed one differ in length.
     case stepCount(recorded: Int, recomputed: Int)
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Two pure steps, each re-computable by anyone with the RFC's reference code or a few lines of their own:
 /// 1. ``keyString(_:)`` turns the values of the publicly announced entropy sources into the canonical key string;
-/// 2. ``selectionOrder(poolSize:key:count:)`` derives, for index i = 0, 1, 2…, the MD5 digest of
+/// 2. ``selectionOrder(poolSize:key:count:)`` (or ``selectedNumbers(poolSize:key:)``) derives, for index i = 0, 1, 2…, the MD5 digest of
 ///    (i as 2 bytes, big-endian) ‖ key string ‖ (i as 2 bytes, big-endian), reads the 16 bytes as an unsigned
 ///    128-bit big-endian number, takes it modulo the number of entries still in the pool, and removes the entry at
 ///    that position (0-based, so position = remainder + 1) from the remaining list.
@@ -101,35 +101,53 @@ public enum RFC3797 {
     /// `count` is capped at the pool size (an empty pool gives no step) and at ``maximumPoolSize``, the reach of
     /// the RFC's 2-byte index. The key is used as its UTF-8 bytes; a key from ``keyString(_:)`` is plain ASCII.
     public static func selectionOrder(poolSize: Int, key: String, count: Int) -> [Step] {
-        let size = max(0, min(poolSize, maximumPoolSize))
-        let n = max(0, min(count, size))
-        var remaining = Array(stride(from: 1, through: size, by: 1))
-        let keyBytes = Array(key.utf8)
         var steps: [Step] = []
-        steps.reserveCapacity(n)
-        for i in 0..<n {
-            let digest = md5(index: i, key: keyBytes)
-            let divisor = remaining.count
-            let r = remainder(of: digest, modulo: divisor)
-            let chosen = remaining.remove(at: r)
+        select(poolSize: poolSize, key: key, count: count) { i, digest, divisor, r, chosen in
             steps.append(Step(index: i, digestHex: hex(digest, uppercase: true), remaining: divisor,
                               valueModRemaining: r, position: r + 1, selected: chosen))
         }
         return steps
     }
 
-    /// MD5 over (i, 2 bytes big-endian) ‖ key ‖ (i, 2 bytes big-endian).
-    static func md5(index i: Int, key: [UInt8]) -> [UInt8] {
-        let prefix: [UInt8] = [UInt8(truncatingIfNeeded: i >> 8), UInt8(truncatingIfNeeded: i)]
-        var input = prefix
-        input.append(contentsOf: key)
-        input.append(contentsOf: prefix)
-        return Array(Insecure.MD5.hash(data: input))
+    /// The selection order of a whole pool as pool numbers: the `selected` of every step of
+    /// ``selectionOrder(poolSize:key:count:)``, without writing out the digests (what a draw records).
+    public static func selectedNumbers(poolSize: Int, key: String) -> [Int] {
+        var numbers: [Int] = []
+        select(poolSize: poolSize, key: key, count: poolSize) { _, _, _, _, chosen in numbers.append(chosen) }
+        return numbers
+    }
+
+    /// Runs the selection, handing each step to `step`: its index i, MD5(i ‖ key ‖ i), the divisor, the remainder
+    /// and the pool number chosen.
+    private static func select(
+        poolSize: Int, key: String, count: Int,
+        _ step: (_ index: Int, _ digest: Insecure.MD5Digest, _ divisor: Int, _ remainder: Int, _ chosen: Int) -> Void
+    ) {
+        let size = max(0, min(poolSize, maximumPoolSize))
+        let n = max(0, min(count, size))
+        guard n > 0 else { return }
+        var remaining = Array(stride(from: 1, through: size, by: 1))
+        // i ‖ key ‖ i, the two 2-byte indexes rewritten in place at every step.
+        var input: [UInt8] = [0, 0]
+        input.append(contentsOf: key.utf8)
+        input.append(contentsOf: [0, 0])
+        let last = input.count - 2
+        for i in 0..<n {
+            let high = UInt8(truncatingIfNeeded: i >> 8), low = UInt8(truncatingIfNeeded: i)
+            input[0] = high
+            input[1] = low
+            input[last] = high
+            input[last + 1] = low
+            let digest = Insecure.MD5.hash(data: input)
+            let divisor = remaining.count
+            let r = digest.withUnsafeBytes { remainder(of: $0, modulo: divisor) }
+            step(i, digest, divisor, r, remaining.remove(at: r))
+        }
     }
 
     /// A big-endian unsigned number modulo `n`, folded byte by byte (r = (r·256 + b) mod n) so no 128-bit integer
     /// is needed. Returns 0 when `n` is not positive.
-    static func remainder(of bytes: [UInt8], modulo n: Int) -> Int {
+    static func remainder(of bytes: some Sequence<UInt8>, modulo n: Int) -> Int {
         guard n > 0 else { return 0 }
         var r = 0
         for b in bytes { r = (r * 256 + Int(b)) % n }

@@ -598,7 +598,7 @@ private struct Deciding {
                          "a practice draw (local randomness) cannot form a real cell: nobody can check its randomness",
                          allowed: "le tirage avec les valeurs publiées des sources annoncées", allowedEn: "the draw with the announced sources' published values")
         }
-        if p.pool != a.value.pool {
+        if p.poolDigest != a.value.poolDigest || p.poolSize != a.value.pool.count {
             throw refuse(.R15, "le tirage porte sur la liste annoncée le \(a.on.frenchDescription), pas une autre",
                          "the draw is over the pool announced on \(a.on), not another")
         }
@@ -614,7 +614,7 @@ private struct Deciding {
                 }
             }
         }
-        if case .differs(let found) = CellDraw.verify(recorded: p, announcedPoolDigest: a.value.poolDigest) {
+        if case .differs(let found) = CellDraw.verify(recorded: p, announcement: a.value) {
             let what = found.map { "\($0)" }.joined(separator: "; ")
             throw refuse(.R15, "le tirage ne se recalcule pas à l'identique (RFC 3797) : \(what)",
                          "the draw does not re-compute identically (RFC 3797): \(what)")

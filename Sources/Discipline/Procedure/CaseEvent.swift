@@ -3,6 +3,8 @@ import Foundation
 /// A fact of a case, in the past tense. The day it happened is not inside: see `DatedEvent`.
 ///
 /// Stored as `type` (= `typeName`), `schemaVersion` and `payload` (= `payloadJSON()`) in the event envelope.
+/// `decode(type:payload:)` reads every schema version of a type (the shapes of a type's versions are told apart by
+/// their fields).
 public enum CaseEvent: Equatable, Sendable {
     case reportRecorded(ReportFacts)
     case complaintFiled(ComplaintFacts)
@@ -44,8 +46,19 @@ public enum CaseEvent: Equatable, Sendable {
     case radiationAnnounced(Radiation)
     case caseClosed(Closure)
 
-    /// Version of the payload formats; bump when a payload changes shape.
-    public static let schemaVersion = 1
+    /// The version of this event's payload schema, written in the envelope: 1, except `DrawPerformed`'s compact
+    /// payload (``CellDraw/schemaVersion``). Bump a type's version when its payload changes shape, and keep
+    /// reading the older ones (``readableSchemaVersions(of:)``).
+    public var schemaVersion: Int {
+        if case .drawPerformed = self { return CellDraw.schemaVersion }
+        return 1
+    }
+
+    /// The payload schema versions of `type` this Greffe reads (`nil` for a type it does not know).
+    public static func readableSchemaVersions(of type: String) -> ClosedRange<Int>? {
+        guard readers[type] != nil else { return nil }
+        return type == "DrawPerformed" ? 1...CellDraw.schemaVersion : 1...1
+    }
 
     var parts: (type: String, payload: any Encodable & Sendable) {
         switch self {

@@ -1,12 +1,14 @@
 /// The crisis-cell draw as the case sees it (R15): who is summoned, and whether a new draw is needed.
 extension CaseState {
-    /// The seating the recorded draw gives now: the first members of the recorded order who are not already in the
-    /// cell, not revoked by a party (R14) and have not declined, as many as the cell still lacks. Replacements are
-    /// thus always the next members of the order; no new randomness is ever used.
+    /// The seating the recorded draw gives now: the first members of the recorded order (named from the announced
+    /// pool) who are not already in the cell, not revoked by a party (R14) and have not declined, as many as the cell
+    /// still lacks. Replacements are thus always the next members of the order; no new randomness is ever used.
     public var drawSeating: Result<CellSeating, DrawError>? {
-        guard let draw = drawResult?.value, cell.count < drawTarget else { return nil }
+        guard let draw = drawResult?.value, cell.count < drawTarget,
+              let pool = draw.pool(announced: drawAnnouncement?.value)
+        else { return nil }
         let unavailable = Set(cell).union(revoked).union(drawDeclined)
-        return draw.seat(drawTarget - cell.count, unavailable: unavailable)
+        return draw.seat(drawTarget - cell.count, pool: pool, unavailable: unavailable)
     }
 
     /// Drawn members summoned who have not yet answered present or declined.
@@ -19,6 +21,11 @@ extension CaseState {
     public var redrawRequired: Bool {
         if case .failure? = drawSeating { return true }
         return false
+    }
+
+    /// The recorded draw with the pool it was performed on (its members by name), when a draw was performed.
+    public var announcedDraw: AnnouncedDraw? {
+        drawResult.map { AnnouncedDraw($0.value, announcement: drawAnnouncement?.value) }
     }
 
     /// The draw pool for this case on `day`: every member eligible for the cell, in the canonical order of RFC 3797

@@ -157,10 +157,11 @@ extension GreffeCommand {
                 return .performDraw(drawn, commandId: commandId)
             } then: { registry, id in
                 guard let draw = drawn else { return }
-                print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
-                print(l.t("  ordre : ", "  order: ") + draw.order.prefix(10).map(\.rawValue).joined(separator: ", ")
-                    + (draw.order.count > 10 ? " …" : ""))
                 let after = try registry.loadCase(id).state
+                let order = after.announcedDraw?.order ?? []
+                print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
+                print(l.t("  ordre : ", "  order: ") + order.prefix(10).map(\.rawValue).joined(separator: ", ")
+                    + (order.count > 10 ? " …" : ""))
                 print(l.t("  convoqué·es (doivent répondre présent·es) : ", "  summoned (must answer present): ")
                     + after.drawnPending.map(\.rawValue).joined(separator: ", "))
             }
@@ -192,8 +193,9 @@ extension GreffeCommand.DrawPerform {
             print(l.t("TIRAGE D'ENTRAÎNEMENT (aléa local, non vérifiable) : RIEN n'est enregistré.",
                       "PRACTICE DRAW (local randomness, not verifiable): NOTHING is recorded."))
             print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
-            print(l.t("  ordre : ", "  order: ") + draw.order.prefix(10).map(\.rawValue).joined(separator: ", ")
-                + (draw.order.count > 10 ? " …" : ""))
+            let order = draw.members(in: announced.pool)
+            print(l.t("  ordre : ", "  order: ") + order.prefix(10).map(\.rawValue).joined(separator: ", ")
+                + (order.count > 10 ? " …" : ""))
         }
     }
 }

@@ -98,7 +98,6 @@ struct Naming {
                 add([p.member])
             case .memberRecused(let p): add([p.by, p.member])
             case .drawAnnounced(let p): add(p.pool)
-            case .drawPerformed(let p): add(p.order)
             case .summarySentToCell(let p): add(p.cell + p.victims)
             case .cellMet(let p): add(p.attendees)
             case .cellVoteHeld(let p), .reintegrationVoteHeld(let p): add(p.ballots.map(\.member))

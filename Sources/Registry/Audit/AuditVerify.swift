@@ -226,27 +226,32 @@ extension Registry {
 
     /// Why a record's envelope names a type or schema version this Greffe does not read (`nil` when it does).
     static func schemaProblem(_ record: EventRecord) -> Words? {
-        let known: (types: [String], version: Int)
+        let known: (types: [String], versions: ClosedRange<Int>)
         if record.stream.hasPrefix("case/") {
-            known = (CaseEvent.typeNames, CaseEvent.schemaVersion)
+            known = (CaseEvent.typeNames, CaseEvent.readableSchemaVersions(of: record.type) ?? 1...1)
         } else if record.stream.hasPrefix("member/") {
-            known = (MemberEvent.typeNames, MemberEvent.schemaVersion)
+            known = (MemberEvent.typeNames, MemberEvent.schemaVersion...MemberEvent.schemaVersion)
         } else if record.stream.hasPrefix(Registry.ladderPrefix) {
-            known = (LadderEvent.typeNames, LadderEvent.schemaVersion)
+            known = (LadderEvent.typeNames, LadderEvent.schemaVersion...LadderEvent.schemaVersion)
         } else if record.stream == Registry.registryStream {
-            known = ([RulebookAdopted.typeName], RulebookAdopted.schemaVersion)
+            known = ([RulebookAdopted.typeName], RulebookAdopted.schemaVersion...RulebookAdopted.schemaVersion)
         } else if record.stream == Registry.assemblyStream {
-            known = (AssemblyEvent.typeNames, AssemblyEvent.schemaVersion)
+            known = (AssemblyEvent.typeNames, AssemblyEvent.schemaVersion...AssemblyEvent.schemaVersion)
         } else {
             return Words("flux inconnu \(record.stream)", "unknown stream \(record.stream)")
         }
         guard known.types.contains(record.type) else {
             return Words("type d'événement inconnu \(record.type)", "unknown event type \(record.type)")
         }
-        let expected = known.version
-        guard record.event.schemaVersion == UInt32(expected) else {
-            return Words("\(record.type) en version de schéma \(record.event.schemaVersion), seule la \(expected) est connue",
-                         "\(record.type) at schema version \(record.event.schemaVersion); only \(expected) is known")
+        let versions = known.versions
+        guard versions.contains(Int(record.event.schemaVersion)) else {
+            let found = record.event.schemaVersion
+            if versions.count == 1 {
+                return Words("\(record.type) en version de schéma \(found), seule la \(versions.lowerBound) est connue",
+                             "\(record.type) at schema version \(found); only \(versions.lowerBound) is known")
+            }
+            return Words("\(record.type) en version de schéma \(found), seules les versions \(versions.lowerBound) à \(versions.upperBound) sont connues",
+                         "\(record.type) at schema version \(found); only versions \(versions.lowerBound) to \(versions.upperBound) are known")
         }
         return nil
     }

@@ -9,7 +9,8 @@ public struct DrawAudit: Sendable {
     /// The announcement in force when the draw was performed (`nil`: none was recorded before it).
     public var announcement: Dated<DrawAnnouncement>?
     public var performedOn: Day
-    public var draw: CellDraw
+    /// The draw as recorded, with the announced pool that names its members.
+    public var draw: AnnouncedDraw
     public var verification: DrawVerification
 
     /// Re-computes `draw`, performed on `day`, against the announcement the case held just before it.
@@ -18,9 +19,8 @@ public struct DrawAudit: Sendable {
         self.sequence = sequence
         self.announcement = before.drawAnnouncement
         self.performedOn = day
-        self.draw = draw
-        self.verification = CellDraw.verify(
-            recorded: draw, announcedPoolDigest: before.drawAnnouncement?.value.poolDigest)
+        self.draw = AnnouncedDraw(draw, announcement: before.drawAnnouncement?.value)
+        self.verification = CellDraw.verify(recorded: draw, announcement: before.drawAnnouncement?.value)
     }
 
     /// Announced strictly before every source's values became public.

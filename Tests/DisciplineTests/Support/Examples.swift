@@ -8,7 +8,8 @@ enum Examples {
         pool: ["m1", "m2", "m3", "m4"], poolDigest: (try? DrawPool(members: ["m1", "m2", "m3", "m4"]))?.digest ?? "",
         sources: [EntropySource(description: "Loto du 2026-02-07", valuesKnownOn: day)], seatsLeft: 3)
     static let draw: CellDraw = (try? CellDraw.perform(announcement, values: [["3", "11", "17"]]))
-        ?? CellDraw(pool: [], poolDigest: "", entropy: .local(randomHex: ""), keyString: "", steps: [], publiclyVerifiable: false)
+        ?? CellDraw(poolDigest: "", poolSize: 0, entropy: .local(randomHex: ""), keyString: "", order: [],
+                    publiclyVerifiable: false)
     static let probation = Fixture.probation
     static let proposals = [Proposal(id: "A", sanctions: ["warning"]),
                             Proposal(id: "B", sanctions: [Rulebook.SanctionID.probationaryReintegration], probation: probation)]
