@@ -336,14 +336,20 @@ public final class EventStore {
         var version = current
         var appended: [EventRecord] = []
         appended.reserveCapacity(events.count)
-        let prefix = EventStore.streamPrefix(stream)
+        // The stream index key `stream ‖ 0 ‖ version`: its last 8 bytes are rewritten for each record.
+        var indexKey = EventStore.streamPrefix(stream)
+        indexKey.appendInteger(UInt64(0))
+        let versionOffset = indexKey.count - 8
         for event in events {
             let sequence = head.sequence + 1
             version += 1
             let (value, hash) = RecordCodec.encode(
                 sequence: sequence, stream: stream, version: version, event: event, previousHash: head.hash)
-            try txn.append(records, .bigEndian(sequence), value)
-            try txn.put(streams, prefix + .bigEndian(version), .bigEndian(sequence), noOverwrite: true)
+            indexKey.withUnsafeMutableBytes { $0.storeBytes(of: version.bigEndian, toByteOffset: versionOffset, as: UInt64.self) }
+            try withUnsafeBytes(of: sequence.bigEndian) { sequenceBytes in
+                try value.withUnsafeBytes { try txn.put(records, sequenceBytes, $0, append: true) }
+                try indexKey.withUnsafeBytes { try txn.put(streams, $0, sequenceBytes, noOverwrite: true) }
+            }
             appended.append(
                 EventRecord(
                     sequence: sequence, stream: stream, version: version, event: event,

@@ -102,15 +102,23 @@ enum RecordCodec {
 
     static func sha256(_ bytes: some DataProtocol) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
 
+    /// SHA-256 of bytes in place (no copy, none of `DataProtocol`'s region walk).
+    static func sha256(_ bytes: UnsafeRawBufferPointer) -> SHA256.Digest {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: bytes)
+        return hasher.finalize()
+    }
+
     /// The stored value for a record: its body followed by the body's hash.
     static func encode(sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8])
         -> (value: [UInt8], hash: [UInt8])
     {
         var value = body(
             sequence: sequence, stream: stream, version: version, event: event, previousHash: previousHash)
-        let hash = sha256(value)
-        value.append(contentsOf: hash)
-        return (value, hash)
+        let digest = value.withUnsafeBytes { sha256($0) }
+        // The buffer was reserved with room for the hash.
+        digest.withUnsafeBytes { value.append(contentsOf: $0) }
+        return (value, Array(digest))
     }
 
     /// Why a stored value could not be read as a record.
@@ -133,7 +141,7 @@ enum RecordCodec {
             let actor = reader.string(),
             let correlation = reader.string(),
             let causation = reader.string(),
-            let payload = reader.field()
+            let payload = reader.fieldBytes()
         else { throw DecodeFailure(description: "record body truncated or malformed") }
         guard reader.remaining == hashSize else {
             throw DecodeFailure(description: "record has \(reader.remaining - hashSize) unexpected trailing bytes")
@@ -152,13 +160,15 @@ enum RecordCodec {
 extension RecordCodec {
     /// What the chain walk needs of a stored value — its sequence, stream and version — read in place, checking
     /// the whole layout as ``decode(_:)`` does (every length, UTF-8 text, nothing after the hash); `nil` when
-    /// anything is off (the caller then decodes in full to name the fault).
-    static func chainFields(_ value: UnsafeRawBufferPointer) -> (sequence: UInt64, stream: String, version: UInt64)? {
+    /// anything is off (the caller then decodes in full to name the fault). The stream's bytes point into `value`.
+    static func chainFields(_ value: UnsafeRawBufferPointer)
+        -> (sequence: UInt64, stream: UnsafeRawBufferPointer, version: UInt64)?
+    {
         guard value.count >= hashSize * 2 else { return nil }
         var reader = ByteReader(value)
         reader.offset = hashSize
         guard let sequence = reader.integer(UInt64.self),
-              let stream = reader.string(),
+              let stream = reader.textBytes(),
               let version = reader.integer(UInt64.self),
               reader.skipText(),  // type
               reader.integer(UInt32.self) != nil,
@@ -167,11 +177,19 @@ extension RecordCodec {
               reader.skipText(),  // actor
               reader.skipText(),  // correlation_id
               reader.skipText(),  // causation_id
-              let payloadLength = reader.integer(UInt32.self), reader.remaining >= Int(payloadLength)
+              reader.fieldBytes() != nil,  // payload
+              reader.remaining == hashSize
         else { return nil }
-        reader.offset += Int(payloadLength)
-        guard reader.remaining == hashSize else { return nil }
         return (sequence, stream, version)
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// The same bytes as `other` (`memcmp`).
+    func sameBytes(as other: UnsafeRawBufferPointer) -> Bool {
+        guard count == other.count else { return false }
+        guard let a = baseAddress, let b = other.baseAddress else { return count == 0 }
+        return memcmp(a, b, count) == 0
     }
 }
 
@@ -198,23 +216,28 @@ struct ByteReader {
         return v
     }
 
-    mutating func field() -> [UInt8]? {
+    /// A `str` or `bytes` field's bytes where they lie (valid as long as the buffer is).
+    mutating func fieldBytes() -> UnsafeRawBufferPointer? {
         guard let length = integer(UInt32.self), remaining >= Int(length) else { return nil }
-        return take(Int(length))
-    }
-
-    /// Skips a `str` field after checking that it is UTF-8 (ASCII is checked byte by byte, the rest by the
-    /// standard library), as ``string()`` would, without making a `String`.
-    mutating func skipText() -> Bool {
-        guard let length = integer(UInt32.self), remaining >= Int(length) else { return false }
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + Int(length))])
         offset += Int(length)
-        if bytes.allSatisfy({ $0 < 0x80 }) { return true }
-        return String(validating: bytes, as: UTF8.self) != nil
+        return bytes
     }
 
+    /// Skips a `str` field after checking that it is UTF-8, as ``string()`` would, without making a `String`.
+    mutating func skipText() -> Bool { textBytes() != nil }
+
+    /// A `str` field's bytes where they lie, once checked to be UTF-8 (ASCII byte by byte, the rest by the standard
+    /// library).
+    mutating func textBytes() -> UnsafeRawBufferPointer? {
+        guard let bytes = fieldBytes() else { return nil }
+        if bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        return nil
+    }
+
+    /// A `str` field as a `String` (`nil` when it is not UTF-8), made from the bytes where they lie.
     mutating func string() -> String? {
-        guard let bytes = field() else { return nil }
+        guard let bytes = fieldBytes() else { return nil }
         return String(validating: bytes, as: UTF8.self)
     }
 }

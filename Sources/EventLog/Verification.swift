@@ -97,19 +97,19 @@ extension EventStore {
                 return false
             }
             // Fast path: the fields the chain needs, read in place, with no copy and no allocation beyond the
-            // stream's name. Anything it cannot read goes through the full decoder below, which names the fault.
+            // stream's name (none for a name of up to 15 bytes). Anything it cannot read goes through the full
+            // decoder below, which names the fault.
             if let light = RecordCodec.chainFields(value), light.sequence == sequence {
-                let stored = UnsafeRawBufferPointer(rebasing: value[(value.count - RecordCodec.hashSize)...])
-                let previousMatches = previousHash.withUnsafeBytes { prev in
-                    prev.elementsEqual(UnsafeRawBufferPointer(rebasing: value[0..<RecordCodec.hashSize]))
+                let hashAt = value.count - RecordCodec.hashSize
+                let stored = UnsafeRawBufferPointer(rebasing: value[hashAt...])
+                let previousMatches = previousHash.withUnsafeBytes {
+                    $0.sameBytes(as: UnsafeRawBufferPointer(rebasing: value[0..<RecordCodec.hashSize]))
                 }
-                let body = UnsafeRawBufferPointer(rebasing: value[0..<(value.count - RecordCodec.hashSize)])
-                let digest = SHA256.hash(data: body)
-                let hashMatches = digest.withUnsafeBytes { $0.elementsEqual(stored) }
+                let digest = RecordCodec.sha256(UnsafeRawBufferPointer(rebasing: value[0..<hashAt]))
+                let hashMatches = digest.withUnsafeBytes { $0.sameBytes(as: stored) }
                 if previousMatches && hashMatches {
-                    let stream = light.stream
                     indexKey.removeAll(keepingCapacity: true)
-                    indexKey.append(contentsOf: stream.utf8)
+                    indexKey.append(contentsOf: light.stream)
                     indexKey.append(0)
                     indexKey.appendInteger(light.version)
                     let indexed = try txn.withStoredValue(streams, indexKey) { found -> Bool in
@@ -117,6 +117,8 @@ extension EventStore {
                         var r = ByteReader(found)
                         return r.integer(UInt64.self) == sequence
                     }
+                    // Already checked to be UTF-8.
+                    let stream = String(decoding: light.stream, as: UTF8.self)
                     let last = lastVersion[stream]
                     if indexed && (last.map { light.version == $0 + 1 } ?? (light.version == 1)) {
                         lastVersion[stream] = light.version

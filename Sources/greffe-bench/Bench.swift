@@ -95,6 +95,72 @@ func replayChild(storePath: String) throws -> String {
     return String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
 }
 
+/// Child mode: opens the store and verifies its chain; reports the records checked and the time.
+func verifyChild(storePath: String) throws -> String {
+    let store = try EventStore.open(at: storePath)
+    let (report, seconds) = try timed { try store.verify() }
+    guard report.isValid else { throw BenchFailure(description: "verification failed: \(String(describing: report.failure))") }
+    return "{\"records\":\(report.recordsChecked),\"seconds\":\(seconds)}"
+}
+
+/// Child mode: appends every record of the store at `source` to a new store at `target`, one append per run of
+/// records of the same stream, 20,000 events per bulk transaction; reports the time spent in those transactions.
+func bulkChild(from source: String, to target: String) throws -> String {
+    var pending: [PendingAppend] = []
+    var cursor = try EventStore.open(at: source).records(from: 1)
+    while let record = try cursor.next() {
+        if pending.last?.stream == record.stream {
+            pending[pending.count - 1].events.append(record.event)
+        } else {
+            pending.append(PendingAppend(stream: record.stream, version: record.version - 1, events: [record.event]))
+        }
+    }
+    let store = try EventStore.create(at: target, options: .init(initialMapSize: 256 << 20))
+    var seconds = 0.0
+    var events = 0
+    var start = 0
+    while start < pending.count {
+        var end = start
+        var count = 0
+        while end < pending.count && count < 20_000 {
+            count += pending[end].events.count
+            end += 1
+        }
+        let batch = pending[start..<end]
+        let (_, t) = try timed {
+            try store.bulk { writer in
+                for a in batch { try writer.append(to: a.stream, expected: .exactly(a.version), events: a.events) }
+            }
+        }
+        seconds += t
+        events += count
+        start = end
+    }
+    return "{\"events\":\(events),\"seconds\":\(seconds),\"eventsPerSecond\":\(Double(events) / seconds)}"
+}
+
+/// Child mode: decodes every case event of the store twice — as the registry does (`CaseEvent.decode`) and with
+/// Foundation's `JSONDecoder` alone (the event's flat JSON form) — checks that both give the same event, and reports
+/// the time each took.
+func decodeChild(storePath: String) throws -> String {
+    var payloads: [(type: String, payload: Data, flat: Data)] = []
+    var cursor = try EventStore.open(at: storePath).records(from: 1)
+    while let record = try cursor.next() {
+        guard record.stream.hasPrefix("case/") else { continue }
+        // {"type":"T", …the payload's members}
+        let members = record.payload.dropFirst()
+        let flat = Data("{\"type\":\"\(record.type)\"\(members.first == UInt8(ascii: "}") ? "" : ",")".utf8) + members
+        payloads.append((record.type, record.payload, flat))
+    }
+    let (registry, registrySeconds) = try timed { try payloads.map { try CaseEvent.decode(type: $0.type, payload: $0.payload) } }
+    let decoder = JSONDecoder()
+    let (foundation, foundationSeconds) = try timed { try payloads.map { try decoder.decode(CaseEvent.self, from: $0.flat) } }
+    guard let differing = zip(registry, foundation).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset else {
+        return "{\"events\":\(payloads.count),\"registrySeconds\":\(registrySeconds),\"foundationSeconds\":\(foundationSeconds)}"
+    }
+    throw BenchFailure(description: "event \(differing) (\(payloads[differing].type)) decodes differently")
+}
+
 struct BenchFailure: Error, CustomStringConvertible {
     let description: String
 }

@@ -98,13 +98,29 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
-// Child mode: replay a store's projections in a fresh process and report its memory (see Bench.replayInChild).
-if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--replay-child" {
+// Child modes: replay a store's projections in a fresh process and report its memory (see Bench.replayInChild), or
+// verify its chain, or copy its log into a new store with bulk appends; one operation alone, for a profiler
+// (docs/performance.md).
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--bulk-child" {
     do {
-        print(try replayChild(storePath: CommandLine.arguments[2]))
+        print(try bulkChild(from: CommandLine.arguments[2], to: CommandLine.arguments[3]))
         exit(0)
     } catch {
-        fail("greffe-bench --replay-child: \(error)")
+        fail("greffe-bench --bulk-child: \(error)")
+    }
+}
+if CommandLine.arguments.count == 3, ["--replay-child", "--verify-child", "--decode-child"].contains(CommandLine.arguments[1]) {
+    let mode = CommandLine.arguments[1]
+    let path = CommandLine.arguments[2]
+    do {
+        switch mode {
+        case "--replay-child": print(try replayChild(storePath: path))
+        case "--verify-child": print(try verifyChild(storePath: path))
+        default: print(try decodeChild(storePath: path))
+        }
+        exit(0)
+    } catch {
+        fail("greffe-bench \(mode): \(error)")
     }
 }
 

@@ -119,19 +119,31 @@ struct WriteTransaction {
 
     /// Stores `value` under `key`. With `noOverwrite`, an existing key throws `LMDBError.keyExists`.
     func put(_ db: Database, _ key: [UInt8], _ value: [UInt8], noOverwrite: Bool = false) throws(LMDBError) {
-        let flags = noOverwrite ? UInt32(MDB_NOOVERWRITE) : 0
-        let rc = withValue(key) { k in
-            withValue(value) { v in mdb_put(handle, db.dbi, &k, &v, flags) }
+        let rc = key.withUnsafeBytes { k in
+            value.withUnsafeBytes { v in rawPut(db, k, v, noOverwrite ? UInt32(MDB_NOOVERWRITE) : 0) }
         }
         try check(rc)
     }
 
+    /// Stores the bytes of `value` under the bytes of `key` (LMDB copies them during the call), with no
+    /// intermediate array: the append path writes keys made from integers in place. With `append`, the key must
+    /// sort after every key of the database (`MDB_APPEND`, which skips the page search).
+    func put(_ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer, noOverwrite: Bool = false,
+             append: Bool = false) throws(LMDBError) {
+        try check(rawPut(db, key, value, (noOverwrite ? UInt32(MDB_NOOVERWRITE) : 0) | (append ? UInt32(MDB_APPEND) : 0)))
+    }
+
     /// Appends at the end of a database whose keys only grow (`MDB_APPEND`), which skips the page search.
     func append(_ db: Database, _ key: [UInt8], _ value: [UInt8]) throws(LMDBError) {
-        let rc = withValue(key) { k in
-            withValue(value) { v in mdb_put(handle, db.dbi, &k, &v, UInt32(MDB_APPEND)) }
-        }
+        let rc = key.withUnsafeBytes { k in value.withUnsafeBytes { v in rawPut(db, k, v, UInt32(MDB_APPEND)) } }
         try check(rc)
+    }
+
+    private func rawPut(_ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer,
+                        _ flags: UInt32) -> Int32 {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var v = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        return mdb_put(handle, db.dbi, &k, &v, flags)
     }
 
     /// Removes `key`; returns false when it was not there.
