@@ -122,8 +122,17 @@ extension Registry {
     }
 
     /// Hands every projection entry of a replay from the first record to `emit` (a `nil` value would remove a key),
-    /// to rebuild the stored projections in batches. Memory follows the open cases (closed ones are compacted).
+    /// to rebuild the stored projections in batches. Entries that no later record changes (a closed case's, a
+    /// command's) are handed out as the replay goes, so memory follows the open cases, not the log; a key may come
+    /// more than once, the last value being the one to keep.
     public func replayProjections(_ emit: (String, [UInt8]?) throws -> Void) throws {
-        for (key, value) in try projectionsFromLog() { try emit(key, value) }
+        var replay = RegistryReplay(compactingWith: rulebook)
+        var cursor = store.records(from: 1)
+        while let record = try cursor.next() {
+            try replay.fold(record)
+            if record.sequence % 4096 == 0 { try replay.drainEntries { try emit($0, $1) } }
+        }
+        try replay.drainEntries { try emit($0, $1) }
+        for (key, value) in try replay.projections(rulebook: rulebook) { try emit(key, value) }
     }
 }

@@ -127,7 +127,19 @@ public struct RegistryReplay: Sendable {
         for member in Projections.judges(state) { out[Projections.seatKey(id, member)] = [] }
     }
 
-    /// The inline projections these folded records give (what the store must hold after them).
+    /// Hands out, and forgets, the entries kept only to be returned at the end: the closed cases' (when compacting)
+    /// and the commands seen so far. A command's entry handed out here may be handed out again later with a later
+    /// sequence (its records ran on, or its id came back): consumers apply entries in order, the last one wins.
+    /// Rebuilding projections calls it as it goes, so memory follows the open cases, not the length of the log.
+    mutating func drainEntries(_ emit: (String, [UInt8]) throws -> Void) throws {
+        for (key, value) in closedEntries { try emit(key, value) }
+        closedEntries.removeAll(keepingCapacity: true)
+        for (key, sequence) in commands { try emit(key, Array(String(sequence).utf8)) }
+        commands.removeAll(keepingCapacity: true)
+    }
+
+    /// The inline projections these folded records give (what the store must hold after them; after
+    /// ``drainEntries(_:)``, what it must hold beyond the entries drained).
     public func projections(rulebook: Rulebook) throws -> [String: [UInt8]] {
         var out = closedEntries
         for (id, entry) in cases { try Self.caseEntries(id, entry.state, entry.version, rulebook: rulebook, into: &out) }

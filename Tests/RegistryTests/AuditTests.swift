@@ -379,5 +379,10 @@ import Testing
         #expect(try f.registry.projectionsFromLog() == stored)
         #expect(try f.registry.replay().projections(rulebook: f.registry.rulebook) == stored)
         #expect(try f.registry.audit().isValid)
+        // Rebuilt entry by entry as the replay hands them out (closed cases and commands as it goes), applied in
+        // order: the same projections.
+        var streamed: [String: [UInt8]] = [:]
+        try f.registry.replayProjections { key, value in streamed[key] = value }
+        #expect(streamed == stored)
     }
 }
