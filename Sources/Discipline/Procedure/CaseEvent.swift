@@ -131,7 +131,7 @@ public enum CaseEvent: Equatable, Sendable {
         let fromDecoder: @Sendable (any Decoder) throws -> CaseEvent
     }
     private static func read<P: Decodable & SendableMetatype>(_ make: @escaping @Sendable (P) -> CaseEvent) -> Reader {
-        Reader(fromData: { make(try JSONDecoder().decode(P.self, from: $0)) },
+        Reader(fromData: { make(try PayloadDecoder.decode(P.self, from: $0)) },
                fromDecoder: { make(try P(from: $0)) })
     }
 
