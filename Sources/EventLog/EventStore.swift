@@ -343,12 +343,18 @@ public final class EventStore {
         for event in events {
             let sequence = head.sequence + 1
             version += 1
-            let (value, hash) = RecordCodec.encode(
-                sequence: sequence, stream: stream, version: version, event: event, previousHash: head.hash)
             indexKey.withUnsafeMutableBytes { $0.storeBytes(of: version.bigEndian, toByteOffset: versionOffset, as: UInt64.self) }
-            try withUnsafeBytes(of: sequence.bigEndian) { sequenceBytes in
-                try value.withUnsafeBytes { try txn.put(records, sequenceBytes, $0, append: true) }
+            let previous = head.hash
+            let hash = try withUnsafeBytes(of: sequence.bigEndian) { sequenceBytes in
+                // The record is written straight into the space LMDB reserves for it in the page.
+                let hash = try txn.reserve(
+                    records, sequenceBytes, count: RecordCodec.storedSize(stream: stream, event: event), append: true
+                ) { buffer in
+                    RecordCodec.write(into: buffer, sequence: sequence, stream: stream, version: version, event: event,
+                                      previousHash: previous)
+                }
                 try indexKey.withUnsafeBytes { try txn.put(streams, $0, sequenceBytes, noOverwrite: true) }
+                return hash
             }
             appended.append(
                 EventRecord(

@@ -76,28 +76,49 @@ enum RecordCodec {
     static let hashSize = 32
     static let genesisHash = [UInt8](repeating: 0, count: hashSize)
 
+    /// The size of a record's stored value: its body and the hash after it.
+    static func storedSize(stream: String, event: NewEvent) -> Int {
+        hashSize * 2 + 8 + 8 + 4 + 8 + 4 * 7 + stream.utf8.count + event.type.utf8.count
+            + event.occurredOn.utf8.count + event.actor.utf8.count + event.correlationId.utf8.count
+            + event.causationId.utf8.count + event.payload.count
+    }
+
+    /// Writes a record's stored value — its body, then the body's SHA-256 — into `buffer`, which must be exactly
+    /// ``storedSize(stream:event:)`` bytes (the append path writes straight into the page LMDB reserved for it).
+    /// Returns the hash.
+    static func write(
+        into buffer: UnsafeMutableRawBufferPointer, sequence: UInt64, stream: String, version: UInt64, event: NewEvent,
+        previousHash: [UInt8]
+    ) -> [UInt8] {
+        var out = RawWriter(buffer: buffer)
+        previousHash.withUnsafeBytes { out.append($0) }
+        out.appendInteger(sequence)
+        out.appendField(stream)
+        out.appendInteger(version)
+        out.appendField(event.type)
+        out.appendInteger(event.schemaVersion)
+        out.appendField(event.occurredOn)
+        out.appendInteger(UInt64(bitPattern: event.recordedAt))
+        out.appendField(event.actor)
+        out.appendField(event.correlationId)
+        out.appendField(event.causationId)
+        event.payload.withUnsafeBytes { payload in
+            out.appendInteger(UInt32(payload.count))
+            out.append(payload)
+        }
+        let digest = sha256(UnsafeRawBufferPointer(rebasing: buffer[0..<out.offset]))
+        return digest.withUnsafeBytes { hash in
+            out.append(hash)
+            return Array(hash)
+        }
+    }
+
+    /// A record's body (without the hash), as an array.
     static func body(sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8])
         -> [UInt8]
     {
-        var out: [UInt8] = []
-        // The exact size of the stored value (body and hash), so the buffer is allocated once.
-        out.reserveCapacity(
-            hashSize * 2 + 8 + 8 + 4 + 8 + 4 * 7 + stream.utf8.count + event.type.utf8.count
-                + event.occurredOn.utf8.count + event.actor.utf8.count + event.correlationId.utf8.count
-                + event.causationId.utf8.count + event.payload.count)
-        out.append(contentsOf: previousHash)
-        out.appendInteger(sequence)
-        out.appendField(stream.utf8)
-        out.appendInteger(version)
-        out.appendField(event.type.utf8)
-        out.appendInteger(event.schemaVersion)
-        out.appendField(event.occurredOn.utf8)
-        out.appendInteger(UInt64(bitPattern: event.recordedAt))
-        out.appendField(event.actor.utf8)
-        out.appendField(event.correlationId.utf8)
-        out.appendField(event.causationId.utf8)
-        out.appendField(event.payload)
-        return out
+        Array(encode(sequence: sequence, stream: stream, version: version, event: event, previousHash: previousHash)
+            .value.dropLast(hashSize))
     }
 
     static func sha256(_ bytes: some DataProtocol) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
@@ -109,16 +130,18 @@ enum RecordCodec {
         return hasher.finalize()
     }
 
-    /// The stored value for a record: its body followed by the body's hash.
+    /// The stored value for a record, as an array: its body followed by the body's hash.
     static func encode(sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8])
         -> (value: [UInt8], hash: [UInt8])
     {
-        var value = body(
-            sequence: sequence, stream: stream, version: version, event: event, previousHash: previousHash)
-        let digest = value.withUnsafeBytes { sha256($0) }
-        // The buffer was reserved with room for the hash.
-        digest.withUnsafeBytes { value.append(contentsOf: $0) }
-        return (value, Array(digest))
+        var hash: [UInt8] = []
+        let size = storedSize(stream: stream, event: event)
+        let value = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            hash = write(into: UnsafeMutableRawBufferPointer(buffer), sequence: sequence, stream: stream,
+                         version: version, event: event, previousHash: previousHash)
+            initialized = size
+        }
+        return (value, hash)
     }
 
     /// Why a stored value could not be read as a record.
@@ -193,6 +216,30 @@ extension UnsafeRawBufferPointer {
     }
 }
 
+/// Sequential writer into a buffer sized beforehand (``RecordCodec/storedSize(stream:event:)``).
+struct RawWriter {
+    let buffer: UnsafeMutableRawBufferPointer
+    var offset = 0
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<(offset + bytes.count)]).copyMemory(from: bytes)
+        offset += bytes.count
+    }
+
+    mutating func appendInteger<T: FixedWidthInteger>(_ v: T) {
+        withUnsafeBytes(of: v.bigEndian) { append($0) }
+    }
+
+    /// A `str` field: u32 big-endian length, then the UTF-8 bytes.
+    mutating func appendField(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            appendInteger(UInt32(utf8.count))
+            append(UnsafeRawBufferPointer(utf8))
+        }
+    }
+}
+
 /// Sequential reader over stored bytes; every read checks the remaining length.
 struct ByteReader {
     let buffer: UnsafeRawBufferPointer
@@ -235,10 +282,13 @@ struct ByteReader {
         return nil
     }
 
-    /// A `str` field as a `String` (`nil` when it is not UTF-8), made from the bytes where they lie.
+    /// A `str` field as a `String` (`nil` when it is not UTF-8), made from the bytes where they lie. ASCII needs
+    /// no validation (the slow part of making a `String`, and most fields are ASCII).
     mutating func string() -> String? {
         guard let bytes = fieldBytes() else { return nil }
-        return String(validating: bytes, as: UTF8.self)
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80 ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 }
 
@@ -246,12 +296,6 @@ extension Array where Element == UInt8 {
     mutating func appendInteger<T: FixedWidthInteger>(_ v: T) {
         let big = v.bigEndian
         Swift.withUnsafeBytes(of: big) { append(contentsOf: $0) }
-    }
-
-    /// A `str` or `bytes` field: u32 big-endian length, then the bytes (no intermediate copy).
-    mutating func appendField(_ bytes: some Collection<UInt8>) {
-        appendInteger(UInt32(bytes.count))
-        append(contentsOf: bytes)
     }
 
     /// Big-endian bytes of an integer, used for keys so that byte order is numeric order.

@@ -24,6 +24,9 @@ struct SizeResult: Codable {
     var bulkEvents: Int
     var bulkEngineEventsPerSecond: Double
     var bulkRawEventsPerSecond: Double
+    /// The same transactions' CPU time (the synced commits' wait for the disk left out), in seconds.
+    var bulkEngineCPUSeconds: Double
+    var bulkRawCPUSeconds: Double
     // (3) full verification, full replay of the projections, raw cursor scan.
     var verifyEventsPerSecond: Double
     var replayEventsPerSecond: Double
@@ -104,12 +107,14 @@ func verifyChild(storePath: String) throws -> String {
 }
 
 /// Child mode: appends every record of the store at `source` to a new store at `target`, one append per run of
-/// records of the same stream, 20,000 events per bulk transaction; reports the time spent in those transactions.
+/// records of the same stream and command (as they were appended), 20,000 events per bulk transaction; reports the
+/// time spent in those transactions.
 func bulkChild(from source: String, to target: String) throws -> String {
     var pending: [PendingAppend] = []
     var cursor = try EventStore.open(at: source).records(from: 1)
     while let record = try cursor.next() {
-        if pending.last?.stream == record.stream {
+        if let last = pending.last, last.stream == record.stream, !record.event.causationId.isEmpty,
+           last.events.last?.causationId == record.event.causationId {
             pending[pending.count - 1].events.append(record.event)
         } else {
             pending.append(PendingAppend(stream: record.stream, version: record.version - 1, events: [record.event]))
@@ -117,6 +122,7 @@ func bulkChild(from source: String, to target: String) throws -> String {
     }
     let store = try EventStore.create(at: target, options: .init(initialMapSize: 256 << 20))
     var seconds = 0.0
+    var cpuSeconds = 0.0
     var events = 0
     var start = 0
     while start < pending.count {
@@ -127,16 +133,18 @@ func bulkChild(from source: String, to target: String) throws -> String {
             end += 1
         }
         let batch = pending[start..<end]
-        let (_, t) = try timed {
+        let (_, t, cpu) = try timedWithCPU {
             try store.bulk { writer in
                 for a in batch { try writer.append(to: a.stream, expected: .exactly(a.version), events: a.events) }
             }
         }
         seconds += t
+        cpuSeconds += cpu
         events += count
         start = end
     }
-    return "{\"events\":\(events),\"seconds\":\(seconds),\"eventsPerSecond\":\(Double(events) / seconds)}"
+    return "{\"events\":\(events),\"appends\":\(pending.count),\"seconds\":\(seconds),\"cpuSeconds\":\(cpuSeconds),"
+        + "\"eventsPerSecond\":\(Double(events) / seconds)}"
 }
 
 /// Child mode: decodes every case event of the store twice — as the registry does (`CaseEvent.decode`) and with
@@ -332,10 +340,12 @@ final class Bench {
 
     /// Grows the log to `target` case events in bulk transactions of `options.batch` events; engine and raw write the
     /// same records with the same batching. Returns the events written and the seconds each side took.
-    func grow(to target: Int) throws -> (events: Int, engine: Double, raw: Double) {
+    func grow(to target: Int) throws -> (events: Int, engine: Double, raw: Double, engineCPU: Double, rawCPU: Double) {
         var written = 0
         var engineSeconds = 0.0
         var rawSeconds = 0.0
+        var engineCPU = 0.0
+        var rawCPU = 0.0
         while caseEvents < target {
             var batch: [PendingAppend] = []
             var count = 0
@@ -345,7 +355,7 @@ final class Bench {
                 batch += appends
             }
             let before = try store.head().sequence
-            let (_, engine) = try timed {
+            let (_, engine, engineCPUTime) = try timedWithCPU {
                 try store.bulk { writer in
                     for a in batch { try writer.append(to: a.stream, expected: .exactly(a.version), events: a.events) }
                 }
@@ -358,12 +368,14 @@ final class Bench {
                 next = end + 1
             }
             let puts = try store.benchmarkPuts(appends: ranges)
-            let (_, rawTime) = try timed { try raw.commit(puts) }
+            let (_, rawTime, rawCPUTime) = try timedWithCPU { try raw.commit(puts) }
             engineSeconds += engine
             rawSeconds += rawTime
+            engineCPU += engineCPUTime
+            rawCPU += rawCPUTime
             written += count
         }
-        return (written, engineSeconds, rawSeconds)
+        return (written, engineSeconds, rawSeconds, engineCPU, rawCPU)
     }
 
     // MARK: Measuring one size
@@ -371,7 +383,8 @@ final class Bench {
     func measure(size: Int) throws -> SizeResult {
         let log = { (s: String) in FileHandle.standardError.write(Data("[\(size)] \(s)\n".utf8)) }
         let growth = try grow(to: size)
-        log("bulk: \(growth.events) events, engine \(String(format: "%.2f", growth.engine)) s, raw \(String(format: "%.2f", growth.raw)) s")
+        log("bulk: \(growth.events) events, engine \(String(format: "%.2f", growth.engine)) s (CPU \(String(format: "%.2f", growth.engineCPU))), "
+            + "raw \(String(format: "%.2f", growth.raw)) s (CPU \(String(format: "%.2f", growth.rawCPU)))")
 
         // (3) Replay every projection from the log (this also rebuilds them after the bulk import), with memory.
         Memory.resetPeak()
@@ -449,6 +462,7 @@ final class Bench {
             bulkEvents: growth.events,
             bulkEngineEventsPerSecond: Double(growth.events) / max(growth.engine, 1e-9),
             bulkRawEventsPerSecond: Double(growth.events) / max(growth.raw, 1e-9),
+            bulkEngineCPUSeconds: growth.engineCPU, bulkRawCPUSeconds: growth.rawCPU,
             verifyEventsPerSecond: Double(records) / max(verifySeconds, 1e-9),
             replayEventsPerSecond: Double(records) / max(replaySeconds, 1e-9),
             rawScanEventsPerSecond: Double(records) / max(scanSeconds, 1e-9),

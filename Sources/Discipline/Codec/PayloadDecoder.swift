@@ -39,6 +39,8 @@ struct TapeNode {
     var kind: Kind
     /// A string holding a backslash escape.
     var escaped = false
+    /// A string of ASCII bytes only (then made without UTF-8 validation, the slow part of making a `String`).
+    var ascii = true
     /// Byte range of a string's content (without its quotes) or of a number.
     var start = 0
     var end = 0
@@ -148,11 +150,13 @@ struct TapeParser {
         offset += 1
         let start = offset
         var escaped = false
+        var high: UInt8 = 0
         while true {
             guard offset < bytes.count else { throw Declined() }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") { break }
             guard byte >= 0x20 else { throw Declined() }
+            high |= byte
             if byte == UInt8(ascii: "\\") {
                 escaped = true
                 offset += 1
@@ -171,7 +175,8 @@ struct TapeParser {
                 offset += 1
             }
         }
-        nodes.append(TapeNode(kind: .string, escaped: escaped, start: start, end: offset, next: nodes.count + 1))
+        nodes.append(TapeNode(kind: .string, escaped: escaped, ascii: high < 0x80, start: start, end: offset,
+                              next: nodes.count + 1))
         offset += 1
     }
 
@@ -292,6 +297,7 @@ final class TapeDecoder: Decoder {
         guard node.kind == .string else { throw Declined() }
         let raw = UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end])
         guard node.escaped else {
+            if node.ascii { return String(decoding: raw, as: UTF8.self) }
             guard let text = String(validating: raw, as: UTF8.self) else { throw Declined() }
             return text
         }

@@ -139,6 +139,18 @@ struct WriteTransaction {
         try check(rc)
     }
 
+    /// Reserves `count` bytes under `key` (`MDB_RESERVE`; with `append`, `MDB_APPEND` too) and lets `fill` write
+    /// them where they will be stored, with no intermediate copy. The buffer is LMDB's and valid only during the call.
+    func reserve<T>(
+        _ db: Database, _ key: UnsafeRawBufferPointer, count: Int, append: Bool,
+        _ fill: (UnsafeMutableRawBufferPointer) throws -> T
+    ) throws -> T {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var v = MDB_val(mv_size: count, mv_data: nil)
+        try check(mdb_put(handle, db.dbi, &k, &v, UInt32(MDB_RESERVE) | (append ? UInt32(MDB_APPEND) : 0)))
+        return try fill(UnsafeMutableRawBufferPointer(start: v.mv_data, count: count))
+    }
+
     private func rawPut(_ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer,
                         _ flags: UInt32) -> Int32 {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
