@@ -247,19 +247,16 @@ public final class EventStore {
     }
 
     func record(_ sequence: UInt64, in txn: ReadTransaction) throws -> EventRecord {
-        var result: EventRecord?
-        try txn.scan(records, from: .bigEndian(sequence)) { key, value in
-            var keyReader = ByteReader(key)
-            guard keyReader.integer(UInt64.self) == sequence else { return false }
-            do {
-                result = try RecordCodec.decode(value)
-            } catch {
-                throw EventStoreError.corruptRecord(sequence: sequence, reason: "\(error)")
+        try withUnsafeBytes(of: sequence.bigEndian) { key in
+            try txn.withStoredValue(records, key) { value in
+                guard let value else { throw EventStoreError.corruptRecord(sequence: sequence, reason: "missing") }
+                do {
+                    return try RecordCodec.decode(value)
+                } catch {
+                    throw EventStoreError.corruptRecord(sequence: sequence, reason: "\(error)")
+                }
             }
-            return false
         }
-        guard let result else { throw EventStoreError.corruptRecord(sequence: sequence, reason: "missing") }
-        return result
     }
 
     func readHead(_ txn: ReadTransaction) throws -> LogHead {

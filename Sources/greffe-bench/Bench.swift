@@ -169,6 +169,30 @@ func decodeChild(storePath: String) throws -> String {
     throw BenchFailure(description: "event \(differing) (\(payloads[differing].type)) decodes differently")
 }
 
+/// Child mode: one case's status (as the benchmark measures it) for 200 cases spread over the store, each twice in a
+/// row: the median of the first reads (its pages not yet touched by this process) and of the second.
+func statusChild(storePath: String) throws -> String {
+    let registry = Registry(store: try EventStore.open(at: storePath))
+    let ids = try registry.caseIndex().map(\.id)
+    guard !ids.isEmpty else { throw BenchFailure(description: "no case in \(storePath)") }
+    var rng = SeededGenerator(seed: 9)
+    var first: [Double] = []
+    var second: [Double] = []
+    for _ in 0..<200 {
+        let id = ids[rng.below(ids.count)]
+        for round in 0..<2 {
+            let (_, t) = try timed {
+                let loaded = try registry.loadCase(id)
+                let asOf = loaded.state.lastActOn ?? Day(dayNumber: 0)
+                _ = loaded.state.deadlines(asOf: asOf, rulebook: registry.rulebook)
+                _ = loaded.state.forecast(asOf: asOf, rulebook: registry.rulebook)
+            }
+            if round == 0 { first.append(t) } else { second.append(t) }
+        }
+    }
+    return "{\"cases\":\(ids.count),\"firstMedianMs\":\(Stats(first).median * 1000),\"secondMedianMs\":\(Stats(second).median * 1000)}"
+}
+
 struct BenchFailure: Error, CustomStringConvertible {
     let description: String
 }

@@ -109,13 +109,15 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--bulk-child" 
         fail("greffe-bench --bulk-child: \(error)")
     }
 }
-if CommandLine.arguments.count == 3, ["--replay-child", "--verify-child", "--decode-child"].contains(CommandLine.arguments[1]) {
+if CommandLine.arguments.count == 3,
+   ["--replay-child", "--verify-child", "--decode-child", "--status-child"].contains(CommandLine.arguments[1]) {
     let mode = CommandLine.arguments[1]
     let path = CommandLine.arguments[2]
     do {
         switch mode {
         case "--replay-child": print(try replayChild(storePath: path))
         case "--verify-child": print(try verifyChild(storePath: path))
+        case "--status-child": print(try statusChild(storePath: path))
         default: print(try decodeChild(storePath: path))
         }
         exit(0)

@@ -46,8 +46,16 @@ struct ReadTransaction {
     /// Calls `body` with the value stored under `key` (`nil` when there is none), in place: the buffer points into
     /// the map and is valid only during the call.
     func withStoredValue<T>(_ db: Database, _ key: [UInt8], _ body: (UnsafeRawBufferPointer?) throws -> T) throws -> T {
+        try key.withUnsafeBytes { try withStoredValue(db, $0, body) }
+    }
+
+    /// The same, for a key given as bytes in place.
+    func withStoredValue<T>(
+        _ db: Database, _ key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?) throws -> T
+    ) throws -> T {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var found = MDB_val()
-        let rc = withValue(key) { k in mdb_get(handle, db.dbi, &k, &found) }
+        let rc = mdb_get(handle, db.dbi, &k, &found)
         if rc == MDB_NOTFOUND { return try body(nil) }
         try check(rc)
         return try body(bytes(of: found))
