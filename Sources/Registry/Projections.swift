@@ -115,10 +115,10 @@ extension Registry {
     public func projectionsFromLog() throws -> [String: [UInt8]] {
         // A compacting fold: closed cases leave memory once their entries are final, so a rebuild of a long log
         // stays within the open cases (docs/performance.md).
-        var replay = RegistryReplay(compactingWith: rulebook)
+        var replay = RegistryReplay(compactingFrom: rulebook)
         var cursor = store.records(from: 1)
         while let record = try cursor.next() { try replay.fold(record) }
-        return try replay.projections(rulebook: rulebook)
+        return try replay.projections()
     }
 
     /// Hands every projection entry of a replay from the first record to `emit` (a `nil` value would remove a key),

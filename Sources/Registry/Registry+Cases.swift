@@ -6,6 +6,9 @@ import Foundation
 public struct LoadedCase: Sendable {
     public var id: CaseID
     public var state: CaseState
+    /// The procedure rulebook the case is evaluated under (R34): the version its complaint recorded; before a
+    /// complaint, the latest adopted.
+    public var rulebook: Rulebook
     /// The stream version the state was built from: the expected version of the next append.
     public var version: UInt64
     public var events: [DatedEvent]
@@ -41,7 +44,26 @@ extension Registry {
             events.append(dated)
             kept.append(record)
         }
-        return LoadedCase(id: id, state: state, version: UInt64(records.count), events: events, records: kept)
+        return LoadedCase(id: id, state: state, rulebook: try rulebook(for: state, of: id),
+                          version: UInt64(records.count), events: events, records: kept)
+    }
+
+    /// The rulebook case `id` is evaluated under now (from the state kept since the last command when it is current).
+    public func rulebook(of id: CaseID) throws -> Rulebook {
+        try rulebook(for: try currentState(of: id).state, of: id)
+    }
+
+    /// The rulebook `state` is evaluated under (R34): the version its complaint recorded; before a complaint, the one
+    /// in force on `day` (the latest adopted when no day is given).
+    public func rulebook(for state: CaseState, of id: CaseID, on day: Day? = nil) throws -> Rulebook {
+        let procedures = try procedureRulebooks()
+        let found = state.complaint == nil
+            ? (day.map(procedures.inForce(on:)) ?? procedures.latest)
+            : procedures.resolve(state.complaint?.value.rulebook)
+        guard let found else {
+            throw RegistryError.unknownRulebook(state.complaint?.value.rulebook ?? RulebookRef(rulebook), caseID: id)
+        }
+        return found
     }
 
     /// Whether a case stream exists.
@@ -64,8 +86,9 @@ extension Registry {
         }
         let loaded = try currentState(of: id)
         let context = try caseContext(for: id, on: day)
+        let book = try rulebook(for: loaded.state, of: id, on: day)
         let events: [CaseEvent]
-        switch CaseDecider.decide(loaded.state, command, context: context, rulebook: rulebook, on: day) {
+        switch CaseDecider.decide(loaded.state, command, context: context, rulebook: book, on: day) {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
@@ -88,7 +111,7 @@ extension Registry {
             to: Registry.stream(of: id), expected: .exactly(loaded.version), events: newEvents
         ) { projections, appended in
             try Projections.caseAppended(
-                id, state: finalState, rulebook: self.rulebook, last: appended, into: projections)
+                id, state: finalState, rulebook: book, last: appended, into: projections)
             if let commandId = command.commandId, let last = appended.last {
                 try projections.put(Projections.commandKey(commandId), Array(String(last.sequence).utf8))
             }

@@ -49,7 +49,7 @@ extension GreffeCommand {
                 let loaded = try registry.loadCase(id, asOf: day)
                 let naming = Naming(state: loaded.state, events: loaded.events, roster: try registry.members(),
                                     pseudonymise: pseudonymise, language: l)
-                let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: registry.rulebook,
+                let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: loaded.rulebook,
                                               naming: naming, language: l).build()
                 let text = format == .html ? document.html() : document.markdown()
                 if let out {

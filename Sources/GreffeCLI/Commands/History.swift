@@ -30,7 +30,7 @@ extension GreffeCommand {
             try reportingFailures(l) {
                 let (registry, id) = try options.registry(forCase: caseID)
                 let loaded = try registry.loadCase(id)
-                let words = EventWords(language: l, rulebook: registry.rulebook, name: \.rawValue)
+                let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue)
                 for (dated, record) in zip(loaded.events, loaded.records) {
                     if json {
                         print(try jsonLine(envelope(record)))

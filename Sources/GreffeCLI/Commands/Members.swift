@@ -108,7 +108,7 @@ extension GreffeCommand.Members {
                     let context = try registry.caseContext(for: id, on: day)
                     for member in members {
                         eligibility[member.id] = loaded.state.isEligibleForCell(
-                            member.id, context: context, on: day, rulebook: registry.rulebook)
+                            member.id, context: context, on: day, rulebook: loaded.rulebook)
                     }
                 }
                 if json {
@@ -205,7 +205,7 @@ extension GreffeCommand.Members {
                 if let r = m.radiatedOn { print(l.t("  radié·e le ", "  radiated on ") + r.description) }
                 print(l.t("  mis·e en cause dans : ", "  accused in: ") + (parties.isEmpty ? "—" : parties.joined(separator: ", ")))
                 print(
-                    l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(registry.rulebook.judgementCap.max)"
+                    l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(try registry.procedureRulebooks().inForce(on: try registry.day(nil)).judgementCap.max)"
                         + (judged.isEmpty ? "" : " (" + judged.joined(separator: ", ") + ")"))
             }
         }

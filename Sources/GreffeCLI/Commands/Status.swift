@@ -51,7 +51,7 @@ extension GreffeCommand {
                 }
                 let loaded = try registry.loadCase(id, asOf: day)
                 let names = Dictionary(try registry.members().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-                let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: registry.rulebook, names: names)
+                let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, names: names)
                 if json {
                     print(try jsonLine(view.json))
                 } else {

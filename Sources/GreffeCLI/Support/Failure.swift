@@ -126,5 +126,10 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
         return (
             .refused,
             l.t("fichier de membres refusé, rien n'a été écrit :\n", "roster file refused, nothing was written:\n") + lines)
+    case let .unknownRulebook(ref, caseID):
+        return (
+            .verificationFailed,
+            l.t("le dossier \(caseID) relève du règlement \(ref), jamais adopté dans ce magasin — lancez `greffe audit verify`",
+                "case \(caseID) runs under rulebook \(ref), never adopted in this store — run `greffe audit verify`"))
     }
 }
