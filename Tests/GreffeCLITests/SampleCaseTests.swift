@@ -32,6 +32,7 @@ import Testing
         let expected = """
             Dossier 2026-001 — jugement exécuté
               au 2026-02-20 ; ouvert le 2026-01-05
+              règlement : cle-autistes-ri v1
               mis·e(s) en cause : Damien Roux (m004)
               plaignant·e(s) : Carole Moreau (m006)
               victime(s) : Vera Lefèvre (m005)

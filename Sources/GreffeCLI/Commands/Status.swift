@@ -104,6 +104,8 @@ struct CaseView {
                 .joined(separator: ", ")
         }
         if state.complaint != nil {
+            // R34: the version the case keeps, whatever was adopted since.
+            line(l.t("  règlement : \(rulebook.id) v\(rulebook.version)", "  rulebook: \(rulebook.id) v\(rulebook.version)"))
             line(l.t("  mis·e(s) en cause : ", "  accused: ") + parties(state.accused))
             line(l.t("  plaignant·e(s) : ", "  complainants: ") + parties(state.complainants))
             line(l.t("  victime(s) : ", "  victims: ") + parties(state.victims))
@@ -186,6 +188,7 @@ struct CaseView {
         ]
         if let opened = state.openedOn { o["openedOn"] = opened.description }
         if let r = state.rapporteur { o["rapporteur"] = r.rapporteur.rawValue }
+        o["rulebook"] = ["id": rulebook.id, "version": rulebook.version] as [String: Any]
         let f = forecast
         var forecast: [String: Any] = ["concluded": f.concluded, "willMiss": f.willMiss]
         if let limit = f.limit { forecast["limit"] = limit.description }
