@@ -22,6 +22,9 @@ extension LadderRulebook {
 }
 
 extension RulebookDocument {
+    /// The words of the règlement a refused procedure adoption rests on (R34).
+    public static let article9 = "Le présent règlement intérieur pourra être modifié sur proposition d'un membre du Conseil d'administration et par l'Assemblée générale à la majorité des deux tiers."
+
     /// Whether `self` may be adopted after `adopted` (every version adopted so far, oldest first), the store's
     /// procedure starting from `base`.
     ///
@@ -31,8 +34,9 @@ extension RulebookDocument {
     public func adoption(after adopted: [RulebookDocument], base: Rulebook) -> Result<RulebookAdopted, LadderRefusal> {
         let rule = ladder?.rule ?? RuleID.R34.rawValue
         let article = ladder?.source.article ?? RuleID.R34.article
+        let quote = ladder == nil ? Self.article9 : title
         func refuse(_ fr: String, _ en: String) -> Result<RulebookAdopted, LadderRefusal> {
-            .failure(LadderRefusal(rule: rule, article: article, quote: title, fr: fr, en: en))
+            .failure(LadderRefusal(rule: rule, article: article, quote: quote, fr: fr, en: en))
         }
         let sameKind = adopted.filter { $0.kind == kind }
         if let other = sameKind.last(where: { $0.id != id }) {

@@ -333,8 +333,9 @@ struct ProcedureText {
             let words = Self.deadlineWords[name]
             let anchor = Self.anchorWords[rule.from].map { l.t($0.fr, $0.en) } ?? rule.from.rawValue
             let length = l.t(rule.period.fr, rule.period.en)
-            out += "  \(words?.rule.rawValue ?? "") \(words.map { l.t($0.fr, $0.en) } ?? name) : "
-                + l.t("\(length) après \(anchor)", "\(length) after \(anchor)") + "\n"
+            let when = rule.period.length == 0 ? l.t("le jour de \(anchor)", "on the day of \(anchor)")
+                : l.t("\(length) après \(anchor)", "\(length) after \(anchor)")
+            out += "  \(words?.rule.rawValue ?? "") \(words.map { l.t($0.fr, $0.en) } ?? name) : \(when)\n"
         }
         let base = book.twoThirds.base == .castIncludingBlanks
             ? l.t("des voix exprimées, blancs compris", "of the votes cast, blanks included")

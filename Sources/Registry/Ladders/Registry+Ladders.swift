@@ -121,7 +121,7 @@ extension Registry {
         if let last = adopted.last(where: { $0.rulebook.kind == document.kind }), last.on > day {
             throw LadderError.refused(LadderRefusal(
                 rule: document.ladder?.rule ?? RuleID.R34.rawValue, article: document.ladder?.source.article ?? RuleID.R34.article,
-                quote: document.title,
+                quote: document.ladder == nil ? RulebookDocument.article9 : document.title,
                 fr: "\(last.rulebook.id) v\(last.rulebook.version) a été adopté le \(last.on.frenchDescription) : une adoption suivante ne peut être datée d'avant",
                 en: "\(last.rulebook.id) v\(last.rulebook.version) was adopted on \(last.on): a later adoption cannot be dated before it"))
         }
