@@ -31,36 +31,18 @@ public enum RulebookDocument: Equatable, Sendable {
         case .ladder: .ladder
         }
     }
-    public var id: String {
+    /// The fields both kinds share.
+    private var header: (id: String, version: Int, title: String, source: RulebookSource, timeZone: String) {
         switch self {
-        case .procedure(let b): b.id
-        case .ladder(let b): b.id
+        case .procedure(let b): (b.id, b.version, b.title, b.source, b.timeZone)
+        case .ladder(let b): (b.id, b.version, b.title, b.source, b.timeZone)
         }
     }
-    public var version: Int {
-        switch self {
-        case .procedure(let b): b.version
-        case .ladder(let b): b.version
-        }
-    }
-    public var title: String {
-        switch self {
-        case .procedure(let b): b.title
-        case .ladder(let b): b.title
-        }
-    }
-    public var source: RulebookSource {
-        switch self {
-        case .procedure(let b): b.source
-        case .ladder(let b): b.source
-        }
-    }
-    public var timeZone: String {
-        switch self {
-        case .procedure(let b): b.timeZone
-        case .ladder(let b): b.timeZone
-        }
-    }
+    public var id: String { header.id }
+    public var version: Int { header.version }
+    public var title: String { header.title }
+    public var source: RulebookSource { header.source }
+    public var timeZone: String { header.timeZone }
     public var ladder: LadderRulebook? {
         if case .ladder(let b) = self { return b }
         return nil
