@@ -56,11 +56,7 @@ extension Registry {
     /// The rulebook `state` is evaluated under (R34): the version its complaint recorded; before a complaint, the one
     /// in force on `day` (the latest adopted when no day is given).
     public func rulebook(for state: CaseState, of id: CaseID, on day: Day? = nil) throws -> Rulebook {
-        let procedures = try procedureRulebooks()
-        let found = state.complaint == nil
-            ? (day.map(procedures.inForce(on:)) ?? procedures.latest)
-            : procedures.resolve(state.complaint?.value.rulebook)
-        guard let found else {
+        guard let found = try procedureRulebooks().rulebook(for: state, on: day) else {
             throw RegistryError.unknownRulebook(state.complaint?.value.rulebook ?? RulebookRef(rulebook), caseID: id)
         }
         return found

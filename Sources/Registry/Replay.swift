@@ -67,9 +67,8 @@ public struct RegistryReplay: Sendable {
 
     /// The rulebook `state` is evaluated under: the version its complaint recorded (R34), else the latest adopted.
     public func rulebook(for state: CaseState, of id: CaseID) throws -> Rulebook {
-        let ref = state.complaint?.value.rulebook
-        guard let book = state.complaint == nil ? procedures.latest : procedures.resolve(ref) else {
-            throw RegistryError.unknownRulebook(ref ?? RulebookRef(procedures.base), caseID: id)
+        guard let book = procedures.rulebook(for: state) else {
+            throw RegistryError.unknownRulebook(state.complaint?.value.rulebook ?? RulebookRef(procedures.base), caseID: id)
         }
         return book
     }

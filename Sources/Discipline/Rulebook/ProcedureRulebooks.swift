@@ -56,10 +56,10 @@ public struct ProcedureRulebooks: Equatable, Sendable {
     }
 
     /// The rulebook a case is evaluated under: the one its complaint recorded; before any complaint, the one in force
-    /// on `day` (the complaint about to be filed records it). Nil when the complaint names a version this store does
-    /// not hold.
-    public func rulebook(for state: CaseState, on day: Day) -> Rulebook? {
-        guard let complaint = state.complaint else { return inForce(on: day) }
+    /// on `day` (the complaint about to be filed records it), or the latest without a day. Nil when the complaint
+    /// names a version this store does not hold.
+    public func rulebook(for state: CaseState, on day: Day? = nil) -> Rulebook? {
+        guard let complaint = state.complaint else { return day.map(inForce(on:)) ?? latest }
         return resolve(complaint.value.rulebook)
     }
 
