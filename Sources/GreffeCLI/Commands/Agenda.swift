@@ -8,12 +8,12 @@ extension GreffeCommand {
     struct Agenda: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Tout ce qui est dû dans les dossiers ouverts : les retards d'abord, puis par échéance.",
-            discussion: """
-                Lu dans l'index tenu à jour à chaque acte (aucun rejeu du journal). Les délais que l'association doit
-                tenir restent affichés en retard tant que l'acte n'est pas fait ; les délais d'une partie (réponse,
+            discussion: prose("""
+                Lu dans l'index tenu à jour à chaque acte (aucun rejeu du journal). Les délais que l'association doit \
+                tenir restent affichés en retard tant que l'acte n'est pas fait ; les délais d'une partie (réponse, \
                 recours) disparaissent quand ils sont écoulés.
 
-                --ics écrit un fichier iCalendar (un événement « journée entière » par échéance, identifiants stables :
+                --ics écrit un fichier iCalendar (un événement « journée entière » par échéance, identifiants stables : \
                 réexporter met à jour l'agenda abonné au lieu de dupliquer).
 
                 Exemples :
@@ -21,7 +21,7 @@ extension GreffeCommand {
                   greffe agenda --within 14
                   greffe agenda --ics ~/greffe.ics
                   greffe agenda --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

@@ -13,7 +13,7 @@ extension GreffeCommand.Audit {
 
         static let configuration = CommandConfiguration(
             abstract: "Rapport d'audit : chaque délai (dû, fait, marge), chaque vote (bulletins, calcul des deux tiers), chaque tirage.",
-            discussion: """
+            discussion: prose("""
                 Pour chaque dossier (ou celui donné) : chaque délai du règlement avec le jour dû, le jour où c'est \
                 fait et la marge — les délais manqués sont signalés ; chaque vote avec ses bulletins et le calcul \
                 écrit en toutes lettres (2 × 3 = 6 ≥ 3 × 2 = 6 → deux tiers atteints), recompté et comparé à \
@@ -25,7 +25,7 @@ extension GreffeCommand.Audit {
                   greffe audit report
                   greffe audit report 2026-001 --format md > rapport.md
                   greffe audit report --format json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

@@ -8,14 +8,14 @@ extension GreffeCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Les actes d'un dossier dans l'ordre : jour de l'acte, moment de l'enregistrement, qui l'a enregistré.",
-            discussion: """
+            discussion: prose("""
                 Un enregistrement tardif reste visible : le jour de l'acte et l'instant d'enregistrement sont tous deux
                 montrés.
 
                 Exemples :
                   greffe history 2026-001
                   greffe history 2026-001 --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

@@ -7,16 +7,16 @@ extension GreffeCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Crée un magasin vide (dossier 0700, fichiers 0600).",
-            discussion: """
-                Le règlement intérieur de CLE Autistes (art. 5.6, cle-autistes-ri v1) s'applique aux dossiers tant
-                qu'aucune autre version n'est adoptée. Avec --rulebook, le magasin adopte aussi dès sa création un
+            discussion: prose("""
+                Le règlement intérieur de CLE Autistes (art. 5.6, cle-autistes-ri v1) s'applique aux dossiers tant \
+                qu'aucune autre version n'est adoptée. Avec --rulebook, le magasin adopte aussi dès sa création un \
                 règlement livré : l'échelle de sanctions d'une organisation (voir `greffe rulebook list`).
 
                 Exemples :
                   greffe init --store ./registre
                   GREFFE_STORE=./registre greffe init
                   greffe init --store ./registre --rulebook aalmi-5 --on 2026-01-02
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

@@ -15,13 +15,13 @@ extension GreffeCommand.Log {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vérifie la chaîne de hachage depuis le premier enregistrement (ou un point de contrôle).",
-            discussion: """
+            discussion: prose("""
                 Sortie 0 si tout est intact, 79 sinon, avec la première séquence fautive et la raison.
 
                 Exemples :
                   greffe log verify --store ./registre
                   greffe log verify --from 120 --hash 3f2a…e9 --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
@@ -84,12 +84,12 @@ extension GreffeCommand.Log {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Affiche les enregistrements du journal, dans l'ordre.",
-            discussion: """
+            discussion: prose("""
                 Exemples :
                   greffe log show --store ./registre
                   greffe log show --from 40 --limit 10
                   greffe log show --json > journal.jsonl
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

@@ -9,15 +9,15 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "rulebook",
             abstract: "Les règlements : lister, montrer, valider un fichier, adopter (ou adopter une nouvelle version).",
-            discussion: """
-                Greffe livre, dans un seul format de fichier (Schemas/rulebook.schema.json, docs/rulebooks.md) :
-                cle-autistes-ri, la procédure de l'article 5.6 de CLE Autistes (délais, deux tiers, cellule, récusations,
-                plafond de jugements — « kind »: "procedure"), et les échelles de sanctions (« kind »: "ladder") :
-                cle-5.2 (CLE Autistes, art. 5.2), aalmi-5 (AALMI Fès, §5), coopol-4 (la coopol, §4),
-                act-alliance (ACT Alliance, « Mise en œuvre »), collectivite (charte d'une collectivité : référent,
-                droit à l'image).
+            discussion: prose("""
+                Greffe livre, dans un seul format de fichier (Schemas/rulebook.schema.json, docs/rulebooks.md), \
+                cle-autistes-ri, la procédure de l'article 5.6 de CLE Autistes (délais, deux tiers, cellule, \
+                récusations, plafond de jugements ; "kind": "procedure"), et les échelles de sanctions \
+                ("kind": "ladder") : cle-5.2 (CLE Autistes, art. 5.2), aalmi-5 (AALMI Fès, §5), coopol-4 (la coopol, \
+                §4), act-alliance (ACT Alliance, « Mise en œuvre »), collectivite (charte d'une collectivité : \
+                référent, droit à l'image).
 
-                Adopter une nouvelle version de la procédure (art. 9, R34) vaut pour les dossiers dont la plainte est
+                Adopter une nouvelle version de la procédure (art. 9, R34) vaut pour les dossiers dont la plainte est \
                 déposée à partir du jour de l'adoption ; chaque dossier garde la version en vigueur à son ouverture.
 
                 Exemples :
@@ -27,7 +27,7 @@ extension GreffeCommand {
                   greffe rulebook validate mon-reglement.json
                   greffe rulebook adopt cle-5.2 --on 2026-01-02 --as m001
                   greffe rulebook adopt cle-autistes-ri --file cle-v2.json --on 2026-06-04
-                """,
+                """),
             subcommands: [List.self, Show.self, Validate.self, Adopt.self])
 
         struct List: ParsableCommand {
@@ -78,8 +78,8 @@ extension GreffeCommand {
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Montre un règlement : délais et seuils d'une procédure, ou incidents et mesures d'une échelle.",
-                discussion: """
-                    Sans --version, la dernière version adoptée dans le magasin (s'il y en a une), sinon le règlement
+                discussion: prose("""
+                    Sans --version, la dernière version adoptée dans le magasin (s'il y en a une), sinon le règlement \
                     livré.
 
                     Exemples :
@@ -87,7 +87,7 @@ extension GreffeCommand {
                       greffe rulebook show cle-autistes-ri --version 1
                       greffe rulebook show collectivite --lang en
                       greffe rulebook show aalmi-5 --json
-                    """)
+                    """))
             @OptionGroup var options: StoreOptions
             @Argument(help: "Identifiant du règlement (greffe rulebook list).") var id: String
             @Option(help: ArgumentHelp("Une version adoptée dans le magasin.", valueName: "n")) var version: Int?
@@ -124,13 +124,13 @@ extension GreffeCommand {
         struct Validate: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Vérifie un fichier de règlement ; chaque défaut est donné avec son chemin JSON (sortie 65).",
-                discussion: """
+                discussion: prose("""
                     Une procédure ou une échelle, dans le format de Schemas/rulebook.schema.json.
 
                     Exemples :
                       greffe rulebook validate mon-reglement.json
                       greffe rulebook validate mon-reglement.json --json
-                    """)
+                    """))
             @OptionGroup var options: StoreOptions
             @Argument(help: "Fichier JSON du règlement.") var file: String
             @Flag(help: "Sortie JSON : la liste des défauts.") var json = false
@@ -159,17 +159,17 @@ extension GreffeCommand {
         struct Adopt: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Adopte un règlement (ou une nouvelle version) : un événement du flux « registry ».",
-                discussion: """
-                    Un dossier d'échelle garde la version en vigueur à son ouverture et reste évalué sous elle ; un
-                    dossier de l'article 5.6 garde la version de la procédure en vigueur le jour de sa plainte (R34).
-                    Une organisation par magasin : une autre échelle (ou une autre procédure) que celle déjà adoptée est
-                    refusée (sortie 65), comme une version qui n'est pas plus grande que la dernière.
+                discussion: prose("""
+                    Un dossier d'échelle garde la version en vigueur à son ouverture et reste évalué sous elle ; un \
+                    dossier de l'article 5.6 garde la version de la procédure en vigueur le jour de sa plainte (R34). \
+                    Une organisation par magasin : une autre échelle (ou une autre procédure) que celle déjà adoptée \
+                    est refusée (sortie 65), comme une version qui n'est pas plus grande que la dernière.
 
                     Exemples :
                       greffe rulebook adopt aalmi-5 --on 2026-01-02 --as m001
                       greffe rulebook adopt aalmi-5 --file aalmi-v2.json
                       greffe rulebook adopt cle-autistes-ri --file cle-v2.json --on 2026-06-04
-                    """)
+                    """))
             @OptionGroup var options: StoreOptions
             @OptionGroup var act: ActOptions
             @Argument(help: "Identifiant du règlement.") var id: String

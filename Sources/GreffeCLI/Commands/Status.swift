@@ -8,7 +8,7 @@ extension GreffeCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Où en est un dossier : étape, parties, rapporteur, cellule, suspensions, délais et prévision des 2 mois.",
-            discussion: """
+            discussion: prose("""
                 --as-of montre le dossier tel qu'il était ce jour-là (les actes postérieurs sont ignorés).
                 Avec un identifiant de membre au lieu d'un dossier : ses dossiers d'échelle de sanctions (greffe ladder).
 
@@ -16,7 +16,7 @@ extension GreffeCommand {
                   greffe status 2026-001
                   greffe status 2026-001 --as-of 2026-03-20
                   greffe status 2026-001 --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
