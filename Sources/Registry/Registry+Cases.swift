@@ -81,6 +81,9 @@ extension Registry {
             throw RegistryError.commandIdReused(commandId: commandId, caseID: appliedIn ?? id)
         }
         let loaded = try currentState(of: id)
+        // Read before the facts: if they still hold when the act is written, no roster act and no change of who
+        // sits in judgement (another case's cell, R17) came in between.
+        let stamps = try factStamps()
         let context = try caseContext(for: id, on: day)
         let book = try rulebook(for: loaded.state, of: id, on: day)
         let events: [CaseEvent]
@@ -103,9 +106,11 @@ extension Registry {
             if Projections.judges(after) != before { judgesChangedAt.append(offset) }
         }
         let finalState = after
+        try willAppend?()
         let records = try store.append(
             to: Registry.stream(of: id), expected: .exactly(loaded.version), events: newEvents
         ) { projections, appended in
+            guard try FactStamps(projections.reader) == stamps else { throw RegistryError.factsChanged(caseID: id) }
             try Projections.caseAppended(
                 id, state: finalState, rulebook: book, last: appended, into: projections)
             if let commandId = command.commandId, let last = appended.last {

@@ -104,6 +104,19 @@ extension Registry {
     static let rosterStampKey = "stamp/roster"
     static let judgedStampKey = "stamp/judged"
 
+    /// The two stamps the roster facts are read under, as they stand now (`nil` values before any roster act).
+    struct FactStamps: Equatable {
+        var roster: [UInt8]?
+        var judged: [UInt8]?
+
+        init(_ reader: ProjectionReader) throws {
+            roster = try reader.get(Registry.rosterStampKey)
+            judged = try reader.get(Registry.judgedStampKey)
+        }
+    }
+
+    func factStamps() throws -> FactStamps { try store.readProjections { try FactStamps($0) } }
+
     /// The roster facts, from the cache when the stamps allow it (see ``RosterFactsCache``).
     func rosterFacts() throws -> RosterFactsCache? {
         let (roster, judgedBytes) = try store.readProjections { reader in

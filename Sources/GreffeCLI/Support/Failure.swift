@@ -126,6 +126,11 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
         return (
             .refused,
             l.t("fichier de membres refusé, rien n'a été écrit :\n", "roster file refused, nothing was written:\n") + lines)
+    case let .factsChanged(caseID):
+        return (
+            .conflict,
+            l.t("la liste des membres ou les cellules de crise ont changé pendant que l'acte du dossier \(caseID) était décidé (une autre écriture) ; rien n'a été écrit : relancez la commande",
+                "the roster or the crisis cells changed while the act of case \(caseID) was being decided (another writer); nothing was written: run the command again"))
     case let .unknownRulebook(ref, caseID):
         return (
             .verificationFailed,
