@@ -81,10 +81,9 @@ extension Registry {
             throw RegistryError.commandIdReused(commandId: commandId, caseID: appliedIn ?? id)
         }
         let loaded = try currentState(of: id)
-        // Read before the facts: if they still hold when the act is written, no roster act and no change of who
-        // sits in judgement (another case's cell, R17) came in between.
-        let stamps = try factStamps()
-        let context = try caseContext(for: id, on: day)
+        // The stamps are read before the facts: if they still hold when the act is written, no roster act and no
+        // change of who sits in judgement (another case's cell, R17) came in between.
+        let (context, stamps) = try caseContextAndStamps(for: id, on: day)
         let book = try rulebook(for: loaded.state, of: id, on: day)
         let events: [CaseEvent]
         switch CaseDecider.decide(loaded.state, command, context: context, rulebook: book, on: day) {
@@ -186,7 +185,17 @@ extension Registry {
     /// The roster facts a case decider needs, as of `day`: every member's standing, with the judgements they sat in
     /// other cases (R17).
     public func caseContext(for id: CaseID, on day: Day) throws -> CaseContext {
-        if let facts = try rosterFacts() {
+        try caseContextAndStamps(for: id, on: day).context
+    }
+
+    /// The context, with the stamps read just before the facts it holds.
+    func caseContextAndStamps(for id: CaseID, on day: Day) throws -> (context: CaseContext, stamps: FactStamps) {
+        let stamps = try store.readProjections { try FactStamps($0) }
+        return (try caseContext(for: id, on: day, under: stamps), stamps)
+    }
+
+    func caseContext(for id: CaseID, on day: Day, under stamps: FactStamps) throws -> CaseContext {
+        if let facts = try rosterFacts(under: stamps) {
             var standings = facts.standings(on: day)
             // Judgements sat in this very case are not counted against its own cell (as below).
             for member in facts.judgesOf[id] ?? [] { standings[member]?.judgementsSat.removeAll { $0 == id } }

@@ -115,13 +115,10 @@ extension Registry {
         }
     }
 
-    func factStamps() throws -> FactStamps { try store.readProjections { try FactStamps($0) } }
-
-    /// The roster facts, from the cache when the stamps allow it (see ``RosterFactsCache``).
-    func rosterFacts() throws -> RosterFactsCache? {
-        let (roster, judgedBytes) = try store.readProjections { reader in
-            (try reader.get(Registry.rosterStampKey), try reader.get(Registry.judgedStampKey))
-        }
+    /// The roster facts under `stamps` (read before them), from the cache when the stamps allow it (see
+    /// ``RosterFactsCache``).
+    func rosterFacts(under stamps: FactStamps) throws -> RosterFactsCache? {
+        let (roster, judgedBytes) = (stamps.roster, stamps.judged)
         guard let roster else {
             rosterFactsCache = nil
             return nil
