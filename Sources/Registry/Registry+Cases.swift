@@ -182,6 +182,20 @@ extension Registry {
         }
     }
 
+    /// The deadlines still to be met, per case that has any (the `due/` index: closed and settled cases are not read).
+    public func dueIndex() throws -> [(id: CaseID, pending: [PendingDeadline])] {
+        try store.readProjections { reader in
+            try reader.entries(prefix: Projections.duePrefix).map { entry in
+                let id = CaseID(String(entry.key.dropFirst(Projections.duePrefix.count)))
+                do {
+                    return (id, try JSONDecoder().decode([PendingDeadline].self, from: Data(entry.value)))
+                } catch {
+                    throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
+                }
+            }
+        }
+    }
+
     /// The roster facts a case decider needs, as of `day`: every member's standing, with the judgements they sat in
     /// other cases (R17).
     public func caseContext(for id: CaseID, on day: Day) throws -> CaseContext {

@@ -77,6 +77,18 @@ import Testing
         #expect(json.stdout.isEmpty)
     }
 
+    @Test func reindexRebuildsTheIndexesFromTheLog() throws {
+        let f = CLIFixture()
+        #expect(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"]).status == 0)
+        let head = try f.head()
+        let rebuilt = try f.greffe(["log", "reindex"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(rebuilt.stdout == "Index reconstruits à partir du journal (tête 1) : 0 entrée(s), 0 modifiée(s).\n")
+        #expect(try f.head() == head)
+        let json = try f.greffe(["log", "reindex", "--json", "--lang", "en"])
+        #expect(json.stdout.contains("\"changed\":0"), "\(json.stdout)")
+    }
+
     @Test func helpListsExitCodesAndExamples() throws {
         let f = CLIFixture()
         let help = try f.greffe(["--help"], withStore: false)

@@ -46,7 +46,7 @@ extension GreffeCommand {
             try reportingFailures(l) {
                 let registry = try options.registry()
                 let today = try registry.day(asOf)
-                let items = AgendaItem.items(try registry.caseIndex(), ladders: try registry.ladderAgenda(today: today),
+                let items = AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
                                              today: today, within: within)
                 if let ics {
                     let text = AgendaItem.iCalendar(items, language: l)
@@ -100,10 +100,11 @@ struct AgendaItem {
     var daysLeft: Int
 
     /// Overdue first, then by due day; a party's window that closed is no longer listed.
-    static func items(_ index: [CaseSummary], ladders: [LadderAgendaItem], today: Day, within: Int?) -> [AgendaItem] {
-        let deadlines = index.flatMap { summary in
-            summary.pending.map { d in
-                AgendaItem(subject: summary.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
+    static func items(_ index: [(id: CaseID, pending: [PendingDeadline])], ladders: [LadderAgendaItem], today: Day,
+                      within: Int?) -> [AgendaItem] {
+        let deadlines = index.flatMap { entry in
+            entry.pending.map { d in
+                AgendaItem(subject: entry.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
                            due: d.due, bindsAssociation: d.bindsAssociation, waiting: false, daysLeft: today.days(until: d.due))
             }
         }

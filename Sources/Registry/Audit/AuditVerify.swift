@@ -262,8 +262,8 @@ extension Registry {
             case let (s?, r?) where s == r:
                 tally.pass()
             case (nil, _):
-                tally.fail(AuditFinding(key: key, Words("manque dans les projections stockées",
-                                                        "missing from the stored projections")))
+                tally.fail(AuditFinding(key: key, Words("manque dans les projections stockées (index d'une version antérieure ? `greffe log reindex` les reconstruit du journal)",
+                                                        "missing from the stored projections (an index of an older version? `greffe log reindex` rebuilds them from the log)")))
             case (_, nil):
                 tally.fail(AuditFinding(key: key, Words("stocké mais ne découle d'aucun événement",
                                                         "stored but follows from no event")))
