@@ -149,7 +149,7 @@ import Testing
             .write(toFile: badRoster, atomically: true, encoding: .utf8)
         let rosterRefused = try f.greffe(["members", "import", badRoster])
         #expect(rosterRefused.status == 65)
-        #expect(rosterRefused.stderr.contains("line 3"), "\(rosterRefused.stderr)")
+        #expect(rosterRefused.stderr.contains("ligne 3, name : nom vide"), "\(rosterRefused.stderr)")
         #expect(try f.greffe(["members", "show", "m020"]).status == 66)
 
         let missingFile = try f.greffe(["apply", f.directory + "/nope.jsonl"])

@@ -122,7 +122,7 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
             l.t("la clé « \(commandId) » a déjà servi pour un acte du dossier \(caseID) ; rien n'a été écrit (choisissez une autre clé)",
                 "the key \"\(commandId)\" was already used for an act of case \(caseID); nothing was written (choose another key)"))
     case .rosterImport(let importError):
-        let lines = importError.problems.map { "  " + $0.description }.joined(separator: "\n")
+        let lines = importError.problems.map { "  " + l.t($0.fr, $0.description) }.joined(separator: "\n")
         return (
             .refused,
             l.t("fichier de membres refusé, rien n'a été écrit :\n", "roster file refused, nothing was written:\n") + lines)
