@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The five seed organisations' ladders, each in its own store (one organisation per store), run through the command
-# line from the first incident to the last rung, with the refusals the texts imply. Writes the transcript to standard
-# output; docs/rulebooks.md quotes it and docs/examples/ladders-transcript.txt keeps it whole.
+# line from the first incident to the last rung, with the refusals the texts imply; then CLE's Article 5.6 procedure
+# as a rulebook, and a version 2 adopted while a case opened under version 1 keeps its deadlines (R34). Writes the
+# transcript to standard output; docs/rulebooks.md quotes it and docs/examples/ladders-transcript.txt keeps it whole.
 #   GREFFE=.build/debug/greffe scripts/demo_ladders.sh > docs/examples/ladders-transcript.txt
 set -uo pipefail
 cd "$(dirname "$0")/.."
-greffe="${GREFFE:-.build/debug/greffe}"
+greffe="$(realpath "${GREFFE:-.build/debug/greffe}")"
 root="$(mktemp -d)"
 trap 'rm -rf "$root"' EXIT
 export GREFFE_LANG=fr GREFFE_TODAY=2026-06-30
@@ -99,3 +100,32 @@ step ladder status agent12 --as-of 2026-06-04
 step ladder incident agent07 --kind publication-diffamatoire --facts "Post diffamatoire visant le service voirie" --reported-by agent03 --on 2026-06-10
 step ladder status agent07 --as-of 2026-06-10 --lang en
 step log verify
+
+store cle-versions
+export GREFFE_ACTOR=m001
+# Run from the scratch folder so that the files' names print the same on every run.
+cp docs/examples/adherents.csv "$root/adherents.csv"
+cd "$root"
+export GREFFE_STORE=cle-versions
+step members import adherents.csv --on 2026-01-02
+step rulebook show cle-autistes-ri
+step complaint --via ticket --complainant m006 --accused m004 --victim m005 --motive insults \
+    --facts "Messages insultants répétés envers Vera sur le serveur privé." --board-learned-on 2026-01-04 --on 2026-01-05
+# Article 9: the GA amends the règlement; the board now meets within 10 days of a complaint.
+"$greffe" rulebook show cle-autistes-ri --json | python3 -c '
+import json, sys
+book = json.load(sys.stdin)
+book["version"] = 2
+book["title"] = "CLE Autistes — règlement intérieur modifié en AG le 06/01/2026"
+book["deadlines"]["boardMeeting"]["period"]["length"] = 10
+json.dump(book, open("cle-v2.json", "w"), ensure_ascii=False, indent=2, sort_keys=True)'
+step rulebook validate cle-v2.json
+step rulebook adopt cle-autistes-ri --file cle-v2.json --on 2026-01-06
+step rulebook adopt cle-autistes-ri --file cle-v2.json --on 2026-01-07
+step complaint --via ticket --complainant m005 --accused m008 --motive insults \
+    --facts "Insultes en réunion publique." --board-learned-on 2026-01-08 --on 2026-01-08
+step cases
+step status 2026-001 --as-of 2026-01-08
+step status 2026-002 --as-of 2026-01-08
+step rulebook list
+step audit verify

@@ -70,7 +70,9 @@ STRUCTS = {
                     ("concerning", "[member]"), ("description", "string")],
     "ComplaintFacts": [("channel", "ComplaintChannel"), ("complainants", "[Party]"), ("accused", "[Party]"),
                        ("victims", "[Party]"), ("facts", "string"), ("motives", "[string]"),
-                       ("boardLearnedOn", "day")],
+                       ("boardLearnedOn", "day"), ("rulebook", "RulebookRef?")],
+    # R34: the procedure rulebook version a complaint was decided under (recorded by the decider).
+    "RulebookRef": [("id", "string"), ("version", "int")],
     "BoardNotification": [("channel", "NotificationChannel"), ("notified", "[member]")],
     "BoardMeeting": [("attendees", "[member]"), ("rapporteur", "member"), ("delegationReason", "string?")],
     "BoardMet": [("attendees", "[member]"), ("excludedAccused", "[member]")],

@@ -9,7 +9,7 @@ DIR holds examples written by the Swift tests:
   DIR/events/<type>.json     an event payload (stored form)     -> Schemas/events/<type>.schema.json
   DIR/rulebook.json          a rulebook                         -> Schemas/rulebook.schema.json
   DIR/envelope/*.json        stored records                     -> Schemas/event-envelope.schema.json
-  DIR/ladder-rulebooks/*.json a ladder rulebook                 -> Schemas/ladder-rulebook.schema.json
+  DIR/ladder-rulebooks/*.json a rulebook file (either kind)     -> Schemas/rulebook.schema.json
   DIR/ladder-events/<type>.json a ladder event payload          -> Schemas/ladder-events/<type>.schema.json
 With --jsonl, every line of each file is checked against Schemas/apply-line.schema.json and its command against
 Schemas/commands/<type>.schema.json (the files `greffe apply` reads).
@@ -76,7 +76,7 @@ def main(argv):
     examples = pathlib.Path(argv[1])
     errors, checked = [], 0
     validators = {}
-    # Schemas may refer to one another by relative references (RulebookAdopted -> ladder-rulebook).
+    # Schemas may refer to one another by relative references (RulebookAdopted -> rulebook).
     registry = Registry()
     for path in sorted(SCHEMAS.rglob("*.schema.json")):
         contents = load(path)
@@ -99,9 +99,9 @@ def main(argv):
     for example in sorted((examples / "envelope").glob("*.json")):
         pairs.append((example, SCHEMAS / "event-envelope.schema.json"))
     for example in sorted((examples / "ladder-rulebooks").glob("*.json")):
-        pairs.append((example, SCHEMAS / "ladder-rulebook.schema.json"))
+        pairs.append((example, SCHEMAS / "rulebook.schema.json"))
     for example in sorted((examples / "ladder-events").glob("*.json")):
-        pairs.append((example, SCHEMAS / "ladder-events" / (example.stem + ".schema.json")))
+        pairs.append((example, SCHEMAS / "ladder-events" / (example.stem.split(".")[0] + ".schema.json")))
 
     for example, schema_path in pairs:
         if not schema_path.exists():

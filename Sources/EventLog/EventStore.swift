@@ -379,6 +379,22 @@ public final class EventStore {
             try env.write { txn in try body(ProjectionWriter(txn: txn, db: projections)) }
         }
     }
+
+    /// Replaces every projection entry by `entries` in one write transaction, provided the log still ends at `head`
+    /// (the records `entries` were computed from). Otherwise nothing is written: `conflict` on the stream `log`.
+    public func replaceProjections(computedAt head: LogHead, with entries: [String: [UInt8]]) throws {
+        try EventStore.mapErrors(path: path) {
+            try env.write { txn in
+                let current = try readHead(txn.reader)
+                guard current == head else {
+                    throw EventStoreError.conflict(stream: "log", expected: head.sequence, actual: current.sequence)
+                }
+                let writer = ProjectionWriter(txn: txn, db: projections)
+                try writer.deleteAll(prefix: "")
+                for key in entries.keys.sorted() { try writer.put(key, entries[key] ?? []) }
+            }
+        }
+    }
 }
 
 @available(*, unavailable)

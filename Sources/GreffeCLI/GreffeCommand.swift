@@ -7,7 +7,7 @@ public struct GreffeCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "greffe",
         abstract: "Registre des procédures disciplinaires d'une association (journal d'événements LMDB chaîné).",
-        discussion: """
+        discussion: prose("""
             Chaque acte d'un dossier est un événement d'un journal en ajout seul, chaîné par SHA-256.
             Messages en français par défaut ; --lang en (ou une locale en_*) pour l'anglais.
 
@@ -16,7 +16,7 @@ public struct GreffeCommand: ParsableCommand {
             Codes de sortie / exit codes:
               0   succès / success
               64  usage incorrect (option, date ou valeur invalide) / usage error
-              65  refusé par une règle du règlement (R01…R35) ou du règlement d'échelle adopté / refused by a rule
+              65  refusé par une règle (R01…R35, ou de l'échelle adoptée) / refused by a rule
               66  introuvable (magasin, dossier, membre, fichier) / not found
               74  erreur du magasin (format inconnu, droits, LMDB) / store error
               75  conflit d'écriture concurrente : relire et réessayer / conflict, retry
@@ -35,7 +35,7 @@ public struct GreffeCommand: ParsableCommand {
 
             Chaque acte est une sous-commande (ci-dessous, dans l'ordre de l'art. 5.6) ; `greffe ACTE --help` cite \
             l'article et donne un exemple. Guide pas à pas : docs/cli.md.
-            """,
+            """),
         version: "0.1.0",
         subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self, Export.self,
                       RulebookCommand.self, Ladder.self],

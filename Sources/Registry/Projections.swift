@@ -45,6 +45,9 @@ extension Deadline {
 /// store and are written in the same transaction as the events they derive from.
 public enum Projections {
     static let casePrefix = "case/"
+    /// `due/<case>`: the deadlines still to be met of a case that has any (JSON `[PendingDeadline]`), so the agenda
+    /// reads the cases with something due, not every case ever opened.
+    static let duePrefix = "due/"
     /// `seat/<case>/<member>`: who sits, or sat, in a case's crisis cell (R17).
     static let seatPrefix = "seat/"
     static func seatKey(_ caseID: CaseID, _ member: MemberID) -> String { seatPrefix + caseID.rawValue + "/" + member.rawValue }
@@ -82,6 +85,11 @@ public enum Projections {
         let version = last.last?.version ?? 0
         let summary = summary(id, state: state, rulebook: rulebook, version: version)
         try writer.put(casePrefix + id.rawValue, Array(try jsonEncoder.encode(summary)))
+        if summary.pending.isEmpty {
+            try writer.delete(duePrefix + id.rawValue)
+        } else {
+            try writer.put(duePrefix + id.rawValue, Array(try jsonEncoder.encode(summary.pending)))
+        }
         // A recusal takes a member out of the cell: the case's seats are written anew each time.
         try writer.deleteAll(prefix: seatPrefix + id.rawValue + "/")
         for member in judges(state) { try writer.put(seatKey(id, member), []) }
@@ -115,10 +123,23 @@ extension Registry {
     public func projectionsFromLog() throws -> [String: [UInt8]] {
         // A compacting fold: closed cases leave memory once their entries are final, so a rebuild of a long log
         // stays within the open cases (docs/performance.md).
-        var replay = RegistryReplay(compactingWith: rulebook)
+        var replay = RegistryReplay(compactingFrom: rulebook)
         var cursor = store.records(from: 1)
         while let record = try cursor.next() { try replay.fold(record) }
-        return try replay.projections(rulebook: rulebook)
+        return try replay.projections()
+    }
+
+    /// Rebuilds the stored projections from the log (after an upgrade that adds an index, or when `audit verify` finds
+    /// them apart from the log): replays every record, then replaces every entry in one write transaction if no record
+    /// came in meanwhile (else `EventStoreError.conflict`, nothing written). Returns the number of entries and the head.
+    @discardableResult
+    public func rebuildProjections() throws -> (entries: Int, head: LogHead) {
+        let head = try store.head()
+        let entries = try projectionsFromLog()
+        try store.replaceProjections(computedAt: head, with: entries)
+        rosterFactsCache = nil
+        caseStateCache = CaseStateCache()
+        return (entries.count, head)
     }
 
     /// Hands every projection entry of a replay from the first record to `emit` (a `nil` value would remove a key),
@@ -126,13 +147,13 @@ extension Registry {
     /// command's) are handed out as the replay goes, so memory follows the open cases, not the log; a key may come
     /// more than once, the last value being the one to keep.
     public func replayProjections(_ emit: (String, [UInt8]?) throws -> Void) throws {
-        var replay = RegistryReplay(compactingWith: rulebook)
+        var replay = RegistryReplay(compactingFrom: rulebook)
         var cursor = store.records(from: 1)
         while let record = try cursor.next() {
             try replay.fold(record)
             if record.sequence % 4096 == 0 { try replay.drainEntries { try emit($0, $1) } }
         }
         try replay.drainEntries { try emit($0, $1) }
-        for (key, value) in try replay.projections(rulebook: rulebook) { try emit(key, value) }
+        for (key, value) in try replay.projections() { try emit(key, value) }
     }
 }

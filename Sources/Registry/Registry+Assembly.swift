@@ -48,9 +48,11 @@ extension Registry {
     public func docket(heldOnOrAfter day: Day) throws -> (assembly: Assembly, items: [DocketItem])? {
         let all = try assemblies()
         guard let assembly = all.filter({ $0.heldOn >= day }).min(by: { $0.heldOn < $1.heldOn }) else { return nil }
-        let cases = try caseIndex().map { summary in
-            (id: summary.id, state: try loadCase(summary.id, asOf: assembly.heldOn).state)
+        let loaded = try caseIndex().map { try loadCase($0.id, asOf: assembly.heldOn) }
+        let rulebooks = Dictionary(loaded.map { ($0.id, $0.rulebook) }, uniquingKeysWith: { first, _ in first })
+        let items = Docket.items(for: assembly, among: all, cases: loaded.map { (id: $0.id, state: $0.state) }) {
+            rulebooks[$0] ?? self.rulebook
         }
-        return (assembly, Docket.items(for: assembly, among: all, cases: cases, rulebook: rulebook))
+        return (assembly, items)
     }
 }

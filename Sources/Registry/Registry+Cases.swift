@@ -6,6 +6,9 @@ import Foundation
 public struct LoadedCase: Sendable {
     public var id: CaseID
     public var state: CaseState
+    /// The procedure rulebook the case is evaluated under (R34): the version its complaint recorded; before a
+    /// complaint, the latest adopted.
+    public var rulebook: Rulebook
     /// The stream version the state was built from: the expected version of the next append.
     public var version: UInt64
     public var events: [DatedEvent]
@@ -41,7 +44,22 @@ extension Registry {
             events.append(dated)
             kept.append(record)
         }
-        return LoadedCase(id: id, state: state, version: UInt64(records.count), events: events, records: kept)
+        return LoadedCase(id: id, state: state, rulebook: try rulebook(for: state, of: id),
+                          version: UInt64(records.count), events: events, records: kept)
+    }
+
+    /// The rulebook case `id` is evaluated under now (from the state kept since the last command when it is current).
+    public func rulebook(of id: CaseID) throws -> Rulebook {
+        try rulebook(for: try currentState(of: id).state, of: id)
+    }
+
+    /// The rulebook `state` is evaluated under (R34): the version its complaint recorded; before a complaint, the one
+    /// in force on `day` (the latest adopted when no day is given).
+    public func rulebook(for state: CaseState, of id: CaseID, on day: Day? = nil) throws -> Rulebook {
+        guard let found = try procedureRulebooks().rulebook(for: state, on: day) else {
+            throw RegistryError.unknownRulebook(state.complaint?.value.rulebook ?? RulebookRef(rulebook), caseID: id)
+        }
+        return found
     }
 
     /// Whether a case stream exists.
@@ -63,9 +81,12 @@ extension Registry {
             throw RegistryError.commandIdReused(commandId: commandId, caseID: appliedIn ?? id)
         }
         let loaded = try currentState(of: id)
-        let context = try caseContext(for: id, on: day)
+        // The stamps are read before the facts: if they still hold when the act is written, no roster act and no
+        // change of who sits in judgement (another case's cell, R17) came in between.
+        let (context, stamps) = try caseContextAndStamps(for: id, on: day)
+        let book = try rulebook(for: loaded.state, of: id, on: day)
         let events: [CaseEvent]
-        switch CaseDecider.decide(loaded.state, command, context: context, rulebook: rulebook, on: day) {
+        switch CaseDecider.decide(loaded.state, command, context: context, rulebook: book, on: day) {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
@@ -84,11 +105,13 @@ extension Registry {
             if Projections.judges(after) != before { judgesChangedAt.append(offset) }
         }
         let finalState = after
+        try willAppend?()
         let records = try store.append(
             to: Registry.stream(of: id), expected: .exactly(loaded.version), events: newEvents
         ) { projections, appended in
+            guard try FactStamps(projections.reader) == stamps else { throw RegistryError.factsChanged(caseID: id) }
             try Projections.caseAppended(
-                id, state: finalState, rulebook: self.rulebook, last: appended, into: projections)
+                id, state: finalState, rulebook: book, last: appended, into: projections)
             if let commandId = command.commandId, let last = appended.last {
                 try projections.put(Projections.commandKey(commandId), Array(String(last.sequence).utf8))
             }
@@ -159,10 +182,34 @@ extension Registry {
         }
     }
 
+    /// The deadlines still to be met, per case that has any (the `due/` index: closed and settled cases are not read).
+    public func dueIndex() throws -> [(id: CaseID, pending: [PendingDeadline])] {
+        try store.readProjections { reader in
+            try reader.entries(prefix: Projections.duePrefix).map { entry in
+                let id = CaseID(String(entry.key.dropFirst(Projections.duePrefix.count)))
+                do {
+                    return (id, try JSONDecoder().decode([PendingDeadline].self, from: Data(entry.value)))
+                } catch {
+                    throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
+                }
+            }
+        }
+    }
+
     /// The roster facts a case decider needs, as of `day`: every member's standing, with the judgements they sat in
     /// other cases (R17).
     public func caseContext(for id: CaseID, on day: Day) throws -> CaseContext {
-        if let facts = try rosterFacts() {
+        try caseContextAndStamps(for: id, on: day).context
+    }
+
+    /// The context, with the stamps read just before the facts it holds.
+    func caseContextAndStamps(for id: CaseID, on day: Day) throws -> (context: CaseContext, stamps: FactStamps) {
+        let stamps = try store.readProjections { try FactStamps($0) }
+        return (try caseContext(for: id, on: day, under: stamps), stamps)
+    }
+
+    func caseContext(for id: CaseID, on day: Day, under stamps: FactStamps) throws -> CaseContext {
+        if let facts = try rosterFacts(under: stamps) {
             var standings = facts.standings(on: day)
             // Judgements sat in this very case are not counted against its own cell (as below).
             for member in facts.judgesOf[id] ?? [] { standings[member]?.judgementsSat.removeAll { $0 == id } }

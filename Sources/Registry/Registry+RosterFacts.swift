@@ -104,11 +104,21 @@ extension Registry {
     static let rosterStampKey = "stamp/roster"
     static let judgedStampKey = "stamp/judged"
 
-    /// The roster facts, from the cache when the stamps allow it (see ``RosterFactsCache``).
-    func rosterFacts() throws -> RosterFactsCache? {
-        let (roster, judgedBytes) = try store.readProjections { reader in
-            (try reader.get(Registry.rosterStampKey), try reader.get(Registry.judgedStampKey))
+    /// The two stamps the roster facts are read under, as they stand now (`nil` values before any roster act).
+    struct FactStamps: Equatable {
+        var roster: [UInt8]?
+        var judged: [UInt8]?
+
+        init(_ reader: ProjectionReader) throws {
+            roster = try reader.get(Registry.rosterStampKey)
+            judged = try reader.get(Registry.judgedStampKey)
         }
+    }
+
+    /// The roster facts under `stamps` (read before them), from the cache when the stamps allow it (see
+    /// ``RosterFactsCache``).
+    func rosterFacts(under stamps: FactStamps) throws -> RosterFactsCache? {
+        let (roster, judgedBytes) = (stamps.roster, stamps.judged)
         guard let roster else {
             rosterFactsCache = nil
             return nil

@@ -14,6 +14,11 @@ public enum RegistryError: Error, Equatable {
     case commandIdReused(commandId: String, caseID: CaseID)
     /// The roster file or rows are malformed; nothing was written.
     case rosterImport(RosterImportError)
+    /// The roster or who sits in judgement (R13, R17) changed, by another writer, between reading those facts and
+    /// writing the act decided on them: nothing was written; decide again.
+    case factsChanged(caseID: CaseID)
+    /// A case's complaint names a procedure rulebook version this store never adopted.
+    case unknownRulebook(RulebookRef, caseID: CaseID)
 }
 
 /// Who records an act and when: the clock is read here, at the edge, never in the domain.
@@ -32,11 +37,17 @@ public struct Recording: Sendable {
 /// the version it read, keeping the projections in the same write transaction.
 public final class Registry {
     public let store: EventStore
+    /// The procedure rulebook in force until another version is adopted (R34; see `procedureRulebooks()`): every case
+    /// keeps the version its complaint recorded.
     public let rulebook: Rulebook
     /// Roster facts kept between commands (see ``RosterFactsCache``); checked against the store on every use.
     var rosterFactsCache: RosterFactsCache?
     /// The last cases a command was decided for, with the stream version their state was folded at.
     var caseStateCache = CaseStateCache()
+    /// Runs between a case command's decision and its append: a seam for the tests that race another writer there.
+    var willAppend: (() throws -> Void)?
+    /// The procedure rulebooks, with the `registry` stream version they were read at.
+    var procedureCache: (version: UInt64, rulebooks: ProcedureRulebooks)?
 
     public init(store: EventStore, rulebook: Rulebook = .cle) {
         self.store = store

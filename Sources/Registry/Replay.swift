@@ -35,41 +35,76 @@ public struct RegistryReplay: Sendable {
     public private(set) var commands: [String: UInt64] = [:]
     /// The last sequence folded (0 before the first).
     public private(set) var lastSequence: UInt64 = 0
-    /// Ladder records and rulebook adoptions (Ladders/).
+    /// Ladder records and ladder adoptions (Ladders/).
     var ladders = LadderReplay()
+    /// The procedure rulebooks adopted so far (R34): each case is folded into its summary under the version its
+    /// complaint recorded.
+    public private(set) var procedures: ProcedureRulebooks
     /// The last roster record and the chain of changes of who sits in a cell, as `stamp/roster` and `stamp/judged`
     /// (see RosterFactsCache).
     var rosterStamp: UInt64?
     var judgedStamp: JudgedStamp?
 
-    /// When set, a case's state is dropped as soon as the case is closed, its projection entries kept instead (computed
-    /// under this rulebook): memory then follows the open cases, not the length of the log. Only for rebuilding
-    /// projections; `cases` then lacks the closed cases.
-    let compactingWith: Rulebook?
+    /// When set, a case's state is dropped as soon as the case is closed, its projection entries kept instead: memory
+    /// then follows the open cases, not the length of the log. Only for rebuilding projections; `cases` then lacks the
+    /// closed cases.
+    let compacting: Bool
     /// Projection entries of the closed cases whose state was dropped.
     var closedEntries: [String: [UInt8]] = [:]
     var closedCases: Set<CaseID> = []
 
-    public init() { compactingWith = nil }
+    /// A fold from the first record, the store's procedure starting under `base` (`Registry.rulebook`).
+    public init(base: Rulebook) {
+        procedures = ProcedureRulebooks(base: base)
+        compacting = false
+    }
 
-    /// A fold that drops closed cases' states (see `compactingWith`).
-    init(compactingWith rulebook: Rulebook) { compactingWith = rulebook }
+    /// A fold that drops closed cases' states (see `compacting`).
+    init(compactingFrom base: Rulebook) {
+        procedures = ProcedureRulebooks(base: base)
+        compacting = true
+    }
+
+    /// The rulebook `state` is evaluated under: the version its complaint recorded (R34), else the latest adopted.
+    public func rulebook(for state: CaseState, of id: CaseID) throws -> Rulebook {
+        guard let book = procedures.rulebook(for: state) else {
+            throw RegistryError.unknownRulebook(state.complaint?.value.rulebook ?? RulebookRef(procedures.base), caseID: id)
+        }
+        return book
+    }
 
     /// Decodes `record` as its stream's event and folds it. Throws `RegistryError.unreadableEvent` (and folds
     /// nothing) when its day or payload cannot be read.
     @discardableResult
     public mutating func fold(_ record: EventRecord) throws -> Folded {
+        if record.stream == Registry.registryStream {
+            if let adoption = try Registry.adoption(in: record) {
+                switch adoption.rulebook {
+                case .ladder(let book): ladders.adopt(book)
+                case .procedure(let book): procedures.adopt(book, on: adoption.on)
+                }
+            }
+            lastSequence = record.sequence
+            return .ladderRecord
+        }
         if try ladders.apply(record) {
             lastSequence = record.sequence
             return .ladderRecord
         }
-        if compactingWith != nil, record.stream.hasPrefix("case/"),
+        if compacting, record.stream.hasPrefix("case/"),
            closedCases.contains(CaseID(String(record.stream.dropFirst("case/".count)))) {
             // The decider refuses every act after closing; only a write behind its back produces one.
             throw RegistryError.unreadableEvent(
                 sequence: record.sequence, type: record.type, reason: "an event after its case was closed")
         }
         let folded = try Self.read(record, cases: cases)
+        if case .caseEvent(_, _, let dated) = folded, case .complaintFiled(let facts) = dated.event,
+           procedures.resolve(facts.rulebook) == nil {
+            // Only a write behind the decider's back names a version the store never adopted before it.
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type,
+                reason: "the complaint names rulebook \(facts.rulebook.map(\.description) ?? "?"), not adopted before it")
+        }
         lastSequence = record.sequence
         switch folded {
         case let .caseEvent(id, before, dated):
@@ -78,8 +113,9 @@ public struct RegistryReplay: Sendable {
                 judgedStamp = JudgedStamp(sequence: record.sequence, previous: judgedStamp?.sequence ?? 0, caseID: id)
             }
             cases[id] = FoldedCase(state: after, version: record.version, lastSequence: record.sequence)
-            if let rulebook = compactingWith, after.closed != nil {
-                try Self.caseEntries(id, after, record.version, rulebook: rulebook, into: &closedEntries)
+            if compacting, after.closed != nil {
+                try Self.caseEntries(id, after, record.version, rulebook: try rulebook(for: after, of: id),
+                                     into: &closedEntries)
                 cases[id] = nil
                 closedCases.insert(id)
             }
@@ -124,6 +160,9 @@ public struct RegistryReplay: Sendable {
                             into out: inout [String: [UInt8]]) throws {
         let summary = Projections.summary(id, state: state, rulebook: rulebook, version: version)
         out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
+        if !summary.pending.isEmpty {
+            out[Projections.duePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary.pending))
+        }
         for member in Projections.judges(state) { out[Projections.seatKey(id, member)] = [] }
     }
 
@@ -140,9 +179,11 @@ public struct RegistryReplay: Sendable {
 
     /// The inline projections these folded records give (what the store must hold after them; after
     /// ``drainEntries(_:)``, what it must hold beyond the entries drained).
-    public func projections(rulebook: Rulebook) throws -> [String: [UInt8]] {
+    public func projections() throws -> [String: [UInt8]] {
         var out = closedEntries
-        for (id, entry) in cases { try Self.caseEntries(id, entry.state, entry.version, rulebook: rulebook, into: &out) }
+        for (id, entry) in cases {
+            try Self.caseEntries(id, entry.state, entry.version, rulebook: try rulebook(for: entry.state, of: id), into: &out)
+        }
         for (_, record) in members {
             out[Projections.rosterPrefix + record.id.rawValue] = Array(try Projections.jsonEncoder.encode(record))
         }
@@ -157,7 +198,7 @@ public struct RegistryReplay: Sendable {
 extension Registry {
     /// The registry as it stood after record `sequence` (the whole log when `nil`).
     public func replay(until sequence: UInt64? = nil) throws -> RegistryReplay {
-        var replay = RegistryReplay()
+        var replay = RegistryReplay(base: rulebook)
         var cursor = store.records(from: 1)
         while let record = try cursor.next() {
             if let sequence, record.sequence > sequence { break }

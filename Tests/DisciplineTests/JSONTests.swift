@@ -75,7 +75,12 @@ private func encoder() -> JSONEncoder {
     var broken = Rulebook.cle
     broken.cellSize = 0
     #expect(throws: Rulebook.InvalidRulebook.self) { try Rulebook.load(from: try broken.jsonData()) }
-    #expect(throws: DecodingError.self) { try Rulebook.load(from: Data("{}".utf8)) }
+    #expect(throws: Rulebook.InvalidRulebook(description: "$.id: required field missing")) {
+        try Rulebook.load(from: Data(#"{"kind": "procedure"}"#.utf8))
+    }
+    // The file form names its kind; a ladder file is not a procedure.
+    #expect(String(decoding: data, as: UTF8.self).contains(#""kind" : "procedure""#))
+    #expect(throws: Rulebook.InvalidRulebook.self) { try Rulebook.load(from: Data(#"{"kind": "ladder"}"#.utf8)) }
 }
 
 @Test func rulebook_numbersComeFromTheRulebook() {

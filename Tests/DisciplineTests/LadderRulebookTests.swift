@@ -10,7 +10,7 @@ private func tree(_ id: String) throws -> [String: Any] {
     return try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
 }
 
-private func faults(of object: [String: Any]) throws -> [LadderFault] {
+private func faults(of object: [String: Any]) throws -> [RulebookFault] {
     switch LadderRulebook.load(from: try JSONSerialization.data(withJSONObject: object)) {
     case .success: return []
     case .failure(let invalid): return invalid.faults

@@ -10,7 +10,7 @@ import Testing
 }
 
 /// The five shipped files, their canonical form (as an adoption stores them) and one payload of every ladder event
-/// validate with Python's jsonschema (scripts/validate_schemas.py) against Schemas/ladder-rulebook.schema.json and Schemas/ladder-events/.
+/// validate with Python's jsonschema (scripts/validate_schemas.py) against Schemas/rulebook.schema.json and Schemas/ladder-events/.
 @Test(.enabled(if: python3 != nil, "python3 is not on PATH: JSON Schema validation of the ladders skipped"))
 func ladderSchema_shippedRulebooksAndEventsValidateWithJsonschema() throws {
     let fm = FileManager.default
@@ -38,10 +38,14 @@ func ladderSchema_shippedRulebooksAndEventsValidateWithJsonschema() throws {
     for event in events {
         try event.payloadJSON().write(to: dir.appendingPathComponent("ladder-events/\(event.typeName).json"))
     }
-    let adopted = RulebookAdopted(rulebook: book, sha256: try book.digest())
+    let adopted = RulebookAdopted(rulebook: .ladder(book), sha256: try book.digest())
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     try encoder.encode(adopted).write(to: dir.appendingPathComponent("ladder-events/RulebookAdopted.json"))
+    // The procedure of Article 5.6 in the same file format, and its adoption (R34).
+    try RulebookDocument.procedure(.cle).jsonData().write(to: dir.appendingPathComponent("ladder-rulebooks/cle-autistes-ri.json"))
+    let procedure = RulebookAdopted(rulebook: .procedure(.cle), sha256: try RulebookDocument.procedure(.cle).digest())
+    try encoder.encode(procedure).write(to: dir.appendingPathComponent("ladder-events/RulebookAdopted.procedure.json"))
 
     let (status, text) = try validateSchemaExamples(in: dir)
     if status == 3 {
@@ -49,5 +53,5 @@ func ladderSchema_shippedRulebooksAndEventsValidateWithJsonschema() throws {
         return
     }
     #expect(status == 0, "ladder schema validation failed:\n\(text)")
-    #expect(text.contains("validated \(ids.count * 2 + events.count + 1) examples, 0 errors"), "\(text)")
+    #expect(text.contains("validated \(ids.count * 2 + events.count + 3) examples, 0 errors"), "\(text)")
 }

@@ -43,8 +43,10 @@ import Testing
     var learnedLater = Fixture.complaint
     learnedLater.boardLearnedOn = d("2026-01-06")
     expect(given: [], when: .fileComplaint(learnedLater), on: d("2026-01-05"), then: refusal(.R02))
-    expect(given: [], when: .fileComplaint(Fixture.complaint), on: d("2026-01-05"),
-           then: [.complaintFiled(Fixture.complaint)])
+    // R34: the complaint records the rulebook version it was decided under.
+    var filed = Fixture.complaint
+    filed.rulebook = RulebookRef(id: "cle-autistes-ri", version: 1)
+    expect(given: [], when: .fileComplaint(Fixture.complaint), on: d("2026-01-05"), then: [.complaintFiled(filed)])
 }
 
 @Test func R02_mandateHolderAccusedNotificationIsSoft() {
@@ -137,7 +139,9 @@ import Testing
     complaint.victims = [Party(id: "someone-outside", isMember: true)]
     expect(given: [], when: .fileComplaint(complaint), on: d("2026-01-05"), then: refusal(.R09))
     complaint.victims = [Party(id: "someone-outside", isMember: false)]
-    expect(given: [], when: .fileComplaint(complaint), on: d("2026-01-05"), then: [.complaintFiled(complaint)])
+    var filed = complaint
+    filed.rulebook = RulebookRef(Rulebook.cle)
+    expect(given: [], when: .fileComplaint(complaint), on: d("2026-01-05"), then: [.complaintFiled(filed)])
     // bruno sits on the board: he holds a mandate whatever the complaint says.
     complaint.accused = [Party(id: "bruno", isMember: true, holdsMandate: false)]
     expect(given: [], when: .fileComplaint(complaint), on: d("2026-01-05"), then: refusal(.R02))

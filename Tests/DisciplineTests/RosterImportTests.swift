@@ -86,6 +86,7 @@ import Testing
         #expect(found == ["3:id", "4:email", "5:dues", "6:id", "7:type", "7:board"])
         #expect(error.problems.contains(RosterProblem(line: 6, field: "id", value: "m-1", reason: .duplicateID(firstLine: 2))))
         #expect(error.description.contains("line 5, dues: \"2026;20x7\""))
+        #expect(error.problems.contains { $0.fr == "ligne 5, dues : « 2026;20x7 » n'est pas une liste d'années comme 2025;2026" })
     }
 
     @Test func rowsGivenDirectlyAreValidatedToo() {

@@ -67,9 +67,10 @@ import Testing
 
     @Test func unknownIdsAndBadValuesAreUsageErrors() throws {
         for arguments in [
-            ["summary", "2026-001", "--demand", "d", "--defence", "d", "--sanction", "blame"],
+            ["summary", "2026-001", "--demand", "d", "--defence", "d", "--sanction", "bl ame"],
             ["complaint", "--via", "fax", "--accused", "m004", "--facts", "f", "--motive", "insults"],
-            ["cell", "vote", "2026-001", "--ballot", "m007=blame"],
+            ["complaint", "--via", "ticket", "--accused", "m004", "--facts", "f", "--motive", "insults;harm"],
+            ["cell", "vote", "2026-001", "--ballot", "m007=bl ame"],
             ["cell", "reintegration-vote", "2026-001", "--ballot", "m007=later"],
             ["cell", "consensus", "2026-001", "--sanction", "warning", "--reasons", "r", "--condition", "c"],
             ["complaint", "--case", "dossier-1", "--via", "ticket", "--facts", "f"],
@@ -245,15 +246,27 @@ import Testing
         #expect(unknownMember.status == 66)
         #expect(unknownMember.stderr.contains("membre inconnu : m099"))
 
-        // A day that does not exist; a sanction the rulebook does not know (the valid ones are named).
+        // A day that does not exist.
         let badDate = try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m002", "--on", "31/02/2026"])
         #expect(badDate.status == 64)
         #expect(badDate.stderr.contains("--on"))
-        let badSanction = try f.greffe(["summary", "2026-001", "--demand", "d", "--defence", "d", "--sanction", "blame"])
-        #expect(badSanction.status == 64)
-        #expect(badSanction.stderr.contains("blame") && badSanction.stderr.contains("warning"), "\(badSanction.stderr)")
 
         #expect(try f.head() == before)
+    }
+
+    @Test func aSanctionTheCasesRulebookDoesNotKnowIsRefusedNamingTheValidOnes() throws {
+        // The case stands just before its summary (the sample's first 8 acts).
+        let f = try sampleStore(firstLines: 8)
+        let before = try f.head()
+        let badSanction = try f.greffe(["summary", "2026-001", "--demand", "d", "--defence", "d", "--sanction", "blame",
+                                        "--on", "2026-02-02"])
+        #expect(badSanction.status == 65)
+        #expect(badSanction.stderr.contains("R12 (art. 5.6.8) : sanction inconnue du règlement : blame"), "\(badSanction.stderr)")
+        #expect(badSanction.stderr.contains("Possible : reminder, warning, suspension"), "\(badSanction.stderr)")
+        #expect(try f.head() == before)
+        let good = try f.greffe(["summary", "2026-001", "--demand", "d", "--defence", "d", "--sanction", "warning",
+                                 "--on", "2026-02-02"])
+        #expect(good.status == 0, "\(good.stderr)")
     }
 
     /// A store with the roster and the first `lines` acts of the sample case (applied from the JSON file).

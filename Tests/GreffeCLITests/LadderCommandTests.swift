@@ -28,7 +28,11 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
 
     let good = try f.greffe(["rulebook", "validate", rulebooks.appendingPathComponent("aalmi-5.json").path], withStore: false)
     #expect(good.status == 0)
-    #expect(good.stdout.contains("règlement valide — aalmi-5 v1, 2 mesures"), "\(good.stdout)")
+    #expect(good.stdout.contains("règlement valide — échelle aalmi-5 v1, 2 mesures"), "\(good.stdout)")
+    let procedure = try f.greffe(["rulebook", "validate", rulebooks.appendingPathComponent("cle-autistes-ri.json").path],
+                                 withStore: false)
+    #expect(procedure.status == 0)
+    #expect(procedure.stdout.contains("règlement valide — procédure cle-autistes-ri v1, cellule de 3"), "\(procedure.stdout)")
 }
 
 @Test func cli_aalmiExclusionWithoutWarningIsRefusedWith65QuotingTheArticle() throws {
@@ -68,5 +72,6 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     #expect(help.stdout.contains("Exemples :"))
     #expect(help.stdout.contains("--by"))
     let list = try f.greffe(["rulebook", "list"])
-    #expect(list.stdout.contains("cle-5.2  v1  CLE Autistes"))
+    #expect(list.stdout.contains("cle-5.2  v1  échelle  CLE Autistes"))
+    #expect(list.stdout.contains("cle-autistes-ri  v1  procédure  CLE Autistes"))
 }

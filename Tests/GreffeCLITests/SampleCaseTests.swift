@@ -32,6 +32,7 @@ import Testing
         let expected = """
             Dossier 2026-001 — jugement exécuté
               au 2026-02-20 ; ouvert le 2026-01-05
+              règlement : cle-autistes-ri v1
               mis·e(s) en cause : Damien Roux (m004)
               plaignant·e(s) : Carole Moreau (m006)
               victime(s) : Vera Lefèvre (m005)
@@ -148,7 +149,7 @@ import Testing
             .write(toFile: badRoster, atomically: true, encoding: .utf8)
         let rosterRefused = try f.greffe(["members", "import", badRoster])
         #expect(rosterRefused.status == 65)
-        #expect(rosterRefused.stderr.contains("line 3"), "\(rosterRefused.stderr)")
+        #expect(rosterRefused.stderr.contains("ligne 3, name : nom vide"), "\(rosterRefused.stderr)")
         #expect(try f.greffe(["members", "show", "m020"]).status == 66)
 
         let missingFile = try f.greffe(["apply", f.directory + "/nope.jsonl"])

@@ -47,7 +47,7 @@ import Testing
         let created = try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.hasSuffix("Règlement adopté : aalmi-5 v1 le 02/01/2026.\n"))
-        #expect(try f.greffe(["rulebook", "list"]).stdout.contains("aalmi-5  v1  AALMI Fès"))
+        #expect(try f.greffe(["rulebook", "list"]).stdout.contains("aalmi-5  v1  échelle  AALMI Fès — charte du groupe WhatsApp, §5 : exclusions du groupe  [adopté : v1]"))
         // An unknown rulebook is refused before anything is created.
         let other = CLIFixture()
         let unknown = try other.greffe(["init", "--rulebook", "nope"])
@@ -75,6 +75,18 @@ import Testing
         #expect(shown.stdout == "(aucun enregistrement)\n")
         let json = try f.greffe(["log", "show", "--json"])
         #expect(json.stdout.isEmpty)
+    }
+
+    @Test func reindexRebuildsTheIndexesFromTheLog() throws {
+        let f = CLIFixture()
+        #expect(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"]).status == 0)
+        let head = try f.head()
+        let rebuilt = try f.greffe(["log", "reindex"])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(rebuilt.stdout == "Index reconstruits à partir du journal (tête 1) : 0 entrée(s), 0 modifiée(s).\n")
+        #expect(try f.head() == head)
+        let json = try f.greffe(["log", "reindex", "--json", "--lang", "en"])
+        #expect(json.stdout.contains("\"changed\":0"), "\(json.stdout)")
     }
 
     @Test func helpListsExitCodesAndExamples() throws {

@@ -360,7 +360,7 @@ import Testing
         let f = try AuditFixture()
         try f.registry.scheduleAssembly(AssemblyScheduled(heldOn: d("2026-06-20"), place: "Lyon"), on: d("2026-03-01"),
                                         recording: AuditFixture.clerk)
-        let book = try #require(try ShippedRulebooks.all().first)
+        let book = try #require(try ShippedRulebooks.ladders().first)
         try f.registry.adopt(book, on: d("2026-01-01"), recording: AuditFixture.clerk)
         let report = try f.registry.audit()
         #expect(report.isValid, "\(report.checks)")
@@ -377,7 +377,7 @@ import Testing
                                on: d("2026-04-20"), recording: AuditFixture.clerk)
         let stored = try f.registry.storedProjections()
         #expect(try f.registry.projectionsFromLog() == stored)
-        #expect(try f.registry.replay().projections(rulebook: f.registry.rulebook) == stored)
+        #expect(try f.registry.replay().projections() == stored)
         #expect(try f.registry.audit().isValid)
         // Rebuilt entry by entry as the replay hands them out (closed cases and commands as it goes), applied in
         // order: the same projections.

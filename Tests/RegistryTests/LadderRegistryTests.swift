@@ -7,7 +7,7 @@ import Testing
 /// A registry fixture with one shipped ladder rulebook adopted.
 private func adopted(_ id: String, withRoster: Bool = true) throws -> (RegistryFixture, LadderRulebook) {
     let fixture = try RegistryFixture(withRoster: withRoster)
-    guard let book = try ShippedRulebooks.named(id) else {
+    guard let book = try ShippedRulebooks.ladder(id) else {
         Issue.record("no shipped rulebook \(id)")
         throw LadderError.unknownRulebook(id)
     }
@@ -27,7 +27,8 @@ extension RegistryFixture {
 }
 
 @Test func shippedRulebooks_theFiveSeedCharters() throws {
-    #expect(try ShippedRulebooks.all().map(\.id).sorted() == ["aalmi-5", "act-alliance", "cle-5.2", "collectivite", "coopol-4"])
+    #expect(try ShippedRulebooks.ladders().map(\.id).sorted() == ["aalmi-5", "act-alliance", "cle-5.2", "collectivite", "coopol-4"])
+    #expect(try ShippedRulebooks.all().filter { $0.kind == .procedure }.map(\.id) == ["cle-autistes-ri"])
 }
 
 @Test func R29_theThirdRepeatFilesAComplaintThatOpensAnArticle56CaseLinkedToTheRecord() throws {
@@ -113,7 +114,7 @@ extension RegistryFixture {
 
     // Adopting v2 again, or another organisation's rulebook, is refused.
     #expect(throws: LadderError.self) { try f.registry.adopt(v2, on: d("2026-03-13"), recording: f.clerk) }
-    let other = try #require(try ShippedRulebooks.named("aalmi-5"))
+    let other = try #require(try ShippedRulebooks.ladder("aalmi-5"))
     #expect(throws: LadderError.self) { try f.registry.adopt(other, on: d("2026-03-13"), recording: f.clerk) }
     #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
 }

@@ -43,8 +43,13 @@ final class RegistryFixture {
         try registry.perform(command, in: id, on: d(day), recording: clerk)
     }
 
-    /// Case 2026-001 from the complaint to the call for the cell (m007, m008, m009), in January 2026.
-    func instructUntilCellCall() throws {
+    /// Case `id` (2026-001 unless told) from the complaint to the call for the cell (m007, m008, m009), in January
+    /// 2026, recorded through `registry` (the fixture's unless told).
+    func instructUntilCellCall(in id: CaseID = "2026-001", through registry: Registry? = nil) throws {
+        let registry = registry ?? self.registry
+        func act(_ day: String, _ command: CaseCommand) throws {
+            try registry.perform(command, in: id, on: d(day), recording: clerk)
+        }
         try act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
         try act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
         try act("2026-01-12", .completeFile(Note()))

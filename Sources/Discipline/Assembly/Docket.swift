@@ -30,6 +30,14 @@ public enum Docket {
     public static func items(
         for assembly: Assembly, among assemblies: [Assembly], cases: [(id: CaseID, state: CaseState)], rulebook: Rulebook
     ) -> [DocketItem] {
+        items(for: assembly, among: assemblies, cases: cases) { _ in rulebook }
+    }
+
+    /// The docket, each case read under its own rulebook version (R34).
+    public static func items(
+        for assembly: Assembly, among assemblies: [Assembly], cases: [(id: CaseID, state: CaseState)],
+        rulebookOf: (CaseID) -> Rulebook
+    ) -> [DocketItem] {
         var items: [DocketItem] = []
         // A matter is heard at the first GA whose agenda was open when it arose; if that GA did not settle it, it stays
         // on every later docket until a GA does.
@@ -37,6 +45,7 @@ public enum Docket {
             Assembly.hearing(day, among: assemblies).map { $0.heldOn <= assembly.heldOn } ?? false
         }
         for (id, state) in cases.sorted(by: { $0.id < $1.id }) where !state.generalAssemblySettled {
+            let rulebook = rulebookOf(id)
             let suspensions = state.activeSuspensions(on: assembly.heldOn)
             let conflicts = conflicts(state)
             let decided = decisionText(state, rulebook: rulebook)

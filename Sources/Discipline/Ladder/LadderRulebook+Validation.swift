@@ -4,9 +4,9 @@ extension LadderRulebook {
     /// Every fault of this rulebook, each at its JSON path: missing labels, duplicate ids, references to unknown
     /// roles, measures, outcomes or incident kinds, impossible counts, and cycles of prerequisites or escalations.
     /// `knownProcedures` are the procedure rulebooks a rung may escalate to.
-    public func faults(knownProcedures: Set<String> = [Rulebook.cle.id]) -> [LadderFault] {
-        var faults: [LadderFault] = []
-        func fault(_ path: String, _ fr: String, _ en: String) { faults.append(LadderFault(path: path, fr: fr, en: en)) }
+    public func faults(knownProcedures: Set<String> = [Rulebook.cle.id]) -> [RulebookFault] {
+        var faults: [RulebookFault] = []
+        func fault(_ path: String, _ fr: String, _ en: String) { faults.append(RulebookFault(path: path, fr: fr, en: en)) }
         func label(_ path: String, _ value: String, _ field: String) {
             if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 fault(path + "." + field, "libellé « \(field) » vide", "empty \(field) label")
@@ -141,17 +141,17 @@ extension LadderRulebook {
     }
 
     /// A cycle in the graph `edges` draws between measures, reported once at the first measure of the cycle found.
-    private func cycles(named: (fr: String, en: String), field: String, edges: (Measure) -> Set<String>) -> [LadderFault] {
+    private func cycles(named: (fr: String, en: String), field: String, edges: (Measure) -> Set<String>) -> [RulebookFault] {
         let index = Dictionary(measures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var state: [String: Int] = [:]  // 1 visiting, 2 done
-        var found: [LadderFault] = []
+        var found: [RulebookFault] = []
         func visit(_ id: String, _ trail: [String]) {
             guard let i = index[id] else { return }
             if state[id] == 2 { return }
             if state[id] == 1 {
                 let loop = trail.drop { $0 != id } + [id]
                 let start = loop.first.flatMap { index[$0] } ?? i
-                found.append(LadderFault(
+                found.append(RulebookFault(
                     path: "$.measures[\(start)].\(field)",
                     fr: "\(named.fr) : \(loop.joined(separator: " → "))",
                     en: "\(named.en): \(loop.joined(separator: " → "))"))

@@ -4,7 +4,7 @@ import Foundation
 /// the person is told, and where a rung escalates to.
 ///
 /// The five seed charters (CLE Autistes 5.2, AALMI §5, coopol §4–5, ACT Alliance « Mise en œuvre », the
-/// local-authority charter) are each one of these, shipped as JSON (`Schemas/ladder-rulebook.schema.json`). The
+/// local-authority charter) are each one of these, shipped as JSON (`Schemas/rulebook.schema.json`, `"kind": "ladder"`). The
 /// decider (`LadderDecider`) holds no rung, count or article of its own: everything it checks is read here.
 public struct LadderRulebook: Codable, Equatable, Sendable {
     /// Stable id, e.g. `cle-5.2`; also part of the stream id of every record kept under it.
@@ -40,14 +40,7 @@ public struct LadderRulebook: Codable, Equatable, Sendable {
     }
 
     /// Where the ladder comes from: the seed file and its article or section.
-    public struct Source: Codable, Equatable, Sendable {
-        public var document: String
-        public var article: String
-        public init(document: String, article: String) {
-            self.document = document
-            self.article = article
-        }
-    }
+    public typealias Source = RulebookSource
 
     /// Something the text names, with its French and English words: a body or person of the organisation (« les
     /// administrateurs », « le référent »…), or the outcome a measure states (a dialogue reaches an agreement or not).
@@ -295,67 +288,22 @@ extension LadderRulebook.Measure {
 }
 
 extension LadderRulebook {
-    /// The JSON form: sorted keys, pretty-printed, so two equal rulebooks give the same bytes.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
+    /// The file form (`"kind": "ladder"`, sorted keys, pretty-printed): two equal rulebooks give the same bytes.
+    public func jsonData() throws -> Data { try RulebookDocument.ladder(self).jsonData() }
 
-    /// Reads a ladder rulebook and checks it; a file that does not decode or does not hold together is refused with
-    /// the JSON path of every fault found.
+    /// Reads a ladder rulebook file and checks it; a file that does not decode, is a rulebook of another kind, or does
+    /// not hold together is refused with the JSON path of every fault found.
     public static func load(from data: Data, knownProcedures: Set<String> = [Rulebook.cle.id])
-        -> Result<LadderRulebook, InvalidLadderRulebook>
+        -> Result<LadderRulebook, InvalidRulebookFile>
     {
-        let book: LadderRulebook
-        do {
-            book = try JSONDecoder().decode(LadderRulebook.self, from: data)
-        } catch let error as DecodingError {
-            return .failure(InvalidLadderRulebook(faults: [LadderFault(decoding: error)]))
-        } catch {
-            return .failure(InvalidLadderRulebook(faults: [
-                LadderFault(path: "$", fr: "JSON illisible : \(error)", en: "unreadable JSON: \(error)")
+        switch RulebookDocument.load(from: data, knownProcedures: knownProcedures) {
+        case .success(.ladder(let book)): return .success(book)
+        case .success(.procedure):
+            return .failure(InvalidRulebookFile(faults: [
+                RulebookFault(path: "$.kind", fr: "ce fichier est un règlement de procédure, pas une échelle de sanctions",
+                              en: "this file is a procedure rulebook, not a sanction ladder")
             ]))
-        }
-        let faults = book.faults(knownProcedures: knownProcedures)
-        return faults.isEmpty ? .success(book) : .failure(InvalidLadderRulebook(faults: faults))
-    }
-}
-
-/// One fault of a ladder rulebook file, at a JSON path such as `$.measures[2].requires[0].measure`.
-public struct LadderFault: Equatable, Sendable, Codable, CustomStringConvertible {
-    public var path: String
-    public var fr: String
-    public var en: String
-    public init(path: String, fr: String, en: String) {
-        self.path = path
-        self.fr = fr
-        self.en = en
-    }
-    public var description: String { "\(path): \(en)" }
-
-    init(decoding error: DecodingError) {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.reduce("$") { out, key in key.intValue.map { out + "[\($0)]" } ?? out + "." + key.stringValue }
-        }
-        switch error {
-        case let .keyNotFound(key, context):
-            self.init(path: path(context.codingPath + [key]), fr: "champ obligatoire manquant", en: "required field missing")
-        case let .typeMismatch(_, context), let .valueNotFound(_, context):
-            self.init(path: path(context.codingPath), fr: "valeur du mauvais type : \(context.debugDescription)",
-                      en: "value of the wrong type: \(context.debugDescription)")
-        case let .dataCorrupted(context):
-            self.init(path: path(context.codingPath), fr: "valeur invalide : \(context.debugDescription)",
-                      en: "invalid value: \(context.debugDescription)")
-        @unknown default:
-            self.init(path: "$", fr: "fichier illisible", en: "unreadable file")
+        case .failure(let invalid): return .failure(invalid)
         }
     }
-}
-
-/// A ladder rulebook that cannot be used, with every fault found.
-public struct InvalidLadderRulebook: Error, Equatable, Sendable, CustomStringConvertible {
-    public var faults: [LadderFault]
-    public init(faults: [LadderFault]) { self.faults = faults }
-    public var description: String { faults.map(\.description).joined(separator: "; ") }
 }

@@ -222,7 +222,16 @@ private struct Deciding {
             throw refuse(.R02, "\(both.id) ne peut être à la fois mis·e en cause et plaignant·e ou victime",
                          "\(both.id) cannot be both accused and complainant or victim")
         }
-        return [.complaintFiled(p)]
+        // R34: the case keeps the version in force today; a complaint naming another one is refused.
+        let inForce = RulebookRef(rulebook)
+        if let named = p.rulebook, named != inForce {
+            throw refuse(.R34, "la plainte nomme le règlement \(named), mais \(inForce) est en vigueur ce jour",
+                         "the complaint names rulebook \(named), but \(inForce) is in force that day",
+                         allowed: "omettre le règlement (il est enregistré d'office)", allowedEn: "leave the rulebook out (it is recorded)")
+        }
+        var filed = p
+        filed.rulebook = inForce
+        return [.complaintFiled(filed)]
     }
 
     func notifyBoard(_ p: BoardNotification) throws -> [CaseEvent] {

@@ -49,8 +49,11 @@ public struct ComplaintFacts: Codable, Equatable, Sendable {
     public var motives: [String]
     /// The day the facts were brought to the board's knowledge: R03's two months run from it.
     public var boardLearnedOn: Day
+    /// R34: the procedure rulebook version in force when the complaint was filed, which the case keeps. Recorded by
+    /// the decider; absent in complaints recorded before versions were (they run under the base rulebook).
+    public var rulebook: RulebookRef?
     public init(channel: Channel, complainants: [Party], accused: [Party], victims: [Party], facts: String,
-                motives: [String], boardLearnedOn: Day) {
+                motives: [String], boardLearnedOn: Day, rulebook: RulebookRef? = nil) {
         self.channel = channel
         self.complainants = complainants
         self.accused = accused
@@ -58,6 +61,7 @@ public struct ComplaintFacts: Codable, Equatable, Sendable {
         self.facts = facts
         self.motives = motives
         self.boardLearnedOn = boardLearnedOn
+        self.rulebook = rulebook
     }
 }
 

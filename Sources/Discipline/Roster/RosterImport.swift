@@ -59,6 +59,26 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// The problem in French, as the command line prints it by default.
+    public var fr: String {
+        let found = value.isEmpty ? "" : " « \(value) »"
+        let at = "ligne \(line), \(field)"
+        switch reason {
+        case .missingColumn(let accepted):
+            return "ligne \(line) : la colonne obligatoire \(field) manque (en-têtes acceptés : \(accepted.joined(separator: ", ")))"
+        case .duplicateColumn(let first):
+            return "ligne \(line) : la colonne \(field) apparaît deux fois (colonnes \(first) et\(found))"
+        case .emptyID: return "\(at) : identifiant de membre vide"
+        case .invalidID: return "\(at) :\(found) contient un saut de ligne ou un caractère de contrôle"
+        case .duplicateID(let first): return "\(at) :\(found) déjà donné ligne \(first)"
+        case .emptyName: return "\(at) : nom vide"
+        case .invalidEmail: return "\(at) :\(found) n'est pas une adresse de courriel"
+        case .invalidYear: return "\(at) :\(found) n'est pas une liste d'années comme 2025;2026"
+        case .invalidKind: return "\(at) :\(found) n'est ni personne/person ni association"
+        case .invalidBoard: return "\(at) :\(found) n'est ni oui/yes/1 ni non/no/0"
+        }
+    }
+
     public var description: String {
         let found = value.isEmpty ? "" : " \"\(value)\""
         switch reason {

@@ -12,6 +12,7 @@ extension Rulebook {
         id: "cle-autistes-ri",
         version: 1,
         title: "CLE Autistes — règlement intérieur du 04/06/2023",
+        source: RulebookSource(document: "003_fe94f1df10b93c7f.txt", article: "5.6"),
         timeZone: "Europe/Paris",
         deadlines: Deadlines(
             // 5.6.2 gives no delay for telling the other board members: due the day the complaint arrives.

@@ -3,7 +3,8 @@ import Foundation
 /// Every number and choice of a disciplinary procedure, as data.
 ///
 /// The decider never holds a literal 7, 15, 2 or 3: it reads them here, so an amended règlement (Article 9) is a new
-/// rulebook version, not a code change. `Rulebook.cle` is the CLE Autistes règlement intérieur of 04/06/2023.
+/// rulebook version, not a code change. `Rulebook.cle` is the CLE Autistes règlement intérieur of 04/06/2023; its file
+/// form (`RulebookDocument.procedure`, `"kind": "procedure"`) is shipped as `cle-autistes-ri.json`, beside the ladders.
 public struct Rulebook: Codable, Equatable, Sendable {
     /// Stable id, e.g. `cle-autistes-ri`.
     public var id: String
@@ -11,6 +12,8 @@ public struct Rulebook: Codable, Equatable, Sendable {
     public var version: Int
     /// Human title of the source text.
     public var title: String
+    /// The text and article the procedure implements.
+    public var source: RulebookSource
     /// IANA time zone in which business days are counted.
     public var timeZone: String
     public var deadlines: Deadlines
@@ -28,13 +31,14 @@ public struct Rulebook: Codable, Equatable, Sendable {
     public var sanctions: [Category]
 
     public init(
-        id: String, version: Int, title: String, timeZone: String, deadlines: Deadlines, twoThirds: Threshold,
+        id: String, version: Int, title: String, source: RulebookSource, timeZone: String, deadlines: Deadlines, twoThirds: Threshold,
         cellSize: Int, recusalsPerParty: Int, judgementCap: JudgementCap, conclusion: ConclusionPoint,
         motives: [Category], sanctions: [Category]
     ) {
         self.id = id
         self.version = version
         self.title = title
+        self.source = source
         self.timeZone = timeZone
         self.deadlines = deadlines
         self.twoThirds = twoThirds
@@ -135,6 +139,14 @@ public struct Rulebook: Codable, Equatable, Sendable {
             self.execution = execution
             self.appeal = appeal
         }
+
+        /// Every deadline with its field name, in the order of the procedure.
+        public var named: [(String, DeadlineRule)] {
+            [("boardNotification", boardNotification), ("conclusion", conclusion), ("boardMeeting", boardMeeting),
+             ("disciplinaryFile", disciplinaryFile), ("answerWindow", answerWindow), ("summary", summary),
+             ("newCallAfterRecusal", newCallAfterRecusal), ("cellMeeting", cellMeeting), ("execution", execution),
+             ("appeal", appeal)]
+        }
     }
 
     /// A qualified majority such as two-thirds, and what it is a fraction of.
@@ -195,46 +207,68 @@ public struct Rulebook: Codable, Equatable, Sendable {
         }
     }
 
-    /// Reads a rulebook from its JSON form (see `Schemas/rulebook.schema.json`), checking that it is usable.
+    /// Reads a procedure rulebook from its file form (see `Schemas/rulebook.schema.json`), checking that it is usable.
     public static func load(from data: Data) throws -> Rulebook {
-        let book = try JSONDecoder().decode(Rulebook.self, from: data)
-        try book.validate()
-        return book
+        switch RulebookDocument.load(from: data) {
+        case .success(.procedure(let book)): return book
+        case .success(.ladder): throw InvalidRulebook(description: "$.kind: a ladder rulebook, not a procedure")
+        case .failure(let invalid): throw InvalidRulebook(description: invalid.description)
+        }
     }
 
-    /// The JSON form: sorted keys, pretty-printed, so two equal rulebooks give the same bytes.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
+    /// The file form: `"kind": "procedure"`, sorted keys, pretty-printed, so two equal rulebooks give the same bytes.
+    public func jsonData() throws -> Data { try RulebookDocument.procedure(self).jsonData() }
 
     /// A rulebook whose numbers make no sense (zero cell, 0/3 threshold…) is rejected at load time, not mid-case.
     public struct InvalidRulebook: Error, Equatable, CustomStringConvertible {
         public var description: String
     }
 
-    func validate() throws {
-        var problems: [String] = []
-        if cellSize < 1 { problems.append("cellSize must be at least 1") }
-        if recusalsPerParty < 0 { problems.append("recusalsPerParty must not be negative") }
-        if judgementCap.max < 1 { problems.append("judgementCap.max must be at least 1") }
-        if twoThirds.denominator < 1 || twoThirds.numerator < 1 || twoThirds.numerator > twoThirds.denominator {
-            problems.append("twoThirds must be a fraction in (0, 1]")
+    /// Every fault of this rulebook at its JSON path: empty labels, numbers that make no sense or would take day
+    /// arithmetic near integer limits, duplicate motive or sanction ids.
+    public func faults() -> [RulebookFault] {
+        var faults: [RulebookFault] = []
+        func fault(_ path: String, _ fr: String, _ en: String) { faults.append(RulebookFault(path: path, fr: fr, en: en)) }
+        for (field, value) in [("id", id), ("title", title), ("timeZone", timeZone)]
+        where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            fault("$.\(field)", "libellé « \(field) » vide", "empty \(field) label")
         }
-        let all = [deadlines.boardNotification, deadlines.conclusion, deadlines.boardMeeting,
-                   deadlines.disciplinaryFile, deadlines.answerWindow, deadlines.summary,
-                   deadlines.newCallAfterRecusal, deadlines.cellMeeting, deadlines.execution, deadlines.appeal]
+        for (field, value) in [("document", source.document), ("article", source.article)]
+        where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            fault("$.source.\(field)", "libellé « \(field) » vide", "empty \(field) label")
+        }
+        if !(1...1_000_000).contains(version) { fault("$.version", "la version doit être ≥ 1", "version must be at least 1") }
+        if !(1...1_000).contains(cellSize) {
+            fault("$.cellSize", "la cellule compte de 1 à 1000 membres", "cellSize must be between 1 and 1000")
+        }
+        if !(0...1_000).contains(recusalsPerParty) {
+            fault("$.recusalsPerParty", "de 0 à 1000 récusations", "recusalsPerParty must be between 0 and 1000")
+        }
+        if !(1...1_000_000).contains(judgementCap.max) {
+            fault("$.judgementCap.max", "au moins 1 jugement", "judgementCap.max must be at least 1")
+        }
+        if !(1...1_000).contains(twoThirds.denominator) || twoThirds.numerator < 1
+            || twoThirds.numerator > twoThirds.denominator
+        {
+            fault("$.twoThirds", "une fraction dans ]0, 1]", "twoThirds must be a fraction in (0, 1]")
+        }
         // Bounded so day arithmetic on any loaded rulebook stays far from integer limits.
-        if all.contains(where: { !(0...36_500).contains($0.period.length) }) {
-            problems.append("deadline lengths must be between 0 and 36500")
+        for (name, rule) in deadlines.named where !(0...36_500).contains(rule.period.length) {
+            fault("$.deadlines.\(name).period.length", "une durée de 0 à 36500", "a length between 0 and 36500")
         }
-        if twoThirds.denominator > 1_000 || cellSize > 1_000 || judgementCap.max > 1_000_000 {
-            problems.append("numbers out of range")
+        for (path, items) in [("$.motives", motives), ("$.sanctions", sanctions)] {
+            var seen: Set<String> = []
+            for (i, item) in items.enumerated() {
+                if item.id.isEmpty { fault("\(path)[\(i)].id", "identifiant vide", "empty id") }
+                if !seen.insert(item.id).inserted {
+                    fault("\(path)[\(i)].id", "identifiant en double : \(item.id)", "duplicate id: \(item.id)")
+                }
+                if item.fr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    fault("\(path)[\(i)].fr", "libellé « fr » vide", "empty fr label")
+                }
+            }
         }
-        if Set(motives.map(\.id)).count != motives.count { problems.append("motive ids must be unique") }
-        if Set(sanctions.map(\.id)).count != sanctions.count { problems.append("sanction ids must be unique") }
-        if !problems.isEmpty { throw InvalidRulebook(description: problems.joined(separator: "; ")) }
+        return faults
     }
 
     /// The motive with this id, if the rulebook knows it.

@@ -8,12 +8,12 @@ extension GreffeCommand {
     struct Agenda: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Tout ce qui est dû dans les dossiers ouverts : les retards d'abord, puis par échéance.",
-            discussion: """
-                Lu dans l'index tenu à jour à chaque acte (aucun rejeu du journal). Les délais que l'association doit
-                tenir restent affichés en retard tant que l'acte n'est pas fait ; les délais d'une partie (réponse,
+            discussion: prose("""
+                Lu dans l'index tenu à jour à chaque acte (aucun rejeu du journal). Les délais que l'association doit \
+                tenir restent affichés en retard tant que l'acte n'est pas fait ; les délais d'une partie (réponse, \
                 recours) disparaissent quand ils sont écoulés.
 
-                --ics écrit un fichier iCalendar (un événement « journée entière » par échéance, identifiants stables :
+                --ics écrit un fichier iCalendar (un événement « journée entière » par échéance, identifiants stables : \
                 réexporter met à jour l'agenda abonné au lieu de dupliquer).
 
                 Exemples :
@@ -21,7 +21,7 @@ extension GreffeCommand {
                   greffe agenda --within 14
                   greffe agenda --ics ~/greffe.ics
                   greffe agenda --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
@@ -46,7 +46,7 @@ extension GreffeCommand {
             try reportingFailures(l) {
                 let registry = try options.registry()
                 let today = try registry.day(asOf)
-                let items = AgendaItem.items(try registry.caseIndex(), ladders: try registry.ladderAgenda(today: today),
+                let items = AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
                                              today: today, within: within)
                 if let ics {
                     let text = AgendaItem.iCalendar(items, language: l)
@@ -100,10 +100,11 @@ struct AgendaItem {
     var daysLeft: Int
 
     /// Overdue first, then by due day; a party's window that closed is no longer listed.
-    static func items(_ index: [CaseSummary], ladders: [LadderAgendaItem], today: Day, within: Int?) -> [AgendaItem] {
-        let deadlines = index.flatMap { summary in
-            summary.pending.map { d in
-                AgendaItem(subject: summary.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
+    static func items(_ index: [(id: CaseID, pending: [PendingDeadline])], ladders: [LadderAgendaItem], today: Day,
+                      within: Int?) -> [AgendaItem] {
+        let deadlines = index.flatMap { entry in
+            entry.pending.map { d in
+                AgendaItem(subject: entry.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
                            due: d.due, bindsAssociation: d.bindsAssociation, waiting: false, daysLeft: today.days(until: d.due))
             }
         }

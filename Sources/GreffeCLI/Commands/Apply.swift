@@ -8,7 +8,7 @@ extension GreffeCommand {
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Applique des actes écrits en JSON, un par ligne (migrations, scripts).",
-            discussion: """
+            discussion: prose("""
                 Chaque ligne : {"case": "2026-001", "on": "2026-03-02", "as": "m003", "command": {"type": "complaint.file", "commandId": "…", …}}
                 (schémas : Schemas/apply-line.schema.json et Schemas/commands/). Les lignes vides sont ignorées.
 
@@ -19,7 +19,7 @@ extension GreffeCommand {
                 Exemples :
                   greffe apply docs/examples/sample-case.jsonl
                   greffe apply actes.jsonl --lang en
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

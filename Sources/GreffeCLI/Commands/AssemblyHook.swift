@@ -11,14 +11,14 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "schedule",
             abstract: "Programme une Assemblée générale (art. 5.6.10, 5.6.12) : son ordre du jour est arrêté ce jour-là.",
-            discussion: """
+            discussion: prose("""
                 Les recours et renvois survenus jusqu'au jour où l'Assemblée est programmée y sont entendus ; ce qui
                 survient après va à l'Assemblée suivante.
 
                 Exemples :
                   greffe ga schedule --on 2026-06-20 --place "Lyon, salle des fêtes"
                   greffe ga schedule --on 20/06/2026 --scheduled-on 2026-03-01 --as m001
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
@@ -53,7 +53,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "docket",
             abstract: "L'ordre du jour disciplinaire d'une Assemblée : recours, renvois, délais de recours encore ouverts, conflits d'intérêts.",
-            discussion: """
+            discussion: prose("""
                 Pour chaque affaire : qui a fait appel et quand, le délai de recours, la suspension en vigueur (R25), la
                 question soumise au vote (deux tiers, R24) et les membres qui ne devraient pas voter (parties,
                 rapporteur, membres de la cellule de crise).
@@ -62,7 +62,7 @@ extension GreffeCommand {
                   greffe ga docket
                   greffe ga docket --for 2026-06-20
                   greffe ga docket --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

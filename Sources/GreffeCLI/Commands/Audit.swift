@@ -8,7 +8,7 @@ extension GreffeCommand {
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vérifications d'auditeur : recalculer ce qui a été enregistré.",
-            discussion: """
+            discussion: prose("""
                 Pas à pas : docs/audit.md.
 
                 Exemples :
@@ -19,7 +19,7 @@ extension GreffeCommand {
                   greffe audit report 2026-001 --format md
                   greffe audit replay --until 40
                   greffe audit draw 2026-001
-                """,
+                """),
             subcommands: [Verify.self, Keygen.self, CheckpointCommand.self, Report.self, Replay.self, Draw.self])
     }
 }
@@ -29,7 +29,7 @@ extension GreffeCommand.Audit {
     struct Draw: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recalcule chaque tirage au sort d'un dossier à partir de ses entrées enregistrées (RFC 3797), empreinte par empreinte.",
-            discussion: """
+            discussion: prose("""
                 Pour chaque tirage : la liste annoncée et son SHA-256, l'annonce faite avant que les valeurs d'aléa
                 soient publiques, la chaîne-clé refaite à partir des valeurs, puis chaque étape (MD5 de l'index, de la
                 clé et de l'index ; reste de la division ; membre choisi) comparée à l'enregistrement. Sortie 0 si
@@ -38,7 +38,7 @@ extension GreffeCommand.Audit {
                 Exemples :
                   greffe audit draw 2026-001
                   greffe audit draw 2026-001 --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

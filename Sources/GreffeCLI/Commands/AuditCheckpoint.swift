@@ -9,14 +9,14 @@ extension GreffeCommand.Audit {
     struct Keygen: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Crée la paire de clés Ed25519 de l'auditeur (clé privée 0600, clé publique à côté).",
-            discussion: """
+            discussion: prose("""
                 Écrit la clé privée dans FICHIER (droits 0600, jamais remplacée si elle existe) et la clé publique \
                 dans FICHIER.pub ; affiche la clé publique. Gardez la clé privée hors du magasin et hors de portée \
                 de qui tient le registre ; publiez ou confiez la clé publique.
 
                 Exemples :
                   greffe audit keygen --out ~/cle-auditeur
-                """)
+                """))
 
         @Option(help: ArgumentHelp("Fichier de la clé privée (la clé publique va dans FICHIER.pub).", valueName: "fichier"))
         var out: String
@@ -41,7 +41,7 @@ extension GreffeCommand.Audit {
         static let configuration = CommandConfiguration(
             commandName: "checkpoint",
             abstract: "Signe la tête du journal (séquence, hachage, jour) : un reçu à garder hors du magasin.",
-            discussion: """
+            discussion: prose("""
                 Le reçu (JSON) contient la séquence et le hachage du dernier enregistrement, le jour, la clé publique \
                 et la signature Ed25519 de ces lignes :
                   greffe-checkpoint-1 / sequence N / hash H / day J / public-key K (chacune suivie d'un saut de ligne).
@@ -51,7 +51,7 @@ extension GreffeCommand.Audit {
                 Exemples :
                   greffe audit checkpoint --key ~/cle-auditeur
                   greffe audit checkpoint --key ~/cle-auditeur --out recu-2026-02-20.json --on 2026-02-20
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

@@ -9,7 +9,7 @@ extension GreffeCommand.Audit {
     struct Replay: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Le registre entier tel qu'il était après un enregistrement donné (dossiers, étapes, membres).",
-            discussion: """
+            discussion: prose("""
                 Rejoue le journal du premier enregistrement jusqu'à --until inclus et montre chaque dossier avec son \
                 étape, et la taille du registre des membres.
 
@@ -18,7 +18,7 @@ extension GreffeCommand.Audit {
                 Exemples :
                   greffe audit replay --until 40
                   greffe audit replay --until 40 --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

@@ -13,7 +13,7 @@ extension GreffeCommand.Audit {
 
         static let configuration = CommandConfiguration(
             abstract: "Rapport d'audit : chaque délai (dû, fait, marge), chaque vote (bulletins, calcul des deux tiers), chaque tirage.",
-            discussion: """
+            discussion: prose("""
                 Pour chaque dossier (ou celui donné) : chaque délai du règlement avec le jour dû, le jour où c'est \
                 fait et la marge — les délais manqués sont signalés ; chaque vote avec ses bulletins et le calcul \
                 écrit en toutes lettres (2 × 3 = 6 ≥ 3 × 2 = 6 → deux tiers atteints), recompté et comparé à \
@@ -25,7 +25,7 @@ extension GreffeCommand.Audit {
                   greffe audit report
                   greffe audit report 2026-001 --format md > rapport.md
                   greffe audit report --format json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
@@ -44,7 +44,7 @@ extension GreffeCommand.Audit {
                 let registry = try options.registry()
                 let day = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
                 let audits = try registry.caseAudits(only: caseID.map { CaseID($0) }, asOf: day)
-                let rulebook = "\(registry.rulebook.id) v\(registry.rulebook.version)"
+                let rulebook = try registry.procedureRulebooks().description
                 switch format {
                 case .json:
                     print(try jsonLine(["asOf": day.description, "rulebook": rulebook, "note": preamble(l),
@@ -112,8 +112,8 @@ extension CaseAudit {
         var out = "\n"
         let title = "\(id) — \(l == .fr ? step.fr : step.en)"
         out += md ? "## \(title)\n\n" : title + "\n"
-        out += l.t("ouvert le \(openedOn?.description ?? "—"), dernier acte le \(lastActOn?.description ?? "—"), \(records) enregistrement(s)\n",
-                   "opened \(openedOn?.description ?? "—"), last act \(lastActOn?.description ?? "—"), \(records) record(s)\n")
+        out += l.t("ouvert le \(openedOn?.description ?? "—"), dernier acte le \(lastActOn?.description ?? "—"), \(records) enregistrement(s), règlement \(rulebook)\n",
+                   "opened \(openedOn?.description ?? "—"), last act \(lastActOn?.description ?? "—"), \(records) record(s), rulebook \(rulebook)\n")
         out += md ? l.t("\n### Délais\n\n", "\n### Deadlines\n\n") : l.t("Délais\n", "Deadlines\n")
         if md { out += l.t("| règle | délai | depuis | dû | fait | marge | état |\n|---|---|---|---|---|---|---|\n",
                            "| rule | deadline | from | due | done | margin | state |\n|---|---|---|---|---|---|---|\n") }
@@ -137,6 +137,7 @@ extension CaseAudit {
         [
             "case": id.rawValue, "step": step.rawValue, "openedOn": openedOn?.description ?? NSNull(),
             "lastActOn": lastActOn?.description ?? NSNull(), "asOf": asOf.description, "records": records,
+            "rulebook": ["id": rulebook.id, "version": rulebook.version] as [String: Any],
             "deadlines": deadlines.map { d -> [String: Any] in
                 ["rule": d.rule.rawValue, "labelFr": d.labelFr, "labelEn": d.labelEn, "from": d.from?.description ?? NSNull(),
                  "due": d.due?.description ?? NSNull(), "done": d.done?.description ?? NSNull(), "state": d.state.rawValue,

@@ -9,7 +9,7 @@ extension GreffeCommand.Audit {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vérifie tout le magasin : chaîne, contenus, flux, projections, tirages, votes (et un reçu signé).",
-            discussion: """
+            discussion: prose("""
                 (1) la chaîne de hachage depuis le premier enregistrement ; (2) chaque contenu se lit comme son type, \
                 à une version de schéma connue ; (3) les versions de chaque flux sont contiguës et les index \
                 cohérents ; (4) rejouer tout le journal redonne exactement les projections stockées ; (5) chaque \
@@ -26,7 +26,7 @@ extension GreffeCommand.Audit {
                   greffe audit verify
                   greffe audit verify --checkpoint recu.json --public-key cle-auditeur.pub
                   greffe audit verify --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

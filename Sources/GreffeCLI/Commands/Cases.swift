@@ -7,7 +7,7 @@ extension GreffeCommand {
     struct Cases: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liste les dossiers : étape, ouverture, prochain délai.",
-            discussion: """
+            discussion: prose("""
                 --state open (défaut : tous) garde les dossiers en cours, --state closed les dossiers clos ou arrêtés ;
                 --state ÉTAPE garde une étape précise (ex. appealPending, constitutingCell ; voir --help).
 
@@ -15,7 +15,7 @@ extension GreffeCommand {
                   greffe cases
                   greffe cases --state open
                   greffe cases --state appealPending --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

@@ -13,7 +13,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "draw-announce",
             abstract: "Annonce un tirage au sort de la cellule (art. 5.6.9, R15) : la liste des éligibles et les sources d'aléa.",
-            discussion: """
+            discussion: prose("""
                 Quand l'appel reste sans réponse, le rapporteur tire au sort parmi les membres à jour de cotisation
                 de l'année (RFC 3797). L'annonce enregistre, AVANT que l'aléa soit connu : la liste de tous les
                 membres éligibles ce jour-là, dans l'ordre canonique, son empreinte SHA-256, le nombre de sièges à
@@ -25,7 +25,7 @@ extension GreffeCommand {
                   greffe cell draw-announce 2026-001 --on 2026-02-05 \\
                     --source "Loto FDJ du samedi 7 février 2026 : les 5 numéros, sans le numéro chance" --known-on 2026-02-07
                   greffe cell draw-announce 2026-001 --source "…" --known-on 2026-02-07 --pool-file liste-tirage.txt
-                """)
+                """))
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var context: ActContext
@@ -98,7 +98,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "draw",
             abstract: "Effectue le tirage annoncé avec les valeurs publiées (RFC 3797) et convoque les personnes tirées.",
-            discussion: """
+            discussion: prose("""
                 Donnez les valeurs de chaque source annoncée, dans l'ordre des sources : un --entropy par source, les
                 nombres séparés par des espaces ou des virgules. La chaîne-clé et l'ordre de sélection de toute la liste
                 sont calculés et enregistrés, empreinte MD5 par empreinte : n'importe qui peut les recalculer
@@ -111,7 +111,7 @@ extension GreffeCommand {
                 Exemples :
                   greffe cell draw 2026-001 --on 2026-02-07 --entropy "3 11 17 25 38"
                   greffe cell draw 2026-001 --practice
-                """)
+                """))
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var context: ActContext

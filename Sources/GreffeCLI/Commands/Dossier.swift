@@ -7,7 +7,7 @@ extension GreffeCommand {
     struct Dossier: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Écrit le dossier d'un cas pour l'Assemblée générale : un document lisible, autonome, imprimable (A4).",
-            discussion: """
+            discussion: prose("""
                 Faits et demandes, défense, chronologie dessinée de chaque acte avec ses délais (délais manqués
                 marqués), la cellule de crise et son tirage au sort recalculé, les votes avec le calcul des deux tiers,
                 la décision, le recours et la question posée à l'Assemblée (art. 5.6.12).
@@ -20,7 +20,7 @@ extension GreffeCommand {
                   greffe dossier 2026-001 --out dossier-2026-001.html
                   greffe dossier 2026-001 --format md --pseudonymise --out dossier-2026-001.md
                   chromium --headless --print-to-pdf=dossier.pdf dossier-2026-001.html
-                """)
+                """))
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case html, md }
 
@@ -49,7 +49,7 @@ extension GreffeCommand {
                 let loaded = try registry.loadCase(id, asOf: day)
                 let naming = Naming(state: loaded.state, events: loaded.events, roster: try registry.members(),
                                     pseudonymise: pseudonymise, language: l)
-                let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: registry.rulebook,
+                let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: loaded.rulebook,
                                               naming: naming, language: l).build()
                 let text = format == .html ? document.html() : document.markdown()
                 if let out {

@@ -13,7 +13,7 @@ extension GreffeCommand {
 
         static let configuration = CommandConfiguration(
             abstract: "Exporte tout le journal en JSON Lines, avec l'enveloppe complète de chaque enregistrement.",
-            discussion: """
+            discussion: prose("""
                 Première ligne : un en-tête (format, tête du journal, pseudonymisé ou non). Puis une ligne par \
                 enregistrement : sequence, stream, version, type, schemaVersion, occurredOn, recordedAt (et \
                 recordedAtMs, la valeur hachée), actor, correlationId, causationId, payload (le JSON stocké, octet pour
@@ -28,7 +28,7 @@ extension GreffeCommand {
                 Exemples :
                   greffe export --format jsonl --out export.jsonl
                   greffe export --format jsonl --pseudonymise --key-file ~/cle-pseudonymes --out export-anonyme.jsonl
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

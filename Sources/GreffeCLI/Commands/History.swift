@@ -8,14 +8,14 @@ extension GreffeCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Les actes d'un dossier dans l'ordre : jour de l'acte, moment de l'enregistrement, qui l'a enregistré.",
-            discussion: """
+            discussion: prose("""
                 Un enregistrement tardif reste visible : le jour de l'acte et l'instant d'enregistrement sont tous deux
                 montrés.
 
                 Exemples :
                   greffe history 2026-001
                   greffe history 2026-001 --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
@@ -30,7 +30,7 @@ extension GreffeCommand {
             try reportingFailures(l) {
                 let (registry, id) = try options.registry(forCase: caseID)
                 let loaded = try registry.loadCase(id)
-                let words = EventWords(language: l, rulebook: registry.rulebook, name: \.rawValue)
+                let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue)
                 for (dated, record) in zip(loaded.events, loaded.records) {
                     if json {
                         print(try jsonLine(envelope(record)))

@@ -7,19 +7,20 @@ extension GreffeCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Crée un magasin vide (dossier 0700, fichiers 0600).",
-            discussion: """
-                Le règlement intérieur de CLE Autistes (art. 5.6) s'applique aux dossiers. Avec --rulebook, le magasin
-                adopte aussi dès sa création l'échelle de sanctions d'une organisation (voir `greffe rulebook list`).
+            discussion: prose("""
+                Le règlement intérieur de CLE Autistes (art. 5.6, cle-autistes-ri v1) s'applique aux dossiers tant \
+                qu'aucune autre version n'est adoptée. Avec --rulebook, le magasin adopte aussi dès sa création un \
+                règlement livré : l'échelle de sanctions d'une organisation (voir `greffe rulebook list`).
 
                 Exemples :
                   greffe init --store ./registre
                   GREFFE_STORE=./registre greffe init
                   greffe init --store ./registre --rulebook aalmi-5 --on 2026-01-02
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
-        @Option(help: ArgumentHelp("Échelle de sanctions à adopter (identifiant d'un règlement livré).", valueName: "règlement"))
+        @Option(help: ArgumentHelp("Règlement livré à adopter (une échelle de sanctions, ou cle-autistes-ri).", valueName: "règlement"))
         var rulebook: String?
 
         @Option(name: .customLong("on"), help: ArgumentHelp("Jour de l'adoption (défaut : aujourd'hui).", valueName: "jour"))

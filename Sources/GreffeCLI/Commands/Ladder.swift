@@ -7,7 +7,7 @@ extension GreffeCommand {
     struct Ladder: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Échelles de sanctions : incidents et mesures d'une personne sous le règlement adopté.",
-            discussion: """
+            discussion: prose("""
                 Un dossier par personne et par règlement (flux ladder/<règlement>/<membre>), évalué sous la version
                 du règlement en vigueur à son ouverture. Sans --rulebook, le règlement adopté dans le magasin.
                 Une mesure dont un prérequis manque est refusée (sortie 65) avec l'article cité ; rien n'est écrit.
@@ -18,17 +18,17 @@ extension GreffeCommand {
                   greffe ladder measure m007 exclusion --by administrateurs=m001 --by president=m002 --channel phone --reason "récidive"
                   greffe ladder status m004
                   greffe ladder agenda
-                """,
+                """),
             subcommands: [Incident.self, Measure.self, Status.self, Agenda.self])
 
         struct Incident: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Enregistre un incident (infraction, signalement d'abus, demande de retrait…).",
-                discussion: """
+                discussion: prose("""
                     Exemples :
                       greffe ladder incident m004 --facts "Propos dénigrants" --on 2026-01-05 --as m001
                       greffe ladder incident agent12 --kind demande-retrait-image --channel email --facts "Photo du 3 mars"
-                    """)
+                    """))
             @OptionGroup var target: LadderTarget
             @Option(help: "Type d'incident du règlement (greffe rulebook show).") var kind: String?
             @Option(help: "Comment il est parvenu : email, phone, privateTicket, privateMessage, platform… (ou courriel, telephone, ticket…).")
@@ -45,7 +45,7 @@ extension GreffeCommand {
         struct Measure: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Enregistre une mesure de l'échelle, décidée par qui le règlement désigne.",
-                discussion: """
+                discussion: prose("""
                     --by ROLE=MEMBRE pour chaque signataire (qui décide, et dont l'accord est requis).
 
                     Exemples :
@@ -53,7 +53,7 @@ extension GreffeCommand {
                       greffe ladder measure m007 exclusion --by administrateurs=m001 --by president=m002 --channel phone --exception nuisance-volontaire --reason "..."
                       greffe ladder measure m009 suspension --by coopilotes=m003 --until 2026-04-30 --reason "manquements répétés"
                       greffe ladder measure agent12 decision-referent --by referent=m010 --outcome accepte --reason "photo sans accord"
-                    """)
+                    """))
             @OptionGroup var target: LadderTarget
             @Argument(help: "La mesure (greffe rulebook show).") var measure: String
             @Option(name: .customLong("by"), help: ArgumentHelp("Signataire, ROLE=MEMBRE (répétable).", valueName: "rôle=membre"))
@@ -78,11 +78,11 @@ extension GreffeCommand {
         struct Status: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Le dossier d'échelle d'une personne : incidents, mesures, en attente, mesures possibles.",
-                discussion: """
+                discussion: prose("""
                     Exemples :
                       greffe ladder status m004
                       greffe ladder status m004 --as-of 2026-02-01 --json
-                    """)
+                    """))
             @OptionGroup var options: StoreOptions
             @Argument(help: "La personne concernée.") var member: String
             @Option(help: "Règlement (défaut : tous ceux adoptés).") var rulebook: String?
@@ -113,14 +113,14 @@ extension GreffeCommand {
         struct Agenda: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Ce que les échelles attendent : demandes sans réponse, mesures dues, fins de suspension.",
-                discussion: """
+                discussion: prose("""
                     Lu dans l'index tenu à jour à chaque acte. Une suspension temporaire dont le dernier jour est passé
                     s'est levée d'elle-même et n'est plus listée.
 
                     Exemples :
                       greffe ladder agenda
                       greffe ladder agenda --as-of 2026-05-01 --json
-                    """)
+                    """))
             @OptionGroup var options: StoreOptions
             @Option(name: .customLong("as-of"), help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))
             var asOf: Day?

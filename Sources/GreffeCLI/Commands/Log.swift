@@ -7,21 +7,58 @@ extension GreffeCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Le journal brut : vérifier la chaîne, afficher les enregistrements.",
-            subcommands: [Verify.self, Show.self])
+            subcommands: [Verify.self, Show.self, Reindex.self])
     }
 }
 
 extension GreffeCommand.Log {
+    struct Reindex: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reconstruit les index (dossiers, délais dus, membres, sièges…) à partir du journal.",
+            discussion: prose("""
+                Les index se reconstruisent toujours du journal, qui seul fait foi : rejouer chaque enregistrement \
+                depuis le premier, puis remplacer tous les index en une transaction. Utile après une mise à jour de \
+                Greffe qui ajoute un index, ou quand `greffe audit verify` trouve les index différents du journal \
+                (vérification 4). Le journal n'est pas modifié. Si quelqu'un écrit pendant la reconstruction, rien \
+                n'est remplacé (sortie 75) : relancer.
+
+                Exemples :
+                  greffe log reindex --store ./registre
+                  greffe log reindex --json
+                """))
+
+        @OptionGroup var options: StoreOptions
+        @Flag(help: "Sortie JSON.") var json = false
+
+        func run() throws {
+            let l = options.language
+            try reportingFailures(l) {
+                let registry = try options.registry()
+                let before = try registry.storedProjections()
+                let (count, head) = try registry.rebuildProjections()
+                let after = try registry.storedProjections()
+                let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.count
+                if json {
+                    print(try jsonLine(["entries": count, "changed": changed,
+                                        "head": ["sequence": head.sequence, "hash": head.hash.hexString]] as [String: Any]))
+                } else {
+                    print(l.t("Index reconstruits à partir du journal (tête \(head.sequence)) : \(count) entrée(s), \(changed) modifiée(s).",
+                              "Indexes rebuilt from the log (head \(head.sequence)): \(count) entries, \(changed) changed."))
+                }
+            }
+        }
+    }
+
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vérifie la chaîne de hachage depuis le premier enregistrement (ou un point de contrôle).",
-            discussion: """
+            discussion: prose("""
                 Sortie 0 si tout est intact, 79 sinon, avec la première séquence fautive et la raison.
 
                 Exemples :
                   greffe log verify --store ./registre
                   greffe log verify --from 120 --hash 3f2a…e9 --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
@@ -84,12 +121,12 @@ extension GreffeCommand.Log {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Affiche les enregistrements du journal, dans l'ordre.",
-            discussion: """
+            discussion: prose("""
                 Exemples :
                   greffe log show --store ./registre
                   greffe log show --from 40 --limit 10
                   greffe log show --json > journal.jsonl
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 

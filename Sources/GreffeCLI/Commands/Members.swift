@@ -17,7 +17,7 @@ extension GreffeCommand.Members {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Importe la liste des membres depuis un fichier CSV (séparateur , ; ou tabulation).",
-            discussion: """
+            discussion: prose("""
                 Colonnes (en-têtes français ou anglais, sans souci de casse ni d'accents) :
                   id | identifiant        identifiant stable du membre (obligatoire)
                   nom | name              nom affiché (obligatoire)
@@ -32,7 +32,7 @@ extension GreffeCommand.Members {
                 Exemples :
                   greffe members import adherents.csv --on 2026-01-15 --as secretariat
                   greffe members import members.csv --lang en
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
         @OptionGroup var act: ActOptions
@@ -75,12 +75,12 @@ extension GreffeCommand.Members {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liste les membres ; avec --eligible-for, dit qui peut siéger dans la cellule d'un dossier et pourquoi les autres ne le peuvent pas.",
-            discussion: """
+            discussion: prose("""
                 Exemples :
                   greffe members list
                   greffe members list --eligible-for 2026-001 --on 2026-03-20
                   greffe members list --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
@@ -108,7 +108,7 @@ extension GreffeCommand.Members {
                     let context = try registry.caseContext(for: id, on: day)
                     for member in members {
                         eligibility[member.id] = loaded.state.isEligibleForCell(
-                            member.id, context: context, on: day, rulebook: registry.rulebook)
+                            member.id, context: context, on: day, rulebook: loaded.rulebook)
                     }
                 }
                 if json {
@@ -154,11 +154,11 @@ extension GreffeCommand.Members {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Affiche un membre : cotisations, mandats, dossiers où il est partie, jugements rendus (R17).",
-            discussion: """
+            discussion: prose("""
                 Exemples :
                   greffe members show m012
                   greffe members show m012 --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
@@ -205,7 +205,7 @@ extension GreffeCommand.Members {
                 if let r = m.radiatedOn { print(l.t("  radié·e le ", "  radiated on ") + r.description) }
                 print(l.t("  mis·e en cause dans : ", "  accused in: ") + (parties.isEmpty ? "—" : parties.joined(separator: ", ")))
                 print(
-                    l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(registry.rulebook.judgementCap.max)"
+                    l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(try registry.procedureRulebooks().inForce(on: try registry.day(nil)).judgementCap.max)"
                         + (judged.isEmpty ? "" : " (" + judged.joined(separator: ", ") + ")"))
             }
         }

@@ -8,7 +8,7 @@ extension GreffeCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Où en est un dossier : étape, parties, rapporteur, cellule, suspensions, délais et prévision des 2 mois.",
-            discussion: """
+            discussion: prose("""
                 --as-of montre le dossier tel qu'il était ce jour-là (les actes postérieurs sont ignorés).
                 Avec un identifiant de membre au lieu d'un dossier : ses dossiers d'échelle de sanctions (greffe ladder).
 
@@ -16,7 +16,7 @@ extension GreffeCommand {
                   greffe status 2026-001
                   greffe status 2026-001 --as-of 2026-03-20
                   greffe status 2026-001 --json
-                """)
+                """))
 
         @OptionGroup var options: StoreOptions
 
@@ -51,7 +51,7 @@ extension GreffeCommand {
                 }
                 let loaded = try registry.loadCase(id, asOf: day)
                 let names = Dictionary(try registry.members().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-                let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: registry.rulebook, names: names)
+                let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, names: names)
                 if json {
                     print(try jsonLine(view.json))
                 } else {
@@ -104,6 +104,8 @@ struct CaseView {
                 .joined(separator: ", ")
         }
         if state.complaint != nil {
+            // R34: the version the case keeps, whatever was adopted since.
+            line(l.t("  règlement : \(rulebook.id) v\(rulebook.version)", "  rulebook: \(rulebook.id) v\(rulebook.version)"))
             line(l.t("  mis·e(s) en cause : ", "  accused: ") + parties(state.accused))
             line(l.t("  plaignant·e(s) : ", "  complainants: ") + parties(state.complainants))
             line(l.t("  victime(s) : ", "  victims: ") + parties(state.victims))
@@ -186,6 +188,7 @@ struct CaseView {
         ]
         if let opened = state.openedOn { o["openedOn"] = opened.description }
         if let r = state.rapporteur { o["rapporteur"] = r.rapporteur.rawValue }
+        o["rulebook"] = ["id": rulebook.id, "version": rulebook.version] as [String: Any]
         let f = forecast
         var forecast: [String: Any] = ["concluded": f.concluded, "willMiss": f.willMiss]
         if let limit = f.limit { forecast["limit"] = limit.description }

@@ -12,7 +12,9 @@ extension MemberID: ExpressibleByArgument {
     }
 }
 
-/// An id of the rulebook's list (a sanction, a grave motive); an unknown id is a usage error naming the valid ones.
+/// An id of the rulebook's list (a sanction, a grave motive). The help lists the shipped rulebook's ids; the id is
+/// checked by the decision against the rulebook version the case runs under (R34: an adopted version may name others),
+/// so an unknown id is refused there (exit 65, with the valid ids), not here. Only a malformed id is a usage error.
 protocol RulebookItem: ExpressibleByArgument {
     static var items: [Rulebook.Category] { get }
     var id: String { get }
@@ -21,7 +23,8 @@ protocol RulebookItem: ExpressibleByArgument {
 
 extension RulebookItem {
     init?(argument: String) {
-        guard Self.items.contains(where: { $0.id == argument }) else { return nil }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        guard !argument.isEmpty, argument.count <= 100, argument.allSatisfy(allowed.contains) else { return nil }
         self.init(checked: argument)
     }
 
@@ -33,14 +36,14 @@ extension RulebookItem {
     }
 }
 
-/// A sanction id of `Rulebook.cle.sanctions` (the rulebook the store uses).
+/// A sanction id (help: `Rulebook.cle.sanctions`, the shipped rulebook).
 struct SanctionArgument: RulebookItem {
     static var items: [Rulebook.Category] { Rulebook.cle.sanctions }
     let id: String
     init(checked id: String) { self.id = id }
 }
 
-/// A grave-motive id of `Rulebook.cle.motives` (Article 5.5).
+/// A grave-motive id (help: `Rulebook.cle.motives`, Article 5.5).
 struct MotiveArgument: RulebookItem {
     static var items: [Rulebook.Category] { Rulebook.cle.motives }
     let id: String
@@ -202,8 +205,8 @@ struct BallotOptions: ParsableArguments {
         return try given.map(\.option).filter { seen.insert($0).inserted }.map { option in
             guard let proposal = ProposalArgument(argument: option) else {
                 throw ValidationError(
-                    "--ballot : sanction inconnue « \(option) » ; possibles / unknown sanction; valid: "
-                        + SanctionArgument.allValueStrings.joined(separator: ", "))
+                    "--ballot : « \(option) » n'est pas un identifiant de sanction (lettres, chiffres, « . », « - », « _ », "
+                        + "reliés par « + ») / not a sanction id; shipped ids: " + SanctionArgument.allValueStrings.joined(separator: ", "))
             }
             return proposal
         }

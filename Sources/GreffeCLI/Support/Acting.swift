@@ -154,11 +154,13 @@ struct Acting {
                 for r in records { print(try jsonLine(envelope(r))) }
                 return
             }
+            // Sanctions are named in the words of the case's own rulebook version (R34).
+            let caseRulebook = (try? registry.rulebook(of: id)) ?? registry.rulebook
             let sequences = records.first.map { first in
                 records.count > 1 ? "#\(first.sequence)–#\(records[records.count - 1].sequence)" : "#\(first.sequence)"
             } ?? "—"
             let consequences = records.compactMap { r in
-                (try? CaseEvent.decode(type: r.type, payload: r.payload)).flatMap { consequence(of: $0, registry.rulebook, l) }
+                (try? CaseEvent.decode(type: r.type, payload: r.payload)).flatMap { consequence(of: $0, caseRulebook, l) }
             }
             let tail = consequences.isEmpty ? "" : " — " + consequences.joined(separator: " ; ")
             let opening = opened ? l.t("Dossier \(id) ouvert. ", "Case \(id) opened. ") : ""

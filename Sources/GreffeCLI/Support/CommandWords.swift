@@ -70,3 +70,18 @@ extension Refusal {
         return r
     }
 }
+
+/// A `--help` discussion written as paragraphs: the lines of a paragraph are joined so that the help reflows them at
+/// the terminal's width; blank lines and indented lines (examples, lists) are kept as written.
+func prose(_ text: String) -> String {
+    var out: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        if let last = out.last, !last.isEmpty, !line.isEmpty, !line.hasPrefix(" "), !last.hasPrefix(" "),
+           !last.hasSuffix(":") {
+            out[out.count - 1] = last + " " + line
+        } else {
+            out.append(line)
+        }
+    }
+    return out.joined(separator: "\n")
+}

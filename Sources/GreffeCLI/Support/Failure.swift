@@ -122,9 +122,19 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
             l.t("la clé « \(commandId) » a déjà servi pour un acte du dossier \(caseID) ; rien n'a été écrit (choisissez une autre clé)",
                 "the key \"\(commandId)\" was already used for an act of case \(caseID); nothing was written (choose another key)"))
     case .rosterImport(let importError):
-        let lines = importError.problems.map { "  " + $0.description }.joined(separator: "\n")
+        let lines = importError.problems.map { "  " + l.t($0.fr, $0.description) }.joined(separator: "\n")
         return (
             .refused,
             l.t("fichier de membres refusé, rien n'a été écrit :\n", "roster file refused, nothing was written:\n") + lines)
+    case let .factsChanged(caseID):
+        return (
+            .conflict,
+            l.t("la liste des membres ou les cellules de crise ont changé pendant que l'acte du dossier \(caseID) était décidé (une autre écriture) ; rien n'a été écrit : relancez la commande",
+                "the roster or the crisis cells changed while the act of case \(caseID) was being decided (another writer); nothing was written: run the command again"))
+    case let .unknownRulebook(ref, caseID):
+        return (
+            .verificationFailed,
+            l.t("le dossier \(caseID) relève du règlement \(ref), jamais adopté dans ce magasin — lancez `greffe audit verify`",
+                "case \(caseID) runs under rulebook \(ref), never adopted in this store — run `greffe audit verify`"))
     }
 }

@@ -135,7 +135,7 @@ extension Registry {
         results += try replayChecks(total: head.sequence, progress: progress)
         if let checkpoint { results.append(try checkpointCheck(checkpoint, trustedKey: trustedKey)) }
         results.sort { $0.check.rawValue < $1.check.rawValue }
-        return AuditReport(head: head, checks: results, rulebook: "\(rulebook.id) v\(rulebook.version)")
+        return AuditReport(head: head, checks: results, rulebook: try procedureRulebooks().description)
     }
 
     /// (1) and (3): `EventStore.verify` walks both in one read transaction and stops at the first fault.
@@ -171,7 +171,7 @@ extension Registry {
     /// (2), (4), (5), (6) in one replay of the log, record by record.
     func replayChecks(total: UInt64, progress: ((AuditProgress) -> Void)?) throws -> [AuditCheckResult] {
         var payloads = CheckTally(), draws = CheckTally(), votes = CheckTally()
-        var replay = RegistryReplay()
+        var replay = RegistryReplay(base: rulebook)
         var stopped: Words?
         var cursor = store.records(from: 1)
         while true {
@@ -206,7 +206,9 @@ extension Registry {
                     draws.pass()
                 }
             }
-            if let audit = VoteAudit(caseID: id, sequence: record.sequence, event: dated, before: before, rulebook: rulebook) {
+            // The fold refuses a complaint naming a version never adopted, so the case's rulebook is known here.
+            let caseRulebook = try replay.rulebook(for: before, of: id)
+            if let audit = VoteAudit(caseID: id, sequence: record.sequence, event: dated, before: before, rulebook: caseRulebook) {
                 if let problem = audit.problem {
                     votes.fail(AuditFinding(sequence: record.sequence, Words("\(id) : " + problem.fr, "\(id): " + problem.en)))
                 } else {
@@ -218,7 +220,7 @@ extension Registry {
         if let stopped {
             projections = AuditCheckResult(check: .replay, outcome: .incomplete(stopped), count: 0, failed: 0)
         } else {
-            projections = try projectionCheck(replay.projections(rulebook: rulebook))
+            projections = try projectionCheck(replay.projections())
         }
         return [payloads.result(.payloads, stoppedBy: stopped), projections,
                 draws.result(.draws, stoppedBy: stopped), votes.result(.votes, stoppedBy: stopped)]
@@ -265,8 +267,8 @@ extension Registry {
             case let (s?, r?) where s == r:
                 tally.pass()
             case (nil, _):
-                tally.fail(AuditFinding(key: key, Words("manque dans les projections stockées",
-                                                        "missing from the stored projections")))
+                tally.fail(AuditFinding(key: key, Words("manque dans les projections stockées (index d'une version antérieure ? `greffe log reindex` les reconstruit du journal)",
+                                                        "missing from the stored projections (an index of an older version? `greffe log reindex` rebuilds them from the log)")))
             case (_, nil):
                 tally.fail(AuditFinding(key: key, Words("stocké mais ne découle d'aucun événement",
                                                         "stored but follows from no event")))

@@ -43,6 +43,8 @@ public struct CaseAudit: Sendable {
     public var lastActOn: Day?
     /// The day open deadlines are counted from.
     public var asOf: Day
+    /// The procedure rulebook version the case is evaluated under (R34).
+    public var rulebook: RulebookRef
     public var records: Int
     public var deadlines: [DeadlineAudit]
     public var votes: [VoteAudit]
@@ -53,7 +55,7 @@ extension Registry {
     /// The audit of every case (or only `only`), from one replay of the whole log; open deadlines are counted as of
     /// `asOf`. Cases come in id order.
     public func caseAudits(only: CaseID? = nil, asOf: Day) throws -> [CaseAudit] {
-        var replay = RegistryReplay()
+        var replay = RegistryReplay(base: rulebook)
         var votes: [CaseID: [VoteAudit]] = [:]
         var draws: [CaseID: [DrawAudit]] = [:]
         var counts: [CaseID: Int] = [:]
@@ -65,17 +67,19 @@ extension Registry {
                 draws[id, default: []].append(
                     DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before))
             }
-            if let vote = VoteAudit(caseID: id, sequence: record.sequence, event: dated, before: before, rulebook: rulebook) {
+            let caseRulebook = try replay.rulebook(for: before, of: id)
+            if let vote = VoteAudit(caseID: id, sequence: record.sequence, event: dated, before: before, rulebook: caseRulebook) {
                 votes[id, default: []].append(vote)
             }
         }
         if let only, replay.cases[only] == nil { throw RegistryError.unknownCase(only) }
-        return replay.cases.keys.filter { only == nil || $0 == only }.sorted().compactMap { id in
+        return try replay.cases.keys.filter { only == nil || $0 == only }.sorted().compactMap { id in
             guard let state = replay.cases[id]?.state else { return nil }
+            let caseRulebook = try replay.rulebook(for: state, of: id)
             return CaseAudit(
                 id: id, step: state.step, openedOn: state.openedOn, lastActOn: state.lastActOn, asOf: asOf,
-                records: counts[id] ?? 0,
-                deadlines: state.deadlines(asOf: asOf, rulebook: rulebook).map(DeadlineAudit.init),
+                rulebook: RulebookRef(caseRulebook), records: counts[id] ?? 0,
+                deadlines: state.deadlines(asOf: asOf, rulebook: caseRulebook).map(DeadlineAudit.init),
                 votes: votes[id] ?? [], draws: draws[id] ?? [])
         }
     }

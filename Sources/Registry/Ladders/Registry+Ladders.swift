@@ -17,7 +17,7 @@ public enum LadderError: Error, Equatable {
     /// The shipped rulebooks were not found next to the executable (a binary copied without its resource bundle).
     case shippedRulebooksMissing
     /// A rulebook file does not hold together.
-    case invalidRulebook(InvalidLadderRulebook)
+    case invalidRulebook(InvalidRulebookFile)
 }
 
 /// A person's record under a ladder, as rebuilt from its stream.
@@ -66,38 +66,74 @@ extension Registry {
 
     // MARK: Adoption
 
-    /// Every rulebook version adopted in this store with the day of its adoption, oldest first.
-    public func adoptions() throws -> [(on: Day, rulebook: LadderRulebook)] {
-        try store.readStream(Registry.registryStream).compactMap { record in
-            guard record.type == RulebookAdopted.typeName else { return nil }
-            do {
-                return (try Registry.day(of: record), try JSONDecoder().decode(RulebookAdopted.self, from: record.payload).rulebook)
-            } catch let error as RegistryError {
-                throw error
-            } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
-            }
+    /// The adoption a `registry` record holds, if it is one (with its day).
+    static func adoption(in record: EventRecord) throws -> (on: Day, rulebook: RulebookDocument)? {
+        guard record.type == RulebookAdopted.typeName else { return nil }
+        do {
+            return (try Registry.day(of: record), try JSONDecoder().decode(RulebookAdopted.self, from: record.payload).rulebook)
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
         }
     }
 
-    /// Every rulebook version adopted in this store, oldest first.
+    /// Every rulebook version adopted in this store (ladders and procedures) with the day of its adoption, oldest first.
+    public func adoptedDocuments() throws -> [(on: Day, rulebook: RulebookDocument)] {
+        try store.readStream(Registry.registryStream).compactMap { try Registry.adoption(in: $0) }
+    }
+
+    /// Every ladder rulebook version adopted in this store with the day of its adoption, oldest first.
+    public func adoptions() throws -> [(on: Day, rulebook: LadderRulebook)] {
+        try adoptedDocuments().compactMap { adoption in adoption.rulebook.ladder.map { (adoption.on, $0) } }
+    }
+
+    /// Every ladder rulebook version adopted in this store, oldest first.
     public func adoptedRulebooks() throws -> [LadderRulebook] { try adoptions().map(\.rulebook) }
 
-    /// Records the adoption of `rulebook` (a first adoption, or a newer version) as an event of the `registry` stream.
+    /// The procedure rulebooks of this store (R34): `rulebook`, and every version adopted since.
+    public func procedureRulebooks() throws -> ProcedureRulebooks {
+        let version = try store.version(of: Registry.registryStream)
+        if let cached = procedureCache, cached.version == version { return cached.rulebooks }
+        var rulebooks = ProcedureRulebooks(base: rulebook)
+        for adoption in try adoptedDocuments() {
+            if let book = adoption.rulebook.procedure { rulebooks.adopt(book, on: adoption.on) }
+        }
+        procedureCache = (version, rulebooks)
+        return rulebooks
+    }
+
+    /// Records the adoption of a ladder rulebook (a first adoption, or a newer version).
     @discardableResult
     public func adopt(_ rulebook: LadderRulebook, on day: Day, recording: Recording) throws -> RulebookAdopted {
-        let faults = rulebook.faults(knownProcedures: [self.rulebook.id])
-        if !faults.isEmpty { throw LadderError.invalidRulebook(InvalidLadderRulebook(faults: faults)) }
+        try adopt(.ladder(rulebook), on: day, recording: recording)
+    }
+
+    /// Records the adoption of `document` (a first adoption, or a newer version) as an event of the `registry` stream.
+    /// A new procedure version applies to the cases opened from its day on; the others keep theirs.
+    @discardableResult
+    public func adopt(_ document: RulebookDocument, on day: Day, recording: Recording) throws -> RulebookAdopted {
+        let procedures = try procedureRulebooks()
+        let faults = document.faults(knownProcedures: procedures.ids.union(document.procedure.map { [$0.id] } ?? []))
+        if !faults.isEmpty { throw LadderError.invalidRulebook(InvalidRulebookFile(faults: faults)) }
         let version = try store.version(of: Registry.registryStream)
+        let adopted = try adoptedDocuments()
+        if let last = adopted.last(where: { $0.rulebook.kind == document.kind }), last.on > day {
+            throw LadderError.refused(LadderRefusal(
+                rule: document.ladder?.rule ?? RuleID.R34.rawValue, article: document.ladder?.source.article ?? RuleID.R34.article,
+                quote: document.ladder == nil ? RulebookDocument.article9 : document.title,
+                fr: "\(last.rulebook.id) v\(last.rulebook.version) a été adopté le \(last.on.frenchDescription) : une adoption suivante ne peut être datée d'avant",
+                en: "\(last.rulebook.id) v\(last.rulebook.version) was adopted on \(last.on): a later adoption cannot be dated before it"))
+        }
         let adoption: RulebookAdopted
-        switch rulebook.adoption(after: try adoptedRulebooks()) {
+        switch document.adoption(after: adopted.map(\.rulebook), base: rulebook) {
         case .success(let a): adoption = a
         case .failure(let refusal): throw LadderError.refused(refusal)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let event = envelope(type: RulebookAdopted.typeName, schemaVersion: RulebookAdopted.schemaVersion, on: day,
-                             payload: try encoder.encode(adoption), recording: recording, correlation: rulebook.id)
+                             payload: try encoder.encode(adoption), recording: recording, correlation: document.id)
         try store.append(to: Registry.registryStream, expected: .exactly(version), events: [event])
         return adoption
     }
@@ -329,15 +365,10 @@ struct LadderReplay {
     var adopted: [String: [Int: LadderRulebook]] = [:]
     var ladders: [String: (member: MemberID, state: LadderState, version: UInt64)] = [:]
 
-    /// Takes in a record of the `registry` or a `ladder/` stream; returns false for any other stream.
+    mutating func adopt(_ book: LadderRulebook) { adopted[book.id, default: [:]][book.version] = book }
+
+    /// Takes in a record of a `ladder/` stream; returns false for any other stream.
     mutating func apply(_ record: EventRecord) throws -> Bool {
-        if record.stream == Registry.registryStream {
-            if record.type == RulebookAdopted.typeName {
-                let book = try JSONDecoder().decode(RulebookAdopted.self, from: record.payload).rulebook
-                adopted[book.id, default: [:]][book.version] = book
-            }
-            return true
-        }
         guard record.stream.hasPrefix(Registry.ladderPrefix) else { return false }
         let dated = try Registry.datedLadderEvent(record)
         var entry = ladders[record.stream] ?? (MemberID(""), LadderDecider.initial, 0)

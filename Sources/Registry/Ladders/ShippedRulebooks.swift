@@ -1,8 +1,9 @@
 import Discipline
 import Foundation
 
-/// The ladder rulebooks shipped with Greffe (`Sources/Registry/Rulebooks/*.json`, a SwiftPM resource): CLE Autistes
-/// 5.2, AALMI §5, coopol §4, ACT Alliance « Mise en œuvre » and the local-authority charter.
+/// The rulebooks shipped with Greffe (`Sources/Registry/Rulebooks/*.json`, a SwiftPM resource), all in the one file
+/// format: the CLE Autistes procedure of Article 5.6 (`cle-autistes-ri`, the same text as `Rulebook.cle`), and the
+/// ladders of CLE Autistes 5.2, AALMI §5, coopol §4, ACT Alliance « Mise en œuvre » and the local-authority charter.
 public enum ShippedRulebooks {
     /// The folder holding the shipped files: SwiftPM's resource bundle next to the executable (where `swift build`
     /// puts it), else the source folder this was built from.
@@ -22,14 +23,14 @@ public enum ShippedRulebooks {
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    /// Every shipped rulebook, by id.
-    public static func all() throws -> [LadderRulebook] {
+    /// Every shipped rulebook, in file-name order.
+    public static func all() throws -> [RulebookDocument] {
         guard let folder else { throw LadderError.shippedRulebooksMissing }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".json") }.sorted()
         return try files.map { name in
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
-            switch LadderRulebook.load(from: data) {
+            switch RulebookDocument.load(from: data) {
             case .success(let book): return book
             case .failure(let invalid): throw LadderError.invalidRulebook(invalid)
             }
@@ -37,5 +38,11 @@ public enum ShippedRulebooks {
     }
 
     /// The shipped rulebook with this id.
-    public static func named(_ id: String) throws -> LadderRulebook? { try all().first { $0.id == id } }
+    public static func named(_ id: String) throws -> RulebookDocument? { try all().first { $0.id == id } }
+
+    /// The shipped ladders.
+    public static func ladders() throws -> [LadderRulebook] { try all().compactMap(\.ladder) }
+
+    /// The shipped ladder with this id.
+    public static func ladder(_ id: String) throws -> LadderRulebook? { try named(id)?.ladder }
 }

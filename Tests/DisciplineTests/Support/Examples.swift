@@ -26,6 +26,11 @@ enum Examples {
         channel: .email, complainants: [Party(id: "carl", isMember: true)],
         accused: [Party(id: "dan", isMember: true, holdsMandate: true)], victims: [Party(id: "vera", isMember: false)],
         facts: "faits", motives: ["insults"], boardLearnedOn: day)
+    /// The complaint as stored: with the rulebook version it was decided under (R34).
+    static let filedComplaint = ComplaintFacts(
+        channel: .email, complainants: [Party(id: "carl", isMember: true)],
+        accused: [Party(id: "dan", isMember: true, holdsMandate: true)], victims: [Party(id: "vera", isMember: false)],
+        facts: "faits", motives: ["insults"], boardLearnedOn: day, rulebook: RulebookRef(Rulebook.cle))
     static let evidence = Evidence(kind: .report, description: "capture", sha256: Fixture.hash, witness: "m6", reportNumber: 1)
     static let note = Note(note: "remarque")
 
@@ -69,7 +74,7 @@ enum Examples {
 
     static let events: [CaseEvent] = [
         .reportRecorded(report),
-        .complaintFiled(complaint),
+        .complaintFiled(filedComplaint),
         .boardMembersNotified(BoardNotification(channel: .email, notified: ["alice"])),
         .boardMet(BoardMet(attendees: ["alice"], excludedAccused: ["bruno"])),
         .rapporteurDesignated(RapporteurDesignation(rapporteur: "m4", delegated: true, reason: "raison")),

@@ -9,7 +9,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "appeal",
             abstract: "Recours d'une partie, par courriel, dans les 2 mois de la réception du courrier (art. 5.6.12, R23, R25).",
-            discussion: """
+            discussion: prose("""
                 « Les membres mis en cause et les victimes ont la possibilité de faire appel de la décision par courrier \
                 électronique dans un délai de 2 mois à compter de la réception du courrier de la décision […], en \
                 présence de la personne de leur choix. » Du recours à l'Assemblée générale, la décision s'applique \
@@ -17,7 +17,7 @@ extension GreffeCommand {
 
                 Exemple :
                   greffe appeal 2026-001 --by m004 --companion "Paul R." --on 2026-03-10 --as m001
-                """)
+                """))
         static let words = ActWords("recours", "appeal")
 
         @OptionGroup var target: CaseArgument
@@ -36,13 +36,13 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "ga",
             abstract: "L'Assemblée générale : la programmer, son ordre du jour, son vote sur un recours ou un renvoi, une résolution explicite (art. 5.6.10, 5.6.12, R24).",
-            discussion: """
+            discussion: prose("""
                 Exemples :
                   greffe ga schedule --on 2026-06-20 --place "Lyon"
                   greffe ga docket --for 2026-06-20
                   greffe ga vote 2026-001 --proposal warning --proposal radiation --votes warning=31 --votes radiation=9 --blanks 2 --voters 48
                   greffe ga resolve 2026-001 --outcome "maintien de l'avertissement" --reason "vote du 14/06 sans deux tiers" --sanction warning
-                """,
+                """),
             subcommands: GreffeCommand.assemblySubcommands + [Vote.self, Resolve.self])
     }
 }
@@ -51,7 +51,7 @@ extension GreffeCommand.GeneralAssembly {
     struct Vote: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Le vote de l'Assemblée générale, aux deux tiers, comme la cellule (art. 5.6.12, R24).",
-            discussion: """
+            discussion: prose("""
                 « L'Assemblée générale rendra un jugement final nécessitant une majorité des deux tiers, selon les mêmes \
                 modalités que la cellule de crise. » Les bulletins sont comptés par option (--votes OPTION=N), les \
                 blancs à part (--blanks), et --voters donne le nombre de votant·es de l'Assemblée.
@@ -61,7 +61,7 @@ extension GreffeCommand.GeneralAssembly {
 
                 Exemple :
                   greffe ga vote 2026-001 --proposal warning --proposal radiation --votes warning=31 --votes radiation=9 --blanks 2 --voters 48 --on 2026-06-14 --as m001
-                """)
+                """))
         static let words = ActWords("vote de l'Assemblée générale", "general assembly vote")
 
         @OptionGroup var target: CaseArgument
@@ -89,13 +89,13 @@ extension GreffeCommand.GeneralAssembly {
     struct Resolve: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Quand l'Assemblée manque les deux tiers, le règlement est muet : une résolution explicite est consignée (art. 5.6.12, R24).",
-            discussion: """
+            discussion: prose("""
                 Le règlement ne dit pas ce qui se passe si l'Assemblée générale elle-même n'atteint pas les deux tiers :
                 Greffe n'invente pas d'issue ; l'issue décidée et sa raison sont consignées.
 
                 Exemple :
                   greffe ga resolve 2026-001 --outcome "maintien de l'avertissement" --reason "vote du 14/06 sans deux tiers ; décision du CA" --sanction warning --on 2026-06-20 --as m001
-                """)
+                """))
         static let words = ActWords("résolution après le vote de l'Assemblée générale", "general assembly resolution")
 
         @OptionGroup var target: CaseArgument

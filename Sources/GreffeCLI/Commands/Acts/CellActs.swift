@@ -8,7 +8,7 @@ extension GreffeCommand {
     struct Cell: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "La cellule de crise : appel, volontaires, révocation, tirage, synthèse, réunion, décision (art. 5.6.9–5.6.10).",
-            discussion: """
+            discussion: prose("""
                 Dans l'ordre : call → volunteer (×3) → [recuse → call → volunteer] → send-summary → meet → \
                 consensus, ou vote → [reintegration-vote] ; sans réponse à l'appel : tirage au sort (voir docs/draw.md).
 
@@ -16,7 +16,7 @@ extension GreffeCommand {
                   greffe cell call 2026-001 --via online --member m007 --member m008 --member m009
                   greffe cell volunteer 2026-001 --member m007
                   greffe cell consensus 2026-001 --sanction warning --reasons "Accord des trois membres"
-                """,
+                """),
             subcommands: [Call.self, Volunteer.self, Recuse.self, Present.self, Decline.self, SendSummary.self,
                           Meet.self, Consensus.self, Vote.self, ReintegrationVote.self]
                 + GreffeCommand.cellDrawSubcommands)
@@ -27,7 +27,7 @@ extension GreffeCommand.Cell {
     struct Call: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Appel à 3 membres pour former la cellule de crise (art. 5.6.9, R13).",
-            discussion: """
+            discussion: prose("""
                 « Le responsable du dossier lance une cellule de crise en appelant sur l'espace en ligne ou par courriel \
                 3 membres à jour de cotisation de l'année en cours, indépendants de la situation et se sentant concernés \
                 par le sujet. » Sans --member, l'appel est ouvert à tous. `greffe members list --eligible-for DOSSIER` \
@@ -36,7 +36,7 @@ extension GreffeCommand.Cell {
                 Exemples :
                   greffe cell call 2026-001 --via online --member m007 --member m008 --member m009 --member m012 --on 2026-02-03 --as m002
                   greffe cell call 2026-001 --via email
-                """)
+                """))
         static let words = ActWords("appel pour la cellule de crise", "call for the crisis cell")
 
         @OptionGroup var target: CaseArgument
@@ -59,13 +59,13 @@ extension GreffeCommand.Cell {
     struct Volunteer: MemberAct {
         static let configuration = CommandConfiguration(
             abstract: "Un membre appelé se porte volontaire et entre dans la cellule (art. 5.6.9, R13, R17).",
-            discussion: """
+            discussion: prose("""
                 Le membre doit être à jour de cotisation de l'année, indépendant de la situation, et avoir siégé moins \
                 de 3 fois (« Les jugements par adhérents sont limités à 3 interventions »).
 
                 Exemple :
                   greffe cell volunteer 2026-001 --member m007 --on 2026-02-04 --as m002
-                """)
+                """))
         static let words = ActWords("volontaire pour la cellule", "cell volunteer")
 
         @OptionGroup var target: CaseArgument
@@ -80,13 +80,13 @@ extension GreffeCommand.Cell {
     struct Recuse: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "La personne mise en cause ou la victime révoque un membre de la cellule, une seule fois (art. 5.6.9, R14).",
-            discussion: """
+            discussion: prose("""
                 « La personne mise en cause et la victime ont le droit de révoquer une seule personne, une seule fois, \
                 pour mener à un nouvel appel dans un délai de 7 jours. »
 
                 Exemple :
                   greffe cell recuse 2026-001 --by m004 --member m008 --on 2026-02-05 --as m002
-                """)
+                """))
         static let words = ActWords("révocation d'un membre de la cellule", "cell member recused")
 
         @OptionGroup var target: CaseArgument
@@ -103,12 +103,12 @@ extension GreffeCommand.Cell {
     struct Present: MemberAct {
         static let configuration = CommandConfiguration(
             abstract: "Un membre tiré au sort répond présent et entre dans la cellule (art. 5.6.9, R15).",
-            discussion: """
+            discussion: prose("""
                 « Les personnes tirées au sort doivent répondre présentes sous peine de recommencer le tirage. »
 
                 Exemple :
                   greffe cell present 2026-001 --member m012 --on 2026-02-10 --as m002
-                """)
+                """))
         static let words = ActWords("membre tiré au sort présent", "drawn member present")
 
         @OptionGroup var target: CaseArgument
@@ -123,12 +123,12 @@ extension GreffeCommand.Cell {
     struct Decline: MemberAct {
         static let configuration = CommandConfiguration(
             abstract: "Un membre tiré au sort ne répond pas présent : le suivant dans l'ordre enregistré est convoqué (art. 5.6.9, R15).",
-            discussion: """
+            discussion: prose("""
                 « Les personnes tirées au sort doivent répondre présentes sous peine de recommencer le tirage. »
 
                 Exemple :
                   greffe cell decline 2026-001 --member m011 --on 2026-02-10 --as m002
-                """)
+                """))
         static let words = ActWords("membre tiré au sort absent", "drawn member declined")
 
         @OptionGroup var target: CaseArgument
@@ -143,13 +143,13 @@ extension GreffeCommand.Cell {
     struct SendSummary: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "La synthèse est envoyée aux 3 membres et à la victime : fin de l'instruction (art. 5.6.9, R16).",
-            discussion: """
+            discussion: prose("""
                 « Le rapporteur adresse la synthèse récapitulative envoyée par mail aux trois membres nommés et à la \
                 victime. La date d'envoi du mail marque la fin de l'instruction. »
 
                 Exemple :
                   greffe cell send-summary 2026-001 --note "Envoyée par courriel" --on 2026-02-07 --as m002
-                """)
+                """))
         static let words = ActWords("synthèse envoyée à la cellule et à la victime", "summary sent to the cell and the victim")
 
         @OptionGroup var target: CaseArgument
@@ -162,13 +162,13 @@ extension GreffeCommand.Cell {
     struct Meet: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Réunion de la cellule de crise (art. 5.6.10, R18).",
-            discussion: """
+            discussion: prose("""
                 « Les 3 membres de la cellule de crise doivent se réunir dans un délai de 7 jours afin d'examiner et de \
                 discuter du dossier d'instruction. »
 
                 Exemple :
                   greffe cell meet 2026-001 --attendee m007 --attendee m009 --attendee m010 --on 2026-02-11 --as m002
-                """)
+                """))
         static let words = ActWords("réunion de la cellule de crise", "crisis cell meeting")
 
         @OptionGroup var target: CaseArgument
@@ -183,7 +183,7 @@ extension GreffeCommand.Cell {
     struct Consensus: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "La cellule décide par consensus : le jugement est rendu (art. 5.6.10, R19).",
-            discussion: """
+            discussion: prose("""
                 « … prendre une décision par consensus concernant les sanctions et recommandations proposées. » \
                 Une réintégration probatoire (art. 2.5) exige --probation-until, --condition et --probation-space.
 
@@ -193,7 +193,7 @@ extension GreffeCommand.Cell {
                 Exemples :
                   greffe cell consensus 2026-001 --sanction warning --reasons "Accord des trois membres" --on 2026-02-11 --as m002
                   greffe cell consensus 2026-001 --sanction reintegration.probationary --probation-until 2026-06-30 --condition "excuses écrites" --probation-space "serveur #général" --reasons "…"
-                """)
+                """))
         static let words = ActWords("décision de la cellule par consensus", "cell consensus")
 
         @OptionGroup var target: CaseArgument
@@ -214,7 +214,7 @@ extension GreffeCommand.Cell {
     struct Vote: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Vote de la cellule en cas de désaccord : deux tiers des voix font le jugement (art. 5.6.10, R19).",
-            discussion: """
+            discussion: prose("""
                 « En cas de désaccord, un vote est organisé, nécessitant les deux tiers des voix pour rendre un jugement \
                 final. » Un bulletin par membre : --ballot MEMBRE=PROPOSITION ou --blank MEMBRE (vote blanc). \
                 Une proposition est une sanction, ou plusieurs jointes par + (suspension+mandate-revocation) ;
@@ -227,7 +227,7 @@ extension GreffeCommand.Cell {
                 Exemples :
                   greffe cell vote 2026-001 --ballot m007=warning --ballot m009=warning --ballot m010=radiation --on 2026-02-12 --as m002
                   greffe cell vote 2026-001 --proposal warning --proposal radiation --ballot m007=warning --ballot m009=radiation --blank m010
-                """)
+                """))
         static let words = ActWords("vote de la cellule", "cell vote")
 
         @OptionGroup var target: CaseArgument
@@ -255,7 +255,7 @@ extension GreffeCommand.Cell {
         static let configuration = CommandConfiguration(
             commandName: "reintegration-vote",
             abstract: "Sans deux tiers, vote entre réintégration immédiate et probatoire (art. 5.6.10, R20).",
-            discussion: """
+            discussion: prose("""
                 « Si les deux tiers ne sont pas atteints, la cellule de crise procède à un vote concernant une \
                 réintégration immédiate ou une réintégration probatoire, nécessitant également les deux tiers des voix. \
                 En cas de réintégration probatoire, la cellule de crise détermine les conditions de probation. » \
@@ -264,7 +264,7 @@ extension GreffeCommand.Cell {
 
                 Exemple :
                   greffe cell reintegration-vote 2026-001 --ballot m007=probationary --ballot m009=probationary --ballot m010=immediate --probation-until 2026-08-31 --condition "aucun message privé à la victime" --probation-space "serveur privé"
-                """)
+                """))
         static let words = ActWords("vote sur la réintégration", "reintegration vote")
 
         static let choices = ["immediate": Rulebook.SanctionID.immediateReintegration,

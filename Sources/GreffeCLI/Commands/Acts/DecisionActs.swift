@@ -9,13 +9,13 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "refer-ga",
             abstract: "Sans deux tiers dans tous les votes, la décision est renvoyée à l'Assemblée générale (art. 5.6.10, R21).",
-            discussion: """
+            discussion: prose("""
                 « Si les deux tiers ne sont pas atteints dans toutes les situations, la décision est renvoyée à \
                 l'Assemblée générale la plus proche. » L'Assemblée vote ensuite : greffe ga vote.
 
                 Exemple :
                   greffe refer-ga 2026-001 --assembly-on 2026-06-14 --on 2026-02-13 --as m002
-                """)
+                """))
         static let words = ActWords("renvoi à l'Assemblée générale", "referral to the general assembly")
 
         @OptionGroup var target: CaseArgument
@@ -33,11 +33,11 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "judgement",
             abstract: "Le jugement : envoi au Conseil, exécution (art. 5.6.10–5.6.11).",
-            discussion: """
+            discussion: prose("""
                 Exemples :
                   greffe judgement send 2026-001 --on 2026-02-12 --as m002
                   greffe judgement execute 2026-001 --note "Avertissement notifié ; suspension levée." --on 2026-02-12 --as m001
-                """,
+                """),
             subcommands: [Send.self, Execute.self])
     }
 
@@ -45,12 +45,12 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "letter-received",
             abstract: "Une partie a reçu le courrier de la décision : son délai de recours de 2 mois commence (art. 5.6.12, R23).",
-            discussion: """
+            discussion: prose("""
                 « … dans un délai de 2 mois à compter de la réception du courrier de la décision. »
 
                 Exemple :
                   greffe letter-received 2026-001 --member m004 --on 2026-02-13 --as m001
-                """)
+                """))
         static let words = ActWords("réception du courrier de la décision", "decision letter received")
 
         @OptionGroup var target: CaseArgument
@@ -68,13 +68,13 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "reparation",
             abstract: "Mesures de réparation pour la victime, quelle que soit la décision (art. 5.6.13, R26).",
-            discussion: """
+            discussion: prose("""
                 « L'association doit fournir un cadre réparateur et transformateur pour la victime en privilégiant \
                 idéalement des groupes de soutien par appel d'adhérents motivés. »
 
                 Exemple :
                   greffe reparation 2026-001 --measure "groupe de soutien entre pairs proposé à Vera" --on 2026-02-16 --as m001
-                """)
+                """))
         static let words = ActWords("mesures de réparation", "reparation measures")
 
         @OptionGroup var target: CaseArgument
@@ -91,14 +91,14 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "radiation",
             abstract: "Le Conseil officialise une radiation par courriel (art. 5.3, R28 ; art. 5.6.7, R11).",
-            discussion: """
+            discussion: prose("""
                 La radiation suit une procédure qui l'a décidée, ou l'arrêt de la procédure quand la personne mise en \
                 cause a quitté l'association (art. 5.6.7 : « le Conseil d'administration officialise la radiation en \
                 lui envoyant une lettre par courrier électronique »).
 
                 Exemple :
                   greffe radiation 2026-001 --member m004 --on 2026-03-01 --as m001
-                """)
+                """))
         static let words = ActWords("radiation annoncée", "radiation announced")
 
         @OptionGroup var target: CaseArgument
@@ -114,12 +114,12 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "close",
             abstract: "Clôt le dossier : jugement exécuté et délais de recours passés (art. 5.6.11–5.6.12), ou arrêt de l'art. 5.6.7.",
-            discussion: """
+            discussion: prose("""
                 Un dossier clos n'accepte plus d'acte.
 
                 Exemple :
                   greffe close 2026-001 --reason "Jugement exécuté, délais de recours expirés" --on 2026-04-14 --as m001
-                """)
+                """))
         static let words = ActWords("clôture du dossier", "case closed")
 
         @OptionGroup var target: CaseArgument
@@ -135,12 +135,12 @@ extension GreffeCommand.JudgementGroup {
     struct Send: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Le jugement de la cellule est envoyé au Conseil par courriel (art. 5.6.10, R21).",
-            discussion: """
+            discussion: prose("""
                 « Le jugement est ensuite envoyé au Conseil d'administration par courrier électronique. »
 
                 Exemple :
                   greffe judgement send 2026-001 --note "Jugement envoyé au CA par courriel." --on 2026-02-12 --as m002
-                """)
+                """))
         static let words = ActWords("jugement envoyé au Conseil", "judgement sent to the board")
 
         @OptionGroup var target: CaseArgument
@@ -153,13 +153,13 @@ extension GreffeCommand.JudgementGroup {
     struct Execute: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Le Conseil exécute le jugement (ou la décision de l'Assemblée générale) (art. 5.6.11, R22).",
-            discussion: """
+            discussion: prose("""
                 « Le Conseil d'administration exécute obligatoirement le jugement décidé par la cellule de crise à la \
                 réception du courrier. »
 
                 Exemple :
                   greffe judgement execute 2026-001 --note "Avertissement notifié ; suspension levée." --on 2026-02-12 --as m001
-                """)
+                """))
         static let words = ActWords("exécution du jugement", "judgement executed")
 
         @OptionGroup var target: CaseArgument

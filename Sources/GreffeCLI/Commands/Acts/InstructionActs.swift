@@ -11,7 +11,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "evidence",
             abstract: "Une pièce du dossier disciplinaire : témoignage, historique, contexte, capture d'écran… (art. 5.6.5, R08).",
-            discussion: """
+            discussion: prose("""
                 « Les preuves matérielles, telles que les captures d'écran, doivent être incluses dans le dossier \
                 disciplinaire. » Le registre garde l'empreinte SHA-256 du fichier, pas le fichier : --file calcule \
                 l'empreinte d'un fichier local (obligatoire pour --kind screenshot et document), --sha256 la donne \
@@ -21,7 +21,7 @@ extension GreffeCommand {
                   greffe evidence 2026-001 --kind screenshot --file captures/2026-01-03.png --description "Messages du 28/12 au 03/01" --on 2026-01-12 --as m002
                   greffe evidence 2026-001 --kind testimony --witness m012 --description "Témoignage de Jules"
                   greffe evidence 2026-001 --kind report --report-number 1 --description "Signalement du 3 janvier"
-                """)
+                """))
         static let words = ActWords("pièce du dossier", "evidence")
 
         @OptionGroup var target: CaseArgument
@@ -76,13 +76,13 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "file-complete",
             abstract: "Le dossier disciplinaire est rédigé (art. 5.6.5, R08).",
-            discussion: """
+            discussion: prose("""
                 « Le responsable du dossier est chargé de rédiger celui-ci dans un délai de 15 jours après la \
                 réunion. »
 
                 Exemple :
                   greffe file-complete 2026-001 --note "Témoignages, historique et contexte consignés." --on 2026-01-20 --as m002
-                """)
+                """))
         static let words = ActWords("dossier disciplinaire rédigé", "disciplinary file completed")
 
         @OptionGroup var target: CaseArgument
@@ -96,7 +96,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "hear-victim",
             abstract: "Audition de la victime et formulation des demandes (art. 5.6.6, R09).",
-            discussion: """
+            discussion: prose("""
                 « Si la victime est membre de l'association, le responsable du dossier doit interroger la victime afin \
                 de comprendre ses besoins et ses ressentis […]. En revanche, si la victime n'est pas adhérente de \
                 l'association, le responsable du dossier, en collaboration avec le Conseil d'administration, élabore \
@@ -107,7 +107,7 @@ extension GreffeCommand {
                 Exemples :
                   greffe hear-victim 2026-001 --victim m005 --needs "Se sentir en sécurité sur le serveur" --demand "excuses écrites" --demand avertissement --on 2026-01-21 --as m002
                   greffe hear-victim 2026-002 --victim "Zoé L." --origin board --needs "…" --demand "…"
-                """)
+                """))
         static let words = ActWords("audition de la victime", "victim heard")
 
         @OptionGroup var target: CaseArgument
@@ -136,14 +136,14 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "request-explanation",
             abstract: "Demande d'explication envoyée à la personne mise en cause (art. 5.6.7, R10).",
-            discussion: """
+            discussion: prose("""
                 « Le responsable du dossier envoie par courrier électronique un résumé de la plainte ainsi que les \
                 demandes formulées […]. Cette dernière a un délai de 15 jours pour accuser réception de la plainte et \
                 fournir une première réponse écrite ou orale. »
 
                 Exemple :
                   greffe request-explanation 2026-001 --summary "Messages insultants répétés envers Vera" --demand "excuses écrites" --demand avertissement --on 2026-01-22 --as m002
-                """)
+                """))
         static let words = ActWords("demande d'explication", "explanation requested")
 
         @OptionGroup var target: CaseArgument
@@ -165,12 +165,12 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "answer",
             abstract: "La personne mise en cause accuse réception et répond (art. 5.6.7, R10).",
-            discussion: """
+            discussion: prose("""
                 « … fournir une première réponse écrite ou orale aux accusations qui lui sont adressées. »
 
                 Exemple :
                   greffe answer 2026-001 --from m004 --form written --on 2026-01-30 --as m002
-                """)
+                """))
         static let words = ActWords("réponse de la personne mise en cause", "answer of the accused")
 
         @OptionGroup var target: CaseArgument
@@ -193,13 +193,13 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "answer-lapsed",
             abstract: "Le délai de réponse est passé sans réponse : le silence est noté (art. 5.6.7, R10).",
-            discussion: """
+            discussion: prose("""
                 « Si la personne ne répond pas à la demande de justification, le responsable du dossier en prend \
                 note. » La procédure continue : la synthèse peut être rédigée.
 
                 Exemple :
                   greffe answer-lapsed 2026-001 --note "Aucune réponse au courriel du 22/01" --on 2026-02-07 --as m002
-                """)
+                """))
         static let words = ActWords("silence noté à la fin du délai de réponse", "answer window lapsed")
 
         @OptionGroup var target: CaseArgument
@@ -213,7 +213,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "accused-left",
             abstract: "La personne mise en cause quitte l'association (art. 5.6.7, R11).",
-            discussion: """
+            discussion: prose("""
                 « Si cette personne quitte l'association sans participer à la procédure, celle-ci s'arrête à ce stade \
                 et le Conseil d'administration officialise la radiation […]. Cependant, si les informations recueillies \
                 suggèrent qu'il pourrait y avoir une infraction pénale, la procédure se poursuit jusqu'à une décision \
@@ -222,7 +222,7 @@ extension GreffeCommand {
                 Exemples :
                   greffe accused-left 2026-001 --member m004 --on 2026-01-28 --as m002
                   greffe accused-left 2026-001 --member m004 --possible-offence --note "Menaces répétées"
-                """)
+                """))
         static let words = ActWords("départ de la personne mise en cause", "accused left")
 
         @OptionGroup var target: CaseArgument
@@ -247,7 +247,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "summary",
             abstract: "Synthèse récapitulative : demande, défense, sanction proposée (art. 5.6.8, R12).",
-            discussion: """
+            discussion: prose("""
                 « Une fois la réponse aux accusations reçue, le responsable du dossier dispose d'un délai de 7 jours \
                 pour rédiger une synthèse récapitulative du dossier comprenant la demande et les moyens de défense dans \
                 laquelle elle indique la sanction ou les préconisations exigées. »
@@ -257,7 +257,7 @@ extension GreffeCommand {
 
                 Exemple :
                   greffe summary 2026-001 --demand "Excuses écrites et avertissement." --defence "Parle d'un malentendu." --sanction warning --on 2026-02-02 --as m002
-                """)
+                """))
         static let words = ActWords("synthèse récapitulative", "summary")
 
         @OptionGroup var target: CaseArgument

@@ -9,7 +9,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: "Signalement (art. 5.6.1, R01) : un signal faible, qui n'ouvre aucune procédure.",
-            discussion: """
+            discussion: prose("""
                 « Un signalement n'est pas une plainte, mais plutôt un signal faible. Il ne déclenche aucune procédure \
                 en soi. » Il peut être direct, ou indirect : transmis par un membre de confiance (--relayed-by). \
                 Il est rangé dans le dossier --case, sinon dans un nouveau dossier (prochain numéro libre de l'année de
@@ -19,7 +19,7 @@ extension GreffeCommand {
                 Exemples :
                   greffe report --concerning m004 --description "Messages agressifs sur #général" --on 2026-01-03 --as m001
                   greffe report --case 2026-001 --relayed-by m003 --concerning m004 --description "Ressenti partagé en groupe non mixte"
-                """)
+                """))
 
         @Option(name: .customLong("case"), help: ArgumentHelp(
             "Dossier où ranger le signalement (défaut : un nouveau dossier).", valueName: "dossier"))
@@ -58,7 +58,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "complaint",
             abstract: "Dépôt de plainte (art. 5.6.2, R02) : ouvre un dossier et la procédure.",
-            discussion: """
+            discussion: prose("""
                 « Les dépôts de plainte doivent être adressés au Conseil d'administration via un ticket privé ou un \
                 courriel. » Le dossier reçoit le prochain numéro libre de l'année de --on (ex. 2026-003), sauf --case \
                 (un dossier qui n'a encore que des signalements). Les deux mois de l'art. 5.6 (R03) courent du jour où \
@@ -74,7 +74,7 @@ extension GreffeCommand {
                 Exemples :
                   greffe complaint --via ticket --complainant m006 --accused m004 --victim m005 --motive insults --motive domination --facts "Messages insultants répétés" --board-learned-on 2026-01-04 --on 2026-01-05 --as m001
                   greffe complaint --via email --complainant m006 --accused-holds-mandate m003 --victim-not-member "Zoé L." --motive abuse-of-power --facts "…"
-                """)
+                """))
 
         @Option(name: .customLong("case"), help: ArgumentHelp(
             "Dossier existant sans plainte (défaut : un nouveau numéro).", valueName: "dossier"))
@@ -141,13 +141,13 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "notify-board",
             abstract: "Les autres membres du Conseil sont prévenus qu'une personne mandatée est mise en cause (art. 5.6.2, R02).",
-            discussion: """
+            discussion: prose("""
                 « Si les membres mis en cause sont des mandatés, alors il faut le signaler aux autres membres du conseil \
                 d'administration par courriel ou par DM. »
 
                 Exemple :
                   greffe notify-board 2026-002 --via email --notified m001 --notified m002 --on 2026-03-02 --as m001
-                """)
+                """))
         static let words = ActWords("information des autres membres du Conseil", "other board members notified")
 
         @OptionGroup var target: CaseArgument
@@ -171,7 +171,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "meeting",
             abstract: "Réunion du Conseil qui ouvre la procédure et désigne le rapporteur (art. 5.6.3, R04–R06).",
-            discussion: """
+            discussion: prose("""
                 « Le Conseil d'administration est tenu de se réunir dans un délai de 7 jours […]. Si le fait litigieux \
                 concerne un membre du Conseil d'administration, la réunion se déroule sans sa présence. À l'issue de la \
                 réunion, le Conseil d'administration doit désigner l'un de ses membres comme responsable du dossier \
@@ -181,7 +181,7 @@ extension GreffeCommand {
                 Exemples :
                   greffe meeting 2026-001 --attendee m001 --attendee m002 --attendee m003 --rapporteur m002 --on 2026-01-09 --as m001
                   greffe meeting 2026-002 --attendee m001 --rapporteur m006 --delegation-reason "Deux membres du CA sont témoins"
-                """)
+                """))
         static let words = ActWords("réunion du Conseil d'administration", "board meeting")
 
         @OptionGroup var target: CaseArgument
@@ -210,7 +210,7 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "suspend",
             abstract: "Suspension de la personne mise en cause et blocage des espaces (art. 5.6.4, R07).",
-            discussion: """
+            discussion: prose("""
                 « Le Conseil d'administration décide de suspendre les responsabilités et l'accès de la personne mise en \
                 cause, ainsi que de bloquer les espaces où les dommages ont été constatés, pendant toute la durée de \
                 l'enquête jusqu'à ce que la décision de la cellule de crise soit rendue. » \
@@ -218,7 +218,7 @@ extension GreffeCommand {
 
                 Exemple :
                   greffe suspend 2026-001 --space "serveur privé #général" --on 2026-01-09 --as m001
-                """)
+                """))
         static let words = ActWords("suspension", "suspension")
 
         @OptionGroup var target: CaseArgument
