@@ -210,10 +210,8 @@ extension Registry {
 
     func caseContext(for id: CaseID, on day: Day, under stamps: FactStamps) throws -> CaseContext {
         if let facts = try rosterFacts(under: stamps) {
-            var standings = facts.standings(on: day)
             // Judgements sat in this very case are not counted against its own cell (as below).
-            for member in facts.judgesOf[id] ?? [] { standings[member]?.judgementsSat.removeAll { $0 == id } }
-            return CaseContext(caseID: id, members: standings)
+            return CaseContext(caseID: id, members: facts.standings(on: day, for: id))
         }
         let records = try members()
         let judged = try judgementsSat()

@@ -25,6 +25,8 @@ final class RosterFactsCache {
     let breakpoints: [Int]
     /// Standings per interval between breakpoints (the index of the interval).
     var standings: [Int: [MemberID: MemberStanding]] = [:]
+    /// The last standings asked for as a case with judges sees them (see ``standings(on:for:)``).
+    var lastCaseStandings: (interval: Int, caseID: CaseID, standings: [MemberID: MemberStanding])?
 
     init(rosterStamp: [UInt8], judgedStamp: JudgedStamp?, records: [MemberRecord], judged: [MemberID: [CaseID]]) {
         self.rosterStamp = rosterStamp
@@ -48,6 +50,8 @@ final class RosterFactsCache {
     /// Applies one more change of a case's seats: `judges` now sit (or sat) in `caseID`. A recusal removes a seat, so
     /// members no longer seated leave the case; the cache then says what a full read of the `seat/` index would.
     func update(caseID: CaseID, judges: Set<MemberID>, stamp: JudgedStamp) {
+        // Dropped first: it may share storage with the standings changed below.
+        lastCaseStandings = nil
         let before = Set(judgesOf[caseID] ?? [])
         let added = judges.subtracting(before)
         let removed = before.subtracting(judges)
@@ -61,15 +65,34 @@ final class RosterFactsCache {
         judgedStamp = stamp
     }
 
-    /// The standings on `day`, computed once per interval of days in which none of them can change.
-    func standings(on day: Day) -> [MemberID: MemberStanding] {
-        // The number of breakpoints at or before the day.
+    /// The standings on `day` as case `id` sees them: the judgements sat in that very case are not counted against
+    /// its own cell. Leaving them out copies the whole dictionary (a quarter of an act's own work with 2,000 members),
+    /// so the last such copy is kept: the acts of one case in a row share it until a change of seats.
+    func standings(on day: Day, for id: CaseID) -> [MemberID: MemberStanding] {
+        guard let judges = judgesOf[id], !judges.isEmpty else { return standings(on: day) }
+        let index = interval(of: day)
+        if let last = lastCaseStandings, last.interval == index, last.caseID == id { return last.standings }
+        var adjusted = standings(on: day)
+        for member in judges { adjusted[member]?.judgementsSat.removeAll { $0 == id } }
+        lastCaseStandings = (index, id, adjusted)
+        return adjusted
+    }
+
+    /// The index of the interval of days between breakpoints that holds `day`: the number of breakpoints at or
+    /// before it.
+    func interval(of day: Day) -> Int {
         let n = day.dayNumber
         var low = 0, high = breakpoints.count
         while low < high {
             let mid = (low + high) / 2
             if breakpoints[mid] <= n { low = mid + 1 } else { high = mid }
         }
+        return low
+    }
+
+    /// The standings on `day`, computed once per interval of days in which none of them can change.
+    func standings(on day: Day) -> [MemberID: MemberStanding] {
+        let low = interval(of: day)
         if let cached = standings[low] { return cached }
         var out: [MemberID: MemberStanding] = [:]
         out.reserveCapacity(records.count)
@@ -127,8 +150,9 @@ extension Registry {
         if let cache = rosterFactsCache, cache.rosterStamp == roster {
             if cache.judgedStamp == judged { return cache }
             if let judged, judged.previous == (cache.judgedStamp?.sequence ?? 0) {
-                // Exactly one more judgement since: read that case's cell only.
-                let state = try loadCase(judged.caseID).state
+                // Exactly one more judgement since: read that case's cell only (from the case-state cache when this
+                // registry made the change).
+                let state = try currentState(of: judged.caseID).state
                 cache.update(caseID: judged.caseID, judges: Projections.judges(state), stamp: judged)
                 return cache
             }
