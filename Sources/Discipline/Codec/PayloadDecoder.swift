@@ -84,13 +84,8 @@ struct TapeParser {
         switch bytes[offset] {
         case UInt8(ascii: "{"):
             nodes.append(TapeNode(kind: .object))
-            offset += 1
-            skipSpace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
-                offset += 1
-            } else {
-                while true {
-                    skipSpace()
+            if try opens(closing: UInt8(ascii: "}")) {
+                repeat {
                     guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw Declined() }
                     try string()
                     skipSpace()
@@ -98,31 +93,12 @@ struct TapeParser {
                     offset += 1
                     skipSpace()
                     try value(depth: depth + 1)
-                    skipSpace()
-                    guard offset < bytes.count else { throw Declined() }
-                    if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
-                    guard bytes[offset] == UInt8(ascii: "}") else { throw Declined() }
-                    offset += 1
-                    break
-                }
+                } while try another(before: UInt8(ascii: "}"))
             }
         case UInt8(ascii: "["):
             nodes.append(TapeNode(kind: .array))
-            offset += 1
-            skipSpace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-                offset += 1
-            } else {
-                while true {
-                    skipSpace()
-                    try value(depth: depth + 1)
-                    skipSpace()
-                    guard offset < bytes.count else { throw Declined() }
-                    if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
-                    guard bytes[offset] == UInt8(ascii: "]") else { throw Declined() }
-                    offset += 1
-                    break
-                }
+            if try opens(closing: UInt8(ascii: "]")) {
+                repeat { try value(depth: depth + 1) } while try another(before: UInt8(ascii: "]"))
             }
         case UInt8(ascii: "\""):
             try string()
@@ -135,6 +111,33 @@ struct TapeParser {
             return
         }
         nodes[index].next = nodes.count
+    }
+
+    /// Past an opening bracket: false when the container is empty (its `closing` bracket read too), else true,
+    /// at its first member or element.
+    private mutating func opens(closing: UInt8) throws(Declined) -> Bool {
+        offset += 1
+        skipSpace()
+        guard offset < bytes.count else { throw Declined() }
+        if bytes[offset] == closing {
+            offset += 1
+            return false
+        }
+        return true
+    }
+
+    /// After a member or element: true at a comma (read, with the space after it), false at `closing` (read).
+    private mutating func another(before closing: UInt8) throws(Declined) -> Bool {
+        skipSpace()
+        guard offset < bytes.count else { throw Declined() }
+        if bytes[offset] == UInt8(ascii: ",") {
+            offset += 1
+            skipSpace()
+            return true
+        }
+        guard bytes[offset] == closing else { throw Declined() }
+        offset += 1
+        return false
     }
 
     private mutating func literal(_ word: StaticString, _ kind: TapeNode.Kind) throws(Declined) {
