@@ -27,6 +27,9 @@ struct Options {
           --dir          work directory (default: a new one under the temporary directory); --keep leaves the stores
           --batch        events per write transaction in the bulk import (engine and raw alike)
           --act-cases    cases recorded act by act (one synced transaction per command) at each size
+        One operation alone on a kept store, for a profiler (perf record …), one line of JSON out:
+          greffe-bench --replay-child STORE | --verify-child STORE | --decode-child STORE | --status-child STORE
+          greffe-bench --bulk-child STORE NEW-STORE      (copies the log with bulk appends)
         """
 
     static func parse(_ args: [String]) -> Result<Options, UsageError> {
