@@ -8,7 +8,7 @@ extension Registry {
         try store.readProjections { reader in
             try reader.entries(prefix: Projections.rosterPrefix).map { entry in
                 do {
-                    return try JSONDecoder().decode(MemberRecord.self, from: Data(entry.value))
+                    return try PayloadDecoder.decode(MemberRecord.self, from: Data(entry.value))
                 } catch {
                     throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
                 }

@@ -56,6 +56,30 @@ import Testing
         agree(Sample.self, #"{"text":"x","count":1,"flag":true,"list":[],"extra":{"ignored":[1,{"a":null}]}}"#, fast: true)
         agree(DrawEntropy.self, #"{"publicSources":{"values":[["1","2"],["3"]]}}"#, fast: true)
         agree(DrawEntropy.self, #"{"local":{"randomHex":"00FF"}}"#, fast: true)
+        // A dictionary keyed by numbers (a member's dues by year, in the roster projection).
+        agree([Int: Day].self, #"{"2025":"2025-01-02","2026":"2026-01-05"}"#, fast: true)
+        agree([Int: Day].self, #"{"x":"2025-01-02"}"#, fast: false)
+        // A large object, its keys looked up out of order, missing, or repeated far apart.
+        let many = (1...40).map { "\"k\($0)\":\($0)" }
+        agree([String: Int].self, "{" + many.joined(separator: ",") + "}", fast: true)
+        agree(Wide.self, "{" + many.reversed().joined(separator: ",") + "}", fast: true)
+        agree(Wide.self, "{" + many.dropFirst().joined(separator: ",") + "}", fast: false)
+        agree([String: Int].self, "{" + (many + ["\"k3\":0"]).joined(separator: ",") + "}", fast: false)
+    }
+
+    /// A struct read from a large object: its keys in another order than the document's.
+    struct Wide: Decodable, Equatable {
+        var k1: Int, k2: Int, k40: Int, k20: Int, k39: Int
+        var k99: Int?
+    }
+
+    @Test func aRosterRecordIsReadByTheFastPath() throws {
+        let joined = MemberRecord.evolve(nil, DatedMemberEvent(
+            on: Examples.day, event: .joined(member: "m1", displayName: "Zoé", email: "zoe@exemple.org", kind: .person)))
+        let record = try #require(MemberRecord.evolve(
+            joined, DatedMemberEvent(on: Examples.day, event: .duesPaid(member: "m1", year: 2026))))
+        let json = try JSONEncoder().encode(record)
+        #expect(PayloadDecoder.fastDecode(MemberRecord.self, from: json) == record)
     }
 
     @Test func anythingElseIsLeftToJSONDecoder() {

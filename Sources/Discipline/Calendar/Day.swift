@@ -158,7 +158,9 @@ extension Day: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let day = Day(text), text.contains("-") else {
+        // The byte, not Foundation's `contains(_: StringProtocol)` (a locale-aware search, most of the time of
+        // decoding a roster record's dues).
+        guard let day = Day(text), text.utf8.contains(UInt8(ascii: "-")) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "expected a day as YYYY-MM-DD, got \(text)")
         }

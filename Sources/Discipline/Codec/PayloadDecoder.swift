@@ -367,6 +367,32 @@ final class TapeDecoder: Decoder {
         return out
     }
 
+    /// Objects spanning more nodes than this are searched from a remembered place (``TapeKeyedContainer/find(_:)``).
+    static let largeObject = 32
+    /// Large objects already checked for repeated keys.
+    var checkedObjects: Set<Int> = []
+    /// For a large object, the member after the last one found in it.
+    var resumeAt: [Int: Int] = [:]
+
+    /// Declines the document when the large object at `object` may repeat a key (checked once per object): two keys
+    /// with the same 64-bit FNV-1a hash of their bytes, or a key written with an escape, leave it to JSONDecoder.
+    func checkKeysOnce(_ object: Int) throws(Declined) {
+        guard checkedObjects.insert(object).inserted else { return }
+        var seen: Set<UInt64> = []
+        var i = object + 1
+        let end = nodes[object].next
+        while i < end {
+            let key = nodes[i]
+            guard !key.escaped else { throw Declined() }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end]) {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            guard seen.insert(hash).inserted else { throw Declined() }
+            i = nodes[i + 1].next
+        }
+    }
+
     /// Whether the key at node `index` is `name`.
     func key(at index: Int, is name: String) -> Bool {
         let node = nodes[index]
@@ -399,19 +425,45 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     /// The node of the value under `key`, `nil` when absent; a key present twice declines the document.
+    ///
+    /// A small object is searched whole. A large one (a dictionary: a member's dues by year) is checked once for
+    /// repeated keys, then searched from where the last look-up in it ended, as its keys are mostly read in order.
     func find(_ key: Key) throws(Declined) -> Int? {
         let name = key.stringValue
-        var found: Int?
-        var i = object + 1
         let end = decoder.nodes[object].next
-        while i < end {
-            if decoder.key(at: i, is: name) {
-                guard found == nil else { throw Declined() }
-                found = i + 1
+        guard end - object > TapeDecoder.largeObject else {
+            var found: Int?
+            var i = object + 1
+            while i < end {
+                if decoder.key(at: i, is: name) {
+                    guard found == nil else { throw Declined() }
+                    found = i + 1
+                }
+                i = decoder.nodes[i + 1].next
             }
-            i = decoder.nodes[i + 1].next
+            return found
         }
-        return found
+        try decoder.checkKeysOnce(object)
+        let first = object + 1
+        let start = decoder.resumeAt[object] ?? first
+        var i = start
+        var wrapped = false
+        while true {
+            if i >= end {
+                // From the remembered place to the end, then from the first member up to that place.
+                if wrapped || start == first { return nil }
+                wrapped = true
+                i = first
+            }
+            if wrapped && i >= start { return nil }
+            let value = i + 1
+            let next = decoder.nodes[value].next
+            if decoder.key(at: i, is: name) {
+                decoder.resumeAt[object] = next
+                return value
+            }
+            i = next
+        }
     }
 
     func require(_ key: Key) throws(Declined) -> Int {
