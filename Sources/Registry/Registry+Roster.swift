@@ -16,6 +16,27 @@ extension Registry {
         }
     }
 
+    /// Every member's display name, from the roster projection: only that field of each record is read, so a
+    /// screen that names people (`greffe status`) does not decode every member's dues and mandates.
+    public func displayNames() throws -> [MemberID: String] {
+        struct Named: Decodable {
+            var id: MemberID
+            var displayName: String
+        }
+        return try store.readProjections { reader in
+            var names: [MemberID: String] = [:]
+            for entry in try reader.entries(prefix: Projections.rosterPrefix) {
+                do {
+                    let named = try PayloadDecoder.decode(Named.self, from: Data(entry.value))
+                    names[named.id] = names[named.id] ?? named.displayName
+                } catch {
+                    throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
+                }
+            }
+            return names
+        }
+    }
+
     /// One member rebuilt from their stream, or `nil` when there is no such member.
     public func member(_ id: MemberID) throws -> MemberRecord? {
         var record: MemberRecord?

@@ -50,7 +50,7 @@ extension GreffeCommand {
                     return
                 }
                 let loaded = try registry.loadCase(id, asOf: day)
-                let names = Dictionary(try registry.members().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+                let names = try registry.displayNames()
                 let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, names: names)
                 if json {
                     print(try jsonLine(view.json))
