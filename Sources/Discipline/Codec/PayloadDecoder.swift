@@ -22,11 +22,12 @@ public enum PayloadDecoder {
 
     /// The fast reader alone: `nil` when it declines the document (tests compare it with `JSONDecoder`).
     static func fastDecode<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
-        data.withUnsafeBytes { bytes -> T? in
-            guard var parser = TapeParser(bytes), let nodes = try? parser.parse() else { return nil }
-            let decoder = TapeDecoder(bytes: bytes, nodes: nodes)
-            return try? decoder.value(type, at: 0)
-        }
+        // One copy of the payload into an array: the reader then indexes it with bounds checks, no pointer (every
+        // unsafe pointer of the project stays in EventLog).
+        let bytes = [UInt8](data)
+        guard var parser = TapeParser(bytes), let nodes = try? parser.parse() else { return nil }
+        let decoder = TapeDecoder(bytes: bytes, nodes: nodes)
+        return try? decoder.value(type, at: 0)
     }
 }
 
@@ -50,13 +51,13 @@ struct TapeNode {
 
 /// A strict RFC 8259 parser producing ``TapeNode``s; throws ``Declined`` on anything else.
 struct TapeParser {
-    let bytes: UnsafeRawBufferPointer
+    let bytes: [UInt8]
     var offset = 0
     var nodes: [TapeNode] = []
     static let maximumDepth = 256
 
-    init?(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.baseAddress != nil else { return nil }
+    init?(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return nil }
         self.bytes = bytes
     }
 
@@ -220,15 +221,14 @@ struct TapeParser {
     }
 }
 
-/// The `Decoder` over a parsed document. Valid only while the document's bytes are (inside
-/// ``PayloadDecoder/fastDecode(_:from:)``).
+/// The `Decoder` over a parsed document.
 final class TapeDecoder: Decoder {
-    let bytes: UnsafeRawBufferPointer
+    let bytes: [UInt8]
     let nodes: [TapeNode]
     /// The node the value being decoded starts at.
     var current = 0
 
-    init(bytes: UnsafeRawBufferPointer, nodes: [TapeNode]) {
+    init(bytes: [UInt8], nodes: [TapeNode]) {
         self.bytes = bytes
         self.nodes = nodes
     }
@@ -257,11 +257,11 @@ final class TapeDecoder: Decoder {
     func value<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
         // The leaves read most often, read directly rather than through their `init(from:)` and a single-value
         // container (a pool of 1,200 member ids, an order of 1,200 numbers); `T` is then exactly that type, so the
-        // bit casts are identities. MemberID's own `init(from:)` reads its string the same way.
-        if T.self == String.self { return unsafeBitCast(try string(at: index), to: T.self) }
-        if T.self == Int.self { return unsafeBitCast(try integer(Int.self, at: index), to: T.self) }
-        if T.self == MemberID.self { return unsafeBitCast(MemberID(rawValue: try string(at: index)), to: T.self) }
-        if T.self == Bool.self { return unsafeBitCast(try bool(at: index), to: T.self) }
+        // casts cannot fail. MemberID's own `init(from:)` reads its string the same way.
+        if T.self == String.self, let value = try string(at: index) as? T { return value }
+        if T.self == Int.self, let value = try integer(Int.self, at: index) as? T { return value }
+        if T.self == MemberID.self, let value = MemberID(rawValue: try string(at: index)) as? T { return value }
+        if T.self == Bool.self, let value = try bool(at: index) as? T { return value }
         // The types JSONDecoder reads in its own ways: declined (floating point is declined where it is read).
         if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             throw Declined()
@@ -305,19 +305,19 @@ final class TapeDecoder: Decoder {
     func string(at index: Int) throws(Declined) -> String {
         let node = nodes[index]
         guard node.kind == .string else { throw Declined() }
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end])
+        let raw = bytes[node.start..<node.end]
         guard node.escaped else {
             if node.ascii { return String(decoding: raw, as: UTF8.self) }
             guard let text = String(validating: raw, as: UTF8.self) else { throw Declined() }
             return text
         }
-        guard let text = String(validating: try unescaped(raw), as: UTF8.self) else { throw Declined() }
+        guard let text = String(validating: try unescaped(Array(raw)), as: UTF8.self) else { throw Declined() }
         return text
     }
 
     /// The bytes of an escaped string's content, escapes decoded (a `\u` surrogate pair into one scalar; a lone
     /// surrogate is declined).
-    private func unescaped(_ raw: UnsafeRawBufferPointer) throws(Declined) -> [UInt8] {
+    private func unescaped(_ raw: [UInt8]) throws(Declined) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = 0
@@ -385,7 +385,7 @@ final class TapeDecoder: Decoder {
             let key = nodes[i]
             guard !key.escaped else { throw Declined() }
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in UnsafeRawBufferPointer(rebasing: bytes[key.start..<key.end]) {
+            for byte in bytes[key.start..<key.end] {
                 hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
             }
             guard seen.insert(hash).inserted else { throw Declined() }
@@ -397,12 +397,9 @@ final class TapeDecoder: Decoder {
     func key(at index: Int, is name: String) -> Bool {
         let node = nodes[index]
         if node.escaped { return (try? string(at: index)) == name }
-        var name = name
-        return name.withUTF8 { wanted in
-            guard wanted.count == node.end - node.start else { return false }
-            guard let a = wanted.baseAddress, let b = bytes.baseAddress else { return wanted.isEmpty }
-            return memcmp(a, b + node.start, wanted.count) == 0
-        }
+        let wanted = name.utf8
+        guard wanted.count == node.end - node.start else { return false }
+        return wanted.elementsEqual(bytes[node.start..<node.end])
     }
 }
 

@@ -140,7 +140,7 @@ public enum RFC3797 {
             input[last + 1] = low
             let digest = Insecure.MD5.hash(data: input)
             let divisor = remaining.count
-            let r = digest.withUnsafeBytes { remainder(of: $0, modulo: divisor) }
+            let r = remainder(of: digest, modulo: divisor)
             step(i, digest, divisor, r, remaining.remove(at: r))
         }
     }
