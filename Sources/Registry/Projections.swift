@@ -45,9 +45,16 @@ extension Deadline {
 /// store and are written in the same transaction as the events they derive from.
 public enum Projections {
     static let casePrefix = "case/"
-    /// `due/<case>`: the deadlines still to be met of a case that has any (JSON `[PendingDeadline]`), so the agenda
-    /// reads the cases with something due, not every case ever opened.
+    /// `due/<case>`: the deadlines still to be met of an open case that has any (JSON `[PendingDeadline]`), so the
+    /// agenda reads the cases with something due, not every case ever opened. A closed case accepts no act: nothing
+    /// of it is due any more.
     static let duePrefix = "due/"
+
+    /// What `due/<case>` holds for this summary, or nil when the case has nothing due.
+    static func dueEntry(_ summary: CaseSummary, _ state: CaseState) throws -> [UInt8]? {
+        guard state.closed == nil, !summary.pending.isEmpty else { return nil }
+        return Array(try jsonEncoder.encode(summary.pending))
+    }
     /// `seat/<case>/<member>`: who sits, or sat, in a case's crisis cell (R17).
     static let seatPrefix = "seat/"
     static func seatKey(_ caseID: CaseID, _ member: MemberID) -> String { seatPrefix + caseID.rawValue + "/" + member.rawValue }
@@ -85,10 +92,10 @@ public enum Projections {
         let version = last.last?.version ?? 0
         let summary = summary(id, state: state, rulebook: rulebook, version: version)
         try writer.put(casePrefix + id.rawValue, Array(try jsonEncoder.encode(summary)))
-        if summary.pending.isEmpty {
-            try writer.delete(duePrefix + id.rawValue)
+        if let due = try dueEntry(summary, state) {
+            try writer.put(duePrefix + id.rawValue, due)
         } else {
-            try writer.put(duePrefix + id.rawValue, Array(try jsonEncoder.encode(summary.pending)))
+            try writer.delete(duePrefix + id.rawValue)
         }
         // A recusal takes a member out of the cell: the case's seats are written anew each time.
         try writer.deleteAll(prefix: seatPrefix + id.rawValue + "/")

@@ -160,9 +160,7 @@ public struct RegistryReplay: Sendable {
                             into out: inout [String: [UInt8]]) throws {
         let summary = Projections.summary(id, state: state, rulebook: rulebook, version: version)
         out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
-        if !summary.pending.isEmpty {
-            out[Projections.duePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary.pending))
-        }
+        if let due = try Projections.dueEntry(summary, state) { out[Projections.duePrefix + id.rawValue] = due }
         for member in Projections.judges(state) { out[Projections.seatKey(id, member)] = [] }
     }
 

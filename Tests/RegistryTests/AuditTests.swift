@@ -371,8 +371,11 @@ import Testing
     /// those of the full fold the audit uses, and as the stored ones.
     @Test func aClosedCaseGivesTheSameProjectionsWhenCompacted() throws {
         let f = try AuditFixture()
+        #expect(try f.registry.dueIndex().map(\.id).contains("2026-001"), "an appeal window is still listed")
         try f.registry.perform(.closeCase(Closure(reason: "jugement exécuté, délais de recours écoulés")), in: "2026-001",
                                on: d("2026-04-20"), recording: AuditFixture.clerk)
+        // A closed case accepts no act: nothing of it is due, and the agenda does not read it.
+        #expect(try f.registry.dueIndex().map(\.id).contains("2026-001") == false)
         let stored = try f.registry.storedProjections()
         #expect(try f.registry.projectionsFromLog() == stored)
         #expect(try f.registry.replay().projections() == stored)
