@@ -111,6 +111,12 @@ public enum Projections {
         Set((state.judgement?.value.cell ?? []) + state.cell)
     }
 
+    /// False when the two states seat exactly the same lists, so that their judges are the same without building
+    /// the sets (most events seat nobody).
+    static func judgesMayDiffer(_ a: CaseState, _ b: CaseState) -> Bool {
+        a.cell != b.cell || a.judgement?.value.cell != b.judgement?.value.cell
+    }
+
     /// Updates the roster index after an append to a member stream.
     static func memberChanged(_ record: MemberRecord, into writer: ProjectionWriter) throws {
         try writer.put(rosterPrefix + record.id.rawValue, Array(try jsonEncoder.encode(record)))

@@ -108,11 +108,17 @@ public struct RegistryReplay: Sendable {
         lastSequence = record.sequence
         switch folded {
         case let .caseEvent(id, before, dated):
-            let after = CaseDecider.evolve(before, dated)
-            if Projections.judges(after) != Projections.judges(before) {
+            // Folded in place in the dictionary: no copy of the whole state per record (`before` shares what the
+            // event does not change).
+            var entry = cases.removeValue(forKey: id) ?? FoldedCase(state: CaseDecider.initial, version: 0, lastSequence: 0)
+            CaseDecider.evolve(&entry.state, dated)
+            entry.version = record.version
+            entry.lastSequence = record.sequence
+            let after = entry.state
+            if Projections.judgesMayDiffer(after, before), Projections.judges(after) != Projections.judges(before) {
                 judgedStamp = JudgedStamp(sequence: record.sequence, previous: judgedStamp?.sequence ?? 0, caseID: id)
             }
-            cases[id] = FoldedCase(state: after, version: record.version, lastSequence: record.sequence)
+            cases[id] = entry
             if compacting, after.closed != nil {
                 try Self.caseEntries(id, after, record.version, rulebook: try rulebook(for: after, of: id),
                                      into: &closedEntries)

@@ -2,6 +2,12 @@ extension CaseDecider {
     /// Folds one event into the state. Total: it never refuses, because the event already happened.
     public static func evolve(_ state: CaseState, _ dated: DatedEvent) -> CaseState {
         var s = state
+        evolve(&s, dated)
+        return s
+    }
+
+    /// Folds one event into `s` in place (a replay folding a long log spares a copy of the whole state per event).
+    public static func evolve(_ s: inout CaseState, _ dated: DatedEvent) {
         let on = dated.on
         if s.openedOn == nil { s.openedOn = on }
         s.lastActOn = max(s.lastActOn ?? on, on)
@@ -60,7 +66,6 @@ extension CaseDecider {
         case let .radiationAnnounced(p): s.radiations.append(Dated(on: on, value: p))
         case let .caseClosed(p): s.closed = Dated(on: on, value: p)
         }
-        return s
     }
 
     /// Replays a history from the initial state.
