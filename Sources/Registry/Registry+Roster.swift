@@ -18,6 +18,14 @@ extension Registry {
 
     /// Every member's display name, from the roster projection: only that field of each record is read, so a
     /// screen that names people (`greffe status`) does not decode every member's dues and mandates.
+    /// The first of `ids` the roster has never held, if any: one key lookup each, not the whole roster.
+    public func firstUnknownMember(_ ids: [MemberID]) throws -> MemberID? {
+        guard !ids.isEmpty else { return nil }
+        return try store.readProjections { reader in
+            try ids.first { try reader.get(Projections.rosterPrefix + $0.rawValue) == nil }
+        }
+    }
+
     public func displayNames() throws -> [MemberID: String] {
         struct Named: Decodable {
             var id: MemberID

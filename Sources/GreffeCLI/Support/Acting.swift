@@ -134,9 +134,7 @@ struct Acting {
     }
 
     func requireOnRoster(_ members: [MemberID], _ registry: Registry) throws {
-        guard !members.isEmpty else { return }
-        let known = Set(try registry.members().map(\.id))
-        if let unknown = members.first(where: { !known.contains($0) }) { throw RegistryError.unknownMember(unknown) }
+        if let unknown = try registry.firstUnknownMember(members) { throw RegistryError.unknownMember(unknown) }
     }
 
     func render(_ performed: Performed, words: ActWords, case id: CaseID, opened: Bool, registry: Registry,
