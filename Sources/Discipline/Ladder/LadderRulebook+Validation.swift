@@ -1,9 +1,10 @@
 import Foundation
 
 extension LadderRulebook {
-    /// Every fault of this rulebook, each at its JSON path: missing labels, duplicate ids, references to unknown
-    /// roles, measures, outcomes or incident kinds, impossible counts, and cycles of prerequisites or escalations.
-    /// `knownProcedures` are the procedure rulebooks a rung may escalate to.
+    /// Every fault of the ladder's own fields, each at its JSON path: missing labels, duplicate ids, references to
+    /// unknown roles, measures, outcomes or incident kinds, impossible counts, and cycles of prerequisites or
+    /// escalations. `knownProcedures` are the procedure rulebooks a rung may escalate to. The header both kinds share
+    /// (id, title, source, version) is checked by `RulebookDocument.faults`.
     public func faults(knownProcedures: Set<String> = [Rulebook.cle.id]) -> [RulebookFault] {
         var faults: [RulebookFault] = []
         func fault(_ path: String, _ fr: String, _ en: String) { faults.append(RulebookFault(path: path, fr: fr, en: en)) }
@@ -20,12 +21,7 @@ extension LadderRulebook {
             }
         }
 
-        label("$", id, "id")
-        label("$", title, "title")
         label("$", rule, "rule")
-        label("$.source", source.document, "document")
-        label("$.source", source.article, "article")
-        if !(1...1_000_000).contains(version) { fault("$.version", "la version doit être ≥ 1", "version must be at least 1") }
         if measures.isEmpty { fault("$.measures", "aucune mesure", "no measure") }
         if incidents.isEmpty { fault("$.incidents", "aucun type d'incident", "no incident kind") }
         unique(roles.map(\.id), "$.roles")

@@ -23,22 +23,30 @@ extension LadderRulebook {
 
 extension RulebookDocument {
     /// The words of the règlement a refused procedure adoption rests on (R34).
-    public static let article9 = "Le présent règlement intérieur pourra être modifié sur proposition d'un membre du Conseil d'administration et par l'Assemblée générale à la majorité des deux tiers."
+    static let article9 = "Le présent règlement intérieur pourra être modifié sur proposition d'un membre du Conseil d'administration et par l'Assemblée générale à la majorité des deux tiers."
 
-    /// Whether `self` may be adopted after `adopted` (every version adopted so far, oldest first), the store's
-    /// procedure starting from `base`.
+    /// Whether `self` may be adopted on `day` after `adopted` (every version adopted so far with its day, oldest
+    /// first), the store's procedure starting from `base`.
     ///
-    /// One organisation per store: every adopted ladder has the same id, and so has every adopted procedure; a new
-    /// version must be newer than the last of its id. A procedure with the base's id and version must be the base's
-    /// very text (a changed text is a new version, Article 9).
-    public func adoption(after adopted: [RulebookDocument], base: Rulebook) -> Result<RulebookAdopted, LadderRefusal> {
+    /// An adoption is not dated before the last one of its kind. One organisation per store: every adopted ladder has
+    /// the same id, and so has every adopted procedure; a new version must be newer than the last of its id. A
+    /// procedure with the base's id and version must be the base's very text (a changed text is a new version,
+    /// Article 9).
+    public func adoption(on day: Day, after adoptions: [(on: Day, rulebook: RulebookDocument)], base: Rulebook)
+        -> Result<RulebookAdopted, LadderRefusal>
+    {
         let rule = ladder?.rule ?? RuleID.R34.rawValue
         let article = ladder?.source.article ?? RuleID.R34.article
         let quote = ladder == nil ? Self.article9 : title
         func refuse(_ fr: String, _ en: String) -> Result<RulebookAdopted, LadderRefusal> {
             .failure(LadderRefusal(rule: rule, article: article, quote: quote, fr: fr, en: en))
         }
-        let sameKind = adopted.filter { $0.kind == kind }
+        if let last = adoptions.last(where: { $0.rulebook.kind == kind }), last.on > day {
+            let book = last.rulebook
+            return refuse("\(book.id) v\(book.version) a été adopté le \(last.on.frenchDescription) : une adoption suivante ne peut être datée d'avant",
+                          "\(book.id) v\(book.version) was adopted on \(last.on): a later adoption cannot be dated before it")
+        }
+        let sameKind = adoptions.map(\.rulebook).filter { $0.kind == kind }
         if let other = sameKind.last(where: { $0.id != id }) {
             return refuse("ce magasin tient déjà le règlement \(other.id) : une organisation par magasin",
                           "this store already keeps rulebook \(other.id): one organisation per store")

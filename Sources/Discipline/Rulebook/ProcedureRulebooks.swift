@@ -71,6 +71,4 @@ public struct ProcedureRulebooks: Equatable, Sendable {
             + versions.map { "\($0.rulebook.id) v\($0.rulebook.version) (\($0.on))" }.joined(separator: ", ")
     }
 
-    /// The procedure ids a ladder rung may escalate to.
-    public var ids: Set<String> { Set([base.id] + adopted.map(\.rulebook.id)) }
 }

@@ -224,20 +224,15 @@ public struct Rulebook: Codable, Equatable, Sendable {
         public var description: String
     }
 
-    /// Every fault of this rulebook at its JSON path: empty labels, numbers that make no sense or would take day
-    /// arithmetic near integer limits, duplicate motive or sanction ids.
+    /// Every fault of the procedure's own fields at its JSON path: an empty time zone, numbers that make no sense or
+    /// would take day arithmetic near integer limits, duplicate motive or sanction ids. The header both kinds share
+    /// (id, title, source, version) is checked by `RulebookDocument.faults`.
     public func faults() -> [RulebookFault] {
         var faults: [RulebookFault] = []
         func fault(_ path: String, _ fr: String, _ en: String) { faults.append(RulebookFault(path: path, fr: fr, en: en)) }
-        for (field, value) in [("id", id), ("title", title), ("timeZone", timeZone)]
-        where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            fault("$.\(field)", "libellé « \(field) » vide", "empty \(field) label")
+        if timeZone.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            fault("$.timeZone", "libellé « timeZone » vide", "empty timeZone label")
         }
-        for (field, value) in [("document", source.document), ("article", source.article)]
-        where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            fault("$.source.\(field)", "libellé « \(field) » vide", "empty \(field) label")
-        }
-        if !(1...1_000_000).contains(version) { fault("$.version", "la version doit être ≥ 1", "version must be at least 1") }
         if !(1...1_000).contains(cellSize) {
             fault("$.cellSize", "la cellule compte de 1 à 1000 membres", "cellSize must be between 1 and 1000")
         }

@@ -98,12 +98,22 @@ extension RulebookDocument {
         RFC3797.hex(SHA256.hash(data: try jsonData()), uppercase: false)
     }
 
-    /// Every fault of the rulebook, each at its JSON path. `knownProcedures` are the procedure rulebooks a ladder
-    /// rung may escalate to.
+    /// Every fault of the rulebook, each at its JSON path: the header both kinds share, then the kind's own fields.
+    /// `knownProcedures` are the procedure rulebooks a ladder rung may escalate to.
     public func faults(knownProcedures: Set<String> = [Rulebook.cle.id]) -> [RulebookFault] {
+        var faults: [RulebookFault] = []
+        for (path, value) in [("$.id", id), ("$.title", title), ("$.source.document", source.document),
+                              ("$.source.article", source.article)]
+        where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let field = path.split(separator: ".").last.map(String.init) ?? path
+            faults.append(RulebookFault(path: path, fr: "libellé « \(field) » vide", en: "empty \(field) label"))
+        }
+        if !(1...1_000_000).contains(version) {
+            faults.append(RulebookFault(path: "$.version", fr: "la version doit être ≥ 1", en: "version must be at least 1"))
+        }
         switch self {
-        case .procedure(let b): b.faults()
-        case .ladder(let b): b.faults(knownProcedures: knownProcedures)
+        case .procedure(let b): return faults + b.faults()
+        case .ladder(let b): return faults + b.faults(knownProcedures: knownProcedures)
         }
     }
 

@@ -113,20 +113,14 @@ extension Registry {
     /// A new procedure version applies to the cases opened from its day on; the others keep theirs.
     @discardableResult
     public func adopt(_ document: RulebookDocument, on day: Day, recording: Recording) throws -> RulebookAdopted {
-        let procedures = try procedureRulebooks()
-        let faults = document.faults(knownProcedures: procedures.ids.union(document.procedure.map { [$0.id] } ?? []))
-        if !faults.isEmpty { throw LadderError.invalidRulebook(InvalidRulebookFile(faults: faults)) }
         let version = try store.version(of: Registry.registryStream)
         let adopted = try adoptedDocuments()
-        if let last = adopted.last(where: { $0.rulebook.kind == document.kind }), last.on > day {
-            throw LadderError.refused(LadderRefusal(
-                rule: document.ladder?.rule ?? RuleID.R34.rawValue, article: document.ladder?.source.article ?? RuleID.R34.article,
-                quote: document.ladder == nil ? RulebookDocument.article9 : document.title,
-                fr: "\(last.rulebook.id) v\(last.rulebook.version) a été adopté le \(last.on.frenchDescription) : une adoption suivante ne peut être datée d'avant",
-                en: "\(last.rulebook.id) v\(last.rulebook.version) was adopted on \(last.on): a later adoption cannot be dated before it"))
-        }
+        // The procedures a ladder rung may escalate to: the base, those adopted, and the one being adopted.
+        let procedures = Set([rulebook.id] + adopted.compactMap(\.rulebook.procedure?.id) + [document.procedure?.id].compactMap { $0 })
+        let faults = document.faults(knownProcedures: procedures)
+        if !faults.isEmpty { throw LadderError.invalidRulebook(InvalidRulebookFile(faults: faults)) }
         let adoption: RulebookAdopted
-        switch document.adoption(after: adopted.map(\.rulebook), base: rulebook) {
+        switch document.adoption(on: day, after: adopted, base: rulebook) {
         case .success(let a): adoption = a
         case .failure(let refusal): throw LadderError.refused(refusal)
         }
@@ -291,13 +285,7 @@ extension Registry {
     /// Every ladder record's summary from the inline index, ordered by stream.
     public func ladderIndex() throws -> [LadderSummary] {
         try store.readProjections { reader in
-            try reader.entries(prefix: Registry.ladderPrefix).map { entry in
-                do {
-                    return try JSONDecoder().decode(LadderSummary.self, from: Data(entry.value))
-                } catch {
-                    throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
-                }
-            }
+            try reader.entries(prefix: Registry.ladderPrefix).map { try Projections.decode(LadderSummary.self, $0) }
         }
     }
 
