@@ -373,7 +373,7 @@ public final class EventStore {
         }
     }
 
-    /// Replaces projections outside of an append (used to rebuild them from the log).
+    /// Writes projections outside of an append (the benchmark writes a replay back in batches; tests alter them).
     public func writeProjections<T>(_ body: (ProjectionWriter) throws -> T) throws -> T {
         try EventStore.mapErrors(path: path) {
             try env.write { txn in try body(ProjectionWriter(txn: txn, db: projections)) }

@@ -111,10 +111,21 @@ public enum Projections {
         Set((state.judgement?.value.cell ?? []) + state.cell)
     }
 
-    /// False when the two states seat exactly the same lists, so that their judges are the same without building
-    /// the sets (most events seat nobody).
-    static func judgesMayDiffer(_ a: CaseState, _ b: CaseState) -> Bool {
-        a.cell != b.cell || a.judgement?.value.cell != b.judgement?.value.cell
+    /// Whether an event changed who sits in judgement (it moves `stamp/judged`). The sets are built only when a cell
+    /// list changed: most events seat nobody. The registry and the replay both decide it here, so the stamp a command
+    /// writes is the one the replay recomputes.
+    static func judgesChanged(from before: CaseState, to after: CaseState) -> Bool {
+        guard before.cell != after.cell || before.judgement?.value.cell != after.judgement?.value.cell else { return false }
+        return judges(before) != judges(after)
+    }
+
+    /// A stored projection value as `type`; an unreadable one is reported with its key.
+    static func decode<T: Decodable>(_ type: T.Type, _ entry: (key: String, value: [UInt8])) throws -> T {
+        do {
+            return try PayloadDecoder.decode(type, from: Data(entry.value))
+        } catch {
+            throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
+        }
     }
 
     /// Updates the roster index after an append to a member stream.
@@ -134,25 +145,25 @@ extension Registry {
     /// Every projection entry recomputed from the log alone, by replaying every record from the first.
     /// The stored projections must be exactly these (an invariant the tests and the audit check).
     public func projectionsFromLog() throws -> [String: [UInt8]] {
-        // A compacting fold: closed cases leave memory once their entries are final, so a rebuild of a long log
-        // stays within the open cases (docs/performance.md).
-        var replay = RegistryReplay(compactingFrom: rulebook)
-        var cursor = store.records(from: 1)
-        while let record = try cursor.next() { try replay.fold(record) }
-        return try replay.projections()
+        var out: [String: [UInt8]] = [:]
+        try replayProjections { key, value in out[key] = value }
+        return out
     }
 
     /// Rebuilds the stored projections from the log (after an upgrade that adds an index, or when `audit verify` finds
     /// them apart from the log): replays every record, then replaces every entry in one write transaction if no record
-    /// came in meanwhile (else `EventStoreError.conflict`, nothing written). Returns the number of entries and the head.
+    /// came in meanwhile (else `EventStoreError.conflict`, nothing written). Returns the number of entries, how many
+    /// of them were missing, stale or extra in the store, and the head they were computed at.
     @discardableResult
-    public func rebuildProjections() throws -> (entries: Int, head: LogHead) {
+    public func rebuildProjections() throws -> (entries: Int, changed: Int, head: LogHead) {
         let head = try store.head()
         let entries = try projectionsFromLog()
+        let stored = try storedProjections()
+        let changed = Set(stored.keys).union(entries.keys).filter { stored[$0] != entries[$0] }.count
         try store.replaceProjections(computedAt: head, with: entries)
         rosterFactsCache = nil
         caseStateCache = CaseStateCache()
-        return (entries.count, head)
+        return (entries.count, changed, head)
     }
 
     /// Hands every projection entry of a replay from the first record to `emit` (a `nil` value would remove a key),

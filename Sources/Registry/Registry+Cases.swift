@@ -56,8 +56,16 @@ extension Registry {
     /// The rulebook `state` is evaluated under (R34): the version its complaint recorded; before a complaint, the one
     /// in force on `day` (the latest adopted when no day is given).
     public func rulebook(for state: CaseState, of id: CaseID, on day: Day? = nil) throws -> Rulebook {
-        guard let found = try procedureRulebooks().rulebook(for: state, on: day) else {
-            throw RegistryError.unknownRulebook(state.complaint?.value.rulebook ?? RulebookRef(rulebook), caseID: id)
+        try Registry.rulebook(for: state, of: id, in: try procedureRulebooks(), on: day)
+    }
+
+    /// The rulebook `state` is evaluated under among `procedures`, or `unknownRulebook` when its complaint names a
+    /// version they do not hold (the registry and the replay both ask this).
+    static func rulebook(for state: CaseState, of id: CaseID, in procedures: ProcedureRulebooks, on day: Day? = nil)
+        throws -> Rulebook
+    {
+        guard let found = procedures.rulebook(for: state, on: day) else {
+            throw RegistryError.unknownRulebook(state.complaint?.value.rulebook ?? RulebookRef(procedures.base), caseID: id)
         }
         return found
     }
@@ -100,9 +108,9 @@ extension Registry {
         // The offsets of the events that change who sat in judgement (R17): they move `stamp/judged`.
         var judgesChangedAt: [Int] = []
         for (offset, event) in events.enumerated() {
-            let before = Projections.judges(after)
+            let before = after
             after = CaseDecider.evolve(after, DatedEvent(on: day, event: event))
-            if Projections.judges(after) != before { judgesChangedAt.append(offset) }
+            if Projections.judgesChanged(from: before, to: after) { judgesChangedAt.append(offset) }
         }
         let finalState = after
         try willAppend?()
@@ -186,12 +194,8 @@ extension Registry {
     public func dueIndex() throws -> [(id: CaseID, pending: [PendingDeadline])] {
         try store.readProjections { reader in
             try reader.entries(prefix: Projections.duePrefix).map { entry in
-                let id = CaseID(String(entry.key.dropFirst(Projections.duePrefix.count)))
-                do {
-                    return (id, try JSONDecoder().decode([PendingDeadline].self, from: Data(entry.value)))
-                } catch {
-                    throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
-                }
+                (CaseID(String(entry.key.dropFirst(Projections.duePrefix.count))),
+                 try Projections.decode([PendingDeadline].self, entry))
             }
         }
     }

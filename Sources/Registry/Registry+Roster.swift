@@ -6,18 +6,10 @@ extension Registry {
     /// Every member on the roster, from the inline projection, ordered by id.
     public func members() throws -> [MemberRecord] {
         try store.readProjections { reader in
-            try reader.entries(prefix: Projections.rosterPrefix).map { entry in
-                do {
-                    return try PayloadDecoder.decode(MemberRecord.self, from: Data(entry.value))
-                } catch {
-                    throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
-                }
-            }
+            try reader.entries(prefix: Projections.rosterPrefix).map { try Projections.decode(MemberRecord.self, $0) }
         }
     }
 
-    /// Every member's display name, from the roster projection: only that field of each record is read, so a
-    /// screen that names people (`greffe status`) does not decode every member's dues and mandates.
     /// The first of `ids` the roster has never held, if any: one key lookup each, not the whole roster.
     public func firstUnknownMember(_ ids: [MemberID]) throws -> MemberID? {
         guard !ids.isEmpty else { return nil }
@@ -26,6 +18,8 @@ extension Registry {
         }
     }
 
+    /// Every member's display name, from the roster projection: only that field of each record is read, so a
+    /// screen that names people (`greffe status`) does not decode every member's dues and mandates.
     public func displayNames() throws -> [MemberID: String] {
         struct Named: Decodable {
             var id: MemberID
@@ -34,12 +28,8 @@ extension Registry {
         return try store.readProjections { reader in
             var names: [MemberID: String] = [:]
             for entry in try reader.entries(prefix: Projections.rosterPrefix) {
-                do {
-                    let named = try PayloadDecoder.decode(Named.self, from: Data(entry.value))
-                    names[named.id] = names[named.id] ?? named.displayName
-                } catch {
-                    throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
-                }
+                let named = try Projections.decode(Named.self, entry)
+                names[named.id] = names[named.id] ?? named.displayName
             }
             return names
         }

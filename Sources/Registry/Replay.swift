@@ -67,10 +67,7 @@ public struct RegistryReplay: Sendable {
 
     /// The rulebook `state` is evaluated under: the version its complaint recorded (R34), else the latest adopted.
     public func rulebook(for state: CaseState, of id: CaseID) throws -> Rulebook {
-        guard let book = procedures.rulebook(for: state) else {
-            throw RegistryError.unknownRulebook(state.complaint?.value.rulebook ?? RulebookRef(procedures.base), caseID: id)
-        }
-        return book
+        try Registry.rulebook(for: state, of: id, in: procedures)
     }
 
     /// Decodes `record` as its stream's event and folds it. Throws `RegistryError.unreadableEvent` (and folds
@@ -115,7 +112,7 @@ public struct RegistryReplay: Sendable {
             entry.version = record.version
             entry.lastSequence = record.sequence
             let after = entry.state
-            if Projections.judgesMayDiffer(after, before), Projections.judges(after) != Projections.judges(before) {
+            if Projections.judgesChanged(from: before, to: after) {
                 judgedStamp = JudgedStamp(sequence: record.sequence, previous: judgedStamp?.sequence ?? 0, caseID: id)
             }
             cases[id] = entry

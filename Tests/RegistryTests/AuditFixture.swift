@@ -144,11 +144,5 @@ final class AuditFixture {
     }
 
     /// Replaces every stored projection by the replay of the log (what a careful forger does after a change).
-    func rebuildProjections() throws {
-        let replayed = try registry.projectionsFromLog()
-        try store.writeProjections { writer in
-            try writer.deleteAll(prefix: "")
-            for (key, value) in replayed { try writer.put(key, value) }
-        }
-    }
+    func rebuildProjections() throws { try registry.rebuildProjections() }
 }

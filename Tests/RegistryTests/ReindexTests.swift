@@ -35,7 +35,7 @@ import Testing
         }
         #expect(try f.registry.dueIndex().isEmpty)
 
-        let (entries, rebuiltAt) = try f.registry.rebuildProjections()
+        let (entries, _, rebuiltAt) = try f.registry.rebuildProjections()
         #expect(rebuiltAt == head)
         #expect(try f.store.head() == head, "the log is not touched")
         #expect(entries == (try f.registry.storedProjections().count))

@@ -34,10 +34,7 @@ extension GreffeCommand.Log {
             let l = options.language
             try reportingFailures(l) {
                 let registry = try options.registry()
-                let before = try registry.storedProjections()
-                let (count, head) = try registry.rebuildProjections()
-                let after = try registry.storedProjections()
-                let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.count
+                let (count, changed, head) = try registry.rebuildProjections()
                 if json {
                     print(try jsonLine(["entries": count, "changed": changed,
                                         "head": ["sequence": head.sequence, "hash": head.hash.hexString]] as [String: Any]))
