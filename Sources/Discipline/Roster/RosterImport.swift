@@ -60,40 +60,38 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The problem in French, as the command line prints it by default.
-    public var fr: String {
-        let found = value.isEmpty ? "" : " « \(value) »"
-        let at = "ligne \(line), \(field)"
-        switch reason {
-        case .missingColumn(let accepted):
-            return "ligne \(line) : la colonne obligatoire \(field) manque (en-têtes acceptés : \(accepted.joined(separator: ", ")))"
-        case .duplicateColumn(let first):
-            return "ligne \(line) : la colonne \(field) apparaît deux fois (colonnes \(first) et\(found))"
-        case .emptyID: return "\(at) : identifiant de membre vide"
-        case .invalidID: return "\(at) :\(found) contient un saut de ligne ou un caractère de contrôle"
-        case .duplicateID(let first): return "\(at) :\(found) déjà donné ligne \(first)"
-        case .emptyName: return "\(at) : nom vide"
-        case .invalidEmail: return "\(at) :\(found) n'est pas une adresse de courriel"
-        case .invalidYear: return "\(at) :\(found) n'est pas une liste d'années comme 2025;2026"
-        case .invalidKind: return "\(at) :\(found) n'est ni personne/person ni association"
-        case .invalidBoard: return "\(at) :\(found) n'est ni oui/yes/1 ni non/no/0"
-        }
-    }
+    public var fr: String { words.fr }
+    public var description: String { words.en }
 
-    public var description: String {
-        let found = value.isEmpty ? "" : " \"\(value)\""
+    /// The problem in both languages, from one list of the reasons.
+    private var words: (fr: String, en: String) {
+        let foundFr = value.isEmpty ? "" : " « \(value) »", foundEn = value.isEmpty ? "" : " \"\(value)\""
+        let atFr = "ligne \(line), \(field) :", atEn = "line \(line), \(field):"
         switch reason {
         case .missingColumn(let accepted):
-            return "line \(line): required column \(field) is missing (accepted headers: \(accepted.joined(separator: ", ")))"
+            let list = accepted.joined(separator: ", ")
+            return ("ligne \(line) : la colonne obligatoire \(field) manque (en-têtes acceptés : \(list))",
+                    "line \(line): required column \(field) is missing (accepted headers: \(list))")
         case .duplicateColumn(let first):
-            return "line \(line): column \(field) appears twice (columns \(first) and\(found))"
-        case .emptyID: return "line \(line), \(field): empty member id"
-        case .invalidID: return "line \(line), \(field):\(found) contains a line break or control character"
-        case .duplicateID(let first): return "line \(line), \(field):\(found) already given on line \(first)"
-        case .emptyName: return "line \(line), \(field): empty name"
-        case .invalidEmail: return "line \(line), \(field):\(found) is not an email address"
-        case .invalidYear: return "line \(line), \(field):\(found) is not a list of years such as 2025;2026"
-        case .invalidKind: return "line \(line), \(field):\(found) is neither person/personne nor association"
-        case .invalidBoard: return "line \(line), \(field):\(found) is neither oui/yes/1 nor non/no/0"
+            return ("ligne \(line) : la colonne \(field) apparaît deux fois (colonnes \(first) et\(foundFr))",
+                    "line \(line): column \(field) appears twice (columns \(first) and\(foundEn))")
+        case .emptyID: return ("\(atFr) identifiant de membre vide", "\(atEn) empty member id")
+        case .invalidID:
+            return ("\(atFr)\(foundFr) contient un saut de ligne ou un caractère de contrôle",
+                    "\(atEn)\(foundEn) contains a line break or control character")
+        case .duplicateID(let first):
+            return ("\(atFr)\(foundFr) déjà donné ligne \(first)", "\(atEn)\(foundEn) already given on line \(first)")
+        case .emptyName: return ("\(atFr) nom vide", "\(atEn) empty name")
+        case .invalidEmail:
+            return ("\(atFr)\(foundFr) n'est pas une adresse de courriel", "\(atEn)\(foundEn) is not an email address")
+        case .invalidYear:
+            return ("\(atFr)\(foundFr) n'est pas une liste d'années comme 2025;2026",
+                    "\(atEn)\(foundEn) is not a list of years such as 2025;2026")
+        case .invalidKind:
+            return ("\(atFr)\(foundFr) n'est ni personne/person ni association",
+                    "\(atEn)\(foundEn) is neither person/personne nor association")
+        case .invalidBoard:
+            return ("\(atFr)\(foundFr) n'est ni oui/yes/1 ni non/no/0", "\(atEn)\(foundEn) is neither oui/yes/1 nor non/no/0")
         }
     }
 }
