@@ -140,12 +140,13 @@ public struct Rulebook: Codable, Equatable, Sendable {
             self.appeal = appeal
         }
 
-        /// Every deadline with its field name, in the order of the procedure.
-        public var named: [(String, DeadlineRule)] {
-            [("boardNotification", boardNotification), ("conclusion", conclusion), ("boardMeeting", boardMeeting),
-             ("disciplinaryFile", disciplinaryFile), ("answerWindow", answerWindow), ("summary", summary),
-             ("newCallAfterRecusal", newCallAfterRecusal), ("cellMeeting", cellMeeting), ("execution", execution),
-             ("appeal", appeal)]
+        /// Every deadline with its field name and the rule it implements, in the order of the procedure.
+        public var named: [(field: String, rule: RuleID, deadline: DeadlineRule)] {
+            [("boardNotification", .R02, boardNotification), ("conclusion", .R03, conclusion),
+             ("boardMeeting", .R04, boardMeeting), ("disciplinaryFile", .R08, disciplinaryFile),
+             ("answerWindow", .R10, answerWindow), ("summary", .R12, summary),
+             ("newCallAfterRecusal", .R14, newCallAfterRecusal), ("cellMeeting", .R18, cellMeeting),
+             ("execution", .R22, execution), ("appeal", .R23, appeal)]
         }
     }
 
@@ -248,7 +249,7 @@ public struct Rulebook: Codable, Equatable, Sendable {
             fault("$.twoThirds", "une fraction dans ]0, 1]", "twoThirds must be a fraction in (0, 1]")
         }
         // Bounded so day arithmetic on any loaded rulebook stays far from integer limits.
-        for (name, rule) in deadlines.named where !(0...36_500).contains(rule.period.length) {
+        for (name, _, rule) in deadlines.named where !(0...36_500).contains(rule.period.length) {
             fault("$.deadlines.\(name).period.length", "une durée de 0 à 36500", "a length between 0 and 36500")
         }
         for (path, items) in [("$.motives", motives), ("$.sanctions", sanctions)] {

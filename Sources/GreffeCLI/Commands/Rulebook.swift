@@ -299,17 +299,17 @@ struct ProcedureText {
     let book: Rulebook
     let l: Language
 
-    static let deadlineWords: [String: (fr: String, en: String, rule: RuleID)] = [
-        "boardNotification": ("prévenir les autres membres du Conseil", "notify the other board members", .R02),
-        "conclusion": ("aboutir (fin de la procédure)", "conclude the procedure", .R03),
-        "boardMeeting": ("réunion du Conseil", "board meeting", .R04),
-        "disciplinaryFile": ("dossier disciplinaire complet", "disciplinary file complete", .R08),
-        "answerWindow": ("réponse de la personne mise en cause", "answer of the accused", .R10),
-        "summary": ("synthèse du rapporteur", "rapporteur's summary", .R12),
-        "newCallAfterRecusal": ("nouvel appel après une récusation", "new call after a recusal", .R14),
-        "cellMeeting": ("réunion de la cellule de crise", "crisis cell meeting", .R18),
-        "execution": ("exécution du jugement par le Conseil", "execution by the board", .R22),
-        "appeal": ("recours", "appeal", .R23),
+    static let deadlineWords: [String: (fr: String, en: String)] = [
+        "boardNotification": ("prévenir les autres membres du Conseil", "notify the other board members"),
+        "conclusion": ("aboutir (fin de la procédure)", "conclude the procedure"),
+        "boardMeeting": ("réunion du Conseil", "board meeting"),
+        "disciplinaryFile": ("dossier disciplinaire complet", "disciplinary file complete"),
+        "answerWindow": ("réponse de la personne mise en cause", "answer of the accused"),
+        "summary": ("synthèse du rapporteur", "rapporteur's summary"),
+        "newCallAfterRecusal": ("nouvel appel après une récusation", "new call after a recusal"),
+        "cellMeeting": ("réunion de la cellule de crise", "crisis cell meeting"),
+        "execution": ("exécution du jugement par le Conseil", "execution by the board"),
+        "appeal": ("recours", "appeal"),
     ]
 
     static let anchorWords: [Rulebook.Anchor: (fr: String, en: String)] = [
@@ -329,13 +329,13 @@ struct ProcedureText {
         out += l.t("  \(book.id) v\(book.version), procédure, source \(book.source.document) (\(book.source.article)), fuseau \(book.timeZone)\n",
                    "  \(book.id) v\(book.version), procedure, source \(book.source.document) (\(book.source.article)), time zone \(book.timeZone)\n")
         out += l.t("Délais :\n", "Deadlines:\n")
-        for (name, rule) in book.deadlines.named {
+        for (name, id, rule) in book.deadlines.named {
             let words = Self.deadlineWords[name]
             let anchor = Self.anchorWords[rule.from].map { l.t($0.fr, $0.en) } ?? rule.from.rawValue
             let length = l.t(rule.period.fr, rule.period.en)
             let when = rule.period.length == 0 ? l.t("le jour de \(anchor)", "on the day of \(anchor)")
                 : l.t("\(length) après \(anchor)", "\(length) after \(anchor)")
-            out += "  \(words?.rule.rawValue ?? "") \(words.map { l.t($0.fr, $0.en) } ?? name) : \(when)\n"
+            out += "  \(id.rawValue) \(words.map { l.t($0.fr, $0.en) } ?? name) : \(when)\n"
         }
         let base = book.twoThirds.base == .castIncludingBlanks
             ? l.t("des voix exprimées, blancs compris", "of the votes cast, blanks included")
