@@ -60,6 +60,8 @@ def verify(path, checkpoint=None):
             value = txn.get(struct.pack(">Q", seq), db=records)
             if value is None or value[-32:] != expected:
                 return "FAIL %d checkpoint mismatch" % seq
+            if hashlib.sha256(value[:-32]).digest() != expected:
+                return "FAIL %d hash mismatch" % seq
             prev, n = expected, seq + 1
         start = n
         last_version = {}
@@ -89,9 +91,26 @@ def verify(path, checkpoint=None):
         head = txn.get(b"head", db=meta)
         if head != struct.pack(">Q", n - 1) + prev:
             return "FAIL %d head mismatch" % n
+        # stream_heads: one entry per stream, at the version of its last record (both ways).
+        seen = 0
         for stream, version in txn.cursor(db=heads):
-            if stream in last_version and struct.unpack(">Q", version)[0] != last_version[stream]:
+            if len(version) != 8:
                 return "FAIL %d stream head" % (n - 1)
+            v = struct.unpack(">Q", version)[0]
+            if stream in last_version:
+                seen += 1
+                if v != last_version[stream]:
+                    return "FAIL %d stream head" % (n - 1)
+            elif checkpoint is None:
+                return "FAIL %d stream head" % (n - 1)
+            elif (txn.get(stream + b"\0" + struct.pack(">Q", v), db=streams) is None
+                  or txn.get(stream + b"\0" + struct.pack(">Q", v + 1), db=streams) is not None):
+                return "FAIL %d stream head" % (n - 1)
+        if seen != len(last_version):
+            return "FAIL %d stream head" % (n - 1)
+        # streams: exactly one entry per record (each record's own entry was checked above).
+        if txn.stat(streams)["entries"] != n - 1:
+            return "FAIL %d stream index" % (n - 1)
         return "OK %d %d %s" % (n - start, n - 1, prev.hex())
 
 

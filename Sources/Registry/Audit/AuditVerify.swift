@@ -159,7 +159,7 @@ extension Registry {
         let stopped = Words("le parcours s'est arrêté à la séquence \(failure.sequence)",
                             "the walk stopped at sequence \(failure.sequence)")
         switch failure.kind {
-        case .streamIndex, .versionGap:
+        case .streamIndex, .versionGap, .streamHead:
             return [AuditCheckResult(check: .chain, outcome: .incomplete(stopped), count: records, failed: 0),
                     AuditCheckResult(check: .streams, outcome: .failed(finding), count: report.streamsSeen, failed: 1)]
         default:
@@ -308,6 +308,7 @@ extension VerificationFailure.Kind {
         case .hashMismatch: return "contenu modifié (hachage différent)"
         case .streamIndex: return "index de flux incohérent"
         case .versionGap: return "versions de flux non contiguës"
+        case .streamHead: return "têtes de flux incohérentes avec les enregistrements"
         case .headMismatch: return "tête du journal incohérente (fin supprimée ?)"
         case .checkpointMismatch: return "différent du point de contrôle de confiance"
         }
@@ -323,6 +324,7 @@ extension VerificationFailure.Kind {
         case .hashMismatch: return "content changed (hash differs)"
         case .streamIndex: return "stream index disagrees"
         case .versionGap: return "stream versions not contiguous"
+        case .streamHead: return "stream heads disagree with the records"
         case .headMismatch: return "log head disagrees (end deleted?)"
         case .checkpointMismatch: return "differs from the trusted checkpoint"
         }
