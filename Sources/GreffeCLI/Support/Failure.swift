@@ -134,6 +134,15 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
             .refused,
             l.t("la clé « \(commandId) » a déjà servi pour un acte du dossier \(caseID) ; rien n'a été écrit (choisissez une autre clé)",
                 "the key \"\(commandId)\" was already used for an act of case \(caseID); nothing was written (choose another key)"))
+    case .invalidCommandId(let commandId):
+        let problem = CommandIdentifier.problem(commandId) ?? ("clé d'idempotence invalide", "invalid idempotency key")
+        return (.usage, l.t("--id (commandId) : \(problem.fr) ; rien n'a été écrit",
+                            "--id (commandId): \(problem.en); nothing was written"))
+    case .notVerifiable(let failure):
+        return (
+            .verificationFailed,
+            l.t("le journal ne se vérifie pas (séquence \(failure.sequence) : \(failure.kind.french)) : rien n'a été exporté — lancez `greffe log verify`",
+                "the log fails verification (sequence \(failure.sequence): \(failure.kind.english)): nothing was exported — run `greffe log verify`"))
     case .rosterImport(let importError):
         let lines = importError.problems.map { "  " + l.t($0.fr, $0.description) }.joined(separator: "\n")
         return (

@@ -287,9 +287,14 @@ extension Registry {
                              count: 1, failed: 1)
         }
         if let problem = checkpoint.signatureProblem(trusting: trustedKey) { return failed(problem) }
+        // A receipt carries its own public key: anyone can sign one, so only a key trusted from elsewhere proves it.
+        guard let trustedKey, !trustedKey.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return failed(Words("aucune clé publique de confiance : un reçu signé par sa propre clé ne prouve rien (un faussaire peut signer le sien) ; donnez la clé publique de l'auditeur (--public-key)",
+                                "no trusted public key: a receipt signed by its own key proves nothing (a forger can sign one); give the auditor's public key (--public-key)"))
+        }
         guard let head = checkpoint.head else { return failed(Words("hachage illisible", "unreadable hash")) }
         let report = try store.verify(from: head)
-        if let failure = report.failure, failure.kind == .checkpointMismatch {
+        if let failure = report.failure, failure.kind == .checkpointMismatch || failure.sequence == checkpoint.sequence {
             return failed(Words("l'enregistrement \(checkpoint.sequence) n'a plus le hachage du reçu du \(checkpoint.day) : \(failure.detail)",
                                 "record \(checkpoint.sequence) no longer has the hash of the receipt of \(checkpoint.day): \(failure.detail)"))
         }
