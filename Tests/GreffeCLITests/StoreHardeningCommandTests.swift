@@ -110,22 +110,31 @@ import Testing
     // MARK: A full disk (item 9) and another user's store
 
     @Test func initOnAFullFileSystemFailsCleanly() throws {
-        let f = CLIFixture()
-        let mount = f.directory + "/petit"
-        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-        let mounted = try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=16k", "tmpfs", mount])
-        guard mounted.status == 0 else {
-            print("skipped: cannot mount a small tmpfs here (mount needs root): \(mounted.output)")
-            return
+        // Two file systems: one with a few pages left (LMDB's own writes fail), one with none at all (LMDB wrote into
+        // the map of a lock file without blocks behind it: SIGBUS).
+        for (kilobytes, filler) in [(16, 0), (64, 128)] {
+            let f = CLIFixture()
+            let mount = f.directory + "/petit"
+            try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+            let mounted = try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", mount])
+            guard mounted.status == 0 else {
+                print("skipped: cannot mount a small tmpfs here (mount needs root): \(mounted.output)")
+                return
+            }
+            defer { _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [mount]) }
+            if filler > 0 {
+                // Fill it: dd stops with "no space left", which is the point.
+                _ = try runProcess(URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(mount)/filler", "bs=1k", "count=\(filler)"])
+            }
+            let before = try FileManager.default.contentsOfDirectory(atPath: mount)
+            let store = mount + "/registre"
+            let result = try f.greffe(["init", "--store", store], withStore: false)
+            #expect(result.status == 74, "\(kilobytes) KiB: status \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("disque plein"), "\(result.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: mount) == before, "nothing left behind")
+            let english = try f.greffe(["init", "--store", store, "--lang", "en"], withStore: false)
+            #expect(english.stderr.contains("disk full"), "\(english.stderr)")
         }
-        defer { _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [mount]) }
-        let store = mount + "/registre"
-        let result = try f.greffe(["init", "--store", store], withStore: false)
-        #expect(result.status == 74, "\(result.stderr)")
-        #expect(result.stderr.contains("disque plein"), "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: mount).isEmpty, "nothing left behind")
-        let english = try f.greffe(["init", "--store", store, "--lang", "en"], withStore: false)
-        #expect(english.stderr.contains("disk full"), "\(english.stderr)")
     }
 
     @Test func aStoreOwnedByAnotherUserIsPermissionDenied() throws {
