@@ -211,7 +211,12 @@ public final class EventStore {
             throw EventStoreError.notAStore(path: path, reason: "no data.mdb in the directory (run `greffe init`)")
         }
         do {
-            _ = try DataFileMeta.check(path: dataFile)
+            do {
+                _ = try DataFileMeta.check(path: dataFile)
+            } catch DataFileMeta.Fault.truncated {
+                // Once more: a meta page read while a writer was rewriting it could mix two of its values.
+                _ = try DataFileMeta.check(path: dataFile)
+            }
         } catch let fault as DataFileMeta.Fault {
             switch fault {
             case .empty: throw EventStoreError.damaged(path: path, damage: .empty)

@@ -61,16 +61,31 @@ struct DataFileMeta: Equatable {
     /// a transaction's pages before the meta page that names them, so a writer working meanwhile only makes the file
     /// longer than needed.
     static func check(path: String) throws -> DataFileMeta {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw errno == EACCES ? LMDBError.permissionDenied : LMDBError(rawValue: errno)
-        }
-        defer { try? handle.close() }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw LMDBError(rawValue: errno) }
+        defer { close(descriptor) }
         // The second meta page starts at the page size, at most 64 KiB: read enough for both.
-        let head = [UInt8]((try? handle.read(upToCount: 65_536 + 152)) ?? Data())
+        var head = [UInt8](repeating: 0, count: 65_536 + 152)
+        var filled = 0
+        while filled < head.count {
+            let count = head.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return pread(descriptor, base + filled, buffer.count - filled, off_t(filled))
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LMDBError(rawValue: errno)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        head.removeSubrange(filled...)
         if head.isEmpty { throw Fault.empty }
         let (first, firstForeign) = meta(in: head, at: 0)
         guard let first else { throw firstForeign ? Fault.incompatible : Fault.notLMDB }
-        let size = (try? handle.seekToEnd()) ?? 0
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw LMDBError(rawValue: errno) }
+        let size = UInt64(max(status.st_size, 0))
         guard size >= UInt64(2 * first.pageSize) else {
             throw Fault.truncated(size: size, needed: UInt64(2 * first.pageSize))
         }
