@@ -172,7 +172,7 @@ public final class EventStore {
 
     private static func initialise(at path: String, options: Options) throws -> EventStore {
         do {
-            try DataFileMeta.preallocateLockFile(directory: path)
+            try DataFileMeta.allocateLockFile(directory: path)
         } catch {
             throw classify(error, path: path)
         }
@@ -228,6 +228,13 @@ public final class EventStore {
             }
         } catch {
             throw classify(error, path: path)
+        }
+        do {
+            try DataFileMeta.allocateLockFile(directory: path)
+        } catch LMDBError.noSpace, LMDBError.quotaExceeded {
+            throw EventStoreError.diskFull(path: path)
+        } catch {
+            // Anything else (a lock file this account cannot write, a read-only file system): LMDB says it below.
         }
         let env = try openEnvironment(path: path, options: options)
         let databases = try mapErrors(path: path) { try env.openExistingDatabases(databaseNames) }

@@ -128,7 +128,7 @@ import Testing
     @Test func theLockFileIsAllocatedBeforeLMDBMapsIt() throws {
         let directory = TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
-        try DataFileMeta.preallocateLockFile(directory: directory.path)
+        try DataFileMeta.allocateLockFile(directory: directory.path)
         var status = stat()
         #expect(stat(directory.path + "/lock.mdb", &status) == 0)
         #expect(Int(status.st_size) == DataFileMeta.lockFileSize)
@@ -147,7 +147,7 @@ import Testing
         for (path, madeDirectory) in [(made, true), (existing, false)] {
             #expect(throws: Stop.self) {
                 try EventStore.leavingNothingOnFailure(at: path, madeDirectory: madeDirectory) {
-                    try DataFileMeta.preallocateLockFile(directory: path)
+                    try DataFileMeta.allocateLockFile(directory: path)
                     #expect(FileManager.default.createFile(atPath: path + "/data.mdb", contents: Data([1])))
                     throw Stop()
                 }

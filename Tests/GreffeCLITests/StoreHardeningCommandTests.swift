@@ -137,6 +137,33 @@ import Testing
         }
     }
 
+    @Test func aStoreWithASparseLockFileOnAFullDiskSaysDiskFull() throws {
+        // LMDB makes lock.mdb sparse (an older init did, and LMDB does again when it is deleted): on a full file
+        // system, the first write into its map killed every command with SIGBUS.
+        let f = CLIFixture()
+        let mount = f.directory + "/petit"
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        let mounted = try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mount])
+        guard mounted.status == 0 else {
+            print("skipped: cannot mount a small tmpfs here (mount needs root): \(mounted.output)")
+            return
+        }
+        defer { _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [mount]) }
+        let store = mount + "/registre"
+        #expect(try f.greffe(["init", "--store", store], withStore: false).status == 0)
+        try FileManager.default.removeItem(atPath: store + "/lock.mdb")
+        #expect(FileManager.default.createFile(atPath: store + "/lock.mdb", contents: nil))
+        #expect(truncate(store + "/lock.mdb", 8192) == 0)
+        _ = try runProcess(URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(mount)/filler", "bs=1k", "count=1024"])
+        for command in [["cases"], ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x", "--on", "2026-03-01"]] {
+            let result = try f.greffe(command + ["--store", store], withStore: false)
+            #expect(result.status == 74, "\(command): status \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("disque plein"), "\(result.stderr)")
+        }
+        try FileManager.default.removeItem(atPath: mount + "/filler")
+        #expect(try f.greffe(["log", "verify", "--store", store], withStore: false).status == 0)
+    }
+
     @Test func aStoreOwnedByAnotherUserIsPermissionDenied() throws {
         let f = try ActCommandsTests().rosterStore()
         let result: CLIFixture.Result

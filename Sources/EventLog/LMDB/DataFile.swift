@@ -100,15 +100,19 @@ struct DataFileMeta: Equatable {
     /// the first reader slot included) and 125 more 64-byte reader slots.
     static let lockFileSize = 8192
 
-    /// Creates the lock file of a new environment with its blocks allocated. LMDB maps the lock file and writes into
-    /// that map; on a full file system, a page of it without a block behind kills the process (SIGBUS) where a write
-    /// would have failed with "no space left". Allocating first turns that into an error.
-    static func preallocateLockFile(directory: String) throws(LMDBError) {
+    /// Creates the lock file (or takes the existing one) with its blocks allocated, at least `lockFileSize` bytes.
+    /// LMDB maps the lock file and writes into that map; on a full file system, a page of it without a block behind
+    /// kills the process (SIGBUS) where a write would have failed with "no space left". A lock file made by LMDB itself
+    /// (an older Greffe, or one deleted and made again) is sparse. Allocating first turns that into an error; a lock
+    /// file already allocated needs no space, so this only fails when the crash would have come.
+    static func allocateLockFile(directory: String) throws(LMDBError) {
         let path = directory + "/lock.mdb"
         let descriptor = open(path, O_RDWR | O_CREAT, 0o600)
         guard descriptor >= 0 else { throw LMDBError(rawValue: errno) }
         defer { close(descriptor) }
-        let rc = posix_fallocate(descriptor, 0, off_t(lockFileSize))
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw LMDBError(rawValue: errno) }
+        let rc = posix_fallocate(descriptor, 0, max(status.st_size, off_t(lockFileSize)))
         if rc != 0 { throw LMDBError(rawValue: rc) }
     }
 }
