@@ -68,4 +68,14 @@ import Testing
             #expect(result.output.hasPrefix("FAIL \(swiftFailure.sequence) "), "\(fault): \(result.output) vs \(swiftFailure)")
         }
     }
+
+    @Test func thePythonVerifierRefusesATruncatedStoreWithoutMappingIt() throws {
+        let f = try StoreFixture()
+        let payload = "{\"t\":\"" + String(repeating: "x", count: 2_000) + "\"}"
+        try f.store.append(to: "s", expected: .noStream, events: (1...40).map { sampleEvent($0, payload: payload) })
+        #expect(truncate(f.path + "/data.mdb", 20_000) == 0)
+        let result = try python([f.path])
+        #expect(result.status == 1)
+        #expect(result.output.hasPrefix("FAIL 0 store damaged: file shorter than its last page"), "\(result.output)")
+    }
 }
