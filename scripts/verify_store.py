@@ -2,10 +2,12 @@
 """Verify a Greffe store from docs/storage-format.md alone, independently of Greffe's own code.
 
 usage: verify_store.py STORE_DIR [--checkpoint SEQ:HASH]
+A data.mdb shorter than the pages its meta pages name is reported ("FAIL 0 store damaged: …") before it is mapped.
 Prints "OK <records> <head-seq> <head-hash>" and exits 0, or "FAIL <seq> <reason>" and exits 1.
 Needs the `lmdb` binding (pip install lmdb).
 """
 import hashlib
+import os
 import struct
 import sys
 
@@ -47,7 +49,38 @@ def fields(body):
     return out
 
 
+def damage(path):
+    """Why data.mdb cannot be mapped safely (its meta pages, docs/storage-format.md), or None."""
+    with open(os.path.join(path, "data.mdb"), "rb") as f:
+        head = f.read(65536 + 152)
+        size = os.fstat(f.fileno()).st_size
+    if not head:
+        return "data.mdb is empty"
+
+    def meta(off):
+        if len(head) < off + 152:
+            return None
+        flags, = struct.unpack_from("=H", head, off + 10)
+        magic, version, psize = struct.unpack_from("=II", head, off + 16) + struct.unpack_from("=I", head, off + 40)
+        last, txn = struct.unpack_from("=QQ", head, off + 136)
+        if not flags & 0x08 or magic != 0xBEEFC0DE or version != 1 or psize < 512 or psize & (psize - 1):
+            return None
+        return psize, last, txn
+
+    first = meta(0)
+    if first is None:
+        return "data.mdb is not an LMDB file"
+    second = meta(first[0])
+    current = second if second and second[0] == first[0] and second[2] > first[2] else first
+    if size < max(2, current[1] + 1) * current[0]:
+        return "file shorter than its last page"
+    return None
+
+
 def verify(path, checkpoint=None):
+    damaged = damage(path)
+    if damaged:
+        return "FAIL 0 store damaged: " + damaged
     env = lmdb.open(path, readonly=True, lock=False, max_dbs=8, subdir=True)
     meta, records, streams, heads = (env.open_db(n, create=False) for n in
                                      (b"meta", b"records", b"streams", b"stream_heads"))
@@ -60,6 +93,8 @@ def verify(path, checkpoint=None):
             value = txn.get(struct.pack(">Q", seq), db=records)
             if value is None or value[-32:] != expected:
                 return "FAIL %d checkpoint mismatch" % seq
+            if hashlib.sha256(value[:-32]).digest() != expected:
+                return "FAIL %d hash mismatch" % seq
             prev, n = expected, seq + 1
         start = n
         last_version = {}
@@ -89,9 +124,26 @@ def verify(path, checkpoint=None):
         head = txn.get(b"head", db=meta)
         if head != struct.pack(">Q", n - 1) + prev:
             return "FAIL %d head mismatch" % n
+        # stream_heads: one entry per stream, at the version of its last record (both ways).
+        seen = 0
         for stream, version in txn.cursor(db=heads):
-            if stream in last_version and struct.unpack(">Q", version)[0] != last_version[stream]:
+            if len(version) != 8:
                 return "FAIL %d stream head" % (n - 1)
+            v = struct.unpack(">Q", version)[0]
+            if stream in last_version:
+                seen += 1
+                if v != last_version[stream]:
+                    return "FAIL %d stream head" % (n - 1)
+            elif checkpoint is None:
+                return "FAIL %d stream head" % (n - 1)
+            elif (txn.get(stream + b"\0" + struct.pack(">Q", v), db=streams) is None
+                  or txn.get(stream + b"\0" + struct.pack(">Q", v + 1), db=streams) is not None):
+                return "FAIL %d stream head" % (n - 1)
+        if seen != len(last_version):
+            return "FAIL %d stream head" % (n - 1)
+        # streams: exactly one entry per record (each record's own entry was checked above).
+        if txn.stat(streams)["entries"] != n - 1:
+            return "FAIL %d stream index" % (n - 1)
         return "OK %d %d %s" % (n - start, n - 1, prev.hex())
 
 

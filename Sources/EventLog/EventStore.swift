@@ -34,6 +34,11 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible {
     case invalidStreamID(String)
     case emptyAppend
     case corruptRecord(sequence: UInt64, reason: String)
+    /// The data file is damaged in a way LMDB itself would not survive (it would be killed reading it): nothing was
+    /// read nor written.
+    case damaged(path: String, damage: StoreDamage)
+    /// The file system holding the store has no space left: nothing was written.
+    case diskFull(path: String)
     case storage(LMDBError)
 
     public var description: String {
@@ -49,7 +54,25 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible {
         case let .invalidStreamID(id): return "invalid stream id \(id.debugDescription): 1 to 200 bytes of UTF-8, no control characters"
         case .emptyAppend: return "an append needs at least one event"
         case let .corruptRecord(sequence, reason): return "record \(sequence) is unreadable: \(reason)"
+        case let .damaged(path, damage): return "store damaged at \(path): \(damage)"
+        case let .diskFull(path): return "the disk holding \(path) is full; nothing was written"
         case let .storage(error): return "storage error: \(error) (LMDB code \(error.rawValue))"
+        }
+    }
+}
+
+/// How a store's data file is damaged (see `EventStoreError.damaged`).
+public enum StoreDamage: Equatable, Sendable, CustomStringConvertible {
+    /// `data.mdb` holds no byte at all (an initialisation that never finished).
+    case empty
+    /// `data.mdb` ends before the last page its meta pages name (a truncated or partly copied file).
+    case truncated(size: UInt64, needed: UInt64)
+
+    public var description: String {
+        switch self {
+        case .empty: return "data.mdb is empty"
+        case let .truncated(size, needed):
+            return "file shorter than its last page (data.mdb holds \(size) bytes, its pages need \(needed))"
         }
     }
 }
@@ -68,7 +91,16 @@ public final class EventStore {
     public struct Options: Sendable {
         /// Size of the memory map when the store is opened; it doubles whenever it is full.
         public var initialMapSize: Int
-        public init(initialMapSize: Int = 64 << 20) { self.initialMapSize = initialMapSize }
+        /// Opens the environment read-only (`MDB_RDONLY`): nothing can be written through this store, and the data
+        /// file is never written, not even to initialise an empty one. For commands that only read.
+        public var readOnly: Bool
+        public init(initialMapSize: Int = 64 << 20, readOnly: Bool = false) {
+            self.initialMapSize = initialMapSize
+            self.readOnly = readOnly
+        }
+
+        /// The options of a command that only reads.
+        public static let readOnly = Options(readOnly: true)
     }
 
     public let path: String
@@ -95,9 +127,12 @@ public final class EventStore {
     }
 
     /// Creates a new, empty store in `path` (a directory made with owner-only permissions, 0700; files 0600).
+    /// When it fails (a full disk, a permission), it leaves nothing behind: the files it created are removed, and
+    /// the directory too if it made it.
     public static func create(at path: String, options: Options = Options()) throws -> EventStore {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
+        var madeDirectory = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw EventStoreError.notAStore(path: path, reason: "it is a file, not a directory")
@@ -107,11 +142,41 @@ public final class EventStore {
             do {
                 try fm.createDirectory(
                     atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                madeDirectory = true
+            } catch CocoaError.fileWriteOutOfSpace {
+                throw EventStoreError.diskFull(path: path)
             } catch {
                 throw EventStoreError.permissionDenied(path: path)
             }
         }
-        let env = try openEnvironment(path: path, options: options)
+        return try leavingNothingOnFailure(at: path, madeDirectory: madeDirectory) {
+            try initialise(at: path, options: options)
+        }
+    }
+
+    /// Runs `body`, which creates the store's files in `path`; if it throws, removes `data.mdb`, `lock.mdb` unless
+    /// it was there before, and the directory if `madeDirectory`. `body` must have closed the environment by then
+    /// (an environment living only inside it is).
+    static func leavingNothingOnFailure<T>(at path: String, madeDirectory: Bool, _ body: () throws -> T) throws -> T {
+        let fm = FileManager.default
+        let hadLockFile = fm.fileExists(atPath: path + "/lock.mdb")
+        do {
+            return try body()
+        } catch {
+            try? fm.removeItem(atPath: path + "/data.mdb")
+            if !hadLockFile { try? fm.removeItem(atPath: path + "/lock.mdb") }
+            if madeDirectory { try? fm.removeItem(atPath: path) }
+            throw error
+        }
+    }
+
+    private static func initialise(at path: String, options: Options) throws -> EventStore {
+        do {
+            try DataFileMeta.allocateLockFile(directory: path)
+        } catch {
+            throw classify(error, path: path)
+        }
+        let env = try openEnvironment(path: path, options: Options(initialMapSize: options.initialMapSize))
         let databases: [String: Database] = try mapErrors(path: path) {
             try env.write { txn in
                 var dbs: [String: Database] = [:]
@@ -127,18 +192,49 @@ public final class EventStore {
     }
 
     /// Opens an existing store; a missing directory, a directory without a store, a file that is not LMDB,
-    /// or a store of another format are each a distinct error.
+    /// a damaged file, or a store of another format are each a distinct error. With `options.readOnly`, the
+    /// environment is opened read-only and nothing in the store is written (LMDB may still create `lock.mdb`, its
+    /// table of readers, when it is missing).
     public static func open(at path: String, options: Options = Options()) throws -> EventStore {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == EACCES { throw EventStoreError.permissionDenied(path: path) }
             throw EventStoreError.storeMissing(path: path)
         }
-        guard isDirectory.boolValue else {
+        guard status.st_mode & S_IFMT == S_IFDIR else {
             throw EventStoreError.notAStore(path: path, reason: "it is a file, not a directory")
         }
-        guard fm.fileExists(atPath: path + "/data.mdb") else {
+        // A directory of another user (mode 0700) cannot be searched: say so, rather than "no store here".
+        let dataFile = path + "/data.mdb"
+        guard stat(dataFile, &status) == 0 else {
+            if errno == EACCES { throw EventStoreError.permissionDenied(path: path) }
             throw EventStoreError.notAStore(path: path, reason: "no data.mdb in the directory (run `greffe init`)")
+        }
+        do {
+            do {
+                _ = try DataFileMeta.check(path: dataFile)
+            } catch DataFileMeta.Fault.truncated {
+                // Once more: a meta page read while a writer was rewriting it could mix two of its values.
+                _ = try DataFileMeta.check(path: dataFile)
+            }
+        } catch let fault as DataFileMeta.Fault {
+            switch fault {
+            case .empty: throw EventStoreError.damaged(path: path, damage: .empty)
+            case .notLMDB: throw EventStoreError.notAStore(path: path, reason: "data.mdb is not an LMDB file")
+            case .incompatible:
+                throw EventStoreError.notAStore(path: path, reason: "data.mdb was written by an incompatible LMDB")
+            case let .truncated(size, needed):
+                throw EventStoreError.damaged(path: path, damage: .truncated(size: size, needed: needed))
+            }
+        } catch {
+            throw classify(error, path: path)
+        }
+        do {
+            try DataFileMeta.allocateLockFile(directory: path)
+        } catch LMDBError.noSpace, LMDBError.quotaExceeded {
+            throw EventStoreError.diskFull(path: path)
+        } catch {
+            // Anything else (a lock file this account cannot write, a read-only file system): LMDB says it below.
         }
         let env = try openEnvironment(path: path, options: options)
         let databases = try mapErrors(path: path) { try env.openExistingDatabases(databaseNames) }
@@ -156,32 +252,50 @@ public final class EventStore {
         return try EventStore(path: path, env: env, databases: databases)
     }
 
+    /// Whether this store was opened read-only.
+    public var isReadOnly: Bool { env.readOnly }
+
     private static func openEnvironment(path: String, options: Options) throws -> Environment {
         do {
-            return try Environment(directory: path, mapSize: options.initialMapSize, maxDatabases: 8)
+            return try Environment(
+                directory: path, mapSize: options.initialMapSize, maxDatabases: 8, readOnly: options.readOnly)
         } catch LMDBError.invalid {
             throw EventStoreError.notAStore(path: path, reason: "data.mdb is not an LMDB file")
         } catch LMDBError.versionMismatch {
             throw EventStoreError.notAStore(path: path, reason: "data.mdb was written by an incompatible LMDB")
-        } catch LMDBError.permissionDenied {
-            throw EventStoreError.permissionDenied(path: path)
-        } catch LMDBError.readOnlyFileSystem {
-            throw EventStoreError.permissionDenied(path: path)
-        } catch LMDBError.operationNotPermitted {
-            throw EventStoreError.permissionDenied(path: path)
         } catch {
-            throw EventStoreError.storage(error)
+            throw classify(error, path: path)
         }
+    }
+
+    /// An error of LMDB or of the system, in the store's words: permissions, a full disk, or LMDB's own code.
+    static func classify(_ error: any Error, path: String) -> any Error {
+        guard let error = error as? LMDBError else { return error }
+        switch error {
+        case .permissionDenied, .readOnlyFileSystem, .operationNotPermitted:
+            return EventStoreError.permissionDenied(path: path)
+        case .noSpace, .quotaExceeded:
+            return EventStoreError.diskFull(path: path)
+        case .ioError where hasNoSpaceLeft(path):
+            // LMDB reports a short write (what a full file system gives) as an input/output error.
+            return EventStoreError.diskFull(path: path)
+        default:
+            return EventStoreError.storage(error)
+        }
+    }
+
+    /// Whether the file system holding `path` has (almost) no space left: less than a megabyte.
+    static func hasNoSpaceLeft(_ path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return false }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 1 << 20
     }
 
     static func mapErrors<T>(path: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as LMDBError {
-            switch error {
-            case .permissionDenied, .readOnlyFileSystem, .operationNotPermitted: throw EventStoreError.permissionDenied(path: path)
-            default: throw EventStoreError.storage(error)
-            }
+        } catch {
+            throw classify(error, path: path)
         }
     }
 

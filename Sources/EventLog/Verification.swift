@@ -17,6 +17,9 @@ public struct VerificationFailure: Equatable, Sendable, CustomStringConvertible 
         case streamIndex
         /// A stream's versions are not 1, 2, 3… in log order.
         case versionGap
+        /// The `stream_heads` entries and the records disagree: a stream without its head, a head for a stream
+        /// without records, or a head at another version than the stream's last record.
+        case streamHead
         /// The stored head is not the last record.
         case headMismatch
         /// The record at a trusted checkpoint does not have the checkpoint's hash.
@@ -80,6 +83,24 @@ extension EventStore {
                 return fail(
                     checkpoint.sequence, .checkpointMismatch,
                     "stored hash \(record.hash.hexString) is not the checkpoint's \(checkpoint.hash.hexString)")
+            }
+            // The stored hash alone proves nothing: the record's bytes must hash to it too.
+            let recomputed = try withUnsafeBytes(of: checkpoint.sequence.bigEndian) { key in
+                try txn.withStoredValue(records, key) { value -> [UInt8]? in
+                    guard let value, value.count > RecordCodec.hashSize else { return nil }
+                    let body = UnsafeRawBufferPointer(rebasing: value[0..<(value.count - RecordCodec.hashSize)])
+                    return Array(RecordCodec.sha256(body))
+                }
+            }
+            guard recomputed == checkpoint.hash else {
+                return fail(
+                    checkpoint.sequence, .hashMismatch,
+                    "its content does not hash to its stored hash (changed after the fact)")
+            }
+            guard record.sequence == checkpoint.sequence else {
+                return fail(
+                    checkpoint.sequence, .misplacedRecord,
+                    "the record stored as \(checkpoint.sequence) says it is \(record.sequence)")
             }
             previousHash = checkpoint.hash
             expected = checkpoint.sequence + 1
@@ -193,19 +214,83 @@ extension EventStore {
         if storedHead.hash != previousHash {
             return fail(last, .headMismatch, "the stored head hash is not the hash of the last record")
         }
-        var headFailure: (UInt64, String)?
+        if let (sequence, detail) = try indexFaults(
+            txn, lastVersion: lastVersion, last: last, whole: (checkpoint?.sequence ?? 0) == 0) {
+            return fail(sequence, detail.kind, detail.text)
+        }
+        progress?(report.recordsChecked)
+        return report
+    }
+
+    /// The index entries the walk over the records does not visit: every `streams` entry must be one record's (the
+    /// walk found each record's own entry, so there must be exactly as many entries as records), and `stream_heads`
+    /// must hold one entry per stream, at the version of its last record. Such faults name the last sequence (the
+    /// head's), since no record is at fault. From a checkpoint, streams the walk did not meet are checked against
+    /// `streams` alone: their head's version must be indexed, and the version after it not.
+    private func indexFaults(_ txn: ReadTransaction, lastVersion: [String: UInt64], last: UInt64, whole: Bool) throws
+        -> (UInt64, (kind: VerificationFailure.Kind, text: String))?
+    {
+        func version(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
+            guard bytes.count == 8 else { return nil }
+            var reader = ByteReader(bytes)
+            return reader.integer(UInt64.self)
+        }
+        var fault: (kind: VerificationFailure.Kind, text: String)?
+        var headsOfSeenStreams = 0
         try txn.scan(streamHeads, from: nil) { key, value in
             let stream = String(decoding: key, as: UTF8.self)
-            var reader = ByteReader(value)
-            let version = reader.integer(UInt64.self) ?? 0
-            if let seen = lastVersion[stream], seen != version {
-                headFailure = (last, "stream \(stream) is at version \(seen) but its stored head says \(version)")
+            guard let stored = version(value), stored > 0 else {
+                fault = (.streamHead, "the head of stream \(stream) is not a version number")
+                return false
+            }
+            if let seen = lastVersion[stream] {
+                headsOfSeenStreams += 1
+                if seen != stored {
+                    fault = (.streamHead, "stream \(stream) is at version \(seen) but its stored head says \(stored)")
+                    return false
+                }
+                return true
+            }
+            if whole {
+                fault = (.streamHead, "a head says stream \(stream) is at version \(stored), but no record is in that stream")
+                return false
+            }
+            let prefix = Array(key) + [0]
+            let indexed = try txn.get(streams, prefix + .bigEndian(stored)) != nil
+            let beyond = try txn.get(streams, prefix + .bigEndian(stored + 1)) != nil
+            if !indexed || beyond {
+                fault = (.streamHead, "the head of stream \(stream) says version \(stored), which is not its last indexed version")
                 return false
             }
             return true
         }
-        if let (sequence, detail) = headFailure { return fail(sequence, .streamIndex, detail) }
-        progress?(report.recordsChecked)
-        return report
+        if let fault { return (last, fault) }
+        if headsOfSeenStreams != lastVersion.count {
+            let missing = lastVersion.keys.sorted().first { stream in
+                ((try? txn.get(streamHeads, Array(stream.utf8))) ?? nil) == nil
+            }
+            return (last, (.streamHead, "stream \(missing ?? "?") has records but no head in stream_heads"))
+        }
+        let entries = try txn.count(streams)
+        if UInt64(entries) != last {
+            // Find an entry no record explains: its record must be in that stream at that version.
+            var extra = "\(entries) entries for \(last) records"
+            try txn.scan(streams, from: nil) { key, value in
+                guard let zero = key.firstIndex(of: 0), key.count == zero + 9, let sequence = version(value) else {
+                    extra = "a malformed entry"
+                    return false
+                }
+                let stream = String(decoding: UnsafeRawBufferPointer(rebasing: key[..<zero]), as: UTF8.self)
+                let indexed = version(UnsafeRawBufferPointer(rebasing: key[(zero + 1)...])) ?? 0
+                let record = sequence >= 1 && sequence <= last ? try? self.record(sequence, in: txn) : nil
+                if record?.stream != stream || record?.version != indexed {
+                    extra = "stream \(stream) version \(indexed) points to record \(sequence), which is not that event"
+                    return false
+                }
+                return true
+            }
+            return (last, (.streamIndex, "the stream index holds an entry no record explains: \(extra)"))
+        }
+        return nil
     }
 }

@@ -18,7 +18,7 @@ public struct GreffeCommand: ParsableCommand {
               64  usage incorrect (option, date ou valeur invalide) / usage error
               65  refusé par une règle (R01…R35, ou de l'échelle adoptée) / refused by a rule
               66  introuvable (magasin, dossier, membre, fichier) / not found
-              74  erreur du magasin (format inconnu, droits, LMDB) / store error
+              74  erreur du magasin (format inconnu, magasin endommagé, droits, disque plein, LMDB) / store error
               75  conflit d'écriture concurrente : relire et réessayer / conflict, retry
               79  vérification échouée (journal altéré) / verification failed
 

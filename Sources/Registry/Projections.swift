@@ -63,6 +63,11 @@ public enum Projections {
     /// act allocated.
     static func commandKey(_ id: String) -> String { "command/" + id }
 
+    /// The command key of the records an act with causation id `causation` wrote: `nil` for an empty causation id
+    /// (an act without a key). The registry writing an act and the replay of the log both ask this, so the stored
+    /// index and the replay agree on every key.
+    static func commandKey(causation: String) -> String? { causation.isEmpty ? nil : commandKey(causation) }
+
     public static let jsonEncoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]

@@ -78,6 +78,9 @@ extension Registry {
     /// written). A command whose `commandId` was already applied is skipped.
     @discardableResult
     public func perform(_ command: CaseCommand, in id: CaseID, on day: Day, recording: Recording) throws -> Performed {
+        if let commandId = command.commandId, CommandIdentifier.problem(commandId) != nil {
+            throw RegistryError.invalidCommandId(commandId)
+        }
         if let commandId = command.commandId, let sequence = try appliedSequence(of: commandId) {
             // The same act again (a retry, a file run twice), or an opening act whose case was allocated anew: skip
             // it. The id reused for another existing case is a mistake to report, not a silent skip.
@@ -120,8 +123,8 @@ extension Registry {
             guard try FactStamps(projections.reader) == stamps else { throw RegistryError.factsChanged(caseID: id) }
             try Projections.caseAppended(
                 id, state: finalState, rulebook: book, last: appended, into: projections)
-            if let commandId = command.commandId, let last = appended.last {
-                try projections.put(Projections.commandKey(commandId), Array(String(last.sequence).utf8))
+            if let key = Projections.commandKey(causation: command.commandId ?? ""), let last = appended.last {
+                try projections.put(key, Array(String(last.sequence).utf8))
             }
             if !judgesChangedAt.isEmpty {
                 var stamp = try projections.get(Registry.judgedStampKey).flatMap(JudgedStamp.init)

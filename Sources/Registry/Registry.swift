@@ -12,11 +12,16 @@ public enum RegistryError: Error, Equatable {
     case unreadableEvent(sequence: UInt64, type: String, reason: String)
     /// A command id already used for an act of another case; nothing was written.
     case commandIdReused(commandId: String, caseID: CaseID)
+    /// An idempotency key that cannot be one (empty, too long, control characters: `CommandIdentifier`); nothing
+    /// was written.
+    case invalidCommandId(String)
     /// The roster file or rows are malformed; nothing was written.
     case rosterImport(RosterImportError)
     /// The roster or who sits in judgement (R13, R17) changed, by another writer, between reading those facts and
     /// writing the act decided on them: nothing was written; decide again.
     case factsChanged(caseID: CaseID)
+    /// The log fails its verification (first fault given): an export of it is refused, nothing was written.
+    case notVerifiable(VerificationFailure)
     /// A case's complaint names a procedure rulebook version this store never adopted.
     case unknownRulebook(RulebookRef, caseID: CaseID)
 }
@@ -67,9 +72,10 @@ public final class Registry {
     }
 
     static func day(of record: EventRecord) throws -> Day {
-        guard let day = Day(record.event.occurredOn) else {
+        guard let day = Day(canonical: record.event.occurredOn) else {
             throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: "occurredOn \(record.event.occurredOn) is not a day")
+                sequence: record.sequence, type: record.type,
+                reason: "occurredOn \(record.event.occurredOn) is not a day written YYYY-MM-DD")
         }
         return day
     }

@@ -122,7 +122,7 @@ public struct RegistryReplay: Sendable {
                 cases[id] = nil
                 closedCases.insert(id)
             }
-            if !record.event.causationId.isEmpty { commands[Projections.commandKey(record.event.causationId)] = record.sequence }
+            if let key = Projections.commandKey(causation: record.event.causationId) { commands[key] = record.sequence }
         case let .memberEvent(dated):
             members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
             rosterStamp = record.sequence

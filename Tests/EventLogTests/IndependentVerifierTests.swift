@@ -41,4 +41,41 @@ import Testing
         #expect(result.status == 1)
         #expect(result.output.hasPrefix("FAIL \(swiftFailure.sequence) hash mismatch"), "\(result.output)")
     }
+
+    @Test func thePythonVerifierFindsIndexFaultsBothWays() throws {
+        for fault in ["extra head", "missing head", "extra index entry", "checkpoint record changed"] {
+            let f = try StoreFixture()
+            try f.store.append(to: "a", expected: .noStream, events: (1...2).map { sampleEvent($0) })
+            try f.store.append(to: "b", expected: .noStream, events: [sampleEvent(3)])
+            let second = try f.store.readStream("a")[1]
+            try f.store.env.write { txn in
+                switch fault {
+                case "extra head": try txn.put(f.store.streamHeads, Array("ghost".utf8), .bigEndian(UInt64(1)))
+                case "missing head": try txn.delete(f.store.streamHeads, Array("b".utf8))
+                case "extra index entry":
+                    try txn.put(f.store.streams, EventStore.streamPrefix("b") + .bigEndian(UInt64(2)), .bigEndian(UInt64(3)))
+                default:
+                    var value = try #require(try txn.get(f.store.records, .bigEndian(UInt64(2))))
+                    value[value.count - 33] ^= 0x01
+                    try txn.put(f.store.records, .bigEndian(UInt64(2)), value)
+                }
+            }
+            let checkpoint = fault == "checkpoint record changed" ? ["--checkpoint", "2:\(second.hash.hexString)"] : []
+            let swiftFailure = try #require(
+                try f.store.verify(from: checkpoint.isEmpty ? nil : LogHead(sequence: 2, hash: second.hash)).failure, "\(fault)")
+            let result = try python([f.path] + checkpoint)
+            #expect(result.status == 1, "\(fault): \(result.output)")
+            #expect(result.output.hasPrefix("FAIL \(swiftFailure.sequence) "), "\(fault): \(result.output) vs \(swiftFailure)")
+        }
+    }
+
+    @Test func thePythonVerifierRefusesATruncatedStoreWithoutMappingIt() throws {
+        let f = try StoreFixture()
+        let payload = "{\"t\":\"" + String(repeating: "x", count: 2_000) + "\"}"
+        try f.store.append(to: "s", expected: .noStream, events: (1...40).map { sampleEvent($0, payload: payload) })
+        #expect(truncate(f.path + "/data.mdb", 20_000) == 0)
+        let result = try python([f.path])
+        #expect(result.status == 1)
+        #expect(result.output.hasPrefix("FAIL 0 store damaged: file shorter than its last page"), "\(result.output)")
+    }
 }

@@ -25,12 +25,20 @@ final class CLIFixture {
         var stderr: String
     }
 
-    /// Runs `greffe ARGS --store STORE` (unless `withStore` is false) with a fixed environment.
+    /// Runs `greffe ARGS --store STORE` (unless `withStore` is false) with a fixed environment; with `asUser` (root
+    /// only), as that user id through `setpriv`.
     @discardableResult
-    func greffe(_ arguments: [String], withStore: Bool = true, environment: [String: String] = [:]) throws -> Result {
+    func greffe(_ arguments: [String], withStore: Bool = true, environment: [String: String] = [:],
+                asUser user: UInt32? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = CLIFixture.binary
-        process.arguments = arguments + (withStore ? ["--store", store] : [])
+        let all = arguments + (withStore ? ["--store", store] : [])
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", CLIFixture.binary.path] + all
+        } else {
+            process.executableURL = CLIFixture.binary
+            process.arguments = all
+        }
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"]
         env.merge(environment) { _, new in new }
         process.environment = env

@@ -126,6 +126,13 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
 }
 
 extension Day {
+    /// Parses the canonical form only, `YYYY-MM-DD` exactly (the form stored in the log and in JSON); `nil` for
+    /// anything else, the French order and surrounding spaces included.
+    public init?(canonical text: String) {
+        guard let day = Day.parseISO(text.utf8) else { return nil }
+        self = day
+    }
+
     /// `YYYY-MM-DD`, ten ASCII bytes, or `nil` (then the general parser decides).
     @inline(__always)
     static func parseISO(_ utf8: String.UTF8View) -> Day? {
@@ -158,9 +165,8 @@ extension Day: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        // The byte, not Foundation's `contains(_: StringProtocol)` (a locale-aware search, most of the time of
-        // decoding a roster record's dues).
-        guard let day = Day(text), text.utf8.contains(UInt8(ascii: "-")) else {
+        // Stored and exchanged days are canonical, `YYYY-MM-DD` exactly: no French order, no spaces around it.
+        guard let day = Day(canonical: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "expected a day as YYYY-MM-DD, got \(text)")
         }

@@ -154,6 +154,9 @@ extension CaseCommand: Codable {
                 forKey: AnyKey("type"), in: c, debugDescription: "unknown command type \(type)")
         }
         let id = try c.decodeIfPresent(String.self, forKey: AnyKey("commandId"))
+        if let id, let problem = CommandIdentifier.problem(id) {
+            throw DecodingError.dataCorruptedError(forKey: AnyKey("commandId"), in: c, debugDescription: problem.en)
+        }
         self = try reader(decoder, id)
     }
 
@@ -164,5 +167,27 @@ extension CaseCommand: Codable {
         var c = encoder.container(keyedBy: AnyKey.self)
         try c.encode(type, forKey: AnyKey("type"))
         try c.encodeIfPresent(id, forKey: AnyKey("commandId"))
+    }
+}
+
+/// What an idempotency key (`commandId`, `--id`) may be: 1 to 1,024 bytes of UTF-8 without control characters. The key
+/// is stored as the records' causation id and indexed as `command/<key>`; an empty key would be indexed by an act but
+/// never found by a replay of the log (an empty causation id means "no key").
+public enum CommandIdentifier {
+    public static let maximumBytes = 1024
+
+    /// Why `id` cannot be an idempotency key, in French and in English; `nil` when it can.
+    public static func problem(_ id: String) -> (fr: String, en: String)? {
+        if id.isEmpty { return ("la clé d'idempotence est vide", "the idempotency key is empty") }
+        let bytes = id.utf8.count
+        if bytes > maximumBytes {
+            return ("la clé d'idempotence fait \(bytes) octets (\(maximumBytes) au plus)",
+                    "the idempotency key is \(bytes) bytes long (at most \(maximumBytes))")
+        }
+        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return ("la clé d'idempotence contient un caractère de contrôle",
+                    "the idempotency key holds a control character")
+        }
+        return nil
     }
 }

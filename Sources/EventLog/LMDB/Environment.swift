@@ -10,9 +10,13 @@ final class Environment {
     let handle: OpaquePointer
     private(set) var mapSize: Int
 
-    /// Opens (and creates the files of) the environment in the directory `path`.
+    /// Whether the environment was opened read-only (`MDB_RDONLY`): no write transaction can begin, and LMDB never
+    /// writes to the data file.
+    let readOnly: Bool
+
+    /// Opens (and, unless `readOnly`, creates the files of) the environment in the directory `path`.
     /// See http://www.lmdb.tech/doc/group__mdb.html#ga32a193c6bf4d7d5c5d579e71f22e9340 (`mdb_env_open`).
-    init(directory path: String, mapSize: Int, maxDatabases: UInt32) throws(LMDBError) {
+    init(directory path: String, mapSize: Int, maxDatabases: UInt32, readOnly: Bool = false) throws(LMDBError) {
         var env: OpaquePointer?
         try check(mdb_env_create(&env))
         guard let env else { throw LMDBError.invalid }
@@ -20,12 +24,14 @@ final class Environment {
             try check(mdb_env_set_maxdbs(env, maxDatabases))
             try check(mdb_env_set_mapsize(env, mapSize))
             // MDB_NOTLS: read transactions are not tied to a thread, so short batched reads may run anywhere.
-            try check(mdb_env_open(env, path, UInt32(MDB_NOTLS), 0o600))
+            let flags = UInt32(MDB_NOTLS) | (readOnly ? UInt32(MDB_RDONLY) : 0)
+            try check(mdb_env_open(env, path, flags, 0o600))
         } catch {
             mdb_env_close(env)
             throw error
         }
         handle = env
+        self.readOnly = readOnly
         var info = MDB_envinfo()
         mdb_env_info(env, &info)
         self.mapSize = Int(info.me_mapsize)

@@ -20,6 +20,9 @@ public struct LMDBError: Error, RawRepresentable, Hashable, Sendable, CustomStri
     public static let permissionDenied = LMDBError(rawValue: 13)  // EACCES
     public static let noSuchFile = LMDBError(rawValue: 2)  // ENOENT
     public static let readOnlyFileSystem = LMDBError(rawValue: 30)  // EROFS
+    public static let ioError = LMDBError(rawValue: 5)  // EIO
+    public static let noSpace = LMDBError(rawValue: 28)  // ENOSPC
+    public static let quotaExceeded = LMDBError(rawValue: 122)  // EDQUOT
 
     public var description: String { String(cString: mdb_strerror(rawValue)) }
 

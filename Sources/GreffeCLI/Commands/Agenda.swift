@@ -44,7 +44,7 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let today = try registry.day(asOf)
                 let items = AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
                                              today: today, within: within)

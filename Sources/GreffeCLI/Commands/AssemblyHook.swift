@@ -75,7 +75,7 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let from = try registry.day(day)
                 guard let (assembly, items) = try registry.docket(heldOnOrAfter: from) else {
                     throw CLIFailure(

@@ -51,7 +51,7 @@ extension GreffeCommand.Audit {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let (registry, id) = try options.registry(forCase: caseID)
+                let (registry, id) = try options.readingRegistry(forCase: caseID)
                 let checks = try registry.drawAudits(of: id)
                 if json {
                     print(try jsonLine(["case": id.rawValue, "draws": checks.map(\.json),

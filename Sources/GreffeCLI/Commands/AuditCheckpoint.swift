@@ -74,7 +74,7 @@ extension GreffeCommand.Audit {
                     throw CLIFailure(status: .usage, fr: "\(key) n'est pas une clé privée de `greffe audit keygen`",
                                      en: "\(key) is not a private key from `greffe audit keygen`")
                 }
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let day = try on ?? Today.resolve(timeZone: registry.rulebook.timeZone)
                 let receipt = try Checkpoint.sign(try registry.store.head(), on: day, with: keys)
                 let text = String(decoding: try receipt.json(), as: UTF8.self) + "\n"

@@ -35,7 +35,7 @@ extension GreffeCommand.Audit {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let head = try registry.store.head()
                 guard until <= head.sequence else {
                     throw CLIFailure(status: .notFound, fr: "la séquence \(until) dépasse la tête du journal (\(head.sequence))",

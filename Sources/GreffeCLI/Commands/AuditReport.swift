@@ -41,7 +41,7 @@ extension GreffeCommand.Audit {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let day = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
                 let audits = try registry.caseAudits(only: caseID.map { CaseID($0) }, asOf: day)
                 let rulebook = try registry.procedureRulebooks().description

@@ -49,7 +49,7 @@ extension GreffeCommand.Audit {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let receipt = try checkpoint.map { path in try readCheckpoint(path) }
                 let trusted = try publicKey.map(keyArgument)
                 let total = try registry.store.head().sequence

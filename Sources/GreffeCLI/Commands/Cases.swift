@@ -48,7 +48,7 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let index = try registry.caseIndex().filter(keeps)
                 if json {
                     let data = try Projections.jsonEncoder.encode(index)

@@ -44,7 +44,7 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let (registry, id) = try options.registry(forCase: caseID)
+                let (registry, id) = try options.readingRegistry(forCase: caseID)
                 let day = try registry.day(asOf)
                 let loaded = try registry.loadCase(id, asOf: day)
                 let naming = Naming(state: loaded.state, events: loaded.events, roster: try registry.members(),

@@ -57,11 +57,14 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let key = try keyFile.map { try pseudonymKey($0, l) }
-                let file = try out.map(LineFile.init)
+                // The file is created with the first line, once the log is verified: a refused export leaves none.
+                var file: LineFile?
                 let header = try registry.export(pseudonymisingWith: key) { line in
-                    if let file { try file.write(line) } else { print(line) }
+                    guard let out else { return print(line) }
+                    if file == nil { file = try LineFile(out) }
+                    try file?.write(line)
                 }
                 if let out, let file {
                     try file.close()

@@ -28,7 +28,7 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let (registry, id) = try options.registry(forCase: caseID)
+                let (registry, id) = try options.readingRegistry(forCase: caseID)
                 let loaded = try registry.loadCase(id)
                 let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue)
                 for (dated, record) in zip(loaded.events, loaded.records) {

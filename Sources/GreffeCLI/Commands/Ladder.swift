@@ -93,7 +93,7 @@ extension GreffeCommand {
             func run() throws {
                 let l = options.language
                 try reportingLadderFailures(l) {
-                    let registry = try options.registry()
+                    let registry = try options.readingRegistry()
                     let id = MemberID(member)
                     let ladders = try rulebook.map { [try registry.loadLadder(try registry.adoptedRulebookID($0), member: id, asOf: asOf)] }
                         ?? registry.ladders(of: id, asOf: asOf)
@@ -129,7 +129,7 @@ extension GreffeCommand {
             func run() throws {
                 let l = options.language
                 try reportingLadderFailures(l) {
-                    let registry = try options.registry()
+                    let registry = try options.readingRegistry()
                     let zone = try registry.adoptedRulebooks().last?.timeZone ?? registry.rulebook.timeZone
                     let today = try asOf ?? Today.resolve(timeZone: zone)
                     let items = try registry.ladderAgenda(today: today)

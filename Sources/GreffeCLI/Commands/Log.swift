@@ -80,7 +80,7 @@ extension GreffeCommand.Log {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let store = try EventStore.open(at: options.storePath)
+                let store = try options.readingStore()
                 var checkpoint: LogHead?
                 if let from, let hash, let bytes = [UInt8](hexString: hash) {
                     checkpoint = LogHead(sequence: from, hash: bytes)
@@ -143,7 +143,7 @@ extension GreffeCommand.Log {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let store = try EventStore.open(at: options.storePath)
+                let store = try options.readingStore()
                 var cursor = store.records(from: from)
                 var shown = 0
                 while shown < (limit ?? .max), let record = try cursor.next() {

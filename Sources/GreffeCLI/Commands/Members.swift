@@ -96,7 +96,7 @@ extension GreffeCommand.Members {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let day = try registry.day(on)
                 let members = try registry.members()
                 let judged = try registry.judgementsSat()
@@ -171,7 +171,7 @@ extension GreffeCommand.Members {
         func run() throws {
             let l = options.language
             try reportingFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let memberID = MemberID(id)
                 guard let m = try registry.member(memberID) else { throw RegistryError.unknownMember(memberID) }
                 let judged = (try registry.judgementsSat()[memberID] ?? []).map(\.rawValue).sorted()

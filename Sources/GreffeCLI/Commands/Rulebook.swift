@@ -212,7 +212,7 @@ extension StoreOptions {
     /// The rulebooks adopted in the store, oldest first, when there is a store; none otherwise (listing works without
     /// a store).
     func adoptedIfAny() -> [RulebookDocument] {
-        (try? EventStore.open(at: storePath)).flatMap { try? Registry(store: $0).adoptedDocuments().map(\.rulebook) } ?? []
+        (try? readingStore()).flatMap { try? Registry(store: $0).adoptedDocuments().map(\.rulebook) } ?? []
     }
 
     /// The procedures a ladder rung may escalate to: the shipped ones and those adopted in the store.

@@ -32,7 +32,7 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             try reportingLadderFailures(l) {
-                let registry = try options.registry()
+                let registry = try options.readingRegistry()
                 let day = try registry.day(asOf)
                 let id = CaseID(caseID)
                 guard try registry.caseExists(id) else {

@@ -28,6 +28,12 @@ struct RecordOptions: ParsableArguments {
 
     @Flag(help: "Affiche les enregistrements ajoutés en JSON, un par ligne.")
     var json = false
+
+    func validate() throws {
+        if let commandId, let problem = CommandIdentifier.problem(commandId) {
+            throw ValidationError("--id : \(problem.fr) / --id: \(problem.en)")
+        }
+    }
 }
 
 /// What every act takes besides its case and its facts: the idempotency key and output format, the day and the actor,

@@ -71,7 +71,8 @@ func describe(_ error: EventStoreError, _ l: Language) -> (ExitStatus, String) {
     case let .alreadyExists(path):
         return (.storeError, l.t("un magasin existe déjà dans \(path)", "a store already exists at \(path)"))
     case let .permissionDenied(path):
-        return (.storeError, l.t("permission refusée sur \(path)", "permission denied on \(path)"))
+        return (.storeError, l.t("permission refusée sur \(path) : ce compte ne peut pas y lire ou y écrire (le magasin appartient-il à un autre utilisateur ?)",
+                                 "permission denied on \(path): this account cannot read or write there (is the store owned by another user?)"))
     case let .unknownFormat(path, found, supported):
         return (
             .storeError,
@@ -87,6 +88,18 @@ func describe(_ error: EventStoreError, _ l: Language) -> (ExitStatus, String) {
             l.t("enregistrement \(sequence) illisible : \(reason) (lancez `greffe log verify`)",
                 "record \(sequence) is unreadable: \(reason) (run `greffe log verify`)")
         )
+    case let .damaged(path, damage):
+        switch damage {
+        case .empty:
+            return (.storeError, l.t("magasin endommagé : \(path)/data.mdb est vide (une création interrompue ?) ; rien n'a été lu ni écrit",
+                                     "store damaged: \(path)/data.mdb is empty (an interrupted creation?); nothing was read nor written"))
+        case let .truncated(size, needed):
+            return (.storeError, l.t("magasin endommagé : fichier plus court que sa dernière page (\(path)/data.mdb fait \(size) octets, ses pages en demandent \(needed)) ; rien n'a été lu ni écrit — restaurez une sauvegarde",
+                                     "store damaged: file shorter than its last page (\(path)/data.mdb holds \(size) bytes, its pages need \(needed)); nothing was read nor written — restore a backup"))
+        }
+    case let .diskFull(path):
+        return (.storeError, l.t("disque plein : plus de place pour le magasin \(path) ; rien n'a été écrit (libérez de la place et relancez)",
+                                 "disk full: no space left for the store \(path); nothing was written (free some space and run again)"))
     case let .storage(lmdb):
         return (.storeError, l.t("erreur du magasin : \(lmdb) (code LMDB \(lmdb.rawValue))", "storage error: \(lmdb) (LMDB code \(lmdb.rawValue))"))
     }
@@ -121,6 +134,15 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
             .refused,
             l.t("la clé « \(commandId) » a déjà servi pour un acte du dossier \(caseID) ; rien n'a été écrit (choisissez une autre clé)",
                 "the key \"\(commandId)\" was already used for an act of case \(caseID); nothing was written (choose another key)"))
+    case .invalidCommandId(let commandId):
+        let problem = CommandIdentifier.problem(commandId) ?? ("clé d'idempotence invalide", "invalid idempotency key")
+        return (.usage, l.t("--id (commandId) : \(problem.fr) ; rien n'a été écrit",
+                            "--id (commandId): \(problem.en); nothing was written"))
+    case .notVerifiable(let failure):
+        return (
+            .verificationFailed,
+            l.t("le journal ne se vérifie pas (séquence \(failure.sequence) : \(failure.kind.french)) : rien n'a été exporté — lancez `greffe log verify`",
+                "the log fails verification (sequence \(failure.sequence): \(failure.kind.english)): nothing was exported — run `greffe log verify`"))
     case .rosterImport(let importError):
         let lines = importError.problems.map { "  " + l.t($0.fr, $0.description) }.joined(separator: "\n")
         return (

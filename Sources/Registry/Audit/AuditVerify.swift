@@ -159,7 +159,7 @@ extension Registry {
         let stopped = Words("le parcours s'est arrêté à la séquence \(failure.sequence)",
                             "the walk stopped at sequence \(failure.sequence)")
         switch failure.kind {
-        case .streamIndex, .versionGap:
+        case .streamIndex, .versionGap, .streamHead:
             return [AuditCheckResult(check: .chain, outcome: .incomplete(stopped), count: records, failed: 0),
                     AuditCheckResult(check: .streams, outcome: .failed(finding), count: report.streamsSeen, failed: 1)]
         default:
@@ -287,9 +287,14 @@ extension Registry {
                              count: 1, failed: 1)
         }
         if let problem = checkpoint.signatureProblem(trusting: trustedKey) { return failed(problem) }
+        // A receipt carries its own public key: anyone can sign one, so only a key trusted from elsewhere proves it.
+        guard let trustedKey, !trustedKey.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return failed(Words("aucune clé publique de confiance : un reçu signé par sa propre clé ne prouve rien (un faussaire peut signer le sien) ; donnez la clé publique de l'auditeur (--public-key)",
+                                "no trusted public key: a receipt signed by its own key proves nothing (a forger can sign one); give the auditor's public key (--public-key)"))
+        }
         guard let head = checkpoint.head else { return failed(Words("hachage illisible", "unreadable hash")) }
         let report = try store.verify(from: head)
-        if let failure = report.failure, failure.kind == .checkpointMismatch {
+        if let failure = report.failure, failure.kind == .checkpointMismatch || failure.sequence == checkpoint.sequence {
             return failed(Words("l'enregistrement \(checkpoint.sequence) n'a plus le hachage du reçu du \(checkpoint.day) : \(failure.detail)",
                                 "record \(checkpoint.sequence) no longer has the hash of the receipt of \(checkpoint.day): \(failure.detail)"))
         }
@@ -308,6 +313,7 @@ extension VerificationFailure.Kind {
         case .hashMismatch: return "contenu modifié (hachage différent)"
         case .streamIndex: return "index de flux incohérent"
         case .versionGap: return "versions de flux non contiguës"
+        case .streamHead: return "têtes de flux incohérentes avec les enregistrements"
         case .headMismatch: return "tête du journal incohérente (fin supprimée ?)"
         case .checkpointMismatch: return "différent du point de contrôle de confiance"
         }
@@ -323,6 +329,7 @@ extension VerificationFailure.Kind {
         case .hashMismatch: return "content changed (hash differs)"
         case .streamIndex: return "stream index disagrees"
         case .versionGap: return "stream versions not contiguous"
+        case .streamHead: return "stream heads disagree with the records"
         case .headMismatch: return "log head disagrees (end deleted?)"
         case .checkpointMismatch: return "differs from the trusted checkpoint"
         }

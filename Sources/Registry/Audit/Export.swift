@@ -86,9 +86,16 @@ extension Registry {
     /// Writes the log as JSON Lines: a header, then every record up to the head read at the start, one per line.
     /// With a pseudonymisation key, member names, emails and ids are replaced by keyed pseudonyms (HMAC-SHA256): the
     /// hashes are then those of the original records and cannot be recomputed from the lines.
+    ///
+    /// The log is verified first (`EventStore.verify`, up to the head it reads): a log that fails is not exported,
+    /// `RegistryError.notVerifiable` is thrown before anything is written, so no export of a tampered store claims to
+    /// be verifiable.
     @discardableResult
     public func export(pseudonymisingWith key: [UInt8]? = nil, _ write: (String) throws -> Void) throws -> ExportHeader {
-        let head = try store.head()
+        let verification = try store.verify()
+        if let failure = verification.failure { throw RegistryError.notVerifiable(failure) }
+        // The head the verification read: every record up to it was checked; later appends are left for the next export.
+        let head = verification.storedHead
         let pseudonymiser = try key.map { try Pseudonymiser(key: $0, people: people(upTo: head.sequence)) }
         let note = pseudonymiser == nil
             ? "Each line after this one is a record; SHA-256 of its canonical body (docs/storage-format.md) is its hash, and prevHash links it to the line before (scripts/verify_export.py)."
