@@ -140,8 +140,8 @@ struct DossierBuilder {
         var history: [String] = []
         for dated in loaded.events {
             switch dated.event {
-            case .cellCalled, .volunteerAccepted, .memberRecused, .drawAnnounced, .drawPerformed, .drawnMemberPresent,
-                 .drawnMemberDeclined:
+            case .cellCalled, .volunteerAccepted, .memberRecused, .cellMemberReplaced, .drawAnnounced, .drawPerformed,
+                 .drawnMemberPresent, .drawnMemberDeclined:
                 history.append("\(dated.on.frenchDescription) — " + words.sentence(dated.event))
             default: break
             }
