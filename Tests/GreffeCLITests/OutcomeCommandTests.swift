@@ -134,4 +134,32 @@ import Testing
         #expect(report.stdout.contains("m009 (ne répond pas) : Aucune réponse aux courriels"), "\(report.stdout)")
         #expect(try f.greffe(["audit", "verify"]).status == 0)
     }
+
+    @Test func R11_whenEveryAccusedLeftTheBoardRecordsAnExplicitDecisionInsteadOfADeadEnd() throws {
+        let f = try ActCommandsTests().rosterStore()
+        for arguments in [
+            ["complaint", "--via", "email", "--complainant", "m006", "--accused", "m004", "--accused", "m008", "--victim", "m005",
+             "--motive", "insults", "--facts", "Insultes répétées", "--on", "2026-03-02", "--as", "m001"],
+            ["meeting", "2026-001", "--attendee", "m001", "--attendee", "m003", "--rapporteur", "m002", "--on", "2026-03-04", "--as", "m001"],
+            ["file-complete", "2026-001", "--on", "2026-03-10", "--as", "m002"],
+            ["hear-victim", "2026-001", "--victim", "m005", "--needs", "sécurité", "--demand", "excuses", "--on", "2026-03-11", "--as", "m002"],
+            ["request-explanation", "2026-001", "--summary", "Résumé", "--demand", "excuses", "--on", "2026-03-12", "--as", "m002"],
+            ["accused-left", "2026-001", "--member", "m008", "--on", "2026-03-13", "--as", "m002"],
+            ["answer", "2026-001", "--from", "m004", "--form", "written", "--on", "2026-03-16", "--as", "m002"],
+        ] {
+            let done = try f.greffe(arguments)
+            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+        }
+        let decide = ["explicit-decision", "2026-001", "--matter", "every-accused-left", "--decision", "arrêt de la procédure",
+                      "--reason", "les deux personnes mises en cause ont quitté l'association", "--as", "m001"]
+        try refused(f, decide + ["--on", "2026-03-17"], saying: "m004 n'a pas quitté l'association")
+        #expect(try f.greffe(["accused-left", "2026-001", "--member", "m004", "--on", "2026-03-18", "--as", "m002"]).status == 0)
+        let done = try f.greffe(decide + ["--on", "2026-03-19"])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("procédure arrêtée (R11, art. 5.6.7)"), "\(done.stdout)")
+        let status = try f.greffe(["status", "2026-001"], environment: ["GREFFE_TODAY": "2026-03-19"])
+        #expect(status.stdout.contains("décision explicite du Conseil (règlement muet) le 2026-03-19 : arrêt de la procédure"),
+                "\(status.stdout)")
+        #expect(try f.greffe(["audit", "verify"]).status == 0)
+    }
 }
