@@ -334,3 +334,17 @@ private func smallAssociation(_ eligible: [MemberID]) -> CaseContext {
     s.act("2026-02-04", .closeCase(Closure(reason: "procédure arrêtée")))
     #expect(s.state.step == .closed)
 }
+
+@Test func R15_theDocketSaysTheCellCouldNotBeFormedAndNamesTheSummarysProposals() {
+    var s = Fixture.throughSummary()
+    s.context = smallAssociation(["m1", "m2"])
+    s.act("2026-02-03", .callCell(CellCall(channel: .online)))
+    s.act("2026-02-04", .acceptVolunteer(MemberRef(member: "m1")))
+    s.act("2026-02-10", .recordExplicitDecision(ExplicitDecision(
+        matter: .cellCannotBeFormed, decision: "renvoi à l'Assemblée générale", reason: "1 éligible pour 2 sièges")))
+    let assembly = Assembly(scheduledOn: d("2026-03-01"), heldOn: d("2026-06-20"))
+    let items = Docket.items(for: assembly, among: [assembly], cases: [(Fixture.caseID, s.state)], rulebook: .cle)
+    #expect(items.first?.questionFr.hasPrefix("La cellule de crise n'a pas pu être constituée (décision explicite du Conseil)") == true,
+            "\(items.map(\.questionFr))")
+    #expect(items.first?.questionFr.contains("avertissement") == true)
+}
