@@ -35,7 +35,7 @@ extension GreffeCommand {
     struct GeneralAssembly: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ga",
-            abstract: "L'Assemblée générale : la programmer, son ordre du jour, son vote sur un recours ou un renvoi, une résolution explicite (art. 5.6.10, 5.6.12, R24).",
+            abstract: "L'Assemblée générale : la programmer, son ordre du jour, son vote sur un recours ou un renvoi, puis sur la réintégration, une résolution explicite (art. 5.6.10, 5.6.12, R24).",
             discussion: prose("""
                 Exemples :
                   greffe ga schedule --on 2026-06-20 --place "Lyon"

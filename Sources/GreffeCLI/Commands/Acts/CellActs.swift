@@ -10,7 +10,8 @@ extension GreffeCommand {
             abstract: "La cellule de crise : appel, volontaires, révocation, tirage, synthèse, réunion, décision (art. 5.6.9–5.6.10).",
             discussion: prose("""
                 Dans l'ordre : call → volunteer (×3) → [recuse → call → volunteer] → send-summary → meet → \
-                consensus, ou vote → [reintegration-vote] ; sans réponse à l'appel : tirage au sort (voir docs/draw.md).
+                consensus, ou vote → [reintegration-vote] ; sans réponse à l'appel : tirage au sort (voir docs/draw.md). \
+                Un membre qui ne peut plus siéger ou ne répond pas : replace, puis le siège se pourvoit.
 
                 Exemples :
                   greffe cell call 2026-001 --via online --member m007 --member m008 --member m009
