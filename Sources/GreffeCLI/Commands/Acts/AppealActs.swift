@@ -148,7 +148,7 @@ extension GreffeCommand.GeneralAssembly {
         var outcome: String
         @Option(help: ArgumentHelp("Sa raison.", valueName: "texte"))
         var reason: String
-        @Option(name: .customLong("sanction"), help: ArgumentHelp("Sanction imposée, s'il y en a (répéter l'option).", valueName: "sanction"))
+        @Option(name: .customLong("sanction"), help: ArgumentHelp("Réintégration immédiate (reintegration.immediate) ; aucune sanction non votée par l'Assemblée.", valueName: "sanction"))
         var sanctions: [SanctionArgument] = []
         @OptionGroup var context: ActContext
 
