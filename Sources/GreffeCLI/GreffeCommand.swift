@@ -47,7 +47,7 @@ public struct GreffeCommand: ParsableCommand {
                     AddEvidence.self, CompleteFile.self, HearVictim.self, RequestExplanation.self, ReceiveAnswer.self,
                     LapseAnswer.self, AccusedLeft.self, WriteSummary.self, Cell.self, ReferGA.self, JudgementGroup.self,
                     LetterReceived.self, LodgeAppeal.self, GeneralAssembly.self, RecordReparation.self,
-                    AnnounceRadiation.self, CloseCase.self,
+                    AnnounceRadiation.self, CloseCase.self, ExplicitDecisionAct.self,
                 ]),
         ]
     )

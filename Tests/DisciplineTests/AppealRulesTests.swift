@@ -72,6 +72,10 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
                        blanks: 0, bodySize: 30)
     s.act("2026-06-20", .recordGeneralAssemblyVote(split))
     #expect(s.state.generalAssemblyVotes.last?.value.adopted == nil)
+    // « selon les mêmes modalités que la cellule de crise »: the reintegration vote, which misses two-thirds too.
+    #expect(s.state.step == .awaitingGeneralAssemblyReintegrationVote)
+    s.act("2026-06-20", .recordGeneralAssemblyReintegrationVote(GAReintegrationVote(
+        votes: [OptionVotes(option: Rulebook.SanctionID.immediateReintegration, votes: 15)], blanks: 15, bodySize: 30)))
     #expect(s.state.step == .awaitingGeneralAssemblyResolution)
     #expect(s.state.step.fr.contains("muet"))
     // The engine invents nothing: no closing, and the R25 suspension goes on until someone decides.
@@ -79,9 +83,8 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     #expect(s.state.activeSuspensions(on: d("2026-06-21")).map(\.rule) == [.R25])
     let noReason = GAResolution(outcome: "maintien", reason: " ")
     expect(given: s.events, when: .recordGeneralAssemblyResolution(noReason), on: d("2026-06-21"), then: refusal(.R24))
-    let resolution = GAResolution(outcome: "maintien du jugement de la cellule",
-                                  reason: "second tour à la majorité plus une voix (art. 3.1), décidé par l'AG",
-                                  sanctions: ["warning"])
+    let resolution = GAResolution(outcome: "aucune sanction ; suspension levée",
+                                  reason: "deux votes sans deux tiers ; l'Assemblée n'a porté aucune sanction")
     expect(given: s.events, when: .recordGeneralAssemblyResolution(resolution), on: d("2026-06-21"),
            then: [.generalAssemblyResolutionRecorded(resolution)])
     s.act("2026-06-21", .recordGeneralAssemblyResolution(resolution))

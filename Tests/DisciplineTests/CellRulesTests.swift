@@ -309,3 +309,24 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     s.act("2026-02-04", .addEvidence(Evidence(kind: .testimony, description: "témoignage", witness: "m1")))
     expect(given: s.events, when: .sendSummaryToCell(Note()), on: d("2026-02-05"), then: refusal(.R13))
 }
+
+@Test func R13_aDrawnMemberReplacedByTheRapporteurIsFollowedByTheNextInTheRecordedOrder() throws {
+    // Given a cell completed by a draw,
+    var s = called()
+    s.act("2026-02-04", .acceptVolunteer(MemberRef(member: "m1")))
+    let a = try #require(announcement(s, on: "2026-02-05"))
+    s.act("2026-02-05", .announceDraw(a))
+    let draw = try CellDraw.perform(a, values: [["3", "11", "17", "25", "38", "42"]])
+    s.act("2026-02-07", .performDraw(draw))
+    let order = draw.members(in: a.pool)
+    s.act("2026-02-08", .drawnMemberPresent(MemberRef(member: order[0])))
+    s.act("2026-02-08", .drawnMemberPresent(MemberRef(member: order[1])))
+    #expect(s.state.drawnPending.isEmpty)
+    // when the rapporteur replaces a drawn member who stopped answering,
+    s.act("2026-02-10", .replaceCellMember(CellReplacement(member: order[0], ground: .noAnswer, reason: "sans réponse")))
+    // then the next member of the recorded order is summoned, with no new randomness and no party's recusal used.
+    #expect(s.state.drawnPending == [order[2]])
+    #expect(s.state.recusals.isEmpty)
+    s.act("2026-02-11", .drawnMemberPresent(MemberRef(member: order[2])))
+    #expect(s.state.cell == ["m1", order[1], order[2]])
+}

@@ -321,14 +321,17 @@ import Testing
             ["appeal", "2026-001", "--by", "m004", "--companion", "Paul R.", "--on", "2026-03-10"],
             ["ga", "vote", "2026-001", "--proposal", "warning", "--proposal", "reminder", "--votes", "warning=20",
              "--votes", "reminder=18", "--voters", "40", "--on", "2026-06-14"],
-            ["ga", "resolve", "2026-001", "--outcome", "maintien de l'avertissement", "--reason", "le règlement est muet",
-             "--sanction", "warning", "--on", "2026-06-20"],
+            ["ga", "reintegration-vote", "2026-001", "--votes", "immediate=19", "--votes", "probationary=19",
+             "--voters", "40", "--on", "2026-06-14"],
+            ["ga", "resolve", "2026-001", "--outcome", "aucune sanction ; suspension levée", "--reason", "le règlement est muet",
+             "--on", "2026-06-20"],
             ["judgement", "execute", "2026-001", "--on", "2026-06-21"],
         ], in: f)
-        #expect(lines[1].contains("— deux tiers non atteints : le règlement est muet, consigner une résolution (greffe ga resolve).\n"))
+        #expect(lines[1].contains("— deux tiers non atteints sur la sanction : selon les mêmes modalités que la cellule, l'Assemblée vote sur la réintégration immédiate ou probatoire (greffe ga reintegration-vote).\n"))
         #expect(lines[1].contains("  warning : 20 × 3 = 60 < 38 × 2 = 76 → deux tiers non atteints\n"), "\(lines[1])")
+        #expect(lines[2].contains("le règlement est muet, consigner une résolution sans sanction non votée (greffe ga resolve)"), "\(lines[2])")
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-07-01"])
-        #expect(status.stdout.contains("  décision : avertissement (le 2026-06-20)"), "\(status.stdout)")
+        #expect(status.stdout.contains("  décision : aucune sanction (le 2026-06-20)"), "\(status.stdout)")
     }
 
     @Test func anAccusedWhoLeavesStopsTheProcedureUntilTheRadiation() throws {
@@ -385,7 +388,7 @@ import Testing
         // Every act but the draw's own two (they come with the draw, docs/draw.md).
         let acts = CommandWords.subcommands.filter { !["draw.announce", "draw.perform"].contains($0.key) }
             .map { $0.value.split(separator: " ").dropFirst().map(String.init) }
-        #expect(acts.count == 33)
+        #expect(acts.count == 36)
         for act in acts {
             let help = try f.greffe(act + ["--help"], withStore: false)
             #expect(help.status == 0)

@@ -260,6 +260,27 @@ import Testing
         let failed = gaVote(20, 8, blanks: 2, decided: false, adopted: "A")
         #expect(failed.problem?.en == "recorded as a failed GA vote although an option reaches the threshold")
     }
+
+    @Test func R24_theGAReintegrationVoteIsRecountedToo() {
+        // The event recording the GA's reintegration vote is recounted like its sanction vote.
+        let immediate = Rulebook.SanctionID.immediateReintegration
+        let probationary = Rulebook.SanctionID.probationaryReintegration
+        let proposals = [Proposal(id: immediate, sanctions: [immediate]), Proposal(id: probationary, sanctions: [probationary])]
+        let votes = [OptionVotes(option: immediate, votes: 19), OptionVotes(option: probationary, votes: 19)]
+        let tallies = proposals.map { p in
+            OptionTally(option: p.id, tally: Rulebook.cle.reachesTwoThirds(yes: 19, cast: 38, blanks: 2, bodySize: 40))
+        }
+        func audit(adopted: String?) -> VoteAudit? {
+            let record = GAVoteRecord(proposals: proposals, votes: votes, blanks: 2, bodySize: 40, tallies: tallies, adopted: adopted)
+            return VoteAudit(caseID: "2026-001", sequence: 9,
+                             event: DatedEvent(on: d("2026-06-14"), event: .generalAssemblyReintegrationVoteHeld(record)),
+                             before: CaseState(), rulebook: .cle)
+        }
+        #expect(audit(adopted: nil)?.ok == true)
+        #expect(audit(adopted: nil)?.kind == .generalAssemblyReintegrationVote)
+        // Recorded as adopted although 19 of 40 is not two-thirds: caught.
+        #expect(audit(adopted: probationary)?.problem?.en == "adopted option recorded: \(probationary); per the ballots: none")
+    }
 }
 
 @Suite struct AuditReportTests {

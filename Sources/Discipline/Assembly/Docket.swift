@@ -50,10 +50,15 @@ public enum Docket {
             let conflicts = conflicts(state)
             let decided = decisionText(state, rulebook: rulebook)
             if let referral = state.referral, heardBy(referral.on) {
+                let explicit = state.explicitDecisions.contains { $0.value.matter == .cellCannotBeFormed }
                 items.append(DocketItem(
                     caseID: id, matter: .referral(on: referral.on), suspensions: suspensions,
-                    questionFr: "La cellule de crise n'a atteint les deux tiers dans aucun vote : l'Assemblée statue à la majorité des deux tiers, selon les mêmes modalités (propositions : \(decided.fr)).",
-                    questionEn: "The crisis cell reached two-thirds in no vote: the Assembly decides by two-thirds, with the same modalities (proposals: \(decided.en)).",
+                    questionFr: (explicit ? "La cellule de crise n'a pas pu être constituée (décision explicite du Conseil)"
+                                          : "La cellule de crise n'a atteint les deux tiers dans aucun vote")
+                        + " : l'Assemblée statue à la majorité des deux tiers, selon les mêmes modalités (propositions : \(decided.fr)).",
+                    questionEn: (explicit ? "The crisis cell could not be formed (explicit decision of the board)"
+                                          : "The crisis cell reached two-thirds in no vote")
+                        + ": the Assembly decides by two-thirds, with the same modalities (proposals: \(decided.en)).",
                     conflicts: conflicts))
             }
             for appeal in state.appeals where heardBy(appeal.on) {
@@ -108,7 +113,9 @@ public enum Docket {
             return (fr.isEmpty ? "aucune sanction" : fr, en.isEmpty ? "no sanction" : en)
         }
         if let judgement = state.judgement { return labels(judgement.value.sanctions) }
-        let proposals = (state.cellVote?.value.proposals ?? []).flatMap(\.sanctions)
+        // Without a cell vote (the cell could not be formed), the sanctions the summary proposed.
+        let proposals = state.cellVote.map { $0.value.proposals.flatMap(\.sanctions) }
+            ?? state.summary?.value.proposedSanctions ?? []
         return labels(proposals)
     }
 }

@@ -21,6 +21,8 @@ public enum CaseCommand: Equatable, Sendable {
     case callCell(CellCall, commandId: String? = nil)
     case acceptVolunteer(MemberRef, commandId: String? = nil)
     case recuse(Recusal, commandId: String? = nil)
+    case replaceCellMember(CellReplacement, commandId: String? = nil)
+    case recordExplicitDecision(ExplicitDecision, commandId: String? = nil)
     case announceDraw(DrawAnnouncement, commandId: String? = nil)
     case performDraw(CellDraw, commandId: String? = nil)
     case drawnMemberPresent(MemberRef, commandId: String? = nil)
@@ -37,6 +39,7 @@ public enum CaseCommand: Equatable, Sendable {
     case lodgeAppeal(Appeal, commandId: String? = nil)
     case recordGeneralAssemblyVote(GAVote, commandId: String? = nil)
     case recordGeneralAssemblyResolution(GAResolution, commandId: String? = nil)
+    case recordGeneralAssemblyReintegrationVote(GAReintegrationVote, commandId: String? = nil)
     case recordReparation(Reparation, commandId: String? = nil)
     case announceRadiation(Radiation, commandId: String? = nil)
     case closeCase(Closure, commandId: String? = nil)
@@ -60,6 +63,8 @@ public enum CaseCommand: Equatable, Sendable {
         case let .callCell(p, id): ("cell.call", p, id)
         case let .acceptVolunteer(p, id): ("cell.volunteer", p, id)
         case let .recuse(p, id): ("cell.recuse", p, id)
+        case let .replaceCellMember(p, id): ("cell.replace", p, id)
+        case let .recordExplicitDecision(p, id): ("explicit.decide", p, id)
         case let .announceDraw(p, id): ("draw.announce", p, id)
         case let .performDraw(p, id): ("draw.perform", p, id)
         case let .drawnMemberPresent(p, id): ("draw.present", p, id)
@@ -76,6 +81,7 @@ public enum CaseCommand: Equatable, Sendable {
         case let .lodgeAppeal(p, id): ("appeal.lodge", p, id)
         case let .recordGeneralAssemblyVote(p, id): ("ga.vote", p, id)
         case let .recordGeneralAssemblyResolution(p, id): ("ga.resolve", p, id)
+        case let .recordGeneralAssemblyReintegrationVote(p, id): ("ga.reintegrationVote", p, id)
         case let .recordReparation(p, id): ("reparation.record", p, id)
         case let .announceRadiation(p, id): ("radiation.announce", p, id)
         case let .closeCase(p, id): ("case.close", p, id)
@@ -111,6 +117,8 @@ public enum CaseCommand: Equatable, Sendable {
         "cell.call": read { .callCell($0, commandId: $1) },
         "cell.volunteer": read { .acceptVolunteer($0, commandId: $1) },
         "cell.recuse": read { .recuse($0, commandId: $1) },
+        "cell.replace": read { .replaceCellMember($0, commandId: $1) },
+        "explicit.decide": read { .recordExplicitDecision($0, commandId: $1) },
         "draw.announce": read { .announceDraw($0, commandId: $1) },
         "draw.perform": read { .performDraw($0, commandId: $1) },
         "draw.present": read { .drawnMemberPresent($0, commandId: $1) },
@@ -127,6 +135,7 @@ public enum CaseCommand: Equatable, Sendable {
         "appeal.lodge": read { .lodgeAppeal($0, commandId: $1) },
         "ga.vote": read { .recordGeneralAssemblyVote($0, commandId: $1) },
         "ga.resolve": read { .recordGeneralAssemblyResolution($0, commandId: $1) },
+        "ga.reintegrationVote": read { .recordGeneralAssemblyReintegrationVote($0, commandId: $1) },
         "reparation.record": read { .recordReparation($0, commandId: $1) },
         "radiation.announce": read { .announceRadiation($0, commandId: $1) },
         "case.close": read { .closeCase($0, commandId: $1) },

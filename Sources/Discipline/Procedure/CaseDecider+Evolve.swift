@@ -61,6 +61,14 @@ extension CaseDecider {
         case let .appealLodged(p): s.appeals.append(Dated(on: on, value: p))
         case let .generalAssemblyDecided(p), let .generalAssemblyVoteFailed(p):
             s.generalAssemblyVotes.append(Dated(on: on, value: p))
+            s.generalAssemblyQuestions.append(.sanction)
+        case let .generalAssemblyReintegrationVoteHeld(p):
+            s.generalAssemblyVotes.append(Dated(on: on, value: p))
+            s.generalAssemblyQuestions.append(.reintegration)
+        case let .explicitDecisionRecorded(p): s.explicitDecisions.append(Dated(on: on, value: p))
+        case let .cellMemberReplaced(p):
+            s.cellReplacements.append(Dated(on: on, value: p))
+            s.cell.removeAll { $0 == p.member }
         case let .generalAssemblyResolutionRecorded(p): s.generalAssemblyResolution = Dated(on: on, value: p)
         case let .reparationMeasuresRecorded(p): s.reparations.append(Dated(on: on, value: p))
         case let .radiationAnnounced(p): s.radiations.append(Dated(on: on, value: p))

@@ -57,6 +57,8 @@ private struct Deciding {
         case let .callCell(p, _): return try callCell(p)
         case let .acceptVolunteer(p, _): return try volunteer(p)
         case let .recuse(p, _): return try recuse(p)
+        case let .replaceCellMember(p, _): return try replaceCellMember(p)
+        case let .recordExplicitDecision(p, _): return try explicitDecision(p)
         case let .announceDraw(p, _): return try announceDraw(p)
         case let .performDraw(p, _): return try performDraw(p)
         case let .drawnMemberPresent(p, _): return try drawnPresent(p)
@@ -73,6 +75,7 @@ private struct Deciding {
         case let .lodgeAppeal(p, _): return try appeal(p)
         case let .recordGeneralAssemblyVote(p, _): return try generalAssemblyVote(p)
         case let .recordGeneralAssemblyResolution(p, _): return try generalAssemblyResolution(p)
+        case let .recordGeneralAssemblyReintegrationVote(p, _): return try generalAssemblyReintegrationVote(p)
         case let .recordReparation(p, _): return try reparation(p)
         case let .announceRadiation(p, _): return try radiation(p)
         case let .closeCase(p, _): return try close(p)
@@ -157,6 +160,7 @@ private struct Deciding {
             throw refuse(.R27, "la probation doit être limitée dans le temps (fin après le \(day.frenchDescription)) et l'espace, avec des conditions",
                          "probation must be limited in time (ending after \(day)) and space, with conditions")
         }
+        try checkProbationProofAndApproval(p)
     }
 
     static let hex = Set("0123456789abcdef")
@@ -663,8 +667,8 @@ private struct Deciding {
             without.cell.removeAll { $0 == member }
             if let reason = without.isEligibleForCell(member, context: context, on: day, rulebook: rulebook).first {
                 throw refuse(reason.rule, "\(member) ne peut plus siéger : \(reason.fr)", "\(member) can no longer sit: \(reason.en)",
-                             allowed: "la révocation de ce membre par une partie, ou une décision explicite (le règlement est muet)",
-                             allowedEn: "a party's recusal of this member, or an explicit decision (the rules are silent)")
+                             allowed: "remplacer ce membre, avec sa raison (cell.replace), puis pourvoir le siège",
+                             allowedEn: "replace this member, with the reason (cell.replace), then fill the seat")
             }
         }
         return [.summarySentToCell(SummarySent(cell: state.cell, victims: state.victims.map(\.id)))]
@@ -715,9 +719,7 @@ private struct Deciding {
         if state.cellVote != nil {
             throw refuse(.R19, "un vote a déjà eu lieu : le consensus n'a pas été trouvé", "a vote was already held: there was no consensus")
         }
-        if p.sanctions.isEmpty {
-            throw refuse(.R19, "la décision nomme au moins une sanction ou mesure", "the decision names at least one measure")
-        }
+        if p.sanctions.isEmpty { try checkNoSanctionDecision(p) }
         try requireKnownSanctions(p.sanctions, .R19)
         try checkProbation(sanctions: p.sanctions, probation: p.probation)
         return [.consensusReached(p), judgement(.consensus, p.sanctions, p.probation)]
@@ -857,6 +859,7 @@ private struct Deciding {
                 throw refuse(.R22, "la décision de l'Assemblée générale est déjà exécutée",
                              "the general assembly's decision is already executed")
             }
+            if let r = state.generalAssemblyResolution { try requireNoUncarriedSanction(r.value.sanctions) }
             return [.judgementExecuted(p)]
         }
         if state.referral != nil {
@@ -905,6 +908,7 @@ private struct Deciding {
         guard state.awaitsGeneralAssembly else {
             throw refuse(.R24, "aucun recours ni renvoi n'attend l'Assemblée générale", "no appeal or referral awaits the GA")
         }
+        try requireNoPendingGeneralAssemblyReintegrationVote()
         let ids = p.proposals.map(\.id)
         if ids.isEmpty || Set(ids).count != ids.count {
             throw refuse(.R24, "propositions absentes ou en double", "missing or duplicate proposals")
@@ -916,22 +920,7 @@ private struct Deciding {
         if Set(p.votes.map(\.option)).count != p.votes.count {
             throw refuse(.R24, "une option comptée deux fois", "an option counted twice")
         }
-        // Counts come from input: sum without trapping on absurd values.
-        let total = (p.votes.map(\.votes) + [p.blanks]).reduce((0, false)) { acc, n in
-            let (v, o) = acc.0.addingReportingOverflow(n)
-            return (v, acc.1 || o)
-        }
-        if total.1 {
-            throw refuse(.R24, "décompte hors limites", "counts out of range")
-        }
-        let cast = total.0 - p.blanks
-        if p.blanks < 0 || total.0 > p.bodySize || total.0 == 0 {
-            throw refuse(.R24, "\(cast + p.blanks) bulletins pour \(p.bodySize) votant·es", "\(cast + p.blanks) ballots for \(p.bodySize) voters")
-        }
-        let tallies = ids.map { id in
-            OptionTally(option: id, tally: rulebook.reachesTwoThirds(
-                yes: p.votes.first { $0.option == id }?.votes ?? 0, cast: cast, blanks: p.blanks, bodySize: p.bodySize))
-        }
+        let tallies = try generalAssemblyTallies(ids, votes: p.votes, blanks: p.blanks, bodySize: p.bodySize)
         let record = GAVoteRecord(proposals: p.proposals, votes: p.votes, blanks: p.blanks, bodySize: p.bodySize,
                                   tallies: tallies, adopted: tallies.adopted)
         if let a = record.adopted, let proposal = p.proposals.first(where: { $0.id == a }) {
@@ -947,11 +936,13 @@ private struct Deciding {
             throw refuse(.R24, "une résolution explicite ne sert que lorsque l'Assemblée générale a manqué les deux tiers",
                          "an explicit resolution only applies when the GA missed two-thirds")
         }
+        try requireNoPendingGeneralAssemblyReintegrationVote()
         if p.reason.trimmingCharacters(in: .whitespaces).isEmpty || p.outcome.trimmingCharacters(in: .whitespaces).isEmpty {
             throw refuse(.R24, "le règlement est muet : la résolution consigne son issue et sa raison",
                          "the rules are silent: the resolution records its outcome and its reason")
         }
         try requireKnownSanctions(p.sanctions, .R24)
+        try requireNoUncarriedSanction(p.sanctions)
         return [.generalAssemblyResolutionRecorded(p)]
     }
 
@@ -972,7 +963,9 @@ private struct Deciding {
             throw refuse(.R28, "la radiation de \(p.member) est déjà annoncée", "\(p.member)'s radiation is already announced")
         }
         let leftAndStopped = state.stopped != nil && state.departures.contains { $0.value.member == p.member }
-        let decided = state.outcome?.sanctions.contains(Rulebook.SanctionID.radiation) == true
+        // A resolution recorded where the text is silent carries no sanction the assembly did not vote (R24).
+        let decided = state.outcome.map { $0.source != .generalAssemblyResolution
+            && $0.sanctions.contains(Rulebook.SanctionID.radiation) } == true
         if decided, !leftAndStopped {
             if state.appealPending {
                 // 5.6.12: « jusqu'à la tenue de l'Assemblée générale, la décision … sera mise en application sous forme
@@ -1038,5 +1031,189 @@ private struct Deciding {
             }
         }
         return [.caseClosed(p)]
+    }
+
+    // MARK: Outcomes the text admits (5.6.6, 5.6.9, 5.6.12, 2.5)
+
+    /// R27 (2.5 B): « des preuves de réparation et de transformation sont requises » and « soumise à l'approbation des
+    /// adhérents concernés par la situation ».
+    func checkProbationProofAndApproval(_ p: Probation) throws {
+        if !p.reparationProofRequired {
+            throw refuse(.R27, "une réintégration probatoire exige des preuves de réparation et de transformation",
+                         "a probationary reintegration requires proof of reparation and transformation",
+                         allowed: "la même probation, preuves exigées", allowedEn: "the same probation, with proof required")
+        }
+        if p.approvedBy.isEmpty {
+            throw refuse(.R27, "une réintégration probatoire est soumise à l'approbation des adhérents concernés : qui l'a approuvée ?",
+                         "a probationary reintegration is subject to the approval of the members concerned: who approved it?",
+                         allowed: "nommer les adhérents concernés qui l'approuvent (approvedBy)",
+                         allowedEn: "name the members concerned who approve it (approvedBy)")
+        }
+        if let a = p.approvedBy.first(where: { state.accusedIDs.contains($0) }) {
+            throw refuse(.R27, "\(a) est mis·e en cause : l'approbation vient des autres adhérents concernés par la situation",
+                         "\(a) is accused: the approval comes from the other members concerned by the situation")
+        }
+        if let a = p.approvedBy.first(where: { member($0) == nil }) {
+            throw refuse(.R27, "\(a) n'est pas dans la liste des adhésions : l'approbation vient des adhérents concernés",
+                         "\(a) is not on the roster: the approval comes from the members concerned")
+        }
+    }
+
+    /// R19 (5.6.6 « L'association n'impose aucune demande ou sanction », 5.6.13 « quelle que soit la décision »): the
+    /// cell may decide that no sanction is due; such a decision gives its reasons and carries no probation.
+    func checkNoSanctionDecision(_ p: Decision) throws {
+        if p.reasons.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw refuse(.R19, "une décision sans sanction donne ses motifs", "a decision of no sanction gives its reasons",
+                         allowed: "motifs (plainte non fondée, faits non établis…)", allowedEn: "reasons (complaint unfounded, facts not established…)")
+        }
+        if p.probation != nil {
+            throw refuse(.R19, "une décision sans sanction n'a pas de conditions de probation",
+                         "a decision of no sanction has no probation conditions")
+        }
+    }
+
+    /// R24: « selon les mêmes modalités que la cellule de crise » — after the sanction vote missed two-thirds, the
+    /// assembly votes on the reintegration before anything else.
+    func requireNoPendingGeneralAssemblyReintegrationVote() throws {
+        if state.generalAssemblyAwaitsReintegrationVote {
+            throw refuse(.R24, "l'Assemblée générale a manqué les deux tiers sur la sanction : selon les mêmes modalités que la cellule de crise, elle vote ensuite sur une réintégration immédiate ou probatoire, aux deux tiers",
+                         "the general assembly missed two-thirds on the sanction: with the same modalities as the crisis cell, it votes next on an immediate or probationary reintegration, by two-thirds",
+                         allowed: "ga.reintegrationVote", allowedEn: "ga.reintegrationVote")
+        }
+    }
+
+    /// R24: where the text is silent (both GA votes missed two-thirds), a resolution imposes no sanction the assembly
+    /// did not carry: at most the immediate reintegration, which imposes nothing.
+    func requireNoUncarriedSanction(_ sanctions: [String]) throws {
+        if let s = sanctions.first(where: { $0 != Rulebook.SanctionID.immediateReintegration }) {
+            throw refuse(.R24, "l'Assemblée générale n'a pas porté « \(s) » aux deux tiers : une résolution ne peut pas imposer une sanction que l'Assemblée n'a pas votée",
+                         "the general assembly did not carry \"\(s)\" by two-thirds: a resolution cannot impose a sanction the assembly did not vote",
+                         allowed: "une résolution sans sanction (ou la réintégration immédiate), ou un nouveau vote de l'Assemblée",
+                         allowedEn: "a resolution without sanction (or the immediate reintegration), or a new assembly vote")
+        }
+    }
+
+    /// Counted GA ballots (R24): each option's votes against the two-thirds threshold.
+    func generalAssemblyTallies(_ ids: [String], votes: [OptionVotes], blanks: Int, bodySize: Int) throws -> [OptionTally] {
+        if let bad = votes.first(where: { !ids.contains($0.option) || $0.votes < 0 }) {
+            throw refuse(.R24, "décompte invalide pour \(bad.option)", "invalid count for \(bad.option)",
+                         allowed: ids.joined(separator: ", "), allowedEn: ids.joined(separator: ", "))
+        }
+        if Set(votes.map(\.option)).count != votes.count {
+            throw refuse(.R24, "une option comptée deux fois", "an option counted twice")
+        }
+        // Counts come from input: sum without trapping on absurd values.
+        let total = (votes.map(\.votes) + [blanks]).reduce((0, false)) { acc, n in
+            let (v, o) = acc.0.addingReportingOverflow(n)
+            return (v, acc.1 || o)
+        }
+        if total.1 {
+            throw refuse(.R24, "décompte hors limites", "counts out of range")
+        }
+        let cast = total.0 - blanks
+        if blanks < 0 || total.0 > bodySize || total.0 == 0 {
+            throw refuse(.R24, "\(cast + blanks) bulletins pour \(bodySize) votant·es", "\(cast + blanks) ballots for \(bodySize) voters")
+        }
+        return ids.map { id in
+            OptionTally(option: id, tally: rulebook.reachesTwoThirds(
+                yes: votes.first { $0.option == id }?.votes ?? 0, cast: cast, blanks: blanks, bodySize: bodySize))
+        }
+    }
+
+    /// R24: the assembly's vote on an immediate or probationary reintegration, after its sanction vote missed
+    /// two-thirds, as the cell's (R20).
+    func generalAssemblyReintegrationVote(_ p: GAReintegrationVote) throws -> [CaseEvent] {
+        _ = try requireComplaint(.R24)
+        guard state.generalAssemblyAwaitsReintegrationVote else {
+            throw refuse(.R24, "le vote de l'Assemblée sur la réintégration suit son vote sur la sanction sans deux tiers",
+                         "the assembly's reintegration vote follows its sanction vote that missed two-thirds",
+                         allowed: "ga.vote", allowedEn: "ga.vote")
+        }
+        let immediate = Rulebook.SanctionID.immediateReintegration
+        let probationary = Rulebook.SanctionID.probationaryReintegration
+        let options = [immediate, probationary]
+        let tallies = try generalAssemblyTallies(options, votes: p.votes, blanks: p.blanks, bodySize: p.bodySize)
+        let proposals = [Proposal(id: immediate, sanctions: [immediate]),
+                         Proposal(id: probationary, sanctions: [probationary], probation: p.probation)]
+        let adopted = tallies.adopted
+        if adopted == probationary {
+            if p.probation == nil {
+                throw refuse(.R24, "la réintégration probatoire l'emporte : l'Assemblée en détermine les conditions",
+                             "probationary reintegration wins: the assembly sets the probation conditions",
+                             allowed: "le même vote avec probation", allowedEn: "the same vote with probation")
+            }
+            try checkProbation(sanctions: [probationary], probation: p.probation)
+        }
+        return [.generalAssemblyReintegrationVoteHeld(GAVoteRecord(
+            proposals: proposals, votes: p.votes, blanks: p.blanks, bodySize: p.bodySize, tallies: tallies, adopted: adopted))]
+    }
+
+    /// 5.6.9: the rapporteur or the board replaces a cell member who is no longer eligible or does not answer; no
+    /// party's recusal is used, and the replaced member cannot sit again in this case.
+    func replaceCellMember(_ p: CellReplacement) throws -> [CaseEvent] {
+        try requireConstitution(.R13)
+        if !state.cell.contains(p.member) {
+            throw refuse(.R13, "\(p.member) ne siège pas dans la cellule", "\(p.member) does not sit in the cell",
+                         allowed: state.cell.map(\.rawValue).joined(separator: ", "))
+        }
+        if p.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw refuse(.R13, "le remplacement d'un membre de la cellule consigne sa raison",
+                         "replacing a cell member records its reason")
+        }
+        if p.ground == .noLongerEligible {
+            var without = state
+            without.cell.removeAll { $0 == p.member }
+            if without.isEligibleForCell(p.member, context: context, on: day, rulebook: rulebook).isEmpty {
+                throw refuse(.R13, "\(p.member) peut encore siéger ce jour (à jour de cotisation, indépendant·e de la situation)",
+                             "\(p.member) may still sit on that day (dues paid, independent of the case)",
+                             allowed: "le motif « ne répond pas » (noAnswer), ou la révocation par une partie (R14)",
+                             allowedEn: "the ground \"does not answer\" (noAnswer), or a party's recusal (R14)")
+            }
+        }
+        return [.cellMemberReplaced(p)]
+    }
+
+    /// Where the text is silent and nothing else lets the case go on: the board's explicit decision, with its reason,
+    /// and the one way forward Greffe gives that matter.
+    func explicitDecision(_ p: ExplicitDecision) throws -> [CaseEvent] {
+        if p.decision.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            || p.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw refuse(p.matter == .cellCannotBeFormed ? .R21 : .R11,
+                         "le règlement est muet : la décision explicite consigne ce qui est décidé et sa raison",
+                         "the rules are silent: the explicit decision records what is decided and its reason")
+        }
+        switch p.matter {
+        case .cellCannotBeFormed:
+            try requireConstitution(.R21)
+            try requireRoomInCell(.R21)
+            try requireNoDrawUnderway(.R15)
+            if state.cellCalls.isEmpty {
+                throw refuse(.R13, "un appel précède : la cellule se forme d'abord par appel (et tirage au sort)",
+                             "a call comes first: the cell is formed by a call (and a draw)",
+                             allowed: "cell.call", allowedEn: "cell.call")
+            }
+            let seats = rulebook.cellSize - state.cell.count
+            let eligible = state.cellPool(context: context, on: day, rulebook: rulebook).count
+            if eligible >= seats {
+                throw refuse(.R15, "\(eligible) membre(s) éligible(s) pour \(seats) siège(s) : un tirage au sort peut compléter la cellule",
+                             "\(eligible) eligible member(s) for \(seats) seat(s): a draw can complete the cell",
+                             allowed: "draw.announce", allowedEn: "draw.announce")
+            }
+            return [.explicitDecisionRecorded(p), .referredToGeneralAssembly(GAReferral(note: p.reason))]
+        case .everyAccusedLeft:
+            _ = try requireComplaint(.R11)
+            try requireNotStopped()
+            try requireNoJudgement(.R11)
+            let left = Set(state.departures.map(\.value.member))
+            if let present = state.accusedIDs.first(where: { !left.contains($0) }) {
+                throw refuse(.R11, "\(present) n'a pas quitté l'association : la procédure se poursuit",
+                             "\(present) has not left the association: the procedure goes on")
+            }
+            if state.departures.contains(where: { $0.value.possibleOffence }) {
+                throw refuse(.R11, "une infraction pénale possible est notée : la procédure se poursuit jusqu'à une décision finale",
+                             "a possible criminal offence is noted: the procedure goes on to a final decision")
+            }
+            return [.explicitDecisionRecorded(p), .procedureStopped(ProcedureStop(reason: p.decision + " — " + p.reason))]
+        }
     }
 }

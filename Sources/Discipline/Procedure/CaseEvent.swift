@@ -24,6 +24,8 @@ public enum CaseEvent: Equatable, Sendable {
     case cellCalled(CellCall)
     case volunteerAccepted(MemberRef)
     case memberRecused(Recusal)
+    case cellMemberReplaced(CellReplacement)
+    case explicitDecisionRecorded(ExplicitDecision)
     case drawAnnounced(DrawAnnouncement)
     case drawPerformed(CellDraw)
     case drawnMemberPresent(MemberRef)
@@ -42,6 +44,7 @@ public enum CaseEvent: Equatable, Sendable {
     case generalAssemblyDecided(GAVoteRecord)
     case generalAssemblyVoteFailed(GAVoteRecord)
     case generalAssemblyResolutionRecorded(GAResolution)
+    case generalAssemblyReintegrationVoteHeld(GAVoteRecord)
     case reparationMeasuresRecorded(Reparation)
     case radiationAnnounced(Radiation)
     case caseClosed(Closure)
@@ -80,6 +83,8 @@ public enum CaseEvent: Equatable, Sendable {
         case let .cellCalled(p): ("CellCalled", p)
         case let .volunteerAccepted(p): ("VolunteerAccepted", p)
         case let .memberRecused(p): ("MemberRecused", p)
+        case let .cellMemberReplaced(p): ("CellMemberReplaced", p)
+        case let .explicitDecisionRecorded(p): ("ExplicitDecisionRecorded", p)
         case let .drawAnnounced(p): ("DrawAnnounced", p)
         case let .drawPerformed(p): ("DrawPerformed", p)
         case let .drawnMemberPresent(p): ("DrawnMemberPresent", p)
@@ -98,6 +103,7 @@ public enum CaseEvent: Equatable, Sendable {
         case let .generalAssemblyDecided(p): ("GeneralAssemblyDecided", p)
         case let .generalAssemblyVoteFailed(p): ("GeneralAssemblyVoteFailed", p)
         case let .generalAssemblyResolutionRecorded(p): ("GeneralAssemblyResolutionRecorded", p)
+        case let .generalAssemblyReintegrationVoteHeld(p): ("GeneralAssemblyReintegrationVoteHeld", p)
         case let .reparationMeasuresRecorded(p): ("ReparationMeasuresRecorded", p)
         case let .radiationAnnounced(p): ("RadiationAnnounced", p)
         case let .caseClosed(p): ("CaseClosed", p)
@@ -154,6 +160,8 @@ public enum CaseEvent: Equatable, Sendable {
         "CellCalled": read { .cellCalled($0) },
         "VolunteerAccepted": read { .volunteerAccepted($0) },
         "MemberRecused": read { .memberRecused($0) },
+        "CellMemberReplaced": read { .cellMemberReplaced($0) },
+        "ExplicitDecisionRecorded": read { .explicitDecisionRecorded($0) },
         "DrawAnnounced": read { .drawAnnounced($0) },
         "DrawPerformed": read { .drawPerformed($0) },
         "DrawnMemberPresent": read { .drawnMemberPresent($0) },
@@ -172,6 +180,7 @@ public enum CaseEvent: Equatable, Sendable {
         "GeneralAssemblyDecided": read { .generalAssemblyDecided($0) },
         "GeneralAssemblyVoteFailed": read { .generalAssemblyVoteFailed($0) },
         "GeneralAssemblyResolutionRecorded": read { .generalAssemblyResolutionRecorded($0) },
+        "GeneralAssemblyReintegrationVoteHeld": read { .generalAssemblyReintegrationVoteHeld($0) },
         "ReparationMeasuresRecorded": read { .reparationMeasuresRecorded($0) },
         "RadiationAnnounced": read { .radiationAnnounced($0) },
         "CaseClosed": read { .caseClosed($0) },

@@ -7,7 +7,7 @@ extension CaseState {
         guard let draw = drawResult?.value, cell.count < drawTarget,
               let pool = draw.pool(announced: drawAnnouncement?.value)
         else { return nil }
-        let unavailable = Set(cell).union(revoked).union(drawDeclined)
+        let unavailable = Set(cell).union(revoked).union(replaced).union(drawDeclined)
         return draw.seat(drawTarget - cell.count, pool: pool, unavailable: unavailable)
     }
 

@@ -30,6 +30,7 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
     case generalAssemblyDecided
     case appealPending
     case awaitingGeneralAssemblyResolution
+    case awaitingGeneralAssemblyReintegrationVote
     case stopped
     case closed
 
@@ -54,6 +55,8 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
         case .appealPending: "recours formé, Assemblée générale attendue"
         case .awaitingGeneralAssemblyResolution:
             "l'Assemblée générale n'a pas atteint les deux tiers : le règlement est muet, décision explicite requise"
+        case .awaitingGeneralAssemblyReintegrationVote:
+            "l'Assemblée générale n'a pas atteint les deux tiers sur la sanction : vote sur la réintégration attendu"
         case .stopped: "procédure arrêtée (départ de la personne mise en cause)"
         case .closed: "dossier clos"
         }
@@ -80,6 +83,8 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
         case .appealPending: "appeal lodged, general assembly awaited"
         case .awaitingGeneralAssemblyResolution:
             "the general assembly missed two-thirds: the rules are silent, an explicit decision is required"
+        case .awaitingGeneralAssemblyReintegrationVote:
+            "the general assembly missed two-thirds on the sanction: reintegration vote due"
         case .stopped: "procedure stopped (the accused left)"
         case .closed: "case closed"
         }
@@ -134,6 +139,10 @@ public struct CaseState: Equatable, Sendable {
     /// Every joining, to tell when the new call after a recusal was answered (R14).
     public internal(set) var cellJoins: [Dated<MemberID>] = []
     public internal(set) var recusals: [Dated<Recusal>] = []
+    /// Cell members replaced by the rapporteur or the board (5.6.9): no party's recusal is used.
+    public internal(set) var cellReplacements: [Dated<CellReplacement>] = []
+    /// The board's explicit decisions where the text is silent, with their reasons.
+    public internal(set) var explicitDecisions: [Dated<ExplicitDecision>] = []
     public internal(set) var drawAnnouncement: Dated<DrawAnnouncement>?
     public internal(set) var drawResult: Dated<CellDraw>?
     /// The cell size the announced draw fills up to (the cell's size then, plus the seats it had left).
@@ -155,6 +164,9 @@ public struct CaseState: Equatable, Sendable {
     public internal(set) var lettersReceived: [Dated<MemberRef>] = []
     public internal(set) var appeals: [Dated<Appeal>] = []
     public internal(set) var generalAssemblyVotes: [Dated<GAVoteRecord>] = []
+    /// What each of `generalAssemblyVotes` decided on: the sanction, or the reintegration that follows a failed
+    /// sanction vote (R24, « selon les mêmes modalités que la cellule de crise »).
+    public internal(set) var generalAssemblyQuestions: [GAQuestion] = []
     public internal(set) var generalAssemblyResolution: Dated<GAResolution>?
     public internal(set) var reparations: [Dated<Reparation>] = []
     public internal(set) var radiations: [Dated<Radiation>] = []
@@ -179,6 +191,8 @@ public struct CaseState: Equatable, Sendable {
     public func recusalsUsed(by party: MemberID) -> Int { recusals.filter { $0.value.by == party }.count }
     /// Members revoked by a party: they cannot be called again (R14).
     public var revoked: [MemberID] { recusals.map(\.value.member) }
+    /// Members replaced by the rapporteur or the board: they cannot be called again either (5.6.9).
+    public var replaced: [MemberID] { cellReplacements.map(\.value.member) }
 
     // MARK: Progress
 
@@ -206,6 +220,14 @@ public struct CaseState: Equatable, Sendable {
     var generalAssemblyFailed: Bool {
         !generalAssemblyVotes.isEmpty && generalAssemblyDecision == nil && generalAssemblyResolution == nil
     }
+    /// The GA's vote on the sanction missed two-thirds: its vote on the reintegration comes next (R24).
+    public var generalAssemblyAwaitsReintegrationVote: Bool {
+        generalAssemblyFailed && generalAssemblyQuestions.last == .sanction
+    }
+    /// Both GA votes missed two-thirds: only there is the text silent (R24).
+    public var generalAssemblyReintegrationFailed: Bool {
+        generalAssemblyFailed && generalAssemblyQuestions.last == .reintegration
+    }
     /// The GA has settled the matter (by two-thirds or by an explicit resolution).
     public var generalAssemblySettled: Bool { generalAssemblyDecision != nil || generalAssemblyResolution != nil }
     /// An appeal or a referral waits for the GA.
@@ -217,7 +239,10 @@ public struct CaseState: Equatable, Sendable {
     /// The current step.
     public var step: CaseStep {
         if closed != nil { return .closed }
-        if generalAssemblyFailed { return .awaitingGeneralAssemblyResolution }
+        if generalAssemblyFailed {
+            return generalAssemblyAwaitsReintegrationVote ? .awaitingGeneralAssemblyReintegrationVote
+                                                          : .awaitingGeneralAssemblyResolution
+        }
         if !appeals.isEmpty && !generalAssemblySettled { return .appealPending }
         if stopped != nil { return .stopped }
         if generalAssemblySettled { return generalAssemblyExecutedOn != nil ? .executed : .generalAssemblyDecided }
@@ -297,3 +322,6 @@ public struct CaseState: Equatable, Sendable {
         lettersReceived.first { $0.value.member == party }.map { rulebook.deadlines.appeal.period.end(from: $0.on) }
     }
 }
+
+/// What a general-assembly vote decided on (R24): the sanction, then, if that missed two-thirds, the reintegration.
+public enum GAQuestion: String, Equatable, Sendable { case sanction, reintegration }

@@ -125,6 +125,13 @@ extension CaseState {
             add(.R14, "nouvel appel après la révocation de \(r.value.member)",
                 "new call after \(r.value.member) was revoked", d.newCallAfterRecusal, from: r.on, done: joined)
         }
+        for r in cellReplacements {
+            // A replaced member's seat is filled again as a revoked one's is: a new call, a draw, or a member joining.
+            let filled = (cellCalls.map(\.on) + cellJoins.map(\.on) + [drawAnnouncement?.on].compactMap { $0 })
+                .filter { $0 >= r.on }.min()
+            add(.R13, "nouvel appel après le remplacement de \(r.value.member)",
+                "new call after \(r.value.member) was replaced", d.newCallAfterRecusal, from: r.on, done: filled)
+        }
         add(.R18, "réunion de la cellule de crise", "crisis cell meeting", d.cellMeeting,
             from: anchor(d.cellMeeting), done: cellMeeting?.on)
         if judgement != nil || referral == nil {

@@ -65,6 +65,10 @@ extension CaseState {
             out.append(ExclusionReason(rule: .R14, fr: "\(member) a été révoqué·e par une partie",
                                        en: "\(member) was revoked by a party"))
         }
+        if replaced.contains(member) {
+            out.append(ExclusionReason(rule: .R13, fr: "\(member) a été remplacé·e dans la cellule",
+                                       en: "\(member) was replaced in the cell"))
+        }
         let cap = rulebook.judgementCap
         let counted = standing.judgementsSat.filter { other in
             other != context.caseID && (cap.counting == .life || Self.year(of: other).map { $0 == day.year } ?? true)

@@ -482,3 +482,66 @@ public struct Closure: Codable, Equatable, Sendable {
     public var reason: String
     public init(reason: String) { self.reason = reason }
 }
+
+/// 5.6.9: the rapporteur or the board replaces a cell member who can no longer sit or does not answer. Unlike a
+/// party's recusal (R14) it uses no party's right; the seat is filled again by the next member of the recorded draw
+/// order or by a new call.
+public struct CellReplacement: Codable, Equatable, Sendable {
+    public enum Ground: String, Codable, Sendable, CaseIterable {
+        /// No longer « à jour de cotisation de l'année en cours » or no longer « indépendant de la situation ».
+        case noLongerEligible
+        /// Does not answer (« En cas de non-réponse »).
+        case noAnswer
+    }
+    /// The cell member replaced.
+    public var member: MemberID
+    public var ground: Ground
+    /// Why, in words (recorded: the text gives no such act, so its reason is kept).
+    public var reason: String
+    public init(member: MemberID, ground: Ground, reason: String) {
+        self.member = member
+        self.ground = ground
+        self.reason = reason
+    }
+}
+
+/// R24: the general assembly's vote on an immediate or probationary reintegration, after its vote on the sanction
+/// missed two-thirds (« selon les mêmes modalités que la cellule de crise »). Options are
+/// `Rulebook.SanctionID.immediateReintegration` and `.probationaryReintegration`.
+public struct GAReintegrationVote: Codable, Equatable, Sendable {
+    public var votes: [OptionVotes]
+    public var blanks: Int
+    /// Members of the assembly with a vote.
+    public var bodySize: Int
+    /// The conditions, required if probation wins.
+    public var probation: Probation?
+    public init(votes: [OptionVotes], blanks: Int, bodySize: Int, probation: Probation? = nil) {
+        self.votes = votes
+        self.blanks = blanks
+        self.bodySize = bodySize
+        self.probation = probation
+    }
+}
+
+/// Where the text is silent and the case would otherwise be stuck, the board's explicit decision with its reason.
+/// Greffe gives each matter one way forward, written in the decision's events; the reason is recorded with it.
+public struct ExplicitDecision: Codable, Equatable, Sendable {
+    public enum Matter: String, Codable, Sendable, CaseIterable {
+        /// 5.6.9: fewer eligible members than seats left, and nobody volunteers: no call and no draw can form the
+        /// cell. The matter goes to the nearest general assembly, as when the cell cannot decide (5.6.10).
+        case cellCannotBeFormed
+        /// 5.6.7 with several accused: every accused has left, not all without taking part, and no possible criminal
+        /// offence was noted. The procedure stops, as it does when « cette personne quitte l'association sans
+        /// participer à la procédure ».
+        case everyAccusedLeft
+    }
+    public var matter: Matter
+    /// What was decided, in words.
+    public var decision: String
+    public var reason: String
+    public init(matter: Matter, decision: String, reason: String) {
+        self.matter = matter
+        self.decision = decision
+        self.reason = reason
+    }
+}

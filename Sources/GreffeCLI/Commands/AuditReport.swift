@@ -103,6 +103,8 @@ extension VoteAudit.Kind {
         case .cellVote: l.t("vote de la cellule sur le jugement (R19)", "cell vote on the judgement (R19)")
         case .reintegrationVote: l.t("vote de la cellule sur la réintégration (R20)", "cell vote on reintegration (R20)")
         case .generalAssembly: l.t("vote de l'Assemblée générale (R24)", "general assembly vote (R24)")
+        case .generalAssemblyReintegrationVote:
+            l.t("vote de l'Assemblée générale sur la réintégration (R24)", "general assembly vote on reintegration (R24)")
         }
     }
 }
@@ -127,6 +129,13 @@ extension CaseAudit {
         out += md ? "\n### Votes\n\n" : "Votes\n"
         if votes.isEmpty { out += l.t("  (aucun vote : décision par consensus ou pas encore de décision)\n", "  (no vote: consensus or no decision yet)\n") }
         for vote in votes { out += vote.render(l, markdown: md) }
+        if !cellReplacements.isEmpty {
+            out += md ? l.t("\n### Remplacements dans la cellule\n\n", "\n### Cell replacements\n\n")
+                : l.t("Remplacements dans la cellule (art. 5.6.9)\n", "Cell replacements (art. 5.6.9)\n")
+            for r in cellReplacements {
+                out += (md ? "- " : "  ") + "\(r.on) — \(r.value.member) (\(r.value.ground.words(l))) : \(r.value.reason)\n"
+            }
+        }
         out += md ? l.t("\n### Tirages au sort\n\n", "\n### Draws\n\n") : l.t("Tirages au sort\n", "Draws\n")
         if draws.isEmpty { out += l.t("  (aucun tirage)\n", "  (no draw)\n") }
         for draw in draws { out += (md ? "```\n" : "") + draw.text(l) + (md ? "```\n" : "") }
@@ -145,6 +154,10 @@ extension CaseAudit {
             },
             "votes": votes.map { $0.json(l) },
             "draws": draws.map(\.json),
+            "cellReplacements": cellReplacements.map { r -> [String: Any] in
+                ["on": r.on.description, "member": r.value.member.rawValue, "ground": r.value.ground.rawValue,
+                 "reason": r.value.reason]
+            },
         ]
     }
 }

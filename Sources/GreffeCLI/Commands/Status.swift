@@ -119,6 +119,14 @@ struct CaseView {
                 + (state.drawnPending.isEmpty ? "" : l.t(" ; tiré·es au sort, réponse attendue : ", "; drawn, awaiting answer: ")
                     + state.drawnPending.map(who).joined(separator: ", ")))
         }
+        for r in state.cellReplacements {
+            line(l.t("  remplacé·e dans la cellule le \(r.on) : ", "  replaced in the cell on \(r.on): ") + who(r.value.member)
+                + " (\(r.value.ground.words(l))) — \(r.value.reason)")
+        }
+        for e in state.explicitDecisions {
+            line(l.t("  décision explicite du Conseil (règlement muet) le \(e.on) : ", "  explicit decision of the board (rules silent) on \(e.on): ")
+                + "\(e.value.decision) — \(e.value.reason)")
+        }
         for s in state.activeSuspensions(on: asOf) {
             line(l.t("  suspension en vigueur (\(s.rule.rawValue)) depuis le \(s.from), \(s.untilFr)",
                      "  suspension in force (\(s.rule.rawValue)) since \(s.from), \(s.untilEn)")
@@ -128,7 +136,7 @@ struct CaseView {
             let labels = outcome.sanctions.map { id in
                 rulebook.sanctions.first { $0.id == id }.map { l == .fr ? $0.fr : $0.en } ?? id
             }
-            line(l.t("  décision : ", "  decision: ") + (labels.isEmpty ? "—" : labels.joined(separator: ", "))
+            line(l.t("  décision : ", "  decision: ") + (labels.isEmpty ? l.t("aucune sanction", "no sanction") : labels.joined(separator: ", "))
                 + l.t(" (le \(outcome.on))", " (on \(outcome.on))"))
         }
         let list = deadlines
@@ -172,6 +180,14 @@ struct CaseView {
             "stepEn": state.step.en, "accused": state.accused.map(party), "complainants": state.complainants.map(party),
             "victims": state.victims.map(party), "cell": state.cell.map(\.rawValue),
             "drawnAwaitingAnswer": state.drawnPending.map(\.rawValue),
+            "explicitDecisions": state.explicitDecisions.map { e in
+                ["on": e.on.description, "matter": e.value.matter.rawValue, "decision": e.value.decision,
+                 "reason": e.value.reason] as [String: Any]
+            },
+            "cellReplacements": state.cellReplacements.map { r in
+                ["on": r.on.description, "member": r.value.member.rawValue, "ground": r.value.ground.rawValue,
+                 "reason": r.value.reason] as [String: Any]
+            },
             "suspensions": state.activeSuspensions(on: asOf).map { s in
                 ["rule": s.rule.rawValue, "from": s.from.description, "accused": s.accused.map(\.rawValue),
                  "blockedSpaces": s.blockedSpaces, "untilFr": s.untilFr, "untilEn": s.untilEn] as [String: Any]

@@ -140,9 +140,9 @@ struct DossierBuilder {
         var history: [String] = []
         for dated in loaded.events {
             switch dated.event {
-            case .cellCalled, .volunteerAccepted, .memberRecused, .drawAnnounced, .drawPerformed, .drawnMemberPresent,
-                 .drawnMemberDeclined:
-                history.append("\(dated.on.frenchDescription) — " + words.sentence(dated.event))
+            case .cellCalled, .volunteerAccepted, .memberRecused, .cellMemberReplaced, .drawAnnounced, .drawPerformed,
+                 .drawnMemberPresent, .drawnMemberDeclined:
+                history.append("\(dated.on.frenchDescription) — " + naming.scrub(words.sentence(dated.event)))
             default: break
             }
         }
@@ -236,6 +236,9 @@ struct DossierBuilder {
                 facts.append((l.t("Exécutée par le Conseil le", "Executed by the board on"), executed.frenchDescription))
             }
             blocks.append(.facts(facts))
+        } else if let d = state.explicitDecisions.last(where: { $0.value.matter == .cellCannotBeFormed }), state.referral != nil {
+            blocks.append(.paragraph(l.t("La cellule de crise n'a pas pu être constituée : par décision explicite du Conseil (\(naming.scrub(d.value.reason))), l'affaire est renvoyée à l'Assemblée générale.",
+                                         "The crisis cell could not be formed: by explicit decision of the board (\(naming.scrub(d.value.reason))), the matter is referred to the general assembly.")))
         } else if state.referral != nil {
             blocks.append(.paragraph(l.t("La cellule n'a atteint les deux tiers dans aucun vote : l'affaire est renvoyée à l'Assemblée générale (art. 5.6.10).",
                                          "The cell reached two-thirds in no vote: the matter is referred to the general assembly (art. 5.6.10).")))
@@ -274,8 +277,11 @@ struct DossierBuilder {
         let l = language
         let text: String
         if !state.appeals.isEmpty {
-            text = l.t("L'Assemblée générale confirme-t-elle la décision (\(words.sanctions(state.outcome?.sanctions ?? []))) ou la réforme-t-elle ? Elle statue à la majorité des deux tiers des voix exprimées, selon les mêmes modalités que la cellule de crise (art. 5.6.12) ; à défaut, le règlement est muet et l'Assemblée doit adopter une résolution explicite et motivée.",
-                       "Does the general assembly confirm the decision (\(words.sanctions(state.outcome?.sanctions ?? []))) or overturn it? It decides by two-thirds of the votes cast, with the same modalities as the crisis cell (art. 5.6.12); failing that, the rules are silent and the assembly must adopt an explicit, reasoned resolution.")
+            text = l.t("L'Assemblée générale confirme-t-elle la décision (\(words.sanctions(state.outcome?.sanctions ?? []))) ou la réforme-t-elle ? Elle statue à la majorité des deux tiers des voix exprimées, selon les mêmes modalités que la cellule de crise (art. 5.6.12) : sans deux tiers sur la sanction, elle vote sur une réintégration immédiate ou probatoire, aux deux tiers aussi ; à défaut encore, le règlement est muet et l'Assemblée adopte une résolution explicite et motivée, qui n'impose aucune sanction non votée.",
+                       "Does the general assembly confirm the decision (\(words.sanctions(state.outcome?.sanctions ?? []))) or overturn it? It decides by two-thirds of the votes cast, with the same modalities as the crisis cell (art. 5.6.12): without two-thirds on the sanction, it votes on an immediate or probationary reintegration, by two-thirds too; failing that as well, the rules are silent and the assembly adopts an explicit, reasoned resolution that imposes no sanction it did not vote.")
+        } else if let d = state.explicitDecisions.last(where: { $0.value.matter == .cellCannotBeFormed }), state.referral != nil {
+            text = l.t("La cellule de crise n'a pas pu être constituée (décision explicite du Conseil : \(naming.scrub(d.value.reason))) ; l'Assemblée générale statue sur les sanctions proposées, à la majorité des deux tiers, selon les mêmes modalités que la cellule.",
+                       "The crisis cell could not be formed (explicit decision of the board: \(naming.scrub(d.value.reason))); the general assembly decides on the proposed sanctions by two-thirds, with the cell's modalities.")
         } else if state.referral != nil {
             text = l.t("La cellule n'ayant atteint les deux tiers dans aucun vote, l'Assemblée générale statue sur les sanctions proposées, à la majorité des deux tiers (art. 5.6.10).",
                        "As the cell reached two-thirds in no vote, the general assembly decides on the proposed sanctions by two-thirds (art. 5.6.10).")

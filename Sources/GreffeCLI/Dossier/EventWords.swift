@@ -13,7 +13,7 @@ struct EventWords {
         let labels = ids.map { id in
             rulebook.sanctions.first { $0.id == id }.map { language == .fr ? $0.fr : $0.en } ?? id
         }
-        return labels.isEmpty ? language.t("aucune", "none") : labels.joined(separator: ", ")
+        return labels.isEmpty ? language.t("aucune sanction", "no sanction") : labels.joined(separator: ", ")
     }
 
     func callerOrigin(_ o: VictimHearing.Origin) -> String {
@@ -110,7 +110,16 @@ struct EventWords {
         case .generalAssemblyDecided(let p):
             return l.t("Décision de l'Assemblée générale", "General assembly decision") + voteOutcome(p.adopted, p.proposals)
         case .generalAssemblyVoteFailed:
-            return l.t("L'Assemblée générale n'a pas atteint les deux tiers", "The general assembly missed two-thirds")
+            return l.t("L'Assemblée générale n'a pas atteint les deux tiers sur la sanction", "The general assembly missed two-thirds on the sanction")
+        case .generalAssemblyReintegrationVoteHeld(let p):
+            return l.t("Vote de l'Assemblée générale sur la réintégration", "General assembly vote on reintegration")
+                + voteOutcome(p.adopted, p.proposals)
+        case .explicitDecisionRecorded(let p):
+            return l.t("Décision explicite du Conseil, le règlement étant muet : \(p.decision) (\(p.reason))",
+                       "Explicit decision of the board, the rules being silent: \(p.decision) (\(p.reason))")
+        case .cellMemberReplaced(let p):
+            return l.t("\(name(p.member)) est remplacé·e dans la cellule (\(p.ground.words(l))) : \(p.reason)",
+                       "\(name(p.member)) is replaced in the cell (\(p.ground.words(l))): \(p.reason)")
         case .generalAssemblyResolutionRecorded(let p):
             return l.t("Résolution de l'Assemblée : \(p.outcome) (\(p.reason))", "Assembly resolution: \(p.outcome) (\(p.reason))")
         case .reparationMeasuresRecorded(let p):

@@ -97,6 +97,7 @@ struct Naming {
                  .decisionLetterReceived(let p):
                 add([p.member])
             case .memberRecused(let p): add([p.by, p.member])
+            case .cellMemberReplaced(let p): add([p.member])
             case .drawAnnounced(let p): add(p.pool)
             case .summarySentToCell(let p): add(p.cell + p.victims)
             case .cellMet(let p): add(p.attendees)

@@ -57,13 +57,21 @@ struct ProposalArgument: ExpressibleByArgument {
     let sanctions: [String]
 
     init?(argument: String) {
+        // « L'association n'impose aucune demande ou sanction » (5.6.6): `none` proposes no sanction.
+        if argument == Self.noSanction {
+            id = argument
+            sanctions = []
+            return
+        }
         let parts = argument.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
         guard !parts.isEmpty, parts.allSatisfy({ SanctionArgument(argument: $0) != nil }) else { return nil }
         id = argument
         sanctions = parts
     }
 
-    static var allValueStrings: [String] { SanctionArgument.allValueStrings }
+    static var allValueStrings: [String] { SanctionArgument.allValueStrings + [noSanction] }
+    /// The proposal of no sanction.
+    static let noSanction = "none"
 }
 
 /// `MEMBER=OPTION`: one member's ballot.

@@ -176,7 +176,8 @@ struct Acting {
                 let tallies: [OptionTally]
                 switch event {
                 case .cellVoteHeld(let v), .reintegrationVoteHeld(let v): tallies = v.tallies
-                case .generalAssemblyDecided(let v), .generalAssemblyVoteFailed(let v): tallies = v.tallies
+                case .generalAssemblyDecided(let v), .generalAssemblyVoteFailed(let v),
+                     .generalAssemblyReintegrationVoteHeld(let v): tallies = v.tallies
                 default: continue
                 }
                 for t in tallies { print("  \(t.option) : \(t.tally.arithmetic)") }
@@ -187,7 +188,8 @@ struct Acting {
     /// What the domain derived from the act that the rapporteur should see at once (an outcome, a stop).
     func consequence(of event: CaseEvent, _ rulebook: Rulebook, _ l: Language) -> String? {
         func sanctions(_ ids: [String]) -> String {
-            ids.map { id in rulebook.sanction(id).map { l == .fr ? $0.fr : $0.en } ?? id }.joined(separator: ", ")
+            if ids.isEmpty { return l.t("aucune sanction", "no sanction") }
+            return ids.map { id in rulebook.sanction(id).map { l == .fr ? $0.fr : $0.en } ?? id }.joined(separator: ", ")
         }
         switch event {
         case .rapporteurDesignated(let d):
@@ -205,8 +207,20 @@ struct Acting {
             let adopted = v.proposals.first { $0.id == v.adopted }.map { sanctions($0.sanctions) } ?? v.adopted ?? "—"
             return l.t("l'Assemblée générale décide : \(adopted)", "the general assembly decides: \(adopted)")
         case .generalAssemblyVoteFailed:
-            return l.t("deux tiers non atteints : le règlement est muet, consigner une résolution (greffe ga resolve)",
-                       "two-thirds not reached: the rules are silent, record a resolution (greffe ga resolve)")
+            return l.t("deux tiers non atteints sur la sanction : selon les mêmes modalités que la cellule, l'Assemblée vote sur la réintégration immédiate ou probatoire (greffe ga reintegration-vote)",
+                       "two-thirds not reached on the sanction: with the same modalities as the cell, the assembly votes on immediate or probationary reintegration (greffe ga reintegration-vote)")
+        case .generalAssemblyReintegrationVoteHeld(let v):
+            if let adopted = v.proposals.first(where: { $0.id == v.adopted }) {
+                return l.t("l'Assemblée générale décide : \(sanctions(adopted.sanctions))",
+                           "the general assembly decides: \(sanctions(adopted.sanctions))")
+            }
+            return l.t("deux tiers non atteints sur la réintégration non plus : le règlement est muet, consigner une résolution sans sanction non votée (greffe ga resolve)",
+                       "two-thirds not reached on the reintegration either: the rules are silent, record a resolution imposing no sanction not voted (greffe ga resolve)")
+        case .explicitDecisionRecorded(let d):
+            return l.t("décidé : \(d.decision)", "decided: \(d.decision)")
+        case .cellMemberReplaced(let r):
+            return l.t("\(r.member) quitte la cellule (\(r.ground.words(l))) ; aucune révocation de partie utilisée ; pourvoir le siège",
+                       "\(r.member) leaves the cell (\(r.ground.words(l))); no party's recusal used; fill the seat")
         default:
             return nil
         }

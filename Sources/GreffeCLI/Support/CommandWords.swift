@@ -38,6 +38,9 @@ enum CommandWords {
         "appeal.lodge": "greffe appeal",
         "ga.vote": "greffe ga vote",
         "ga.resolve": "greffe ga resolve",
+        "ga.reintegrationVote": "greffe ga reintegration-vote",
+        "cell.replace": "greffe cell replace",
+        "explicit.decide": "greffe explicit-decision",
         "reparation.record": "greffe reparation",
         "radiation.announce": "greffe radiation",
         "case.close": "greffe close",
@@ -51,6 +54,8 @@ enum CommandWords {
         ("give sha256", "give --file or --sha256"),
         ("donner delegationReason", "donner --delegation-reason"),
         ("give delegationReason", "give --delegation-reason"),
+        ("(approvedBy)", "(--approved-by)"),
+        ("(noAnswer)", "(--ground no-answer)"),
     ]
 
     /// The text with command types and fields replaced by subcommands and options.

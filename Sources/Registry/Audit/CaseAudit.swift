@@ -49,6 +49,8 @@ public struct CaseAudit: Sendable {
     public var deadlines: [DeadlineAudit]
     public var votes: [VoteAudit]
     public var draws: [DrawAudit]
+    /// Cell members replaced by the rapporteur or the board (5.6.9), with the ground and reason recorded.
+    public var cellReplacements: [Dated<CellReplacement>] = []
 }
 
 extension Registry {
@@ -80,7 +82,7 @@ extension Registry {
                 id: id, step: state.step, openedOn: state.openedOn, lastActOn: state.lastActOn, asOf: asOf,
                 rulebook: RulebookRef(caseRulebook), records: counts[id] ?? 0,
                 deadlines: state.deadlines(asOf: asOf, rulebook: caseRulebook).map(DeadlineAudit.init),
-                votes: votes[id] ?? [], draws: draws[id] ?? [])
+                votes: votes[id] ?? [], draws: draws[id] ?? [], cellReplacements: state.cellReplacements)
         }
     }
 }

@@ -9,6 +9,8 @@ public struct VoteAudit: Sendable {
         case reintegrationVote
         /// R24: the general assembly's vote.
         case generalAssembly
+        /// R24: the general assembly's vote on the reintegration, after its sanction vote missed two-thirds.
+        case generalAssemblyReintegrationVote
     }
 
     public var caseID: CaseID
@@ -44,14 +46,15 @@ public struct VoteAudit: Sendable {
     }
 
     /// A general assembly's vote, recorded as decided or as failed.
-    public init(caseID: CaseID, sequence: UInt64, on day: Day, record: GAVoteRecord, decided: Bool, rulebook: Rulebook) {
+    public init(caseID: CaseID, sequence: UInt64, on day: Day, record: GAVoteRecord, decided: Bool?,
+                kind: Kind = .generalAssembly, rulebook: Rulebook) {
         let counts = record.votes.reduce(0) { $0.addingReportingOverflow(max(0, $1.votes)).partialValue }
         let tallies = record.proposals.map { proposal in
             OptionTally(option: proposal.id, tally: rulebook.reachesTwoThirds(
                 yes: record.votes.first { $0.option == proposal.id }?.votes ?? 0, cast: counts, blanks: record.blanks,
                 bodySize: record.bodySize))
         }
-        self.init(caseID: caseID, sequence: sequence, on: day, kind: .generalAssembly, proposals: record.proposals,
+        self.init(caseID: caseID, sequence: sequence, on: day, kind: kind, proposals: record.proposals,
                   ballots: [], counts: record.votes, blanks: record.blanks, bodySize: record.bodySize,
                   recordedTallies: record.tallies, recordedAdopted: record.adopted, recomputedTallies: tallies,
                   recomputedAdopted: tallies.adopted, recordedAsDecided: decided)
@@ -122,6 +125,9 @@ extension VoteAudit {
             self.init(caseID: caseID, sequence: sequence, on: dated.on, record: record, decided: true, rulebook: rulebook)
         case .generalAssemblyVoteFailed(let record):
             self.init(caseID: caseID, sequence: sequence, on: dated.on, record: record, decided: false, rulebook: rulebook)
+        case .generalAssemblyReintegrationVoteHeld(let record):
+            self.init(caseID: caseID, sequence: sequence, on: dated.on, record: record, decided: nil,
+                      kind: .generalAssemblyReintegrationVote, rulebook: rulebook)
         default:
             return nil
         }

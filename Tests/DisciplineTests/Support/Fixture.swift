@@ -41,7 +41,7 @@ enum Fixture {
     static let hash = String(repeating: "ab", count: 32)
     static let probation = Probation(conditions: ["pas de message privé à la victime"],
                                      until: Day(year: 2026, month: 9, day: 1) ?? Day(dayNumber: 0),
-                                     spaces: ["serveur privé"])
+                                     spaces: ["serveur privé"], approvedBy: ["vera"])
 
     /// Complaint on 5 Jan 2026 up to the summary on 2 Feb (every step on time).
     static func throughSummary() -> Scenario {

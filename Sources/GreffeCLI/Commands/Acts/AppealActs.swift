@@ -35,15 +35,16 @@ extension GreffeCommand {
     struct GeneralAssembly: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ga",
-            abstract: "L'Assemblée générale : la programmer, son ordre du jour, son vote sur un recours ou un renvoi, une résolution explicite (art. 5.6.10, 5.6.12, R24).",
+            abstract: "L'Assemblée générale : la programmer, son ordre du jour, son vote sur un recours ou un renvoi, puis sur la réintégration, une résolution explicite (art. 5.6.10, 5.6.12, R24).",
             discussion: prose("""
                 Exemples :
                   greffe ga schedule --on 2026-06-20 --place "Lyon"
                   greffe ga docket --for 2026-06-20
                   greffe ga vote 2026-001 --proposal warning --proposal radiation --votes warning=31 --votes radiation=9 --blanks 2 --voters 48
-                  greffe ga resolve 2026-001 --outcome "maintien de l'avertissement" --reason "vote du 14/06 sans deux tiers" --sanction warning
+                  greffe ga reintegration-vote 2026-001 --votes immediate=20 --votes probationary=20 --blanks 2 --voters 48
+                  greffe ga resolve 2026-001 --outcome "aucune sanction" --reason "votes du 14/06 sans deux tiers"
                 """),
-            subcommands: GreffeCommand.assemblySubcommands + [Vote.self, Resolve.self])
+            subcommands: GreffeCommand.assemblySubcommands + [Vote.self, ReintegrationVote.self, Resolve.self])
     }
 }
 
@@ -54,7 +55,9 @@ extension GreffeCommand.GeneralAssembly {
             discussion: prose("""
                 « L'Assemblée générale rendra un jugement final nécessitant une majorité des deux tiers, selon les mêmes \
                 modalités que la cellule de crise. » Les bulletins sont comptés par option (--votes OPTION=N), les \
-                blancs à part (--blanks), et --voters donne le nombre de votant·es de l'Assemblée.
+                blancs à part (--blanks), et --voters donne le nombre de votant·es de l'Assemblée. La proposition \
+                none est l'absence de sanction. Comme pour la cellule, sans deux tiers sur la sanction, l'Assemblée \
+                vote ensuite sur la réintégration : greffe ga reintegration-vote.
 
                 Sanctions, pour --proposal :
                 \(SanctionArgument.helpList)
@@ -86,15 +89,57 @@ extension GreffeCommand.GeneralAssembly {
         }
     }
 
+    struct ReintegrationVote: CaseAct {
+        static let configuration = CommandConfiguration(
+            commandName: "reintegration-vote",
+            abstract: "Sans deux tiers sur la sanction, l'Assemblée vote entre réintégration immédiate et probatoire, aux deux tiers (art. 5.6.12, R24).",
+            discussion: prose("""
+                « … selon les mêmes modalités que la cellule de crise » ; pour la cellule (5.6.10) : « Si les deux \
+                tiers ne sont pas atteints, la cellule de crise procède à un vote concernant une réintégration \
+                immédiate ou une réintégration probatoire, nécessitant également les deux tiers des voix. » Voix : \
+                --votes immediate=N et --votes probationary=N, blancs à part. Si la probation l'emporte, ses conditions \
+                (art. 2.5 B) sont données. Sans deux tiers ici non plus, le règlement est muet : greffe ga resolve.
+
+                Exemple :
+                  greffe ga reintegration-vote 2026-001 --votes immediate=12 --votes probationary=30 --blanks 3 --voters 48 --probation-until 2026-12-31 --condition "pas de message privé à la victime" --probation-space "serveur" --approved-by m003 --on 2026-06-14 --as m001
+                """))
+        static let words = ActWords("vote de l'Assemblée générale sur la réintégration", "general assembly reintegration vote")
+
+        @OptionGroup var target: CaseArgument
+        @Option(name: .customLong("votes"), help: ArgumentHelp(
+            "Voix d'une option : immediate=N ou probationary=N (répéter l'option).", valueName: "option=n"))
+        var votes: [CountArgument] = []
+        @Option(help: ArgumentHelp("Votes blancs.", valueName: "n"))
+        var blanks = 0
+        @Option(help: ArgumentHelp("Votant·es de l'Assemblée.", valueName: "n"))
+        var voters: Int
+        @OptionGroup var probation: ProbationOptions
+        @OptionGroup var context: ActContext
+
+        func validate() throws {
+            for v in votes { _ = try GreffeCommand.Cell.ReintegrationVote.optionID(v.option) }
+        }
+
+        func command(commandId: String?) throws -> CaseCommand {
+            .recordGeneralAssemblyReintegrationVote(
+                GAReintegrationVote(
+                    votes: try votes.map { OptionVotes(option: try GreffeCommand.Cell.ReintegrationVote.optionID($0.option), votes: $0.votes) },
+                    blanks: blanks, bodySize: voters, probation: probation.probation),
+                commandId: commandId)
+        }
+    }
+
     struct Resolve: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Quand l'Assemblée manque les deux tiers, le règlement est muet : une résolution explicite est consignée (art. 5.6.12, R24).",
             discussion: prose("""
-                Le règlement ne dit pas ce qui se passe si l'Assemblée générale elle-même n'atteint pas les deux tiers :
-                Greffe n'invente pas d'issue ; l'issue décidée et sa raison sont consignées.
+                Après le vote sur la sanction puis le vote sur la réintégration, tous deux sans deux tiers, le \
+                règlement ne dit pas ce qui se passe : Greffe n'invente pas d'issue ; l'issue décidée et sa raison sont \
+                consignées. Une sanction que l'Assemblée n'a pas portée aux deux tiers n'est pas imposée : \
+                --sanction n'accepte que reintegration.immediate.
 
                 Exemple :
-                  greffe ga resolve 2026-001 --outcome "maintien de l'avertissement" --reason "vote du 14/06 sans deux tiers ; décision du CA" --sanction warning --on 2026-06-20 --as m001
+                  greffe ga resolve 2026-001 --outcome "aucune sanction ; suspension levée" --reason "votes du 14/06 sans deux tiers" --on 2026-06-20 --as m001
                 """))
         static let words = ActWords("résolution après le vote de l'Assemblée générale", "general assembly resolution")
 
@@ -103,7 +148,7 @@ extension GreffeCommand.GeneralAssembly {
         var outcome: String
         @Option(help: ArgumentHelp("Sa raison.", valueName: "texte"))
         var reason: String
-        @Option(name: .customLong("sanction"), help: ArgumentHelp("Sanction imposée, s'il y en a (répéter l'option).", valueName: "sanction"))
+        @Option(name: .customLong("sanction"), help: ArgumentHelp("Réintégration immédiate (reintegration.immediate) ; aucune sanction non votée par l'Assemblée.", valueName: "sanction"))
         var sanctions: [SanctionArgument] = []
         @OptionGroup var context: ActContext
 

@@ -10,14 +10,15 @@ extension GreffeCommand {
             abstract: "La cellule de crise : appel, volontaires, révocation, tirage, synthèse, réunion, décision (art. 5.6.9–5.6.10).",
             discussion: prose("""
                 Dans l'ordre : call → volunteer (×3) → [recuse → call → volunteer] → send-summary → meet → \
-                consensus, ou vote → [reintegration-vote] ; sans réponse à l'appel : tirage au sort (voir docs/draw.md).
+                consensus, ou vote → [reintegration-vote] ; sans réponse à l'appel : tirage au sort (voir docs/draw.md). \
+                Un membre qui ne peut plus siéger ou ne répond pas : replace, puis le siège se pourvoit.
 
                 Exemples :
                   greffe cell call 2026-001 --via online --member m007 --member m008 --member m009
                   greffe cell volunteer 2026-001 --member m007
                   greffe cell consensus 2026-001 --sanction warning --reasons "Accord des trois membres"
                 """),
-            subcommands: [Call.self, Volunteer.self, Recuse.self, Present.self, Decline.self, SendSummary.self,
+            subcommands: [Call.self, Volunteer.self, Recuse.self, Replace.self, Present.self, Decline.self, SendSummary.self,
                           Meet.self, Consensus.self, Vote.self, ReintegrationVote.self]
                 + GreffeCommand.cellDrawSubcommands)
     }
@@ -98,6 +99,38 @@ extension GreffeCommand.Cell {
 
         var members: [MemberID] { [member] }
         func command(commandId: String?) -> CaseCommand { .recuse(Recusal(by: by, member: member), commandId: commandId) }
+    }
+
+    struct Replace: CaseAct {
+        static let configuration = CommandConfiguration(
+            abstract: "Le rapporteur ou le Conseil remplace un membre de la cellule qui ne peut plus siéger ou ne répond pas (art. 5.6.9).",
+            discussion: prose("""
+                « 3 membres à jour de cotisation de l'année en cours, indépendants de la situation » ; « En cas de \
+                non-réponse à chacune de ces étapes… ». Un membre qui n'est plus éligible (cotisation d'une année \
+                passée après le 1er janvier, devenu témoin, parti) ou qui ne répond pas est remplacé, avec sa raison. \
+                Ce n'est pas une révocation : aucune partie n'use de son droit (R14). Le siège se pourvoit par le \
+                suivant dans l'ordre du tirage enregistré, ou par un nouvel appel dans les 7 jours.
+
+                Motifs (--ground) : no-longer-eligible (n'est plus éligible ce jour, vérifié), no-answer (ne répond pas).
+
+                Exemple :
+                  greffe cell replace 2026-001 --member m008 --ground no-longer-eligible --reason "cotisation 2026 non renouvelée" --on 2027-01-04 --as m002
+                """))
+        static let words = ActWords("remplacement d'un membre de la cellule", "cell member replaced")
+
+        @OptionGroup var target: CaseArgument
+        @OptionGroup var subject: MemberOption
+        @Option(help: ArgumentHelp("Le motif : no-longer-eligible ou no-answer.", valueName: "motif"))
+        var ground: ReplacementGround
+        @Option(help: ArgumentHelp("La raison, en clair (consignée).", valueName: "texte"))
+        var reason: String
+        @OptionGroup var context: ActContext
+
+        var members: [MemberID] { [subject.member] }
+        func command(commandId: String?) -> CaseCommand {
+            .replaceCellMember(CellReplacement(member: subject.member, ground: ground.value, reason: reason),
+                               commandId: commandId)
+        }
     }
 
     struct Present: MemberAct {
@@ -185,14 +218,17 @@ extension GreffeCommand.Cell {
             abstract: "La cellule décide par consensus : le jugement est rendu (art. 5.6.10, R19).",
             discussion: prose("""
                 « … prendre une décision par consensus concernant les sanctions et recommandations proposées. » \
-                Une réintégration probatoire (art. 2.5) exige --probation-until, --condition et --probation-space.
+                Une réintégration probatoire (art. 2.5) exige --probation-until, --condition, --probation-space et \
+                --approved-by (« soumise à l'approbation des adhérents concernés »). « L'association n'impose aucune \
+                demande ou sanction » (5.6.6) : --no-sanction consigne une décision sans sanction, avec ses motifs.
 
                 Sanctions, pour --sanction :
                 \(SanctionArgument.helpList)
 
                 Exemples :
                   greffe cell consensus 2026-001 --sanction warning --reasons "Accord des trois membres" --on 2026-02-11 --as m002
-                  greffe cell consensus 2026-001 --sanction reintegration.probationary --probation-until 2026-06-30 --condition "excuses écrites" --probation-space "serveur #général" --reasons "…"
+                  greffe cell consensus 2026-001 --sanction reintegration.probationary --probation-until 2026-06-30 --condition "excuses écrites" --probation-space "serveur #général" --approved-by m003 --reasons "…"
+                  greffe cell consensus 2026-001 --no-sanction --reasons "Faits non établis" --on 2026-02-11 --as m002
                 """))
         static let words = ActWords("décision de la cellule par consensus", "cell consensus")
 
@@ -200,10 +236,21 @@ extension GreffeCommand.Cell {
         @Option(name: .customLong("sanction"), help: ArgumentHelp(
             "Sanction ou mesure décidée (liste ci-dessous ; répéter l'option).", valueName: "sanction"))
         var sanctions: [SanctionArgument] = []
+        @Flag(name: .customLong("no-sanction"), help: "La cellule décide qu'aucune sanction n'est due (art. 5.6.6, 5.6.13).")
+        var noSanction = false
         @Option(help: ArgumentHelp("Les motifs de la décision.", valueName: "texte"))
         var reasons: String
         @OptionGroup var probation: ProbationOptions
         @OptionGroup var context: ActContext
+
+        func validate() throws {
+            if noSanction && !sanctions.isEmpty {
+                throw ValidationError("--no-sanction exclut --sanction / --no-sanction excludes --sanction")
+            }
+            if !noSanction && sanctions.isEmpty {
+                throw ValidationError("--sanction (au moins une) ou --no-sanction / --sanction (at least one) or --no-sanction")
+            }
+        }
 
         func command(commandId: String?) -> CaseCommand {
             .reachConsensus(Decision(sanctions: sanctions.map(\.id), probation: probation.probation, reasons: reasons),
@@ -217,7 +264,8 @@ extension GreffeCommand.Cell {
             discussion: prose("""
                 « En cas de désaccord, un vote est organisé, nécessitant les deux tiers des voix pour rendre un jugement \
                 final. » Un bulletin par membre : --ballot MEMBRE=PROPOSITION ou --blank MEMBRE (vote blanc). \
-                Une proposition est une sanction, ou plusieurs jointes par + (suspension+mandate-revocation) ;
+                Une proposition est une sanction, ou plusieurs jointes par + (suspension+mandate-revocation), ou \
+                none (aucune sanction, art. 5.6.6) ;
                 sans --proposal, les propositions sont celles des bulletins. Sans deux tiers :
                 greffe cell reintegration-vote.
 
@@ -288,6 +336,23 @@ extension GreffeCommand.Cell {
             .holdReintegrationVote(
                 Discipline.ReintegrationVote(ballots: try ballots.ballots(mapping: Self.optionID), probation: probation.probation),
                 commandId: commandId)
+        }
+    }
+}
+
+/// Why a cell member is replaced (5.6.9).
+enum ReplacementGround: String, ExpressibleByArgument, CaseIterable {
+    case noLongerEligible = "no-longer-eligible"
+    case noAnswer = "no-answer"
+
+    var value: CellReplacement.Ground { self == .noLongerEligible ? .noLongerEligible : .noAnswer }
+}
+
+extension CellReplacement.Ground {
+    func words(_ l: Language) -> String {
+        switch self {
+        case .noLongerEligible: l.t("n'est plus éligible", "no longer eligible")
+        case .noAnswer: l.t("ne répond pas", "does not answer")
         }
     }
 }

@@ -110,6 +110,39 @@ extension GreffeCommand {
         }
     }
 
+    struct ExplicitDecisionAct: CaseAct {
+        static let configuration = CommandConfiguration(
+            commandName: "explicit-decision",
+            abstract: "Là où le règlement est muet et le dossier bloqué : la décision explicite du Conseil, avec sa raison (art. 5.6.7, 5.6.9).",
+            discussion: prose("""
+                Deux situations que le texte ne règle pas :
+                  cell-cannot-be-formed — moins de membres éligibles que de sièges et personne ne se porte volontaire : \
+                ni appel ni tirage ne peut former la cellule ; l'affaire est renvoyée à l'Assemblée générale la plus \
+                proche, comme quand la cellule ne peut pas décider (art. 5.6.10).
+                  every-accused-left — plusieurs personnes mises en cause, toutes parties, pas toutes sans participer, \
+                sans infraction pénale possible notée : la procédure s'arrête (art. 5.6.7).
+
+                Exemples :
+                  greffe explicit-decision 2026-001 --matter cell-cannot-be-formed --decision "renvoi à l'Assemblée générale" --reason "2 membres éligibles pour 3 sièges, aucun volontaire" --on 2026-02-20 --as m001
+                  greffe explicit-decision 2026-002 --matter every-accused-left --decision "arrêt de la procédure" --reason "les deux personnes mises en cause ont quitté l'association" --as m001
+                """))
+        static let words = ActWords("décision explicite là où le règlement est muet", "explicit decision where the rules are silent")
+
+        @OptionGroup var target: CaseArgument
+        @Option(help: ArgumentHelp("La situation : cell-cannot-be-formed ou every-accused-left.", valueName: "situation"))
+        var matter: SilentMatter
+        @Option(help: ArgumentHelp("Ce qui est décidé.", valueName: "texte"))
+        var decision: String
+        @Option(help: ArgumentHelp("Sa raison.", valueName: "texte"))
+        var reason: String
+        @OptionGroup var context: ActContext
+
+        func command(commandId: String?) -> CaseCommand {
+            .recordExplicitDecision(ExplicitDecision(matter: matter.value, decision: decision, reason: reason),
+                                    commandId: commandId)
+        }
+    }
+
     struct CloseCase: CaseAct {
         static let configuration = CommandConfiguration(
             commandName: "close",
@@ -168,4 +201,12 @@ extension GreffeCommand.JudgementGroup {
 
         func command(commandId: String?) -> CaseCommand { .executeJudgement(note.value, commandId: commandId) }
     }
+}
+
+/// A situation the text leaves open (`greffe explicit-decision --matter`).
+enum SilentMatter: String, ExpressibleByArgument, CaseIterable {
+    case cellCannotBeFormed = "cell-cannot-be-formed"
+    case everyAccusedLeft = "every-accused-left"
+
+    var value: ExplicitDecision.Matter { self == .cellCannotBeFormed ? .cellCannotBeFormed : .everyAccusedLeft }
 }
