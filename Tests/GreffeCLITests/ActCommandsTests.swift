@@ -170,7 +170,7 @@ import Testing
         #expect(first.stdout == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n", "\(first.stderr)")
         let second = try f.greffe(complaint + ["--on", "2026-03-03", "--lang", "en"])
         #expect(second.stdout == "Case 2026-002 opened. Recorded: complaint (2026-002, #34).\n")
-        let nextYear = try f.greffe(complaint + ["--on", "2027-01-04"])
+        let nextYear = try f.greffe(complaint + ["--on", "2027-01-04"], environment: ["GREFFE_TODAY": "2027-01-04"])
         #expect(nextYear.stdout.hasPrefix("Dossier 2027-001 ouvert."))
         // A report opens no procedure but takes a case of its own, or goes to the one given.
         let report = try f.greffe(["report", "--concerning", "m004", "--description", "Malaise", "--on", "2026-03-04", "--json"])

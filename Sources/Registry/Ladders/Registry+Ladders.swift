@@ -113,6 +113,7 @@ extension Registry {
     /// A new procedure version applies to the cases opened from its day on; the others keep theirs.
     @discardableResult
     public func adopt(_ document: RulebookDocument, on day: Day, recording: Recording) throws -> RulebookAdopted {
+        try refuseFutureAct(on: day, recording)
         let version = try store.version(of: Registry.registryStream)
         let adopted = try adoptedDocuments()
         // The procedures a ladder rung may escalate to: the base, those adopted, and the one being adopted.
@@ -208,6 +209,7 @@ extension Registry {
         _ command: LadderCommand, member: MemberID, rulebook rulebookID: String, on day: Day, recording: Recording
     ) throws -> LadderPerformed {
         let loaded = try loadLadder(rulebookID, member: member, opening: day)
+        try refuseFutureAct(on: day, recording, timeZone: loaded.rulebook.timeZone)
         var events: [LadderEvent]
         switch LadderDecider.decide(loaded.state, command, member: member, rulebook: loaded.rulebook, on: day) {
         case .success(let decided): events = decided
