@@ -233,10 +233,10 @@ import Testing
         #expect(party.status == 65)
         #expect(party.stderr.contains("R06 (art. 5.6.3)"), "\(party.stderr)")
 
-        // An act dated before the case opened.
+        // An act dated before the act the text puts before it (the meeting follows the complaint).
         let before1 = try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m002", "--on", "2026-01-02"])
         #expect(before1.status == 65)
-        #expect(before1.stderr.contains("précède l'ouverture du dossier"))
+        #expect(before1.stderr.contains("précède le dépôt de la plainte (05/01/2026)"), "\(before1.stderr)")
 
         // An unknown case for an act that does not open one; an unknown member.
         let unknownCase = try f.greffe(["file-complete", "2026-099", "--on", "2026-01-20"])

@@ -35,7 +35,7 @@ private struct Deciding {
     }
 
     func run(_ command: CaseCommand) throws -> [CaseEvent] {
-        try checkDay()
+        try checkDay(command)
         if state.closed != nil {
             throw refuse(.order, "le dossier est clos", "the case is closed",
                          allowed: "ouvrir un nouveau dossier", allowedEn: "open a new case")
@@ -81,17 +81,13 @@ private struct Deciding {
 
     // MARK: Common guards
 
-    /// Acts are recorded in the order they happened: never before the case opened or before the previous act.
-    func checkDay() throws {
-        if let opened = state.openedOn, day < opened {
-            throw refuse(.order, "le \(day.frenchDescription) précède l'ouverture du dossier (\(opened.frenchDescription))",
-                         "\(day) is before the case opened (\(opened))",
-                         allowed: "une date à partir du \(opened.frenchDescription)", allowedEn: "a day from \(opened) on")
-        }
-        if let last = state.lastActOn, day < last {
-            throw refuse(.order, "le \(day.frenchDescription) précède le dernier acte enregistré (\(last.frenchDescription))",
-                         "\(day) is before the last recorded act (\(last))",
-                         allowed: "une date à partir du \(last.frenchDescription)", allowedEn: "a day from \(last) on")
+    /// Acts keep their real day, in the order the text gives them: never before an act the command comes after
+    /// (`CaseState.precedents(of:)`); an act recorded late on its day is normal.
+    func checkDay(_ command: CaseCommand) throws {
+        if let p = state.precedents(of: command).filter({ day < $0.on }).max(by: { $0.on < $1.on }) {
+            throw refuse(.order, "le \(day.frenchDescription) précède \(p.fr) (\(p.on.frenchDescription)), que cet acte suit (\(p.article))",
+                         "\(day) is before \(p.en) (\(p.on)), which this act follows (\(p.article))",
+                         allowed: "une date à partir du \(p.on.frenchDescription)", allowedEn: "a day from \(p.on) on")
         }
     }
 
@@ -308,9 +304,10 @@ private struct Deciding {
     func evidence(_ p: Evidence) throws -> [CaseEvent] {
         _ = try requireComplaint(.R08)
         try requireNotStopped()
-        if state.instructionEndedOn != nil {
-            throw refuse(.R16, "l'instruction est close depuis l'envoi de la synthèse à la cellule",
-                         "the instruction ended when the summary was sent to the cell")
+        // Evidence gathered during the instruction keeps its day, even when recorded after its end.
+        if let end = state.instructionEndedOn, day > end {
+            throw refuse(.R16, "l'instruction est close depuis l'envoi de la synthèse à la cellule (\(end.frenchDescription))",
+                         "the instruction ended when the summary was sent to the cell (\(end))")
         }
         if let h = p.sha256, !isSHA256(h) {
             throw refuse(.R08, "empreinte SHA-256 invalide : 64 chiffres hexadécimaux minuscules attendus",
