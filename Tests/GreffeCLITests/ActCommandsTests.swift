@@ -72,7 +72,6 @@ import Testing
             ["complaint", "--via", "ticket", "--accused", "m004", "--facts", "f", "--motive", "insults;harm"],
             ["cell", "vote", "2026-001", "--ballot", "m007=bl ame"],
             ["cell", "reintegration-vote", "2026-001", "--ballot", "m007=later"],
-            ["cell", "consensus", "2026-001", "--sanction", "warning", "--reasons", "r", "--condition", "c"],
             ["complaint", "--case", "dossier-1", "--via", "ticket", "--facts", "f"],
             ["evidence", "2026-001", "--kind", "screenshot", "--description", "d", "--file", "a", "--sha256", "b"],
         ] {

@@ -139,6 +139,32 @@ private struct Deciding {
             throw refuse(rule, "sanction inconnue du règlement : \(bad)", "unknown sanction: \(bad)",
                          allowed: known, allowedEn: known)
         }
+        try requireCompatibleSanctions(ids)
+        try requireMandateToRevoke(ids)
+    }
+
+    /// R32 (4.5) « La révocation de tout membre mandaté … peut être décidée pour donner suite à une procédure de
+    /// gestion de crise »: only an accused who holds a mandate (on the roster that day, or as the complaint records)
+    /// can have one revoked.
+    func requireMandateToRevoke(_ ids: [String]) throws {
+        guard ids.contains(Rulebook.SanctionID.mandateRevocation) else { return }
+        let holders = state.accused.filter { party in
+            party.holdsMandate == true || member(party.id).map { $0.holdsMandate || $0.boardMember } == true
+        }
+        if holders.isEmpty {
+            let names = state.accusedIDs.map(\.rawValue).joined(separator: ", ")
+            throw refuse(.R32, "la révocation d'un mandat vise un membre mandaté ; aucune personne mise en cause (\(names)) ne détient de mandat (liste des membres, plainte)",
+                         "revoking a mandate needs a mandate holder; no accused (\(names)) holds a mandate (roster, complaint)",
+                         allowed: "une autre mesure", allowedEn: "another measure")
+        }
+    }
+
+    /// R27 (2.5, 5.3): measures that contradict each other are refused together, whichever decision names them.
+    func requireCompatibleSanctions(_ ids: [String]) throws {
+        if let c = Rulebook.contradiction(in: ids) {
+            throw refuse(.R27, "\(c.first) et \(c.second) se contredisent : \(c.fr)", "\(c.first) and \(c.second) contradict each other: \(c.en)",
+                         allowed: "une seule des deux mesures", allowedEn: "only one of the two measures")
+        }
     }
 
     /// R27 (2.5): a probationary reintegration is "limitée dans le temps et l'espace" and comes with conditions.

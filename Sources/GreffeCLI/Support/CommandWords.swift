@@ -51,6 +51,10 @@ enum CommandWords {
         ("give sha256", "give --file or --sha256"),
         ("donner delegationReason", "donner --delegation-reason"),
         ("give delegationReason", "give --delegation-reason"),
+        ("donner probationUntil", "donner --probation-until"),
+        ("holdsMandate = true pour ", "--accused-holds-mandate "),
+        ("holdsMandate = true for ", "--accused-holds-mandate "),
+        ("give probationUntil", "give --probation-until"),
     ]
 
     /// The text with command types and fields replaced by subcommands and options.

@@ -77,9 +77,9 @@ extension GreffeCommand.GeneralAssembly {
         @OptionGroup var probation: ProbationOptions
         @OptionGroup var context: ActContext
 
-        func command(commandId: String?) -> CaseCommand {
+        func command(commandId: String?) throws -> CaseCommand {
             .recordGeneralAssemblyVote(
-                GAVote(proposals: proposals.map { probation.proposal($0) },
+                GAVote(proposals: try proposals.map { try probation.proposal($0) },
                        votes: votes.map { OptionVotes(option: $0.option, votes: $0.votes) }, blanks: blanks,
                        bodySize: voters),
                 commandId: commandId)
