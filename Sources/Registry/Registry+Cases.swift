@@ -201,6 +201,17 @@ extension Registry {
         }
     }
 
+    /// The deadlines that were still to be met on a past `day`, per case that had any then: each case folded from its
+    /// acts dated up to that day (the `due/` index holds only what is due now).
+    public func dueIndex(asOf day: Day) throws -> [(id: CaseID, pending: [PendingDeadline])] {
+        try caseIndex().compactMap { summary in
+            let loaded = try loadCase(summary.id, asOf: day)
+            guard loaded.state.closed == nil, !loaded.events.isEmpty else { return nil }
+            let pending = Projections.pendingDeadlines(loaded.state, rulebook: loaded.rulebook, asOf: day)
+            return pending.isEmpty ? nil : (summary.id, pending)
+        }
+    }
+
     /// The roster facts a case decider needs, as of `day`: every member's standing, with the judgements they sat in
     /// other cases (R17).
     public func caseContext(for id: CaseID, on day: Day) throws -> CaseContext {

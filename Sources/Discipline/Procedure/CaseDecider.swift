@@ -236,8 +236,9 @@ private struct Deciding {
             }
         }
         if let seated = p.accused.first(where: { context.members[$0.id]?.boardMember == true && $0.holdsMandate != true }) {
-            throw refuse(.R02, "\(seated.id) siège au Conseil d'administration : c'est une personne mandatée",
-                         "\(seated.id) sits on the board: a mandate holder")
+            throw refuse(.R02, "\(seated.id) siège au Conseil d'administration (liste des membres) : c'est une personne mandatée, que la plainte désigne comme telle pour que les autres membres du Conseil soient prévenus",
+                         "\(seated.id) sits on the board (roster): a mandate holder, whom the complaint names as such so that the other board members are notified",
+                         allowed: "holdsMandate = true pour \(seated.id)", allowedEn: "holdsMandate = true for \(seated.id)")
         }
         let accused = Set(p.accused.map(\.id))
         if let both = (p.complainants + p.victims).first(where: { accused.contains($0.id) }) {
@@ -899,6 +900,7 @@ private struct Deciding {
     }
 
     func appeal(_ p: Appeal) throws -> [CaseEvent] {
+        try requireCellDecisionToAppeal()
         _ = try requireJudgement(.R23)
         if !state.partiesWithRights.contains(p.by) {
             throw refuse(.R23, "seules les personnes mises en cause et les victimes peuvent faire appel",
@@ -921,6 +923,19 @@ private struct Deciding {
             throw refuse(.R24, "l'Assemblée générale a déjà rendu son jugement final", "the GA has already rendered its final judgement")
         }
         return [.appealLodged(p)]
+    }
+
+    /// 5.6.10 « la décision est renvoyée à l'Assemblée générale la plus proche »: after a referral there is no cell
+    /// decision to appeal; the assembly hears the matter itself, and its judgement is final (5.6.12).
+    func requireCellDecisionToAppeal() throws {
+        guard state.referral != nil, state.judgement == nil else { return }
+        if state.generalAssemblySettled {
+            throw refuse(.R24, "l'Assemblée générale a rendu son jugement final sur ce dossier renvoyé : il n'y a plus de recours",
+                         "the general assembly has rendered its final judgement on this referred case: no appeal remains")
+        }
+        throw refuse(.R21, "le dossier est renvoyé à l'Assemblée générale, sans décision de la cellule dont faire appel : l'Assemblée entend l'affaire elle-même",
+                     "the case is referred to the general assembly, with no cell decision to appeal: the assembly hears the matter itself",
+                     allowed: "ga.vote", allowedEn: "ga.vote")
     }
 
     func generalAssemblyVote(_ p: GAVote) throws -> [CaseEvent] {

@@ -295,7 +295,23 @@ extension Registry {
     /// the referent's answer, measures owed, complaints to file, and temporary measures that have not ended yet
     /// (one that ended before `today` lifted on its own and is left out). Dated items first, by day.
     public func ladderAgenda(today: Day) throws -> [LadderAgendaItem] {
-        try ladderIndex().flatMap { summary in
+        Registry.ladderAgenda(try ladderIndex(), today: today)
+    }
+
+    /// What the ladders were waiting for on a past `day`: each record folded from its acts dated up to that day (the
+    /// index holds only what is waited for now).
+    public func ladderAgenda(asOf day: Day) throws -> [LadderAgendaItem] {
+        let then = try ladderIndex().map { summary in
+            let loaded = try loadLadder(summary.rulebook, member: summary.member, asOf: day)
+            var past = summary
+            past.pending = loaded.state.pending(rulebook: loaded.rulebook)
+            return past
+        }
+        return Registry.ladderAgenda(then, today: day)
+    }
+
+    static func ladderAgenda(_ index: [LadderSummary], today: Day) -> [LadderAgendaItem] {
+        index.flatMap { summary in
             summary.pending.filter { p in p.kind != .measureEnds || (p.due.map { $0 >= today } ?? true) }
                 .map { LadderAgendaItem(rulebook: summary.rulebook, member: summary.member, pending: $0) }
         }.sorted { a, b in
