@@ -80,6 +80,13 @@ private func judged() -> Scenario {
            then: refusal(.order))
     expect(given: s.events, when: .lodgeAppeal(Appeal(by: "dan")), on: d("2026-02-09"), then: refusal(.order))
     expect(given: s.events, when: .closeCase(Closure(reason: "-")), on: d("2026-02-09"), then: refusal(.order))
+    // The board announces a radiation the cell decided once the judgement reached it.
+    var radiated = Fixture.throughCellMeeting()
+    radiated.act("2026-02-08", .reachConsensus(Decision(sanctions: [Rulebook.SanctionID.radiation], reasons: "-")))
+    radiated.act("2026-02-10", .sendJudgementToBoard(Note()))
+    expect(given: radiated.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-09"), then: refusal(.order))
+    expect(given: radiated.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-10"),
+           then: [.radiationAnnounced(Radiation(member: "dan"))])
 }
 
 @Test func R14_onlyACallRecordedAfterTheRecusalMeetsIt() {

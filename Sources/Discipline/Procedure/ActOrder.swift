@@ -87,8 +87,12 @@ extension CaseState {
         case .recordGeneralAssemblyResolution:
             return act("le vote de l'Assemblée générale", "the general assembly vote", generalAssemblyVotes.last?.on, "5.6.12")
         case .announceRadiation:
+            // 5.3 « Le Conseil d’administration exécute la décision de la cellule de crise en annonçant la radiation »:
+            // after the decision (or the stop of 5.6.7), and a cell's decision once the board received it.
             return act("la décision de radiation (ou l'arrêt de la procédure)", "the decision to radiate (or the stop)",
                        [outcome?.on, stopped?.on].compactMap { $0 }.min(), "5.3")
+                + act("l'envoi du jugement au Conseil", "the judgement sent to the board",
+                      outcome?.source == .cell ? sentToBoardOn : nil, "5.6.11")
         case .closeCase:
             return act("le dernier acte enregistré", "the last recorded act", lastActOn, "5.6")
         @unknown default:
