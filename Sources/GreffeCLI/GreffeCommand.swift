@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `greffe` command: the registry of an association's disciplinary procedures.
 public struct GreffeCommand: ParsableCommand {
@@ -51,4 +52,43 @@ public struct GreffeCommand: ParsableCommand {
                 ]),
         ]
     )
+}
+
+extension GreffeCommand {
+    /// The options every command shares, which may also come before the subcommand (`greffe --store DIR init`).
+    static let globalOptions: [(option: String, variable: String, accepts: @Sendable (String) -> Bool)] = [
+        ("--store", "GREFFE_STORE", { !$0.isEmpty }),
+        ("--lang", "GREFFE_LANG", { Language(rawValue: $0) != nil }),
+    ]
+
+    /// Runs the command line. `--store DIR` and `--lang fr|en` given before the subcommand count for every command as
+    /// `GREFFE_STORE` and `GREFFE_LANG` do; the same option after the subcommand still wins, as over the variable.
+    public static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        for (variable, value) in takeLeadingGlobalOptions(&arguments) { setenv(variable, value, 1) }
+        main(arguments)
+    }
+
+    /// Removes the global options that come before the subcommand and returns the variables they set. It stops at
+    /// the first other argument, or at a value it does not accept (the parser then reports it, exit 64).
+    static func takeLeadingGlobalOptions(_ arguments: inout [String]) -> [(variable: String, value: String)] {
+        var taken: [(variable: String, value: String)] = []
+        while let first = arguments.first {
+            let parts = first.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let global = globalOptions.first(where: { $0.option == parts[0] }) else { break }
+            let value: String
+            let width: Int
+            if parts.count == 2 {
+                (value, width) = (parts[1], 1)
+            } else if arguments.count > 1 {
+                (value, width) = (arguments[1], 2)
+            } else {
+                break
+            }
+            guard global.accepts(value) else { break }
+            taken.append((global.variable, value))
+            arguments.removeFirst(width)
+        }
+        return taken
+    }
 }

@@ -75,19 +75,19 @@ public enum Projections {
     }()
 
     static func summary(_ id: CaseID, state: CaseState, rulebook: Rulebook, version: UInt64) -> CaseSummary {
-        let asOf = state.lastActOn ?? state.openedOn
-        let open = asOf.map { day in
-            state.deadlines(asOf: day, rulebook: rulebook).filter { $0.isPending && $0.due != nil }
-        } ?? []
-        let pending = open.compactMap { d in
-            d.due.map {
-                PendingDeadline(rule: d.rule, labelFr: d.labelFr, labelEn: d.labelEn, due: $0, bindsAssociation: d.bindsAssociation)
-            }
-        }.sorted { ($0.due, $0.rule.rawValue) < ($1.due, $1.rule.rawValue) }
+        let pending = (state.lastActOn ?? state.openedOn).map { pendingDeadlines(state, rulebook: rulebook, asOf: $0) } ?? []
         return CaseSummary(
             id: id, step: state.step, openedOn: state.openedOn, lastActOn: state.lastActOn, accused: state.accusedIDs,
             rapporteur: state.rapporteur?.rapporteur, version: version, nextDue: pending.first?.due,
             nextDueRule: pending.first?.rule, pending: pending)
+    }
+
+    /// The deadlines of `state` still to be met as of `day`, by due day.
+    static func pendingDeadlines(_ state: CaseState, rulebook: Rulebook, asOf day: Day) -> [PendingDeadline] {
+        state.deadlines(asOf: day, rulebook: rulebook).compactMap { d in
+            guard d.isPending, let due = d.due else { return nil }
+            return PendingDeadline(rule: d.rule, labelFr: d.labelFr, labelEn: d.labelEn, due: due, bindsAssociation: d.bindsAssociation)
+        }.sorted { ($0.due, $0.rule.rawValue) < ($1.due, $1.rule.rawValue) }
     }
 
     /// Updates the case index and the judgements-sat index (R17) after an append to a case stream.

@@ -96,6 +96,7 @@ extension Registry {
         // change of who sits in judgement (another case's cell, R17) came in between.
         let (context, stamps) = try caseContextAndStamps(for: id, on: day)
         let book = try rulebook(for: loaded.state, of: id, on: day)
+        try refuseFutureAct(on: day, recording, timeZone: book.timeZone)
         let events: [CaseEvent]
         switch CaseDecider.decide(loaded.state, command, context: context, rulebook: book, on: day) {
         case .success(let decided): events = decided
@@ -200,6 +201,17 @@ extension Registry {
                 (CaseID(String(entry.key.dropFirst(Projections.duePrefix.count))),
                  try Projections.decode([PendingDeadline].self, entry))
             }
+        }
+    }
+
+    /// The deadlines that were still to be met on a past `day`, per case that had any then: each case folded from its
+    /// acts dated up to that day (the `due/` index holds only what is due now).
+    public func dueIndex(asOf day: Day) throws -> [(id: CaseID, pending: [PendingDeadline])] {
+        try caseIndex().compactMap { summary in
+            let loaded = try loadCase(summary.id, asOf: day)
+            guard loaded.state.closed == nil, !loaded.events.isEmpty else { return nil }
+            let pending = Projections.pendingDeadlines(loaded.state, rulebook: loaded.rulebook, asOf: day)
+            return pending.isEmpty ? nil : (summary.id, pending)
         }
     }
 

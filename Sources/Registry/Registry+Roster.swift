@@ -66,7 +66,8 @@ extension Registry {
     public func recordMembers(_ changes: [MemberID: [MemberEvent]], on day: Day, recording: Recording) throws
         -> [EventRecord]
     {
-        try store.bulk { writer in
+        try refuseFutureAct(on: day, recording)
+        return try store.bulk { writer in
             var appended: [EventRecord] = []
             for (id, events) in changes.sorted(by: { $0.key < $1.key }) where !events.isEmpty {
                 let stream = Registry.stream(of: id)
@@ -97,6 +98,7 @@ extension Registry {
     public func importRoster(header: [String], rows: [[String]], on day: Day, recording: Recording) throws
         -> [MemberID: [MemberEvent]]
     {
+        try refuseFutureAct(on: day, recording)
         let existing = Dictionary(uniqueKeysWithValues: try members().map { ($0.id, $0) })
         switch Roster.importEvents(header: header, records: rows, existing: existing) {
         case .failure(let error):

@@ -30,12 +30,27 @@ public enum RegistryError: Error, Equatable {
 public struct Recording: Sendable {
     public var actor: String
     public var recordedAt: Date
-    public init(actor: String, recordedAt: Date = Date()) {
+    /// The day of recording when the caller fixes it (`GREFFE_TODAY`: tests, demos, documentation); otherwise the day
+    /// of `recordedAt` in the rulebook's time zone. No act may be dated after it.
+    public var today: Day?
+    public init(actor: String, recordedAt: Date = Date(), today: Day? = nil) {
         self.actor = actor
         self.recordedAt = recordedAt
+        self.today = today
     }
 
     var milliseconds: Int64 { Int64((recordedAt.timeIntervalSince1970 * 1000).rounded()) }
+
+    /// The day of recording: `today` when given, else the day of `recordedAt` in `timeZone` (an unknown zone reads as
+    /// UTC).
+    public func day(inTimeZone timeZone: String) -> Day {
+        if let today { return today }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: recordedAt)
+        return parts.year.flatMap { y in parts.month.flatMap { m in parts.day.flatMap { Day(year: y, month: m, day: $0) } } }
+            ?? Day(dayNumber: Int((recordedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
 }
 
 /// The application: loads a stream, gathers the roster facts, asks the domain to decide, and appends the events with
@@ -69,6 +84,13 @@ public final class Registry {
             type: type, schemaVersion: UInt32(schemaVersion), occurredOn: day.description,
             recordedAt: recording.milliseconds, actor: recording.actor, correlationId: correlation,
             causationId: causation, payload: payload)
+    }
+
+    /// Refuses an act dated after the day it is recorded (`FutureAct`, rule `order`): nothing is written.
+    func refuseFutureAct(on day: Day, _ recording: Recording, timeZone: String? = nil) throws {
+        if let refusal = FutureAct.refusal(day, today: recording.day(inTimeZone: timeZone ?? rulebook.timeZone)) {
+            throw RegistryError.refused(refusal)
+        }
     }
 
     static func day(of record: EventRecord) throws -> Day {

@@ -72,7 +72,6 @@ import Testing
             ["complaint", "--via", "ticket", "--accused", "m004", "--facts", "f", "--motive", "insults;harm"],
             ["cell", "vote", "2026-001", "--ballot", "m007=bl ame"],
             ["cell", "reintegration-vote", "2026-001", "--ballot", "m007=later"],
-            ["cell", "consensus", "2026-001", "--sanction", "warning", "--reasons", "r", "--condition", "c"],
             ["complaint", "--case", "dossier-1", "--via", "ticket", "--facts", "f"],
             ["evidence", "2026-001", "--kind", "screenshot", "--description", "d", "--file", "a", "--sha256", "b"],
         ] {
@@ -170,7 +169,7 @@ import Testing
         #expect(first.stdout == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n", "\(first.stderr)")
         let second = try f.greffe(complaint + ["--on", "2026-03-03", "--lang", "en"])
         #expect(second.stdout == "Case 2026-002 opened. Recorded: complaint (2026-002, #34).\n")
-        let nextYear = try f.greffe(complaint + ["--on", "2027-01-04"])
+        let nextYear = try f.greffe(complaint + ["--on", "2027-01-04"], environment: ["GREFFE_TODAY": "2027-01-04"])
         #expect(nextYear.stdout.hasPrefix("Dossier 2027-001 ouvert."))
         // A report opens no procedure but takes a case of its own, or goes to the one given.
         let report = try f.greffe(["report", "--concerning", "m004", "--description", "Malaise", "--on", "2026-03-04", "--json"])
@@ -233,10 +232,10 @@ import Testing
         #expect(party.status == 65)
         #expect(party.stderr.contains("R06 (art. 5.6.3)"), "\(party.stderr)")
 
-        // An act dated before the case opened.
+        // An act dated before the act the text puts before it (the meeting follows the complaint).
         let before1 = try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m002", "--on", "2026-01-02"])
         #expect(before1.status == 65)
-        #expect(before1.stderr.contains("précède l'ouverture du dossier"))
+        #expect(before1.stderr.contains("précède le dépôt de la plainte (05/01/2026)"), "\(before1.stderr)")
 
         // An unknown case for an act that does not open one; an unknown member.
         let unknownCase = try f.greffe(["file-complete", "2026-099", "--on", "2026-01-20"])

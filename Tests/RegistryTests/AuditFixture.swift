@@ -17,7 +17,9 @@ final class AuditFixture {
     let directory = NSTemporaryDirectory() + "greffe-audit-" + UUID().uuidString
     let registry: Registry
     var store: EventStore { registry.store }
-    static let clerk = Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000))
+    /// A fixed instant (the same bytes on every run); "today" is later than every act the fixture records.
+    static let clerk = Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
+                                 today: Day(year: 2026, month: 12, day: 31))
     static let voteLine = #"{"case":"2026-001","on":"2026-02-14","as":"m002","command":{"type":"cell.vote","commandId":"demo-19","proposals":[{"id":"A","sanctions":["warning"]},{"id":"B","sanctions":["mediation"]}],"ballots":[{"member":"m012","option":"A"},{"member":"m001","option":"A"},{"member":"m009","option":"B"}]}}"#
 
     /// Every person of the sample roster: id, name, email.
@@ -71,7 +73,7 @@ final class AuditFixture {
         for raw in text.split(separator: "\n") where !raw.isEmpty {
             let json = vote && raw.contains("\"cell.consensus\"") ? Self.voteLine : String(raw)
             let line = try JSONDecoder().decode(Line.self, from: Data(json.utf8))
-            try registry.perform(line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, recordedAt: Self.clerk.recordedAt))
+            try registry.perform(line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, recordedAt: Self.clerk.recordedAt, today: Self.clerk.today))
         }
     }
 

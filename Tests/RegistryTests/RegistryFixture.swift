@@ -9,7 +9,9 @@ final class RegistryFixture {
     let directory = NSTemporaryDirectory() + "greffe-registry-" + UUID().uuidString
     let registry: Registry
     var store: EventStore { registry.store }
-    let clerk = Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000))
+    /// A fixed instant (the same bytes on every run); "today" is later than every act the tests record.
+    let clerk = Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
+                          today: Day(year: 2026, month: 12, day: 31))
 
     static let header = ["identifiant", "nom", "courriel", "cotisation", "ca"]
     static let rows: [[String]] = [

@@ -9,8 +9,15 @@ extension CaseDecider {
     /// Folds one event into `s` in place (a replay folding a long log spares a copy of the whole state per event).
     public static func evolve(_ s: inout CaseState, _ dated: DatedEvent) {
         let on = dated.on
-        if s.openedOn == nil { s.openedOn = on }
+        s.openedOn = min(s.openedOn ?? on, on)
         s.lastActOn = max(s.lastActOn ?? on, on)
+        // R14 « pour mener à un nouvel appel »: the first call, draw announced or member joining recorded after a
+        // recusal answers it (what was recorded before it, even on the same day, does not).
+        switch dated.event {
+        case .cellCalled, .volunteerAccepted, .drawAnnounced, .drawnMemberPresent:
+            s.newCallsAfterRecusals = s.newCallsAfterRecusals.map { $0 ?? on }
+        default: break
+        }
         switch dated.event {
         case let .reportRecorded(p): s.reports.append(Dated(on: on, value: p))
         case let .complaintFiled(p): s.complaint = Dated(on: on, value: p)
@@ -33,6 +40,7 @@ extension CaseDecider {
             s.cellJoins.append(Dated(on: on, value: p.member))
         case let .memberRecused(p):
             s.recusals.append(Dated(on: on, value: p))
+            s.newCallsAfterRecusals.append(nil)
             s.cell.removeAll { $0 == p.member }
         case let .drawAnnounced(p):
             s.drawAnnouncement = Dated(on: on, value: p)

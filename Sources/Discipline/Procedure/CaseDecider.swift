@@ -35,7 +35,7 @@ private struct Deciding {
     }
 
     func run(_ command: CaseCommand) throws -> [CaseEvent] {
-        try checkDay()
+        try checkDay(command)
         if state.closed != nil {
             throw refuse(.order, "le dossier est clos", "the case is closed",
                          allowed: "ouvrir un nouveau dossier", allowedEn: "open a new case")
@@ -84,17 +84,13 @@ private struct Deciding {
 
     // MARK: Common guards
 
-    /// Acts are recorded in the order they happened: never before the case opened or before the previous act.
-    func checkDay() throws {
-        if let opened = state.openedOn, day < opened {
-            throw refuse(.order, "le \(day.frenchDescription) précède l'ouverture du dossier (\(opened.frenchDescription))",
-                         "\(day) is before the case opened (\(opened))",
-                         allowed: "une date à partir du \(opened.frenchDescription)", allowedEn: "a day from \(opened) on")
-        }
-        if let last = state.lastActOn, day < last {
-            throw refuse(.order, "le \(day.frenchDescription) précède le dernier acte enregistré (\(last.frenchDescription))",
-                         "\(day) is before the last recorded act (\(last))",
-                         allowed: "une date à partir du \(last.frenchDescription)", allowedEn: "a day from \(last) on")
+    /// Acts keep their real day, in the order the text gives them: never before an act the command comes after
+    /// (`CaseState.precedents(of:)`); an act recorded late on its day is normal.
+    func checkDay(_ command: CaseCommand) throws {
+        if let p = state.precedents(of: command).filter({ day < $0.on }).max(by: { $0.on < $1.on }) {
+            throw refuse(.order, "le \(day.frenchDescription) précède \(p.fr) (\(p.on.frenchDescription)), que cet acte suit (\(p.article))",
+                         "\(day) is before \(p.en) (\(p.on)), which this act follows (\(p.article))",
+                         allowed: "une date à partir du \(p.on.frenchDescription)", allowedEn: "a day from \(p.on) on")
         }
     }
 
@@ -145,6 +141,32 @@ private struct Deciding {
             let known = rulebook.sanctions.map(\.id).joined(separator: ", ")
             throw refuse(rule, "sanction inconnue du règlement : \(bad)", "unknown sanction: \(bad)",
                          allowed: known, allowedEn: known)
+        }
+        try requireCompatibleSanctions(ids)
+        try requireMandateToRevoke(ids)
+    }
+
+    /// R32 (4.5) « La révocation de tout membre mandaté … peut être décidée pour donner suite à une procédure de
+    /// gestion de crise »: only an accused who holds a mandate (on the roster that day, or as the complaint records)
+    /// can have one revoked.
+    func requireMandateToRevoke(_ ids: [String]) throws {
+        guard ids.contains(Rulebook.SanctionID.mandateRevocation) else { return }
+        let holders = state.accused.filter { party in
+            party.holdsMandate == true || member(party.id).map { $0.holdsMandate || $0.boardMember } == true
+        }
+        if holders.isEmpty {
+            let names = state.accusedIDs.map(\.rawValue).joined(separator: ", ")
+            throw refuse(.R32, "la révocation d'un mandat vise un membre mandaté ; aucune personne mise en cause (\(names)) ne détient de mandat (liste des membres, plainte)",
+                         "revoking a mandate needs a mandate holder; no accused (\(names)) holds a mandate (roster, complaint)",
+                         allowed: "une autre mesure", allowedEn: "another measure")
+        }
+    }
+
+    /// R27 (2.5, 5.3): measures that contradict each other are refused together, whichever decision names them.
+    func requireCompatibleSanctions(_ ids: [String]) throws {
+        if let c = Rulebook.contradiction(in: ids) {
+            throw refuse(.R27, "\(c.first) et \(c.second) se contredisent : \(c.fr)", "\(c.first) and \(c.second) contradict each other: \(c.en)",
+                         allowed: "une seule des deux mesures", allowedEn: "only one of the two measures")
         }
     }
 
@@ -218,8 +240,9 @@ private struct Deciding {
             }
         }
         if let seated = p.accused.first(where: { context.members[$0.id]?.boardMember == true && $0.holdsMandate != true }) {
-            throw refuse(.R02, "\(seated.id) siège au Conseil d'administration : c'est une personne mandatée",
-                         "\(seated.id) sits on the board: a mandate holder")
+            throw refuse(.R02, "\(seated.id) siège au Conseil d'administration (liste des membres) : c'est une personne mandatée, que la plainte désigne comme telle pour que les autres membres du Conseil soient prévenus",
+                         "\(seated.id) sits on the board (roster): a mandate holder, whom the complaint names as such so that the other board members are notified",
+                         allowed: "holdsMandate = true pour \(seated.id)", allowedEn: "holdsMandate = true for \(seated.id)")
         }
         let accused = Set(p.accused.map(\.id))
         if let both = (p.complainants + p.victims).first(where: { accused.contains($0.id) }) {
@@ -312,9 +335,10 @@ private struct Deciding {
     func evidence(_ p: Evidence) throws -> [CaseEvent] {
         _ = try requireComplaint(.R08)
         try requireNotStopped()
-        if state.instructionEndedOn != nil {
-            throw refuse(.R16, "l'instruction est close depuis l'envoi de la synthèse à la cellule",
-                         "the instruction ended when the summary was sent to the cell")
+        // Evidence gathered during the instruction keeps its day, even when recorded after its end.
+        if let end = state.instructionEndedOn, day > end {
+            throw refuse(.R16, "l'instruction est close depuis l'envoi de la synthèse à la cellule (\(end.frenchDescription))",
+                         "the instruction ended when the summary was sent to the cell (\(end))")
         }
         if let h = p.sha256, !isSHA256(h) {
             throw refuse(.R08, "empreinte SHA-256 invalide : 64 chiffres hexadécimaux minuscules attendus",
@@ -879,6 +903,7 @@ private struct Deciding {
     }
 
     func appeal(_ p: Appeal) throws -> [CaseEvent] {
+        try requireCellDecisionToAppeal()
         _ = try requireJudgement(.R23)
         if !state.partiesWithRights.contains(p.by) {
             throw refuse(.R23, "seules les personnes mises en cause et les victimes peuvent faire appel",
@@ -901,6 +926,19 @@ private struct Deciding {
             throw refuse(.R24, "l'Assemblée générale a déjà rendu son jugement final", "the GA has already rendered its final judgement")
         }
         return [.appealLodged(p)]
+    }
+
+    /// 5.6.10 « la décision est renvoyée à l'Assemblée générale la plus proche »: after a referral there is no cell
+    /// decision to appeal; the assembly hears the matter itself, and its judgement is final (5.6.12).
+    func requireCellDecisionToAppeal() throws {
+        guard state.referral != nil, state.judgement == nil else { return }
+        if state.generalAssemblySettled {
+            throw refuse(.R24, "l'Assemblée générale a rendu son jugement final sur ce dossier renvoyé : il n'y a plus de recours",
+                         "the general assembly has rendered its final judgement on this referred case: no appeal remains")
+        }
+        throw refuse(.R21, "le dossier est renvoyé à l'Assemblée générale, sans décision de la cellule dont faire appel : l'Assemblée entend l'affaire elle-même",
+                     "the case is referred to the general assembly, with no cell decision to appeal: the assembly hears the matter itself",
+                     allowed: "ga.vote", allowedEn: "ga.vote")
     }
 
     func generalAssemblyVote(_ p: GAVote) throws -> [CaseEvent] {

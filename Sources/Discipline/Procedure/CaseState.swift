@@ -143,6 +143,9 @@ public struct CaseState: Equatable, Sendable {
     public internal(set) var cellReplacements: [Dated<CellReplacement>] = []
     /// The board's explicit decisions where the text is silent, with their reasons.
     public internal(set) var explicitDecisions: [Dated<ExplicitDecision>] = []
+    /// For each recusal, in order: the day of the new call it leads to (R14: a call, a draw announced or a member
+    /// joining, recorded after the recusal), `nil` while none came.
+    public internal(set) var newCallsAfterRecusals: [Day?] = []
     public internal(set) var drawAnnouncement: Dated<DrawAnnouncement>?
     public internal(set) var drawResult: Dated<CellDraw>?
     /// The cell size the announced draw fills up to (the cell's size then, plus the seats it had left).
@@ -304,7 +307,7 @@ public struct CaseState: Equatable, Sendable {
                     untilEn: "until the crisis cell's decision", blockedSpaces: s.value.blockedSpaces))
             }
         }
-        if let first = appeals.first, first.on <= day {
+        if let first = appeals.min(by: { $0.on < $1.on }), first.on <= day {
             let ends = [generalAssemblyDecision?.on, generalAssemblyResolution?.on].compactMap { $0 }
                 .filter { $0 >= first.on }.min()
             if ends.map({ day < $0 }) ?? true {

@@ -67,7 +67,7 @@ extension CaseState {
         case .recusal: recusals.last?.on
         case .instructionEnded: instructionEndedOn
         case .judgementSentToBoard: sentToBoardOn
-        case .decisionLetterReceived: lettersReceived.first?.on
+        case .decisionLetterReceived: lettersReceived.map(\.on).min()
         }
     }
 
@@ -116,14 +116,11 @@ extension CaseState {
         let summaryFrom = anchor(d.summary) ?? windowEnd.flatMap { $0 < asOf ? $0 : nil }
         add(.R12, "synthèse récapitulative", "summary", d.summary, from: summaryFrom, done: summary?.on)
         for (i, r) in recusals.enumerated() {
-            let next = i + 1 < recusals.count ? recusals[i + 1].on : nil
-            // "pour mener à un nouvel appel": met by a new call, a draw announced, or a member joining.
-            func inWindow(_ day: Day) -> Bool { day >= r.on && (next.map { day <= $0 } ?? true) }
-            let answered = (cellCalls.map(\.on) + cellJoins.map(\.on) + [drawAnnouncement?.on].compactMap { $0 })
-                .filter(inWindow).min()
-            let joined = answered
+            // "pour mener à un nouvel appel": met by the first call, draw announced or member joining recorded after
+            // the recusal; acts recorded before it never meet it.
+            let answered = i < newCallsAfterRecusals.count ? newCallsAfterRecusals[i] : nil
             add(.R14, "nouvel appel après la révocation de \(r.value.member)",
-                "new call after \(r.value.member) was revoked", d.newCallAfterRecusal, from: r.on, done: joined)
+                "new call after \(r.value.member) was revoked", d.newCallAfterRecusal, from: r.on, done: answered)
         }
         for r in cellReplacements {
             // A replaced member's seat is filled again as a revoked one's is: a new call, a draw, or a member joining.

@@ -119,6 +119,7 @@ public struct MemberRecord: Codable, Equatable, Sendable {
         MemberStanding(
             id: id, displayName: displayName, duesYears: duesYears(paidBy: day),
             boardMember: roles(on: day).contains(.boardMember),
-            departedOn: departedOn, radiatedOn: radiatedOn, judgementsSat: judgementsSat, isPerson: kind == .person)
+            departedOn: departedOn, radiatedOn: radiatedOn, judgementsSat: judgementsSat, isPerson: kind == .person,
+            holdsMandate: !roles(on: day).isEmpty)
     }
 }

@@ -17,11 +17,16 @@ public struct MemberStanding: Equatable, Codable, Sendable {
     public var judgementsSat: [CaseID]
     /// A person, not a member association: only people sit in a crisis cell.
     public var isPerson: Bool
+    /// Holds a mandate (the board seat or any other role) on the day considered: only a mandate holder's mandate can
+    /// be revoked (R32, art. 4.5).
+    public var holdsMandate: Bool
 
     public init(
         id: MemberID, displayName: String = "", duesYears: Set<Int> = [], boardMember: Bool = false,
-        departedOn: Day? = nil, radiatedOn: Day? = nil, judgementsSat: [CaseID] = [], isPerson: Bool = true
+        departedOn: Day? = nil, radiatedOn: Day? = nil, judgementsSat: [CaseID] = [], isPerson: Bool = true,
+        holdsMandate: Bool? = nil
     ) {
+        self.holdsMandate = holdsMandate ?? boardMember
         self.id = id
         self.displayName = displayName
         self.duesYears = duesYears

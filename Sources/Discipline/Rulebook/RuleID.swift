@@ -4,7 +4,8 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case R11, R12, R13, R14, R15, R16, R17, R18, R19, R20
     case R21, R22, R23, R24, R25, R26, R27, R28, R29, R30
     case R31, R32, R33, R34, R35
-    /// Pure sequencing: an act dated before the case opened or before the previous act, or an act of a closed case.
+    /// Sequencing, not a rule of the text: an act dated before an act the text puts before it
+    /// (`CaseState.precedents(of:)`), an act dated after today (`FutureAct`), or an act of a closed case.
     case order
 
     /// The article of the règlement the rule comes from.

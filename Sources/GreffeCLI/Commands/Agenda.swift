@@ -28,7 +28,8 @@ extension GreffeCommand {
         @Option(help: ArgumentHelp("Seulement ce qui est dû d'ici N jours (les retards restent affichés).", valueName: "N"))
         var within: Int?
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(
+            "Jour de référence : les dossiers tels qu'ils étaient ce jour-là (défaut : aujourd'hui).", valueName: "jour"))
         var asOf: Day?
 
         @Option(help: ArgumentHelp("Écrit aussi les échéances dans ce fichier iCalendar.", valueName: "fichier"))
@@ -46,8 +47,13 @@ extension GreffeCommand {
             try reportingFailures(l) {
                 let registry = try options.readingRegistry()
                 let today = try registry.day(asOf)
-                let items = AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
-                                             today: today, within: within)
+                // On a given day, the cases and ladders as they stood then (their acts dated up to that day);
+                // otherwise the index kept up to date by every act.
+                let items = try asOf.map { day in
+                    AgendaItem.items(try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
+                                     today: day, within: within)
+                } ?? AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
+                                      today: today, within: within)
                 if let ics {
                     let text = AgendaItem.iCalendar(items, language: l)
                     do {

@@ -57,7 +57,7 @@ extension GreffeCommand {
                     }
                     do {
                         switch try registry.perform(
-                            line.command, in: line.case, on: line.on, recording: Recording(actor: line.as))
+                            line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, today: try Today.fixed()))
                         {
                         case .recorded: applied += 1
                         case .alreadyApplied: skipped += 1

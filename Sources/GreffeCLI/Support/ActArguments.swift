@@ -1,5 +1,6 @@
 import ArgumentParser
 import Discipline
+import Registry
 
 // Argument types of the act subcommands. They only parse: whether an act is allowed is the domain's decision.
 // Lists are repeated options (`--attendee m001 --attendee m002`), so free text may contain commas.
@@ -166,19 +167,18 @@ struct ProbationOptions: ParsableArguments {
             || !approvedBy.isEmpty
     }
 
-    func validate() throws {
-        if isGiven && until == nil {
-            throw ValidationError(
-                "--probation-until est requis pour une probation / --probation-until is required for a probation")
-        }
-    }
-
-    /// The probation, when any of its options was given.
+    /// The probation, when any of its options was given. Without its last day it is refused by R27 (exit 65), as
+    /// one without spaces or conditions is by the decision, whichever piece is missing.
     var probation: Probation? {
-        guard let until else { return nil }
-        return Probation(
-            conditions: conditions, until: until, spaces: spaces, reparationProofRequired: !noReparationProof,
-            barredFromResponsibilities: barResponsibilities, approvedBy: approvedBy)
+        get throws {
+            guard let until else {
+                if isGiven { throw RegistryError.refused(Probation.refusalWithoutEnd.inCommandLineWords) }
+                return nil
+            }
+            return Probation(
+                conditions: conditions, until: until, spaces: spaces, reparationProofRequired: !noReparationProof,
+                barredFromResponsibilities: barResponsibilities, approvedBy: approvedBy)
+        }
     }
 }
 
@@ -223,8 +223,8 @@ struct BallotOptions: ParsableArguments {
 
 extension ProbationOptions {
     /// A proposal of a vote, carrying the probation when it proposes a probationary reintegration.
-    func proposal(_ p: ProposalArgument) -> Proposal {
+    func proposal(_ p: ProposalArgument) throws -> Proposal {
         let probationary = p.sanctions.contains(Rulebook.SanctionID.probationaryReintegration)
-        return Proposal(id: p.id, sanctions: p.sanctions, probation: probationary ? probation : nil)
+        return Proposal(id: p.id, sanctions: p.sanctions, probation: probationary ? try probation : nil)
     }
 }

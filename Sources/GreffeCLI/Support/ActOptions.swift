@@ -21,10 +21,13 @@ struct ActOptions: ParsableArguments {
     /// The day of the act: `--on`, else today.
     func day(rulebook: Rulebook) throws -> Day { try on ?? Today.resolve(timeZone: rulebook.timeZone) }
 
+    /// Who records, now; "today" is `GREFFE_TODAY` when set (no act may be dated after it), else the clock's day.
     var recording: Recording {
-        let environment = ProcessInfo.processInfo.environment
-        let who = actor ?? environment["GREFFE_ACTOR"] ?? environment["USER"] ?? "inconnu"
-        return Recording(actor: who)
+        get throws {
+            let environment = ProcessInfo.processInfo.environment
+            let who = actor ?? environment["GREFFE_ACTOR"] ?? environment["USER"] ?? "inconnu"
+            return Recording(actor: who, today: try Today.fixed())
+        }
     }
 }
 
@@ -32,19 +35,23 @@ struct ActOptions: ParsableArguments {
 /// clock read in the association's time zone.
 enum Today {
     static func resolve(timeZone identifier: String) throws -> Day {
-        if let fixed = ProcessInfo.processInfo.environment["GREFFE_TODAY"], !fixed.isEmpty {
-            guard let day = Day(fixed) else {
-                throw CLIFailure(
-                    status: .usage, fr: "GREFFE_TODAY=\(fixed) n'est pas une date (2026-11-24 ou 24/11/2026)",
-                    en: "GREFFE_TODAY=\(fixed) is not a date (2026-11-24 or 24/11/2026)")
-            }
-            return day
-        }
+        if let day = try fixed() { return day }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Europe/Paris") ?? .current
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
         guard let y = parts.year, let m = parts.month, let d = parts.day, let day = Day(year: y, month: m, day: d) else {
             throw CLIFailure(status: .internalError, fr: "date système illisible", en: "unreadable system date")
+        }
+        return day
+    }
+
+    /// `GREFFE_TODAY`, when set.
+    static func fixed() throws -> Day? {
+        guard let fixed = ProcessInfo.processInfo.environment["GREFFE_TODAY"], !fixed.isEmpty else { return nil }
+        guard let day = Day(fixed) else {
+            throw CLIFailure(
+                status: .usage, fr: "GREFFE_TODAY=\(fixed) n'est pas une date (2026-11-24 ou 24/11/2026)",
+                en: "GREFFE_TODAY=\(fixed) is not a date (2026-11-24 or 24/11/2026)")
         }
         return day
     }

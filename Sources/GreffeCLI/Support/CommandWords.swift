@@ -56,6 +56,10 @@ enum CommandWords {
         ("give delegationReason", "give --delegation-reason"),
         ("(approvedBy)", "(--approved-by)"),
         ("(noAnswer)", "(--ground no-answer)"),
+        ("donner probationUntil", "donner --probation-until"),
+        ("holdsMandate = true pour ", "--accused-holds-mandate "),
+        ("holdsMandate = true for ", "--accused-holds-mandate "),
+        ("give probationUntil", "give --probation-until"),
     ]
 
     /// The text with command types and fields replaced by subcommands and options.

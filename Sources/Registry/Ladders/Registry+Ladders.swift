@@ -113,6 +113,7 @@ extension Registry {
     /// A new procedure version applies to the cases opened from its day on; the others keep theirs.
     @discardableResult
     public func adopt(_ document: RulebookDocument, on day: Day, recording: Recording) throws -> RulebookAdopted {
+        try refuseFutureAct(on: day, recording)
         let version = try store.version(of: Registry.registryStream)
         let adopted = try adoptedDocuments()
         // The procedures a ladder rung may escalate to: the base, those adopted, and the one being adopted.
@@ -208,6 +209,7 @@ extension Registry {
         _ command: LadderCommand, member: MemberID, rulebook rulebookID: String, on day: Day, recording: Recording
     ) throws -> LadderPerformed {
         let loaded = try loadLadder(rulebookID, member: member, opening: day)
+        try refuseFutureAct(on: day, recording, timeZone: loaded.rulebook.timeZone)
         var events: [LadderEvent]
         switch LadderDecider.decide(loaded.state, command, member: member, rulebook: loaded.rulebook, on: day) {
         case .success(let decided): events = decided
@@ -293,7 +295,23 @@ extension Registry {
     /// the referent's answer, measures owed, complaints to file, and temporary measures that have not ended yet
     /// (one that ended before `today` lifted on its own and is left out). Dated items first, by day.
     public func ladderAgenda(today: Day) throws -> [LadderAgendaItem] {
-        try ladderIndex().flatMap { summary in
+        Registry.ladderAgenda(try ladderIndex(), today: today)
+    }
+
+    /// What the ladders were waiting for on a past `day`: each record folded from its acts dated up to that day (the
+    /// index holds only what is waited for now).
+    public func ladderAgenda(asOf day: Day) throws -> [LadderAgendaItem] {
+        let then = try ladderIndex().map { summary in
+            let loaded = try loadLadder(summary.rulebook, member: summary.member, asOf: day)
+            var past = summary
+            past.pending = loaded.state.pending(rulebook: loaded.rulebook)
+            return past
+        }
+        return Registry.ladderAgenda(then, today: day)
+    }
+
+    static func ladderAgenda(_ index: [LadderSummary], today: Day) -> [LadderAgendaItem] {
+        index.flatMap { summary in
             summary.pending.filter { p in p.kind != .measureEnds || (p.due.map { $0 >= today } ?? true) }
                 .map { LadderAgendaItem(rulebook: summary.rulebook, member: summary.member, pending: $0) }
         }.sorted { a, b in

@@ -80,9 +80,9 @@ extension GreffeCommand.GeneralAssembly {
         @OptionGroup var probation: ProbationOptions
         @OptionGroup var context: ActContext
 
-        func command(commandId: String?) -> CaseCommand {
+        func command(commandId: String?) throws -> CaseCommand {
             .recordGeneralAssemblyVote(
-                GAVote(proposals: proposals.map { probation.proposal($0) },
+                GAVote(proposals: try proposals.map { try probation.proposal($0) },
                        votes: votes.map { OptionVotes(option: $0.option, votes: $0.votes) }, blanks: blanks,
                        bodySize: voters),
                 commandId: commandId)
@@ -124,7 +124,7 @@ extension GreffeCommand.GeneralAssembly {
             .recordGeneralAssemblyReintegrationVote(
                 GAReintegrationVote(
                     votes: try votes.map { OptionVotes(option: try GreffeCommand.Cell.ReintegrationVote.optionID($0.option), votes: $0.votes) },
-                    blanks: blanks, bodySize: voters, probation: probation.probation),
+                    blanks: blanks, bodySize: voters, probation: try probation.probation),
                 commandId: commandId)
         }
     }

@@ -252,8 +252,8 @@ extension GreffeCommand.Cell {
             }
         }
 
-        func command(commandId: String?) -> CaseCommand {
-            .reachConsensus(Decision(sanctions: sanctions.map(\.id), probation: probation.probation, reasons: reasons),
+        func command(commandId: String?) throws -> CaseCommand {
+            .reachConsensus(Decision(sanctions: sanctions.map(\.id), probation: try probation.probation, reasons: reasons),
                             commandId: commandId)
         }
     }
@@ -294,7 +294,7 @@ extension GreffeCommand.Cell {
         func command(commandId: String?) throws -> CaseCommand {
             let given = proposals.isEmpty ? try ballots.impliedProposals() : proposals
             return .holdCellVote(
-                CellVote(proposals: given.map { probation.proposal($0) }, ballots: ballots.ballots(mapping: { $0 })),
+                CellVote(proposals: try given.map { try probation.proposal($0) }, ballots: ballots.ballots(mapping: { $0 })),
                 commandId: commandId)
         }
     }
@@ -334,7 +334,7 @@ extension GreffeCommand.Cell {
         var members: [MemberID] { ballots.voters }
         func command(commandId: String?) throws -> CaseCommand {
             .holdReintegrationVote(
-                Discipline.ReintegrationVote(ballots: try ballots.ballots(mapping: Self.optionID), probation: probation.probation),
+                Discipline.ReintegrationVote(ballots: try ballots.ballots(mapping: Self.optionID), probation: try probation.probation),
                 commandId: commandId)
         }
     }
