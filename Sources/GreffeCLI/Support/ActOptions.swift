@@ -18,6 +18,17 @@ struct ActOptions: ParsableArguments {
         "Qui enregistre l'acte (défaut : GREFFE_ACTOR, sinon l'utilisateur du système).", valueName: "membre"))
     var actor: String?
 
+    /// `--as` is an identity field: no control character, no bidirectional override, at most 128 bytes.
+    func validate() throws {
+        guard let actor else { return }
+        if actor.utf8.count > IdentityText.maxIDBytes {
+            throw ValidationError("--as : au plus \(IdentityText.maxIDBytes) octets (\(actor.utf8.count) donnés) / at most \(IdentityText.maxIDBytes) bytes")
+        }
+        if let scalar = IdentityText.forbiddenScalar(in: actor) {
+            throw ValidationError("--as : caractère de contrôle \(IdentityText.name(scalar)) refusé / control character \(IdentityText.name(scalar)) refused")
+        }
+    }
+
     /// The day of the act: `--on`, else today.
     func day(rulebook: Rulebook) throws -> Day { try on ?? Today.resolve(timeZone: rulebook.timeZone) }
 
