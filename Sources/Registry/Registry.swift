@@ -9,7 +9,7 @@ public enum RegistryError: Error, Equatable {
     case unknownCase(CaseID)
     case unknownMember(MemberID)
     /// A stored event could not be read back as a domain event.
-    case unreadableEvent(sequence: UInt64, type: String, reason: String)
+    case unreadableEvent(sequence: UInt64, type: String, reason: Words)
     /// A command id already used for an act of another case; nothing was written.
     case commandIdReused(commandId: String, caseID: CaseID)
     /// The roster file or rows are malformed; nothing was written.
@@ -69,7 +69,7 @@ public final class Registry {
     static func day(of record: EventRecord) throws -> Day {
         guard let day = Day(record.event.occurredOn) else {
             throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: "occurredOn \(record.event.occurredOn) is not a day")
+                sequence: record.sequence, type: record.type, reason: Words("occurredOn \(record.event.occurredOn) n'est pas un jour", "occurredOn \(record.event.occurredOn) is not a day"))
         }
         return day
     }
