@@ -213,6 +213,8 @@ import Testing
         ("3 11,5", .decimalComma(source: 2, text: "3 11,5")),
         ("2147483648", .integerTooLarge(source: 2, value: 1, text: "2147483648")),
         ("3 99999999999999999999", .integerTooLarge(source: 2, value: 2, text: "99999999999999999999")),
+        ("3 trois", .textInMultiValueSource(source: 2, value: "3 trois")),
+        ("W 4 1", .textInMultiValueSource(source: 2, value: "W 4 1")),
         ("  ", .emptySource(source: 2)),
         (" ; ", .emptySource(source: 2)),
     ]

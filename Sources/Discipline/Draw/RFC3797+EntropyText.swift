@@ -9,7 +9,8 @@ extension RFC3797 {
     /// The values of one entropy source as published and typed (`3 11 17 25 38`, `3, 11, 17`, `3;11;17`,
     /// `10513.78`, `W 4-1`), for ``keyString(_:)``. `source` (from 1) only names the source in errors.
     ///
-    /// A text holding a letter is one value (a text value such as a score: `W 4-1`). Otherwise values are
+    /// A text holding a letter is one value (a text value such as a score: `W 4-1`), unless a number stands alone
+    /// beside its words (`3 trois`: a list with a word in it, or a text? refused). Otherwise values are
     /// separated by `;`, by a comma followed by a space, or by white space. Refused rather than guessed:
     /// - a comma between two digits (`1,5`: a French decimal, or a thousands separator);
     /// - digits grouped by threes after a space, a no-break space or an apostrophe (`1 234`, `12 345 678`): one
@@ -19,8 +20,17 @@ extension RFC3797 {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw .emptySource(source: source) }
         let scalars = Array(text.unicodeScalars)
-        if scalars.contains(where: { $0.properties.isAlphabetic }) { return [text] }
         let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
+        if scalars.contains(where: { $0.properties.isAlphabetic }) {
+            // A list of numbers with a word in it (`3 trois`), or a text? Refused rather than guessed.
+            let tokens = text.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," })
+            if tokens.count > 1, tokens.contains(where: { token in
+                !token.isEmpty && token.unicodeScalars.allSatisfy { isDigit($0) || $0 == "." } && token.first != "."
+            }) {
+                throw .textInMultiValueSource(source: source, value: text)
+            }
+            return [text]
+        }
         for i in scalars.indices.dropFirst().dropLast() where isDigit(scalars[i - 1]) && isDigit(scalars[i + 1]) {
             switch scalars[i] {
             case ",": throw .decimalComma(source: source, text: text)
