@@ -95,7 +95,7 @@ enum ApplyFile {
 
     static func line(_ data: Data, file: String, number: Int) throws -> GreffeCommand.Apply.Line {
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            throw refusal(file, number, fr: "JSON mal formé", en: "malformed JSON")
+            throw refusal(file, number, fr: "JSON invalide : JSON mal formé", en: "invalid JSON: malformed JSON")
         }
         guard let fields = object as? [String: Any] else {
             throw refusal(file, number, fr: "un objet JSON {\"case\": …, \"on\": …, \"as\": …, \"command\": {…}} est attendu",
@@ -128,7 +128,7 @@ enum ApplyFile {
             return try JSONDecoder().decode(GreffeCommand.Apply.Line.self, from: data)
         } catch {
             let (fr, en) = describe(decoding: error)
-            throw refusal(file, number, fr: fr, en: en)
+            throw refusal(file, number, fr: "JSON invalide : " + fr, en: "invalid JSON: " + en)
         }
     }
 
@@ -183,8 +183,10 @@ func describe(decoding error: any Error) -> (fr: String, en: String) {
     case .dataCorrupted(let context):
         let (fr, en) = at(context)
         let detail = context.debugDescription
-        if detail.hasPrefix("unknown command type") {
-            return (fr + "type de commande inconnu (voir Schemas/commands/)", en + "unknown command type (see Schemas/commands/)")
+        if detail.hasPrefix("unknown command type ") {
+            let type = ApplyFile.shown(String(detail.dropFirst("unknown command type ".count)))
+            return (fr + "type de commande inconnu « \(type) » (voir Schemas/commands/)",
+                    en + "unknown command type \"\(type)\" (see Schemas/commands/)")
         }
         if detail.hasPrefix("expected a day") {
             return (fr + "un jour AAAA-MM-JJ est attendu", en + "a day YYYY-MM-DD is expected")
