@@ -178,6 +178,17 @@ import Testing
         let actor = try f.greffe(["report", "--concerning", "m004", "--description", "Malaise", "--on", "2026-03-04", "--as", "m001\u{1B}]0;x\u{07}"])
         #expect(actor.status == 64, "\(actor.stderr)")
         #expect(actor.stderr.contains("caractère de contrôle U+001B refusé"), "\(actor.stderr)")
+        // So is a person outside the association, named by free text, on the command line or in an apply file.
+        let outside = try f.greffe(["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
+                                    "--victim-not-member", "Zoé\u{202E}éoZ", "--motive", "insults", "--facts", "x",
+                                    "--on", "2026-01-05"])
+        #expect(outside.status == 64, "\(outside.stderr)")
+        #expect(outside.stderr.contains("U+202E"), "\(outside.stderr)")
+        let line = Self.complaintLine().replacingOccurrences(of: #"{"id":"m005","isMember":true}"#,
+                                                              with: #"{"id":"Zo\u001be","isMember":false}"#)
+        let applied = try f.greffe(["apply", try write(f, "outside.jsonl", line + "\n"), "--lang", "en"])
+        #expect(applied.status == 65, "\(applied.stderr)")
+        #expect(applied.stderr.contains("line 1: a party contains the control character U+001B"), "\(applied.stderr)")
         #expect(try f.head() == before)
     }
 

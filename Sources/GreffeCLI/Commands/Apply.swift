@@ -124,12 +124,27 @@ enum ApplyFile {
                               en: "as contains the control character \(IdentityText.name(scalar))")
             }
         }
+        let line: GreffeCommand.Apply.Line
         do {
-            return try JSONDecoder().decode(GreffeCommand.Apply.Line.self, from: data)
+            line = try JSONDecoder().decode(GreffeCommand.Apply.Line.self, from: data)
         } catch {
             let (fr, en) = describe(decoding: error)
             throw refusal(file, number, fr: "JSON invalide : " + fr, en: "invalid JSON: " + en)
         }
+        if case .fileComplaint(let facts, _) = line.command {
+            // A party outside the association is named by free text: an identity field all the same.
+            for party in facts.complainants + facts.accused + facts.victims {
+                if party.id.rawValue.utf8.count > IdentityText.maxIDBytes {
+                    throw refusal(file, number, fr: "partie de \(party.id.rawValue.utf8.count) octets ; au plus \(IdentityText.maxIDBytes) acceptés",
+                                  en: "party of \(party.id.rawValue.utf8.count) bytes; at most \(IdentityText.maxIDBytes) accepted")
+                }
+                if let scalar = IdentityText.forbiddenScalar(in: party.id.rawValue) {
+                    throw refusal(file, number, fr: "une partie contient le caractère de contrôle \(IdentityText.name(scalar))",
+                                  en: "a party contains the control character \(IdentityText.name(scalar))")
+                }
+            }
+        }
+        return line
     }
 
     static func refusal(_ file: String, _ number: Int, fr: String, en: String) -> CLIFailure {

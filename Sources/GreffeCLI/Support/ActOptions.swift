@@ -18,15 +18,10 @@ struct ActOptions: ParsableArguments {
         "Qui enregistre l'acte (défaut : GREFFE_ACTOR, sinon l'utilisateur du système).", valueName: "membre"))
     var actor: String?
 
-    /// `--as` is an identity field: no control character, no bidirectional override, at most 128 bytes.
+    /// `--as` (or GREFFE_ACTOR) is an identity field: no control character, no bidirectional override, at most 128
+    /// bytes.
     func validate() throws {
-        guard let actor else { return }
-        if actor.utf8.count > IdentityText.maxIDBytes {
-            throw ValidationError("--as : au plus \(IdentityText.maxIDBytes) octets (\(actor.utf8.count) donnés) / at most \(IdentityText.maxIDBytes) bytes")
-        }
-        if let scalar = IdentityText.forbiddenScalar(in: actor) {
-            throw ValidationError("--as : caractère de contrôle \(IdentityText.name(scalar)) refusé / control character \(IdentityText.name(scalar)) refused")
-        }
+        try validateIdentity("--as", [recording.actor])
     }
 
     /// The day of the act: `--on`, else today.
@@ -58,5 +53,18 @@ enum Today {
             throw CLIFailure(status: .internalError, fr: "date système illisible", en: "unreadable system date")
         }
         return day
+    }
+}
+
+/// Refuses (usage, 64) an identity given on the command line — who records, a party's id or an outside person's name —
+/// that holds a control character or a bidirectional override, or is longer than `IdentityText.maxIDBytes`.
+func validateIdentity(_ option: String, _ values: [String]) throws {
+    for value in values {
+        if value.utf8.count > IdentityText.maxIDBytes {
+            throw ValidationError("\(option) : au plus \(IdentityText.maxIDBytes) octets (\(value.utf8.count) donnés) / at most \(IdentityText.maxIDBytes) bytes")
+        }
+        if let scalar = IdentityText.forbiddenScalar(in: value) {
+            throw ValidationError("\(option) : caractère de contrôle \(IdentityText.name(scalar)) refusé / control character \(IdentityText.name(scalar)) refused")
+        }
     }
 }
