@@ -61,10 +61,19 @@ extension GreffeCommand {
         ("--lang", "GREFFE_LANG", { Language(rawValue: $0) != nil }),
     ]
 
-    /// Runs the command line. `--store DIR` and `--lang fr|en` given before the subcommand count for every command as
-    /// `GREFFE_STORE` and `GREFFE_LANG` do; the same option after the subcommand still wins, as over the variable.
+    /// Runs the command line after two checks swift-argument-parser cannot make: every argument must be UTF-8 (Swift
+    /// would quietly replace a bad byte by U+FFFD, which would then be stored), and a negative number given to an
+    /// option gets a clear message instead of "missing value". `--store DIR` and `--lang fr|en` given before the
+    /// subcommand count for every command as `GREFFE_STORE` and `GREFFE_LANG` do; the same option after the
+    /// subcommand still wins, as over the variable.
     public static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
+        let language = Language.resolve(
+            Array(zip(arguments, arguments.dropFirst())).last { $0.0 == "--lang" }.flatMap { Language(rawValue: $0.1) })
+        if let failure = argumentFailure(rawArguments: Self.rawArguments(), arguments: arguments) {
+            writeError(language.t("greffe : " + failure.fr, "greffe: " + failure.en))
+            Foundation.exit(failure.status.rawValue)
+        }
         for (variable, value) in takeLeadingGlobalOptions(&arguments) { setenv(variable, value, 1) }
         main(arguments)
     }
@@ -90,5 +99,42 @@ extension GreffeCommand {
             arguments.removeFirst(width)
         }
         return taken
+    }
+
+    /// The arguments as the kernel passed them (Linux's `/proc/self/cmdline`), program name excluded, or nil
+    /// where that file cannot be read.
+    static func rawArguments() -> [[UInt8]]? {
+        guard let data = FileManager.default.contents(atPath: "/proc/self/cmdline") else { return nil }
+        var parts = [UInt8](data).split(separator: 0, omittingEmptySubsequences: false).map(Array.init)
+        if parts.last == [] { parts.removeLast() }
+        return Array(parts.dropFirst())
+    }
+
+    /// The first problem of the command line's arguments, if any.
+    static func argumentFailure(rawArguments: [[UInt8]]?, arguments: [String]) -> CLIFailure? {
+        for (index, bytes) in (rawArguments ?? []).enumerated() {
+            if let bad = TextInput.firstInvalidUTF8(in: bytes) {
+                let byte = String(format: "%02X", bytes[bad])
+                return CLIFailure(
+                    status: .usage,
+                    fr: "l'argument \(index + 1) n'est pas de l'UTF-8 (octet \(bad + 1) : 0x\(byte)) ; rien n'a été écrit",
+                    en: "argument \(index + 1) is not UTF-8 (byte \(bad + 1): 0x\(byte)); nothing was written")
+            }
+        }
+        for (option, value) in zip(arguments, arguments.dropFirst())
+        where option.hasPrefix("--") && !option.contains("=") && isNegativeNumber(value) {
+            return CLIFailure(
+                status: .usage,
+                fr: "\(option) \(value) : nombre négatif refusé, un nombre positif ou nul est attendu",
+                en: "\(option) \(value): negative number refused, a number zero or above is expected")
+        }
+        return nil
+    }
+
+    /// `-3`, `-1.5`, `-1,5`.
+    static func isNegativeNumber(_ text: String) -> Bool {
+        let rest = text.utf8.dropFirst()
+        return text.hasPrefix("-") && !rest.isEmpty && rest.first.map { $0 >= 48 && $0 <= 57 } == true
+            && rest.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
     }
 }

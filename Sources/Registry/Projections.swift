@@ -129,7 +129,7 @@ public enum Projections {
         do {
             return try PayloadDecoder.decode(type, from: Data(entry.value))
         } catch {
-            throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: "\(error)")
+            throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: readingWords(error))
         }
     }
 

@@ -12,7 +12,7 @@ extension Registry {
             do {
                 event = try AssemblyEvent.decode(type: record.type, payload: record.payload)
             } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
             }
             switch event {
             case .scheduled(let p):

@@ -37,7 +37,7 @@ extension Registry {
             do {
                 event = try CaseEvent.decode(type: record.type, payload: record.payload)
             } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
             }
             let dated = DatedEvent(on: day, event: event)
             state = CaseDecider.evolve(state, dated)

@@ -51,7 +51,7 @@ extension Registry {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 

@@ -9,7 +9,7 @@ public enum RegistryError: Error, Equatable {
     case unknownCase(CaseID)
     case unknownMember(MemberID)
     /// A stored event could not be read back as a domain event.
-    case unreadableEvent(sequence: UInt64, type: String, reason: String)
+    case unreadableEvent(sequence: UInt64, type: String, reason: Words)
     /// A command id already used for an act of another case; nothing was written.
     case commandIdReused(commandId: String, caseID: CaseID)
     /// An idempotency key that cannot be one (empty, too long, control characters: `CommandIdentifier`); nothing
@@ -97,7 +97,8 @@ public final class Registry {
         guard let day = Day(canonical: record.event.occurredOn) else {
             throw RegistryError.unreadableEvent(
                 sequence: record.sequence, type: record.type,
-                reason: "occurredOn \(record.event.occurredOn) is not a day written YYYY-MM-DD")
+                reason: Words("occurredOn \(record.event.occurredOn) n'est pas un jour écrit AAAA-MM-JJ",
+                              "occurredOn \(record.event.occurredOn) is not a day written YYYY-MM-DD"))
         }
         return day
     }

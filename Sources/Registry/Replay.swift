@@ -92,7 +92,7 @@ public struct RegistryReplay: Sendable {
            closedCases.contains(CaseID(String(record.stream.dropFirst("case/".count)))) {
             // The decider refuses every act after closing; only a write behind its back produces one.
             throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: "an event after its case was closed")
+                sequence: record.sequence, type: record.type, reason: Words("un événement après la clôture de son dossier", "an event after its case was closed"))
         }
         let folded = try Self.read(record, cases: cases)
         if case .caseEvent(_, _, let dated) = folded, case .complaintFiled(let facts) = dated.event,
@@ -100,7 +100,8 @@ public struct RegistryReplay: Sendable {
             // Only a write behind the decider's back names a version the store never adopted before it.
             throw RegistryError.unreadableEvent(
                 sequence: record.sequence, type: record.type,
-                reason: "the complaint names rulebook \(facts.rulebook.map(\.description) ?? "?"), not adopted before it")
+                reason: Words("la plainte relève du règlement \(facts.rulebook.map(\.description) ?? "?"), non adopté avant elle",
+                              "the complaint names rulebook \(facts.rulebook.map(\.description) ?? "?"), not adopted before it"))
         }
         lastSequence = record.sequence
         switch folded {
@@ -139,7 +140,7 @@ public struct RegistryReplay: Sendable {
             do {
                 event = try CaseEvent.decode(type: record.type, payload: record.payload)
             } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
             }
             let before = cases[id]?.state ?? CaseDecider.initial
             return .caseEvent(id, before: before, DatedEvent(on: try Registry.day(of: record), event: event))
@@ -152,7 +153,7 @@ public struct RegistryReplay: Sendable {
             } catch let error as RegistryError {
                 throw error
             } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
             }
         }
         return .unknownStream

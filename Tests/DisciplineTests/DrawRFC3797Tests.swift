@@ -188,4 +188,52 @@ import Testing
     func ambiguousValuesAreRefusedNotGuessed(sources: [[String]], expected: KeyStringError) {
         #expect(throws: expected) { try RFC3797.keyString(sources) }
     }
+
+    // The text of one `--entropy`, as typed (docs/draw.md), to the values of its source.
+
+    @Test func entropyTextGivesTheValuesAsTyped() throws {
+        #expect(try RFC3797.values(fromEntropyText: "3 11 17 25 38", source: 1) == ["3", "11", "17", "25", "38"])
+        #expect(try RFC3797.values(fromEntropyText: "3, 11; 17\t25", source: 1) == ["3", "11", "17", "25"])
+        #expect(try RFC3797.values(fromEntropyText: " 010513.780 ", source: 1) == ["010513.780"])
+        #expect(try RFC3797.values(fromEntropyText: "12;345", source: 1) == ["12", "345"])
+        // The documented text source is one value, whatever spaces and dashes it holds.
+        #expect(try RFC3797.values(fromEntropyText: "W 4-1", source: 1) == ["W 4-1"])
+        #expect(try RFC3797.keyString([try RFC3797.values(fromEntropyText: "W 4-1", source: 1)]) == "W41./")
+        #expect(try RFC3797.values(fromEntropyText: "2147483647", source: 1) == ["2147483647"])
+    }
+
+    static let refusedTexts: [(String, KeyStringError)] = [
+        ("1 234", .groupedDigits(source: 2, text: "1 234")),
+        ("12 345 678", .groupedDigits(source: 2, text: "12 345 678")),
+        ("3; 1 234", .groupedDigits(source: 2, text: "1 234")),
+        ("1\u{00A0}234", .groupedDigits(source: 2, text: "1\u{00A0}234")),
+        ("1\u{202F}234", .groupedDigits(source: 2, text: "1\u{202F}234")),
+        ("1'234", .groupedDigits(source: 2, text: "1'234")),
+        ("1,5", .decimalComma(source: 2, text: "1,5")),
+        ("3 11,5", .decimalComma(source: 2, text: "3 11,5")),
+        ("2147483648", .integerTooLarge(source: 2, value: 1, text: "2147483648")),
+        ("3 99999999999999999999", .integerTooLarge(source: 2, value: 2, text: "99999999999999999999")),
+        ("3 trois", .textInMultiValueSource(source: 2, value: "3 trois")),
+        ("W 4 1", .textInMultiValueSource(source: 2, value: "W 4 1")),
+        ("  ", .emptySource(source: 2)),
+        (" ; ", .emptySource(source: 2)),
+    ]
+
+    @Test(arguments: refusedTexts)
+    func entropyTextWithSeparatorsOrOutOfRangeIsRefused(text: String, expected: KeyStringError) {
+        #expect(throws: expected) { try RFC3797.values(fromEntropyText: text, source: 2) }
+    }
+
+    @Test func aNewDrawStaysWithinTheReferenceCodesRange() {
+        #expect(throws: KeyStringError.integerTooLarge(source: 1, value: 1, text: "4294967296")) {
+            try RFC3797.checkReferenceRange([["4294967296"]])
+        }
+        #expect(throws: Never.self) { try RFC3797.checkReferenceRange([["0002147483647", "W 4"]]) }
+    }
+
+    @Test func everyEntropyErrorHasFrenchWords() {
+        for (_, error) in Self.refusedTexts + Self.refused.map({ ($0.0.description, $0.1) }) {
+            #expect(!error.fr.isEmpty && error.fr != error.description, "\(error)")
+        }
+    }
 }

@@ -97,7 +97,7 @@ import Testing
         guard case .failure(let error) = Roster.importEvents(rows: rows, existing: [:]) else {
             Issue.record("bad rows accepted"); return
         }
-        #expect(error.problems.map(\.reason) == [.invalidYear, .invalidID, .emptyName])
+        #expect(error.problems.map(\.reason) == [.invalidYear, .forbiddenCharacter("\n"), .emptyName])
     }
 
     @Test func headersAreMatchedInFrenchOrEnglishWithoutCaseOrAccents() throws {
@@ -121,5 +121,37 @@ import Testing
             #expect(error.problems.map(\.field) == ["name", "id"])
             #expect(error.description.contains("required column id is missing"))
         }
+    }
+
+    @Test func controlCharactersAndBidiOverridesAreRefusedInIdentityFields() {
+        let rows = [
+            RosterRow(line: 2, id: "m-1", name: "Eve\u{1B}[31m", email: "eve@example.org"),
+            RosterRow(line: 3, id: "m-2", name: "Zoé\u{202E}éoZ", email: "zoe@example.org"),
+            RosterRow(line: 4, id: "m-3", name: "Ana", email: "ana\u{07}@example.org"),
+            RosterRow(line: 5, id: "m\u{0}4", name: "Bob", email: "bob@example.org"),
+            RosterRow(line: 6, id: "m-5", name: "Cy\u{85}", email: "cy@example.org"),
+        ]
+        guard case .failure(let error) = Roster.importEvents(rows: rows, existing: [:]) else {
+            Issue.record("control characters accepted"); return
+        }
+        #expect(error.problems.map { "\($0.line):\($0.field)" } == ["2:name", "3:name", "4:email", "5:id", "6:name"])
+        #expect(error.problems.map(\.reason) == [.forbiddenCharacter("\u{1B}"), .forbiddenCharacter("\u{202E}"),
+                                                 .forbiddenCharacter("\u{07}"), .forbiddenCharacter("\u{0}"),
+                                                 .forbiddenCharacter("\u{85}")])
+        #expect(error.problems[0].description == "line 2, name: contains the control character U+001B (control characters, line breaks and bidirectional overrides are refused in names, ids and emails)")
+        // The refused text itself is not repeated in the message.
+        #expect(!error.description.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+    }
+
+    @Test func identityFieldsHaveALengthLimitAndAreNotEchoedWhole() {
+        let id = "m" + String(repeating: "9", count: 10_000)
+        let rows = [RosterRow(line: 2, id: id, name: String(repeating: "é", count: 200), email: "a@example.org")]
+        guard case .failure(let error) = Roster.importEvents(rows: rows, existing: [:]) else {
+            Issue.record("huge id accepted"); return
+        }
+        #expect(error.problems.map(\.reason) == [.tooLong(maxBytes: IdentityText.maxIDBytes, bytes: 10_001),
+                                                 .tooLong(maxBytes: IdentityText.maxFieldBytes, bytes: 400)])
+        #expect(error.description.utf8.count < 300)
+        #expect(error.problems[0].fr.hasPrefix("ligne 2, id : « m9999"))
     }
 }

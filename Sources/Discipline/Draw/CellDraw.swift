@@ -106,7 +106,11 @@ public struct CellDraw: Equatable, Sendable {
             throw .announcementAltered
         }
         let key: String
-        do { key = try RFC3797.keyString(values) } catch { throw .entropy(error) }
+        do {
+            // A new draw stays within what the RFC's reference code can re-compute.
+            try RFC3797.checkReferenceRange(values)
+            key = try RFC3797.keyString(values)
+        } catch { throw .entropy(error) }
         return CellDraw(pool: pool, entropy: .publicSources(values: values), key: key, publiclyVerifiable: true)
     }
 
@@ -380,6 +384,32 @@ public enum DrawError: Error, Equatable, Sendable, CustomStringConvertible {
             return error.description
         case .notEnoughRandomBytes(let n):
             return "a practice draw needs at least 16 random bytes, got \(n)"
+        }
+    }
+
+    /// The message in French, as the command line prints it by default.
+    public var fr: String {
+        switch self {
+        case .poolTooSmall(let eligible, let seats):
+            return "R15 : \(eligible) membre(s) éligible(s) pour \(seats) siège(s) à pourvoir ; le tirage ne peut pas former la cellule"
+        case .orderExhausted(let needed, let available):
+            return "R15 : l'ordre enregistré ne donne que \(available) membre(s) disponible(s) pour \(needed) siège(s) ; "
+                + "annoncez un nouveau tirage"
+        case .sourceAlreadyKnown(let source, let known, let announced):
+            return "R15 : la source d'aléa \(source) est connue le \(known), pas après l'annonce du \(announced) ; "
+                + "choisissez une source dont les valeurs ne sont pas encore publiques"
+        case .invalidPoolMember(let id):
+            return "l'identifiant « \(id) » ne peut pas figurer dans une liste de tirage (vide ou avec un saut de ligne)"
+        case .poolTooLarge(let n):
+            return "une liste de \(n) membres dépasse la limite de la RFC 3797 (\(RFC3797.maximumPoolSize))"
+        case .sourceCountMismatch(let announced, let given):
+            return "\(announced) source(s) d'aléa annoncée(s), \(given) donnée(s)"
+        case .announcementAltered:
+            return "la liste annoncée ne correspond pas à son empreinte ou à son ordre enregistrés"
+        case .entropy(let error):
+            return error.fr
+        case .notEnoughRandomBytes(let n):
+            return "un tirage d'entraînement demande au moins 16 octets d'aléa, \(n) reçus"
         }
     }
 

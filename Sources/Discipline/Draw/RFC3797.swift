@@ -225,6 +225,48 @@ public enum KeyStringError: Error, Equatable, Sendable, CustomStringConvertible 
     case notANumber(source: Int, value: Int, text: String)
     case unsupportedCharacter(source: Int, value: Int, character: String)
     case textInMultiValueSource(source: Int, value: String)
+    /// A comma between two digits (`1,5`): a decimal comma or a thousands separator, never a value separator.
+    case decimalComma(source: Int, text: String)
+    /// Digits grouped by threes (`1 234`): one number with thousands separators, or several values.
+    case groupedDigits(source: Int, text: String)
+    /// An integer above ``RFC3797/maximumInteger``.
+    case integerTooLarge(source: Int, value: Int, text: String)
+
+    /// The problem in French, as the command line prints it by default.
+    public var fr: String {
+        switch self {
+        case .noSources: return "aucune source d'aléa"
+        case .emptySource(let s): return "la source d'aléa \(s) n'a pas de valeur"
+        case .emptyValue(let s, let v): return "source d'aléa \(s), valeur \(v) : valeur vide"
+        case .negativeNumber(let s, let v, let t):
+            return "source d'aléa \(s), valeur \(v) (\(t)) : un nombre négatif n'a pas de forme canonique"
+        case .tooManySources(let n):
+            return "\(n) sources d'aléa ; le code de référence de la RFC en lit au plus \(RFC3797.maximumSources)"
+        case .tooManyValues(let s, let n):
+            return "la source d'aléa \(s) donne \(n) valeurs ; le code de référence de la RFC en lit au plus "
+                + "\(RFC3797.maximumValuesPerSource)"
+        case .decimalInMultiValueSource(let s, let v, let t):
+            return "source d'aléa \(s), valeur \(v) (\(t)) : une valeur décimale doit être la seule de sa source "
+                + "(donnez des entiers, par exemple en centimes)"
+        case .notANumber(let s, let v, let t):
+            return "source d'aléa \(s), valeur \(v) (\(t)) : écrivez le nombre avec des chiffres seulement (un point "
+                + "décimal si besoin), ou donnez plusieurs nombres comme valeurs séparées"
+        case .unsupportedCharacter(let s, let v, let c):
+            return "source d'aléa \(s), valeur \(v) : le caractère \(c) n'est pas dans A–Z ou 0–9 une fois les accents retirés"
+        case .textInMultiValueSource(let s, let t):
+            return "source d'aléa \(s) : la valeur textuelle \(t) doit être la seule de sa source"
+        case .decimalComma(let s, let t):
+            return "source d'aléa \(s) (\(t)) : une virgule entre deux chiffres est une virgule décimale ou un séparateur "
+                + "de milliers, jamais un séparateur de valeurs ; écrivez 1.5 pour un décimal, ou séparez les valeurs par "
+                + "des espaces ou « ; »"
+        case .groupedDigits(let s, let t):
+            return "source d'aléa \(s) (\(t)) : des chiffres groupés par trois ressemblent à un nombre écrit avec des "
+                + "séparateurs de milliers ; écrivez-le sans espace (1234), ou séparez les valeurs par « ; »"
+        case .integerTooLarge(let s, let v, let t):
+            return "source d'aléa \(s), valeur \(v) (\(t)) : plus grand que \(RFC3797.maximumInteger), la limite du code "
+                + "de référence de la RFC, qui ne pourrait pas refaire le tirage"
+        }
+    }
 
     public var description: String {
         switch self {
@@ -248,6 +290,15 @@ public enum KeyStringError: Error, Equatable, Sendable, CustomStringConvertible 
             return "entropy source \(s), value \(v): character \(c) is not in A–Z or 0–9 once accents are removed"
         case .textInMultiValueSource(let s, let t):
             return "entropy source \(s): the text value \(t) must be the source's only value"
+        case .decimalComma(let s, let t):
+            return "entropy source \(s) (\(t)): a comma between two digits is a decimal comma or a thousands "
+                + "separator, never a value separator; write 1.5 for a decimal, or separate values with spaces or ';'"
+        case .groupedDigits(let s, let t):
+            return "entropy source \(s) (\(t)): digits grouped by threes look like one number with thousands "
+                + "separators; write it without spaces (1234), or separate the values with ';'"
+        case .integerTooLarge(let s, let v, let t):
+            return "entropy source \(s), value \(v) (\(t)): larger than \(RFC3797.maximumInteger), the limit of the "
+                + "RFC's reference code, which could not re-compute the draw"
         }
     }
 }

@@ -33,3 +33,33 @@ public struct CaseID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
         try c.encode(rawValue)
     }
 }
+
+/// What identity fields (ids, names, email addresses) may hold. A control character in a name can drive a terminal
+/// (ESC, BEL), fake a line (a line feed) or end a C string (NUL); a bidirectional override makes a name read
+/// differently from what is stored. None of them has a place in a name, so they are refused where names enter.
+public enum IdentityText {
+    /// The longest id accepted, in UTF-8 bytes: ids become parts of LMDB keys (at most 511 bytes) and are echoed
+    /// in every message.
+    public static let maxIDBytes = 128
+    /// The longest name or email address accepted, in UTF-8 bytes.
+    public static let maxFieldBytes = 320
+
+    /// The first character `text` may not hold: a C0 or C1 control (line breaks and tabs included), DEL, a line
+    /// or paragraph separator, or a bidirectional mark, embedding, override or isolate.
+    public static func forbiddenScalar(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first(where: isForbidden)
+    }
+
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// `U+001B` for ESC: how a refused character is named in messages.
+    public static func name(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

@@ -35,13 +35,16 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
         case missingColumn(accepted: [String])
         case duplicateColumn(firstAt: Int)
         case emptyID
-        case invalidID
         case duplicateID(firstLine: Int)
         case emptyName
         case invalidEmail
         case invalidYear
         case invalidKind
         case invalidBoard
+        /// A control character or bidirectional override in an identity field (the id, name or email).
+        case forbiddenCharacter(Unicode.Scalar)
+        /// An id, name or email longer than the limit, in UTF-8 bytes; only its beginning is kept in `value`.
+        case tooLong(maxBytes: Int, bytes: Int)
     }
 
     /// Line in the file (1 = header).
@@ -76,9 +79,6 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
             return ("ligne \(line) : la colonne \(field) apparaît deux fois (colonnes \(first) et\(foundFr))",
                     "line \(line): column \(field) appears twice (columns \(first) and\(foundEn))")
         case .emptyID: return ("\(atFr) identifiant de membre vide", "\(atEn) empty member id")
-        case .invalidID:
-            return ("\(atFr)\(foundFr) contient un saut de ligne ou un caractère de contrôle",
-                    "\(atEn)\(foundEn) contains a line break or control character")
         case .duplicateID(let first):
             return ("\(atFr)\(foundFr) déjà donné ligne \(first)", "\(atEn)\(foundEn) already given on line \(first)")
         case .emptyName: return ("\(atFr) nom vide", "\(atEn) empty name")
@@ -92,6 +92,13 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
                     "\(atEn)\(foundEn) is neither person/personne nor association")
         case .invalidBoard:
             return ("\(atFr)\(foundFr) n'est ni oui/yes/1 ni non/no/0", "\(atEn)\(foundEn) is neither oui/yes/1 nor non/no/0")
+        case .forbiddenCharacter(let scalar):
+            let code = IdentityText.name(scalar)
+            return ("\(atFr) contient le caractère de contrôle \(code) (caractères de contrôle, sauts de ligne et inversions de sens d'écriture refusés dans les noms, identifiants et courriels)",
+                    "\(atEn) contains the control character \(code) (control characters, line breaks and bidirectional overrides are refused in names, ids and emails)")
+        case let .tooLong(max, bytes):
+            return ("\(atFr) « \(value)… » fait \(bytes) octets ; au plus \(max) acceptés",
+                    "\(atEn) \"\(value)…\" is \(bytes) bytes long; at most \(max) accepted")
         }
     }
 }
@@ -229,13 +236,21 @@ public enum Roster {
     ) -> Result<[MemberID: [MemberEvent]], RosterImportError> {
         var problems: [RosterProblem] = []
         var firstLine: [String: Int] = [:]
+        /// The problem of an identity field too long or holding a control character, if any.
+        func identityProblem(_ field: String, _ text: String, line: Int, maxBytes: Int) -> RosterProblem? {
+            if text.utf8.count > maxBytes {
+                return RosterProblem(line: line, field: field, value: String(text.prefix(32)),
+                                     reason: .tooLong(maxBytes: maxBytes, bytes: text.utf8.count))
+            }
+            return IdentityText.forbiddenScalar(in: text).map {
+                RosterProblem(line: line, field: field, value: "", reason: .forbiddenCharacter($0))
+            }
+        }
         for row in rows {
             if row.id.isEmpty {
                 problems.append(RosterProblem(line: row.line, field: "id", value: "", reason: .emptyID))
-            } else if row.id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control
-                || $0.properties.generalCategory == .lineSeparator
-                || $0.properties.generalCategory == .paragraphSeparator }) {
-                problems.append(RosterProblem(line: row.line, field: "id", value: row.id, reason: .invalidID))
+            } else if let problem = identityProblem("id", row.id, line: row.line, maxBytes: IdentityText.maxIDBytes) {
+                problems.append(problem)
             } else if let first = firstLine[row.id] {
                 problems.append(RosterProblem(line: row.line, field: "id", value: row.id,
                                               reason: .duplicateID(firstLine: first)))
@@ -244,8 +259,12 @@ public enum Roster {
             }
             if row.name.isEmpty {
                 problems.append(RosterProblem(line: row.line, field: "name", value: "", reason: .emptyName))
+            } else if let problem = identityProblem("name", row.name, line: row.line, maxBytes: IdentityText.maxFieldBytes) {
+                problems.append(problem)
             }
-            if !isPlausibleEmail(row.email) {
+            if let problem = identityProblem("email", row.email, line: row.line, maxBytes: IdentityText.maxFieldBytes) {
+                problems.append(problem)
+            } else if !isPlausibleEmail(row.email) {
                 problems.append(RosterProblem(line: row.line, field: "email", value: row.email, reason: .invalidEmail))
             }
             if let bad = row.duesYears.sorted().first(where: { !(1900...9999).contains($0) }) {

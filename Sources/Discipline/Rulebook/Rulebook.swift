@@ -253,6 +253,11 @@ public struct Rulebook: Codable, Equatable, Sendable {
             fault("$.deadlines.\(name).period.length", "une durée de 0 à 36500", "a length between 0 and 36500")
         }
         for (path, items) in [("$.motives", motives), ("$.sanctions", sanctions)] {
+            if items.isEmpty {
+                // No complaint could name a motive, no judgement a sanction (schema: minItems 1).
+                let field = path.dropFirst(2)
+                fault(path, "la liste « \(field) » est vide : au moins un élément", "the \(field) list is empty: at least one item")
+            }
             var seen: Set<String> = []
             for (i, item) in items.enumerated() {
                 if item.id.isEmpty { fault("\(path)[\(i)].id", "identifiant vide", "empty id") }

@@ -111,6 +111,12 @@ extension RulebookDocument {
         if !(1...1_000_000).contains(version) {
             faults.append(RulebookFault(path: "$.version", fr: "la version doit être ≥ 1", en: "version must be at least 1"))
         }
+        // The schema says an IANA time zone: one the system's time-zone database knows (`Europe/Paris`).
+        if !timeZone.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, TimeZone(identifier: timeZone) == nil {
+            faults.append(RulebookFault(
+                path: "$.timeZone", fr: "« \(timeZone) » n'est pas un fuseau horaire IANA (ex. Europe/Paris)",
+                en: "\"\(timeZone)\" is not an IANA time zone (e.g. Europe/Paris)"))
+        }
         switch self {
         case .procedure(let b): return faults + b.faults()
         case .ladder(let b): return faults + b.faults(knownProcedures: knownProcedures)

@@ -56,12 +56,7 @@ extension GreffeCommand {
                                       today: today, within: within)
                 if let ics {
                     let text = AgendaItem.iCalendar(items, language: l)
-                    do {
-                        try text.write(toFile: ics, atomically: true, encoding: .utf8)
-                    } catch {
-                        throw CLIFailure(status: .storeError, fr: "impossible d'écrire \(ics) : \(error.localizedDescription)",
-                                         en: "cannot write \(ics): \(error.localizedDescription)")
-                    }
+                    try writeFile(ics, text)
                 }
                 if json {
                     print(try jsonLine(items.map(\.json)))

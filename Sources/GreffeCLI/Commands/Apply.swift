@@ -10,7 +10,10 @@ extension GreffeCommand {
             abstract: "Applique des actes écrits en JSON, un par ligne (migrations, scripts).",
             discussion: prose("""
                 Chaque ligne : {"case": "2026-001", "on": "2026-03-02", "as": "m003", "command": {"type": "complaint.file", "commandId": "…", …}}
-                (schémas : Schemas/apply-line.schema.json et Schemas/commands/). Les lignes vides sont ignorées.
+                (schémas : Schemas/apply-line.schema.json et Schemas/commands/). Les lignes vides sont ignorées ; les fins de
+                ligne LF et CRLF sont acceptées. Toutes les lignes sont lues et vérifiées avant la première écriture :
+                un octet qui n'est pas de l'UTF-8, un JSON mal formé, un champ inconnu ou une valeur que le schéma
+                refuse arrêtent le fichier entier avec le numéro de ligne (sortie 65), sans rien écrire.
 
                 Chaque ligne est décidée et enregistrée seule. Le premier refus arrête l'exécution avec son numéro de
                 ligne et sa règle (sortie 65) ; les lignes déjà appliquées le restent. Relancer le même fichier est sûr :
@@ -39,22 +42,12 @@ extension GreffeCommand {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
                 }
+                // Every line is read and checked before anything is written: a malformed line refuses the file.
+                let lines = try ApplyFile.lines(data, file: file)
                 let registry = try options.registry()
                 var applied = 0
                 var skipped = 0
-                let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                for (index, text) in lines.enumerated() {
-                    let number = index + 1
-                    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                    let line: Line
-                    do {
-                        line = try JSONDecoder().decode(Line.self, from: Data(text.utf8))
-                    } catch {
-                        throw CLIFailure(
-                            status: .refused,
-                            fr: "\(file), ligne \(number) : JSON invalide (\(describe(decoding: error))) ; \(applied) ligne(s) appliquée(s) avant, rien de cette ligne n'a été écrit",
-                            en: "\(file), line \(number): invalid JSON (\(describe(decoding: error))); \(applied) line(s) applied before, nothing of this line was written")
-                    }
+                for (number, line) in lines {
                     do {
                         switch try registry.perform(
                             line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, today: try Today.fixed()))
@@ -76,18 +69,145 @@ extension GreffeCommand {
     }
 }
 
-/// A decoding error in a few words: which field, what was wrong.
-func describe(decoding error: any Error) -> String {
-    guard let error = error as? DecodingError else { return "\(error)" }
+/// The lines of an `apply` file, read and checked against Schemas/apply-line.schema.json before any is applied.
+enum ApplyFile {
+    static let fields: Set<String> = ["case", "on", "as", "command"]
+
+    /// The non-blank lines with their 1-based numbers. Lines end with LF or CRLF. Refuses (exit 65) the first
+    /// line that is not UTF-8 (with its byte), not a JSON object, has a field the schema does not know, or a value
+    /// the schema forbids.
+    static func lines(_ data: Data, file: String) throws -> [(Int, GreffeCommand.Apply.Line)] {
+        let bytes = [UInt8](data)
+        if let bad = TextInput.firstInvalidUTF8(in: bytes) {
+            let (line, column) = TextInput.position(of: bad, in: bytes)
+            throw refusal(file, line, fr: "octet \(column) (0x\(String(format: "%02X", bytes[bad]))) n'est pas de l'UTF-8 ; enregistrez le fichier en UTF-8",
+                          en: "byte \(column) (0x\(String(format: "%02X", bytes[bad]))) is not UTF-8; save the file as UTF-8")
+        }
+        var out: [(Int, GreffeCommand.Apply.Line)] = []
+        for (index, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let body = raw.last == 0x0D ? raw.dropLast() : raw[...]
+            guard body.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) else { continue }
+            out.append((number, try line(Data(body), file: file, number: number)))
+        }
+        return out
+    }
+
+    static func line(_ data: Data, file: String, number: Int) throws -> GreffeCommand.Apply.Line {
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            throw refusal(file, number, fr: "JSON invalide : JSON mal formé", en: "invalid JSON: malformed JSON")
+        }
+        guard let fields = object as? [String: Any] else {
+            throw refusal(file, number, fr: "un objet JSON {\"case\": …, \"on\": …, \"as\": …, \"command\": {…}} est attendu",
+                          en: "a JSON object {\"case\": …, \"on\": …, \"as\": …, \"command\": {…}} is expected")
+        }
+        if let unknown = fields.keys.sorted().first(where: { !Self.fields.contains($0) }) {
+            throw refusal(file, number, fr: "champ inconnu « \(shown(unknown)) » (champs permis : case, on, as, command)",
+                          en: "unknown field \"\(shown(unknown))\" (fields allowed: case, on, as, command)")
+        }
+        if let text = fields["case"] as? String, !isCaseID(text) {
+            throw refusal(file, number, fr: "case « \(shown(text)) » n'est pas un numéro de dossier comme 2026-001",
+                          en: "case \"\(shown(text))\" is not a case number such as 2026-001")
+        }
+        if let text = fields["on"] as? String, !isISODay(text) {
+            throw refusal(file, number, fr: "on « \(shown(text)) » n'est pas un jour AAAA-MM-JJ",
+                          en: "on \"\(shown(text))\" is not a day YYYY-MM-DD")
+        }
+        if let text = fields["as"] as? String {
+            if text.isEmpty { throw refusal(file, number, fr: "as est vide", en: "as is empty") }
+            if text.utf8.count > IdentityText.maxIDBytes {
+                throw refusal(file, number, fr: "as fait \(text.utf8.count) octets ; au plus \(IdentityText.maxIDBytes) acceptés",
+                              en: "as is \(text.utf8.count) bytes long; at most \(IdentityText.maxIDBytes) accepted")
+            }
+            if let scalar = IdentityText.forbiddenScalar(in: text) {
+                throw refusal(file, number, fr: "as contient le caractère de contrôle \(IdentityText.name(scalar))",
+                              en: "as contains the control character \(IdentityText.name(scalar))")
+            }
+        }
+        let line: GreffeCommand.Apply.Line
+        do {
+            line = try JSONDecoder().decode(GreffeCommand.Apply.Line.self, from: data)
+        } catch {
+            let (fr, en) = describe(decoding: error)
+            throw refusal(file, number, fr: "JSON invalide : " + fr, en: "invalid JSON: " + en)
+        }
+        if case .fileComplaint(let facts, _) = line.command {
+            // A party outside the association is named by free text: an identity field all the same.
+            for party in facts.complainants + facts.accused + facts.victims {
+                if party.id.rawValue.utf8.count > IdentityText.maxIDBytes {
+                    throw refusal(file, number, fr: "partie de \(party.id.rawValue.utf8.count) octets ; au plus \(IdentityText.maxIDBytes) acceptés",
+                                  en: "party of \(party.id.rawValue.utf8.count) bytes; at most \(IdentityText.maxIDBytes) accepted")
+                }
+                if let scalar = IdentityText.forbiddenScalar(in: party.id.rawValue) {
+                    throw refusal(file, number, fr: "une partie contient le caractère de contrôle \(IdentityText.name(scalar))",
+                                  en: "a party contains the control character \(IdentityText.name(scalar))")
+                }
+            }
+        }
+        return line
+    }
+
+    static func refusal(_ file: String, _ number: Int, fr: String, en: String) -> CLIFailure {
+        CLIFailure(status: .refused, fr: "\(file), ligne \(number) : \(fr) ; rien n'a été écrit",
+                   en: "\(file), line \(number): \(en); nothing was written")
+    }
+
+    /// At most 40 characters of a value, so that a huge one is not echoed whole.
+    static func shown(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
+
+    /// `^[0-9]{4}-[0-9]{3,}$`, as the schema says, and at most `IdentityText.maxIDBytes` bytes.
+    static func isCaseID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 8, bytes.count <= IdentityText.maxIDBytes, bytes[4] == UInt8(ascii: "-") else { return false }
+        let digits = bytes[..<4] + bytes[5...]
+        return digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// `YYYY-MM-DD`, a day that exists.
+    static func isISODay(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-") && Day(text) != nil
+    }
+}
+
+/// A decoding error in a few words, in French and English: which field, what was wrong — never a Swift type name.
+func describe(decoding error: any Error) -> (fr: String, en: String) {
+    guard let error = error as? DecodingError else { return ("valeur illisible", "unreadable value") }
     func path(_ context: DecodingError.Context) -> String {
-        let p = context.codingPath.map(\.stringValue).joined(separator: ".")
-        return p.isEmpty ? "" : "\(p): "
+        context.codingPath.map(\.stringValue).joined(separator: ".")
+    }
+    func at(_ context: DecodingError.Context) -> (String, String) {
+        let p = path(context)
+        return p.isEmpty ? ("", "") : ("\(p) : ", "\(p): ")
     }
     switch error {
-    case .keyNotFound(let key, let context): return "\(path(context))missing field \(key.stringValue)"
-    case .typeMismatch(_, let context): return "\(path(context))\(context.debugDescription)"
-    case .valueNotFound(_, let context): return "\(path(context))\(context.debugDescription)"
-    case .dataCorrupted(let context): return "\(path(context))\(context.debugDescription)"
-    @unknown default: return "\(error)"
+    case .keyNotFound(let key, let context):
+        let p = path(context), full = p.isEmpty ? key.stringValue : "\(p).\(key.stringValue)"
+        return ("champ manquant : \(full)", "missing field: \(full)")
+    case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+        let (fr, en) = at(context)
+        let expected: (String, String) = switch "\(type)" {
+        case let t where t.hasPrefix("Dictionary"): ("un objet", "an object")
+        case let t where t.hasPrefix("Array"): ("une liste", "a list")
+        case "String": ("un texte", "a text")
+        case "Bool": ("vrai ou faux", "true or false")
+        case let t where t.hasPrefix("Int") || t.hasPrefix("UInt") || t == "Double": ("un nombre entier", "a whole number")
+        default: ("une autre sorte de valeur", "another kind of value")
+        }
+        return (fr + "\(expected.0) est attendu", en + "\(expected.1) is expected")
+    case .dataCorrupted(let context):
+        let (fr, en) = at(context)
+        let detail = context.debugDescription
+        if detail.hasPrefix("unknown command type ") {
+            let type = ApplyFile.shown(String(detail.dropFirst("unknown command type ".count)))
+            return (fr + "type de commande inconnu « \(type) » (voir Schemas/commands/)",
+                    en + "unknown command type \"\(type)\" (see Schemas/commands/)")
+        }
+        if detail.hasPrefix("expected a day") {
+            return (fr + "un jour AAAA-MM-JJ est attendu", en + "a day YYYY-MM-DD is expected")
+        }
+        return (fr + "valeur invalide", en + "invalid value")
+    @unknown default:
+        return ("valeur illisible", "unreadable value")
     }
 }

@@ -29,7 +29,7 @@ extension GreffeCommand.Audit {
             try reportingFailures(l) {
                 let keys = AuditKeyPair.generate()
                 try writeNewPrivateFile(out, keys.privateKeyHex + "\n")
-                try writeFile(out + ".pub", keys.publicKeyHex + "\n")
+                try writeFile(out + ".pub", keys.publicKeyHex + "\n", shared: true)
                 print(l.t("Clé privée : \(out) (0600) ; clé publique : \(out).pub", "Private key: \(out) (0600); public key: \(out).pub"))
                 print(keys.publicKeyHex)
             }

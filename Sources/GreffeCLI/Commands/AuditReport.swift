@@ -52,8 +52,10 @@ extension GreffeCommand.Audit {
                 case .text, .md:
                     let md = format == .md
                     var out = md ? l.t("# Rapport d'audit\n\n", "# Audit report\n\n") : l.t("RAPPORT D'AUDIT\n", "AUDIT REPORT\n")
-                    out += l.t("Magasin \(options.storePath), règlement \(rulebook), délais ouverts comptés au \(day).\n",
-                               "Store \(options.storePath), rulebook \(rulebook), open deadlines counted as of \(day).\n")
+                    let store = md ? MarkdownText.inline(options.storePath) : options.storePath
+                    let book = md ? MarkdownText.inline(rulebook) : rulebook
+                    out += l.t("Magasin \(store), règlement \(book), délais ouverts comptés au \(day).\n",
+                               "Store \(store), rulebook \(book), open deadlines counted as of \(day).\n")
                     out += (md ? "\n> " : "") + preamble(l) + "\n"
                     if audits.isEmpty { out += l.t("\n(aucun dossier)\n", "\n(no cases)\n") }
                     for audit in audits { out += audit.render(l, markdown: md) }
@@ -111,16 +113,18 @@ extension VoteAudit.Kind {
 
 extension CaseAudit {
     func render(_ l: Language, markdown md: Bool) -> String {
+        // In Markdown every value from the log is escaped (MarkdownText): it cannot inject HTML, a link or a row.
+        func m(_ text: String) -> String { md ? MarkdownText.inline(text) : text }
         var out = "\n"
-        let title = "\(id) — \(l == .fr ? step.fr : step.en)"
+        let title = "\(m(id.rawValue)) — \(l == .fr ? step.fr : step.en)"
         out += md ? "## \(title)\n\n" : title + "\n"
-        out += l.t("ouvert le \(openedOn?.description ?? "—"), dernier acte le \(lastActOn?.description ?? "—"), \(records) enregistrement(s), règlement \(rulebook)\n",
-                   "opened \(openedOn?.description ?? "—"), last act \(lastActOn?.description ?? "—"), \(records) record(s), rulebook \(rulebook)\n")
+        out += l.t("ouvert le \(openedOn?.description ?? "—"), dernier acte le \(lastActOn?.description ?? "—"), \(records) enregistrement(s), règlement \(m(rulebook.description))\n",
+                   "opened \(openedOn?.description ?? "—"), last act \(lastActOn?.description ?? "—"), \(records) record(s), rulebook \(m(rulebook.description))\n")
         out += md ? l.t("\n### Délais\n\n", "\n### Deadlines\n\n") : l.t("Délais\n", "Deadlines\n")
         if md { out += l.t("| règle | délai | depuis | dû | fait | marge | état |\n|---|---|---|---|---|---|---|\n",
                            "| rule | deadline | from | due | done | margin | state |\n|---|---|---|---|---|---|---|\n") }
         for d in deadlines {
-            let cells = [d.rule.rawValue, l == .fr ? d.labelFr : d.labelEn, d.from?.description ?? "—", d.due?.description ?? "—",
+            let cells = [d.rule.rawValue, m(l == .fr ? d.labelFr : d.labelEn), d.from?.description ?? "—", d.due?.description ?? "—",
                          d.done?.description ?? "—", d.marginText(l), d.breach && md ? "**\(d.statusText(l))**" : d.statusText(l)]
             out += md ? "| " + cells.joined(separator: " | ") + " |\n"
                 : "  \(cells[0])  \(cells[1]) — " + l.t("dû \(cells[3]), fait \(cells[4]), \(cells[5]) : \(cells[6])\n",
@@ -138,7 +142,11 @@ extension CaseAudit {
         }
         out += md ? l.t("\n### Tirages au sort\n\n", "\n### Draws\n\n") : l.t("Tirages au sort\n", "Draws\n")
         if draws.isEmpty { out += l.t("  (aucun tirage)\n", "  (no draw)\n") }
-        for draw in draws { out += (md ? "```\n" : "") + draw.text(l) + (md ? "```\n" : "") }
+        for draw in draws {
+            // A code block shows the draw's text as typed; its fence is longer than any backtick run inside.
+            let text = draw.text(l), fence = md ? MarkdownText.fence(for: text) + "\n" : ""
+            out += fence + text + fence
+        }
         return out
     }
 
@@ -164,21 +172,24 @@ extension CaseAudit {
 
 extension VoteAudit {
     func render(_ l: Language, markdown md: Bool) -> String {
+        func m(_ text: String) -> String { md ? MarkdownText.inline(text) : text }
         let indent = md ? "- " : "  "
         var out = indent + "#\(sequence) \(on) — \(kind.text(l))" + l.t(", \(bodySize) votant·es\n", ", \(bodySize) voter(s)\n")
         let sub = md ? "  - " : "    "
         if !ballots.isEmpty {
             out += sub + l.t("bulletins : ", "ballots: ")
-                + ballots.map { "\($0.member) → \($0.option ?? l.t("blanc", "blank"))" }.joined(separator: ", ") + "\n"
+                + ballots.map { "\(m($0.member.rawValue)) → \(m($0.option ?? l.t("blanc", "blank")))" }.joined(separator: ", ") + "\n"
         } else {
-            out += sub + l.t("voix : ", "votes: ") + counts.map { "\($0.option) \($0.votes)" }.joined(separator: ", ")
+            out += sub + l.t("voix : ", "votes: ") + counts.map { "\(m($0.option)) \($0.votes)" }.joined(separator: ", ")
                 + l.t(", blancs \(blanks)\n", ", blanks \(blanks)\n")
         }
         for option in recomputedTallies {
             let sanctions = proposals.first { $0.id == option.option }?.sanctions.joined(separator: ", ") ?? ""
-            out += sub + "\(option.option) (\(sanctions))" + l.t(" : ", ": ") + (md ? "`\(arithmetic(option.tally, l))`" : arithmetic(option.tally, l)) + "\n"
+            let sum = arithmetic(option.tally, l)
+            out += sub + "\(m(option.option)) (\(m(sanctions)))" + l.t(" : ", ": ")
+                + (md ? "`\(sum)`" : sum) + "\n"
         }
-        out += sub + l.t("adoptée : \(recomputedAdopted ?? "aucune")", "adopted: \(recomputedAdopted ?? "none")")
+        out += sub + l.t("adoptée : \(m(recomputedAdopted ?? "aucune"))", "adopted: \(m(recomputedAdopted ?? "none"))")
         out += (problem.map { " — ✗ " + $0.t(l) } ?? l.t(" — ✓ conforme à l'enregistrement", " — ✓ as recorded")) + "\n"
         return out
     }

@@ -74,7 +74,7 @@ func readCheckpoint(_ path: String) throws -> Checkpoint {
     do {
         return try Checkpoint.read(try readFile(path))
     } catch let error as CheckpointError {
-        throw CLIFailure(status: .usage, fr: "\(path) n'est pas un reçu Greffe : \(error)", en: "\(path) is not a Greffe receipt: \(error)")
+        throw CLIFailure(status: .usage, fr: "\(path) n'est pas un reçu Greffe : \(error.words.fr)", en: "\(path) is not a Greffe receipt: \(error.words.en)")
     }
 }
 

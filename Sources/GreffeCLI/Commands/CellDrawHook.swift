@@ -65,8 +65,9 @@ extension GreffeCommand {
                         sources: zip(sources, knownOn).map { EntropySource(description: $0, valuesKnownOn: $1) },
                         seatsLeft: max(0, registry.rulebook.cellSize - state.cell.count), on: day)
                 } catch {
+                    let words = drawWords(error)
                     throw RegistryError.refused(Refusal(
-                        .R15, fr: "le tirage ne peut pas être annoncé : \(error)", en: "the draw cannot be announced: \(error)"))
+                        .R15, fr: "le tirage ne peut pas être annoncé : \(words.fr)", en: "the draw cannot be announced: \(words.en)"))
                 }
                 guard let announcement else { throw CLIFailure(status: .internalError, fr: "annonce vide", en: "empty announcement") }
                 if let poolFile {
@@ -100,7 +101,9 @@ extension GreffeCommand {
             abstract: "Effectue le tirage annoncé avec les valeurs publiées (RFC 3797) et convoque les personnes tirées.",
             discussion: prose("""
                 Donnez les valeurs de chaque source annoncée, dans l'ordre des sources : un --entropy par source, les
-                nombres séparés par des espaces ou des virgules. La chaîne-clé et l'ordre de sélection de toute la liste
+                nombres séparés par des espaces, par « ; » ou par une virgule suivie d'une espace (une virgule entre
+                deux chiffres, « 1,5 », et des chiffres groupés par trois, « 1 234 », sont refusés : ce seraient un
+                décimal ou un séparateur de milliers) ; une source textuelle (« W 4-1 ») est une seule valeur. La chaîne-clé et l'ordre de sélection de toute la liste
                 sont calculés et enregistrés, empreinte MD5 par empreinte : n'importe qui peut les recalculer
                 (greffe audit draw, ou docs/draw.md). Les remplaçants après un refus ou une révocation sont les
                 suivants dans cet ordre : aucun nouvel aléa.
@@ -145,13 +148,17 @@ extension GreffeCommand {
                         allowed: "greffe cell draw-announce", allowedEn: "greffe cell draw-announce"))
                 }
                 do {
-                    let values = entropy.map { text in
-                        text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+                    var values: [[String]] = []
+                    for (index, text) in entropy.enumerated() {
+                        do { values.append(try RFC3797.values(fromEntropyText: text, source: index + 1)) } catch let error as KeyStringError {
+                            throw DrawError.entropy(error)
+                        }
                     }
                     drawn = try CellDraw.perform(announced, values: values)
                 } catch {
+                    let words = drawWords(error)
                     throw RegistryError.refused(Refusal(
-                        .R15, fr: "le tirage ne peut pas être effectué : \(error)", en: "the draw cannot be performed: \(error)"))
+                        .R15, fr: "le tirage ne peut pas être effectué : \(words.fr)", en: "the draw cannot be performed: \(words.en)"))
                 }
                 guard let drawn else { throw CLIFailure(status: .internalError, fr: "tirage vide", en: "empty draw") }
                 return .performDraw(drawn, commandId: commandId)
@@ -188,7 +195,8 @@ extension GreffeCommand.DrawPerform {
             do {
                 draw = try CellDraw.practice(pool: try DrawPool(members: announced.pool), randomBytes: bytes)
             } catch {
-                throw RegistryError.refused(Refusal(.R15, fr: "entraînement impossible : \(error)", en: "practice impossible: \(error)"))
+                let words = drawWords(error)
+                throw RegistryError.refused(Refusal(.R15, fr: "entraînement impossible : \(words.fr)", en: "practice impossible: \(words.en)"))
             }
             print(l.t("TIRAGE D'ENTRAÎNEMENT (aléa local, non vérifiable) : RIEN n'est enregistré.",
                       "PRACTICE DRAW (local randomness, not verifiable): NOTHING is recorded."))
@@ -197,5 +205,14 @@ extension GreffeCommand.DrawPerform {
             print(l.t("  ordre : ", "  order: ") + order.prefix(10).map(\.rawValue).joined(separator: ", ")
                 + (order.count > 10 ? " …" : ""))
         }
+    }
+}
+
+/// A draw's error in French and English words.
+func drawWords(_ error: any Error) -> (fr: String, en: String) {
+    switch error {
+    case let error as DrawError: return (error.fr, error.message)
+    case let error as KeyStringError: return (error.fr, error.description)
+    default: return ("erreur inattendue", "unexpected error")
     }
 }

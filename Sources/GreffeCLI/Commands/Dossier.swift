@@ -53,12 +53,7 @@ extension GreffeCommand {
                                               naming: naming, language: l).build()
                 let text = format == .html ? document.html() : document.markdown()
                 if let out {
-                    do {
-                        try text.write(toFile: out, atomically: true, encoding: .utf8)
-                    } catch {
-                        throw CLIFailure(status: .storeError, fr: "impossible d'écrire \(out) : \(error.localizedDescription)",
-                                         en: "cannot write \(out): \(error.localizedDescription)")
-                    }
+                    try writeFile(out, text)
                     print(l.t("Dossier écrit : \(out)", "Dossier written: \(out)"))
                 } else {
                     print(text, terminator: "")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Discipline
 import EventLog
+import Foundation
 import Registry
 
 extension GreffeCommand {
@@ -38,6 +39,11 @@ extension GreffeCommand {
                     return found
                 }
                 let store = try EventStore.create(at: options.storePath)
+                // An existing empty directory keeps the mode it had; the store is the owner's only, whatever existed.
+                guard chmod(store.path, 0o700) == 0 else {
+                    throw CLIFailure(status: .storeError, fr: "impossible de restreindre les droits de \(store.path) (0700)",
+                                     en: "cannot restrict the permissions of \(store.path) (0700)")
+                }
                 print(
                     l.t(
                         "Magasin créé : \(store.path) (format \(EventStore.formatVersion))",

@@ -26,6 +26,11 @@ extension GreffeCommand.Members {
                   type | kind             personne | association
                   ca | board              siège au conseil d'administration : oui | non
 
+                Le fichier est en UTF-8 ; un fichier en UTF-16 ou en Windows-1252/Latin-1 est converti, avec un
+                avertissement. Identifiant (128 octets au plus), nom et courriel (320) refusent les caractères de
+                contrôle (sauts de ligne, ESC…) et les inversions de sens d'écriture ; une cellule qui contient un
+                guillemet est entre guillemets, et ses guillemets sont doublés.
+
                 Importer deux fois le même fichier n'ajoute rien ; une ligne modifiée n'enregistre que ce qui change.
                 Une ligne fautive est signalée avec son numéro, et rien du fichier n'est écrit (sortie 65).
 
@@ -46,13 +51,25 @@ extension GreffeCommand.Members {
                 guard FileManager.default.fileExists(atPath: file) else {
                     throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
                 }
+                let (text, encoding) = try TextInput.spreadsheet(try readFile(file), file: file)
+                let delimiter = CSVDelimiter.guessed(string: text)
+                if let line = TextInput.quoteProblemLine(in: text, delimiter: delimiter.rawValue) {
+                    throw CLIFailure(
+                        status: .refused,
+                        fr: "\(file), ligne \(line) : guillemet \" mal placé ; dans une cellule, un guillemet se double (\"\") et la cellule entière se met entre guillemets ; rien n'a été écrit",
+                        en: "\(file), line \(line): misplaced double quote; inside a cell a quote is doubled (\"\") and the whole cell is quoted; nothing was written")
+                }
                 let csv: CSV<Enumerated>
                 do {
-                    csv = try CSV<Enumerated>(url: URL(fileURLWithPath: file))
+                    csv = try CSV<Enumerated>(string: text, delimiter: delimiter)
                 } catch {
                     throw CLIFailure(
-                        status: .refused, fr: "CSV illisible (\(file)) : \(error) ; rien n'a été écrit",
-                        en: "unreadable CSV (\(file)): \(error); nothing was written")
+                        status: .refused, fr: "\(file) n'est pas un CSV lisible (guillemets) ; rien n'a été écrit",
+                        en: "\(file) is not a readable CSV (quotes); nothing was written")
+                }
+                if encoding != .utf8 {
+                    writeError(l.t("greffe : \(file) est en \(encoding.name), converti en UTF-8 : vérifiez les accents des noms importés.",
+                                   "greffe: \(file) is in \(encoding.name), converted to UTF-8: check the accents of the names imported."))
                 }
                 let registry = try options.registry()
                 let changes = try registry.importRoster(
@@ -133,7 +150,7 @@ extension GreffeCommand.Members {
                 }
                 for m in members {
                     let dues = m.duesYears.sorted().map(String.init).joined(separator: ",")
-                    var line = "\(m.id)  \(m.displayName)  " + l.t("cotisation", "dues") + " \(dues.isEmpty ? "—" : dues)"
+                    var line = "\(SafeText.field(m.id.rawValue))  \(SafeText.field(m.displayName))  " + l.t("cotisation", "dues") + " \(dues.isEmpty ? "—" : dues)"
                     if m.roles(on: day).contains(.boardMember) { line += l.t("  CA", "  board") }
                     if let left = m.departedOn { line += l.t("  parti·e le \(left)", "  left on \(left)") }
                     if let radiated = m.radiatedOn { line += l.t("  radié·e le \(radiated)", "  radiated on \(radiated)") }
@@ -193,7 +210,7 @@ extension GreffeCommand.Members {
                     print(try jsonLine(object))
                     return
                 }
-                print("\(m.id) — \(m.displayName) <\(m.email)> (\(m.kind.rawValue))")
+                print("\(SafeText.field(m.id.rawValue)) — \(SafeText.field(m.displayName)) <\(SafeText.field(m.email))> (\(m.kind.rawValue))")
                 print(l.t("  membre depuis le ", "  member since ") + m.joinedOn.description)
                 let dues = m.duesYears.sorted().map(String.init).joined(separator: ", ")
                 print(l.t("  cotisations : ", "  dues: ") + (dues.isEmpty ? "—" : dues))

@@ -3,6 +3,10 @@
 extension Document {
     static func escape(_ text: String) -> String { TimelineChart.escape(text) }
 
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; script-src 'none'; "
+        + "object-src 'none'; base-uri 'none'; form-action 'none'"
+
     static let stylesheet = """
         :root { color-scheme: light; }
         body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #1a1a1a; background: #ffffff;
@@ -35,6 +39,8 @@ extension Document {
     func html() -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        // Nothing but the inline stylesheet and inline SVG: no script, no external resource, no form, no base URL.
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\"/>\n"
         out += "<title>\(Self.escape(title))</title>\n<style>\n\(Self.stylesheet)\n</style>\n</head>\n<body>\n"
         out += "<header>\n<h1>\(Self.escape(title))</h1>\n<p class=\"subtitle\">\(Self.escape(subtitle))</p>\n"
         out += "<p class=\"notice\">\(Self.escape(notice))</p>\n</header>\n<main>\n"
@@ -71,30 +77,30 @@ extension Document {
         }
     }
 
+    /// Markdown in which every text of the document is escaped (`MarkdownText`): a name or a fact cannot inject
+    /// HTML, a link or a table row.
     func markdown() -> String {
-        func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-        }
-        var out = "# \(title)\n\n_\(subtitle)_\n\n> \(notice)\n"
+        func md(_ text: String) -> String { MarkdownText.inline(text) }
+        var out = "# \(md(title))\n\n_\(md(subtitle))_\n\n> \(md(notice))\n"
         for section in sections {
-            out += "\n## \(section.title)\n\n"
+            out += "\n## \(md(section.title))\n\n"
             for block in section.blocks {
                 switch block {
-                case .paragraph(let text): out += text + "\n\n"
-                case .emphasis(let text): out += "> **\(text)**\n\n"
-                case .list(let items): out += items.map { "- \($0)\n" }.joined() + (items.isEmpty ? "" : "\n")
-                case .facts(let pairs): out += pairs.map { "- **\($0.0)** : \($0.1)\n" }.joined() + "\n"
+                case .paragraph(let text): out += md(text) + "\n\n"
+                case .emphasis(let text): out += "> **\(md(text))**\n\n"
+                case .list(let items): out += items.map { "- \(md($0))\n" }.joined() + (items.isEmpty ? "" : "\n")
+                case .facts(let pairs): out += pairs.map { "- **\(md($0.0))** : \(md($0.1))\n" }.joined() + "\n"
                 case let .table(caption, headers, rows, highlighted):
-                    out += "**\(caption)**\n\n| " + headers.map(cell).joined(separator: " | ") + " |\n"
+                    out += "**\(md(caption))**\n\n| " + headers.map(md).joined(separator: " | ") + " |\n"
                     out += "|" + headers.map { _ in " --- |" }.joined() + "\n"
                     for (index, row) in rows.enumerated() {
-                        let cells = row.map(cell).map { highlighted.contains(index) ? "**\($0)**" : $0 }
+                        let cells = row.map(md).map { highlighted.contains(index) ? "**\($0)**" : $0 }
                         out += "| " + cells.joined(separator: " | ") + " |\n"
                     }
                     out += "\n"
                 case .chart(_, let alternative):
-                    out += "_\(alternative)_ " + language.t("(La frise dessinée figure dans la version HTML.)",
-                                                             "(The drawn timeline is in the HTML version.)") + "\n\n"
+                    out += "_\(md(alternative))_ " + language.t("(La frise dessinée figure dans la version HTML.)",
+                                                                 "(The drawn timeline is in the HTML version.)") + "\n\n"
                 }
             }
         }

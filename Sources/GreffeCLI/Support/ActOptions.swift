@@ -18,6 +18,12 @@ struct ActOptions: ParsableArguments {
         "Qui enregistre l'acte (défaut : GREFFE_ACTOR, sinon l'utilisateur du système).", valueName: "membre"))
     var actor: String?
 
+    /// `--as` (or GREFFE_ACTOR) is an identity field: no control character, no bidirectional override, at most 128
+    /// bytes.
+    func validate() throws {
+        try validateIdentity("--as", [recording.actor])
+    }
+
     /// The day of the act: `--on`, else today.
     func day(rulebook: Rulebook) throws -> Day { try on ?? Today.resolve(timeZone: rulebook.timeZone) }
 
@@ -54,5 +60,18 @@ enum Today {
                 en: "GREFFE_TODAY=\(fixed) is not a date (2026-11-24 or 24/11/2026)")
         }
         return day
+    }
+}
+
+/// Refuses (usage, 64) an identity given on the command line — who records, a party's id or an outside person's name —
+/// that holds a control character or a bidirectional override, or is longer than `IdentityText.maxIDBytes`.
+func validateIdentity(_ option: String, _ values: [String]) throws {
+    for value in values {
+        if value.utf8.count > IdentityText.maxIDBytes {
+            throw ValidationError("\(option) : au plus \(IdentityText.maxIDBytes) octets (\(value.utf8.count) donnés) / at most \(IdentityText.maxIDBytes) bytes")
+        }
+        if let scalar = IdentityText.forbiddenScalar(in: value) {
+            throw ValidationError("\(option) : caractère de contrôle \(IdentityText.name(scalar)) refusé / control character \(IdentityText.name(scalar)) refused")
+        }
     }
 }

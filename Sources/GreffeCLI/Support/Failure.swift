@@ -24,7 +24,7 @@ struct CLIFailure: Error {
 }
 
 func writeError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((SafeText.output(text) + "\n").utf8))
 }
 
 /// Runs a command body, turning every known error into one clear message on standard error and its exit code.
@@ -45,7 +45,8 @@ func reportingFailures(_ language: Language, _ body: () throws -> Void) throws {
         writeError(language.t("greffe : ", "greffe: ") + message)
         throw ExitCode(status.rawValue)
     } catch {
-        writeError(language.t("greffe : erreur inattendue : ", "greffe: unexpected error: ") + "\(error)")
+        let words = readingWords(error)
+        writeError(language.t("greffe : erreur inattendue : \(words.fr)", "greffe: unexpected error: \(words.en)"))
         throw ExitCode(ExitStatus.internalError.rawValue)
     }
 }
@@ -80,8 +81,15 @@ func describe(_ error: EventStoreError, _ l: Language) -> (ExitStatus, String) {
                 "le magasin \(path) est au format \(found) ; cette version de Greffe lit le format \(supported)",
                 "the store at \(path) has format \(found); this version of Greffe reads format \(supported)")
         )
-    case .invalidStreamID, .emptyAppend:
-        return (.internalError, "\(error)")
+    case .invalidStreamID(let id):
+        // Never echoed whole: an id may be megabytes long.
+        let shown = id.count > 40 ? String(id.prefix(40)) + "…" : id
+        return (
+            .usage,
+            l.t("identifiant refusé « \(shown) » (\(id.utf8.count) octets) : de 1 à \(IdentityText.maxIDBytes) octets, sans caractère de contrôle ; rien n'a été écrit",
+                "id refused \"\(shown)\" (\(id.utf8.count) bytes): 1 to \(IdentityText.maxIDBytes) bytes, no control characters; nothing was written"))
+    case .emptyAppend:
+        return (.internalError, l.t("aucun événement à écrire", "no event to write"))
     case let .corruptRecord(sequence, reason):
         return (
             .verificationFailed,
@@ -127,8 +135,8 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
     case let .unreadableEvent(sequence, type, reason):
         return (
             .verificationFailed,
-            l.t("événement \(sequence) (\(type)) illisible : \(reason) — lancez `greffe log verify`",
-                "event \(sequence) (\(type)) is unreadable: \(reason) — run `greffe log verify`"))
+            l.t("événement \(sequence) (\(type)) illisible : \(reason.fr) — lancez `greffe log verify`",
+                "event \(sequence) (\(type)) is unreadable: \(reason.en) — run `greffe log verify`"))
     case let .commandIdReused(commandId, caseID):
         return (
             .refused,

@@ -21,6 +21,7 @@ func writeNewPrivateFile(_ path: String, _ text: String) throws {
     }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {
+        guard fchmod(descriptor, 0o600) == 0 else { throw CocoaError(.fileWriteNoPermission) }
         try handle.write(contentsOf: Data(text.utf8))
         try handle.synchronize()
     } catch {
@@ -28,28 +29,44 @@ func writeNewPrivateFile(_ path: String, _ text: String) throws {
     }
 }
 
-/// Writes `text` to `path` (created or replaced).
-func writeFile(_ path: String, _ text: String) throws {
+/// Writes `text` to `path` (created or replaced atomically: a temporary file beside it, then a rename). The file is
+/// the owner's only (0600) whatever the umask — dossiers, exports, calendars and receipts carry names — unless
+/// `shared` (a public key), which gives 0644.
+func writeFile(_ path: String, _ text: String, shared: Bool = false) throws {
+    let mode: mode_t = shared ? 0o644 : 0o600
+    let temporary = path + ".tmp-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, mode)
+    guard descriptor >= 0 else {
+        throw CLIFailure(status: .storeError, fr: "impossible de créer \(path)", en: "cannot create \(path)")
+    }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        guard fchmod(descriptor, mode) == 0 else { throw CocoaError(.fileWriteNoPermission) }
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.synchronize()
+        try handle.close()
+        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     } catch {
+        unlink(temporary)
         throw CLIFailure(status: .storeError, fr: "impossible d'écrire \(path)", en: "cannot write \(path)")
     }
 }
 
 /// Writes lines to a new or truncated file through a buffer, so a large export needs neither memory nor a system
-/// call per line.
+/// call per line. The file is the owner's only (0600), whatever the umask and whatever it was before.
 final class LineFile {
     let path: String
     let handle: FileHandle
     var buffer = Data()
 
     init(_ path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0, fchmod(descriptor, 0o600) == 0 else {
+            if descriptor >= 0 { Glibc.close(descriptor) }
             throw CLIFailure(status: .storeError, fr: "impossible de créer \(path)", en: "cannot create \(path)")
         }
         self.path = path
-        self.handle = handle
+        self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     func write(_ line: String) throws {

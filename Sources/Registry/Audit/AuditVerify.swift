@@ -144,7 +144,7 @@ extension Registry {
         do {
             report = try store.verify(progress: progress)
         } catch {
-            let words = Words("le journal ne peut pas être parcouru : \(error)", "the log cannot be walked: \(error)")
+            let words = Words("le journal ne peut pas être parcouru : \(readingWords(error).fr)", "the log cannot be walked: \(readingWords(error).en)")
             return [AuditCheckResult(check: .chain, outcome: .failed(AuditFinding(sequence: 0, words)), count: 0, failed: 1),
                     AuditCheckResult(check: .streams, outcome: .incomplete(words), count: 0, failed: 0)]
         }
@@ -179,8 +179,8 @@ extension Registry {
             do {
                 next = try cursor.next()
             } catch {
-                stopped = Words("journal illisible au-delà de la séquence \(replay.lastSequence) : \(error)",
-                                "the log is unreadable past sequence \(replay.lastSequence): \(error)")
+                stopped = Words("journal illisible au-delà de la séquence \(replay.lastSequence) : \(readingWords(error).fr)",
+                                "the log is unreadable past sequence \(replay.lastSequence): \(readingWords(error).en)")
                 break
             }
             guard let record = next else { break }
@@ -193,7 +193,7 @@ extension Registry {
             do {
                 folded = try replay.fold(record)
             } catch RegistryError.unreadableEvent(_, let type, let reason) {
-                payloads.fail(AuditFinding(sequence: record.sequence, Words("\(type) illisible : \(reason)", "\(type) unreadable: \(reason)")))
+                payloads.fail(AuditFinding(sequence: record.sequence, Words("\(type) illisible : \(reason.fr)", "\(type) unreadable: \(reason.en)")))
                 continue
             }
             payloads.pass()

@@ -33,7 +33,17 @@ public struct AuditKeyPair: Sendable {
 /// Why a checkpoint or a key cannot be used.
 public enum CheckpointError: Error, Equatable, Sendable {
     case malformedKey
-    case malformedCheckpoint(String)
+    case malformedCheckpoint(Words)
+
+    /// What is wrong, in French and English.
+    public var words: Words {
+        switch self {
+        case .malformedKey:
+            return Words("clé illisible (64 chiffres hexadécimaux attendus, comme `greffe audit keygen` les écrit)",
+                         "unreadable key (64 hex digits expected, as `greffe audit keygen` writes them)")
+        case .malformedCheckpoint(let words): return words
+        }
+    }
 }
 
 /// A signed receipt of the log's head: an auditor keeps it outside the store and later proves that the log up to that
@@ -79,12 +89,15 @@ public struct Checkpoint: Codable, Equatable, Sendable {
         do {
             checkpoint = try JSONDecoder().decode(Checkpoint.self, from: data)
         } catch {
-            throw .malformedCheckpoint("\(error)")
+            throw .malformedCheckpoint(Words(
+                "pas un objet JSON avec format, sequence, hash, day, publicKey et signature",
+                "not a JSON object with format, sequence, hash, day, publicKey and signature"))
         }
         guard checkpoint.format == currentFormat else {
-            throw .malformedCheckpoint("format \(checkpoint.format), expected \(currentFormat)")
+            throw .malformedCheckpoint(Words("format \(checkpoint.format), \(currentFormat) attendu",
+                                             "format \(checkpoint.format), \(currentFormat) expected"))
         }
-        guard [UInt8](hexString: checkpoint.hash)?.count == 32 else { throw .malformedCheckpoint("hash: 64 hex digits expected") }
+        guard [UInt8](hexString: checkpoint.hash)?.count == 32 else { throw .malformedCheckpoint(Words("hash : 64 chiffres hexadécimaux attendus", "hash: 64 hex digits expected")) }
         return checkpoint
     }
 

@@ -74,7 +74,7 @@ extension Registry {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
@@ -187,7 +187,7 @@ extension Registry {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: "\(error)")
+            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 

@@ -118,7 +118,11 @@ extension GreffeCommand {
 
         @OptionGroup var context: ActContext
 
-        func validate() throws { try validateNewCaseID(caseID) }
+        func validate() throws {
+            try validateNewCaseID(caseID)
+            try validateIdentity("--complainant/--accused/--victim", (complainants + outsideComplainants + accused
+                + mandatedAccused + victims + outsideVictims).map(\.rawValue))
+        }
 
         func run() throws {
             let day = try boardLearnedOn ?? context.act.day(rulebook: .cle)
