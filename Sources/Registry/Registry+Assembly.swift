@@ -25,6 +25,7 @@ extension Registry {
     /// from `day` on: appeals and referrals that arise later go to the next GA.
     @discardableResult
     public func scheduleAssembly(_ scheduled: AssemblyScheduled, on day: Day, recording: Recording) throws -> [EventRecord] {
+        try requireRecorder(recording, on: day)
         if scheduled.heldOn < day {
             throw RegistryError.refused(Refusal(
                 .order, fr: "une Assemblée se programme à l'avance : le \(scheduled.heldOn.frenchDescription) précède le \(day.frenchDescription)",

@@ -93,6 +93,7 @@ extension Registry {
         // change of who sits in judgement (another case's cell, R17) came in between.
         let (context, stamps) = try caseContextAndStamps(for: id, on: day)
         let book = try rulebook(for: loaded.state, of: id, on: day)
+        try requireRecorder(recording, case: (loaded.state, book), on: day)
         let events: [CaseEvent]
         switch CaseDecider.decide(loaded.state, command, context: context, rulebook: book, on: day) {
         case .success(let decided): events = decided

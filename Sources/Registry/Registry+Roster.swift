@@ -66,7 +66,8 @@ extension Registry {
     public func recordMembers(_ changes: [MemberID: [MemberEvent]], on day: Day, recording: Recording) throws
         -> [EventRecord]
     {
-        try store.bulk { writer in
+        try requireRecorder(recording, on: day)
+        return try store.bulk { writer in
             var appended: [EventRecord] = []
             for (id, events) in changes.sorted(by: { $0.key < $1.key }) where !events.isEmpty {
                 let stream = Registry.stream(of: id)

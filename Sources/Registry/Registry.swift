@@ -8,6 +8,8 @@ public enum RegistryError: Error, Equatable {
     case refused(Refusal)
     case unknownCase(CaseID)
     case unknownMember(MemberID)
+    /// The recorder named (`--as`, `GREFFE_ACTOR`, `"as"`) is not on the roster; nothing was written.
+    case unknownRecorder(MemberID)
     /// A stored event could not be read back as a domain event.
     case unreadableEvent(sequence: UInt64, type: String, reason: String)
     /// A command id already used for an act of another case; nothing was written.

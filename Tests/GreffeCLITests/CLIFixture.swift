@@ -25,13 +25,14 @@ final class CLIFixture {
         var stderr: String
     }
 
-    /// Runs `greffe ARGS --store STORE` (unless `withStore` is false) with a fixed environment.
+    /// Runs `greffe ARGS --store STORE` (unless `withStore` is false) with a fixed environment: acts are recorded by
+    /// board member m001 of the sample roster unless `--as` or `GREFFE_ACTOR` says otherwise.
     @discardableResult
     func greffe(_ arguments: [String], withStore: Bool = true, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = CLIFixture.binary
         process.arguments = arguments + (withStore ? ["--store", store] : [])
-        var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8", "GREFFE_ACTOR": "m001"]
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()

@@ -6,6 +6,9 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case R31, R32, R33, R34, R35
     /// Pure sequencing: an act dated before the case opened or before the previous act, or an act of a closed case.
     case order
+    /// Who records an act: a member on the roster; for a case, a board member or the case's rapporteur (unless the
+    /// rulebook widens it).
+    case recorder
 
     /// The article of the règlement the rule comes from.
     public var article: String {
@@ -34,6 +37,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
         case .R34: "9"
         case .R35: "6"
         case .order: "5.6"
+        case .recorder: "5.6.3"
         }
     }
 

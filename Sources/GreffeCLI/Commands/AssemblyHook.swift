@@ -42,7 +42,7 @@ extension GreffeCommand {
                 var act = ActOptions()
                 act.actor = actor
                 let records = try registry.scheduleAssembly(
-                    AssemblyScheduled(heldOn: heldOn, place: place), on: day, recording: act.recording)
+                    AssemblyScheduled(heldOn: heldOn, place: place), on: day, recording: try act.recording)
                 print(l.t("Enregistré : Assemblée générale du \(heldOn.frenchDescription)\(place.map { " (\($0))" } ?? ""), programmée le \(day.frenchDescription) (#\(records.last?.sequence ?? 0)).",
                           "Recorded: general assembly on \(heldOn)\(place.map { " (\($0))" } ?? ""), scheduled on \(day) (#\(records.last?.sequence ?? 0))."))
             }

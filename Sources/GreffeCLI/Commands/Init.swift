@@ -47,7 +47,7 @@ extension GreffeCommand {
                     var act = ActOptions()
                     act.actor = actor
                     let day = try registry.day(on)
-                    try registry.adopt(book, on: day, recording: act.recording)
+                    try registry.adopt(book, on: day, recording: try act.recording)
                     print(l.t("Règlement adopté : \(book.id) v\(book.version) le \(day.frenchDescription).",
                               "Rulebook adopted: \(book.id) v\(book.version) on \(day)."))
                 }

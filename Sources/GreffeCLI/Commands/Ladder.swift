@@ -165,7 +165,7 @@ struct LadderTarget: ParsableArguments {
             let id = try registry.adoptedRulebookID(rulebook)
             let zone = try registry.loadLadder(id, member: MemberID(member)).rulebook.timeZone
             let day = try act.on ?? Today.resolve(timeZone: zone)
-            let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: act.recording)
+            let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: try act.recording)
             let book = done.rulebook
             let events = try done.records.map { try LadderEvent.decode(type: $0.type, payload: $0.payload) }
             if json {

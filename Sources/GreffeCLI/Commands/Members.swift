@@ -57,7 +57,7 @@ extension GreffeCommand.Members {
                 let registry = try options.registry()
                 let changes = try registry.importRoster(
                     header: csv.header, rows: csv.rows, on: try act.day(rulebook: registry.rulebook),
-                    recording: act.recording)
+                    recording: try act.recording)
                 if changes.isEmpty {
                     print(l.t("Aucun changement : la liste est déjà à jour.", "No change: the roster is already up to date."))
                 } else {

@@ -195,7 +195,7 @@ extension GreffeCommand {
                     }
                     let registry = try options.registry()
                     let day = try act.on ?? Today.resolve(timeZone: book.timeZone)
-                    let adoption = try registry.adopt(book, on: day, recording: act.recording)
+                    let adoption = try registry.adopt(book, on: day, recording: try act.recording)
                     print(l.t("Règlement adopté : \(book.id) v\(book.version) le \(day.frenchDescription) — \(book.title)\n  SHA-256 \(adoption.sha256)",
                               "Rulebook adopted: \(book.id) v\(book.version) on \(day) — \(book.title)\n  SHA-256 \(adoption.sha256)"))
                     if book.kind == .procedure {

@@ -15,16 +15,27 @@ struct ActOptions: ParsableArguments {
     var on: Day?
 
     @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Qui enregistre l'acte (défaut : GREFFE_ACTOR, sinon l'utilisateur du système).", valueName: "membre"))
+        "Le membre qui enregistre l'acte (défaut : GREFFE_ACTOR) ; pour un acte de dossier, un membre du Conseil ou le rapporteur du dossier.",
+        valueName: "membre"))
     var actor: String?
 
     /// The day of the act: `--on`, else today.
     func day(rulebook: Rulebook) throws -> Day { try on ?? Today.resolve(timeZone: rulebook.timeZone) }
 
+    /// Who records: `--as`, else `GREFFE_ACTOR`; never empty, never guessed from the system's user name (the
+    /// registry then checks that it names a member who may record the act).
     var recording: Recording {
-        let environment = ProcessInfo.processInfo.environment
-        let who = actor ?? environment["GREFFE_ACTOR"] ?? environment["USER"] ?? "inconnu"
-        return Recording(actor: who)
+        get throws {
+            let environment = ProcessInfo.processInfo.environment
+            let who = (actor ?? environment["GREFFE_ACTOR"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !who.isEmpty else {
+                throw CLIFailure(
+                    status: .usage,
+                    fr: "qui enregistre l'acte ? Donnez --as MEMBRE (ou exportez GREFFE_ACTOR=MEMBRE) : un membre du Conseil ou le rapporteur du dossier",
+                    en: "who records the act? Give --as MEMBER (or export GREFFE_ACTOR=MEMBER): a board member or the case's rapporteur")
+            }
+            return Recording(actor: who)
+        }
     }
 }
 

@@ -124,7 +124,7 @@ struct Acting {
             let performed: Performed
             do {
                 performed = try registry.perform(
-                    try command(registry, day, record.commandId), in: id, on: day, recording: act.recording)
+                    try command(registry, day, record.commandId), in: id, on: day, recording: try act.recording)
             } catch RegistryError.refused(let refusal) {
                 throw RegistryError.refused(refusal.inCommandLineWords)
             }

@@ -113,6 +113,7 @@ extension Registry {
     /// A new procedure version applies to the cases opened from its day on; the others keep theirs.
     @discardableResult
     public func adopt(_ document: RulebookDocument, on day: Day, recording: Recording) throws -> RulebookAdopted {
+        try requireRecorder(recording, on: day)
         let version = try store.version(of: Registry.registryStream)
         let adopted = try adoptedDocuments()
         // The procedures a ladder rung may escalate to: the base, those adopted, and the one being adopted.
@@ -207,6 +208,7 @@ extension Registry {
     public func performLadder(
         _ command: LadderCommand, member: MemberID, rulebook rulebookID: String, on day: Day, recording: Recording
     ) throws -> LadderPerformed {
+        try requireRecorder(recording, on: day)
         let loaded = try loadLadder(rulebookID, member: member, opening: day)
         var events: [LadderEvent]
         switch LadderDecider.decide(loaded.state, command, member: member, rulebook: loaded.rulebook, on: day) {
