@@ -1,7 +1,7 @@
 /// Who may record the acts of a case.
 ///
-/// The règlement has the board conduct the procedure and designate a rapporteur who leads the instruction (5.6.3: « Le
-/// Conseil d'administration se réunit … désigne un rapporteur »); an act written in the register by anybody else is
+/// The règlement has the board conduct the procedure and name who leads the case (5.6.3: « le Conseil
+/// d'administration doit désigner l'un de ses membres comme responsable du dossier (rapporteur) »); an act written in the register by anybody else is
 /// not an act of the procedure. By default only a board member (a `board-member` mandate in force that day) or the
 /// case's rapporteur may record one; a rulebook may widen this to any member (`"recorders": "any-member"`).
 public enum RecorderPolicy: String, Codable, Sendable, CaseIterable {
