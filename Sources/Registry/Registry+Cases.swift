@@ -89,6 +89,8 @@ extension Registry {
             throw RegistryError.commandIdReused(commandId: commandId, caseID: appliedIn ?? id)
         }
         let loaded = try currentState(of: id)
+        // A new case's id becomes a stream name and a projection key: only the documented form opens one.
+        if loaded.version == 0, !id.isWellFormed { throw RegistryError.malformedCaseID(id) }
         // The stamps are read before the facts: if they still hold when the act is written, no roster act and no
         // change of who sits in judgement (another case's cell, R17) came in between.
         let (context, stamps) = try caseContextAndStamps(for: id, on: day)

@@ -7,6 +7,8 @@ public enum RegistryError: Error, Equatable {
     /// A rule of the règlement refuses the act; nothing was written.
     case refused(Refusal)
     case unknownCase(CaseID)
+    /// A new case's id is not of the documented form (`2026-001`); nothing was written.
+    case malformedCaseID(CaseID)
     case unknownMember(MemberID)
     /// The recorder named (`--as`, `GREFFE_ACTOR`, `"as"`) is not on the roster; nothing was written.
     case unknownRecorder(MemberID)

@@ -103,7 +103,7 @@ extension GreffeCommand.Members {
                 var eligibility: [MemberID: [ExclusionReason]] = [:]
                 if let eligibleFor {
                     let id = CaseID(eligibleFor)
-                    guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
+                    try registry.requireCase(id)
                     let loaded = try registry.loadCase(id, asOf: day)
                     let context = try registry.caseContext(for: id, on: day)
                     for member in members {

@@ -80,10 +80,17 @@ extension MemberAct {
 
 /// Which case an act goes to.
 enum ActTarget {
-    /// A case that must already exist.
+    /// A case that must already exist (a typo is refused with the nearest existing ids, never opened).
     case existing(CaseID)
-    /// A case the act may open: the one given, else the next free id of the act's year.
-    case opening(CaseID?)
+    /// A new case: the id given explicitly (`--new-case`), which must not exist yet, else the next free id of the
+    /// act's year.
+    case new(CaseID?)
+
+    /// An opening act's target: `--case` names an existing case, `--new-case` a new one, neither the next free id.
+    static func opening(existing: String?, new: String?) -> ActTarget {
+        if let existing { return .existing(CaseID(existing)) }
+        return .new(new.map { CaseID($0) })
+    }
 }
 
 /// Records one act: opens the store, resolves the case, checks the named members exist, lets the registry decide and
@@ -111,12 +118,18 @@ struct Acting {
             var opens = false
             switch target {
             case .existing(let given):
-                guard try registry.caseExists(given) else { throw RegistryError.unknownCase(given) }
+                try registry.requireCase(given)
                 id = given
-            case .opening(let given?):
+            case .new(let given?):
+                if try registry.caseExists(given) {
+                    throw CLIFailure(
+                        status: .refused,
+                        fr: "le dossier \(given) existe déjà : --new-case ouvre un nouveau dossier ; pour y ranger l'acte, --case \(given)",
+                        en: "case \(given) already exists: --new-case opens a new case; to file the act in it, --case \(given)")
+                }
                 id = given
-                opens = try !registry.caseExists(given)
-            case .opening(nil):
+                opens = true
+            case .new(nil):
                 id = try registry.nextCaseID(year: day.year)
                 opens = true
             }
@@ -207,13 +220,15 @@ struct Acting {
     }
 }
 
-/// A case id an opening act may create: `2026-001` (year, dash, at least three digits), so that the next free id of
+/// The options of an act that may open a case: `--case` (an existing case) and `--new-case` (a new one) exclude each
+/// other, and a new case's id has the documented form (`CaseID.isWellFormed`: `2026-001`), so that the next free id of
 /// a year stays computable.
-func validateNewCaseID(_ id: String?) throws {
-    guard let id else { return }
-    let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-    let digits = { (s: Substring) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
-    guard parts.count == 2, parts[0].count == 4, parts[1].count >= 3, digits(parts[0]), digits(parts[1]) else {
-        throw ValidationError("--case : un identifiant comme 2026-001 / --case: an id like 2026-001")
+func validateOpening(case existing: String?, newCase new: String?) throws {
+    if existing != nil, new != nil {
+        throw ValidationError(
+            "--case (un dossier existant) ou --new-case (un nouveau dossier), pas les deux / --case (an existing case) or --new-case (a new one), not both")
+    }
+    for (option, id) in [("--case", existing), ("--new-case", new)] where id.map({ !CaseID($0).isWellFormed }) == true {
+        throw ValidationError("\(option) : un identifiant comme 2026-001 / \(option): an id like 2026-001")
     }
 }
