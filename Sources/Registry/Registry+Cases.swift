@@ -134,6 +134,8 @@ extension Registry {
                 if let stamp { try projections.put(Registry.judgedStampKey, stamp.bytes) }
             }
         }
+        // A dry run wrote nothing: the cache keeps the state the store holds.
+        if store.dryRun { return .recorded(records) }
         // The state as a reader of the log folds it: the stored records decoded, not the events in hand.
         var stored = loaded.state
         for record in records {

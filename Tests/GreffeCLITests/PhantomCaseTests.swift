@@ -58,3 +58,41 @@ import Testing
         #expect(try f.head() == head)
     }
 }
+
+/// `--dry-run` decides and shows what an act or an import would record, writes nothing, and exits as the real run would.
+@Suite struct DryRunTests {
+    @Test func dryRun_anActShowsWhatWouldBeRecordedAndWritesNothing() throws {
+        let f = try ActCommandsTests().rosterStore()
+        let head = try f.head()
+        let simulated = try f.greffe(PhantomCaseTests.complaint + ["--dry-run"])
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(simulated.stdout.hasPrefix("Simulation (--dry-run) : rien n'a été écrit."), "\(simulated.stdout)")
+        #expect(simulated.stdout.contains("Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33)"), "\(simulated.stdout)")
+        #expect(simulated.stdout.contains("  #33 ComplaintFiled"), "\(simulated.stdout)")
+        #expect(simulated.stdout.contains("échéance ouverte : R04"), "\(simulated.stdout)")
+        #expect(try f.head() == head)
+        #expect(try f.greffe(["cases"]).stdout.contains("2026-001") == false)
+        // The real act records exactly what the simulation showed.
+        let real = try f.greffe(PhantomCaseTests.complaint)
+        #expect(real.stdout == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n", "\(real.stdout)")
+        // A refused act is refused the same way, with the same exit code, simulated or not.
+        let head2 = try f.head()
+        let late = ["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m004", "--on", "2026-01-09"]
+        let refused = try f.greffe(late + ["--dry-run"])
+        let really = try f.greffe(late)
+        #expect(refused.status == really.status && refused.status != 0, "\(refused.stderr)")
+        #expect(refused.stderr == really.stderr)
+        #expect(try f.head() == head2)
+    }
+
+    @Test func dryRun_aRosterImportPreviewsEachMemberAndWritesNothing() throws {
+        let f = CLIFixture()
+        #expect(try f.greffe(["init"]).status == 0)
+        let head = try f.head()
+        let preview = try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001", "--dry-run"])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stdout.contains("  m001 : MemberJoined"), "\(preview.stdout)")
+        #expect(try f.head() == head)
+        #expect(try f.greffe(["members", "list"]).stdout.contains("m001") == false)
+    }
+}

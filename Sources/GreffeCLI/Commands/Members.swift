@@ -28,6 +28,7 @@ extension GreffeCommand.Members {
 
                 Importer deux fois le même fichier n'ajoute rien ; une ligne modifiée n'enregistre que ce qui change.
                 Une ligne fautive est signalée avec son numéro, et rien du fichier n'est écrit (sortie 65).
+                --dry-run montre, membre par membre, ce que l'import enregistrerait, sans rien écrire.
 
                 Exemples :
                   greffe members import adherents.csv --on 2026-01-15 --as secretariat
@@ -39,6 +40,10 @@ extension GreffeCommand.Members {
 
         @Argument(help: "Le fichier CSV.")
         var file: String
+
+        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(
+            "Simulation : affiche ce que l'import enregistrerait, membre par membre, sans rien écrire."))
+        var dryRun = false
 
         func run() throws {
             let l = options.language
@@ -55,9 +60,17 @@ extension GreffeCommand.Members {
                         en: "unreadable CSV (\(file)): \(error); nothing was written")
                 }
                 let registry = try options.registry()
+                registry.store.dryRun = dryRun
                 let changes = try registry.importRoster(
                     header: csv.header, rows: csv.rows, on: try act.day(rulebook: registry.rulebook),
                     recording: try act.recording)
+                if dryRun {
+                    print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'import réel enregistrerait :",
+                              "Dry run (--dry-run): nothing was written. The real import would record:"))
+                    for (id, events) in changes.sorted(by: { $0.key < $1.key }) {
+                        print("  \(id) : " + events.map(\.typeName).joined(separator: ", "))
+                    }
+                }
                 if changes.isEmpty {
                     print(l.t("Aucun changement : la liste est déjà à jour.", "No change: the roster is already up to date."))
                 } else {

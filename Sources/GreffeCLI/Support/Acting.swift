@@ -28,6 +28,10 @@ struct RecordOptions: ParsableArguments {
 
     @Flag(help: "Affiche les enregistrements ajoutés en JSON, un par ligne.")
     var json = false
+
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(
+        "Simulation : décide l'acte et affiche ce qui serait enregistré (événements, échéances), sans rien écrire ; même code de sortie que l'acte réel."))
+    var dryRun = false
 }
 
 /// What every act takes besides its case and its facts: the idempotency key and output format, the day and the actor,
@@ -113,6 +117,7 @@ struct Acting {
         let l = options.language
         try reportingFailures(l) {
             let registry = try options.registry()
+            registry.store.dryRun = record.dryRun
             let day = try act.day(rulebook: registry.rulebook)
             let id: CaseID
             var opens = false
@@ -141,8 +146,12 @@ struct Acting {
             } catch RegistryError.refused(let refusal) {
                 throw RegistryError.refused(refusal.inCommandLineWords)
             }
+            if record.dryRun, !record.json, case .recorded(let records) = performed {
+                try renderDryRun(records, words: words, case: id, on: day, opened: opens, registry: registry, l)
+                return
+            }
             try render(performed, words: words, case: id, opened: opens, registry: registry, l)
-            if !record.json, case .recorded = performed { try then?(registry, id) }
+            if !record.json, !record.dryRun, case .recorded = performed { try then?(registry, id) }
         }
     }
 
@@ -187,6 +196,37 @@ struct Acting {
                 default: continue
                 }
                 for t in tallies { print("  \(t.option) : \(t.tally.arithmetic)") }
+            }
+        }
+    }
+
+    /// A dry run: what the act would record — its confirmation line, each event, and the deadlines it would open, meet
+    /// or leave late — under a banner saying that nothing was written.
+    func renderDryRun(_ records: [EventRecord], words: ActWords, case id: CaseID, on day: Day, opened: Bool,
+                      registry: Registry, _ l: Language) throws {
+        print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'acte réel enregistrerait :",
+                  "Dry run (--dry-run): nothing was written. The real act would record:"))
+        try render(.recorded(records), words: words, case: id, opened: opened, registry: registry, l)
+        let before = try registry.loadCase(id)
+        var after = before.state
+        for r in records {
+            print("  #\(r.sequence) \(r.type)")
+            if let event = try? CaseEvent.decode(type: r.type, payload: r.payload) {
+                after = CaseDecider.evolve(after, DatedEvent(on: day, event: event))
+            }
+        }
+        let book = (try? registry.rulebook(for: after, of: id, on: day)) ?? before.rulebook
+        let was = Dictionary(before.state.deadlines(asOf: day, rulebook: book).map { ($0.rule, $0) }, uniquingKeysWith: { a, _ in a })
+        for deadline in after.deadlines(asOf: day, rulebook: book) where was[deadline.rule] != deadline {
+            let label = l == .fr ? deadline.labelFr : deadline.labelEn
+            let due = deadline.due.map { l.t(" — au plus tard le \($0.frenchDescription)", " — due \($0)") } ?? ""
+            switch deadline.status {
+            case .met: print(l.t("  échéance tenue : \(deadline.rule.rawValue) \(label)\(due)", "  deadline met: \(deadline.rule.rawValue) \(label)\(due)"))
+            case .missed(let days, _) where deadline.bindsAssociation:
+                print(l.t("  échéance dépassée de \(days) jour(s) : \(deadline.rule.rawValue) \(label)\(due)",
+                          "  deadline missed by \(days) day(s): \(deadline.rule.rawValue) \(label)\(due)"))
+            case .open: print(l.t("  échéance ouverte : \(deadline.rule.rawValue) \(label)\(due)", "  deadline opened: \(deadline.rule.rawValue) \(label)\(due)"))
+            default: continue
             }
         }
     }
