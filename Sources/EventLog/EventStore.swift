@@ -105,6 +105,9 @@ public final class EventStore {
 
     public let path: String
     let env: Environment
+    /// When true, every write transaction of this store runs to its end and is then aborted: appends return the
+    /// records they would write, with their sequences and hashes, and nothing reaches the disk (`--dry-run`).
+    public var dryRun = false
     let meta: Database
     let records: Database
     let streams: Database
@@ -418,7 +421,7 @@ public final class EventStore {
         project: ((ProjectionWriter, [EventRecord]) throws -> Void)? = nil
     ) throws -> [EventRecord] {
         try EventStore.mapErrors(path: path) {
-            try env.write { txn in
+            try env.write(commit: !dryRun) { txn in
                 let appended = try append(txn, stream: stream, expected: expected, events: events)
                 try project?(ProjectionWriter(txn: txn, db: projections), appended)
                 return appended
@@ -430,7 +433,7 @@ public final class EventStore {
     /// Each append still checks its expected version against what the batch wrote before it.
     public func bulk<T>(_ body: (BulkWriter) throws -> T) throws -> T {
         try EventStore.mapErrors(path: path) {
-            try env.write { txn in try body(BulkWriter(store: self, txn: txn)) }
+            try env.write(commit: !dryRun) { txn in try body(BulkWriter(store: self, txn: txn)) }
         }
     }
 
@@ -490,7 +493,7 @@ public final class EventStore {
     /// Writes projections outside of an append (the benchmark writes a replay back in batches; tests alter them).
     public func writeProjections<T>(_ body: (ProjectionWriter) throws -> T) throws -> T {
         try EventStore.mapErrors(path: path) {
-            try env.write { txn in try body(ProjectionWriter(txn: txn, db: projections)) }
+            try env.write(commit: !dryRun) { txn in try body(ProjectionWriter(txn: txn, db: projections)) }
         }
     }
 
@@ -498,7 +501,7 @@ public final class EventStore {
     /// (the records `entries` were computed from). Otherwise nothing is written: `conflict` on the stream `log`.
     public func replaceProjections(computedAt head: LogHead, with entries: [String: [UInt8]]) throws {
         try EventStore.mapErrors(path: path) {
-            try env.write { txn in
+            try env.write(commit: !dryRun) { txn in
                 let current = try readHead(txn.reader)
                 guard current == head else {
                     throw EventStoreError.conflict(stream: "log", expected: head.sequence, actual: current.sequence)

@@ -26,6 +26,7 @@ extension Registry {
     @discardableResult
     public func scheduleAssembly(_ scheduled: AssemblyScheduled, on day: Day, recording: Recording) throws -> [EventRecord] {
         try refuseFutureAct(on: day, recording)
+        try requireRecorder(recording, on: day)
         if scheduled.heldOn < day {
             throw RegistryError.refused(Refusal(
                 .order, fr: "une Assemblée se programme à l'avance : le \(scheduled.heldOn.frenchDescription) précède le \(day.frenchDescription)",

@@ -92,11 +92,14 @@ extension Registry {
             throw RegistryError.commandIdReused(commandId: commandId, caseID: appliedIn ?? id)
         }
         let loaded = try currentState(of: id)
+        // A new case's id becomes a stream name and a projection key: only the documented form opens one.
+        if loaded.version == 0, !id.isWellFormed { throw RegistryError.malformedCaseID(id) }
         // The stamps are read before the facts: if they still hold when the act is written, no roster act and no
         // change of who sits in judgement (another case's cell, R17) came in between.
         let (context, stamps) = try caseContextAndStamps(for: id, on: day)
         let book = try rulebook(for: loaded.state, of: id, on: day)
         try refuseFutureAct(on: day, recording, timeZone: book.timeZone)
+        try requireRecorder(recording, case: (loaded.state, book), on: day)
         let events: [CaseEvent]
         switch CaseDecider.decide(loaded.state, command, context: context, rulebook: book, on: day) {
         case .success(let decided): events = decided
@@ -135,6 +138,8 @@ extension Registry {
                 if let stamp { try projections.put(Registry.judgedStampKey, stamp.bytes) }
             }
         }
+        // A dry run wrote nothing: the cache keeps the state the store holds.
+        if store.dryRun { return .recorded(records) }
         // The state as a reader of the log folds it: the stored records decoded, not the events in hand.
         var stored = loaded.state
         for record in records {

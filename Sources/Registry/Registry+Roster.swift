@@ -67,6 +67,7 @@ extension Registry {
         -> [EventRecord]
     {
         try refuseFutureAct(on: day, recording)
+        try requireRecorder(recording, on: day)
         return try store.bulk { writer in
             var appended: [EventRecord] = []
             for (id, events) in changes.sorted(by: { $0.key < $1.key }) where !events.isEmpty {

@@ -7,7 +7,11 @@ public enum RegistryError: Error, Equatable {
     /// A rule of the règlement refuses the act; nothing was written.
     case refused(Refusal)
     case unknownCase(CaseID)
+    /// A new case's id is not of the documented form (`2026-001`); nothing was written.
+    case malformedCaseID(CaseID)
     case unknownMember(MemberID)
+    /// The recorder named (`--as`, `GREFFE_ACTOR`, `"as"`) is not on the roster; nothing was written.
+    case unknownRecorder(MemberID)
     /// A stored event could not be read back as a domain event.
     case unreadableEvent(sequence: UInt64, type: String, reason: Words)
     /// A command id already used for an act of another case; nothing was written.

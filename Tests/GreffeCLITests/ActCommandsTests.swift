@@ -356,7 +356,7 @@ import Testing
             let p = Process()
             p.executableURL = CLIFixture.binary
             p.arguments = act + ["--store", f.store]
-            p.environment = ["PATH": "/usr/bin:/bin", "HOME": f.directory, "LANG": "C.UTF-8"]
+            p.environment = ["PATH": "/usr/bin:/bin", "HOME": f.directory, "LANG": "C.UTF-8", "GREFFE_ACTOR": "m002"]
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()

@@ -27,6 +27,7 @@ final class CLIFixture {
 
     /// Runs `greffe ARGS --store STORE` (unless `withStore` is false) with a fixed environment; with `asUser` (root
     /// only), as that user id through `setpriv`.
+    /// Acts are recorded by board member m001 of the sample roster unless `--as` or `GREFFE_ACTOR` says otherwise.
     @discardableResult
     func greffe(_ arguments: [String], withStore: Bool = true, environment: [String: String] = [:],
                 asUser user: UInt32? = nil) throws -> Result {
@@ -39,7 +40,7 @@ final class CLIFixture {
             process.executableURL = CLIFixture.binary
             process.arguments = all
         }
-        var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8", "GREFFE_ACTOR": "m001"]
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()

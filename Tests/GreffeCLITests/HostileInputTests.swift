@@ -87,9 +87,10 @@ import Testing
     @Test func markdownDossierEscapesNamesAndFacts() throws {
         let f = CLIFixture()
         #expect(try f.greffe(["init"]).status == 0)
-        var roster = "id,nom,courriel\n"
+        // m001 sits on the board: it records the complaint.
+        var roster = "id,nom,courriel,ca\n"
         for (n, payload) in (["Eve | a | b |"] + Self.payloads).enumerated() {
-            roster += "m00\(n + 1),\"\(payload.replacingOccurrences(of: "\"", with: "\"\""))\",m\(n + 1)@example.org\n"
+            roster += "m00\(n + 1),\"\(payload.replacingOccurrences(of: "\"", with: "\"\""))\",m\(n + 1)@example.org,\(n == 0 ? "oui" : "non")\n"
         }
         let imported = try f.greffe(["members", "import", try write(f, "hostile.csv", roster), "--on", "2026-01-02"])
         #expect(imported.status == 0, "\(imported.stderr)")

@@ -25,6 +25,15 @@ public struct CaseID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     public init(stringLiteral value: String) { self.rawValue = value }
     public var description: String { rawValue }
     public static func < (lhs: CaseID, rhs: CaseID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The documented form of a case id, `2026-001`: a four-digit year, a dash, at least three digits (ASCII only), so
+    /// that a case's stream name is always `case/` and this id, and the next free id of a year stays computable.
+    public var isWellFormed: Bool {
+        let parts = rawValue.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        let digits = { (s: Substring.UTF8View.SubSequence) in !s.isEmpty && s.allSatisfy { (0x30...0x39).contains($0) } }
+        return parts.count == 2 && parts[0].count == 4 && parts[1].count >= 3 && parts[1].count <= 6
+            && digits(parts[0]) && digits(parts[1])
+    }
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }

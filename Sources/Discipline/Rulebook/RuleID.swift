@@ -7,6 +7,9 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     /// Sequencing, not a rule of the text: an act dated before an act the text puts before it
     /// (`CaseState.precedents(of:)`), an act dated after today (`FutureAct`), or an act of a closed case.
     case order
+    /// Who records an act: a member on the roster; for a case, a board member or the case's rapporteur (unless the
+    /// rulebook widens it).
+    case recorder
 
     /// The article of the règlement the rule comes from.
     public var article: String {
@@ -35,6 +38,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
         case .R34: "9"
         case .R35: "6"
         case .order: "5.6"
+        case .recorder: "5.6.3"
         }
     }
 

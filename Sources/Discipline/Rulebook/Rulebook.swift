@@ -29,11 +29,13 @@ public struct Rulebook: Codable, Equatable, Sendable {
     public var motives: [Category]
     /// The sanctions and measures the text names.
     public var sanctions: [Category]
+    /// Who may record a case's acts; absent: a board member or the case's rapporteur (`Recorder`).
+    public var recorders: RecorderPolicy?
 
     public init(
         id: String, version: Int, title: String, source: RulebookSource, timeZone: String, deadlines: Deadlines, twoThirds: Threshold,
         cellSize: Int, recusalsPerParty: Int, judgementCap: JudgementCap, conclusion: ConclusionPoint,
-        motives: [Category], sanctions: [Category]
+        motives: [Category], sanctions: [Category], recorders: RecorderPolicy? = nil
     ) {
         self.id = id
         self.version = version
@@ -48,7 +50,11 @@ public struct Rulebook: Codable, Equatable, Sendable {
         self.conclusion = conclusion
         self.motives = motives
         self.sanctions = sanctions
+        self.recorders = recorders
     }
+
+    /// Who may record a case's acts under this rulebook.
+    public var recorderPolicy: RecorderPolicy { recorders ?? .boardOrRapporteur }
 
     /// A length of time: "7 jours", "deux mois".
     public struct Period: Codable, Equatable, Sendable {

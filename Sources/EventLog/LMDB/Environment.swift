@@ -46,8 +46,9 @@ final class Environment {
         return try body(ReadTransaction(handle: txn))
     }
 
-    /// Runs `body` in a write transaction, committed on return, aborted on throw; grows the map when full.
-    func write<T>(_ body: (WriteTransaction) throws -> T) throws -> T {
+    /// Runs `body` in a write transaction, committed on return (aborted instead when `commit` is false: a dry run that
+    /// sees everything it would write and keeps none of it), aborted on throw; grows the map when full.
+    func write<T>(commit: Bool = true, _ body: (WriteTransaction) throws -> T) throws -> T {
         while true {
             let txn = try begin(flags: 0)
             let result: T
@@ -60,6 +61,10 @@ final class Environment {
             } catch {
                 mdb_txn_abort(txn)
                 throw error
+            }
+            guard commit else {
+                mdb_txn_abort(txn)
+                return result
             }
             let rc = mdb_txn_commit(txn)  // frees the transaction whatever the outcome
             if rc == MDB_MAP_FULL {

@@ -33,6 +33,7 @@ extension GreffeCommand.Members {
 
                 Importer deux fois le même fichier n'ajoute rien ; une ligne modifiée n'enregistre que ce qui change.
                 Une ligne fautive est signalée avec son numéro, et rien du fichier n'est écrit (sortie 65).
+                --dry-run montre, membre par membre, ce que l'import enregistrerait, sans rien écrire.
 
                 Exemples :
                   greffe members import adherents.csv --on 2026-01-15 --as secretariat
@@ -44,6 +45,10 @@ extension GreffeCommand.Members {
 
         @Argument(help: "Le fichier CSV.")
         var file: String
+
+        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(
+            "Simulation : affiche ce que l'import enregistrerait, membre par membre, sans rien écrire."))
+        var dryRun = false
 
         func run() throws {
             let l = options.language
@@ -72,9 +77,17 @@ extension GreffeCommand.Members {
                                    "greffe: \(file) is in \(encoding.name), converted to UTF-8: check the accents of the names imported."))
                 }
                 let registry = try options.registry()
+                registry.store.dryRun = dryRun
                 let changes = try registry.importRoster(
                     header: csv.header, rows: csv.rows, on: try act.day(rulebook: registry.rulebook),
                     recording: try act.recording)
+                if dryRun {
+                    print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'import réel enregistrerait :",
+                              "Dry run (--dry-run): nothing was written. The real import would record:"))
+                    for (id, events) in changes.sorted(by: { $0.key < $1.key }) {
+                        print("  \(id) : " + events.map(\.typeName).joined(separator: ", "))
+                    }
+                }
                 if changes.isEmpty {
                     print(l.t("Aucun changement : la liste est déjà à jour.", "No change: the roster is already up to date."))
                 } else {
@@ -120,7 +133,7 @@ extension GreffeCommand.Members {
                 var eligibility: [MemberID: [ExclusionReason]] = [:]
                 if let eligibleFor {
                     let id = CaseID(eligibleFor)
-                    guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
+                    try registry.requireCase(id)
                     let loaded = try registry.loadCase(id, asOf: day)
                     let context = try registry.caseContext(for: id, on: day)
                     for member in members {

@@ -38,7 +38,7 @@ extension GreffeCommand {
                 guard try registry.caseExists(id) else {
                     // Not a case: a person's ladder records, when there are any.
                     let ladders = try registry.ladders(of: MemberID(caseID), asOf: day)
-                    guard !ladders.isEmpty else { throw RegistryError.unknownCase(id) }
+                    guard !ladders.isEmpty else { throw try registry.unknownCase(id) }
                     let views = ladders.map { LadderView(loaded: $0, asOf: day) }
                     if json {
                         let encoder = JSONEncoder()

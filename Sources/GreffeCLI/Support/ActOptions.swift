@@ -15,23 +15,33 @@ struct ActOptions: ParsableArguments {
     var on: Day?
 
     @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Qui enregistre l'acte (défaut : GREFFE_ACTOR, sinon l'utilisateur du système).", valueName: "membre"))
+        "Le membre qui enregistre l'acte (défaut : GREFFE_ACTOR) ; pour un acte de dossier, un membre du Conseil ou le rapporteur du dossier.",
+        valueName: "membre"))
     var actor: String?
 
     /// `--as` (or GREFFE_ACTOR) is an identity field: no control character, no bidirectional override, at most 128
     /// bytes.
     func validate() throws {
-        try validateIdentity("--as", [recording.actor])
+        // Whether anybody is named at all is checked when the act is recorded (exit 64 there too).
+        if let who = actor ?? ProcessInfo.processInfo.environment["GREFFE_ACTOR"] { try validateIdentity("--as", [who]) }
     }
 
     /// The day of the act: `--on`, else today.
     func day(rulebook: Rulebook) throws -> Day { try on ?? Today.resolve(timeZone: rulebook.timeZone) }
 
-    /// Who records, now; "today" is `GREFFE_TODAY` when set (no act may be dated after it), else the clock's day.
+    /// Who records: `--as`, else `GREFFE_ACTOR`; never empty, never guessed from the system's user name (the
+    /// registry then checks that it names a member who may record the act). "Today" is `GREFFE_TODAY` when set
+    /// (no act may be dated after it), else the clock's day.
     var recording: Recording {
         get throws {
             let environment = ProcessInfo.processInfo.environment
-            let who = actor ?? environment["GREFFE_ACTOR"] ?? environment["USER"] ?? "inconnu"
+            let who = (actor ?? environment["GREFFE_ACTOR"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !who.isEmpty else {
+                throw CLIFailure(
+                    status: .usage,
+                    fr: "qui enregistre l'acte ? Donnez --as MEMBRE (ou exportez GREFFE_ACTOR=MEMBRE) : un membre du Conseil ou le rapporteur du dossier",
+                    en: "who records the act? Give --as MEMBER (or export GREFFE_ACTOR=MEMBER): a board member or the case's rapporteur")
+            }
             return Recording(actor: who, today: try Today.fixed())
         }
     }

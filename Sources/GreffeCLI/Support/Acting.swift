@@ -29,6 +29,10 @@ struct RecordOptions: ParsableArguments {
     @Flag(help: "Affiche les enregistrements ajoutés en JSON, un par ligne.")
     var json = false
 
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(
+        "Simulation : décide l'acte et affiche ce qui serait enregistré (événements, échéances), sans rien écrire ; même code de sortie que l'acte réel."))
+    var dryRun = false
+
     func validate() throws {
         if let commandId, let problem = CommandIdentifier.problem(commandId) {
             throw ValidationError("--id : \(problem.fr) / --id: \(problem.en)")
@@ -86,10 +90,17 @@ extension MemberAct {
 
 /// Which case an act goes to.
 enum ActTarget {
-    /// A case that must already exist.
+    /// A case that must already exist (a typo is refused with the nearest existing ids, never opened).
     case existing(CaseID)
-    /// A case the act may open: the one given, else the next free id of the act's year.
-    case opening(CaseID?)
+    /// A new case: the id given explicitly (`--new-case`), which must not exist yet, else the next free id of the
+    /// act's year.
+    case new(CaseID?)
+
+    /// An opening act's target: `--case` names an existing case, `--new-case` a new one, neither the next free id.
+    static func opening(existing: String?, new: String?) -> ActTarget {
+        if let existing { return .existing(CaseID(existing)) }
+        return .new(new.map { CaseID($0) })
+    }
 }
 
 /// Records one act: opens the store, resolves the case, checks the named members exist, lets the registry decide and
@@ -112,17 +123,24 @@ struct Acting {
         let l = options.language
         try reportingFailures(l) {
             let registry = try options.registry()
+            registry.store.dryRun = record.dryRun
             let day = try act.day(rulebook: registry.rulebook)
             let id: CaseID
             var opens = false
             switch target {
             case .existing(let given):
-                guard try registry.caseExists(given) else { throw RegistryError.unknownCase(given) }
+                try registry.requireCase(given)
                 id = given
-            case .opening(let given?):
+            case .new(let given?):
+                if try registry.caseExists(given) {
+                    throw CLIFailure(
+                        status: .refused,
+                        fr: "le dossier \(given) existe déjà : --new-case ouvre un nouveau dossier ; pour y ranger l'acte, --case \(given)",
+                        en: "case \(given) already exists: --new-case opens a new case; to file the act in it, --case \(given)")
+                }
                 id = given
-                opens = try !registry.caseExists(given)
-            case .opening(nil):
+                opens = true
+            case .new(nil):
                 id = try registry.nextCaseID(year: day.year)
                 opens = true
             }
@@ -134,8 +152,12 @@ struct Acting {
             } catch RegistryError.refused(let refusal) {
                 throw RegistryError.refused(refusal.inCommandLineWords)
             }
+            if record.dryRun, !record.json, case .recorded(let records) = performed {
+                try renderDryRun(records, words: words, case: id, on: day, opened: opens, registry: registry, l)
+                return
+            }
             try render(performed, words: words, case: id, opened: opens, registry: registry, l)
-            if !record.json, case .recorded = performed { try then?(registry, id) }
+            if !record.json, !record.dryRun, case .recorded = performed { try then?(registry, id) }
         }
     }
 
@@ -185,6 +207,37 @@ struct Acting {
         }
     }
 
+    /// A dry run: what the act would record — its confirmation line, each event, and the deadlines it would open, meet
+    /// or leave late — under a banner saying that nothing was written.
+    func renderDryRun(_ records: [EventRecord], words: ActWords, case id: CaseID, on day: Day, opened: Bool,
+                      registry: Registry, _ l: Language) throws {
+        print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'acte réel enregistrerait :",
+                  "Dry run (--dry-run): nothing was written. The real act would record:"))
+        try render(.recorded(records), words: words, case: id, opened: opened, registry: registry, l)
+        let before = try registry.loadCase(id)
+        var after = before.state
+        for r in records {
+            print("  #\(r.sequence) \(r.type)")
+            if let event = try? CaseEvent.decode(type: r.type, payload: r.payload) {
+                after = CaseDecider.evolve(after, DatedEvent(on: day, event: event))
+            }
+        }
+        let book = (try? registry.rulebook(for: after, of: id, on: day)) ?? before.rulebook
+        let was = Dictionary(before.state.deadlines(asOf: day, rulebook: book).map { ($0.rule, $0) }, uniquingKeysWith: { a, _ in a })
+        for deadline in after.deadlines(asOf: day, rulebook: book) where was[deadline.rule] != deadline {
+            let label = l == .fr ? deadline.labelFr : deadline.labelEn
+            let due = deadline.due.map { l.t(" — au plus tard le \($0.frenchDescription)", " — due \($0)") } ?? ""
+            switch deadline.status {
+            case .met: print(l.t("  échéance tenue : \(deadline.rule.rawValue) \(label)\(due)", "  deadline met: \(deadline.rule.rawValue) \(label)\(due)"))
+            case .missed(let days, _) where deadline.bindsAssociation:
+                print(l.t("  échéance dépassée de \(days) jour(s) : \(deadline.rule.rawValue) \(label)\(due)",
+                          "  deadline missed by \(days) day(s): \(deadline.rule.rawValue) \(label)\(due)"))
+            case .open: print(l.t("  échéance ouverte : \(deadline.rule.rawValue) \(label)\(due)", "  deadline opened: \(deadline.rule.rawValue) \(label)\(due)"))
+            default: continue
+            }
+        }
+    }
+
     /// What the domain derived from the act that the rapporteur should see at once (an outcome, a stop).
     func consequence(of event: CaseEvent, _ rulebook: Rulebook, _ l: Language) -> String? {
         func sanctions(_ ids: [String]) -> String {
@@ -227,13 +280,15 @@ struct Acting {
     }
 }
 
-/// A case id an opening act may create: `2026-001` (year, dash, at least three digits), so that the next free id of
+/// The options of an act that may open a case: `--case` (an existing case) and `--new-case` (a new one) exclude each
+/// other, and a new case's id has the documented form (`CaseID.isWellFormed`: `2026-001`), so that the next free id of
 /// a year stays computable.
-func validateNewCaseID(_ id: String?) throws {
-    guard let id else { return }
-    let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-    let digits = { (s: Substring) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
-    guard parts.count == 2, parts[0].count == 4, parts[1].count >= 3, digits(parts[0]), digits(parts[1]) else {
-        throw ValidationError("--case : un identifiant comme 2026-001 / --case: an id like 2026-001")
+func validateOpening(case existing: String?, newCase new: String?) throws {
+    if existing != nil, new != nil {
+        throw ValidationError(
+            "--case (un dossier existant) ou --new-case (un nouveau dossier), pas les deux / --case (an existing case) or --new-case (a new one), not both")
+    }
+    for (option, id) in [("--case", existing), ("--new-case", new)] where id.map({ !CaseID($0).isWellFormed }) == true {
+        throw ValidationError("\(option) : un identifiant comme 2026-001 / \(option): an id like 2026-001")
     }
 }

@@ -132,6 +132,14 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
         return (.notFound, l.t("dossier inconnu : \(id) (voir `greffe cases`)", "unknown case: \(id) (see `greffe cases`)"))
     case .unknownMember(let id):
         return (.notFound, l.t("membre inconnu : \(id) (voir `greffe members list`)", "unknown member: \(id) (see `greffe members list`)"))
+    case .malformedCaseID(let id):
+        return (.usage, l.t(
+            "identifiant de dossier mal formé : « \(id) » (attendu : une année, un tiret, au moins trois chiffres, ex. 2026-001) ; rien n'a été écrit",
+            "malformed case id: \"\(id)\" (expected a year, a dash, at least three digits, e.g. 2026-001); nothing was written"))
+    case .unknownRecorder(let id):
+        return (.notFound, l.t(
+            "qui enregistre l'acte ? « \(id) » n'est pas au registre des membres (--as ou GREFFE_ACTOR nomme un membre, voir `greffe members list`) ; rien n'a été écrit",
+            "who records the act? \"\(id)\" is not on the roster (--as or GREFFE_ACTOR names a member, see `greffe members list`); nothing was written"))
     case let .unreadableEvent(sequence, type, reason):
         return (
             .verificationFailed,

@@ -17,21 +17,62 @@ extension StoreOptions {
     /// Opens the store alone, read-only.
     func readingStore() throws -> EventStore { try EventStore.open(at: storePath, options: .readOnly) }
 
-    /// Opens the registry read-only for a case that must exist (exit 66 naming it otherwise).
+    /// Opens the registry read-only for a case that must exist (exit 66 naming it, and the nearest existing ids, otherwise).
     func readingRegistry(forCase text: String) throws -> (Registry, CaseID) {
         let registry = try readingRegistry()
         let id = CaseID(text)
-        guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
+        try registry.requireCase(id)
         return (registry, id)
     }
 
-    /// Opens the registry for a case that must exist (exit 66 naming it otherwise), to record an act.
+    /// Opens the registry for a case that must exist (exit 66 naming it, and the nearest existing ids, otherwise), to record an act.
     func registry(forCase text: String) throws -> (Registry, CaseID) {
         let registry = try registry()
         let id = CaseID(text)
-        guard try registry.caseExists(id) else { throw RegistryError.unknownCase(id) }
+        try registry.requireCase(id)
         return (registry, id)
     }
+}
+
+extension Registry {
+    /// Throws "not found" (66) when case `id` does not exist, suggesting the existing ids one or two keystrokes away
+    /// (`2026-020` for `2026-002`): a typo never opens a phantom case.
+    func requireCase(_ id: CaseID) throws {
+        guard try !caseExists(id) else { return }
+        throw try unknownCase(id)
+    }
+
+    /// "Not found" for case `id`, with the existing ids nearest to it (at most two keystrokes away, the closest only).
+    func unknownCase(_ id: CaseID) throws -> any Error {
+        let distances = try caseIndex().map { (id: $0.id, distance: editDistance($0.id.rawValue, id.rawValue)) }
+            .filter { $0.distance <= 2 }
+        guard let closest = distances.map(\.distance).min() else { return RegistryError.unknownCase(id) }
+        let list = distances.filter { $0.distance == closest }.map(\.id.rawValue).joined(separator: ", ")
+        return CLIFailure(
+            status: .notFound,
+            fr: "dossier inconnu : \(id) ; vouliez-vous dire \(list) ? (voir `greffe cases`)",
+            en: "unknown case: \(id); did you mean \(list)? (see `greffe cases`)")
+    }
+}
+
+/// The number of single-character insertions, deletions, substitutions and swaps of two neighbours that turn `a` into
+/// `b` (a swap is one typo: `2026-020` for `2026-002`).
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
+    for i in 1...a.count {
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { best = min(best, table[i - 2][j - 2] + 1) }
+            table[i][j] = best
+        }
+    }
+    return table[a.count][b.count]
 }
 
 extension Registry {

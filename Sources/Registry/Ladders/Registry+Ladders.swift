@@ -114,6 +114,7 @@ extension Registry {
     @discardableResult
     public func adopt(_ document: RulebookDocument, on day: Day, recording: Recording) throws -> RulebookAdopted {
         try refuseFutureAct(on: day, recording)
+        try requireRecorder(recording, on: day)
         let version = try store.version(of: Registry.registryStream)
         let adopted = try adoptedDocuments()
         // The procedures a ladder rung may escalate to: the base, those adopted, and the one being adopted.
@@ -208,6 +209,7 @@ extension Registry {
     public func performLadder(
         _ command: LadderCommand, member: MemberID, rulebook rulebookID: String, on day: Day, recording: Recording
     ) throws -> LadderPerformed {
+        try requireRecorder(recording, on: day)
         let loaded = try loadLadder(rulebookID, member: member, opening: day)
         try refuseFutureAct(on: day, recording, timeZone: loaded.rulebook.timeZone)
         var events: [LadderEvent]

@@ -12,8 +12,8 @@ extension GreffeCommand {
             discussion: prose("""
                 « Un signalement n'est pas une plainte, mais plutôt un signal faible. Il ne déclenche aucune procédure \
                 en soi. » Il peut être direct, ou indirect : transmis par un membre de confiance (--relayed-by). \
-                Il est rangé dans le dossier --case, sinon dans un nouveau dossier (prochain numéro libre de l'année de
-                --on). Une plainte déposée ensuite dans ce dossier peut le joindre comme pièce :
+                Il est rangé dans le dossier existant --case, sinon dans un nouveau dossier : --new-case ID, ou le \
+                prochain numéro libre de l'année de --on. Une plainte déposée ensuite dans ce dossier peut le joindre comme pièce :
                 greffe evidence DOSSIER --kind report --report-number 1 --description "…".
 
                 Exemples :
@@ -22,8 +22,13 @@ extension GreffeCommand {
                 """))
 
         @Option(name: .customLong("case"), help: ArgumentHelp(
-            "Dossier où ranger le signalement (défaut : un nouveau dossier).", valueName: "dossier"))
+            "Dossier existant où ranger le signalement (défaut : un nouveau dossier).", valueName: "dossier"))
         var caseID: String?
+
+        @Option(name: .customLong("new-case"), help: ArgumentHelp(
+            "Ouvre un nouveau dossier sous cet identifiant (ex. 2026-004) au lieu du prochain numéro libre.",
+            valueName: "dossier"))
+        var newCaseID: String?
 
         @Option(name: .customLong("concerning"), help: ArgumentHelp(
             "Membre dont le comportement est signalé (répéter l'option).", valueName: "membre"))
@@ -41,14 +46,14 @@ extension GreffeCommand {
 
         @OptionGroup var context: ActContext
 
-        func validate() throws { try validateNewCaseID(caseID) }
+        func validate() throws { try validateOpening(case: caseID, newCase: newCaseID) }
 
         func run() throws {
             let facts = ReportFacts(
                 channel: relayedBy == nil ? .direct : .indirect, reporter: reporter, relayedBy: relayedBy,
                 concerning: concerning, description: text)
             try context.acting.perform(
-                ActWords("signalement", "report"), in: .opening(caseID.map { CaseID($0) }),
+                ActWords("signalement", "report"), in: .opening(existing: caseID, new: newCaseID),
                 members: concerning + (relayedBy.map { [$0] } ?? [])
             ) { .recordReport(facts, commandId: $0) }
         }
@@ -61,7 +66,8 @@ extension GreffeCommand {
             discussion: prose("""
                 « Les dépôts de plainte doivent être adressés au Conseil d'administration via un ticket privé ou un \
                 courriel. » Le dossier reçoit le prochain numéro libre de l'année de --on (ex. 2026-003), sauf --case \
-                (un dossier qui n'a encore que des signalements). Les deux mois de l'art. 5.6 (R03) courent du jour où \
+                (un dossier existant qui n'a encore que des signalements) ou --new-case (un nouveau dossier sous \
+                l'identifiant donné). Un --case qui n'existe pas est refusé avec les identifiants voisins, jamais ouvert. Les deux mois de l'art. 5.6 (R03) courent du jour où \
                 le Conseil a eu connaissance des faits (--board-learned-on, défaut : le jour de la plainte).
 
                 Une personne extérieure à l'association se donne par un nom (--victim-not-member « Nom »). \
@@ -79,6 +85,11 @@ extension GreffeCommand {
         @Option(name: .customLong("case"), help: ArgumentHelp(
             "Dossier existant sans plainte (défaut : un nouveau numéro).", valueName: "dossier"))
         var caseID: String?
+
+        @Option(name: .customLong("new-case"), help: ArgumentHelp(
+            "Ouvre un nouveau dossier sous cet identifiant (ex. 2026-004) au lieu du prochain numéro libre.",
+            valueName: "dossier"))
+        var newCaseID: String?
 
         @Option(name: .customLong("via"), help: ArgumentHelp(
             "Comment la plainte est arrivée : ticket (privé) ou email.", valueName: "canal"))
@@ -119,7 +130,7 @@ extension GreffeCommand {
         @OptionGroup var context: ActContext
 
         func validate() throws {
-            try validateNewCaseID(caseID)
+            try validateOpening(case: caseID, newCase: newCaseID)
             try validateIdentity("--complainant/--accused/--victim", (complainants + outsideComplainants + accused
                 + mandatedAccused + victims + outsideVictims).map(\.rawValue))
         }
@@ -135,7 +146,7 @@ extension GreffeCommand {
                 victims: victims.map { Party(id: $0, isMember: true) } + outsideVictims.map { Party(id: $0, isMember: false) },
                 facts: facts, motives: motives.map(\.id), boardLearnedOn: day)
             try context.acting.perform(
-                ActWords("plainte", "complaint"), in: .opening(caseID.map { CaseID($0) }),
+                ActWords("plainte", "complaint"), in: .opening(existing: caseID, new: newCaseID),
                 members: complainants + accused + mandatedAccused + victims
             ) { .fileComplaint(facts, commandId: $0) }
         }

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// No phantom cases: a mistyped case id is refused with the nearest existing ids; a new case is opened only without
+/// `--case` or with an explicit `--new-case`.
+@Suite struct PhantomCaseTests {
+    static let complaint = ["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+                            "--motive", "insults", "--facts", "Messages insultants.", "--on", "2026-01-05"]
+
+    func twoCases() throws -> CLIFixture {
+        let f = try ActCommandsTests().rosterStore()
+        #expect(try f.greffe(Self.complaint).status == 0)
+        #expect(try f.greffe(Self.complaint).status == 0)  // 2026-002
+        return f
+    }
+
+    @Test func aMistypedCaseIsRefusedWithTheNearestIdsAndOpensNothing() throws {
+        let f = try twoCases()
+        let head = try f.head()
+        let evidence = try f.greffe(["evidence", "2026-020", "--kind", "testimony", "--description", "d", "--on", "2026-01-06"])
+        #expect(evidence.status == 66, "\(evidence.stderr)")
+        #expect(evidence.stderr.contains("vouliez-vous dire 2026-002"), "\(evidence.stderr)")
+        // An opening act given --case for a case that does not exist no longer opens it.
+        let complaint = try f.greffe(Self.complaint + ["--case", "2026-020"])
+        #expect(complaint.status == 66, "\(complaint.stderr)")
+        let report = try f.greffe(["report", "--case", "2026-020", "--concerning", "m004", "--description", "x",
+                                   "--on", "2026-01-06", "--lang", "en"])
+        #expect(report.status == 66)
+        #expect(report.stderr.contains("did you mean 2026-002"), "\(report.stderr)")
+        let status = try f.greffe(["status", "2026-020"])
+        #expect(status.status == 66 && status.stderr.contains("2026-002"), "\(status.stderr)")
+        #expect(try f.head() == head)
+        #expect(try f.greffe(["cases"]).stdout.contains("2026-020") == false)
+    }
+
+    @Test func aNewCaseIsOpenedOnlyOnPurpose() throws {
+        let f = try twoCases()
+        let head = try f.head()
+        let taken = try f.greffe(Self.complaint + ["--new-case", "2026-002"])
+        #expect(taken.status == 65, "\(taken.stderr)")
+        #expect(try f.greffe(Self.complaint + ["--new-case", "2026-009", "--case", "2026-001"]).status == 64)
+        #expect(try f.greffe(Self.complaint + ["--new-case", "../x"]).status == 64)
+        #expect(try f.head() == head)
+        let opened = try f.greffe(Self.complaint + ["--new-case", "2026-010"])
+        #expect(opened.stdout.hasPrefix("Dossier 2026-010 ouvert."), "\(opened.stdout)\(opened.stderr)")
+    }
+
+    @Test func applyRefusesACaseIdThatIsNotOfTheDocumentedForm() throws {
+        let f = try ActCommandsTests().rosterStore()
+        let head = try f.head()
+        let file = f.directory + "/bad.jsonl"
+        for bad in ["../x", "2026-1", "2026-001/..", "２０２６-001", ""] {
+            let line = #"{"case": "\#(bad)", "on": "2026-01-05", "as": "m001", "command": {"type": "complaint.file", "channel": "privateTicket", "complainants": [{"id": "m006", "isMember": true}], "accused": [{"id": "m004", "isMember": true, "holdsMandate": false}], "victims": [{"id": "m005", "isMember": true}], "facts": "f", "motives": ["insults"], "boardLearnedOn": "2026-01-05"}}"#
+            try line.write(toFile: file, atomically: true, encoding: .utf8)
+            let applied = try f.greffe(["apply", file])
+            #expect(applied.status == 65, "\(bad): \(applied.stdout)\(applied.stderr)")
+            #expect(applied.stderr.contains("case"), "\(bad): \(applied.stderr)")
+        }
+        #expect(try f.head() == head)
+    }
+}
+
+/// `--dry-run` decides and shows what an act or an import would record, writes nothing, and exits as the real run would.
+@Suite struct DryRunTests {
+    @Test func dryRun_anActShowsWhatWouldBeRecordedAndWritesNothing() throws {
+        let f = try ActCommandsTests().rosterStore()
+        let head = try f.head()
+        let simulated = try f.greffe(PhantomCaseTests.complaint + ["--dry-run"])
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(simulated.stdout.hasPrefix("Simulation (--dry-run) : rien n'a été écrit."), "\(simulated.stdout)")
+        #expect(simulated.stdout.contains("Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33)"), "\(simulated.stdout)")
+        #expect(simulated.stdout.contains("  #33 ComplaintFiled"), "\(simulated.stdout)")
+        #expect(simulated.stdout.contains("échéance ouverte : R04"), "\(simulated.stdout)")
+        #expect(try f.head() == head)
+        #expect(try f.greffe(["cases"]).stdout.contains("2026-001") == false)
+        // The real act records exactly what the simulation showed.
+        let real = try f.greffe(PhantomCaseTests.complaint)
+        #expect(real.stdout == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n", "\(real.stdout)")
+        // A refused act is refused the same way, with the same exit code, simulated or not.
+        let head2 = try f.head()
+        let late = ["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m004", "--on", "2026-01-09"]
+        let refused = try f.greffe(late + ["--dry-run"])
+        let really = try f.greffe(late)
+        #expect(refused.status == really.status && refused.status != 0, "\(refused.stderr)")
+        #expect(refused.stderr == really.stderr)
+        #expect(try f.head() == head2)
+    }
+
+    @Test func dryRun_aRosterImportPreviewsEachMemberAndWritesNothing() throws {
+        let f = CLIFixture()
+        #expect(try f.greffe(["init"]).status == 0)
+        let head = try f.head()
+        let preview = try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001", "--dry-run"])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stdout.contains("  m001 : MemberJoined"), "\(preview.stdout)")
+        #expect(try f.head() == head)
+        #expect(try f.greffe(["members", "list"]).stdout.contains("m001") == false)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// Who recorded what, at the command line: `--as` or `GREFFE_ACTOR` names a member who may record the act.
+@Suite struct RecorderCommandTests {
+    static let complaint = ["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+                            "--motive", "insults", "--facts", "Messages insultants.", "--board-learned-on", "2026-01-04",
+                            "--on", "2026-01-05"]
+
+    @Test func recorder_anActWithoutAMemberWhoMayRecordItIsRefusedAndWritesNothing() throws {
+        let f = try ActCommandsTests().rosterStore()
+        let head = try f.head()
+        // Nobody named (no --as, GREFFE_ACTOR unset or empty): a usage error, whatever the system's user name.
+        let nobody = try f.greffe(Self.complaint, environment: ["GREFFE_ACTOR": "", "USER": "alice"])
+        #expect(nobody.status == 64, "\(nobody.stderr)")
+        #expect(nobody.stderr.contains("--as"), "\(nobody.stderr)")
+        #expect(try f.greffe(Self.complaint + ["--as", ""]).status == 64)
+        // Somebody the roster does not hold: not found.
+        let stranger = try f.greffe(Self.complaint + ["--as", "inconnu"])
+        #expect(stranger.status == 66, "\(stranger.stderr)")
+        #expect(stranger.stderr.contains("n'est pas au registre des membres"), "\(stranger.stderr)")
+        // A member without a seat on the board, who is not the rapporteur: refused by the rule, with its article.
+        let member = try f.greffe(Self.complaint + ["--as", "m007"])
+        #expect(member.status == 65, "\(member.stderr)")
+        #expect(member.stderr.contains("recorder (art. 5.6.3)"), "\(member.stderr)")
+        #expect(try f.head() == head)
+        // A board member records it, and `history` names them.
+        #expect(try f.greffe(Self.complaint + ["--as", "m003"]).status == 0)
+        let history = try f.greffe(["history", "2026-001"])
+        #expect(history.stdout.contains("m003"), "\(history.stdout)")
+    }
+}
