@@ -12,7 +12,7 @@ extension GreffeCommand {
                 La copie se fait pendant que d'autres écrivent : LMDB la lit en une seule transaction de lecture \
                 (l'état d'un instant, sans les pages libres). Elle est écrite dans un dossier privé à côté du \
                 fichier, sa chaîne est vérifiée, puis elle prend le nom demandé. Un fichier existant n'est jamais \
-                remplacé (sortie 64) ; un disque plein laisse rien (sortie 74). Le fichier se restaure avec \
+                remplacé (sortie 64) ; un disque plein ne laisse rien (sortie 74). Le fichier se restaure avec \
                 `greffe restore`.
 
                 Les clés : le registre n'en a pas encore. Quand il en aura (clés d'effacement des données \

@@ -151,8 +151,8 @@ extension Registry {
             try registry.appendCopies(export.records, replay: RegistryReplay(base: rulebook))
             let report = try registry.store.verify()
             if let failure = report.failure {
-                throw TransferError.invalid(sequence: failure.sequence, Words(failure.kind.rawValue + " : " + failure.detail,
-                                                                              failure.kind.rawValue + ": " + failure.detail))
+                throw TransferError.invalid(sequence: failure.sequence, Words(failure.kind.french + " (" + failure.detail + ")",
+                                                                              failure.kind.english + ": " + failure.detail))
             }
             return report.storedHead
         }()
