@@ -9,9 +9,10 @@
 #                                      goes to dist/clean-root.log (by hand, as root, with network: not in CI)
 #
 # Self-contained: Swift's standard library and Foundation are linked statically (--static-swift-stdlib), and so is
-# LMDB (Debian's liblmdb.a, from liblmdb-dev): the linker is pointed at a folder holding only liblmdb.a, searched
-# before the system's, so `-llmdb` resolves to the archive there and to the shared library in every other build. The
-# shipped rulebooks are compiled into the binary (Sources/Registry/Ladders/EmbeddedRulebooks.swift).
+# LMDB (Debian's liblmdb.a, from liblmdb-dev): this build alone finds an `lmdb.pc` of its own first on PKG_CONFIG_PATH,
+# whose `-L` names a folder holding only liblmdb.a, so `-llmdb` resolves to the archive there; every other build reads
+# Debian's lmdb.pc (`-L/usr/lib/x86_64-linux-gnu`) and links liblmdb.so. The shipped rulebooks are compiled into the
+# binary (Sources/Registry/Ladders/EmbeddedRulebooks.swift).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,17 +30,24 @@ python3 scripts/embed_rulebooks.py --check
 version=$(sed -n 's/^ *version: "\([0-9][0-9.]*\)",$/\1/p' Sources/GreffeCLI/GreffeCommand.swift)
 [ -n "$version" ] || { echo "release: no version in Sources/GreffeCLI/GreffeCommand.swift" >&2; exit 1; }
 
-# The folder with only the static archive, searched first by the linker.
+# The folder with only the static archive, and the lmdb.pc that points the linker at it.
 archive=$(dpkg -L liblmdb-dev | grep '/liblmdb\.a$' | head -1)
 [ -f "$archive" ] || { echo "release: liblmdb.a not found (apt-get install liblmdb-dev)" >&2; exit 1; }
 static_dir="$PWD/.build/static-lmdb"
 mkdir -p "$static_dir"
 ln -sf "$archive" "$static_dir/liblmdb.a"
+cat > "$static_dir/lmdb.pc" <<PC
+Name: liblmdb
+Description: LMDB, linked statically into the release binary (scripts/release.sh)
+Version: $(pkg-config --modversion lmdb)
+Libs: -L$static_dir -llmdb
+Cflags: $(pkg-config --cflags lmdb)
+PC
 
 scratch=.build/release-static
 start=$(date +%s)
-swift build -c release --product greffe --scratch-path "$scratch" --static-swift-stdlib \
-    -Xlinker -L"$static_dir" >&2
+PKG_CONFIG_PATH="$static_dir${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}" \
+    swift build -c release --product greffe --scratch-path "$scratch" --static-swift-stdlib >&2
 binary="$scratch/release/greffe"
 echo "release: built $binary in $(( $(date +%s) - start )) s" >&2
 
