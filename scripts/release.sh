@@ -130,6 +130,7 @@ echo "release: $deb, $dist/$name.tar.gz (Depends: $depends)" >&2
 [ "$(id -u)" = 0 ] || { echo "release: --clean-root needs root (debootstrap, chroot)" >&2; exit 1; }
 command -v debootstrap >/dev/null || apt-get install -y debootstrap >&2
 chroot_dir=$(mktemp -d /var/tmp/greffe-clean-root.XXXXXX)
+chmod 0755 "$chroot_dir"  # it becomes "/": man-db's trigger runs as the user man and must traverse it
 cleanup_root() { umount "$chroot_dir/proc" 2>/dev/null || true; rm -rf "$chroot_dir" "$work"; }
 trap cleanup_root EXIT
 suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
