@@ -210,6 +210,17 @@ import Testing
         #expect(try leftovers(f).isEmpty)
     }
 
+    @Test func applyingAnExportPointsToImportAndWritesNothing() throws {
+        // Issue 19: `greffe apply export.jsonl` answered « JSON invalide (missing field case) ».
+        let f = try sample.sampleStore()
+        let file = try export(f, "export.jsonl")
+        let before = try f.head()
+        let refused = try f.greffe(["apply", file])
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "greffe : \(file) est un export du journal, pas un fichier d'actes : pour en refaire un registre, `greffe import \(file) --store NOUVEAU-DOSSIER` ; pour mettre une copie à jour, `greffe sync --from \(file)`\n", "\(refused.stderr)")
+        #expect(try f.head() == before)
+    }
+
     // MARK: sync
 
     /// The original with its roster only, an auditor's copy imported from its export, then the sample case applied

@@ -39,6 +39,7 @@ extension GreffeCommand {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
                 }
+                try refuseExport(data, file)
                 let registry = try options.registry()
                 var applied = 0
                 var skipped = 0

@@ -87,3 +87,16 @@ extension GreffeCommand {
         }
     }
 }
+
+/// An export given to `greffe apply` (a tempting mistake: both are JSON Lines) is refused with the commands that
+/// read exports, before any line is applied.
+func refuseExport(_ data: Data, _ file: String) throws {
+    let first = data.prefix { $0 != 0x0A }
+    guard let header = try? JSONDecoder().decode(ExportHeader.self, from: Data(first)),
+        header.format == ExportHeader.currentFormat
+    else { return }
+    throw CLIFailure(
+        status: .usage,
+        fr: "\(file) est un export du journal, pas un fichier d'actes : pour en refaire un registre, `greffe import \(file) --store NOUVEAU-DOSSIER` ; pour mettre une copie à jour, `greffe sync --from \(file)`",
+        en: "\(file) is an export of the log, not a file of acts: to rebuild a register from it, `greffe import \(file) --store NEW-DIRECTORY`; to bring a copy up to date, `greffe sync --from \(file)`")
+}
