@@ -19,7 +19,7 @@ let package = Package(
         .systemLibrary(
             name: "CLMDB",
             pkgConfig: "lmdb",
-            providers: [.apt(["liblmdb-dev"])]
+            providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
         ),
         // Generic append-only, hash-chained event log on LMDB. Knows nothing about cases.
         .target(
@@ -44,8 +44,9 @@ let package = Package(
                 // Ed25519 checkpoints and keyed pseudonyms of the audit.
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            // The shipped ladder rulebooks (one JSON file per organisation), read by `ShippedRulebooks`.
-            resources: [.copy("Rulebooks")]
+            // The shipped rulebooks (one JSON file each) are carried in the binary as EmbeddedRulebooks.swift, generated
+            // from this folder by scripts/embed_rulebooks.py, so a copied `greffe` needs no resource bundle.
+            exclude: ["Rulebooks"]
         ),
         // Command-line parsing and rendering (French by default, English on request).
         .target(

@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 swift build --build-tests
+# The release binary (docs/install.md) needs no Swift, Foundation or LMDB shared library: release.sh builds it and
+# checks it with ldd, and fails otherwise. A full release build: the slowest step of this script.
+scripts/release.sh --binary-only
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -39,6 +39,7 @@ public struct GreffeCommand: ParsableCommand {
             """),
         version: "0.1.0",
         subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self, Export.self,
+                      Import.self, Sync.self, Backup.self, Restore.self,
                       RulebookCommand.self, Ladder.self],
         groupedSubcommands: [
             CommandGroup(

@@ -42,6 +42,7 @@ extension GreffeCommand {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
                 }
+                try refuseExport(data, file)
                 // Every line is read and checked before anything is written: a malformed line refuses the file.
                 let lines = try ApplyFile.lines(data, file: file)
                 let registry = try options.registry()
