@@ -3,7 +3,7 @@ import Foundation
 // 5.6.12–5.6.13: the decision letter, the appeal, the general assembly's votes and resolution, reparation, closing.
 
 extension Deciding {
-    func letter(_ p: MemberRef) throws -> [CaseEvent] {
+    func letter(_ p: MemberRef) throws(Refusal) -> [CaseEvent] {
         _ = try requireJudgement(.R23)
         if !state.partiesWithRights.contains(p.member) {
             throw refuse(.R23, "\(p.member) n'est ni mis·e en cause ni victime", "\(p.member) is neither accused nor victim")
@@ -15,7 +15,7 @@ extension Deciding {
         return [.decisionLetterReceived(p)]
     }
 
-    func appeal(_ p: Appeal) throws -> [CaseEvent] {
+    func appeal(_ p: Appeal) throws(Refusal) -> [CaseEvent] {
         try requireCellDecisionToAppeal()
         _ = try requireJudgement(.R23)
         if !state.partiesWithRights.contains(p.by) {
@@ -43,7 +43,7 @@ extension Deciding {
 
     /// 5.6.10 « la décision est renvoyée à l'Assemblée générale la plus proche »: after a referral there is no cell
     /// decision to appeal; the assembly hears the matter itself, and its judgement is final (5.6.12).
-    func requireCellDecisionToAppeal() throws {
+    func requireCellDecisionToAppeal() throws(Refusal) {
         guard state.referral != nil, state.judgement == nil else { return }
         if state.generalAssemblySettled {
             throw refuse(.R24, "l'Assemblée générale a rendu son jugement final sur ce dossier renvoyé : il n'y a plus de recours",
@@ -54,7 +54,7 @@ extension Deciding {
                      allowed: "ga.vote", allowedEn: "ga.vote")
     }
 
-    func generalAssemblyVote(_ p: GAVote) throws -> [CaseEvent] {
+    func generalAssemblyVote(_ p: GAVote) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.R24)
         guard state.awaitsGeneralAssembly else {
             throw refuse(.R24, "aucun recours ni renvoi n'attend l'Assemblée générale", "no appeal or referral awaits the GA")
@@ -83,7 +83,7 @@ extension Deciding {
 
     /// R24: « selon les mêmes modalités que la cellule de crise » — after the sanction vote missed two-thirds, the
     /// assembly votes on the reintegration before anything else.
-    func requireNoPendingGeneralAssemblyReintegrationVote() throws {
+    func requireNoPendingGeneralAssemblyReintegrationVote() throws(Refusal) {
         if state.generalAssemblyAwaitsReintegrationVote {
             throw refuse(.R24, "l'Assemblée générale a manqué les deux tiers sur la sanction : selon les mêmes modalités que la cellule de crise, elle vote ensuite sur une réintégration immédiate ou probatoire, aux deux tiers",
                          "the general assembly missed two-thirds on the sanction: with the same modalities as the crisis cell, it votes next on an immediate or probationary reintegration, by two-thirds",
@@ -92,7 +92,7 @@ extension Deciding {
     }
 
     /// Counted GA ballots (R24): each option's votes against the two-thirds threshold.
-    func generalAssemblyTallies(_ ids: [String], votes: [OptionVotes], blanks: Int, bodySize: Int) throws -> [OptionTally] {
+    func generalAssemblyTallies(_ ids: [String], votes: [OptionVotes], blanks: Int, bodySize: Int) throws(Refusal) -> [OptionTally] {
         if let bad = votes.first(where: { !ids.contains($0.option) || $0.votes < 0 }) {
             throw refuse(.R24, "décompte invalide pour \(bad.option)", "invalid count for \(bad.option)",
                          allowed: ids.joined(separator: ", "), allowedEn: ids.joined(separator: ", "))
@@ -120,7 +120,7 @@ extension Deciding {
 
     /// R24: the assembly's vote on an immediate or probationary reintegration, after its sanction vote missed
     /// two-thirds, as the cell's (R20).
-    func generalAssemblyReintegrationVote(_ p: GAReintegrationVote) throws -> [CaseEvent] {
+    func generalAssemblyReintegrationVote(_ p: GAReintegrationVote) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.R24)
         guard state.generalAssemblyAwaitsReintegrationVote else {
             throw refuse(.R24, "le vote de l'Assemblée sur la réintégration suit son vote sur la sanction sans deux tiers",
@@ -146,7 +146,7 @@ extension Deciding {
             proposals: proposals, votes: p.votes, blanks: p.blanks, bodySize: p.bodySize, tallies: tallies, adopted: adopted))]
     }
 
-    func generalAssemblyResolution(_ p: GAResolution) throws -> [CaseEvent] {
+    func generalAssemblyResolution(_ p: GAResolution) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.R24)
         guard state.generalAssemblyFailed else {
             throw refuse(.R24, "une résolution explicite ne sert que lorsque l'Assemblée générale a manqué les deux tiers",
@@ -164,7 +164,7 @@ extension Deciding {
 
     /// R24: where the text is silent (both GA votes missed two-thirds), a resolution imposes no sanction the assembly
     /// did not carry: at most the immediate reintegration, which imposes nothing.
-    func requireNoUncarriedSanction(_ sanctions: [String]) throws {
+    func requireNoUncarriedSanction(_ sanctions: [String]) throws(Refusal) {
         if let s = sanctions.first(where: { $0 != Rulebook.SanctionID.immediateReintegration }) {
             throw refuse(.R24, "l'Assemblée générale n'a pas porté « \(s) » aux deux tiers : une résolution ne peut pas imposer une sanction que l'Assemblée n'a pas votée",
                          "the general assembly did not carry \"\(s)\" by two-thirds: a resolution cannot impose a sanction the assembly did not vote",
@@ -173,7 +173,7 @@ extension Deciding {
         }
     }
 
-    func reparation(_ p: Reparation) throws -> [CaseEvent] {
+    func reparation(_ p: Reparation) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.R26)
         if p.measures.isEmpty {
             throw refuse(.R26, "la réparation nomme au moins une mesure", "reparation names at least one measure")
@@ -181,7 +181,7 @@ extension Deciding {
         return [.reparationMeasuresRecorded(p)]
     }
 
-    func close(_ p: Closure) throws -> [CaseEvent] {
+    func close(_ p: Closure) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.order)
         if state.awaitsGeneralAssembly || state.generalAssemblyFailed {
             throw refuse(.R24, "un recours ou un renvoi attend l'Assemblée générale", "an appeal or referral awaits the GA")

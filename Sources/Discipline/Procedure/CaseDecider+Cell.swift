@@ -3,7 +3,7 @@ import Foundation
 // 5.6.9: forming the crisis cell: calls, volunteers, recusals, replacements, the draw, the summary sent to the cell.
 
 extension Deciding {
-    func requireConstitution(_ rule: RuleID) throws {
+    func requireConstitution(_ rule: RuleID) throws(Refusal) {
         _ = try requireComplaint(rule)
         try requireNotStopped()
         guard state.summary != nil else {
@@ -15,13 +15,13 @@ extension Deciding {
         }
     }
 
-    func requireRoomInCell(_ rule: RuleID) throws {
+    func requireRoomInCell(_ rule: RuleID) throws(Refusal) {
         if state.cell.count >= rulebook.cellSize {
             throw refuse(rule, "la cellule compte déjà \(rulebook.cellSize) membres", "the cell already has \(rulebook.cellSize) members")
         }
     }
 
-    func callCell(_ p: CellCall) throws -> [CaseEvent] {
+    func callCell(_ p: CellCall) throws(Refusal) -> [CaseEvent] {
         try requireConstitution(.R13)
         try requireRoomInCell(.R13)
         for m in p.called { try requireEligible(m) }
@@ -29,7 +29,7 @@ extension Deciding {
     }
 
     /// R15: while a performed draw still names members, only they can take the seats (present or declined).
-    func requireNoDrawUnderway(_ rule: RuleID) throws {
+    func requireNoDrawUnderway(_ rule: RuleID) throws(Refusal) {
         if !state.drawnPending.isEmpty {
             let names = state.drawnPending.map(\.rawValue).joined(separator: ", ")
             throw refuse(rule, "le tirage au sort en cours désigne \(names) : les sièges se pourvoient dans son ordre",
@@ -38,7 +38,7 @@ extension Deciding {
         }
     }
 
-    func volunteer(_ p: MemberRef) throws -> [CaseEvent] {
+    func volunteer(_ p: MemberRef) throws(Refusal) -> [CaseEvent] {
         try requireConstitution(.R13)
         try requireNoDrawUnderway(.R15)
         if state.cellCalls.isEmpty {
@@ -49,7 +49,7 @@ extension Deciding {
         return [.volunteerAccepted(p)]
     }
 
-    func recuse(_ p: Recusal) throws -> [CaseEvent] {
+    func recuse(_ p: Recusal) throws(Refusal) -> [CaseEvent] {
         try requireConstitution(.R14)
         let parties = state.partiesWithRights
         if !parties.contains(p.by) {
@@ -71,7 +71,7 @@ extension Deciding {
 
     /// 5.6.9: the rapporteur or the board replaces a cell member who is no longer eligible or does not answer; no
     /// party's recusal is used, and the replaced member cannot sit again in this case.
-    func replaceCellMember(_ p: CellReplacement) throws -> [CaseEvent] {
+    func replaceCellMember(_ p: CellReplacement) throws(Refusal) -> [CaseEvent] {
         try requireConstitution(.R13)
         if !state.cell.contains(p.member) {
             throw refuse(.R13, "\(p.member) ne siège pas dans la cellule", "\(p.member) does not sit in the cell",
@@ -94,7 +94,7 @@ extension Deciding {
         return [.cellMemberReplaced(p)]
     }
 
-    func announceDraw(_ p: DrawAnnouncement) throws -> [CaseEvent] {
+    func announceDraw(_ p: DrawAnnouncement) throws(Refusal) -> [CaseEvent] {
         try requireConstitution(.R15)
         if state.cellCalls.isEmpty {
             throw refuse(.R15, "le tirage au sort suit un appel resté sans réponse", "a draw follows an unanswered call",
@@ -158,7 +158,7 @@ extension Deciding {
         return [.drawAnnounced(p)]
     }
 
-    func performDraw(_ p: CellDraw) throws -> [CaseEvent] {
+    func performDraw(_ p: CellDraw) throws(Refusal) -> [CaseEvent] {
         try requireConstitution(.R15)
         guard let a = state.drawAnnouncement, state.drawResult == nil else {
             throw refuse(.R15, "aucun tirage annoncé n'attend d'être effectué", "no announced draw is waiting",
@@ -193,26 +193,26 @@ extension Deciding {
         return [.drawPerformed(p)]
     }
 
-    func requireDrawn(_ m: MemberID) throws {
+    func requireDrawn(_ m: MemberID) throws(Refusal) {
         try requireConstitution(.R15)
         if !state.drawnPending.contains(m) {
             throw refuse(.R15, "\(m) n'a pas été tiré·e au sort ou a déjà répondu", "\(m) was not drawn or has already answered")
         }
     }
 
-    func drawnPresent(_ p: MemberRef) throws -> [CaseEvent] {
+    func drawnPresent(_ p: MemberRef) throws(Refusal) -> [CaseEvent] {
         try requireDrawn(p.member)
         try requireRoomInCell(.R15)
         try requireEligible(p.member)
         return [.drawnMemberPresent(p)]
     }
 
-    func drawnDeclined(_ p: MemberRef) throws -> [CaseEvent] {
+    func drawnDeclined(_ p: MemberRef) throws(Refusal) -> [CaseEvent] {
         try requireDrawn(p.member)
         return [.drawnMemberDeclined(p)]
     }
 
-    func sendSummary(_ p: Note) throws -> [CaseEvent] {
+    func sendSummary(_ p: Note) throws(Refusal) -> [CaseEvent] {
         try requireConstitution(.R16)
         if state.cell.count != rulebook.cellSize {
             throw refuse(.R16, "la synthèse va aux \(rulebook.cellSize) membres nommés ; la cellule en compte \(state.cell.count)",

@@ -2,7 +2,7 @@
 // the summary.
 
 extension Deciding {
-    func evidence(_ p: Evidence) throws -> [CaseEvent] {
+    func evidence(_ p: Evidence) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.R08)
         try requireNotStopped()
         // Evidence gathered during the instruction keeps its day, even when recorded after its end.
@@ -28,7 +28,7 @@ extension Deciding {
         return [.evidenceAdded(p)]
     }
 
-    func completeFile(_ p: Note) throws -> [CaseEvent] {
+    func completeFile(_ p: Note) throws(Refusal) -> [CaseEvent] {
         try requireMeeting(.R08)
         if state.fileCompletedOn != nil {
             throw refuse(.R08, "le dossier disciplinaire est déjà rédigé", "the disciplinary file is already complete")
@@ -36,7 +36,7 @@ extension Deciding {
         return [.disciplinaryFileCompleted(p)]
     }
 
-    func hearVictim(_ p: VictimHearing) throws -> [CaseEvent] {
+    func hearVictim(_ p: VictimHearing) throws(Refusal) -> [CaseEvent] {
         try requireMeeting(.R09)
         guard let v = state.victims.first(where: { $0.id == p.victim }) else {
             throw refuse(.R09, "\(p.victim) n'est pas victime dans ce dossier", "\(p.victim) is not a victim in this case",
@@ -59,7 +59,7 @@ extension Deciding {
         return [.victimHeard(p)]
     }
 
-    func requestExplanation(_ p: ExplanationRequest) throws -> [CaseEvent] {
+    func requestExplanation(_ p: ExplanationRequest) throws(Refusal) -> [CaseEvent] {
         try requireMeeting(.R10)
         if state.explanation != nil {
             throw refuse(.R10, "la demande d'explication est déjà envoyée", "the explanation was already requested")
@@ -78,7 +78,7 @@ extension Deciding {
         return [.explanationRequested(p)]
     }
 
-    func requireExplanation() throws -> Dated<ExplanationRequest> {
+    func requireExplanation() throws(Refusal) -> Dated<ExplanationRequest> {
         try requireMeeting(.R10)
         guard let e = state.explanation else {
             throw refuse(.R10, "aucune demande d'explication n'a été envoyée", "no explanation was requested",
@@ -87,7 +87,7 @@ extension Deciding {
         return e
     }
 
-    func answer(_ p: Answer) throws -> [CaseEvent] {
+    func answer(_ p: Answer) throws(Refusal) -> [CaseEvent] {
         _ = try requireExplanation()
         if !state.accusedIDs.contains(p.from) {
             throw refuse(.R10, "\(p.from) n'est pas mis·e en cause", "\(p.from) is not accused")
@@ -103,7 +103,7 @@ extension Deciding {
         return [.answerReceived(p)]
     }
 
-    func lapse(_ p: Note) throws -> [CaseEvent] {
+    func lapse(_ p: Note) throws(Refusal) -> [CaseEvent] {
         let e = try requireExplanation()
         let end = rulebook.deadlines.answerWindow.period.end(from: e.on)
         if state.everyAccusedAnswered {
@@ -121,7 +121,7 @@ extension Deciding {
         return [.answerWindowLapsed(p)]
     }
 
-    func departure(_ p: Departure) throws -> [CaseEvent] {
+    func departure(_ p: Departure) throws(Refusal) -> [CaseEvent] {
         let c = try requireComplaint(.R11)
         try requireNotStopped()
         if !c.accused.contains(where: { $0.id == p.member }) {
@@ -146,7 +146,7 @@ extension Deciding {
         return events
     }
 
-    func writeSummary(_ p: Summary) throws -> [CaseEvent] {
+    func writeSummary(_ p: Summary) throws(Refusal) -> [CaseEvent] {
         let e = try requireExplanation()
         if state.summary != nil {
             throw refuse(.R12, "la synthèse est déjà rédigée", "the summary is already written")

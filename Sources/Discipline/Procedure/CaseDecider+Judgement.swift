@@ -3,7 +3,7 @@ import Foundation
 // 5.6.10–5.6.11: the cell's meeting, its consensus or votes, the referral to the GA, the judgement sent and executed.
 
 extension Deciding {
-    func requireDeliberation(_ rule: RuleID) throws {
+    func requireDeliberation(_ rule: RuleID) throws(Refusal) {
         _ = try requireComplaint(rule)
         try requireNotStopped()
         guard state.cellMeeting != nil else {
@@ -13,7 +13,7 @@ extension Deciding {
         try requireNoJudgement(rule)
     }
 
-    func cellMeeting(_ p: CellMeeting) throws -> [CaseEvent] {
+    func cellMeeting(_ p: CellMeeting) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.R18)
         try requireNotStopped()
         guard state.instructionEndedOn != nil else {
@@ -41,7 +41,7 @@ extension Deciding {
         .judgementRendered(Judgement(basis: basis, sanctions: sanctions, probation: probation, cell: state.cell))
     }
 
-    func consensus(_ p: Decision) throws -> [CaseEvent] {
+    func consensus(_ p: Decision) throws(Refusal) -> [CaseEvent] {
         try requireDeliberation(.R19)
         if state.cellVote != nil {
             throw refuse(.R19, "un vote a déjà eu lieu : le consensus n'a pas été trouvé", "a vote was already held: there was no consensus")
@@ -54,7 +54,7 @@ extension Deciding {
 
     /// R19 (5.6.6 « L'association n'impose aucune demande ou sanction », 5.6.13 « quelle que soit la décision »): the
     /// cell may decide that no sanction is due; such a decision gives its reasons and carries no probation.
-    func checkNoSanctionDecision(_ p: Decision) throws {
+    func checkNoSanctionDecision(_ p: Decision) throws(Refusal) {
         if p.reasons.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw refuse(.R19, "une décision sans sanction donne ses motifs", "a decision of no sanction gives its reasons",
                          allowed: "motifs (plainte non fondée, faits non établis…)", allowedEn: "reasons (complaint unfounded, facts not established…)")
@@ -66,7 +66,7 @@ extension Deciding {
     }
 
     /// R19: every voter sits in the cell and votes once; options are the proposals or blank.
-    func checkBallots(_ ballots: [Ballot], options: [String], rule: RuleID) throws {
+    func checkBallots(_ ballots: [Ballot], options: [String], rule: RuleID) throws(Refusal) {
         var seen: Set<MemberID> = []
         for b in ballots {
             if !state.cell.contains(b.member) {
@@ -89,7 +89,7 @@ extension Deciding {
         }
     }
 
-    func cellVote(_ p: CellVote) throws -> [CaseEvent] {
+    func cellVote(_ p: CellVote) throws(Refusal) -> [CaseEvent] {
         try requireDeliberation(.R19)
         if state.cellVote != nil {
             throw refuse(.R20, "le vote sur le jugement a eu lieu ; vient ensuite le vote sur la réintégration",
@@ -117,7 +117,7 @@ extension Deciding {
         return events
     }
 
-    func reintegrationVote(_ p: ReintegrationVote) throws -> [CaseEvent] {
+    func reintegrationVote(_ p: ReintegrationVote) throws(Refusal) -> [CaseEvent] {
         try requireDeliberation(.R20)
         guard let v = state.cellVote, v.value.adopted == nil else {
             throw refuse(.R20, "le vote sur la réintégration suit un vote sans deux tiers",
@@ -149,7 +149,7 @@ extension Deciding {
                 judgement(.reintegrationVote, [adopted], probation)]
     }
 
-    func refer(_ p: GAReferral) throws -> [CaseEvent] {
+    func refer(_ p: GAReferral) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.R21)
         try requireNotStopped()
         if state.referral != nil {
@@ -162,7 +162,7 @@ extension Deciding {
         return [.referredToGeneralAssembly(p)]
     }
 
-    func requireJudgement(_ rule: RuleID) throws -> Dated<Judgement> {
+    func requireJudgement(_ rule: RuleID) throws(Refusal) -> Dated<Judgement> {
         _ = try requireComplaint(rule)
         guard let j = state.judgement else {
             throw refuse(rule, "la cellule de crise n'a pas rendu de jugement", "the crisis cell has rendered no judgement")
@@ -170,7 +170,7 @@ extension Deciding {
         return j
     }
 
-    func sendToBoard(_ p: Note) throws -> [CaseEvent] {
+    func sendToBoard(_ p: Note) throws(Refusal) -> [CaseEvent] {
         _ = try requireJudgement(.R21)
         if state.sentToBoardOn != nil {
             throw refuse(.R21, "le jugement est déjà envoyé au Conseil", "the judgement was already sent to the board")
@@ -178,7 +178,7 @@ extension Deciding {
         return [.judgementSentToBoard(p)]
     }
 
-    func execute(_ p: Note) throws -> [CaseEvent] {
+    func execute(_ p: Note) throws(Refusal) -> [CaseEvent] {
         // After the GA (appeal or referral) the board executes the GA's decision, which is final.
         if state.generalAssemblySettled {
             if state.generalAssemblyExecutedOn != nil {

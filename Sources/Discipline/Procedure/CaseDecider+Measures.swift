@@ -2,7 +2,7 @@
 // and the radiation announced.
 
 extension Deciding {
-    func requireKnownSanctions(_ ids: [String], _ rule: RuleID) throws {
+    func requireKnownSanctions(_ ids: [String], _ rule: RuleID) throws(Refusal) {
         if let bad = ids.first(where: { rulebook.sanction($0) == nil }) {
             let known = rulebook.sanctions.map(\.id).joined(separator: ", ")
             throw refuse(rule, "sanction inconnue du règlement : \(bad)", "unknown sanction: \(bad)",
@@ -13,7 +13,7 @@ extension Deciding {
     }
 
     /// R27 (2.5, 5.3): measures that contradict each other are refused together, whichever decision names them.
-    func requireCompatibleSanctions(_ ids: [String]) throws {
+    func requireCompatibleSanctions(_ ids: [String]) throws(Refusal) {
         if let c = Rulebook.contradiction(in: ids) {
             throw refuse(.R27, "\(c.first) et \(c.second) se contredisent : \(c.fr)", "\(c.first) and \(c.second) contradict each other: \(c.en)",
                          allowed: "une seule des deux mesures", allowedEn: "only one of the two measures")
@@ -23,7 +23,7 @@ extension Deciding {
     /// R32 (4.5) « La révocation de tout membre mandaté … peut être décidée pour donner suite à une procédure de
     /// gestion de crise »: only an accused who holds a mandate (on the roster that day, or as the complaint records)
     /// can have one revoked.
-    func requireMandateToRevoke(_ ids: [String]) throws {
+    func requireMandateToRevoke(_ ids: [String]) throws(Refusal) {
         guard ids.contains(Rulebook.SanctionID.mandateRevocation) else { return }
         let holders = state.accused.filter { party in
             party.holdsMandate == true || member(party.id).map { $0.holdsMandate || $0.boardMember } == true
@@ -37,7 +37,7 @@ extension Deciding {
     }
 
     /// R27 (2.5): a probationary reintegration is "limitée dans le temps et l'espace" and comes with conditions.
-    func checkProbation(sanctions: [String], probation: Probation?) throws {
+    func checkProbation(sanctions: [String], probation: Probation?) throws(Refusal) {
         guard sanctions.contains(Rulebook.SanctionID.probationaryReintegration) else { return }
         guard let p = probation else {
             throw refuse(.R27, "une réintégration probatoire exige des conditions de probation",
@@ -53,7 +53,7 @@ extension Deciding {
 
     /// R27 (2.5 B): « des preuves de réparation et de transformation sont requises » and « soumise à l'approbation des
     /// adhérents concernés par la situation ».
-    func checkProbationProofAndApproval(_ p: Probation) throws {
+    func checkProbationProofAndApproval(_ p: Probation) throws(Refusal) {
         if !p.reparationProofRequired {
             throw refuse(.R27, "une réintégration probatoire exige des preuves de réparation et de transformation",
                          "a probationary reintegration requires proof of reparation and transformation",
@@ -75,7 +75,7 @@ extension Deciding {
         }
     }
 
-    func radiation(_ p: Radiation) throws -> [CaseEvent] {
+    func radiation(_ p: Radiation) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.R28)
         if !state.accusedIDs.contains(p.member) {
             throw refuse(.R28, "\(p.member) n'est pas mis·e en cause", "\(p.member) is not accused")

@@ -3,7 +3,7 @@ import Foundation
 // 5.6.1–5.6.4: the report, the complaint, the notification of the board, the board meeting, the suspension.
 
 extension Deciding {
-    func report(_ p: ReportFacts) throws -> [CaseEvent] {
+    func report(_ p: ReportFacts) throws(Refusal) -> [CaseEvent] {
         if p.description.trimmingCharacters(in: .whitespaces).isEmpty {
             throw refuse(.R01, "un signalement décrit un malaise", "a report describes a concern")
         }
@@ -15,7 +15,7 @@ extension Deciding {
         return [.reportRecorded(p)]
     }
 
-    func complaint(_ p: ComplaintFacts) throws -> [CaseEvent] {
+    func complaint(_ p: ComplaintFacts) throws(Refusal) -> [CaseEvent] {
         if state.complaint != nil {
             throw refuse(.R02, "ce dossier a déjà une plainte", "this case already has a complaint",
                          allowed: "ouvrir un autre dossier", allowedEn: "open another case")
@@ -72,7 +72,7 @@ extension Deciding {
         return [.complaintFiled(filed)]
     }
 
-    func notifyBoard(_ p: BoardNotification) throws -> [CaseEvent] {
+    func notifyBoard(_ p: BoardNotification) throws(Refusal) -> [CaseEvent] {
         let c = try requireComplaint()
         if state.boardNotified != nil {
             throw refuse(.R02, "les autres membres du Conseil ont déjà été prévenus le \(state.boardNotified?.on.frenchDescription ?? "")",
@@ -92,7 +92,7 @@ extension Deciding {
         return [.boardMembersNotified(p)]
     }
 
-    func boardMeeting(_ p: BoardMeeting) throws -> [CaseEvent] {
+    func boardMeeting(_ p: BoardMeeting) throws(Refusal) -> [CaseEvent] {
         let c = try requireComplaint(.R04)
         try requireNotStopped()
         if state.boardMeeting != nil {
@@ -131,7 +131,7 @@ extension Deciding {
                     rapporteur: p.rapporteur, delegated: !reason.isEmpty, reason: reason.isEmpty ? nil : reason))]
     }
 
-    func suspension(_ p: Suspension) throws -> [CaseEvent] {
+    func suspension(_ p: Suspension) throws(Refusal) -> [CaseEvent] {
         try requireMeeting(.R07)
         try requireNoJudgement(.R07)
         if state.suspension != nil {

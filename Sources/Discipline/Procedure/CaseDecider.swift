@@ -14,15 +14,14 @@ public enum CaseDecider {
     ) -> Result<[CaseEvent], Refusal> {
         do {
             return .success(try Deciding(state: state, context: context, rulebook: rulebook, day: day).run(command))
-        } catch let refusal as Refusal {
-            return .failure(refusal)
         } catch {
-            return .failure(Refusal(.order, fr: "erreur inattendue : \(error)", en: "unexpected error: \(error)"))
+            return .failure(error)
         }
     }
 }
 
-/// One decision: the inputs, and a `throw` for every refusal so each rule reads as a guard.
+/// One decision: the inputs, and a `throw` for every refusal so each rule reads as a guard. Every deciding function
+/// throws only a `Refusal` (`throws(Refusal)`), so `decide` maps the error as it is, with no catch-all.
 ///
 /// This file holds the dispatch and the guards the steps share; each step of Article 5.6 has its own file:
 /// `CaseDecider+Opening.swift` (5.6.1–5.6.4), `+Instruction` (5.6.5–5.6.8), `+Cell` (5.6.9), `+Judgement`
@@ -38,7 +37,7 @@ struct Deciding {
                 allowed: allowed, allowedEn: allowedEn)
     }
 
-    func run(_ command: CaseCommand) throws -> [CaseEvent] {
+    func run(_ command: CaseCommand) throws(Refusal) -> [CaseEvent] {
         try checkDay(command)
         if state.closed != nil {
             throw refuse(.order, "le dossier est clos", "the case is closed",
@@ -90,7 +89,7 @@ struct Deciding {
 
     /// Acts keep their real day, in the order the text gives them: never before an act the command comes after
     /// (`CaseState.precedents(of:)`); an act recorded late on its day is normal.
-    func checkDay(_ command: CaseCommand) throws {
+    func checkDay(_ command: CaseCommand) throws(Refusal) {
         if let p = state.precedents(of: command).filter({ day < $0.on }).max(by: { $0.on < $1.on }) {
             throw refuse(.order, "le \(day.frenchDescription) précède \(p.fr) (\(p.on.frenchDescription)), que cet acte suit (\(p.article))",
                          "\(day) is before \(p.en) (\(p.on)), which this act follows (\(p.article))",
@@ -98,7 +97,7 @@ struct Deciding {
         }
     }
 
-    func requireComplaint(_ rule: RuleID = .R02) throws -> ComplaintFacts {
+    func requireComplaint(_ rule: RuleID = .R02) throws(Refusal) -> ComplaintFacts {
         guard let c = state.complaint?.value else {
             throw refuse(rule, "aucune plainte n'a été déposée : la procédure n'est pas ouverte",
                          "no complaint was filed: the procedure has not started",
@@ -108,7 +107,7 @@ struct Deciding {
     }
 
     /// R11: once stopped, only radiation, reparation and closing remain.
-    func requireNotStopped() throws {
+    func requireNotStopped() throws(Refusal) {
         if state.stopped != nil {
             throw refuse(.R11, "la procédure s'est arrêtée au départ de la personne mise en cause",
                          "the procedure stopped when the accused left",
@@ -117,7 +116,7 @@ struct Deciding {
         }
     }
 
-    func requireMeeting(_ rule: RuleID) throws {
+    func requireMeeting(_ rule: RuleID) throws(Refusal) {
         _ = try requireComplaint()
         try requireNotStopped()
         guard state.boardMeeting != nil else {
@@ -126,13 +125,13 @@ struct Deciding {
         }
     }
 
-    func requireNoJudgement(_ rule: RuleID) throws {
+    func requireNoJudgement(_ rule: RuleID) throws(Refusal) {
         if state.judgement != nil || state.referral != nil {
             throw refuse(rule, "la cellule de crise a déjà statué", "the crisis cell has already decided")
         }
     }
 
-    func requireEligible(_ member: MemberID) throws {
+    func requireEligible(_ member: MemberID) throws(Refusal) {
         if let reason = state.isEligibleForCell(member, context: context, on: day, rulebook: rulebook).first {
             throw refuse(reason.rule, reason.fr, reason.en,
                          allowed: "appeler un membre à jour de cotisation, indépendant de la situation",
@@ -150,7 +149,7 @@ struct Deciding {
 
     /// Where the text is silent and nothing else lets the case go on: the board's explicit decision, with its reason,
     /// and the one way forward Greffe gives that matter.
-    func explicitDecision(_ p: ExplicitDecision) throws -> [CaseEvent] {
+    func explicitDecision(_ p: ExplicitDecision) throws(Refusal) -> [CaseEvent] {
         if p.decision.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             || p.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw refuse(p.matter == .cellCannotBeFormed ? .R21 : .R11,
