@@ -12,10 +12,8 @@ extension LadderDecider {
             let events = try deciding.run(command)
             guard state.opened == nil else { return .success(events) }
             return .success([.opened(LadderOpened(rulebook: rulebook.id, version: rulebook.version, member: member))] + events)
-        } catch let refusal as LadderRefusal {
-            return .failure(refusal)
         } catch {
-            return .failure(deciding.refuse(deciding.general, "erreur inattendue : \(error)", "unexpected error: \(error)"))
+            return .failure(error)
         }
     }
 }
@@ -28,7 +26,8 @@ extension LadderDecider {
     }
 }
 
-/// One decision; every refusal is a `throw`, so each rule of the text reads as a guard.
+/// One decision; every refusal is a `throw`, so each rule of the text reads as a guard. Every deciding function throws
+/// only a `LadderRefusal` (`throws(LadderRefusal)`), so `decide` needs no catch-all.
 private struct LadderDeciding {
     let state: LadderState
     let rulebook: LadderRulebook
@@ -45,7 +44,7 @@ private struct LadderDeciding {
                       allowed: allowed, allowedEn: allowedEn)
     }
 
-    func run(_ command: LadderCommand) throws -> [LadderEvent] {
+    func run(_ command: LadderCommand) throws(LadderRefusal) -> [LadderEvent] {
         if let opened = state.opened, opened.rulebook != rulebook.id || opened.version != rulebook.version {
             throw refuse(general, "ce dossier est tenu sous \(opened.rulebook) v\(opened.version), pas v\(rulebook.version)",
                          "this record is kept under \(opened.rulebook) v\(opened.version), not v\(rulebook.version)")
@@ -62,7 +61,7 @@ private struct LadderDeciding {
         }
     }
 
-    func incident(_ r: IncidentReport) throws -> [LadderEvent] {
+    func incident(_ r: IncidentReport) throws(LadderRefusal) -> [LadderEvent] {
         let kinds = rulebook.incidents.map(\.id).joined(separator: ", ")
         guard let kindID = r.kind ?? (rulebook.incidents.count == 1 ? rulebook.incidents.first?.id : nil) else {
             throw refuse(general, "préciser le type d'incident", "say which kind of incident", allowed: kinds, allowedEn: kinds)
@@ -84,7 +83,7 @@ private struct LadderDeciding {
     }
 
     func check(channel: LadderRulebook.Channel?, _ accepted: LadderRulebook.Notification, ground: Ground,
-               what: (fr: String, en: String)) throws {
+               what: (fr: String, en: String)) throws(LadderRefusal) {
         let ground = accepted.quote.map { (ground.article, $0) } ?? ground
         let list = accepted.channels.map(\.fr).joined(separator: " ou ")
         let listEn = accepted.channels.map(\.en).joined(separator: " or ")
@@ -99,7 +98,7 @@ private struct LadderDeciding {
         }
     }
 
-    func measure(_ d: MeasureDecision) throws -> [LadderEvent] {
+    func measure(_ d: MeasureDecision) throws(LadderRefusal) -> [LadderEvent] {
         guard let m = rulebook.measure(d.measure) else {
             let ids = rulebook.measures.map(\.id).joined(separator: ", ")
             throw refuse(general, "mesure inconnue : \(d.measure)", "unknown measure: \(d.measure)", allowed: ids, allowedEn: ids)
@@ -143,7 +142,7 @@ private struct LadderDeciding {
         return [.measureTaken(d)]
     }
 
-    func checkSignatures(_ d: MeasureDecision, _ m: LadderRulebook.Measure, _ ground: Ground) throws {
+    func checkSignatures(_ d: MeasureDecision, _ m: LadderRulebook.Measure, _ ground: Ground) throws(LadderRefusal) {
         func names(_ roles: [String], _ fr: Bool) -> String {
             roles.map { id in rulebook.role(id).map { fr ? $0.fr : $0.en } ?? id }.joined(separator: fr ? " ou " : " or ")
         }
@@ -165,7 +164,7 @@ private struct LadderDeciding {
         }
     }
 
-    func checkDuration(_ d: MeasureDecision, _ m: LadderRulebook.Measure, _ ground: Ground) throws {
+    func checkDuration(_ d: MeasureDecision, _ m: LadderRulebook.Measure, _ ground: Ground) throws(LadderRefusal) {
         switch (m.duration, d.until) {
         case (.none, .some):
             throw refuse(ground, "« \(m.fr) » n'a pas de durée", "\(m.en) has no duration")
@@ -180,7 +179,7 @@ private struct LadderDeciding {
         }
     }
 
-    func checkPrerequisites(_ m: LadderRulebook.Measure, _ ground: Ground) throws {
+    func checkPrerequisites(_ m: LadderRulebook.Measure, _ ground: Ground) throws(LadderRefusal) {
         let unmet = m.requires.filter { !holds($0) }
         guard !unmet.isEmpty else { return }
         let exceptions = m.exceptions.map { "--exception \($0.id) --reason … (« \($0.quote) »)" }
@@ -250,7 +249,7 @@ private struct LadderDeciding {
         return parts.joined(separator: fr ? " et " : " and ")
     }
 
-    func linkCase(_ link: EscalationLink) throws -> [LadderEvent] {
+    func linkCase(_ link: EscalationLink) throws(LadderRefusal) -> [LadderEvent] {
         guard let last = state.measures.last, let m = rulebook.measure(last.measure.measure),
               m.escalation?.procedure == link.procedure
         else {
