@@ -97,3 +97,29 @@ import Testing
         #expect(try f.greffe(["members", "list"]).stdout.contains("m001") == false)
     }
 }
+
+extension DryRunTests {
+    @Test func dryRun_anApplyFileRunsOnAThrowawayCopyWhereEachLineSeesTheOnesBefore() throws {
+        let f = try ActCommandsTests().rosterStore()
+        let head = try f.head()
+        // The sample case's first lines: a complaint, then acts of the case it opens.
+        let all = try String(contentsOfFile: SampleCaseTests.sampleCase, encoding: .utf8).split(separator: "\n")
+        let file = f.directory + "/first.jsonl"
+        try all.prefix(4).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let simulated = try f.greffe(["apply", file, "--dry-run"])
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(simulated.stdout.contains("  ligne 1 : #33 ComplaintFiled"), "\(simulated.stdout)")
+        #expect(simulated.stdout.contains("  ligne 2 : "), "\(simulated.stdout)")
+        #expect(simulated.stdout.contains("4 acte(s) appliqué(s)"), "\(simulated.stdout)")
+        #expect(try f.head() == head)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+            .contains { $0.hasPrefix("greffe-dry-run-") } == false)
+        // A file whose line 2 is refused: same exit code as the real run, nothing written.
+        let bad = f.directory + "/bad.jsonl"
+        try ([String(all[0]), String(all[2])]).joined(separator: "\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        let refusedDry = try f.greffe(["apply", bad, "--dry-run"])
+        #expect(try f.head() == head)
+        let refused = try f.greffe(["apply", bad])
+        #expect(refusedDry.status == refused.status, "\(refusedDry.stderr)\n\(refused.stderr)")
+    }
+}

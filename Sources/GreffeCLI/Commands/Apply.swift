@@ -19,12 +19,21 @@ extension GreffeCommand {
                 ligne et sa règle (sortie 65) ; les lignes déjà appliquées le restent. Relancer le même fichier est sûr :
                 une commande dont le commandId a déjà été vu est sautée, pas appliquée deux fois.
 
+                --dry-run applique le fichier à une copie privée et jetable du registre (chaque ligne voit les
+                précédentes, comme pour de vrai), affiche ce que chaque ligne enregistrerait, puis efface la copie :
+                rien n'est écrit dans le registre, et le code de sortie est celui qu'aurait l'exécution réelle.
+
                 Exemples :
                   greffe apply docs/examples/sample-case.jsonl
                   greffe apply actes.jsonl --lang en
+                  greffe apply actes.jsonl --dry-run
                 """))
 
         @OptionGroup var options: StoreOptions
+
+        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(
+            "Simulation sur une copie jetable du registre : affiche ce que chaque ligne enregistrerait, sans rien écrire."))
+        var dryRun = false
 
         @Argument(help: "Fichier JSON Lines.")
         var file: String
@@ -45,7 +54,17 @@ extension GreffeCommand {
                 try refuseExport(data, file)
                 // Every line is read and checked before anything is written: a malformed line refuses the file.
                 let lines = try ApplyFile.lines(data, file: file)
-                let registry = try options.registry()
+                var scratch: ScratchRegistry?
+                defer { scratch?.remove() }
+                let registry: Registry
+                if dryRun {
+                    scratch = try ScratchRegistry(copying: try options.readingRegistry())
+                    registry = scratch!.registry
+                    print(l.t("Simulation (--dry-run) sur une copie jetable du registre : rien n'est écrit dans le registre.",
+                              "Dry run (--dry-run) on a throwaway copy of the register: nothing is written to the register."))
+                } else {
+                    registry = try options.registry()
+                }
                 var applied = 0
                 var skipped = 0
                 for (number, line) in lines {
@@ -53,8 +72,15 @@ extension GreffeCommand {
                         switch try registry.perform(
                             line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, today: try Today.fixed()))
                         {
-                        case .recorded: applied += 1
-                        case .alreadyApplied: skipped += 1
+                        case .recorded(let records):
+                            applied += 1
+                            if dryRun {
+                                print(l.t("  ligne \(number) : ", "  line \(number): ") + records.map { "#\($0.sequence) \($0.type)" }
+                                    .joined(separator: ", "))
+                            }
+                        case .alreadyApplied(_, let sequence):
+                            skipped += 1
+                            if dryRun { print(l.t("  ligne \(number) : déjà appliquée (#\(sequence))", "  line \(number): already applied (#\(sequence))")) }
                         }
                     } catch RegistryError.refused(let refusal) {
                         writeError(l.t("greffe : \(file), ligne \(number) : ", "greffe: \(file), line \(number): ") + describe(refusal, l))
@@ -157,12 +183,7 @@ enum ApplyFile {
     static func shown(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
 
     /// `^[0-9]{4}-[0-9]{3,}$`, as the schema says, and at most `IdentityText.maxIDBytes` bytes.
-    static func isCaseID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 8, bytes.count <= IdentityText.maxIDBytes, bytes[4] == UInt8(ascii: "-") else { return false }
-        let digits = bytes[..<4] + bytes[5...]
-        return digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-    }
+    static func isCaseID(_ text: String) -> Bool { CaseID(text).isWellFormed }
 
     /// `YYYY-MM-DD`, a day that exists.
     static func isISODay(_ text: String) -> Bool {

@@ -1,3 +1,4 @@
+import Foundation
 import Discipline
 import EventLog
 import Registry
@@ -78,4 +79,26 @@ func editDistance(_ a: String, _ b: String) -> Int {
 extension Registry {
     /// The day given on the command line, else today in the association's time zone (or `GREFFE_TODAY`).
     func day(_ given: Day?) throws -> Day { try given ?? Today.resolve(timeZone: rulebook.timeZone) }
+}
+
+/// A private, throwaway copy of a register (`--dry-run` of a whole file): a consistent backup of the store opened in
+/// a temporary folder only this user can read, removed when done. What is applied to it never reaches the register.
+struct ScratchRegistry {
+    let folder: URL
+    let registry: Registry
+
+    init(copying original: Registry) throws {
+        let base = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("greffe-dry-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        folder = base
+        do {
+            _ = try original.store.backup(to: base.appendingPathComponent("data.mdb").path)
+            registry = Registry(store: try EventStore.open(at: base.path), rulebook: original.rulebook)
+        } catch {
+            try? FileManager.default.removeItem(at: base)
+            throw error
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
 }
