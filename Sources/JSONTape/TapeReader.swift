@@ -376,7 +376,8 @@ public final class TapeDecoder: Decoder {
     var resumeAt: [Int: Int] = [:]
 
     /// Declines the document when the large object at `object` may repeat a key (checked once per object): two keys
-    /// with the same 64-bit FNV-1a hash of their bytes, or a key written with an escape, leave it to JSONDecoder.
+    /// with the same 64-bit FNV-1a hash of their bytes, or a key written with an escape or other than in ASCII (which
+    /// may be another spelling of a key), leave it to JSONDecoder.
     func checkKeysOnce(_ object: Int) throws(Declined) {
         guard checkedObjects.insert(object).inserted else { return }
         var seen: Set<UInt64> = []
@@ -384,7 +385,7 @@ public final class TapeDecoder: Decoder {
         let end = nodes[object].next
         while i < end {
             let key = nodes[i]
-            guard !key.escaped else { throw Declined() }
+            guard !key.escaped, key.ascii else { throw Declined() }
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes[key.start..<key.end] {
                 hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
@@ -394,10 +395,12 @@ public final class TapeDecoder: Decoder {
         }
     }
 
-    /// Whether the key at node `index` is `name`.
-    func key(at index: Int, is name: String) -> Bool {
+    /// Whether the key at node `index` is `name`, as JSONDecoder compares keys: as Swift strings, so canonically
+    /// equivalent spellings (`é` composed or not, KELVIN SIGN and `K`) are one key. Bytes are compared when both are
+    /// ASCII and unescaped (`nameIsASCII` says it of `name`); anything else is compared as strings.
+    func key(at index: Int, is name: String, nameIsASCII: Bool) -> Bool {
         let node = nodes[index]
-        if node.escaped { return (try? string(at: index)) == name }
+        if node.escaped || !node.ascii || !nameIsASCII { return (try? string(at: index)) == name }
         let wanted = name.utf8
         guard wanted.count == node.end - node.start else { return false }
         return wanted.elementsEqual(bytes[node.start..<node.end])
@@ -428,12 +431,13 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// repeated keys, then searched from where the last look-up in it ended, as its keys are mostly read in order.
     func find(_ key: Key) throws(Declined) -> Int? {
         let name = key.stringValue
+        let nameIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
         let end = decoder.nodes[object].next
         guard end - object > TapeDecoder.largeObject else {
             var found: Int?
             var i = object + 1
             while i < end {
-                if decoder.key(at: i, is: name) {
+                if decoder.key(at: i, is: name, nameIsASCII: nameIsASCII) {
                     guard found == nil else { throw Declined() }
                     found = i + 1
                 }
@@ -456,7 +460,7 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
             if wrapped && i >= start { return nil }
             let value = i + 1
             let next = decoder.nodes[value].next
-            if decoder.key(at: i, is: name) {
+            if decoder.key(at: i, is: name, nameIsASCII: nameIsASCII) {
                 decoder.resumeAt[object] = next
                 return value
             }

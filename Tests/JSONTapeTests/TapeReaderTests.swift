@@ -78,6 +78,22 @@ import Testing
         check(Sample.self, #"{"text":"x","count":1,"flag":true}"#, taken: false)
     }
 
+    struct Kelvin: Decodable, Equatable {
+        var Key: Int?
+    }
+
+    /// Found by FuzzJSONTape: JSONDecoder compares keys as Swift strings (canonical equivalence), not as bytes.
+    @Test func keysInAnotherUnicodeFormAreTheSameKeyAsForJSONDecoder() {
+        // `é` composed and decomposed: one key written twice.
+        check([String: Int].self, "{\"\u{E9}\":1,\"e\u{301}\":2}", taken: false)
+        // KELVIN SIGN is canonically the letter K: the member is there.
+        check(Kelvin.self, "{\"\u{212A}ey\":1}", taken: true)
+        // In a large object too.
+        let many = (1...40).map { "\"k\($0)\":\($0)" }
+        check([String: Int].self, "{" + (many + ["\"\u{E9}\":1", "\"e\u{301}\":2"]).joined(separator: ",") + "}",
+              taken: false)
+    }
+
     @Test func theParserIsStrictRFC8259() {
         for text in ["1", "-0.5e+3", #""a""#, "[]", "{}", " [null, true, false] ", #"{"a":{"b":[]}}"#] {
             #expect(TapeReader.parses(Array(text.utf8)), "\(text)")
