@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, builds everything, runs the whole test suite.
+# Runs every test: installs what is missing, builds everything, runs the whole test suite, then the fuzzers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
@@ -19,3 +19,5 @@ else
     echo "tests failed (swift test exit $status) ${failed}" >&2
     exit 1
 fi
+# The fuzzers: their corpus replayed, then a few seconds each (docs/fuzzing.md).
+scripts/fuzz.sh

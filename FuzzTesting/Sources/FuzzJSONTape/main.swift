@@ -1,0 +1,108 @@
+import Discipline
+import Foundation
+import FuzzCommon
+import JSONTape
+
+// Differential fuzzing of the JSON tape reader against Foundation (docs/fuzzing.md, "What each fuzzer checks").
+//
+// 1. Any JSON value: what the tape reader gives, JSONDecoder gives too (equal); the tape may decline what
+//    Foundation reads, never read what Foundation refuses nor give another value.
+// 2. The types Greffe stores (case commands and events, member records): the same, through `PayloadDecoder`, which
+//    must give JSONDecoder's value or fail when it fails.
+// 3. The parser alone against JSONSerialization: it takes a document only if Foundation does, and declines a valid
+//    one only for a documented reason (nesting beyond 256, a byte-order mark or another encoding than UTF-8).
+
+/// Any JSON value, read the same way by both decoders (first the types that cannot be confused).
+indirect enum AnyJSON: Decodable, Equatable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case number(Double)
+    case string(String)
+    case array([AnyJSON])
+    case object([String: AnyJSON])
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null; return }
+        if let b = try? c.decode(Bool.self) { self = .bool(b); return }
+        if let i = try? c.decode(Int64.self) { self = .integer(i); return }
+        if let d = try? c.decode(Double.self) { self = .number(d); return }
+        if let s = try? c.decode(String.self) { self = .string(s); return }
+        if let a = try? c.decode([AnyJSON].self) { self = .array(a); return }
+        self = .object(try c.decode([String: AnyJSON].self))
+    }
+}
+
+/// The tape's value, if any, is JSONDecoder's; PayloadDecoder gives JSONDecoder's value or fails with it.
+func agree<T: Decodable & Equatable>(_ type: T.Type, _ data: Data, viaPayloadDecoder: Bool) {
+    let foundation = try? JSONDecoder().decode(T.self, from: data)
+    if let tape = TapeReader.decode(T.self, from: data) {
+        require(foundation != nil, "the tape reader read a \(T.self) that JSONDecoder refuses")
+        require(tape == foundation, "the tape reader and JSONDecoder give different \(T.self) values")
+    }
+    if viaPayloadDecoder {
+        let payload = try? PayloadDecoder.decode(T.self, from: data)
+        require(payload == foundation, "PayloadDecoder and JSONDecoder disagree on a \(T.self)")
+    }
+}
+
+/// Nesting depth of brackets outside strings (a rough count: enough to tell a document deeper than the tape's limit).
+func nesting(_ bytes: [UInt8]) -> Int {
+    var depth = 0, deepest = 0, inString = false, escaped = false
+    for byte in bytes {
+        if inString {
+            if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true }
+            else if byte == UInt8(ascii: "\"") { inString = false }
+            continue
+        }
+        switch byte {
+        case UInt8(ascii: "\""): inString = true
+        case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+        case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+        default: break
+        }
+    }
+    return deepest
+}
+
+/// Whether a string escape writes a UTF-16 surrogate (`\uD800`…`\uDFFF`), which the parser leaves to the reading.
+func hasSurrogateEscape(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count >= 4 else { return false }
+    for i in 0..<(bytes.count - 3) where bytes[i] == UInt8(ascii: "\\") && bytes[i + 1] == UInt8(ascii: "u")
+        && (bytes[i + 2] | 0x20) == UInt8(ascii: "d") {
+        if [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(bytes[i + 3] | 0x20) {
+            return true
+        }
+    }
+    return false
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzJSONTape(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let bytes = fuzzInput(start, count)
+    let data = Data(bytes)
+
+    agree(AnyJSON.self, data, viaPayloadDecoder: true)
+    agree([String: String].self, data, viaPayloadDecoder: false)
+    agree([Int].self, data, viaPayloadDecoder: false)
+    agree(CaseCommand.self, data, viaPayloadDecoder: true)
+    agree(CaseEvent.self, data, viaPayloadDecoder: true)
+    agree(MemberRecord.self, data, viaPayloadDecoder: true)
+
+    let tapeParses = TapeReader.parses(bytes)
+    let foundationParses = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
+    let plainUTF8 = utf8Text(bytes) != nil && !hasSurrogateEscape(bytes)
+    if tapeParses && plainUTF8 {
+        require(foundationParses, "the tape parser takes a document JSONSerialization refuses")
+    }
+    if foundationParses && !tapeParses {
+        let byteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let otherEncoding = bytes.contains(0)
+        require(nesting(bytes) > 256 || byteOrderMark || otherEncoding || !plainUTF8,
+                "the tape parser declines a plain JSON document JSONSerialization reads")
+    }
+    return 0
+}
+
+runFuzzer(fuzzJSONTape)
