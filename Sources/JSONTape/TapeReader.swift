@@ -177,9 +177,41 @@ struct TapeParser {
                 offset += 1
             }
         }
+        // Every string is valid UTF-8, read or not (JSONDecoder refuses a key that is not, even one never looked up).
+        guard high < 0x80 || TapeParser.isValidUTF8(bytes, from: start, to: offset) else { throw Declined() }
         nodes.append(TapeNode(kind: .string, escaped: escaped, ascii: high < 0x80, start: start, end: offset,
                               next: nodes.count + 1))
         offset += 1
+    }
+
+    /// Whether `bytes[start..<end]` is well-formed UTF-8 (RFC 3629: no overlong form, no surrogate, nothing beyond
+    /// U+10FFFF), checked without making a string.
+    static func isValidUTF8(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        var i = start
+        while i < end {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            // The length of the sequence, and the range of its second byte (narrower after E0, ED, F0, F4).
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard end - i >= length, bytes[i + 1] >= low, bytes[i + 1] <= high else { return false }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
     }
 
     /// A number as RFC 8259 writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -307,11 +339,8 @@ public final class TapeDecoder: Decoder {
         let node = nodes[index]
         guard node.kind == .string else { throw Declined() }
         let raw = bytes[node.start..<node.end]
-        guard node.escaped else {
-            if node.ascii { return String(decoding: raw, as: UTF8.self) }
-            guard let text = String(validating: raw, as: UTF8.self) else { throw Declined() }
-            return text
-        }
+        // Checked as UTF-8 by the parser: made without validating again.
+        guard node.escaped else { return String(decoding: raw, as: UTF8.self) }
         guard let text = String(validating: try unescaped(Array(raw)), as: UTF8.self) else { throw Declined() }
         return text
     }

@@ -94,6 +94,15 @@ import Testing
               taken: false)
     }
 
+    /// Found by FuzzJSONTape: JSONDecoder refuses a key that is not valid UTF-8 even when its member is not read. The
+    /// tape declines every string that is not valid UTF-8, read or not, and JSONDecoder then decides.
+    @Test func invalidUTF8InAMemberNotReadIsDeclined() {
+        check(Kelvin.self, Data(#"{"Key":1,"x":""#.utf8) + Data([0xFF]) + Data(#""}"#.utf8), taken: false)
+        check(Kelvin.self, Data(#"{"Key":1,"x"#.utf8) + Data([0xCB]) + Data(#"":2}"#.utf8), taken: false)
+        check(Kelvin.self, Data(#"{"Key":1,"x":[""#.utf8) + Data([0xED, 0xA0, 0x80]) + Data(#""]}"#.utf8), taken: false)
+        check(Kelvin.self, Data(#"{"Key":1,"x":""#.utf8) + Data([0xC3, 0xA9]) + Data(#""}"#.utf8), taken: true)
+    }
+
     @Test func theParserIsStrictRFC8259() {
         for text in ["1", "-0.5e+3", #""a""#, "[]", "{}", " [null, true, false] ", #"{"a":{"b":[]}}"#] {
             #expect(TapeReader.parses(Array(text.utf8)), "\(text)")
