@@ -71,7 +71,7 @@ func hasSurrogateEscape(_ bytes: [UInt8]) -> Bool {
     guard bytes.count >= 4 else { return false }
     for i in 0..<(bytes.count - 3) where bytes[i] == UInt8(ascii: "\\") && bytes[i + 1] == UInt8(ascii: "u")
         && (bytes[i + 2] | 0x20) == UInt8(ascii: "d") {
-        if [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(bytes[i + 3] | 0x20) {
+        if Array("89abcdef".utf8).contains(bytes[i + 3] | 0x20) {
             return true
         }
     }
