@@ -30,7 +30,7 @@ for fuzzer in "${fuzzers[@]}"; do
     log="$found/$fuzzer.log"
     echo "fuzz: $fuzzer for ${seconds}s"
     # The first directory receives new inputs; the corpus after it is replayed first.
-    if "$bin/$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    if SWIFT_BACKTRACE=enable=no "$bin/$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$crashes/$fuzzer-" "$found/$fuzzer" "FuzzTesting/Corpus/$fuzzer" > "$log" 2>&1; then
         grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" | tr '\n' ' '
         grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1

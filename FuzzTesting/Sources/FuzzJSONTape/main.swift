@@ -9,8 +9,9 @@ import JSONTape
 //    Foundation reads, never read what Foundation refuses nor give another value.
 // 2. The types Greffe stores (case commands and events, member records): the same, through `PayloadDecoder`, which
 //    must give JSONDecoder's value or fail when it fails.
-// 3. The parser alone against JSONSerialization: it takes a document only if Foundation does, and declines a valid
-//    one only for a documented reason (nesting beyond 256, a byte-order mark or another encoding than UTF-8).
+// 3. The parser alone against JSONSerialization: it takes a document only if Foundation does, and declines one
+//    Foundation reads only for a documented reason (nesting beyond 256, a comma before a closing bracket, a
+//    byte-order mark or another encoding than UTF-8).
 
 /// Any JSON value, read the same way by both decoders (first the types that cannot be confused).
 indirect enum AnyJSON: Decodable, Equatable {
@@ -47,9 +48,10 @@ func agree<T: Decodable & Equatable>(_ type: T.Type, _ data: Data, viaPayloadDec
     }
 }
 
-/// Nesting depth of brackets outside strings (a rough count: enough to tell a document deeper than the tape's limit).
-func nesting(_ bytes: [UInt8]) -> Int {
-    var depth = 0, deepest = 0, inString = false, escaped = false
+/// Outside strings: the nesting depth of brackets, and whether a comma comes right before a closing bracket (a rough
+/// scan: enough to tell a document Foundation reads for one of the documented reasons).
+func shape(_ bytes: [UInt8]) -> (depth: Int, trailingComma: Bool) {
+    var depth = 0, deepest = 0, inString = false, escaped = false, afterComma = false, trailingComma = false
     for byte in bytes {
         if inString {
             if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true }
@@ -57,13 +59,15 @@ func nesting(_ bytes: [UInt8]) -> Int {
             continue
         }
         switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D: continue
         case UInt8(ascii: "\""): inString = true
         case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
-        case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+        case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1; trailingComma = trailingComma || afterComma
         default: break
         }
+        afterComma = byte == UInt8(ascii: ",")
     }
-    return deepest
+    return (deepest, trailingComma)
 }
 
 /// Whether a string escape writes a UTF-16 surrogate (`\uD800`…`\uDFFF`), which the parser leaves to the reading.
@@ -99,7 +103,8 @@ public func fuzzJSONTape(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     if foundationParses && !tapeParses {
         let byteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let otherEncoding = bytes.contains(0)
-        require(nesting(bytes) > 256 || byteOrderMark || otherEncoding || !plainUTF8,
+        let (depth, trailingComma) = shape(bytes)
+        require(depth > 256 || trailingComma || byteOrderMark || otherEncoding || !plainUTF8,
                 "the tape parser declines a plain JSON document JSONSerialization reads")
     }
     return 0
