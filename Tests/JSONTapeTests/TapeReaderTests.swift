@@ -103,6 +103,15 @@ import Testing
         check(Kelvin.self, Data(#"{"Key":1,"x":""#.utf8) + Data([0xC3, 0xA9]) + Data(#""}"#.utf8), taken: true)
     }
 
+    /// From FuzzJSONTape: JSONSerialization refuses a number beyond the range of a Double anywhere, but JSONDecoder
+    /// reads a document whose unread member holds one, and so does the tape.
+    @Test func aNumberBeyondDoubleInAMemberNotReadIsReadAsJSONDecoderReadsIt() {
+        check(Kelvin.self, #"{"Key":1,"x":-1.5e0301234}"#, taken: true)
+        check(Kelvin.self, #"{"Key":1,"x":1e309}"#, taken: true)
+        check(Kelvin.self, "{\"Key\":1,\"x\":1\(String(repeating: "0", count: 400))}", taken: true)
+        check(Kelvin.self, #"{"Key":1,"x":[1.5e300,-0.0,1e-400,12345678901234567890]}"#, taken: true)
+    }
+
     @Test func theParserIsStrictRFC8259() {
         for text in ["1", "-0.5e+3", #""a""#, "[]", "{}", " [null, true, false] ", #"{"a":{"b":[]}}"#] {
             #expect(TapeReader.parses(Array(text.utf8)), "\(text)")
