@@ -168,9 +168,18 @@ struct TapeParser {
                      UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     offset += 1
                 case UInt8(ascii: "u"):
-                    guard bytes.count - offset > 4 else { throw Declined() }
-                    for i in 1...4 where TapeParser.hexValue(bytes[offset + i]) == nil { throw Declined() }
+                    // A surrogate only as a high one followed by a low one (JSONDecoder refuses a key with a lone
+                    // one, even when it is never looked up), so every string decodes.
+                    let code = try hex4(at: offset + 1)
                     offset += 5
+                    if code >= 0xDC00 && code < 0xE000 { throw Declined() }
+                    if code >= 0xD800 && code < 0xDC00 {
+                        guard bytes.count - offset > 1, bytes[offset] == UInt8(ascii: "\\"),
+                              bytes[offset + 1] == UInt8(ascii: "u") else { throw Declined() }
+                        let low = try hex4(at: offset + 2)
+                        guard low >= 0xDC00 && low < 0xE000 else { throw Declined() }
+                        offset += 6
+                    }
                 default: throw Declined()
                 }
             } else {
@@ -239,6 +248,17 @@ struct TapeParser {
             while digit(offset) { offset += 1 }
         }
         nodes.append(TapeNode(kind: .number, start: start, end: offset, next: nodes.count + 1))
+    }
+
+    /// The four hexadecimal digits at `at`, as a number.
+    private func hex4(at: Int) throws(Declined) -> UInt32 {
+        guard bytes.count - at >= 4 else { throw Declined() }
+        var value: UInt32 = 0
+        for i in at..<(at + 4) {
+            guard let digit = TapeParser.hexValue(bytes[i]) else { throw Declined() }
+            value = value << 4 | digit
+        }
+        return value
     }
 
     static func hexValue(_ byte: UInt8) -> UInt32? {

@@ -112,6 +112,15 @@ import Testing
         check(Kelvin.self, #"{"Key":1,"x":[1.5e300,-0.0,1e-400,12345678901234567890]}"#, taken: true)
     }
 
+    /// Found by FuzzJSONTape: a key with a lone surrogate escape was left out of a dictionary by the tape, while
+    /// JSONDecoder refuses the document.
+    @Test func aLoneSurrogateEscapeAnywhereIsDeclined() {
+        check([String: Int].self, #"{"a\ude58":1,"b":2}"#, taken: false)
+        check(Kelvin.self, #"{"Key":1,"x\ud83d":2}"#, taken: false)
+        check(Kelvin.self, #"{"Key":1,"x":"\ud83dx"}"#, taken: false)
+        check(Kelvin.self, #"{"Key":1,"x":"\ud83d\ude00\u00e9"}"#, taken: true)
+    }
+
     @Test func theParserIsStrictRFC8259() {
         for text in ["1", "-0.5e+3", #""a""#, "[]", "{}", " [null, true, false] ", #"{"a":{"b":[]}}"#] {
             #expect(TapeReader.parses(Array(text.utf8)), "\(text)")
