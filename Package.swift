@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "greffe", targets: ["greffe"]),
         .library(name: "EventLog", targets: ["EventLog"]),
+        .library(name: "JSONTape", targets: ["JSONTape"]),
         .library(name: "Discipline", targets: ["Discipline"]),
         .library(name: "Registry", targets: ["Registry"]),
     ],
@@ -29,10 +30,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // A strict JSON reader for Decodable types, declining what it is not sure of. Knows nothing about cases.
+        .target(name: "JSONTape"),
         // The domain: rulebooks, calendar, votes, deciders, projections. Pure: no I/O, no clock, no randomness.
         .target(
             name: "Discipline",
             dependencies: [
+                "JSONTape",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -67,6 +71,7 @@ let package = Package(
         // Helpers the test targets share (running a process or one of the scripts/ verifiers).
         .target(name: "GreffeTestSupport", path: "Tests/Support"),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB", "greffe-stress", "GreffeTestSupport"]),
+        .testTarget(name: "JSONTapeTests", dependencies: ["JSONTape"]),
         .testTarget(name: "DisciplineTests", dependencies: ["Discipline"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline", "GreffeTestSupport"]),
         .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "greffe", "GreffeTestSupport"]),

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, builds everything, runs the whole test suite.
+# Runs every test: installs what is missing, builds everything, checks the release binary, runs the fuzzers for a few
+# seconds each, then the whole test suite (its counts are the last line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
@@ -7,6 +8,8 @@ swift build --build-tests
 # The release binary (docs/install.md) needs no Swift, Foundation or LMDB shared library: release.sh builds it and
 # checks it with ldd, and fails otherwise. A full release build: the slowest step of this script.
 scripts/release.sh --binary-only
+# The fuzzers: their corpus replayed, then a few seconds each (docs/fuzzing.md).
+scripts/fuzz.sh
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -3,7 +3,7 @@ import Testing
 @testable import Discipline
 
 /// Issue 9: the payload reader gives what Foundation's JSONDecoder gives — the same value, or an error — and reads
-/// every payload Greffe writes by its fast path.
+/// every payload Greffe writes by its fast path. (The generic reader's own cases: Tests/JSONTapeTests.)
 @Suite struct PayloadDecoderTests {
     struct Sample: Codable, Equatable {
         var text: String

@@ -1,3 +1,5 @@
+import JSONTape
+
 /// A member of the association (a person or a member association), by its stable id.
 public struct MemberID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
     ExpressibleByStringLiteral, CustomStringConvertible {
@@ -8,6 +10,11 @@ public struct MemberID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     public var description: String { rawValue }
     public static func < (lhs: MemberID, rhs: MemberID) -> Bool { lhs.rawValue < rhs.rawValue }
     public init(from decoder: any Decoder) throws {
+        // The payload reader gives the string directly (a draw pool holds 1,200 member ids).
+        if let tape = decoder as? TapeDecoder {
+            rawValue = try tape.stringValue()
+            return
+        }
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
     public func encode(to encoder: any Encoder) throws {
