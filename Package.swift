@@ -27,7 +27,9 @@ let package = Package(
             dependencies: [
                 "CLMDB",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // Imports are internal unless marked `public import`: CLMDB cannot leak into the public API.
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         // The domain: rulebooks, calendar, votes, deciders, projections. Pure: no I/O, no clock, no randomness.
         .target(
