@@ -28,7 +28,9 @@ let package = Package(
             dependencies: [
                 "CLMDB",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // Imports are internal unless marked `public import`: CLMDB cannot leak into the public API.
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         // A strict JSON reader for Decodable types, declining what it is not sure of. Knows nothing about cases.
         .target(name: "JSONTape"),

@@ -319,7 +319,7 @@ public final class EventStore {
         try EventStore.mapErrors(path: path) { try env.read { txn in try readStream(txn, stream, from: version) } }
     }
 
-    func readStream(_ txn: ReadTransaction, _ stream: String, from version: UInt64) throws -> [EventRecord] {
+    func readStream(_ txn: borrowing ReadTransaction, _ stream: String, from version: UInt64) throws -> [EventRecord] {
         var sequences: [UInt64] = []
         let prefix = EventStore.streamPrefix(stream)
         try txn.scan(streams, from: prefix + .bigEndian(max(version, 1))) { key, value in
@@ -363,7 +363,7 @@ public final class EventStore {
         }
     }
 
-    func record(_ sequence: UInt64, in txn: ReadTransaction) throws -> EventRecord {
+    func record(_ sequence: UInt64, in txn: borrowing ReadTransaction) throws -> EventRecord {
         try withUnsafeBytes(of: sequence.bigEndian) { key in
             try txn.withStoredValue(records, key) { value in
                 guard let value else { throw EventStoreError.corruptRecord(sequence: sequence, reason: "missing") }
@@ -376,7 +376,7 @@ public final class EventStore {
         }
     }
 
-    func readHead(_ txn: ReadTransaction) throws -> LogHead {
+    func readHead(_ txn: borrowing ReadTransaction) throws -> LogHead {
         guard let bytes = try txn.get(meta, Array("head".utf8)), bytes.count == 8 + RecordCodec.hashSize else {
             throw EventStoreError.notAStore(path: path, reason: "no head in the meta database")
         }
@@ -387,7 +387,7 @@ public final class EventStore {
         return LogHead(sequence: sequence, hash: Array(bytes[8...]))
     }
 
-    func streamVersion(_ txn: ReadTransaction, _ stream: String) throws -> UInt64 {
+    func streamVersion(_ txn: borrowing ReadTransaction, _ stream: String) throws -> UInt64 {
         guard let bytes = try txn.get(streamHeads, Array(stream.utf8)), bytes.count == 8 else { return 0 }
         return bytes.withUnsafeBytes { raw -> UInt64 in
             var reader = ByteReader(raw)
@@ -418,7 +418,7 @@ public final class EventStore {
     @discardableResult
     public func append(
         to stream: String, expected: ExpectedVersion, events: [NewEvent],
-        project: ((ProjectionWriter, [EventRecord]) throws -> Void)? = nil
+        project: ((borrowing ProjectionWriter, [EventRecord]) throws -> Void)? = nil
     ) throws -> [EventRecord] {
         try EventStore.mapErrors(path: path) {
             try env.write(commit: !dryRun) { txn in
@@ -431,13 +431,13 @@ public final class EventStore {
 
     /// Runs many appends in one write transaction with a single sync at the end: all of them are stored, or none.
     /// Each append still checks its expected version against what the batch wrote before it.
-    public func bulk<T>(_ body: (BulkWriter) throws -> T) throws -> T {
+    public func bulk<T>(_ body: (borrowing BulkWriter) throws -> T) throws -> T {
         try EventStore.mapErrors(path: path) {
             try env.write(commit: !dryRun) { txn in try body(BulkWriter(store: self, txn: txn)) }
         }
     }
 
-    func append(_ txn: WriteTransaction, stream: String, expected: ExpectedVersion, events: [NewEvent]) throws
+    func append(_ txn: borrowing WriteTransaction, stream: String, expected: ExpectedVersion, events: [NewEvent]) throws
         -> [EventRecord]
     {
         try EventStore.validate(stream: stream)
@@ -484,14 +484,14 @@ public final class EventStore {
     // MARK: Projections
 
     /// Reads the projections kept in the store, in one consistent read transaction.
-    public func readProjections<T>(_ body: (ProjectionReader) throws -> T) throws -> T {
+    public func readProjections<T>(_ body: (borrowing ProjectionReader) throws -> T) throws -> T {
         try EventStore.mapErrors(path: path) {
             try env.read { txn in try body(ProjectionReader(txn: txn, db: projections)) }
         }
     }
 
     /// Writes projections outside of an append (the benchmark writes a replay back in batches; tests alter them).
-    public func writeProjections<T>(_ body: (ProjectionWriter) throws -> T) throws -> T {
+    public func writeProjections<T>(_ body: (borrowing ProjectionWriter) throws -> T) throws -> T {
         try EventStore.mapErrors(path: path) {
             try env.write(commit: !dryRun) { txn in try body(ProjectionWriter(txn: txn, db: projections)) }
         }
@@ -517,10 +517,17 @@ public final class EventStore {
 @available(*, unavailable)
 extension EventStore: Sendable {}
 
-/// Appends inside a `bulk` transaction; valid only inside the closure that received it.
-public struct BulkWriter {
+/// Appends inside a `bulk` transaction; valid only inside the closure that received it. Noncopyable and passed
+/// `borrowing`: the compiler refuses to let it escape the closure (no escaping capture, no copy into a variable
+/// outside it, no return), so its transaction handle cannot be used after the transaction ends.
+public struct BulkWriter: ~Copyable {
     let store: EventStore
     let txn: WriteTransaction
+
+    init(store: EventStore, txn: borrowing WriteTransaction) {
+        self.store = store
+        self.txn = WriteTransaction(handle: txn.handle)
+    }
 
     @discardableResult
     public func append(to stream: String, expected: ExpectedVersion, events: [NewEvent]) throws -> [EventRecord] {
@@ -538,9 +545,15 @@ public struct BulkWriter {
 }
 
 /// Reads the application's projections (key/value pairs); valid only inside the closure that received it.
-public struct ProjectionReader {
+/// Noncopyable and passed `borrowing`, like `BulkWriter`.
+public struct ProjectionReader: ~Copyable {
     let txn: ReadTransaction
     let db: Database
+
+    init(txn: borrowing ReadTransaction, db: Database) {
+        self.txn = ReadTransaction(handle: txn.handle)
+        self.db = db
+    }
 
     public func get(_ key: String) throws -> [UInt8]? { try txn.get(db, Array(key.utf8)) }
 
@@ -558,9 +571,15 @@ public struct ProjectionReader {
 }
 
 /// Writes the application's projections inside a write transaction; valid only inside the closure.
-public struct ProjectionWriter {
+/// Noncopyable and passed `borrowing`, like `BulkWriter`.
+public struct ProjectionWriter: ~Copyable {
     let txn: WriteTransaction
     let db: Database
+
+    init(txn: borrowing WriteTransaction, db: Database) {
+        self.txn = WriteTransaction(handle: txn.handle)
+        self.db = db
+    }
 
     public var reader: ProjectionReader { ProjectionReader(txn: txn.reader, db: db) }
     public func get(_ key: String) throws -> [UInt8]? { try txn.get(db, Array(key.utf8)) }

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// An event to append: everything of a record except what the log assigns (sequence, version, hashes).
 public struct NewEvent: Equatable, Sendable {

@@ -58,7 +58,7 @@ extension EventStore {
         }
     }
 
-    private func verify(_ txn: ReadTransaction, from checkpoint: LogHead?, progress: ((UInt64) -> Void)?) throws
+    private func verify(_ txn: borrowing ReadTransaction, from checkpoint: LogHead?, progress: ((UInt64) -> Void)?) throws
         -> VerificationReport
     {
         let storedHead = try readHead(txn)
@@ -227,7 +227,7 @@ extension EventStore {
     /// must hold one entry per stream, at the version of its last record. Such faults name the last sequence (the
     /// head's), since no record is at fault. From a checkpoint, streams the walk did not meet are checked against
     /// `streams` alone: their head's version must be indexed, and the version after it not.
-    private func indexFaults(_ txn: ReadTransaction, lastVersion: [String: UInt64], last: UInt64, whole: Bool) throws
+    private func indexFaults(_ txn: borrowing ReadTransaction, lastVersion: [String: UInt64], last: UInt64, whole: Bool) throws
         -> (UInt64, (kind: VerificationFailure.Kind, text: String))?
     {
         func version(_ bytes: UnsafeRawBufferPointer) -> UInt64? {

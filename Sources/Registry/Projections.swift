@@ -92,7 +92,7 @@ public enum Projections {
 
     /// Updates the case index and the judgements-sat index (R17) after an append to a case stream.
     static func caseAppended(
-        _ id: CaseID, state: CaseState, rulebook: Rulebook, last: [EventRecord], into writer: ProjectionWriter
+        _ id: CaseID, state: CaseState, rulebook: Rulebook, last: [EventRecord], into writer: borrowing ProjectionWriter
     ) throws {
         let version = last.last?.version ?? 0
         let summary = summary(id, state: state, rulebook: rulebook, version: version)
@@ -134,7 +134,7 @@ public enum Projections {
     }
 
     /// Updates the roster index after an append to a member stream.
-    static func memberChanged(_ record: MemberRecord, into writer: ProjectionWriter) throws {
+    static func memberChanged(_ record: MemberRecord, into writer: borrowing ProjectionWriter) throws {
         try writer.put(rosterPrefix + record.id.rawValue, Array(try jsonEncoder.encode(record)))
     }
 }

@@ -132,7 +132,7 @@ extension Registry {
         var roster: [UInt8]?
         var judged: [UInt8]?
 
-        init(_ reader: ProjectionReader) throws {
+        init(_ reader: borrowing ProjectionReader) throws {
             roster = try reader.get(Registry.rosterStampKey)
             judged = try reader.get(Registry.judgedStampKey)
         }

@@ -7,20 +7,20 @@ import Foundation
 /// same named databases, LMDB's default sync on every commit), and replays writes given as plain key/value puts — the
 /// very bytes the engine wrote, captured with ``EventStore/benchmarkPuts(appends:projectionKeys:)`` — with the same
 /// transaction batching. Every LMDB call stays in this module, as everywhere else in Greffe.
-public final class RawLMDBBaseline {
+package final class RawLMDBBaseline {
     /// The named databases of a store, by role.
-    public enum Table: Int, Sendable, CaseIterable {
+    package enum Table: Int, Sendable, CaseIterable {
         case meta, records, streams, streamHeads, projections
     }
 
     /// One write of the baseline: a key/value put in a table. `append` uses `MDB_APPEND`, as the engine does for
     /// records, whose keys only grow.
-    public struct Put: Sendable {
-        public var table: Table
-        public var key: [UInt8]
-        public var value: [UInt8]
-        public var append: Bool
-        public init(table: Table, key: [UInt8], value: [UInt8], append: Bool = false) {
+    package struct Put: Sendable {
+        package var table: Table
+        package var key: [UInt8]
+        package var value: [UInt8]
+        package var append: Bool
+        package init(table: Table, key: [UInt8], value: [UInt8], append: Bool = false) {
             self.table = table
             self.key = key
             self.value = value
@@ -29,23 +29,23 @@ public final class RawLMDBBaseline {
     }
 
     /// What one engine append did to the store, as raw operations: the keys it read first, then what it wrote.
-    public struct Transaction: Sendable {
-        public var reads: [(table: Table, key: [UInt8])]
-        public var puts: [Put]
-        public init(reads: [(table: Table, key: [UInt8])] = [], puts: [Put]) {
+    package struct Transaction: Sendable {
+        package var reads: [(table: Table, key: [UInt8])]
+        package var puts: [Put]
+        package init(reads: [(table: Table, key: [UInt8])] = [], puts: [Put]) {
             self.reads = reads
             self.puts = puts
         }
         /// Bytes written (keys and values).
-        public var byteCount: Int { puts.reduce(0) { $0 + $1.key.count + $1.value.count } }
+        package var byteCount: Int { puts.reduce(0) { $0 + $1.key.count + $1.value.count } }
     }
 
-    public let path: String
+    package let path: String
     let env: Environment
     let databases: [Database]
 
     /// Creates a fresh environment in `directory` (created if missing; it must not hold a store yet).
-    public init(directory: String, mapSize: Int = 64 << 20) throws {
+    package init(directory: String, mapSize: Int = 64 << 20) throws {
         do {
             try FileManager.default.createDirectory(
                 atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -69,7 +69,7 @@ public final class RawLMDBBaseline {
 
     /// Runs the transactions in one LMDB write transaction, committed (and synced) once: a single engine append is
     /// one of them, a bulk import many.
-    public func commit(_ transactions: [Transaction]) throws {
+    package func commit(_ transactions: [Transaction]) throws {
         try EventStore.mapErrors(path: path) {
             try env.write { txn in
                 for t in transactions {
@@ -88,7 +88,7 @@ public final class RawLMDBBaseline {
 
     /// Walks every record with one cursor in one read transaction, touching every byte of every value (a byte sum,
     /// so the pages are really read); returns how many records and their total size.
-    public func scanRecords() throws -> (records: Int, bytes: Int, checksum: UInt64) {
+    package func scanRecords() throws -> (records: Int, bytes: Int, checksum: UInt64) {
         try EventStore.mapErrors(path: path) {
             try env.read { txn in
                 var count = 0
@@ -107,7 +107,7 @@ public final class RawLMDBBaseline {
 
     /// The raw values of one stream's records, read as the engine reads a stream: the stream index by prefix, then
     /// each record by its sequence, copied out, in one read transaction.
-    public func readStream(_ stream: String) throws -> [[UInt8]] {
+    package func readStream(_ stream: String) throws -> [[UInt8]] {
         try EventStore.mapErrors(path: path) {
             try env.read { txn in
                 let prefix = EventStore.streamPrefix(stream)
@@ -132,7 +132,7 @@ extension EventStore {
     /// head), then every record and its stream-index entry, the stream's new head and the log's new head, as
     /// ``append(to:expected:events:project:)`` writes them. The projection entries named are added to the last
     /// append, with their current values.
-    public func benchmarkPuts(appends: [ClosedRange<UInt64>], projectionKeys: [String] = [])
+    package func benchmarkPuts(appends: [ClosedRange<UInt64>], projectionKeys: [String] = [])
         throws -> [RawLMDBBaseline.Transaction]
     {
         try EventStore.mapErrors(path: path) {

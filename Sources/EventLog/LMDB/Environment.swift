@@ -40,7 +40,7 @@ final class Environment {
     deinit { mdb_env_close(handle) }
 
     /// Runs `body` in a read-only transaction; the transaction ends when `body` returns.
-    func read<T>(_ body: (ReadTransaction) throws -> T) throws -> T {
+    func read<T>(_ body: (borrowing ReadTransaction) throws -> T) throws -> T {
         let txn = try begin(flags: UInt32(MDB_RDONLY))
         defer { mdb_txn_abort(txn) }
         return try body(ReadTransaction(handle: txn))
@@ -48,7 +48,7 @@ final class Environment {
 
     /// Runs `body` in a write transaction, committed on return (aborted instead when `commit` is false: a dry run that
     /// sees everything it would write and keeps none of it), aborted on throw; grows the map when full.
-    func write<T>(commit: Bool = true, _ body: (WriteTransaction) throws -> T) throws -> T {
+    func write<T>(commit: Bool = true, _ body: (borrowing WriteTransaction) throws -> T) throws -> T {
         while true {
             let txn = try begin(flags: 0)
             let result: T

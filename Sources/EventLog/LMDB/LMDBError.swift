@@ -1,9 +1,18 @@
 import CLMDB
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A return code from the LMDB C library, kept as a value so unknown codes survive.
 ///
 /// Mirrors the error codes of `lmdb.h`; `description` is LMDB's own text (`mdb_strerror`).
-/// Callers can match a named code: `catch LMDBError.mapFull { … }`.
+/// Callers can match a named code: `catch LMDBError.mapFull { … }`. LMDB also returns the system's `errno` values
+/// (a missing folder, a read-only disk…); those are named from the C library's own constants, never as numbers.
 public struct LMDBError: Error, RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: Int32
     public init(rawValue: Int32) { self.rawValue = rawValue }
@@ -16,13 +25,13 @@ public struct LMDBError: Error, RawRepresentable, Hashable, Sendable, CustomStri
     public static let mapFull = LMDBError(rawValue: MDB_MAP_FULL)
     public static let mapResized = LMDBError(rawValue: MDB_MAP_RESIZED)
     public static let readersFull = LMDBError(rawValue: MDB_READERS_FULL)
-    public static let operationNotPermitted = LMDBError(rawValue: 1)  // EPERM
-    public static let permissionDenied = LMDBError(rawValue: 13)  // EACCES
-    public static let noSuchFile = LMDBError(rawValue: 2)  // ENOENT
-    public static let readOnlyFileSystem = LMDBError(rawValue: 30)  // EROFS
-    public static let ioError = LMDBError(rawValue: 5)  // EIO
-    public static let noSpace = LMDBError(rawValue: 28)  // ENOSPC
-    public static let quotaExceeded = LMDBError(rawValue: 122)  // EDQUOT
+    public static let operationNotPermitted = LMDBError(rawValue: EPERM)
+    public static let permissionDenied = LMDBError(rawValue: EACCES)
+    public static let noSuchFile = LMDBError(rawValue: ENOENT)
+    public static let readOnlyFileSystem = LMDBError(rawValue: EROFS)
+    public static let ioError = LMDBError(rawValue: EIO)
+    public static let noSpace = LMDBError(rawValue: ENOSPC)
+    public static let quotaExceeded = LMDBError(rawValue: EDQUOT)
 
     public var description: String { String(cString: mdb_strerror(rawValue)) }
 

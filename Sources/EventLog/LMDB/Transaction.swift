@@ -21,8 +21,9 @@ private func bytes(of value: MDB_val) -> UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(start: value.mv_data, count: value.mv_size)
 }
 
-/// A read-only view of a transaction; valid only inside the closure that received it.
-struct ReadTransaction {
+/// A read-only view of a transaction; valid only inside the closure that received it. Noncopyable and passed
+/// `borrowing`, so the compiler refuses to let it (or its handle) outlive that closure.
+struct ReadTransaction: ~Copyable {
     let handle: OpaquePointer
 
     /// Opens a named database that must already exist; `nil` when it does not.
@@ -111,8 +112,9 @@ struct ReadTransaction {
     }
 }
 
-/// A write transaction; valid only inside the closure that received it. Reads see its own writes.
-struct WriteTransaction {
+/// A write transaction; valid only inside the closure that received it. Reads see its own writes. Noncopyable and
+/// passed `borrowing`, like `ReadTransaction`.
+struct WriteTransaction: ~Copyable {
     let handle: OpaquePointer
     var reader: ReadTransaction { ReadTransaction(handle: handle) }
 

@@ -362,7 +362,7 @@ extension Projections {
 
     /// Updates the ladder index after an append to a ladder stream.
     static func ladderAppended(_ stream: String, member: MemberID, state: LadderState, rulebook: LadderRulebook,
-                               version: UInt64, into writer: ProjectionWriter) throws {
+                               version: UInt64, into writer: borrowing ProjectionWriter) throws {
         let summary = ladderSummary(member: member, state: state, rulebook: rulebook, version: version)
         try writer.put(stream, Array(try jsonEncoder.encode(summary)))
     }
