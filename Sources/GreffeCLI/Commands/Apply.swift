@@ -38,34 +38,32 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
-                }
-                try refuseExport(data, file)
-                // Every line is read and checked before anything is written: a malformed line refuses the file.
-                let lines = try ApplyFile.lines(data, file: file)
-                let registry = try options.registry()
-                var applied = 0
-                var skipped = 0
-                for (number, line) in lines {
-                    do {
-                        switch try registry.perform(
-                            line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, today: try Today.fixed()))
-                        {
-                        case .recorded: applied += 1
-                        case .alreadyApplied: skipped += 1
-                        }
-                    } catch RegistryError.refused(let refusal) {
-                        writeError(l.t("greffe : \(file), ligne \(number) : ", "greffe: \(file), line \(number): ") + describe(refusal, l))
-                        writeError(l.t("\(applied) ligne(s) appliquée(s) avant ce refus.", "\(applied) line(s) applied before this refusal."))
-                        throw ExitCode(ExitStatus.refused.rawValue)
-                    }
-                }
-                print(
-                    l.t("\(applied) acte(s) appliqué(s), \(skipped) déjà appliqué(s) et sauté(s).",
-                        "\(applied) act(s) applied, \(skipped) already applied and skipped."))
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
             }
+            try refuseExport(data, file)
+            // Every line is read and checked before anything is written: a malformed line refuses the file.
+            let lines = try ApplyFile.lines(data, file: file)
+            let registry = try options.registry()
+            var applied = 0
+            var skipped = 0
+            for (number, line) in lines {
+                do {
+                    switch try registry.perform(
+                        line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, today: try Today.fixed()))
+                    {
+                    case .recorded: applied += 1
+                    case .alreadyApplied: skipped += 1
+                    }
+                } catch RegistryError.refused(let refusal) {
+                    writeError(l.t("greffe : \(file), ligne \(number) : ", "greffe: \(file), line \(number): ") + describe(refusal, l))
+                    writeError(l.t("\(applied) ligne(s) appliquée(s) avant ce refus.", "\(applied) line(s) applied before this refusal."))
+                    throw ExitCode(ExitStatus.refused.rawValue)
+                }
+            }
+            print(
+                l.t("\(applied) acte(s) appliqué(s), \(skipped) déjà appliqué(s) et sauté(s).",
+                    "\(applied) act(s) applied, \(skipped) already applied and skipped."))
         }
     }
 }

@@ -92,20 +92,18 @@ extension GreffeCommand {
 
             func run() throws {
                 let l = options.language
-                try reportingLadderFailures(l) {
-                    let registry = try options.readingRegistry()
-                    let id = MemberID(member)
-                    let ladders = try rulebook.map { [try registry.loadLadder(try registry.adoptedRulebookID($0), member: id, asOf: asOf)] }
-                        ?? registry.ladders(of: id, asOf: asOf)
-                    let today = try asOf ?? Today.resolve(timeZone: ladders.first?.rulebook.timeZone ?? registry.rulebook.timeZone)
-                    let views = ladders.map { LadderView(loaded: $0, asOf: today) }
-                    if json {
-                        print(try jsonText(views.map(\.json)))
-                    } else if views.isEmpty {
-                        print(l.t("\(member) : aucun dossier d'échelle", "\(member): no ladder record"))
-                    } else {
-                        print(views.map { $0.text(l) }.joined(separator: "\n"), terminator: "")
-                    }
+                let registry = try options.readingRegistry()
+                let id = MemberID(member)
+                let ladders = try rulebook.map { [try registry.loadLadder(try registry.adoptedRulebookID($0), member: id, asOf: asOf)] }
+                    ?? registry.ladders(of: id, asOf: asOf)
+                let today = try asOf ?? Today.resolve(timeZone: ladders.first?.rulebook.timeZone ?? registry.rulebook.timeZone)
+                let views = ladders.map { LadderView(loaded: $0, asOf: today) }
+                if json {
+                    print(try jsonText(views.map(\.json)))
+                } else if views.isEmpty {
+                    print(l.t("\(member) : aucun dossier d'échelle", "\(member): no ladder record"))
+                } else {
+                    print(views.map { $0.text(l) }.joined(separator: "\n"), terminator: "")
                 }
             }
         }
@@ -128,22 +126,20 @@ extension GreffeCommand {
 
             func run() throws {
                 let l = options.language
-                try reportingLadderFailures(l) {
-                    let registry = try options.readingRegistry()
-                    let zone = try registry.adoptedRulebooks().last?.timeZone ?? registry.rulebook.timeZone
-                    let today = try asOf ?? Today.resolve(timeZone: zone)
-                    let items = try registry.ladderAgenda(today: today)
-                    if json {
-                        print(try jsonText(items))
-                        return
-                    }
-                    if items.isEmpty { print(l.t("(rien en attente)", "(nothing pending)")) }
-                    for item in items {
-                        let p = item.pending
-                        let when = p.due.map { l.t("le \($0.frenchDescription)", "on \($0)") }
-                            ?? l.t("depuis le \(p.since.frenchDescription)", "since \(p.since)")
-                        print("\(when)  \(item.member)  \(item.rulebook)  \(l.t(p.labelFr, p.labelEn))")
-                    }
+                let registry = try options.readingRegistry()
+                let zone = try registry.adoptedRulebooks().last?.timeZone ?? registry.rulebook.timeZone
+                let today = try asOf ?? Today.resolve(timeZone: zone)
+                let items = try registry.ladderAgenda(today: today)
+                if json {
+                    print(try jsonText(items))
+                    return
+                }
+                if items.isEmpty { print(l.t("(rien en attente)", "(nothing pending)")) }
+                for item in items {
+                    let p = item.pending
+                    let when = p.due.map { l.t("le \($0.frenchDescription)", "on \($0)") }
+                        ?? l.t("depuis le \(p.since.frenchDescription)", "since \(p.since)")
+                    print("\(when)  \(item.member)  \(item.rulebook)  \(l.t(p.labelFr, p.labelEn))")
                 }
             }
         }
@@ -160,24 +156,22 @@ struct LadderTarget: ParsableArguments {
 
     func run(_ command: LadderCommand) throws {
         let l = options.language
-        try reportingLadderFailures(l) {
-            let registry = try options.registry()
-            let id = try registry.adoptedRulebookID(rulebook)
-            let zone = try registry.loadLadder(id, member: MemberID(member)).rulebook.timeZone
-            let day = try act.on ?? Today.resolve(timeZone: zone)
-            let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: try act.recording)
-            let book = done.rulebook
-            let events = try done.records.map { try LadderEvent.decode(type: $0.type, payload: $0.payload) }
-            if json {
-                print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: MemberID(member)),
-                                          sequences: done.records.map(\.sequence), openedCase: done.openedCase)))
-                return
-            }
-            for event in events { print(line(event, book: book, day: day, l)) }
-            if let c = done.openedCase {
-                print(l.t("  Plainte déposée : dossier \(c) ouvert (procédure \(registry.rulebook.id), article 5.6), lié à ce dossier d'échelle.",
-                          "  Complaint filed: case \(c) opened (procedure \(registry.rulebook.id), Article 5.6), linked to this ladder record."))
-            }
+        let registry = try options.registry()
+        let id = try registry.adoptedRulebookID(rulebook)
+        let zone = try registry.loadLadder(id, member: MemberID(member)).rulebook.timeZone
+        let day = try act.on ?? Today.resolve(timeZone: zone)
+        let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: try act.recording)
+        let book = done.rulebook
+        let events = try done.records.map { try LadderEvent.decode(type: $0.type, payload: $0.payload) }
+        if json {
+            print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: MemberID(member)),
+                                      sequences: done.records.map(\.sequence), openedCase: done.openedCase)))
+            return
+        }
+        for event in events { print(line(event, book: book, day: day, l)) }
+        if let c = done.openedCase {
+            print(l.t("  Plainte déposée : dossier \(c) ouvert (procédure \(registry.rulebook.id), article 5.6), lié à ce dossier d'échelle.",
+                      "  Complaint filed: case \(c) opened (procedure \(registry.rulebook.id), Article 5.6), linked to this ladder record."))
         }
     }
 

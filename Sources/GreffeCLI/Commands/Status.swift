@@ -31,32 +31,30 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingLadderFailures(l) {
-                let registry = try options.readingRegistry()
-                let day = try registry.day(asOf)
-                let id = CaseID(caseID)
-                guard try registry.caseExists(id) else {
-                    // Not a case: a person's ladder records, when there are any.
-                    let ladders = try registry.ladders(of: MemberID(caseID), asOf: day)
-                    guard !ladders.isEmpty else { throw try registry.unknownCase(id) }
-                    let views = ladders.map { LadderView(loaded: $0, asOf: day) }
-                    if json {
-                        let encoder = JSONEncoder()
-                        encoder.outputFormatting = [.sortedKeys]
-                        print(String(decoding: try encoder.encode(views.map(\.json)), as: UTF8.self))
-                    } else {
-                        for view in views { print(view.text(l), terminator: "") }
-                    }
-                    return
-                }
-                let loaded = try registry.loadCase(id, asOf: day)
-                let names = try registry.displayNames()
-                let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, names: names)
+            let registry = try options.readingRegistry()
+            let day = try registry.day(asOf)
+            let id = CaseID(caseID)
+            guard try registry.caseExists(id) else {
+                // Not a case: a person's ladder records, when there are any.
+                let ladders = try registry.ladders(of: MemberID(caseID), asOf: day)
+                guard !ladders.isEmpty else { throw try registry.unknownCase(id) }
+                let views = ladders.map { LadderView(loaded: $0, asOf: day) }
                 if json {
-                    print(try jsonLine(view.json))
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys]
+                    print(String(decoding: try encoder.encode(views.map(\.json)), as: UTF8.self))
                 } else {
-                    print(view.text(l), terminator: "")
+                    for view in views { print(view.text(l), terminator: "") }
                 }
+                return
+            }
+            let loaded = try registry.loadCase(id, asOf: day)
+            let names = try registry.displayNames()
+            let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, names: names)
+            if json {
+                print(try jsonLine(view.json))
+            } else {
+                print(view.text(l), terminator: "")
             }
         }
     }

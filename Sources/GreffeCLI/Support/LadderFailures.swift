@@ -3,18 +3,6 @@ import Discipline
 import Foundation
 import Registry
 
-/// Runs a ladder or rulebook command body: ladder errors become one message and their exit code, everything else
-/// goes through `reportingFailures`.
-func reportingLadderFailures(_ l: Language, _ body: () throws -> Void) throws {
-    try reportingFailures(l) {
-        do {
-            try body()
-        } catch let error as LadderError {
-            throw failure(error, l)
-        }
-    }
-}
-
 func failure(_ error: LadderError, _ l: Language) -> CLIFailure {
     switch error {
     case .refused(let refusal):
