@@ -37,8 +37,7 @@ extension GreffeCommand {
             let store = try EventStore.open(at: options.storePath)
             let report = try store.backup(to: out)
             if json {
-                print(try jsonLine(["file": out, "records": report.records, "bytes": report.bytes,
-                                    "head": ["sequence": report.head.sequence, "hash": report.head.hash.hexString]] as [String: Any]))
+                print(try jsonText(BackupView(file: out, records: report.records, bytes: report.bytes, head: HeadView(report.head))))
             } else {
                 print(l.t("Sauvegarde vérifiée : \(out) (\(report.records) enregistrement(s), tête \(report.head.sequence) \(report.head.hash.hexString), \(report.bytes) octets, 0600)",
                           "Verified backup: \(out) (\(report.records) record(s), head \(report.head.sequence) \(report.head.hash.hexString), \(report.bytes) bytes, 0600)"))
@@ -71,8 +70,7 @@ extension GreffeCommand {
             let l = options.language
             let report = try EventStore.restore(backup: file, to: options.storePath)
             if json {
-                print(try jsonLine(["store": options.storePath, "records": report.records,
-                                    "head": ["sequence": report.head.sequence, "hash": report.head.hash.hexString]] as [String: Any]))
+                print(try jsonText(StoreMadeView(store: options.storePath, records: report.records, head: HeadView(report.head))))
             } else {
                 print(l.t("Magasin restauré et vérifié : \(options.storePath) (\(report.records) enregistrement(s), tête \(report.head.sequence) \(report.head.hash.hexString))",
                           "Store restored and verified: \(options.storePath) (\(report.records) record(s), head \(report.head.sequence) \(report.head.hash.hexString))"))

@@ -35,8 +35,7 @@ extension GreffeCommand.Log {
             let registry = try options.registry()
             let (count, changed, head) = try registry.rebuildProjections()
             if json {
-                print(try jsonLine(["entries": count, "changed": changed,
-                                    "head": ["sequence": head.sequence, "hash": head.hash.hexString]] as [String: Any]))
+                print(try jsonText(ReindexView(entries: count, changed: changed, head: HeadView(head))))
             } else {
                 print(l.t("Index reconstruits à partir du journal (tête \(head.sequence)) : \(count) entrée(s), \(changed) modifiée(s).",
                           "Indexes rebuilt from the log (head \(head.sequence)): \(count) entries, \(changed) changed."))
@@ -156,39 +155,4 @@ extension GreffeCommand.Log {
             if shown == 0, !json { print(l.t("(aucun enregistrement)", "(no records)")) }
         }
     }
-}
-
-/// The record's full envelope as a JSON object; the payload is embedded as JSON when it parses.
-func envelope(_ record: EventRecord) -> [String: Any] {
-    let payload: Any = (try? JSONSerialization.jsonObject(with: record.payload, options: [.fragmentsAllowed]))
-        ?? String(decoding: record.payload, as: UTF8.self)
-    return [
-        "sequence": record.sequence,
-        "stream": record.stream,
-        "version": record.version,
-        "type": record.type,
-        "schemaVersion": record.event.schemaVersion,
-        "occurredOn": record.event.occurredOn,
-        "recordedAt": isoInstant(record.event.recordedAt),
-        "actor": record.event.actor,
-        "correlationId": record.event.correlationId,
-        "causationId": record.event.causationId,
-        "payload": payload,
-        "prevHash": record.previousHash.hexString,
-        "hash": record.hash.hexString,
-    ]
-}
-
-/// One line of JSON with sorted keys.
-func jsonLine(_ object: Any) throws -> String {
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-    return String(decoding: data, as: UTF8.self)
-}
-
-/// `2026-11-24T09:30:00.123Z` for milliseconds since the Unix epoch.
-func isoInstant(_ milliseconds: Int64) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
 }

@@ -168,7 +168,7 @@ struct Acting {
         switch performed {
         case let .alreadyApplied(commandId, sequence):
             if record.json {
-                print(try jsonLine(["alreadyApplied": true, "commandId": commandId, "sequence": sequence]))
+                print(try jsonText(AlreadyAppliedView(commandId: commandId, sequence: sequence)))
             } else {
                 print(l.t("Déjà enregistré : la commande « \(commandId) » a été appliquée (#\(sequence)) ; rien de nouveau n'a été écrit.",
                           "Already recorded: command \"\(commandId)\" was applied (#\(sequence)); nothing new was written."))

@@ -70,10 +70,3 @@ struct SignatureArgument: ExpressibleByArgument {
         signature = Signature(role: parts[0], member: MemberID(parts[1]))
     }
 }
-
-/// Encodes a Codable value as one JSON line with sorted keys.
-func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
-}
