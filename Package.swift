@@ -70,14 +70,15 @@ let package = Package(
         // The performance benchmark (issue 9): the engine against raw LMDB; run it in release (docs/performance.md).
         .executableTarget(name: "greffe-bench", dependencies: ["EventLog", "Discipline", "Registry"]),
 
-        // Helpers the test targets share (running a process or one of the scripts/ verifiers).
-        .target(name: "GreffeTestSupport", path: "Tests/Support"),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "CLMDB", "greffe-stress", "GreffeTestSupport"]),
+        // Helpers the test targets share: running a process or one of the scripts/ verifiers, a temporary directory,
+        // the built products' locator, the strict `d("YYYY-MM-DD")`, `expectExit`.
+        .target(name: "GreffeTestSupport", dependencies: ["Discipline", "GreffeCLI"], path: "Tests/Support"),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "greffe-stress", "GreffeTestSupport"]),
         .testTarget(name: "JSONTapeTests", dependencies: ["JSONTape"]),
-        .testTarget(name: "DisciplineTests", dependencies: ["Discipline"]),
+        .testTarget(name: "DisciplineTests", dependencies: ["Discipline", "GreffeTestSupport"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline", "GreffeTestSupport"]),
         .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "greffe", "GreffeTestSupport"]),
         // Runs `greffe-bench --smoke` once and checks that its JSON parses; no timing is asserted.
-        .testTarget(name: "BenchTests", dependencies: ["greffe-bench"]),
+        .testTarget(name: "BenchTests", dependencies: ["greffe-bench", "GreffeTestSupport"]),
     ]
 )

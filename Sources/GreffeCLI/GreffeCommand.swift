@@ -67,6 +67,10 @@ extension GreffeCommand {
     /// option gets a clear message instead of "missing value". `--store DIR` and `--lang fr|en` given before the
     /// subcommand count for every command as `GREFFE_STORE` and `GREFFE_LANG` do; the same option after the
     /// subcommand still wins, as over the variable.
+    ///
+    /// Parsing and running are kept apart (argument-parser's "manual parsing"): the parser's own outcomes (help,
+    /// `--version`, completion scripts, usage errors, exit 64) are its to print, while every error a command throws
+    /// is reported here, once, in the user's language, with its documented exit code.
     public static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let language = Language.resolve(
@@ -76,7 +80,43 @@ extension GreffeCommand {
             Foundation.exit(failure.status.rawValue)
         }
         for (variable, value) in takeLeadingGlobalOptions(&arguments) { setenv(variable, value, 1) }
-        main(arguments)
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch where isParserOutcome(error) {
+            exit(withError: error)
+        } catch {
+            let (status, message) = report(error, Language.resolve(lastLanguageOption(arguments)))
+            writeError(message)
+            Foundation.exit(status.rawValue)
+        }
+    }
+
+    /// An error of argument-parser's own types, thrown while running: `greffe help ACT` (the parser's help command),
+    /// a command group run without a subcommand (its help), a status a command chose itself (`ExitCode`). The parser
+    /// prints and exits for these as it always did.
+    static func isParserOutcome(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+
+    /// The `--lang` given after the subcommand (the last one wins, as the parser decides), if any; those given
+    /// before it are in `GREFFE_LANG` by then.
+    static func lastLanguageOption(_ arguments: [String]) -> Language? {
+        var found: Language?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument.hasPrefix("--lang=") {
+                found = Language(rawValue: String(argument.dropFirst("--lang=".count))) ?? found
+            } else if argument == "--lang", index + 1 < arguments.count {
+                found = Language(rawValue: arguments[index + 1]) ?? found
+            }
+        }
+        return found
     }
 
     /// Removes the global options that come before the subcommand and returns the variables they set. It stops at

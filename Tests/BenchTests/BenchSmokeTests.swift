@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// Issue 9: the benchmark runs at its smallest size and its JSON parses. No timing is asserted here: figures are
@@ -32,15 +33,11 @@ import Testing
         var sizes: [Size]
     }
 
-    static var binary: URL {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("greffe-bench")
-    }
+    static var binary: URL { builtProduct("greffe-bench") }
 
     @Test func smokeRunPrintsResultsThatParse() throws {
-        let directory = NSTemporaryDirectory() + "greffe-bench-smoke-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let temporary = TemporaryDirectory(prefix: "greffe-bench-smoke", creating: false)
+        let directory = temporary.path
         let process = Process()
         process.executableURL = BenchSmokeTests.binary
         process.arguments = ["--smoke", "--json", "-", "--dir", directory]

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 @testable import Discipline
 

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 @testable import Discipline
 
@@ -14,8 +15,8 @@ import Testing
 @Test(.enabled(if: python3 != nil, "python3 is not on PATH: JSON Schema validation of the ladders skipped"))
 func ladderSchema_shippedRulebooksAndEventsValidateWithJsonschema() throws {
     let fm = FileManager.default
-    let dir = fm.temporaryDirectory.appendingPathComponent("greffe-ladder-schemas-\(UUID().uuidString)")
-    defer { try? fm.removeItem(at: dir) }
+    let temporary = TemporaryDirectory(prefix: "greffe-ladder-schemas")
+    let dir = temporary.url
     for sub in ["ladder-rulebooks", "ladder-events"] {
         try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
     }

@@ -1,3 +1,4 @@
+import GreffeTestSupport
 import Testing
 @testable import Discipline
 

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 @testable import Discipline
 
@@ -28,8 +29,8 @@ private func schemaNames(_ folder: String) throws -> Set<String> {
 
 @Test(.enabled(if: python3 != nil, "python3 is not on PATH: JSON Schema validation of the examples skipped"))
 func schema_examplesValidateWithJsonschema() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("greffe-schemas-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let temporary = TemporaryDirectory(prefix: "greffe-schemas")
+    let dir = temporary.url
     let fm = FileManager.default
     for sub in ["commands", "events", "envelope"] {
         try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 @testable import EventLog
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func aMissingDirectoryIsAClearError() {
-        let directory = TemporaryDirectory()
+        let directory = TemporaryDirectory(creating: false)
         #expect(throws: EventStoreError.storeMissing(path: directory.path)) {
             try EventStore.open(at: directory.path)
         }

@@ -1,11 +1,12 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 @testable import EventLog
 
 /// Real processes on one store: the version check inside the write transaction and LMDB's atomic commits.
 @Suite(.serialized) struct ProcessTests {
-    var stress: URL { productsDirectory().appendingPathComponent("greffe-stress") }
+    var stress: URL { builtProduct("greffe-stress") }
 
     @Test func twoProcessesAppendingToOneStreamNeverLoseOrDoubleAnEvent() throws {
         let f = try StoreFixture()

@@ -4,15 +4,6 @@ import Testing
 
 @testable import EventLog
 
-/// A uniquely named temporary directory, removed when the fixture goes away.
-final class TemporaryDirectory {
-    let path: String
-    init() {
-        path = NSTemporaryDirectory() + "greffe-test-" + UUID().uuidString
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
 /// A fresh store in its own temporary directory.
 final class StoreFixture {
     let directory = TemporaryDirectory()
@@ -29,15 +20,6 @@ func sampleEvent(_ n: Int, type: String = "Sample", payload: String? = nil) -> N
         type: type, schemaVersion: 1, occurredOn: "2026-11-\(String(format: "%02d", n % 28 + 1))",
         recordedAt: 1_795_000_000_000 + Int64(n), actor: "tester", correlationId: "corr-\(n)",
         causationId: "cause-\(n)", payload: Data((payload ?? "{\"n\":\(n)}").utf8))
-}
-
-/// Directory of the built products (where `greffe` and `greffe-stress` are), next to the test bundle.
-func productsDirectory() -> URL {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        ?? CommandLine.arguments[0]
-    var url = URL(fileURLWithPath: exe).deletingLastPathComponent()
-    if url.lastPathComponent == "MacOS" || url.pathExtension == "xctest" { url.deleteLastPathComponent() }
-    return url
 }
 
 /// Runs a process to its end and returns its exit status and standard output.

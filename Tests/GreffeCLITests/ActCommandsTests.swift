@@ -2,6 +2,7 @@ import ArgumentParser
 import Discipline
 import Foundation
 @testable import GreffeCLI
+import GreffeTestSupport
 import Testing
 
 /// The act subcommands: what they parse into, and the built binary recording a whole case with them.
@@ -91,8 +92,8 @@ import Testing
     /// A store with the sample roster and nothing else.
     func rosterStore() throws -> CLIFixture {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
-        #expect(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "02/01/2026", "--as", "m001"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "02/01/2026", "--as", "m001"]).status, .ok)
         return f
     }
 
@@ -142,7 +143,7 @@ import Testing
         var outputs: [String] = []
         for arguments in Self.sampleCase {
             let done = try f.greffe(arguments)
-            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+            expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
             outputs.append(done.stdout)
         }
         #expect(outputs.first == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n")
@@ -155,7 +156,7 @@ import Testing
         for arguments in [["status", "2026-001"], ["status", "2026-001", "--json"], ["status", "2026-001", "--lang", "en"]] {
             let viaActs = try f.greffe(arguments, environment: Self.today)
             let viaApply = try applied.greffe(arguments, environment: Self.today)
-            #expect(viaActs.status == 0)
+            expectExit(viaActs.status, .ok)
             #expect(viaActs.stdout == viaApply.stdout, "\(arguments)")
         }
         #expect(try f.greffe(["log", "verify"]).stdout.hasPrefix("OK : 58 enregistrement(s) vérifié(s)"))
@@ -184,10 +185,10 @@ import Testing
         let f = try rosterStore()
         let complaint = ["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
                          "--motive", "insults", "--facts", "Insultes", "--on", "2026-03-02", "--id", "plainte-vera"]
-        #expect(try f.greffe(complaint).status == 0)
+        expectExit(try f.greffe(complaint).status, .ok)
         let before = try f.head()
         let again = try f.greffe(complaint)
-        #expect(again.status == 0)
+        expectExit(again.status, .ok)
         #expect(again.stdout == "Déjà enregistré : la commande « plainte-vera » a été appliquée (#33) ; rien de nouveau n'a été écrit.\n")
         #expect(try f.head() == before)
         #expect(try f.greffe(["cases"]).stdout.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
@@ -195,8 +196,8 @@ import Testing
 
     @Test func evidenceFromAFileRecordsItsSHA256() throws {
         let f = try rosterStore()
-        #expect(try f.greffe(Self.sampleCase[0]).status == 0)
-        #expect(try f.greffe(Self.sampleCase[1]).status == 0)
+        expectExit(try f.greffe(Self.sampleCase[0]).status, .ok)
+        expectExit(try f.greffe(Self.sampleCase[1]).status, .ok)
         let capture = f.directory + "/capture.png"
         try Data("abc".utf8).write(to: URL(fileURLWithPath: capture))
         let added = try f.greffe(["evidence", "2026-001", "--kind", "screenshot", "--file", capture,
@@ -206,18 +207,18 @@ import Testing
         #expect(payload?["sha256"] as? String == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let missing = try f.greffe(["evidence", "2026-001", "--kind", "screenshot", "--file", f.directory + "/nope.png",
                                     "--description", "Capture", "--on", "2026-01-12"])
-        #expect(missing.status == 66)
+        expectExit(missing.status, .notFound)
         #expect(missing.stderr.contains("fichier introuvable"))
     }
 
     @Test func refusalsHaveTheirExitCodeAMessageAndWriteNothing() throws {
         let f = try rosterStore()
-        #expect(try f.greffe(Self.sampleCase[0]).status == 0)
+        expectExit(try f.greffe(Self.sampleCase[0]).status, .ok)
         let before = try f.head()
 
         // An act out of order: the suspension follows the board meeting (5.6.4).
         let early = try f.greffe(["suspend", "2026-001", "--space", "#général", "--on", "2026-01-06"])
-        #expect(early.status == 65)
+        expectExit(early.status, .refused)
         #expect(early.stderr.contains("refusé — R07 (art. 5.6.4) : le Conseil d'administration ne s'est pas encore réuni\n"),
                 "\(early.stderr)")
         #expect(early.stderr.contains("le Conseil d'administration ne s'est pas encore réuni"))
@@ -229,25 +230,25 @@ import Testing
 
         // A party as rapporteur (5.6.3).
         let party = try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m006", "--on", "2026-01-09"])
-        #expect(party.status == 65)
+        expectExit(party.status, .refused)
         #expect(party.stderr.contains("R06 (art. 5.6.3)"), "\(party.stderr)")
 
         // An act dated before the act the text puts before it (the meeting follows the complaint).
         let before1 = try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m002", "--on", "2026-01-02"])
-        #expect(before1.status == 65)
+        expectExit(before1.status, .refused)
         #expect(before1.stderr.contains("précède le dépôt de la plainte (05/01/2026)"), "\(before1.stderr)")
 
         // An unknown case for an act that does not open one; an unknown member.
         let unknownCase = try f.greffe(["file-complete", "2026-099", "--on", "2026-01-20"])
-        #expect(unknownCase.status == 66)
+        expectExit(unknownCase.status, .notFound)
         #expect(unknownCase.stderr.contains("dossier inconnu : 2026-099"))
         let unknownMember = try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m099", "--on", "2026-01-09"])
-        #expect(unknownMember.status == 66)
+        expectExit(unknownMember.status, .notFound)
         #expect(unknownMember.stderr.contains("membre inconnu : m099"))
 
         // A day that does not exist.
         let badDate = try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m002", "--on", "31/02/2026"])
-        #expect(badDate.status == 64)
+        expectExit(badDate.status, .usage)
         #expect(badDate.stderr.contains("--on"))
 
         #expect(try f.head() == before)
@@ -259,13 +260,13 @@ import Testing
         let before = try f.head()
         let badSanction = try f.greffe(["summary", "2026-001", "--demand", "d", "--defence", "d", "--sanction", "blame",
                                         "--on", "2026-02-02"])
-        #expect(badSanction.status == 65)
+        expectExit(badSanction.status, .refused)
         #expect(badSanction.stderr.contains("R12 (art. 5.6.8) : sanction inconnue du règlement : blame"), "\(badSanction.stderr)")
         #expect(badSanction.stderr.contains("Possible : reminder, warning, suspension"), "\(badSanction.stderr)")
         #expect(try f.head() == before)
         let good = try f.greffe(["summary", "2026-001", "--demand", "d", "--defence", "d", "--sanction", "warning",
                                  "--on", "2026-02-02"])
-        #expect(good.status == 0, "\(good.stderr)")
+        expectExit(good.status, .ok, "\(good.stderr)")
     }
 
     /// A store with the roster and the first `lines` acts of the sample case (applied from the JSON file).
@@ -274,7 +275,7 @@ import Testing
         let all = try String(contentsOfFile: SampleCaseTests.sampleCase, encoding: .utf8).split(separator: "\n")
         let file = f.directory + "/first-acts.jsonl"
         try all.prefix(lines).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(try f.greffe(["apply", file]).status == 0)
+        expectExit(try f.greffe(["apply", file]).status, .ok)
         return f
     }
 
@@ -282,7 +283,7 @@ import Testing
     func record(_ acts: [[String]], in f: CLIFixture) throws -> [String] {
         try acts.map { act in
             let done = try f.greffe(act)
-            #expect(done.status == 0, "\(act): \(done.stderr)")
+            expectExit(done.status, .ok, "\(act): \(done.stderr)")
             return done.stdout
         }
     }
@@ -369,11 +370,11 @@ import Testing
         let recorded = history.components(separatedBy: "\n").filter { $0.contains("EvidenceAdded") }.count
         #expect(recorded == codes.filter { $0 == 0 }.count, "\(codes)\n\(history)")
         // Those told to retry run again, one by one, with the same key: every piece is then recorded exactly once.
-        for (act, code) in zip(acts, codes) where code == 75 { #expect(try f.greffe(act).status == 0) }
+        for (act, code) in zip(acts, codes) where code == 75 { expectExit(try f.greffe(act).status, .ok) }
         for act in acts { #expect(try f.greffe(act).stdout.hasPrefix("Déjà enregistré")) }
         let all = try f.greffe(["history", "2026-001"]).stdout.components(separatedBy: "\n")
         #expect(all.filter { $0.contains("EvidenceAdded") }.count == 8)
-        #expect(try f.greffe(["log", "verify"]).status == 0)
+        expectExit(try f.greffe(["log", "verify"]).status, .ok)
     }
 
     @Test func everyCommandTypeHasItsSubcommand() {
@@ -390,7 +391,7 @@ import Testing
         #expect(acts.count == 36)
         for act in acts {
             let help = try f.greffe(act + ["--help"], withStore: false)
-            #expect(help.status == 0)
+            expectExit(help.status, .ok)
             let text = help.stdout.replacingOccurrences(of: "\n", with: " ")
             #expect(text.range(of: #"art\. [0-9]"#, options: .regularExpression) != nil, "\(act) --help names no article")
             #expect(help.stdout.contains("  greffe " + act.joined(separator: " ") + " "), "\(act) --help has no example")

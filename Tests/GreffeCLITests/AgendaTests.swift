@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GreffeCLI
+import GreffeTestSupport
 import Testing
 
 /// The agenda (overdue first, --within, iCalendar export), the case list's filters, and help on every command.
@@ -9,14 +10,14 @@ import Testing
     func twoCases() throws -> CLIFixture {
         let f = try SampleCaseTests().sampleStore()
         let second = SampleCaseTests.examples.appendingPathComponent("dossier-en-cours.jsonl").path
-        #expect(try f.greffe(["apply", second]).status == 0)
+        expectExit(try f.greffe(["apply", second]).status, .ok)
         return f
     }
 
     @Test func overdueFirstThenByDueDayAndWithin() throws {
         let f = try twoCases()
         let agenda = try f.greffe(["agenda", "--as-of", "2026-02-20"])
-        #expect(agenda.status == 0)
+        expectExit(agenda.status, .ok)
         #expect(agenda.stdout == """
             2026-02-16  2026-002  R04  réunion du Conseil d'administration  — EN RETARD de 4 j
             2026-04-08  2026-002  R03  aboutir dans un délai maximal de 2 mois  — dans 47 j
@@ -35,22 +36,22 @@ import Testing
 
     @Test func aLadderRecordsPendingMeasureIsOnTheAgendaToo() throws {
         let f = try twoCases()
-        #expect(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-01-02"]).status == 0)
+        expectExit(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-01-02"]).status, .ok)
         let incident = ["ladder", "incident", "m009", "--channel", "plateforme", "--facts", "Commentaire injurieux",
                         "--reported-by", "m005", "--on", "2026-03-01"]
-        #expect(try f.greffe(incident).status == 0)
+        expectExit(try f.greffe(incident).status, .ok)
         let suspension = ["ladder", "measure", "m009", "suspension", "--by", "coopilotes=m003", "--until", "2026-04-20",
                           "--reason", "injures", "--on", "2026-03-02"]
         let suspended = try f.greffe(suspension)
         // coopol suspends on repeated breaches only: the first incident calls for a remark.
-        #expect(suspended.status == 65, "\(suspended.stdout)")
+        expectExit(suspended.status, .refused, "\(suspended.stdout)")
         let remark = ["ladder", "measure", "m009", "remarque", "--by", "secretaire-section=m006", "--channel", "message",
                       "--on", "2026-03-02"]
-        #expect(try f.greffe(remark).status == 0)
-        #expect(try f.greffe(incident.dropLast(2) + ["--on", "2026-03-20"]).status == 0)
+        expectExit(try f.greffe(remark).status, .ok)
+        expectExit(try f.greffe(incident.dropLast(2) + ["--on", "2026-03-20"]).status, .ok)
         let later = suspension.dropLast(4) + ["--reason", "manquements répétés", "--channel", "courriel", "--on", "2026-03-21"]
         let done = try f.greffe(Array(later))
-        #expect(done.status == 0, "\(done.stderr)")
+        expectExit(done.status, .ok, "\(done.stderr)")
         let agenda = try f.greffe(["agenda", "--as-of", "2026-04-01", "--json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(agenda.stdout.utf8)) as? [[String: Any]])
         let ladder = items.filter { ($0["subject"] as? String)?.hasPrefix("ladder coopol-4/m009") == true }
@@ -62,7 +63,7 @@ import Testing
         let f = try twoCases()
         let file = f.directory + "/greffe.ics"
         let exported = try f.greffe(["agenda", "--as-of", "2026-02-20", "--ics", file])
-        #expect(exported.status == 0)
+        expectExit(exported.status, .ok)
         let first = try String(contentsOfFile: file, encoding: .utf8)
         // RFC 5545: CRLF line ends, unfolded lines give one VEVENT per deadline with an all-day date.
         #expect(first.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
@@ -86,7 +87,7 @@ import Testing
         let uids = fields.compactMap { $0["UID"] }
         #expect(Set(uids).count == 4, "one UID per deadline, the two R23 windows included")
         // A later export of the same deadlines keeps the same UIDs, so a subscribed calendar updates them.
-        #expect(try f.greffe(["agenda", "--as-of", "2026-03-01", "--ics", file]).status == 0)
+        expectExit(try f.greffe(["agenda", "--as-of", "2026-03-01", "--ics", file]).status, .ok)
         let again = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
         for uid in uids { #expect(again.contains("UID:\(uid)")) }
     }
@@ -98,7 +99,7 @@ import Testing
         #expect(open.stdout.split(separator: "\n").count == 1)
         #expect(try f.greffe(["cases", "--state", "open"]).stdout.split(separator: "\n").count == 2)
         #expect(try f.greffe(["cases", "--state", "closed"]).stdout == "(aucun dossier)\n")
-        #expect(try f.greffe(["cases", "--state", "nowhere"]).status == 64)
+        expectExit(try f.greffe(["cases", "--state", "nowhere"]).status, .usage)
     }
 
     @Test func everyCommandHasHelpWithAnExample() {

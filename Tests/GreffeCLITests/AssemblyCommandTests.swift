@@ -1,19 +1,20 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// `greffe ga schedule` and `greffe ga docket` on the sample case.
 @Suite struct AssemblyCommandTests {
     @Test func anAppealGoesToTheFirstGAWhoseAgendaWasNotFixedYet() throws {
         let f = try SampleCaseTests().sampleStore()
-        #expect(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-01", "--place", "Lyon"]).status == 0)
-        #expect(try f.greffe(["ga", "schedule", "--on", "12/09/2026", "--scheduled-on", "2026-03-15"]).status == 0)
+        expectExit(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-01", "--place", "Lyon"]).status, .ok)
+        expectExit(try f.greffe(["ga", "schedule", "--on", "12/09/2026", "--scheduled-on", "2026-03-15"]).status, .ok)
         let appeal = f.directory + "/appeal.jsonl"
         try "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"m002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"m004\",\"companion\":\"Zoé\"}}\n"
             .write(toFile: appeal, atomically: true, encoding: .utf8)
-        #expect(try f.greffe(["apply", appeal]).status == 0)
+        expectExit(try f.greffe(["apply", appeal]).status, .ok)
 
         let june = try f.greffe(["ga", "docket", "--for", "2026-06-01"])
-        #expect(june.status == 0)
+        expectExit(june.status, .ok)
         #expect(june.stdout == "Assemblée générale du 2026-06-20 — Lyon (ordre du jour arrêté le 2026-03-01)\n  Aucune affaire disciplinaire.\n")
 
         let september = try f.greffe(["ga", "docket", "--for", "2026-07-01"])
@@ -32,15 +33,15 @@ import Testing
 
     @Test func schedulingRefusalsAndAMissingGA() throws {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
         let none = try f.greffe(["ga", "docket", "--for", "2026-01-01"])
-        #expect(none.status == 66)
+        expectExit(none.status, .notFound)
         #expect(none.stderr.contains("aucune Assemblée programmée"))
         let past = try f.greffe(["ga", "schedule", "--on", "2026-01-01", "--scheduled-on", "2026-02-01"])
-        #expect(past.status == 65)
-        #expect(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-02-01"]).status == 0)
+        expectExit(past.status, .refused)
+        expectExit(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-02-01"]).status, .ok)
         let twice = try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-02-02"])
-        #expect(twice.status == 65)
+        expectExit(twice.status, .refused)
         #expect(twice.stderr.contains("déjà programmée"))
     }
 }

@@ -8,8 +8,8 @@ import Testing
     /// by a vote (m012 and m001 for A, m009 for B) instead of by consensus.
     func demoStore(vote: Bool = false) throws -> CLIFixture {
         let f = try DrawCommandTests().calledStore()
-        #expect(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + DrawCommandTests.source).status == 0)
-        #expect(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status == 0)
+        expectExit(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + DrawCommandTests.source).status, .ok)
+        expectExit(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
         for file in ["demo-2-jugement.jsonl", "dossier-en-cours.jsonl"] {
             var path = SampleCaseTests.examples.appendingPathComponent(file).path
             if vote && file == "demo-2-jugement.jsonl" {
@@ -20,7 +20,7 @@ import Testing
                 try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
             }
             let applied = try f.greffe(["apply", path])
-            #expect(applied.status == 0, "\(applied.stderr)")
+            expectExit(applied.status, .ok, "\(applied.stderr)")
         }
         return f
     }
@@ -30,7 +30,7 @@ import Testing
     @Test func verifyReportsEveryCheckWithCounts() throws {
         let f = try demoStore()
         let verified = try f.greffe(["audit", "verify"])
-        #expect(verified.status == 0, "\(verified.stderr)")
+        expectExit(verified.status, .ok, "\(verified.stderr)")
         #expect(verified.stderr.isEmpty, "no progress bar when standard error is not a terminal")
         let lines = verified.stdout.split(separator: "\n").dropFirst().map(String.init)
         #expect(lines == [
@@ -52,38 +52,38 @@ import Testing
         let f = try demoStore()
         let key = f.directory + "/cle-auditeur"
         let generated = try f.greffe(["audit", "keygen", "--out", key], withStore: false)
-        #expect(generated.status == 0, "\(generated.stderr)")
+        expectExit(generated.status, .ok, "\(generated.stderr)")
         let attributes = try FileManager.default.attributesOfItem(atPath: key)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let publicKey = try String(contentsOfFile: key + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(generated.stdout.hasSuffix(publicKey + "\n"))
-        #expect(try f.greffe(["audit", "keygen", "--out", key], withStore: false).status == 64, "a key is never replaced")
+        expectExit(try f.greffe(["audit", "keygen", "--out", key], withStore: false).status, .usage, "a key is never replaced")
 
         let receipt = f.directory + "/recu.json"
         let signed = try f.greffe(["audit", "checkpoint", "--key", key, "--out", receipt, "--on", "2026-02-20"])
-        #expect(signed.status == 0, "\(signed.stderr)")
+        expectExit(signed.status, .ok, "\(signed.stderr)")
         let verified = try f.greffe(["audit", "verify", "--checkpoint", receipt, "--public-key", key + ".pub"])
-        #expect(verified.status == 0, "\(verified.stdout)")
+        expectExit(verified.status, .ok, "\(verified.stdout)")
         #expect(verified.stdout.contains("  ✓ (7) point de contrôle signé : séquence 62 du 2026-02-20, signé par \(publicKey.prefix(16))…"))
 
         // A receipt changed after signing, or signed by someone else, proves nothing.
         let text = try String(contentsOfFile: receipt, encoding: .utf8)
         try text.replacingOccurrences(of: "\"sequence\" : 62", with: "\"sequence\" : 61").write(toFile: receipt, atomically: true, encoding: .utf8)
         let changed = try f.greffe(["audit", "verify", "--checkpoint", receipt])
-        #expect(changed.status == 79)
+        expectExit(changed.status, .verificationFailed)
         #expect(changed.stdout.contains("signature invalide"))
         try text.write(toFile: receipt, atomically: true, encoding: .utf8)
         let other = f.directory + "/autre"
-        #expect(try f.greffe(["audit", "keygen", "--out", other], withStore: false).status == 0)
+        expectExit(try f.greffe(["audit", "keygen", "--out", other], withStore: false).status, .ok)
         let untrusted = try f.greffe(["audit", "verify", "--checkpoint", receipt, "--public-key", other + ".pub"])
-        #expect(untrusted.status == 79)
-        #expect(try f.greffe(["audit", "verify", "--public-key", other + ".pub"]).status == 64)
+        expectExit(untrusted.status, .verificationFailed)
+        expectExit(try f.greffe(["audit", "verify", "--public-key", other + ".pub"]).status, .usage)
     }
 
     @Test func theReportWritesOutDeadlinesDrawsAndThePreamble() throws {
         let f = try demoStore()
         let report = try f.greffe(["audit", "report", "--as-of", "2026-02-20"])
-        #expect(report.status == 0, "\(report.stderr)")
+        expectExit(report.status, .ok, "\(report.stderr)")
         #expect(report.stdout.contains("Les refus ne figurent pas dans le journal : une commande refusée par une règle n'écrit rien."))
         #expect(report.stdout.contains("  R04  réunion du Conseil d'administration — dû 2026-01-12, fait 2026-01-09, marge 3 j : respecté"))
         #expect(report.stdout.contains("  R04  réunion du Conseil d'administration — dû 2026-02-16, fait —, en retard de 4 j : ⚠ MANQUÉ"))
@@ -96,13 +96,13 @@ import Testing
         let json = try f.greffe(["audit", "report", "--format", "json", "--as-of", "2026-02-20"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((object["cases"] as? [[String: Any]])?.count == 2)
-        #expect(try f.greffe(["audit", "report", "2099-001"]).status == 66)
+        expectExit(try f.greffe(["audit", "report", "2099-001"]).status, .notFound)
     }
 
     @Test func theReportWritesOutAVoteWithItsBallotsAndArithmetic() throws {
         let f = try demoStore(vote: true)
         let report = try f.greffe(["audit", "report", "2026-001", "--as-of", "2026-02-20"])
-        #expect(report.status == 0, "\(report.stderr)")
+        expectExit(report.status, .ok, "\(report.stderr)")
         #expect(report.stdout.contains("""
             Votes
               #54 2026-02-14 — vote de la cellule sur le jugement (R19), 3 votant·es
@@ -114,33 +114,33 @@ import Testing
         let english = try f.greffe(["audit", "report", "2026-001", "--lang", "en", "--as-of", "2026-02-20"])
         #expect(english.stdout.contains("    A (warning): 2 × 3 = 6 ≥ 3 × 2 = 6 → two-thirds reached"))
         let verified = try f.greffe(["audit", "verify"])
-        #expect(verified.status == 0)
+        expectExit(verified.status, .ok)
         #expect(verified.stdout.contains("  ✓ (6) votes recomptés à partir des bulletins : 1 vote(s)"))
     }
 
     @Test func replayShowsTheRegistryAfterARecord() throws {
         let f = try demoStore()
         let replay = try f.greffe(["audit", "replay", "--until", "40"])
-        #expect(replay.status == 0, "\(replay.stderr)")
+        expectExit(replay.status, .ok, "\(replay.stderr)")
         #expect(replay.stdout.contains("  membres : 13, dont 13 présent·es"))
         #expect(replay.stdout.contains("    2026-001 — demande d'explication envoyée, réponse attendue (ouvert le 2026-01-05, dernier acte le 2026-01-22, version 8)"))
-        #expect(try f.greffe(["audit", "replay", "--until", "999"]).status == 66)
-        #expect(try f.greffe(["audit", "replay", "--until", "0"]).status == 64)
+        expectExit(try f.greffe(["audit", "replay", "--until", "999"]).status, .notFound)
+        expectExit(try f.greffe(["audit", "replay", "--until", "0"]).status, .usage)
     }
 
     @Test func anExportReverifiesWithThePythonScriptAndAPseudonymisedOneNamesNobody() throws {
         let f = try demoStore()
         let file = f.directory + "/export.jsonl"
         let exported = try f.greffe(["export", "--format", "jsonl", "--out", file])
-        #expect(exported.status == 0, "\(exported.stderr)")
+        expectExit(exported.status, .ok, "\(exported.stderr)")
         let checked = try runScript("verify_export.py", [file])
-        #expect(checked.status == 0, "\(checked.output)")
+        expectExit(checked.status, .ok, "\(checked.output)")
         #expect(checked.output.hasPrefix("OK 62 62 "))
 
-        #expect(try f.greffe(["export", "--format", "jsonl", "--pseudonymise"]).status == 64)
+        expectExit(try f.greffe(["export", "--format", "jsonl", "--pseudonymise"]).status, .usage)
         let keyFile = f.directory + "/cle-pseudonymes"
         let anonymous = try f.greffe(["export", "--format", "jsonl", "--pseudonymise", "--key-file", keyFile])
-        #expect(anonymous.status == 0, "\(anonymous.stderr)")
+        expectExit(anonymous.status, .ok, "\(anonymous.stderr)")
         #expect(anonymous.stderr.contains("la chaîne ne peut pas être re-vérifiée"))
         let attributes = try FileManager.default.attributesOfItem(atPath: keyFile)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -158,7 +158,7 @@ import Testing
         for command in [["audit", "verify"], ["audit", "keygen"], ["audit", "checkpoint"], ["audit", "report"],
                         ["audit", "replay"], ["audit", "draw"], ["export"]] {
             let help = try CLIFixture().greffe(command + ["--help"], withStore: false)
-            #expect(help.status == 0)
+            expectExit(help.status, .ok)
             #expect(help.stdout.contains("Exemples"), "\(command)")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// Issue 19: `greffe backup`, `restore`, `import` and `sync` through the built binary; every refusal exits with its
@@ -14,7 +15,7 @@ import Testing
     /// The head (`SEQ HASH`) of another store of the fixture's directory.
     func head(_ f: CLIFixture, store: String) throws -> String {
         let verified = try greffe(f, ["log", "verify", "--json"], store: store)
-        #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
+        expectExit(verified.status, .ok, "\(verified.stdout) \(verified.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any]
         let head = object?["head"] as? [String: Any]
         return "\(head?["sequence"] ?? "?") \(head?["hash"] ?? "?")"
@@ -28,7 +29,7 @@ import Testing
     func export(_ f: CLIFixture, _ name: String, store: String? = nil) throws -> String {
         let file = f.directory + "/" + name
         let done = try greffe(f, ["export", "--format", "jsonl", "--out", file], store: store ?? f.store)
-        #expect(done.status == 0, "\(done.stderr)")
+        expectExit(done.status, .ok, "\(done.stderr)")
         return file
     }
 
@@ -37,7 +38,7 @@ import Testing
     @Test func backupAndRestoreRoundTripWhileAnotherProcessAppends() throws {
         let f = try sample.sampleStore()
         let stress = Process()
-        stress.executableURL = CLIFixture.binary.deletingLastPathComponent().appendingPathComponent("greffe-stress")
+        stress.executableURL = builtProduct("greffe-stress")
         stress.arguments = ["race", f.store, "stress", "400", "w"]
         stress.standardOutput = FileHandle.nullDevice
         try stress.run()
@@ -45,7 +46,7 @@ import Testing
         for n in 0..<3 {
             let file = f.directory + "/backup-\(n).mdb"
             let done = try f.greffe(["backup", "--out", file])
-            #expect(done.status == 0, "\(done.stderr)")
+            expectExit(done.status, .ok, "\(done.stderr)")
             #expect(done.stdout.hasPrefix("Sauvegarde vérifiée : \(file) ("), "\(done.stdout)")
             let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber
             #expect(mode?.intValue == 0o600)
@@ -57,13 +58,13 @@ import Testing
         for (n, file) in backups.enumerated() {
             let restored = f.directory + "/restored-\(n)"
             let done = try greffe(f, ["restore", file], store: restored)
-            #expect(done.status == 0, "\(done.stderr)")
+            expectExit(done.status, .ok, "\(done.stderr)")
             let copyHead = try head(f, store: restored)
             heads.insert(copyHead)
             // The copy is the original as of one commit: the original has the copy's head record, with its hash.
             let parts = copyHead.split(separator: " ").map(String.init)
             let same = try f.greffe(["log", "verify", "--from", parts[0], "--hash", parts[1]])
-            #expect(same.status == 0, "backup \(n) at \(copyHead) is not a state of the original: \(same.stdout)")
+            expectExit(same.status, .ok, "backup \(n) at \(copyHead) is not a state of the original: \(same.stdout)")
         }
         #expect(try leftovers(f).isEmpty)
         print("backups during the race: heads \(heads.sorted())")
@@ -74,7 +75,7 @@ import Testing
         let file = f.directory + "/existing.mdb"
         try "garder".write(toFile: file, atomically: true, encoding: .utf8)
         let refused = try f.greffe(["backup", "--out", file])
-        #expect(refused.status == 64)
+        expectExit(refused.status, .usage)
         #expect(refused.stderr == "greffe : \(file) existe déjà ; rien n'a été remplacé\n")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "garder")
         #expect(try leftovers(f).isEmpty)
@@ -105,10 +106,10 @@ import Testing
     @Test func restoreRefusesAnExistingRegisterAndWritesNothing() throws {
         let f = try sample.sampleStore()
         let file = f.directory + "/b.mdb"
-        #expect(try f.greffe(["backup", "--out", file]).status == 0)
+        expectExit(try f.greffe(["backup", "--out", file]).status, .ok)
         let before = try f.head()
         let refused = try f.greffe(["restore", file])
-        #expect(refused.status == 74)
+        expectExit(refused.status, .storeError)
         #expect(refused.stderr == "greffe : \(f.store) existe déjà et n'est pas vide ; rien n'a été remplacé (choisissez un dossier nouveau)\n")
         #expect(try f.head() == before)
         #expect(try leftovers(f).isEmpty)
@@ -117,13 +118,13 @@ import Testing
     @Test func restoreRefusesATruncatedOrTamperedBackupAndLeavesNoStore() throws {
         let f = try sample.sampleStore()
         let file = f.directory + "/b.mdb"
-        #expect(try f.greffe(["backup", "--out", file]).status == 0)
+        expectExit(try f.greffe(["backup", "--out", file]).status, .ok)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
 
         let truncated = f.directory + "/truncated.mdb"
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: truncated))
         let cut = try greffe(f, ["restore", truncated], store: f.directory + "/from-truncated")
-        #expect(cut.status == 79)
+        expectExit(cut.status, .verificationFailed)
         #expect(cut.stderr.contains("est tronqué : \(bytes.count / 2) octets"), "\(cut.stderr)")
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/from-truncated"))
 
@@ -140,13 +141,13 @@ import Testing
         #expect(found > 0)
         try altered.write(to: URL(fileURLWithPath: tampered))
         let forgedRestore = try greffe(f, ["restore", tampered], store: f.directory + "/from-tampered")
-        #expect(forgedRestore.status == 79)
+        expectExit(forgedRestore.status, .verificationFailed)
         #expect(forgedRestore.stderr.hasPrefix("greffe : la copie ne se vérifie pas, séquence "), "\(forgedRestore.stderr)")
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/from-tampered"))
 
         let notABackup = try greffe(f, ["restore", SampleCaseTests.roster], store: f.directory + "/from-csv")
-        #expect(notABackup.status == 64)
-        #expect(try greffe(f, ["restore", f.directory + "/absent.mdb"], store: f.directory + "/from-absent").status == 66)
+        expectExit(notABackup.status, .usage)
+        expectExit(try greffe(f, ["restore", f.directory + "/absent.mdb"], store: f.directory + "/from-absent").status, .notFound)
         #expect(try leftovers(f).isEmpty)
     }
 
@@ -157,9 +158,9 @@ import Testing
         let file = try export(f, "export.jsonl")
         let copy = f.directory + "/imported"
         let done = try greffe(f, ["import", file], store: copy)
-        #expect(done.status == 0, "\(done.stderr)")
+        expectExit(done.status, .ok, "\(done.stderr)")
         #expect(try head(f, store: copy) == (try f.head()))
-        #expect(try greffe(f, ["audit", "verify"], store: copy).status == 0)
+        expectExit(try greffe(f, ["audit", "verify"], store: copy).status, .ok)
         // Byte for byte: the copy exports the same file.
         let again = try export(f, "export-again.jsonl", store: copy)
         #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == (try Data(contentsOf: URL(fileURLWithPath: file))))
@@ -176,21 +177,21 @@ import Testing
         let target = f.directory + "/imported"
 
         let anonymous = f.directory + "/anonymous.jsonl"
-        #expect(try f.greffe(["export", "--format", "jsonl", "--pseudonymise", "--key-file", f.directory + "/k", "--out", anonymous]).status == 0)
+        expectExit(try f.greffe(["export", "--format", "jsonl", "--pseudonymise", "--key-file", f.directory + "/k", "--out", anonymous]).status, .ok)
         let pseudonymised = try greffe(f, ["import", anonymous], store: target)
-        #expect(pseudonymised.status == 64)
+        expectExit(pseudonymised.status, .usage)
         #expect(pseudonymised.stderr.hasPrefix("greffe : export pseudonymisé : "), "\(pseudonymised.stderr)")
 
         let truncated = f.directory + "/truncated.jsonl"
         try (lines.dropLast(3).joined(separator: "\n") + "\n").write(toFile: truncated, atomically: true, encoding: .utf8)
         let cut = try greffe(f, ["import", truncated], store: target)
-        #expect(cut.status == 79)
+        expectExit(cut.status, .verificationFailed)
         #expect(cut.stderr == "greffe : export tronqué : \(lines.count - 4) enregistrement(s) lu(s), l'en-tête en annonce \(lines.count - 1)\n")
 
         let halfLine = f.directory + "/half-line.jsonl"
         let joined = lines.joined(separator: "\n")
         try String(joined.prefix(joined.count - 40)).write(toFile: halfLine, atomically: true, encoding: .utf8)
-        #expect(try greffe(f, ["import", halfLine], store: target).status == 79)
+        expectExit(try greffe(f, ["import", halfLine], store: target).status, .verificationFailed)
 
         let tampered = f.directory + "/tampered.jsonl"
         var forged = lines
@@ -198,13 +199,13 @@ import Testing
         #expect(forged[5] != lines[5])
         try forged.joined(separator: "\n").write(toFile: tampered, atomically: true, encoding: .utf8)
         let altered = try greffe(f, ["import", tampered], store: target)
-        #expect(altered.status == 79)
+        expectExit(altered.status, .verificationFailed)
         #expect(altered.stderr.hasPrefix("greffe : export refusé à la séquence 5 : le hachage recalculé diffère"), "\(altered.stderr)")
         #expect(!FileManager.default.fileExists(atPath: target))
 
         let before = try f.head()
         let occupied = try f.greffe(["import", file])
-        #expect(occupied.status == 74)
+        expectExit(occupied.status, .storeError)
         #expect(occupied.stderr == "greffe : \(f.store) existe déjà et n'est pas vide ; rien n'a été remplacé (choisissez un dossier nouveau)\n")
         #expect(try f.head() == before)
         #expect(try leftovers(f).isEmpty)
@@ -216,7 +217,7 @@ import Testing
         let file = try export(f, "export.jsonl")
         let before = try f.head()
         let refused = try f.greffe(["apply", file])
-        #expect(refused.status == 64)
+        expectExit(refused.status, .usage)
         #expect(refused.stderr == "greffe : \(file) est un export du journal, pas un fichier d'actes : pour en refaire un registre, `greffe import \(file) --store NOUVEAU-DOSSIER` ; pour mettre une copie à jour, `greffe sync --from \(file)`\n", "\(refused.stderr)")
         #expect(try f.head() == before)
     }
@@ -227,13 +228,13 @@ import Testing
     /// to the original.
     func originalAndCopy() throws -> (CLIFixture, copy: String, copyHead: String) {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
-        #expect(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"]).status, .ok)
         let early = try export(f, "early.jsonl")
         let copy = f.directory + "/auditor"
-        #expect(try greffe(f, ["import", early], store: copy).status == 0)
+        expectExit(try greffe(f, ["import", early], store: copy).status, .ok)
         let copyHead = try head(f, store: copy)
-        #expect(try f.greffe(["apply", SampleCaseTests.sampleCase], environment: SampleCaseTests.today).status == 0)
+        expectExit(try f.greffe(["apply", SampleCaseTests.sampleCase], environment: SampleCaseTests.today).status, .ok)
         return (f, copy, copyHead)
     }
 
@@ -241,28 +242,28 @@ import Testing
         let (f, copy, copyHead) = try originalAndCopy()
         let file = try export(f, "later.jsonl")
         let synced = try greffe(f, ["sync", "--from", file], store: copy)
-        #expect(synced.status == 0, "\(synced.stderr)")
+        expectExit(synced.status, .ok, "\(synced.stderr)")
         let newer = (Int(try f.head().split(separator: " ")[0]) ?? 0) - (Int(copyHead.split(separator: " ")[0]) ?? 0)
         #expect(newer > 0)
         #expect(synced.stdout == "\(newer) enregistrement(s) ajouté(s) ; tête \(try f.head())\n", "\(synced.stdout)")
         #expect(try head(f, store: copy) == (try f.head()))
         let audit = try greffe(f, ["audit", "verify"], store: copy)
-        #expect(audit.status == 0, "\(audit.stdout)")
+        expectExit(audit.status, .ok, "\(audit.stdout)")
         #expect(try greffe(f, ["agenda"], store: copy).stdout == (try f.greffe(["agenda"], environment: SampleCaseTests.today)).stdout)
         let again = try greffe(f, ["sync", "--from", file], store: copy)
-        #expect(again.status == 0)
+        expectExit(again.status, .ok)
         #expect(again.stdout.hasPrefix("Déjà à jour"), "\(again.stdout)")
     }
 
     @Test func syncRefusesADivergingChainWithItsFirstDifferingSequence() throws {
         let (f, copy, copyHead) = try originalAndCopy()
         // Someone recorded an act in the copy itself: its history no longer continues the original's.
-        #expect(try greffe(f, ["apply", SampleCaseTests.examples.appendingPathComponent("dossier-en-cours.jsonl").path], store: copy).status == 0)
+        expectExit(try greffe(f, ["apply", SampleCaseTests.examples.appendingPathComponent("dossier-en-cours.jsonl").path], store: copy).status, .ok)
         let diverged = try head(f, store: copy)
         let file = try export(f, "later.jsonl")
         let refused = try greffe(f, ["sync", "--from", file], store: copy)
         let first = (UInt64(copyHead.split(separator: " ")[0]) ?? 0) + 1
-        #expect(refused.status == 79)
+        expectExit(refused.status, .verificationFailed)
         #expect(refused.stderr == "greffe : historiques divergents : l'export et cette copie diffèrent à la séquence \(first) ; une copie ne fait qu'avancer, rien n'a été écrit\n")
         #expect(try head(f, store: copy) == diverged)
     }
@@ -270,11 +271,11 @@ import Testing
     @Test func syncRefusesAnotherRegistersExportAndATamperedOne() throws {
         let (f, copy, copyHead) = try originalAndCopy()
         let other = f.directory + "/other"
-        #expect(try greffe(f, ["init"], store: other).status == 0)
-        #expect(try greffe(f, ["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"], store: other).status == 0)
+        expectExit(try greffe(f, ["init"], store: other).status, .ok)
+        expectExit(try greffe(f, ["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"], store: other).status, .ok)
         let foreign = try export(f, "other.jsonl", store: other)
         let refused = try greffe(f, ["sync", "--from", foreign], store: copy)
-        #expect(refused.status == 79)
+        expectExit(refused.status, .verificationFailed)
         #expect(refused.stderr.hasPrefix("greffe : cet export est celui d'un autre registre"), "\(refused.stderr)")
 
         let file = try export(f, "later.jsonl")
@@ -282,7 +283,7 @@ import Testing
         lines[lines.count - 2] = lines[lines.count - 2].replacingOccurrences(of: "\"actor\":\"m", with: "\"actor\":\"x")
         try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         let tampered = try greffe(f, ["sync", "--from", file], store: copy)
-        #expect(tampered.status == 79)
+        expectExit(tampered.status, .verificationFailed)
         #expect(tampered.stderr.contains("le hachage recalculé diffère"), "\(tampered.stderr)")
         #expect(try head(f, store: copy) == copyHead)
     }

@@ -1,23 +1,14 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// Runs the built `greffe` binary on a temporary store, as a user would.
 final class CLIFixture {
-    let directory: String
+    let temporary = TemporaryDirectory(prefix: "greffe-cli")
+    var directory: String { temporary.path }
     var store: String { directory + "/store" }
 
-    init() {
-        directory = NSTemporaryDirectory() + "greffe-cli-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
-
-    static var binary: URL {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("greffe")
-    }
+    static var binary: URL { builtProduct("greffe") }
 
     struct Result {
         var status: Int32
@@ -61,7 +52,7 @@ extension CLIFixture {
     /// The log head (sequence and hash) as `log verify --json` reports it: equal heads mean nothing was written.
     func head() throws -> String {
         let verified = try greffe(["log", "verify", "--json"])
-        #expect(verified.status == 0)
+        expectExit(verified.status, .ok)
         let object = try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any]
         let head = object?["head"] as? [String: Any]
         return "\(head?["sequence"] ?? "?") \(head?["hash"] ?? "?")"

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -15,7 +16,7 @@ import FoundationXML
         let appeal = f.directory + "/appeal.jsonl"
         try "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"m002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"m004\",\"companion\":\"Zoé\"}}\n"
             .write(toFile: appeal, atomically: true, encoding: .utf8)
-        #expect(try f.greffe(["apply", appeal]).status == 0)
+        expectExit(try f.greffe(["apply", appeal]).status, .ok)
         return f
     }
 
@@ -49,7 +50,7 @@ import FoundationXML
         let f = try appealedStore()
         let out = f.directory + "/dossier.html"
         let written = try f.greffe(["dossier", "2026-001", "--out", out] + Self.asOf)
-        #expect(written.status == 0, "\(written.stderr)")
+        expectExit(written.status, .ok, "\(written.stderr)")
         let html = try String(contentsOfFile: out, encoding: .utf8)
         #expect(parseError(html) == nil, "\(parseError(html) ?? "")")
         // No external resource: no link, no script source, no remote URL; the only url() is the SVG's own pattern.
@@ -84,7 +85,7 @@ import FoundationXML
         let binary = try #require(chromium, "headless Chromium is needed (scripts/setup.sh --tests installs Debian's chromium)")
         let f = try appealedStore()
         let out = f.directory + "/dossier.html"
-        #expect(try f.greffe(["dossier", "2026-001", "--out", out] + Self.asOf).status == 0)
+        expectExit(try f.greffe(["dossier", "2026-001", "--out", out] + Self.asOf).status, .ok)
         let png = f.directory + "/dossier.png"
         let pdf = f.directory + "/dossier.pdf"
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(f.directory)/chromium"]
@@ -105,7 +106,7 @@ import FoundationXML
         let f = try appealedStore()
         for format in ["html", "md"] {
             let written = try f.greffe(["dossier", "2026-001", "--pseudonymise", "--format", format] + Self.asOf)
-            #expect(written.status == 0)
+            expectExit(written.status, .ok)
             for word in try rosterWords() {
                 #expect(!mentions(word, in: written.stdout), "\(format): \(word) appears")
             }

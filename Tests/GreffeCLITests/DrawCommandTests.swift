@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// The crisis-cell draw through the command line: announced, performed, re-computed by `audit draw`.
@@ -9,10 +10,10 @@ import Testing
     /// The roster and the demo case up to the unanswered call (3 February 2026).
     func calledStore() throws -> CLIFixture {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
-        #expect(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
         let applied = try f.greffe(["apply", Self.examples.appendingPathComponent("demo-1-instruction.jsonl").path])
-        #expect(applied.status == 0, "\(applied.stderr)")
+        expectExit(applied.status, .ok, "\(applied.stderr)")
         return f
     }
 
@@ -21,10 +22,10 @@ import Testing
     /// The whole demo case of scripts/demo.sh: instruction, the draw, the judgement, its execution.
     func demoStore() throws -> CLIFixture {
         let f = try calledStore()
-        #expect(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + Self.source).status == 0)
-        #expect(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status == 0)
+        expectExit(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + Self.source).status, .ok)
+        expectExit(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
         let applied = try f.greffe(["apply", Self.examples.appendingPathComponent("demo-2-jugement.jsonl").path])
-        #expect(applied.status == 0, "\(applied.stderr)")
+        expectExit(applied.status, .ok, "\(applied.stderr)")
         return f
     }
 
@@ -32,24 +33,24 @@ import Testing
         let f = try calledStore()
         let poolFile = f.directory + "/pool.txt"
         let announced = try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05", "--pool-file", poolFile] + Self.source)
-        #expect(announced.status == 0, "\(announced.stderr)")
+        expectExit(announced.status, .ok, "\(announced.stderr)")
         #expect(announced.stdout.contains("liste : 7 membre(s) éligible(s), SHA-256 e5e30c0151401b7d3d468262f89023f0cec5cbfc7d3e3868e6ef8243feb7c71d"))
         // The pool file is what members hash with sha256sum: the eligible people, one id per line, in byte order.
         #expect(try String(contentsOfFile: poolFile, encoding: .utf8) == "m001\nm003\nm007\nm008\nm009\nm010\nm012\n")
 
         let drawn = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"])
-        #expect(drawn.status == 0, "\(drawn.stderr)")
+        expectExit(drawn.status, .ok, "\(drawn.stderr)")
         #expect(drawn.stdout.contains("chaîne-clé : 3.11.17.25.38./"))
         #expect(drawn.stdout.contains("ordre : m008, m003, m012, m001, m009, m010, m007"))
         #expect(drawn.stdout.contains("convoqué·es (doivent répondre présent·es) : m008, m003, m012"))
 
         let applied = try f.greffe(["apply", Self.examples.appendingPathComponent("demo-2-jugement.jsonl").path])
-        #expect(applied.status == 0, "\(applied.stderr)")
+        expectExit(applied.status, .ok, "\(applied.stderr)")
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-02-20"])
         #expect(status.stdout.contains("cellule de crise : Jules Bernard (m012), Alice Martin (m001), Gaëlle Simon (m009)"))
 
         let audit = try f.greffe(["audit", "draw", "2026-001"])
-        #expect(audit.status == 0)
+        expectExit(audit.status, .ok)
         #expect(audit.stdout.contains("0  MD5 E3E7042F589320863DF79B3EB2DD289F  mod 7 = 3  → n° 4 m008  ✓"))
         #expect(audit.stdout.contains("✓ recalculé à l'identique : 7 empreinte(s) comparée(s)"))
         #expect(audit.stdout.contains("✓ annoncé avant que les valeurs d'aléa soient publiques"))
@@ -59,38 +60,38 @@ import Testing
         let f = try calledStore()
         let before = try head(f)
         let notAnnounced = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "1 2 3"])
-        #expect(notAnnounced.status == 65)
+        expectExit(notAnnounced.status, .refused)
         #expect(notAnnounced.stderr.contains("R15"))
         // A source already public on the announcement day could be picked after the fact.
         let known = try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-07"] + Self.source)
-        #expect(known.status == 65)
+        expectExit(known.status, .refused)
         #expect(known.stderr.contains("R15"), "\(known.stderr)")
         #expect(try head(f) == before)
 
-        #expect(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + Self.source).status == 0)
+        expectExit(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + Self.source).status, .ok)
         let announcedHead = try head(f)
         // The values are not public before the announced day.
         let early = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-06", "--entropy", "3 11 17 25 38"])
-        #expect(early.status == 65)
+        expectExit(early.status, .refused)
         let twoSources = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "1", "--entropy", "2"])
-        #expect(twoSources.status == 65)
+        expectExit(twoSources.status, .refused)
         let unusable = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 trois"])
-        #expect(unusable.status == 65)
+        expectExit(unusable.status, .refused)
         #expect(try head(f) == announcedHead)
         let usage = try f.greffe(["cell", "draw-announce", "2026-001", "--source", "sans date"])
-        #expect(usage.status == 64)
+        expectExit(usage.status, .usage)
     }
 
     @Test func aPracticeDrawIsShownAndNeverRecorded() throws {
         let f = try calledStore()
-        #expect(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + Self.source).status == 0)
+        expectExit(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + Self.source).status, .ok)
         let before = try head(f)
         let practice = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--practice"])
-        #expect(practice.status == 0, "\(practice.stderr)")
+        expectExit(practice.status, .ok, "\(practice.stderr)")
         #expect(practice.stdout.hasPrefix("TIRAGE D'ENTRAÎNEMENT (aléa local, non vérifiable) : RIEN n'est enregistré."))
         #expect(try head(f) == before)
         #expect(try f.greffe(["audit", "draw", "2026-001"]).stdout == "Aucun tirage au sort enregistré dans 2026-001.\n")
         // The real draw can still follow.
-        #expect(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status == 0)
+        expectExit(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
     }
 }

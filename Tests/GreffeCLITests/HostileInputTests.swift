@@ -1,5 +1,6 @@
 import Foundation
 @testable import GreffeCLI
+import GreffeTestSupport
 import Testing
 
 /// Hostile and careless data at every input of the command line (issue 16, items 10 to 16): what is refused says
@@ -17,8 +18,8 @@ import Testing
     /// A store with the sample roster.
     func rosterStore() throws -> CLIFixture {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
-        #expect(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
         return f
     }
 
@@ -86,19 +87,19 @@ import Testing
 
     @Test func markdownDossierEscapesNamesAndFacts() throws {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
         // m001 sits on the board: it records the complaint.
         var roster = "id,nom,courriel,ca\n"
         for (n, payload) in (["Eve | a | b |"] + Self.payloads).enumerated() {
             roster += "m00\(n + 1),\"\(payload.replacingOccurrences(of: "\"", with: "\"\""))\",m\(n + 1)@example.org,\(n == 0 ? "oui" : "non")\n"
         }
         let imported = try f.greffe(["members", "import", try write(f, "hostile.csv", roster), "--on", "2026-01-02"])
-        #expect(imported.status == 0, "\(imported.stderr)")
+        expectExit(imported.status, .ok, "\(imported.stderr)")
         let facts = Self.payloads.joined(separator: " ") + "\n| x | y |\n# heading"
         let applied = try f.greffe(["apply", try write(f, "case.jsonl", Self.complaintLine(facts: facts) + "\n")])
-        #expect(applied.status == 0, "\(applied.stderr)")
+        expectExit(applied.status, .ok, "\(applied.stderr)")
         let md = try f.greffe(["dossier", "2026-001", "--format", "md", "--as-of", "2026-01-20"])
-        #expect(md.status == 0, "\(md.stderr)")
+        expectExit(md.status, .ok, "\(md.stderr)")
         try expectInert(md.stdout, f)
         #expect(md.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(md.stdout.contains("Eve &#124; a &#124; b &#124;"))
@@ -113,9 +114,9 @@ import Testing
     @Test func markdownAuditReportEscapesWhatItQuotes() throws {
         let f = CLIFixture()
         let store = f.directory + "/<img src=x onerror=alert(1)> [x](javascript:alert(3)) | a |"
-        #expect(try f.greffe(["init", "--store", store], withStore: false).status == 0)
+        expectExit(try f.greffe(["init", "--store", store], withStore: false).status, .ok)
         let report = try f.greffe(["audit", "report", "--format", "md", "--store", store], withStore: false)
-        #expect(report.status == 0, "\(report.stderr)")
+        expectExit(report.status, .ok, "\(report.stderr)")
         try expectInert(report.stdout, f)
         #expect(report.stdout.contains("&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(3)) &#124; a &#124;"))
     }
@@ -124,7 +125,7 @@ import Testing
 
     @Test func sensitiveOutputsAreTheOwnersOnlyWhateverTheUmask() throws {
         let f = try rosterStore()
-        #expect(try f.greffe(["apply", try write(f, "case.jsonl", Self.complaintLine() + "\n")]).status == 0)
+        expectExit(try f.greffe(["apply", try write(f, "case.jsonl", Self.complaintLine() + "\n")]).status, .ok)
         let outputs: [(String, [String])] = [
             ("dossier.html", ["dossier", "2026-001", "--out"]),
             ("dossier.md", ["dossier", "2026-001", "--format", "md", "--out"]),
@@ -152,7 +153,7 @@ import Testing
         let f = CLIFixture()
         try FileManager.default.createDirectory(atPath: f.store, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o755])
-        #expect(try f.greffe(["init"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
         #expect(try mode(f.store) == 0o700)
     }
 
@@ -169,7 +170,7 @@ import Testing
                                     ("mail.csv", "m100,Eve,eve\u{1B}@example.org", "email"),
                                     ("id.csv", "m1\u{0}0,Eve,eve@example.org", "id")] {
             let refused = try f.greffe(["members", "import", try write(f, name, "id,nom,courriel\n" + cell + "\n"), "--lang", "en"])
-            #expect(refused.status == 65, "\(name): \(refused.stderr)")
+            expectExit(refused.status, .refused, "\(name): \(refused.stderr)")
             #expect(refused.stderr.contains("line 2, \(field): contains the control character U+"), "\(name): \(refused.stderr)")
             #expect(!refused.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0 })
         }
@@ -177,18 +178,18 @@ import Testing
         #expect(french.stderr.contains("ligne 2, name : contient le caractère de contrôle U+001B"))
         // Who records an act is an identity field too.
         let actor = try f.greffe(["report", "--concerning", "m004", "--description", "Malaise", "--on", "2026-03-04", "--as", "m001\u{1B}]0;x\u{07}"])
-        #expect(actor.status == 64, "\(actor.stderr)")
+        expectExit(actor.status, .usage, "\(actor.stderr)")
         #expect(actor.stderr.contains("caractère de contrôle U+001B refusé"), "\(actor.stderr)")
         // So is a person outside the association, named by free text, on the command line or in an apply file.
         let outside = try f.greffe(["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
                                     "--victim-not-member", "Zoé\u{202E}éoZ", "--motive", "insults", "--facts", "x",
                                     "--on", "2026-01-05"])
-        #expect(outside.status == 64, "\(outside.stderr)")
+        expectExit(outside.status, .usage, "\(outside.stderr)")
         #expect(outside.stderr.contains("U+202E"), "\(outside.stderr)")
         let line = Self.complaintLine().replacingOccurrences(of: #"{"id":"m005","isMember":true}"#,
                                                               with: #"{"id":"Zo\u001be","isMember":false}"#)
         let applied = try f.greffe(["apply", try write(f, "outside.jsonl", line + "\n"), "--lang", "en"])
-        #expect(applied.status == 65, "\(applied.stderr)")
+        expectExit(applied.status, .refused, "\(applied.stderr)")
         #expect(applied.stderr.contains("line 1: a party contains the control character U+001B"), "\(applied.stderr)")
         #expect(try f.head() == before)
     }
@@ -201,7 +202,7 @@ import Testing
         // An id echoed in a message is escaped too.
         let f = try rosterStore()
         let shown = try f.greffe(["members", "show", "m\u{1B}[2J\u{07}"])
-        #expect(shown.status == 66)
+        expectExit(shown.status, .notFound)
         #expect(shown.stderr.contains("m\\u001B[2J\\u0007"), "\(shown.stderr)")
         #expect(!shown.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
@@ -234,7 +235,7 @@ import Testing
         let second = Array(Self.complaintLine(facts: "Ren_e").utf8)
         bytes += second.map { $0 == UInt8(ascii: "_") ? 0xE9 : $0 } + [0x0A]
         let refused = try f.greffe(["apply", try write(f, "latin1.jsonl", bytes), "--lang", "en"])
-        #expect(refused.status == 65)
+        expectExit(refused.status, .refused)
         let column = (second.firstIndex(of: UInt8(ascii: "_")) ?? 0) + 1
         #expect(refused.stderr.contains("latin1.jsonl, line 2: byte \(column) (0xE9) is not UTF-8"), "\(refused.stderr)")
         // Nothing at all, not even line 1: every line is checked before the first is applied.
@@ -256,7 +257,7 @@ import Testing
         ]
         for (line, message) in cases {
             let refused = try f.greffe(["apply", try write(f, "bad.jsonl", line + "\n"), "--lang", "en"])
-            #expect(refused.status == 65, "\(line)")
+            expectExit(refused.status, .refused, "\(line)")
             #expect(refused.stderr.contains("bad.jsonl, line 1: " + message), "\(refused.stderr)")
         }
         #expect(try f.head() == before)
@@ -274,7 +275,7 @@ import Testing
             let file = f.directory + "/\(key).json"
             try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: file))
             let refused = try f.greffe(["rulebook", "validate", file, "--lang", "en"], withStore: false)
-            #expect(refused.status == 65, "\(key): \(refused.stdout)")
+            expectExit(refused.status, .refused, "\(key): \(refused.stdout)")
             #expect(refused.stderr.contains(path), "\(key): \(refused.stderr)")
             // The schema says the same of the lists (the time zone's database is beyond JSON Schema).
             guard key != "timeZone" else { continue }
@@ -293,12 +294,12 @@ import Testing
 
     @Test func entropyWrittenWithSeparatorsOrOutOfRangeIsRefusedWithTheReason() throws {
         let f = try DrawCommandTests().calledStore()
-        #expect(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + DrawCommandTests.source).status == 0)
+        expectExit(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + DrawCommandTests.source).status, .ok)
         let before = try f.head()
         for (entropy, reason) in [("1 234", "digits grouped by threes"), ("1,5", "a comma between two digits"),
                                   ("3 11 17 25 2147483648", "larger than 2147483647")] {
             let refused = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", entropy, "--lang", "en"])
-            #expect(refused.status == 65, "\(entropy)")
+            expectExit(refused.status, .refused, "\(entropy)")
             #expect(refused.stderr.contains(reason), "\(entropy): \(refused.stderr)")
         }
         let french = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "1,5"])
@@ -306,7 +307,7 @@ import Testing
         #expect(try f.head() == before)
         // The documented text source, typed as docs/draw.md shows it, is one value.
         let text = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "W 4-1"])
-        #expect(text.status == 0, "\(text.stderr)")
+        expectExit(text.status, .ok, "\(text.stderr)")
         #expect(text.stdout.contains("chaîne-clé : W41./"))
     }
 
@@ -316,7 +317,7 @@ import Testing
         let f = try rosterStore()
         let latin1 = try write(f, "latin1.csv", Array("id,nom,courriel\nm100,Ren".utf8) + [0xE9, 0x65] + Array(",renee@example.org\n".utf8))
         let converted = try f.greffe(["members", "import", latin1, "--on", "2026-01-03"])
-        #expect(converted.status == 0, "\(converted.stderr)")
+        expectExit(converted.status, .ok, "\(converted.stderr)")
         #expect(converted.stderr.contains("est en Windows-1252 / Latin-1, converti en UTF-8"), "\(converted.stderr)")
         #expect(!converted.stderr.contains("NSCocoaErrorDomain"))
         #expect(try f.greffe(["members", "show", "m100"]).stdout.contains("Renée"))
@@ -324,7 +325,7 @@ import Testing
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in "id,nom,courriel\r\nm101,Zoé,zoe@example.org\r\n".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let wide = try f.greffe(["members", "import", try write(f, "utf16.csv", utf16), "--on", "2026-01-03", "--lang", "en"])
-        #expect(wide.status == 0, "\(wide.stderr)")
+        expectExit(wide.status, .ok, "\(wide.stderr)")
         #expect(wide.stderr.contains("is in UTF-16 (little-endian), converted to UTF-8"))
         #expect(try f.greffe(["members", "show", "m101"]).stdout.contains("Zoé"))
     }
@@ -334,7 +335,7 @@ import Testing
         let before = try f.head()
         let csv = "id,nom,courriel\nm100,Eve,eve@example.org\nm101,Jo \"Le Grand\" Doe,jo@example.org\n"
         let refused = try f.greffe(["members", "import", try write(f, "quote.csv", csv), "--lang", "en"])
-        #expect(refused.status == 65)
+        expectExit(refused.status, .refused)
         #expect(refused.stderr.contains("quote.csv, line 3: misplaced double quote"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("quotation("))
         #expect(try f.head() == before)
@@ -345,14 +346,14 @@ import Testing
         let second = Self.complaintLine().replacingOccurrences(of: "2026-001", with: "2026-002")
         let lines = Self.complaintLine() + "\r\n\r\n" + second + "\r\n"
         let applied = try f.greffe(["apply", try write(f, "crlf.jsonl", lines)])
-        #expect(applied.status == 0, "\(applied.stderr)")
+        expectExit(applied.status, .ok, "\(applied.stderr)")
         #expect(applied.stdout == "2 acte(s) appliqué(s), 0 déjà appliqué(s) et sauté(s).\n")
     }
 
     @Test func aNegativeNumberGetsAClearMessage() throws {
         let f = try rosterStore()
         let refused = try f.greffe(["log", "show", "--limit", "-3"])
-        #expect(refused.status == 64)
+        expectExit(refused.status, .usage)
         #expect(refused.stderr.contains("--limit -3 : nombre négatif refusé"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("Missing value"))
         let english = try f.greffe(["audit", "replay", "--until", "-1", "--lang", "en"])
@@ -364,13 +365,13 @@ import Testing
         let before = try f.head()
         let id = "m" + String(repeating: "9", count: 2_000_000)
         let refused = try f.greffe(["members", "import", try write(f, "big.csv", "id,nom,courriel\n\(id),Big,big@example.org\n"), "--lang", "en"])
-        #expect(refused.status == 65)
+        expectExit(refused.status, .refused)
         #expect(refused.stderr.contains("line 2, id:"))
         #expect(refused.stderr.contains("is 2000001 bytes long; at most 128 accepted"), "\(refused.stderr.prefix(300))")
         #expect(refused.stderr.utf8.count < 1_000)
         let bigCase = Self.complaintLine().replacingOccurrences(of: "2026-001", with: "2026-" + String(repeating: "1", count: 1_000_000))
         let applied = try f.greffe(["apply", try write(f, "big.jsonl", bigCase + "\n"), "--lang", "en"])
-        #expect(applied.status == 65)
+        expectExit(applied.status, .refused)
         #expect(applied.stderr.utf8.count < 1_000, "\(applied.stderr.prefix(300))")
         #expect(try f.head() == before)
     }
@@ -378,9 +379,9 @@ import Testing
     @Test func messagesNameNoSwiftType() throws {
         let f = try rosterStore()
         let refused = try f.greffe(["apply", try write(f, "kind.jsonl", Self.complaintLine().replacingOccurrences(of: #""facts":"#, with: #""facts":{"a":1},"x":"#) + "\n")])
-        #expect(refused.status == 65)
+        expectExit(refused.status, .refused)
         let typeOnly = try f.greffe(["apply", try write(f, "kind2.jsonl", #"{"case":"2026-001","on":"2026-01-05","as":"m001","command":"text"}"# + "\n"), "--lang", "en"])
-        #expect(typeOnly.status == 65)
+        expectExit(typeOnly.status, .refused)
         #expect(typeOnly.stderr.contains("command: an object is expected"), "\(typeOnly.stderr)")
         let receipt = try write(f, "receipt.json", "{\"format\": 3}")
         let unreadable = try f.greffe(["audit", "verify", "--checkpoint", receipt, "--public-key", receipt])

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// A shipped rulebook's file, from the package root (Tests/GreffeCLITests/LadderCommandTests.swift).
@@ -16,30 +17,30 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: bad))
 
     let refused = try f.greffe(["rulebook", "validate", bad], withStore: false)
-    #expect(refused.status == 65)
+    expectExit(refused.status, .refused)
     #expect(refused.stderr.contains("$.measures[0].en"), "\(refused.stderr)")
 
     measures[0]["en"] = "informal reminder"
     object["measures"] = measures
     try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: bad))
     let json = try f.greffe(["rulebook", "validate", bad, "--json"], withStore: false)
-    #expect(json.status == 65)
+    expectExit(json.status, .refused)
     #expect(json.stdout.contains("\"path\":\"$.measures[2].requires[0].measure\""), "\(json.stdout)")
 
     let good = try f.greffe(["rulebook", "validate", rulebooks.appendingPathComponent("aalmi-5.json").path], withStore: false)
-    #expect(good.status == 0)
+    expectExit(good.status, .ok)
     #expect(good.stdout.contains("règlement valide — échelle aalmi-5 v1, 2 mesures"), "\(good.stdout)")
     let procedure = try f.greffe(["rulebook", "validate", rulebooks.appendingPathComponent("cle-autistes-ri.json").path],
                                  withStore: false)
-    #expect(procedure.status == 0)
+    expectExit(procedure.status, .ok)
     #expect(procedure.stdout.contains("règlement valide — procédure cle-autistes-ri v1, cellule de 3"), "\(procedure.stdout)")
 }
 
 @Test func cli_aalmiExclusionWithoutWarningIsRefusedWith65QuotingTheArticle() throws {
     let f = CLIFixture()
-    #expect(try f.greffe(["init"]).status == 0)
+    expectExit(try f.greffe(["init"]).status, .ok)
     let adopt = try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
-    #expect(adopt.status == 0, "\(adopt.stderr)")
+    expectExit(adopt.status, .ok, "\(adopt.stderr)")
     #expect(adopt.stdout.hasPrefix("Règlement adopté : aalmi-5 v1 le 02/01/2026"))
     let incident = try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité commerciale", "--on", "2026-01-05"])
     #expect(incident.stdout == """
@@ -50,17 +51,17 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     let exclusion = ["ladder", "measure", "m007", "exclusion", "--by", "administrateurs=m001", "--by", "president=m002",
                      "--channel", "telephone", "--reason", "publicité", "--on", "2026-01-06"]
     let refused = try f.greffe(exclusion)
-    #expect(refused.status == 65)
+    expectExit(refused.status, .refused)
     #expect(refused.stderr.contains("refusé — AALMI §5 (art. §5, 2- : « de l'exclusion d'un membre du groupe"), "\(refused.stderr)")
     #expect(refused.stderr.contains("« avertissement » au préalable"))
     #expect(refused.stderr.contains("Rien n'a été écrit."))
     let english = try f.greffe(exclusion + ["--lang", "en"])
-    #expect(english.status == 65)
+    expectExit(english.status, .refused)
     #expect(english.stderr.contains("refused — AALMI §5 (art. §5, 2-"), "\(english.stderr)")
     #expect(english.stderr.contains("requires: a prior warning"))
 
     let harm = try f.greffe(exclusion + ["--exception", "nuisance-volontaire", "--json"])
-    #expect(harm.status == 0, "\(harm.stderr)")
+    expectExit(harm.status, .ok, "\(harm.stderr)")
     #expect(harm.stdout.contains("\"stream\":\"ladder/aalmi-5/m007\""))
     let status = try f.greffe(["ladder", "status", "m007", "--as-of", "2026-01-06"])
     #expect(status.stdout.contains("06/01/2026  exclusion du groupe (art. §5, 2-) — administrateurs=m001, president=m002 — par appel téléphonique — exception nuisance-volontaire — motif : publicité"), "\(status.stdout)")

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// The outcomes the règlement admits, through the command line: the GA « selon les mêmes modalités que la cellule de
@@ -10,7 +11,7 @@ import Testing
         let f = try ActCommandsTests().rosterStore()
         for arguments in ActCommandsTests.sampleCase.prefix(18) {
             let done = try f.greffe(arguments)
-            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+            expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
         }
         return f
     }
@@ -20,7 +21,7 @@ import Testing
                  sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = try f.head()
         let result = try f.greffe(arguments)
-        #expect(result.status == 65, "\(arguments): \(result.stdout) \(result.stderr)", sourceLocation: sourceLocation)
+        expectExit(result.status, .refused, "\(arguments): \(result.stdout) \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.contains(words), "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(try f.head() == before, sourceLocation: sourceLocation)
     }
@@ -35,12 +36,12 @@ import Testing
             ["appeal", "2026-001", "--by", "m004", "--on", "2026-03-01", "--as", "m001"],
         ] {
             let done = try f.greffe(arguments)
-            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+            expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
         }
         let sanctionVote = try f.greffe(["ga", "vote", "2026-001", "--proposal", "radiation", "--proposal", "warning",
                                          "--votes", "radiation=18", "--votes", "warning=18", "--blanks", "4", "--voters", "40",
                                          "--on", "2026-06-20", "--as", "m001"])
-        #expect(sanctionVote.status == 0, "\(sanctionVote.stderr)")
+        expectExit(sanctionVote.status, .ok, "\(sanctionVote.stderr)")
         // The hint leads to the reintegration vote, not away from it.
         #expect(sanctionVote.stdout.contains("greffe ga reintegration-vote"), "\(sanctionVote.stdout)")
         #expect(!sanctionVote.stdout.contains("ga resolve"))
@@ -48,7 +49,7 @@ import Testing
                         "--sanction", "radiation", "--on", "2026-06-20", "--as", "m001"], saying: "réintégration")
         let reintegration = try f.greffe(["ga", "reintegration-vote", "2026-001", "--votes", "immediate=20",
                                           "--votes", "probationary=20", "--voters", "40", "--on", "2026-06-20", "--as", "m001"])
-        #expect(reintegration.status == 0, "\(reintegration.stderr)")
+        expectExit(reintegration.status, .ok, "\(reintegration.stderr)")
         #expect(reintegration.stdout.contains("reintegration.immediate : 20 × 3 = 60 < 40 × 2 = 80"), "\(reintegration.stdout)")
         #expect(reintegration.stdout.contains("greffe ga resolve"))
         // Where the text is silent, no sanction the assembly did not carry.
@@ -58,13 +59,13 @@ import Testing
         try refused(f, ["judgement", "execute", "2026-001", "--on", "2026-06-21", "--as", "m001"], saying: "déjà exécuté")
         let resolution = try f.greffe(["ga", "resolve", "2026-001", "--outcome", "aucune sanction ; suspension levée",
                                        "--reason", "deux votes sans deux tiers", "--on", "2026-06-21", "--as", "m001"])
-        #expect(resolution.status == 0, "\(resolution.stderr)")
+        expectExit(resolution.status, .ok, "\(resolution.stderr)")
         try refused(f, ["radiation", "2026-001", "--member", "m004", "--on", "2026-06-22", "--as", "m001"], saying: "R28")
-        #expect(try f.greffe(["judgement", "execute", "2026-001", "--on", "2026-06-22", "--as", "m001"]).status == 0)
+        expectExit(try f.greffe(["judgement", "execute", "2026-001", "--on", "2026-06-22", "--as", "m001"]).status, .ok)
         let status = try f.greffe(["status", "2026-001"], environment: ["GREFFE_TODAY": "2026-06-22"])
         #expect(status.stdout.contains("décision : aucune sanction (le 2026-06-21)"), "\(status.stdout)")
         let verify = try f.greffe(["audit", "verify"])
-        #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
+        expectExit(verify.status, .ok, "\(verify.stdout) \(verify.stderr)")
         let report = try f.greffe(["audit", "report", "2026-001"], environment: ["GREFFE_TODAY": "2026-06-22"])
         #expect(report.stdout.contains("vote de l'Assemblée générale sur la réintégration (R24)"), "\(report.stdout)")
     }
@@ -72,17 +73,17 @@ import Testing
     @Test func R19_theCellDecidesThatNoSanctionIsDueByConsensusOrByVote() throws {
         let f = try throughCellMeeting()
         let neither = try f.greffe(["cell", "consensus", "2026-001", "--reasons", "?", "--on", "2026-02-11", "--as", "m002"])
-        #expect(neither.status == 64)
+        expectExit(neither.status, .usage)
         let decided = try f.greffe(["cell", "consensus", "2026-001", "--no-sanction", "--reasons", "Faits non établis",
                                     "--on", "2026-02-11", "--as", "m002"])
-        #expect(decided.status == 0, "\(decided.stderr)")
+        expectExit(decided.status, .ok, "\(decided.stderr)")
         #expect(decided.stdout.contains("jugement rendu : aucune sanction"), "\(decided.stdout)")
         for arguments in [["judgement", "send", "2026-001", "--on", "2026-02-12", "--as", "m002"],
                           ["judgement", "execute", "2026-001", "--note", "Suspension levée.", "--on", "2026-02-12", "--as", "m001"],
                           ["letter-received", "2026-001", "--member", "m005", "--on", "2026-02-13", "--as", "m001"],
                           ["appeal", "2026-001", "--by", "m005", "--on", "2026-02-20", "--as", "m001"]] {
             let done = try f.greffe(arguments)
-            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+            expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
         }
         let status = try f.greffe(["status", "2026-001"], environment: ["GREFFE_TODAY": "2026-02-20"])
         #expect(status.stdout.contains("décision : aucune sanction (le 2026-02-11)"), "\(status.stdout)")
@@ -90,9 +91,9 @@ import Testing
         let v = try throughCellMeeting()
         let vote = try v.greffe(["cell", "vote", "2026-001", "--ballot", "m007=none", "--ballot", "m009=none",
                                  "--ballot", "m010=warning", "--on", "2026-02-11", "--as", "m002"])
-        #expect(vote.status == 0, "\(vote.stderr)")
+        expectExit(vote.status, .ok, "\(vote.stderr)")
         #expect(vote.stdout.contains("jugement rendu : aucune sanction"), "\(vote.stdout)")
-        #expect(try v.greffe(["audit", "verify"]).status == 0)
+        expectExit(try v.greffe(["audit", "verify"]).status, .ok)
     }
 
     @Test func R27_aProbationWithoutProofOfReparationOrApprovalIsRefused() throws {
@@ -104,26 +105,26 @@ import Testing
         try refused(f, probation, saying: "approbation des adhérents concernés")
         try refused(f, probation + ["--approved-by", "m004"], saying: "mis·e en cause")
         let done = try f.greffe(probation + ["--approved-by", "m005"])
-        #expect(done.status == 0, "\(done.stderr)")
+        expectExit(done.status, .ok, "\(done.stderr)")
     }
 
     @Test func R13_theRapporteurReplacesACellMemberWithoutUsingAPartysRecusal() throws {
         let f = try ActCommandsTests().rosterStore()
         // Up to the second call: m004 has used their recusal; the cell is m007, m009, m010.
         for arguments in ActCommandsTests.sampleCase.prefix(16) {
-            #expect(try f.greffe(arguments).status == 0, "\(arguments)")
+            expectExit(try f.greffe(arguments).status, .ok, "\(arguments)")
         }
         try refused(f, ["cell", "replace", "2026-001", "--member", "m007", "--ground", "no-longer-eligible",
                         "--reason", "?", "--on", "2026-02-07", "--as", "m002"], saying: "peut encore siéger")
         let replaced = try f.greffe(["cell", "replace", "2026-001", "--member", "m009", "--ground", "no-answer",
                                      "--reason", "Aucune réponse aux courriels des 5 et 6 février", "--on", "2026-02-07", "--as", "m002"])
-        #expect(replaced.status == 0, "\(replaced.stderr)")
+        expectExit(replaced.status, .ok, "\(replaced.stderr)")
         #expect(replaced.stdout.contains("aucune révocation de partie utilisée"), "\(replaced.stdout)")
         try refused(f, ["cell", "volunteer", "2026-001", "--member", "m009", "--on", "2026-02-07", "--as", "m002"],
                     saying: "remplacé·e")
-        #expect(try f.greffe(["cell", "volunteer", "2026-001", "--member", "m012", "--on", "2026-02-08", "--as", "m002"]).status == 0)
+        expectExit(try f.greffe(["cell", "volunteer", "2026-001", "--member", "m012", "--on", "2026-02-08", "--as", "m002"]).status, .ok)
         // The victim keeps her recusal.
-        #expect(try f.greffe(["cell", "recuse", "2026-001", "--by", "m005", "--member", "m012", "--on", "2026-02-08", "--as", "m002"]).status == 0)
+        expectExit(try f.greffe(["cell", "recuse", "2026-001", "--by", "m005", "--member", "m012", "--on", "2026-02-08", "--as", "m002"]).status, .ok)
         let status = try f.greffe(["status", "2026-001"], environment: ["GREFFE_TODAY": "2026-02-08"])
         #expect(status.stdout.contains("remplacé·e dans la cellule le 2026-02-07 : Gaëlle Simon (m009) (ne répond pas)"),
                 "\(status.stdout)")
@@ -132,7 +133,7 @@ import Testing
         #expect(dossier.stdout.contains("remplacé·e dans la cellule (ne répond pas) : Aucune réponse"), "\(dossier.stdout)")
         let report = try f.greffe(["audit", "report", "2026-001"], environment: ["GREFFE_TODAY": "2026-02-08"])
         #expect(report.stdout.contains("m009 (ne répond pas) : Aucune réponse aux courriels"), "\(report.stdout)")
-        #expect(try f.greffe(["audit", "verify"]).status == 0)
+        expectExit(try f.greffe(["audit", "verify"]).status, .ok)
     }
 
     @Test func R11_whenEveryAccusedLeftTheBoardRecordsAnExplicitDecisionInsteadOfADeadEnd() throws {
@@ -148,18 +149,18 @@ import Testing
             ["answer", "2026-001", "--from", "m004", "--form", "written", "--on", "2026-03-16", "--as", "m002"],
         ] {
             let done = try f.greffe(arguments)
-            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+            expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
         }
         let decide = ["explicit-decision", "2026-001", "--matter", "every-accused-left", "--decision", "arrêt de la procédure",
                       "--reason", "les deux personnes mises en cause ont quitté l'association", "--as", "m001"]
         try refused(f, decide + ["--on", "2026-03-17"], saying: "m004 n'a pas quitté l'association")
-        #expect(try f.greffe(["accused-left", "2026-001", "--member", "m004", "--on", "2026-03-18", "--as", "m002"]).status == 0)
+        expectExit(try f.greffe(["accused-left", "2026-001", "--member", "m004", "--on", "2026-03-18", "--as", "m002"]).status, .ok)
         let done = try f.greffe(decide + ["--on", "2026-03-19"])
-        #expect(done.status == 0, "\(done.stderr)")
+        expectExit(done.status, .ok, "\(done.stderr)")
         #expect(done.stdout.contains("procédure arrêtée (R11, art. 5.6.7)"), "\(done.stdout)")
         let status = try f.greffe(["status", "2026-001"], environment: ["GREFFE_TODAY": "2026-03-19"])
         #expect(status.stdout.contains("décision explicite du Conseil (règlement muet) le 2026-03-19 : arrêt de la procédure"),
                 "\(status.stdout)")
-        #expect(try f.greffe(["audit", "verify"]).status == 0)
+        expectExit(try f.greffe(["audit", "verify"]).status, .ok)
     }
 }

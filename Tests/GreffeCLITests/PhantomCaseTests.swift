@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// No phantom cases: a mistyped case id is refused with the nearest existing ids; a new case is opened only without
@@ -9,8 +10,8 @@ import Testing
 
     func twoCases() throws -> CLIFixture {
         let f = try ActCommandsTests().rosterStore()
-        #expect(try f.greffe(Self.complaint).status == 0)
-        #expect(try f.greffe(Self.complaint).status == 0)  // 2026-002
+        expectExit(try f.greffe(Self.complaint).status, .ok)
+        expectExit(try f.greffe(Self.complaint).status, .ok)  // 2026-002
         return f
     }
 
@@ -18,14 +19,14 @@ import Testing
         let f = try twoCases()
         let head = try f.head()
         let evidence = try f.greffe(["evidence", "2026-020", "--kind", "testimony", "--description", "d", "--on", "2026-01-06"])
-        #expect(evidence.status == 66, "\(evidence.stderr)")
+        expectExit(evidence.status, .notFound, "\(evidence.stderr)")
         #expect(evidence.stderr.contains("vouliez-vous dire 2026-002"), "\(evidence.stderr)")
         // An opening act given --case for a case that does not exist no longer opens it.
         let complaint = try f.greffe(Self.complaint + ["--case", "2026-020"])
-        #expect(complaint.status == 66, "\(complaint.stderr)")
+        expectExit(complaint.status, .notFound, "\(complaint.stderr)")
         let report = try f.greffe(["report", "--case", "2026-020", "--concerning", "m004", "--description", "x",
                                    "--on", "2026-01-06", "--lang", "en"])
-        #expect(report.status == 66)
+        expectExit(report.status, .notFound)
         #expect(report.stderr.contains("did you mean 2026-002"), "\(report.stderr)")
         let status = try f.greffe(["status", "2026-020"])
         #expect(status.status == 66 && status.stderr.contains("2026-002"), "\(status.stderr)")
@@ -37,9 +38,9 @@ import Testing
         let f = try twoCases()
         let head = try f.head()
         let taken = try f.greffe(Self.complaint + ["--new-case", "2026-002"])
-        #expect(taken.status == 65, "\(taken.stderr)")
-        #expect(try f.greffe(Self.complaint + ["--new-case", "2026-009", "--case", "2026-001"]).status == 64)
-        #expect(try f.greffe(Self.complaint + ["--new-case", "../x"]).status == 64)
+        expectExit(taken.status, .refused, "\(taken.stderr)")
+        expectExit(try f.greffe(Self.complaint + ["--new-case", "2026-009", "--case", "2026-001"]).status, .usage)
+        expectExit(try f.greffe(Self.complaint + ["--new-case", "../x"]).status, .usage)
         #expect(try f.head() == head)
         let opened = try f.greffe(Self.complaint + ["--new-case", "2026-010"])
         #expect(opened.stdout.hasPrefix("Dossier 2026-010 ouvert."), "\(opened.stdout)\(opened.stderr)")
@@ -53,7 +54,7 @@ import Testing
             let line = #"{"case": "\#(bad)", "on": "2026-01-05", "as": "m001", "command": {"type": "complaint.file", "channel": "privateTicket", "complainants": [{"id": "m006", "isMember": true}], "accused": [{"id": "m004", "isMember": true, "holdsMandate": false}], "victims": [{"id": "m005", "isMember": true}], "facts": "f", "motives": ["insults"], "boardLearnedOn": "2026-01-05"}}"#
             try line.write(toFile: file, atomically: true, encoding: .utf8)
             let applied = try f.greffe(["apply", file])
-            #expect(applied.status == 65, "\(bad): \(applied.stdout)\(applied.stderr)")
+            expectExit(applied.status, .refused, "\(bad): \(applied.stdout)\(applied.stderr)")
             #expect(applied.stderr.contains("case"), "\(bad): \(applied.stderr)")
         }
         #expect(try f.head() == head)
@@ -66,7 +67,7 @@ import Testing
         let f = try ActCommandsTests().rosterStore()
         let head = try f.head()
         let simulated = try f.greffe(PhantomCaseTests.complaint + ["--dry-run"])
-        #expect(simulated.status == 0, "\(simulated.stderr)")
+        expectExit(simulated.status, .ok, "\(simulated.stderr)")
         #expect(simulated.stdout.hasPrefix("Simulation (--dry-run) : rien n'a été écrit."), "\(simulated.stdout)")
         #expect(simulated.stdout.contains("Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33)"), "\(simulated.stdout)")
         #expect(simulated.stdout.contains("  #33 ComplaintFiled"), "\(simulated.stdout)")
@@ -88,10 +89,10 @@ import Testing
 
     @Test func dryRun_aRosterImportPreviewsEachMemberAndWritesNothing() throws {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
         let head = try f.head()
         let preview = try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001", "--dry-run"])
-        #expect(preview.status == 0, "\(preview.stderr)")
+        expectExit(preview.status, .ok, "\(preview.stderr)")
         #expect(preview.stdout.contains("  m001 : MemberJoined"), "\(preview.stdout)")
         #expect(try f.head() == head)
         #expect(try f.greffe(["members", "list"]).stdout.contains("m001") == false)

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// Acts recorded late on their real day, acts in the future, and the refusals and options that used to lead astray,
@@ -11,7 +12,7 @@ import Testing
         let f = try ActCommandsTests().rosterStore()
         for arguments in ActCommandsTests.sampleCase.prefix(18) {
             let done = try f.greffe(arguments, environment: Self.today)
-            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+            expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
         }
         return f
     }
@@ -19,25 +20,25 @@ import Testing
     @Test func order_aLateReceiptKeepsItsRealDayAndItsOwnAppealWindow() throws {
         let f = try throughCellMeeting()
         for arguments in ActCommandsTests.sampleCase[18...20] {
-            #expect(try f.greffe(arguments, environment: Self.today).status == 0, "\(arguments)")
+            expectExit(try f.greffe(arguments, environment: Self.today).status, .ok, "\(arguments)")
         }
         // The accused's receipt of 20 Mar is recorded first, the victim's of 19 Mar afterwards.
         let accused = try f.greffe(["letter-received", "2026-001", "--member", "m004", "--on", "2026-03-20"], environment: Self.today)
-        #expect(accused.status == 0, "\(accused.stderr)")
+        expectExit(accused.status, .ok, "\(accused.stderr)")
         let victim = try f.greffe(["letter-received", "2026-001", "--member", "m005", "--on", "19/03/2026"], environment: Self.today)
-        #expect(victim.status == 0, "\(victim.stderr)")
+        expectExit(victim.status, .ok, "\(victim.stderr)")
         let status = try f.greffe(["status", "2026-001"], environment: Self.today)
         #expect(status.stdout.contains("recours de m005 — dû le 2026-05-19"), "\(status.stdout)")
         #expect(status.stdout.contains("recours de m004 — dû le 2026-05-20"), "\(status.stdout)")
         // The victim's appeal on 20 May is one day late; the accused's is on time.
         let head = try f.head()
         let late = try f.greffe(["appeal", "2026-001", "--by", "m005", "--on", "2026-05-20"], environment: ["GREFFE_TODAY": "2026-05-20"])
-        #expect(late.status == 65)
+        expectExit(late.status, .refused)
         #expect(late.stderr.contains("R23"), "\(late.stderr)")
         #expect(try f.head() == head)
         // An act the text orders after another still may not precede it: a receipt before the judgement.
         let early = try f.greffe(["letter-received", "2026-001", "--member", "m005", "--on", "2026-02-10"], environment: Self.today)
-        #expect(early.status == 65)
+        expectExit(early.status, .refused)
         #expect(try f.head() == head)
     }
 
@@ -48,7 +49,7 @@ import Testing
         // A typo (2027 for 2026) on the command line…
         let complaint = try f.greffe(Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2027-01-05", "--as", "m001"],
                                      environment: today)
-        #expect(complaint.status == 65, "\(complaint.stderr)")
+        expectExit(complaint.status, .refused, "\(complaint.stderr)")
         #expect(complaint.stderr.contains("refusé — order"), "\(complaint.stderr)")
         #expect(complaint.stderr.contains("05/01/2027 est postérieur à aujourd'hui (01/03/2026)"), "\(complaint.stderr)")
         // …in an `apply` file, in a roster import, on a ladder, for a GA scheduled or a rulebook adopted.
@@ -56,17 +57,17 @@ import Testing
         let line = #"{"case":"2026-001","on":"2026-03-02","as":"m001","command":{"type":"report.record","channel":"direct","concerning":["m004"],"description":"Malaise"}}"#
         try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: file))
         let applied = try f.greffe(["apply", file], environment: today)
-        #expect(applied.status == 65, "\(applied.stderr)")
+        expectExit(applied.status, .refused, "\(applied.stderr)")
         #expect(applied.stderr.contains("order"), "\(applied.stderr)")
-        #expect(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-03-02"], environment: today).status == 65)
-        #expect(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-02"], environment: today).status == 65)
-        #expect(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-03-02"], environment: today).status == 65)
+        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-03-02"], environment: today).status, .refused)
+        expectExit(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-02"], environment: today).status, .refused)
+        expectExit(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-03-02"], environment: today).status, .refused)
         #expect(try f.head() == head)
-        #expect(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-01-02"], environment: today).status == 0)
+        expectExit(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-01-02"], environment: today).status, .ok)
         let adopted = try f.head()
         let ladder = try f.greffe(["ladder", "incident", "m009", "--channel", "plateforme", "--facts", "Commentaire",
                                    "--reported-by", "m005", "--on", "2026-03-02"], environment: today)
-        #expect(ladder.status == 65, "\(ladder.stderr)")
+        expectExit(ladder.status, .refused, "\(ladder.stderr)")
         #expect(try f.head() == adopted)
         // Today itself is fine.
         #expect(try f.greffe(Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2026-03-01", "--as", "m001"],
@@ -76,7 +77,7 @@ import Testing
     @Test func R14_aNewCallEightDaysAfterTheRecusalShowsLate() throws {
         let f = try ActCommandsTests().rosterStore()
         for arguments in ActCommandsTests.sampleCase.prefix(9) {
-            #expect(try f.greffe(arguments, environment: Self.today).status == 0, "\(arguments)")
+            expectExit(try f.greffe(arguments, environment: Self.today).status, .ok, "\(arguments)")
         }
         for arguments in [
             ["cell", "call", "2026-001", "--via", "online", "--on", "2026-02-05"],
@@ -87,7 +88,7 @@ import Testing
             ["cell", "call", "2026-001", "--via", "online", "--member", "m010", "--on", "2026-02-13"],
         ] {
             let done = try f.greffe(arguments, environment: Self.today)
-            #expect(done.status == 0, "\(arguments): \(done.stderr)")
+            expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
         }
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-02-13"], environment: Self.today)
         #expect(status.stdout.contains(
@@ -101,21 +102,21 @@ import Testing
         let consensus = ["cell", "consensus", "2026-001", "--sanction", "reintegration.probationary", "--reasons", "r",
                          "--on", "2026-02-11"]
         let withoutEnd = try f.greffe(consensus + ["--condition", "excuses", "--probation-space", "serveur"], environment: Self.today)
-        #expect(withoutEnd.status == 65, "\(withoutEnd.stderr)")
+        expectExit(withoutEnd.status, .refused, "\(withoutEnd.stderr)")
         #expect(withoutEnd.stderr.contains("R27"), "\(withoutEnd.stderr)")
         #expect(withoutEnd.stderr.contains("--probation-until"), "\(withoutEnd.stderr)")
         let withoutSpace = try f.greffe(consensus + ["--condition", "excuses", "--probation-until", "2026-08-31"], environment: Self.today)
-        #expect(withoutSpace.status == 65, "\(withoutSpace.stderr)")
+        expectExit(withoutSpace.status, .refused, "\(withoutSpace.stderr)")
         #expect(withoutSpace.stderr.contains("R27"), "\(withoutSpace.stderr)")
         // Contradictory measures are refused together.
         let both = try f.greffe(["cell", "consensus", "2026-001", "--sanction", "radiation", "--sanction", "reintegration.immediate",
                                  "--reasons", "r", "--on", "2026-02-11"], environment: Self.today)
-        #expect(both.status == 65, "\(both.stderr)")
+        expectExit(both.status, .refused, "\(both.stderr)")
         #expect(both.stderr.contains("R27"), "\(both.stderr)")
         // Revoking a mandate the accused does not hold.
         let revoke = try f.greffe(["cell", "consensus", "2026-001", "--sanction", "mandate-revocation", "--reasons", "r",
                                    "--on", "2026-02-11"], environment: Self.today)
-        #expect(revoke.status == 65, "\(revoke.stderr)")
+        expectExit(revoke.status, .refused, "\(revoke.stderr)")
         #expect(revoke.stderr.contains("R32 (art. 4.5)"), "\(revoke.stderr)")
         #expect(try f.head() == head)
     }
@@ -126,7 +127,7 @@ import Testing
         let refused = try f.greffe(["complaint", "--via", "email", "--complainant", "m007", "--accused", "m003", "--victim", "m012",
                                     "--motive", "abuse-of-power", "--facts", "Refus d'appliquer le règlement.", "--on", "2026-02-17"],
                                    environment: Self.today)
-        #expect(refused.status == 65)
+        expectExit(refused.status, .refused)
         #expect(refused.stderr.contains("Possible : --accused-holds-mandate m003"), "\(refused.stderr)")
         #expect(try f.head() == head)
     }
@@ -134,26 +135,26 @@ import Testing
     @Test func globalOptionsComeBeforeTheSubcommandToo() throws {
         let f = CLIFixture()
         let created = try f.greffe(["--store", f.store, "init"], withStore: false)
-        #expect(created.status == 0, "\(created.stderr)")
+        expectExit(created.status, .ok, "\(created.stderr)")
         #expect(FileManager.default.fileExists(atPath: f.store + "/data.mdb"))
         let english = try f.greffe(["--lang", "en", "--store=\(f.store)", "log", "verify"], withStore: false)
-        #expect(english.status == 0, "\(english.stderr)")
+        expectExit(english.status, .ok, "\(english.stderr)")
         #expect(english.stdout.hasPrefix("OK: 0 record(s) verified"), "\(english.stdout)")
         let nested = try f.greffe(["--store", f.store, "members", "import", SampleCaseTests.roster, "--on", "2026-01-02"],
                                   withStore: false)
-        #expect(nested.status == 0, "\(nested.stderr)")
+        expectExit(nested.status, .ok, "\(nested.stderr)")
         // An option after the subcommand still wins over the one before it.
         let other = f.directory + "/other"
         let wins = try f.greffe(["--store", other, "log", "verify", "--store", f.store], withStore: false)
-        #expect(wins.status == 0, "\(wins.stderr)")
-        #expect(try f.greffe(["--lang", "xx", "log", "verify"]).status == 64)
+        expectExit(wins.status, .ok, "\(wins.stderr)")
+        expectExit(try f.greffe(["--lang", "xx", "log", "verify"]).status, .usage)
     }
 
     @Test func agendaAsOfShowsThatDaysCases() throws {
         let f = try throughCellMeeting()
         // On 6 Jan the board had not met yet: its meeting was due on 12 Jan.
         let then = try f.greffe(["agenda", "--as-of", "2026-01-06"], environment: Self.today)
-        #expect(then.status == 0)
+        expectExit(then.status, .ok)
         #expect(then.stdout.contains("2026-01-12  2026-001  R04  réunion du Conseil d'administration  — dans 6 j"), "\(then.stdout)")
         #expect(!then.stdout.contains("R22"), "\(then.stdout)")
         // Today the cell has met: a decision is what is awaited, not the board meeting.

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// Who recorded what, at the command line: `--as` or `GREFFE_ACTOR` names a member who may record the act.
@@ -12,20 +13,20 @@ import Testing
         let head = try f.head()
         // Nobody named (no --as, GREFFE_ACTOR unset or empty): a usage error, whatever the system's user name.
         let nobody = try f.greffe(Self.complaint, environment: ["GREFFE_ACTOR": "", "USER": "alice"])
-        #expect(nobody.status == 64, "\(nobody.stderr)")
+        expectExit(nobody.status, .usage, "\(nobody.stderr)")
         #expect(nobody.stderr.contains("--as"), "\(nobody.stderr)")
-        #expect(try f.greffe(Self.complaint + ["--as", ""]).status == 64)
+        expectExit(try f.greffe(Self.complaint + ["--as", ""]).status, .usage)
         // Somebody the roster does not hold: not found.
         let stranger = try f.greffe(Self.complaint + ["--as", "inconnu"])
-        #expect(stranger.status == 66, "\(stranger.stderr)")
+        expectExit(stranger.status, .notFound, "\(stranger.stderr)")
         #expect(stranger.stderr.contains("n'est pas au registre des membres"), "\(stranger.stderr)")
         // A member without a seat on the board, who is not the rapporteur: refused by the rule, with its article.
         let member = try f.greffe(Self.complaint + ["--as", "m007"])
-        #expect(member.status == 65, "\(member.stderr)")
+        expectExit(member.status, .refused, "\(member.stderr)")
         #expect(member.stderr.contains("recorder (art. 5.6.3)"), "\(member.stderr)")
         #expect(try f.head() == head)
         // A board member records it, and `history` names them.
-        #expect(try f.greffe(Self.complaint + ["--as", "m003"]).status == 0)
+        expectExit(try f.greffe(Self.complaint + ["--as", "m003"]).status, .ok)
         let history = try f.greffe(["history", "2026-001"])
         #expect(history.stdout.contains("m003"), "\(history.stdout)")
     }

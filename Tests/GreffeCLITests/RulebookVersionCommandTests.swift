@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// R34 through the command line: the Article 5.6 procedure as a rulebook file, a version 2 adopted, and cases keeping
@@ -15,7 +16,7 @@ import Testing
     /// The shipped procedure rewritten as version 2 with the board meeting due 10 days after the complaint.
     func version2(_ f: CLIFixture, cellSize: Int = 3) throws -> String {
         let shown = try f.greffe(["rulebook", "show", "cle-autistes-ri", "--json"], withStore: false)
-        #expect(shown.status == 0, "\(shown.stderr)")
+        expectExit(shown.status, .ok, "\(shown.stderr)")
         var object = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
         object["version"] = 2
         object["cellSize"] = cellSize
@@ -29,34 +30,34 @@ import Testing
 
     @Test func R34_aVersion2AdoptedThroughTheCLIAppliesToLaterComplaintsOnly() throws {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
-        #expect(try f.greffe(["members", "import", Self.roster, "--on", "2026-01-02", "--as", "m001"]).status == 0)
-        #expect(try complaint(f, on: "2026-01-05").status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", Self.roster, "--on", "2026-01-02", "--as", "m001"]).status, .ok)
+        expectExit(try complaint(f, on: "2026-01-05").status, .ok)
 
         // A file with a fault is refused with its JSON path, and nothing is written.
         let broken = try version2(f, cellSize: 0)
         let head = try f.head()
         let validated = try f.greffe(["rulebook", "validate", broken, "--json"], withStore: false)
-        #expect(validated.status == 65)
+        expectExit(validated.status, .refused)
         #expect(validated.stdout.contains("\"path\":\"$.cellSize\""), "\(validated.stdout)")
         let refused = try f.greffe(["rulebook", "adopt", "cle-autistes-ri", "--file", broken, "--on", "2026-01-07"])
-        #expect(refused.status == 65)
+        expectExit(refused.status, .refused)
         #expect(refused.stderr.contains("$.cellSize"), "\(refused.stderr)")
         #expect(try f.head() == head)
 
         let file = try version2(f)
         let adopted = try f.greffe(["rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "m001"])
-        #expect(adopted.status == 0, "\(adopted.stderr)")
+        expectExit(adopted.status, .ok, "\(adopted.stderr)")
         #expect(adopted.stdout.contains("Règlement adopté : cle-autistes-ri v2 le 07/01/2026"), "\(adopted.stdout)")
         #expect(adopted.stdout.contains("les dossiers ouverts gardent leur version (R34, art. 9)"))
         // The same version again is refused (exit 65), nothing written.
         let afterAdoption = try f.head()
         let again = try f.greffe(["rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-08"])
-        #expect(again.status == 65)
+        expectExit(again.status, .refused)
         #expect(again.stderr.contains("R34"), "\(again.stderr)")
         #expect(try f.head() == afterAdoption)
 
-        #expect(try complaint(f, on: "2026-01-08").status == 0)
+        expectExit(try complaint(f, on: "2026-01-08").status, .ok)
         let today = ["GREFFE_TODAY": "2026-01-09"]
         let old = try f.greffe(["status", "2026-001"], environment: today)
         #expect(old.stdout.contains("règlement : cle-autistes-ri v1"), "\(old.stdout)")
@@ -72,7 +73,7 @@ import Testing
         #expect(shown.stdout.contains("R04 réunion du Conseil : 7 jours après la plainte"), "\(shown.stdout)")
         #expect(try f.greffe(["rulebook", "show", "cle-autistes-ri"]).stdout.contains("R04 réunion du Conseil : 10 jours après la plainte"))
         let audit = try f.greffe(["audit", "verify"], environment: today)
-        #expect(audit.status == 0, "\(audit.stdout)\(audit.stderr)")
+        expectExit(audit.status, .ok, "\(audit.stdout)\(audit.stderr)")
         #expect(audit.stdout.contains("cle-autistes-ri v1, cle-autistes-ri v2 (2026-01-07)"), "\(audit.stdout)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 /// The README's sample case, run through the built binary, and the bad inputs around it.
@@ -12,12 +13,12 @@ import Testing
     /// A store with the sample roster and case.
     func sampleStore() throws -> CLIFixture {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
         let imported = try f.greffe(["members", "import", Self.roster, "--on", "02/01/2026", "--as", "m001"])
-        #expect(imported.status == 0, "\(imported.stderr)")
+        expectExit(imported.status, .ok, "\(imported.stderr)")
         #expect(imported.stdout == "13 membre(s) concerné(s) dont 13 nouveau(x) ; 32 acte(s) enregistré(s).\n")
         let applied = try f.greffe(["apply", Self.sampleCase], environment: Self.today)
-        #expect(applied.status == 0, "\(applied.stderr)")
+        expectExit(applied.status, .ok, "\(applied.stderr)")
         #expect(applied.stdout == "24 acte(s) appliqué(s), 0 déjà appliqué(s) et sauté(s).\n")
         return f
     }
@@ -28,7 +29,7 @@ import Testing
     @Test func theSampleCaseRunsToExecution() throws {
         let f = try sampleStore()
         let status = try f.greffe(["status", "2026-001"], environment: Self.today)
-        #expect(status.status == 0)
+        expectExit(status.status, .ok)
         let expected = """
             Dossier 2026-001 — jugement exécuté
               au 2026-02-20 ; ouvert le 2026-01-05
@@ -78,7 +79,7 @@ import Testing
     @Test func asOfShowsTheCaseAsItStoodThatDay() throws {
         let f = try sampleStore()
         let past = try f.greffe(["status", "2026-001", "--as-of", "25/01/2026"])
-        #expect(past.status == 0)
+        expectExit(past.status, .ok)
         #expect(past.stdout.hasPrefix("Dossier 2026-001 — demande d'explication envoyée, réponse attendue\n  au 2026-01-25"))
         #expect(past.stdout.contains("suspension en vigueur (R07) depuis le 2026-01-09"))
         #expect(past.stdout.contains("R10  accusé de réception et première réponse de la personne mise en cause — dû le 2026-02-06 — ouvert, 12 j restant(s)"))
@@ -89,7 +90,7 @@ import Testing
         let f = try sampleStore()
         let before = try head(f)
         let again = try f.greffe(["apply", Self.sampleCase], environment: Self.today)
-        #expect(again.status == 0)
+        expectExit(again.status, .ok)
         #expect(again.stdout == "0 acte(s) appliqué(s), 24 déjà appliqué(s) et sauté(s).\n")
         #expect(try head(f) == before)
         let reimported = try f.greffe(["members", "import", Self.roster])
@@ -99,13 +100,13 @@ import Testing
 
     @Test func aSecondRecusalBySameePartyIsRefusedAndWritesNothing() throws {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"]).status == 0)
-        #expect(try f.greffe(["members", "import", Self.roster, "--on", "2026-01-02"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", Self.roster, "--on", "2026-01-02"]).status, .ok)
         // The sample case up to the accused's recusal of m008 (line 14).
         let lines = try String(contentsOfFile: Self.sampleCase, encoding: .utf8).split(separator: "\n")
         let firstPart = f.directory + "/first-part.jsonl"
         try lines.prefix(14).joined(separator: "\n").write(toFile: firstPart, atomically: true, encoding: .utf8)
-        #expect(try f.greffe(["apply", firstPart]).status == 0)
+        expectExit(try f.greffe(["apply", firstPart]).status, .ok)
         let before = try head(f)
 
         let file = f.directory + "/second-recusal.jsonl"
@@ -114,13 +115,13 @@ import Testing
             {"case":"2026-001","on":"2026-02-05","as":"m002","command":{"type":"cell.recuse","commandId":"x-2","by":"m004","member":"m009"}}
             """.write(toFile: file, atomically: true, encoding: .utf8)
         let refused = try f.greffe(["apply", file])
-        #expect(refused.status == 65)
+        expectExit(refused.status, .refused)
         #expect(refused.stderr.contains("ligne 2 : refusé — R14 (art. 5.6.9)"), "\(refused.stderr)")
         #expect(refused.stderr.contains("Rien n'a été écrit"))
         // Line 1 (a volunteer) stays applied; line 2 wrote nothing.
         let after = try head(f)
         #expect(after.hasPrefix("\(Int(before.prefix { $0 != " " })! + 1) "), "\(before) → \(after)")
-        #expect(try f.greffe(["apply", file]).status == 65)
+        expectExit(try f.greffe(["apply", file]).status, .refused)
         #expect(try head(f) == after)
     }
 
@@ -129,18 +130,18 @@ import Testing
         let before = try head(f)
 
         let unknownCase = try f.greffe(["status", "2026-099"])
-        #expect(unknownCase.status == 66)
+        expectExit(unknownCase.status, .notFound)
         #expect(unknownCase.stderr.contains("dossier inconnu : 2026-099"))
 
         let badDate = try f.greffe(["status", "2026-001", "--as-of", "31/02/2026"])
-        #expect(badDate.status == 64)
+        expectExit(badDate.status, .usage)
         #expect(badDate.stderr.contains("as-of"))
 
         let badLine = f.directory + "/bad.jsonl"
         try "{\"case\":\"2026-001\",\"on\":\"2026-02-14\",\"as\":\"m002\",\"command\":{\"type\":\"cell.levitate\"}}\n"
             .write(toFile: badLine, atomically: true, encoding: .utf8)
         let malformed = try f.greffe(["apply", badLine])
-        #expect(malformed.status == 65)
+        expectExit(malformed.status, .refused)
         #expect(malformed.stderr.contains("ligne 1 : JSON invalide"), "\(malformed.stderr)")
         #expect(malformed.stderr.contains("cell.levitate"))
 
@@ -148,12 +149,12 @@ import Testing
         try "id,nom,courriel,cotisation\nm020,Zoé,zoe@exemple.org,2026\nm021,,yann@exemple.org,2026\n"
             .write(toFile: badRoster, atomically: true, encoding: .utf8)
         let rosterRefused = try f.greffe(["members", "import", badRoster])
-        #expect(rosterRefused.status == 65)
+        expectExit(rosterRefused.status, .refused)
         #expect(rosterRefused.stderr.contains("ligne 3, name : nom vide"), "\(rosterRefused.stderr)")
-        #expect(try f.greffe(["members", "show", "m020"]).status == 66)
+        expectExit(try f.greffe(["members", "show", "m020"]).status, .notFound)
 
         let missingFile = try f.greffe(["apply", f.directory + "/nope.jsonl"])
-        #expect(missingFile.status == 66)
+        expectExit(missingFile.status, .notFound)
 
         #expect(try head(f) == before)
     }
@@ -161,7 +162,7 @@ import Testing
     @Test func membersListShowsWhoMaySitAndWhyNot() throws {
         let f = try sampleStore()
         let list = try f.greffe(["members", "list", "--eligible-for", "2026-001", "--on", "2026-02-05"])
-        #expect(list.status == 0)
+        expectExit(list.status, .ok)
         #expect(list.stdout.contains("m002  Bruno Petit  cotisation 2025,2026  CA  exclu·e : R13 m002 n'est pas indépendant·e de la situation (rapporteur)"))
         #expect(list.stdout.contains("m011  Inès Garcia  cotisation 2025  exclu·e : R13 m011 n'est pas à jour de cotisation pour l'année 2026"))
         #expect(list.stdout.contains("m008  Farid Benali  cotisation 2026  exclu·e : R14 m008 a été révoqué·e par une partie"))
@@ -174,7 +175,7 @@ extension SampleCaseTests {
     @Test func historyShowsEachActInWordsWithItsDayAndItsRecording() throws {
         let f = try sampleStore()
         let history = try f.greffe(["history", "2026-001"])
-        #expect(history.status == 0)
+        expectExit(history.status, .ok)
         let lines = history.stdout.split(separator: "\n")
         #expect(lines.count == 52, "26 events (24 acts: the meeting also designates the rapporteur, the consensus is the judgement), two lines each")
         #expect(lines.first?.hasPrefix("#33  2026-01-05  Plainte déposée contre m004") == true, "\(lines.first ?? "")")

@@ -1,14 +1,15 @@
 import Foundation
+import GreffeTestSupport
 import Testing
 
 @Suite struct StoreCommandTests {
     @Test func initThenVerifyAnEmptyStore() throws {
         let f = CLIFixture()
         let created = try f.greffe(["init"])
-        #expect(created.status == 0)
+        expectExit(created.status, .ok)
         #expect(created.stdout == "Magasin créé : \(f.store) (format 1)\n")
         let verified = try f.greffe(["log", "verify"])
-        #expect(verified.status == 0)
+        expectExit(verified.status, .ok)
         #expect(verified.stdout.hasPrefix("OK : 0 enregistrement(s) vérifié(s), tête 0 0000"))
         let english = try f.greffe(["log", "verify", "--lang", "en"])
         #expect(english.stdout.hasPrefix("OK: 0 record(s) verified, head 0 "))
@@ -16,62 +17,62 @@ import Testing
 
     @Test func theStoreCanComeFromTheEnvironment() throws {
         let f = CLIFixture()
-        #expect(try f.greffe(["init"], withStore: false, environment: ["GREFFE_STORE": f.store]).status == 0)
+        expectExit(try f.greffe(["init"], withStore: false, environment: ["GREFFE_STORE": f.store]).status, .ok)
         #expect(FileManager.default.fileExists(atPath: f.store + "/data.mdb"))
         // Without --store or GREFFE_STORE, the per-user default is used (under $HOME here).
-        #expect(try f.greffe(["init"], withStore: false).status == 0)
+        expectExit(try f.greffe(["init"], withStore: false).status, .ok)
         #expect(FileManager.default.fileExists(atPath: f.directory + "/.local/share/greffe/store/data.mdb"))
     }
 
     @Test func errorsHaveDocumentedExitCodesAndOneClearMessage() throws {
         let f = CLIFixture()
         let missing = try f.greffe(["log", "verify"])
-        #expect(missing.status == 66)
+        expectExit(missing.status, .notFound)
         #expect(missing.stderr.contains("aucun magasin dans \(f.store)"))
         #expect(missing.stdout.isEmpty)
 
-        #expect(try f.greffe(["init"]).status == 0)
+        expectExit(try f.greffe(["init"]).status, .ok)
         let twice = try f.greffe(["init", "--lang", "en"])
-        #expect(twice.status == 74)
+        expectExit(twice.status, .storeError)
         #expect(twice.stderr == "greffe: a store already exists at \(f.store)\n")
 
         let usage = try f.greffe(["log", "show", "--limit", "-3"])
-        #expect(usage.status == 64)
+        expectExit(usage.status, .usage)
         let badHash = try f.greffe(["log", "verify", "--from", "1", "--hash", "zz"])
-        #expect(badHash.status == 64)
+        expectExit(badHash.status, .usage)
         #expect(badHash.stderr.contains("--hash"))
     }
 
     @Test func initCanAdoptALadderRulebook() throws {
         let f = CLIFixture()
         let created = try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
-        #expect(created.status == 0, "\(created.stderr)")
+        expectExit(created.status, .ok, "\(created.stderr)")
         #expect(created.stdout.hasSuffix("Règlement adopté : aalmi-5 v1 le 02/01/2026.\n"))
         #expect(try f.greffe(["rulebook", "list"]).stdout.contains("aalmi-5  v1  échelle  AALMI Fès — charte du groupe WhatsApp, §5 : exclusions du groupe  [adopté : v1]"))
         // An unknown rulebook is refused before anything is created.
         let other = CLIFixture()
         let unknown = try other.greffe(["init", "--rulebook", "nope"])
-        #expect(unknown.status == 66)
+        expectExit(unknown.status, .notFound)
         #expect(!FileManager.default.fileExists(atPath: other.store))
     }
 
     @Test func statusOfAMemberShowsTheirLadderRecords() throws {
         let f = CLIFixture()
-        #expect(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02"]).status == 0)
-        #expect(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status == 0)
-        #expect(try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité", "--on", "2026-01-05"]).status == 0)
+        expectExit(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
+        expectExit(try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité", "--on", "2026-01-05"]).status, .ok)
         let status = try f.greffe(["status", "m007", "--as-of", "2026-01-06"])
-        #expect(status.status == 0, "\(status.stderr)")
+        expectExit(status.status, .ok, "\(status.stderr)")
         #expect(status.stdout.hasPrefix("m007 — AALMI Fès"))
         #expect(status.stdout.contains("Prérequis réunis pour : avertissement"))
-        #expect(try f.greffe(["status", "m099"]).status == 66)
+        expectExit(try f.greffe(["status", "m099"]).status, .notFound)
     }
 
     @Test func showOnAnEmptyStoreSaysSo() throws {
         let f = CLIFixture()
         try f.greffe(["init"])
         let shown = try f.greffe(["log", "show"])
-        #expect(shown.status == 0)
+        expectExit(shown.status, .ok)
         #expect(shown.stdout == "(aucun enregistrement)\n")
         let json = try f.greffe(["log", "show", "--json"])
         #expect(json.stdout.isEmpty)
@@ -79,10 +80,10 @@ import Testing
 
     @Test func reindexRebuildsTheIndexesFromTheLog() throws {
         let f = CLIFixture()
-        #expect(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"]).status == 0)
+        expectExit(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"]).status, .ok)
         let head = try f.head()
         let rebuilt = try f.greffe(["log", "reindex"])
-        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        expectExit(rebuilt.status, .ok, "\(rebuilt.stderr)")
         #expect(rebuilt.stdout == "Index reconstruits à partir du journal (tête 1) : 0 entrée(s), 0 modifiée(s).\n")
         #expect(try f.head() == head)
         let json = try f.greffe(["log", "reindex", "--json", "--lang", "en"])
@@ -92,7 +93,7 @@ import Testing
     @Test func helpListsExitCodesAndExamples() throws {
         let f = CLIFixture()
         let help = try f.greffe(["--help"], withStore: false)
-        #expect(help.status == 0)
+        expectExit(help.status, .ok)
         for needle in ["64", "65", "66", "74", "75", "79", "Exemples", "greffe init --store"] {
             #expect(help.stdout.contains(needle), "--help lacks \(needle)")
         }

@@ -18,11 +18,11 @@ import Testing
         let before = try f.head()
         for key in ["", "a\u{07}b"] {
             let refused = try f.greffe(Self.complaint + ["--id", key])
-            #expect(refused.status == 64, "\(refused.stderr)")
+            expectExit(refused.status, .usage, "\(refused.stderr)")
             #expect(refused.stderr.contains("--id"))
             #expect(try f.head() == before)
         }
-        #expect(try f.greffe(["audit", "verify"]).status == 0)
+        expectExit(try f.greffe(["audit", "verify"]).status, .ok)
     }
 
     @Test func emptyCommandIdIsRefusedInApply() throws {
@@ -36,11 +36,11 @@ import Testing
         try (line + "\n").write(toFile: file, atomically: true, encoding: .utf8)
         for _ in 1...2 {
             let refused = try f.greffe(["apply", file])
-            #expect(refused.status == 65, "\(refused.stderr)")
+            expectExit(refused.status, .refused, "\(refused.stderr)")
             #expect(refused.stderr.contains("ligne 1") && refused.stderr.contains("commandId"), "\(refused.stderr)")
             #expect(try f.head() == before)
         }
-        #expect(try f.greffe(["audit", "verify"]).status == 0)
+        expectExit(try f.greffe(["audit", "verify"]).status, .ok)
     }
 
     // MARK: Read-only commands (item 6)
@@ -51,7 +51,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: f.store + "/data.mdb", contents: nil))
         for command in [["log", "verify"], ["status", "2026-001"], ["log", "show"], ["cases"]] {
             let result = try f.greffe(command)
-            #expect(result.status == 74, "\(command): \(result.stderr)")
+            expectExit(result.status, .storeError, "\(command): \(result.stderr)")
             #expect(result.stderr.contains("magasin endommagé"), "\(result.stderr)")
             #expect(try size(f.store + "/data.mdb") == 0, "\(command) must not write the data file")
         }
@@ -70,10 +70,10 @@ import Testing
                         ["export", "--format", "jsonl"], ["dossier", "2026-001", "--out", f.directory + "/d.html"],
                         ["rulebook", "list"]] {
             let result = try f.greffe(command, environment: today)
-            #expect(result.status == 0, "\(command): \(result.stderr)")
+            expectExit(result.status, .ok, "\(command): \(result.stderr)")
         }
         let act = try f.greffe(["report", "--case", "2026-001", "--concerning", "m004", "--description", "x"], environment: today)
-        #expect(act.status == 74, "an act still needs write access: \(act.stderr)")
+        expectExit(act.status, .storeError, "an act still needs write access: \(act.stderr)")
     }
 
     // MARK: Export of a tampered store (item 7)
@@ -83,7 +83,7 @@ import Testing
         try flipByte(inRecordOf: f, containing: "Messages insultants")
         let out = f.directory + "/export.jsonl"
         let refused = try f.greffe(["export", "--format", "jsonl", "--out", out])
-        #expect(refused.status == 79, "\(refused.stderr)")
+        expectExit(refused.status, .verificationFailed, "\(refused.stderr)")
         #expect(refused.stderr.contains("rien n'a été exporté"))
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try f.greffe(["export", "--format", "jsonl"]).stdout.isEmpty)
@@ -99,7 +99,7 @@ import Testing
         for command in [["log", "verify"], ["status", "2026-001"], ["cases"], ["audit", "verify"], ["export", "--format", "jsonl"],
                         ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x", "--on", "2026-03-01"]] {
             let result = try f.greffe(command)
-            #expect(result.status == 74, "\(command): status \(result.status) \(result.stderr)")
+            expectExit(result.status, .storeError, "\(command): status \(result.status) \(result.stderr)")
             #expect(result.stderr.contains("magasin endommagé : fichier plus court que sa dernière page"), "\(result.stderr)")
         }
         let english = try f.greffe(["cases", "--lang", "en"])
@@ -129,7 +129,7 @@ import Testing
             let before = try FileManager.default.contentsOfDirectory(atPath: mount)
             let store = mount + "/registre"
             let result = try f.greffe(["init", "--store", store], withStore: false)
-            #expect(result.status == 74, "\(kilobytes) KiB: status \(result.status) \(result.stderr)")
+            expectExit(result.status, .storeError, "\(kilobytes) KiB: status \(result.status) \(result.stderr)")
             #expect(result.stderr.contains("disque plein"), "\(result.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: mount) == before, "nothing left behind")
             let english = try f.greffe(["init", "--store", store, "--lang", "en"], withStore: false)
@@ -150,18 +150,18 @@ import Testing
         }
         defer { _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [mount]) }
         let store = mount + "/registre"
-        #expect(try f.greffe(["init", "--store", store], withStore: false).status == 0)
+        expectExit(try f.greffe(["init", "--store", store], withStore: false).status, .ok)
         try FileManager.default.removeItem(atPath: store + "/lock.mdb")
         #expect(FileManager.default.createFile(atPath: store + "/lock.mdb", contents: nil))
         #expect(truncate(store + "/lock.mdb", 8192) == 0)
         _ = try runProcess(URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(mount)/filler", "bs=1k", "count=1024"])
         for command in [["cases"], ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x", "--on", "2026-03-01"]] {
             let result = try f.greffe(command + ["--store", store], withStore: false)
-            #expect(result.status == 74, "\(command): status \(result.status) \(result.stderr)")
+            expectExit(result.status, .storeError, "\(command): status \(result.status) \(result.stderr)")
             #expect(result.stderr.contains("disque plein"), "\(result.stderr)")
         }
         try FileManager.default.removeItem(atPath: mount + "/filler")
-        #expect(try f.greffe(["log", "verify", "--store", store], withStore: false).status == 0)
+        expectExit(try f.greffe(["log", "verify", "--store", store], withStore: false).status, .ok)
     }
 
     @Test func aStoreOwnedByAnotherUserIsPermissionDenied() throws {
@@ -175,7 +175,7 @@ import Testing
             defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: f.store) }
             result = try f.greffe(["cases"])
         }
-        #expect(result.status == 74, "\(result.stderr)")
+        expectExit(result.status, .storeError, "\(result.stderr)")
         #expect(result.stderr.contains("permission refusée"), "\(result.stderr)")
         #expect(!result.stderr.contains("n'est pas un magasin"))
     }

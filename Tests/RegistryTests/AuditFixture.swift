@@ -1,5 +1,6 @@
 import Discipline
 import Foundation
+import GreffeTestSupport
 import Registry
 import Testing
 
@@ -14,7 +15,8 @@ let examplesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponen
 /// second case (dossier-en-cours.jsonl). With `vote: true` the cell decides by a vote (2 × A, 1 × B) instead of by
 /// consensus.
 final class AuditFixture {
-    let directory = NSTemporaryDirectory() + "greffe-audit-" + UUID().uuidString
+    let temporary = TemporaryDirectory(prefix: "greffe-audit")
+    var directory: String { temporary.path }
     let registry: Registry
     var store: EventStore { registry.store }
     /// A fixed instant (the same bytes on every run); "today" is later than every act the fixture records.
@@ -30,7 +32,7 @@ final class AuditFixture {
 
     init(vote: Bool = false, drawSchema1: Bool = false) throws {
         self.drawSchema1 = drawSchema1
-        registry = Registry(store: try EventStore.create(at: directory + "/store"))
+        registry = Registry(store: try EventStore.create(at: temporary.path + "/store"))
         let csv = try String(contentsOf: examplesDirectory.appendingPathComponent("adherents.csv"), encoding: .utf8)
         let rows = csv.split(separator: "\n").map { AuditFixture.cells(String($0)) }
         roster = Array(rows.dropFirst())
@@ -41,8 +43,6 @@ final class AuditFixture {
         try apply("dossier-en-cours.jsonl")
         #expect(try registry.projectionsFromLog() == registry.storedProjections())
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// One row of the sample CSV: `;`-separated, double quotes around cells that hold a `;`.
     static func cells(_ line: String) -> [String] {

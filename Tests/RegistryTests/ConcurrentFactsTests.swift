@@ -2,6 +2,7 @@ import Discipline
 import EventLog
 import Foundation
 @testable import Registry
+import GreffeTestSupport
 import Testing
 
 /// R17 across writers: the seats a command counts are read before it decides, and must still be the same when its

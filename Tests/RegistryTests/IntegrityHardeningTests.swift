@@ -1,5 +1,6 @@
 import Discipline
 import Foundation
+import GreffeTestSupport
 import Registry
 import Testing
 

@@ -1,12 +1,14 @@
 import Discipline
 import EventLog
 import Foundation
+import GreffeTestSupport
 import Registry
 import Testing
 
 /// A registry on a fresh store in its own temporary directory, with a small roster.
 final class RegistryFixture {
-    let directory = NSTemporaryDirectory() + "greffe-registry-" + UUID().uuidString
+    let temporary = TemporaryDirectory(prefix: "greffe-registry")
+    var directory: String { temporary.path }
     let registry: Registry
     var store: EventStore { registry.store }
     /// A fixed instant (the same bytes on every run); "today" is later than every act the tests record.
@@ -29,13 +31,11 @@ final class RegistryFixture {
     ]
 
     init(withRoster: Bool = true) throws {
-        registry = Registry(store: try EventStore.create(at: directory + "/store"))
+        registry = Registry(store: try EventStore.create(at: temporary.path + "/store"))
         if withRoster {
             try registry.importRoster(header: Self.header, rows: Self.rows, on: d("2026-01-02"), recording: clerk)
         }
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// Head and record count: what must not change after a refusal.
     func fingerprint() throws -> LogHead { try store.head() }
@@ -67,5 +67,3 @@ final class RegistryFixture {
         accused: [Party(id: "m004", isMember: true, holdsMandate: false)], victims: [Party(id: "m005", isMember: true)],
         facts: "Messages insultants répétés.", motives: ["insults"], boardLearnedOn: d("2026-01-04"))
 }
-
-func d(_ text: String) -> Day { Day(text) ?? Day(dayNumber: 0) }

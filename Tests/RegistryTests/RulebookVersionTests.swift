@@ -1,6 +1,7 @@
 import Discipline
 import EventLog
 import Foundation
+import GreffeTestSupport
 import Registry
 import Testing
 

@@ -44,43 +44,41 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.readingRegistry()
-                let today = try registry.day(asOf)
-                // On a given day, the cases and ladders as they stood then (their acts dated up to that day);
-                // otherwise the index kept up to date by every act.
-                let items = try asOf.map { day in
-                    AgendaItem.items(try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
-                                     today: day, within: within)
-                } ?? AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
-                                      today: today, within: within)
-                if let ics {
-                    let text = AgendaItem.iCalendar(items, language: l)
-                    try writeFile(ics, text)
-                }
-                if json {
-                    print(try jsonLine(items.map(\.json)))
-                    return
-                }
-                if items.isEmpty {
-                    print(l.t("Rien à faire\(within.map { " d'ici \($0) j" } ?? "") au \(today).",
-                              "Nothing due\(within.map { " within \($0) day(s)" } ?? "") as of \(today)."))
-                }
-                for item in items {
-                    let when: String
-                    if item.waiting {
-                        when = l.t("en attente depuis le \(item.due)", "waiting since \(item.due)")
-                    } else if item.daysLeft < 0 {
-                        when = l.t("EN RETARD de \(-item.daysLeft) j", "OVERDUE by \(-item.daysLeft) day(s)")
-                    } else if item.daysLeft == 0 {
-                        when = l.t("aujourd'hui", "today")
-                    } else {
-                        when = l.t("dans \(item.daysLeft) j", "in \(item.daysLeft) day(s)")
-                    }
-                    print("\(item.due)  \(item.subject)  \(item.rule)  " + (l == .fr ? item.labelFr : item.labelEn) + "  — " + when)
-                }
-                if let ics { print(l.t("Calendrier écrit : \(ics)", "Calendar written: \(ics)")) }
+            let registry = try options.readingRegistry()
+            let today = try registry.day(asOf)
+            // On a given day, the cases and ladders as they stood then (their acts dated up to that day);
+            // otherwise the index kept up to date by every act.
+            let items = try asOf.map { day in
+                AgendaItem.items(try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
+                                 today: day, within: within)
+            } ?? AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
+                                  today: today, within: within)
+            if let ics {
+                let text = AgendaItem.iCalendar(items, language: l)
+                try writeFile(ics, text)
             }
+            if json {
+                print(try jsonLine(items.map(\.json)))
+                return
+            }
+            if items.isEmpty {
+                print(l.t("Rien à faire\(within.map { " d'ici \($0) j" } ?? "") au \(today).",
+                          "Nothing due\(within.map { " within \($0) day(s)" } ?? "") as of \(today)."))
+            }
+            for item in items {
+                let when: String
+                if item.waiting {
+                    when = l.t("en attente depuis le \(item.due)", "waiting since \(item.due)")
+                } else if item.daysLeft < 0 {
+                    when = l.t("EN RETARD de \(-item.daysLeft) j", "OVERDUE by \(-item.daysLeft) day(s)")
+                } else if item.daysLeft == 0 {
+                    when = l.t("aujourd'hui", "today")
+                } else {
+                    when = l.t("dans \(item.daysLeft) j", "in \(item.daysLeft) day(s)")
+                }
+                print("\(item.due)  \(item.subject)  \(item.rule)  " + (l == .fr ? item.labelFr : item.labelEn) + "  — " + when)
+            }
+            if let ics { print(l.t("Calendrier écrit : \(ics)", "Calendar written: \(ics)")) }
         }
     }
 }

@@ -47,51 +47,50 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
-                }
-                try refuseExport(data, file)
-                // Every line is read and checked before anything is written: a malformed line refuses the file.
-                let lines = try ApplyFile.lines(data, file: file)
-                var scratch: ScratchRegistry?
-                defer { scratch?.remove() }
-                let registry: Registry
-                if dryRun {
-                    scratch = try ScratchRegistry(copying: try options.readingRegistry())
-                    registry = scratch!.registry
-                    print(l.t("Simulation (--dry-run) sur une copie jetable du registre : rien n'est écrit dans le registre.",
-                              "Dry run (--dry-run) on a throwaway copy of the register: nothing is written to the register."))
-                } else {
-                    registry = try options.registry()
-                }
-                var applied = 0
-                var skipped = 0
-                for (number, line) in lines {
-                    do {
-                        switch try registry.perform(
-                            line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, today: try Today.fixed()))
-                        {
-                        case .recorded(let records):
-                            applied += 1
-                            if dryRun {
-                                print(l.t("  ligne \(number) : ", "  line \(number): ") + records.map { "#\($0.sequence) \($0.type)" }
-                                    .joined(separator: ", "))
-                            }
-                        case .alreadyApplied(_, let sequence):
-                            skipped += 1
-                            if dryRun { print(l.t("  ligne \(number) : déjà appliquée (#\(sequence))", "  line \(number): already applied (#\(sequence))")) }
-                        }
-                    } catch RegistryError.refused(let refusal) {
-                        writeError(l.t("greffe : \(file), ligne \(number) : ", "greffe: \(file), line \(number): ") + describe(refusal, l))
-                        writeError(l.t("\(applied) ligne(s) appliquée(s) avant ce refus.", "\(applied) line(s) applied before this refusal."))
-                        throw ExitCode(ExitStatus.refused.rawValue)
-                    }
-                }
-                print(
-                    l.t("\(applied) acte(s) appliqué(s), \(skipped) déjà appliqué(s) et sauté(s).",
-                        "\(applied) act(s) applied, \(skipped) already applied and skipped."))
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
             }
+            try refuseExport(data, file)
+            // Every line is read and checked before anything is written: a malformed line refuses the file.
+            let lines = try ApplyFile.lines(data, file: file)
+            var scratch: ScratchRegistry?
+            defer { scratch?.remove() }
+            let registry: Registry
+            if dryRun {
+                let copy = try ScratchRegistry(copying: try options.readingRegistry())
+                scratch = copy
+                registry = copy.registry
+                print(l.t("Simulation (--dry-run) sur une copie jetable du registre : rien n'est écrit dans le registre.",
+                          "Dry run (--dry-run) on a throwaway copy of the register: nothing is written to the register."))
+            } else {
+                registry = try options.registry()
+            }
+            var applied = 0
+            var skipped = 0
+            for (number, line) in lines {
+                do {
+                    switch try registry.perform(
+                        line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, today: try Today.fixed()))
+                    {
+                    case .recorded(let records):
+                        applied += 1
+                        if dryRun {
+                            print(l.t("  ligne \(number) : ", "  line \(number): ") + records.map { "#\($0.sequence) \($0.type)" }
+                                .joined(separator: ", "))
+                        }
+                    case .alreadyApplied(_, let sequence):
+                        skipped += 1
+                        if dryRun { print(l.t("  ligne \(number) : déjà appliquée (#\(sequence))", "  line \(number): already applied (#\(sequence))")) }
+                    }
+                } catch RegistryError.refused(let refusal) {
+                    writeError(l.t("greffe : \(file), ligne \(number) : ", "greffe: \(file), line \(number): ") + describe(refusal, l))
+                    writeError(l.t("\(applied) ligne(s) appliquée(s) avant ce refus.", "\(applied) line(s) applied before this refusal."))
+                    throw ExitCode(ExitStatus.refused.rawValue)
+                }
+            }
+            print(
+                l.t("\(applied) acte(s) appliqué(s), \(skipped) déjà appliqué(s) et sauté(s).",
+                    "\(applied) act(s) applied, \(skipped) already applied and skipped."))
         }
     }
 }

@@ -36,16 +36,14 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.registry()
-                let day = try registry.day(scheduledOn)
-                var act = ActOptions()
-                act.actor = actor
-                let records = try registry.scheduleAssembly(
-                    AssemblyScheduled(heldOn: heldOn, place: place), on: day, recording: try act.recording)
-                print(l.t("Enregistré : Assemblée générale du \(heldOn.frenchDescription)\(place.map { " (\($0))" } ?? ""), programmée le \(day.frenchDescription) (#\(records.last?.sequence ?? 0)).",
-                          "Recorded: general assembly on \(heldOn)\(place.map { " (\($0))" } ?? ""), scheduled on \(day) (#\(records.last?.sequence ?? 0))."))
-            }
+            let registry = try options.registry()
+            let day = try registry.day(scheduledOn)
+            var act = ActOptions()
+            act.actor = actor
+            let records = try registry.scheduleAssembly(
+                AssemblyScheduled(heldOn: heldOn, place: place), on: day, recording: try act.recording)
+            print(l.t("Enregistré : Assemblée générale du \(heldOn.frenchDescription)\(place.map { " (\($0))" } ?? ""), programmée le \(day.frenchDescription) (#\(records.last?.sequence ?? 0)).",
+                      "Recorded: general assembly on \(heldOn)\(place.map { " (\($0))" } ?? ""), scheduled on \(day) (#\(records.last?.sequence ?? 0))."))
         }
     }
 
@@ -74,20 +72,18 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.readingRegistry()
-                let from = try registry.day(day)
-                guard let (assembly, items) = try registry.docket(heldOnOrAfter: from) else {
-                    throw CLIFailure(
-                        status: .notFound,
-                        fr: "aucune Assemblée programmée le \(from.frenchDescription) ou après (voir `greffe ga schedule`)",
-                        en: "no general assembly scheduled on or after \(from) (see `greffe ga schedule`)")
-                }
-                if json {
-                    print(try jsonLine(DocketView.json(assembly, items)))
-                } else {
-                    print(DocketView.text(assembly, items, l), terminator: "")
-                }
+            let registry = try options.readingRegistry()
+            let from = try registry.day(day)
+            guard let (assembly, items) = try registry.docket(heldOnOrAfter: from) else {
+                throw CLIFailure(
+                    status: .notFound,
+                    fr: "aucune Assemblée programmée le \(from.frenchDescription) ou après (voir `greffe ga schedule`)",
+                    en: "no general assembly scheduled on or after \(from) (see `greffe ga schedule`)")
+            }
+            if json {
+                print(try jsonLine(DocketView.json(assembly, items)))
+            } else {
+                print(DocketView.text(assembly, items, l), terminator: "")
             }
         }
     }

@@ -50,19 +50,17 @@ extension GreffeCommand.Audit {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let (registry, id) = try options.readingRegistry(forCase: caseID)
-                let checks = try registry.drawAudits(of: id)
-                if json {
-                    print(try jsonLine(["case": id.rawValue, "draws": checks.map(\.json),
-                                        "ok": checks.allSatisfy(\.ok)] as [String: Any]))
-                } else if checks.isEmpty {
-                    print(l.t("Aucun tirage au sort enregistré dans \(id).", "No draw recorded in \(id)."))
-                } else {
-                    for check in checks { print(check.text(l), terminator: "") }
-                }
-                if !checks.allSatisfy(\.ok) { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
+            let (registry, id) = try options.readingRegistry(forCase: caseID)
+            let checks = try registry.drawAudits(of: id)
+            if json {
+                print(try jsonLine(["case": id.rawValue, "draws": checks.map(\.json),
+                                    "ok": checks.allSatisfy(\.ok)] as [String: Any]))
+            } else if checks.isEmpty {
+                print(l.t("Aucun tirage au sort enregistré dans \(id).", "No draw recorded in \(id)."))
+            } else {
+                for check in checks { print(check.text(l), terminator: "") }
             }
+            if !checks.allSatisfy(\.ok) { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
         }
     }
 }

@@ -26,13 +26,11 @@ extension GreffeCommand.Audit {
 
         func run() throws {
             let l = Language.resolve(lang)
-            try reportingFailures(l) {
-                let keys = AuditKeyPair.generate()
-                try writeNewPrivateFile(out, keys.privateKeyHex + "\n")
-                try writeFile(out + ".pub", keys.publicKeyHex + "\n", shared: true)
-                print(l.t("Clé privée : \(out) (0600) ; clé publique : \(out).pub", "Private key: \(out) (0600); public key: \(out).pub"))
-                print(keys.publicKeyHex)
-            }
+            let keys = AuditKeyPair.generate()
+            try writeNewPrivateFile(out, keys.privateKeyHex + "\n")
+            try writeFile(out + ".pub", keys.publicKeyHex + "\n", shared: true)
+            print(l.t("Clé privée : \(out) (0600) ; clé publique : \(out).pub", "Private key: \(out) (0600); public key: \(out).pub"))
+            print(keys.publicKeyHex)
         }
     }
 
@@ -66,25 +64,23 @@ extension GreffeCommand.Audit {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let keys: AuditKeyPair
-                do {
-                    keys = try AuditKeyPair(privateKeyHex: String(decoding: try readFile(key), as: UTF8.self))
-                } catch is CheckpointError {
-                    throw CLIFailure(status: .usage, fr: "\(key) n'est pas une clé privée de `greffe audit keygen`",
-                                     en: "\(key) is not a private key from `greffe audit keygen`")
-                }
-                let registry = try options.readingRegistry()
-                let day = try on ?? Today.resolve(timeZone: registry.rulebook.timeZone)
-                let receipt = try Checkpoint.sign(try registry.store.head(), on: day, with: keys)
-                let text = String(decoding: try receipt.json(), as: UTF8.self) + "\n"
-                if let out {
-                    try writeFile(out, text)
-                    print(l.t("Reçu écrit dans \(out) : séquence \(receipt.sequence), hachage \(receipt.hash)",
-                              "Receipt written to \(out): sequence \(receipt.sequence), hash \(receipt.hash)"))
-                } else {
-                    print(text, terminator: "")
-                }
+            let keys: AuditKeyPair
+            do {
+                keys = try AuditKeyPair(privateKeyHex: String(decoding: try readFile(key), as: UTF8.self))
+            } catch is CheckpointError {
+                throw CLIFailure(status: .usage, fr: "\(key) n'est pas une clé privée de `greffe audit keygen`",
+                                 en: "\(key) is not a private key from `greffe audit keygen`")
+            }
+            let registry = try options.readingRegistry()
+            let day = try on ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+            let receipt = try Checkpoint.sign(try registry.store.head(), on: day, with: keys)
+            let text = String(decoding: try receipt.json(), as: UTF8.self) + "\n"
+            if let out {
+                try writeFile(out, text)
+                print(l.t("Reçu écrit dans \(out) : séquence \(receipt.sequence), hachage \(receipt.hash)",
+                          "Receipt written to \(out): sequence \(receipt.sequence), hash \(receipt.hash)"))
+            } else {
+                print(text, terminator: "")
             }
         }
     }

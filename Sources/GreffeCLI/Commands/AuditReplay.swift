@@ -34,44 +34,42 @@ extension GreffeCommand.Audit {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.readingRegistry()
-                let head = try registry.store.head()
-                guard until <= head.sequence else {
-                    throw CLIFailure(status: .notFound, fr: "la séquence \(until) dépasse la tête du journal (\(head.sequence))",
-                                     en: "sequence \(until) is past the head of the log (\(head.sequence))")
-                }
-                var cursor = registry.store.records(from: until, batchSize: 1)
-                let last = try cursor.next()
-                let replay = try registry.replay(until: until)
-                let cases = replay.cases.sorted { $0.key < $1.key }
-                let members = replay.members.values
-                let present = members.filter { $0.departedOn == nil && $0.radiatedOn == nil }.count
-                if json {
-                    print(try jsonLine([
-                        "until": until, "hash": last?.hash.hexString ?? "", "occurredOn": last?.event.occurredOn ?? "",
-                        "members": members.count, "membersPresent": present,
-                        "cases": cases.map { id, folded -> [String: Any] in
-                            ["case": id.rawValue, "step": folded.state.step.rawValue, "version": folded.version,
-                             "openedOn": folded.state.openedOn?.description ?? NSNull(),
-                             "lastActOn": folded.state.lastActOn?.description ?? NSNull()]
-                        },
-                    ] as [String: Any]))
-                    return
-                }
-                if let last {
-                    print(l.t("Le registre après l'enregistrement \(until) (\(last.event.occurredOn), \(last.stream) \(last.type), hachage \(last.hash.hexString.prefix(16))…)",
-                              "The registry after record \(until) (\(last.event.occurredOn), \(last.stream) \(last.type), hash \(last.hash.hexString.prefix(16))…)"))
-                }
-                print(l.t("  membres : \(members.count), dont \(present) présent·es (ni parti·es ni radié·es)",
-                          "  members: \(members.count), \(present) present (neither left nor radiated)"))
-                print(l.t("  dossiers : \(cases.count)", "  cases: \(cases.count)"))
-                for (id, folded) in cases {
-                    let state = folded.state
-                    print("    \(id) — \(l == .fr ? state.step.fr : state.step.en) ("
-                        + l.t("ouvert le \(state.openedOn?.description ?? "—"), dernier acte le \(state.lastActOn?.description ?? "—"), version \(folded.version))",
-                              "opened \(state.openedOn?.description ?? "—"), last act \(state.lastActOn?.description ?? "—"), version \(folded.version))"))
-                }
+            let registry = try options.readingRegistry()
+            let head = try registry.store.head()
+            guard until <= head.sequence else {
+                throw CLIFailure(status: .notFound, fr: "la séquence \(until) dépasse la tête du journal (\(head.sequence))",
+                                 en: "sequence \(until) is past the head of the log (\(head.sequence))")
+            }
+            var cursor = registry.store.records(from: until, batchSize: 1)
+            let last = try cursor.next()
+            let replay = try registry.replay(until: until)
+            let cases = replay.cases.sorted { $0.key < $1.key }
+            let members = replay.members.values
+            let present = members.filter { $0.departedOn == nil && $0.radiatedOn == nil }.count
+            if json {
+                print(try jsonLine([
+                    "until": until, "hash": last?.hash.hexString ?? "", "occurredOn": last?.event.occurredOn ?? "",
+                    "members": members.count, "membersPresent": present,
+                    "cases": cases.map { id, folded -> [String: Any] in
+                        ["case": id.rawValue, "step": folded.state.step.rawValue, "version": folded.version,
+                         "openedOn": folded.state.openedOn?.description ?? NSNull(),
+                         "lastActOn": folded.state.lastActOn?.description ?? NSNull()]
+                    },
+                ] as [String: Any]))
+                return
+            }
+            if let last {
+                print(l.t("Le registre après l'enregistrement \(until) (\(last.event.occurredOn), \(last.stream) \(last.type), hachage \(last.hash.hexString.prefix(16))…)",
+                          "The registry after record \(until) (\(last.event.occurredOn), \(last.stream) \(last.type), hash \(last.hash.hexString.prefix(16))…)"))
+            }
+            print(l.t("  membres : \(members.count), dont \(present) présent·es (ni parti·es ni radié·es)",
+                      "  members: \(members.count), \(present) present (neither left nor radiated)"))
+            print(l.t("  dossiers : \(cases.count)", "  cases: \(cases.count)"))
+            for (id, folded) in cases {
+                let state = folded.state
+                print("    \(id) — \(l == .fr ? state.step.fr : state.step.en) ("
+                    + l.t("ouvert le \(state.openedOn?.description ?? "—"), dernier acte le \(state.lastActOn?.description ?? "—"), version \(folded.version))",
+                          "opened \(state.openedOn?.description ?? "—"), last act \(state.lastActOn?.description ?? "—"), version \(folded.version))"))
             }
         }
     }

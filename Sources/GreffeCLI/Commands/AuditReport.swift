@@ -40,27 +40,25 @@ extension GreffeCommand.Audit {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.readingRegistry()
-                let day = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
-                let audits = try registry.caseAudits(only: caseID.map { CaseID($0) }, asOf: day)
-                let rulebook = try registry.procedureRulebooks().description
-                switch format {
-                case .json:
-                    print(try jsonLine(["asOf": day.description, "rulebook": rulebook, "note": preamble(l),
-                                        "cases": audits.map { $0.json(l) }] as [String: Any]))
-                case .text, .md:
-                    let md = format == .md
-                    var out = md ? l.t("# Rapport d'audit\n\n", "# Audit report\n\n") : l.t("RAPPORT D'AUDIT\n", "AUDIT REPORT\n")
-                    let store = md ? MarkdownText.inline(options.storePath) : options.storePath
-                    let book = md ? MarkdownText.inline(rulebook) : rulebook
-                    out += l.t("Magasin \(store), règlement \(book), délais ouverts comptés au \(day).\n",
-                               "Store \(store), rulebook \(book), open deadlines counted as of \(day).\n")
-                    out += (md ? "\n> " : "") + preamble(l) + "\n"
-                    if audits.isEmpty { out += l.t("\n(aucun dossier)\n", "\n(no cases)\n") }
-                    for audit in audits { out += audit.render(l, markdown: md) }
-                    print(out, terminator: "")
-                }
+            let registry = try options.readingRegistry()
+            let day = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
+            let audits = try registry.caseAudits(only: caseID.map { CaseID($0) }, asOf: day)
+            let rulebook = try registry.procedureRulebooks().description
+            switch format {
+            case .json:
+                print(try jsonLine(["asOf": day.description, "rulebook": rulebook, "note": preamble(l),
+                                    "cases": audits.map { $0.json(l) }] as [String: Any]))
+            case .text, .md:
+                let md = format == .md
+                var out = md ? l.t("# Rapport d'audit\n\n", "# Audit report\n\n") : l.t("RAPPORT D'AUDIT\n", "AUDIT REPORT\n")
+                let store = md ? MarkdownText.inline(options.storePath) : options.storePath
+                let book = md ? MarkdownText.inline(rulebook) : rulebook
+                out += l.t("Magasin \(store), règlement \(book), délais ouverts comptés au \(day).\n",
+                           "Store \(store), rulebook \(book), open deadlines counted as of \(day).\n")
+                out += (md ? "\n> " : "") + preamble(l) + "\n"
+                if audits.isEmpty { out += l.t("\n(aucun dossier)\n", "\n(no cases)\n") }
+                for audit in audits { out += audit.render(l, markdown: md) }
+                print(out, terminator: "")
             }
         }
 

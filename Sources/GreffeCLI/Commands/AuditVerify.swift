@@ -48,23 +48,21 @@ extension GreffeCommand.Audit {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.readingRegistry()
-                let receipt = try checkpoint.map { path in try readCheckpoint(path) }
-                let trusted = try publicKey.map(keyArgument)
-                let total = try registry.store.head().sequence
-                let bar = ProgressBar(total: total)
-                let report = try registry.audit(checkpoint: receipt, trustedKey: trusted) { progress in
-                    bar.draw(progress.check.name.t(l), done: progress.done, total: progress.total)
-                }
-                bar.finish()
-                if json {
-                    print(try jsonLine(report.json(l)))
-                } else {
-                    print(report.text(l, store: options.storePath, checkpoint: receipt), terminator: "")
-                }
-                if !report.isValid { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
+            let registry = try options.readingRegistry()
+            let receipt = try checkpoint.map { path in try readCheckpoint(path) }
+            let trusted = try publicKey.map(keyArgument)
+            let total = try registry.store.head().sequence
+            let bar = ProgressBar(total: total)
+            let report = try registry.audit(checkpoint: receipt, trustedKey: trusted) { progress in
+                bar.draw(progress.check.name.t(l), done: progress.done, total: progress.total)
             }
+            bar.finish()
+            if json {
+                print(try jsonLine(report.json(l)))
+            } else {
+                print(report.text(l, store: options.storePath, checkpoint: receipt), terminator: "")
+            }
+            if !report.isValid { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
         }
     }
 }

@@ -34,16 +34,13 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingTransferFailures(l) {
-                let store = try EventStore.open(at: options.storePath)
-                let report = try store.backup(to: out)
-                if json {
-                    print(try jsonLine(["file": out, "records": report.records, "bytes": report.bytes,
-                                        "head": ["sequence": report.head.sequence, "hash": report.head.hash.hexString]] as [String: Any]))
-                } else {
-                    print(l.t("Sauvegarde vérifiée : \(out) (\(report.records) enregistrement(s), tête \(report.head.sequence) \(report.head.hash.hexString), \(report.bytes) octets, 0600)",
-                              "Verified backup: \(out) (\(report.records) record(s), head \(report.head.sequence) \(report.head.hash.hexString), \(report.bytes) bytes, 0600)"))
-                }
+            let store = try EventStore.open(at: options.storePath)
+            let report = try store.backup(to: out)
+            if json {
+                print(try jsonText(BackupView(file: out, records: report.records, bytes: report.bytes, head: HeadView(report.head))))
+            } else {
+                print(l.t("Sauvegarde vérifiée : \(out) (\(report.records) enregistrement(s), tête \(report.head.sequence) \(report.head.hash.hexString), \(report.bytes) octets, 0600)",
+                          "Verified backup: \(out) (\(report.records) record(s), head \(report.head.sequence) \(report.head.hash.hexString), \(report.bytes) bytes, 0600)"))
             }
         }
     }
@@ -71,31 +68,13 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingTransferFailures(l) {
-                let report = try EventStore.restore(backup: file, to: options.storePath)
-                if json {
-                    print(try jsonLine(["store": options.storePath, "records": report.records,
-                                        "head": ["sequence": report.head.sequence, "hash": report.head.hash.hexString]] as [String: Any]))
-                } else {
-                    print(l.t("Magasin restauré et vérifié : \(options.storePath) (\(report.records) enregistrement(s), tête \(report.head.sequence) \(report.head.hash.hexString))",
-                              "Store restored and verified: \(options.storePath) (\(report.records) record(s), head \(report.head.sequence) \(report.head.hash.hexString))"))
-                }
+            let report = try EventStore.restore(backup: file, to: options.storePath)
+            if json {
+                print(try jsonText(StoreMadeView(store: options.storePath, records: report.records, head: HeadView(report.head))))
+            } else {
+                print(l.t("Magasin restauré et vérifié : \(options.storePath) (\(report.records) enregistrement(s), tête \(report.head.sequence) \(report.head.hash.hexString))",
+                          "Store restored and verified: \(options.storePath) (\(report.records) record(s), head \(report.head.sequence) \(report.head.hash.hexString))"))
             }
-        }
-    }
-}
-
-/// `reportingFailures`, plus the refusals of backup, restore, import and sync, each with its exit code.
-func reportingTransferFailures(_ l: Language, _ body: () throws -> Void) throws {
-    try reportingFailures(l) {
-        do {
-            try body()
-        } catch let error as BackupError {
-            throw describe(error, l)
-        } catch let error as TransferError {
-            throw describe(error)
-        } catch let error as CopyError {
-            throw describe(error)
         }
     }
 }

@@ -179,32 +179,30 @@ extension GreffeCommand {
 extension GreffeCommand.DrawPerform {
     /// A practice draw over the announced pool with the system's secure randomness: shown, never recorded.
     func practiceRun(_ l: Language) throws {
-        try reportingFailures(l) {
-            let (registry, id) = try context.options.registry(forCase: target.caseID)
-            let state = try registry.loadCase(id).state
-            guard let announced = state.drawAnnouncement?.value else {
-                throw RegistryError.refused(Refusal(
-                    .R15, fr: "aucun tirage n'est annoncé : l'entraînement porte sur la liste annoncée",
-                    en: "no draw is announced: practice uses the announced pool",
-                    allowed: "greffe cell draw-announce", allowedEn: "greffe cell draw-announce"))
-            }
-            // Randomness is read here, at the edge.
-            var generator = SystemRandomNumberGenerator()
-            let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            let draw: CellDraw
-            do {
-                draw = try CellDraw.practice(pool: try DrawPool(members: announced.pool), randomBytes: bytes)
-            } catch {
-                let words = drawWords(error)
-                throw RegistryError.refused(Refusal(.R15, fr: "entraînement impossible : \(words.fr)", en: "practice impossible: \(words.en)"))
-            }
-            print(l.t("TIRAGE D'ENTRAÎNEMENT (aléa local, non vérifiable) : RIEN n'est enregistré.",
-                      "PRACTICE DRAW (local randomness, not verifiable): NOTHING is recorded."))
-            print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
-            let order = draw.members(in: announced.pool)
-            print(l.t("  ordre : ", "  order: ") + order.prefix(10).map(\.rawValue).joined(separator: ", ")
-                + (order.count > 10 ? " …" : ""))
+        let (registry, id) = try context.options.registry(forCase: target.caseID)
+        let state = try registry.loadCase(id).state
+        guard let announced = state.drawAnnouncement?.value else {
+            throw RegistryError.refused(Refusal(
+                .R15, fr: "aucun tirage n'est annoncé : l'entraînement porte sur la liste annoncée",
+                en: "no draw is announced: practice uses the announced pool",
+                allowed: "greffe cell draw-announce", allowedEn: "greffe cell draw-announce"))
         }
+        // Randomness is read here, at the edge.
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let draw: CellDraw
+        do {
+            draw = try CellDraw.practice(pool: try DrawPool(members: announced.pool), randomBytes: bytes)
+        } catch {
+            let words = drawWords(error)
+            throw RegistryError.refused(Refusal(.R15, fr: "entraînement impossible : \(words.fr)", en: "practice impossible: \(words.en)"))
+        }
+        print(l.t("TIRAGE D'ENTRAÎNEMENT (aléa local, non vérifiable) : RIEN n'est enregistré.",
+                  "PRACTICE DRAW (local randomness, not verifiable): NOTHING is recorded."))
+        print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
+        let order = draw.members(in: announced.pool)
+        print(l.t("  ordre : ", "  order: ") + order.prefix(10).map(\.rawValue).joined(separator: ", ")
+            + (order.count > 10 ? " …" : ""))
     }
 }
 

@@ -43,21 +43,19 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let (registry, id) = try options.readingRegistry(forCase: caseID)
-                let day = try registry.day(asOf)
-                let loaded = try registry.loadCase(id, asOf: day)
-                let naming = Naming(state: loaded.state, events: loaded.events, roster: try registry.members(),
-                                    pseudonymise: pseudonymise, language: l)
-                let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: loaded.rulebook,
-                                              naming: naming, language: l).build()
-                let text = format == .html ? document.html() : document.markdown()
-                if let out {
-                    try writeFile(out, text)
-                    print(l.t("Dossier écrit : \(out)", "Dossier written: \(out)"))
-                } else {
-                    print(text, terminator: "")
-                }
+            let (registry, id) = try options.readingRegistry(forCase: caseID)
+            let day = try registry.day(asOf)
+            let loaded = try registry.loadCase(id, asOf: day)
+            let naming = Naming(state: loaded.state, events: loaded.events, roster: try registry.members(),
+                                pseudonymise: pseudonymise, language: l)
+            let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: loaded.rulebook,
+                                          naming: naming, language: l).build()
+            let text = format == .html ? document.html() : document.markdown()
+            if let out {
+                try writeFile(out, text)
+                print(l.t("Dossier écrit : \(out)", "Dossier written: \(out)"))
+            } else {
+                print(text, terminator: "")
             }
         }
     }

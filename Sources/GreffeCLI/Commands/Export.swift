@@ -56,25 +56,23 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.readingRegistry()
-                let key = try keyFile.map { try pseudonymKey($0, l) }
-                // The file is created with the first line, once the log is verified: a refused export leaves none.
-                var file: LineFile?
-                let header = try registry.export(pseudonymisingWith: key) { line in
-                    guard let out else { return print(line) }
-                    if file == nil { file = try LineFile(out) }
-                    try file?.write(line)
-                }
-                if let out, let file {
-                    try file.close()
-                    print(l.t("\(header.records) enregistrement(s) exporté(s) dans \(out), tête \(header.headSequence) \(header.headHash)",
-                              "\(header.records) record(s) exported to \(out), head \(header.headSequence) \(header.headHash)"))
-                }
-                if header.pseudonymised {
-                    writeError(l.t("Export pseudonymisé : la chaîne ne peut pas être re-vérifiée à partir de cet export (les hachages sont ceux des enregistrements d'origine).",
-                                   "Pseudonymised export: the chain cannot be re-verified from this export (the hashes are those of the original records)."))
-                }
+            let registry = try options.readingRegistry()
+            let key = try keyFile.map { try pseudonymKey($0, l) }
+            // The file is created with the first line, once the log is verified: a refused export leaves none.
+            var file: LineFile?
+            let header = try registry.export(pseudonymisingWith: key) { line in
+                guard let out else { return print(line) }
+                if file == nil { file = try LineFile(out) }
+                try file?.write(line)
+            }
+            if let out, let file {
+                try file.close()
+                print(l.t("\(header.records) enregistrement(s) exporté(s) dans \(out), tête \(header.headSequence) \(header.headHash)",
+                          "\(header.records) record(s) exported to \(out), head \(header.headSequence) \(header.headHash)"))
+            }
+            if header.pseudonymised {
+                writeError(l.t("Export pseudonymisé : la chaîne ne peut pas être re-vérifiée à partir de cet export (les hachages sont ceux des enregistrements d'origine).",
+                               "Pseudonymised export: the chain cannot be re-verified from this export (the hashes are those of the original records)."))
             }
         }
 

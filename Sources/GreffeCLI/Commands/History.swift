@@ -27,18 +27,16 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let (registry, id) = try options.readingRegistry(forCase: caseID)
-                let loaded = try registry.loadCase(id)
-                let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue)
-                for (dated, record) in zip(loaded.events, loaded.records) {
-                    if json {
-                        print(try jsonLine(envelope(record)))
-                    } else {
-                        print("#\(record.sequence)  \(record.event.occurredOn)  " + words.sentence(dated.event))
-                        print("      \(record.type) v\(record.version), " + l.t("enregistré par ", "recorded by ")
-                            + record.event.actor + l.t(" le ", " at ") + isoInstant(record.event.recordedAt))
-                    }
+            let (registry, id) = try options.readingRegistry(forCase: caseID)
+            let loaded = try registry.loadCase(id)
+            let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue)
+            for (dated, record) in zip(loaded.events, loaded.records) {
+                if json {
+                    print(try jsonLine(envelope(record)))
+                } else {
+                    print("#\(record.sequence)  \(record.event.occurredOn)  " + words.sentence(dated.event))
+                    print("      \(record.type) v\(record.version), " + l.t("enregistré par ", "recorded by ")
+                        + record.event.actor + l.t(" le ", " at ") + isoInstant(record.event.recordedAt))
                 }
             }
         }

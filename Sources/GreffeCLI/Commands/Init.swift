@@ -32,31 +32,29 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingLadderFailures(l) {
-                // The rulebook is looked up before anything is created: an unknown id leaves no store behind.
-                let book = try rulebook.map { id in
-                    guard let found = try ShippedRulebooks.named(id) else { throw LadderError.unknownRulebook(id) }
-                    return found
-                }
-                let store = try EventStore.create(at: options.storePath)
-                // An existing empty directory keeps the mode it had; the store is the owner's only, whatever existed.
-                guard chmod(store.path, 0o700) == 0 else {
-                    throw CLIFailure(status: .storeError, fr: "impossible de restreindre les droits de \(store.path) (0700)",
-                                     en: "cannot restrict the permissions of \(store.path) (0700)")
-                }
-                print(
-                    l.t(
-                        "Magasin créé : \(store.path) (format \(EventStore.formatVersion))",
-                        "Store created: \(store.path) (format \(EventStore.formatVersion))"))
-                if let book {
-                    let registry = Registry(store: store)
-                    var act = ActOptions()
-                    act.actor = actor
-                    let day = try registry.day(on)
-                    try registry.adopt(book, on: day, recording: try act.recording)
-                    print(l.t("Règlement adopté : \(book.id) v\(book.version) le \(day.frenchDescription).",
-                              "Rulebook adopted: \(book.id) v\(book.version) on \(day)."))
-                }
+            // The rulebook is looked up before anything is created: an unknown id leaves no store behind.
+            let book = try rulebook.map { id in
+                guard let found = try ShippedRulebooks.named(id) else { throw LadderError.unknownRulebook(id) }
+                return found
+            }
+            let store = try EventStore.create(at: options.storePath)
+            // An existing empty directory keeps the mode it had; the store is the owner's only, whatever existed.
+            guard chmod(store.path, 0o700) == 0 else {
+                throw CLIFailure(status: .storeError, fr: "impossible de restreindre les droits de \(store.path) (0700)",
+                                 en: "cannot restrict the permissions of \(store.path) (0700)")
+            }
+            print(
+                l.t(
+                    "Magasin créé : \(store.path) (format \(EventStore.formatVersion))",
+                    "Store created: \(store.path) (format \(EventStore.formatVersion))"))
+            if let book {
+                let registry = Registry(store: store)
+                var act = ActOptions()
+                act.actor = actor
+                let day = try registry.day(on)
+                try registry.adopt(book, on: day, recording: try act.recording)
+                print(l.t("Règlement adopté : \(book.id) v\(book.version) le \(day.frenchDescription).",
+                          "Rulebook adopted: \(book.id) v\(book.version) on \(day)."))
             }
         }
     }

@@ -92,20 +92,18 @@ extension GreffeCommand {
 
             func run() throws {
                 let l = options.language
-                try reportingLadderFailures(l) {
-                    let registry = try options.readingRegistry()
-                    let id = MemberID(member)
-                    let ladders = try rulebook.map { [try registry.loadLadder(try registry.adoptedRulebookID($0), member: id, asOf: asOf)] }
-                        ?? registry.ladders(of: id, asOf: asOf)
-                    let today = try asOf ?? Today.resolve(timeZone: ladders.first?.rulebook.timeZone ?? registry.rulebook.timeZone)
-                    let views = ladders.map { LadderView(loaded: $0, asOf: today) }
-                    if json {
-                        print(try jsonText(views.map(\.json)))
-                    } else if views.isEmpty {
-                        print(l.t("\(member) : aucun dossier d'échelle", "\(member): no ladder record"))
-                    } else {
-                        print(views.map { $0.text(l) }.joined(separator: "\n"), terminator: "")
-                    }
+                let registry = try options.readingRegistry()
+                let id = MemberID(member)
+                let ladders = try rulebook.map { [try registry.loadLadder(try registry.adoptedRulebookID($0), member: id, asOf: asOf)] }
+                    ?? registry.ladders(of: id, asOf: asOf)
+                let today = try asOf ?? Today.resolve(timeZone: ladders.first?.rulebook.timeZone ?? registry.rulebook.timeZone)
+                let views = ladders.map { LadderView(loaded: $0, asOf: today) }
+                if json {
+                    print(try jsonText(views.map(\.json)))
+                } else if views.isEmpty {
+                    print(l.t("\(member) : aucun dossier d'échelle", "\(member): no ladder record"))
+                } else {
+                    print(views.map { $0.text(l) }.joined(separator: "\n"), terminator: "")
                 }
             }
         }
@@ -128,22 +126,20 @@ extension GreffeCommand {
 
             func run() throws {
                 let l = options.language
-                try reportingLadderFailures(l) {
-                    let registry = try options.readingRegistry()
-                    let zone = try registry.adoptedRulebooks().last?.timeZone ?? registry.rulebook.timeZone
-                    let today = try asOf ?? Today.resolve(timeZone: zone)
-                    let items = try registry.ladderAgenda(today: today)
-                    if json {
-                        print(try jsonText(items))
-                        return
-                    }
-                    if items.isEmpty { print(l.t("(rien en attente)", "(nothing pending)")) }
-                    for item in items {
-                        let p = item.pending
-                        let when = p.due.map { l.t("le \($0.frenchDescription)", "on \($0)") }
-                            ?? l.t("depuis le \(p.since.frenchDescription)", "since \(p.since)")
-                        print("\(when)  \(item.member)  \(item.rulebook)  \(l.t(p.labelFr, p.labelEn))")
-                    }
+                let registry = try options.readingRegistry()
+                let zone = try registry.adoptedRulebooks().last?.timeZone ?? registry.rulebook.timeZone
+                let today = try asOf ?? Today.resolve(timeZone: zone)
+                let items = try registry.ladderAgenda(today: today)
+                if json {
+                    print(try jsonText(items))
+                    return
+                }
+                if items.isEmpty { print(l.t("(rien en attente)", "(nothing pending)")) }
+                for item in items {
+                    let p = item.pending
+                    let when = p.due.map { l.t("le \($0.frenchDescription)", "on \($0)") }
+                        ?? l.t("depuis le \(p.since.frenchDescription)", "since \(p.since)")
+                    print("\(when)  \(item.member)  \(item.rulebook)  \(l.t(p.labelFr, p.labelEn))")
                 }
             }
         }
@@ -160,24 +156,22 @@ struct LadderTarget: ParsableArguments {
 
     func run(_ command: LadderCommand) throws {
         let l = options.language
-        try reportingLadderFailures(l) {
-            let registry = try options.registry()
-            let id = try registry.adoptedRulebookID(rulebook)
-            let zone = try registry.loadLadder(id, member: MemberID(member)).rulebook.timeZone
-            let day = try act.on ?? Today.resolve(timeZone: zone)
-            let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: try act.recording)
-            let book = done.rulebook
-            let events = try done.records.map { try LadderEvent.decode(type: $0.type, payload: $0.payload) }
-            if json {
-                print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: MemberID(member)),
-                                          sequences: done.records.map(\.sequence), openedCase: done.openedCase)))
-                return
-            }
-            for event in events { print(line(event, book: book, day: day, l)) }
-            if let c = done.openedCase {
-                print(l.t("  Plainte déposée : dossier \(c) ouvert (procédure \(registry.rulebook.id), article 5.6), lié à ce dossier d'échelle.",
-                          "  Complaint filed: case \(c) opened (procedure \(registry.rulebook.id), Article 5.6), linked to this ladder record."))
-            }
+        let registry = try options.registry()
+        let id = try registry.adoptedRulebookID(rulebook)
+        let zone = try registry.loadLadder(id, member: MemberID(member)).rulebook.timeZone
+        let day = try act.on ?? Today.resolve(timeZone: zone)
+        let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: try act.recording)
+        let book = done.rulebook
+        let events = try done.records.map { try LadderEvent.decode(type: $0.type, payload: $0.payload) }
+        if json {
+            print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: MemberID(member)),
+                                      sequences: done.records.map(\.sequence), openedCase: done.openedCase)))
+            return
+        }
+        for event in events { print(line(event, book: book, day: day, l)) }
+        if let c = done.openedCase {
+            print(l.t("  Plainte déposée : dossier \(c) ouvert (procédure \(registry.rulebook.id), article 5.6), lié à ce dossier d'échelle.",
+                      "  Complaint filed: case \(c) opened (procedure \(registry.rulebook.id), Article 5.6), linked to this ladder record."))
         }
     }
 
@@ -210,87 +204,5 @@ struct LadderTarget: ParsableArguments {
         case .escalatedToCase(let link):
             return l.t("Lien enregistré : dossier \(link.caseID) (\(link.procedure))", "Link recorded: case \(link.caseID) (\(link.procedure))")
         }
-    }
-}
-
-/// A ladder record as `greffe ladder status` shows it.
-struct LadderView {
-    let loaded: LoadedLadder
-    let asOf: Day
-
-    var book: LadderRulebook { loaded.rulebook }
-    var state: LadderState { loaded.state }
-    var pending: [LadderState.Pending] {
-        state.pending(rulebook: book).filter { $0.kind != .measureEnds || ($0.due.map { $0 >= asOf } ?? true) }
-    }
-    var available: [LadderRulebook.Measure] { LadderDecider.available(state, rulebook: book, on: asOf) }
-
-    func text(_ l: Language) -> String {
-        var out = ""
-        func line(_ s: String) { out += s + "\n" }
-        line("\(loaded.member) — \(book.title)")
-        line(l.t("  \(book.id) v\(state.opened?.version ?? book.version)", "  \(book.id) v\(state.opened?.version ?? book.version)")
-            + (state.openedOn.map { l.t(", ouvert le \($0.frenchDescription)", ", opened on \($0)") } ?? "")
-            + l.t(", au \(asOf.frenchDescription)", ", as of \(asOf)"))
-        line(l.t("  Incidents (\(state.incidents.count)) :", "  Incidents (\(state.incidents.count)):"))
-        for (day, i) in state.incidents {
-            let kind = book.incident(i.kind).map { l.t($0.fr, $0.en) } ?? i.kind
-            line("    \(i.number). \(l.t(day.frenchDescription, day.description))  \(kind)"
-                + (i.channel.map { " (\(l.t($0.fr, $0.en)))" } ?? "") + " — \(i.facts)")
-        }
-        if !state.measures.isEmpty { line(l.t("  Mesures :", "  Measures:")) }
-        for (day, m) in state.measures {
-            let measure = book.measure(m.measure)
-            var s = "    \(l.t(day.frenchDescription, day.description))  \(l.t(measure?.fr ?? m.measure, measure?.en ?? m.measure)) (art. \(measure?.article ?? "?"))"
-            s += " — " + m.signatures.map { "\($0.role)=\($0.member)" }.joined(separator: ", ")
-            if let o = m.outcome, let label = measure?.outcomes.first(where: { $0.id == o }) { s += " — " + l.t(label.fr, label.en) }
-            if let c = m.channel { s += l.t(" — par \(c.fr)", " — by \(c.en)") }
-            if let u = m.until {
-                s += u >= asOf ? l.t(" — jusqu'au \(u.frenchDescription) inclus", " — until \(u) included")
-                    : l.t(" — levée d'elle-même le \(u.frenchDescription)", " — lifted on its own on \(u)")
-            } else if measure?.duration == .optional {
-                s += l.t(" — définitive", " — for good")
-            }
-            if let e = m.exception { s += l.t(" — exception \(e)", " — exception \(e)") }
-            if let d = m.detail { s += " — \(d)" }
-            if let r = m.reason { s += l.t(" — motif : \(r)", " — reason: \(r)") }
-            line(s)
-        }
-        if !state.links.isEmpty {
-            line(l.t("  Procédures ouvertes : ", "  Procedures opened: ")
-                + state.links.map { "\($0.caseID) (\($0.procedure))" }.joined(separator: ", "))
-        }
-        if !pending.isEmpty {
-            line(l.t("  En attente :", "  Pending:"))
-            for p in pending { line("    " + l.t(p.labelFr, p.labelEn)) }
-        }
-        line(l.t("  Prérequis réunis pour : ", "  Prerequisites met for: ")
-            + (available.isEmpty ? "—" : available.map(\.id).joined(separator: ", ")))
-        return out
-    }
-
-    struct JSON: Encodable {
-        var member: MemberID
-        var rulebook: String
-        var version: Int
-        var openedOn: Day?
-        var asOf: Day
-        var incidents: [Dated<IncidentRecorded>]
-        var measures: [Dated<MeasureDecision>]
-        var cases: [EscalationLink]
-        var pending: [LadderState.Pending]
-        var available: [String]
-    }
-
-    struct Dated<T: Encodable>: Encodable {
-        var on: Day
-        var value: T
-    }
-
-    var json: JSON {
-        JSON(member: loaded.member, rulebook: book.id, version: state.opened?.version ?? book.version,
-             openedOn: state.openedOn, asOf: asOf, incidents: state.incidents.map { Dated(on: $0.day, value: $0.incident) },
-             measures: state.measures.map { Dated(on: $0.day, value: $0.measure) }, cases: state.links,
-             pending: pending, available: available.map(\.id))
     }
 }

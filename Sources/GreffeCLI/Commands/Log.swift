@@ -32,16 +32,13 @@ extension GreffeCommand.Log {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.registry()
-                let (count, changed, head) = try registry.rebuildProjections()
-                if json {
-                    print(try jsonLine(["entries": count, "changed": changed,
-                                        "head": ["sequence": head.sequence, "hash": head.hash.hexString]] as [String: Any]))
-                } else {
-                    print(l.t("Index reconstruits à partir du journal (tête \(head.sequence)) : \(count) entrée(s), \(changed) modifiée(s).",
-                              "Indexes rebuilt from the log (head \(head.sequence)): \(count) entries, \(changed) changed."))
-                }
+            let registry = try options.registry()
+            let (count, changed, head) = try registry.rebuildProjections()
+            if json {
+                print(try jsonText(ReindexView(entries: count, changed: changed, head: HeadView(head))))
+            } else {
+                print(l.t("Index reconstruits à partir du journal (tête \(head.sequence)) : \(count) entrée(s), \(changed) modifiée(s).",
+                          "Indexes rebuilt from the log (head \(head.sequence)): \(count) entries, \(changed) changed."))
             }
         }
     }
@@ -79,39 +76,37 @@ extension GreffeCommand.Log {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let store = try options.readingStore()
-                var checkpoint: LogHead?
-                if let from, let hash, let bytes = [UInt8](hexString: hash) {
-                    checkpoint = LogHead(sequence: from, hash: bytes)
-                }
-                let report = try store.verify(from: checkpoint)
-                if json {
-                    var object: [String: Any] = [
-                        "ok": report.isValid,
-                        "recordsChecked": report.recordsChecked,
-                        "startSequence": report.startSequence,
-                        "head": ["sequence": report.storedHead.sequence, "hash": report.storedHead.hash.hexString],
-                    ]
-                    if let failure = report.failure {
-                        object["failure"] = [
-                            "sequence": failure.sequence, "kind": failure.kind.rawValue, "detail": failure.detail,
-                        ]
-                    }
-                    print(try jsonLine(object))
-                } else if let failure = report.failure {
-                    print(
-                        l.t(
-                            "ÉCHEC à la séquence \(failure.sequence) : \(failure.kind.french) (\(failure.detail))",
-                            "FAILED at sequence \(failure.sequence): \(failure.kind.english) (\(failure.detail))"))
-                } else {
-                    print(
-                        l.t(
-                            "OK : \(report.recordsChecked) enregistrement(s) vérifié(s), tête \(report.storedHead.sequence) \(report.storedHead.hash.hexString)",
-                            "OK: \(report.recordsChecked) record(s) verified, head \(report.storedHead.sequence) \(report.storedHead.hash.hexString)"))
-                }
-                if !report.isValid { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
+            let store = try options.readingStore()
+            var checkpoint: LogHead?
+            if let from, let hash, let bytes = [UInt8](hexString: hash) {
+                checkpoint = LogHead(sequence: from, hash: bytes)
             }
+            let report = try store.verify(from: checkpoint)
+            if json {
+                var object: [String: Any] = [
+                    "ok": report.isValid,
+                    "recordsChecked": report.recordsChecked,
+                    "startSequence": report.startSequence,
+                    "head": ["sequence": report.storedHead.sequence, "hash": report.storedHead.hash.hexString],
+                ]
+                if let failure = report.failure {
+                    object["failure"] = [
+                        "sequence": failure.sequence, "kind": failure.kind.rawValue, "detail": failure.detail,
+                    ]
+                }
+                print(try jsonLine(object))
+            } else if let failure = report.failure {
+                print(
+                    l.t(
+                        "ÉCHEC à la séquence \(failure.sequence) : \(failure.kind.french) (\(failure.detail))",
+                        "FAILED at sequence \(failure.sequence): \(failure.kind.english) (\(failure.detail))"))
+            } else {
+                print(
+                    l.t(
+                        "OK : \(report.recordsChecked) enregistrement(s) vérifié(s), tête \(report.storedHead.sequence) \(report.storedHead.hash.hexString)",
+                        "OK: \(report.recordsChecked) record(s) verified, head \(report.storedHead.sequence) \(report.storedHead.hash.hexString)"))
+            }
+            if !report.isValid { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
         }
     }
 
@@ -142,59 +137,22 @@ extension GreffeCommand.Log {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let store = try options.readingStore()
-                var cursor = store.records(from: from)
-                var shown = 0
-                while shown < (limit ?? .max), let record = try cursor.next() {
-                    if json {
-                        print(try jsonLine(envelope(record)))
-                    } else {
-                        let recorded = isoInstant(record.event.recordedAt)
-                        print(
-                            "#\(record.sequence)  \(record.event.occurredOn)  \(record.stream)@\(record.version)  \(record.type)  "
-                                + l.t("par", "by") + " \(record.event.actor)  " + l.t("enregistré", "recorded")
-                                + " \(recorded)  \(record.hash.hexString.prefix(12))")
-                    }
-                    shown += 1
+            let store = try options.readingStore()
+            var cursor = store.records(from: from)
+            var shown = 0
+            while shown < (limit ?? .max), let record = try cursor.next() {
+                if json {
+                    print(try jsonLine(envelope(record)))
+                } else {
+                    let recorded = isoInstant(record.event.recordedAt)
+                    print(
+                        "#\(record.sequence)  \(record.event.occurredOn)  \(record.stream)@\(record.version)  \(record.type)  "
+                            + l.t("par", "by") + " \(record.event.actor)  " + l.t("enregistré", "recorded")
+                            + " \(recorded)  \(record.hash.hexString.prefix(12))")
                 }
-                if shown == 0, !json { print(l.t("(aucun enregistrement)", "(no records)")) }
+                shown += 1
             }
+            if shown == 0, !json { print(l.t("(aucun enregistrement)", "(no records)")) }
         }
     }
-}
-
-/// The record's full envelope as a JSON object; the payload is embedded as JSON when it parses.
-func envelope(_ record: EventRecord) -> [String: Any] {
-    let payload: Any = (try? JSONSerialization.jsonObject(with: record.payload, options: [.fragmentsAllowed]))
-        ?? String(decoding: record.payload, as: UTF8.self)
-    return [
-        "sequence": record.sequence,
-        "stream": record.stream,
-        "version": record.version,
-        "type": record.type,
-        "schemaVersion": record.event.schemaVersion,
-        "occurredOn": record.event.occurredOn,
-        "recordedAt": isoInstant(record.event.recordedAt),
-        "actor": record.event.actor,
-        "correlationId": record.event.correlationId,
-        "causationId": record.event.causationId,
-        "payload": payload,
-        "prevHash": record.previousHash.hexString,
-        "hash": record.hash.hexString,
-    ]
-}
-
-/// One line of JSON with sorted keys.
-func jsonLine(_ object: Any) throws -> String {
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-    return String(decoding: data, as: UTF8.self)
-}
-
-/// `2026-11-24T09:30:00.123Z` for milliseconds since the Unix epoch.
-func isoInstant(_ milliseconds: Int64) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
 }

@@ -52,52 +52,50 @@ extension GreffeCommand.Members {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                guard FileManager.default.fileExists(atPath: file) else {
-                    throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw CLIFailure(status: .notFound, fr: "fichier introuvable : \(file)", en: "no such file: \(file)")
+            }
+            let (text, encoding) = try TextInput.spreadsheet(try readFile(file), file: file)
+            let delimiter = CSVDelimiter.guessed(string: text)
+            if let line = TextInput.quoteProblemLine(in: text, delimiter: delimiter.rawValue) {
+                throw CLIFailure(
+                    status: .refused,
+                    fr: "\(file), ligne \(line) : guillemet \" mal placé ; dans une cellule, un guillemet se double (\"\") et la cellule entière se met entre guillemets ; rien n'a été écrit",
+                    en: "\(file), line \(line): misplaced double quote; inside a cell a quote is doubled (\"\") and the whole cell is quoted; nothing was written")
+            }
+            let csv: CSV<Enumerated>
+            do {
+                csv = try CSV<Enumerated>(string: text, delimiter: delimiter)
+            } catch {
+                throw CLIFailure(
+                    status: .refused, fr: "\(file) n'est pas un CSV lisible (guillemets) ; rien n'a été écrit",
+                    en: "\(file) is not a readable CSV (quotes); nothing was written")
+            }
+            if encoding != .utf8 {
+                writeError(l.t("greffe : \(file) est en \(encoding.name), converti en UTF-8 : vérifiez les accents des noms importés.",
+                               "greffe: \(file) is in \(encoding.name), converted to UTF-8: check the accents of the names imported."))
+            }
+            let registry = try options.registry()
+            registry.store.dryRun = dryRun
+            let changes = try registry.importRoster(
+                header: csv.header, rows: csv.rows, on: try act.day(rulebook: registry.rulebook),
+                recording: try act.recording)
+            if dryRun {
+                print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'import réel enregistrerait :",
+                          "Dry run (--dry-run): nothing was written. The real import would record:"))
+                for (id, events) in changes.sorted(by: { $0.key < $1.key }) {
+                    print("  \(id) : " + events.map(\.typeName).joined(separator: ", "))
                 }
-                let (text, encoding) = try TextInput.spreadsheet(try readFile(file), file: file)
-                let delimiter = CSVDelimiter.guessed(string: text)
-                if let line = TextInput.quoteProblemLine(in: text, delimiter: delimiter.rawValue) {
-                    throw CLIFailure(
-                        status: .refused,
-                        fr: "\(file), ligne \(line) : guillemet \" mal placé ; dans une cellule, un guillemet se double (\"\") et la cellule entière se met entre guillemets ; rien n'a été écrit",
-                        en: "\(file), line \(line): misplaced double quote; inside a cell a quote is doubled (\"\") and the whole cell is quoted; nothing was written")
-                }
-                let csv: CSV<Enumerated>
-                do {
-                    csv = try CSV<Enumerated>(string: text, delimiter: delimiter)
-                } catch {
-                    throw CLIFailure(
-                        status: .refused, fr: "\(file) n'est pas un CSV lisible (guillemets) ; rien n'a été écrit",
-                        en: "\(file) is not a readable CSV (quotes); nothing was written")
-                }
-                if encoding != .utf8 {
-                    writeError(l.t("greffe : \(file) est en \(encoding.name), converti en UTF-8 : vérifiez les accents des noms importés.",
-                                   "greffe: \(file) is in \(encoding.name), converted to UTF-8: check the accents of the names imported."))
-                }
-                let registry = try options.registry()
-                registry.store.dryRun = dryRun
-                let changes = try registry.importRoster(
-                    header: csv.header, rows: csv.rows, on: try act.day(rulebook: registry.rulebook),
-                    recording: try act.recording)
-                if dryRun {
-                    print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'import réel enregistrerait :",
-                              "Dry run (--dry-run): nothing was written. The real import would record:"))
-                    for (id, events) in changes.sorted(by: { $0.key < $1.key }) {
-                        print("  \(id) : " + events.map(\.typeName).joined(separator: ", "))
-                    }
-                }
-                if changes.isEmpty {
-                    print(l.t("Aucun changement : la liste est déjà à jour.", "No change: the roster is already up to date."))
-                } else {
-                    let joined = changes.values.filter { $0.contains { if case .joined = $0 { true } else { false } } }.count
-                    let events = changes.values.map(\.count).reduce(0, +)
-                    print(
-                        l.t(
-                            "\(changes.count) membre(s) concerné(s) dont \(joined) nouveau(x) ; \(events) acte(s) enregistré(s).",
-                            "\(changes.count) member(s) affected, \(joined) new; \(events) act(s) recorded."))
-                }
+            }
+            if changes.isEmpty {
+                print(l.t("Aucun changement : la liste est déjà à jour.", "No change: the roster is already up to date."))
+            } else {
+                let joined = changes.values.filter { $0.contains { if case .joined = $0 { true } else { false } } }.count
+                let events = changes.values.map(\.count).reduce(0, +)
+                print(
+                    l.t(
+                        "\(changes.count) membre(s) concerné(s) dont \(joined) nouveau(x) ; \(events) acte(s) enregistré(s).",
+                        "\(changes.count) member(s) affected, \(joined) new; \(events) act(s) recorded."))
             }
         }
     }
@@ -125,58 +123,56 @@ extension GreffeCommand.Members {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.readingRegistry()
-                let day = try registry.day(on)
-                let members = try registry.members()
-                let judged = try registry.judgementsSat()
-                var eligibility: [MemberID: [ExclusionReason]] = [:]
-                if let eligibleFor {
-                    let id = CaseID(eligibleFor)
-                    try registry.requireCase(id)
-                    let loaded = try registry.loadCase(id, asOf: day)
-                    let context = try registry.caseContext(for: id, on: day)
-                    for member in members {
-                        eligibility[member.id] = loaded.state.isEligibleForCell(
-                            member.id, context: context, on: day, rulebook: loaded.rulebook)
-                    }
+            let registry = try options.readingRegistry()
+            let day = try registry.day(on)
+            let members = try registry.members()
+            let judged = try registry.judgementsSat()
+            var eligibility: [MemberID: [ExclusionReason]] = [:]
+            if let eligibleFor {
+                let id = CaseID(eligibleFor)
+                try registry.requireCase(id)
+                let loaded = try registry.loadCase(id, asOf: day)
+                let context = try registry.caseContext(for: id, on: day)
+                for member in members {
+                    eligibility[member.id] = loaded.state.isEligibleForCell(
+                        member.id, context: context, on: day, rulebook: loaded.rulebook)
                 }
-                if json {
-                    let rows: [[String: Any]] = members.map { m in
-                        var row: [String: Any] = [
-                            "id": m.id.rawValue, "name": m.displayName, "email": m.email, "kind": m.kind.rawValue,
-                            "duesYears": m.duesYears.sorted(), "board": m.roles(on: day).contains(.boardMember),
-                            "active": m.standing(on: day, judgementsSat: []).isActive(on: day),
-                            "judgementsSat": (judged[m.id] ?? []).map(\.rawValue),
-                        ]
-                        if let reasons = eligibility[m.id] {
-                            row["eligible"] = reasons.isEmpty
-                            row["exclusions"] = reasons.map { ["rule": $0.rule.rawValue, "fr": $0.fr, "en": $0.en] }
-                        }
-                        return row
-                    }
-                    print(try jsonLine(rows))
-                    return
-                }
-                if members.isEmpty {
-                    print(l.t("(aucun membre ; voir `greffe members import`)", "(no members; see `greffe members import`)"))
-                }
-                for m in members {
-                    let dues = m.duesYears.sorted().map(String.init).joined(separator: ",")
-                    var line = "\(SafeText.field(m.id.rawValue))  \(SafeText.field(m.displayName))  " + l.t("cotisation", "dues") + " \(dues.isEmpty ? "—" : dues)"
-                    if m.roles(on: day).contains(.boardMember) { line += l.t("  CA", "  board") }
-                    if let left = m.departedOn { line += l.t("  parti·e le \(left)", "  left on \(left)") }
-                    if let radiated = m.radiatedOn { line += l.t("  radié·e le \(radiated)", "  radiated on \(radiated)") }
-                    let sat = judged[m.id]?.count ?? 0
-                    if sat > 0 { line += l.t("  jugements : \(sat)", "  judgements: \(sat)") }
+            }
+            if json {
+                let rows: [[String: Any]] = members.map { m in
+                    var row: [String: Any] = [
+                        "id": m.id.rawValue, "name": m.displayName, "email": m.email, "kind": m.kind.rawValue,
+                        "duesYears": m.duesYears.sorted(), "board": m.roles(on: day).contains(.boardMember),
+                        "active": m.standing(on: day, judgementsSat: []).isActive(on: day),
+                        "judgementsSat": (judged[m.id] ?? []).map(\.rawValue),
+                    ]
                     if let reasons = eligibility[m.id] {
-                        line += reasons.isEmpty
-                            ? l.t("  ÉLIGIBLE", "  ELIGIBLE")
-                            : "  " + l.t("exclu·e", "excluded") + " : "
-                                + reasons.map { "\($0.rule.rawValue) \(l == .fr ? $0.fr : $0.en)" }.joined(separator: " ; ")
+                        row["eligible"] = reasons.isEmpty
+                        row["exclusions"] = reasons.map { ["rule": $0.rule.rawValue, "fr": $0.fr, "en": $0.en] }
                     }
-                    print(line)
+                    return row
                 }
+                print(try jsonLine(rows))
+                return
+            }
+            if members.isEmpty {
+                print(l.t("(aucun membre ; voir `greffe members import`)", "(no members; see `greffe members import`)"))
+            }
+            for m in members {
+                let dues = m.duesYears.sorted().map(String.init).joined(separator: ",")
+                var line = "\(SafeText.field(m.id.rawValue))  \(SafeText.field(m.displayName))  " + l.t("cotisation", "dues") + " \(dues.isEmpty ? "—" : dues)"
+                if m.roles(on: day).contains(.boardMember) { line += l.t("  CA", "  board") }
+                if let left = m.departedOn { line += l.t("  parti·e le \(left)", "  left on \(left)") }
+                if let radiated = m.radiatedOn { line += l.t("  radié·e le \(radiated)", "  radiated on \(radiated)") }
+                let sat = judged[m.id]?.count ?? 0
+                if sat > 0 { line += l.t("  jugements : \(sat)", "  judgements: \(sat)") }
+                if let reasons = eligibility[m.id] {
+                    line += reasons.isEmpty
+                        ? l.t("  ÉLIGIBLE", "  ELIGIBLE")
+                        : "  " + l.t("exclu·e", "excluded") + " : "
+                            + reasons.map { "\($0.rule.rawValue) \(l == .fr ? $0.fr : $0.en)" }.joined(separator: " ; ")
+                }
+                print(line)
             }
         }
     }
@@ -200,44 +196,42 @@ extension GreffeCommand.Members {
 
         func run() throws {
             let l = options.language
-            try reportingFailures(l) {
-                let registry = try options.readingRegistry()
-                let memberID = MemberID(id)
-                guard let m = try registry.member(memberID) else { throw RegistryError.unknownMember(memberID) }
-                let judged = (try registry.judgementsSat()[memberID] ?? []).map(\.rawValue).sorted()
-                let parties = try registry.caseIndex().filter { $0.accused.contains(memberID) }.map(\.id.rawValue)
-                let mandates = m.mandates.map { mandate -> [String: Any] in
-                    var out: [String: Any] = ["role": mandate.role.rawValue, "from": mandate.from.description]
-                    if let until = mandate.until { out["until"] = until.description }
-                    return out
-                }
-                if json {
-                    var object: [String: Any] = [
-                        "id": m.id.rawValue, "name": m.displayName, "email": m.email, "kind": m.kind.rawValue,
-                        "joinedOn": m.joinedOn.description,
-                        "dues": m.duesPaidOn.sorted { $0.key < $1.key }.map { ["year": $0.key, "recordedOn": $0.value.description] },
-                        "mandates": mandates, "judgementsSat": judged, "accusedIn": parties,
-                    ]
-                    if let d = m.departedOn { object["departedOn"] = d.description }
-                    if let r = m.radiatedOn { object["radiatedOn"] = r.description }
-                    print(try jsonLine(object))
-                    return
-                }
-                print("\(SafeText.field(m.id.rawValue)) — \(SafeText.field(m.displayName)) <\(SafeText.field(m.email))> (\(m.kind.rawValue))")
-                print(l.t("  membre depuis le ", "  member since ") + m.joinedOn.description)
-                let dues = m.duesYears.sorted().map(String.init).joined(separator: ", ")
-                print(l.t("  cotisations : ", "  dues: ") + (dues.isEmpty ? "—" : dues))
-                for mandate in m.mandates {
-                    print(l.t("  mandat ", "  mandate ") + "\(mandate.role.rawValue) " + l.t("depuis le ", "from ")
-                        + mandate.from.description + (mandate.until.map { l.t(" jusqu'au ", " until ") + $0.description } ?? ""))
-                }
-                if let d = m.departedOn { print(l.t("  a quitté l'association le ", "  left the association on ") + d.description) }
-                if let r = m.radiatedOn { print(l.t("  radié·e le ", "  radiated on ") + r.description) }
-                print(l.t("  mis·e en cause dans : ", "  accused in: ") + (parties.isEmpty ? "—" : parties.joined(separator: ", ")))
-                print(
-                    l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(try registry.procedureRulebooks().inForce(on: try registry.day(nil)).judgementCap.max)"
-                        + (judged.isEmpty ? "" : " (" + judged.joined(separator: ", ") + ")"))
+            let registry = try options.readingRegistry()
+            let memberID = MemberID(id)
+            guard let m = try registry.member(memberID) else { throw RegistryError.unknownMember(memberID) }
+            let judged = (try registry.judgementsSat()[memberID] ?? []).map(\.rawValue).sorted()
+            let parties = try registry.caseIndex().filter { $0.accused.contains(memberID) }.map(\.id.rawValue)
+            let mandates = m.mandates.map { mandate -> [String: Any] in
+                var out: [String: Any] = ["role": mandate.role.rawValue, "from": mandate.from.description]
+                if let until = mandate.until { out["until"] = until.description }
+                return out
             }
+            if json {
+                var object: [String: Any] = [
+                    "id": m.id.rawValue, "name": m.displayName, "email": m.email, "kind": m.kind.rawValue,
+                    "joinedOn": m.joinedOn.description,
+                    "dues": m.duesPaidOn.sorted { $0.key < $1.key }.map { ["year": $0.key, "recordedOn": $0.value.description] },
+                    "mandates": mandates, "judgementsSat": judged, "accusedIn": parties,
+                ]
+                if let d = m.departedOn { object["departedOn"] = d.description }
+                if let r = m.radiatedOn { object["radiatedOn"] = r.description }
+                print(try jsonLine(object))
+                return
+            }
+            print("\(SafeText.field(m.id.rawValue)) — \(SafeText.field(m.displayName)) <\(SafeText.field(m.email))> (\(m.kind.rawValue))")
+            print(l.t("  membre depuis le ", "  member since ") + m.joinedOn.description)
+            let dues = m.duesYears.sorted().map(String.init).joined(separator: ", ")
+            print(l.t("  cotisations : ", "  dues: ") + (dues.isEmpty ? "—" : dues))
+            for mandate in m.mandates {
+                print(l.t("  mandat ", "  mandate ") + "\(mandate.role.rawValue) " + l.t("depuis le ", "from ")
+                    + mandate.from.description + (mandate.until.map { l.t(" jusqu'au ", " until ") + $0.description } ?? ""))
+            }
+            if let d = m.departedOn { print(l.t("  a quitté l'association le ", "  left the association on ") + d.description) }
+            if let r = m.radiatedOn { print(l.t("  radié·e le ", "  radiated on ") + r.description) }
+            print(l.t("  mis·e en cause dans : ", "  accused in: ") + (parties.isEmpty ? "—" : parties.joined(separator: ", ")))
+            print(
+                l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(try registry.procedureRulebooks().inForce(on: try registry.day(nil)).judgementCap.max)"
+                    + (judged.isEmpty ? "" : " (" + judged.joined(separator: ", ") + ")"))
         }
     }
 }

@@ -39,28 +39,26 @@ extension GreffeCommand {
 
             func run() throws {
                 let l = options.language
-                try reportingLadderFailures(l) {
-                    let shipped = try ShippedRulebooks.all()
-                    let adopted = options.adoptedIfAny()
-                    // A rulebook adopted from a file of its own (not shipped) is listed too.
-                    let extra = Dictionary(adopted.filter { a in !shipped.contains { $0.id == a.id } }.map { ($0.id, $0) },
-                                           uniquingKeysWith: { _, last in last }).values.sorted { $0.id < $1.id }
-                    let books = shipped + extra
-                    func versions(_ id: String) -> [Int] { adopted.filter { $0.id == id }.map(\.version) }
-                    if json {
-                        print(try jsonText(books.map { b in
-                            ListLine(id: b.id, kind: b.kind.rawValue, version: b.version, title: b.title, source: b.source,
-                                     adoptedVersion: versions(b.id).last, adoptedVersions: versions(b.id))
-                        }))
-                        return
-                    }
-                    for b in books {
-                        let kind = b.kind == .procedure ? l.t("procédure", "procedure") : l.t("échelle", "ladder")
-                        let seen = versions(b.id)
-                        let mark = seen.isEmpty ? ""
-                            : l.t("  [adopté : ", "  [adopted: ") + seen.map { "v\($0)" }.joined(separator: ", ") + "]"
-                        print("\(b.id)  v\(b.version)  \(kind)  \(b.title)\(mark)")
-                    }
+                let shipped = try ShippedRulebooks.all()
+                let adopted = options.adoptedIfAny()
+                // A rulebook adopted from a file of its own (not shipped) is listed too.
+                let extra = Dictionary(adopted.filter { a in !shipped.contains { $0.id == a.id } }.map { ($0.id, $0) },
+                                       uniquingKeysWith: { _, last in last }).values.sorted { $0.id < $1.id }
+                let books = shipped + extra
+                func versions(_ id: String) -> [Int] { adopted.filter { $0.id == id }.map(\.version) }
+                if json {
+                    print(try jsonText(books.map { b in
+                        ListLine(id: b.id, kind: b.kind.rawValue, version: b.version, title: b.title, source: b.source,
+                                 adoptedVersion: versions(b.id).last, adoptedVersions: versions(b.id))
+                    }))
+                    return
+                }
+                for b in books {
+                    let kind = b.kind == .procedure ? l.t("procédure", "procedure") : l.t("échelle", "ladder")
+                    let seen = versions(b.id)
+                    let mark = seen.isEmpty ? ""
+                        : l.t("  [adopté : ", "  [adopted: ") + seen.map { "v\($0)" }.joined(separator: ", ") + "]"
+                    print("\(b.id)  v\(b.version)  \(kind)  \(b.title)\(mark)")
                 }
             }
 
@@ -95,28 +93,26 @@ extension GreffeCommand {
 
             func run() throws {
                 let l = options.language
-                try reportingLadderFailures(l) {
-                    let adopted = options.adoptedIfAny().filter { $0.id == id }
-                    let found: RulebookDocument?
-                    if let version {
-                        found = try adopted.last { $0.version == version }
-                            ?? ShippedRulebooks.named(id).flatMap { $0.version == version ? $0 : nil }
-                        guard found != nil else {
-                            throw CLIFailure(status: .notFound, fr: "\(id) v\(version) n'est ni adopté ni livré",
-                                             en: "\(id) v\(version) is neither adopted nor shipped")
-                        }
-                    } else {
-                        found = try adopted.last ?? ShippedRulebooks.named(id)
+                let adopted = options.adoptedIfAny().filter { $0.id == id }
+                let found: RulebookDocument?
+                if let version {
+                    found = try adopted.last { $0.version == version }
+                        ?? ShippedRulebooks.named(id).flatMap { $0.version == version ? $0 : nil }
+                    guard found != nil else {
+                        throw CLIFailure(status: .notFound, fr: "\(id) v\(version) n'est ni adopté ni livré",
+                                         en: "\(id) v\(version) is neither adopted nor shipped")
                     }
-                    guard let book = found else { throw LadderError.unknownRulebook(id) }
-                    if json {
-                        print(String(decoding: try book.jsonData(), as: UTF8.self))
-                        return
-                    }
-                    switch book {
-                    case .ladder(let ladder): print(RulebookText(book: ladder, l: l).text, terminator: "")
-                    case .procedure(let procedure): print(ProcedureText(book: procedure, l: l).text, terminator: "")
-                    }
+                } else {
+                    found = try adopted.last ?? ShippedRulebooks.named(id)
+                }
+                guard let book = found else { throw LadderError.unknownRulebook(id) }
+                if json {
+                    print(String(decoding: try book.jsonData(), as: UTF8.self))
+                    return
+                }
+                switch book {
+                case .ladder(let ladder): print(RulebookText(book: ladder, l: l).text, terminator: "")
+                case .procedure(let procedure): print(ProcedureText(book: procedure, l: l).text, terminator: "")
                 }
             }
         }
@@ -137,21 +133,19 @@ extension GreffeCommand {
 
             func run() throws {
                 let l = options.language
-                try reportingLadderFailures(l) {
-                    switch RulebookDocument.load(from: try contents(of: file), knownProcedures: try options.knownProcedures()) {
-                    case .success(.ladder(let book)):
-                        print(json ? "[]" : l.t("\(file) : règlement valide — échelle \(book.id) v\(book.version), \(book.measures.count) mesures",
-                                                "\(file): valid rulebook — ladder \(book.id) v\(book.version), \(book.measures.count) measures"))
-                    case .success(.procedure(let book)):
-                        print(json ? "[]" : l.t("\(file) : règlement valide — procédure \(book.id) v\(book.version), cellule de \(book.cellSize)",
-                                                "\(file): valid rulebook — procedure \(book.id) v\(book.version), cell of \(book.cellSize)"))
-                    case .failure(let invalid):
-                        if json {
-                            print(try jsonText(invalid.faults))
-                            throw ExitCode(ExitStatus.refused.rawValue)
-                        }
-                        throw LadderError.invalidRulebook(invalid)
+                switch RulebookDocument.load(from: try contents(of: file), knownProcedures: try options.knownProcedures()) {
+                case .success(.ladder(let book)):
+                    print(json ? "[]" : l.t("\(file) : règlement valide — échelle \(book.id) v\(book.version), \(book.measures.count) mesures",
+                                            "\(file): valid rulebook — ladder \(book.id) v\(book.version), \(book.measures.count) measures"))
+                case .success(.procedure(let book)):
+                    print(json ? "[]" : l.t("\(file) : règlement valide — procédure \(book.id) v\(book.version), cellule de \(book.cellSize)",
+                                            "\(file): valid rulebook — procedure \(book.id) v\(book.version), cell of \(book.cellSize)"))
+                case .failure(let invalid):
+                    if json {
+                        print(try jsonText(invalid.faults))
+                        throw ExitCode(ExitStatus.refused.rawValue)
                     }
+                    throw LadderError.invalidRulebook(invalid)
                 }
             }
         }
@@ -178,30 +172,28 @@ extension GreffeCommand {
 
             func run() throws {
                 let l = options.language
-                try reportingLadderFailures(l) {
-                    let book: RulebookDocument
-                    if let file {
-                        switch RulebookDocument.load(from: try contents(of: file), knownProcedures: try options.knownProcedures()) {
-                        case .success(let loaded): book = loaded
-                        case .failure(let invalid): throw LadderError.invalidRulebook(invalid)
-                        }
-                        guard book.id == id else {
-                            throw CLIFailure(status: .usage, fr: "le fichier porte l'identifiant \(book.id), pas \(id)",
-                                             en: "the file's id is \(book.id), not \(id)")
-                        }
-                    } else {
-                        guard let shipped = try ShippedRulebooks.named(id) else { throw LadderError.unknownRulebook(id) }
-                        book = shipped
+                let book: RulebookDocument
+                if let file {
+                    switch RulebookDocument.load(from: try contents(of: file), knownProcedures: try options.knownProcedures()) {
+                    case .success(let loaded): book = loaded
+                    case .failure(let invalid): throw LadderError.invalidRulebook(invalid)
                     }
-                    let registry = try options.registry()
-                    let day = try act.on ?? Today.resolve(timeZone: book.timeZone)
-                    let adoption = try registry.adopt(book, on: day, recording: try act.recording)
-                    print(l.t("Règlement adopté : \(book.id) v\(book.version) le \(day.frenchDescription) — \(book.title)\n  SHA-256 \(adoption.sha256)",
-                              "Rulebook adopted: \(book.id) v\(book.version) on \(day) — \(book.title)\n  SHA-256 \(adoption.sha256)"))
-                    if book.kind == .procedure {
-                        print(l.t("  Il s'applique aux plaintes déposées à partir du \(day.frenchDescription) ; les dossiers ouverts gardent leur version (R34, art. 9).",
-                                  "  It applies to complaints filed from \(day) on; open cases keep their version (R34, art. 9)."))
+                    guard book.id == id else {
+                        throw CLIFailure(status: .usage, fr: "le fichier porte l'identifiant \(book.id), pas \(id)",
+                                         en: "the file's id is \(book.id), not \(id)")
                     }
+                } else {
+                    guard let shipped = try ShippedRulebooks.named(id) else { throw LadderError.unknownRulebook(id) }
+                    book = shipped
+                }
+                let registry = try options.registry()
+                let day = try act.on ?? Today.resolve(timeZone: book.timeZone)
+                let adoption = try registry.adopt(book, on: day, recording: try act.recording)
+                print(l.t("Règlement adopté : \(book.id) v\(book.version) le \(day.frenchDescription) — \(book.title)\n  SHA-256 \(adoption.sha256)",
+                          "Rulebook adopted: \(book.id) v\(book.version) on \(day) — \(book.title)\n  SHA-256 \(adoption.sha256)"))
+                if book.kind == .procedure {
+                    print(l.t("  Il s'applique aux plaintes déposées à partir du \(day.frenchDescription) ; les dossiers ouverts gardent leur version (R34, art. 9).",
+                              "  It applies to complaints filed from \(day) on; open cases keep their version (R34, art. 9)."))
                 }
             }
         }

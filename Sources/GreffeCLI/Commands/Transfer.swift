@@ -29,16 +29,13 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingTransferFailures(l) {
-                let verified = try VerifiedExport.read(path: export)
-                let head = try Registry.importing(verified, into: options.storePath)
-                if json {
-                    print(try jsonLine(["store": options.storePath, "records": head.sequence,
-                                        "head": ["sequence": head.sequence, "hash": head.hash.hexString]] as [String: Any]))
-                } else {
-                    print(l.t("Registre reconstruit et vérifié : \(options.storePath) (\(head.sequence) enregistrement(s), tête \(head.sequence) \(head.hash.hexString))",
-                              "Register rebuilt and verified: \(options.storePath) (\(head.sequence) record(s), head \(head.sequence) \(head.hash.hexString))"))
-                }
+            let verified = try VerifiedExport.read(path: export)
+            let head = try Registry.importing(verified, into: options.storePath)
+            if json {
+                print(try jsonText(StoreMadeView(store: options.storePath, records: head.sequence, head: HeadView(head))))
+            } else {
+                print(l.t("Registre reconstruit et vérifié : \(options.storePath) (\(head.sequence) enregistrement(s), tête \(head.sequence) \(head.hash.hexString))",
+                          "Register rebuilt and verified: \(options.storePath) (\(head.sequence) record(s), head \(head.sequence) \(head.hash.hexString))"))
             }
         }
     }
@@ -69,20 +66,17 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            try reportingTransferFailures(l) {
-                let registry = try options.registry()
-                let verified = try VerifiedExport.read(path: from)
-                let outcome = try registry.sync(from: verified)
-                if json {
-                    print(try jsonLine(["appended": outcome.appended,
-                                        "head": ["sequence": outcome.head.sequence, "hash": outcome.head.hash.hexString]] as [String: Any]))
-                } else if outcome.appended == 0 {
-                    print(l.t("Déjà à jour : la copie est à la tête \(outcome.head.sequence), l'export à \(outcome.exportHead.sequence) ; rien n'a été ajouté.",
-                              "Already up to date: the copy is at head \(outcome.head.sequence), the export at \(outcome.exportHead.sequence); nothing was appended."))
-                } else {
-                    print(l.t("\(outcome.appended) enregistrement(s) ajouté(s) ; tête \(outcome.head.sequence) \(outcome.head.hash.hexString)",
-                              "\(outcome.appended) record(s) appended; head \(outcome.head.sequence) \(outcome.head.hash.hexString)"))
-                }
+            let registry = try options.registry()
+            let verified = try VerifiedExport.read(path: from)
+            let outcome = try registry.sync(from: verified)
+            if json {
+                print(try jsonText(SyncView(appended: outcome.appended, head: HeadView(outcome.head))))
+            } else if outcome.appended == 0 {
+                print(l.t("Déjà à jour : la copie est à la tête \(outcome.head.sequence), l'export à \(outcome.exportHead.sequence) ; rien n'a été ajouté.",
+                          "Already up to date: the copy is at head \(outcome.head.sequence), the export at \(outcome.exportHead.sequence); nothing was appended."))
+            } else {
+                print(l.t("\(outcome.appended) enregistrement(s) ajouté(s) ; tête \(outcome.head.sequence) \(outcome.head.hash.hexString)",
+                          "\(outcome.appended) record(s) appended; head \(outcome.head.sequence) \(outcome.head.hash.hexString)"))
             }
         }
     }

@@ -121,44 +121,42 @@ struct Acting {
                  command: (Registry, Day, String?) throws -> CaseCommand,
                  then: ((Registry, CaseID) throws -> Void)? = nil) throws {
         let l = options.language
-        try reportingFailures(l) {
-            let registry = try options.registry()
-            registry.store.dryRun = record.dryRun
-            let day = try act.day(rulebook: registry.rulebook)
-            let id: CaseID
-            var opens = false
-            switch target {
-            case .existing(let given):
-                try registry.requireCase(given)
-                id = given
-            case .new(let given?):
-                if try registry.caseExists(given) {
-                    throw CLIFailure(
-                        status: .refused,
-                        fr: "le dossier \(given) existe déjà : --new-case ouvre un nouveau dossier ; pour y ranger l'acte, --case \(given)",
-                        en: "case \(given) already exists: --new-case opens a new case; to file the act in it, --case \(given)")
-                }
-                id = given
-                opens = true
-            case .new(nil):
-                id = try registry.nextCaseID(year: day.year)
-                opens = true
+        let registry = try options.registry()
+        registry.store.dryRun = record.dryRun
+        let day = try act.day(rulebook: registry.rulebook)
+        let id: CaseID
+        var opens = false
+        switch target {
+        case .existing(let given):
+            try registry.requireCase(given)
+            id = given
+        case .new(let given?):
+            if try registry.caseExists(given) {
+                throw CLIFailure(
+                    status: .refused,
+                    fr: "le dossier \(given) existe déjà : --new-case ouvre un nouveau dossier ; pour y ranger l'acte, --case \(given)",
+                    en: "case \(given) already exists: --new-case opens a new case; to file the act in it, --case \(given)")
             }
-            try requireOnRoster(members, registry)
-            let performed: Performed
-            do {
-                performed = try registry.perform(
-                    try command(registry, day, record.commandId), in: id, on: day, recording: try act.recording)
-            } catch RegistryError.refused(let refusal) {
-                throw RegistryError.refused(refusal.inCommandLineWords)
-            }
-            if record.dryRun, !record.json, case .recorded(let records) = performed {
-                try renderDryRun(records, words: words, case: id, on: day, opened: opens, registry: registry, l)
-                return
-            }
-            try render(performed, words: words, case: id, opened: opens, registry: registry, l)
-            if !record.json, !record.dryRun, case .recorded = performed { try then?(registry, id) }
+            id = given
+            opens = true
+        case .new(nil):
+            id = try registry.nextCaseID(year: day.year)
+            opens = true
         }
+        try requireOnRoster(members, registry)
+        let performed: Performed
+        do {
+            performed = try registry.perform(
+                try command(registry, day, record.commandId), in: id, on: day, recording: try act.recording)
+        } catch RegistryError.refused(let refusal) {
+            throw RegistryError.refused(refusal.inCommandLineWords)
+        }
+        if record.dryRun, !record.json, case .recorded(let records) = performed {
+            try renderDryRun(records, words: words, case: id, on: day, opened: opens, registry: registry, l)
+            return
+        }
+        try render(performed, words: words, case: id, opened: opens, registry: registry, l)
+        if !record.json, !record.dryRun, case .recorded = performed { try then?(registry, id) }
     }
 
     func requireOnRoster(_ members: [MemberID], _ registry: Registry) throws {
@@ -170,7 +168,7 @@ struct Acting {
         switch performed {
         case let .alreadyApplied(commandId, sequence):
             if record.json {
-                print(try jsonLine(["alreadyApplied": true, "commandId": commandId, "sequence": sequence]))
+                print(try jsonText(AlreadyAppliedView(commandId: commandId, sequence: sequence)))
             } else {
                 print(l.t("Déjà enregistré : la commande « \(commandId) » a été appliquée (#\(sequence)) ; rien de nouveau n'a été écrit.",
                           "Already recorded: command \"\(commandId)\" was applied (#\(sequence)); nothing new was written."))

@@ -27,27 +27,33 @@ func writeError(_ text: String) {
     FileHandle.standardError.write(Data((SafeText.output(text) + "\n").utf8))
 }
 
-/// Runs a command body, turning every known error into one clear message on standard error and its exit code.
-func reportingFailures(_ language: Language, _ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let exit as ExitCode {
-        throw exit
-    } catch let failure as CLIFailure {
-        writeError(language.t("greffe : " + failure.fr, "greffe: " + failure.en))
-        throw ExitCode(failure.status.rawValue)
-    } catch let error as RegistryError {
+/// What an error thrown by a command becomes: one clear message for standard error and its exit status. Every
+/// command's errors come here once, from `GreffeCommand.main()`.
+func report(_ error: any Error, _ language: Language) -> (status: ExitStatus, message: String) {
+    let prefix = language.t("greffe : ", "greffe: ")
+    func reported(_ failure: CLIFailure) -> (status: ExitStatus, message: String) {
+        (failure.status, prefix + language.t(failure.fr, failure.en))
+    }
+    switch error {
+    case let failure as CLIFailure:
+        return reported(failure)
+    case let error as RegistryError:
         let (status, message) = describe(error, language)
-        writeError(language.t("greffe : ", "greffe: ") + message)
-        throw ExitCode(status.rawValue)
-    } catch let error as EventStoreError {
+        return (status, prefix + message)
+    case let error as EventStoreError:
         let (status, message) = describe(error, language)
-        writeError(language.t("greffe : ", "greffe: ") + message)
-        throw ExitCode(status.rawValue)
-    } catch {
+        return (status, prefix + message)
+    case let error as LadderError:
+        return reported(failure(error, language))
+    case let error as BackupError:
+        return reported(describe(error, language))
+    case let error as TransferError:
+        return reported(describe(error))
+    case let error as CopyError:
+        return reported(describe(error))
+    default:
         let words = readingWords(error)
-        writeError(language.t("greffe : erreur inattendue : \(words.fr)", "greffe: unexpected error: \(words.en)"))
-        throw ExitCode(ExitStatus.internalError.rawValue)
+        return (.internalError, language.t("greffe : erreur inattendue : \(words.fr)", "greffe: unexpected error: \(words.en)"))
     }
 }
 

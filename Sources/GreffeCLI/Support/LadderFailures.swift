@@ -3,18 +3,6 @@ import Discipline
 import Foundation
 import Registry
 
-/// Runs a ladder or rulebook command body: ladder errors become one message and their exit code, everything else
-/// goes through `reportingFailures`.
-func reportingLadderFailures(_ l: Language, _ body: () throws -> Void) throws {
-    try reportingFailures(l) {
-        do {
-            try body()
-        } catch let error as LadderError {
-            throw failure(error, l)
-        }
-    }
-}
-
 func failure(_ error: LadderError, _ l: Language) -> CLIFailure {
     switch error {
     case .refused(let refusal):
@@ -81,11 +69,4 @@ struct SignatureArgument: ExpressibleByArgument {
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
         signature = Signature(role: parts[0], member: MemberID(parts[1]))
     }
-}
-
-/// Encodes a Codable value as one JSON line with sorted keys.
-func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }

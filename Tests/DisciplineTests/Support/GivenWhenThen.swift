@@ -1,3 +1,4 @@
+import GreffeTestSupport
 import Testing
 @testable import Discipline
 
@@ -43,13 +44,6 @@ func expect(
 ) -> Refusal? {
     expect(given: given, when: command, on: day, then: .events(events), context: context, rulebook: rulebook,
            sourceLocation: sourceLocation)
-}
-
-/// A day from an ISO literal; a typo in a test fails the test instead of crashing it.
-func d(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Day {
-    if let day = Day(text) { return day }
-    Issue.record("bad day literal \(text)", sourceLocation: sourceLocation)
-    return Day(dayNumber: 0)
 }
 
 /// Builds a history by running real commands through the decider, so long scenarios stay valid as rules evolve.

@@ -1,0 +1,50 @@
+import EventLog
+
+// What the store-level commands print with --json. The key names are part of the documented output (docs/cli.md):
+// change them only with the docs and the tests.
+
+/// A head of the log: `{"hash": …, "sequence": …}`.
+struct HeadView: Encodable {
+    var sequence: UInt64
+    var hash: String
+
+    init(_ head: LogHead) {
+        sequence = head.sequence
+        hash = head.hash.hexString
+    }
+}
+
+/// `greffe backup --json`.
+struct BackupView: Encodable {
+    var file: String
+    var records: UInt64
+    var bytes: UInt64
+    var head: HeadView
+}
+
+/// `greffe restore --json` and `greffe import --json`: the store made and what it holds.
+struct StoreMadeView: Encodable {
+    var store: String
+    var records: UInt64
+    var head: HeadView
+}
+
+/// `greffe sync --json`.
+struct SyncView: Encodable {
+    var appended: UInt64
+    var head: HeadView
+}
+
+/// `greffe log reindex --json`.
+struct ReindexView: Encodable {
+    var entries: Int
+    var changed: Int
+    var head: HeadView
+}
+
+/// An act whose idempotency key was already used: nothing new was written.
+struct AlreadyAppliedView: Encodable {
+    var alreadyApplied = true
+    var commandId: String
+    var sequence: UInt64
+}
