@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "GreffeCLI",
             dependencies: [
-                "Registry", "EventLog", "Discipline",
+                "Registry", "EventLog", "Discipline", "JSONTape",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -193,34 +193,9 @@ struct TapeParser {
         offset += 1
     }
 
-    /// Whether `bytes[start..<end]` is well-formed UTF-8 (RFC 3629: no overlong form, no surrogate, nothing beyond
-    /// U+10FFFF), checked without making a string.
+    /// Whether `bytes[start..<end]` is well-formed UTF-8, checked without making a string.
     static func isValidUTF8(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
-        var i = start
-        while i < end {
-            let lead = bytes[i]
-            if lead < 0x80 {
-                i += 1
-                continue
-            }
-            // The length of the sequence, and the range of its second byte (narrower after E0, ED, F0, F4).
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return false
-            }
-            guard end - i >= length, bytes[i + 1] >= low, bytes[i + 1] <= high else { return false }
-            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
-            i += length
-        }
-        return true
+        UTF8Check.firstInvalid(in: bytes, from: start, to: end) == nil
     }
 
     /// A number as RFC 8259 writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -674,4 +649,39 @@ struct TapeSingleValueContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(type, at: node) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(type, at: node) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.value(type, at: node) }
+}
+
+/// Strict UTF-8 (RFC 3629: no overlong form, no surrogate, nothing beyond U+10FFFF), checked on bytes without making a
+/// string: the JSON reader's strings, and every text Greffe takes from outside (arguments, `apply` files, spreadsheets).
+public enum UTF8Check {
+    /// The offset of the first byte of `bytes[start..<end]` (all of it by default) that does not start or continue a
+    /// well-formed UTF-8 sequence, or nil when the range is UTF-8.
+    public static func firstInvalid(in bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
+        var i = start
+        while i < end {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            // The length of the sequence, and the range of its second byte (narrower after E0, ED, F0, F4).
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            guard end - i >= length, bytes[i + 1] >= low, bytes[i + 1] <= high else { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
 }

@@ -1,37 +1,12 @@
 import Foundation
+import JSONTape
 
 /// Text from outside (arguments, `apply` files, spreadsheets) is read as strict UTF-8: a byte that is not UTF-8 is
 /// refused with its position, never replaced by U+FFFD and stored.
 enum TextInput {
     /// The offset of the first byte that does not start or continue a well-formed UTF-8 sequence, or nil when all
     /// of `bytes` is UTF-8 (overlong forms, surrogates and values above U+10FFFF are not).
-    static func firstInvalidUTF8<Bytes: Collection>(in bytes: Bytes) -> Int? where Bytes.Element == UInt8, Bytes.Index == Int {
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let lead = bytes[i]
-            if lead < 0x80 { i += 1; continue }
-            let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return i - bytes.startIndex
-            }
-            for k in 1..<length {
-                guard i + k < bytes.endIndex else { return i - bytes.startIndex }
-                let byte = bytes[i + k]
-                let range = k == 1 ? low...high : 0x80...0xBF
-                guard range.contains(byte) else { return i - bytes.startIndex }
-            }
-            i += length
-        }
-        return nil
-    }
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? { UTF8Check.firstInvalid(in: bytes) }
 
     /// The 1-based line and the byte offset (from the start of that line, 1-based) of byte `offset` in `bytes`.
     static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
