@@ -138,6 +138,7 @@ STRUCTS = {
     "Closure": [("reason", "string")],
     # Roster events (member/<id> streams, Sources/Discipline/Roster/MemberEvent.swift).
     "MemberJoinedPayload": [("member", "member"), ("displayName", "string"), ("email", "string"), ("kind", "MemberKind")],
+    "MemberErasedPayload": [("member", "member"), ("reason", "string"), ("requestedBy", "member?")],
     "MemberDetailsChangedPayload": [("member", "member"), ("displayName", "string?"), ("email", "string?"),
                                     ("kind", "MemberKind?")],
     "MemberDuesPaidPayload": [("member", "member"), ("year", "int")],
@@ -237,6 +238,7 @@ EVENTS = {
     "MemberJoined": ("MemberJoinedPayload", "A member joined the association (member stream)."),
     "MemberDetailsChanged": ("MemberDetailsChangedPayload", "A member's name, e-mail or kind changed; only changed fields are present."),
     "MemberDuesPaid": ("MemberDuesPaidPayload", "Dues paid for a calendar year (R13)."),
+    "MemberErased": ("MemberErasedPayload", "A member's personal data was erased (Article 6, GDPR art. 17): their key was destroyed after this record. Carries no personal data: `reason` says why, `requestedBy` who asked."),
     "MemberMandateHeld": ("MemberMandatePayload", "A member took up a mandate (board-member, rapporteur, moderator, local-representative or another role)."),
     "MemberMandateEnded": ("MemberMandatePayload", "A member's mandate ended."),
     "MemberLeft": ("MemberPayload", "A member left the association."),
@@ -284,6 +286,41 @@ def add_def(name, defs):
     defs[name] = object_schema(name, defs)
 
 
+# The personal texts of each event payload (docs/privacy.md): a string in records written before sealing, else a sealed
+# object (Schemas/sealed-text.schema.json). Commands carry them in clear.
+SEALED = BASE_ID + "sealed-text.schema.json"
+SEALED_EVENT_FIELDS = {
+    "ReportRecorded": ["description"], "ComplaintFiled": ["facts"], "RapporteurDesignated": ["reason"],
+    "EvidenceAdded": ["description"], "DisciplinaryFileCompleted": ["note"], "AnswerWindowLapsed": ["note"],
+    "JudgementSentToBoard": ["note"], "JudgementExecuted": ["note"], "VictimHeard": ["needs", "demands"],
+    "ExplanationRequested": ["summary", "demands"], "AccusedLeft": ["note"], "ProcedureStopped": ["reason"],
+    "SummaryWritten": ["demand", "defence"], "CellMemberReplaced": ["reason"],
+    "ExplicitDecisionRecorded": ["decision", "reason"], "ConsensusReached": ["reasons"],
+    "ReferredToGeneralAssembly": ["note"], "AppealLodged": ["companion"], "GeneralAssemblyResolutionRecorded": ["reason"],
+    "CaseClosed": ["reason"], "ReparationMeasuresRecorded": ["measures"], "MemberJoined": ["displayName", "email"], "MemberDetailsChanged": ["displayName", "email"],
+}
+
+
+def sealed(schema):
+    """`schema` (a string) or a sealed text."""
+    out = {"anyOf": [schema, {"$ref": SEALED}],
+           "description": "a personal text: in clear in records written before sealing, else sealed (sealed-text.schema.json)"}
+    return out
+
+
+def seal_fields(type_name, body):
+    for field in SEALED_EVENT_FIELDS.get(type_name, []):
+        prop = body["properties"][field]
+        if prop.get("type") == "array":
+            prop["items"] = sealed(prop["items"])
+        else:
+            description = prop.pop("description", None)
+            new = sealed(prop)
+            if description:
+                new["description"] = description + " — " + new["description"]
+            body["properties"][field] = new
+
+
 def write(path, schema):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
@@ -307,6 +344,7 @@ def main():
     for type_name, (payload, description) in EVENTS.items():
         defs = {}
         body = object_schema(payload, defs)
+        seal_fields(type_name, body)
         version = EVENT_SCHEMA_VERSIONS.get(type_name, SCHEMA_VERSION)
         older = OLDER_EVENT_PAYLOADS.get(type_name, {})
         title = f"event {type_name} payload (schemaVersion {version})"

@@ -40,7 +40,8 @@ public struct GreffeCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self, Export.self,
                       Import.self, Sync.self, Backup.self, Restore.self,
-                      RulebookCommand.self, Ladder.self],
+                      RulebookCommand.self, Ladder.self,
+                      Privacy.self],
         groupedSubcommands: [
             CommandGroup(
                 name: "Actes de la procédure (art. 5.6)",
@@ -60,6 +61,7 @@ extension GreffeCommand {
     static let globalOptions: [(option: String, variable: String, accepts: @Sendable (String) -> Bool)] = [
         ("--store", "GREFFE_STORE", { !$0.isEmpty }),
         ("--lang", "GREFFE_LANG", { Language(rawValue: $0) != nil }),
+        ("--keys", "GREFFE_KEYS", { !$0.isEmpty }),
     ]
 
     /// Runs the command line after two checks swift-argument-parser cannot make: every argument must be UTF-8 (Swift

@@ -106,15 +106,24 @@ extension Registry {
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
         guard !events.isEmpty else { return .recorded([]) }
-        let newEvents = try events.map { event in
-            envelope(
-                type: event.typeName, schemaVersion: event.schemaVersion, on: day, payload: try event.payloadJSON(),
+        // The texts are sealed now, after the decision and before hashing: the log, the projections and the cached
+        // state only ever see the sealed events.
+        let stream = Registry.stream(of: id)
+        var sealedEvents: [CaseEvent] = []
+        let newEvents = try events.enumerated().map { offset, event in
+            let (payload, sealed) = try sealedPayload(
+                stream: stream, version: loaded.version + UInt64(offset) + 1, type: event.typeName,
+                encode: { try event.payloadJSON(sealer: $0) },
+                decode: { try CaseEvent.decode(type: event.typeName, payload: $0) })
+            sealedEvents.append(sealed)
+            return envelope(
+                type: event.typeName, schemaVersion: event.schemaVersion, on: day, payload: payload,
                 recording: recording, correlation: id.rawValue, causation: command.commandId ?? "")
         }
         var after = loaded.state
         // The offsets of the events that change who sat in judgement (R17): they move `stamp/judged`.
         var judgesChangedAt: [Int] = []
-        for (offset, event) in events.enumerated() {
+        for (offset, event) in sealedEvents.enumerated() {
             let before = after
             after = CaseDecider.evolve(after, DatedEvent(on: day, event: event))
             if Projections.judgesChanged(from: before, to: after) { judgesChangedAt.append(offset) }

@@ -20,16 +20,16 @@ extension Registry {
 
     /// Every member's display name, from the roster projection: only that field of each record is read, so a
     /// screen that names people (`greffe status`) does not decode every member's dues and mandates.
-    public func displayNames() throws -> [MemberID: String] {
+    public func displayNames(_ reveal: Reveal) throws -> [MemberID: String] {
         struct Named: Decodable {
             var id: MemberID
-            var displayName: String
+            var displayName: Sealed
         }
         return try store.readProjections { reader in
             var names: [MemberID: String] = [:]
             for entry in try reader.entries(prefix: Projections.rosterPrefix) {
                 let named = try Projections.decode(Named.self, entry)
-                names[named.id] = names[named.id] ?? named.displayName
+                names[named.id] = names[named.id] ?? reveal(named.displayName)
             }
             return names
         }
@@ -68,6 +68,8 @@ extension Registry {
     {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
+        // The members' keys are made (and committed to the key store) before the log's write transaction opens.
+        for (id, events) in changes where !events.isEmpty { _ = try keys.currentKey(of: Registry.stream(of: id)) }
         return try store.bulk { writer in
             var appended: [EventRecord] = []
             for (id, events) in changes.sorted(by: { $0.key < $1.key }) where !events.isEmpty {
@@ -77,12 +79,22 @@ extension Registry {
                     record = MemberRecord.evolve(record, try Registry.datedMemberEvent(stored))
                 }
                 let version = try writer.version(of: stream)
-                let newEvents = try events.map { event in
-                    envelope(
+                // Name and e-mail are sealed under the member's key before hashing; the roster projection keeps
+                // the sealed record.
+                var sealedEvents: [MemberEvent] = []
+                let newEvents = try events.enumerated().map { offset, event in
+                    let (payload, sealed) = try sealedPayload(
+                        stream: stream, version: version + UInt64(offset) + 1, type: event.typeName,
+                        encode: { try event.payloadJSON(sealer: $0) },
+                        decode: { try MemberEvent.decode(type: event.typeName, payload: $0) })
+                    sealedEvents.append(sealed)
+                    return envelope(
                         type: event.typeName, schemaVersion: MemberEvent.schemaVersion, on: day,
-                        payload: try event.payloadJSON(), recording: recording, correlation: id.rawValue)
+                        payload: payload, recording: recording, correlation: id.rawValue)
                 }
-                for event in events { record = MemberRecord.evolve(record, DatedMemberEvent(on: day, event: event)) }
+                for event in sealedEvents {
+                    record = MemberRecord.evolve(record, DatedMemberEvent(on: day, event: event))
+                }
                 appended += try writer.append(to: stream, expected: .exactly(version), events: newEvents)
                 if let record { try Projections.memberChanged(record, into: writer.projections) }
             }
@@ -100,7 +112,16 @@ extension Registry {
         -> [MemberID: [MemberEvent]]
     {
         try refuseFutureAct(on: day, recording)
-        let existing = Dictionary(uniqueKeysWithValues: try members().map { ($0.id, $0) })
+        // The import compares names and e-mails with what is recorded: they are revealed here, in memory only.
+        let reveal = try self.reveal()
+        let existing = Dictionary(uniqueKeysWithValues: try members().map { record in
+            var revealed = record
+            if record.erasedOn == nil {
+                revealed.displayName = .clear(reveal(record.displayName))
+                revealed.email = .clear(reveal(record.email))
+            }
+            return (record.id, revealed)
+        })
         switch Roster.importEvents(header: header, records: rows, existing: existing) {
         case .failure(let error):
             throw RegistryError.rosterImport(error)

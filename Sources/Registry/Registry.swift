@@ -73,10 +73,17 @@ public final class Registry {
     /// The procedure rulebooks, with the `registry` stream version they were read at.
     var procedureCache: (version: UInt64, rulebooks: ProcedureRulebooks)?
 
-    public init(store: EventStore, rulebook: Rulebook = .cle) {
+    /// The register's keys (per person, per case), in their own key store: `keysPath`, by default `STORE/keys`.
+    public let keys: RegisterKeys
+
+    public init(store: EventStore, rulebook: Rulebook = .cle, keysPath: String? = nil) {
         self.store = store
         self.rulebook = rulebook
+        self.keys = RegisterKeys(path: keysPath ?? Registry.defaultKeysPath(ofStore: store.path), log: store)
     }
+
+    /// Where a store's key store lives unless told otherwise: the `keys` folder inside the store's directory.
+    public static func defaultKeysPath(ofStore path: String) -> String { path + "/keys" }
 
     /// Stream ids: one stream per case and per member.
     public static func stream(of id: CaseID) -> String { "case/" + id.rawValue }
@@ -88,6 +95,16 @@ public final class Registry {
             type: type, schemaVersion: UInt32(schemaVersion), occurredOn: day.description,
             recordedAt: recording.milliseconds, actor: recording.actor, correlationId: correlation,
             causationId: causation, payload: payload)
+    }
+
+    /// The payload of `type` to append as version `version` of `stream`, its texts sealed under the key of the
+    /// stream's subject (made first when missing), and the event read back from it, sealed, for the projections.
+    func sealedPayload<Event>(
+        stream: String, version: UInt64, type: String, encode: ((any FieldSealer)?) throws -> Data,
+        decode: (Data) throws -> Event
+    ) throws -> (payload: Data, event: Event) {
+        let payload = try encode(try keys.sealer(forStream: stream, version: version, type: type))
+        return (payload, try decode(payload))
     }
 
     /// Refuses an act dated after the day it is recorded (`FutureAct`, rule `order`): nothing is written.

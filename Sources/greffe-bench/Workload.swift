@@ -151,7 +151,7 @@ struct CaseScript {
             .fileComplaint(ComplaintFacts(
                 channel: .privateTicket, complainants: [Party(id: victim, isMember: true)],
                 accused: [Party(id: accused, isMember: true, holdsMandate: false)],
-                victims: [Party(id: victim, isMember: true)], facts: rng.pick(CaseScript.facts),
+                victims: [Party(id: victim, isMember: true)], facts: .clear(rng.pick(CaseScript.facts)),
                 motives: ["insults", "conduct"], boardLearnedOn: d.adding(days: -1)), commandId: cid(1))
         }
         at(3) { _, _, _ in .holdBoardMeeting(BoardMeeting(attendees: attendees, rapporteur: rapporteur), commandId: cid(2)) }
@@ -173,7 +173,7 @@ struct CaseScript {
         ]
         for (n, e) in evidence.enumerated() {
             at(5 + n) { _, _, rng in
-                .addEvidence(Evidence(kind: e.0, description: e.1, sha256: e.2 ? rng.hex(64) : nil, witness: e.3),
+                .addEvidence(Evidence(kind: e.0, description: .clear(e.1), sha256: e.2 ? rng.hex(64) : nil, witness: e.3),
                              commandId: cid(10 + n))
             }
         }

@@ -5,7 +5,7 @@ import Testing
 /// Who may record a case's acts: a board member that day or the case's rapporteur, unless the rulebook widens it.
 @Suite struct RecorderRulesTests {
     static func record(_ id: MemberID, board: (from: String, until: String?)? = nil) -> MemberRecord {
-        var record = MemberRecord(id: id, displayName: id.rawValue, email: "", kind: .person, joinedOn: d("2025-01-01"))
+        var record = MemberRecord(id: id, displayName: .clear(id.rawValue), email: "", kind: .person, joinedOn: d("2025-01-01"))
         if let board {
             record.mandates = [Mandate(role: .boardMember, from: d(board.from), until: board.until.map { d($0) })]
         }

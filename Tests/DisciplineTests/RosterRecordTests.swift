@@ -18,6 +18,7 @@ func rosterDay(_ text: String) -> Day {
         .mandateEnded(member: "m-1", role: .other("trésorière")),
         .left(member: "m-1"),
         .radiated(member: "m-1", byCase: "2026-001"),
+        .erased(member: "m-1", reason: "demande de la personne", requestedBy: "m-1"),
     ]
 
     @Test func everyEventRoundTripsThroughItsPayload() throws {

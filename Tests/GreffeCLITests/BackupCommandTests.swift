@@ -164,8 +164,8 @@ import Testing
         // Byte for byte: the copy exports the same file.
         let again = try export(f, "export-again.jsonl", store: copy)
         #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == (try Data(contentsOf: URL(fileURLWithPath: file))))
-        // Its indexes are the original's: the same status screen.
-        #expect(try greffe(f, ["status", "2026-001"], store: copy).stdout == (try f.greffe(["status", "2026-001"], environment: SampleCaseTests.today)).stdout)
+        // Its indexes are the original's: the same status screen, its texts read with the original's key store.
+        #expect(try greffe(f, ["--keys", f.store + "/keys", "status", "2026-001"], store: copy).stdout == (try f.greffe(["status", "2026-001"], environment: SampleCaseTests.today)).stdout)
         let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o700)
     }

@@ -80,7 +80,8 @@ import Testing
 
     @Test func aTamperedStoreIsNotExported() throws {
         let f = try SampleCaseTests().sampleStore()
-        try flipByte(inRecordOf: f, containing: "Messages insultants")
+        // The facts are sealed: the byte flipped is in the channel, which stays in clear.
+        try flipByte(inRecordOf: f, containing: "privateTicket")
         let out = f.directory + "/export.jsonl"
         let refused = try f.greffe(["export", "--format", "jsonl", "--out", out])
         expectExit(refused.status, .verificationFailed, "\(refused.stderr)")

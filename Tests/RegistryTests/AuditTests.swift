@@ -109,7 +109,7 @@ import Testing
             var event = record.event
             if record.sequence == complaint.sequence {
                 event.payload = Data(String(decoding: event.payload, as: UTF8.self)
-                    .replacingOccurrences(of: "Messages insultants", with: "Messages vifs").utf8)
+                    .replacingOccurrences(of: "insults", with: "conduct").utf8)
             }
             let (value, hash) = RecordCodec.encode(sequence: record.sequence, stream: record.stream, version: record.version,
                                                    event: event, previousHash: previous)
@@ -336,7 +336,8 @@ import Testing
 
         // One changed character in a payload is found by both, at its sequence.
         let complaint = try f.first("ComplaintFiled").sequence
-        let altered = text.replacingOccurrences(of: "Messages insultants", with: "Messages amicaux")
+        // The facts are sealed; a motive is in clear.
+        let altered = text.replacingOccurrences(of: "insults", with: "conduct")
         #expect(ExportVerification.check(altered).failure?.sequence == complaint)
         try altered.write(toFile: path, atomically: true, encoding: .utf8)
         let failed = try runScript("verify_export.py", [path])

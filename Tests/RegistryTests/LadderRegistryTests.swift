@@ -48,7 +48,11 @@ extension RegistryFixture {
     #expect(opened.state.accusedIDs == ["m004"])
     #expect(opened.state.complaint?.value.motives == ["conduct"])
     #expect(opened.state.complaint?.value.boardLearnedOn == d("2026-04-01"))
-    #expect(opened.state.complaint?.value.facts.contains("ladder/cle-5.2/m004") == true)
+    let facts = try #require(opened.state.complaint?.value.facts)
+    let reveal = try f.registry.reveal()
+    #expect(reveal(facts).contains("ladder/cle-5.2/m004"))
+    // Copied into the case, the person's incidents are sealed under the case's key.
+    #expect(facts.box?.at == "case/2026-001#1/ComplaintFiled/facts")
     let record = try f.registry.loadLadder("cle-5.2", member: "m004")
     #expect(record.state.links == [EscalationLink(procedure: "cle-autistes-ri", caseID: "2026-001")])
     #expect(try f.registry.ladderAgenda(today: d("2026-04-02")).isEmpty)

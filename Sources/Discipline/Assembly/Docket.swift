@@ -2,7 +2,7 @@
 public struct DocketItem: Equatable, Sendable {
     public enum Matter: Equatable, Sendable {
         /// A party appealed (R23) on `on`, against the window that closes on `deadline`.
-        case appeal(by: MemberID, on: Day, deadline: Day?, companion: String?)
+        case appeal(by: MemberID, on: Day, deadline: Day?, companion: Sealed?)
         /// The cell did not reach two-thirds in any vote: the decision goes to the nearest GA (R21).
         case referral(on: Day)
         /// A party may still appeal on the GA's day: the window closes on `until` (R23).

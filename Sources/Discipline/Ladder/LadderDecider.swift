@@ -74,7 +74,7 @@ private struct LadderDeciding {
         if let accepted = kind.channel {
             try check(channel: r.channel, accepted, ground: ground, what: (kind.fr, kind.en))
         }
-        if r.facts.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if r.facts.isBlank {
             throw refuse(ground, "les faits sont à décrire", "the facts must be described")
         }
         return [.incidentRecorded(IncidentRecorded(
@@ -104,7 +104,7 @@ private struct LadderDeciding {
             throw refuse(general, "mesure inconnue : \(d.measure)", "unknown measure: \(d.measure)", allowed: ids, allowedEn: ids)
         }
         let ground = (m.article, m.quote)
-        let reasonGiven = !(d.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let reasonGiven = !(d.reason?.isBlank ?? true)
         if let e = d.exception {
             guard let exception = m.exceptions.first(where: { $0.id == e }) else {
                 let list = m.exceptions.map { "\($0.id) (« \($0.quote) »)" }.joined(separator: ", ")
@@ -128,7 +128,7 @@ private struct LadderDeciding {
             throw refuse(ground, "« \(m.fr) » : indiquer l'issue", "\(m.en): state the outcome",
                          allowed: list, allowedEn: m.outcomes.map { "\($0.id) (\($0.en))" }.joined(separator: ", "))
         }
-        if let detail = m.detail, (d.detail ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let detail = m.detail, d.detail?.isBlank ?? true {
             throw refuse(ground, "« \(m.fr) » : préciser \(detail.fr)", "\(m.en): name \(detail.en)")
         }
         try checkDuration(d, m, ground)

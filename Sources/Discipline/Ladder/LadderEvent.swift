@@ -16,10 +16,10 @@ public struct IncidentReport: Codable, Equatable, Sendable {
     public var kind: String?
     /// How it reached the organisation.
     public var channel: LadderRulebook.Channel?
-    public var facts: String
+    public var facts: Sealed
     /// Who reported it, if they gave a name.
     public var reportedBy: MemberID?
-    public init(kind: String? = nil, channel: LadderRulebook.Channel? = nil, facts: String, reportedBy: MemberID? = nil) {
+    public init(kind: String? = nil, channel: LadderRulebook.Channel? = nil, facts: Sealed, reportedBy: MemberID? = nil) {
         self.kind = kind
         self.channel = channel
         self.facts = facts
@@ -37,13 +37,13 @@ public struct MeasureDecision: Codable, Equatable, Sendable {
     public var until: Day?
     public var outcome: String?
     /// The motivation: required when the text wants the measure motivated or an exception is used.
-    public var reason: String?
+    public var reason: Sealed?
     /// The exception of the text relied upon to skip the prerequisites.
     public var exception: String?
     /// What the measure names (ACT: the social medium).
-    public var detail: String?
+    public var detail: Sealed?
     public init(measure: String, signatures: [Signature], channel: LadderRulebook.Channel? = nil, until: Day? = nil,
-                outcome: String? = nil, reason: String? = nil, exception: String? = nil, detail: String? = nil) {
+                outcome: String? = nil, reason: Sealed? = nil, exception: String? = nil, detail: Sealed? = nil) {
         self.measure = measure
         self.signatures = signatures
         self.channel = channel
@@ -89,10 +89,10 @@ public struct LadderOpened: Codable, Equatable, Sendable {
 public struct IncidentRecorded: Codable, Equatable, Sendable {
     public var kind: String
     public var channel: LadderRulebook.Channel?
-    public var facts: String
+    public var facts: Sealed
     public var reportedBy: MemberID?
     public var number: Int
-    public init(kind: String, channel: LadderRulebook.Channel?, facts: String, reportedBy: MemberID?, number: Int) {
+    public init(kind: String, channel: LadderRulebook.Channel?, facts: Sealed, reportedBy: MemberID?, number: Int) {
         self.kind = kind
         self.channel = channel
         self.facts = facts
@@ -123,9 +123,10 @@ public enum LadderEvent: Equatable, Sendable {
     public static let typeNames = ["LadderOpened", "LadderIncidentRecorded", "LadderMeasureTaken", "LadderEscalatedToCase"]
 
     /// The payload as JSON with sorted keys.
-    public func payloadJSON() throws -> Data {
+    public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let sealer { encoder.userInfo[.fieldSealer] = sealer }
         switch self {
         case .opened(let p): return try encoder.encode(p)
         case .incidentRecorded(let p): return try encoder.encode(p)

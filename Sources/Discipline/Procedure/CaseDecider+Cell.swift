@@ -77,7 +77,7 @@ extension Deciding {
             throw refuse(.R13, "\(p.member) ne siège pas dans la cellule", "\(p.member) does not sit in the cell",
                          allowed: state.cell.map(\.rawValue).joined(separator: ", "))
         }
-        if p.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if p.reason.isBlank {
             throw refuse(.R13, "le remplacement d'un membre de la cellule consigne sa raison",
                          "replacing a cell member records its reason")
         }

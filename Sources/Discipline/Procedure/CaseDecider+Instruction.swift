@@ -140,8 +140,8 @@ extension Deciding {
         let offenceNoted = p.possibleOffence || state.departures.contains { $0.value.possibleOffence }
         if !tookPart && !offenceNoted && !othersRemain {
             events.append(.procedureStopped(ProcedureStop(
-                reason: "La personne mise en cause a quitté l'association sans participer à la procédure (5.6.7) ; "
-                    + "le Conseil d'administration officialise la radiation.")))
+                reason: .clear("La personne mise en cause a quitté l'association sans participer à la procédure (5.6.7) ; "
+                    + "le Conseil d'administration officialise la radiation."))))
         }
         return events
     }

@@ -55,7 +55,7 @@ extension Deciding {
     /// R19 (5.6.6 « L'association n'impose aucune demande ou sanction », 5.6.13 « quelle que soit la décision »): the
     /// cell may decide that no sanction is due; such a decision gives its reasons and carries no probation.
     func checkNoSanctionDecision(_ p: Decision) throws(Refusal) {
-        if p.reasons.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if p.reasons.isBlank {
             throw refuse(.R19, "une décision sans sanction donne ses motifs", "a decision of no sanction gives its reasons",
                          allowed: "motifs (plainte non fondée, faits non établis…)", allowedEn: "reasons (complaint unfounded, facts not established…)")
         }

@@ -4,7 +4,7 @@ import Foundation
 
 extension Deciding {
     func report(_ p: ReportFacts) throws(Refusal) -> [CaseEvent] {
-        if p.description.trimmingCharacters(in: .whitespaces).isEmpty {
+        if p.description.isBlank {
             throw refuse(.R01, "un signalement décrit un malaise", "a report describes a concern")
         }
         if p.channel == .indirect && p.relayedBy == nil {
@@ -23,7 +23,7 @@ extension Deciding {
         var missing: [String] = []
         if p.complainants.isEmpty { missing.append("plaignant·e") }
         if p.accused.isEmpty { missing.append("personne mise en cause") }
-        if p.facts.trimmingCharacters(in: .whitespaces).isEmpty { missing.append("faits") }
+        if p.facts.isBlank { missing.append("faits") }
         if p.motives.isEmpty { missing.append("motif grave (5.5)") }
         if !missing.isEmpty {
             throw refuse(.R02, "plainte incomplète : \(missing.joined(separator: ", "))",
@@ -114,8 +114,10 @@ extension Deciding {
             throw refuse(.R06, "le rapporteur ne peut pas être partie au dossier", "the rapporteur cannot be a party",
                          allowed: "un autre membre du Conseil", allowedEn: "another board member")
         }
-        let reason = p.delegationReason?.trimmingCharacters(in: .whitespaces) ?? ""
-        if reason.isEmpty {
+        let reason: Sealed? = p.delegationReason.flatMap { given in
+            given.isBlank ? nil : given.clearText.map { .clear($0.trimmingCharacters(in: .whitespaces)) } ?? given
+        }
+        if reason == nil {
             if member(p.rapporteur)?.boardMember != true {
                 throw refuse(.R06, "\(p.rapporteur) n'est pas membre du Conseil ; déléguer exige une impossibilité justifiée",
                              "\(p.rapporteur) is not a board member; delegating needs a recorded justified impossibility",
@@ -128,7 +130,7 @@ extension Deciding {
         let excluded = c.accused.map(\.id).filter { member($0)?.boardMember == true }
         return [.boardMet(BoardMet(attendees: p.attendees, excludedAccused: excluded)),
                 .rapporteurDesignated(RapporteurDesignation(
-                    rapporteur: p.rapporteur, delegated: !reason.isEmpty, reason: reason.isEmpty ? nil : reason))]
+                    rapporteur: p.rapporteur, delegated: reason != nil, reason: reason))]
     }
 
     func suspension(_ p: Suspension) throws(Refusal) -> [CaseEvent] {

@@ -150,8 +150,7 @@ struct Deciding {
     /// Where the text is silent and nothing else lets the case go on: the board's explicit decision, with its reason,
     /// and the one way forward Greffe gives that matter.
     func explicitDecision(_ p: ExplicitDecision) throws(Refusal) -> [CaseEvent] {
-        if p.decision.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-            || p.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if p.decision.isBlank || p.reason.isBlank {
             throw refuse(p.matter == .cellCannotBeFormed ? .R21 : .R11,
                          "le règlement est muet : la décision explicite consigne ce qui est décidé et sa raison",
                          "the rules are silent: the explicit decision records what is decided and its reason")
@@ -187,7 +186,7 @@ struct Deciding {
                 throw refuse(.R11, "une infraction pénale possible est notée : la procédure se poursuit jusqu'à une décision finale",
                              "a possible criminal offence is noted: the procedure goes on to a final decision")
             }
-            return [.explicitDecisionRecorded(p), .procedureStopped(ProcedureStop(reason: p.decision + " — " + p.reason))]
+            return [.explicitDecisionRecorded(p), .procedureStopped(ProcedureStop(reason: Sealed.joined(p.decision, " — ", p.reason)))]
         }
     }
 }

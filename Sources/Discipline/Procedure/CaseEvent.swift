@@ -114,9 +114,10 @@ public enum CaseEvent: Equatable, Sendable {
     public var typeName: String { parts.type }
 
     /// The payload as JSON with sorted keys (no type, no day).
-    public func payloadJSON() throws -> Data {
+    public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let sealer { encoder.userInfo[.fieldSealer] = sealer }
         return try encoder.encode(PayloadBox(value: parts.payload))
     }
 

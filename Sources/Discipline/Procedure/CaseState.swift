@@ -110,6 +110,8 @@ public struct Outcome: Equatable, Sendable {
     public var sanctions: [String]
     public var probation: Probation?
     public var description: String?
+    /// The reason given with the outcome (a general assembly's resolution), revealed when rendered.
+    public var reason: Sealed? = nil
 }
 
 /// Everything the log says about one case, folded by `CaseDecider.evolve`.
@@ -269,7 +271,7 @@ public struct CaseState: Equatable, Sendable {
     public var outcome: Outcome? {
         if let r = generalAssemblyResolution {
             return Outcome(source: .generalAssemblyResolution, on: r.on, sanctions: r.value.sanctions,
-                           probation: nil, description: r.value.outcome + " — " + r.value.reason)
+                           probation: nil, description: r.value.outcome, reason: r.value.reason)
         }
         if let d = generalAssemblyDecision, let id = d.value.adopted {
             let p = d.value.proposals.first { $0.id == id }

@@ -26,9 +26,9 @@ public struct ReportFacts: Codable, Equatable, Sendable {
     public var relayedBy: MemberID?
     /// The members whose behaviour is reported.
     public var concerning: [MemberID]
-    public var description: String
+    public var description: Sealed
     public init(channel: Channel, reporter: MemberID? = nil, relayedBy: MemberID? = nil, concerning: [MemberID],
-                description: String) {
+                description: Sealed) {
         self.channel = channel
         self.reporter = reporter
         self.relayedBy = relayedBy
@@ -44,7 +44,7 @@ public struct ComplaintFacts: Codable, Equatable, Sendable {
     public var complainants: [Party]
     public var accused: [Party]
     public var victims: [Party]
-    public var facts: String
+    public var facts: Sealed
     /// Grave-motive category ids of Article 5.5 (see `Rulebook.motives`).
     public var motives: [String]
     /// The day the facts were brought to the board's knowledge: R03's two months run from it.
@@ -52,7 +52,7 @@ public struct ComplaintFacts: Codable, Equatable, Sendable {
     /// R34: the procedure rulebook version in force when the complaint was filed, which the case keeps. Recorded by
     /// the decider; absent in complaints recorded before versions were (they run under the base rulebook).
     public var rulebook: RulebookRef?
-    public init(channel: Channel, complainants: [Party], accused: [Party], victims: [Party], facts: String,
+    public init(channel: Channel, complainants: [Party], accused: [Party], victims: [Party], facts: Sealed,
                 motives: [String], boardLearnedOn: Day, rulebook: RulebookRef? = nil) {
         self.channel = channel
         self.complainants = complainants
@@ -81,8 +81,8 @@ public struct BoardMeeting: Codable, Equatable, Sendable {
     public var attendees: [MemberID]
     public var rapporteur: MemberID
     /// Set when the rapporteur is not a board member: the recorded "impossibilité justifiée".
-    public var delegationReason: String?
-    public init(attendees: [MemberID], rapporteur: MemberID, delegationReason: String? = nil) {
+    public var delegationReason: Sealed?
+    public init(attendees: [MemberID], rapporteur: MemberID, delegationReason: Sealed? = nil) {
         self.attendees = attendees
         self.rapporteur = rapporteur
         self.delegationReason = delegationReason
@@ -104,8 +104,8 @@ public struct BoardMet: Codable, Equatable, Sendable {
 public struct RapporteurDesignation: Codable, Equatable, Sendable {
     public var rapporteur: MemberID
     public var delegated: Bool
-    public var reason: String?
-    public init(rapporteur: MemberID, delegated: Bool, reason: String? = nil) {
+    public var reason: Sealed?
+    public init(rapporteur: MemberID, delegated: Bool, reason: Sealed? = nil) {
         self.rapporteur = rapporteur
         self.delegated = delegated
         self.reason = reason
@@ -145,14 +145,14 @@ public struct Evidence: Codable, Equatable, Sendable {
         case testimony, history, context, screenshot, document, report, other
     }
     public var kind: Kind
-    public var description: String
+    public var description: Sealed
     /// SHA-256 of the stored content, 64 lowercase hex digits (required for screenshots and documents).
     public var sha256: String?
     /// A member who testified: they can no longer sit in the cell (R13).
     public var witness: MemberID?
     /// For `report`: the number (1-based, in recording order) of an earlier report attached as evidence (R01).
     public var reportNumber: Int?
-    public init(kind: Kind, description: String, sha256: String? = nil, witness: MemberID? = nil,
+    public init(kind: Kind, description: Sealed, sha256: String? = nil, witness: MemberID? = nil,
                 reportNumber: Int? = nil) {
         self.kind = kind
         self.description = description
@@ -164,8 +164,8 @@ public struct Evidence: Codable, Equatable, Sendable {
 
 /// A free note attached to an act.
 public struct Note: Codable, Equatable, Sendable {
-    public var note: String?
-    public init(note: String? = nil) { self.note = note }
+    public var note: Sealed?
+    public init(note: Sealed? = nil) { self.note = note }
 }
 
 /// R09: the victim's needs and the demands that follow.
@@ -173,10 +173,10 @@ public struct VictimHearing: Codable, Equatable, Sendable {
     /// Who formulated the demands: the victim when a member, otherwise the rapporteur with the board.
     public enum Origin: String, Codable, Sendable { case victim, rapporteurAndBoard }
     public var victim: MemberID
-    public var needs: String
-    public var demands: [String]
+    public var needs: Sealed
+    public var demands: [Sealed]
     public var origin: Origin
-    public init(victim: MemberID, needs: String, demands: [String], origin: Origin) {
+    public init(victim: MemberID, needs: Sealed, demands: [Sealed], origin: Origin) {
         self.victim = victim
         self.needs = needs
         self.demands = demands
@@ -186,9 +186,9 @@ public struct VictimHearing: Codable, Equatable, Sendable {
 
 /// R10: the summary of the complaint and the demands sent to the accused by email.
 public struct ExplanationRequest: Codable, Equatable, Sendable {
-    public var summary: String
-    public var demands: [String]
-    public init(summary: String, demands: [String]) {
+    public var summary: Sealed
+    public var demands: [Sealed]
+    public init(summary: Sealed, demands: [Sealed]) {
         self.summary = summary
         self.demands = demands
     }
@@ -210,8 +210,8 @@ public struct Departure: Codable, Equatable, Sendable {
     public var member: MemberID
     /// "si les informations recueillies suggèrent qu'il pourrait y avoir une infraction pénale".
     public var possibleOffence: Bool
-    public var note: String?
-    public init(member: MemberID, possibleOffence: Bool, note: String? = nil) {
+    public var note: Sealed?
+    public init(member: MemberID, possibleOffence: Bool, note: Sealed? = nil) {
         self.member = member
         self.possibleOffence = possibleOffence
         self.note = note
@@ -220,17 +220,17 @@ public struct Departure: Codable, Equatable, Sendable {
 
 /// R11: the procedure stops here.
 public struct ProcedureStop: Codable, Equatable, Sendable {
-    public var reason: String
-    public init(reason: String) { self.reason = reason }
+    public var reason: Sealed
+    public init(reason: Sealed) { self.reason = reason }
 }
 
 /// R12: the summary: demand, defence, proposed sanction.
 public struct Summary: Codable, Equatable, Sendable {
-    public var demand: String
-    public var defence: String
+    public var demand: Sealed
+    public var defence: Sealed
     /// Sanction ids (see `Rulebook.sanctions`).
     public var proposedSanctions: [String]
-    public init(demand: String, defence: String, proposedSanctions: [String]) {
+    public init(demand: Sealed, defence: Sealed, proposedSanctions: [String]) {
         self.demand = demand
         self.defence = defence
         self.proposedSanctions = proposedSanctions
@@ -314,8 +314,8 @@ public struct Probation: Codable, Equatable, Sendable {
 public struct Decision: Codable, Equatable, Sendable {
     public var sanctions: [String]
     public var probation: Probation?
-    public var reasons: String
-    public init(sanctions: [String], probation: Probation? = nil, reasons: String) {
+    public var reasons: Sealed
+    public init(sanctions: [String], probation: Probation? = nil, reasons: Sealed) {
         self.sanctions = sanctions
         self.probation = probation
         self.reasons = reasons
@@ -391,8 +391,8 @@ public struct Judgement: Codable, Equatable, Sendable {
 public struct GAReferral: Codable, Equatable, Sendable {
     /// The day of the nearest GA, when known.
     public var assemblyOn: Day?
-    public var note: String?
-    public init(assemblyOn: Day? = nil, note: String? = nil) {
+    public var note: Sealed?
+    public init(assemblyOn: Day? = nil, note: Sealed? = nil) {
         self.assemblyOn = assemblyOn
         self.note = note
     }
@@ -401,8 +401,8 @@ public struct GAReferral: Codable, Equatable, Sendable {
 /// R23: an appeal by email, "en présence de la personne de leur choix".
 public struct Appeal: Codable, Equatable, Sendable {
     public var by: MemberID
-    public var companion: String?
-    public init(by: MemberID, companion: String? = nil) {
+    public var companion: Sealed?
+    public init(by: MemberID, companion: Sealed? = nil) {
         self.by = by
         self.companion = companion
     }
@@ -455,10 +455,10 @@ public struct GAVoteRecord: Codable, Equatable, Sendable {
 /// The text is silent when the GA misses two-thirds: a decision recorded explicitly, with its reason.
 public struct GAResolution: Codable, Equatable, Sendable {
     public var outcome: String
-    public var reason: String
+    public var reason: Sealed
     /// The sanctions the resolution imposes, if any.
     public var sanctions: [String]
-    public init(outcome: String, reason: String, sanctions: [String] = []) {
+    public init(outcome: String, reason: Sealed, sanctions: [String] = []) {
         self.outcome = outcome
         self.reason = reason
         self.sanctions = sanctions
@@ -467,8 +467,8 @@ public struct GAResolution: Codable, Equatable, Sendable {
 
 /// R26: "un cadre réparateur et transformateur pour la victime".
 public struct Reparation: Codable, Equatable, Sendable {
-    public var measures: [String]
-    public init(measures: [String]) { self.measures = measures }
+    public var measures: [Sealed]
+    public init(measures: [Sealed]) { self.measures = measures }
 }
 
 /// R28: radiation announced "par une lettre envoyée en courrier électronique".
@@ -479,8 +479,8 @@ public struct Radiation: Codable, Equatable, Sendable {
 
 /// The case is closed.
 public struct Closure: Codable, Equatable, Sendable {
-    public var reason: String
-    public init(reason: String) { self.reason = reason }
+    public var reason: Sealed
+    public init(reason: Sealed) { self.reason = reason }
 }
 
 /// 5.6.9: the rapporteur or the board replaces a cell member who can no longer sit or does not answer. Unlike a
@@ -497,8 +497,8 @@ public struct CellReplacement: Codable, Equatable, Sendable {
     public var member: MemberID
     public var ground: Ground
     /// Why, in words (recorded: the text gives no such act, so its reason is kept).
-    public var reason: String
-    public init(member: MemberID, ground: Ground, reason: String) {
+    public var reason: Sealed
+    public init(member: MemberID, ground: Ground, reason: Sealed) {
         self.member = member
         self.ground = ground
         self.reason = reason
@@ -537,9 +537,9 @@ public struct ExplicitDecision: Codable, Equatable, Sendable {
     }
     public var matter: Matter
     /// What was decided, in words.
-    public var decision: String
-    public var reason: String
-    public init(matter: Matter, decision: String, reason: String) {
+    public var decision: Sealed
+    public var reason: Sealed
+    public init(matter: Matter, decision: Sealed, reason: Sealed) {
         self.matter = matter
         self.decision = decision
         self.reason = reason

@@ -55,9 +55,9 @@ public enum MandateRole: RawRepresentable, Codable, Equatable, Hashable, Sendabl
 /// Each payload names the member, so a payload read alone still says whom it is about.
 public enum MemberEvent: Equatable, Sendable {
     /// The member joins the association.
-    case joined(member: MemberID, displayName: String, email: String, kind: MemberKind)
+    case joined(member: MemberID, displayName: Sealed, email: Sealed, kind: MemberKind)
     /// Name, email or kind corrected; only the fields that changed are present.
-    case detailsChanged(member: MemberID, displayName: String?, email: String?, kind: MemberKind?)
+    case detailsChanged(member: MemberID, displayName: Sealed?, email: Sealed?, kind: MemberKind?)
     /// Dues paid for a calendar year (R13: "à jour de cotisation de l'année en cours").
     case duesPaid(member: MemberID, year: Int)
     /// The member takes up a mandate.
@@ -68,6 +68,10 @@ public enum MemberEvent: Equatable, Sendable {
     case left(member: MemberID)
     /// The member is radiated (R28), after the case that decided it when there is one.
     case radiated(member: MemberID, byCase: CaseID?)
+    /// The member's personal data was erased (Article 6, GDPR art. 17): their key is destroyed, so every text sealed
+    /// under it is unreadable from then on. `reason` says why (a request, the end of membership) and names no one;
+    /// `requestedBy` is who asked, when not the recorder.
+    case erased(member: MemberID, reason: String, requestedBy: MemberID?)
 
     /// Version of every payload's JSON schema.
     public static let schemaVersion = 1
@@ -75,7 +79,7 @@ public enum MemberEvent: Equatable, Sendable {
     /// Every type name, as stored in the log.
     public static let typeNames = [
         "MemberJoined", "MemberDetailsChanged", "MemberDuesPaid", "MemberMandateHeld", "MemberMandateEnded",
-        "MemberLeft", "MemberRadiated",
+        "MemberLeft", "MemberRadiated", "MemberErased",
     ]
 
     /// The stable name of the event type, as stored in the log.
@@ -88,6 +92,7 @@ public enum MemberEvent: Equatable, Sendable {
         case .mandateEnded: return "MemberMandateEnded"
         case .left: return "MemberLeft"
         case .radiated: return "MemberRadiated"
+        case .erased: return "MemberErased"
         }
     }
 
@@ -95,15 +100,16 @@ public enum MemberEvent: Equatable, Sendable {
     public var member: MemberID {
         switch self {
         case .joined(let m, _, _, _), .detailsChanged(let m, _, _, _), .duesPaid(let m, _), .mandateHeld(let m, _),
-             .mandateEnded(let m, _), .left(let m), .radiated(let m, _):
+             .mandateEnded(let m, _), .left(let m), .radiated(let m, _), .erased(let m, _, _):
             return m
         }
     }
 
     /// The payload as JSON with sorted keys (absent optionals are left out), for storage and hashing.
-    public func payloadJSON() throws -> Data {
+    public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let sealer { encoder.userInfo[.fieldSealer] = sealer }
         return try encoder.encode(Payload(self))
     }
 
@@ -130,6 +136,8 @@ public enum MemberEvent: Equatable, Sendable {
             return .left(member: p.member)
         case "MemberRadiated":
             return .radiated(member: p.member, byCase: p.byCase)
+        case "MemberErased":
+            return .erased(member: p.member, reason: try need(p.reason, "reason"), requestedBy: p.requestedBy)
         default:
             throw MemberEventDecodingError.unknownType(type)
         }
@@ -138,12 +146,14 @@ public enum MemberEvent: Equatable, Sendable {
     /// The flat JSON shape shared by all payloads; each type uses its own fields.
     struct Payload: Codable {
         var member: MemberID
-        var displayName: String?
-        var email: String?
+        var displayName: Sealed?
+        var email: Sealed?
         var kind: MemberKind?
         var year: Int?
         var role: MandateRole?
         var byCase: CaseID?
+        var reason: String?
+        var requestedBy: MemberID?
 
         init(_ event: MemberEvent) {
             member = event.member
@@ -156,6 +166,7 @@ public enum MemberEvent: Equatable, Sendable {
             case .mandateHeld(_, let role), .mandateEnded(_, let role): self.role = role
             case .left: break
             case .radiated(_, let byCase): self.byCase = byCase
+            case .erased(_, let reason, let requestedBy): self.reason = reason; self.requestedBy = requestedBy
             }
         }
     }

@@ -21,8 +21,8 @@ public struct Mandate: Codable, Equatable, Sendable {
 /// One member as rebuilt from their stream: the fold of their ``DatedMemberEvent``s.
 public struct MemberRecord: Codable, Equatable, Sendable {
     public var id: MemberID
-    public var displayName: String
-    public var email: String
+    public var displayName: Sealed
+    public var email: Sealed
     public var kind: MemberKind
     /// Day of the `MemberJoined` event.
     public var joinedOn: Day
@@ -36,9 +36,11 @@ public struct MemberRecord: Codable, Equatable, Sendable {
     public var radiatedOn: Day?
     /// The case that led to the radiation, when recorded.
     public var radiatedByCase: CaseID?
+    /// Day the member's personal data was erased (`MemberErased`): their name and e-mail can no longer be read.
+    public var erasedOn: Day?
 
     public init(
-        id: MemberID, displayName: String, email: String, kind: MemberKind, joinedOn: Day,
+        id: MemberID, displayName: Sealed, email: Sealed, kind: MemberKind, joinedOn: Day,
         duesPaidOn: [Int: Day] = [:], mandates: [Mandate] = [], departedOn: Day? = nil, radiatedOn: Day? = nil,
         radiatedByCase: CaseID? = nil
     ) {
@@ -85,6 +87,8 @@ public struct MemberRecord: Codable, Equatable, Sendable {
         case .radiated(_, let byCase):
             record.radiatedOn = record.radiatedOn ?? dated.on
             record.radiatedByCase = record.radiatedByCase ?? byCase
+        case .erased:
+            record.erasedOn = record.erasedOn ?? dated.on
         }
         return record
     }

@@ -4,7 +4,7 @@
 /// gathers these facts and hands them to the case decider, which stays pure.
 public struct MemberStanding: Equatable, Codable, Sendable {
     public var id: MemberID
-    public var displayName: String
+    public var displayName: Sealed
     /// Years for which the member's dues are paid (R13: "à jour de cotisation de l'année en cours").
     public var duesYears: Set<Int>
     /// Holds a seat on the board (conseil d'administration) on the day considered.
@@ -22,7 +22,7 @@ public struct MemberStanding: Equatable, Codable, Sendable {
     public var holdsMandate: Bool
 
     public init(
-        id: MemberID, displayName: String = "", duesYears: Set<Int> = [], boardMember: Bool = false,
+        id: MemberID, displayName: Sealed = "", duesYears: Set<Int> = [], boardMember: Bool = false,
         departedOn: Day? = nil, radiatedOn: Day? = nil, judgementsSat: [CaseID] = [], isPerson: Bool = true,
         holdsMandate: Bool? = nil
     ) {

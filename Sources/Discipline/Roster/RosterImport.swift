@@ -278,8 +278,11 @@ public enum Roster {
             let id = MemberID(row.id)
             var list: [MemberEvent] = []
             if let record = existing[id] {
-                let name = row.name == record.displayName ? nil : row.name
-                let email = row.email == record.email ? nil : row.email
+                // `existing` holds the records with their name and e-mail revealed (the registry reads them); an
+                // erased member's details are never written again.
+                let erased = record.erasedOn != nil
+                let name: Sealed? = erased || .clear(row.name) == record.displayName ? nil : .clear(row.name)
+                let email: Sealed? = erased || .clear(row.email) == record.email ? nil : .clear(row.email)
                 let kind = row.kind.flatMap { $0 == record.kind ? nil : $0 }
                 if name != nil || email != nil || kind != nil {
                     list.append(.detailsChanged(member: id, displayName: name, email: email, kind: kind))
@@ -292,7 +295,7 @@ public enum Roster {
                                      : .mandateEnded(member: id, role: .boardMember))
                 }
             } else {
-                list.append(.joined(member: id, displayName: row.name, email: row.email, kind: row.kind ?? .person))
+                list.append(.joined(member: id, displayName: .clear(row.name), email: .clear(row.email), kind: row.kind ?? .person))
                 for year in row.duesYears.sorted() { list.append(.duesPaid(member: id, year: year)) }
                 if row.board == true { list.append(.mandateHeld(member: id, role: .boardMember)) }
             }

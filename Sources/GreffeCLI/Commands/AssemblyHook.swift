@@ -74,6 +74,7 @@ extension GreffeCommand {
             let l = options.language
             let registry = try options.readingRegistry()
             let from = try registry.day(day)
+            let reveal = try registry.reveal(words: l.revealWords)
             guard let (assembly, items) = try registry.docket(heldOnOrAfter: from) else {
                 throw CLIFailure(
                     status: .notFound,
@@ -81,9 +82,9 @@ extension GreffeCommand {
                     en: "no general assembly scheduled on or after \(from) (see `greffe ga schedule`)")
             }
             if json {
-                print(try jsonLine(DocketView.json(assembly, items)))
+                print(try jsonLine(DocketView.json(assembly, items, reveal)))
             } else {
-                print(DocketView.text(assembly, items, l), terminator: "")
+                print(DocketView.text(assembly, items, l, reveal), terminator: "")
             }
         }
     }
@@ -91,12 +92,12 @@ extension GreffeCommand {
 
 /// The docket in words or JSON.
 enum DocketView {
-    static func matterText(_ matter: DocketItem.Matter, _ l: Language) -> String {
+    static func matterText(_ matter: DocketItem.Matter, _ l: Language, _ reveal: Reveal) -> String {
         switch matter {
         case let .appeal(by, on, deadline, companion):
             return l.t("recours de \(by) le \(on)", "appeal by \(by) on \(on)")
                 + (deadline.map { l.t(" (délai : \($0))", " (window: \($0))") } ?? "")
-                + (companion.map { l.t(", accompagné·e de \($0)", ", accompanied by \($0)") } ?? "")
+                + (reveal(companion).map { l.t(", accompagné·e de \($0)", ", accompanied by \($0)") } ?? "")
         case let .referral(on):
             return l.t("renvoi par la cellule le \(on) (deux tiers non atteints)", "referred by the cell on \(on) (two-thirds missed)")
         case let .windowOpen(party, until):
@@ -104,13 +105,13 @@ enum DocketView {
         }
     }
 
-    static func text(_ assembly: Assembly, _ items: [DocketItem], _ l: Language) -> String {
+    static func text(_ assembly: Assembly, _ items: [DocketItem], _ l: Language, _ reveal: Reveal) -> String {
         var out = l.t("Assemblée générale du \(assembly.heldOn)", "General assembly on \(assembly.heldOn)")
             + (assembly.place.map { " — \($0)" } ?? "")
             + l.t(" (ordre du jour arrêté le \(assembly.scheduledOn))\n", " (agenda fixed on \(assembly.scheduledOn))\n")
         if items.isEmpty { out += l.t("  Aucune affaire disciplinaire.\n", "  No disciplinary matter.\n") }
         for item in items {
-            out += "  \(item.caseID) — \(matterText(item.matter, l))\n"
+            out += "  \(item.caseID) — \(matterText(item.matter, l, reveal))\n"
             out += l.t("    question : ", "    question: ") + (l == .fr ? item.questionFr : item.questionEn) + "\n"
             for s in item.suspensions {
                 out += l.t("    suspension en vigueur (\(s.rule.rawValue)) depuis le \(s.from), \(s.untilFr)\n",
@@ -124,7 +125,7 @@ enum DocketView {
         return out
     }
 
-    static func json(_ assembly: Assembly, _ items: [DocketItem]) -> [String: Any] {
+    static func json(_ assembly: Assembly, _ items: [DocketItem], _ reveal: Reveal) -> [String: Any] {
         [
             "heldOn": assembly.heldOn.description, "scheduledOn": assembly.scheduledOn.description,
             "place": assembly.place ?? NSNull(),
@@ -134,7 +135,7 @@ enum DocketView {
                 case let .appeal(by, on, deadline, companion):
                     matter = ["kind": "appeal", "by": by.rawValue, "on": on.description]
                     if let deadline { matter["deadline"] = deadline.description }
-                    if let companion { matter["companion"] = companion }
+                    if let companion { matter["companion"] = reveal(companion) }
                 case let .referral(on): matter = ["kind": "referral", "on": on.description]
                 case let .windowOpen(party, until):
                     matter = ["kind": "windowOpen", "party": party.rawValue, "until": until.description]

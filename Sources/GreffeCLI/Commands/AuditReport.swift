@@ -44,10 +44,11 @@ extension GreffeCommand.Audit {
             let day = try asOf ?? Today.resolve(timeZone: registry.rulebook.timeZone)
             let audits = try registry.caseAudits(only: caseID.map { CaseID($0) }, asOf: day)
             let rulebook = try registry.procedureRulebooks().description
+            let reveal = try registry.reveal(words: l.revealWords)
             switch format {
             case .json:
                 print(try jsonLine(["asOf": day.description, "rulebook": rulebook, "note": preamble(l),
-                                    "cases": audits.map { $0.json(l) }] as [String: Any]))
+                                    "cases": audits.map { $0.json(l, reveal) }] as [String: Any]))
             case .text, .md:
                 let md = format == .md
                 var out = md ? l.t("# Rapport d'audit\n\n", "# Audit report\n\n") : l.t("RAPPORT D'AUDIT\n", "AUDIT REPORT\n")
@@ -57,7 +58,7 @@ extension GreffeCommand.Audit {
                            "Store \(store), rulebook \(book), open deadlines counted as of \(day).\n")
                 out += (md ? "\n> " : "") + preamble(l) + "\n"
                 if audits.isEmpty { out += l.t("\n(aucun dossier)\n", "\n(no cases)\n") }
-                for audit in audits { out += audit.render(l, markdown: md) }
+                for audit in audits { out += audit.render(l, markdown: md, reveal) }
                 print(out, terminator: "")
             }
         }
@@ -110,7 +111,7 @@ extension VoteAudit.Kind {
 }
 
 extension CaseAudit {
-    func render(_ l: Language, markdown md: Bool) -> String {
+    func render(_ l: Language, markdown md: Bool, _ reveal: Reveal) -> String {
         // In Markdown every value from the log is escaped (MarkdownText): it cannot inject HTML, a link or a row.
         func m(_ text: String) -> String { md ? MarkdownText.inline(text) : text }
         var out = "\n"
@@ -135,7 +136,7 @@ extension CaseAudit {
             out += md ? l.t("\n### Remplacements dans la cellule\n\n", "\n### Cell replacements\n\n")
                 : l.t("Remplacements dans la cellule (art. 5.6.9)\n", "Cell replacements (art. 5.6.9)\n")
             for r in cellReplacements {
-                out += (md ? "- " : "  ") + "\(r.on) — \(r.value.member) (\(r.value.ground.words(l))) : \(r.value.reason)\n"
+                out += (md ? "- " : "  ") + "\(r.on) — \(r.value.member) (\(r.value.ground.words(l))) : \(m(reveal(r.value.reason)))\n"
             }
         }
         out += md ? l.t("\n### Tirages au sort\n\n", "\n### Draws\n\n") : l.t("Tirages au sort\n", "Draws\n")
@@ -148,7 +149,7 @@ extension CaseAudit {
         return out
     }
 
-    func json(_ l: Language) -> [String: Any] {
+    func json(_ l: Language, _ reveal: Reveal) -> [String: Any] {
         [
             "case": id.rawValue, "step": step.rawValue, "openedOn": openedOn?.description ?? NSNull(),
             "lastActOn": lastActOn?.description ?? NSNull(), "asOf": asOf.description, "records": records,
@@ -162,7 +163,7 @@ extension CaseAudit {
             "draws": draws.map(\.json),
             "cellReplacements": cellReplacements.map { r -> [String: Any] in
                 ["on": r.on.description, "member": r.value.member.rawValue, "ground": r.value.ground.rawValue,
-                 "reason": r.value.reason]
+                 "reason": reveal(r.value.reason)]
             },
         ]
     }

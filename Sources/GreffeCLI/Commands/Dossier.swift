@@ -47,7 +47,8 @@ extension GreffeCommand {
             let day = try registry.day(asOf)
             let loaded = try registry.loadCase(id, asOf: day)
             let naming = Naming(state: loaded.state, events: loaded.events, roster: try registry.members(),
-                                pseudonymise: pseudonymise, language: l)
+                                pseudonymise: pseudonymise, language: l,
+                                reveal: try registry.reveal(words: l.revealWords))
             let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: loaded.rulebook,
                                           naming: naming, language: l).build()
             let text = format == .html ? document.html() : document.markdown()

@@ -29,10 +29,11 @@ extension GreffeCommand {
             let l = options.language
             let (registry, id) = try options.readingRegistry(forCase: caseID)
             let loaded = try registry.loadCase(id)
-            let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue)
+            let reveal = try registry.reveal(words: l.revealWords)
+            let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue, text: { reveal($0) })
             for (dated, record) in zip(loaded.events, loaded.records) {
                 if json {
-                    print(try jsonLine(envelope(record)))
+                    print(try jsonLine(envelope(record, reveal: reveal)))
                 } else {
                     print("#\(record.sequence)  \(record.event.occurredOn)  " + words.sentence(dated.event))
                     print("      \(record.type) v\(record.version), " + l.t("enregistré par ", "recorded by ")

@@ -37,7 +37,7 @@ extension GreffeCommand {
             @Option(name: .customLong("reported-by"), help: "Qui a signalé.") var reportedBy: String?
 
             func run() throws {
-                let report = IncidentReport(kind: kind, channel: channel, facts: facts, reportedBy: reportedBy.map { MemberID($0) })
+                let report = IncidentReport(kind: kind, channel: channel, facts: .clear(facts), reportedBy: reportedBy.map { MemberID($0) })
                 try target.run(.recordIncident(report))
             }
         }
@@ -70,7 +70,8 @@ extension GreffeCommand {
             func run() throws {
                 let decision = MeasureDecision(
                     measure: measure, signatures: signatures.map(\.signature), channel: channel, until: until,
-                    outcome: outcome, reason: reason, exception: exception, detail: detail)
+                    outcome: outcome, reason: reason.map(Sealed.clear), exception: exception,
+                    detail: detail.map(Sealed.clear))
                 try target.run(.takeMeasure(decision))
             }
         }
@@ -97,9 +98,10 @@ extension GreffeCommand {
                 let ladders = try rulebook.map { [try registry.loadLadder(try registry.adoptedRulebookID($0), member: id, asOf: asOf)] }
                     ?? registry.ladders(of: id, asOf: asOf)
                 let today = try asOf ?? Today.resolve(timeZone: ladders.first?.rulebook.timeZone ?? registry.rulebook.timeZone)
-                let views = ladders.map { LadderView(loaded: $0, asOf: today) }
+                let reveal = try registry.reveal(words: options.language.revealWords)
+                let views = ladders.map { LadderView(loaded: $0, asOf: today, reveal: reveal) }
                 if json {
-                    print(try jsonText(views.map(\.json)))
+                    print(try jsonText(views.map(\.json), reveal: reveal))
                 } else if views.isEmpty {
                     print(l.t("\(member) : aucun dossier d'échelle", "\(member): no ladder record"))
                 } else {

@@ -139,10 +139,13 @@ extension GreffeCommand.Log {
             let l = options.language
             let store = try options.readingStore()
             var cursor = store.records(from: from)
+            // Texts are revealed when this register's key store is at hand; without it (an auditor's copy), the
+            // sealed objects are printed as stored.
+            let reveal = try? Registry(store: store, keysPath: options.keysPath).reveal(words: l.revealWords)
             var shown = 0
             while shown < (limit ?? .max), let record = try cursor.next() {
                 if json {
-                    print(try jsonLine(envelope(record)))
+                    print(try jsonLine(envelope(record, reveal: reveal)))
                 } else {
                     let recorded = isoInstant(record.event.recordedAt)
                     print(

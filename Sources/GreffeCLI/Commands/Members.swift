@@ -126,6 +126,7 @@ extension GreffeCommand.Members {
             let registry = try options.readingRegistry()
             let day = try registry.day(on)
             let members = try registry.members()
+            let reveal = try registry.reveal(words: l.revealWords)
             let judged = try registry.judgementsSat()
             var eligibility: [MemberID: [ExclusionReason]] = [:]
             if let eligibleFor {
@@ -141,7 +142,7 @@ extension GreffeCommand.Members {
             if json {
                 let rows: [[String: Any]] = members.map { m in
                     var row: [String: Any] = [
-                        "id": m.id.rawValue, "name": m.displayName, "email": m.email, "kind": m.kind.rawValue,
+                        "id": m.id.rawValue, "name": reveal(m.displayName), "email": reveal(m.email), "kind": m.kind.rawValue,
                         "duesYears": m.duesYears.sorted(), "board": m.roles(on: day).contains(.boardMember),
                         "active": m.standing(on: day, judgementsSat: []).isActive(on: day),
                         "judgementsSat": (judged[m.id] ?? []).map(\.rawValue),
@@ -160,7 +161,8 @@ extension GreffeCommand.Members {
             }
             for m in members {
                 let dues = m.duesYears.sorted().map(String.init).joined(separator: ",")
-                var line = "\(SafeText.field(m.id.rawValue))  \(SafeText.field(m.displayName))  " + l.t("cotisation", "dues") + " \(dues.isEmpty ? "—" : dues)"
+                let name = SafeText.field(reveal(m.displayName))
+                var line = "\(SafeText.field(m.id.rawValue))  \(name)  " + l.t("cotisation", "dues") + " \(dues.isEmpty ? "—" : dues)"
                 if m.roles(on: day).contains(.boardMember) { line += l.t("  CA", "  board") }
                 if let left = m.departedOn { line += l.t("  parti·e le \(left)", "  left on \(left)") }
                 if let radiated = m.radiatedOn { line += l.t("  radié·e le \(radiated)", "  radiated on \(radiated)") }
@@ -199,6 +201,7 @@ extension GreffeCommand.Members {
             let registry = try options.readingRegistry()
             let memberID = MemberID(id)
             guard let m = try registry.member(memberID) else { throw RegistryError.unknownMember(memberID) }
+            let reveal = try registry.reveal(words: l.revealWords)
             let judged = (try registry.judgementsSat()[memberID] ?? []).map(\.rawValue).sorted()
             let parties = try registry.caseIndex().filter { $0.accused.contains(memberID) }.map(\.id.rawValue)
             let mandates = m.mandates.map { mandate -> [String: Any] in
@@ -208,17 +211,18 @@ extension GreffeCommand.Members {
             }
             if json {
                 var object: [String: Any] = [
-                    "id": m.id.rawValue, "name": m.displayName, "email": m.email, "kind": m.kind.rawValue,
+                    "id": m.id.rawValue, "name": reveal(m.displayName), "email": reveal(m.email), "kind": m.kind.rawValue,
                     "joinedOn": m.joinedOn.description,
                     "dues": m.duesPaidOn.sorted { $0.key < $1.key }.map { ["year": $0.key, "recordedOn": $0.value.description] },
                     "mandates": mandates, "judgementsSat": judged, "accusedIn": parties,
                 ]
                 if let d = m.departedOn { object["departedOn"] = d.description }
                 if let r = m.radiatedOn { object["radiatedOn"] = r.description }
+                if let e = m.erasedOn { object["erasedOn"] = e.description }
                 print(try jsonLine(object))
                 return
             }
-            print("\(SafeText.field(m.id.rawValue)) — \(SafeText.field(m.displayName)) <\(SafeText.field(m.email))> (\(m.kind.rawValue))")
+            print("\(SafeText.field(m.id.rawValue)) — \(SafeText.field(reveal(m.displayName))) <\(SafeText.field(reveal(m.email)))> (\(m.kind.rawValue))")
             print(l.t("  membre depuis le ", "  member since ") + m.joinedOn.description)
             let dues = m.duesYears.sorted().map(String.init).joined(separator: ", ")
             print(l.t("  cotisations : ", "  dues: ") + (dues.isEmpty ? "—" : dues))

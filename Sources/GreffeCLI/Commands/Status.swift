@@ -38,10 +38,12 @@ extension GreffeCommand {
                 // Not a case: a person's ladder records, when there are any.
                 let ladders = try registry.ladders(of: MemberID(caseID), asOf: day)
                 guard !ladders.isEmpty else { throw try registry.unknownCase(id) }
-                let views = ladders.map { LadderView(loaded: $0, asOf: day) }
+                let reveal = try registry.reveal(words: l.revealWords)
+                let views = ladders.map { LadderView(loaded: $0, asOf: day, reveal: reveal) }
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys]
+                    encoder.userInfo[.fieldRevealer] = reveal
                     print(String(decoding: try encoder.encode(views.map(\.json)), as: UTF8.self))
                 } else {
                     for view in views { print(view.text(l), terminator: "") }
@@ -49,8 +51,10 @@ extension GreffeCommand {
                 return
             }
             let loaded = try registry.loadCase(id, asOf: day)
-            let names = try registry.displayNames()
-            let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, names: names)
+            let reveal = try registry.reveal(words: l.revealWords)
+            let names = try registry.displayNames(reveal)
+            let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, reveal: reveal,
+                                names: names)
             if json {
                 print(try jsonLine(view.json))
             } else {

@@ -21,7 +21,7 @@ struct DossierBuilder {
                      due: d.due, status: d.status, bindsAssociation: d.bindsAssociation)
         }
     }
-    var words: EventWords { EventWords(language: language, rulebook: rulebook, name: naming.name) }
+    var words: EventWords { EventWords(language: language, rulebook: rulebook, name: naming.name, text: naming.scrub) }
 
     func build() -> Document {
         let l = language
@@ -74,7 +74,7 @@ struct DossierBuilder {
             blocks.append(.paragraph(l.t("Besoins exprimés par \(naming.name(hearing.value.victim)) (audition du \(hearing.on.frenchDescription)) : ",
                                          "Needs expressed by \(naming.name(hearing.value.victim)) (heard on \(hearing.on)): ")
                 + naming.scrub(hearing.value.needs)))
-            blocks.append(.list(hearing.value.demands.map(naming.scrub)))
+            blocks.append(.list(hearing.value.demands.map { naming.scrub($0) }))
         }
         if let summary = state.summary {
             blocks.append(.facts([
@@ -262,7 +262,7 @@ struct DossierBuilder {
                 (l.t("Recours de", "Appeal by"), naming.name(appeal.value.by)),
                 (l.t("Formé le", "Lodged on"), appeal.on.frenchDescription),
                 (l.t("Délai de recours (R23)", "Appeal window (R23)"), deadline.map { l.t("jusqu'au \($0.frenchDescription)", "until \($0)") } ?? "—"),
-                (l.t("Accompagnement", "Companion"), appeal.value.companion.map { naming.pseudonymised ? l.t("une personne de son choix", "a person of their choice") : $0 } ?? "—"),
+                (l.t("Accompagnement", "Companion"), appeal.value.companion.map { naming.pseudonymised ? l.t("une personne de son choix", "a person of their choice") : naming.reveal($0) } ?? "—"),
             ]))
         }
         for s in state.activeSuspensions(on: asOf) {

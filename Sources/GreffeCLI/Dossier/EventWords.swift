@@ -6,6 +6,8 @@ struct EventWords {
     let language: Language
     let rulebook: Rulebook
     let name: (MemberID) -> String
+    /// Reads a sealed text (the one reveal function; a pseudonymised document scrubs names from it too).
+    let text: (Sealed) -> String
 
     func list(_ members: [MemberID]) -> String { members.isEmpty ? "—" : members.map(name).joined(separator: ", ") }
 
@@ -40,20 +42,20 @@ struct EventWords {
                 + (p.excludedAccused.isEmpty ? "" : l.t(", sans \(list(p.excludedAccused))", ", without \(list(p.excludedAccused))"))
         case .rapporteurDesignated(let p):
             return l.t("Rapporteur désigné : \(name(p.rapporteur))", "Rapporteur designated: \(name(p.rapporteur))")
-                + (p.delegated ? l.t(" (délégation : \(p.reason ?? "—"))", " (delegated: \(p.reason ?? "—"))") : "")
+                + (p.delegated ? l.t(" (délégation : \(p.reason.map(text) ?? "—"))", " (delegated: \(p.reason.map(text) ?? "—"))") : "")
         case .suspensionImposed(let p):
             return l.t("Suspension de \(list(p.accused))", "Suspension of \(list(p.accused))")
                 + (p.blockedSpaces.isEmpty ? "" : l.t(" ; espaces bloqués : ", "; blocked spaces: ") + p.blockedSpaces.joined(separator: ", "))
         case .evidenceAdded(let p):
-            return l.t("Pièce versée au dossier (\(p.kind.rawValue)) : \(p.description)", "Evidence added (\(p.kind.rawValue)): \(p.description)")
+            return l.t("Pièce versée au dossier (\(p.kind.rawValue)) : \(text(p.description))", "Evidence added (\(p.kind.rawValue)): \(text(p.description))")
         case .disciplinaryFileCompleted:
             return l.t("Dossier disciplinaire complété", "Disciplinary file completed")
         case .victimHeard(let p):
-            return l.t("Audition de la victime ; demandes : \(p.demands.joined(separator: ", ")) (\(callerOrigin(p.origin)))",
-                       "Victim heard; demands: \(p.demands.joined(separator: ", ")) (\(callerOrigin(p.origin)))")
+            return l.t("Audition de la victime ; demandes : \(p.demands.map(text).joined(separator: ", ")) (\(callerOrigin(p.origin)))",
+                       "Victim heard; demands: \(p.demands.map(text).joined(separator: ", ")) (\(callerOrigin(p.origin)))")
         case .explanationRequested(let p):
-            return l.t("Demande d'explication envoyée ; demandes : \(p.demands.joined(separator: ", "))",
-                       "Explanation requested; demands: \(p.demands.joined(separator: ", "))")
+            return l.t("Demande d'explication envoyée ; demandes : \(p.demands.map(text).joined(separator: ", "))",
+                       "Explanation requested; demands: \(p.demands.map(text).joined(separator: ", "))")
         case .answerReceived(let p):
             return l.t("Réponse \(p.form == .written ? "écrite" : "orale") de \(name(p.from))", "\(p.form == .written ? "Written" : "Oral") answer from \(name(p.from))")
         case .answerWindowLapsed:
@@ -62,7 +64,7 @@ struct EventWords {
             return l.t("\(name(p.member)) a quitté l'association", "\(name(p.member)) left the association")
                 + (p.possibleOffence ? l.t(" ; infraction pénale possible : la procédure continue", "; possible offence: the procedure goes on") : "")
         case .procedureStopped(let p):
-            return l.t("Procédure arrêtée : \(p.reason)", "Procedure stopped: \(p.reason)")
+            return l.t("Procédure arrêtée : \(text(p.reason))", "Procedure stopped: \(text(p.reason))")
         case .summaryWritten(let p):
             return l.t("Synthèse récapitulative ; sanction proposée : \(sanctions(p.proposedSanctions))",
                        "Summary written; proposed sanction: \(sanctions(p.proposedSanctions))")
@@ -115,19 +117,19 @@ struct EventWords {
             return l.t("Vote de l'Assemblée générale sur la réintégration", "General assembly vote on reintegration")
                 + voteOutcome(p.adopted, p.proposals)
         case .explicitDecisionRecorded(let p):
-            return l.t("Décision explicite du Conseil, le règlement étant muet : \(p.decision) (\(p.reason))",
-                       "Explicit decision of the board, the rules being silent: \(p.decision) (\(p.reason))")
+            return l.t("Décision explicite du Conseil, le règlement étant muet : \(text(p.decision)) (\(text(p.reason)))",
+                       "Explicit decision of the board, the rules being silent: \(text(p.decision)) (\(text(p.reason)))")
         case .cellMemberReplaced(let p):
-            return l.t("\(name(p.member)) est remplacé·e dans la cellule (\(p.ground.words(l))) : \(p.reason)",
-                       "\(name(p.member)) is replaced in the cell (\(p.ground.words(l))): \(p.reason)")
+            return l.t("\(name(p.member)) est remplacé·e dans la cellule (\(p.ground.words(l))) : \(text(p.reason))",
+                       "\(name(p.member)) is replaced in the cell (\(p.ground.words(l))): \(text(p.reason))")
         case .generalAssemblyResolutionRecorded(let p):
-            return l.t("Résolution de l'Assemblée : \(p.outcome) (\(p.reason))", "Assembly resolution: \(p.outcome) (\(p.reason))")
+            return l.t("Résolution de l'Assemblée : \(p.outcome) (\(text(p.reason)))", "Assembly resolution: \(p.outcome) (\(text(p.reason)))")
         case .reparationMeasuresRecorded(let p):
-            return l.t("Mesures de réparation : \(p.measures.joined(separator: ", "))", "Reparation measures: \(p.measures.joined(separator: ", "))")
+            return l.t("Mesures de réparation : \(p.measures.map(text).joined(separator: ", "))", "Reparation measures: \(p.measures.map(text).joined(separator: ", "))")
         case .radiationAnnounced(let p):
             return l.t("Radiation de \(name(p.member)) annoncée", "Radiation of \(name(p.member)) announced")
         case .caseClosed(let p):
-            return l.t("Dossier clos : \(p.reason)", "Case closed: \(p.reason)")
+            return l.t("Dossier clos : \(text(p.reason))", "Case closed: \(text(p.reason))")
         }
     }
 

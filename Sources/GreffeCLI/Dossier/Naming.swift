@@ -9,6 +9,8 @@ struct Naming {
     /// Real names, e-mails and ids to replace in free text, longest first, with their replacement.
     private var replacements: [(String, String)]
     let pseudonymised: Bool
+    /// Reads the sealed texts of the case and the names of the roster (the one reveal function).
+    let reveal: Reveal
 
     func name(_ member: MemberID) -> String { labels[member] ?? (pseudonymised ? "—" : member.rawValue) }
 
@@ -26,12 +28,17 @@ struct Naming {
         return out
     }
 
-    init(state: CaseState, events: [DatedEvent], roster: [MemberRecord], pseudonymise: Bool, language l: Language) {
+    /// A sealed text of the case, revealed, with every real name replaced when pseudonymised.
+    func scrub(_ text: Sealed) -> String { scrub(reveal(text)) }
+
+    init(state: CaseState, events: [DatedEvent], roster: [MemberRecord], pseudonymise: Bool, language l: Language,
+         reveal: Reveal) {
         pseudonymised = pseudonymise
+        self.reveal = reveal
         let byID = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var labels: [MemberID: String] = [:]
         if !pseudonymise {
-            for record in roster { labels[record.id] = "\(record.displayName) (\(record.id))" }
+            for record in roster { labels[record.id] = "\(reveal(record.displayName)) (\(record.id))" }
             self.labels = labels
             self.replacements = []
             return
@@ -64,10 +71,11 @@ struct Naming {
         for (id, label) in labels {
             pairs.append((id.rawValue, label))
             guard let record = byID[id] else { continue }
-            pairs.append((record.displayName, label))
-            pairs.append((record.email, label))
+            let name = reveal(record.displayName)
+            pairs.append((name, label))
+            pairs.append((reveal(record.email), label))
             if record.kind == .person {
-                for token in record.displayName.split(whereSeparator: { $0 == " " || $0 == "-" }) where token.count >= 3 {
+                for token in name.split(whereSeparator: { $0 == " " || $0 == "-" }) where token.count >= 3 {
                     pairs.append((String(token), label))
                 }
             }

@@ -187,7 +187,7 @@ struct NoteOption: ParsableArguments {
     @Option(help: ArgumentHelp("Note libre jointe à l'acte.", valueName: "texte"))
     var note: String?
 
-    var value: Note { Note(note: note) }
+    var value: Note { Note(note: note.map(Sealed.clear)) }
 }
 
 /// The ballots of a cell vote: `--ballot MEMBER=OPTION` and `--blank MEMBER`, one per member.

@@ -174,8 +174,9 @@ struct Acting {
                           "Already recorded: command \"\(commandId)\" was applied (#\(sequence)); nothing new was written."))
             }
         case let .recorded(records):
+            let reveal = try registry.reveal(words: l.revealWords)
             if record.json {
-                for r in records { print(try jsonLine(envelope(r))) }
+                for r in records { print(try jsonLine(envelope(r, reveal: reveal))) }
                 return
             }
             // Sanctions are named in the words of the case's own rulebook version (R34).
@@ -184,7 +185,7 @@ struct Acting {
                 records.count > 1 ? "#\(first.sequence)–#\(records[records.count - 1].sequence)" : "#\(first.sequence)"
             } ?? "—"
             let consequences = records.compactMap { r in
-                (try? CaseEvent.decode(type: r.type, payload: r.payload)).flatMap { consequence(of: $0, caseRulebook, l) }
+                (try? CaseEvent.decode(type: r.type, payload: r.payload)).flatMap { consequence(of: $0, caseRulebook, l, reveal) }
             }
             let tail = consequences.isEmpty ? "" : " — " + consequences.joined(separator: " ; ")
             let opening = opened ? l.t("Dossier \(id) ouvert. ", "Case \(id) opened. ") : ""
@@ -237,7 +238,7 @@ struct Acting {
     }
 
     /// What the domain derived from the act that the rapporteur should see at once (an outcome, a stop).
-    func consequence(of event: CaseEvent, _ rulebook: Rulebook, _ l: Language) -> String? {
+    func consequence(of event: CaseEvent, _ rulebook: Rulebook, _ l: Language, _ reveal: Reveal) -> String? {
         func sanctions(_ ids: [String]) -> String {
             if ids.isEmpty { return l.t("aucune sanction", "no sanction") }
             return ids.map { id in rulebook.sanction(id).map { l == .fr ? $0.fr : $0.en } ?? id }.joined(separator: ", ")
@@ -268,7 +269,7 @@ struct Acting {
             return l.t("deux tiers non atteints sur la réintégration non plus : le règlement est muet, consigner une résolution sans sanction non votée (greffe ga resolve)",
                        "two-thirds not reached on the reintegration either: the rules are silent, record a resolution imposing no sanction not voted (greffe ga resolve)")
         case .explicitDecisionRecorded(let d):
-            return l.t("décidé : \(d.decision)", "decided: \(d.decision)")
+            return l.t("décidé : \(reveal(d.decision))", "decided: \(reveal(d.decision))")
         case .cellMemberReplaced(let r):
             return l.t("\(r.member) quitte la cellule (\(r.ground.words(l))) ; aucune révocation de partie utilisée ; pourvoir le siège",
                        "\(r.member) leaves the cell (\(r.ground.words(l))); no party's recusal used; fill the seat")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Registry
 
 /// The language of messages: French unless asked otherwise.
 public enum Language: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -29,6 +30,18 @@ struct StoreOptions: ParsableArguments {
 
     @Option(name: .long, help: "Langue des messages : fr ou en.")
     var lang: Language?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Dossier des clés (sinon GREFFE_KEYS, sinon le dossier keys du magasin) : voir docs/privacy.md.",
+        valueName: "dossier"))
+    var keys: String?
+
+    /// The key store directory: `--keys`, else `GREFFE_KEYS`, else `STORE/keys`.
+    var keysPath: String {
+        if let keys, !keys.isEmpty { return keys }
+        if let fromEnv = ProcessInfo.processInfo.environment["GREFFE_KEYS"], !fromEnv.isEmpty { return fromEnv }
+        return Registry.defaultKeysPath(ofStore: storePath)
+    }
 
     var language: Language { Language.resolve(lang) }
 

@@ -1,21 +1,26 @@
 import EventLog
 import Foundation
+import Registry
 
 // The JSON every `--json` output is written with: one line, sorted keys, slashes left as they are. A command prints
 // an `Encodable` view (Views/) with `jsonText`; the outputs that embed free-form JSON (a record's payload) or that
 // are built from many optional parts still go through `jsonLine` on a JSON object.
 
 /// Encodes a Codable value as one JSON line with sorted keys.
-func jsonText<T: Encodable>(_ value: T) throws -> String {
+func jsonText<T: Encodable>(_ value: T, reveal: Reveal? = nil) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    // Sealed texts in the value are written as their revealed text.
+    if let reveal { encoder.userInfo[.fieldRevealer] = reveal }
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
 /// The record's full envelope as a JSON object; the payload is embedded as JSON when it parses.
-func envelope(_ record: EventRecord) -> [String: Any] {
-    let payload: Any = (try? JSONSerialization.jsonObject(with: record.payload, options: [.fragmentsAllowed]))
+func envelope(_ record: EventRecord, reveal: Reveal? = nil) -> [String: Any] {
+    var payload: Any = (try? JSONSerialization.jsonObject(with: record.payload, options: [.fragmentsAllowed]))
         ?? String(decoding: record.payload, as: UTF8.self)
+    // The sealed texts read through the one reveal function; the hashes are those of the stored (sealed) payload.
+    if let reveal { payload = reveal.revealing(payload) }
     return [
         "sequence": record.sequence,
         "stream": record.stream,

@@ -6,13 +6,13 @@ import Registry
 extension StoreOptions {
     /// Opens the store and the registry over it with the rulebook in force (the CLE rulebook for now), to record acts.
     func registry() throws -> Registry {
-        Registry(store: try EventStore.open(at: storePath), rulebook: .cle)
+        Registry(store: try EventStore.open(at: storePath), rulebook: .cle, keysPath: keysPath)
     }
 
     /// Opens the store read-only (the environment with `MDB_RDONLY`) and the registry over it, for a command that only
     /// reads: it cannot write to the store, not even to initialise a damaged or empty data file.
     func readingRegistry() throws -> Registry {
-        Registry(store: try readingStore(), rulebook: .cle)
+        Registry(store: try readingStore(), rulebook: .cle, keysPath: keysPath)
     }
 
     /// Opens the store alone, read-only.
@@ -93,7 +93,8 @@ struct ScratchRegistry {
         folder = base
         do {
             _ = try original.store.backup(to: base.appendingPathComponent("data.mdb").path)
-            registry = Registry(store: try EventStore.open(at: base.path), rulebook: original.rulebook)
+            registry = Registry(store: try EventStore.open(at: base.path), rulebook: original.rulebook,
+                                keysPath: original.keys.path)
         } catch {
             try? FileManager.default.removeItem(at: base)
             throw error

@@ -10,6 +10,8 @@ struct CaseView {
     let state: CaseState
     let asOf: Day
     let rulebook: Rulebook
+    /// Reads the case's sealed texts (the one reveal function).
+    let reveal: Reveal
     /// Display names of the roster's members, shown beside their ids in text.
     var names: [MemberID: String] = [:]
 
@@ -54,7 +56,7 @@ struct CaseView {
         }
         if let r = state.rapporteur {
             line(l.t("  rapporteur : ", "  rapporteur: ") + who(r.rapporteur)
-                + (r.delegated ? l.t(" (délégation : \(r.reason ?? "—"))", " (delegated: \(r.reason ?? "—"))") : ""))
+                + (r.delegated ? l.t(" (délégation : \(reveal(r.reason) ?? "—"))", " (delegated: \(reveal(r.reason) ?? "—"))") : ""))
         }
         if !state.cell.isEmpty || !state.drawnPending.isEmpty {
             line(l.t("  cellule de crise : ", "  crisis cell: ") + (state.cell.isEmpty ? "—" : state.cell.map(who).joined(separator: ", "))
@@ -63,11 +65,11 @@ struct CaseView {
         }
         for r in state.cellReplacements {
             line(l.t("  remplacé·e dans la cellule le \(r.on) : ", "  replaced in the cell on \(r.on): ") + who(r.value.member)
-                + " (\(r.value.ground.words(l))) — \(r.value.reason)")
+                + " (\(r.value.ground.words(l))) — \(reveal(r.value.reason))")
         }
         for e in state.explicitDecisions {
             line(l.t("  décision explicite du Conseil (règlement muet) le \(e.on) : ", "  explicit decision of the board (rules silent) on \(e.on): ")
-                + "\(e.value.decision) — \(e.value.reason)")
+                + "\(reveal(e.value.decision)) — \(reveal(e.value.reason))")
         }
         for s in state.activeSuspensions(on: asOf) {
             line(l.t("  suspension en vigueur (\(s.rule.rawValue)) depuis le \(s.from), \(s.untilFr)",
@@ -123,12 +125,12 @@ struct CaseView {
             "victims": state.victims.map(party), "cell": state.cell.map(\.rawValue),
             "drawnAwaitingAnswer": state.drawnPending.map(\.rawValue),
             "explicitDecisions": state.explicitDecisions.map { e in
-                ["on": e.on.description, "matter": e.value.matter.rawValue, "decision": e.value.decision,
-                 "reason": e.value.reason] as [String: Any]
+                ["on": e.on.description, "matter": e.value.matter.rawValue, "decision": reveal(e.value.decision),
+                 "reason": reveal(e.value.reason)] as [String: Any]
             },
             "cellReplacements": state.cellReplacements.map { r in
                 ["on": r.on.description, "member": r.value.member.rawValue, "ground": r.value.ground.rawValue,
-                 "reason": r.value.reason] as [String: Any]
+                 "reason": reveal(r.value.reason)] as [String: Any]
             },
             "suspensions": state.activeSuspensions(on: asOf).map { s in
                 ["rule": s.rule.rawValue, "from": s.from.description, "accused": s.accused.map(\.rawValue),

@@ -7,6 +7,8 @@ import Registry
 struct LadderView {
     let loaded: LoadedLadder
     let asOf: Day
+    /// Reads the record's sealed texts (the one reveal function); JSON output passes it to its encoder.
+    let reveal: Reveal
 
     var book: LadderRulebook { loaded.rulebook }
     var state: LadderState { loaded.state }
@@ -26,7 +28,7 @@ struct LadderView {
         for (day, i) in state.incidents {
             let kind = book.incident(i.kind).map { l.t($0.fr, $0.en) } ?? i.kind
             line("    \(i.number). \(l.t(day.frenchDescription, day.description))  \(kind)"
-                + (i.channel.map { " (\(l.t($0.fr, $0.en)))" } ?? "") + " — \(i.facts)")
+                + (i.channel.map { " (\(l.t($0.fr, $0.en)))" } ?? "") + " — \(reveal(i.facts))")
         }
         if !state.measures.isEmpty { line(l.t("  Mesures :", "  Measures:")) }
         for (day, m) in state.measures {
@@ -42,8 +44,8 @@ struct LadderView {
                 s += l.t(" — définitive", " — for good")
             }
             if let e = m.exception { s += l.t(" — exception \(e)", " — exception \(e)") }
-            if let d = m.detail { s += " — \(d)" }
-            if let r = m.reason { s += l.t(" — motif : \(r)", " — reason: \(r)") }
+            if let d = m.detail { s += " — \(reveal(d))" }
+            if let r = m.reason { s += l.t(" — motif : \(reveal(r))", " — reason: \(reveal(r))") }
             line(s)
         }
         if !state.links.isEmpty {

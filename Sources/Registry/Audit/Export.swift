@@ -127,8 +127,10 @@ extension Registry {
         while let record = try cursor.next(), record.sequence <= sequence {
             if record.stream.hasPrefix("member/"), let event = try? MemberEvent.decode(type: record.type, payload: record.payload) {
                 switch event {
-                case let .joined(member, name, email, _): note(member.rawValue, name: name, email: email)
-                case let .detailsChanged(member, name, email, _): note(member.rawValue, name: name, email: email)
+                case let .joined(member, name, email, _):
+                    note(member.rawValue, name: name.clearText, email: email.clearText)
+                case let .detailsChanged(member, name, email, _):
+                    note(member.rawValue, name: name?.clearText, email: email?.clearText)
                 default: note(event.member.rawValue)
                 }
             } else if record.type == "ComplaintFiled",

@@ -244,11 +244,18 @@ extension Registry {
             }
         }
         let stream = Registry.ladderStream(rulebook: rulebookID, member: member)
-        let newEvents = try events.map { event in
-            envelope(type: event.typeName, schemaVersion: LadderEvent.schemaVersion, on: day,
-                     payload: try event.payloadJSON(), recording: recording, correlation: stream)
+        // The texts are sealed under the person's key; the projected state is folded from the sealed events.
+        var sealedState = loaded.state
+        let newEvents = try events.enumerated().map { offset, event in
+            let (payload, sealed) = try sealedPayload(
+                stream: stream, version: loaded.version + UInt64(offset) + 1, type: event.typeName,
+                encode: { try event.payloadJSON(sealer: $0) },
+                decode: { try LadderEvent.decode(type: event.typeName, payload: $0) })
+            sealedState = LadderDecider.evolve(sealedState, DatedLadderEvent(on: day, event: sealed))
+            return envelope(type: event.typeName, schemaVersion: LadderEvent.schemaVersion, on: day,
+                            payload: payload, recording: recording, correlation: stream)
         }
-        let finalState = state
+        let finalState = sealedState
         let rulebook = loaded.rulebook
         let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) { writer, appended in
             try Projections.ladderAppended(stream, member: member, state: finalState, rulebook: rulebook,
@@ -268,20 +275,22 @@ extension Registry {
     /// record's incidents the facts, and the day of the last incident the day the board learned of them.
     func complaint(for state: LadderState, decision: MeasureDecision, escalation: LadderRulebook.Escalation,
                    rulebook: LadderRulebook, member: MemberID, on day: Day) throws -> ComplaintFacts {
+        // The person's texts are copied into the complaint, which the case's key then seals (docs/privacy.md).
+        let reveal = try self.reveal()
         let roster = try self.member(member)
         let mandate = roster?.mandates.contains { $0.isInForce(on: day) } ?? false
         let deciders = decision.signatures.filter { s in rulebook.measure(decision.measure)?.decidedBy.contains(s.role) ?? false }
         var seen: Set<MemberID> = []
         let complainants = deciders.map(\.member).filter { seen.insert($0).inserted }.map { Party(id: $0, isMember: true) }
-        let incidents = state.incidents.map { "\($0.incident.number)) \($0.day.frenchDescription) : \($0.incident.facts)" }
+        let incidents = state.incidents.map { "\($0.incident.number)) \($0.day.frenchDescription) : \(reveal($0.incident.facts))" }
         let stream = Registry.ladderStream(rulebook: rulebook.id, member: member)
         let facts = "Plainte au titre de l'article \(rulebook.source.article) (\(rulebook.id) v\(rulebook.version), "
             + "dossier \(stream)), \(state.incidents.count) incidents :\n" + incidents.joined(separator: "\n")
-            + (decision.reason.map { "\nMotif : " + $0 } ?? "")
+            + (decision.reason.map { "\nMotif : " + reveal($0) } ?? "")
         return ComplaintFacts(
             channel: escalation.channel == .email ? .email : .privateTicket, complainants: complainants,
             accused: [Party(id: member, isMember: true, holdsMandate: mandate)], victims: [],
-            facts: facts, motives: escalation.motives ?? [], boardLearnedOn: state.incidents.last?.day ?? day)
+            facts: .clear(facts), motives: escalation.motives ?? [], boardLearnedOn: state.incidents.last?.day ?? day)
     }
 
     // MARK: Reading for status and agenda

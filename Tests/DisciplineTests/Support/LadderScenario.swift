@@ -63,12 +63,12 @@ struct LadderScenario {
 }
 
 func incident(_ facts: String = "faits", kind: String? = nil, channel: LadderRulebook.Channel? = nil) -> LadderCommand {
-    .recordIncident(IncidentReport(kind: kind, channel: channel, facts: facts))
+    .recordIncident(IncidentReport(kind: kind, channel: channel, facts: .clear(facts)))
 }
 
 func measure(_ id: String, by signatures: [String: String], channel: LadderRulebook.Channel? = nil, until: String? = nil,
              outcome: String? = nil, reason: String? = nil, exception: String? = nil, detail: String? = nil) -> LadderCommand {
     .takeMeasure(MeasureDecision(
         measure: id, signatures: signatures.sorted { $0.key < $1.key }.map { Signature(role: $0.key, member: MemberID($0.value)) },
-        channel: channel, until: until.map { d($0) }, outcome: outcome, reason: reason, exception: exception, detail: detail))
+        channel: channel, until: until.map { d($0) }, outcome: outcome, reason: reason.map(Sealed.clear), exception: exception, detail: detail.map(Sealed.clear)))
 }

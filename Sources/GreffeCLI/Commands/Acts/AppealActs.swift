@@ -28,7 +28,7 @@ extension GreffeCommand {
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .lodgeAppeal(Appeal(by: by, companion: companion), commandId: commandId)
+            .lodgeAppeal(Appeal(by: by, companion: companion.map(Sealed.clear)), commandId: commandId)
         }
     }
 
@@ -154,7 +154,7 @@ extension GreffeCommand.GeneralAssembly {
 
         func command(commandId: String?) -> CaseCommand {
             .recordGeneralAssemblyResolution(
-                GAResolution(outcome: outcome, reason: reason, sanctions: sanctions.map(\.id)), commandId: commandId)
+                GAResolution(outcome: outcome, reason: .clear(reason), sanctions: sanctions.map(\.id)), commandId: commandId)
         }
     }
 }

@@ -128,7 +128,7 @@ extension GreffeCommand.Cell {
 
         var members: [MemberID] { [subject.member] }
         func command(commandId: String?) -> CaseCommand {
-            .replaceCellMember(CellReplacement(member: subject.member, ground: ground.value, reason: reason),
+            .replaceCellMember(CellReplacement(member: subject.member, ground: ground.value, reason: .clear(reason)),
                                commandId: commandId)
         }
     }
@@ -253,7 +253,7 @@ extension GreffeCommand.Cell {
         }
 
         func command(commandId: String?) throws -> CaseCommand {
-            .reachConsensus(Decision(sanctions: sanctions.map(\.id), probation: try probation.probation, reasons: reasons),
+            .reachConsensus(Decision(sanctions: sanctions.map(\.id), probation: try probation.probation, reasons: .clear(reasons)),
                             commandId: commandId)
         }
     }

@@ -25,7 +25,7 @@ extension GreffeCommand {
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .referToGeneralAssembly(GAReferral(assemblyOn: assemblyOn, note: note.note), commandId: commandId)
+            .referToGeneralAssembly(GAReferral(assemblyOn: assemblyOn, note: note.note.map(Sealed.clear)), commandId: commandId)
         }
     }
 
@@ -83,7 +83,7 @@ extension GreffeCommand {
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .recordReparation(Reparation(measures: measures), commandId: commandId)
+            .recordReparation(Reparation(measures: measures.map(Sealed.clear)), commandId: commandId)
         }
     }
 
@@ -138,7 +138,7 @@ extension GreffeCommand {
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .recordExplicitDecision(ExplicitDecision(matter: matter.value, decision: decision, reason: reason),
+            .recordExplicitDecision(ExplicitDecision(matter: matter.value, decision: .clear(decision), reason: .clear(reason)),
                                     commandId: commandId)
         }
     }
@@ -160,7 +160,7 @@ extension GreffeCommand {
         var reason: String
         @OptionGroup var context: ActContext
 
-        func command(commandId: String?) -> CaseCommand { .closeCase(Closure(reason: reason), commandId: commandId) }
+        func command(commandId: String?) -> CaseCommand { .closeCase(Closure(reason: .clear(reason)), commandId: commandId) }
     }
 }
 

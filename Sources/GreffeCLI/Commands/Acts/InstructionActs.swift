@@ -57,7 +57,7 @@ extension GreffeCommand {
 
         func command(commandId: String?) throws -> CaseCommand {
             .addEvidence(
-                Evidence(kind: kind, description: text, sha256: try file.map(Self.digest) ?? sha256?.lowercased(),
+                Evidence(kind: kind, description: .clear(text), sha256: try file.map(Self.digest) ?? sha256?.lowercased(),
                          witness: witness, reportNumber: reportNumber),
                 commandId: commandId)
         }
@@ -127,7 +127,7 @@ extension GreffeCommand {
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .hearVictim(VictimHearing(victim: victim, needs: needs, demands: demands, origin: origin.value),
+            .hearVictim(VictimHearing(victim: victim, needs: .clear(needs), demands: demands.map(Sealed.clear), origin: origin.value),
                         commandId: commandId)
         }
     }
@@ -157,7 +157,7 @@ extension GreffeCommand {
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .requestExplanation(ExplanationRequest(summary: summary, demands: demands), commandId: commandId)
+            .requestExplanation(ExplanationRequest(summary: .clear(summary), demands: demands.map(Sealed.clear)), commandId: commandId)
         }
     }
 
@@ -238,7 +238,7 @@ extension GreffeCommand {
 
         var members: [MemberID] { [member] }
         func command(commandId: String?) -> CaseCommand {
-            .recordAccusedLeft(Departure(member: member, possibleOffence: possibleOffence, note: note.note),
+            .recordAccusedLeft(Departure(member: member, possibleOffence: possibleOffence, note: note.note.map(Sealed.clear)),
                                commandId: commandId)
         }
     }
@@ -275,7 +275,7 @@ extension GreffeCommand {
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .writeSummary(Summary(demand: demand, defence: defence, proposedSanctions: sanctions.map(\.id)),
+            .writeSummary(Summary(demand: .clear(demand), defence: .clear(defence), proposedSanctions: sanctions.map(\.id)),
                           commandId: commandId)
         }
     }

@@ -51,7 +51,7 @@ extension GreffeCommand {
         func run() throws {
             let facts = ReportFacts(
                 channel: relayedBy == nil ? .direct : .indirect, reporter: reporter, relayedBy: relayedBy,
-                concerning: concerning, description: text)
+                concerning: concerning, description: .clear(text))
             try context.acting.perform(
                 ActWords("signalement", "report"), in: .opening(existing: caseID, new: newCaseID),
                 members: concerning + (relayedBy.map { [$0] } ?? [])
@@ -144,7 +144,7 @@ extension GreffeCommand {
                 accused: accused.map { Party(id: $0, isMember: true, holdsMandate: false) }
                     + mandatedAccused.map { Party(id: $0, isMember: true, holdsMandate: true) },
                 victims: victims.map { Party(id: $0, isMember: true) } + outsideVictims.map { Party(id: $0, isMember: false) },
-                facts: facts, motives: motives.map(\.id), boardLearnedOn: day)
+                facts: .clear(facts), motives: motives.map(\.id), boardLearnedOn: day)
             try context.acting.perform(
                 ActWords("plainte", "complaint"), in: .opening(existing: caseID, new: newCaseID),
                 members: complainants + accused + mandatedAccused + victims
@@ -216,7 +216,7 @@ extension GreffeCommand {
         var members: [MemberID] { attendees + [rapporteur] }
         func command(commandId: String?) -> CaseCommand {
             .holdBoardMeeting(
-                BoardMeeting(attendees: attendees, rapporteur: rapporteur, delegationReason: delegationReason),
+                BoardMeeting(attendees: attendees, rapporteur: rapporteur, delegationReason: delegationReason.map(Sealed.clear)),
                 commandId: commandId)
         }
     }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Discipline
+import EventLog
+import Foundation
+import Registry
+
+extension GreffeCommand {
+    struct Privacy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Données personnelles (article 6, RGPD) : effacer les données d'un membre.",
+            discussion: prose("""
+                Les noms, courriels et textes sont chiffrés sous une clé par personne et par dossier, gardée hors du
+                journal (dossier keys du magasin, ou --keys). Effacer un membre détruit sa clé : ses données
+                deviennent illisibles pour toujours, le journal et sa chaîne restent vérifiables. Voir docs/privacy.md.
+                """),
+            subcommands: [Erase.self])
+    }
+}
+
+extension GreffeCommand.Privacy {
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Efface les données personnelles d'un membre (nom, courriel, textes de ses fiches) en détruisant sa clé.",
+            discussion: prose("""
+                Enregistre l'effacement (qui l'a demandé, quand, pourquoi — sans donnée personnelle), détruit la clé
+                du membre puis réécrit le magasin de clés sans ses pages libres : les octets de la clé disparaissent
+                du disque. Partout où le nom s'affichait, on lit désormais « [effacé] ». Les textes des dossiers
+                restent sous la clé de leur dossier.
+
+                Un membre inconnu ou déjà effacé, ou un motif vide, est refusé et rien n'est écrit.
+
+                Exemples :
+                  greffe privacy erase jules --reason "demande de la personne (RGPD art. 17)" --on 2026-12-01 --as secretariat
+                  greffe privacy erase jules --reason "non-renouvellement (article 6)" --requested-by jules
+                """))
+
+        @OptionGroup var options: StoreOptions
+        @OptionGroup var act: ActOptions
+
+        @Argument(help: ArgumentHelp("Le membre dont les données sont effacées.", valueName: "membre"))
+        var member: String
+
+        @Option(name: .long, help: ArgumentHelp(
+            "Pourquoi (obligatoire, sans donnée personnelle) : demande de la personne, fin d'adhésion…", valueName: "motif"))
+        var reason: String
+
+        @Option(name: .customLong("requested-by"), help: ArgumentHelp(
+            "Qui a demandé l'effacement, s'il est membre (défaut : personne de nommé).", valueName: "membre"))
+        var requestedBy: String?
+
+        func run() throws {
+            let l = options.language
+            let registry = try options.registry()
+            let id = MemberID(member)
+            let records = try registry.erase(
+                member: id, reason: reason, requestedBy: requestedBy.map { MemberID($0) }, on: try act.day(rulebook: registry.rulebook),
+                recording: try act.recording)
+            let at = records.last.map { " (n° \($0.sequence))" } ?? ""
+            print(l.t("Données de \(id) effacées\(at) : sa clé est détruite, son nom se lit « [effacé] ».",
+                      "Data of \(id) erased\(at): their key is destroyed, their name reads \"[erased]\"."))
+        }
+    }
+}
+
+func describe(_ error: KeyStoreError) -> CLIFailure {
+    switch error {
+    case let .missing(path):
+        return CLIFailure(
+            status: .storeError,
+            fr: "pas de magasin de clés en \(path) : ce registre chiffre ses données et en a besoin (--keys DOSSIER ou GREFFE_KEYS) ; rien n'a été écrit",
+            en: "no key store at \(path): this register encrypts its data and needs it (--keys DIR or GREFFE_KEYS); nothing was written")
+    case let .notAKeyStore(path, reason):
+        return CLIFailure(status: .storeError, fr: "\(path) n'est pas un magasin de clés de Greffe (\(reason)) ; rien n'a été écrit",
+                          en: "\(path) is not a Greffe key store (\(reason)); nothing was written")
+    case let .otherRegister(path, found, expected):
+        return CLIFailure(
+            status: .storeError,
+            fr: "le magasin de clés \(path) est celui d'un autre registre (\(found), attendu \(expected)) ; rien n'a été écrit",
+            en: "the key store \(path) belongs to another register (\(found), expected \(expected)); nothing was written")
+    case let .permissionDenied(path):
+        return CLIFailure(status: .storeError, fr: "accès refusé au magasin de clés \(path)", en: "permission denied on the key store \(path)")
+    case let .storage(error):
+        return CLIFailure(status: .storeError, fr: "erreur du magasin de clés : \(error) (code LMDB \(error.rawValue))",
+                          en: "key store error: \(error) (LMDB code \(error.rawValue))")
+    }
+}
+
+extension Language {
+    /// The placeholders a reveal writes for an erased, altered or unreadable text, in this language.
+    var revealWords: Reveal.Words { self == .fr ? .french : .english }
+}

@@ -1,0 +1,170 @@
+import Crypto
+import Discipline
+import EventLog
+import Foundation
+
+/// The keys of a register (per-person and per-case), in its key store apart from the log (``KeyStore``).
+///
+/// Opened lazily: a command that neither seals nor reveals (the replay, `audit verify`, draws and votes) never needs
+/// it. The first text a register seals creates the key store and writes the register id both there and in the log's
+/// `meta/register`; from then on, the key store opened must carry that id.
+public final class RegisterKeys {
+    /// The key store's directory.
+    public let path: String
+    let log: EventStore
+    private var opened: KeyStore?
+    /// Keys read or made by this process, by kid; and the kid of each subject's current key.
+    private var keys: [String: SymmetricKey] = [:]
+    private var kids: [String: String] = [:]
+
+    public init(path: String, log: EventStore) {
+        self.path = path
+        self.log = log
+    }
+
+    /// The subject whose key seals the texts of `stream`: a member's stream and their ladder records use the person's
+    /// key (`member/<id>`), a case its own (`case/<id>`); the `registry` and `assembly` streams hold no personal text.
+    public static func subject(ofStream stream: String) -> String? {
+        if stream.hasPrefix("case/") || stream.hasPrefix("member/") { return stream }
+        if stream.hasPrefix("ladder/") {
+            let parts = stream.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+            if parts.count == 3 { return "member/" + parts[2] }
+        }
+        return nil
+    }
+
+    /// The key store, checked against the log's register id. With `create`, a register that never sealed anything
+    /// gets its key store and its id now.
+    func keyStore(create: Bool) throws -> KeyStore? {
+        if let opened { return opened }
+        let expected = try log.registerID()
+        if expected == nil, !create, !KeyStore.exists(at: path) { return nil }
+        if expected != nil, !KeyStore.exists(at: path) { throw KeyStoreError.missing(path: path) }
+        let store = try KeyStore.open(at: path, create: create && expected == nil, readOnly: false)
+        let found = try store.get("register").map { String(decoding: $0, as: UTF8.self) }
+        switch (expected, found) {
+        case let (expected?, found?):
+            guard expected == found else { throw KeyStoreError.otherRegister(path: path, found: found, expected: expected) }
+        case let (expected?, nil):
+            throw KeyStoreError.notAKeyStore(path: path, reason: "it has no register id (this register's is \(expected))")
+        case let (nil, found?):
+            // The key store was made and the log's id not yet written (a stop in between): adopt it.
+            if !log.isReadOnly { try log.adoptRegisterID(found) }
+        case (nil, nil):
+            let id = RegisterKeys.randomHex(16)
+            try store.write { try $0.put("register", Array(id.utf8)) }
+            try log.adoptRegisterID(id)
+        }
+        opened = store
+        return store
+    }
+
+    static func randomHex(_ count: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// The current key of `subject` and its kid, made and committed to the key store first when it has none: a
+    /// key is always stored before the event that uses it is appended.
+    func currentKey(of subject: String) throws -> (kid: String, key: SymmetricKey) {
+        if let kid = kids[subject], let key = keys[kid] { return (kid, key) }
+        guard let store = try keyStore(create: true) else { throw KeyStoreError.missing(path: path) }
+        let (kid, bytes): (String, [UInt8]) = try store.write { writer in
+            if let kid = try writer.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
+               let bytes = try writer.get("key/" + kid) {
+                return (kid, bytes)
+            }
+            let kid = RegisterKeys.randomHex(16)
+            let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+            try writer.put("key/" + kid, bytes)
+            try writer.put("subject/" + subject, Array(kid.utf8))
+            return (kid, bytes)
+        }
+        let key = SymmetricKey(data: bytes)
+        kids[subject] = kid
+        keys[kid] = key
+        return (kid, key)
+    }
+
+    /// What is known of the key `kid`: its bytes, that it was destroyed, or that the key store lacks it.
+    enum Lookup {
+        case key(SymmetricKey)
+        case erased
+        case unknown
+    }
+
+    func lookup(_ kid: String) throws -> Lookup {
+        if let key = keys[kid] { return .key(key) }
+        guard let store = try keyStore(create: false) else { return .unknown }
+        if let bytes = try store.get("key/" + kid) {
+            let key = SymmetricKey(data: bytes)
+            keys[kid] = key
+            return .key(key)
+        }
+        return try store.get("erased/" + kid) != nil ? .erased : .unknown
+    }
+
+    /// The seal of the payload of one record: the stream, the version it will have, and its type make `at`.
+    func sealer(forStream stream: String, version: UInt64, type: String) throws -> RecordSealer? {
+        guard let subject = RegisterKeys.subject(ofStream: stream) else { return nil }
+        let (kid, key) = try currentKey(of: subject)
+        return RecordSealer(kid: kid, key: key, place: "\(stream)#\(version)/\(type)/")
+    }
+
+    /// Destroys the current key of `subject`: deletes it, records `erased/<kid>` with `day`, then compacts the key
+    /// store so that the key's bytes leave the file. Returns the kids destroyed (none when the subject had no key).
+    @discardableResult
+    func destroyKey(of subject: String, on day: Day) throws -> [String] {
+        guard let store = try keyStore(create: false) else { return [] }
+        let destroyed: [String] = try store.write { writer in
+            guard let kid = try writer.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }) else {
+                return []
+            }
+            try writer.delete("key/" + kid)
+            try writer.delete("subject/" + subject)
+            try writer.put("erased/" + kid, Array(day.description.utf8))
+            return [kid]
+        }
+        for kid in destroyed { keys[kid] = nil }
+        kids[subject] = nil
+        opened = nil
+        try KeyStore.compact(at: path)
+        return destroyed
+    }
+}
+
+@available(*, unavailable)
+extension RegisterKeys: Sendable {}
+
+/// Seals the texts of one record as its payload is encoded (``FieldSealer``): ChaCha20-Poly1305, a fresh nonce per
+/// text, `at` = the record's place followed by the text's path in the payload.
+final class RecordSealer: FieldSealer, @unchecked Sendable {
+    let kid: String
+    let key: SymmetricKey
+    let place: String
+
+    init(kid: String, key: SymmetricKey, place: String) {
+        self.kid = kid
+        self.key = key
+        self.place = place
+    }
+
+    func seal(_ text: String, path: String) throws -> SealedBox {
+        let at = place + path
+        let box = try ChaChaPoly.seal(Data(text.utf8), using: key, nonce: ChaChaPoly.Nonce(), authenticating: Data(at.utf8))
+        return SealedBox(kid: kid, at: at, nonce: Data(box.nonce).base64EncodedString(),
+                         box: (box.ciphertext + box.tag).base64EncodedString())
+    }
+
+    /// Opens `box` with `key`: the text, or nil when the tag does not match (altered, moved, or another key).
+    static func open(_ box: SealedBox, with key: SymmetricKey) -> String? {
+        guard box.alg == SealedBox.algorithm, let nonceBytes = Data(base64Encoded: box.nonce),
+              let combined = Data(base64Encoded: box.box), combined.count >= 16,
+              let nonce = try? ChaChaPoly.Nonce(data: nonceBytes),
+              let sealed = try? ChaChaPoly.SealedBox(nonce: nonce, ciphertext: combined.dropLast(16),
+                                                     tag: combined.suffix(16)),
+              let clear = try? ChaChaPoly.open(sealed, using: key, authenticating: Data(box.at.utf8))
+        else { return nil }
+        return String(data: clear, encoding: .utf8)
+    }
+}
