@@ -128,10 +128,10 @@ import Testing
         #expect(cut.stderr.contains("est tronqué : \(bytes.count / 2) octets"), "\(cut.stderr)")
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/from-truncated"))
 
-        // Every copy of a member's name is changed (the record and the roster index): the record no longer hashes to
-        // its hash.
+        // Every copy of the complaint's motive is changed (names and facts are sealed; motives stay in clear): the
+        // record no longer hashes to its hash.
         let tampered = f.directory + "/tampered.mdb"
-        let name = Data("Vera".utf8), forged = Data("Vena".utf8)
+        let name = Data("insults".utf8), forged = Data("conduct".utf8)
         var altered = bytes
         var found = 0
         while let range = altered.range(of: name) {
