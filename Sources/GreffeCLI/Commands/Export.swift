@@ -71,8 +71,8 @@ extension GreffeCommand {
                           "\(header.records) record(s) exported to \(out), head \(header.headSequence) \(header.headHash)"))
             }
             if header.pseudonymised {
-                writeError(l.t("Export pseudonymisé : la chaîne ne peut pas être re-vérifiée à partir de cet export (les hachages sont ceux des enregistrements d'origine).",
-                               "Pseudonymised export: the chain cannot be re-verified from this export (the hashes are those of the original records)."))
+                writeError(l.t("Export pseudonymisé : la chaîne ne peut pas être re-vérifiée à partir de cet export (ses hachages sont des MAC à clé de ceux d'origine).",
+                               "Pseudonymised export: the chain cannot be re-verified from this export (its hashes are keyed MACs of the original ones)."))
             }
         }
 

@@ -85,7 +85,7 @@ extension Registry {
 
     /// Writes the log as JSON Lines: a header, then every record up to the head read at the start, one per line.
     /// With a pseudonymisation key, member names, emails and ids are replaced by keyed pseudonyms (HMAC-SHA256): the
-    /// hashes are then those of the original records and cannot be recomputed from the lines.
+    /// hashes and pool digests are then keyed MACs of the original values and cannot be recomputed from the lines.
     ///
     /// The log is verified first (`EventStore.verify`, up to the head it reads): a log that fails is not exported,
     /// `RegistryError.notVerifiable` is thrown before anything is written, so no export of a tampered store claims to
@@ -99,10 +99,12 @@ extension Registry {
         let pseudonymiser = try key.map { try Pseudonymiser(key: $0, people: people(upTo: head.sequence)) }
         let note = pseudonymiser == nil
             ? "Each line after this one is a record; SHA-256 of its canonical body (docs/storage-format.md) is its hash, and prevHash links it to the line before (scripts/verify_export.py)."
-            : "PSEUDONYMISED: names, emails and member ids are replaced by keyed pseudonyms; prevHash and hash are those of the original records, so links can be followed but no hash can be recomputed from these lines."
+            : "PSEUDONYMISED: names, emails and member ids are replaced by keyed pseudonyms; prevHash, hash, headHash and pool digests are keyed MACs of the original values, so links can be followed but no hash can be recomputed from these lines, nor checked against guessed ids."
         let header = ExportHeader(
             format: ExportHeader.currentFormat, storageFormat: EventStore.formatVersion, records: head.sequence,
-            headSequence: head.sequence, headHash: head.hash.hexString, pseudonymised: pseudonymiser != nil,
+            headSequence: head.sequence,
+            headHash: pseudonymiser.map { $0.mac(head.hash.hexString, purpose: "record-hash") } ?? head.hash.hexString,
+            pseudonymised: pseudonymiser != nil,
             chainVerifiable: pseudonymiser == nil, note: note)
         try write(String(decoding: try Self.exportEncoder.encode(header), as: UTF8.self))
         var cursor = store.records(from: 1)

@@ -22,17 +22,21 @@ public struct Pseudonymiser {
     }
 
     let key: SymmetricKey
+    /// Names, e-mails and name words, by their lower-case form (matched without regard to case).
     let replacements: [String: String]
+    /// Ids, exactly as written: `X` and `x` are two members and keep two pseudonyms.
+    let ids: [String: String]
     let pattern: NSRegularExpression?
 
     public init(key: [UInt8], people: [Person]) throws {
         let key = SymmetricKey(data: key)
         self.key = key
         var replacements: [String: String] = [:]
+        var ids: [String: String] = [:]
         var wordOwners: [String: Set<String>] = [:]
         for person in people {
             let pseudonym = Self.pseudonym(person.id, key: key)
-            replacements[person.id.lowercased()] = pseudonym
+            ids[person.id] = pseudonym
             for email in person.emails where !email.isEmpty {
                 replacements[email.lowercased()] = pseudonym + "@pseudonyme.invalid"
             }
@@ -48,9 +52,10 @@ public struct Pseudonymiser {
             replacements[word] = owners.count == 1 ? owners.first ?? "[nom]" : "[nom]"
         }
         self.replacements = replacements
+        self.ids = ids
         // Longest first, so that a full name or an email wins over the words inside it; a word is delimited by anything
         // but a letter, a digit or `_` (so `M.Martin` and `x.martin@ailleurs.org` lose their name too).
-        let alternatives = replacements.keys.sorted { ($0.count, $0) > ($1.count, $1) }
+        let alternatives = Set(replacements.keys).union(ids.keys).sorted { ($0.count, $0) > ($1.count, $1) }
             .map(NSRegularExpression.escapedPattern(for:))
         self.pattern = alternatives.isEmpty ? nil : try NSRegularExpression(
             pattern: "(?<![\\p{L}\\p{N}_])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}_])",
@@ -74,7 +79,7 @@ public struct Pseudonymiser {
         for match in pattern.matches(in: text, range: NSRange(location: 0, length: source.length)) {
             out += source.substring(with: NSRange(location: last, length: match.range.location - last))
             let found = source.substring(with: match.range)
-            out += replacements[found.lowercased()] ?? found
+            out += ids[found] ?? replacements[found.lowercased()] ?? found
             last = match.range.location + match.range.length
         }
         return out + source.substring(from: last)
@@ -92,14 +97,35 @@ public struct Pseudonymiser {
         switch value {
         case let string as String: return text(string)
         case let array as [Any]: return array.map(walk)
-        case let object as [String: Any]: return object.mapValues(walk)
+        case let object as [String: Any]:
+            var out: [String: Any] = [:]
+            for (key, value) in object {
+                // A pool digest is SHA-256 of the real ids: anyone guessing them could check it. It becomes a keyed MAC.
+                if key == "poolDigest", let digest = value as? String {
+                    out[key] = mac(digest, purpose: "pool-digest")
+                } else {
+                    out[key] = walk(value)
+                }
+            }
+            return out
         default: return value
         }
     }
 
-    /// An exported line with its people replaced (its hashes are kept: they are the original records').
+    /// HMAC-SHA256 under the pseudonymisation key of `value`, in hex: computable only with the key, and the same for
+    /// the same value (so links between lines survive).
+    func mac(_ value: String, purpose: String) -> String {
+        Array(HMAC<SHA256>.authenticationCode(for: Data(("greffe-\(purpose)-1:" + value).utf8), using: key)).hexString
+    }
+
+    /// An exported line with its people replaced. Its hashes are the original records' hashes (of bodies holding the
+    /// real ids) put through a keyed MAC: the links between lines can still be followed, but no guessed id can be
+    /// checked against them.
     func apply(_ line: ExportedRecord) -> ExportedRecord {
         var out = line
+        // The first record's prevHash is the genesis (zeros): it holds no id and stays as it is.
+        out.prevHash = line.prevHash.allSatisfy { $0 == "0" } ? line.prevHash : mac(line.prevHash, purpose: "record-hash")
+        out.hash = mac(line.hash, purpose: "record-hash")
         out.stream = text(line.stream)
         out.actor = text(line.actor)
         out.correlationId = text(line.correlationId)
