@@ -69,6 +69,14 @@ public final class RegisterKeys {
     func currentKey(of subject: String) throws -> (kid: String, key: SymmetricKey) {
         if let kid = kids[subject], let key = keys[kid] { return (kid, key) }
         guard let store = try keyStore(create: true) else { throw KeyStoreError.missing(path: path) }
+        // The usual case, one small read: the subject already has its key. Only a new subject costs a (synced) write.
+        if let kid = try store.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
+           let bytes = try store.get("key/" + kid) {
+            let key = SymmetricKey(data: bytes)
+            kids[subject] = kid
+            keys[kid] = key
+            return (kid, key)
+        }
         let (kid, bytes): (String, [UInt8]) = try store.write { writer in
             if let kid = try writer.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
                let bytes = try writer.get("key/" + kid) {
