@@ -40,7 +40,9 @@ let package = Package(
             dependencies: [
                 "JSONTape",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // Imports are internal unless marked `public import`: what the domain's public API exposes is said.
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         // The application: loads streams, decides, appends with the expected version, keeps projections.
         .target(
@@ -52,7 +54,8 @@ let package = Package(
             ],
             // The shipped rulebooks (one JSON file each) are carried in the binary as EmbeddedRulebooks.swift, generated
             // from this folder by scripts/embed_rulebooks.py, so a copied `greffe` needs no resource bundle.
-            exclude: ["Rulebooks"]
+            exclude: ["Rulebooks"],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         // Command-line parsing and rendering (French by default, English on request).
         .target(

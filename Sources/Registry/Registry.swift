@@ -1,6 +1,6 @@
-import Discipline
-import EventLog
-import Foundation
+public import Discipline
+public import EventLog
+public import Foundation
 
 /// Everything the application can refuse or fail with, beyond the event log's own errors.
 public enum RegistryError: Error, Equatable {

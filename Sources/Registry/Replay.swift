@@ -1,5 +1,5 @@
-import Discipline
-import EventLog
+public import Discipline
+public import EventLog
 import Foundation
 
 /// The registry folded from the log, one record at a time: every case's state, every member, every applied command.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A fact of a case, in the past tense. The day it happened is not inside: see `DatedEvent`.
 ///

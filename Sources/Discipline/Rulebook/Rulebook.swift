@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Every number and choice of a disciplinary procedure, as data.
 ///

@@ -1,5 +1,5 @@
 import Discipline
-import EventLog
+public import EventLog
 import Foundation
 
 /// The checks of `greffe audit verify`, in the order they are reported.

@@ -1,4 +1,4 @@
-import Discipline
+public import Discipline
 import EventLog
 
 /// One deadline of a case as an auditor reads it: due, done, margin.

@@ -1,4 +1,4 @@
-import Discipline
+public import Discipline
 import EventLog
 
 /// One recorded draw and its re-computation from its recorded inputs (R15).
