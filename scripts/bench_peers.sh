@@ -48,6 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+swift build --scratch-path "$scratch" -c "$configuration" --product greffe >&2
 swift build --scratch-path "$scratch" -c "$configuration" --product greffe-bench >&2
 bench="$scratch/$configuration/greffe-bench"
 

@@ -129,11 +129,29 @@ def run(args) -> dict:
     result["events"] = written + args.act_cases * EVENTS_PER_CASE
     app.close()
 
+    # One act as a user runs it: a fresh interpreter that opens the store, loads the case, adds one event, saves it
+    # and exits (the peers' counterpart of a `greffe evidence` process).
+    whole = []
+    for _ in range(args.process_runs):
+        w0 = time.perf_counter()
+        subprocess.run([sys.executable, __file__, "--one-act-child", str(c.id), "--backend", args.backend],
+                       check=True, env=os.environ)
+        whole.append(time.perf_counter() - w0)
+    result["processAct"] = summary(whole)
+
     # Replay, in a fresh process so that its peak memory is its own.
     child = subprocess.run([sys.executable, __file__, "--replay-child", "--backend", args.backend],
                            capture_output=True, text=True, check=True, env=os.environ)
     result.update(json.loads(child.stdout))
     return result
+
+
+def one_act_child(case_id: str) -> None:
+    app = Register()
+    case = app.repository.get(uuid.UUID(case_id))
+    case.record(*act_args(random.Random(), 5))
+    app.save(case)
+    app.close()
 
 
 def replay_child() -> None:
@@ -165,11 +183,13 @@ def main() -> None:
     parser.add_argument("--act-cases", type=int, default=3)
     parser.add_argument("--status-samples", type=int, default=50)
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--process-runs", type=int, default=10, help="fresh processes timed for one act")
     parser.add_argument("--replay-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--one-act-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.backend == "sqlite":
         os.environ["PERSISTENCE_MODULE"] = "eventsourcing.sqlite"
-        if not args.replay_child:
+        if not args.replay_child and not args.one_act_child:
             directory = args.dir or "."
             os.makedirs(directory, exist_ok=True)
             path = os.path.join(directory, "peer-%s.sqlite" % uuid.uuid4().hex[:8])
@@ -181,6 +201,9 @@ def main() -> None:
                      "POSTGRES_PASSWORD (scripts/bench_peers.sh starts a server and sets them)")
     if args.replay_child:
         replay_child()
+        return
+    if args.one_act_child:
+        one_act_child(args.one_act_child)
         return
     args.size = int(args.size)
     out = json.dumps(run(args), indent=1)

@@ -54,6 +54,8 @@ def main() -> None:
             ("one act, p99", g["actEngine"]["p99"], s["act"]["p99"], p["act"]["p99"], g["actRaw"]["p99"], ms, False),
             ("bulk, events/s", g.get("bulkEngineEventsPerSecond"), s.get("bulkEventsPerSecond"),
              p.get("bulkEventsPerSecond"), g.get("bulkRawEventsPerSecond"), rate, True),
+            ("one act as a user runs it (whole process), median", (g.get("processAct") or {}).get("median"),
+             (s.get("processAct") or {}).get("median"), (p.get("processAct") or {}).get("median"), None, ms, False),
             ("status, median", g["statusEngine"]["median"], s["status"]["median"], p["status"]["median"],
              g["statusRaw"]["median"], ms, False),
         ]
