@@ -79,6 +79,11 @@ extension GreffeCommand {
             writeError(language.t("greffe : " + failure.fr, "greffe: " + failure.en))
             Foundation.exit(failure.status.rawValue)
         }
+        // The configuration file first: the variables and the options below override what it says.
+        if let failure = Configuration.load() {
+            writeError(language.t("greffe : " + failure.fr, "greffe: " + failure.en))
+            Foundation.exit(failure.status.rawValue)
+        }
         for (variable, value) in takeLeadingGlobalOptions(&arguments) { setenv(variable, value, 1) }
         var command: any ParsableCommand
         do {

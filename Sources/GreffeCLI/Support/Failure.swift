@@ -13,6 +13,8 @@ public enum ExitStatus: Int32, Sendable {
     case internalError = 70
     case storeError = 74
     case conflict = 75
+    /// The configuration file (`~/.config/greffe/config`, `GREFFE_CONFIG`) is malformed (sysexits' EX_CONFIG).
+    case configuration = 78
     case verificationFailed = 79
 }
 
