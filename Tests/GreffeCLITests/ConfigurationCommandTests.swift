@@ -15,7 +15,7 @@ import Testing
         let f = CLIFixture()
         try write("""
             # Greffe, pour Nadia
-            magasin = ~/registre
+            magasin = ~/registre     # le registre de l'association
             acteur = "m001"
             langue = en
             """, to: f.directory + "/.config/greffe/config")

@@ -5,8 +5,8 @@ import Discipline
 /// `GREFFE_ACTOR`, `GREFFE_LANG`).
 ///
 /// Where: `GREFFE_CONFIG` when set (it must then exist), else `$XDG_CONFIG_HOME/greffe/config`, else
-/// `~/.config/greffe/config` (absent is fine). What: one `clé = valeur` a line, `#` starts a comment, a value may be
-/// put between double quotes, `~/` at the start of the store's path is the home folder:
+/// `~/.config/greffe/config` (absent is fine). What: one `clé = valeur` a line, `#` starts a comment (after a space
+/// at the end of a line too), a value may be put between double quotes (then it may hold `#`), `~/` at the start of the store's path is the home folder:
 ///
 ///     # ~/.config/greffe/config
 ///     magasin = ~/Documents/greffe/registre
@@ -56,7 +56,11 @@ struct Configuration {
                                            en: "\(atEn): unknown key \"\(parts[0])\" (keys: \(known))"))
             }
             var value = parts[1]
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), let close = value.dropFirst().firstIndex(of: "\"") {
+                value = String(value[value.index(after: value.startIndex)..<close])
+            } else if let comment = value.range(of: " #") ?? value.range(of: "\t#") {
+                value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
+            }
             if key.variable == "GREFFE_STORE", value.hasPrefix("~/") { value = home + value.dropFirst() }
             guard key.accepts(value), IdentityText.forbiddenScalar(in: value) == nil else {
                 return .failure(CLIFailure(status: .configuration,
