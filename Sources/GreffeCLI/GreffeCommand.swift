@@ -21,6 +21,7 @@ public struct GreffeCommand: ParsableCommand {
               66  introuvable (magasin, dossier, membre, fichier) / not found
               74  erreur du magasin (format inconnu, magasin endommagé, droits, disque plein, LMDB) / store error
               75  conflit d'écriture concurrente : relire et réessayer / conflict, retry
+              78  fichier de configuration mal formé (~/.config/greffe/config) / malformed configuration file
               79  vérification échouée (journal altéré) / verification failed
 
             Exemples :
@@ -89,7 +90,14 @@ extension GreffeCommand {
         do {
             command = try parseAsRoot(arguments)
         } catch {
-            exit(withError: error)
+            // Help, `--version` and completion scripts are the parser's to print; a command line it cannot parse is
+            // told in the user's language, with the nearest subcommand for a word that is none.
+            let status = exitCode(for: error)
+            guard status != .success else { exit(withError: error) }
+            let language = Language.resolve(lastLanguageOption(arguments))
+            writeError(ParserMessages.message(for: error, arguments: arguments, language: language)
+                .trimmingCharacters(in: .newlines))
+            Foundation.exit(status.rawValue)
         }
         do {
             try command.run()

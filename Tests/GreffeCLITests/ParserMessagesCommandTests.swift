@@ -1,0 +1,52 @@
+import Foundation
+@testable import GreffeCLI
+import GreffeTestSupport
+import Testing
+
+/// Issue 17: a mistyped subcommand gets "did you mean", and the parser's own errors speak the user's language.
+@Suite struct ParserMessagesCommandTests {
+    @Test func aMistypedSubcommandGetsTheNearestOnesInFrenchAndEnglish() throws {
+        let f = CLIFixture()
+        let french = try f.greffe(["statuss"], withStore: false)
+        expectExit(french.status, .usage)
+        #expect(french.stderr.contains("« statuss » n'est pas une sous-commande de « greffe ». Vouliez-vous dire « status » ?"),
+                "\(french.stderr)")
+        let nested = try f.greffe(["cell", "drwa"], withStore: false, environment: ["GREFFE_LANG": "en"])
+        expectExit(nested.status, .usage)
+        #expect(nested.stderr.contains("'drwa' is not a subcommand of 'greffe cell'. Did you mean 'draw'?"), "\(nested.stderr)")
+    }
+
+    @Test func theParsersOwnErrorsAreInFrenchByDefault() throws {
+        let f = CLIFixture()
+        let value = try f.greffe(["evidence", "2026-001", "--kind", "foo", "--description", "x"])
+        expectExit(value.status, .usage)
+        #expect(value.stderr.hasPrefix("Erreur : la valeur « foo » n'est pas valable pour « --kind <nature> »"), "\(value.stderr)")
+        #expect(value.stderr.contains("Valeurs possibles :"))
+        let option = try f.greffe(["status", "2026-001", "--bogus"])
+        expectExit(option.status, .usage)
+        #expect(option.stderr.contains("option inconnue « --bogus »"), "\(option.stderr)")
+        #expect(option.stderr.contains("Voir « greffe status --help » pour en savoir plus."))
+        #expect(!option.stderr.contains("Error:"))
+        let missing = try f.greffe(["evidence"], withStore: false)
+        #expect(missing.stderr.contains("argument obligatoire manquant : « <dossier> »"), "\(missing.stderr)")
+        let english = try f.greffe(["status", "2026-001", "--bogus", "--lang", "en"])
+        #expect(english.stderr.hasPrefix("Error: Unknown option '--bogus'"), "\(english.stderr)")
+    }
+
+    @Test func helpAndVersionAreStillTheParsers() throws {
+        let f = CLIFixture()
+        let version = try f.greffe(["--version"], withStore: false)
+        expectExit(version.status, .ok)
+        #expect(version.stdout.hasPrefix("0."))
+        let help = try f.greffe(["status", "--help"], withStore: false)
+        expectExit(help.status, .ok)
+        #expect(help.stdout.contains("USAGE"))
+    }
+
+    @Test func nearestNamesAreByEditDistance() {
+        #expect(ParserMessages.distance("drwa", "draw") == 2)
+        #expect(ParserMessages.unknownSubcommand("histroy", in: ["histroy"])?.suggestions.first == "history")
+        #expect(ParserMessages.unknownSubcommand("zzzzzzzz", in: ["zzzzzzzz"])?.suggestions == [])
+        #expect(ParserMessages.unknownSubcommand("2026-001", in: ["status", "2026-001"]) == nil)
+    }
+}
