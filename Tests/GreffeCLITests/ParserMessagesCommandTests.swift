@@ -11,6 +11,9 @@ import Testing
         expectExit(french.status, .usage)
         #expect(french.stderr.contains("« statuss » n'est pas une sous-commande de « greffe ». Vouliez-vous dire « status » ?"),
                 "\(french.stderr)")
+        let withCase = try f.greffe(["statuss", "2026-001"], withStore: false)
+        #expect(withCase.stderr.contains("2 arguments inattendus : 'statuss', '2026-001'"), "\(withCase.stderr)")
+        #expect(withCase.stderr.contains("Vouliez-vous dire « status » ?"), "\(withCase.stderr)")
         let nested = try f.greffe(["cell", "drwa"], withStore: false, environment: ["GREFFE_LANG": "en"])
         expectExit(nested.status, .usage)
         #expect(nested.stderr.contains("'drwa' is not a subcommand of 'greffe cell'. Did you mean 'draw'?"), "\(nested.stderr)")

@@ -64,8 +64,10 @@ enum ParserMessages {
     /// added to an unexpected word, in French unless the language is English.
     static func message(for error: any Error, arguments: [String], language: Language) -> String {
         var text = GreffeCommand.fullMessage(for: error)
-        if let range = text.range(of: #"Unexpected argument '([^']*)'"#, options: .regularExpression) {
-            let word = String(text[range].dropFirst("Unexpected argument '".count).dropLast())
+        // "Unexpected argument 'x'" or "2 unexpected arguments: 'x', 'y'": the first word is where parsing stopped.
+        if let range = text.range(of: #"[Uu]nexpected arguments?:? '[^']*'"#, options: .regularExpression) {
+            let quoted = text[range].split(separator: "'", omittingEmptySubsequences: false)
+            let word = quoted.count > 1 ? String(quoted[1]) : ""
             if let (path, near) = unknownSubcommand(word, in: arguments) {
                 let list = near.map { "'\($0)'" }.joined(separator: ", ")
                 let line = near.isEmpty
@@ -82,6 +84,7 @@ enum ParserMessages {
         let patterns: [(String, String)] = [
             (#"^Error: "#, "Erreur : "),
             (#"Unexpected argument '([^']*)'"#, "argument inattendu « $1 »"),
+            (#"([0-9]+) unexpected arguments: "#, "$1 arguments inattendus : "),
             (#"Unknown option '([^']*)'"#, "option inconnue « $1 »"),
             (#"Missing expected argument '([^']*)'"#, "argument obligatoire manquant : « $1 »"),
             (#"Missing value for '([^']*)'"#, "valeur manquante pour « $1 »"),
