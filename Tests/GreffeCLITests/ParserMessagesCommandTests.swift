@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func nearestNamesAreByEditDistance() {
-        #expect(ParserMessages.distance("drwa", "draw") == 2)
+        #expect(ParserMessages.distance("drwa", "draw") == 1)
         #expect(ParserMessages.unknownSubcommand("histroy", in: ["histroy"])?.suggestions.first == "history")
         #expect(ParserMessages.unknownSubcommand("zzzzzzzz", in: ["zzzzzzzz"])?.suggestions == [])
         #expect(ParserMessages.unknownSubcommand("2026-001", in: ["status", "2026-001"]) == nil)

@@ -26,7 +26,7 @@ extension GreffeCommand {
 
         @OptionGroup var options: StoreOptions
 
-        @Argument(help: "Identifiant du dossier.")
+        @Argument(help: "Identifiant du dossier.", completion: .custom(Completions.caseIDs))
         var caseID: String
 
         @Option(help: "Format : html (défaut) ou md.")

@@ -19,7 +19,7 @@ extension GreffeCommand {
 
         @OptionGroup var options: StoreOptions
 
-        @Argument(help: "Identifiant du dossier.")
+        @Argument(help: "Identifiant du dossier.", completion: .custom(Completions.caseIDs))
         var caseID: String
 
         @Flag(help: "Une ligne JSON par événement (enveloppe complète et contenu).")

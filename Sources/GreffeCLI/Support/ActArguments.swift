@@ -11,6 +11,9 @@ extension MemberID: ExpressibleByArgument {
         guard !trimmed.isEmpty else { return nil }
         self.init(trimmed)
     }
+
+    /// The shell completes member ids from the store (Completions).
+    public static var defaultCompletionKind: CompletionKind { .custom(Completions.memberIDs) }
 }
 
 /// An id of the rulebook's list (a sanction, a grave motive). The help lists the shipped rulebook's ids; the id is

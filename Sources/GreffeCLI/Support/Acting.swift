@@ -16,7 +16,8 @@ struct ActWords: Sendable {
 
 /// The case an act is about, as the first argument.
 struct CaseArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("Identifiant du dossier, ex. 2026-001 (voir `greffe cases`).", valueName: "dossier"))
+    @Argument(help: ArgumentHelp("Identifiant du dossier, ex. 2026-001 (voir `greffe cases`).", valueName: "dossier"),
+              completion: .custom(Completions.caseIDs))
     var caseID: String
 }
 

@@ -33,8 +33,12 @@ struct StoreOptions: ParsableArguments {
     var language: Language { Language.resolve(lang) }
 
     /// The store directory: `--store`, else `GREFFE_STORE`, else the per-user default.
-    var storePath: String {
-        let environment = ProcessInfo.processInfo.environment
+    var storePath: String { Self.path(option: store) }
+
+    /// The store directory for a `--store` value (or none): that value, else `GREFFE_STORE`, else the per-user default.
+    static func path(option store: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String
+    {
         if let store, !store.isEmpty { return store }
         if let fromEnv = environment["GREFFE_STORE"], !fromEnv.isEmpty { return fromEnv }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }

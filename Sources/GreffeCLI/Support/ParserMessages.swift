@@ -45,20 +45,8 @@ enum ParserMessages {
         return nil
     }
 
-    /// Levenshtein distance over characters.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
+    /// Typos between two words: the edit distance `greffe` uses for case ids (a swap of neighbours counts one).
+    static func distance(_ a: String, _ b: String) -> Int { editDistance(a, b) }
 
     /// The parser's message for `error` (its "Error: …" line, help line and usage), with the nearest subcommand
     /// added to an unexpected word, in French unless the language is English.
