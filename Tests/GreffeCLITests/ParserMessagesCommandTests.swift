@@ -1,3 +1,4 @@
+import Discipline
 import Foundation
 @testable import GreffeCLI
 import GreffeTestSupport
@@ -51,5 +52,41 @@ import Testing
         #expect(ParserMessages.unknownSubcommand("histroy", in: ["histroy"])?.suggestions.first == "history")
         #expect(ParserMessages.unknownSubcommand("zzzzzzzz", in: ["zzzzzzzz"])?.suggestions == [])
         #expect(ParserMessages.unknownSubcommand("2026-001", in: ["status", "2026-001"]) == nil)
+    }
+}
+
+/// Issue 17: the closed lists of the acts are typed in French as well as in English.
+@Suite struct FrenchArgumentTests {
+    @Test func frenchWordsAreAcceptedWithoutCaseOrAccentsAndOfferedInTheHelp() {
+        #expect(Evidence.Kind(argument: "témoignage") == .testimony)
+        #expect(Evidence.Kind(argument: "Temoignage") == .testimony)
+        #expect(Evidence.Kind(argument: "testimony") == .testimony)
+        #expect(Evidence.Kind(argument: "capture") == .screenshot)
+        #expect(Evidence.Kind(argument: "photo") == nil)
+        #expect(AnswerForm(argument: "écrit") == .written)
+        #expect(CallChannel(argument: "en ligne") == .online)
+        #expect(NotificationChannel(argument: "message-privé") == .dm)
+        #expect(DemandOrigin(argument: "conseil") == .board)
+        #expect(Evidence.Kind.allValueStrings.contains("témoignage"))
+        #expect(!Evidence.Kind.allValueStrings.contains("testimony"))
+    }
+
+    @Test func anActTypedInFrenchIsRecorded() throws {
+        let f = CLIFixture()
+        expectExit(try f.greffe(["init"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
+        expectExit(try f.greffe(["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
+                                 "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
+                                 "--board-learned-on", "2026-01-04", "--on", "2026-01-05"]).status, .ok)
+        expectExit(try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--rapporteur", "m002",
+                                 "--on", "2026-01-09"]).status, .ok)
+        let evidence = try f.greffe(["evidence", "2026-001", "--kind", "témoignage", "--witness", "m011",
+                                     "--description", "Témoignage écrit", "--on", "2026-01-12", "--as", "m002"])
+        expectExit(evidence.status, .ok, "\(evidence.stderr)")
+        let history = try f.greffe(["history", "2026-001", "--json"])
+        #expect(history.stdout.contains("\"testimony\""), "stored as the domain's value: \(history.stdout)")
+        let wrong = try f.greffe(["evidence", "2026-001", "--kind", "photo", "--description", "x"])
+        expectExit(wrong.status, .usage)
+        #expect(wrong.stderr.contains("témoignage"), "\(wrong.stderr)")
     }
 }
