@@ -1,0 +1,35 @@
+import Discipline
+import EventLog
+import Foundation
+
+/// Something a mediation or a revocation waits for, as the agenda lists it (from the inline indexes).
+public struct PathAgendaItem: Codable, Equatable, Sendable {
+    /// `mediation 2026-M001`, `revocation 2026-R001`.
+    public var subject: String
+    public var rule: RuleID
+    public var labelFr: String
+    public var labelEn: String
+    public var since: Day
+    /// The day it falls due, when the text gives one.
+    public var due: Day?
+}
+
+extension Registry {
+    /// What the open mediations and revocations wait for (the text gives them no delay but a draw's publication day).
+    public func pathAgenda() throws -> [PathAgendaItem] {
+        let mediations = try mediationIndex().flatMap { m in
+            m.pending.map { p in
+                PathAgendaItem(subject: "mediation \(m.id)", rule: .R30, labelFr: p.labelFr, labelEn: p.labelEn,
+                               since: p.since, due: p.due)
+            }
+        }
+        let revocations = try revocationIndex().compactMap { r -> PathAgendaItem? in
+            guard let fr = r.pendingFr, let en = r.pendingEn, let since = r.since else { return nil }
+            return PathAgendaItem(subject: "revocation \(r.id)", rule: .R32,
+                                  labelFr: "\(fr) (\(r.holder?.rawValue ?? "?"), \(r.role?.rawValue ?? "?"))",
+                                  labelEn: "\(en) (\(r.holder?.rawValue ?? "?"), \(r.role?.rawValue ?? "?"))",
+                                  since: since, due: nil)
+        }
+        return mediations + revocations
+    }
+}
