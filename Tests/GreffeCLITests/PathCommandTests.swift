@@ -89,6 +89,34 @@ import Testing
         try run(f, ["audit", "verify"])
     }
 
+    /// scripts/demo_paths.sh runs to its end and its audit passes (the script exits non-zero otherwise).
+    @Test func R30_R32_demoScriptShowsADrawnMediationAndARevocation_auditPasses() throws {
+        let root = SampleCaseTests.examples.deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [root.appendingPathComponent("scripts/demo_paths.sh").path]
+        process.environment = ["PATH": "/usr/bin:/bin", "GREFFE": CLIFixture.binary.path, "LANG": "C.UTF-8"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("médiateur m012"))
+        #expect(text.contains("mandat révoqué"))
+        #expect(text.contains("tirages au sort recalculés : 1 tirage(s)"))
+        #expect(text.contains("OK : toutes les vérifications passent."))
+    }
+
+    @Test func mediationAfterAnUnknownCaseIsNotFound() throws {
+        let f = try rosterStore()
+        let before = try f.head()
+        try run(f, ["mediation", "open", "--party", "m004", "--party", "m007", "--after-case", "2026-404", "--facts", "x",
+                    "--on", "2026-03-02"], .notFound)
+        #expect(try f.head() == before)
+    }
+
     @Test func unknownMediationIsNotFound() throws {
         let f = try rosterStore()
         let r = try run(f, ["mediation", "answer", "2026-M009", "--mediator", "m009", "--answer", "accepted"], .notFound)

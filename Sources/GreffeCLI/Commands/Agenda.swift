@@ -50,7 +50,7 @@ extension GreffeCommand {
             // otherwise the index kept up to date by every act.
             let items = try asOf.map { day in
                 AgendaItem.items(try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
-                                 today: day, within: within, paths: try registry.pathAgenda())
+                                 today: day, within: within, paths: try registry.pathAgenda(asOf: day))
             } ?? AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
                                   today: today, within: within, paths: try registry.pathAgenda())
             if let ics {

@@ -138,6 +138,10 @@ extension Registry {
         }
         let loaded = try loadMediation(mediationID)
         if case .open = command {} else if loaded.version == 0 { throw PathError.unknownMediation(mediationID) }
+        if case .open(let o) = command {
+            if let unknown = try firstUnknownMember(o.parties) { throw PathError.unknownMember(unknown) }
+            if let c = o.followsCase, !(try caseExists(c)) { throw RegistryError.unknownCase(c) }
+        }
         let facts = try mediationFacts(excluding: mediationID, on: day)
         let events: [MediationEvent]
         switch MediationDecider.decide(loaded.state, command, facts: facts, rulebook: try procedureRulebooks().inForce(on: day), on: day) {

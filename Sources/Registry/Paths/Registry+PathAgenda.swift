@@ -15,15 +15,28 @@ public struct PathAgendaItem: Codable, Equatable, Sendable {
 }
 
 extension Registry {
-    /// What the open mediations and revocations wait for (the text gives them no delay but a draw's publication day).
-    public func pathAgenda() throws -> [PathAgendaItem] {
-        let mediations = try mediationIndex().flatMap { m in
+    /// What the open mediations and revocations wait for (the text gives them no delay but a draw's publication day);
+    /// with `asOf`, each folded from its acts dated up to that day.
+    public func pathAgenda(asOf: Day? = nil) throws -> [PathAgendaItem] {
+        let mediationIndex = try asOf.map { day in
+            try self.mediationIndex().map { m in
+                let loaded = try loadMediation(m.id, asOf: day)
+                return MediationSummary(id: m.id, state: loaded.state, version: UInt64(loaded.events.count))
+            }
+        } ?? self.mediationIndex()
+        let revocationIndex = try asOf.map { day in
+            try self.revocationIndex().map { r in
+                let loaded = try loadRevocation(r.id, asOf: day)
+                return RevocationSummary(id: r.id, state: loaded.state, version: UInt64(loaded.events.count))
+            }
+        } ?? self.revocationIndex()
+        let mediations = mediationIndex.flatMap { m in
             m.pending.map { p in
                 PathAgendaItem(subject: "mediation \(m.id)", rule: .R30, labelFr: p.labelFr, labelEn: p.labelEn,
                                since: p.since, due: p.due)
             }
         }
-        let revocations = try revocationIndex().compactMap { r -> PathAgendaItem? in
+        let revocations = revocationIndex.compactMap { r -> PathAgendaItem? in
             guard let fr = r.pendingFr, let en = r.pendingEn, let since = r.since else { return nil }
             return PathAgendaItem(subject: "revocation \(r.id)", rule: .R32,
                                   labelFr: "\(fr) (\(r.holder?.rawValue ?? "?"), \(r.role?.rawValue ?? "?"))",
