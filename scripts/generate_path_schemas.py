@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Writes Schemas/path-events/ (JSON Schema draft 2020-12) for the events of mediation (5.4) and revocation of a
-mandate (4.5), and the `paths` block of a procedure rulebook in Schemas/rulebook.schema.json.
+"""Writes Schemas/path-events/ (JSON Schema draft 2020-12) for the events of mediation (5.4), revocation of a
+mandate (4.5) and members' requests for a crisis procedure (3.2), and the `paths` block of a procedure rulebook in Schemas/rulebook.schema.json.
 
-The tables mirror Sources/Discipline/Mediation/MediationEvent.swift, Sources/Discipline/Mandates/Revocation.swift and
+The tables mirror Sources/Discipline/Mediation/MediationEvent.swift, Sources/Discipline/Mandates/Revocation.swift, Sources/Discipline/Requests/CrisisRequest.swift and
 Sources/Discipline/Paths/PathRules.swift. Run it after changing one of those payloads.
 
     python3 scripts/generate_path_schemas.py
@@ -64,6 +64,14 @@ EVENTS = {
                             "bodySize": {"type": "integer", "minimum": 0}, "tally": TALLY, "revoked": {"type": "boolean"}},
                            ["ballots", "bodySize", "tally", "revoked"],
                            "The board's two-thirds vote, the holder not voting; revoked when the tally reaches the threshold."),
+    "CrisisRequestLodged": obj({
+        "target": MEMBER, "signatories": {"type": "array", "items": MEMBER, "minItems": 1},
+        "motives": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        "facts": TEXT, "due": DAY,
+    }, ["target", "signatories", "motives", "facts"],
+        "Members' request for a crisis procedure against a moderation mandate (3.2); due: the board's last day."),
+    "CrisisRequestImplemented": obj({"caseID": CASE, "daysLate": {"type": "integer", "minimum": 0}},
+                                    ["caseID", "daysLate"], "The board put the request into effect: the case it opened."),
 }
 
 PERIOD = obj({"length": {"type": "integer", "minimum": 1}, "unit": {"enum": ["days", "months"]}}, ["length", "unit"])
@@ -73,7 +81,10 @@ PATHS = obj({
     "mediation": obj({"interventionCap": {"type": "integer", "minimum": 1,
                                           "description": "mediations one member may conduct (5.4: trois)"}}, []),
     "revocation": obj({"missedMeetings": {"type": "integer", "minimum": 1}, "silence": PERIOD, "majority": THRESHOLD}, []),
-}, [], "numbers of mediation (5.4) and revocation of a mandate (4.5); each field absent takes the CLE value")
+    "crisisRequest": obj({"signatories": {"type": "integer", "minimum": 1},
+                          "boardDelay": obj({"length": {"type": "integer", "minimum": 0}, "unit": {"enum": ["days", "months"]}},
+                                            ["length", "unit"])}, []),
+}, [], "numbers of mediation (5.4), revocation of a mandate (4.5) and members' crisis requests (3.2); each field absent takes the CLE value")
 
 
 def main():

@@ -7,7 +7,7 @@ import Testing
     let dir = ladderPackageRoot.appendingPathComponent("Schemas/path-events")
     let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)
         .filter { $0.hasSuffix(".schema.json") }.map { String($0.dropLast(".schema.json".count)) })
-    #expect(names == Set(MediationEvent.typeNames + RevocationEvent.typeNames))
+    #expect(names == Set(MediationEvent.typeNames + RevocationEvent.typeNames + CrisisRequestEvent.typeNames))
 }
 
 /// One payload of every mediation and revocation event, and a procedure rulebook with its `paths` numbers, validate
@@ -48,9 +48,18 @@ func pathSchema_eventsAndRulebookValidateWithJsonschema() throws {
     for event in revocation {
         try event.payloadJSON().write(to: dir.appendingPathComponent("path-events/\(event.typeName).json"))
     }
+    let requests: [CrisisRequestEvent] = [
+        .lodged(CrisisRequestLodging(target: "m006", signatories: ["m004", "m005", "m007", "m008", "m009"], motives: ["harm"],
+                                     facts: "Bannissements", due: d("2026-03-09"))),
+        .implemented(CrisisRequestImplemented(caseID: "2026-004", daysLate: 2)),
+    ]
+    for event in requests {
+        try event.payloadJSON().write(to: dir.appendingPathComponent("path-events/\(event.typeName).json"))
+    }
     var book = Rulebook.cle
     book.paths = PathRules(mediation: MediationRules(interventionCap: 4),
-                           revocation: RevocationRules(missedMeetings: 3, silence: .init(2, .months)))
+                           revocation: RevocationRules(missedMeetings: 3, silence: .init(2, .months)),
+                           crisisRequest: CrisisRequestRules(signatories: 5, boardDelay: .init(7, .days)))
     try RulebookDocument.procedure(book).jsonData().write(to: dir.appendingPathComponent("ladder-rulebooks/with-paths.json"))
     let (status, text) = try validateSchemaExamples(in: dir)
     if status == 3 {
@@ -58,7 +67,7 @@ func pathSchema_eventsAndRulebookValidateWithJsonschema() throws {
         return
     }
     #expect(status == 0, "path schema validation failed:\n\(text)")
-    #expect(text.contains("validated \(mediation.count + revocation.count + 1) examples, 0 errors"), "\(text)")
+    #expect(text.contains("validated \(mediation.count + revocation.count + requests.count + 1) examples, 0 errors"), "\(text)")
 }
 
 @Test func pathRules_aRulebookWithoutPathsLoadsWithTheCLENumbers() throws {

@@ -5,14 +5,16 @@
 public struct PathRules: Codable, Equatable, Sendable {
     public var mediation: MediationRules?
     public var revocation: RevocationRules?
+    public var crisisRequest: CrisisRequestRules?
 
-    public init(mediation: MediationRules? = nil, revocation: RevocationRules? = nil) {
+    public init(mediation: MediationRules? = nil, revocation: RevocationRules? = nil, crisisRequest: CrisisRequestRules? = nil) {
         self.mediation = mediation
         self.revocation = revocation
+        self.crisisRequest = crisisRequest
     }
 
     /// CLE Autistes, règlement intérieur of 04/06/2023.
-    public static let cle = PathRules(mediation: .cle, revocation: .cle)
+    public static let cle = PathRules(mediation: .cle, revocation: .cle, crisisRequest: .cle)
 
     /// Faults of these numbers, at their JSON paths under `$.paths`.
     public func faults() -> [RulebookFault] {
@@ -33,8 +35,30 @@ public struct PathRules: Codable, Equatable, Sendable {
             out.append(RulebookFault(path: "$.paths.revocation.majority", fr: "une fraction dans ]0, 1]",
                                      en: "majority must be a fraction in (0, 1]"))
         }
+        if let n = crisisRequest?.signatories, !(1...100_000).contains(n) {
+            out.append(RulebookFault(path: "$.paths.crisisRequest.signatories", fr: "de 1 à 100000 signataires",
+                                     en: "signatories must be between 1 and 100000"))
+        }
+        if let p = crisisRequest?.boardDelay, !(0...36_500).contains(p.length) {
+            out.append(RulebookFault(path: "$.paths.crisisRequest.boardDelay.length", fr: "une durée de 0 à 36500",
+                                     en: "a length between 0 and 36500"))
+        }
         return out
     }
+}
+
+/// Article 3.2: « au moins 5 membres à jour de cotisation peuvent demander une procédure de gestion de crise »; « dans
+/// un délai de 7 jours à partir de la date de demande ».
+public struct CrisisRequestRules: Codable, Equatable, Sendable {
+    public var signatories: Int?
+    public var boardDelay: Rulebook.Period?
+    public init(signatories: Int? = nil, boardDelay: Rulebook.Period? = nil) {
+        self.signatories = signatories
+        self.boardDelay = boardDelay
+    }
+    public static let cle = CrisisRequestRules(signatories: 5, boardDelay: Rulebook.Period(7, .days))
+    public var minimum: Int { signatories ?? CrisisRequestRules.cle.signatories ?? 5 }
+    public var delay: Rulebook.Period { boardDelay ?? CrisisRequestRules.cle.boardDelay ?? Rulebook.Period(7, .days) }
 }
 
 /// Article 5.4: « Chaque adhérent est limité à trois interventions dans ce processus ».
@@ -74,7 +98,8 @@ public struct RevocationRules: Codable, Equatable, Sendable {
 extension Rulebook {
     /// The paths' numbers in force: the rulebook's `paths`, each missing field taking the CLE value.
     public var pathRules: PathRules {
-        PathRules(mediation: paths?.mediation ?? .cle, revocation: paths?.revocation ?? .cle)
+        PathRules(mediation: paths?.mediation ?? .cle, revocation: paths?.revocation ?? .cle,
+                  crisisRequest: paths?.crisisRequest ?? .cle)
     }
 
     /// The rulebook with the revocation's majority as its qualified majority (for `reachesTwoThirds`).

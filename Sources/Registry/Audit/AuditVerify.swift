@@ -217,6 +217,8 @@ extension Registry {
                             votes.pass()
                         }
                     }
+                case .request:
+                    break
                 }
                 continue
             }
@@ -262,6 +264,8 @@ extension Registry {
             known = (MediationEvent.typeNames, MediationEvent.schemaVersion...MediationEvent.schemaVersion)
         } else if record.stream.hasPrefix(Registry.revocationPrefix) {
             known = (RevocationEvent.typeNames, RevocationEvent.schemaVersion...RevocationEvent.schemaVersion)
+        } else if record.stream.hasPrefix(Registry.requestPrefix) {
+            known = (CrisisRequestEvent.typeNames, CrisisRequestEvent.schemaVersion...CrisisRequestEvent.schemaVersion)
         } else if record.stream == Registry.registryStream {
             known = ([RulebookAdopted.typeName], RulebookAdopted.schemaVersion...RulebookAdopted.schemaVersion)
         } else if record.stream == Registry.assemblyStream {

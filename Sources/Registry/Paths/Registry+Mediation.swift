@@ -10,6 +10,8 @@ public enum PathError: Error, Equatable {
     case unknownRevocation(String)
     /// A member the act names is not on the roster (exit 66).
     case unknownMember(MemberID)
+    /// No members' request under this id (exit 66).
+    case unknownRequest(String)
 }
 
 /// A mediation as rebuilt from its stream.
@@ -196,11 +198,13 @@ extension Registry {
 struct PathsReplay {
     var mediations: [String: (state: MediationState, version: UInt64)] = [:]
     var revocations: [String: (state: RevocationState, version: UInt64)] = [:]
+    var requests: [String: (state: CrisisRequestState, version: UInt64)] = [:]
 
     /// What a path record meant, for the audit's draw and vote checks.
     enum Folded {
         case mediation(id: String, before: MediationState, DatedMediationEvent)
         case revocation(id: String, before: RevocationState, DatedRevocationEvent)
+        case request(id: String)
     }
 
     /// Takes in a record of a `mediation/` or `revocation/` stream; `nil` for any other stream.
@@ -219,6 +223,13 @@ struct PathsReplay {
             revocations[id] = (RevocationDecider.evolve(before, dated), record.version)
             return .revocation(id: id, before: before, dated)
         }
+        if record.stream.hasPrefix(Registry.requestPrefix) {
+            let id = String(record.stream.dropFirst(Registry.requestPrefix.count))
+            let dated = try Registry.datedRequestEvent(record)
+            let before = requests[id]?.state ?? CrisisRequestDecider.initial
+            requests[id] = (CrisisRequestDecider.evolve(before, dated), record.version)
+            return .request(id: id)
+        }
         return nil
     }
 
@@ -231,6 +242,10 @@ struct PathsReplay {
         for (id, entry) in revocations {
             let summary = RevocationSummary(id: id, state: entry.state, version: entry.version)
             out[Registry.revocationStream(id)] = Array(try Projections.jsonEncoder.encode(summary))
+        }
+        for (id, entry) in requests {
+            let summary = CrisisRequestSummary(id: id, state: entry.state, version: entry.version)
+            out[Registry.requestStream(id)] = Array(try Projections.jsonEncoder.encode(summary))
         }
         return out
     }

@@ -43,6 +43,18 @@ extension Registry {
                                   labelEn: "\(en) (\(r.holder?.rawValue ?? "?"), \(r.role?.rawValue ?? "?"))",
                                   since: since, due: nil)
         }
-        return mediations + revocations
+        // R31: the board puts a members' request into effect within 7 days of it.
+        let requests = try requestIndex().compactMap { r -> PathAgendaItem? in
+            let state = try asOf.map { try loadRequest(r.id, asOf: $0).state }
+            let lodged = state?.lodgedOn ?? r.lodgedOn
+            let done = state.map { $0.implemented != nil } ?? (r.caseID != nil)
+            guard let lodged, !done else { return nil }
+            let target = state?.lodging?.target ?? r.target
+            return PathAgendaItem(subject: "request \(r.id)", rule: .R31,
+                                  labelFr: "demande de procédure de gestion de crise (\(target?.rawValue ?? "?")) à mettre en œuvre",
+                                  labelEn: "crisis procedure request (\(target?.rawValue ?? "?")) to put into effect",
+                                  since: lodged, due: state?.due ?? r.due)
+        }
+        return mediations + revocations + requests
     }
 }
