@@ -84,7 +84,8 @@ PATHS = obj({
     "crisisRequest": obj({"signatories": {"type": "integer", "minimum": 1},
                           "boardDelay": obj({"length": {"type": "integer", "minimum": 0}, "unit": {"enum": ["days", "months"]}},
                                             ["length", "unit"])}, []),
-}, [], "numbers of mediation (5.4), revocation of a mandate (4.5) and members' crisis requests (3.2); each field absent takes the CLE value")
+    "voting": obj({"seniority": PERIOD, "duesWithin": PERIOD}, []),
+}, [], "numbers of mediation (5.4), revocation of a mandate (4.5), members' crisis requests (3.2) and GA voting rights (2.4); each field absent takes the CLE value")
 
 
 def main():

@@ -59,7 +59,8 @@ func pathSchema_eventsAndRulebookValidateWithJsonschema() throws {
     var book = Rulebook.cle
     book.paths = PathRules(mediation: MediationRules(interventionCap: 4),
                            revocation: RevocationRules(missedMeetings: 3, silence: .init(2, .months)),
-                           crisisRequest: CrisisRequestRules(signatories: 5, boardDelay: .init(7, .days)))
+                           crisisRequest: CrisisRequestRules(signatories: 5, boardDelay: .init(7, .days)),
+                           voting: VotingRules(seniority: .init(12, .months), duesWithin: .init(12, .months)))
     try RulebookDocument.procedure(book).jsonData().write(to: dir.appendingPathComponent("ladder-rulebooks/with-paths.json"))
     let (status, text) = try validateSchemaExamples(in: dir)
     if status == 3 {

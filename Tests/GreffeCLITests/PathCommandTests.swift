@@ -117,6 +117,17 @@ import Testing
         #expect(try f.head() == before)
     }
 
+    @Test func R36_gaVotersListsWhoMayVoteAndWhy() throws {
+        let f = try rosterStore()
+        let r = try run(f, ["ga", "voters", "--for", "2026-06-20"])
+        // The sample roster joined on 2 January 2026: nobody has a year of seniority yet.
+        #expect(r.stdout.contains("Assemblée du 20/06/2026 : 0 votant·e(s) sur 13 membre(s)"))
+        #expect(r.stdout.contains("✗ m011 — ancienneté de moins de 12 mois (adhésion le 02/01/2026)"))
+        #expect(r.stdout.contains("✗ a001 — association membre"))
+        let json = try run(f, ["ga", "voters", "--for", "2026-06-20", "--json"])
+        #expect(json.stdout.contains("\"mayVote\":false,\"member\":\"m001\""))
+    }
+
     @Test func unknownMediationIsNotFound() throws {
         let f = try rosterStore()
         let r = try run(f, ["mediation", "answer", "2026-M009", "--mediator", "m009", "--answer", "accepted"], .notFound)

@@ -6,15 +6,18 @@ public struct PathRules: Codable, Equatable, Sendable {
     public var mediation: MediationRules?
     public var revocation: RevocationRules?
     public var crisisRequest: CrisisRequestRules?
+    public var voting: VotingRules?
 
-    public init(mediation: MediationRules? = nil, revocation: RevocationRules? = nil, crisisRequest: CrisisRequestRules? = nil) {
+    public init(mediation: MediationRules? = nil, revocation: RevocationRules? = nil, crisisRequest: CrisisRequestRules? = nil,
+                voting: VotingRules? = nil) {
         self.mediation = mediation
         self.revocation = revocation
         self.crisisRequest = crisisRequest
+        self.voting = voting
     }
 
     /// CLE Autistes, règlement intérieur of 04/06/2023.
-    public static let cle = PathRules(mediation: .cle, revocation: .cle, crisisRequest: .cle)
+    public static let cle = PathRules(mediation: .cle, revocation: .cle, crisisRequest: .cle, voting: .cle)
 
     /// Faults of these numbers, at their JSON paths under `$.paths`.
     public func faults() -> [RulebookFault] {
@@ -42,6 +45,12 @@ public struct PathRules: Codable, Equatable, Sendable {
         if let p = crisisRequest?.boardDelay, !(0...36_500).contains(p.length) {
             out.append(RulebookFault(path: "$.paths.crisisRequest.boardDelay.length", fr: "une durée de 0 à 36500",
                                      en: "a length between 0 and 36500"))
+        }
+        for (name, period) in [("seniority", voting?.seniority), ("duesWithin", voting?.duesWithin)] {
+            if let period, !(1...36_500).contains(period.length) {
+                out.append(RulebookFault(path: "$.paths.voting.\(name).length", fr: "une durée de 1 à 36500",
+                                         en: "a length between 1 and 36500"))
+            }
         }
         return out
     }
@@ -99,7 +108,7 @@ extension Rulebook {
     /// The paths' numbers in force: the rulebook's `paths`, each missing field taking the CLE value.
     public var pathRules: PathRules {
         PathRules(mediation: paths?.mediation ?? .cle, revocation: paths?.revocation ?? .cle,
-                  crisisRequest: paths?.crisisRequest ?? .cle)
+                  crisisRequest: paths?.crisisRequest ?? .cle, voting: paths?.voting ?? .cle)
     }
 
     /// The rulebook with the revocation's majority as its qualified majority (for `reachesTwoThirds`).
