@@ -25,6 +25,8 @@ public struct RegistryReplay: Sendable {
         case assemblyEvent(AssemblyEvent)
         /// A ladder record's event, or a rulebook adoption (the `ladder/…` and `registry` streams).
         case ladderRecord
+        /// A mediation's or a revocation's event (the `mediation/…` and `revocation/…` streams).
+        case pathRecord(PathFolded)
         /// A stream this version of Greffe does not know; nothing is folded.
         case unknownStream
     }
@@ -37,6 +39,8 @@ public struct RegistryReplay: Sendable {
     public private(set) var lastSequence: UInt64 = 0
     /// Ladder records and ladder adoptions (Ladders/).
     var ladders = LadderReplay()
+    /// Mediations and revocations (Paths/).
+    var paths = PathsReplay()
     /// The procedure rulebooks adopted so far (R34): each case is folded into its summary under the version its
     /// complaint recorded.
     public private(set) var procedures: ProcedureRulebooks
@@ -88,6 +92,10 @@ public struct RegistryReplay: Sendable {
             lastSequence = record.sequence
             return .ladderRecord
         }
+        if let folded = try paths.apply(record) {
+            lastSequence = record.sequence
+            return .pathRecord(PathFolded(folded))
+        }
         if compacting, record.stream.hasPrefix("case/"),
            closedCases.contains(CaseID(String(record.stream.dropFirst("case/".count)))) {
             // The decider refuses every act after closing; only a write behind its back produces one.
@@ -127,7 +135,7 @@ public struct RegistryReplay: Sendable {
         case let .memberEvent(dated):
             members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
             rosterStamp = record.sequence
-        case .assemblyEvent, .ladderRecord, .unknownStream:
+        case .assemblyEvent, .ladderRecord, .pathRecord, .unknownStream:
             break
         }
         return folded
@@ -191,6 +199,7 @@ public struct RegistryReplay: Sendable {
         }
         for (key, sequence) in commands { out[key] = Array(String(sequence).utf8) }
         out.merge(try ladders.projections()) { kept, _ in kept }
+        out.merge(try paths.projections()) { kept, _ in kept }
         if let rosterStamp { out[Registry.rosterStampKey] = Array(String(rosterStamp).utf8) }
         if let judgedStamp { out[Registry.judgedStampKey] = judgedStamp.bytes }
         return out

@@ -50,9 +50,9 @@ extension GreffeCommand {
             // otherwise the index kept up to date by every act.
             let items = try asOf.map { day in
                 AgendaItem.items(try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
-                                 today: day, within: within)
+                                 today: day, within: within, paths: try registry.pathAgenda(asOf: day))
             } ?? AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
-                                  today: today, within: within)
+                                  today: today, within: within, paths: try registry.pathAgenda())
             if let ics {
                 let text = AgendaItem.iCalendar(items, language: l)
                 try writeFile(ics, text)
@@ -100,7 +100,7 @@ struct AgendaItem {
 
     /// Overdue first, then by due day; a party's window that closed is no longer listed.
     static func items(_ index: [(id: CaseID, pending: [PendingDeadline])], ladders: [LadderAgendaItem], today: Day,
-                      within: Int?) -> [AgendaItem] {
+                      within: Int?, paths: [PathAgendaItem] = []) -> [AgendaItem] {
         let deadlines = index.flatMap { entry in
             entry.pending.map { d in
                 AgendaItem(subject: entry.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
@@ -113,7 +113,13 @@ struct AgendaItem {
                               labelFr: item.pending.labelFr, labelEn: item.pending.labelEn, due: day, bindsAssociation: true,
                               waiting: item.pending.due == nil, daysLeft: today.days(until: day))
         }
-        return (deadlines + records)
+        // Mediations (5.4) and revocations (4.5): what they wait for, from their indexes.
+        let pathItems = paths.map { item in
+            let day = item.due ?? item.since
+            return AgendaItem(subject: item.subject, rule: item.rule.rawValue, labelFr: item.labelFr, labelEn: item.labelEn,
+                              due: day, bindsAssociation: true, waiting: item.due == nil, daysLeft: today.days(until: day))
+        }
+        return (deadlines + records + pathItems)
             .filter { $0.bindsAssociation || $0.daysLeft >= 0 }
             .filter { within == nil || $0.waiting || $0.daysLeft <= within ?? 0 }
             .sorted { a, b in

@@ -77,3 +77,16 @@ extension DrawAudit {
         return out
     }
 }
+
+extension DrawAudit {
+    /// Re-computes a mediation's draw (5.4) against the announcement the mediation held just before it. The
+    /// `caseID` field then carries the mediation's id.
+    public init(mediation id: String, sequence: UInt64, performedOn day: Day, draw: CellDraw, before: MediationState) {
+        self.caseID = CaseID(id)
+        self.sequence = sequence
+        self.announcement = before.announcement
+        self.performedOn = day
+        self.draw = AnnouncedDraw(draw, announcement: before.announcement?.value)
+        self.verification = CellDraw.verify(recorded: draw, announcement: before.announcement?.value)
+    }
+}
