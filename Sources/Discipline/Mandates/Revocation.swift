@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Why the board moves to revoke a mandate (Article 4.5).
 public struct RevocationGround: Codable, Equatable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where a mediation comes from (5.4): a conflict the parties recognise, or the end of an Article 5.6 case
 /// (« Une médiation peut être décidée pour donner suite à une procédure de gestion de crise »).

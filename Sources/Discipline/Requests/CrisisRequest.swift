@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Members ask the board for a crisis procedure against a moderation mandate (Article 3.2, rule R31).
 public struct CrisisRequestLodging: Codable, Equatable, Sendable {

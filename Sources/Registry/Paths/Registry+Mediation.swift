@@ -1,5 +1,5 @@
-import Discipline
-import EventLog
+public import Discipline
+public import EventLog
 import Foundation
 
 /// What a mediation or revocation command can fail with besides a refusal and the log's errors.
