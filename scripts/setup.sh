@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Greffe needs beyond the Swift toolchain, only when it is missing:
 # Debian's liblmdb-dev (and pkg-config, which finds it), and the Python modules the tests use
-# to check Greffe independently (jsonschema for the JSON Schemas, lmdb for docs/storage-format.md), and with --tests
+# to check Greffe independently (jsonschema for the JSON Schemas, lmdb for docs/storage-format.md, icalendar for the
+# agenda's .ics), and with --tests
 # Debian's chromium, which renders the appeal dossier in the tests.
 set -euo pipefail
 
@@ -24,9 +25,9 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--tests" ]; then
-    if ! python3 -c 'import jsonschema, lmdb' 2>/dev/null; then
-        echo "setup: installing the Python modules jsonschema and lmdb with pip" >&2
-        python3 -m pip install --quiet --disable-pip-version-check jsonschema lmdb 2>/dev/null \
-            || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages jsonschema lmdb
+    if ! python3 -c 'import jsonschema, lmdb, icalendar' 2>/dev/null; then
+        echo "setup: installing the Python modules jsonschema, lmdb and icalendar with pip" >&2
+        python3 -m pip install --quiet --disable-pip-version-check jsonschema lmdb icalendar 2>/dev/null \
+            || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages jsonschema lmdb icalendar
     fi
 fi
