@@ -18,6 +18,8 @@ command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
 # The tests render the appeal dossier with headless Chromium.
 if [ "${1:-}" = "--tests" ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
+# And looks at its pages: pdftoppm and pdftotext (poppler-utils).
+if [ "${1:-}" = "--tests" ] && ! command -v pdftoppm >/dev/null; then need_apt+=(poppler-utils); fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
     echo "setup: installing ${need_apt[*]} with apt-get" >&2
     as_root apt-get update -qq

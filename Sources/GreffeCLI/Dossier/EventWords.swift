@@ -23,6 +23,19 @@ struct EventWords {
         }
     }
 
+    /// The kind of a piece of evidence in words.
+    func evidenceKind(_ kind: Evidence.Kind) -> String {
+        switch kind {
+        case .testimony: language.t("témoignage", "testimony")
+        case .history: language.t("historique", "history")
+        case .context: language.t("contexte", "context")
+        case .screenshot: language.t("capture d'écran", "screenshot")
+        case .document: language.t("document", "document")
+        case .report: language.t("signalement", "report")
+        case .other: language.t("autre", "other")
+        }
+    }
+
     func sentence(_ event: CaseEvent) -> String {
         let l = language
         switch event {
@@ -45,7 +58,7 @@ struct EventWords {
             return l.t("Suspension de \(list(p.accused))", "Suspension of \(list(p.accused))")
                 + (p.blockedSpaces.isEmpty ? "" : l.t(" ; espaces bloqués : ", "; blocked spaces: ") + p.blockedSpaces.joined(separator: ", "))
         case .evidenceAdded(let p):
-            return l.t("Pièce versée au dossier (\(p.kind.rawValue)) : \(p.description)", "Evidence added (\(p.kind.rawValue)): \(p.description)")
+            return l.t("Pièce versée au dossier (\(evidenceKind(p.kind))) : \(p.description)", "Evidence added (\(evidenceKind(p.kind))): \(p.description)")
         case .disciplinaryFileCompleted:
             return l.t("Dossier disciplinaire complété", "Disciplinary file completed")
         case .victimHeard(let p):
