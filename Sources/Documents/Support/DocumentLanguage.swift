@@ -8,6 +8,9 @@ public enum DocumentLanguage: String, Sendable, CaseIterable {
     public func t(_ fr: String, _ en: String) -> String { self == .fr ? fr : en }
 }
 
+/// The name the documents' code uses for it (the command line's `--lang` is the same type).
+public typealias Language = DocumentLanguage
+
 /// Days written out in words, as a letter says them: « lundi 12 février 2026 », "Monday 12 February 2026".
 public enum LongDate {
     static let weekdaysFr = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]

@@ -71,7 +71,7 @@ extension GreffeCommand {
             if let ics {
                 let entries = items.map { CalendarEntry(subject: $0.subject, rule: $0.rule, labelFr: $0.labelFr,
                                                         labelEn: $0.labelEn, due: $0.due, uid: $0.uid) }
-                let text = ICalendar.text(entries, now: Date(), alarmDays: alarmDays, language: l == .fr ? .fr : .en,
+                let text = ICalendar.text(entries, now: Date(), alarmDays: alarmDays, language: l,
                                           names: withNames ? try registry.displayNames() : nil)
                 try writeFile(ics, text)
             }

@@ -64,7 +64,7 @@ extension GreffeCommand {
 
         func run() throws {
             let l = options.language
-            let language: DocumentLanguage = l == .fr ? .fr : .en
+            let language = l
             guard let kind = LetterKind(word: kind) else { throw ValidationError("kind") }
             do {
                 var library = LetterTemplates.shipped()

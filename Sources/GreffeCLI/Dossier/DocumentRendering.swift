@@ -37,7 +37,7 @@ extension Document {
         }
         """
 
-    func html() -> String {
+    public func html() -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         // Nothing but the inline stylesheet and inline SVG: no script, no external resource, no form, no base URL.
@@ -80,7 +80,7 @@ extension Document {
 
     /// Markdown in which every text of the document is escaped (`MarkdownText`): a name or a fact cannot inject
     /// HTML, a link or a table row.
-    func markdown() -> String {
+    public func markdown() -> String {
         func md(_ text: String) -> String { MarkdownText.inline(text) }
         var out = "# \(md(title))\n\n_\(md(subtitle))_\n\n> \(md(notice))\n"
         for section in sections {

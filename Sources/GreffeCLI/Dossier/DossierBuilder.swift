@@ -4,13 +4,22 @@ import Registry
 
 /// Builds the appeal dossier of a case (5.6.12): facts and demands, defence, timeline with deadlines, the cell and
 /// how it was drawn (re-computed), the votes with their arithmetic, the decision, the appeal, the question to the GA.
-struct DossierBuilder {
+public struct DossierBuilder {
     let id: CaseID
     let loaded: LoadedCase
     let asOf: Day
     let rulebook: Rulebook
     let naming: Naming
     let language: Language
+
+    public init(id: CaseID, loaded: LoadedCase, asOf: Day, rulebook: Rulebook, naming: Naming, language: Language) {
+        self.id = id
+        self.loaded = loaded
+        self.asOf = asOf
+        self.rulebook = rulebook
+        self.naming = naming
+        self.language = language
+    }
 
     var state: CaseState { loaded.state }
 
@@ -23,7 +32,7 @@ struct DossierBuilder {
     }
     var words: EventWords { EventWords(language: language, rulebook: rulebook, name: naming.name) }
 
-    func build() -> Document {
+    public func build() -> Document {
         let l = language
         return Document(
             language: l,

@@ -2,10 +2,16 @@ import Discipline
 
 /// One act of a case in a sentence, for people (the dossier, the history). `name` renders a member (a name, or a
 /// pseudonym in a pseudonymised document).
-struct EventWords {
+public struct EventWords {
     let language: Language
     let rulebook: Rulebook
     let name: (MemberID) -> String
+
+    public init(language: Language, rulebook: Rulebook, name: @escaping (MemberID) -> String) {
+        self.language = language
+        self.rulebook = rulebook
+        self.name = name
+    }
 
     func list(_ members: [MemberID]) -> String { members.isEmpty ? "—" : members.map(name).joined(separator: ", ") }
 
@@ -36,7 +42,7 @@ struct EventWords {
         }
     }
 
-    func sentence(_ event: CaseEvent) -> String {
+    public func sentence(_ event: CaseEvent) -> String {
         let l = language
         switch event {
         case .reportRecorded(let p):
