@@ -29,6 +29,14 @@ public struct EventWords {
         }
     }
 
+    /// Why a cell member was replaced, in words.
+    func ground(_ ground: CellReplacement.Ground) -> String {
+        switch ground {
+        case .noLongerEligible: language.t("n'est plus éligible", "no longer eligible")
+        case .noAnswer: language.t("ne répond pas", "does not answer")
+        }
+    }
+
     /// The kind of a piece of evidence in words.
     func evidenceKind(_ kind: Evidence.Kind) -> String {
         switch kind {
@@ -137,8 +145,8 @@ public struct EventWords {
             return l.t("Décision explicite du Conseil, le règlement étant muet : \(p.decision) (\(p.reason))",
                        "Explicit decision of the board, the rules being silent: \(p.decision) (\(p.reason))")
         case .cellMemberReplaced(let p):
-            return l.t("\(name(p.member)) est remplacé·e dans la cellule (\(p.ground.words(l))) : \(p.reason)",
-                       "\(name(p.member)) is replaced in the cell (\(p.ground.words(l))): \(p.reason)")
+            return l.t("\(name(p.member)) est remplacé·e dans la cellule (\(ground(p.ground))) : \(p.reason)",
+                       "\(name(p.member)) is replaced in the cell (\(ground(p.ground))): \(p.reason)")
         case .generalAssemblyResolutionRecorded(let p):
             return l.t("Résolution de l'Assemblée : \(p.outcome) (\(p.reason))", "Assembly resolution: \(p.outcome) (\(p.reason))")
         case .reparationMeasuresRecorded(let p):
