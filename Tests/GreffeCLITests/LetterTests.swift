@@ -118,6 +118,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/d.eml"))
     }
 
+    /// 5.3: a decision of radiation says how it is announced and that it has no time limit.
+    @Test func R28_aDecisionOfRadiationQuotesArticle5_3() throws {
+        let f = try ActCommandsTests().sampleStore(firstLines: 18)
+        _ = try ActCommandsTests().record([
+            ["cell", "consensus", "2026-001", "--sanction", "radiation", "--reasons", "Accord des trois membres.", "--on", "2026-02-11"],
+        ], in: f)
+        let (_, text, _) = try letter(f, ["2026-001", "decision", "--to", "m004", "--on", "2026-02-12"])
+        #expect(text.contains("- radiation"))
+        #expect(text.contains("La radiation n’a pas de limite de temps."), "\(text)")
+        #expect(!text.contains("Article 4.5"))
+        // Not received yet: the delay runs from the letter's own day, and the letter says so.
+        #expect(text.contains("le délai court à compter de sa réception"))
+        #expect(text.contains("vous avez jusqu'au dimanche 12 avril 2026 inclus"), "\(text)")
+    }
+
     /// 5.3 and 5.6.7: the radiation letter, « par courrier électronique ».
     @Test func R28_theRadiationLetterQuotesTheRule() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 7)

@@ -131,6 +131,9 @@ public struct CaseLetters {
                 : language.t("l'Assemblée générale", "the general assembly")
             fields["sanctions"] = outcome.sanctions.map { ["libelle": sanctionLabel($0)] }
             fields["aucune_sanction"] = outcome.sanctions.isEmpty
+            // 5.3 and 4.5: a radiation or a revocation is announced « par une lettre envoyée en courrier électronique ».
+            fields["radiation"] = outcome.sanctions.contains(Rulebook.SanctionID.radiation)
+            fields["revocation_mandat"] = outcome.sanctions.contains("mandate-revocation")
             fields["probation"] = outcome.probation != nil
             fields["conditions"] = (outcome.probation?.conditions ?? []).map { ["texte": $0] }
             // The GA's judgement is final (5.6.12): only the cell's decision opens an appeal.

@@ -130,6 +130,14 @@ Sanction(s):
 {{/sanctions}}
 {{/aucune_sanction}}
 
+{{#radiation}}
+Article 5.3 of the internal rules: the board announces the radiation by a letter sent by e-mail; « La radiation n’a pas de limite de temps » (the radiation has no time limit).
+
+{{/radiation}}
+{{#revocation_mandat}}
+Article 4.5 of the internal rules: the board announces the revocation of the mandate by a letter sent by e-mail.
+
+{{/revocation_mandat}}
 {{#probation}}
 The reintegration is probationary, on these conditions:
 
@@ -182,6 +190,14 @@ Sanction(s) prononcée(s) :
 {{/sanctions}}
 {{/aucune_sanction}}
 
+{{#radiation}}
+Article 5.3 du règlement intérieur : « Le Conseil d’administration exécute la décision de la cellule de crise en annonçant la radiation du membre par une lettre envoyée en courrier électronique. La radiation n’a pas de limite de temps. »
+
+{{/radiation}}
+{{#revocation_mandat}}
+Article 4.5 du règlement intérieur : « Le Conseil d'administration exécute la décision de la cellule de crise en annonçant la révocation du membre par une lettre envoyée en courrier électronique. »
+
+{{/revocation_mandat}}
 {{#probation}}
 La réintégration est probatoire, aux conditions suivantes :
 

@@ -70,7 +70,7 @@ public enum LetterKind: String, CaseIterable, Sendable {
                           "echeance_iso": .text]) { a, _ in a }
         case .decision:
             fields.merge(["decide_le": .text, "instance": .text, "sanctions": .list(["libelle": .text]),
-                          "aucune_sanction": .flag, "probation": .flag, "conditions": .list(["texte": .text]),
+                          "aucune_sanction": .flag, "radiation": .flag, "revocation_mandat": .flag, "probation": .flag, "conditions": .list(["texte": .text]),
                           "recours_possible": .flag, "delai": .text, "reception_connue": .flag, "recue_le": .text,
                           "echeance": .text, "echeance_iso": .text]) { a, _ in a }
         case .radiation:
