@@ -1,5 +1,6 @@
 import ArgumentParser
 import Discipline
+import Documents
 import EventLog
 import Foundation
 import Registry

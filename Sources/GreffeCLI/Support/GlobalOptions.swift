@@ -1,10 +1,14 @@
 import ArgumentParser
+import Documents
 import Foundation
 
-/// The language of messages: French unless asked otherwise.
-public enum Language: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case fr, en
+/// The language of messages: French unless asked otherwise. The documents' own type, so that a letter or a dossier is
+/// written in the language the command was given.
+public typealias Language = DocumentLanguage
 
+extension DocumentLanguage: ExpressibleByArgument {}
+
+extension DocumentLanguage {
     /// `--lang` if given, else `GREFFE_LANG`, else English when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`)
     /// is English, else French.
     static func resolve(_ flag: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -17,9 +21,6 @@ public enum Language: String, ExpressibleByArgument, CaseIterable, Sendable {
         }
         return .fr
     }
-
-    /// Picks the French or English text.
-    func t(_ fr: String, _ en: String) -> String { self == .fr ? fr : en }
 }
 
 /// Options every command that touches a store shares.

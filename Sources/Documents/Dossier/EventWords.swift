@@ -2,10 +2,16 @@ import Discipline
 
 /// One act of a case in a sentence, for people (the dossier, the history). `name` renders a member (a name, or a
 /// pseudonym in a pseudonymised document).
-struct EventWords {
+public struct EventWords {
     let language: Language
     let rulebook: Rulebook
     let name: (MemberID) -> String
+
+    public init(language: Language, rulebook: Rulebook, name: @escaping (MemberID) -> String) {
+        self.language = language
+        self.rulebook = rulebook
+        self.name = name
+    }
 
     func list(_ members: [MemberID]) -> String { members.isEmpty ? "—" : members.map(name).joined(separator: ", ") }
 
@@ -23,7 +29,28 @@ struct EventWords {
         }
     }
 
-    func sentence(_ event: CaseEvent) -> String {
+    /// Why a cell member was replaced, in words.
+    func ground(_ ground: CellReplacement.Ground) -> String {
+        switch ground {
+        case .noLongerEligible: language.t("n'est plus éligible", "no longer eligible")
+        case .noAnswer: language.t("ne répond pas", "does not answer")
+        }
+    }
+
+    /// The kind of a piece of evidence in words.
+    func evidenceKind(_ kind: Evidence.Kind) -> String {
+        switch kind {
+        case .testimony: language.t("témoignage", "testimony")
+        case .history: language.t("historique", "history")
+        case .context: language.t("contexte", "context")
+        case .screenshot: language.t("capture d'écran", "screenshot")
+        case .document: language.t("document", "document")
+        case .report: language.t("signalement", "report")
+        case .other: language.t("autre", "other")
+        }
+    }
+
+    public func sentence(_ event: CaseEvent) -> String {
         let l = language
         switch event {
         case .reportRecorded(let p):
@@ -45,7 +72,7 @@ struct EventWords {
             return l.t("Suspension de \(list(p.accused))", "Suspension of \(list(p.accused))")
                 + (p.blockedSpaces.isEmpty ? "" : l.t(" ; espaces bloqués : ", "; blocked spaces: ") + p.blockedSpaces.joined(separator: ", "))
         case .evidenceAdded(let p):
-            return l.t("Pièce versée au dossier (\(p.kind.rawValue)) : \(p.description)", "Evidence added (\(p.kind.rawValue)): \(p.description)")
+            return l.t("Pièce versée au dossier (\(evidenceKind(p.kind))) : \(p.description)", "Evidence added (\(evidenceKind(p.kind))): \(p.description)")
         case .disciplinaryFileCompleted:
             return l.t("Dossier disciplinaire complété", "Disciplinary file completed")
         case .victimHeard(let p):
@@ -118,8 +145,8 @@ struct EventWords {
             return l.t("Décision explicite du Conseil, le règlement étant muet : \(p.decision) (\(p.reason))",
                        "Explicit decision of the board, the rules being silent: \(p.decision) (\(p.reason))")
         case .cellMemberReplaced(let p):
-            return l.t("\(name(p.member)) est remplacé·e dans la cellule (\(p.ground.words(l))) : \(p.reason)",
-                       "\(name(p.member)) is replaced in the cell (\(p.ground.words(l))): \(p.reason)")
+            return l.t("\(name(p.member)) est remplacé·e dans la cellule (\(ground(p.ground))) : \(p.reason)",
+                       "\(name(p.member)) is replaced in the cell (\(ground(p.ground))): \(p.reason)")
         case .generalAssemblyResolutionRecorded(let p):
             return l.t("Résolution de l'Assemblée : \(p.outcome) (\(p.reason))", "Assembly resolution: \(p.outcome) (\(p.reason))")
         case .reparationMeasuresRecorded(let p):

@@ -4,7 +4,7 @@ import Registry
 
 /// How members are named in a document: by name, or — for reading aloud or projecting — parties by their role
 /// ("la personne mise en cause", "la victime") and everyone else by a neutral pseudonym ("Membre A").
-struct Naming {
+public struct Naming {
     private var labels: [MemberID: String]
     /// Real names, e-mails and ids to replace in free text, longest first, with their replacement.
     private var replacements: [(String, String)]
@@ -26,7 +26,7 @@ struct Naming {
         return out
     }
 
-    init(state: CaseState, events: [DatedEvent], roster: [MemberRecord], pseudonymise: Bool, language l: Language) {
+    public init(state: CaseState, events: [DatedEvent], roster: [MemberRecord], pseudonymise: Bool, language l: Language) {
         pseudonymised = pseudonymise
         let byID = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var labels: [MemberID: String] = [:]

@@ -4,13 +4,22 @@ import Registry
 
 /// Builds the appeal dossier of a case (5.6.12): facts and demands, defence, timeline with deadlines, the cell and
 /// how it was drawn (re-computed), the votes with their arithmetic, the decision, the appeal, the question to the GA.
-struct DossierBuilder {
+public struct DossierBuilder {
     let id: CaseID
     let loaded: LoadedCase
     let asOf: Day
     let rulebook: Rulebook
     let naming: Naming
     let language: Language
+
+    public init(id: CaseID, loaded: LoadedCase, asOf: Day, rulebook: Rulebook, naming: Naming, language: Language) {
+        self.id = id
+        self.loaded = loaded
+        self.asOf = asOf
+        self.rulebook = rulebook
+        self.naming = naming
+        self.language = language
+    }
 
     var state: CaseState { loaded.state }
 
@@ -23,7 +32,7 @@ struct DossierBuilder {
     }
     var words: EventWords { EventWords(language: language, rulebook: rulebook, name: naming.name) }
 
-    func build() -> Document {
+    public func build() -> Document {
         let l = language
         return Document(
             language: l,
@@ -35,7 +44,7 @@ struct DossierBuilder {
                         "Confidential document produced by Greffe from the registry (art. 5.6 of the internal rules)."
                         + (naming.pseudonymised ? " Pseudonymised version: parties are named by their role, other members by a pseudonym." : "")),
             sections: [facts(), demandsAndDefence(), timeline(), deadlinesSection(), cell(), votes(), decision(), appeal(),
-                       question()])
+                       question(), glossary()])
     }
 
     // MARK: Sections
@@ -97,8 +106,8 @@ struct DossierBuilder {
             [dated.on.frenchDescription, naming.scrub(words.sentence(dated.event)), "#\(record.sequence)",
              naming.name(MemberID(record.event.actor))]
         }
-        let chart = TimelineChart(deadlines: deadlines,
-                                  acts: loaded.events.map(\.on), asOf: asOf, language: l)
+        let chart = TimelineChart(deadlines: deadlines, acts: loaded.events.map(\.on), milestones: milestones(),
+                                  asOf: asOf, language: l)
         return Document.Section(id: "chronologie", title: l.t("3. Chronologie des actes", "3. Timeline of the acts"), blocks: [
             .chart(svg: chart.svg(), alternative: chart.alternative()),
             .table(caption: l.t("Chaque acte enregistré, dans l'ordre du registre", "Every recorded act, in registry order"),
@@ -107,25 +116,46 @@ struct DossierBuilder {
         ])
     }
 
+    /// The key moments of the procedure that happened, named: plainte → Conseil → instruction → cellule → jugement →
+    /// recours → Assemblée.
+    func milestones() -> [(day: Day, name: String)] {
+        let l = language
+        let moments: [(Day?, String)] = [
+            (state.complaint?.on, l.t("plainte", "complaint")),
+            (state.boardMeeting?.on, l.t("Conseil", "board")),
+            (state.explanation?.on, l.t("demande d'explication", "explanation requested")),
+            (state.instructionEndedOn, l.t("fin d'instruction", "instruction ends")),
+            (state.cellMeeting?.on, l.t("cellule réunie", "cell meets")),
+            (state.judgement?.on ?? state.referral?.on, state.referral != nil && state.judgement == nil
+                ? l.t("renvoi à l'AG", "referred to the GA") : l.t("jugement", "judgement")),
+            (state.executedOn, l.t("exécution", "execution")),
+            (state.appeals.map(\.on).min(), l.t("recours", "appeal")),
+            (state.generalAssemblyVotes.first?.on, l.t("Assemblée générale", "general assembly")),
+        ]
+        return moments.compactMap { day, name in day.map { ($0, name) } }.filter { $0.day <= asOf }
+    }
+
     func deadlinesSection() -> Document.Section {
         let l = language
         var highlighted: Set<Int> = []
         let rows = deadlines.enumerated().map { index, d -> [String] in
             if d.isBreach { highlighted.insert(index) }
-            return [d.rule.rawValue, l == .fr ? d.labelFr : d.labelEn, d.from?.frenchDescription ?? "—",
-                    d.due?.frenchDescription ?? "—", DeadlineWords.status(d.status, l)]
+            let whose = d.bindsAssociation ? l.t("l'association", "the association") : l.t("une partie (droit)", "a party (right)")
+            return [d.rule.article, l == .fr ? d.labelFr : d.labelEn, whose, d.from?.frenchDescription ?? "—",
+                    d.due?.frenchDescription ?? "—", DeadlineWords.status(d, l)]
         }
         var blocks: [Document.Block] = [
             .table(caption: l.t("Délais du règlement (les délais manqués sont mis en évidence)", "Deadlines of the rules (missed ones highlighted)"),
-                   headers: [l.t("Règle", "Rule"), l.t("Délai", "Deadline"), l.t("Depuis", "From"), l.t("Échéance", "Due"), l.t("État", "Status")],
+                   headers: [l.t("Art.", "Art."), l.t("Délai", "Deadline"), l.t("À tenir par", "Kept by"), l.t("Depuis", "From"),
+                             l.t("Échéance", "Due"), l.t("État", "Status")],
                    rows: rows, highlighted: highlighted),
         ]
         let f = state.forecast(asOf: asOf, rulebook: rulebook)
         if let limit = f.limit, let concludes = f.concludesOn, let slack = f.slackDays {
             blocks.append(.paragraph(l.t(
-                "Délai global de deux mois (R03) : limite le \(limit.frenchDescription) ; \(f.concluded ? "conclu" : "conclusion prévue au plus tard") le \(concludes.frenchDescription) ; "
+                "Délai global de deux mois (art. 5.6) : limite le \(limit.frenchDescription) ; \(f.concluded ? "conclu" : "conclusion prévue au plus tard") le \(concludes.frenchDescription) ; "
                     + (slack >= 0 ? "marge de \(slack) jour(s)." : "dépassement de \(-slack) jour(s)."),
-                "Overall two-month limit (R03): \(limit); \(f.concluded ? "concluded" : "projected conclusion at the latest") on \(concludes); "
+                "Overall two-month limit (art. 5.6): \(limit); \(f.concluded ? "concluded" : "projected conclusion at the latest") on \(concludes); "
                     + (slack >= 0 ? "\(slack) day(s) of slack." : "missed by \(-slack) day(s).")))
             )
         }
@@ -177,6 +207,47 @@ struct DossierBuilder {
         return Document.Section(id: "cellule", title: l.t("5. La cellule de crise", "5. The crisis cell"), blocks: blocks)
     }
 
+    /// A vote's option in words: its proposal's sanctions, the reintegration, or a sanction id's label.
+    func optionLabel(_ option: String, _ sanctions: [String]?) -> String {
+        let l = language
+        switch option {
+        case "immediate": return l.t("réintégration immédiate", "immediate reintegration")
+        case "probationary": return l.t("réintégration probatoire", "probationary reintegration")
+        default:
+            if let sanctions, !sanctions.isEmpty, sanctions != [option] { return words.sanctions(sanctions) }
+            return rulebook.sanctions.first { $0.id == option }.map { l == .fr ? $0.fr : $0.en } ?? option
+        }
+    }
+
+    /// The rule codes of `greffe status` and `greffe agenda`, kept out of the text and explained here.
+    func glossary() -> Document.Section {
+        let l = language
+        var rows: [RuleID: String] = [:]
+        // Rules whose label names a person get a general wording.
+        let general: [RuleID: (String, String)] = [
+            .R13: ("nouvel appel après le remplacement d'un membre de la cellule", "new call after a cell member was replaced"),
+            .R14: ("nouvel appel après une révocation", "new call after a revocation"),
+            .R23: ("recours d'une partie, dans les 2 mois de la réception de la décision", "a party's appeal, within 2 months of receiving the decision"),
+        ]
+        for d in deadlines where rows[d.rule] == nil {
+            rows[d.rule] = general[d.rule].map { l.t($0.0, $0.1) } ?? (l == .fr ? d.labelFr : d.labelEn)
+        }
+        let fixed: [(RuleID, Bool, String, String)] = [
+            (.R07, state.suspension != nil, "suspension pendant la procédure", "suspension during the procedure"),
+            (.R19, state.cellVote != nil, "vote de la cellule aux deux tiers", "cell vote by two-thirds"),
+            (.R20, state.reintegrationVote != nil, "vote sur la réintégration, aux deux tiers", "reintegration vote, by two-thirds"),
+            (.R24, !state.generalAssemblyVotes.isEmpty, "l'Assemblée générale statue aux deux tiers", "the general assembly decides by two-thirds"),
+            (.R25, !state.appeals.isEmpty, "nouvelle suspension du recours à l'Assemblée", "new suspension from the appeal to the assembly"),
+        ]
+        for (rule, used, fr, en) in fixed where used && rows[rule] == nil { rows[rule] = l.t(fr, en) }
+        return Document.Section(id: "glossaire", title: l.t("Glossaire des codes de règle", "Glossary of rule codes"), blocks: [
+            .paragraph(l.t("Les commandes « greffe status » et « greffe agenda » désignent les règles par un code ; voici ceux de ce dossier, avec l'article du règlement intérieur.",
+                           "The commands “greffe status” and “greffe agenda” name the rules by a code; here are this case's, with the article of the internal rules.")),
+            .table(caption: l.t("Codes de règle", "Rule codes"), headers: [l.t("Code", "Code"), l.t("Article", "Article"), l.t("Règle", "Rule")],
+                   rows: rows.keys.sorted().map { [$0.rawValue, $0.article, rows[$0] ?? ""] }, highlighted: []),
+        ])
+    }
+
     /// The draws recorded up to the reference day, re-computed.
     func drawChecks() -> [DrawAudit] { DrawAudit.all(in: loaded) }
 
@@ -189,30 +260,48 @@ struct DossierBuilder {
                 + words.sanctions(consensus.value.sanctions) + ". " + naming.scrub(consensus.value.reasons)))
         }
         func voteTable(_ title: String, _ record: VoteRecord, on day: Day) {
+            let chart = VoteChart(
+                title: title + l.t(" — le \(day.frenchDescription)", " — on \(day)"),
+                rows: record.tallies.map { t in
+                    VoteChart.Row(label: optionLabel(t.option, record.proposals.first { $0.id == t.option }?.sanctions),
+                                  tally: t.tally, adopted: t.option == record.adopted)
+                },
+                threshold: rulebook.twoThirds, language: l)
+            blocks.append(.chart(svg: chart.svg(), alternative: chart.alternative()))
             blocks.append(.table(
                 caption: title + l.t(" — le \(day.frenchDescription)", " — on \(day)"),
                 headers: [l.t("Option", "Option"), l.t("Sanctions", "Sanctions"), l.t("Pour", "Yes"), l.t("Exprimés", "Cast"),
                           l.t("Calcul des deux tiers", "Two-thirds arithmetic")],
                 rows: record.tallies.map { t in
                     let proposal = record.proposals.first { $0.id == t.option }
-                    return [t.option, words.sanctions(proposal?.sanctions ?? [t.option]), "\(t.tally.yes)", "\(t.tally.cast)",
-                            t.tally.arithmetic]
+                    return [optionLabel(t.option, nil), words.sanctions(proposal?.sanctions ?? [t.option]), "\(t.tally.yes)",
+                            "\(t.tally.cast)", t.tally.arithmetic]
                 },
                 highlighted: Set(record.tallies.indices.filter { record.tallies[$0].option == record.adopted })))
             blocks.append(.list(record.ballots.map { b in
-                naming.name(b.member) + " : " + (b.option ?? l.t("vote blanc", "blank"))
+                naming.name(b.member) + " : " + (b.option.map { optionLabel($0, nil) } ?? l.t("vote blanc", "blank"))
             }))
         }
-        if let vote = state.cellVote { voteTable(l.t("Vote de la cellule (R19)", "Cell vote (R19)"), vote.value, on: vote.on) }
+        if let vote = state.cellVote { voteTable(l.t("Vote de la cellule (art. 5.6.10)", "Cell vote (art. 5.6.10)"), vote.value, on: vote.on) }
         if let vote = state.reintegrationVote {
-            voteTable(l.t("Vote sur la réintégration (R20)", "Reintegration vote (R20)"), vote.value, on: vote.on)
+            voteTable(l.t("Vote sur la réintégration (art. 5.6.10)", "Reintegration vote (art. 5.6.10)"), vote.value, on: vote.on)
         }
         for dated in state.generalAssemblyVotes {
             let record = dated.value
+            let title = l.t("Vote de l'Assemblée générale (art. 5.6.12) — le \(dated.on.frenchDescription)",
+                            "General assembly vote (art. 5.6.12) — on \(dated.on)")
+            let chart = VoteChart(
+                title: title,
+                rows: record.tallies.map { t in
+                    VoteChart.Row(label: optionLabel(t.option, record.proposals.first { $0.id == t.option }?.sanctions),
+                                  tally: t.tally, adopted: t.option == record.adopted)
+                },
+                threshold: rulebook.twoThirds, language: l)
+            blocks.append(.chart(svg: chart.svg(), alternative: chart.alternative()))
             blocks.append(.table(
-                caption: l.t("Vote de l'Assemblée générale (R24) — le \(dated.on.frenchDescription)", "General assembly vote (R24) — on \(dated.on)"),
+                caption: title,
                 headers: [l.t("Option", "Option"), l.t("Pour", "Yes"), l.t("Exprimés", "Cast"), l.t("Calcul des deux tiers", "Two-thirds arithmetic")],
-                rows: record.tallies.map { ["\($0.option)", "\($0.tally.yes)", "\($0.tally.cast)", $0.tally.arithmetic] },
+                rows: record.tallies.map { [optionLabel($0.option, nil), "\($0.tally.yes)", "\($0.tally.cast)", $0.tally.arithmetic] },
                 highlighted: Set(record.tallies.indices.filter { record.tallies[$0].option == record.adopted })))
         }
         if blocks.isEmpty { blocks.append(.paragraph(l.t("Aucun vote enregistré.", "No vote recorded."))) }
@@ -261,13 +350,13 @@ struct DossierBuilder {
             blocks.append(.facts([
                 (l.t("Recours de", "Appeal by"), naming.name(appeal.value.by)),
                 (l.t("Formé le", "Lodged on"), appeal.on.frenchDescription),
-                (l.t("Délai de recours (R23)", "Appeal window (R23)"), deadline.map { l.t("jusqu'au \($0.frenchDescription)", "until \($0)") } ?? "—"),
+                (l.t("Délai de recours (art. 5.6.12)", "Appeal window (art. 5.6.12)"), deadline.map { l.t("jusqu'au \($0.frenchDescription)", "until \($0)") } ?? "—"),
                 (l.t("Accompagnement", "Companion"), appeal.value.companion.map { naming.pseudonymised ? l.t("une personne de son choix", "a person of their choice") : $0 } ?? "—"),
             ]))
         }
         for s in state.activeSuspensions(on: asOf) {
-            blocks.append(.emphasis(l.t("Suspension en vigueur (\(s.rule.rawValue)) depuis le \(s.from.frenchDescription), \(s.untilFr).",
-                                        "Suspension in force (\(s.rule.rawValue)) since \(s.from), \(s.untilEn).")))
+            blocks.append(.emphasis(l.t("Suspension en vigueur (art. \(s.rule.article)) depuis le \(s.from.frenchDescription), \(s.untilFr).",
+                                        "Suspension in force (art. \(s.rule.article)) since \(s.from), \(s.untilEn).")))
         }
         if blocks.isEmpty { blocks.append(.paragraph(l.t("Aucun recours enregistré.", "No appeal recorded."))) }
         return Document.Section(id: "recours", title: l.t("8. Le recours", "8. The appeal"), blocks: blocks)
@@ -295,6 +384,14 @@ struct DossierBuilder {
 
 /// A deadline's status in words.
 enum DeadlineWords {
+    static func status(_ d: Deadline, _ l: Language) -> String {
+        // A party's right left unused is no delay: « expiré (droit non exercé) », never « en retard ».
+        if TimelineChart.unusedRight(d), let due = d.due {
+            return l.t("expiré le \(due.frenchDescription) (droit non exercé)", "expired on \(due) (right not exercised)")
+        }
+        return status(d.status, l)
+    }
+
     static func status(_ status: Deadline.Status, _ l: Language) -> String {
         switch status {
         case let .met(on, margin): return l.t("tenu le \(on.frenchDescription) (marge \(margin) j)", "met on \(on) (\(margin) day(s) to spare)")
@@ -302,7 +399,7 @@ enum DeadlineWords {
         case let .missed(by, nil): return l.t("MANQUÉ : en retard de \(by) j", "MISSED: overdue by \(by) day(s)")
         case let .open(left): return l.t("en cours, \(left) j restant(s)", "open, \(left) day(s) left")
         case .notStarted: return l.t("pas encore commencé", "not started")
-        case let .expired(on): return l.t("écoulé le \(on.frenchDescription) (droit non exercé)", "expired on \(on) (right not exercised)")
+        case let .expired(on): return l.t("expiré le \(on.frenchDescription) (droit non exercé)", "expired on \(on) (right not exercised)")
         }
     }
 }

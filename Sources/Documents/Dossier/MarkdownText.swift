@@ -5,8 +5,8 @@
 /// and Python-Markdown alike); the characters that open links, images, code and emphasis are escaped with a
 /// backslash; a pipe becomes `&#124;`, which no table splits on; line breaks become spaces, so a value cannot start a
 /// new line, block or row; other control characters are written as `\uXXXX`.
-enum MarkdownText {
-    static func inline(_ text: String) -> String {
+public enum MarkdownText {
+    public static func inline(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in SafeText.field(text.replacingOccurrences(of: "\r\n", with: " ")
@@ -32,7 +32,7 @@ enum MarkdownText {
     }
 
     /// A fence for a code block holding `text`: longer than any run of backticks inside it.
-    static func fence(for text: String) -> String {
+    public static func fence(for text: String) -> String {
         var longest = 0, run = 0
         for character in text {
             run = character == "`" ? run + 1 : 0

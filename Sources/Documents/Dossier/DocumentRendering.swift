@@ -18,25 +18,26 @@ extension Document {
         .notice { font-size: .9rem; color: #333333; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .8rem 0; }
         dt { font-weight: bold; }
-        dd { margin: 0; }
+        dd { margin: 0; overflow-wrap: anywhere; }
         table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .92rem; }
         caption { text-align: left; font-weight: bold; margin-bottom: .3rem; }
-        th, td { border: 1px solid #8a8a8a; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+        th, td { border: 1px solid #8a8a8a; padding: .25rem .45rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
         th { background: #e8eef5; }
         tr.highlight td { background: #fde7e5; font-weight: bold; }
         .emphasis { border-left: 4px solid #b3261e; padding: .3rem .7rem; background: #fdf3f2; }
         figure { margin: 1rem 0; }
         figcaption { font-size: .9rem; color: #333333; }
         svg.timeline { border: 1px solid #c8c8c8; background: #ffffff; }
+        svg.vote { max-width: 40rem; }
         @page { size: A4; margin: 16mm 14mm; }
         @media print {
           body { margin: 0; max-width: none; font-size: 10pt; }
-          section, table, figure, dl { break-inside: avoid; }
+          figure, dl, tr { break-inside: avoid; }
           h2 { break-after: avoid; }
         }
         """
 
-    func html() -> String {
+    public func html() -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         // Nothing but the inline stylesheet and inline SVG: no script, no external resource, no form, no base URL.
@@ -79,7 +80,7 @@ extension Document {
 
     /// Markdown in which every text of the document is escaped (`MarkdownText`): a name or a fact cannot inject
     /// HTML, a link or a table row.
-    func markdown() -> String {
+    public func markdown() -> String {
         func md(_ text: String) -> String { MarkdownText.inline(text) }
         var out = "# \(md(title))\n\n_\(md(subtitle))_\n\n> \(md(notice))\n"
         for section in sections {

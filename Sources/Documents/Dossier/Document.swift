@@ -1,5 +1,5 @@
 /// A document as sections of blocks, rendered to HTML or Markdown by the same walk.
-struct Document {
+public struct Document {
     enum Block {
         case paragraph(String)
         case emphasis(String)
