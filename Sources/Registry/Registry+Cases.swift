@@ -11,8 +11,11 @@ public struct LoadedCase: Sendable {
     public var rulebook: Rulebook
     /// The stream version the state was built from: the expected version of the next append.
     public var version: UInt64
+    /// Every record's event as stored (withdrawals and corrections included); `fold` reads them as they now stand.
     public var events: [DatedEvent]
     public var records: [EventRecord]
+    /// The case's fold: its acts as they now read, and what became of each withdrawn or corrected record.
+    public var fold: CaseFold
 }
 
 /// What happened to a command given to the registry.
@@ -27,25 +30,37 @@ extension Registry {
     /// Rebuilds a case from its events, up to and including `asOf` when given (the case as it stood that day).
     public func loadCase(_ id: CaseID, asOf: Day? = nil) throws -> LoadedCase {
         let records = try store.readStream(Registry.stream(of: id))
-        var state = CaseDecider.initial
+        var fold = CaseFold()
         var events: [DatedEvent] = []
         var kept: [EventRecord] = []
         for record in records {
             let day = try Registry.day(of: record)
             if let asOf, day > asOf { continue }
-            let event: CaseEvent
-            do {
-                event = try CaseEvent.decode(type: record.type, payload: record.payload)
-            } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
-            }
-            let dated = DatedEvent(on: day, event: event)
-            state = CaseDecider.evolve(state, dated)
+            let dated = DatedEvent(on: day, event: try Registry.caseEvent(of: record))
+            fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
             events.append(dated)
             kept.append(record)
         }
-        return LoadedCase(id: id, state: state, rulebook: try rulebook(for: state, of: id),
-                          version: UInt64(records.count), events: events, records: kept)
+        return LoadedCase(id: id, state: fold.state, rulebook: try rulebook(for: fold.state, of: id),
+                          version: UInt64(records.count), events: events, records: kept, fold: fold)
+    }
+
+    /// A case record's event, or `unreadableEvent`.
+    static func caseEvent(of record: EventRecord) throws -> CaseEvent {
+        do {
+            return try CaseEvent.decode(type: record.type, payload: record.payload)
+        } catch {
+            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+        }
+    }
+
+    /// The command group of a case record: the id the registry writes in its correlation id (`<case>#<version of the
+    /// command's first record>`); for a record written before such ids, the act's moment, recorder, day and key,
+    /// which every record of one command shares (docs/storage-format.md).
+    public static func commandGroup(of record: EventRecord) -> String {
+        let e = record.event
+        if e.correlationId.contains("#") { return e.correlationId }
+        return "\(e.recordedAt)|\(e.actor)|\(e.occurredOn)|\(e.causationId)"
     }
 
     /// The rulebook case `id` is evaluated under now (from the state kept since the last command when it is current).
@@ -109,7 +124,8 @@ extension Registry {
         let newEvents = try events.map { event in
             envelope(
                 type: event.typeName, schemaVersion: event.schemaVersion, on: day, payload: try event.payloadJSON(),
-                recording: recording, correlation: id.rawValue, causation: command.commandId ?? "")
+                recording: recording, correlation: Registry.commandGroup(id, firstVersion: loaded.version + 1),
+                causation: command.commandId ?? "")
         }
         var after = loaded.state
         // The offsets of the events that change who sat in judgement (R17): they move `stamp/judged`.

@@ -28,6 +28,8 @@ public enum RegistryError: Error, Equatable {
     case notVerifiable(VerificationFailure)
     /// A case's complaint names a procedure rulebook version this store never adopted.
     case unknownRulebook(RulebookRef, caseID: CaseID)
+    /// A withdrawal or a correction names a record the log does not hold; nothing was written.
+    case unknownRecord(UInt64)
 }
 
 /// Who records an act and when: the clock is read here, at the edge, never in the domain.

@@ -128,8 +128,16 @@ struct EventWords {
             return l.t("Radiation de \(name(p.member)) annoncée", "Radiation of \(name(p.member)) announced")
         case .caseClosed(let p):
             return l.t("Dossier clos : \(p.reason)", "Case closed: \(p.reason)")
+        case .recordWithdrawn(let p):
+            return l.t("Retrait de \(records(p.records)) : \(p.reason)", "Withdrawal of \(records(p.records)): \(p.reason)")
+        case .recordCorrected(let p):
+            return l.t("Rectification de \(records(p.records)) : \(p.reason) — désormais : ", "Correction of \(records(p.records)): \(p.reason) — now: ")
+                + p.events.map(sentence).joined(separator: " ; ")
+                + l.t(" (le \(p.on.frenchDescription))", " (on \(p.on))")
         }
     }
+
+    func records(_ sequences: [UInt64]) -> String { sequences.map { "#\($0)" }.joined(separator: ", ") }
 
     func voteOutcome(_ adopted: String?, _ proposals: [Proposal]) -> String {
         guard let adopted else { return language.t(" : deux tiers non atteints", ": two-thirds not reached") }
