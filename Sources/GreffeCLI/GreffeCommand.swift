@@ -40,7 +40,8 @@ public struct GreffeCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self, Export.self,
                       Import.self, Sync.self, Backup.self, Restore.self,
-                      RulebookCommand.self, Ladder.self],
+                      RulebookCommand.self, Ladder.self,
+                      Withdraw.self, Correct.self],
         groupedSubcommands: [
             CommandGroup(
                 name: "Actes de la procédure (art. 5.6)",

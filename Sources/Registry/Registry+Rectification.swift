@@ -9,7 +9,7 @@ extension Registry {
     /// between: decide again).
     @discardableResult
     public func withdraw(_ id: CaseID, record sequence: UInt64, reason: String, recording: Recording) throws -> [EventRecord] {
-        try rectify(id, record: sequence, recording: recording) { loaded, today, facts in
+        try rectify(id, record: sequence, reason: reason, recording: recording) { loaded, today, facts in
             Rectification.withdrawal(of: sequence, reason: reason, in: loaded.fold, today: today, facts: facts,
                                      rulebook: loaded.rulebook)
         }
@@ -21,7 +21,7 @@ extension Registry {
     @discardableResult
     public func correct(_ id: CaseID, record sequence: UInt64, reason: String, command: CaseCommand, on day: Day,
                         recording: Recording) throws -> [EventRecord] {
-        try rectify(id, record: sequence, recording: recording) { loaded, today, facts in
+        try rectify(id, record: sequence, reason: reason, recording: recording) { loaded, today, facts in
             Rectification.correction(of: sequence, reason: reason, command: command, on: day, in: loaded.fold,
                                      today: today, facts: facts, rulebook: loaded.rulebook)
         }
@@ -32,10 +32,16 @@ extension Registry {
     static func commandGroup(_ id: CaseID, firstVersion: UInt64) -> String { "\(id.rawValue)#\(firstVersion)" }
 
     private func rectify(
-        _ id: CaseID, record sequence: UInt64, recording: Recording,
+        _ id: CaseID, record sequence: UInt64, reason: String, recording: Recording,
         decide: (LoadedCase, Day, Rectification.Facts) -> Result<CaseEvent, Refusal>
     ) throws -> [EventRecord] {
         guard try caseExists(id) else { throw RegistryError.unknownCase(id) }
+        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // The domain says so too; said first, before whatever else is wrong with the record named.
+            throw RegistryError.refused(Refusal(
+                .rectification, fr: "un retrait ou une correction donne sa raison (--reason)",
+                en: "a withdrawal or a correction gives its reason (--reason)"))
+        }
         let loaded = try loadCase(id)
         if !loaded.fold.records.contains(where: { $0.sequence == sequence }) {
             guard sequence >= 1, sequence <= (try store.head().sequence) else { throw RegistryError.unknownRecord(sequence) }

@@ -18,7 +18,7 @@ public enum Rectification {
         of sequence: UInt64, reason: String, in fold: CaseFold, today: Day, facts: Facts, rulebook: Rulebook
     ) -> Result<CaseEvent, Refusal> {
         do throws(Refusal) {
-            let (act, _) = try target(sequence, reason: reason, in: fold)
+            let (act, _) = try target(sequence, reason: reason, in: fold, withdrawing: true)
             let future = act.on > today
             if !future {
                 try refuseByNature(act, in: fold, withdrawing: true)
@@ -37,7 +37,7 @@ public enum Rectification {
         facts: Facts, rulebook: Rulebook
     ) -> Result<CaseEvent, Refusal> {
         do throws(Refusal) {
-            let (act, index) = try target(sequence, reason: reason, in: fold)
+            let (act, index) = try target(sequence, reason: reason, in: fold, withdrawing: false)
             if let refusal = FutureAct.refusal(day, today: today) { throw refusal }
             if act.on <= today { try refuseByNature(act, in: fold, withdrawing: false) }
             let original = CaseCommand.rebuilt(from: act.events)
@@ -71,7 +71,10 @@ public enum Rectification {
     }
 
     /// The act of the case record `sequence` belongs to, and its index among the acts, or why it cannot be touched.
-    static func target(_ sequence: UInt64, reason: String, in fold: CaseFold) throws(Refusal) -> (RecordedAct, Int) {
+    /// A corrected act may still be withdrawn; an act withdrawn, or corrected already, is not corrected again.
+    static func target(_ sequence: UInt64, reason: String, in fold: CaseFold, withdrawing: Bool) throws(Refusal)
+        -> (RecordedAct, Int)
+    {
         if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw refusal("un retrait ou une correction donne sa raison (--reason)",
                           "a withdrawal or a correction gives its reason (--reason)")
@@ -83,7 +86,7 @@ public enum Rectification {
             throw refusal("l'enregistrement #\(sequence) est lui-même un retrait ou une correction : il ne se retire ni ne se corrige",
                           "record #\(sequence) is itself a withdrawal or a correction: it is neither withdrawn nor corrected")
         }
-        if let done = fold.amendments[sequence] {
+        if let done = fold.amendments[sequence], !(withdrawing && done.kind == .corrected) {
             let fr = done.kind == .withdrawn ? "retiré" : "rectifié"
             throw refusal("l'enregistrement #\(sequence) est déjà \(fr) (#\(done.by))",
                           "record #\(sequence) was already \(done.kind == .withdrawn ? "withdrawn" : "corrected") (#\(done.by))")

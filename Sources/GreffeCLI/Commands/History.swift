@@ -37,8 +37,23 @@ extension GreffeCommand {
                     print("#\(record.sequence)  \(record.event.occurredOn)  " + words.sentence(dated.event))
                     print("      \(record.type) v\(record.version), " + l.t("enregistré par ", "recorded by ")
                         + record.event.actor + l.t(" le ", " at ") + isoInstant(record.event.recordedAt))
+                    if let note = amendmentNote(record.sequence, loaded, l) { print("      " + note) }
                 }
             }
         }
+    }
+}
+
+/// « retiré » or « rectifié » under a withdrawn or corrected record: by which record, who, why.
+func amendmentNote(_ sequence: UInt64, _ loaded: LoadedCase, _ l: Language) -> String? {
+    guard let amendment = loaded.fold.amendments[sequence] else { return nil }
+    let author = loaded.records.first { $0.sequence == amendment.by }?.event.actor ?? "?"
+    switch amendment.kind {
+    case .withdrawn:
+        return l.t("« retiré » par #\(amendment.by) (\(author)) : \(amendment.reason)",
+                   "\"withdrawn\" by #\(amendment.by) (\(author)): \(amendment.reason)")
+    case .corrected:
+        return l.t("« rectifié » par #\(amendment.by) (\(author)) : \(amendment.reason)",
+                   "\"corrected\" by #\(amendment.by) (\(author)): \(amendment.reason)")
     }
 }

@@ -35,7 +35,7 @@ struct DossierBuilder {
                         "Confidential document produced by Greffe from the registry (art. 5.6 of the internal rules)."
                         + (naming.pseudonymised ? " Pseudonymised version: parties are named by their role, other members by a pseudonym." : "")),
             sections: [facts(), demandsAndDefence(), timeline(), deadlinesSection(), cell(), votes(), decision(), appeal(),
-                       question()])
+                       question()] + (rectifications().map { [$0] } ?? []))
     }
 
     // MARK: Sections
@@ -94,7 +94,7 @@ struct DossierBuilder {
     func timeline() -> Document.Section {
         let l = language
         let rows = zip(loaded.events, loaded.records).map { dated, record in
-            [dated.on.frenchDescription, naming.scrub(words.sentence(dated.event)), "#\(record.sequence)",
+            [dated.on.frenchDescription, naming.scrub(words.sentence(dated.event)) + amendmentMark(record.sequence), "#\(record.sequence)",
              naming.name(MemberID(record.event.actor))]
         }
         let chart = TimelineChart(deadlines: deadlines,

@@ -46,6 +46,7 @@ struct EventWords {
                 + (p.blockedSpaces.isEmpty ? "" : l.t(" ; espaces bloqués : ", "; blocked spaces: ") + p.blockedSpaces.joined(separator: ", "))
         case .evidenceAdded(let p):
             return l.t("Pièce versée au dossier (\(p.kind.rawValue)) : \(p.description)", "Evidence added (\(p.kind.rawValue)): \(p.description)")
+                + (p.witness.map { l.t(" — témoin : \(name($0))", " — witness: \(name($0))") } ?? "")
         case .disciplinaryFileCompleted:
             return l.t("Dossier disciplinaire complété", "Disciplinary file completed")
         case .victimHeard(let p):
