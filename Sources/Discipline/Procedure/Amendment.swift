@@ -19,14 +19,14 @@ public struct Correction: Codable, Equatable, Sendable {
     public var records: [UInt64]
     /// Why, in the recorder's words.
     public var reason: String
-    /// The day the act happened, corrected or not.
-    public var on: Day
+    /// The day the act happened, corrected or not (a field of its own: the envelope's day is the correction's).
+    public var actDay: Day
     /// The act's events as decided again from the corrected command, in place of the records'.
     public var events: [CaseEvent]
-    public init(records: [UInt64], reason: String, on: Day, events: [CaseEvent]) {
+    public init(records: [UInt64], reason: String, actDay: Day, events: [CaseEvent]) {
         self.records = records
         self.reason = reason
-        self.on = on
+        self.actDay = actDay
         self.events = events
     }
 }

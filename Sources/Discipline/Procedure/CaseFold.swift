@@ -69,7 +69,7 @@ public struct CaseFold: Sendable {
             if withdrawing.contains(s) { continue }
             if let correcting, correcting.records.contains(s) {
                 if s == correcting.records.first {
-                    out.append(RecordedAct(sequences: correcting.records, on: correcting.on, events: correcting.events))
+                    out.append(RecordedAct(sequences: correcting.records, on: correcting.actDay, events: correcting.events))
                 }
                 lastGroup = nil
                 continue
@@ -77,7 +77,7 @@ public struct CaseFold: Sendable {
             switch amendments[s]?.kind {
             case .withdrawn?: continue
             case .corrected?:
-                if let c = corrections[s] { out.append(RecordedAct(sequences: c.records, on: c.on, events: c.events)) }
+                if let c = corrections[s] { out.append(RecordedAct(sequences: c.records, on: c.actDay, events: c.events)) }
                 lastGroup = nil
                 continue
             case nil: break

@@ -17,7 +17,7 @@ extension DossierBuilder {
             let now: String
             if case .recordCorrected(let c) = dated.event {
                 now = c.events.map { naming.scrub(words.sentence($0)) }.joined(separator: " ; ")
-                    + l.t(" (le \(c.on.frenchDescription))", " (on \(c.on))")
+                    + l.t(" (le \(c.actDay.frenchDescription))", " (on \(c.actDay))")
             } else {
                 now = l.t("réputé non enregistré", "read as not recorded")
             }

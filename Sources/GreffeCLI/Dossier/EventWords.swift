@@ -134,7 +134,7 @@ struct EventWords {
         case .recordCorrected(let p):
             return l.t("Rectification de \(records(p.records)) : \(p.reason) — désormais : ", "Correction of \(records(p.records)): \(p.reason) — now: ")
                 + p.events.map(sentence).joined(separator: " ; ")
-                + l.t(" (le \(p.on.frenchDescription))", " (on \(p.on))")
+                + l.t(" (le \(p.actDay.frenchDescription))", " (on \(p.actDay))")
         }
     }
 
