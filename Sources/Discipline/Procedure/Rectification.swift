@@ -102,18 +102,22 @@ public enum Rectification {
     /// announcement with it), a judgement once sent to the board (appeal, general assembly).
     static func refuseByNature(_ act: RecordedAct, in fold: CaseFold, withdrawing: Bool) throws(Refusal) {
         let later = fold.acts().filter { $0.sequence > act.sequence }.flatMap(\.events)
+        let drawPerformedLater = later.contains { if case .drawPerformed = $0 { true } else { false } }
+        let judgementSent = later.contains { if case .judgementSentToBoard = $0 { true } else { false } }
         for event in act.events {
+            // (A `where` in a case with several patterns guards only the last one: the conditions are tested inside.)
             switch event {
             case .drawPerformed:
                 throw refusal("le tirage au sort #\(act.sequence) a eu lieu et son entropie est publiée : seule la procédure le change (remplacement d'un membre de la cellule)",
                               "draw #\(act.sequence) was performed and its entropy published: only the procedure changes it (replacing a cell member)",
                               allowed: "greffe cell replace", allowedEn: "greffe cell replace")
-            case .drawAnnounced where later.contains(where: { if case .drawPerformed = $0 { true } else { false } }) || !withdrawing:
+            case .drawAnnounced:
+                guard drawPerformedLater || !withdrawing else { continue }
                 throw refusal("le tirage annoncé en #\(act.sequence) est publié : seule la procédure le change",
                               "the draw announced in #\(act.sequence) is published: only the procedure changes it",
                               allowed: "greffe cell replace", allowedEn: "greffe cell replace")
-            case .judgementRendered, .consensusReached, .cellVoteHeld, .reintegrationVoteHeld
-                where later.contains(where: { if case .judgementSentToBoard = $0 { true } else { false } }):
+            case .judgementRendered, .consensusReached, .cellVoteHeld, .reintegrationVoteHeld:
+                guard judgementSent else { continue }
                 throw refusal("le jugement de l'acte #\(act.sequence) est transmis au Conseil : seuls le recours et l'Assemblée générale le changent",
                               "the judgement of record #\(act.sequence) was sent to the board: only an appeal and the general assembly change it",
                               allowed: "greffe appeal", allowedEn: "greffe appeal")
