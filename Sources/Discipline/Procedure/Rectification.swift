@@ -141,7 +141,8 @@ public enum Rectification {
                 throw Refusal(refused.rule,
                               fr: "\(what) rendrait l'acte #\(act.sequence) (\(command.typeName)) irrecevable : \(refused.fr) ; retirer ou corriger d'abord cet acte (le dernier d'abord)",
                               en: "\(whatEn) would make record #\(act.sequence) (\(command.typeName)) inadmissible: \(refused.en); withdraw or correct that act first (the last first)",
-                              allowed: refused.allowed, allowedEn: refused.allowedEn)
+                              allowed: "retirer ou corriger d'abord l'acte #\(act.sequence)",
+                              allowedEn: "withdraw or correct record #\(act.sequence) first")
             }
         }
     }

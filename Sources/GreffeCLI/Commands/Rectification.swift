@@ -77,7 +77,7 @@ extension GreffeCommand {
                 postérieur est décidé de nouveau : si l'un d'eux devenait irrecevable, la correction est refusée \
                 (sortie 65) en nommant cet acte et sa règle. Ne se rectifient ni un tirage au sort publié, ni un \
                 jugement transmis au Conseil. Un membre de la cellule que la correction rend inéligible (devenu \
-                témoin) se remplace ensuite par la procédure : greffe cell replace --ground noLongerEligible.
+                témoin) se remplace ensuite par la procédure : greffe cell replace --ground no-longer-eligible.
 
                 Exemples :
                   greffe correct 2026-001 --record 14 --reason "Le témoin est m008, pas m007" -- evidence 2026-001 --kind testimony --description "Témoignage" --witness m008 --on 2026-01-13 --as m002
