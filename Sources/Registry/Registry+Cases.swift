@@ -27,7 +27,8 @@ public enum Performed: Sendable {
 }
 
 extension Registry {
-    /// Rebuilds a case from its events, up to and including `asOf` when given (the case as it stood that day).
+    /// Rebuilds a case from its events, up to and including `asOf` when given (the case as it stood that day: its acts
+    /// dated up to that day, read with every withdrawal and correction, which set right what happened).
     public func loadCase(_ id: CaseID, asOf: Day? = nil) throws -> LoadedCase {
         let records = try store.readStream(Registry.stream(of: id))
         var fold = CaseFold()
@@ -35,13 +36,14 @@ extension Registry {
         var kept: [EventRecord] = []
         for record in records {
             let day = try Registry.day(of: record)
-            if let asOf, day > asOf { continue }
             let dated = DatedEvent(on: day, event: try Registry.caseEvent(of: record))
             fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
+            if let asOf, day > asOf { continue }
             events.append(dated)
             kept.append(record)
         }
-        return LoadedCase(id: id, state: fold.state, rulebook: try rulebook(for: fold.state, of: id),
+        let state = asOf.map { day in CaseFold.state(of: fold.acts().filter { $0.on <= day }) } ?? fold.state
+        return LoadedCase(id: id, state: state, rulebook: try rulebook(for: state, of: id),
                           version: UInt64(records.count), events: events, records: kept, fold: fold)
     }
 
