@@ -132,4 +132,16 @@ import Testing
         ("2026-02-05", .sendSummaryToCell(Note())),
         ("2026-02-08", .holdCellMeeting(CellMeeting(attendees: ["m1", "m2", "m3"]))),
     ]
+
+    /// Given a closed case: nothing of it is withdrawn nor corrected (a closed case accepts no act; its projections
+    /// are final).
+    @Test func rectification_aClosedCaseIsNotRectified() {
+        var r = Recorded()
+        let complaint = r.act("2026-01-05", .fileComplaint(Fixture.complaint))
+        // Closed as a store would hold it (the decider's own path to a closing is long and beside the point).
+        r.fold.fold(CaseRecord(sequence: r.next, group: "close", dated: DatedEvent(
+            on: d("2026-01-06"), event: .caseClosed(Closure(reason: "plainte retirée par la plaignante")))))
+        guard case .failure(let refusal) = r.withdraw(complaint) else { Issue.record("not refused"); return }
+        #expect(refusal.rule == .rectification && refusal.fr.contains("clos"), "\(refusal)")
+    }
 }

@@ -79,6 +79,10 @@ public enum Rectification {
             throw refusal("un retrait ou une correction donne sa raison (--reason)",
                           "a withdrawal or a correction gives its reason (--reason)")
         }
+        if let closed = fold.state.closed {
+            throw refusal("le dossier est clos depuis le \(closed.on.frenchDescription) : ses actes ne se retirent ni ne se rectifient plus",
+                          "the case was closed on \(closed.on): its acts are no longer withdrawn nor corrected")
+        }
         guard let record = fold.records.first(where: { $0.sequence == sequence }) else {
             throw refusal("l'enregistrement #\(sequence) n'est pas de ce dossier", "record #\(sequence) is not of this case")
         }
