@@ -143,4 +143,18 @@ import GreffeCLI
         #expect(dossier.stdout.contains("« rectifié »"), "\(dossier.stdout)")
         expectExit(try f.greffe(["audit", "verify"], environment: ActCommandsTests.today).status, .ok)
     }
+
+    /// `status` and its deadlines read the corrected day: a board meeting recorded on the 9th, held on the 8th.
+    @Test func rectification_statusAndDeadlinesUseTheCorrectedDay() throws {
+        let (f, _) = try store()
+        let before = try f.greffe(["status", "2026-001"], environment: ActCommandsTests.today)
+        #expect(before.stdout.contains("fait le 2026-01-09"), "\(before.stdout)")
+        let correct = try f.greffe(["correct", "2026-001", "--record", "34", "--reason", "La réunion s'est tenue le 8", "--",
+                                    "meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--attendee", "m003",
+                                    "--rapporteur", "m002", "--on", "2026-01-08", "--as", "m001"], environment: ActCommandsTests.today)
+        expectExit(correct.status, .ok, "\(correct.stderr)")
+        let after = try f.greffe(["status", "2026-001"], environment: ActCommandsTests.today)
+        #expect(after.stdout.contains("R04") && after.stdout.contains("fait le 2026-01-08"), "\(after.stdout)")
+        #expect(!after.stdout.contains("fait le 2026-01-09"), "\(after.stdout)")
+    }
 }
