@@ -158,8 +158,9 @@ extension Registry {
         }
         // A dry run wrote nothing: the cache keeps the state the store holds.
         if store.dryRun { return .recorded(records) }
-        // The state as a reader of the log folds it: the stored records decoded, not the events in hand.
-        var stored = loaded.state
+        // The state as a reader of the log folds it: the stored records decoded, not the events in hand, through the
+        // one fold of a case's stream (CaseFold).
+        var stored = loaded.fold
         for record in records {
             guard let event = try? CaseEvent.decode(type: record.type, payload: record.payload),
                   let on = try? Registry.day(of: record)
@@ -167,9 +168,10 @@ extension Registry {
                 caseStateCache.forget(id)
                 return .recorded(records)
             }
-            stored = CaseDecider.evolve(stored, DatedEvent(on: on, event: event))
+            stored.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record),
+                                   dated: DatedEvent(on: on, event: event)))
         }
-        caseStateCache.remember(id, state: stored, version: loaded.version + UInt64(records.count))
+        caseStateCache.remember(id, fold: stored, version: loaded.version + UInt64(records.count))
         return .recorded(records)
     }
 
@@ -182,12 +184,12 @@ extension Registry {
 
     /// A case's current state and version for a command: from the cache when the stream's version is still the
     /// cached one (a stream is append-only, so the same version means the same events), else folded from the log.
-    func currentState(of id: CaseID) throws -> (state: CaseState, version: UInt64) {
+    func currentState(of id: CaseID) throws -> (state: CaseState, version: UInt64, fold: CaseFold) {
         let version = try store.version(of: Registry.stream(of: id))
-        if let cached = caseStateCache.state(of: id, at: version) { return (cached, version) }
+        if let cached = caseStateCache.fold(of: id, at: version) { return (cached.state, version, cached) }
         let loaded = try loadCase(id)
-        caseStateCache.remember(id, state: loaded.state, version: loaded.version)
-        return (loaded.state, loaded.version)
+        caseStateCache.remember(id, fold: loaded.fold, version: loaded.version)
+        return (loaded.state, loaded.version, loaded.fold)
     }
 
     /// The sequence at which a command id was applied, if it was.
