@@ -53,6 +53,9 @@ def jsonl(files):
                 continue
             for err in line_validator.iter_errors(line):
                 errors.append(f"{where}: {'/'.join(map(str, err.path)) or '(root)'}: {err.message}")
+            if isinstance(line, dict) and "withdraw" in line and "command" not in line:
+                checked += 1  # a withdrawal carries no command
+                continue
             command = line.get("command", {}) if isinstance(line, dict) else {}
             schema_path = SCHEMAS / "commands" / f"{command.get('type')}.schema.json"
             if not schema_path.exists():

@@ -9,7 +9,9 @@ import Foundation
 public struct RegistryReplay: Sendable {
     /// A case as folded so far.
     public struct FoldedCase: Sendable {
-        public var state: CaseState
+        /// The case's stream folded, withdrawals and corrections applied (`CaseFold`).
+        public var fold = CaseFold()
+        public var state: CaseState { fold.state }
         /// The stream version of the last event folded.
         public var version: UInt64
         /// The sequence of the last event folded.
@@ -116,8 +118,8 @@ public struct RegistryReplay: Sendable {
         case let .caseEvent(id, before, dated):
             // Folded in place in the dictionary: no copy of the whole state per record (`before` shares what the
             // event does not change).
-            var entry = cases.removeValue(forKey: id) ?? FoldedCase(state: CaseDecider.initial, version: 0, lastSequence: 0)
-            CaseDecider.evolve(&entry.state, dated)
+            var entry = cases.removeValue(forKey: id) ?? FoldedCase(version: 0, lastSequence: 0)
+            entry.fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
             entry.version = record.version
             entry.lastSequence = record.sequence
             let after = entry.state

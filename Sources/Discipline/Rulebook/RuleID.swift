@@ -12,6 +12,9 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     /// Who records an act: a member on the roster; for a case, a board member or the case's rapporteur (unless the
     /// rulebook widens it).
     case recorder
+    /// What a withdrawal or a correction of a recorded act may touch: not a published draw nor a judgement sent, not
+    /// an act later acts depend on, not a withdrawal or a correction.
+    case rectification
 
     /// The article of the règlement the rule comes from.
     public var article: String {
@@ -42,6 +45,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
         case .R36: "2.4"
         case .order: "5.6"
         case .recorder: "5.6.3"
+        case .rectification: "5.6.5"
         }
     }
 

@@ -44,7 +44,7 @@ public struct DossierBuilder {
                         "Confidential document produced by Greffe from the registry (art. 5.6 of the internal rules)."
                         + (naming.pseudonymised ? " Pseudonymised version: parties are named by their role, other members by a pseudonym." : "")),
             sections: [facts(), demandsAndDefence(), timeline(), deadlinesSection(), cell(), votes(), decision(), appeal(),
-                       question(), glossary()])
+                       question()] + (rectifications().map { [$0] } ?? []) + [glossary()])
     }
 
     // MARK: Sections
@@ -103,7 +103,7 @@ public struct DossierBuilder {
     func timeline() -> Document.Section {
         let l = language
         let rows = zip(loaded.events, loaded.records).map { dated, record in
-            [dated.on.frenchDescription, naming.scrub(words.sentence(dated.event)), "#\(record.sequence)",
+            [dated.on.frenchDescription, naming.scrub(words.sentence(dated.event)) + amendmentMark(record.sequence), "#\(record.sequence)",
              naming.name(MemberID(record.event.actor))]
         }
         let chart = TimelineChart(deadlines: deadlines, acts: loaded.events.map(\.on), milestones: milestones(),

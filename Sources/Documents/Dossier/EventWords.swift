@@ -73,6 +73,7 @@ public struct EventWords {
                 + (p.blockedSpaces.isEmpty ? "" : l.t(" ; espaces bloqués : ", "; blocked spaces: ") + p.blockedSpaces.joined(separator: ", "))
         case .evidenceAdded(let p):
             return l.t("Pièce versée au dossier (\(evidenceKind(p.kind))) : \(p.description)", "Evidence added (\(evidenceKind(p.kind))): \(p.description)")
+                + (p.witness.map { l.t(" — témoin : \(name($0))", " — witness: \(name($0))") } ?? "")
         case .disciplinaryFileCompleted:
             return l.t("Dossier disciplinaire complété", "Disciplinary file completed")
         case .victimHeard(let p):
@@ -155,8 +156,16 @@ public struct EventWords {
             return l.t("Radiation de \(name(p.member)) annoncée", "Radiation of \(name(p.member)) announced")
         case .caseClosed(let p):
             return l.t("Dossier clos : \(p.reason)", "Case closed: \(p.reason)")
+        case .recordWithdrawn(let p):
+            return l.t("Retrait de \(records(p.records)) : \(p.reason)", "Withdrawal of \(records(p.records)): \(p.reason)")
+        case .recordCorrected(let p):
+            return l.t("Rectification de \(records(p.records)) : \(p.reason) — désormais : ", "Correction of \(records(p.records)): \(p.reason) — now: ")
+                + p.events.map(sentence).joined(separator: " ; ")
+                + l.t(" (le \(p.actDay.frenchDescription))", " (on \(p.actDay))")
         }
     }
+
+    func records(_ sequences: [UInt64]) -> String { sequences.map { "#\($0)" }.joined(separator: ", ") }
 
     func voteOutcome(_ adopted: String?, _ proposals: [Proposal]) -> String {
         guard let adopted else { return language.t(" : deux tiers non atteints", ": two-thirds not reached") }

@@ -105,6 +105,7 @@ public struct Naming {
             case .judgementRendered(let p): add(p.cell)
             case .appealLodged(let p): add([p.by])
             case .radiationAnnounced(let p): add([p.member])
+            case .recordCorrected(let p): add(mentioned(in: p.events.map { DatedEvent(on: p.actDay, event: $0) }))
             default: break
             }
         }

@@ -31,15 +31,33 @@ extension GreffeCommand {
             let (registry, id) = try options.readingRegistry(forCase: caseID)
             let loaded = try registry.loadCase(id)
             let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue)
+            // Who recorded each act, by name: « Alice Martin (m001) »; an id the roster does not hold stays as it is.
+            let names = Dictionary(try registry.members().map { ($0.id.rawValue, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+            let recorder = { (id: String) in names[id].map { "\($0) (\(id))" } ?? id }
             for (dated, record) in zip(loaded.events, loaded.records) {
                 if json {
                     print(try jsonLine(envelope(record)))
                 } else {
                     print("#\(record.sequence)  \(record.event.occurredOn)  " + words.sentence(dated.event))
                     print("      \(record.type) v\(record.version), " + l.t("enregistré par ", "recorded by ")
-                        + record.event.actor + l.t(" le ", " at ") + isoInstant(record.event.recordedAt))
+                        + recorder(record.event.actor) + l.t(" le ", " at ") + isoInstant(record.event.recordedAt))
+                    if let note = amendmentNote(record.sequence, loaded, l, recorder) { print("      " + note) }
                 }
             }
         }
+    }
+}
+
+/// « retiré » or « rectifié » under a withdrawn or corrected record: by which record, who, why.
+func amendmentNote(_ sequence: UInt64, _ loaded: LoadedCase, _ l: Language, _ name: (String) -> String) -> String? {
+    guard let amendment = loaded.fold.amendments[sequence] else { return nil }
+    let author = (loaded.records.first { $0.sequence == amendment.by }?.event.actor).map(name) ?? "?"
+    switch amendment.kind {
+    case .withdrawn:
+        return l.t("« retiré » par #\(amendment.by), \(author) : \(amendment.reason)",
+                   "\"withdrawn\" by #\(amendment.by), \(author): \(amendment.reason)")
+    case .corrected:
+        return l.t("« rectifié » par #\(amendment.by), \(author) : \(amendment.reason)",
+                   "\"corrected\" by #\(amendment.by), \(author): \(amendment.reason)")
     }
 }

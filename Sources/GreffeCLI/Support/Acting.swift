@@ -121,6 +121,11 @@ struct Acting {
     func perform(_ words: ActWords, in target: ActTarget, members: [MemberID],
                  command: (Registry, Day, String?) throws -> CaseCommand,
                  then: ((Registry, CaseID) throws -> Void)? = nil) throws {
+        // `greffe correct` runs the act it was given: the act is then the correction of a recorded one.
+        if let pending = PendingCorrection.current {
+            try correct(pending, words: words, members: members, command: command)
+            return
+        }
         let l = options.language
         let registry = try options.registry()
         registry.store.dryRun = record.dryRun

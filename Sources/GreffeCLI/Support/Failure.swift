@@ -184,6 +184,9 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
             .verificationFailed,
             l.t("le dossier \(caseID) relève du règlement \(ref), jamais adopté dans ce magasin — lancez `greffe audit verify`",
                 "case \(caseID) runs under rulebook \(ref), never adopted in this store — run `greffe audit verify`"))
+    case .unknownRecord(let sequence):
+        return (.notFound, l.t("enregistrement inconnu : #\(sequence) (voir `greffe history DOSSIER`) ; rien n'a été écrit",
+                               "unknown record: #\(sequence) (see `greffe history CASE`); nothing was written"))
     }
 }
 

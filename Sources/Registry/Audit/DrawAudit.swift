@@ -66,13 +66,13 @@ extension DrawAudit {
     /// Every draw performed in a loaded case (up to the day it was loaded as of), re-computed.
     public static func all(in loaded: LoadedCase) -> [DrawAudit] {
         let id = loaded.id
-        var state = CaseDecider.initial
+        var fold = CaseFold()
         var out: [DrawAudit] = []
         for (dated, record) in zip(loaded.events, loaded.records) {
             if case .drawPerformed(let draw) = dated.event {
-                out.append(DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: state))
+                out.append(DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: fold.state))
             }
-            state = CaseDecider.evolve(state, dated)
+            fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
         }
         return out
     }
