@@ -6,12 +6,7 @@ import Testing
 /// (`greffe --generate-completion-script bash`), which call `greffe ---completion …` back.
 @Suite struct CompletionCommandTests {
     @Test func memberAndCaseIdsAreCompletedFromTheStoreTheCommandLineNames() throws {
-        let f = CLIFixture()
-        expectExit(try f.greffe(["init"]).status, .ok)
-        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
-        expectExit(try f.greffe(["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
-                                 "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
-                                 "--board-learned-on", "2026-01-04", "--on", "2026-01-05"]).status, .ok)
+        let f = try CLIFixture.withSampleComplaint()
         // What bash runs when the user types `greffe evidence 2026-001 --store S --witness m01<TAB>`.
         let witness = try f.greffe(["---completion", "evidence", "--", "--witness", "6", "3",
                                     "greffe", "evidence", "2026-001", "--store", f.store, "--witness", "m01"],

@@ -72,12 +72,7 @@ import Testing
     }
 
     @Test func anActTypedInFrenchIsRecorded() throws {
-        let f = CLIFixture()
-        expectExit(try f.greffe(["init"]).status, .ok)
-        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
-        expectExit(try f.greffe(["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
-                                 "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
-                                 "--board-learned-on", "2026-01-04", "--on", "2026-01-05"]).status, .ok)
+        let f = try CLIFixture.withSampleComplaint()
         expectExit(try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--rapporteur", "m002",
                                  "--on", "2026-01-09"]).status, .ok)
         let evidence = try f.greffe(["evidence", "2026-001", "--kind", "témoignage", "--witness", "m011",
