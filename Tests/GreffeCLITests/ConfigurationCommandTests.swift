@@ -66,4 +66,17 @@ import Testing
         expectExit(absent.status, .notFound)
         #expect(absent.stderr.contains("fichier de configuration introuvable"))
     }
+
+    /// `rappel = 7` in the file gives the calendar's reminders; `--alarm-days` still wins.
+    @Test func theFilesReminderDaysReachTheCalendar() throws {
+        let f = try CLIFixture.withSampleComplaint()
+        try write("rappel = 7\n", to: f.directory + "/.config/greffe/config")
+        expectExit(try f.greffe(["agenda", "--ics", f.directory + "/a.ics"]).status, .ok)
+        let fromFile = try String(contentsOfFile: f.directory + "/a.ics", encoding: .utf8)
+        #expect(fromFile.contains("TRIGGER:-P7D"), "\(fromFile)")
+        expectExit(try f.greffe(["agenda", "--ics", f.directory + "/b.ics", "--alarm-days", "2"]).status, .ok)
+        #expect(try String(contentsOfFile: f.directory + "/b.ics", encoding: .utf8).contains("TRIGGER:-P2D"))
+        try write("rappel = 400\n", to: f.directory + "/.config/greffe/config")
+        expectExit(try f.greffe(["agenda"]).status, .configuration)
+    }
 }

@@ -41,8 +41,14 @@ extension GreffeCommand {
         var ics: String?
 
         @Option(name: .customLong("alarm-days"), help: ArgumentHelp(
-            "Avec --ics : rappel N jours avant chaque échéance (0 : aucun rappel).", valueName: "N"))
-        var alarmDays = 3
+            "Avec --ics : rappel N jours avant chaque échéance (0 : aucun rappel ; défaut : GREFFE_ALARM_DAYS, le fichier de configuration, sinon 3).",
+            valueName: "N"))
+        var alarmDays: Int?
+
+        /// `--alarm-days`, else `GREFFE_ALARM_DAYS` (which the configuration file's `rappel` sets), else 3.
+        var effectiveAlarmDays: Int {
+            alarmDays ?? ProcessInfo.processInfo.environment["GREFFE_ALARM_DAYS"].flatMap { Int($0) } ?? 3
+        }
 
         @Flag(name: .customLong("with-names"), help: "Avec --ics : les noms des membres à côté de leurs identifiants.")
         var withNames = false
@@ -52,7 +58,7 @@ extension GreffeCommand {
 
         func validate() throws {
             if let within, within < 0 { throw ValidationError("--within doit être positif / --within must be positive") }
-            if alarmDays < 0 || alarmDays > 366 {
+            if let alarmDays, alarmDays < 0 || alarmDays > 366 {
                 throw ValidationError("--alarm-days : entre 0 et 366 / --alarm-days: between 0 and 366")
             }
         }
@@ -71,7 +77,7 @@ extension GreffeCommand {
             if let ics {
                 let entries = items.map { CalendarEntry(subject: $0.subject, rule: $0.rule, labelFr: $0.labelFr,
                                                         labelEn: $0.labelEn, due: $0.due, uid: $0.uid) }
-                let text = ICalendar.text(entries, now: Date(), alarmDays: alarmDays, language: l,
+                let text = ICalendar.text(entries, now: Date(), alarmDays: effectiveAlarmDays, language: l,
                                           names: withNames ? try registry.displayNames() : nil)
                 try writeFile(ics, text)
             }

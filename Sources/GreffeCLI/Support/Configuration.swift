@@ -2,7 +2,7 @@ import Foundation
 import Discipline
 
 /// The user's configuration file: the defaults a volunteer would otherwise export in every shell (`GREFFE_STORE`,
-/// `GREFFE_ACTOR`, `GREFFE_LANG`).
+/// `GREFFE_ACTOR`, `GREFFE_LANG`, and `GREFFE_ALARM_DAYS` for the calendar's reminders).
 ///
 /// Where: `GREFFE_CONFIG` when set (it must then exist), else `$XDG_CONFIG_HOME/greffe/config`, else
 /// `~/.config/greffe/config` (absent is fine). What: one `clé = valeur` a line, `#` starts a comment (after a space
@@ -12,6 +12,7 @@ import Discipline
 ///     magasin = ~/Documents/greffe/registre
 ///     acteur = m002
 ///     langue = fr
+///     rappel = 7          # jours avant chaque échéance, dans le calendrier (agenda --ics)
 ///
 /// Precedence, lowest first: the file, then the variable, then the option on the command line.
 struct Configuration {
@@ -25,6 +26,8 @@ struct Configuration {
         Key(names: ["magasin", "store"], variable: "GREFFE_STORE", accepts: { !$0.isEmpty }),
         Key(names: ["acteur", "actor", "as"], variable: "GREFFE_ACTOR", accepts: { !$0.isEmpty }),
         Key(names: ["langue", "lang"], variable: "GREFFE_LANG", accepts: { Language(rawValue: $0) != nil }),
+        Key(names: ["rappel", "alarm-days"], variable: "GREFFE_ALARM_DAYS",
+            accepts: { Int($0).map { (0...366).contains($0) } ?? false }),
     ]
 
     /// The file to read and whether it must exist (`GREFFE_CONFIG` names one that must).
