@@ -14,6 +14,5 @@ JSON
 .build/debug/greffe dossier 2026-001 --out "$work/dossier.html" >/dev/null
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/chromium" \
     --window-size=1000,1500 --screenshot=docs/dossier-exemple.png "file://$work/dossier.html" 2>/dev/null
-chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --user-data-dir="$work/chromium" \
-    --print-to-pdf="$work/dossier.pdf" "file://$work/dossier.html" 2>/dev/null
+.build/debug/greffe dossier 2026-001 --format pdf --out "$work/dossier.pdf" >/dev/null
 echo "docs/dossier-exemple.png written ($(wc -c < docs/dossier-exemple.png) bytes); PDF: $(wc -c < "$work/dossier.pdf") bytes"

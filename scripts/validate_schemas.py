@@ -11,6 +11,7 @@ DIR holds examples written by the Swift tests:
   DIR/envelope/*.json        stored records                     -> Schemas/event-envelope.schema.json
   DIR/ladder-rulebooks/*.json a rulebook file (either kind)     -> Schemas/rulebook.schema.json
   DIR/ladder-events/<type>.json a ladder event payload          -> Schemas/ladder-events/<type>.schema.json
+  DIR/path-events/<type>.json   a mediation/revocation payload    -> Schemas/path-events/<type>.schema.json
 With --jsonl, every line of each file is checked against Schemas/apply-line.schema.json and its command against
 Schemas/commands/<type>.schema.json (the files `greffe apply` reads).
 Every schema is itself checked against draft 2020-12. Exits 1 on any error, listing them all.
@@ -52,6 +53,9 @@ def jsonl(files):
                 continue
             for err in line_validator.iter_errors(line):
                 errors.append(f"{where}: {'/'.join(map(str, err.path)) or '(root)'}: {err.message}")
+            if isinstance(line, dict) and "withdraw" in line and "command" not in line:
+                checked += 1  # a withdrawal carries no command
+                continue
             command = line.get("command", {}) if isinstance(line, dict) else {}
             schema_path = SCHEMAS / "commands" / f"{command.get('type')}.schema.json"
             if not schema_path.exists():
@@ -102,6 +106,8 @@ def main(argv):
         pairs.append((example, SCHEMAS / "rulebook.schema.json"))
     for example in sorted((examples / "ladder-events").glob("*.json")):
         pairs.append((example, SCHEMAS / "ladder-events" / (example.stem.split(".")[0] + ".schema.json")))
+    for example in sorted((examples / "path-events").glob("*.json")):
+        pairs.append((example, SCHEMAS / "path-events" / (example.stem.split(".")[0] + ".schema.json")))
 
     for example, schema_path in pairs:
         if not schema_path.exists():

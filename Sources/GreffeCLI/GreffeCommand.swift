@@ -21,6 +21,7 @@ public struct GreffeCommand: ParsableCommand {
               66  introuvable (magasin, dossier, membre, fichier) / not found
               74  erreur du magasin (format inconnu, magasin endommagé, droits, disque plein, LMDB) / store error
               75  conflit d'écriture concurrente : relire et réessayer / conflict, retry
+              78  fichier de configuration mal formé (~/.config/greffe/config) / malformed configuration file
               79  vérification échouée (journal altéré) / verification failed
 
             Exemples :
@@ -41,7 +42,8 @@ public struct GreffeCommand: ParsableCommand {
         subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self, Export.self,
                       Import.self, Sync.self, Backup.self, Restore.self,
                       RulebookCommand.self, Ladder.self,
-                      Privacy.self],
+                      MediationCommandGroup.self, RevocationCommandGroup.self, RequestCommandGroup.self,
+                      Letter.self, Withdraw.self, Correct.self, Privacy.self],
         groupedSubcommands: [
             CommandGroup(
                 name: "Actes de la procédure (art. 5.6)",
@@ -81,12 +83,24 @@ extension GreffeCommand {
             writeError(language.t("greffe : " + failure.fr, "greffe: " + failure.en))
             Foundation.exit(failure.status.rawValue)
         }
+        // The configuration file first: the variables and the options below override what it says.
+        if let failure = Configuration.load() {
+            writeError(language.t("greffe : " + failure.fr, "greffe: " + failure.en))
+            Foundation.exit(failure.status.rawValue)
+        }
         for (variable, value) in takeLeadingGlobalOptions(&arguments) { setenv(variable, value, 1) }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)
         } catch {
-            exit(withError: error)
+            // Help, `--version` and completion scripts are the parser's to print; a command line it cannot parse is
+            // told in the user's language, with the nearest subcommand for a word that is none.
+            let status = exitCode(for: error)
+            guard status != .success else { exit(withError: error) }
+            let language = Language.resolve(lastLanguageOption(arguments))
+            writeError(ParserMessages.message(for: error, arguments: arguments, language: language)
+                .trimmingCharacters(in: .newlines))
+            Foundation.exit(status.rawValue)
         }
         do {
             try command.run()

@@ -1,6 +1,6 @@
-import Discipline
-import EventLog
-import Foundation
+public import Discipline
+public import EventLog
+public import Foundation
 
 /// One line of the case index kept inline with the log (`greffe cases`, the agenda).
 public struct CaseSummary: Codable, Equatable, Sendable {

@@ -1,5 +1,5 @@
-import Discipline
-import EventLog
+public import Discipline
+public import EventLog
 import Foundation
 
 /// A case as rebuilt from its stream.
@@ -11,8 +11,11 @@ public struct LoadedCase: Sendable {
     public var rulebook: Rulebook
     /// The stream version the state was built from: the expected version of the next append.
     public var version: UInt64
+    /// Every record's event as stored (withdrawals and corrections included); `fold` reads them as they now stand.
     public var events: [DatedEvent]
     public var records: [EventRecord]
+    /// The case's fold: its acts as they now read, and what became of each withdrawn or corrected record.
+    public var fold: CaseFold
 }
 
 /// What happened to a command given to the registry.
@@ -24,28 +27,42 @@ public enum Performed: Sendable {
 }
 
 extension Registry {
-    /// Rebuilds a case from its events, up to and including `asOf` when given (the case as it stood that day).
+    /// Rebuilds a case from its events, up to and including `asOf` when given (the case as it stood that day: its acts
+    /// dated up to that day, read with every withdrawal and correction, which set right what happened).
     public func loadCase(_ id: CaseID, asOf: Day? = nil) throws -> LoadedCase {
         let records = try store.readStream(Registry.stream(of: id))
-        var state = CaseDecider.initial
+        var fold = CaseFold()
         var events: [DatedEvent] = []
         var kept: [EventRecord] = []
         for record in records {
             let day = try Registry.day(of: record)
+            let dated = DatedEvent(on: day, event: try Registry.caseEvent(of: record))
+            fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
             if let asOf, day > asOf { continue }
-            let event: CaseEvent
-            do {
-                event = try CaseEvent.decode(type: record.type, payload: record.payload)
-            } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
-            }
-            let dated = DatedEvent(on: day, event: event)
-            state = CaseDecider.evolve(state, dated)
             events.append(dated)
             kept.append(record)
         }
+        let state = asOf.map { day in CaseFold.state(of: fold.acts().filter { $0.on <= day }) } ?? fold.state
         return LoadedCase(id: id, state: state, rulebook: try rulebook(for: state, of: id),
-                          version: UInt64(records.count), events: events, records: kept)
+                          version: UInt64(records.count), events: events, records: kept, fold: fold)
+    }
+
+    /// A case record's event, or `unreadableEvent`.
+    static func caseEvent(of record: EventRecord) throws -> CaseEvent {
+        do {
+            return try CaseEvent.decode(type: record.type, payload: record.payload)
+        } catch {
+            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+        }
+    }
+
+    /// The command group of a case record: the id the registry writes in its correlation id (`<case>#<version of the
+    /// command's first record>`); for a record written before such ids, the act's moment, recorder, day and key,
+    /// which every record of one command shares (docs/storage-format.md).
+    public static func commandGroup(of record: EventRecord) -> String {
+        let e = record.event
+        if e.correlationId.contains("#") { return e.correlationId }
+        return "\(e.recordedAt)|\(e.actor)|\(e.occurredOn)|\(e.causationId)"
     }
 
     /// The rulebook case `id` is evaluated under now (from the state kept since the last command when it is current).
@@ -118,7 +135,8 @@ extension Registry {
             sealedEvents.append(sealed)
             return envelope(
                 type: event.typeName, schemaVersion: event.schemaVersion, on: day, payload: payload,
-                recording: recording, correlation: id.rawValue, causation: command.commandId ?? "")
+                recording: recording, correlation: Registry.commandGroup(id, firstVersion: loaded.version + 1),
+                causation: command.commandId ?? "")
         }
         var after = loaded.state
         // The offsets of the events that change who sat in judgement (R17): they move `stamp/judged`.
@@ -149,8 +167,9 @@ extension Registry {
         }
         // A dry run wrote nothing: the cache keeps the state the store holds.
         if store.dryRun { return .recorded(records) }
-        // The state as a reader of the log folds it: the stored records decoded, not the events in hand.
-        var stored = loaded.state
+        // The state as a reader of the log folds it: the stored records decoded, not the events in hand, through the
+        // one fold of a case's stream (CaseFold).
+        var stored = loaded.fold
         for record in records {
             guard let event = try? CaseEvent.decode(type: record.type, payload: record.payload),
                   let on = try? Registry.day(of: record)
@@ -158,9 +177,10 @@ extension Registry {
                 caseStateCache.forget(id)
                 return .recorded(records)
             }
-            stored = CaseDecider.evolve(stored, DatedEvent(on: on, event: event))
+            stored.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record),
+                                   dated: DatedEvent(on: on, event: event)))
         }
-        caseStateCache.remember(id, state: stored, version: loaded.version + UInt64(records.count))
+        caseStateCache.remember(id, fold: stored, version: loaded.version + UInt64(records.count))
         return .recorded(records)
     }
 
@@ -173,12 +193,12 @@ extension Registry {
 
     /// A case's current state and version for a command: from the cache when the stream's version is still the
     /// cached one (a stream is append-only, so the same version means the same events), else folded from the log.
-    func currentState(of id: CaseID) throws -> (state: CaseState, version: UInt64) {
+    func currentState(of id: CaseID) throws -> (state: CaseState, version: UInt64, fold: CaseFold) {
         let version = try store.version(of: Registry.stream(of: id))
-        if let cached = caseStateCache.state(of: id, at: version) { return (cached, version) }
+        if let cached = caseStateCache.fold(of: id, at: version) { return (cached.state, version, cached) }
         let loaded = try loadCase(id)
-        caseStateCache.remember(id, state: loaded.state, version: loaded.version)
-        return (loaded.state, loaded.version)
+        caseStateCache.remember(id, fold: loaded.fold, version: loaded.version)
+        return (loaded.state, loaded.version, loaded.fold)
     }
 
     /// The sequence at which a command id was applied, if it was.

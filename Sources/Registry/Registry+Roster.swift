@@ -1,5 +1,5 @@
-import Discipline
-import EventLog
+public import Discipline
+public import EventLog
 import Foundation
 
 extension Registry {

@@ -1,6 +1,6 @@
-import Discipline
-import EventLog
-import Foundation
+public import Discipline
+public import EventLog
+public import Foundation
 
 /// Everything the application can refuse or fail with, beyond the event log's own errors.
 public enum RegistryError: Error, Equatable {
@@ -28,6 +28,8 @@ public enum RegistryError: Error, Equatable {
     case notVerifiable(VerificationFailure)
     /// A case's complaint names a procedure rulebook version this store never adopted.
     case unknownRulebook(RulebookRef, caseID: CaseID)
+    /// A withdrawal or a correction names a record the log does not hold; nothing was written.
+    case unknownRecord(UInt64)
 }
 
 /// Who records an act and when: the clock is read here, at the edge, never in the domain.
@@ -128,25 +130,28 @@ public final class Registry {
 @available(*, unavailable)
 extension Registry: Sendable {}
 
-/// The state of the last few cases commands were decided for, keyed by stream version.
+/// The fold (and so the state) of the last few cases commands were decided for, keyed by stream version.
 ///
 /// Sound across processes: a stream is append-only, so the state folded at version v is the state of any reader that
 /// finds the stream at version v; a command checks the version first, and the append checks it again in its write
 /// transaction. It spares decoding the whole stream for every command of a session (`greffe apply`, a long-running
 /// process): the stream's JSON decoding was most of a single act's own work (docs/performance.md).
 struct CaseStateCache {
-    private var entries: [CaseID: (state: CaseState, version: UInt64)] = [:]
+    private var entries: [CaseID: (fold: CaseFold, version: UInt64)] = [:]
     static let capacity = 64
 
-    func state(of id: CaseID, at version: UInt64) -> CaseState? {
+    /// The fold of case `id` at stream version `version`, when it is the one kept.
+    func fold(of id: CaseID, at version: UInt64) -> CaseFold? {
         guard let entry = entries[id], entry.version == version else { return nil }
-        return entry.state
+        return entry.fold
     }
+
+    func state(of id: CaseID, at version: UInt64) -> CaseState? { fold(of: id, at: version)?.state }
 
     mutating func forget(_ id: CaseID) { entries[id] = nil }
 
-    mutating func remember(_ id: CaseID, state: CaseState, version: UInt64) {
+    mutating func remember(_ id: CaseID, fold: CaseFold, version: UInt64) {
         if entries[id] == nil, entries.count >= CaseStateCache.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[id] = (state, version)
+        entries[id] = (fold, version)
     }
 }

@@ -1,5 +1,5 @@
-import Discipline
-import EventLog
+public import Discipline
+public import EventLog
 import Foundation
 
 /// The registry folded from the log, one record at a time: every case's state, every member, every applied command.
@@ -9,7 +9,9 @@ import Foundation
 public struct RegistryReplay: Sendable {
     /// A case as folded so far.
     public struct FoldedCase: Sendable {
-        public var state: CaseState
+        /// The case's stream folded, withdrawals and corrections applied (`CaseFold`).
+        public var fold = CaseFold()
+        public var state: CaseState { fold.state }
         /// The stream version of the last event folded.
         public var version: UInt64
         /// The sequence of the last event folded.
@@ -25,6 +27,8 @@ public struct RegistryReplay: Sendable {
         case assemblyEvent(AssemblyEvent)
         /// A ladder record's event, or a rulebook adoption (the `ladder/…` and `registry` streams).
         case ladderRecord
+        /// A mediation's or a revocation's event (the `mediation/…` and `revocation/…` streams).
+        case pathRecord(PathFolded)
         /// A stream this version of Greffe does not know; nothing is folded.
         case unknownStream
     }
@@ -37,6 +41,8 @@ public struct RegistryReplay: Sendable {
     public private(set) var lastSequence: UInt64 = 0
     /// Ladder records and ladder adoptions (Ladders/).
     var ladders = LadderReplay()
+    /// Mediations and revocations (Paths/).
+    var paths = PathsReplay()
     /// The procedure rulebooks adopted so far (R34): each case is folded into its summary under the version its
     /// complaint recorded.
     public private(set) var procedures: ProcedureRulebooks
@@ -88,6 +94,10 @@ public struct RegistryReplay: Sendable {
             lastSequence = record.sequence
             return .ladderRecord
         }
+        if let folded = try paths.apply(record) {
+            lastSequence = record.sequence
+            return .pathRecord(PathFolded(folded))
+        }
         if compacting, record.stream.hasPrefix("case/"),
            closedCases.contains(CaseID(String(record.stream.dropFirst("case/".count)))) {
             // The decider refuses every act after closing; only a write behind its back produces one.
@@ -108,8 +118,8 @@ public struct RegistryReplay: Sendable {
         case let .caseEvent(id, before, dated):
             // Folded in place in the dictionary: no copy of the whole state per record (`before` shares what the
             // event does not change).
-            var entry = cases.removeValue(forKey: id) ?? FoldedCase(state: CaseDecider.initial, version: 0, lastSequence: 0)
-            CaseDecider.evolve(&entry.state, dated)
+            var entry = cases.removeValue(forKey: id) ?? FoldedCase(version: 0, lastSequence: 0)
+            entry.fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
             entry.version = record.version
             entry.lastSequence = record.sequence
             let after = entry.state
@@ -127,7 +137,7 @@ public struct RegistryReplay: Sendable {
         case let .memberEvent(dated):
             members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
             rosterStamp = record.sequence
-        case .assemblyEvent, .ladderRecord, .unknownStream:
+        case .assemblyEvent, .ladderRecord, .pathRecord, .unknownStream:
             break
         }
         return folded
@@ -191,6 +201,7 @@ public struct RegistryReplay: Sendable {
         }
         for (key, sequence) in commands { out[key] = Array(String(sequence).utf8) }
         out.merge(try ladders.projections()) { kept, _ in kept }
+        out.merge(try paths.projections()) { kept, _ in kept }
         if let rosterStamp { out[Registry.rosterStampKey] = Array(String(rosterStamp).utf8) }
         if let judgedStamp { out[Registry.judgedStampKey] = judgedStamp.bytes }
         return out

@@ -36,6 +36,10 @@ struct SizeResult: Codable {
     // (4) one case's status: load the stream, fold, deadlines and forecast; raw: read the same stream's records.
     var statusEngine: Stats
     var statusRaw: Stats
+    // (5) whole processes, as a user runs them: `greffe evidence` on an open case (one act, from the process's start
+    // to its exit) and `greffe status` of that case; nil when no `greffe` executable was found.
+    var processAct: Stats?
+    var processStatus: Stats?
 }
 
 struct Machine: Codable {
@@ -69,7 +73,11 @@ struct Results: Codable {
             out += rate(s.replayEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
             out += rate(s.rawScanEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
             out += "\(mb(s.replayPeakAnonymousBytes))/\(mb(s.replayPeakResidentBytes))".padding(toLength: 20, withPad: " ", startingAt: 0)
-            out += "\(ms(s.statusEngine.median))/\(ms(s.statusRaw.median))  act cpu \(ms(s.actEngineCPU.median))/\(ms(s.actRawCPU.median))\n"
+            out += "\(ms(s.statusEngine.median))/\(ms(s.statusRaw.median))  act cpu \(ms(s.actEngineCPU.median))/\(ms(s.actRawCPU.median))"
+            if let act = s.processAct, let status = s.processStatus {
+                out += "  process act \(ms(act.median)) (p99 \(ms(act.p99))), status \(ms(status.median))"
+            }
+            out += "\n"
         }
         return out
     }
@@ -478,6 +486,10 @@ final class Bench {
             statusEngine.append(e)
             statusRaw.append(r)
         }
+        let processes = try measureProcesses()
+        if let processes {
+            log("whole processes: act \(String(format: "%.1f", Stats(processes.act).median * 1000)) ms, status \(String(format: "%.1f", Stats(processes.status).median * 1000)) ms (medians)")
+        }
         let storeBytes = (try? FileManager.default.attributesOfItem(atPath: store.path + "/data.mdb")[.size] as? Int) ?? 0
         return SizeResult(
             targetCaseEvents: size, records: try store.head().sequence, caseEvents: caseEvents, cases: cases.count,
@@ -493,7 +505,82 @@ final class Bench {
             replayEventsPerSecond: Double(records) / max(replaySeconds, 1e-9),
             rawScanEventsPerSecond: Double(records) / max(scanSeconds, 1e-9),
             replayPeakAnonymousBytes: peakAnon, replayPeakResidentBytes: peakRSS,
-            statusEngine: Stats(statusEngine), statusRaw: Stats(statusRaw))
+            statusEngine: Stats(statusEngine), statusRaw: Stats(statusRaw),
+            processAct: processes.map { Stats($0.act) }, processStatus: processes.map { Stats($0.status) })
+    }
+
+    // MARK: Whole processes
+
+    /// The `greffe` executable for the whole-process figures: `--greffe`, else the one built beside greffe-bench.
+    var greffeExecutable: String? {
+        if let path = options.greffePath { return path }
+        let own = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/")
+            ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+        let sibling = own.deletingLastPathComponent().appendingPathComponent("greffe").path
+        return FileManager.default.isExecutableFile(atPath: sibling) ? sibling : nil
+    }
+
+    /// Opens a new case and walks it to its first piece of evidence through `Registry.perform`, then times fresh
+    /// `greffe evidence` processes adding pieces to it (each one whole: start, open the store, read what the act
+    /// needs, decide, synced commit, exit) and fresh `greffe status` processes of the same case.
+    func measureProcesses() throws -> (act: [Double], status: [Double])? {
+        guard options.processRuns > 0, let greffe = greffeExecutable else { return nil }
+        let script = CaseScript(index: nextCase, shape: shape, firstYear: firstYear)
+        try ensureDues(for: script.opened.year)
+        nextCase += 1
+        var rng = script.rng
+        context.caseID = script.id
+        var state = CaseDecider.initial
+        var evidenceDay: Day?
+        for step in script.steps(rulebook: rulebook, members: sortedMembers) {
+            guard let (command, day) = step(state, context, &rng) else { break }
+            if case .addEvidence = command {
+                evidenceDay = day
+                break
+            }
+            guard case .recorded(let records) = try registry.perform(command, in: script.id, on: day, recording: recording)
+            else { throw BenchFailure(description: "case \(script.id): a step before the evidence recorded nothing") }
+            for r in records {
+                state = CaseDecider.evolve(state, DatedEvent(on: day, event: try CaseEvent.decode(type: r.type, payload: r.payload)))
+            }
+        }
+        guard let day = evidenceDay else { throw BenchFailure(description: "case \(script.id): no evidence step") }
+        var environment = ProcessInfo.processInfo.environment
+        environment["GREFFE_TODAY"] = "9999-12-31"
+        environment["GREFFE_ACTOR"] = recording.actor
+        environment["LANG"] = "C.UTF-8"
+        var acts: [Double] = []
+        var statuses: [Double] = []
+        for n in 0..<options.processRuns {
+            acts.append(try timedProcess(greffe, [
+                "evidence", script.id.rawValue, "--kind", "context", "--description", "Pièce \(n + 1) ajoutée par un processus",
+                "--on", day.description, "--store", store.path,
+            ], environment: environment))
+            statuses.append(try timedProcess(greffe, ["status", script.id.rawValue, "--store", store.path],
+                                             environment: environment))
+        }
+        return (acts, statuses)
+    }
+
+    /// Runs one process to its end and returns its wall time; its output is discarded, a non-zero exit fails.
+    func timedProcess(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        let start = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard process.terminationStatus == 0 else {
+            throw BenchFailure(description: "greffe \(arguments.prefix(2).joined(separator: " ")) exited with "
+                + "\(process.terminationStatus): \(String(decoding: message, as: UTF8.self))")
+        }
+        return seconds
     }
 
     /// Records one new case command by command through `Registry.perform` (one synced write transaction each), and

@@ -16,17 +16,24 @@ struct Options {
     var batch = 20_000
     var actCases = 2
     var statusSamples = 30
+    /// Fresh `greffe` processes per size for the whole-process figures (0: none).
+    var processRuns = 10
+    /// The `greffe` executable those processes run (default: the one beside greffe-bench, when built).
+    var greffePath: String?
     var shape = WorkloadShape()
 
     static let usage = """
         usage: greffe-bench [--smoke] [--sizes 1e3,1e4,1e5,1e6] [--json FILE|-] [--dir DIR] [--keep]
                             [--batch EVENTS] [--act-cases N] [--status-samples N] [--members N] [--draw-every N] [--seed N]
+                            [--process-runs N] [--greffe PATH]
           --smoke        one size, 10³ events, a 400-member roster, one case of single acts (seconds)
           --sizes        log sizes to reach, in case events (the roster's events come on top)
           --json         write the results as JSON to FILE (- for standard output, then the text table goes to stderr)
           --dir          work directory (default: a new one under the temporary directory); --keep leaves the stores
           --batch        events per write transaction in the bulk import (engine and raw alike)
           --act-cases    cases recorded act by act (one synced transaction per command) at each size
+          --process-runs fresh `greffe evidence` and `greffe status` processes timed at each size, as a user runs
+                         them (default 10; 0 for none); --greffe names the executable (default: beside greffe-bench)
         One operation alone on a kept store, for a profiler (perf record …), one line of JSON out:
           greffe-bench --replay-child STORE | --verify-child STORE | --decode-child STORE | --status-child STORE
           greffe-bench --bulk-child STORE NEW-STORE      (copies the log with bulk appends)
@@ -50,6 +57,7 @@ struct Options {
                 o.sizes = [1_000]
                 o.actCases = 1
                 o.statusSamples = 10
+                o.processRuns = 2
                 // A smaller roster keeps the smoke run (part of `swift test`, in debug) to a few seconds.
                 o.shape.members = 400
             case "--sizes":
@@ -73,6 +81,12 @@ struct Options {
             case "--status-samples":
                 guard let n = number(value()), n > 0 else { return .failure(UsageError("--status-samples takes a positive number")) }
                 o.statusSamples = n
+            case "--process-runs":
+                guard let n = number(value()) else { return .failure(UsageError("--process-runs takes a number")) }
+                o.processRuns = n
+            case "--greffe":
+                guard let v = value() else { return .failure(UsageError("--greffe takes the path of a greffe executable")) }
+                o.greffePath = v
             case "--members":
                 guard let n = number(value()), n >= 50 else { return .failure(UsageError("--members takes a number ≥ 50")) }
                 o.shape.members = n

@@ -26,6 +26,8 @@ import Testing
         var replayPeakAnonymousBytes: Int
         var statusEngine: Stats
         var statusRaw: Stats
+        var processAct: Stats?
+        var processStatus: Stats?
     }
 
     struct Results: Decodable {
@@ -61,6 +63,10 @@ import Testing
         #expect(size.actEngine.count == size.actRaw.count)
         #expect(size.statusEngine.count == size.statusRaw.count)
         #expect(size.replayPeakAnonymousBytes > 0)
+        // The whole-process figures ran: `swift test` builds `greffe` beside greffe-bench, and the smoke run starts
+        // two `greffe evidence` and two `greffe status` processes (a process that fails fails the benchmark).
+        #expect(size.processAct?.count == 2)
+        #expect(size.processStatus?.count == 2)
         #expect(!FileManager.default.fileExists(atPath: directory + "/engine"))
     }
 }

@@ -102,10 +102,61 @@ import Testing
 
     @Test func headersAreMatchedInFrenchOrEnglishWithoutCaseOrAccents() throws {
         let columns = try RosterColumns.map(header: ["\u{FEFF}ID", "Name", "E-mail", "DUES", "kind", "Board", "Téléphone"])
-        #expect(columns == RosterColumns(id: 0, name: 1, email: 2, dues: 3, kind: 4, board: 5))
+        #expect(columns == RosterColumns(id: 0, name: 1, email: 2, dues: 3, kind: 4, board: 5, ignored: ["Téléphone"]))
         let french = try RosterColumns.map(header: [" identifiant ", "NOM", "courriel", "Cotisation"])
-        #expect(french == RosterColumns(id: 0, name: 1, email: 2, dues: 3, kind: nil, board: nil))
+        #expect(french == RosterColumns(id: 0, name: 1, email: 2, dues: 3, kind: nil, board: nil,
+                                        missing: ["type", "board"]))
         #expect(try RosterColumns.map(header: ["Identifiant", "Nom", "Émail"]).email == 2)
+    }
+
+    /// Issue 17: the spreadsheet associations export (`Identifiant;Prénom;Nom;E-mail;Cotisation 2026;Membre du CA`)
+    /// was imported as "Haddad" with no first name, no dues and no seat, silently.
+    @Test func anAssociationsOwnSpreadsheetGivesEveryField() throws {
+        let header = ["Identifiant", "Prénom", "Nom", "E-mail", "Cotisation 2025", "Cotisation 2026", "Membre du CA"]
+        let columns = try RosterColumns.map(header: header)
+        #expect(columns.firstName == 1 && columns.name == 2 && columns.board == 6)
+        #expect(columns.duesYears == [.init(year: 2025, column: 4), .init(year: 2026, column: 5)])
+        #expect(columns.ignored.isEmpty && columns.missing == ["type"])
+        let events = try Roster.importEvents(header: header, records: [
+            ["n01", "Nadia", "Haddad", "nadia@example.org", "non", "oui", "oui"],
+            ["n02", "Jules", "Martin", "jules@example.org", "12/03/2025", "", "non"],
+            ["n03", "", "Collectif Bleu", "bleu@example.org", "x", "2026-01-15", ""],
+        ], existing: [:]).get()
+        #expect(events["n01"] == [
+            .joined(member: "n01", displayName: "Nadia Haddad", email: "nadia@example.org", kind: .person),
+            .duesPaid(member: "n01", year: 2026), .mandateHeld(member: "n01", role: .boardMember),
+        ])
+        #expect(events["n02"] == [
+            .joined(member: "n02", displayName: "Jules Martin", email: "jules@example.org", kind: .person),
+            .duesPaid(member: "n02", year: 2025),
+        ])
+        #expect(events["n03"] == [
+            .joined(member: "n03", displayName: "Collectif Bleu", email: "bleu@example.org", kind: .person),
+            .duesPaid(member: "n03", year: 2025), .duesPaid(member: "n03", year: 2026),
+        ])
+    }
+
+    @Test func aDuesYearCellThatIsNeitherYesNoNorADayIsRefusedWithItsLine() {
+        let header = ["id", "nom", "courriel", "Cotisation 2026"]
+        guard case .failure(let error) = Roster.importEvents(header: header, records: [
+            ["m1", "Ana", "ana@example.org", "peut-être"], ["m2", "Bo", "bo@example.org", "31/02/2026"],
+        ], existing: [:]) else { Issue.record("bad cells accepted"); return }
+        #expect(error.problems.map(\.line) == [2, 3])
+        #expect(error.problems.map(\.field) == ["dues 2026", "dues 2026"])
+        #expect(error.problems.allSatisfy { $0.reason == .invalidPaid })
+        #expect(error.problems[0].fr.contains("ni oui/non ni une date"))
+    }
+
+    @Test func twoColumnsForTheSameDuesYearAreRefused() {
+        #expect(throws: RosterImportError.self) {
+            try RosterColumns.map(header: ["id", "nom", "courriel", "Cotisation 2026", "Cotisations 2026"])
+        }
+    }
+
+    @Test func columnsGreffeDoesNotReadAndOptionalColumnsMissingAreListed() throws {
+        let columns = try RosterColumns.map(header: ["id", "nom", "courriel", "Téléphone", " Adresse ", ""])
+        #expect(columns.ignored == ["Téléphone", "Adresse"])
+        #expect(columns.missing == ["dues", "type", "board"])
     }
 
     @Test func missingRequiredColumnIsNamed() {

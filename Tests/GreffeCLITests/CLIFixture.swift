@@ -58,3 +58,22 @@ extension CLIFixture {
         return "\(head?["sequence"] ?? "?") \(head?["hash"] ?? "?")"
     }
 }
+
+extension CLIFixture {
+    /// A new store holding the sample roster (docs/examples/adherents.csv), imported on 2026-01-02.
+    static func withRoster() throws -> CLIFixture {
+        let f = CLIFixture()
+        expectExit(try f.greffe(["init"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
+        return f
+    }
+
+    /// The same, with the sample complaint against m004 filed on 2026-01-05 (case 2026-001).
+    static func withSampleComplaint() throws -> CLIFixture {
+        let f = try withRoster()
+        expectExit(try f.greffe(["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
+                                 "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
+                                 "--board-learned-on", "2026-01-04", "--on", "2026-01-05"]).status, .ok)
+        return f
+    }
+}

@@ -57,7 +57,8 @@ import FoundationXML
         for forbidden in ["http://", "https://", "src=", "href=", "<link", "<script", "@import"] {
             #expect(!html.contains(forbidden), "found \(forbidden)")
         }
-        #expect(html.replacingOccurrences(of: "url(#overdue)", with: "").range(of: "url(") == nil)
+        #expect(html.replacingOccurrences(of: "url(#overdue)", with: "").replacingOccurrences(of: "url(#unused)", with: "")
+            .range(of: "url(") == nil)
         // Every event of the case and every deadline.
         let history = try f.greffe(["history", "2026-001", "--json"])
         let sequences = history.stdout.split(separator: "\n").compactMap { line in

@@ -93,7 +93,7 @@ import Testing
         let head = try f.head()
         let preview = try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001", "--dry-run"])
         expectExit(preview.status, .ok, "\(preview.stderr)")
-        #expect(preview.stdout.contains("  m001 : MemberJoined"), "\(preview.stdout)")
+        #expect(preview.stdout.contains("  m001 : nouveau membre « Alice Martin »"), "\(preview.stdout)")
         #expect(try f.head() == head)
         #expect(try f.greffe(["members", "list"]).stdout.contains("m001") == false)
     }

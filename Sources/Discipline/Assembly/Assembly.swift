@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A general assembly (GA) scheduled by the board: the day it is held. The day it was scheduled is the day of the
 /// event (the envelope's `occurredOn`): the GA's agenda is fixed then, so what arises later goes to the next one.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import JSONTape
 
 /// Reads stored event payloads (UTF-8 JSON) into their `Decodable` types, faster than Foundation's `JSONDecoder`

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// The members a draw chooses from, in canonical order (by member id, ascending, byte-wise on UTF-8) and numbered
 /// from 1, with the SHA-256 that is recorded before any entropy value is known.

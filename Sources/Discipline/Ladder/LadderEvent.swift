@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A role-qualified signature: who took part in a decision, and as what (« administrateurs », « président »…).
 public struct Signature: Codable, Equatable, Sendable {

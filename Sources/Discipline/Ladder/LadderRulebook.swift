@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A sanction ladder as data: the graduated measures a charter names, who decides them, what must come before, how
 /// the person is told, and where a rung escalates to.

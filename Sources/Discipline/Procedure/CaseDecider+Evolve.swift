@@ -8,6 +8,8 @@ extension CaseDecider {
 
     /// Folds one event into `s` in place (a replay folding a long log spares a copy of the whole state per event).
     public static func evolve(_ s: inout CaseState, _ dated: DatedEvent) {
+        // A withdrawal or a correction changes what other records mean, not the state by itself: `CaseFold` applies it.
+        if dated.event.isAmendment { return }
         let on = dated.on
         s.openedOn = min(s.openedOn ?? on, on)
         s.lastActOn = max(s.lastActOn ?? on, on)
@@ -81,6 +83,7 @@ extension CaseDecider {
         case let .reparationMeasuresRecorded(p): s.reparations.append(Dated(on: on, value: p))
         case let .radiationAnnounced(p): s.radiations.append(Dated(on: on, value: p))
         case let .caseClosed(p): s.closed = Dated(on: on, value: p)
+        case .recordWithdrawn, .recordCorrected: break
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A fact of a case, in the past tense. The day it happened is not inside: see `DatedEvent`.
 ///
@@ -48,6 +48,10 @@ public enum CaseEvent: Equatable, Sendable {
     case reparationMeasuresRecorded(Reparation)
     case radiationAnnounced(Radiation)
     case caseClosed(Closure)
+    /// Records of the case withdrawn (`greffe withdraw`).
+    case recordWithdrawn(Withdrawal)
+    /// Records of the case corrected (`greffe correct`).
+    case recordCorrected(Correction)
 
     /// The version of this event's payload schema, written in the envelope: 1, except `DrawPerformed`'s compact
     /// payload (``CellDraw/schemaVersion``). Bump a type's version when its payload changes shape, and keep
@@ -107,6 +111,8 @@ public enum CaseEvent: Equatable, Sendable {
         case let .reparationMeasuresRecorded(p): ("ReparationMeasuresRecorded", p)
         case let .radiationAnnounced(p): ("RadiationAnnounced", p)
         case let .caseClosed(p): ("CaseClosed", p)
+        case let .recordWithdrawn(p): ("RecordWithdrawn", p)
+        case let .recordCorrected(p): ("RecordCorrected", p)
         }
     }
 
@@ -185,6 +191,8 @@ public enum CaseEvent: Equatable, Sendable {
         "ReparationMeasuresRecorded": read { .reparationMeasuresRecorded($0) },
         "RadiationAnnounced": read { .radiationAnnounced($0) },
         "CaseClosed": read { .caseClosed($0) },
+        "RecordWithdrawn": read { .recordWithdrawn($0) },
+        "RecordCorrected": read { .recordCorrected($0) },
     ]
 
     /// Every event type name, sorted.

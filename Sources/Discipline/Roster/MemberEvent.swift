@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Whether a member is a person or a member association.
 public enum MemberKind: String, Codable, Equatable, Hashable, Sendable {

@@ -41,6 +41,8 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
         case invalidYear
         case invalidKind
         case invalidBoard
+        /// A `Cotisation 2026` cell that is neither yes/no nor a date.
+        case invalidPaid
         /// A control character or bidirectional override in an identity field (the id, name or email).
         case forbiddenCharacter(Unicode.Scalar)
         /// An id, name or email longer than the limit, in UTF-8 bytes; only its beginning is kept in `value`.
@@ -92,6 +94,9 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
                     "\(atEn)\(foundEn) is neither person/personne nor association")
         case .invalidBoard:
             return ("\(atFr)\(foundFr) n'est ni oui/yes/1 ni non/no/0", "\(atEn)\(foundEn) is neither oui/yes/1 nor non/no/0")
+        case .invalidPaid:
+            return ("\(atFr)\(foundFr) n'est ni oui/non ni une date (JJ/MM/AAAA ou AAAA-MM-JJ)",
+                    "\(atEn)\(foundEn) is neither yes/no nor a date (DD/MM/YYYY or YYYY-MM-DD)")
         case .forbiddenCharacter(let scalar):
             let code = IdentityText.name(scalar)
             return ("\(atFr) contient le caractère de contrôle \(code) (caractères de contrôle, sauts de ligne et inversions de sens d'écriture refusés dans les noms, identifiants et courriels)",
@@ -116,10 +121,18 @@ public struct RosterImportError: Error, Equatable, Sendable, CustomStringConvert
 /// Where each field is in a roster spreadsheet, found from its header row.
 ///
 /// Headers are matched case-, accent- and punctuation-insensitively (`Courriel`, `E-mail`, `IDENTIFIANT` all
-/// work); unknown columns are ignored. Required: id (`id`, `identifiant`), name (`nom`, `name`), email
-/// (`courriel`, `email`, `e-mail`, `mail`). Optional: dues years (`cotisation`, `cotisations`, `dues`), kind
-/// (`type`, `kind`), board seat (`ca`, `board`).
+/// work). Required: id (`id`, `identifiant`), name (`nom`, `name`; with a `prénom` column, the name is « Prénom
+/// Nom »), email (`courriel`, `email`, `e-mail`, `mail`). Optional: dues as a list of years (`cotisation`,
+/// `cotisations`, `dues`) or one column per year (`Cotisation 2026`, `Cotisation 2025`…, a cell oui/non or the day
+/// paid), kind (`type`, `kind`), board seat (`ca`, `board`, `Membre du CA`, `Conseil d'administration`).
+/// Other columns are ignored, and said so (`ignored`), as are the optional fields the file lacks (`missing`).
 public struct RosterColumns: Equatable, Sendable {
+    /// A `Cotisation 2026` column: its year and its 0-based position.
+    public struct DuesYearColumn: Equatable, Sendable {
+        public var year: Int
+        public var column: Int
+    }
+
     /// 0-based position of the id column.
     public var id: Int
     /// 0-based positions of the other columns; `nil` for an optional column the file does not have.
@@ -128,6 +141,14 @@ public struct RosterColumns: Equatable, Sendable {
     public var dues: Int?
     public var kind: Int?
     public var board: Int?
+    /// The first-name column (`Prénom`), whose cell comes before the name's.
+    public var firstName: Int? = nil
+    /// One column per year of dues (`Cotisation 2026`), in the file's order.
+    public var duesYears: [DuesYearColumn] = []
+    /// The headers of the columns no field reads, as written in the file (to be told to the user).
+    public var ignored: [String] = []
+    /// The optional fields the file has no column for: `dues`, `type`, `board` (to be told to the user).
+    public var missing: [String] = []
 
     static let aliases: [(field: String, headers: [String], required: Bool)] = [
         ("id", ["id", "identifiant", "identifier"], true),
@@ -135,18 +156,46 @@ public struct RosterColumns: Equatable, Sendable {
         ("email", ["courriel", "email", "e-mail", "mail"], true),
         ("dues", ["cotisation", "cotisations", "dues"], false),
         ("type", ["type", "kind"], false),
-        ("board", ["ca", "board"], false),
+        ("board", ["ca", "board", "membre du ca", "conseil d'administration", "membre du conseil d'administration",
+                   "administrateur", "administratrice", "board member"], false),
+        ("firstName", ["prénom", "first name", "given name"], false),
     ]
+
+    /// The year of a `Cotisation 2026` header (normalized), if it is one.
+    static func duesYear(of key: String) -> Int? {
+        for prefix in ["cotisations", "cotisation", "dues", "adhesion"] where key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count)
+            if rest.count == 4, rest.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(rest), year >= 1900 {
+                return year
+            }
+        }
+        return nil
+    }
 
     /// Maps a header row to column positions (0-based). Throws every missing required column and every field
     /// given twice, on line 1.
     public static func map(header: [String]) throws(RosterImportError) -> RosterColumns {
         var found: [String: Int] = [:]
         var problems: [RosterProblem] = []
+        var duesYears: [DuesYearColumn] = []
+        var ignored: [String] = []
         for (column, raw) in header.enumerated() {
             let key = normalizedHeader(raw)
+            if let year = duesYear(of: key) {
+                if let first = duesYears.first(where: { $0.year == year }) {
+                    problems.append(RosterProblem(line: 1, field: "dues \(year)", value: "\(column + 1)",
+                                                  reason: .duplicateColumn(firstAt: first.column + 1)))
+                } else {
+                    duesYears.append(DuesYearColumn(year: year, column: column))
+                }
+                continue
+            }
             guard let field = aliases.first(where: { $0.headers.map(normalizedHeader).contains(key) })?.field
-            else { continue }
+            else {
+                let shown = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+                if !shown.isEmpty { ignored.append(shown) }
+                continue
+            }
             if let first = found[field] {
                 problems.append(RosterProblem(line: 1, field: field, value: "\(column + 1)",
                                               reason: .duplicateColumn(firstAt: first + 1)))
@@ -161,8 +210,13 @@ public struct RosterColumns: Equatable, Sendable {
         guard problems.isEmpty, let id = found["id"], let name = found["name"], let email = found["email"] else {
             throw RosterImportError(problems: problems)
         }
+        var missing: [String] = []
+        if found["dues"] == nil && duesYears.isEmpty { missing.append("dues") }
+        if found["type"] == nil { missing.append("type") }
+        if found["board"] == nil { missing.append("board") }
         return RosterColumns(id: id, name: name, email: email, dues: found["dues"], kind: found["type"],
-                             board: found["board"])
+                             board: found["board"], firstName: found["firstName"], duesYears: duesYears,
+                             ignored: ignored, missing: missing)
     }
 
     /// Reads one data row. Missing trailing cells count as empty. Returns the row or the problems in its cells.
@@ -185,6 +239,21 @@ public struct RosterColumns: Equatable, Sendable {
                 years.insert(year)
             }
         }
+        for column in duesYears {
+            let text = cell(column.column)
+            switch RosterColumns.normalizedHeader(text) {
+            case "", "non", "no", "0", "false", "faux", "impaye", "impayee": continue
+            case "oui", "yes", "1", "true", "vrai", "x", "ok", "paye", "payee", "regle", "reglee", "ajour":
+                years.insert(column.year)
+            default:
+                if RosterColumns.isDay(text) {
+                    years.insert(column.year)
+                } else {
+                    problems.append(RosterProblem(line: line, field: "dues \(column.year)", value: text,
+                                                  reason: .invalidPaid))
+                }
+            }
+        }
         var memberKind: MemberKind?
         if kind != nil {
             switch RosterColumns.normalizedHeader(cell(kind)) {
@@ -203,8 +272,20 @@ public struct RosterColumns: Equatable, Sendable {
             }
         }
         guard problems.isEmpty else { return .failure(RosterImportError(problems: problems)) }
-        return .success(RosterRow(line: line, id: cell(id), name: cell(name), email: cell(email),
-                                  duesYears: years, kind: memberKind, board: seat))
+        let fullName = [cell(firstName), cell(name)].filter { !$0.isEmpty }.joined(separator: " ")
+        return .success(RosterRow(line: line, id: cell(id), name: firstName == nil ? cell(name) : fullName,
+                                  email: cell(email), duesYears: years, kind: memberKind, board: seat))
+    }
+
+    /// A day as spreadsheets write it: `JJ/MM/AAAA` (or with `-` or `.`), or `AAAA-MM-JJ`; a real calendar day.
+    static func isDay(_ text: String) -> Bool {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return false }
+        let (year, month, day): (Int?, Int?, Int?) = parts[0].count == 4
+            ? (Int(parts[0]), Int(parts[1]), Int(parts[2])) : (Int(parts[2]), Int(parts[1]), Int(parts[0]))
+        guard let year, let month, let day, parts[0].count == 4 || parts[2].count == 4 else { return false }
+        return Day(year: year, month: month, day: day) != nil
     }
 
     /// Lower case, accents and everything but letters and digits removed: `E-mail` → `email`, `Identifiant ` →

@@ -4,12 +4,17 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case R11, R12, R13, R14, R15, R16, R17, R18, R19, R20
     case R21, R22, R23, R24, R25, R26, R27, R28, R29, R30
     case R31, R32, R33, R34, R35
+    /// GA voting rights (2.4).
+    case R36
     /// Sequencing, not a rule of the text: an act dated before an act the text puts before it
     /// (`CaseState.precedents(of:)`), an act dated after today (`FutureAct`), or an act of a closed case.
     case order
     /// Who records an act: a member on the roster; for a case, a board member or the case's rapporteur (unless the
     /// rulebook widens it).
     case recorder
+    /// What a withdrawal or a correction of a recorded act may touch: not a published draw nor a judgement sent, not
+    /// an act later acts depend on, not a withdrawal or a correction.
+    case rectification
 
     /// The article of the règlement the rule comes from.
     public var article: String {
@@ -37,8 +42,10 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
         case .R33: "3.3"
         case .R34: "9"
         case .R35: "6"
+        case .R36: "2.4"
         case .order: "5.6"
         case .recorder: "5.6.3"
+        case .rectification: "5.6.5"
         }
     }
 

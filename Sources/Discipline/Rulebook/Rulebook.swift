@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Every number and choice of a disciplinary procedure, as data.
 ///
@@ -31,11 +31,14 @@ public struct Rulebook: Codable, Equatable, Sendable {
     public var sanctions: [Category]
     /// Who may record a case's acts; absent: a board member or the case's rapporteur (`Recorder`).
     public var recorders: RecorderPolicy?
+    /// The numbers of mediation (5.4) and revocation of a mandate (4.5); absent or partial: CLE's (`pathRules`).
+    public var paths: PathRules?
 
     public init(
         id: String, version: Int, title: String, source: RulebookSource, timeZone: String, deadlines: Deadlines, twoThirds: Threshold,
         cellSize: Int, recusalsPerParty: Int, judgementCap: JudgementCap, conclusion: ConclusionPoint,
-        motives: [Category], sanctions: [Category], recorders: RecorderPolicy? = nil
+        motives: [Category], sanctions: [Category], recorders: RecorderPolicy? = nil,
+        paths: PathRules? = nil
     ) {
         self.id = id
         self.version = version
@@ -51,6 +54,7 @@ public struct Rulebook: Codable, Equatable, Sendable {
         self.motives = motives
         self.sanctions = sanctions
         self.recorders = recorders
+        self.paths = paths
     }
 
     /// Who may record a case's acts under this rulebook.
@@ -275,6 +279,7 @@ public struct Rulebook: Codable, Equatable, Sendable {
                 }
             }
         }
+        if let paths { faults += paths.faults() }
         return faults
     }
 

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// Where a rulebook comes from: the organisation's text (a seed file) and its article or section.
 public struct RulebookSource: Codable, Equatable, Sendable {

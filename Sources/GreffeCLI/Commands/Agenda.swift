@@ -1,6 +1,7 @@
 import ArgumentParser
 import Crypto
 import Discipline
+import Documents
 import Foundation
 import Registry
 
@@ -14,12 +15,16 @@ extension GreffeCommand {
                 recours) disparaissent quand ils sont écoulés.
 
                 --ics écrit un fichier iCalendar (un événement « journée entière » par échéance, identifiants stables : \
-                réexporter met à jour l'agenda abonné au lieu de dupliquer).
+                réexporter met à jour l'agenda abonné au lieu de dupliquer), daté du moment où il est écrit, avec un \
+                rappel --alarm-days jours avant (3 par défaut, 0 : aucun) et, en description, le dossier, la règle, \
+                l'article et la commande suivante. Un agenda est souvent synchronisé chez un tiers : il ne contient \
+                aucun nom, seulement les identifiants de dossier et de membre, sauf avec --with-names.
 
                 Exemples :
                   greffe agenda
                   greffe agenda --within 14
                   greffe agenda --ics ~/greffe.ics
+                  greffe agenda --ics ~/greffe.ics --alarm-days 7 --with-names
                   greffe agenda --json
                 """))
 
@@ -35,11 +40,27 @@ extension GreffeCommand {
         @Option(help: ArgumentHelp("Écrit aussi les échéances dans ce fichier iCalendar.", valueName: "fichier"))
         var ics: String?
 
+        @Option(name: .customLong("alarm-days"), help: ArgumentHelp(
+            "Avec --ics : rappel N jours avant chaque échéance (0 : aucun rappel ; défaut : GREFFE_ALARM_DAYS, le fichier de configuration, sinon 3).",
+            valueName: "N"))
+        var alarmDays: Int?
+
+        /// `--alarm-days`, else `GREFFE_ALARM_DAYS` (which the configuration file's `rappel` sets), else 3.
+        var effectiveAlarmDays: Int {
+            alarmDays ?? ProcessInfo.processInfo.environment["GREFFE_ALARM_DAYS"].flatMap { Int($0) } ?? 3
+        }
+
+        @Flag(name: .customLong("with-names"), help: "Avec --ics : les noms des membres à côté de leurs identifiants.")
+        var withNames = false
+
         @Flag(help: "Sortie JSON.")
         var json = false
 
         func validate() throws {
             if let within, within < 0 { throw ValidationError("--within doit être positif / --within must be positive") }
+            if let alarmDays, alarmDays < 0 || alarmDays > 366 {
+                throw ValidationError("--alarm-days : entre 0 et 366 / --alarm-days: between 0 and 366")
+            }
         }
 
         func run() throws {
@@ -50,11 +71,14 @@ extension GreffeCommand {
             // otherwise the index kept up to date by every act.
             let items = try asOf.map { day in
                 AgendaItem.items(try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
-                                 today: day, within: within)
+                                 today: day, within: within, paths: try registry.pathAgenda(asOf: day))
             } ?? AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
-                                  today: today, within: within)
+                                  today: today, within: within, paths: try registry.pathAgenda())
             if let ics {
-                let text = AgendaItem.iCalendar(items, language: l)
+                let entries = items.map { CalendarEntry(subject: $0.subject, rule: $0.rule, labelFr: $0.labelFr,
+                                                        labelEn: $0.labelEn, due: $0.due, uid: $0.uid) }
+                let text = ICalendar.text(entries, now: Date(), alarmDays: effectiveAlarmDays, language: l,
+                                          names: withNames ? try registry.displayNames(try registry.reveal(words: l.revealWords)) : nil)
                 try writeFile(ics, text)
             }
             if json {
@@ -100,7 +124,7 @@ struct AgendaItem {
 
     /// Overdue first, then by due day; a party's window that closed is no longer listed.
     static func items(_ index: [(id: CaseID, pending: [PendingDeadline])], ladders: [LadderAgendaItem], today: Day,
-                      within: Int?) -> [AgendaItem] {
+                      within: Int?, paths: [PathAgendaItem] = []) -> [AgendaItem] {
         let deadlines = index.flatMap { entry in
             entry.pending.map { d in
                 AgendaItem(subject: entry.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
@@ -113,7 +137,13 @@ struct AgendaItem {
                               labelFr: item.pending.labelFr, labelEn: item.pending.labelEn, due: day, bindsAssociation: true,
                               waiting: item.pending.due == nil, daysLeft: today.days(until: day))
         }
-        return (deadlines + records)
+        // Mediations (5.4) and revocations (4.5): what they wait for, from their indexes.
+        let pathItems = paths.map { item in
+            let day = item.due ?? item.since
+            return AgendaItem(subject: item.subject, rule: item.rule.rawValue, labelFr: item.labelFr, labelEn: item.labelEn,
+                              due: day, bindsAssociation: true, waiting: item.due == nil, daysLeft: today.days(until: day))
+        }
+        return (deadlines + records + pathItems)
             .filter { $0.bindsAssociation || $0.daysLeft >= 0 }
             .filter { within == nil || $0.waiting || $0.daysLeft <= within ?? 0 }
             .sorted { a, b in
@@ -133,48 +163,5 @@ struct AgendaItem {
         let digest = SHA256.hash(data: Data("\(subject)|\(rule)|\(labelEn)".utf8))
         let safe = subject.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }
         return String(safe) + "-\(rule)-" + digest.prefix(6).map { String(format: "%02x", $0) }.joined() + "@greffe"
-    }
-
-    /// An RFC 5545 calendar: one all-day event per deadline, CRLF line ends, long lines folded.
-    static func iCalendar(_ items: [AgendaItem], language l: Language) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-                .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
-        }
-        func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Greffe//Registre disciplinaire//FR", "CALSCALE:GREGORIAN",
-                     "X-WR-CALNAME:" + escape(l.t("Greffe — échéances", "Greffe — deadlines"))]
-        for item in items {
-            let label = l == .fr ? item.labelFr : item.labelEn
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:\(item.uid)",
-                // The stamp is the due day itself, so an unchanged deadline exports byte for byte the same.
-                "DTSTAMP:\(compact(item.due))T000000Z",
-                "DTSTART;VALUE=DATE:\(compact(item.due))",
-                "DTEND;VALUE=DATE:\(compact(item.due.adding(days: 1)))",
-                "SUMMARY:" + escape("\(item.subject) \(item.rule) — \(label)"),
-                "DESCRIPTION:" + escape(l.t("\(item.subject), \(item.rule) : \(label).", "\(item.subject), \(item.rule): \(label).")),
-                "END:VEVENT",
-            ]
-        }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// Folds a content line at 75 octets without cutting a UTF-8 character (RFC 5545 §3.1).
-    static func fold(_ line: String) -> String {
-        var out = ""
-        var count = 0
-        for character in line {
-            let size = String(character).utf8.count
-            if count + size > 75 {
-                out += "\r\n "
-                count = 1
-            }
-            out.append(character)
-            count += size
-        }
-        return out
     }
 }

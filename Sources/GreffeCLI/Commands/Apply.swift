@@ -42,7 +42,31 @@ extension GreffeCommand {
             var `case`: CaseID
             var on: Day
             var `as`: String
-            var command: CaseCommand
+            /// The act; with `correct`, the act with the right values. Absent with `withdraw`.
+            var command: CaseCommand?
+            /// `{"record": 14, "reason": "…"}`: withdraws the act of that record (`greffe withdraw`).
+            var withdraw: Rectifying?
+            /// `{"record": 14, "reason": "…"}`: `command` corrects the act of that record, on `on` (`greffe correct`).
+            var correct: Rectifying?
+        }
+
+        struct Rectifying: Decodable {
+            var record: UInt64
+            var reason: String
+        }
+
+        /// What a line records: an act, a withdrawal or a correction.
+        func perform(_ line: Line, on registry: Registry) throws -> Performed {
+            let recording = Recording(actor: line.as, today: try Today.fixed())
+            if let w = line.withdraw {
+                return .recorded(try registry.withdraw(line.case, record: w.record, reason: w.reason, recording: recording))
+            }
+            guard let command = line.command else { return .recorded([]) }
+            if let c = line.correct {
+                return .recorded(try registry.correct(line.case, record: c.record, reason: c.reason, command: command,
+                                                      on: line.on, recording: recording))
+            }
+            return try registry.perform(command, in: line.case, on: line.on, recording: recording)
         }
 
         func run() throws {
@@ -69,9 +93,7 @@ extension GreffeCommand {
             var skipped = 0
             for (number, line) in lines {
                 do {
-                    switch try registry.perform(
-                        line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, today: try Today.fixed()))
-                    {
+                    switch try perform(line, on: registry) {
                     case .recorded(let records):
                         applied += 1
                         if dryRun {
@@ -97,7 +119,7 @@ extension GreffeCommand {
 
 /// The lines of an `apply` file, read and checked against Schemas/apply-line.schema.json before any is applied.
 enum ApplyFile {
-    static let fields: Set<String> = ["case", "on", "as", "command"]
+    static let fields: Set<String> = ["case", "on", "as", "command", "withdraw", "correct"]
 
     /// The non-blank lines with their 1-based numbers. Lines end with LF or CRLF. Refuses (exit 65) the first
     /// line that is not UTF-8 (with its byte), not a JSON object, has a field the schema does not know, or a value
@@ -128,8 +150,16 @@ enum ApplyFile {
                           en: "a JSON object {\"case\": …, \"on\": …, \"as\": …, \"command\": {…}} is expected")
         }
         if let unknown = fields.keys.sorted().first(where: { !Self.fields.contains($0) }) {
-            throw refusal(file, number, fr: "champ inconnu « \(shown(unknown)) » (champs permis : case, on, as, command)",
-                          en: "unknown field \"\(shown(unknown))\" (fields allowed: case, on, as, command)")
+            throw refusal(file, number, fr: "champ inconnu « \(shown(unknown)) » (champs permis : case, on, as, command, withdraw, correct)",
+                          en: "unknown field \"\(shown(unknown))\" (fields allowed: case, on, as, command, withdraw, correct)")
+        }
+        // One thing per line: an act (command), a withdrawal (withdraw, alone) or a correction (correct and command).
+        let shape = (fields["command"] != nil, fields["withdraw"] != nil, fields["correct"] != nil)
+        switch shape {
+        case (true, false, _), (false, true, false): break
+        default:
+            throw refusal(file, number, fr: "une ligne porte un acte (command), un retrait (withdraw, sans command) ou une rectification (correct avec command)",
+                          en: "a line holds an act (command), a withdrawal (withdraw, without command) or a correction (correct with command)")
         }
         if let text = fields["case"] as? String, !isCaseID(text) {
             throw refusal(file, number, fr: "case « \(shown(text)) » n'est pas un numéro de dossier comme 2026-001",
@@ -157,7 +187,7 @@ enum ApplyFile {
             let (fr, en) = describe(decoding: error)
             throw refusal(file, number, fr: "JSON invalide : " + fr, en: "invalid JSON: " + en)
         }
-        if case .fileComplaint(let facts, _) = line.command {
+        if case .fileComplaint(let facts, _)? = line.command {
             // A party outside the association is named by free text: an identity field all the same.
             for party in facts.complainants + facts.accused + facts.victims {
                 if party.id.rawValue.utf8.count > IdentityText.maxIDBytes {

@@ -5,7 +5,7 @@ import Registry
 
 extension GreffeCommand {
     /// The general-assembly subcommands about the GA itself (the decision acts are `ga vote` and `ga resolve`).
-    static let assemblySubcommands: [any ParsableCommand.Type] = [AssemblySchedule.self, AssemblyDocket.self]
+    static let assemblySubcommands: [any ParsableCommand.Type] = [AssemblySchedule.self, AssemblyDocket.self, AssemblyVoters.self]
 
     struct AssemblySchedule: ParsableCommand {
         static let configuration = CommandConfiguration(

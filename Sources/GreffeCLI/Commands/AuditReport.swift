@@ -1,5 +1,6 @@
 import ArgumentParser
 import Discipline
+import Documents
 import EventLog
 import Foundation
 import Registry
@@ -139,6 +140,14 @@ extension CaseAudit {
                 out += (md ? "- " : "  ") + "\(r.on) — \(r.value.member) (\(r.value.ground.words(l))) : \(m(reveal(r.value.reason)))\n"
             }
         }
+        if !rectifications.isEmpty {
+            out += md ? l.t("\n### Rectifications\n\n", "\n### Corrections\n\n") : l.t("Rectifications\n", "Corrections\n")
+            for r in rectifications {
+                let kind = r.withdrawn ? l.t("retrait", "withdrawal") : l.t("rectification", "correction")
+                let list = r.records.map { "#\($0)" }.joined(separator: ", ")
+                out += (md ? "- " : "  ") + "#\(r.sequence) \(r.on) — \(kind) \(l.t("de", "of")) \(list) (\(r.actor)) : \(r.reason)\n"
+            }
+        }
         out += md ? l.t("\n### Tirages au sort\n\n", "\n### Draws\n\n") : l.t("Tirages au sort\n", "Draws\n")
         if draws.isEmpty { out += l.t("  (aucun tirage)\n", "  (no draw)\n") }
         for draw in draws {
@@ -164,6 +173,10 @@ extension CaseAudit {
             "cellReplacements": cellReplacements.map { r -> [String: Any] in
                 ["on": r.on.description, "member": r.value.member.rawValue, "ground": r.value.ground.rawValue,
                  "reason": reveal(r.value.reason)]
+            },
+            "rectifications": rectifications.map { r -> [String: Any] in
+                ["sequence": r.sequence, "on": r.on.description, "actor": r.actor, "kind": r.withdrawn ? "withdrawal" : "correction",
+                 "records": r.records, "reason": r.reason]
             },
         ]
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Discipline
+import Documents
 import Foundation
 import Registry
 
@@ -19,17 +20,21 @@ extension GreffeCommand {
                 Exemples :
                   greffe dossier 2026-001 --out dossier-2026-001.html
                   greffe dossier 2026-001 --format md --pseudonymise --out dossier-2026-001.md
-                  chromium --headless --print-to-pdf=dossier.pdf dossier-2026-001.html
+                  greffe dossier 2026-001 --format pdf --out dossier-2026-001.pdf
+
+                --format pdf imprime le HTML avec Chromium sans interface (sans en-tête ni pied de page du \
+                navigateur) ; Chromium absent, la commande dit comment l'obtenir (code 66). GREFFE_CHROMIUM donne \
+                son chemin s'il n'est pas dans le PATH.
                 """))
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case html, md }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, pdf }
 
         @OptionGroup var options: StoreOptions
 
-        @Argument(help: "Identifiant du dossier.")
+        @Argument(help: "Identifiant du dossier.", completion: .custom(Completions.caseIDs))
         var caseID: String
 
-        @Option(help: "Format : html (défaut) ou md.")
+        @Option(help: "Format : html (défaut), md, ou pdf (imprimé par Chromium, --out requis).")
         var format: Format = .html
 
         @Flag(help: "Parties désignées par leur rôle, autres membres par un pseudonyme.")
@@ -41,6 +46,12 @@ extension GreffeCommand {
         @Option(help: ArgumentHelp("Fichier à écrire (défaut : la sortie standard).", valueName: "fichier"))
         var out: String?
 
+        func validate() throws {
+            if format == .pdf && out == nil {
+                throw ValidationError("--format pdf écrit un fichier : donnez --out FICHIER.pdf / --format pdf writes a file: give --out FILE.pdf")
+            }
+        }
+
         func run() throws {
             let l = options.language
             let (registry, id) = try options.readingRegistry(forCase: caseID)
@@ -51,6 +62,15 @@ extension GreffeCommand {
                                 reveal: try registry.reveal(words: l.revealWords))
             let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: loaded.rulebook,
                                           naming: naming, language: l).build()
+            if format == .pdf, let out {
+                let pdf: Data
+                do { pdf = try ChromiumPDF.print(document.html()) } catch {
+                    throw CLIFailure(status: error == .missing ? .notFound : .internalError, fr: error.fr, en: error.en)
+                }
+                try writeFile(out, pdf)
+                print(l.t("Dossier écrit : \(out) (PDF)", "Dossier written: \(out) (PDF)"))
+                return
+            }
             let text = format == .html ? document.html() : document.markdown()
             if let out {
                 try writeFile(out, text)

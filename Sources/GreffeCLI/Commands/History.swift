@@ -1,5 +1,6 @@
 import ArgumentParser
 import Discipline
+import Documents
 import EventLog
 import Foundation
 import Registry
@@ -19,7 +20,7 @@ extension GreffeCommand {
 
         @OptionGroup var options: StoreOptions
 
-        @Argument(help: "Identifiant du dossier.")
+        @Argument(help: "Identifiant du dossier.", completion: .custom(Completions.caseIDs))
         var caseID: String
 
         @Flag(help: "Une ligne JSON par événement (enveloppe complète et contenu).")
@@ -31,15 +32,33 @@ extension GreffeCommand {
             let loaded = try registry.loadCase(id)
             let reveal = try registry.reveal(words: l.revealWords)
             let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue, text: { reveal($0) })
+            // Who recorded each act, by name: « Alice Martin (m001) »; an id the roster does not hold stays as it is.
+            let names = Dictionary(try registry.members().map { ($0.id.rawValue, reveal($0.displayName)) }, uniquingKeysWith: { a, _ in a })
+            let recorder = { (id: String) in names[id].map { "\($0) (\(id))" } ?? id }
             for (dated, record) in zip(loaded.events, loaded.records) {
                 if json {
                     print(try jsonLine(envelope(record, reveal: reveal)))
                 } else {
                     print("#\(record.sequence)  \(record.event.occurredOn)  " + words.sentence(dated.event))
                     print("      \(record.type) v\(record.version), " + l.t("enregistré par ", "recorded by ")
-                        + record.event.actor + l.t(" le ", " at ") + isoInstant(record.event.recordedAt))
+                        + recorder(record.event.actor) + l.t(" le ", " at ") + isoInstant(record.event.recordedAt))
+                    if let note = amendmentNote(record.sequence, loaded, l, recorder) { print("      " + note) }
                 }
             }
         }
+    }
+}
+
+/// « retiré » or « rectifié » under a withdrawn or corrected record: by which record, who, why.
+func amendmentNote(_ sequence: UInt64, _ loaded: LoadedCase, _ l: Language, _ name: (String) -> String) -> String? {
+    guard let amendment = loaded.fold.amendments[sequence] else { return nil }
+    let author = (loaded.records.first { $0.sequence == amendment.by }?.event.actor).map(name) ?? "?"
+    switch amendment.kind {
+    case .withdrawn:
+        return l.t("« retiré » par #\(amendment.by), \(author) : \(amendment.reason)",
+                   "\"withdrawn\" by #\(amendment.by), \(author): \(amendment.reason)")
+    case .corrected:
+        return l.t("« rectifié » par #\(amendment.by), \(author) : \(amendment.reason)",
+                   "\"corrected\" by #\(amendment.by), \(author): \(amendment.reason)")
     }
 }

@@ -20,11 +20,16 @@ extension GreffeCommand.Members {
             discussion: prose("""
                 Colonnes (en-têtes français ou anglais, sans souci de casse ni d'accents) :
                   id | identifiant        identifiant stable du membre (obligatoire)
-                  nom | name              nom affiché (obligatoire)
+                  nom | name              nom affiché (obligatoire) ; avec une colonne prénom, « Prénom Nom »
+                  prénom | first name     prénom, placé avant le nom
                   courriel | email        adresse électronique (obligatoire)
                   cotisation | dues       années de cotisation payées, ex. 2025;2026
+                  Cotisation 2026 …       une colonne par année : oui | non, ou le jour du paiement (JJ/MM/AAAA)
                   type | kind             personne | association
-                  ca | board              siège au conseil d'administration : oui | non
+                  ca | board | Membre du CA   siège au conseil d'administration : oui | non
+
+                Les colonnes que Greffe ne lit pas sont nommées dans un avertissement, comme les colonnes
+                facultatives absentes (cotisation, type, CA) : rien n'est ignoré en silence.
 
                 Le fichier est en UTF-8 ; un fichier en UTF-16 ou en Windows-1252/Latin-1 est converti, avec un
                 avertissement. Identifiant (128 octets au plus), nom et courriel (320) refusent les caractères de
@@ -75,6 +80,9 @@ extension GreffeCommand.Members {
                 writeError(l.t("greffe : \(file) est en \(encoding.name), converti en UTF-8 : vérifiez les accents des noms importés.",
                                "greffe: \(file) is in \(encoding.name), converted to UTF-8: check the accents of the names imported."))
             }
+            if let columns = try? RosterColumns.map(header: csv.header) {
+                for notice in Self.notices(columns, language: l) { writeError(notice) }
+            }
             let registry = try options.registry()
             registry.store.dryRun = dryRun
             let changes = try registry.importRoster(
@@ -84,7 +92,7 @@ extension GreffeCommand.Members {
                 print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'import réel enregistrerait :",
                           "Dry run (--dry-run): nothing was written. The real import would record:"))
                 for (id, events) in changes.sorted(by: { $0.key < $1.key }) {
-                    print("  \(id) : " + events.map(\.typeName).joined(separator: ", "))
+                    print("  \(id) : " + events.map { Self.preview($0, language: l) }.joined(separator: " ; "))
                 }
             }
             if changes.isEmpty {
@@ -236,6 +244,46 @@ extension GreffeCommand.Members {
             print(
                 l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(try registry.procedureRulebooks().inForce(on: try registry.day(nil)).judgementCap.max)"
                     + (judged.isEmpty ? "" : " (" + judged.joined(separator: ", ") + ")"))
+        }
+    }
+}
+
+extension GreffeCommand.Members.Import {
+    /// What the user should know of the file's columns before anything is recorded: the columns no field reads, and
+    /// the optional fields the file has no column for.
+    static func notices(_ columns: RosterColumns, language l: Language) -> [String] {
+        var out: [String] = []
+        if !columns.ignored.isEmpty {
+            let fr = columns.ignored.map { "« \($0) »" }.joined(separator: ", ")
+            let en = columns.ignored.map { "\"\($0)\"" }.joined(separator: ", ")
+            out.append(l.t("greffe : colonne(s) ignorée(s), Greffe ne les lit pas : \(fr).",
+                           "greffe: column(s) ignored, Greffe does not read them: \(en)."))
+        }
+        let words: [String: (fr: String, en: String)] = [
+            "dues": ("cotisation (aucune cotisation enregistrée)", "dues (no dues recorded)"),
+            "type": ("type (les nouveaux membres sont des personnes)", "type (new members are persons)"),
+            "board": ("CA (sièges au conseil inchangés)", "board (board seats left unchanged)"),
+        ]
+        let missing = columns.missing.compactMap { words[$0] }
+        if !missing.isEmpty {
+            out.append(l.t("greffe : colonne(s) facultative(s) absente(s) : \(missing.map(\.fr).joined(separator: ", ")).",
+                           "greffe: optional column(s) missing: \(missing.map(\.en).joined(separator: ", "))."))
+        }
+        return out
+    }
+
+    /// One event of the import as the dry run shows it: who, with what.
+    static func preview(_ event: MemberEvent, language l: Language) -> String {
+        switch event {
+        case let .joined(_, sealedName, sealedEmail, kind):
+            // An import's events are shown before they are sealed: their texts are still in clear.
+            let name = sealedName.clearText ?? "", email = sealedEmail.clearText ?? ""
+            let fr = kind == .person ? "personne" : "association", en = kind == .person ? "person" : "association"
+            return l.t("nouveau membre « \(name) » <\(email)> (\(fr))", "new member \"\(name)\" <\(email)> (\(en))")
+        case let .duesPaid(_, year): return l.t("cotisation \(year) payée", "dues \(year) paid")
+        case .mandateHeld(_, .boardMember): return l.t("siège au CA", "board seat")
+        case .mandateEnded(_, .boardMember): return l.t("quitte le CA", "leaves the board")
+        default: return event.typeName
         }
     }
 }

@@ -20,7 +20,7 @@ extension GreffeCommand {
 
         @OptionGroup var options: StoreOptions
 
-        @Argument(help: "Identifiant du dossier, ex. 2026-001.")
+        @Argument(help: "Identifiant du dossier, ex. 2026-001.", completion: .custom(Completions.caseIDs))
         var caseID: String
 
         @Option(name: .customLong("as-of"), help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))

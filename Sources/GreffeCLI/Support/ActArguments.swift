@@ -11,6 +11,9 @@ extension MemberID: ExpressibleByArgument {
         guard !trimmed.isEmpty else { return nil }
         self.init(trimmed)
     }
+
+    /// The shell completes member ids from the store (Completions).
+    public static var defaultCompletionKind: CompletionKind { .custom(Completions.memberIDs) }
 }
 
 /// An id of the rulebook's list (a sanction, a grave motive). The help lists the shipped rulebook's ids; the id is
@@ -107,33 +110,76 @@ private func splitPair(_ text: String) -> (String, String)? {
     return key.isEmpty || value.isEmpty ? nil : (key, value)
 }
 
-extension Evidence.Kind: ExpressibleByArgument {}
+/// A value of a closed list given on the command line in French or in English (`--kind témoignage` or `--kind
+/// testimony`), without regard to case or accents. The help and the shell's completion offer the French words.
+public protocol FrenchArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {
+    /// The French word of each value, as typed (one word, or words joined by `-`).
+    var french: String { get }
+}
+
+extension FrenchArgument {
+    public init?(argument: String) {
+        let typed = foldedArgument(argument)
+        guard let found = Self.allCases.first(where: {
+            foldedArgument($0.rawValue) == typed || foldedArgument($0.french) == typed
+        }) else { return nil }
+        self = found
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.french) }
+}
+
+/// Lower case, accents and apostrophes off, spaces as `-`: `Témoignage` → `temoignage`, `en ligne` → `en-ligne`.
+func foldedArgument(_ text: String) -> String {
+    text.trimmingCharacters(in: .whitespaces)
+        .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "'", with: "")
+}
+
+extension Evidence.Kind: FrenchArgument {
+    public var french: String {
+        switch self {
+        case .testimony: "témoignage"
+        case .history: "historique"
+        case .context: "contexte"
+        case .screenshot: "capture"
+        case .document: "document"
+        case .report: "signalement"
+        case .other: "autre"
+        }
+    }
+}
 
 /// How an act reached its recipients (`--via ticket`, `--via email`…), mapped to the domain's values.
-enum ComplaintChannel: String, ExpressibleByArgument, CaseIterable {
+enum ComplaintChannel: String, FrenchArgument {
     case ticket, email
     var value: ComplaintFacts.Channel { self == .ticket ? .privateTicket : .email }
+    var french: String { self == .ticket ? "ticket" : "courriel" }
 }
 
-enum NotificationChannel: String, ExpressibleByArgument, CaseIterable {
+enum NotificationChannel: String, FrenchArgument {
     case email, dm
     var value: BoardNotification.Channel { self == .email ? .email : .directMessage }
+    var french: String { self == .email ? "courriel" : "message-privé" }
 }
 
-enum CallChannel: String, ExpressibleByArgument, CaseIterable {
+enum CallChannel: String, FrenchArgument {
     case online, email
     var value: CellCall.Channel { self == .online ? .online : .email }
+    var french: String { self == .online ? "en-ligne" : "courriel" }
 }
 
-/// `--form written` or `--form oral`.
-enum AnswerForm: String, ExpressibleByArgument, CaseIterable {
+/// `--form écrit` or `--form oral` (`written`, `oral`).
+enum AnswerForm: String, FrenchArgument {
     case written, oral
     var value: Answer.Form { self == .written ? .written : .oral }
+    var french: String { self == .written ? "écrit" : "oral" }
 }
 
 /// Who formulated the victim's demands (5.6.6).
-enum DemandOrigin: String, ExpressibleByArgument, CaseIterable {
+enum DemandOrigin: String, FrenchArgument {
     case victim, board
+    var french: String { self == .victim ? "victime" : "conseil" }
 
     var value: VictimHearing.Origin { self == .victim ? .victim : .rapporteurAndBoard }
 }

@@ -16,7 +16,8 @@ struct ActWords: Sendable {
 
 /// The case an act is about, as the first argument.
 struct CaseArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("Identifiant du dossier, ex. 2026-001 (voir `greffe cases`).", valueName: "dossier"))
+    @Argument(help: ArgumentHelp("Identifiant du dossier, ex. 2026-001 (voir `greffe cases`).", valueName: "dossier"),
+              completion: .custom(Completions.caseIDs))
     var caseID: String
 }
 
@@ -120,6 +121,11 @@ struct Acting {
     func perform(_ words: ActWords, in target: ActTarget, members: [MemberID],
                  command: (Registry, Day, String?) throws -> CaseCommand,
                  then: ((Registry, CaseID) throws -> Void)? = nil) throws {
+        // `greffe correct` runs the act it was given: the act is then the correction of a recorded one.
+        if let pending = PendingCorrection.current {
+            try correct(pending, words: words, members: members, command: command)
+            return
+        }
         let l = options.language
         let registry = try options.registry()
         registry.store.dryRun = record.dryRun

@@ -13,6 +13,8 @@ public enum ExitStatus: Int32, Sendable {
     case internalError = 70
     case storeError = 74
     case conflict = 75
+    /// The configuration file (`~/.config/greffe/config`, `GREFFE_CONFIG`) is malformed (sysexits' EX_CONFIG).
+    case configuration = 78
     case verificationFailed = 79
 }
 
@@ -45,6 +47,8 @@ func report(_ error: any Error, _ language: Language) -> (status: ExitStatus, me
         return (status, prefix + message)
     case let error as LadderError:
         return reported(failure(error, language))
+    case let error as PathError:
+        return reported(failure(error))
     case let error as BackupError:
         return reported(describe(error, language))
     case let error as TransferError:
@@ -182,5 +186,22 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
             .verificationFailed,
             l.t("le dossier \(caseID) relève du règlement \(ref), jamais adopté dans ce magasin — lancez `greffe audit verify`",
                 "case \(caseID) runs under rulebook \(ref), never adopted in this store — run `greffe audit verify`"))
+    case .unknownRecord(let sequence):
+        return (.notFound, l.t("enregistrement inconnu : #\(sequence) (voir `greffe history DOSSIER`) ; rien n'a été écrit",
+                               "unknown record: #\(sequence) (see `greffe history CASE`); nothing was written"))
+    }
+}
+
+/// A mediation or revocation that does not exist, or a member not on the roster: exit 66, nothing written.
+func failure(_ error: PathError) -> CLIFailure {
+    switch error {
+    case .unknownMediation(let id):
+        return CLIFailure(status: .notFound, fr: "aucune médiation \(id) (greffe mediation list)", en: "no mediation \(id) (greffe mediation list)")
+    case .unknownRevocation(let id):
+        return CLIFailure(status: .notFound, fr: "aucune révocation \(id)", en: "no revocation \(id)")
+    case .unknownMember(let id):
+        return CLIFailure(status: .notFound, fr: "\(id) n'est pas dans la liste des adhésions", en: "\(id) is not on the roster")
+    case .unknownRequest(let id):
+        return CLIFailure(status: .notFound, fr: "aucune demande \(id) (greffe request list)", en: "no request \(id) (greffe request list)")
     }
 }

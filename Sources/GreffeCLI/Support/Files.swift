@@ -33,6 +33,11 @@ func writeNewPrivateFile(_ path: String, _ text: String) throws {
 /// the owner's only (0600) whatever the umask — dossiers, exports, calendars and receipts carry names — unless
 /// `shared` (a public key), which gives 0644.
 func writeFile(_ path: String, _ text: String, shared: Bool = false) throws {
+    try writeFile(path, Data(text.utf8), shared: shared)
+}
+
+/// Writes `data` to `path` as `writeFile(_:_:shared:)` writes a text (a PDF, say).
+func writeFile(_ path: String, _ data: Data, shared: Bool = false) throws {
     let mode: mode_t = shared ? 0o644 : 0o600
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, mode)
@@ -42,7 +47,7 @@ func writeFile(_ path: String, _ text: String, shared: Bool = false) throws {
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {
         guard fchmod(descriptor, mode) == 0 else { throw CocoaError(.fileWriteNoPermission) }
-        try handle.write(contentsOf: Data(text.utf8))
+        try handle.write(contentsOf: data)
         try handle.synchronize()
         try handle.close()
         guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }

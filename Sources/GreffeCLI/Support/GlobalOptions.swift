@@ -1,11 +1,15 @@
 import ArgumentParser
+import Documents
 import Foundation
 import Registry
 
-/// The language of messages: French unless asked otherwise.
-public enum Language: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case fr, en
+/// The language of messages: French unless asked otherwise. The documents' own type, so that a letter or a dossier is
+/// written in the language the command was given.
+public typealias Language = DocumentLanguage
 
+extension DocumentLanguage: ExpressibleByArgument {}
+
+extension DocumentLanguage {
     /// `--lang` if given, else `GREFFE_LANG`, else English when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`)
     /// is English, else French.
     static func resolve(_ flag: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -18,9 +22,6 @@ public enum Language: String, ExpressibleByArgument, CaseIterable, Sendable {
         }
         return .fr
     }
-
-    /// Picks the French or English text.
-    func t(_ fr: String, _ en: String) -> String { self == .fr ? fr : en }
 }
 
 /// Options every command that touches a store shares.
@@ -46,8 +47,12 @@ struct StoreOptions: ParsableArguments {
     var language: Language { Language.resolve(lang) }
 
     /// The store directory: `--store`, else `GREFFE_STORE`, else the per-user default.
-    var storePath: String {
-        let environment = ProcessInfo.processInfo.environment
+    var storePath: String { Self.path(option: store) }
+
+    /// The store directory for a `--store` value (or none): that value, else `GREFFE_STORE`, else the per-user default.
+    static func path(option store: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String
+    {
         if let store, !store.isEmpty { return store }
         if let fromEnv = environment["GREFFE_STORE"], !fromEnv.isEmpty { return fromEnv }
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }

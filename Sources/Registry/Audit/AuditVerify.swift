@@ -1,5 +1,5 @@
 import Discipline
-import EventLog
+public import EventLog
 import Foundation
 
 /// The checks of `greffe audit verify`, in the order they are reported.
@@ -197,6 +197,31 @@ extension Registry {
                 continue
             }
             payloads.pass()
+            if case .pathRecord(let path) = folded {
+                // Mediation draws (5.4) and revocation votes (4.5), re-computed like the crisis cell's.
+                switch path.folded {
+                case let .mediation(id, before, dated):
+                    if case .drawPerformed(let draw) = dated.event {
+                        let audit = DrawAudit(mediation: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before)
+                        if let problem = audit.problem {
+                            draws.fail(AuditFinding(sequence: record.sequence, Words("\(id) : " + problem.fr, "\(id): " + problem.en)))
+                        } else {
+                            draws.pass()
+                        }
+                    }
+                case let .revocation(id, _, dated):
+                    if case .boardVoted(let vote) = dated.event {
+                        if let problem = RevocationDecider.recount(vote, rulebook: replay.procedures.inForce(on: dated.on)) {
+                            votes.fail(AuditFinding(sequence: record.sequence, Words("\(id) : " + problem, "\(id): " + problem)))
+                        } else {
+                            votes.pass()
+                        }
+                    }
+                case .request:
+                    break
+                }
+                continue
+            }
             guard case let .caseEvent(id, before, dated) = folded else { continue }
             if case .drawPerformed(let draw) = dated.event {
                 let audit = DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before)
@@ -235,6 +260,12 @@ extension Registry {
             known = (MemberEvent.typeNames, MemberEvent.schemaVersion...MemberEvent.schemaVersion)
         } else if record.stream.hasPrefix(Registry.ladderPrefix) {
             known = (LadderEvent.typeNames, LadderEvent.schemaVersion...LadderEvent.schemaVersion)
+        } else if record.stream.hasPrefix(Registry.mediationPrefix) {
+            known = (MediationEvent.typeNames, MediationEvent.schemaVersion...MediationEvent.schemaVersion)
+        } else if record.stream.hasPrefix(Registry.revocationPrefix) {
+            known = (RevocationEvent.typeNames, RevocationEvent.schemaVersion...RevocationEvent.schemaVersion)
+        } else if record.stream.hasPrefix(Registry.requestPrefix) {
+            known = (CrisisRequestEvent.typeNames, CrisisRequestEvent.schemaVersion...CrisisRequestEvent.schemaVersion)
         } else if record.stream == Registry.registryStream {
             known = ([RulebookAdopted.typeName], RulebookAdopted.schemaVersion...RulebookAdopted.schemaVersion)
         } else if record.stream == Registry.assemblyStream {

@@ -1,4 +1,4 @@
-import Discipline
+public import Discipline
 import EventLog
 
 /// One deadline of a case as an auditor reads it: due, done, margin.
@@ -51,6 +51,18 @@ public struct CaseAudit: Sendable {
     public var draws: [DrawAudit]
     /// Cell members replaced by the rapporteur or the board (5.6.9), with the ground and reason recorded.
     public var cellReplacements: [Dated<CellReplacement>] = []
+    /// Every withdrawal and correction of the case, in log order.
+    public var rectifications: [RectificationAudit] = []
+}
+
+/// A withdrawal or a correction as an auditor reads it: which record, which act's records, why, who.
+public struct RectificationAudit: Sendable {
+    public var sequence: UInt64
+    public var on: Day
+    public var actor: String
+    public var withdrawn: Bool
+    public var records: [UInt64]
+    public var reason: String
 }
 
 extension Registry {
@@ -61,10 +73,20 @@ extension Registry {
         var votes: [CaseID: [VoteAudit]] = [:]
         var draws: [CaseID: [DrawAudit]] = [:]
         var counts: [CaseID: Int] = [:]
+        var rectifications: [CaseID: [RectificationAudit]] = [:]
         var cursor = store.records(from: 1)
         while let record = try cursor.next() {
             guard case let .caseEvent(id, before, dated) = try replay.fold(record), only == nil || only == id else { continue }
             counts[id, default: 0] += 1
+            switch dated.event {
+            case .recordWithdrawn(let w):
+                rectifications[id, default: []].append(RectificationAudit(
+                    sequence: record.sequence, on: dated.on, actor: record.event.actor, withdrawn: true, records: w.records, reason: w.reason))
+            case .recordCorrected(let c):
+                rectifications[id, default: []].append(RectificationAudit(
+                    sequence: record.sequence, on: dated.on, actor: record.event.actor, withdrawn: false, records: c.records, reason: c.reason))
+            default: break
+            }
             if case .drawPerformed(let draw) = dated.event {
                 draws[id, default: []].append(
                     DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before))
@@ -82,7 +104,8 @@ extension Registry {
                 id: id, step: state.step, openedOn: state.openedOn, lastActOn: state.lastActOn, asOf: asOf,
                 rulebook: RulebookRef(caseRulebook), records: counts[id] ?? 0,
                 deadlines: state.deadlines(asOf: asOf, rulebook: caseRulebook).map(DeadlineAudit.init),
-                votes: votes[id] ?? [], draws: draws[id] ?? [], cellReplacements: state.cellReplacements)
+                votes: votes[id] ?? [], draws: draws[id] ?? [], cellReplacements: state.cellReplacements,
+                rectifications: rectifications[id] ?? [])
         }
     }
 }

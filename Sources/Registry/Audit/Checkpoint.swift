@@ -1,7 +1,7 @@
 import Crypto
-import Discipline
-import EventLog
-import Foundation
+public import Discipline
+public import EventLog
+public import Foundation
 
 /// An auditor's Ed25519 key pair, as lower-case hex of the raw 32-byte keys.
 public struct AuditKeyPair: Sendable {

@@ -1,4 +1,4 @@
-import Discipline
+public import Discipline
 import EventLog
 
 /// One recorded draw and its re-computation from its recorded inputs (R15).
@@ -66,14 +66,27 @@ extension DrawAudit {
     /// Every draw performed in a loaded case (up to the day it was loaded as of), re-computed.
     public static func all(in loaded: LoadedCase) -> [DrawAudit] {
         let id = loaded.id
-        var state = CaseDecider.initial
+        var fold = CaseFold()
         var out: [DrawAudit] = []
         for (dated, record) in zip(loaded.events, loaded.records) {
             if case .drawPerformed(let draw) = dated.event {
-                out.append(DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: state))
+                out.append(DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: fold.state))
             }
-            state = CaseDecider.evolve(state, dated)
+            fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
         }
         return out
+    }
+}
+
+extension DrawAudit {
+    /// Re-computes a mediation's draw (5.4) against the announcement the mediation held just before it. The
+    /// `caseID` field then carries the mediation's id.
+    public init(mediation id: String, sequence: UInt64, performedOn day: Day, draw: CellDraw, before: MediationState) {
+        self.caseID = CaseID(id)
+        self.sequence = sequence
+        self.announcement = before.announcement
+        self.performedOn = day
+        self.draw = AnnouncedDraw(draw, announcement: before.announcement?.value)
+        self.verification = CellDraw.verify(recorded: draw, announcement: before.announcement?.value)
     }
 }

@@ -1,5 +1,5 @@
 import Discipline
-import EventLog
+public import EventLog
 import Foundation
 
 /// The first line of an export: what follows and whether the chain can be re-verified from it.

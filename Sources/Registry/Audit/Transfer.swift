@@ -1,6 +1,6 @@
-import Discipline
-import EventLog
-import Foundation
+public import Discipline
+public import EventLog
+public import Foundation
 
 /// Why an export was not loaded (`import`) or not applied to a copy (`sync`); nothing was written.
 public enum TransferError: Error, Equatable, CustomStringConvertible {

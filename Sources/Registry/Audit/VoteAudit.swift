@@ -1,4 +1,4 @@
-import Discipline
+public import Discipline
 
 /// One recorded vote re-counted from its ballots under the rulebook (R19, R20, R24).
 public struct VoteAudit: Sendable {

@@ -1,5 +1,5 @@
-import Discipline
-import EventLog
+public import Discipline
+public import EventLog
 import Foundation
 
 /// What a ladder act can fail with, besides the event log's errors and a refused Article 5.6 complaint.

@@ -1,4 +1,4 @@
-import Discipline
+public import Discipline
 import Foundation
 
 /// The rulebooks shipped with Greffe (`Sources/Registry/Rulebooks/*.json`, embedded in the binary), all in the one file

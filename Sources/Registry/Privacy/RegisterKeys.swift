@@ -1,6 +1,6 @@
 import Crypto
 import Discipline
-import EventLog
+public import EventLog
 import Foundation
 
 /// The keys of a register (per-person and per-case), in its key store apart from the log (``KeyStore``).

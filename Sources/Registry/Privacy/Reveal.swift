@@ -1,4 +1,4 @@
-import Discipline
+public import Discipline
 import EventLog
 import Foundation
 

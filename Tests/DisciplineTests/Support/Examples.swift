@@ -123,5 +123,8 @@ enum Examples {
         .reparationMeasuresRecorded(Reparation(measures: ["m"])),
         .radiationAnnounced(Radiation(member: "dan")),
         .caseClosed(Closure(reason: "fin")),
+        .recordWithdrawn(Withdrawal(records: [7], reason: "saisi dans le mauvais dossier")),
+        .recordCorrected(Correction(records: [5, 6], reason: "le témoin est m008", actDay: day,
+                                    events: [.evidenceAdded(Evidence(kind: .testimony, description: "d", witness: "m008"))])),
     ]
 }

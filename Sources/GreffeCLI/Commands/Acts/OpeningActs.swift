@@ -22,7 +22,8 @@ extension GreffeCommand {
                 """))
 
         @Option(name: .customLong("case"), help: ArgumentHelp(
-            "Dossier existant où ranger le signalement (défaut : un nouveau dossier).", valueName: "dossier"))
+            "Dossier existant où ranger le signalement (défaut : un nouveau dossier).", valueName: "dossier"),
+            completion: .custom(Completions.caseIDs))
         var caseID: String?
 
         @Option(name: .customLong("new-case"), help: ArgumentHelp(
@@ -83,7 +84,8 @@ extension GreffeCommand {
                 """))
 
         @Option(name: .customLong("case"), help: ArgumentHelp(
-            "Dossier existant sans plainte (défaut : un nouveau numéro).", valueName: "dossier"))
+            "Dossier existant sans plainte (défaut : un nouveau numéro).", valueName: "dossier"),
+            completion: .custom(Completions.caseIDs))
         var caseID: String?
 
         @Option(name: .customLong("new-case"), help: ArgumentHelp(

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Writes Schemas/path-events/ (JSON Schema draft 2020-12) for the events of mediation (5.4), revocation of a
+mandate (4.5) and members' requests for a crisis procedure (3.2), and the `paths` block of a procedure rulebook in Schemas/rulebook.schema.json.
+
+The tables mirror Sources/Discipline/Mediation/MediationEvent.swift, Sources/Discipline/Mandates/Revocation.swift, Sources/Discipline/Requests/CrisisRequest.swift and
+Sources/Discipline/Paths/PathRules.swift. Run it after changing one of those payloads.
+
+    python3 scripts/generate_path_schemas.py
+"""
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "Schemas" / "path-events"
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+BASE = "https://greffe.example/schemas/"
+
+DAY = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "calendar day, YYYY-MM-DD"}
+MEMBER = {"type": "string", "minLength": 1, "description": "member id"}
+CASE = {"type": "string", "minLength": 1, "description": "case id"}
+TEXT = {"type": "string"}
+ROLE = {"type": "string", "minLength": 1,
+        "description": "mandate: board-member, rapporteur, moderator, local-representative, or another name"}
+
+
+def obj(props, required, description=None):
+    out = {"type": "object", "additionalProperties": False, "properties": props, "required": required}
+    if description:
+        out["description"] = description
+    return out
+
+
+BALLOT = obj({"member": MEMBER, "option": {"type": ["string", "null"], "description": "revoke, keep; null: blank"}},
+             ["member"])
+TALLY = {"$ref": BASE + "events/CellVoteHeld.schema.json#/$defs/VoteTally"}
+
+EVENTS = {
+    "MediationOpened": obj({
+        "parties": {"type": "array", "items": MEMBER, "minItems": 2, "description": "the members in conflict"},
+        "facts": TEXT,
+        "followsCase": CASE,
+    }, ["parties", "facts"], "A mediation opened between parties in conflict (5.4), possibly following a 5.6 case."),
+    "MediatorNamed": obj({"mediator": MEMBER, "by": {"enum": ["parties", "board"]}}, ["mediator", "by"],
+                         "A mediator named by the parties, or a member called by the board."),
+    "MediatorAnswered": obj({"mediator": MEMBER, "answer": {"enum": ["accepted", "declined", "noAnswer"]}},
+                            ["mediator", "answer"], "The called member's answer to the board's call."),
+    "MediationDrawAnnounced": {"$ref": BASE + "events/DrawAnnounced.schema.json",
+                               "description": "The mediator's draw announced: the same payload as a cell's DrawAnnounced."},
+    "MediationDrawPerformed": {"$ref": BASE + "events/DrawPerformed.schema.json",
+                               "description": "The mediator's draw performed (RFC 3797): the same payload as a cell's DrawPerformed; the first drawn is the mediator."},
+    "MediationConcluded": obj({"outcome": {"enum": ["agreement", "failure", "complaint"]}, "note": TEXT, "caseID": CASE},
+                              ["outcome"], "How the mediation ended."),
+    "RevocationOpened": obj({
+        "holder": MEMBER, "role": ROLE,
+        "ground": obj({"kind": {"enum": ["missedMeetings", "silence", "breach"]},
+                       "meetingsMissed": {"type": "integer", "minimum": 0}, "silentSince": DAY, "facts": TEXT},
+                      ["kind", "facts"]),
+    }, ["holder", "role", "ground"], "The board opens the revocation of a mandate (4.5) on a ground."),
+    "RevocationHolderConvened": obj({"form": {"enum": ["writing", "oral"]}, "companion": TEXT}, ["form"],
+                                    "The holder convened to explain, in writing or orally, with the person of their choice."),
+    "RevocationExplanationRecorded": obj({"outcome": {"enum": ["resolved", "noAnswer", "persistentDisagreement"]},
+                                          "note": TEXT}, ["outcome"], "What came of the convocation."),
+    "RevocationVoted": obj({"ballots": {"type": "array", "items": BALLOT},
+                            "bodySize": {"type": "integer", "minimum": 0}, "tally": TALLY, "revoked": {"type": "boolean"}},
+                           ["ballots", "bodySize", "tally", "revoked"],
+                           "The board's two-thirds vote, the holder not voting; revoked when the tally reaches the threshold."),
+    "CrisisRequestLodged": obj({
+        "target": MEMBER, "signatories": {"type": "array", "items": MEMBER, "minItems": 1},
+        "motives": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        "facts": TEXT, "due": DAY,
+    }, ["target", "signatories", "motives", "facts"],
+        "Members' request for a crisis procedure against a moderation mandate (3.2); due: the board's last day."),
+    "CrisisRequestImplemented": obj({"caseID": CASE, "daysLate": {"type": "integer", "minimum": 0}},
+                                    ["caseID", "daysLate"], "The board put the request into effect: the case it opened."),
+}
+
+PERIOD = obj({"length": {"type": "integer", "minimum": 1}, "unit": {"enum": ["days", "months"]}}, ["length", "unit"])
+THRESHOLD = obj({"numerator": {"type": "integer", "minimum": 1}, "denominator": {"type": "integer", "minimum": 1},
+                 "base": {"enum": ["castIncludingBlanks", "allMembersOfBody"]}}, ["numerator", "denominator", "base"])
+PATHS = obj({
+    "mediation": obj({"interventionCap": {"type": "integer", "minimum": 1,
+                                          "description": "mediations one member may conduct (5.4: trois)"}}, []),
+    "revocation": obj({"missedMeetings": {"type": "integer", "minimum": 1}, "silence": PERIOD, "majority": THRESHOLD}, []),
+    "crisisRequest": obj({"signatories": {"type": "integer", "minimum": 1},
+                          "boardDelay": obj({"length": {"type": "integer", "minimum": 0}, "unit": {"enum": ["days", "months"]}},
+                                            ["length", "unit"])}, []),
+    "voting": obj({"seniority": PERIOD, "duesWithin": PERIOD}, []),
+}, [], "numbers of mediation (5.4), revocation of a mandate (4.5), members' crisis requests (3.2) and GA voting rights (2.4); each field absent takes the CLE value")
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, schema in EVENTS.items():
+        full = {"$schema": DRAFT, "$id": BASE + f"path-events/{name}.schema.json", "title": name, **schema}
+        (OUT / f"{name}.schema.json").write_text(json.dumps(full, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                                                 encoding="utf-8")
+    rulebook_path = ROOT / "Schemas" / "rulebook.schema.json"
+    rulebook = json.loads(rulebook_path.read_text(encoding="utf-8"))
+    procedure = rulebook.get("$defs", {}).get("ProcedureRulebook")
+    if not procedure:
+        raise SystemExit("no $defs/ProcedureRulebook in rulebook.schema.json")
+    procedure["properties"]["paths"] = PATHS
+    rulebook_path.write_text(json.dumps(rulebook, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
