@@ -42,7 +42,8 @@ public struct GreffeCommand: ParsableCommand {
         subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self, Export.self,
                       Import.self, Sync.self, Backup.self, Restore.self,
                       RulebookCommand.self, Ladder.self,
-                      MediationCommandGroup.self, RevocationCommandGroup.self, RequestCommandGroup.self],
+                      MediationCommandGroup.self, RevocationCommandGroup.self, RequestCommandGroup.self,
+                      AmendmentCommandGroup.self],
         groupedSubcommands: [
             CommandGroup(
                 name: "Actes de la procédure (art. 5.6)",

@@ -7,7 +7,8 @@ import Testing
     let dir = ladderPackageRoot.appendingPathComponent("Schemas/path-events")
     let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)
         .filter { $0.hasSuffix(".schema.json") }.map { String($0.dropLast(".schema.json".count)) })
-    #expect(names == Set(MediationEvent.typeNames + RevocationEvent.typeNames + CrisisRequestEvent.typeNames))
+    #expect(names == Set(MediationEvent.typeNames + RevocationEvent.typeNames + CrisisRequestEvent.typeNames
+                         + AmendmentEvent.typeNames))
 }
 
 /// One payload of every mediation and revocation event, and a procedure rulebook with its `paths` numbers, validate
