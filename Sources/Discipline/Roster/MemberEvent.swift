@@ -68,6 +68,9 @@ public enum MemberEvent: Equatable, Sendable {
     case left(member: MemberID)
     /// The member is radiated (R28), after the case that decided it when there is one.
     case radiated(member: MemberID, byCase: CaseID?)
+    /// The member resigned by letter (Article 2.2, R37), effective on the day the letter was sent (the envelope's day);
+    /// `via`: how the letter came; `collectiveDecision`: a member association's proof of its collective decision.
+    case resigned(member: MemberID, via: String, collectiveDecision: String?)
 
     /// Version of every payload's JSON schema.
     public static let schemaVersion = 1
@@ -75,7 +78,7 @@ public enum MemberEvent: Equatable, Sendable {
     /// Every type name, as stored in the log.
     public static let typeNames = [
         "MemberJoined", "MemberDetailsChanged", "MemberDuesPaid", "MemberMandateHeld", "MemberMandateEnded",
-        "MemberLeft", "MemberRadiated",
+        "MemberLeft", "MemberRadiated", "MemberResigned",
     ]
 
     /// The stable name of the event type, as stored in the log.
@@ -88,6 +91,7 @@ public enum MemberEvent: Equatable, Sendable {
         case .mandateEnded: return "MemberMandateEnded"
         case .left: return "MemberLeft"
         case .radiated: return "MemberRadiated"
+        case .resigned: return "MemberResigned"
         }
     }
 
@@ -95,7 +99,8 @@ public enum MemberEvent: Equatable, Sendable {
     public var member: MemberID {
         switch self {
         case .joined(let m, _, _, _), .detailsChanged(let m, _, _, _), .duesPaid(let m, _), .mandateHeld(let m, _),
-             .mandateEnded(let m, _), .left(let m), .radiated(let m, _):
+             .mandateEnded(let m, _), .left(let m), .radiated(let m, _),
+             .resigned(let m, _, _):
             return m
         }
     }
@@ -130,6 +135,8 @@ public enum MemberEvent: Equatable, Sendable {
             return .left(member: p.member)
         case "MemberRadiated":
             return .radiated(member: p.member, byCase: p.byCase)
+        case "MemberResigned":
+            return .resigned(member: p.member, via: try need(p.via, "via"), collectiveDecision: p.collectiveDecision)
         default:
             throw MemberEventDecodingError.unknownType(type)
         }
@@ -144,6 +151,8 @@ public enum MemberEvent: Equatable, Sendable {
         var year: Int?
         var role: MandateRole?
         var byCase: CaseID?
+        var via: String?
+        var collectiveDecision: String?
 
         init(_ event: MemberEvent) {
             member = event.member
@@ -156,6 +165,7 @@ public enum MemberEvent: Equatable, Sendable {
             case .mandateHeld(_, let role), .mandateEnded(_, let role): self.role = role
             case .left: break
             case .radiated(_, let byCase): self.byCase = byCase
+            case .resigned(_, let via, let decision): self.via = via; collectiveDecision = decision
             }
         }
     }

@@ -66,6 +66,7 @@ extension Registry {
             return PathAgendaItem(subject: "amendment \(a.id)", rule: .R34, labelFr: "\(fr) (\(version))", labelEn: "\(en) (\(version))",
                                   since: since, due: summary.pendingFr == nil ? nil : (summary.votedOn == nil ? nil : summary.noticeDue))
         }
-        return mediations + revocations + requests + amendments
+        // R37 → R11: an accused who resigned (or left) makes their open cases' Article 5.6.7 step due.
+        return mediations + revocations + requests + amendments + (try departedAccusedAgenda(asOf: asOf))
     }
 }
