@@ -18,6 +18,7 @@ func rosterDay(_ text: String) -> Day {
         .mandateEnded(member: "m-1", role: .other("trésorière")),
         .left(member: "m-1"),
         .radiated(member: "m-1", byCase: "2026-001"),
+        .resigned(member: "m-1", via: "email", collectiveDecision: nil),
     ]
 
     @Test func everyEventRoundTripsThroughItsPayload() throws {
