@@ -107,7 +107,8 @@ export GREFFE_ACTOR=m001
 cp docs/examples/adherents.csv "$root/adherents.csv"
 cd "$root"
 export GREFFE_STORE=cle-versions
-step members import adherents.csv --on 2026-01-02
+# Imported a year before, so that the members may vote at the GA that amends the règlement (2.4).
+step members import adherents.csv --on 2025-01-02
 step rulebook show cle-autistes-ri
 step complaint --via ticket --complainant m006 --accused m004 --victim m005 --motive insults \
     --facts "Messages insultants répétés envers Vera sur le serveur privé." --board-learned-on 2026-01-04 --on 2026-01-05
@@ -120,8 +121,15 @@ book["title"] = "CLE Autistes — règlement intérieur modifié en AG le 06/01/
 book["deadlines"]["boardMeeting"]["period"]["length"] = 10
 json.dump(book, open("cle-v2.json", "w"), ensure_ascii=False, indent=2, sort_keys=True)'
 step rulebook validate cle-v2.json
+# Without the GA's two-thirds for this very text, the adoption is refused (R34, 65).
+step rulebook adopt cle-autistes-ri --file cle-v2.json --on 2026-01-06
+step amendment propose --file cle-v2.json --by m002 --summary "Réunion du Conseil sous 10 jours" --on 2026-01-05
+step amendment vote 2026-A001 --ballot m001=adopt --ballot m002=adopt --ballot m003=adopt --ballot m004=reject --on 2026-01-06
+step agenda --as-of 2026-01-06
 step rulebook adopt cle-autistes-ri --file cle-v2.json --on 2026-01-06
 step rulebook adopt cle-autistes-ri --file cle-v2.json --on 2026-01-07
+step amendment notify 2026-A001 --on 2026-01-09
+step amendment status 2026-A001
 step complaint --via ticket --complainant m005 --accused m008 --motive insults \
     --facts "Insultes en réunion publique." --board-learned-on 2026-01-08 --on 2026-01-08
 step cases

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes Schemas/path-events/ (JSON Schema draft 2020-12) for the events of mediation (5.4), revocation of a
-mandate (4.5) and members' requests for a crisis procedure (3.2), and the `paths` block of a procedure rulebook in Schemas/rulebook.schema.json.
+mandate (4.5), members' requests for a crisis procedure (3.2) and amendments of the règlement (9), and the `paths` block of a procedure rulebook in Schemas/rulebook.schema.json.
 
 The tables mirror Sources/Discipline/Mediation/MediationEvent.swift, Sources/Discipline/Mandates/Revocation.swift, Sources/Discipline/Requests/CrisisRequest.swift and
 Sources/Discipline/Paths/PathRules.swift. Run it after changing one of those payloads.
@@ -72,6 +72,20 @@ EVENTS = {
         "Members' request for a crisis procedure against a moderation mandate (3.2); due: the board's last day."),
     "CrisisRequestImplemented": obj({"caseID": CASE, "daysLate": {"type": "integer", "minimum": 0}},
                                     ["caseID", "daysLate"], "The board put the request into effect: the case it opened."),
+    "AmendmentProposed": obj({
+        "proposer": MEMBER, "rulebook": {"type": "string", "minLength": 1}, "version": {"type": "integer", "minimum": 1},
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}, "summary": TEXT,
+    }, ["proposer", "rulebook", "version", "sha256", "summary"],
+        "A board member proposes a new version of the procedure rulebook (9), named by id, version and digest."),
+    "AmendmentVoted": obj({"ballots": {"type": "array", "items": obj(
+                               {"member": MEMBER, "option": {"type": ["string", "null"], "description": "adopt, reject; null: blank"}},
+                               ["member"])},
+                           "bodySize": {"type": "integer", "minimum": 0}, "tally": TALLY, "carried": {"type": "boolean"},
+                           "noticeDue": DAY},
+                          ["ballots", "bodySize", "tally", "carried"],
+                          "The GA's two-thirds vote on the amendment; noticeDue: the last day to send the new text to all members."),
+    "AmendmentNoticeSent": obj({"daysLate": {"type": "integer", "minimum": 0}}, ["daysLate"],
+                               "The new rulebook sent to all members by e-mail (9), with its days of delay."),
 }
 
 PERIOD = obj({"length": {"type": "integer", "minimum": 1}, "unit": {"enum": ["days", "months"]}}, ["length", "unit"])
@@ -85,7 +99,9 @@ PATHS = obj({
                           "boardDelay": obj({"length": {"type": "integer", "minimum": 0}, "unit": {"enum": ["days", "months"]}},
                                             ["length", "unit"])}, []),
     "voting": obj({"seniority": PERIOD, "duesWithin": PERIOD}, []),
-}, [], "numbers of mediation (5.4), revocation of a mandate (4.5), members' crisis requests (3.2) and GA voting rights (2.4); each field absent takes the CLE value")
+    "amendment": obj({"notice": obj({"length": {"type": "integer", "minimum": 0}, "unit": {"enum": ["days", "months"]}},
+                                    ["length", "unit"])}, []),
+}, [], "numbers of mediation (5.4), revocation of a mandate (4.5), members' crisis requests (3.2), GA voting rights (2.4) and the amendment's notice (9); each field absent takes the CLE value")
 
 
 def main():

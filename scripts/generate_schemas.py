@@ -145,6 +145,7 @@ STRUCTS = {
     "MemberMandatePayload": [("member", "member"), ("role", "string")],
     "MemberPayload": [("member", "member")],
     "MemberRadiatedPayload": [("member", "member"), ("byCase", "string?")],
+    "MemberResignedPayload": [("member", "member"), ("via", "string"), ("collectiveDecision", "string?")],
     # General assemblies (the assembly stream, Sources/Discipline/Assembly/Assembly.swift).
     "AssemblyScheduled": [("heldOn", "day"), ("place", "string?"), ("note", "string?")],
 }
@@ -243,6 +244,7 @@ EVENTS = {
     "MemberMandateEnded": ("MemberMandatePayload", "A member's mandate ended."),
     "MemberLeft": ("MemberPayload", "A member left the association."),
     "MemberRadiated": ("MemberRadiatedPayload", "A member was radiated (R28), after the case that decided it when there is one."),
+    "MemberResigned": ("MemberResignedPayload", "A member resigned by letter (2.2, R37), effective on the day the letter was sent (the envelope's occurredOn); a member association gives its proof of collective decision."),
     "AssemblyScheduled": ("AssemblyScheduled", "The board scheduled a general assembly; its disciplinary agenda is fixed on the day of this event."),
 }
 

@@ -43,7 +43,7 @@ public struct GreffeCommand: ParsableCommand {
                       Import.self, Sync.self, Backup.self, Restore.self,
                       RulebookCommand.self, Ladder.self,
                       MediationCommandGroup.self, RevocationCommandGroup.self, RequestCommandGroup.self,
-                      Letter.self, Withdraw.self, Correct.self, Privacy.self],
+                      Letter.self, Withdraw.self, Correct.self, Privacy.self, AmendmentCommandGroup.self],
         groupedSubcommands: [
             CommandGroup(
                 name: "Actes de la procédure (art. 5.6)",

@@ -7,7 +7,8 @@ import Testing
     let dir = ladderPackageRoot.appendingPathComponent("Schemas/path-events")
     let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)
         .filter { $0.hasSuffix(".schema.json") }.map { String($0.dropLast(".schema.json".count)) })
-    #expect(names == Set(MediationEvent.typeNames + RevocationEvent.typeNames + CrisisRequestEvent.typeNames))
+    #expect(names == Set(MediationEvent.typeNames + RevocationEvent.typeNames + CrisisRequestEvent.typeNames
+                         + AmendmentEvent.typeNames))
 }
 
 /// One payload of every mediation and revocation event, and a procedure rulebook with its `paths` numbers, validate
@@ -56,11 +57,22 @@ func pathSchema_eventsAndRulebookValidateWithJsonschema() throws {
     for event in requests {
         try event.payloadJSON().write(to: dir.appendingPathComponent("path-events/\(event.typeName).json"))
     }
+    let amendments: [AmendmentEvent] = [
+        .proposed(AmendmentProposal(proposer: "m002", rulebook: "cle-autistes-ri", version: 2,
+                                    sha256: String(repeating: "0f", count: 32), summary: "Conseil sous 10 jours")),
+        .voted(AmendmentVote(ballots: [Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: nil)],
+                             bodySize: 2, tally: tally, carried: true, noticeDue: d("2026-07-04"))),
+        .noticeSent(AmendmentNotice(daysLate: 0)),
+    ]
+    for event in amendments {
+        try event.payloadJSON().write(to: dir.appendingPathComponent("path-events/\(event.typeName).json"))
+    }
     var book = Rulebook.cle
     book.paths = PathRules(mediation: MediationRules(interventionCap: 4),
                            revocation: RevocationRules(missedMeetings: 3, silence: .init(2, .months)),
                            crisisRequest: CrisisRequestRules(signatories: 5, boardDelay: .init(7, .days)),
-                           voting: VotingRules(seniority: .init(12, .months), duesWithin: .init(12, .months)))
+                           voting: VotingRules(seniority: .init(12, .months), duesWithin: .init(12, .months)),
+                           amendment: AmendmentRules(notice: .init(1, .months)))
     try RulebookDocument.procedure(book).jsonData().write(to: dir.appendingPathComponent("ladder-rulebooks/with-paths.json"))
     let (status, text) = try validateSchemaExamples(in: dir)
     if status == 3 {
@@ -68,7 +80,7 @@ func pathSchema_eventsAndRulebookValidateWithJsonschema() throws {
         return
     }
     #expect(status == 0, "path schema validation failed:\n\(text)")
-    #expect(text.contains("validated \(mediation.count + revocation.count + requests.count + 1) examples, 0 errors"), "\(text)")
+    #expect(text.contains("validated \(mediation.count + revocation.count + requests.count + amendments.count + 1) examples, 0 errors"), "\(text)")
 }
 
 @Test func pathRules_aRulebookWithoutPathsLoadsWithTheCLENumbers() throws {

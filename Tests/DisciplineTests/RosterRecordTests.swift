@@ -19,6 +19,7 @@ func rosterDay(_ text: String) -> Day {
         .left(member: "m-1"),
         .radiated(member: "m-1", byCase: "2026-001"),
         .erased(member: "m-1", reason: "demande de la personne", requestedBy: "m-1"),
+        .resigned(member: "m-1", via: "email", collectiveDecision: nil),
     ]
 
     @Test func everyEventRoundTripsThroughItsPayload() throws {

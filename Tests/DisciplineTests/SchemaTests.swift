@@ -48,6 +48,7 @@ func schema_examplesValidateWithJsonschema() throws {
         .detailsChanged(member: "m1", displayName: nil, email: "zoe.b@exemple.org", kind: nil),
         .duesPaid(member: "m1", year: 2026), .mandateHeld(member: "m1", role: .boardMember),
         .mandateEnded(member: "m1", role: .other("trésorière")), .left(member: "m1"),
+        .resigned(member: "a1", via: "email", collectiveDecision: "PV de l'AG du 28/02/2026"),
         .radiated(member: "m1", byCase: "2026-001"),
     ]
     for event in memberEvents {

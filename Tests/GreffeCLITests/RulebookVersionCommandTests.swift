@@ -31,7 +31,8 @@ import Testing
     @Test func R34_aVersion2AdoptedThroughTheCLIAppliesToLaterComplaintsOnly() throws {
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
-        expectExit(try f.greffe(["members", "import", Self.roster, "--on", "2026-01-02", "--as", "m001"]).status, .ok)
+        // Imported a year before, so that its members may vote on the amendment at the GA (2.4, R36).
+        expectExit(try f.greffe(["members", "import", Self.roster, "--on", "2025-01-02", "--as", "m001"]).status, .ok)
         expectExit(try complaint(f, on: "2026-01-05").status, .ok)
 
         // A file with a fault is refused with its JSON path, and nothing is written.
@@ -46,6 +47,21 @@ import Testing
         #expect(try f.head() == head)
 
         let file = try version2(f)
+        // Article 9: without the GA's carried vote, the new version is refused (65, R34) and nothing is written.
+        let unvoted = try f.greffe(["rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "m001"])
+        expectExit(unvoted.status, .refused)
+        #expect(unvoted.stderr.contains("R34"), "\(unvoted.stderr)")
+        #expect(try f.head() == head)
+        let proposed = try f.greffe(["amendment", "propose", "--file", file, "--by", "m002", "--summary", "Conseil sous 10 jours",
+                                     "--on", "2026-01-06", "--as", "m001"])
+        expectExit(proposed.status, .ok, "\(proposed.stderr)")
+        #expect(proposed.stdout.contains("Modification 2026-A001 proposée le 06/01/2026 par m002"), "\(proposed.stdout)")
+        let voted = try f.greffe(["amendment", "vote", "2026-A001", "--ballot", "m001=adopt", "--ballot", "m002=adopt",
+                                  "--blank", "m003", "--on", "2026-01-07", "--as", "m001", "--json"])
+        expectExit(voted.status, .ok, "\(voted.stderr)")
+        #expect(voted.stdout.contains("AmendmentVoted"), "\(voted.stdout)")
+        let agenda = try f.greffe(["agenda", "--as-of", "2026-01-07"])
+        #expect(agenda.stdout.contains("amendment 2026-A001"), "\(agenda.stdout)")
         let adopted = try f.greffe(["rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "m001"])
         expectExit(adopted.status, .ok, "\(adopted.stderr)")
         #expect(adopted.stdout.contains("Règlement adopté : cle-autistes-ri v2 le 07/01/2026"), "\(adopted.stdout)")

@@ -34,11 +34,12 @@ private func boardMeetingDue(_ f: RegistryFixture, _ id: CaseID, asOf: String) t
 }
 
 @Test func R34_aCaseOpenedUnderVersion1KeepsItsDeadlinesAfterVersion2IsAdopted() throws {
-    let f = try RegistryFixture()
+    let f = try RegistryFixture.veteran()
     try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
     #expect(try f.registry.loadCase("2026-001").state.complaint?.value.rulebook == RulebookRef(id: "cle-autistes-ri", version: 1))
     #expect(try boardMeetingDue(f, "2026-001", asOf: "2026-01-06") == d("2026-01-12"))
 
+    try f.carryAmendment(cleVersion2(), on: "2026-01-07")
     try f.registry.adopt(.procedure(cleVersion2()), on: d("2026-01-07"), recording: f.clerk)
 
     // The case opened under v1 keeps v1: its R04 deadline, its summary in the case index, its audit.
@@ -69,7 +70,11 @@ private func boardMeetingDue(_ f: RegistryFixture, _ id: CaseID, asOf: String) t
 }
 
 @Test func R34_anAdoptionThatWouldRewriteHistoryIsRefusedAndWritesNothing() throws {
-    let f = try RegistryFixture()
+    let f = try RegistryFixture.veteran()
+    try f.carryAmendment(cleVersion2(), on: "2026-01-10")
+    var v3 = cleVersion2()
+    v3.version = 3
+    try f.carryAmendment(v3, on: "2026-01-12")
     try f.registry.adopt(.procedure(cleVersion2()), on: d("2026-02-01"), recording: f.clerk)
     let head = try f.fingerprint()
 
@@ -80,8 +85,6 @@ private func boardMeetingDue(_ f: RegistryFixture, _ id: CaseID, asOf: String) t
     // Version 2 again, or an older version.
     #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(cleVersion2()), on: d("2026-02-02"), recording: f.clerk) }
     // A version 3 dated before version 2's adoption.
-    var v3 = cleVersion2()
-    v3.version = 3
     #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(v3), on: d("2026-01-15"), recording: f.clerk) }
     // Another organisation's procedure in the same store.
     var other = cleVersion2()

@@ -23,7 +23,7 @@ extension LadderRulebook {
 
 extension RulebookDocument {
     /// The words of the règlement a refused procedure adoption rests on (R34).
-    static let article9 = "Le présent règlement intérieur pourra être modifié sur proposition d'un membre du Conseil d'administration et par l'Assemblée générale à la majorité des deux tiers."
+    public static let article9 = "Le présent règlement intérieur pourra être modifié sur proposition d'un membre du Conseil d'administration et par l'Assemblée générale à la majorité des deux tiers."
 
     /// Whether `self` may be adopted on `day` after `adopted` (every version adopted so far with its day, oldest
     /// first), the store's procedure starting from `base`.

@@ -7,17 +7,19 @@ public struct PathRules: Codable, Equatable, Sendable {
     public var revocation: RevocationRules?
     public var crisisRequest: CrisisRequestRules?
     public var voting: VotingRules?
+    public var amendment: AmendmentRules?
 
     public init(mediation: MediationRules? = nil, revocation: RevocationRules? = nil, crisisRequest: CrisisRequestRules? = nil,
-                voting: VotingRules? = nil) {
+                voting: VotingRules? = nil, amendment: AmendmentRules? = nil) {
         self.mediation = mediation
         self.revocation = revocation
         self.crisisRequest = crisisRequest
         self.voting = voting
+        self.amendment = amendment
     }
 
     /// CLE Autistes, règlement intérieur of 04/06/2023.
-    public static let cle = PathRules(mediation: .cle, revocation: .cle, crisisRequest: .cle, voting: .cle)
+    public static let cle = PathRules(mediation: .cle, revocation: .cle, crisisRequest: .cle, voting: .cle, amendment: .cle)
 
     /// Faults of these numbers, at their JSON paths under `$.paths`.
     public func faults() -> [RulebookFault] {
@@ -51,6 +53,10 @@ public struct PathRules: Codable, Equatable, Sendable {
                 out.append(RulebookFault(path: "$.paths.voting.\(name).length", fr: "une durée de 1 à 36500",
                                          en: "a length between 1 and 36500"))
             }
+        }
+        if let p = amendment?.notice, !(0...36_500).contains(p.length) {
+            out.append(RulebookFault(path: "$.paths.amendment.notice.length", fr: "une durée de 0 à 36500",
+                                     en: "a length between 0 and 36500"))
         }
         return out
     }
@@ -108,7 +114,8 @@ extension Rulebook {
     /// The paths' numbers in force: the rulebook's `paths`, each missing field taking the CLE value.
     public var pathRules: PathRules {
         PathRules(mediation: paths?.mediation ?? .cle, revocation: paths?.revocation ?? .cle,
-                  crisisRequest: paths?.crisisRequest ?? .cle, voting: paths?.voting ?? .cle)
+                  crisisRequest: paths?.crisisRequest ?? .cle, voting: paths?.voting ?? .cle,
+                  amendment: paths?.amendment ?? .cle)
     }
 
     /// The rulebook with the revocation's majority as its qualified majority (for `reachesTwoThirds`).

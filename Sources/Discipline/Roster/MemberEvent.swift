@@ -72,6 +72,9 @@ public enum MemberEvent: Equatable, Sendable {
     /// under it is unreadable from then on. `reason` says why (a request, the end of membership) and names no one;
     /// `requestedBy` is who asked, when not the recorder.
     case erased(member: MemberID, reason: String, requestedBy: MemberID?)
+    /// The member resigned by letter (Article 2.2, R37), effective on the day the letter was sent (the envelope's day);
+    /// `via`: how the letter came; `collectiveDecision`: a member association's proof of its collective decision.
+    case resigned(member: MemberID, via: String, collectiveDecision: String?)
 
     /// Version of every payload's JSON schema.
     public static let schemaVersion = 1
@@ -79,7 +82,7 @@ public enum MemberEvent: Equatable, Sendable {
     /// Every type name, as stored in the log.
     public static let typeNames = [
         "MemberJoined", "MemberDetailsChanged", "MemberDuesPaid", "MemberMandateHeld", "MemberMandateEnded",
-        "MemberLeft", "MemberRadiated", "MemberErased",
+        "MemberLeft", "MemberRadiated", "MemberErased", "MemberResigned",
     ]
 
     /// The stable name of the event type, as stored in the log.
@@ -93,6 +96,7 @@ public enum MemberEvent: Equatable, Sendable {
         case .left: return "MemberLeft"
         case .radiated: return "MemberRadiated"
         case .erased: return "MemberErased"
+        case .resigned: return "MemberResigned"
         }
     }
 
@@ -100,7 +104,8 @@ public enum MemberEvent: Equatable, Sendable {
     public var member: MemberID {
         switch self {
         case .joined(let m, _, _, _), .detailsChanged(let m, _, _, _), .duesPaid(let m, _), .mandateHeld(let m, _),
-             .mandateEnded(let m, _), .left(let m), .radiated(let m, _), .erased(let m, _, _):
+             .mandateEnded(let m, _), .left(let m), .radiated(let m, _), .erased(let m, _, _),
+             .resigned(let m, _, _):
             return m
         }
     }
@@ -138,6 +143,8 @@ public enum MemberEvent: Equatable, Sendable {
             return .radiated(member: p.member, byCase: p.byCase)
         case "MemberErased":
             return .erased(member: p.member, reason: try need(p.reason, "reason"), requestedBy: p.requestedBy)
+        case "MemberResigned":
+            return .resigned(member: p.member, via: try need(p.via, "via"), collectiveDecision: p.collectiveDecision)
         default:
             throw MemberEventDecodingError.unknownType(type)
         }
@@ -154,6 +161,8 @@ public enum MemberEvent: Equatable, Sendable {
         var byCase: CaseID?
         var reason: String?
         var requestedBy: MemberID?
+        var via: String?
+        var collectiveDecision: String?
 
         init(_ event: MemberEvent) {
             member = event.member
@@ -167,6 +176,7 @@ public enum MemberEvent: Equatable, Sendable {
             case .left: break
             case .radiated(_, let byCase): self.byCase = byCase
             case .erased(_, let reason, let requestedBy): self.reason = reason; self.requestedBy = requestedBy
+            case .resigned(_, let via, let decision): self.via = via; collectiveDecision = decision
             }
         }
     }

@@ -82,7 +82,7 @@ public struct MemberRecord: Codable, Equatable, Sendable {
             if let i = record.mandates.lastIndex(where: { $0.role == role && $0.until == nil }) {
                 record.mandates[i].until = dated.on
             }
-        case .left:
+        case .left, .resigned:
             record.departedOn = record.departedOn ?? dated.on
         case .radiated(_, let byCase):
             record.radiatedOn = record.radiatedOn ?? dated.on

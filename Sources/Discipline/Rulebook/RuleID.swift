@@ -6,6 +6,8 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case R31, R32, R33, R34, R35
     /// GA voting rights (2.4).
     case R36
+    /// Resignation by letter (2.2).
+    case R37
     /// Sequencing, not a rule of the text: an act dated before an act the text puts before it
     /// (`CaseState.precedents(of:)`), an act dated after today (`FutureAct`), or an act of a closed case.
     case order
@@ -43,6 +45,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
         case .R34: "9"
         case .R35: "6"
         case .R36: "2.4"
+        case .R37: "2.2"
         case .order: "5.6"
         case .recorder: "5.6.3"
         case .rectification: "5.6.5"

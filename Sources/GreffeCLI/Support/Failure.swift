@@ -203,5 +203,7 @@ func failure(_ error: PathError) -> CLIFailure {
         return CLIFailure(status: .notFound, fr: "\(id) n'est pas dans la liste des adhésions", en: "\(id) is not on the roster")
     case .unknownRequest(let id):
         return CLIFailure(status: .notFound, fr: "aucune demande \(id) (greffe request list)", en: "no request \(id) (greffe request list)")
+    case .unknownAmendment(let id):
+        return CLIFailure(status: .notFound, fr: "aucune modification \(id) (greffe amendment list)", en: "no amendment \(id) (greffe amendment list)")
     }
 }

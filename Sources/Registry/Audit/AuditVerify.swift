@@ -219,6 +219,15 @@ extension Registry {
                     }
                 case .request:
                     break
+                case let .amendment(id, dated):
+                    // The GA's two-thirds on an amendment of the règlement (9), re-counted from its ballots.
+                    if case .voted(let vote) = dated.event {
+                        if let problem = AmendmentDecider.recount(vote, rulebook: replay.procedures.inForce(on: dated.on)) {
+                            votes.fail(AuditFinding(sequence: record.sequence, Words("\(id) : " + problem, "\(id): " + problem)))
+                        } else {
+                            votes.pass()
+                        }
+                    }
                 }
                 continue
             }
@@ -266,6 +275,8 @@ extension Registry {
             known = (RevocationEvent.typeNames, RevocationEvent.schemaVersion...RevocationEvent.schemaVersion)
         } else if record.stream.hasPrefix(Registry.requestPrefix) {
             known = (CrisisRequestEvent.typeNames, CrisisRequestEvent.schemaVersion...CrisisRequestEvent.schemaVersion)
+        } else if record.stream.hasPrefix(Registry.amendmentPrefix) {
+            known = (AmendmentEvent.typeNames, AmendmentEvent.schemaVersion...AmendmentEvent.schemaVersion)
         } else if record.stream == Registry.registryStream {
             known = ([RulebookAdopted.typeName], RulebookAdopted.schemaVersion...RulebookAdopted.schemaVersion)
         } else if record.stream == Registry.assemblyStream {

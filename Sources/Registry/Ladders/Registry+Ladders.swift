@@ -126,6 +126,16 @@ extension Registry {
         case .success(let a): adoption = a
         case .failure(let refusal): throw LadderError.refused(refusal)
         }
+        // Article 9 (R34): a new version of the procedure in force needs the GA's carried vote on that very text. The
+        // base's own text, and a store's first procedure under another id, keep the plain adoption; ladders too.
+        if let procedure = document.procedure, procedure != rulebook,
+           procedure.id == rulebook.id || adopted.contains(where: { $0.rulebook.procedure != nil }),
+           try carriedAmendment(for: document, on: day) == nil {
+            throw LadderError.refused(LadderRefusal(
+                rule: RuleID.R34.rawValue, article: RuleID.R34.article, quote: RulebookDocument.article9,
+                fr: "\(document.id) v\(document.version) n'a pas été adopté par l'Assemblée générale aux deux tiers : proposer la modification (greffe amendment propose), la voter (greffe amendment vote), puis l'adopter",
+                en: "\(document.id) v\(document.version) was not carried by the GA at two-thirds: propose it (greffe amendment propose), vote it (greffe amendment vote), then adopt it"))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let event = envelope(type: RulebookAdopted.typeName, schemaVersion: RulebookAdopted.schemaVersion, on: day,

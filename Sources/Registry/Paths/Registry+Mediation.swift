@@ -12,6 +12,8 @@ public enum PathError: Error, Equatable {
     case unknownMember(MemberID)
     /// No members' request under this id (exit 66).
     case unknownRequest(String)
+    /// No amendment under this id (exit 66).
+    case unknownAmendment(String)
 }
 
 /// A mediation as rebuilt from its stream.
@@ -199,12 +201,14 @@ struct PathsReplay {
     var mediations: [String: (state: MediationState, version: UInt64)] = [:]
     var revocations: [String: (state: RevocationState, version: UInt64)] = [:]
     var requests: [String: (state: CrisisRequestState, version: UInt64)] = [:]
+    var amendments: [String: (state: AmendmentState, version: UInt64)] = [:]
 
     /// What a path record meant, for the audit's draw and vote checks.
     enum Folded {
         case mediation(id: String, before: MediationState, DatedMediationEvent)
         case revocation(id: String, before: RevocationState, DatedRevocationEvent)
         case request(id: String)
+        case amendment(id: String, DatedAmendmentEvent)
     }
 
     /// Takes in a record of a `mediation/` or `revocation/` stream; `nil` for any other stream.
@@ -230,6 +234,13 @@ struct PathsReplay {
             requests[id] = (CrisisRequestDecider.evolve(before, dated), record.version)
             return .request(id: id)
         }
+        if record.stream.hasPrefix(Registry.amendmentPrefix) {
+            let id = String(record.stream.dropFirst(Registry.amendmentPrefix.count))
+            let dated = try Registry.datedAmendmentEvent(record)
+            let before = amendments[id]?.state ?? AmendmentDecider.initial
+            amendments[id] = (AmendmentDecider.evolve(before, dated), record.version)
+            return .amendment(id: id, dated)
+        }
         return nil
     }
 
@@ -246,6 +257,10 @@ struct PathsReplay {
         for (id, entry) in requests {
             let summary = CrisisRequestSummary(id: id, state: entry.state, version: entry.version)
             out[Registry.requestStream(id)] = Array(try Projections.jsonEncoder.encode(summary))
+        }
+        for (id, entry) in amendments {
+            let summary = AmendmentSummary(id: id, state: entry.state, version: entry.version)
+            out[Registry.amendmentStream(id)] = Array(try Projections.jsonEncoder.encode(summary))
         }
         return out
     }

@@ -55,6 +55,18 @@ extension Registry {
                                   labelEn: "crisis procedure request (\(target?.rawValue ?? "?")) to put into effect",
                                   since: lodged, due: state?.due ?? r.due)
         }
-        return mediations + revocations + requests
+        // R34: the GA's vote on a proposed amendment, then the one-month notice to all members (Article 9).
+        let amendments = try amendmentIndex().compactMap { a -> PathAgendaItem? in
+            let summary = try asOf.map { day in
+                let loaded = try loadAmendment(a.id, asOf: day)
+                return AmendmentSummary(id: a.id, state: loaded.state, version: UInt64(loaded.events.count))
+            } ?? a
+            guard let fr = summary.pendingFr, let en = summary.pendingEn, let since = summary.since else { return nil }
+            let version = "\(summary.rulebook ?? "?") v\(summary.version.map(String.init) ?? "?")"
+            return PathAgendaItem(subject: "amendment \(a.id)", rule: .R34, labelFr: "\(fr) (\(version))", labelEn: "\(en) (\(version))",
+                                  since: since, due: summary.pendingFr == nil ? nil : (summary.votedOn == nil ? nil : summary.noticeDue))
+        }
+        // R37 → R11: an accused who resigned (or left) makes their open cases' Article 5.6.7 step due.
+        return mediations + revocations + requests + amendments + (try departedAccusedAgenda(asOf: asOf))
     }
 }
