@@ -45,6 +45,18 @@ import Testing
         return (json, text, html)
     }
 
+    /// An erased person (Article 6, `privacy erase`) has no address any more: the letter is refused, never sent to an
+    /// empty or « [effacé] » address, and no file is written.
+    @Test func R35_aLetterToAnErasedPersonIsRefusedWithNoFileWritten() throws {
+        let f = try ActCommandsTests().sampleStore(firstLines: 7)
+        expectExit(try f.greffe(["privacy", "erase", "m004", "--reason", "demande de la personne", "--on", "2026-01-20"]).status, .ok)
+        let out = f.directory + "/efface.eml"
+        let refused = try f.greffe(["letter", "2026-001", "explication", "--on", "2026-01-22", "--out", out])
+        expectExit(refused.status, .refused, "\(refused.stderr)")
+        #expect(refused.stderr.contains("m004 ne peut pas recevoir de lettre : aucune adresse électronique"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     /// 5.6.7: the explanation request states the 15-day window as the day status shows for R10.
     @Test func R10_theExplanationLetterStatesTheAnswerDeadlineStatusShows() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 7)
