@@ -82,7 +82,7 @@ extension GreffeCommand {
                 try writeFile(ics, text)
             }
             if json {
-                print(try jsonLine(items.map(\.json)))
+                print(try jsonText(items.map(\.view)))
                 return
             }
             if items.isEmpty {
@@ -153,9 +153,11 @@ struct AgendaItem {
             }
     }
 
-    var json: [String: Any] {
-        ["subject": subject, "rule": rule, "labelFr": labelFr, "labelEn": labelEn, "due": due.description,
-         "daysLeft": daysLeft, "overdue": daysLeft < 0 && !waiting, "waiting": waiting, "bindsAssociation": bindsAssociation]
+    /// The line as `agenda --json` writes it.
+    var view: AgendaItemView {
+        AgendaItemView(subject: subject, rule: rule, labelFr: labelFr, labelEn: labelEn, due: due.description,
+                       daysLeft: daysLeft, overdue: daysLeft < 0 && !waiting, waiting: waiting,
+                       bindsAssociation: bindsAssociation)
     }
 
     /// A stable identifier: the same deadline keeps its UID across exports, so calendars update it.

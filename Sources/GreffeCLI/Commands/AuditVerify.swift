@@ -58,7 +58,7 @@ extension GreffeCommand.Audit {
             }
             bar.finish()
             if json {
-                print(try jsonLine(report.json(l)))
+                print(try jsonText(AuditReportView(report, l)))
             } else {
                 print(report.text(l, store: options.storePath, checkpoint: receipt), terminator: "")
             }
@@ -101,13 +101,6 @@ extension AuditFinding {
         let place = sequence.map { l.t("séquence \($0)", "sequence \($0)") } ?? key.map { l.t("clé \($0)", "key \($0)") }
         return (place.map { $0 + l.t(" : ", ": ") } ?? "") + words.t(l)
     }
-
-    func json(_ l: Language) -> [String: Any] {
-        var o: [String: Any] = ["detail": words.t(l)]
-        if let sequence { o["sequence"] = sequence }
-        if let key { o["key"] = key }
-        return o
-    }
 }
 
 extension AuditReport {
@@ -141,30 +134,5 @@ extension AuditReport {
             out += l.t("ÉCHEC : une vérification n'a pas pu aller à son terme.\n", "FAILED: a check could not run to its end.\n")
         }
         return out
-    }
-
-    func json(_ l: Language) -> [String: Any] {
-        var o: [String: Any] = [
-            "ok": isValid, "rulebook": rulebook,
-            "head": ["sequence": head.sequence, "hash": head.hash.hexString],
-            "checks": checks.map { result -> [String: Any] in
-                var c: [String: Any] = ["check": result.check.rawValue, "name": result.check.key, "count": result.count,
-                                        "failed": result.failed]
-                switch result.outcome {
-                case .passed: c["status"] = "passed"
-                case .failed(let finding):
-                    c["status"] = "failed"
-                    c["failure"] = finding.json(l)
-                case .incomplete(let why):
-                    c["status"] = "incomplete"
-                    c["detail"] = why.t(l)
-                }
-                return c
-            },
-        ]
-        if let (check, finding) = firstFailure {
-            o["firstFailure"] = finding.json(l).merging(["check": check.rawValue, "name": check.key]) { a, _ in a }
-        }
-        return o
     }
 }

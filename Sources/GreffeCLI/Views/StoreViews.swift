@@ -48,3 +48,17 @@ struct AlreadyAppliedView: Encodable {
     var commandId: String
     var sequence: UInt64
 }
+
+/// One line of `greffe agenda --json`.
+struct AgendaItemView: Encodable {
+    var subject: String
+    var rule: String
+    var labelFr: String
+    var labelEn: String
+    /// `YYYY-MM-DD`.
+    var due: String
+    var daysLeft: Int
+    var overdue: Bool
+    var waiting: Bool
+    var bindsAssociation: Bool
+}
