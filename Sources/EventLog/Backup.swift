@@ -171,3 +171,57 @@ enum BackupFiles {
         }
     }
 }
+
+extension KeyStore {
+    /// Writes a compacted copy of the key store to the new file `path` (0600): the keys that go with a backup of the
+    /// log. Made in a private folder beside `path`, opened back as a key store to check it, then linked to `path`; a
+    /// failure leaves nothing at `path`, and an existing file is never replaced.
+    public func backup(to path: String) throws -> UInt64 {
+        let target = URL(fileURLWithPath: path)
+        if FileManager.default.fileExists(atPath: target.path) { throw BackupError.targetExists(path: path) }
+        let work = try BackupFiles.temporaryFolder(beside: target)
+        defer { BackupFiles.remove(work) }
+        let copy = work.appendingPathComponent("data.mdb").path
+        let descriptor = Foundation.open(copy, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw BackupError.cannotWrite(path: path, reason: BackupFiles.lastError()) }
+        do {
+            defer { close(descriptor) }
+            do {
+                try env.copy(toDescriptor: descriptor)
+            } catch {
+                throw BackupError.cannotWrite(path: path, reason: String(cString: strerror(error.rawValue)))
+            }
+            guard fsync(descriptor) == 0 else { throw BackupError.cannotWrite(path: path, reason: BackupFiles.lastError()) }
+        }
+        _ = try KeyStore.open(at: work.path, readOnly: true)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: copy)[.size] as? NSNumber)?.uint64Value ?? 0
+        guard link(copy, target.path) == 0 else {
+            if errno == EEXIST { throw BackupError.targetExists(path: path) }
+            throw BackupError.cannotWrite(path: path, reason: BackupFiles.lastError())
+        }
+        BackupFiles.syncFolder(of: target)
+        return bytes
+    }
+
+    /// Makes the key store in the new directory `directory` (0700, its file 0600) from the keys file `file` of a
+    /// backup, after opening the copy as a key store in a private folder beside it; refuses a directory that holds a
+    /// key store, and leaves nothing behind when it refuses.
+    public static func restore(backup file: String, to directory: String) throws {
+        let target = URL(fileURLWithPath: directory)
+        if exists(at: directory) { throw BackupError.storeExists(path: directory) }
+        guard FileManager.default.isReadableFile(atPath: file) else { throw BackupError.unreadable(path: file) }
+        try BackupFiles.checkDataFile(file)
+        let work = try BackupFiles.temporaryFolder(beside: target)
+        defer { BackupFiles.remove(work) }
+        let copy = work.appendingPathComponent("data.mdb").path
+        try BackupFiles.copyFile(file, to: copy, reportedAs: directory)
+        _ = try KeyStore.open(at: work.path, readOnly: true)
+        // An empty directory (made by hand) is replaced; a non-empty one was refused above or is refused here.
+        rmdir(target.path)
+        guard rename(work.path, target.path) == 0 else {
+            if errno == EEXIST || errno == ENOTEMPTY { throw BackupError.storeExists(path: directory) }
+            throw BackupError.cannotWrite(path: directory, reason: BackupFiles.lastError())
+        }
+        BackupFiles.syncFolder(of: target)
+    }
+}

@@ -70,6 +70,31 @@ import Testing
         print("backups during the race: heads \(heads.sorted())")
     }
 
+    /// The personal data keys travel with the backup (FILE.keys): a restored register still reads its names and
+    /// texts; a backup restored without its keys file reads « [chiffré] » instead (R35, docs/privacy.md).
+    @Test func R35_theKeysAreBackedUpAndRestoredWithTheLog() throws {
+        let f = try CLIFixture.withSampleComplaint()
+        let file = f.directory + "/sauvegarde.mdb"
+        let made = try f.greffe(["backup", "--out", file])
+        expectExit(made.status, .ok, "\(made.stderr)")
+        #expect(made.stdout.contains("Clés des données personnelles : \(file).keys (0600)"), "\(made.stdout)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: file + ".keys")
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let restored = f.directory + "/restaure"
+        expectExit(try greffe(f, ["restore", file], store: restored).status, .ok)
+        #expect(FileManager.default.fileExists(atPath: restored + "/keys/data.mdb"))
+        let shown = try greffe(f, ["members", "show", "m004"], store: restored)
+        #expect(shown.stdout.contains("Damien Roux"), "\(shown.stdout)\(shown.stderr)")
+        // A second backup to the same name is refused, the keys file too, and nothing is replaced.
+        let again = try f.greffe(["backup", "--out", file])
+        expectExit(again.status, .usage)
+        // Without the keys file, the log is restored but the names cannot be read.
+        try FileManager.default.removeItem(atPath: file + ".keys")
+        let bare = f.directory + "/sans-cles"
+        expectExit(try greffe(f, ["restore", file], store: bare).status, .ok)
+        #expect(!FileManager.default.fileExists(atPath: bare + "/keys/data.mdb"))
+    }
+
     @Test func backupRefusesAnExistingTargetAndReplacesNothing() throws {
         let f = try sample.sampleStore()
         let file = f.directory + "/existing.mdb"

@@ -15,10 +15,12 @@ extension GreffeCommand {
                 remplacé (sortie 64) ; un disque plein ne laisse rien (sortie 74). Le fichier se restaure avec \
                 `greffe restore`.
 
-                Les clés : le registre n'en a pas encore. Quand il en aura (clés d'effacement des données \
-                personnelles), elles se sauvegarderont avec leur propre commande et leur avertissement : une \
-                donnée effacée du registre reste dans les sauvegardes faites avant. Les clés d'auditeur et de \
-                pseudonymes sont des fichiers à part, hors du magasin : à sauvegarder séparément.
+                Les clés des données personnelles (docs/privacy.md) sont sauvegardées à côté, dans FICHIER.keys \
+                (copie compactée, 0600) : sans elles, les noms et les textes d'une sauvegarde restaurée ne se \
+                lisent plus. Gardez les deux fichiers ensemble, et à l'abri : une personne effacée du registre après \
+                la sauvegarde reste lisible dans celle-ci tant que FICHIER.keys existe (détruire FICHIER.keys suffit \
+                à l'effacer des vieilles sauvegardes). Les clés d'auditeur et de pseudonymes sont des fichiers à \
+                part, hors du magasin : à sauvegarder séparément.
 
                 Exemples :
                   greffe backup --out ~/sauvegardes/registre-2026-11-28.mdb
@@ -35,12 +37,30 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             let store = try EventStore.open(at: options.storePath)
+            // The keys go with the log, in FILE.keys: both targets are checked free before anything is written, and a
+            // failure of the second removes the first.
+            let keys = KeyStore.exists(at: options.keysPath) ? try KeyStore.open(at: options.keysPath, readOnly: true) : nil
+            let keysFile = keys.map { _ in out + ".keys" }
+            if let keysFile, FileManager.default.fileExists(atPath: keysFile) { throw BackupError.targetExists(path: keysFile) }
             let report = try store.backup(to: out)
+            if let keys, let keysFile {
+                do {
+                    _ = try keys.backup(to: keysFile)
+                } catch {
+                    try? FileManager.default.removeItem(atPath: out)
+                    throw error
+                }
+            }
             if json {
-                print(try jsonText(BackupView(file: out, records: report.records, bytes: report.bytes, head: HeadView(report.head))))
+                print(try jsonText(BackupView(file: out, records: report.records, bytes: report.bytes, head: HeadView(report.head),
+                                              keysFile: keysFile)))
             } else {
                 print(l.t("Sauvegarde vérifiée : \(out) (\(report.records) enregistrement(s), tête \(report.head.sequence) \(report.head.hash.hexString), \(report.bytes) octets, 0600)",
                           "Verified backup: \(out) (\(report.records) record(s), head \(report.head.sequence) \(report.head.hash.hexString), \(report.bytes) bytes, 0600)"))
+                if let keysFile {
+                    print(l.t("Clés des données personnelles : \(keysFile) (0600) — à garder avec la sauvegarde, et à l'abri.",
+                              "Personal data keys: \(keysFile) (0600) — keep it with the backup, and safe."))
+                }
             }
         }
     }
@@ -53,7 +73,8 @@ extension GreffeCommand {
                 Le fichier est contrôlé (un fichier LMDB, pas tronqué), copié dans un dossier privé à côté du \
                 magasin, sa chaîne vérifiée, puis le dossier prend le nom du magasin. Un magasin existant (un \
                 dossier non vide) est refusé (sortie 74) ; un fichier tronqué ou altéré est refusé (sortie 79) ; \
-                dans les deux cas rien n'est écrit.
+                dans les deux cas rien n'est écrit. Si FICHIER.keys existe à côté (les clés des données \
+                personnelles), il est restauré comme magasin de clés (le dossier keys du magasin, ou --keys).
 
                 Exemples :
                   greffe restore ~/sauvegardes/registre-2026-11-28.mdb --store ~/registre-restaure
@@ -69,11 +90,27 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             let report = try EventStore.restore(backup: file, to: options.storePath)
+            let keysFile = file + ".keys"
+            var restoredKeys: String?
+            if FileManager.default.fileExists(atPath: keysFile) {
+                do {
+                    try KeyStore.restore(backup: keysFile, to: options.keysPath)
+                    restoredKeys = options.keysPath
+                } catch {
+                    // Nothing is left behind: the store just made goes too.
+                    try? FileManager.default.removeItem(atPath: options.storePath)
+                    throw error
+                }
+            }
             if json {
-                print(try jsonText(StoreMadeView(store: options.storePath, records: report.records, head: HeadView(report.head))))
+                print(try jsonText(StoreMadeView(store: options.storePath, records: report.records, head: HeadView(report.head),
+                                                 keys: restoredKeys)))
             } else {
                 print(l.t("Magasin restauré et vérifié : \(options.storePath) (\(report.records) enregistrement(s), tête \(report.head.sequence) \(report.head.hash.hexString))",
                           "Store restored and verified: \(options.storePath) (\(report.records) record(s), head \(report.head.sequence) \(report.head.hash.hexString))"))
+                if let restoredKeys {
+                    print(l.t("Clés restaurées : \(restoredKeys)", "Keys restored: \(restoredKeys)"))
+                }
             }
         }
     }

@@ -20,6 +20,8 @@ struct BackupView: Encodable {
     var records: UInt64
     var bytes: UInt64
     var head: HeadView
+    /// The key store's copy beside it (`FILE.keys`), when the register has keys.
+    var keysFile: String?
 }
 
 /// `greffe restore --json` and `greffe import --json`: the store made and what it holds.
@@ -27,6 +29,8 @@ struct StoreMadeView: Encodable {
     var store: String
     var records: UInt64
     var head: HeadView
+    /// The key store restored from the backup's `FILE.keys`, if it had one.
+    var keys: String? = nil
 }
 
 /// `greffe sync --json`.
