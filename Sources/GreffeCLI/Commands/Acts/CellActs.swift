@@ -43,7 +43,7 @@ extension GreffeCommand.Cell {
         @OptionGroup var target: CaseArgument
 
         @Option(name: .customLong("via"), help: ArgumentHelp(
-            "Où l'appel est lancé : online (espace en ligne) ou email.", valueName: "canal"))
+            "Où l'appel est lancé : en-ligne (online, espace en ligne) ou courriel (email).", valueName: "canal"))
         var channel: CallChannel
 
         @Option(name: .customLong("member"), help: ArgumentHelp("Membre appelé par son nom (répéter l'option).", valueName: "membre"))

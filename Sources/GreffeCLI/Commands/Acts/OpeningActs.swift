@@ -94,7 +94,7 @@ extension GreffeCommand {
         var newCaseID: String?
 
         @Option(name: .customLong("via"), help: ArgumentHelp(
-            "Comment la plainte est arrivée : ticket (privé) ou email.", valueName: "canal"))
+            "Comment la plainte est arrivée : ticket (privé) ou courriel (email).", valueName: "canal"))
         var channel: ComplaintChannel
 
         @Option(name: .customLong("complainant"), help: ArgumentHelp("Plaignant·e membre (répéter l'option).", valueName: "membre"))
