@@ -323,6 +323,43 @@ def seal_fields(type_name, body):
             body["properties"][field] = new
 
 
+# Withdrawals and corrections (greffe withdraw / correct): events about other records, written here by hand rather than
+# from a payload table (a corrected act's events are any event's payload, in the flat form). Their reason is a sealed
+# text, and so is every personal text of the corrected events (sealed in place: `events.N.<field>`).
+def rectification_reason():
+    reason = sealed({"type": "string", "minLength": 1})
+    reason["description"] = "Why, in the recorder's words (never empty) — " + reason["description"]
+    return reason
+
+
+def rectification_records(what):
+    return {"description": f"The sequences of the {what} act's records (every record its command wrote), in order.",
+            "items": {"minimum": 1, "type": "integer"}, "minItems": 1, "type": "array"}
+
+
+RECTIFICATION_EVENTS = {
+    "RecordWithdrawn": {
+        "description": "Records of the same case withdrawn (greffe withdraw): the case then reads as if the act they hold had not been recorded; the originals stay in the log. The recorder is the envelope's actor, the day of the withdrawal its occurredOn.",
+        "properties": {"records": rectification_records("withdrawn"), "reason": rectification_reason()},
+        "required": ["records", "reason"],
+    },
+    "RecordCorrected": {
+        "description": "Records of the same case corrected (greffe correct): the act they hold is read with these events, on this day, where it stood; the originals stay in the log. The recorder is the envelope's actor, the day of the correction its occurredOn.",
+        "properties": {
+            "records": rectification_records("corrected"),
+            "reason": rectification_reason(),
+            "actDay": {"description": "The day the act happened, corrected or not.",
+                       "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "type": "string"},
+            "events": {
+                "description": "The act's events decided again from the corrected command, each in the flat form {\"type\": \"EvidenceAdded\", ...its payload} (Schemas/events/<type>.schema.json without the type); their personal texts are sealed as that event's are, at `RecordCorrected/events.N.<field>` of this record.",
+                "items": {"properties": {"type": {"type": "string"}}, "required": ["type"], "type": "object"},
+                "minItems": 1, "type": "array"},
+        },
+        "required": ["records", "reason", "actDay", "events"],
+    },
+}
+
+
 def write(path, schema):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
@@ -365,6 +402,11 @@ def main():
             schema["x-readSchemaVersions"] = sorted(older) + [version]
         if defs:
             schema["$defs"] = defs
+        write(SCHEMAS / "events" / f"{type_name}.schema.json", schema)
+    for type_name, body in RECTIFICATION_EVENTS.items():
+        schema = {"$schema": DRAFT, "$id": f"{BASE_ID}events/{type_name}.schema.json",
+                  "title": f"event {type_name} payload (schemaVersion 1)", "type": "object",
+                  "additionalProperties": False, "x-schemaVersion": 1, **body}
         write(SCHEMAS / "events" / f"{type_name}.schema.json", schema)
 
 

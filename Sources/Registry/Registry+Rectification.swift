@@ -73,14 +73,21 @@ extension Registry {
             }
         }
         if let failure { throw failure }
-        let event: CaseEvent
+        let decidedEvent: CaseEvent
         switch decided {
-        case .success(let e): event = e
+        case .success(let e): decidedEvent = e
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
         let group = Registry.commandGroup(id, firstVersion: loaded.version + 1)
+        // The reason and the corrected events' texts are sealed under the case's key, as an act's are, after the
+        // decision and before hashing; their `at` names this record and their path in it (`reason`,
+        // `events.0.…`). The fold below sees the sealed event, as a reader of the log will.
+        let (payload, event) = try sealedPayload(
+            stream: Registry.stream(of: id), version: loaded.version + 1, type: decidedEvent.typeName,
+            encode: { try decidedEvent.payloadJSON(sealer: $0) },
+            decode: { try CaseEvent.decode(type: decidedEvent.typeName, payload: $0) })
         let new = envelope(type: event.typeName, schemaVersion: event.schemaVersion, on: today,
-                           payload: try event.payloadJSON(), recording: recording, correlation: group)
+                           payload: payload, recording: recording, correlation: group)
         try willAppend?()
         let records = try store.append(to: Registry.stream(of: id), expected: .exactly(loaded.version), events: [new]) {
             projections, appended in

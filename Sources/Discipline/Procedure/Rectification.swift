@@ -25,7 +25,7 @@ public enum Rectification {
                 let after = fold.acts(withdrawing: Set(act.sequences))
                 try recheck(after, laterThan: act.sequence, facts: facts, rulebook: rulebook, what: "le retrait", whatEn: "the withdrawal")
             }
-            return .success(.recordWithdrawn(Withdrawal(records: act.sequences, reason: reason)))
+            return .success(.recordWithdrawn(Withdrawal(records: act.sequences, reason: .clear(reason))))
         } catch {
             return .failure(error)
         }
@@ -55,7 +55,7 @@ public enum Rectification {
                 throw refusal("la correction de l'acte #\(act.sequence) ne change rien",
                               "the correction of record #\(act.sequence) changes nothing")
             }
-            let correction = Correction(records: act.sequences, reason: reason, actDay: day, events: events)
+            let correction = Correction(records: act.sequences, reason: .clear(reason), actDay: day, events: events)
             let after = fold.acts(correcting: correction)
             try recheck(after, laterThan: act.sequence, facts: facts, rulebook: rulebook, what: "la correction", whatEn: "the correction")
             return .success(.recordCorrected(correction))

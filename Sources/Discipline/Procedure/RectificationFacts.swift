@@ -4,9 +4,10 @@
 public struct Withdrawal: Codable, Equatable, Sendable {
     /// The sequences of the withdrawn act's records (one act may have written several: a board meeting, a judgement).
     public var records: [UInt64]
-    /// Why, in the recorder's words.
-    public var reason: String
-    public init(records: [UInt64], reason: String) {
+    /// Why, in the recorder's words: a personal text, sealed under the case's key (a string in records written
+    /// before sealing).
+    public var reason: Sealed
+    public init(records: [UInt64], reason: Sealed) {
         self.records = records
         self.reason = reason
     }
@@ -17,13 +18,14 @@ public struct Withdrawal: Codable, Equatable, Sendable {
 public struct Correction: Codable, Equatable, Sendable {
     /// The sequences of the corrected act's records.
     public var records: [UInt64]
-    /// Why, in the recorder's words.
-    public var reason: String
+    /// Why, in the recorder's words: a personal text, sealed under the case's key (a string in records written
+    /// before sealing).
+    public var reason: Sealed
     /// The day the act happened, corrected or not (a field of its own: the envelope's day is the correction's).
     public var actDay: Day
     /// The act's events as decided again from the corrected command, in place of the records'.
     public var events: [CaseEvent]
-    public init(records: [UInt64], reason: String, actDay: Day, events: [CaseEvent]) {
+    public init(records: [UInt64], reason: Sealed, actDay: Day, events: [CaseEvent]) {
         self.records = records
         self.reason = reason
         self.actDay = actDay
@@ -37,7 +39,7 @@ public struct Amendment: Equatable, Sendable {
     public var kind: Kind
     /// The record that withdrew or corrected it.
     public var by: UInt64
-    public var reason: String
+    public var reason: Sealed
 }
 
 extension CaseEvent {

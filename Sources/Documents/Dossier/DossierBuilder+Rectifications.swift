@@ -7,7 +7,7 @@ extension DossierBuilder {
     func rectifications() -> Document.Section? {
         let l = language
         let rows: [[String]] = zip(loaded.events, loaded.records).compactMap { dated, record in
-            let kind: String, records: [UInt64], reason: String
+            let kind: String, records: [UInt64], reason: Sealed
             switch dated.event {
             case .recordWithdrawn(let w): (kind, records, reason) = (l.t("retrait", "withdrawal"), w.records, w.reason)
             case .recordCorrected(let c):

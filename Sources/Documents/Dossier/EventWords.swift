@@ -161,9 +161,9 @@ public struct EventWords {
         case .caseClosed(let p):
             return l.t("Dossier clos : \(text(p.reason))", "Case closed: \(text(p.reason))")
         case .recordWithdrawn(let p):
-            return l.t("Retrait de \(records(p.records)) : \(p.reason)", "Withdrawal of \(records(p.records)): \(p.reason)")
+            return l.t("Retrait de \(records(p.records)) : \(text(p.reason))", "Withdrawal of \(records(p.records)): \(text(p.reason))")
         case .recordCorrected(let p):
-            return l.t("Rectification de \(records(p.records)) : \(p.reason) — désormais : ", "Correction of \(records(p.records)): \(p.reason) — now: ")
+            return l.t("Rectification de \(records(p.records)) : \(text(p.reason)) — désormais : ", "Correction of \(records(p.records)): \(text(p.reason)) — now: ")
                 + p.events.map(sentence).joined(separator: " ; ")
                 + l.t(" (le \(p.actDay.frenchDescription))", " (on \(p.actDay))")
         }

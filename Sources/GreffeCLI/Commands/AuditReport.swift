@@ -145,7 +145,7 @@ extension CaseAudit {
             for r in rectifications {
                 let kind = r.withdrawn ? l.t("retrait", "withdrawal") : l.t("rectification", "correction")
                 let list = r.records.map { "#\($0)" }.joined(separator: ", ")
-                out += (md ? "- " : "  ") + "#\(r.sequence) \(r.on) — \(kind) \(l.t("de", "of")) \(list) (\(r.actor)) : \(r.reason)\n"
+                out += (md ? "- " : "  ") + "#\(r.sequence) \(r.on) — \(kind) \(l.t("de", "of")) \(list) (\(r.actor)) : \(m(reveal(r.reason)))\n"
             }
         }
         out += md ? l.t("\n### Tirages au sort\n\n", "\n### Draws\n\n") : l.t("Tirages au sort\n", "Draws\n")
@@ -176,7 +176,7 @@ extension CaseAudit {
             },
             "rectifications": rectifications.map { r -> [String: Any] in
                 ["sequence": r.sequence, "on": r.on.description, "actor": r.actor, "kind": r.withdrawn ? "withdrawal" : "correction",
-                 "records": r.records, "reason": r.reason]
+                 "records": r.records, "reason": reveal(r.reason)]
             },
         ]
     }

@@ -42,7 +42,7 @@ extension GreffeCommand {
                     print("#\(record.sequence)  \(record.event.occurredOn)  " + words.sentence(dated.event))
                     print("      \(record.type) v\(record.version), " + l.t("enregistré par ", "recorded by ")
                         + recorder(record.event.actor) + l.t(" le ", " at ") + isoInstant(record.event.recordedAt))
-                    if let note = amendmentNote(record.sequence, loaded, l, recorder) { print("      " + note) }
+                    if let note = amendmentNote(record.sequence, loaded, l, recorder, reveal) { print("      " + note) }
                 }
             }
         }
@@ -50,15 +50,17 @@ extension GreffeCommand {
 }
 
 /// « retiré » or « rectifié » under a withdrawn or corrected record: by which record, who, why.
-func amendmentNote(_ sequence: UInt64, _ loaded: LoadedCase, _ l: Language, _ name: (String) -> String) -> String? {
+func amendmentNote(_ sequence: UInt64, _ loaded: LoadedCase, _ l: Language, _ name: (String) -> String,
+                   _ reveal: Reveal) -> String? {
     guard let amendment = loaded.fold.amendments[sequence] else { return nil }
+    let reason = reveal(amendment.reason)
     let author = (loaded.records.first { $0.sequence == amendment.by }?.event.actor).map(name) ?? "?"
     switch amendment.kind {
     case .withdrawn:
-        return l.t("« retiré » par #\(amendment.by), \(author) : \(amendment.reason)",
-                   "\"withdrawn\" by #\(amendment.by), \(author): \(amendment.reason)")
+        return l.t("« retiré » par #\(amendment.by), \(author) : \(reason)",
+                   "\"withdrawn\" by #\(amendment.by), \(author): \(reason)")
     case .corrected:
-        return l.t("« rectifié » par #\(amendment.by), \(author) : \(amendment.reason)",
-                   "\"corrected\" by #\(amendment.by), \(author): \(amendment.reason)")
+        return l.t("« rectifié » par #\(amendment.by), \(author) : \(reason)",
+                   "\"corrected\" by #\(amendment.by), \(author): \(reason)")
     }
 }

@@ -61,7 +61,8 @@ extension GreffeCommand {
             } catch RegistryError.refused(let refusal) {
                 throw RegistryError.refused(refusal.inCommandLineWords)
             }
-            try renderRectification(records, case: id, json: json, dryRun: dryRun, options.language)
+            try renderRectification(records, case: id, json: json, dryRun: dryRun, options.language,
+                                    reveal: try registry.reveal(words: options.language.revealWords))
         }
     }
 
@@ -156,7 +157,8 @@ extension Acting {
         } catch RegistryError.refused(let refusal) {
             throw RegistryError.refused(refusal.inCommandLineWords)
         }
-        try renderRectification(records, case: pending.caseID, json: record.json, dryRun: record.dryRun, options.language)
+        try renderRectification(records, case: pending.caseID, json: record.json, dryRun: record.dryRun, options.language,
+                                reveal: try registry.reveal(words: options.language.revealWords))
     }
 }
 
@@ -171,9 +173,10 @@ private func recording(_ actor: String?) throws -> Recording {
 }
 
 /// The confirmation of a withdrawal or a correction.
-func renderRectification(_ records: [EventRecord], case id: CaseID, json: Bool, dryRun: Bool, _ l: Language) throws {
+func renderRectification(_ records: [EventRecord], case id: CaseID, json: Bool, dryRun: Bool, _ l: Language,
+                         reveal: Reveal) throws {
     if json {
-        for r in records { print(try jsonLine(envelope(r))) }
+        for r in records { print(try jsonLine(envelope(r, reveal: reveal))) }
         return
     }
     if dryRun {
@@ -185,12 +188,12 @@ func renderRectification(_ records: [EventRecord], case id: CaseID, json: Bool, 
         switch event {
         case .recordWithdrawn(let w):
             let list = w.records.map { "#\($0)" }.joined(separator: ", ")
-            print(l.t("Enregistré : retrait de \(list) (\(id), #\(r.sequence)) — raison : \(w.reason)",
-                      "Recorded: withdrawal of \(list) (\(id), #\(r.sequence)) — reason: \(w.reason)"))
+            print(l.t("Enregistré : retrait de \(list) (\(id), #\(r.sequence)) — raison : \(reveal(w.reason))",
+                      "Recorded: withdrawal of \(list) (\(id), #\(r.sequence)) — reason: \(reveal(w.reason))"))
         case .recordCorrected(let c):
             let list = c.records.map { "#\($0)" }.joined(separator: ", ")
-            print(l.t("Enregistré : rectification de \(list) (\(id), #\(r.sequence)) — raison : \(c.reason)",
-                      "Recorded: correction of \(list) (\(id), #\(r.sequence)) — reason: \(c.reason)"))
+            print(l.t("Enregistré : rectification de \(list) (\(id), #\(r.sequence)) — raison : \(reveal(c.reason))",
+                      "Recorded: correction of \(list) (\(id), #\(r.sequence)) — reason: \(reveal(c.reason))"))
         default: continue
         }
     }

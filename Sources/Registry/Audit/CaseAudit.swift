@@ -62,7 +62,8 @@ public struct RectificationAudit: Sendable {
     public var actor: String
     public var withdrawn: Bool
     public var records: [UInt64]
-    public var reason: String
+    /// Sealed in the log: revealed by whoever prints it.
+    public var reason: Sealed
 }
 
 extension Registry {
