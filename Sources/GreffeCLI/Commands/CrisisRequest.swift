@@ -49,7 +49,7 @@ extension GreffeCommand {
                 let registry = try path.options.registry()
                 let day = try path.act.day(rulebook: registry.rulebook)
                 let done = try registry.lodgeCrisisRequest(
-                    CrisisRequestLodging(target: target, signatories: signatories, motives: motives, facts: facts),
+                    CrisisRequestLodging(target: target, signatories: signatories, motives: motives, facts: .clear(facts)),
                     id: request, on: day, recording: try path.act.recording, dryRun: path.dryRun)
                 let due = done.due.map { l.t(" ; le Conseil la met en œuvre au plus tard le \($0.frenchDescription)",
                                              "; the board puts it into effect by \($0)") } ?? ""

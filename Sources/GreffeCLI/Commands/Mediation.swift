@@ -112,7 +112,7 @@ extension GreffeCommand {
 
             func run() throws {
                 try mediationAct(path, id: mediation, members: parties) { _ in
-                    .open(MediationOpening(parties: parties, facts: facts, followsCase: afterCase.map { CaseID($0) }))
+                    .open(MediationOpening(parties: parties, facts: .clear(facts), followsCase: afterCase.map { CaseID($0) }))
                 }
             }
         }
@@ -242,7 +242,7 @@ extension GreffeCommand {
 
             func run() throws {
                 try mediationAct(path, id: mediation, members: []) { _ in
-                    .conclude(MediationOutcome(outcome: outcome, note: note, caseID: caseID.map { CaseID($0) }))
+                    .conclude(MediationOutcome(outcome: outcome, note: note.map(Sealed.clear), caseID: caseID.map { CaseID($0) }))
                 }
             }
         }

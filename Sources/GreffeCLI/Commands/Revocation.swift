@@ -78,7 +78,7 @@ extension GreffeCommand {
             var revocation: String?
 
             func run() throws {
-                let ground = RevocationGround(kind: ground, meetingsMissed: meetingsMissed, silentSince: silentSince, facts: facts)
+                let ground = RevocationGround(kind: ground, meetingsMissed: meetingsMissed, silentSince: silentSince, facts: .clear(facts))
                 try revocationAct(path, id: revocation,
                                   .open(RevocationOpening(holder: holder, role: MandateRole(rawValue: role), ground: ground)))
             }
@@ -97,7 +97,7 @@ extension GreffeCommand {
             @Option(help: "La personne qui accompagne le mandaté, s'il en nomme une.") var companion: String?
 
             func run() throws {
-                try revocationAct(path, id: revocation, .convene(HolderConvocation(form: form, companion: companion)))
+                try revocationAct(path, id: revocation, .convene(HolderConvocation(form: form, companion: companion.map(Sealed.clear))))
             }
         }
 
@@ -117,7 +117,7 @@ extension GreffeCommand {
             @Option(help: "Une note.") var note: String?
 
             func run() throws {
-                try revocationAct(path, id: revocation, .recordExplanation(HolderExplanation(outcome: outcome, note: note)))
+                try revocationAct(path, id: revocation, .recordExplanation(HolderExplanation(outcome: outcome, note: note.map(Sealed.clear))))
             }
         }
 
