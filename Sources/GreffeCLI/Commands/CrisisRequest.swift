@@ -113,6 +113,10 @@ extension GreffeCommand {
                 print(l.t("Demande \(request) (art. 3.2) contre \(summary.target?.rawValue ?? "?")",
                           "Request \(request) (art. 3.2) against \(summary.target?.rawValue ?? "?")"))
                 print(l.t("  signataires : ", "  signatories: ") + summary.signatories.map(\.rawValue).joined(separator: ", "))
+                if let lodging = try registry.loadRequest(request).state.lodging {
+                    let reveal = try registry.reveal(words: l.revealWords)
+                    print(l.t("  faits : ", "  facts: ") + SafeText.field(reveal(lodging.facts)))
+                }
                 if let due = summary.due { print(l.t("  échéance du Conseil : \(due.frenchDescription)", "  board's deadline: \(due)")) }
                 if let c = summary.caseID {
                     print(l.t("  mise en œuvre le \(summary.implementedOn?.frenchDescription ?? "?") : dossier \(c)",
