@@ -18,7 +18,10 @@ BASE = "https://greffe.example/schemas/"
 DAY = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "calendar day, YYYY-MM-DD"}
 MEMBER = {"type": "string", "minLength": 1, "description": "member id"}
 CASE = {"type": "string", "minLength": 1, "description": "case id"}
-TEXT = {"type": "string"}
+# The free texts of the paths are personal (docs/privacy.md): a string in records written before sealing, else a
+# sealed object (Schemas/sealed-text.schema.json). Commands carry them in clear.
+TEXT = {"anyOf": [{"type": "string"}, {"$ref": BASE + "sealed-text.schema.json"}],
+        "description": "a personal text: in clear in records written before sealing, else sealed (sealed-text.schema.json)"}
 ROLE = {"type": "string", "minLength": 1,
         "description": "mandate: board-member, rapporteur, moderator, local-representative, or another name"}
 

@@ -300,6 +300,7 @@ SEALED_EVENT_FIELDS = {
     "ExplicitDecisionRecorded": ["decision", "reason"], "ConsensusReached": ["reasons"],
     "ReferredToGeneralAssembly": ["note"], "AppealLodged": ["companion"], "GeneralAssemblyResolutionRecorded": ["reason"],
     "CaseClosed": ["reason"], "ReparationMeasuresRecorded": ["measures"], "MemberJoined": ["displayName", "email"], "MemberDetailsChanged": ["displayName", "email"],
+    "MemberResigned": ["collectiveDecision"],
 }
 
 

@@ -100,3 +100,50 @@ func pathSchema_eventsAndRulebookValidateWithJsonschema() throws {
     #expect(loaded.pathRules.revocation?.silencePeriod == Rulebook.Period(2, .months))
     #expect(loaded.pathRules.mediation?.cap == 3)
 }
+
+/// Seals every text with a fixed box: enough to check the stored form against the schemas.
+private final class ExampleSealer: FieldSealer, @unchecked Sendable {
+    func seal(_ text: String, path: String) throws -> SealedBox {
+        SealedBox(kid: String(repeating: "ab", count: 16), at: "example#1/Type/" + path,
+                  nonce: "AAAAAAAAAAAAAAAA", box: "AAAAAAAAAAAAAAAAAAAAAAAA")
+    }
+}
+
+/// The paths' free texts as the registry stores them (sealed, docs/privacy.md) validate against Schemas/path-events.
+@Test(.enabled(if: python3 != nil, "python3 is not on PATH: JSON Schema validation of the paths skipped"))
+func R35_pathSchema_sealedTextsValidateWithJsonschema() throws {
+    let temporary = TemporaryDirectory(prefix: "greffe-path-sealed-schemas")
+    let dir = temporary.url
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("path-events"), withIntermediateDirectories: true)
+    let sealer = ExampleSealer()
+    let day = Day("2026-01-02")!
+    func write(_ type: String, _ data: Data) throws {
+        #expect(String(decoding: data, as: UTF8.self).contains("\"kid\""), "\(type) holds no sealed text")
+        try data.write(to: dir.appendingPathComponent("path-events/\(type).json"))
+    }
+    let mediation: [MediationEvent] = [
+        .opened(MediationOpening(parties: ["m004", "m007"], facts: "Désaccord")),
+        .concluded(MediationOutcome(outcome: .agreement, note: "Accord")),
+    ]
+    for event in mediation { try write(event.typeName, try event.payloadJSON(sealer: sealer)) }
+    let revocation: [RevocationEvent] = [
+        .opened(RevocationOpening(holder: "m003", role: .boardMember,
+                                  ground: RevocationGround(kind: .silence, silentSince: day, facts: "Aucune nouvelle"))),
+        .holderConvened(HolderConvocation(form: .writing, companion: "une amie")),
+        .explanationRecorded(HolderExplanation(outcome: .noAnswer, note: "rien reçu")),
+    ]
+    for event in revocation { try write(event.typeName, try event.payloadJSON(sealer: sealer)) }
+    let request = CrisisRequestEvent.lodged(CrisisRequestLodging(target: "m006", signatories: ["m004"], motives: ["harm"],
+                                                                 facts: "Bannissements", due: day))
+    try write(request.typeName, try request.payloadJSON(sealer: sealer))
+    let amendment = AmendmentEvent.proposed(AmendmentProposal(proposer: "m002", rulebook: "cle-autistes-ri", version: 2,
+                                                              sha256: String(repeating: "0f", count: 32), summary: "Conseil sous 10 jours"))
+    try write(amendment.typeName, try amendment.payloadJSON(sealer: sealer))
+    let (status, text) = try validateSchemaExamples(in: dir)
+    if status == 3 {
+        Issue.record("jsonschema is not installed for python3: \(text)")
+        return
+    }
+    #expect(status == 0, "sealed path texts failed schema validation:\n\(text)")
+    #expect(text.contains("validated 7 examples, 0 errors"), "\(text)")
+}

@@ -11,8 +11,8 @@ public struct AmendmentProposal: Codable, Equatable, Sendable {
     /// SHA-256 of the proposed version's file form, lowercase hex (what `RulebookAdopted.sha256` will record).
     public var sha256: String
     /// What the amendment changes, in the proposer's words.
-    public var summary: String
-    public init(proposer: MemberID, rulebook: String, version: Int, sha256: String, summary: String) {
+    public var summary: Sealed
+    public init(proposer: MemberID, rulebook: String, version: Int, sha256: String, summary: Sealed) {
         self.proposer = proposer
         self.rulebook = rulebook
         self.version = version
@@ -72,9 +72,11 @@ public enum AmendmentEvent: Equatable, Sendable {
 
     public static let typeNames = ["AmendmentProposed", "AmendmentVoted", "AmendmentNoticeSent"]
 
-    public func payloadJSON() throws -> Data {
+    /// The payload as JSON with sorted keys; with `sealer`, its free texts are sealed (``Sealed``).
+    public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let sealer { encoder.userInfo[.fieldSealer] = sealer }
         switch self {
         case .proposed(let p): return try encoder.encode(p)
         case .voted(let p): return try encoder.encode(p)
@@ -171,7 +173,7 @@ public enum AmendmentDecider {
                 throw refuse("\(rulebook.id) v\(rulebook.version) est en vigueur : la modification porte une version plus grande",
                              "\(rulebook.id) v\(rulebook.version) is in force: the amendment needs a higher version")
             }
-            if p.summary.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if p.summary.isBlank {
                 throw refuse("résumer la modification (--summary)", "summarise the amendment (--summary)")
             }
             return [.proposed(p)]

@@ -16,8 +16,8 @@ public struct RevocationGround: Codable, Equatable, Sendable {
     /// For `silence`: the day of the holder's last sign of life.
     public var silentSince: Day?
     /// What happened, in the board's words.
-    public var facts: String
-    public init(kind: Kind, meetingsMissed: Int? = nil, silentSince: Day? = nil, facts: String) {
+    public var facts: Sealed
+    public init(kind: Kind, meetingsMissed: Int? = nil, silentSince: Day? = nil, facts: Sealed) {
         self.kind = kind
         self.meetingsMissed = meetingsMissed
         self.silentSince = silentSince
@@ -43,8 +43,8 @@ public struct HolderConvocation: Codable, Equatable, Sendable {
     public enum Form: String, Codable, Sendable, CaseIterable { case writing, oral }
     public var form: Form
     /// The person of the holder's choice, when they named one.
-    public var companion: String?
-    public init(form: Form, companion: String? = nil) {
+    public var companion: Sealed?
+    public init(form: Form, companion: Sealed? = nil) {
         self.form = form
         self.companion = companion
     }
@@ -61,8 +61,8 @@ public struct HolderExplanation: Codable, Equatable, Sendable {
         case persistentDisagreement
     }
     public var outcome: Outcome
-    public var note: String?
-    public init(outcome: Outcome, note: String? = nil) {
+    public var note: Sealed?
+    public init(outcome: Outcome, note: Sealed? = nil) {
         self.outcome = outcome
         self.note = note
     }
@@ -111,9 +111,11 @@ public enum RevocationEvent: Equatable, Sendable {
     public static let typeNames = ["RevocationOpened", "RevocationHolderConvened", "RevocationExplanationRecorded",
                                    "RevocationVoted"]
 
-    public func payloadJSON() throws -> Data {
+    /// The payload as JSON with sorted keys; with `sealer`, its free texts are sealed (``Sealed``).
+    public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let sealer { encoder.userInfo[.fieldSealer] = sealer }
         switch self {
         case .opened(let p): return try encoder.encode(p)
         case .holderConvened(let p): return try encoder.encode(p)
@@ -226,7 +228,7 @@ public enum RevocationDecider {
                 throw refuse("\(o.holder) ne détient pas le mandat « \(o.role.rawValue) » ce jour",
                              "\(o.holder) does not hold the mandate \(o.role.rawValue) that day")
             }
-            if o.ground.facts.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if o.ground.facts.isBlank {
                 throw refuse("décrire les faits du motif (--facts)", "describe the facts of the ground (--facts)")
             }
             switch o.ground.kind {

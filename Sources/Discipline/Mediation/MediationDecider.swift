@@ -193,7 +193,7 @@ public enum MediationDecider {
                              "\(p) is not a member that day: mediation settles conflicts between members")
             }
         }
-        if o.facts.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if o.facts.isBlank {
             throw refuse("décrire le conflit (--facts)", "describe the conflict (--facts)")
         }
         return [.opened(o)]

@@ -6,10 +6,10 @@ public struct MediationOpening: Codable, Equatable, Sendable {
     /// The members in conflict (at least two, distinct).
     public var parties: [MemberID]
     /// What the conflict is about, in the parties' words.
-    public var facts: String
+    public var facts: Sealed
     /// The crisis case it follows, when it does.
     public var followsCase: CaseID?
-    public init(parties: [MemberID], facts: String, followsCase: CaseID? = nil) {
+    public init(parties: [MemberID], facts: Sealed, followsCase: CaseID? = nil) {
         self.parties = parties
         self.facts = facts
         self.followsCase = followsCase
@@ -60,10 +60,10 @@ public struct MediationOutcome: Codable, Equatable, Sendable {
         case complaint
     }
     public var outcome: Kind
-    public var note: String?
+    public var note: Sealed?
     /// The case the complaint opened, for `complaint`, when it is already filed.
     public var caseID: CaseID?
-    public init(outcome: Kind, note: String? = nil, caseID: CaseID? = nil) {
+    public init(outcome: Kind, note: Sealed? = nil, caseID: CaseID? = nil) {
         self.outcome = outcome
         self.note = note
         self.caseID = caseID
@@ -107,9 +107,11 @@ public enum MediationEvent: Equatable, Sendable {
     public static let typeNames = ["MediationOpened", "MediatorNamed", "MediatorAnswered", "MediationDrawAnnounced",
                                    "MediationDrawPerformed", "MediationConcluded"]
 
-    public func payloadJSON() throws -> Data {
+    /// The payload as JSON with sorted keys; with `sealer`, its free texts are sealed (``Sealed``).
+    public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let sealer { encoder.userInfo[.fieldSealer] = sealer }
         switch self {
         case .opened(let p): return try encoder.encode(p)
         case .mediatorNamed(let p): return try encoder.encode(p)

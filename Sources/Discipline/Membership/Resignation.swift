@@ -37,6 +37,6 @@ public enum ResignationDecider {
                                    "a member association resigns by collective decision: give its proof (--collective-decision)",
                                    allowed: "--collective-decision \"PV de l'AG du …\"", allowedEn: "--collective-decision \"minutes of …\""))
         }
-        return .success(.resigned(member: record.id, via: via, collectiveDecision: record.kind == .association ? proof : nil))
+        return .success(.resigned(member: record.id, via: via, collectiveDecision: record.kind == .association ? proof.map(Sealed.clear) : nil))
     }
 }

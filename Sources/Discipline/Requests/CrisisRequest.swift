@@ -8,10 +8,10 @@ public struct CrisisRequestLodging: Codable, Equatable, Sendable {
     public var signatories: [MemberID]
     /// Grave-motive category ids of Article 5.5 (« en cas de motif grave »).
     public var motives: [String]
-    public var facts: String
+    public var facts: Sealed
     /// The last day the board may put it into effect, set by the decider from the rulebook in force (R31).
     public var due: Day?
-    public init(target: MemberID, signatories: [MemberID], motives: [String], facts: String, due: Day? = nil) {
+    public init(target: MemberID, signatories: [MemberID], motives: [String], facts: Sealed, due: Day? = nil) {
         self.target = target
         self.signatories = signatories
         self.motives = motives
@@ -52,9 +52,11 @@ public enum CrisisRequestEvent: Equatable, Sendable {
 
     public static let typeNames = ["CrisisRequestLodged", "CrisisRequestImplemented"]
 
-    public func payloadJSON() throws -> Data {
+    /// The payload as JSON with sorted keys; with `sealer`, its free texts are sealed (``Sealed``).
+    public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let sealer { encoder.userInfo[.fieldSealer] = sealer }
         switch self {
         case .lodged(let p): return try encoder.encode(p)
         case .implemented(let p): return try encoder.encode(p)
@@ -172,7 +174,7 @@ public enum CrisisRequestDecider {
                 throw refuse("motif inconnu : \(unknown)", "unknown motive: \(unknown)",
                              allowed: rulebook.motives.map(\.id).joined(separator: ", "), allowedEn: rulebook.motives.map(\.id).joined(separator: ", "))
             }
-            if l.facts.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if l.facts.isBlank {
                 throw refuse("décrire les faits (--facts)", "describe the facts (--facts)")
             }
             var recorded = l

@@ -74,7 +74,7 @@ public enum MemberEvent: Equatable, Sendable {
     case erased(member: MemberID, reason: String, requestedBy: MemberID?)
     /// The member resigned by letter (Article 2.2, R37), effective on the day the letter was sent (the envelope's day);
     /// `via`: how the letter came; `collectiveDecision`: a member association's proof of its collective decision.
-    case resigned(member: MemberID, via: String, collectiveDecision: String?)
+    case resigned(member: MemberID, via: String, collectiveDecision: Sealed?)
 
     /// Version of every payload's JSON schema.
     public static let schemaVersion = 1
@@ -162,7 +162,7 @@ public enum MemberEvent: Equatable, Sendable {
         var reason: String?
         var requestedBy: MemberID?
         var via: String?
-        var collectiveDecision: String?
+        var collectiveDecision: Sealed?
 
         init(_ event: MemberEvent) {
             member = event.member

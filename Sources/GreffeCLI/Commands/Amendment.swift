@@ -135,7 +135,8 @@ extension GreffeCommand {
 
             func run() throws {
                 let l = options.language
-                guard let s = try options.readingRegistry().amendmentIndex().first(where: { $0.id == amendment }) else {
+                let registry = try options.readingRegistry()
+                guard let s = try registry.amendmentIndex().first(where: { $0.id == amendment }) else {
                     throw PathError.unknownAmendment(amendment)
                 }
                 if json {
@@ -146,6 +147,10 @@ extension GreffeCommand {
                           "Amendment \(amendment) (art. 9): \(s.rulebook ?? "?") v\(s.version.map(String.init) ?? "?")"))
                 print(l.t("  proposée le \(s.proposedOn?.frenchDescription ?? "?") par \(s.proposer?.rawValue ?? "?")",
                           "  proposed on \(s.proposedOn?.description ?? "?") by \(s.proposer?.rawValue ?? "?")"))
+                if let proposal = try registry.loadAmendment(amendment).state.proposal?.value {
+                    let reveal = try registry.reveal(words: l.revealWords)
+                    print(l.t("  objet : ", "  summary: ") + SafeText.field(reveal(proposal.summary)))
+                }
                 if let voted = s.votedOn {
                     print(l.t("  votée le \(voted.frenchDescription) : \(s.arithmetic ?? "")", "  voted on \(voted): \(s.arithmetic ?? "")"))
                 }

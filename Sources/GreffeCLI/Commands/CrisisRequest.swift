@@ -49,7 +49,7 @@ extension GreffeCommand {
                 let registry = try path.options.registry()
                 let day = try path.act.day(rulebook: registry.rulebook)
                 let done = try registry.lodgeCrisisRequest(
-                    CrisisRequestLodging(target: target, signatories: signatories, motives: motives, facts: facts),
+                    CrisisRequestLodging(target: target, signatories: signatories, motives: motives, facts: .clear(facts)),
                     id: request, on: day, recording: try path.act.recording, dryRun: path.dryRun)
                 let due = done.due.map { l.t(" ; le Conseil la met en œuvre au plus tard le \($0.frenchDescription)",
                                              "; the board puts it into effect by \($0)") } ?? ""
@@ -113,6 +113,10 @@ extension GreffeCommand {
                 print(l.t("Demande \(request) (art. 3.2) contre \(summary.target?.rawValue ?? "?")",
                           "Request \(request) (art. 3.2) against \(summary.target?.rawValue ?? "?")"))
                 print(l.t("  signataires : ", "  signatories: ") + summary.signatories.map(\.rawValue).joined(separator: ", "))
+                if let lodging = try registry.loadRequest(request).state.lodging {
+                    let reveal = try registry.reveal(words: l.revealWords)
+                    print(l.t("  faits : ", "  facts: ") + SafeText.field(reveal(lodging.facts)))
+                }
                 if let due = summary.due { print(l.t("  échéance du Conseil : \(due.frenchDescription)", "  board's deadline: \(due)")) }
                 if let c = summary.caseID {
                     print(l.t("  mise en œuvre le \(summary.implementedOn?.frenchDescription ?? "?") : dossier \(c)",

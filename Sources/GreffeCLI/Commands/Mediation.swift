@@ -112,7 +112,7 @@ extension GreffeCommand {
 
             func run() throws {
                 try mediationAct(path, id: mediation, members: parties) { _ in
-                    .open(MediationOpening(parties: parties, facts: facts, followsCase: afterCase.map { CaseID($0) }))
+                    .open(MediationOpening(parties: parties, facts: .clear(facts), followsCase: afterCase.map { CaseID($0) }))
                 }
             }
         }
@@ -242,7 +242,7 @@ extension GreffeCommand {
 
             func run() throws {
                 try mediationAct(path, id: mediation, members: []) { _ in
-                    .conclude(MediationOutcome(outcome: outcome, note: note, caseID: caseID.map { CaseID($0) }))
+                    .conclude(MediationOutcome(outcome: outcome, note: note.map(Sealed.clear), caseID: caseID.map { CaseID($0) }))
                 }
             }
         }
@@ -273,7 +273,8 @@ extension GreffeCommand {
                 print(l.t("Médiation \(mediation) (art. 5.4)", "Mediation \(mediation) (art. 5.4)"))
                 print(l.t("  parties : ", "  parties: ") + (s.opening?.parties.map(\.rawValue).joined(separator: ", ") ?? ""))
                 if let c = s.opening?.followsCase { print(l.t("  suite du dossier \(c)", "  follows case \(c)")) }
-                for dated in loaded.events { print("  " + mediationLine(dated.event, day: dated.on, state: s, l)) }
+                let reveal = try registry.reveal(words: l.revealWords)
+                for dated in loaded.events { print("  " + mediationLine(dated.event, day: dated.on, state: s, l, reveal: reveal)) }
                 for p in s.pending { print(l.t("  attendu : \(p.labelFr)", "  pending: \(p.labelEn)")) }
             }
         }
@@ -319,17 +320,19 @@ func mediationAct(
     let day = try path.act.day(rulebook: registry.rulebook)
     let done = try registry.performMediation(try command(registry), id: id, on: day, recording: try path.act.recording,
                                              dryRun: path.dryRun)
-    let lines = done.events.map { mediationLine($0, day: day, state: done.state, l) }
+    let reveal = try registry.reveal(words: l.revealWords)
+    let lines = done.events.map { mediationLine($0, day: day, state: done.state, l, reveal: reveal) }
     try path.report(stream: Registry.mediationStream(done.id), id: done.id, types: done.events.map(\.typeName),
                     lines: lines, sequences: done.records.map(\.sequence))
 }
 
-func mediationLine(_ event: MediationEvent, day: Day, state: MediationState, _ l: Language) -> String {
+func mediationLine(_ event: MediationEvent, day: Day, state: MediationState, _ l: Language, reveal: Reveal) -> String {
     let on = l.t("le \(day.frenchDescription)", "on \(day)")
     switch event {
     case .opened(let o):
         return l.t("Médiation ouverte \(on) entre \(o.parties.map(\.rawValue).joined(separator: " et "))",
                    "Mediation opened \(on) between \(o.parties.map(\.rawValue).joined(separator: " and "))")
+            + l.t(" ; objet : ", "; about: ") + SafeText.field(reveal(o.facts))
     case .mediatorNamed(let n):
         return n.by == .parties
             ? l.t("Médiateur désigné par les parties \(on) : \(n.mediator)", "Mediator named by the parties \(on): \(n.mediator)")
@@ -355,6 +358,7 @@ func mediationLine(_ event: MediationEvent, day: Day, state: MediationState, _ l
         case .complaint: l.t("renvoi vers une plainte", "referral to a complaint")
         }
         return l.t("Médiation close \(on) : \(outcome)", "Mediation concluded \(on): \(outcome)")
+            + (reveal(o.note).map { l.t(" ; note : ", "; note: ") + SafeText.field($0) } ?? "")
             + (o.caseID.map { l.t(" (dossier \($0))", " (case \($0))") } ?? "")
     }
 }

@@ -43,6 +43,10 @@ extension GreffeCommand.Members {
                                            recording: try path.act.recording, dryRun: path.dryRun)
             var lines = [l.t("Démission de \(member) enregistrée, effective le \(day.frenchDescription) (art. 2.2)",
                              "Resignation of \(member) recorded, effective on \(day) (art. 2.2)")]
+            if case .resigned(_, _, let proof?) = done.event {
+                let reveal = try registry.reveal(words: l.revealWords)
+                lines.append(l.t("  décision collective : ", "  collective decision: ") + SafeText.field(reveal(proof)))
+            }
             for c in done.openCasesAsAccused {
                 lines.append(l.t("  dossier \(c) : mis·e en cause partie, étape de l'art. 5.6.7 à enregistrer (greffe accused-left \(c) --member \(member))",
                                  "  case \(c): the accused left, record 5.6.7's step (greffe accused-left \(c) --member \(member))"))

@@ -78,7 +78,7 @@ extension GreffeCommand {
             var revocation: String?
 
             func run() throws {
-                let ground = RevocationGround(kind: ground, meetingsMissed: meetingsMissed, silentSince: silentSince, facts: facts)
+                let ground = RevocationGround(kind: ground, meetingsMissed: meetingsMissed, silentSince: silentSince, facts: .clear(facts))
                 try revocationAct(path, id: revocation,
                                   .open(RevocationOpening(holder: holder, role: MandateRole(rawValue: role), ground: ground)))
             }
@@ -97,7 +97,7 @@ extension GreffeCommand {
             @Option(help: "La personne qui accompagne le mandaté, s'il en nomme une.") var companion: String?
 
             func run() throws {
-                try revocationAct(path, id: revocation, .convene(HolderConvocation(form: form, companion: companion)))
+                try revocationAct(path, id: revocation, .convene(HolderConvocation(form: form, companion: companion.map(Sealed.clear))))
             }
         }
 
@@ -117,7 +117,7 @@ extension GreffeCommand {
             @Option(help: "Une note.") var note: String?
 
             func run() throws {
-                try revocationAct(path, id: revocation, .recordExplanation(HolderExplanation(outcome: outcome, note: note)))
+                try revocationAct(path, id: revocation, .recordExplanation(HolderExplanation(outcome: outcome, note: note.map(Sealed.clear))))
             }
         }
 
@@ -163,7 +163,8 @@ extension GreffeCommand {
                     return
                 }
                 print(l.t("Révocation \(revocation) (art. 4.5)", "Revocation \(revocation) (art. 4.5)"))
-                for dated in loaded.events { print("  " + revocationLine(dated.event, day: dated.on, l)) }
+                let reveal = try registry.reveal(words: l.revealWords)
+                for dated in loaded.events { print("  " + revocationLine(dated.event, day: dated.on, l, reveal: reveal)) }
                 if let p = loaded.state.pendingFr { print(l.t("  attendu : \(p.fr)", "  pending: \(p.en)")) }
             }
         }
@@ -175,7 +176,8 @@ func revocationAct(_ path: PathActOptions, id: String?, _ command: RevocationCom
     let registry = try path.options.registry()
     let day = try path.act.day(rulebook: registry.rulebook)
     let done = try registry.performRevocation(command, id: id, on: day, recording: try path.act.recording, dryRun: path.dryRun)
-    var lines = done.events.map { revocationLine($0, day: day, l) }
+    let reveal = try registry.reveal(words: l.revealWords)
+    var lines = done.events.map { revocationLine($0, day: day, l, reveal: reveal) }
     var types = done.events.map(\.typeName)
     if let ended = done.rosterEvent, case let .mandateEnded(member, role) = ended {
         lines.append(l.t("Liste des adhésions : fin du mandat \(role.rawValue) de \(member) le \(day.frenchDescription)",
@@ -186,7 +188,7 @@ func revocationAct(_ path: PathActOptions, id: String?, _ command: RevocationCom
                     sequences: done.records.map(\.sequence))
 }
 
-func revocationLine(_ event: RevocationEvent, day: Day, _ l: Language) -> String {
+func revocationLine(_ event: RevocationEvent, day: Day, _ l: Language, reveal: Reveal) -> String {
     let on = l.t("le \(day.frenchDescription)", "on \(day)")
     switch event {
     case .opened(let o):
@@ -197,10 +199,11 @@ func revocationLine(_ event: RevocationEvent, day: Day, _ l: Language) -> String
         }
         return l.t("Révocation ouverte \(on) : mandat \(o.role.rawValue) de \(o.holder), motif : \(ground)",
                    "Revocation opened \(on): \(o.holder)'s \(o.role.rawValue) mandate, ground: \(ground)")
+            + l.t(" ; faits : ", "; facts: ") + SafeText.field(reveal(o.ground.facts))
     case .holderConvened(let c):
         let form = c.form == .writing ? l.t("par écrit", "in writing") : l.t("à l'oral", "orally")
         return l.t("Mandaté convoqué \(on) pour s'expliquer \(form)", "Holder convened \(on) to explain \(form)")
-            + (c.companion.map { l.t(", accompagné·e : \($0)", ", accompanied by \($0)") } ?? "")
+            + (reveal(c.companion).map { l.t(", accompagné·e : ", ", accompanied by ") + SafeText.field($0) } ?? "")
     case .explanationRecorded(let e):
         let outcome = switch e.outcome {
         case .resolved: l.t("explication suffisante, pas de vote", "explanation settles it, no vote")
@@ -208,6 +211,7 @@ func revocationLine(_ event: RevocationEvent, day: Day, _ l: Language) -> String
         case .persistentDisagreement: l.t("désaccords persistants", "persistent disagreement")
         }
         return l.t("Explication \(on) : \(outcome)", "Explanation \(on): \(outcome)")
+            + (reveal(e.note).map { l.t(" ; note : ", "; note: ") + SafeText.field($0) } ?? "")
     case .boardVoted(let v):
         return l.t("Vote du Conseil \(on) : \(v.tally.arithmetic) — ", "Board vote \(on): \(v.tally.arithmetic) — ")
             + (v.revoked ? l.t("mandat révoqué", "mandate revoked") : l.t("mandat maintenu", "mandate kept"))

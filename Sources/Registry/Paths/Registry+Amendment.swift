@@ -111,7 +111,7 @@ extension Registry {
                                                 en: "an amendment is of the procedure rulebook, not of a sanction ladder"))
         }
         let proposal = AmendmentProposal(proposer: proposer, rulebook: document.id, version: document.version,
-                                         sha256: try document.digest(), summary: summary)
+                                         sha256: try document.digest(), summary: .clear(summary))
         let amendmentID = try id ?? nextAmendmentID(year: day.year)
         return try appendAmendment(.propose(proposal), id: amendmentID, on: day, recording: recording, dryRun: dryRun)
     }
@@ -155,18 +155,28 @@ extension Registry {
         let loaded = try loadAmendment(id)
         let book = try procedureRulebooks().inForce(on: day)
         let roster = try pathStandings(on: day)
-        let events: [AmendmentEvent]
+        var events: [AmendmentEvent]
         switch AmendmentDecider.decide(loaded.state, command, roles: roster.roles, rulebook: book, on: day) {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
-        let state = events.reduce(loaded.state) { AmendmentDecider.evolve($0, DatedAmendmentEvent(on: day, event: $1)) }
+        var state = events.reduce(loaded.state) { AmendmentDecider.evolve($0, DatedAmendmentEvent(on: day, event: $1)) }
         if dryRun { return AmendmentPerformed(id: id, records: [], events: events, state: state) }
         let stream = Registry.amendmentStream(id)
-        let newEvents = try events.map { event in
-            envelope(type: event.typeName, schemaVersion: AmendmentEvent.schemaVersion, on: day,
-                     payload: try event.payloadJSON(), recording: recording, correlation: stream)
+        // The free texts are sealed under the stream's key after the decision and before hashing; the projection
+        // and the result only see the sealed events.
+        var sealedEvents: [AmendmentEvent] = []
+        let newEvents = try events.enumerated().map { offset, event in
+            let (payload, sealed) = try sealedPayload(
+                stream: stream, version: loaded.version + UInt64(offset) + 1, type: event.typeName,
+                encode: { try event.payloadJSON(sealer: $0) },
+                decode: { try AmendmentEvent.decode(type: event.typeName, payload: $0) })
+            sealedEvents.append(sealed)
+            return envelope(type: event.typeName, schemaVersion: AmendmentEvent.schemaVersion, on: day,
+                            payload: payload, recording: recording, correlation: stream)
         }
+        events = sealedEvents
+        state = events.reduce(loaded.state) { AmendmentDecider.evolve($0, DatedAmendmentEvent(on: day, event: $1)) }
         let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) { writer, appended in
             let summary = AmendmentSummary(id: id, state: state, version: appended.last?.version ?? 0)
             try writer.put(stream, Array(try Projections.jsonEncoder.encode(summary)))

@@ -122,11 +122,13 @@ extension Registry {
         if dryRun {
             return try appendRequest(.implement(caseID: placeholder), id: id, on: day, recording: recording, dryRun: true)
         }
+        // The request's facts are copied into the complaint, which the case's key then seals (docs/privacy.md).
+        let reveal = try self.reveal()
         let facts = ComplaintFacts(
             channel: channel, complainants: lodging.signatories.map { Party(id: $0, isMember: true) },
             accused: [Party(id: lodging.target, isMember: true, holdsMandate: true)], victims: [],
             facts: .clear("Demande de procédure de gestion de crise (art. 3.2, demande \(id) du \(lodgedOn.frenchDescription), "
-                + "\(lodging.signatories.count) signataires) : " + lodging.facts),
+                + "\(lodging.signatories.count) signataires) : " + reveal(lodging.facts)),
             motives: lodging.motives, boardLearnedOn: lodgedOn)
         let caseID: CaseID
         switch try perform(.fileComplaint(facts, commandId: Registry.requestStream(id) + "#complaint"), in: placeholder,
@@ -143,19 +145,29 @@ extension Registry {
         let loaded = try loadRequest(id)
         let book = try procedureRulebooks().inForce(on: day)
         let roster = try pathStandings(on: day)
-        let events: [CrisisRequestEvent]
+        var events: [CrisisRequestEvent]
         switch CrisisRequestDecider.decide(loaded.state, command, members: roster.standings, roles: roster.roles,
                                            rulebook: book, on: day) {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
-        let state = events.reduce(loaded.state) { CrisisRequestDecider.evolve($0, DatedCrisisRequestEvent(on: day, event: $1)) }
+        var state = events.reduce(loaded.state) { CrisisRequestDecider.evolve($0, DatedCrisisRequestEvent(on: day, event: $1)) }
         if dryRun { return CrisisRequestPerformed(id: id, records: [], events: events, state: state, due: state.due) }
         let stream = Registry.requestStream(id)
-        let newEvents = try events.map { event in
-            envelope(type: event.typeName, schemaVersion: CrisisRequestEvent.schemaVersion, on: day,
-                     payload: try event.payloadJSON(), recording: recording, correlation: stream)
+        // The free texts are sealed under the stream's key after the decision and before hashing; the projection
+        // and the result only see the sealed events.
+        var sealedEvents: [CrisisRequestEvent] = []
+        let newEvents = try events.enumerated().map { offset, event in
+            let (payload, sealed) = try sealedPayload(
+                stream: stream, version: loaded.version + UInt64(offset) + 1, type: event.typeName,
+                encode: { try event.payloadJSON(sealer: $0) },
+                decode: { try CrisisRequestEvent.decode(type: event.typeName, payload: $0) })
+            sealedEvents.append(sealed)
+            return envelope(type: event.typeName, schemaVersion: CrisisRequestEvent.schemaVersion, on: day,
+                            payload: payload, recording: recording, correlation: stream)
         }
+        events = sealedEvents
+        state = events.reduce(loaded.state) { CrisisRequestDecider.evolve($0, DatedCrisisRequestEvent(on: day, event: $1)) }
         let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) { writer, appended in
             let summary = CrisisRequestSummary(id: id, state: state, version: appended.last?.version ?? 0)
             try writer.put(stream, Array(try Projections.jsonEncoder.encode(summary)))

@@ -147,18 +147,28 @@ extension Registry {
             if let c = o.followsCase, !(try caseExists(c)) { throw RegistryError.unknownCase(c) }
         }
         let facts = try mediationFacts(excluding: mediationID, on: day)
-        let events: [MediationEvent]
+        var events: [MediationEvent]
         switch MediationDecider.decide(loaded.state, command, facts: facts, rulebook: try procedureRulebooks().inForce(on: day), on: day) {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
-        let state = events.reduce(loaded.state) { MediationDecider.evolve($0, DatedMediationEvent(on: day, event: $1)) }
+        var state = events.reduce(loaded.state) { MediationDecider.evolve($0, DatedMediationEvent(on: day, event: $1)) }
         let stream = Registry.mediationStream(mediationID)
         if dryRun { return MediationPerformed(id: mediationID, records: [], events: events, state: state) }
-        let newEvents = try events.map { event in
-            envelope(type: event.typeName, schemaVersion: MediationEvent.schemaVersion, on: day,
-                     payload: try event.payloadJSON(), recording: recording, correlation: stream)
+        // The free texts are sealed under the stream's key after the decision and before hashing; the projection
+        // and the result only see the sealed events.
+        var sealedEvents: [MediationEvent] = []
+        let newEvents = try events.enumerated().map { offset, event in
+            let (payload, sealed) = try sealedPayload(
+                stream: stream, version: loaded.version + UInt64(offset) + 1, type: event.typeName,
+                encode: { try event.payloadJSON(sealer: $0) },
+                decode: { try MediationEvent.decode(type: event.typeName, payload: $0) })
+            sealedEvents.append(sealed)
+            return envelope(type: event.typeName, schemaVersion: MediationEvent.schemaVersion, on: day,
+                            payload: payload, recording: recording, correlation: stream)
         }
+        events = sealedEvents
+        state = events.reduce(loaded.state) { MediationDecider.evolve($0, DatedMediationEvent(on: day, event: $1)) }
         let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) { writer, appended in
             let summary = MediationSummary(id: mediationID, state: state, version: appended.last?.version ?? 0)
             try writer.put(stream, Array(try Projections.jsonEncoder.encode(summary)))

@@ -116,23 +116,33 @@ extension Registry {
             throw PathError.unknownMember(unknown)
         }
         let roster = try pathStandings(on: day)
-        let events: [RevocationEvent]
+        var events: [RevocationEvent]
         switch RevocationDecider.decide(loaded.state, command, members: roster.standings, roles: roster.roles,
                                         rulebook: try procedureRulebooks().inForce(on: day), on: day) {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
-        let state = events.reduce(loaded.state) { RevocationDecider.evolve($0, DatedRevocationEvent(on: day, event: $1)) }
+        var state = events.reduce(loaded.state) { RevocationDecider.evolve($0, DatedRevocationEvent(on: day, event: $1)) }
         let rosterEvent: MemberEvent? = state.revoked && !loaded.state.revoked
             ? state.opening.map { .mandateEnded(member: $0.holder, role: $0.role) } : nil
         if dryRun {
             return RevocationPerformed(id: revocationID, records: [], events: events, state: state, rosterEvent: rosterEvent)
         }
         let stream = Registry.revocationStream(revocationID)
-        let newEvents = try events.map { event in
-            envelope(type: event.typeName, schemaVersion: RevocationEvent.schemaVersion, on: day,
-                     payload: try event.payloadJSON(), recording: recording, correlation: stream)
+        // The free texts are sealed under the stream's key after the decision and before hashing; the projection
+        // and the result only see the sealed events.
+        var sealedEvents: [RevocationEvent] = []
+        let newEvents = try events.enumerated().map { offset, event in
+            let (payload, sealed) = try sealedPayload(
+                stream: stream, version: loaded.version + UInt64(offset) + 1, type: event.typeName,
+                encode: { try event.payloadJSON(sealer: $0) },
+                decode: { try RevocationEvent.decode(type: event.typeName, payload: $0) })
+            sealedEvents.append(sealed)
+            return envelope(type: event.typeName, schemaVersion: RevocationEvent.schemaVersion, on: day,
+                            payload: payload, recording: recording, correlation: stream)
         }
+        events = sealedEvents
+        state = events.reduce(loaded.state) { RevocationDecider.evolve($0, DatedRevocationEvent(on: day, event: $1)) }
         let records = try store.bulk { writer in
             var appended = try writer.append(to: stream, expected: .exactly(loaded.version), events: newEvents)
             let summary = RevocationSummary(id: revocationID, state: state, version: appended.last?.version ?? 0)

@@ -26,6 +26,9 @@ public final class RegisterKeys {
     /// key (`member/<id>`), a case its own (`case/<id>`); the `registry` and `assembly` streams hold no personal text.
     public static func subject(ofStream stream: String) -> String? {
         if stream.hasPrefix("case/") || stream.hasPrefix("member/") { return stream }
+        // The règlement's other paths keep their texts under a key of their own, like a case's.
+        if stream.hasPrefix(Registry.mediationPrefix) || stream.hasPrefix(Registry.revocationPrefix)
+            || stream.hasPrefix(Registry.requestPrefix) || stream.hasPrefix(Registry.amendmentPrefix) { return stream }
         if stream.hasPrefix("ladder/") {
             let parts = stream.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
             if parts.count == 3 { return "member/" + parts[2] }
