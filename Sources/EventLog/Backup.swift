@@ -43,30 +43,9 @@ extension EventStore {
     /// `path` and linked to `path` only once verified, so a failure (full disk, damaged copy) leaves nothing at
     /// `path`, and an existing file is never replaced. The file is a `data.mdb`: `restore` makes a store of it.
     public func backup(to path: String) throws -> BackupReport {
-        let target = URL(fileURLWithPath: path)
-        if FileManager.default.fileExists(atPath: target.path) { throw BackupError.targetExists(path: path) }
-        let work = try BackupFiles.temporaryFolder(beside: target)
-        defer { BackupFiles.remove(work) }
-        let copy = work.appendingPathComponent("data.mdb").path
-        let descriptor = Foundation.open(copy, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw BackupError.cannotWrite(path: path, reason: BackupFiles.lastError()) }
-        do {
-            defer { close(descriptor) }
-            do {
-                try env.copy(toDescriptor: descriptor)
-            } catch {
-                throw BackupError.cannotWrite(path: path, reason: String(cString: strerror(error.rawValue)))
-            }
-            guard fsync(descriptor) == 0 else { throw BackupError.cannotWrite(path: path, reason: BackupFiles.lastError()) }
+        try BackupFiles.compactedCopy(of: env, to: path) { work, copy in
+            try BackupFiles.verifiedCopy(at: work, file: copy)
         }
-        let report = try BackupFiles.verifiedCopy(at: work, file: copy)
-        // link(2) refuses an existing name, so a file that appeared meanwhile is not replaced either.
-        guard link(copy, target.path) == 0 else {
-            if errno == EEXIST { throw BackupError.targetExists(path: path) }
-            throw BackupError.cannotWrite(path: path, reason: BackupFiles.lastError())
-        }
-        BackupFiles.syncFolder(of: target)
-        return report
     }
 
     /// Makes a store in the directory `directory` from the backup file `file`, after checking the file and
@@ -98,6 +77,36 @@ extension EventStore {
 
 /// The file-system steps backup and restore share.
 enum BackupFiles {
+    /// Writes a compacted copy of `env` as `data.mdb` in a private folder beside the new file `path` (0600, synced),
+    /// runs `check` on it (folder, file), then links it to `path`. A failure leaves nothing at `path`, and an existing
+    /// file is never replaced: `link(2)` refuses a name that appeared meanwhile.
+    static func compactedCopy<T>(of env: Environment, to path: String,
+                                 check: (URL, String) throws -> T) throws -> T {
+        let target = URL(fileURLWithPath: path)
+        if FileManager.default.fileExists(atPath: target.path) { throw BackupError.targetExists(path: path) }
+        let work = try temporaryFolder(beside: target)
+        defer { remove(work) }
+        let copy = work.appendingPathComponent("data.mdb").path
+        let descriptor = Foundation.open(copy, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw BackupError.cannotWrite(path: path, reason: lastError()) }
+        do {
+            defer { close(descriptor) }
+            do {
+                try env.copy(toDescriptor: descriptor)
+            } catch {
+                throw BackupError.cannotWrite(path: path, reason: String(cString: strerror(error.rawValue)))
+            }
+            guard fsync(descriptor) == 0 else { throw BackupError.cannotWrite(path: path, reason: lastError()) }
+        }
+        let checked = try check(work, copy)
+        guard link(copy, target.path) == 0 else {
+            if errno == EEXIST { throw BackupError.targetExists(path: path) }
+            throw BackupError.cannotWrite(path: path, reason: lastError())
+        }
+        syncFolder(of: target)
+        return checked
+    }
+
     static func lastError() -> String { String(cString: strerror(errno)) }
 
     /// A new private folder (0700) beside `target`, on the same file system so that the final link or rename is
@@ -177,30 +186,10 @@ extension KeyStore {
     /// log. Made in a private folder beside `path`, opened back as a key store to check it, then linked to `path`; a
     /// failure leaves nothing at `path`, and an existing file is never replaced.
     public func backup(to path: String) throws -> UInt64 {
-        let target = URL(fileURLWithPath: path)
-        if FileManager.default.fileExists(atPath: target.path) { throw BackupError.targetExists(path: path) }
-        let work = try BackupFiles.temporaryFolder(beside: target)
-        defer { BackupFiles.remove(work) }
-        let copy = work.appendingPathComponent("data.mdb").path
-        let descriptor = Foundation.open(copy, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw BackupError.cannotWrite(path: path, reason: BackupFiles.lastError()) }
-        do {
-            defer { close(descriptor) }
-            do {
-                try env.copy(toDescriptor: descriptor)
-            } catch {
-                throw BackupError.cannotWrite(path: path, reason: String(cString: strerror(error.rawValue)))
-            }
-            guard fsync(descriptor) == 0 else { throw BackupError.cannotWrite(path: path, reason: BackupFiles.lastError()) }
+        try BackupFiles.compactedCopy(of: env, to: path) { work, copy in
+            _ = try KeyStore.open(at: work.path, readOnly: true)
+            return (try? FileManager.default.attributesOfItem(atPath: copy)[.size] as? NSNumber)?.uint64Value ?? 0
         }
-        _ = try KeyStore.open(at: work.path, readOnly: true)
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: copy)[.size] as? NSNumber)?.uint64Value ?? 0
-        guard link(copy, target.path) == 0 else {
-            if errno == EEXIST { throw BackupError.targetExists(path: path) }
-            throw BackupError.cannotWrite(path: path, reason: BackupFiles.lastError())
-        }
-        BackupFiles.syncFolder(of: target)
-        return bytes
     }
 
     /// Makes the key store in the new directory `directory` (0700, its file 0600) from the keys file `file` of a
