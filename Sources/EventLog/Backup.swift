@@ -119,7 +119,8 @@ enum BackupFiles {
             return mkdtemp(base) != nil
         }
         guard made else { throw BackupError.cannotWrite(path: target.path, reason: lastError()) }
-        return URL(fileURLWithPath: String(cString: template))
+        let path = template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }
+        return URL(fileURLWithPath: String(decoding: path, as: UTF8.self))
     }
 
     /// Copies `source` to the new file `destination` (0600) and syncs it; a write error names `reportedAs`.
