@@ -568,6 +568,17 @@ public struct ProjectionReader: ~Copyable {
         }
         return out
     }
+
+    /// Whether some entry's key starts with `prefix` (reads one entry at most).
+    public func hasEntry(prefix: String) throws -> Bool {
+        let p = Array(prefix.utf8)
+        var found = false
+        try txn.scan(db, from: p) { key, _ in
+            found = key.starts(with: p)
+            return false
+        }
+        return found
+    }
 }
 
 /// Writes the application's projections inside a write transaction; valid only inside the closure.

@@ -58,6 +58,25 @@ public enum Projections {
     /// `seat/<case>/<member>`: who sits, or sat, in a case's crisis cell (R17).
     static let seatPrefix = "seat/"
     static func seatKey(_ caseID: CaseID, _ member: MemberID) -> String { seatPrefix + caseID.rawValue + "/" + member.rawValue }
+    /// `judged/<member>/<case>`: the same seats by member, so that one member's judgements (R17) are read without
+    /// walking every case's seats. The member id is escaped (`%` → `%25`, `/` → `%2F`): ids may hold a `/`.
+    static let judgedPrefix = "judged/"
+    static func judgedPrefix(of member: MemberID) -> String { judgedPrefix + escaped(member) + "/" }
+    static func judgedKey(_ member: MemberID, _ caseID: CaseID) -> String { judgedPrefix(of: member) + caseID.rawValue }
+    /// Present when `judged/` holds every seat of `seat/`: written by the replay (so by `greffe log rebuild`) and by
+    /// the first act that writes seats into a store that has none. A store whose seats came before the index has no
+    /// marker: its acts read every seat, as before, until it is rebuilt.
+    static let judgedIndexKey = "index/judged"
+
+    static func escaped(_ member: MemberID) -> String {
+        guard member.rawValue.contains(where: { $0 == "/" || $0 == "%" }) else { return member.rawValue }
+        return member.rawValue.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
+    }
+
+    /// The projection entries of the seats of `caseID`: both indexes.
+    static func seatEntries(_ caseID: CaseID, _ judges: Set<MemberID>) -> [String] {
+        judges.flatMap { [seatKey(caseID, $0), judgedKey($0, caseID)] }
+    }
     static let rosterPrefix = "roster/"
     /// A command id is an idempotency key across the store: scripts and retries may not know the case an opening
     /// act allocated.
@@ -103,8 +122,18 @@ public enum Projections {
             try writer.delete(duePrefix + id.rawValue)
         }
         // A recusal takes a member out of the cell: the case's seats are written anew each time.
-        try writer.deleteAll(prefix: seatPrefix + id.rawValue + "/")
-        for member in judges(state) { try writer.put(seatKey(id, member), []) }
+        let judges = judges(state)
+        let seats = try writer.reader.entries(prefix: seatPrefix + id.rawValue + "/")
+        if seats.isEmpty && judges.isEmpty { return }
+        if try writer.get(judgedIndexKey) == nil, seats.isEmpty, try !writer.reader.hasEntry(prefix: seatPrefix) {
+            try writer.put(judgedIndexKey, Array("1".utf8))
+        }
+        for (key, _) in seats {
+            let member = MemberID(String(key.dropFirst(seatPrefix.count + id.rawValue.count + 1)))
+            try writer.delete(key)
+            try writer.delete(judgedKey(member, id))
+        }
+        for key in seatEntries(id, judges) { try writer.put(key, []) }
     }
 
     /// R17: the members who sat in judgement in this case (a judgement, or a referral to the GA after the cell's

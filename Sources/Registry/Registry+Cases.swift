@@ -113,12 +113,22 @@ extension Registry {
         if loaded.version == 0, !id.isWellFormed { throw RegistryError.malformedCaseID(id) }
         // The stamps are read before the facts: if they still hold when the act is written, no roster act and no
         // change of who sits in judgement (another case's cell, R17) came in between.
-        let (context, stamps) = try caseContextAndStamps(for: id, on: day)
+        let stamps = try store.readProjections { try FactStamps($0) }
+        let context = try caseContext(
+            for: id, on: day, under: stamps, members: Registry.membersRead(by: command, on: loaded.state))
         let book = try rulebook(for: loaded.state, of: id, on: day)
         try refuseFutureAct(on: day, recording, timeZone: book.timeZone)
         try requireRecorder(recording, case: (loaded.state, book), on: day)
         let events: [CaseEvent]
-        switch CaseDecider.decide(loaded.state, command, context: context, rulebook: book, on: day) {
+        let decision = CaseDecider.decide(loaded.state, command, context: context, rulebook: book, on: day)
+        if crossCheckFacts {
+            // Tests: the decision on the members the command reads must be the decision on the whole roster.
+            let whole = try wholeRosterContext(for: id, on: day)
+            guard CaseDecider.decide(loaded.state, command, context: whole, rulebook: book, on: day) == decision else {
+                throw RegistryError.factsChanged(caseID: id)
+            }
+        }
+        switch decision {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
@@ -261,11 +271,25 @@ extension Registry {
         return (try caseContext(for: id, on: day, under: stamps), stamps)
     }
 
-    func caseContext(for id: CaseID, on day: Day, under stamps: FactStamps) throws -> CaseContext {
+    /// `members`: the members the command reads (``membersRead(by:on:)``), `nil` for every member. A fresh process
+    /// (one command of the terminal) reads only those; a registry that already holds the whole roster's facts, still
+    /// current, uses them.
+    func caseContext(for id: CaseID, on day: Day, under stamps: FactStamps, members: Set<MemberID>? = nil) throws
+        -> CaseContext
+    {
+        if let members, crossCheckFacts || !rosterFactsCacheIsCurrent(under: stamps),
+           let standings = try standings(of: members, on: day, for: id) {
+            return CaseContext(caseID: id, members: standings)
+        }
         if let facts = try rosterFacts(under: stamps) {
             // Judgements sat in this very case are not counted against its own cell (as below).
             return CaseContext(caseID: id, members: facts.standings(on: day, for: id))
         }
+        return try wholeRosterContext(for: id, on: day)
+    }
+
+    /// Every member's standing read from the projections, without the cache.
+    func wholeRosterContext(for id: CaseID, on day: Day) throws -> CaseContext {
         let records = try members()
         let judged = try judgementsSat()
         var standings: [MemberID: MemberStanding] = [:]

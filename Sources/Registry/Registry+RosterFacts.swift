@@ -163,3 +163,74 @@ extension Registry {
         return cache
     }
 }
+
+extension Registry {
+    /// The standings on `day` of `members` only, as case `id` sees them (its own seats not counted, as in
+    /// ``RosterFactsCache/standings(on:for:)``): each member's roster record and their seats by member
+    /// (`judged/<member>/`), a handful of reads instead of the whole roster and every seat. `nil` when the store's
+    /// index by member may be incomplete (seats written before it, and no rebuild since): the caller reads everything.
+    func standings(of members: Set<MemberID>, on day: Day, for id: CaseID) throws -> [MemberID: MemberStanding]? {
+        try store.readProjections { reader in
+            if try reader.get(Projections.judgedIndexKey) == nil, try reader.hasEntry(prefix: Projections.seatPrefix) {
+                return nil
+            }
+            var out: [MemberID: MemberStanding] = [:]
+            out.reserveCapacity(members.count)
+            for member in members {
+                let key = Projections.rosterPrefix + member.rawValue
+                guard let bytes = try reader.get(key) else { continue }
+                let record = try Projections.decode(MemberRecord.self, (key, bytes))
+                let prefix = Projections.judgedPrefix(of: member)
+                let sat = try reader.entries(prefix: prefix)
+                    .map { CaseID(String($0.key.dropFirst(prefix.count))) }
+                    .filter { $0 != id }
+                out[member] = record.standing(on: day, judgementsSat: sat)
+            }
+            return out
+        }
+    }
+
+    /// Whether the roster facts cache holds the facts under `stamps` as they are (no read needed).
+    func rosterFactsCacheIsCurrent(under stamps: FactStamps) -> Bool {
+        guard let cache = rosterFactsCache, let roster = stamps.roster else { return false }
+        return cache.rosterStamp == roster && cache.judgedStamp == stamps.judged.flatMap(JudgedStamp.init)
+    }
+
+    /// The members whose standing deciding `command` on `state` may read, or `nil` when it may read every member's
+    /// (forming the cell: a call, a draw, a seat, a recusal or a replacement reads the draw pool, that is the whole
+    /// roster). Otherwise a decider reads only members the command or the case names (parties, attendees, the
+    /// rapporteur, the cell, voters), so these are every member id found in them, the published draw aside (its
+    /// pool names every member, and only the cell's own commands read it).
+    static func membersRead(by command: CaseCommand, on state: CaseState) -> Set<MemberID>? {
+        switch command {
+        case .callCell, .acceptVolunteer, .recuse, .replaceCellMember, .recordExplicitDecision, .announceDraw,
+             .performDraw, .drawnMemberPresent, .drawnMemberDeclined:
+            return nil
+        default:
+            var found = Set<MemberID>()
+            MemberIDScan.collect(command, into: &found)
+            MemberIDScan.collect(state, into: &found, skipping: ["drawAnnouncement", "drawResult"])
+            return found
+        }
+    }
+}
+
+/// Finds every ``MemberID`` held anywhere in a value, by reflection: the set of members a command and a case name,
+/// whatever shape their payloads take (a new field holding a member is found without a change here).
+enum MemberIDScan {
+    static func collect(_ value: Any, into found: inout Set<MemberID>, skipping labels: Set<String> = []) {
+        switch value {
+        case let member as MemberID:
+            found.insert(member)
+            return
+        case is String, is Sealed, is Data, is Day, is Int, is UInt64, is Bool, is Date:
+            return
+        default:
+            break
+        }
+        for child in Mirror(reflecting: value).children {
+            if let label = child.label, labels.contains(label) { continue }
+            collect(child.value, into: &found)
+        }
+    }
+}

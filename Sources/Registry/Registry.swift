@@ -68,6 +68,9 @@ public final class Registry {
     public let rulebook: Rulebook
     /// Roster facts kept between commands (see ``RosterFactsCache``); checked against the store on every use.
     var rosterFactsCache: RosterFactsCache?
+    /// Tests only: every case act is decided twice, on the members it reads and on the whole roster, and a
+    /// difference is an error (see ``membersRead(by:on:)``).
+    var crossCheckFacts = false
     /// The last cases a command was decided for, with the stream version their state was folded at.
     var caseStateCache = CaseStateCache()
     /// Runs between a case command's decision and its append: a seam for the tests that race another writer there.

@@ -175,7 +175,7 @@ public struct RegistryReplay: Sendable {
         let summary = Projections.summary(id, state: state, rulebook: rulebook, version: version)
         out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
         if let due = try Projections.dueEntry(summary, state) { out[Projections.duePrefix + id.rawValue] = due }
-        for member in Projections.judges(state) { out[Projections.seatKey(id, member)] = [] }
+        for key in Projections.seatEntries(id, Projections.judges(state)) { out[key] = [] }
     }
 
     /// Hands out, and forgets, the entries kept only to be returned at the end: the closed cases' (when compacting)
@@ -203,7 +203,11 @@ public struct RegistryReplay: Sendable {
         out.merge(try ladders.projections()) { kept, _ in kept }
         out.merge(try paths.projections()) { kept, _ in kept }
         if let rosterStamp { out[Registry.rosterStampKey] = Array(String(rosterStamp).utf8) }
-        if let judgedStamp { out[Registry.judgedStampKey] = judgedStamp.bytes }
+        if let judgedStamp {
+            out[Registry.judgedStampKey] = judgedStamp.bytes
+            // Seats were written: the index by member holds them all (see `Projections.judgedIndexKey`).
+            out[Projections.judgedIndexKey] = Array("1".utf8)
+        }
         return out
     }
 }

@@ -37,7 +37,7 @@ import Testing
             "  ✓ (1) chaîne de hachage : 62 enregistrement(s)",
             "  ✓ (2) contenus lisibles (type et version de schéma) : 62 contenu(s)",
             "  ✓ (3) versions des flux contiguës et index cohérents : 15 flux",
-            "  ✓ (4) rejouer le journal redonne les projections stockées : 48 clé(s) de projection",
+            "  ✓ (4) rejouer le journal redonne les projections stockées : 52 clé(s) de projection",
             "  ✓ (5) tirages au sort recalculés : 1 tirage(s)",
             "  ✓ (6) votes recomptés à partir des bulletins : 0 vote(s)",
             "OK : toutes les vérifications passent.",

@@ -2,7 +2,7 @@ import Discipline
 import EventLog
 import Foundation
 import GreffeTestSupport
-import Registry
+@testable import Registry
 import Testing
 
 /// A registry on a fresh store in its own temporary directory, with a small roster.
@@ -32,6 +32,8 @@ final class RegistryFixture {
 
     init(withRoster: Bool = true) throws {
         registry = Registry(store: try EventStore.create(at: temporary.path + "/store"))
+        // Every act of these tests is decided on the members it reads and on the whole roster, and must agree.
+        registry.crossCheckFacts = true
         if withRoster {
             try registry.importRoster(header: Self.header, rows: Self.rows, on: d("2026-01-02"), recording: clerk)
         }

@@ -1,0 +1,79 @@
+import Discipline
+import EventLog
+import Foundation
+import GreffeTestSupport
+@testable import Registry
+import Testing
+
+/// A fresh process reads only the members an act names (`Registry.membersRead(by:on:)`), through the seats indexed
+/// by member (`judged/<member>/<case>`). Every act of `RegistryFixture` is also decided on the whole roster
+/// (`crossCheckFacts`); these tests cover the index itself and a store written before it.
+@Suite struct PartialFactsTests {
+    /// A case whose cell has m007 seated, on a fixture's roster.
+    func seatedCase() throws -> RegistryFixture {
+        let f = try RegistryFixture()
+        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
+        try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+        try f.act("2026-01-12", .completeFile(Note()))
+        try f.act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+        try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
+        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
+        try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
+        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007"])))
+        try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "m007")))
+        return f
+    }
+
+    @Test func aMembersSeatsAreReadThroughTheIndexByMember() throws {
+        let f = try seatedCase()
+        let read = try #require(try f.registry.standings(of: ["m007", "m004"], on: d("2026-01-24"), for: "2026-002"))
+        #expect(read["m007"]?.judgementsSat == ["2026-001"])
+        #expect(read["m004"]?.judgementsSat == [])
+        // The case's own seats are not counted against its own cell, as with the whole roster.
+        let own = try #require(try f.registry.standings(of: ["m007"], on: d("2026-01-24"), for: "2026-001"))
+        #expect(own["m007"]?.judgementsSat == [])
+        #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
+        // A recusal removes the seat from both indexes.
+        try f.act("2026-01-24", .recuse(Recusal(by: "m004", member: "m007")))
+        let after = try #require(try f.registry.standings(of: ["m007"], on: d("2026-01-25"), for: "2026-002"))
+        #expect(after["m007"]?.judgementsSat == [])
+        #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
+    }
+
+    /// A store whose seats were written before the index: its acts read the whole roster until it is rebuilt, and the
+    /// audit's replay names the missing index.
+    @Test func aStoreWithoutTheIndexReadsEveryMemberUntilRebuilt() throws {
+        let f = try seatedCase()
+        try f.store.writeProjections { writer in
+            try writer.delete(Projections.judgedIndexKey)
+            try writer.deleteAll(prefix: Projections.judgedPrefix)
+        }
+        #expect(try f.registry.standings(of: ["m007"], on: d("2026-01-24"), for: "2026-002") == nil)
+        #expect(try f.registry.projectionsFromLog() != f.registry.storedProjections())
+        // Acts still decide on the whole roster meanwhile.
+        try f.act("2026-01-24", .fileComplaint(RegistryFixture.complaint), in: "2026-002")
+        try f.registry.rebuildProjections()
+        let read = try #require(try f.registry.standings(of: ["m007"], on: d("2026-01-25"), for: "2026-002"))
+        #expect(read["m007"]?.judgementsSat == ["2026-001"])
+        #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
+    }
+
+    /// Member ids may hold a `/` or a `%`: the index by member escapes them, so two members never share a prefix.
+    @Test func memberIdsWithASlashAreEscapedInTheIndex() {
+        #expect(Projections.judgedPrefix(of: "a/b") == "judged/a%2Fb/")
+        #expect(Projections.judgedPrefix(of: "a%2Fb") == "judged/a%252Fb/")
+        #expect(Projections.judgedPrefix(of: "a") != Projections.judgedPrefix(of: "a/b"))
+    }
+
+    /// What an act that does not form the cell reads: the members the command and the case name, not the draw pool.
+    @Test func anActReadsTheMembersItAndItsCaseName() throws {
+        var state = CaseState()
+        state = CaseDecider.evolve(state, DatedEvent(on: d("2026-01-05"), event: .complaintFiled(RegistryFixture.complaint)))
+        let read = try #require(Registry.membersRead(
+            by: .addEvidence(Evidence(kind: .testimony, description: "vu", witness: "m009")), on: state))
+        #expect(read.isSuperset(of: Set(RegistryFixture.complaint.accused.map(\.id))))
+        #expect(read.contains("m009"))
+        #expect(!read.contains("m010"))
+        #expect(Registry.membersRead(by: .callCell(CellCall(channel: .online, called: ["m007"])), on: state) == nil)
+    }
+}
