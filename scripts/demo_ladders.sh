@@ -46,6 +46,7 @@ step ladder status m004 --as-of 2026-04-02
 step cases
 
 store aalmi
+step members import docs/examples/adherents.csv --on 2026-01-02 >/dev/null
 step rulebook adopt aalmi-5 --on 2026-01-02
 step ladder incident m007 --facts "Publicité pour son commerce dans le groupe" --on 2026-01-05
 step ladder measure m007 avertissement --by administrateurs=m001 --on 2026-01-06
@@ -61,6 +62,7 @@ step ladder status m007 --as-of 2026-02-02
 
 store coopol
 export GREFFE_ACTOR=m003
+step members import docs/examples/adherents.csv --on 2026-01-02 >/dev/null
 step rulebook adopt coopol-4 --on 2026-01-02
 step ladder incident m009 --channel plateforme --facts "Commentaire injurieux sous un billet" --reported-by m005 --on 2026-03-01
 step ladder measure m009 suspension --by coopilotes=m003 --until 2026-04-20 --reason "injures" --on 2026-03-02
@@ -76,29 +78,37 @@ step ladder status m009 --as-of 2026-05-03
 
 store act
 export GREFFE_ACTOR=m010
+step members import docs/examples/adherents.csv --on 2026-01-02 >/dev/null
 step rulebook adopt act-alliance --on 2026-01-02
+# A ladder names a known person: a member, or an outside person created first (rule person).
 step ladder incident forum-asie --facts "Publication prosélyte sous la bannière de l'Alliance" --on 2026-05-04
-step ladder measure forum-asie suppression --by secretariat=m010 --detail "publication Facebook du 4 mai" --on 2026-05-05
-step ladder measure forum-asie dialogue-informel --by secretariat=m010 --outcome echec --on 2026-05-05
-step ladder measure forum-asie dialogue-formel --by secretariat=m010 --outcome echec --on 2026-05-12
-step ladder measure forum-asie demande-suppression --by secretariat=m010 --detail "publication Facebook du 4 mai" --on 2026-05-13
-step ladder measure forum-asie retrait-banniere --by secretariat=m010 --reason "refus de retirer la publication" --on 2026-05-20
-step ladder measure forum-asie retrait-banniere --by secretariat=m010 --reason "refus de retirer la publication" --detail Facebook --on 2026-05-20
-step ladder status forum-asie --as-of 2026-05-20
+step ladder outsider add "Forum Asie" --contact "contact@forum-asie.exemple.org" --note "association partenaire" --on 2026-05-04
+step ladder incident X0001 --facts "Publication prosélyte sous la bannière de l'Alliance" --on 2026-05-04
+step ladder measure X0001 suppression --by secretariat=m010 --detail "publication Facebook du 4 mai" --on 2026-05-05
+step ladder measure X0001 dialogue-informel --by secretariat=m010 --outcome echec --on 2026-05-05
+step ladder measure X0001 dialogue-formel --by secretariat=m010 --outcome echec --on 2026-05-12
+step ladder measure X0001 demande-suppression --by secretariat=m010 --detail "publication Facebook du 4 mai" --on 2026-05-13
+step ladder measure X0001 retrait-banniere --by secretariat=m010 --reason "refus de retirer la publication" --on 2026-05-20
+step ladder measure X0001 retrait-banniere --by secretariat=m010 --reason "refus de retirer la publication" --detail Facebook --on 2026-05-20
+step ladder status X0001 --as-of 2026-05-20
 
 store collectivite
 export GREFFE_ACTOR=m010
+step members import docs/examples/adherents.csv --on 2026-01-02 >/dev/null
 step rulebook adopt collectivite --on 2026-01-02
-step ladder incident agent12 --kind demande-retrait-image --facts "Photo de la fête du 30 mai publiée sans accord" --on 2026-06-01
-step ladder incident agent12 --kind demande-retrait-image --channel courriel --facts "Photo de la fête du 30 mai publiée sans accord" --on 2026-06-01
+step ladder outsider add "Agent 12" --contact "agent12@mairie.exemple.org" --on 2026-06-01
+step ladder incident X0001 --kind demande-retrait-image --facts "Photo de la fête du 30 mai publiée sans accord" --on 2026-06-01
+step ladder incident X0001 --kind demande-retrait-image --channel courriel --facts "Photo de la fête du 30 mai publiée sans accord" --on 2026-06-01
 step ladder agenda --as-of 2026-06-02
-step ladder measure agent12 retrait --by referent=m010 --detail "photo du 30 mai" --on 2026-06-02
-step ladder measure agent12 decision-referent --by referent=m010 --outcome accepte --channel courriel --reason "personne photographiée sans son accord" --on 2026-06-03
+step ladder measure X0001 retrait --by referent=m010 --detail "photo du 30 mai" --on 2026-06-02
+step ladder measure X0001 decision-referent --by referent=m010 --outcome accepte --channel courriel --reason "personne photographiée sans son accord" --on 2026-06-03
 step ladder agenda --as-of 2026-06-03
-step ladder measure agent12 retrait --by referent=m010 --detail "publication Facebook du 30 mai" --on 2026-06-04
-step ladder status agent12 --as-of 2026-06-04
-step ladder incident agent07 --kind publication-diffamatoire --facts "Post diffamatoire visant le service voirie" --reported-by agent03 --on 2026-06-10
-step ladder status agent07 --as-of 2026-06-10 --lang en
+step ladder measure X0001 retrait --by referent=m010 --detail "publication Facebook du 30 mai" --on 2026-06-04
+step ladder status X0001 --as-of 2026-06-04
+step ladder incident --outsider "Agent 7" --contact "agent07@mairie.exemple.org" --kind publication-diffamatoire --facts "Post diffamatoire visant le service voirie" --reported-by m010 --on 2026-06-10
+step ladder incident --outsider "agent 7" --contact "autre@exemple.org" --kind publication-diffamatoire --facts "Le même post" --on 2026-06-10
+step ladder outsider list
+step ladder status X0002 --as-of 2026-06-10 --lang en
 step log verify
 
 store cle-versions

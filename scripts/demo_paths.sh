@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The règlement's other disciplinary paths through the command line: a mediation (art. 5.4) whose mediator is drawn by
 # lot after the board's call went unanswered, and the revocation of a board seat (art. 4.5) voted by two-thirds
-# without the holder; the refusals the text implies on the way; then `audit verify` re-computes the draw and
+# without the holder; a radiation for non-payment (2.3), a GA convened by a quarter of the members (3.2), a
+# resignation ending its mandates (2.2); the refusals the text implies on the way; then `audit verify` re-computes the draw and
 # re-counts the vote. Writes the transcript to standard output (docs/examples/paths-transcript.txt keeps it whole) and
 # exits non-zero if the audit does not pass.
 #   GREFFE=.build/debug/greffe scripts/demo_paths.sh > docs/examples/paths-transcript.txt
@@ -53,6 +54,24 @@ step revocation vote 2026-R001 --ballot m003=keep --ballot m001=revoke --on 2026
 step revocation vote 2026-R001 --ballot m001=revoke --ballot m002=revoke --on 2026-03-21
 step revocation status 2026-R001
 step mediation open --party m004 --party m008 --facts "Nouveau conflit" --on 2026-03-22 --as m003
+
+printf '\n## Non-paiement de la cotisation (art. 2.3)\n'
+step members notice m011 --year 2026 --on 2026-01-10 --id avis-2026-m011
+step members notice m011 --year 2026 --on 2026-01-10 --id avis-2026-m011
+step members notice a001 --year 2026 --on 2026-01-10
+step members radiate m011 --on 2026-03-09
+step agenda --as-of 2026-03-10
+step members apply-due --on 2026-03-10 --dry-run
+step members apply-due --on 2026-03-10
+
+printf '\n## Une Assemblée générale demandée par un quart des membres (art. 3.2)\n'
+step ga request --signatory m004 --signatory m005 --motive defiance --on 2026-03-23
+step ga request --signatory m004 --signatory m005 --signatory m006 --motive defiance --on 2026-03-23
+step agenda --as-of 2026-03-24
+step ga schedule --on 2026-04-18 --scheduled-on 2026-03-25 --place "Lyon"
+
+printf '\n## Démission : les mandats prennent fin le même jour (art. 2.2)\n'
+step members resign m002 --via courriel --on 2026-03-26 --id demission-m002
 
 printf '\n## Audit\n'
 printf '\n$ greffe audit verify\n'

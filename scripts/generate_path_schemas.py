@@ -2,8 +2,8 @@
 """Writes Schemas/path-events/ (JSON Schema draft 2020-12) for the events of mediation (5.4), revocation of a
 mandate (4.5), members' requests for a crisis procedure (3.2) and amendments of the règlement (9), and the `paths` block of a procedure rulebook in Schemas/rulebook.schema.json.
 
-The tables mirror Sources/Discipline/Mediation/MediationEvent.swift, Sources/Discipline/Mandates/Revocation.swift, Sources/Discipline/Requests/CrisisRequest.swift and
-Sources/Discipline/Paths/PathRules.swift. Run it after changing one of those payloads.
+The tables mirror Sources/Discipline/Mediation/MediationEvent.swift, Sources/Discipline/Mandates/Revocation.swift, Sources/Discipline/Requests/CrisisRequest.swift,
+Sources/Discipline/Outsiders/Outsider.swift and Sources/Discipline/Paths/PathRules.swift. Run it after changing one of those payloads.
 
     python3 scripts/generate_path_schemas.py
 """
@@ -104,7 +104,40 @@ PATHS = obj({
     "voting": obj({"seniority": PERIOD, "duesWithin": PERIOD}, []),
     "amendment": obj({"notice": obj({"length": {"type": "integer", "minimum": 0}, "unit": {"enum": ["days", "months"]}},
                                     ["length", "unit"])}, []),
-}, [], "numbers of mediation (5.4), revocation of a mandate (4.5), members' crisis requests (3.2), GA voting rights (2.4) and the amendment's notice (9); each field absent takes the CLE value")
+    "nonPayment": obj({"delay": obj({"length": {"type": "integer", "minimum": 0}, "unit": {"enum": ["days", "months"]}},
+                                    ["length", "unit"]), "majority": THRESHOLD}, []),
+    "assemblyRequest": obj({"share": THRESHOLD}, []),
+}, [], "numbers of mediation (5.4), revocation of a mandate (4.5), members' crisis requests (3.2), GA voting rights (2.4), the amendment's notice (9), non-payment (2.3) and members convening a GA (3.2); each field absent takes the CLE value")
+
+
+# Outside people of the ladders (rule person, Sources/Discipline/Outsiders/Outsider.swift): stream outsider/<id>.
+OUTSIDER = {"type": "string", "pattern": "^X[0-9]{4,}$", "description": "outside person id, given by the register (X0001…)"}
+EVENTS["OutsiderAdded"] = obj({"outsider": OUTSIDER, "name": TEXT, "contact": TEXT, "note": TEXT},
+                              ["outsider", "name", "contact"],
+                              "an outside person a ladder deals with is created: name, contact and note sealed under their key")
+EVENTS["OutsiderErased"] = obj({"outsider": OUTSIDER, "reason": {"type": "string", "minLength": 1},
+                                "requestedBy": MEMBER}, ["outsider", "reason"],
+                               "the person's data was erased (Article 6): their key is destroyed; the reason names no one")
+
+
+# Non-payment of dues (2.3, R38, Sources/Discipline/Membership/NonPayment.swift): stream dues/<member>/<year>.
+EVENTS["RenewalNoticeSent"] = obj({"member": MEMBER, "year": {"type": "integer"}, "due": DAY, "isAssociation": {"type": "boolean"}},
+                                  ["member", "year", "due", "isAssociation"],
+                                  "the first renewal notice of a year's dues; due: the radiation's (individual) or the warning's (association) day")
+EVENTS["NonPaymentWarned"] = obj({"form": {"enum": ["written", "oral"]}}, ["form"], "a member association's warning")
+EVENTS["NonPaymentSuspensionVoted"] = obj({"ballots": {"type": "array", "items": {"$ref": BASE + "events/CellVoteHeld.schema.json#/$defs/Ballot"}},
+                                           "bodySize": {"type": "integer", "minimum": 0}, "tally": TALLY,
+                                           "suspended": {"type": "boolean"}},
+                                          ["ballots", "bodySize", "tally", "suspended"],
+                                          "the board's vote on suspending a member association (two-thirds, in integers)")
+EVENTS["NonPaymentRadiated"] = obj({"member": MEMBER, "year": {"type": "integer"}, "dueOn": DAY}, ["member", "year", "dueOn"],
+                                   "the radiation for non-payment, recorded when due (with the roster's MemberRadiated)")
+# Members convening a general assembly (3.2, R39, Sources/Discipline/Requests/AssemblyRequest.swift).
+EVENTS["AssemblyRequested"] = obj({"signatories": {"type": "array", "items": MEMBER, "minItems": 1},
+                                   "motive": {"enum": ["distrust", "statutes"]}, "bodySize": {"type": "integer", "minimum": 0},
+                                   "arithmetic": {"type": "string"}, "due": DAY},
+                                  ["signatories", "motive", "bodySize", "arithmetic", "due"],
+                                  "at least a quarter of the members with dues under a year convene a general assembly")
 
 
 def main():

@@ -95,6 +95,9 @@ extension Registry {
     /// written). A command whose `commandId` was already applied is skipped.
     @discardableResult
     public func perform(_ command: CaseCommand, in id: CaseID, on day: Day, recording: Recording) throws -> Performed {
+        // A case act's key is the command's; a path act's key (a request that opens a case) stays with the path's records.
+        var recording = recording
+        recording.commandId = nil
         if let commandId = command.commandId, CommandIdentifier.problem(commandId) != nil {
             throw RegistryError.invalidCommandId(commandId)
         }

@@ -12,6 +12,13 @@ extension Registry {
     func requireRecorder(_ recording: Recording, case subject: (state: CaseState, rulebook: Rulebook)? = nil, on day: Day)
         throws
     {
+        if let commandId = recording.commandId {
+            // A path act's key: checked like a case act's, and an act already applied under it is not recorded again.
+            if PathCommandID.problem(commandId) != nil { throw RegistryError.invalidCommandId(commandId) }
+            if let sequence = try appliedSequence(of: commandId) {
+                throw CommandAlreadyApplied(commandId: commandId, sequence: sequence)
+            }
+        }
         let actor = recording.actor
         guard !actor.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw RegistryError.refused(Refusal(
@@ -30,6 +37,23 @@ extension Registry {
             actor: record.id, record: record, state: subject.state, on: day, policy: subject.rulebook.recorderPolicy)
         {
             throw RegistryError.refused(refusal)
+        }
+    }
+}
+
+/// A path act whose idempotency key (`--id`) was already applied: it is skipped, nothing is written (exit 0).
+public struct CommandAlreadyApplied: Error, Equatable {
+    public var commandId: String
+    /// The last record the key wrote.
+    public var sequence: UInt64
+}
+
+extension Projections {
+    /// Keeps `command/<id>` → the last sequence of a path act recorded with an idempotency key, in the append's
+    /// transaction (the replay rebuilds it from the records' causation ids).
+    static func noteCommand(_ recording: Recording, _ appended: [EventRecord], into writer: borrowing ProjectionWriter) throws {
+        if let key = commandKey(causation: recording.commandId ?? ""), let last = appended.last {
+            try writer.put(key, Array(String(last.sequence).utf8))
         }
     }
 }

@@ -101,6 +101,7 @@ extension Registry {
             if let last = appended.last {
                 try writer.projections.put(Registry.rosterStampKey, Array(String(last.sequence).utf8))
             }
+            try Projections.noteCommand(recording, appended, into: writer.projections)
             return appended
         }
     }

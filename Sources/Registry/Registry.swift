@@ -39,10 +39,14 @@ public struct Recording: Sendable {
     /// The day of recording when the caller fixes it (`GREFFE_TODAY`: tests, demos, documentation); otherwise the day
     /// of `recordedAt` in the rulebook's time zone. No act may be dated after it.
     public var today: Day?
-    public init(actor: String, recordedAt: Date = Date(), today: Day? = nil) {
+    /// The idempotency key of a path act (`--id`), stored as the records' causation id: an act whose key was already
+    /// applied is not recorded again (``CommandAlreadyApplied``). Case acts carry theirs in the command.
+    public var commandId: String?
+    public init(actor: String, recordedAt: Date = Date(), today: Day? = nil, commandId: String? = nil) {
         self.actor = actor
         self.recordedAt = recordedAt
         self.today = today
+        self.commandId = commandId
     }
 
     var milliseconds: Int64 { Int64((recordedAt.timeIntervalSince1970 * 1000).rounded()) }
@@ -99,7 +103,7 @@ public final class Registry {
         NewEvent(
             type: type, schemaVersion: UInt32(schemaVersion), occurredOn: day.description,
             recordedAt: recording.milliseconds, actor: recording.actor, correlationId: correlation,
-            causationId: causation, payload: payload)
+            causationId: causation.isEmpty ? (recording.commandId ?? "") : causation, payload: payload)
     }
 
     /// The payload of `type` to append as version `version` of `stream`, its texts sealed under the key of the

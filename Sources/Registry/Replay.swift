@@ -29,6 +29,9 @@ public struct RegistryReplay: Sendable {
         case ladderRecord
         /// A mediation's or a revocation's event (the `mediation/…` and `revocation/…` streams).
         case pathRecord(PathFolded)
+        /// An outside person's event (the `outsider/…` streams, rule `person`), or a record of a non-payment procedure
+        /// (`dues/…`, R38) or of members convening a GA (`assembly-request/…`, R39).
+        case outsiderRecord
         /// A stream this version of Greffe does not know; nothing is folded.
         case unknownStream
     }
@@ -43,6 +46,10 @@ public struct RegistryReplay: Sendable {
     var ladders = LadderReplay()
     /// Mediations and revocations (Paths/).
     var paths = PathsReplay()
+    /// Outside people of the ladders (Outsiders/).
+    var outsiders = OutsidersReplay()
+    /// Non-payment procedures (2.3) and members' requests for a GA (3.2).
+    var membershipPaths = MembershipPathsReplay()
     /// The procedure rulebooks adopted so far (R34): each case is folded into its summary under the version its
     /// complaint recorded.
     public private(set) var procedures: ProcedureRulebooks
@@ -94,7 +101,19 @@ public struct RegistryReplay: Sendable {
             lastSequence = record.sequence
             return .ladderRecord
         }
+        if try membershipPaths.apply(record) {
+            if let key = Projections.commandKey(causation: record.event.causationId) { commands[key] = record.sequence }
+            lastSequence = record.sequence
+            return .outsiderRecord
+        }
+        if try outsiders.apply(record) {
+            if let key = Projections.commandKey(causation: record.event.causationId) { commands[key] = record.sequence }
+            lastSequence = record.sequence
+            return .outsiderRecord
+        }
         if let folded = try paths.apply(record) {
+            // A path act's idempotency key (`--id`): its last record, as the append kept it.
+            if let key = Projections.commandKey(causation: record.event.causationId) { commands[key] = record.sequence }
             lastSequence = record.sequence
             return .pathRecord(PathFolded(folded))
         }
@@ -137,7 +156,8 @@ public struct RegistryReplay: Sendable {
         case let .memberEvent(dated):
             members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
             rosterStamp = record.sequence
-        case .assemblyEvent, .ladderRecord, .pathRecord, .unknownStream:
+            if let key = Projections.commandKey(causation: record.event.causationId) { commands[key] = record.sequence }
+        case .assemblyEvent, .ladderRecord, .pathRecord, .outsiderRecord, .unknownStream:
             break
         }
         return folded
@@ -202,6 +222,8 @@ public struct RegistryReplay: Sendable {
         for (key, sequence) in commands { out[key] = Array(String(sequence).utf8) }
         out.merge(try ladders.projections()) { kept, _ in kept }
         out.merge(try paths.projections()) { kept, _ in kept }
+        out.merge(try outsiders.projections()) { kept, _ in kept }
+        out.merge(try membershipPaths.projections()) { kept, _ in kept }
         if let rosterStamp { out[Registry.rosterStampKey] = Array(String(rosterStamp).utf8) }
         if let judgedStamp {
             out[Registry.judgedStampKey] = judgedStamp.bytes

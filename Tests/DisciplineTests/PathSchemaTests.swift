@@ -8,7 +8,8 @@ import Testing
     let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)
         .filter { $0.hasSuffix(".schema.json") }.map { String($0.dropLast(".schema.json".count)) })
     #expect(names == Set(MediationEvent.typeNames + RevocationEvent.typeNames + CrisisRequestEvent.typeNames
-                         + AmendmentEvent.typeNames))
+                         + AmendmentEvent.typeNames + OutsiderEvent.typeNames
+                         + NonPaymentEvent.typeNames + [AssemblyRequest.typeName]))
 }
 
 /// One payload of every mediation and revocation event, and a procedure rulebook with its `paths` numbers, validate
@@ -67,12 +68,37 @@ func pathSchema_eventsAndRulebookValidateWithJsonschema() throws {
     for event in amendments {
         try event.payloadJSON().write(to: dir.appendingPathComponent("path-events/\(event.typeName).json"))
     }
+    let outsiders: [OutsiderEvent] = [
+        .added(outsider: "X0001", name: "Mehdi Tazi", contact: "06 12 34 56 78", note: "usager"),
+        .erased(outsider: "X0001", reason: "demande de la personne", requestedBy: nil),
+    ]
+    for event in outsiders {
+        try event.payloadJSON().write(to: dir.appendingPathComponent("path-events/\(event.typeName).json"))
+    }
+    let dues: [NonPaymentEvent] = [
+        .noticeSent(RenewalNotice(member: "a001", year: 2026, due: d("2026-03-10"), isAssociation: true)),
+        .warned(NonPaymentWarning(form: .written)),
+        .suspensionVoted(SuspensionVote(ballots: [Ballot(member: "m001", option: "suspend"), Ballot(member: "m002", option: nil)],
+                                        bodySize: 2, tally: tally, suspended: true)),
+        .radiated(NonPaymentRadiation(member: "a001", year: 2026, dueOn: d("2026-03-20"))),
+    ]
+    for event in dues {
+        try event.payloadJSON().write(to: dir.appendingPathComponent("path-events/\(event.typeName).json"))
+    }
+    let assemblyRequest = AssemblyRequest(signatories: ["m004", "m005", "m006"], motive: .distrust, bodySize: 11,
+                                          arithmetic: "3 × 4 = 12 ≥ 11 × 1 = 11 → un quart atteint", due: d("2026-03-09"))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    try encoder.encode(assemblyRequest).write(to: dir.appendingPathComponent("path-events/\(AssemblyRequest.typeName).json"))
     var book = Rulebook.cle
     book.paths = PathRules(mediation: MediationRules(interventionCap: 4),
                            revocation: RevocationRules(missedMeetings: 3, silence: .init(2, .months)),
                            crisisRequest: CrisisRequestRules(signatories: 5, boardDelay: .init(7, .days)),
                            voting: VotingRules(seniority: .init(12, .months), duesWithin: .init(12, .months)),
-                           amendment: AmendmentRules(notice: .init(1, .months)))
+                           amendment: AmendmentRules(notice: .init(1, .months)),
+                           nonPayment: NonPaymentRules(delay: .init(2, .months),
+                                                       majority: Rulebook.Threshold(numerator: 2, denominator: 3, base: .castIncludingBlanks)),
+                           assemblyRequest: .cle)
     try RulebookDocument.procedure(book).jsonData().write(to: dir.appendingPathComponent("ladder-rulebooks/with-paths.json"))
     let (status, text) = try validateSchemaExamples(in: dir)
     if status == 3 {
@@ -80,7 +106,8 @@ func pathSchema_eventsAndRulebookValidateWithJsonschema() throws {
         return
     }
     #expect(status == 0, "path schema validation failed:\n\(text)")
-    #expect(text.contains("validated \(mediation.count + revocation.count + requests.count + amendments.count + 1) examples, 0 errors"), "\(text)")
+    let count = mediation.count + revocation.count + requests.count + amendments.count + outsiders.count + dues.count + 1 + 1
+    #expect(text.contains("validated \(count) examples, 0 errors"), "\(text)")
 }
 
 @Test func pathRules_aRulebookWithoutPathsLoadsWithTheCLENumbers() throws {

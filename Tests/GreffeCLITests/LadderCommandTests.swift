@@ -37,8 +37,8 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
 }
 
 @Test func cli_aalmiExclusionWithoutWarningIsRefusedWith65QuotingTheArticle() throws {
-    let f = CLIFixture()
-    expectExit(try f.greffe(["init"]).status, .ok)
+    // A ladder names a known person (rule person): the store holds the roster m007 is on.
+    let f = try CLIFixture.withRoster()
     let adopt = try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
     expectExit(adopt.status, .ok, "\(adopt.stderr)")
     #expect(adopt.stdout.hasPrefix("Règlement adopté : aalmi-5 v1 le 02/01/2026"))

@@ -137,12 +137,16 @@ extension RegistryFixture {
     #expect(try f.registry.ladderAgenda(today: d("2026-04-06")).isEmpty)
 
     let (g, _) = try adopted("collectivite")
+    // The agent is an outside person of the register (rule person): created first, named by the id it was given.
+    let agent = try g.registry.addOutsider(name: "Agent 12", contact: "agent12@mairie.exemple.org", note: nil,
+                                           on: d("2026-06-01"), recording: g.clerk).id
+    #expect(agent == "X0001")
     try g.ladder("2026-06-01", .recordIncident(IncidentReport(kind: "demande-retrait-image", channel: .email, facts: "Photo")),
-                 member: "agent12", rulebook: "collectivite")
+                 member: agent, rulebook: "collectivite")
     let waiting = try g.registry.ladderAgenda(today: d("2026-06-10"))
     #expect(waiting.map(\.pending.kind) == [.awaitingMeasure])
     #expect(waiting.first?.pending.since == d("2026-06-01"))
-    #expect(waiting.first?.member == "agent12")
+    #expect(waiting.first?.member == agent)
 }
 
 @Test func ladder_anActUnderARulebookNotAdoptedIsRefusedBeforeAnythingIsWritten() throws {

@@ -39,4 +39,12 @@ public enum ResignationDecider {
         }
         return .success(.resigned(member: record.id, via: via, collectiveDecision: record.kind == .association ? proof.map(Sealed.clear) : nil))
     }
+
+    /// The mandates a resignation effective on `day` ends that same day: every mandate of `record` still open (a
+    /// member who left holds none; Article 4's mandates are held by members).
+    public static func mandatesEnded(_ record: MemberRecord, on day: Day) -> [MemberEvent] {
+        var seen: Set<MandateRole> = []
+        return record.mandates.filter { $0.until == nil && seen.insert($0.role).inserted }
+            .map { .mandateEnded(member: record.id, role: $0.role) }
+    }
 }

@@ -8,14 +8,21 @@ public struct PathRules: Codable, Equatable, Sendable {
     public var crisisRequest: CrisisRequestRules?
     public var voting: VotingRules?
     public var amendment: AmendmentRules?
+    /// Article 2.3 (R38): the delay after the first renewal notice, the board's majority for a suspension.
+    public var nonPayment: NonPaymentRules?
+    /// Article 3.2 (R39): the share of members who may convene a general assembly.
+    public var assemblyRequest: AssemblyRequestRules?
 
     public init(mediation: MediationRules? = nil, revocation: RevocationRules? = nil, crisisRequest: CrisisRequestRules? = nil,
-                voting: VotingRules? = nil, amendment: AmendmentRules? = nil) {
+                voting: VotingRules? = nil, amendment: AmendmentRules? = nil, nonPayment: NonPaymentRules? = nil,
+                assemblyRequest: AssemblyRequestRules? = nil) {
         self.mediation = mediation
         self.revocation = revocation
         self.crisisRequest = crisisRequest
         self.voting = voting
         self.amendment = amendment
+        self.nonPayment = nonPayment
+        self.assemblyRequest = assemblyRequest
     }
 
     /// CLE Autistes, règlement intérieur of 04/06/2023.
@@ -53,6 +60,18 @@ public struct PathRules: Codable, Equatable, Sendable {
                 out.append(RulebookFault(path: "$.paths.voting.\(name).length", fr: "une durée de 1 à 36500",
                                          en: "a length between 1 and 36500"))
             }
+        }
+        if let p = nonPayment?.delay, !(0...36_500).contains(p.length) {
+            out.append(RulebookFault(path: "$.paths.nonPayment.delay.length", fr: "une durée de 0 à 36500",
+                                     en: "a length between 0 and 36500"))
+        }
+        if let t = nonPayment?.majority, !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator {
+            out.append(RulebookFault(path: "$.paths.nonPayment.majority", fr: "une fraction dans ]0, 1]",
+                                     en: "majority must be a fraction in (0, 1]"))
+        }
+        if let t = assemblyRequest?.share, !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator {
+            out.append(RulebookFault(path: "$.paths.assemblyRequest.share", fr: "une fraction dans ]0, 1]",
+                                     en: "share must be a fraction in (0, 1]"))
         }
         if let p = amendment?.notice, !(0...36_500).contains(p.length) {
             out.append(RulebookFault(path: "$.paths.amendment.notice.length", fr: "une durée de 0 à 36500",
@@ -115,7 +134,8 @@ extension Rulebook {
     public var pathRules: PathRules {
         PathRules(mediation: paths?.mediation ?? .cle, revocation: paths?.revocation ?? .cle,
                   crisisRequest: paths?.crisisRequest ?? .cle, voting: paths?.voting ?? .cle,
-                  amendment: paths?.amendment ?? .cle)
+                  amendment: paths?.amendment ?? .cle, nonPayment: paths?.nonPayment ?? .cle,
+                  assemblyRequest: paths?.assemblyRequest ?? .cle)
     }
 
     /// The rulebook with the revocation's majority as its qualified majority (for `reachesTwoThirds`).

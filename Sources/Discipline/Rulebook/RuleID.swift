@@ -8,6 +8,11 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     case R36
     /// Resignation by letter (2.2).
     case R37
+    /// Non-payment of dues (2.3): radiation two months after the first renewal notice; a member association's warning,
+    /// suspension by two-thirds of the board, radiation.
+    case R38
+    /// A quarter of the members with dues under a year convene a general assembly (3.2).
+    case R39
     /// Sequencing, not a rule of the text: an act dated before an act the text puts before it
     /// (`CaseState.precedents(of:)`), an act dated after today (`FutureAct`), or an act of a closed case.
     case order
@@ -17,6 +22,9 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
     /// What a withdrawal or a correction of a recorded act may touch: not a published draw nor a judgement sent, not
     /// an act later acts depend on, not a withdrawal or a correction.
     case rectification
+    /// Whom a ladder act is about: a member on the roster or an outside person created beforehand (`ladder outsider
+    /// add`), never a free-text name.
+    case person
 
     /// The article of the règlement the rule comes from.
     public var article: String {
@@ -46,9 +54,12 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Comparable {
         case .R35: "6"
         case .R36: "2.4"
         case .R37: "2.2"
+        case .R38: "2.3"
+        case .R39: "3.2"
         case .order: "5.6"
         case .recorder: "5.6.3"
         case .rectification: "5.6.5"
+        case .person: "5.2"
         }
     }
 

@@ -52,7 +52,7 @@ extension GreffeCommand {
                 case .failure(let invalid): throw LadderError.invalidRulebook(invalid)
                 }
                 let done = try registry.proposeAmendment(document, by: by, summary: summary, id: amendment, on: day,
-                                                         recording: try path.act.recording, dryRun: path.dryRun)
+                                                         recording: try path.recording, dryRun: path.dryRun)
                 try path.report(stream: Registry.amendmentStream(done.id), id: done.id, types: done.events.map(\.typeName),
                                 lines: [l.t("Modification \(done.id) proposée le \(day.frenchDescription) par \(by) : \(document.id) v\(document.version) ; vote de l'Assemblée générale à tenir (deux tiers)",
                                             "Amendment \(done.id) proposed on \(day) by \(by): \(document.id) v\(document.version); GA vote to hold (two-thirds)")],
@@ -81,7 +81,7 @@ extension GreffeCommand {
                 let registry = try path.options.registry()
                 let day = try path.act.day(rulebook: registry.rulebook)
                 let done = try registry.voteAmendment(amendment, ballots: ballots.ballots { $0 }, on: day,
-                                                      recording: try path.act.recording, dryRun: path.dryRun)
+                                                      recording: try path.recording, dryRun: path.dryRun)
                 let lines = done.events.compactMap { event -> String? in
                     guard case .voted(let v) = event else { return nil }
                     let outcome = v.carried
@@ -110,7 +110,7 @@ extension GreffeCommand {
                 let l = path.language
                 let registry = try path.options.registry()
                 let day = try path.act.day(rulebook: registry.rulebook)
-                let done = try registry.notifyAmendment(amendment, on: day, recording: try path.act.recording, dryRun: path.dryRun)
+                let done = try registry.notifyAmendment(amendment, on: day, recording: try path.recording, dryRun: path.dryRun)
                 let lines = done.events.compactMap { event -> String? in
                     guard case .noticeSent(let n) = event else { return nil }
                     return l.t("Modification \(amendment) : nouveau règlement adressé aux membres le \(day.frenchDescription)",

@@ -5,7 +5,7 @@ import Registry
 
 extension GreffeCommand {
     /// The general-assembly subcommands about the GA itself (the decision acts are `ga vote` and `ga resolve`).
-    static let assemblySubcommands: [any ParsableCommand.Type] = [AssemblySchedule.self, AssemblyDocket.self, AssemblyVoters.self]
+    static let assemblySubcommands: [any ParsableCommand.Type] = [AssemblySchedule.self, AssemblyDocket.self, AssemblyVoters.self, AssemblyRequestCommand.self]
 
     struct AssemblySchedule: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,7 +31,7 @@ extension GreffeCommand {
         @Option(help: "Lieu.")
         var place: String?
 
-        @Option(name: .customLong("as"), help: ArgumentHelp("Qui enregistre (défaut : GREFFE_ACTOR, sinon l'utilisateur).", valueName: "membre"))
+        @Option(name: .customLong("as"), help: ArgumentHelp("Le membre qui enregistre (défaut : GREFFE_ACTOR) ; jamais vide, jamais deviné.", valueName: "membre"))
         var actor: String?
 
         func run() throws {

@@ -50,7 +50,7 @@ extension GreffeCommand {
                 let day = try path.act.day(rulebook: registry.rulebook)
                 let done = try registry.lodgeCrisisRequest(
                     CrisisRequestLodging(target: target, signatories: signatories, motives: motives, facts: .clear(facts)),
-                    id: request, on: day, recording: try path.act.recording, dryRun: path.dryRun)
+                    id: request, on: day, recording: try path.recording, dryRun: path.dryRun)
                 let due = done.due.map { l.t(" ; le Conseil la met en œuvre au plus tard le \($0.frenchDescription)",
                                              "; the board puts it into effect by \($0)") } ?? ""
                 try path.report(stream: Registry.requestStream(done.id), id: done.id, types: done.events.map(\.typeName),
@@ -77,7 +77,7 @@ extension GreffeCommand {
                 let registry = try path.options.registry()
                 let day = try path.act.day(rulebook: registry.rulebook)
                 let done = try registry.implementCrisisRequest(request, channel: channel.value, on: day,
-                                                               recording: try path.act.recording, dryRun: path.dryRun)
+                                                               recording: try path.recording, dryRun: path.dryRun)
                 let lines = done.events.compactMap { event -> String? in
                     guard case .implemented(let i) = event else { return nil }
                     return l.t("Demande \(request) mise en œuvre le \(day.frenchDescription) : plainte déposée, dossier \(i.caseID)",

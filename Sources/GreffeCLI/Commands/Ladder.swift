@@ -19,7 +19,7 @@ extension GreffeCommand {
                   greffe ladder status m004
                   greffe ladder agenda
                 """),
-            subcommands: [Incident.self, Measure.self, Status.self, Agenda.self])
+            subcommands: [Incident.self, Measure.self, Status.self, Agenda.self, Outsider.self])
 
         struct Incident: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -27,9 +27,17 @@ extension GreffeCommand {
                 discussion: prose("""
                     Exemples :
                       greffe ladder incident m004 --facts "Propos dénigrants" --on 2026-01-05 --as m001
-                      greffe ladder incident agent12 --kind demande-retrait-image --channel email --facts "Photo du 3 mars"
+                      greffe ladder incident X0001 --kind demande-retrait-image --channel email --facts "Photo du 3 mars"
+                      greffe ladder incident --outsider "Mehdi Tazi" --contact "mehdi@exemple.org" --facts "Propos injurieux à l'accueil"
+
+                    La personne est un membre de la liste des adhésions ou une personne extérieure déjà créée (greffe
+                    ladder outsider add) ; --outsider NOM --contact … la crée avec l'incident. Un nom inconnu est
+                    refusé (sortie 66) avec les personnes connues les plus proches ; rien n'est écrit.
                     """))
             @OptionGroup var target: LadderTarget
+            @Option(help: ArgumentHelp("Une personne extérieure à créer avec l'incident (son nom ; --contact obligatoire).", valueName: "nom"))
+            var outsider: String?
+            @OptionGroup var details: OutsiderDetails
             @Option(help: "Type d'incident du règlement (greffe rulebook show).") var kind: String?
             @Option(help: "Comment il est parvenu : email, phone, privateTicket, privateMessage, platform… (ou courriel, telephone, ticket…).")
             var channel: LadderRulebook.Channel?
@@ -38,7 +46,16 @@ extension GreffeCommand {
 
             func run() throws {
                 let report = IncidentReport(kind: kind, channel: channel, facts: .clear(facts), reportedBy: reportedBy.map { MemberID($0) })
-                try target.run(.recordIncident(report))
+                if let outsider {
+                    guard target.member == nil else {
+                        throw ValidationError(target.options.language.t(
+                            "--outsider crée la personne : ne donnez pas aussi son identifiant",
+                            "--outsider creates the person: do not give an id as well"))
+                    }
+                    try target.run(.recordIncident(report), newOutsider: (outsider, details))
+                } else {
+                    try target.run(.recordIncident(report))
+                }
             }
         }
 
@@ -56,6 +73,10 @@ extension GreffeCommand {
                     """))
             @OptionGroup var target: LadderTarget
             @Argument(help: "La mesure (greffe rulebook show).") var measure: String
+
+            func validate() throws {
+                if target.member == nil { throw ValidationError("la personne concernée manque (identifiant d'un membre ou d'une personne extérieure)") }
+            }
             @Option(name: .customLong("by"), help: ArgumentHelp("Signataire, ROLE=MEMBRE (répétable).", valueName: "rôle=membre"))
             var signatures: [SignatureArgument] = []
             @Option(help: "Comment la personne a été avisée : phone, email, privateTicket… (ou telephone, courriel, ticket…).")
@@ -152,21 +173,40 @@ extension GreffeCommand {
 struct LadderTarget: ParsableArguments {
     @OptionGroup var options: StoreOptions
     @OptionGroup var act: ActOptions
-    @Argument(help: "La personne concernée (identifiant).") var member: String
+    @Argument(help: "La personne concernée : un membre, ou une personne extérieure (X0001, greffe ladder outsider list).")
+    var member: String?
     @Option(help: "Règlement (défaut : celui adopté dans le magasin).") var rulebook: String?
     @Flag(help: "Sortie JSON.") var json = false
 
-    func run(_ command: LadderCommand) throws {
+    func run(_ command: LadderCommand, newOutsider: (name: String, details: OutsiderDetails)? = nil) throws {
         let l = options.language
         let registry = try options.registry()
         let id = try registry.adoptedRulebookID(rulebook)
-        let zone = try registry.loadLadder(id, member: MemberID(member)).rulebook.timeZone
+        guard let named = member ?? newOutsider.map({ _ in "" }) else {
+            throw CLIFailure(status: .usage, fr: "la personne concernée manque (identifiant, ou --outsider NOM --contact …)",
+                             en: "whom is it about? (an id, or --outsider NAME --contact …)")
+        }
+        let zone = try registry.loadLadder(id, member: MemberID(named)).rulebook.timeZone
         let day = try act.on ?? Today.resolve(timeZone: zone)
-        let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: try act.recording)
+        let subject: String
+        if let newOutsider {
+            // The person is created, then the act recorded; both are checked before either is written.
+            let added = try registry.addOutsiderForLadder(
+                command, name: newOutsider.name, contact: newOutsider.details.contact ?? "", note: newOutsider.details.note,
+                homonym: newOutsider.details.homonym, rulebook: id, on: day, recording: try act.recording)
+            subject = added.id.rawValue
+            if !json {
+                print(l.t("Personne extérieure \(added.id) créée : \(SafeText.field(newOutsider.name))",
+                          "Outside person \(added.id) created: \(SafeText.field(newOutsider.name))"))
+            }
+        } else {
+            subject = named
+        }
+        let done = try registry.performLadder(command, member: MemberID(subject), rulebook: id, on: day, recording: try act.recording)
         let book = done.rulebook
         let events = try done.records.map { try LadderEvent.decode(type: $0.type, payload: $0.payload) }
         if json {
-            print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: MemberID(member)),
+            print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: MemberID(subject)),
                                       sequences: done.records.map(\.sequence), openedCase: done.openedCase)))
             return
         }

@@ -45,7 +45,27 @@ struct PathActOptions: ParsableArguments {
         "Simulation : décide l'acte et affiche ce qui serait enregistré, sans rien écrire ; même code de sortie que l'acte réel."))
     var dryRun = false
 
+    @Option(name: .customLong("id"), help: ArgumentHelp(
+        "Clé d'idempotence (identifiant de commande, sans texte libre) : un acte de même clé déjà enregistré est sauté (sortie 0).",
+        valueName: "clé"))
+    var commandId: String?
+
     var language: Language { options.language }
+
+    func validate() throws {
+        if let commandId, let problem = PathCommandID.problem(commandId) {
+            throw ValidationError("--id : \(problem.fr) / --id: \(problem.en)")
+        }
+    }
+
+    /// Who records, and under which idempotency key (`--id`).
+    var recording: Recording {
+        get throws {
+            var recording = try act.recording
+            recording.commandId = commandId
+            return recording
+        }
+    }
 
     /// Prints what an act recorded (or would record): one line per event, or one JSON object.
     func report(stream: String, id: String, types: [String], lines: [String], sequences: [UInt64]) throws {
@@ -318,7 +338,7 @@ func mediationAct(
     let registry = try path.options.registry()
     if let unknown = try registry.firstUnknownMember(members) { throw PathError.unknownMember(unknown) }
     let day = try path.act.day(rulebook: registry.rulebook)
-    let done = try registry.performMediation(try command(registry), id: id, on: day, recording: try path.act.recording,
+    let done = try registry.performMediation(try command(registry), id: id, on: day, recording: try path.recording,
                                              dryRun: path.dryRun)
     let reveal = try registry.reveal(words: l.revealWords)
     let lines = done.events.map { mediationLine($0, day: day, state: done.state, l, reveal: reveal) }

@@ -9,7 +9,7 @@ extension GreffeCommand {
     struct Members: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "La liste des membres : importer un tableur, lister, afficher un membre.",
-            subcommands: [Import.self, List.self, Show.self, Resign.self])
+            subcommands: [Import.self, List.self, Show.self, Resign.self] + nonPaymentSubcommands)
     }
 }
 

@@ -40,18 +40,21 @@ extension GreffeCommand.Members {
             let day = try path.act.day(rulebook: registry.rulebook)
             let channel = Self.channels[via.lowercased()] ?? via
             let done = try registry.resign(member, via: channel, collectiveDecision: collectiveDecision, on: day,
-                                           recording: try path.act.recording, dryRun: path.dryRun)
+                                           recording: try path.recording, dryRun: path.dryRun)
             var lines = [l.t("Démission de \(member) enregistrée, effective le \(day.frenchDescription) (art. 2.2)",
                              "Resignation of \(member) recorded, effective on \(day) (art. 2.2)")]
             if case .resigned(_, _, let proof?) = done.event {
                 let reveal = try registry.reveal(words: l.revealWords)
                 lines.append(l.t("  décision collective : ", "  collective decision: ") + SafeText.field(reveal(proof)))
             }
+            for role in done.mandatesEnded {
+                lines.append(l.t("  mandat \(role.rawValue) terminé le \(day.frenchDescription)", "  mandate \(role.rawValue) ended on \(day)"))
+            }
             for c in done.openCasesAsAccused {
                 lines.append(l.t("  dossier \(c) : mis·e en cause partie, étape de l'art. 5.6.7 à enregistrer (greffe accused-left \(c) --member \(member))",
                                  "  case \(c): the accused left, record 5.6.7's step (greffe accused-left \(c) --member \(member))"))
             }
-            try path.report(stream: "member/\(member.rawValue)", id: member.rawValue, types: [done.event.typeName],
+            try path.report(stream: "member/\(member.rawValue)", id: member.rawValue, types: [done.event.typeName] + done.mandatesEnded.map { _ in "MemberMandateEnded" },
                             lines: lines, sequences: done.records.map(\.sequence))
         }
     }

@@ -175,7 +175,7 @@ func revocationAct(_ path: PathActOptions, id: String?, _ command: RevocationCom
     let l = path.language
     let registry = try path.options.registry()
     let day = try path.act.day(rulebook: registry.rulebook)
-    let done = try registry.performRevocation(command, id: id, on: day, recording: try path.act.recording, dryRun: path.dryRun)
+    let done = try registry.performRevocation(command, id: id, on: day, recording: try path.recording, dryRun: path.dryRun)
     let reveal = try registry.reveal(words: l.revealWords)
     var lines = done.events.map { revocationLine($0, day: day, l, reveal: reveal) }
     var types = done.events.map(\.typeName)

@@ -59,6 +59,14 @@ extension GreffeCommand {
                 print(try jsonLine(view.json))
             } else {
                 print(view.text(l), terminator: "")
+                // Who recorded the last act of that day, by name (issue 14: outputs show the recorder).
+                if let last = loaded.records.last(where: { Day(canonical: $0.event.occurredOn).map { $0 <= day } ?? false }) {
+                    let actor = last.event.actor
+                    let by = names[MemberID(actor)].map { "\($0) (\(actor))" } ?? actor
+                    let on = Day(canonical: last.event.occurredOn).map { l == .fr ? $0.frenchDescription : $0.description } ?? last.event.occurredOn
+                    print(l.t("  dernier acte : #\(last.sequence) du \(on), enregistré par \(by)",
+                              "  last act: #\(last.sequence) of \(on), recorded by \(by)"))
+                }
             }
         }
     }

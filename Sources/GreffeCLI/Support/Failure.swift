@@ -49,6 +49,13 @@ func report(_ error: any Error, _ language: Language) -> (status: ExitStatus, me
         return reported(failure(error, language))
     case let error as PathError:
         return reported(failure(error))
+    case let error as UnknownPersonError:
+        return reported(failure(error))
+    case let applied as CommandAlreadyApplied:
+        // The same act again under its key (a retry): skipped, as a case act's is.
+        return (.ok, prefix + language.t(
+            "clé \(applied.commandId) déjà appliquée (n° \(applied.sequence)) : acte sauté, rien n'a été écrit",
+            "key \(applied.commandId) already applied (no. \(applied.sequence)): act skipped, nothing was written"))
     case let error as BackupError:
         return reported(describe(error, language))
     case let error as TransferError:
@@ -163,7 +170,7 @@ func describe(_ error: RegistryError, _ l: Language) -> (ExitStatus, String) {
             l.t("la clé « \(commandId) » a déjà servi pour un acte du dossier \(caseID) ; rien n'a été écrit (choisissez une autre clé)",
                 "the key \"\(commandId)\" was already used for an act of case \(caseID); nothing was written (choose another key)"))
     case .invalidCommandId(let commandId):
-        let problem = CommandIdentifier.problem(commandId) ?? ("clé d'idempotence invalide", "invalid idempotency key")
+        let problem = CommandIdentifier.problem(commandId) ?? PathCommandID.problem(commandId) ?? ("clé d'idempotence invalide", "invalid idempotency key")
         return (.usage, l.t("--id (commandId) : \(problem.fr) ; rien n'a été écrit",
                             "--id (commandId): \(problem.en); nothing was written"))
     case .notVerifiable(let failure):
@@ -206,4 +213,17 @@ func failure(_ error: PathError) -> CLIFailure {
     case .unknownAmendment(let id):
         return CLIFailure(status: .notFound, fr: "aucune modification \(id) (greffe amendment list)", en: "no amendment \(id) (greffe amendment list)")
     }
+}
+
+/// A ladder act about someone the register does not know (rule `person`): exit 66, the nearest known people named.
+func failure(_ error: UnknownPersonError) -> CLIFailure {
+    let near = error.candidates.map(\.rawValue).joined(separator: ", ")
+    return CLIFailure(
+        status: .notFound,
+        fr: "personne inconnue : « \(error.named) » n'est ni dans la liste des adhésions ni une personne extérieure (règle person)"
+            + (near.isEmpty ? "" : " ; vouliez-vous dire \(near) ?")
+            + " ; une personne extérieure se crée d'abord : greffe ladder outsider add NOM --contact … ; rien n'a été écrit",
+        en: "unknown person: \"\(error.named)\" is neither on the roster nor an outside person (rule person)"
+            + (near.isEmpty ? "" : "; did you mean \(near)?")
+            + "; an outside person is created first: greffe ladder outsider add NAME --contact …; nothing was written")
 }

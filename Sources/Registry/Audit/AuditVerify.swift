@@ -231,6 +231,18 @@ extension Registry {
                 }
                 continue
             }
+            if case .outsiderRecord = folded, record.stream.hasPrefix(Registry.duesPrefix),
+               record.type == "NonPaymentSuspensionVoted",
+               case .suspensionVoted(let vote)? = try? NonPaymentEvent.decode(type: record.type, payload: record.payload),
+               let day = try? Registry.day(of: record) {
+                // A member association's suspension by two-thirds of the board (2.3), re-counted from its ballots.
+                if let problem = NonPaymentDecider.recount(vote, rulebook: replay.procedures.inForce(on: day)) {
+                    votes.fail(AuditFinding(sequence: record.sequence, Words("\(record.stream) : " + problem, "\(record.stream): " + problem)))
+                } else {
+                    votes.pass()
+                }
+                continue
+            }
             guard case let .caseEvent(id, before, dated) = folded else { continue }
             if case .drawPerformed(let draw) = dated.event {
                 let audit = DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before)
@@ -277,6 +289,12 @@ extension Registry {
             known = (CrisisRequestEvent.typeNames, CrisisRequestEvent.schemaVersion...CrisisRequestEvent.schemaVersion)
         } else if record.stream.hasPrefix(Registry.amendmentPrefix) {
             known = (AmendmentEvent.typeNames, AmendmentEvent.schemaVersion...AmendmentEvent.schemaVersion)
+        } else if record.stream.hasPrefix(Registry.duesPrefix) {
+            known = (NonPaymentEvent.typeNames, NonPaymentEvent.schemaVersion...NonPaymentEvent.schemaVersion)
+        } else if record.stream.hasPrefix(Registry.assemblyRequestPrefix) {
+            known = ([AssemblyRequest.typeName], AssemblyRequest.schemaVersion...AssemblyRequest.schemaVersion)
+        } else if record.stream.hasPrefix(Registry.outsiderPrefix) {
+            known = (OutsiderEvent.typeNames, OutsiderEvent.schemaVersion...OutsiderEvent.schemaVersion)
         } else if record.stream == Registry.registryStream {
             known = ([RulebookAdopted.typeName], RulebookAdopted.schemaVersion...RulebookAdopted.schemaVersion)
         } else if record.stream == Registry.assemblyStream {

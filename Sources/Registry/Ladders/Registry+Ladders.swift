@@ -219,7 +219,11 @@ extension Registry {
     public func performLadder(
         _ command: LadderCommand, member: MemberID, rulebook rulebookID: String, on day: Day, recording: Recording
     ) throws -> LadderPerformed {
+        var recording = recording
+        recording.commandId = nil
         try requireRecorder(recording, on: day)
+        // Rule `person`: a ladder record is about a member on the roster or an outside person created beforehand.
+        try requireKnownPerson(member)
         let loaded = try loadLadder(rulebookID, member: member, opening: day)
         try refuseFutureAct(on: day, recording, timeZone: loaded.rulebook.timeZone)
         var events: [LadderEvent]

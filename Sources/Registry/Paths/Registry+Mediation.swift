@@ -172,6 +172,7 @@ extension Registry {
         let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) { writer, appended in
             let summary = MediationSummary(id: mediationID, state: state, version: appended.last?.version ?? 0)
             try writer.put(stream, Array(try Projections.jsonEncoder.encode(summary)))
+            try Projections.noteCommand(recording, appended, into: writer)
         }
         return MediationPerformed(id: mediationID, records: records, events: events, state: state)
     }

@@ -68,5 +68,6 @@ extension Registry {
         }
         // R37 → R11: an accused who resigned (or left) makes their open cases' Article 5.6.7 step due.
         return mediations + revocations + requests + amendments + (try departedAccusedAgenda(asOf: asOf))
+            + (try nonPaymentAgenda(asOf: asOf)) + (try assemblyRequestAgenda(asOf: asOf))
     }
 }

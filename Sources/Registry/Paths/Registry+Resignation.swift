@@ -6,6 +6,8 @@ import Foundation
 /// Article 5.6.7 step is now due).
 public struct ResignationPerformed: Sendable {
     public var event: MemberEvent
+    /// The mandates the resignation ended on its day (`MemberMandateEnded`, recorded with it).
+    public var mandatesEnded: [MandateRole] = []
     public var records: [EventRecord]
     public var openCasesAsAccused: [CaseID]
 }
@@ -24,9 +26,15 @@ extension Registry {
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
         let cases = try openCases(accusing: id).map(\.id)
-        if dryRun { return ResignationPerformed(event: event, records: [], openCasesAsAccused: cases) }
-        let records = try self.record(event, on: day, recording: recording)
-        return ResignationPerformed(event: event, records: records, openCasesAsAccused: cases)
+        // The member's open mandates end on the day the resignation takes effect, in the same transaction.
+        let endings = ResignationDecider.mandatesEnded(record, on: day)
+        let roles = endings.compactMap { event -> MandateRole? in
+            if case .mandateEnded(_, let role) = event { return role }
+            return nil
+        }
+        if dryRun { return ResignationPerformed(event: event, mandatesEnded: roles, records: [], openCasesAsAccused: cases) }
+        let records = try recordMembers([id: [event] + endings], on: day, recording: recording)
+        return ResignationPerformed(event: event, mandatesEnded: roles, records: records, openCasesAsAccused: cases)
     }
 
     /// The open cases where `member` is accused and whose departure (5.6.7) is not recorded yet.

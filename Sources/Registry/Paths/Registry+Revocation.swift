@@ -165,6 +165,7 @@ extension Registry {
                     try writer.projections.put(Registry.rosterStampKey, Array(String(last.sequence).utf8))
                 }
             }
+            try Projections.noteCommand(recording, appended, into: writer.projections)
             return appended
         }
         return RevocationPerformed(id: revocationID, records: records, events: events, state: state, rosterEvent: rosterEvent)

@@ -29,6 +29,8 @@ public final class RegisterKeys {
         // The règlement's other paths keep their texts under a key of their own, like a case's.
         if stream.hasPrefix(Registry.mediationPrefix) || stream.hasPrefix(Registry.revocationPrefix)
             || stream.hasPrefix(Registry.requestPrefix) || stream.hasPrefix(Registry.amendmentPrefix) { return stream }
+        // An outside person's name and contact are under their own key (their ladder texts under `member/<id>`).
+        if stream.hasPrefix(Registry.outsiderPrefix) { return stream }
         if stream.hasPrefix("ladder/") {
             let parts = stream.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
             if parts.count == 3 { return "member/" + parts[2] }

@@ -12,7 +12,13 @@ extension Registry {
     public func erase(member id: MemberID, reason: String, requestedBy: MemberID?, on day: Day, recording: Recording)
         throws -> [EventRecord]
     {
-        guard let found = try member(id) else { throw RegistryError.unknownMember(id) }
+        guard let found = try member(id) else {
+            // An outside person of the ladders (rule `person`) is erased the same way, in their own stream.
+            if let outsider = try outsider(id) {
+                return try eraseOutsider(outsider, reason: reason, requestedBy: requestedBy, on: day, recording: recording)
+            }
+            throw RegistryError.unknownMember(id)
+        }
         if found.erasedOn != nil {
             // Recorded, but the key store still holds the key (stopped in between): finish the erasure.
             if case .some = try keys.currentKeyIfAny(of: Registry.stream(of: id)) {
