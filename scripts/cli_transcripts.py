@@ -21,7 +21,8 @@ Outputs that change from run to run (recording instants, hashes of records, key 
 session twice: a word that differs between the two runs is shown as `‹variable›`. The temporary directory's path is
 shown as `.`.
 
-    python3 scripts/cli_transcripts.py            # checks: exit 1 with a diff when docs/cli.md is stale
+    python3 scripts/cli_transcripts.py            # checks (one run, `‹variable›` matching any variable word):
+                                                  # exit 1 with a diff when docs/cli.md is stale
     python3 scripts/cli_transcripts.py --write    # rewrites the generated blocks of docs/cli.md
     python3 scripts/cli_transcripts.py --greffe .build/release/greffe
 
@@ -45,7 +46,7 @@ BLOCK = re.compile(r"(<!-- généré: (?P<name>[^>]+?) -->\n```console\n)(?P<bod
 VARIABLE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z|[0-9A-Za-z+/=_-]{16,}")
 MASK = "‹variable›"
 # The fixed environment of the session: French, a fixed day and actor, no configuration file of the user's.
-ENVIRONMENT = {"LANG": "C.UTF-8", "GREFFE_TODAY": "2026-02-20", "GREFFE_ACTOR": "m001", "TZ": "UTC"}
+ENVIRONMENT = {"LANG": "C.UTF-8", "GREFFE_TODAY": "2026-06-30", "GREFFE_ACTOR": "m001", "TZ": "UTC"}
 
 
 def commands(body):
@@ -113,6 +114,24 @@ def render(doc, greffe):
     return BLOCK.sub(lambda m: m.group(1) + next(bodies) + m.group(4), doc), len(blocks)
 
 
+def check(doc, greffe):
+    """One run: the blocks as greffe prints them, where a committed `‹variable›` stands for any variable word; the
+    file with the stale blocks replaced by that run (for the diff), and the names of the stale blocks."""
+    blocks = [(m.group("name"), m.group("body")) for m in BLOCK.finditer(doc)]
+    ran = run_session(blocks, greffe)
+    stale = []
+    for (name, body), results in zip(blocks, ran):
+        printed = "".join(f"$ {c}\n" + o for c, o in results)
+        pattern = "".join(f"(?:{VARIABLE.pattern})" if part == MASK else re.escape(part)
+                          for part in re.split(f"({re.escape(MASK)})", body))
+        if not re.fullmatch(f"(?:{pattern})", printed, re.S):
+            stale.append((name, body, printed))
+    new = doc
+    for _, body, printed in stale:
+        new = new.replace(body, printed, 1)
+    return new, len(blocks), [name for name, _, _ in stale]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite docs/cli.md instead of checking it")
@@ -124,15 +143,17 @@ def main():
         sys.exit(f"cli_transcripts: no greffe binary at {greffe} (swift build, or --greffe PATH)")
     doc_path = pathlib.Path(args.doc)
     doc = doc_path.read_text(encoding="utf-8")
-    new, count = render(doc, greffe)
     if args.write:
+        new, count = render(doc, greffe)
         doc_path.write_text(new, encoding="utf-8")
         print(f"{doc_path}: {count} generated block(s) written")
         return
-    if new != doc:
+    new, count, stale = check(doc, greffe)
+    if stale:
         sys.stdout.writelines(difflib.unified_diff(doc.splitlines(keepends=True), new.splitlines(keepends=True),
                                                    str(doc_path), "what greffe prints"))
-        sys.exit(f"{doc_path} differs from what greffe prints: run python3 scripts/cli_transcripts.py --write")
+        sys.exit(f"{doc_path}: block(s) {', '.join(stale)} differ from what greffe prints: "
+                 "run python3 scripts/cli_transcripts.py --write")
     print(f"{doc_path}: {count} generated block(s) up to date")
 
 
