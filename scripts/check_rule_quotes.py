@@ -18,7 +18,8 @@ def main(argv):
         return 2
     seed = re.sub(r"\s+", " ", pathlib.Path(argv[1]).read_text(encoding="utf-8"))
     doc = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    quotes = re.findall(r"« (.+?) »", doc)
+    # A quote may run over a line break of the Markdown source: compared with its white space collapsed.
+    quotes = [re.sub(r"\s+", " ", q) for q in re.findall(r"« (.+?) »", doc, re.S)]
     for template in sorted((ROOT / "Sources/Documents/Templates/cle-autistes-ri").glob("*.mustache")):
         text = re.sub(r"\s+", " ", template.read_text(encoding="utf-8"))
         quotes += [q.rstrip(".") for q in re.findall(r"« (.+?) »", text) if "{{" not in q]

@@ -46,11 +46,14 @@ extension Registry {
     }
 
     /// The docket of the GA held on `heldOn` (or the next one held on or after `heldOn`): the cases as they stand on
-    /// that day.
-    public func docket(heldOnOrAfter day: Day) throws -> (assembly: Assembly, items: [DocketItem])? {
-        let all = try assemblies()
+    /// that day. With `asOf`, the register as it stood at the end of that day: the assemblies scheduled by then and
+    /// the acts of that day or before (a past docket, for the minutes: the eve of the GA gives what it had to hear,
+    /// before its own votes settled the matters).
+    public func docket(heldOnOrAfter day: Day, asOf: Day? = nil) throws -> (assembly: Assembly, items: [DocketItem])? {
+        let all = try assemblies().filter { assembly in asOf.map { assembly.scheduledOn <= $0 } ?? true }
         guard let assembly = all.filter({ $0.heldOn >= day }).min(by: { $0.heldOn < $1.heldOn }) else { return nil }
-        let loaded = try caseIndex().map { try loadCase($0.id, asOf: assembly.heldOn) }
+        let readOn = min(assembly.heldOn, asOf ?? assembly.heldOn)
+        let loaded = try caseIndex().map { try loadCase($0.id, asOf: readOn) }
         let rulebooks = Dictionary(loaded.map { ($0.id, $0.rulebook) }, uniquingKeysWith: { first, _ in first })
         let items = Docket.items(for: assembly, among: all, cases: loaded.map { (id: $0.id, state: $0.state) }) {
             rulebooks[$0] ?? self.rulebook

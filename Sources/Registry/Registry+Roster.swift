@@ -63,8 +63,8 @@ extension Registry {
 
     /// Applies the events of a roster import (or any set of roster acts) in one transaction: all of them or none.
     @discardableResult
-    public func recordMembers(_ changes: [MemberID: [MemberEvent]], on day: Day, recording: Recording) throws
-        -> [EventRecord]
+    public func recordMembers(_ changes: [MemberID: [MemberEvent]], on day: Day, recording: Recording,
+                              joinDays: [MemberID: Day] = [:]) throws -> [EventRecord]
     {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
@@ -88,12 +88,17 @@ extension Registry {
                         encode: { try event.payloadJSON(sealer: $0) },
                         decode: { try MemberEvent.decode(type: event.typeName, payload: $0) })
                     sealedEvents.append(sealed)
+                    // A joining the roster file dates (`Membre depuis`) happened that day, not on the import's.
+                    let actDay: Day
+                    if case .joined = event, let joined = joinDays[id] { actDay = joined } else { actDay = day }
                     return envelope(
-                        type: event.typeName, schemaVersion: MemberEvent.schemaVersion, on: day,
+                        type: event.typeName, schemaVersion: MemberEvent.schemaVersion, on: actDay,
                         payload: payload, recording: recording, correlation: id.rawValue)
                 }
                 for event in sealedEvents {
-                    record = MemberRecord.evolve(record, DatedMemberEvent(on: day, event: event))
+                    let actDay: Day
+                    if case .joined = event, let joined = joinDays[id] { actDay = joined } else { actDay = day }
+                    record = MemberRecord.evolve(record, DatedMemberEvent(on: actDay, event: event))
                 }
                 appended += try writer.append(to: stream, expected: .exactly(version), events: newEvents)
                 if let record { try Projections.memberChanged(record, into: writer.projections) }
@@ -120,14 +125,18 @@ extension Registry {
             if record.erasedOn == nil {
                 revealed.displayName = .clear(reveal(record.displayName))
                 revealed.email = .clear(reveal(record.email))
+                revealed.phone = record.phone.map { .clear(reveal($0)) }
             }
             return (record.id, revealed)
         })
-        switch Roster.importEvents(header: header, records: rows, existing: existing) {
+        switch Roster.importEvents(header: header, records: rows, existing: existing, on: day) {
         case .failure(let error):
             throw RegistryError.rosterImport(error)
         case .success(let changes):
-            if !changes.isEmpty { try recordMembers(changes, on: day, recording: recording) }
+            if !changes.isEmpty {
+                try recordMembers(changes, on: day, recording: recording,
+                                  joinDays: Roster.joinDays(header: header, records: rows))
+            }
             return changes
         }
     }

@@ -224,7 +224,7 @@ struct CaseScript {
                 guard let draw = try? CellDraw.perform(a, values: [values]) else { return nil }
                 return .performDraw(draw, commandId: cid(31))
             }
-            at(33) { state, _, _ in state.drawnPending.first.map { .drawnMemberDeclined(MemberRef(member: $0), commandId: cid(32)) } }
+            at(33) { state, _, _ in state.drawnPending.first.map { .drawnMemberDeclined(DrawDecline(member: $0), commandId: cid(32)) } }
             at(33) { state, _, _ in state.drawnPending.first.map { .drawnMemberPresent(MemberRef(member: $0), commandId: cid(33)) } }
         } else {
             at(31) { state, _, _ in

@@ -152,7 +152,7 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     // Someone not summoned cannot answer.
     expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: order[4])), on: d("2026-02-08"), then: refusal(.R15))
     s.act("2026-02-08", .drawnMemberPresent(MemberRef(member: order[0])))
-    s.act("2026-02-08", .drawnMemberDeclined(MemberRef(member: order[1])))
+    s.act("2026-02-08", .drawnMemberDeclined(DrawDecline(member: order[1])))
     // The next member of the recorded order is summoned: no new randomness.
     #expect(s.state.drawnPending == [order[2]])
     // …and no new draw may be announced while the order still names someone.
@@ -173,7 +173,7 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     s.act("2026-02-07", .performDraw(draw))
     // Everyone declines, in order, until fewer members remain than seats.
     while let next = s.state.drawnPending.first {
-        s.act("2026-02-08", .drawnMemberDeclined(MemberRef(member: next)))
+        s.act("2026-02-08", .drawnMemberDeclined(DrawDecline(member: next)))
     }
     #expect(s.state.redrawRequired)
     #expect(s.state.drawDeclined.count == draw.order.count - 2)

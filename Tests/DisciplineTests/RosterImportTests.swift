@@ -102,10 +102,10 @@ import Testing
 
     @Test func headersAreMatchedInFrenchOrEnglishWithoutCaseOrAccents() throws {
         let columns = try RosterColumns.map(header: ["\u{FEFF}ID", "Name", "E-mail", "DUES", "kind", "Board", "Téléphone"])
-        #expect(columns == RosterColumns(id: 0, name: 1, email: 2, dues: 3, kind: 4, board: 5, ignored: ["Téléphone"]))
+        #expect(columns == RosterColumns(id: 0, name: 1, email: 2, dues: 3, kind: 4, board: 5, phone: 6, missing: ["since"]))
         let french = try RosterColumns.map(header: [" identifiant ", "NOM", "courriel", "Cotisation"])
         #expect(french == RosterColumns(id: 0, name: 1, email: 2, dues: 3, kind: nil, board: nil,
-                                        missing: ["type", "board"]))
+                                        missing: ["type", "board", "since"]))
         #expect(try RosterColumns.map(header: ["Identifiant", "Nom", "Émail"]).email == 2)
     }
 
@@ -116,7 +116,7 @@ import Testing
         let columns = try RosterColumns.map(header: header)
         #expect(columns.firstName == 1 && columns.name == 2 && columns.board == 6)
         #expect(columns.duesYears == [.init(year: 2025, column: 4), .init(year: 2026, column: 5)])
-        #expect(columns.ignored.isEmpty && columns.missing == ["type"])
+        #expect(columns.ignored.isEmpty && columns.missing == ["type", "since"])
         let events = try Roster.importEvents(header: header, records: [
             ["n01", "Nadia", "Haddad", "nadia@example.org", "non", "oui", "oui"],
             ["n02", "Jules", "Martin", "jules@example.org", "12/03/2025", "", "non"],
@@ -154,14 +154,14 @@ import Testing
     }
 
     @Test func columnsGreffeDoesNotReadAndOptionalColumnsMissingAreListed() throws {
-        let columns = try RosterColumns.map(header: ["id", "nom", "courriel", "Téléphone", " Adresse ", ""])
-        #expect(columns.ignored == ["Téléphone", "Adresse"])
-        #expect(columns.missing == ["dues", "type", "board"])
+        let columns = try RosterColumns.map(header: ["id", "nom", "courriel", "Commentaire", " Adresse ", ""])
+        #expect(columns.ignored == ["Commentaire", "Adresse"])
+        #expect(columns.missing == ["dues", "type", "board", "since"])
     }
 
     @Test func missingRequiredColumnIsNamed() {
         #expect(throws: RosterImportError(problems: [
-            RosterProblem(line: 1, field: "email", value: "", reason: .missingColumn(accepted: ["courriel", "email", "e-mail", "mail"])),
+            RosterProblem(line: 1, field: "email", value: "", reason: .missingColumn(accepted: ["courriel", "email", "e-mail", "mail", "téléphone", "phone"])),
         ])) {
             try RosterColumns.map(header: ["id", "nom", "cotisation"])
         }

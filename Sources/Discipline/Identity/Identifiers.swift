@@ -1,21 +1,25 @@
 import JSONTape
 
-/// A member of the association (a person or a member association), by its stable id.
-public struct MemberID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
-    ExpressibleByStringLiteral, CustomStringConvertible {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
+/// An id whose whole value is its text: members and cases are named by such ids. The conforming types differ only in
+/// their name (so that a case id is never taken for a member id); the text, its order, its literal form and its JSON
+/// form (a bare string) are the same for both and written once here.
+public protocol TextIdentifier: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+    ExpressibleByStringLiteral, CustomStringConvertible where RawValue == String, StringLiteralType == String {
+    init(rawValue: String)
+}
+
+extension TextIdentifier {
+    public init(_ rawValue: String) { self.init(rawValue: rawValue) }
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
     public var description: String { rawValue }
-    public static func < (lhs: MemberID, rhs: MemberID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
     public init(from decoder: any Decoder) throws {
         // The payload reader gives the string directly (a draw pool holds 1,200 member ids).
         if let tape = decoder as? TapeDecoder {
-            rawValue = try tape.stringValue()
+            self.init(rawValue: try tape.stringValue())
             return
         }
-        rawValue = try decoder.singleValueContainer().decode(String.self)
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
@@ -23,15 +27,16 @@ public struct MemberID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     }
 }
 
-/// A disciplinary case, by its short human id (`2026-001`).
-public struct CaseID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
-    ExpressibleByStringLiteral, CustomStringConvertible {
+/// A member of the association (a person or a member association), by its stable id.
+public struct MemberID: TextIdentifier {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public var description: String { rawValue }
-    public static func < (lhs: CaseID, rhs: CaseID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A disciplinary case, by its short human id (`2026-001`).
+public struct CaseID: TextIdentifier {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The documented form of a case id, `2026-001`: a four-digit year, a dash, at least three digits (ASCII only), so
     /// that a case's stream name is always `case/` and this id, and the next free id of a year stays computable.
@@ -40,13 +45,6 @@ public struct CaseID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
         let digits = { (s: Substring.UTF8View.SubSequence) in !s.isEmpty && s.allSatisfy { (0x30...0x39).contains($0) } }
         return parts.count == 2 && parts[0].count == 4 && parts[1].count >= 3 && parts[1].count <= 6
             && digits(parts[0]) && digits(parts[1])
-    }
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
     }
 }
 

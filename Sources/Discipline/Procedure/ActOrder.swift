@@ -18,7 +18,7 @@ extension CaseState {
     /// of the decision letter), never the order of typing. An act the text does not order after the last one (a
     /// report, a piece of evidence, a receipt of the letter, reparation) is accepted on its real day even when acts
     /// of later days are already recorded. A command this table does not know keeps the strict rule: not before the
-    /// last recorded act. The table, with the text's words, is in docs/rules.md ("Order of acts").
+    /// last recorded act. The table, with the text's words, is in docs/rules.md ("L'ordre des actes").
     public func precedents(of command: CaseCommand) -> [Precedent] {
         func act(_ fr: String, _ en: String, _ on: Day?, _ article: String) -> [Precedent] {
             on.map { [Precedent(fr: fr, en: en, on: $0, article: article)] } ?? []

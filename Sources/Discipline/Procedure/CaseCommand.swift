@@ -26,7 +26,7 @@ public enum CaseCommand: Equatable, Sendable {
     case announceDraw(DrawAnnouncement, commandId: String? = nil)
     case performDraw(CellDraw, commandId: String? = nil)
     case drawnMemberPresent(MemberRef, commandId: String? = nil)
-    case drawnMemberDeclined(MemberRef, commandId: String? = nil)
+    case drawnMemberDeclined(DrawDecline, commandId: String? = nil)
     case sendSummaryToCell(Note, commandId: String? = nil)
     case holdCellMeeting(CellMeeting, commandId: String? = nil)
     case reachConsensus(Decision, commandId: String? = nil)

@@ -38,6 +38,10 @@ extension Deciding {
         if state.generalAssemblySettled {
             throw refuse(.R24, "l'Assemblée générale a déjà rendu son jugement final", "the GA has already rendered its final judgement")
         }
+        if p.grounds?.isBlank == true {
+            throw refuse(.R23, "les motifs du recours sont vides", "the appeal's grounds are empty",
+                         allowed: "des motifs écrits, ou aucun", allowedEn: "written grounds, or none")
+        }
         return [.appealLodged(p)]
     }
 

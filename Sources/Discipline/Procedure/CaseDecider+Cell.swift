@@ -207,8 +207,12 @@ extension Deciding {
         return [.drawnMemberPresent(p)]
     }
 
-    func drawnDeclined(_ p: MemberRef) throws(Refusal) -> [CaseEvent] {
+    func drawnDeclined(_ p: DrawDecline) throws(Refusal) -> [CaseEvent] {
         try requireDrawn(p.member)
+        if p.reason?.isBlank == true {
+            throw refuse(.R15, "la raison du refus est vide", "the reason for declining is empty",
+                         allowed: "une raison écrite, ou aucune", allowedEn: "a written reason, or none")
+        }
         return [.drawnMemberDeclined(p)]
     }
 

@@ -29,7 +29,7 @@ public enum CaseEvent: Equatable, Sendable {
     case drawAnnounced(DrawAnnouncement)
     case drawPerformed(CellDraw)
     case drawnMemberPresent(MemberRef)
-    case drawnMemberDeclined(MemberRef)
+    case drawnMemberDeclined(DrawDecline)
     case summarySentToCell(SummarySent)
     case cellMet(CellMeeting)
     case consensusReached(Decision)

@@ -398,13 +398,26 @@ public struct GAReferral: Codable, Equatable, Sendable {
     }
 }
 
+/// R15: a drawn member declines; the reason, when given, is sealed (absent in declines recorded without one).
+public struct DrawDecline: Codable, Equatable, Sendable {
+    public var member: MemberID
+    public var reason: Sealed?
+    public init(member: MemberID, reason: Sealed? = nil) {
+        self.member = member
+        self.reason = reason
+    }
+}
+
 /// R23: an appeal by email, "en présence de la personne de leur choix".
 public struct Appeal: Codable, Equatable, Sendable {
     public var by: MemberID
     public var companion: Sealed?
-    public init(by: MemberID, companion: Sealed? = nil) {
+    /// The grounds of the appeal, in the appellant's words (sealed; absent in appeals recorded without them).
+    public var grounds: Sealed?
+    public init(by: MemberID, companion: Sealed? = nil, grounds: Sealed? = nil) {
         self.by = by
         self.companion = companion
+        self.grounds = grounds
     }
 }
 

@@ -54,10 +54,11 @@ public enum MandateRole: RawRepresentable, Codable, Equatable, Hashable, Sendabl
 /// The day of the act is not part of the payload: the log stores it beside the event (see ``DatedMemberEvent``).
 /// Each payload names the member, so a payload read alone still says whom it is about.
 public enum MemberEvent: Equatable, Sendable {
-    /// The member joins the association.
-    case joined(member: MemberID, displayName: Sealed, email: Sealed, kind: MemberKind)
-    /// Name, email or kind corrected; only the fields that changed are present.
-    case detailsChanged(member: MemberID, displayName: Sealed?, email: Sealed?, kind: MemberKind?)
+    /// The member joins the association. `email` is empty for a member known by a phone number only (a roster from a
+    /// messaging group); `phone`, when known, is sealed like the e-mail.
+    case joined(member: MemberID, displayName: Sealed, email: Sealed, kind: MemberKind, phone: Sealed? = nil)
+    /// Name, email, kind or phone corrected; only the fields that changed are present.
+    case detailsChanged(member: MemberID, displayName: Sealed?, email: Sealed?, kind: MemberKind?, phone: Sealed? = nil)
     /// Dues paid for a calendar year (R13: "à jour de cotisation de l'année en cours").
     case duesPaid(member: MemberID, year: Int)
     /// The member takes up a mandate.
@@ -103,7 +104,7 @@ public enum MemberEvent: Equatable, Sendable {
     /// The member the event is about.
     public var member: MemberID {
         switch self {
-        case .joined(let m, _, _, _), .detailsChanged(let m, _, _, _), .duesPaid(let m, _), .mandateHeld(let m, _),
+        case .joined(let m, _, _, _, _), .detailsChanged(let m, _, _, _, _), .duesPaid(let m, _), .mandateHeld(let m, _),
              .mandateEnded(let m, _), .left(let m), .radiated(let m, _), .erased(let m, _, _),
              .resigned(let m, _, _):
             return m
@@ -128,9 +129,9 @@ public enum MemberEvent: Equatable, Sendable {
         switch type {
         case "MemberJoined":
             return .joined(member: p.member, displayName: try need(p.displayName, "displayName"),
-                           email: try need(p.email, "email"), kind: try need(p.kind, "kind"))
+                           email: try need(p.email, "email"), kind: try need(p.kind, "kind"), phone: p.phone)
         case "MemberDetailsChanged":
-            return .detailsChanged(member: p.member, displayName: p.displayName, email: p.email, kind: p.kind)
+            return .detailsChanged(member: p.member, displayName: p.displayName, email: p.email, kind: p.kind, phone: p.phone)
         case "MemberDuesPaid":
             return .duesPaid(member: p.member, year: try need(p.year, "year"))
         case "MemberMandateHeld":
@@ -163,14 +164,15 @@ public enum MemberEvent: Equatable, Sendable {
         var requestedBy: MemberID?
         var via: String?
         var collectiveDecision: Sealed?
+        var phone: Sealed?
 
         init(_ event: MemberEvent) {
             member = event.member
             switch event {
-            case .joined(_, let name, let email, let kind):
-                displayName = name; self.email = email; self.kind = kind
-            case .detailsChanged(_, let name, let email, let kind):
-                displayName = name; self.email = email; self.kind = kind
+            case .joined(_, let name, let email, let kind, let phone):
+                displayName = name; self.email = email; self.kind = kind; self.phone = phone
+            case .detailsChanged(_, let name, let email, let kind, let phone):
+                displayName = name; self.email = email; self.kind = kind; self.phone = phone
             case .duesPaid(_, let year): self.year = year
             case .mandateHeld(_, let role), .mandateEnded(_, let role): self.role = role
             case .left: break

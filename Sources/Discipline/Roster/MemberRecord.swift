@@ -23,6 +23,8 @@ public struct MemberRecord: Codable, Equatable, Sendable {
     public var id: MemberID
     public var displayName: Sealed
     public var email: Sealed
+    /// The phone number, when the roster gave one (sealed like the e-mail).
+    public var phone: Sealed?
     public var kind: MemberKind
     /// Day of the `MemberJoined` event.
     public var joinedOn: Day
@@ -61,8 +63,10 @@ public struct MemberRecord: Codable, Equatable, Sendable {
     /// Holding a mandate already open, or ending one that is not open, changes nothing.
     public static func evolve(_ state: MemberRecord?, _ dated: DatedMemberEvent) -> MemberRecord? {
         guard var record = state else {
-            if case .joined(let id, let name, let email, let kind) = dated.event {
-                return MemberRecord(id: id, displayName: name, email: email, kind: kind, joinedOn: dated.on)
+            if case .joined(let id, let name, let email, let kind, let phone) = dated.event {
+                var record = MemberRecord(id: id, displayName: name, email: email, kind: kind, joinedOn: dated.on)
+                record.phone = phone
+                return record
             }
             return nil
         }
@@ -70,9 +74,10 @@ public struct MemberRecord: Codable, Equatable, Sendable {
         switch dated.event {
         case .joined:
             break
-        case .detailsChanged(_, let name, let email, let kind):
+        case .detailsChanged(_, let name, let email, let kind, let phone):
             if let name { record.displayName = name }
             if let email { record.email = email }
+            if let phone { record.phone = phone }
             if let kind { record.kind = kind }
         case .duesPaid(_, let year):
             if record.duesPaidOn[year] == nil { record.duesPaidOn[year] = dated.on }

@@ -13,6 +13,10 @@ public struct RosterRow: Equatable, Sendable {
     public var kind: MemberKind?
     /// Board seat; `nil` when the file has no board column (mandates are then left alone).
     public var board: Bool?
+    /// The phone number (`Téléphone`), empty when none; a row needs an e-mail or a phone.
+    public var phone: String = ""
+    /// The day the member joined, when the file says (`Membre depuis`, `Adhésion`): the day of their joining act.
+    public var since: Day? = nil
 
     public init(
         line: Int, id: String, name: String, email: String, duesYears: Set<Int> = [], kind: MemberKind? = nil,
@@ -47,6 +51,14 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
         case forbiddenCharacter(Unicode.Scalar)
         /// An id, name or email longer than the limit, in UTF-8 bytes; only its beginning is kept in `value`.
         case tooLong(maxBytes: Int, bytes: Int)
+        /// A phone cell that is not a phone number (digits, spaces, `+`, `.`, `-`, parentheses; 6 digits or more).
+        case invalidPhone
+        /// A row with neither an e-mail nor a phone number: the member could not be written to.
+        case noContact
+        /// A `Membre depuis` cell that is not a day (JJ/MM/AAAA or AAAA-MM-JJ).
+        case invalidDay
+        /// A `Membre depuis` day after the day of the import.
+        case futureDay(today: Day)
     }
 
     /// Line in the file (1 = header).
@@ -104,6 +116,17 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
         case let .tooLong(max, bytes):
             return ("\(atFr) « \(value)… » fait \(bytes) octets ; au plus \(max) acceptés",
                     "\(atEn) \"\(value)…\" is \(bytes) bytes long; at most \(max) accepted")
+        case .invalidPhone:
+            return ("\(atFr)\(foundFr) n'est pas un numéro de téléphone", "\(atEn)\(foundEn) is not a phone number")
+        case .noContact:
+            return ("ligne \(line) : ni courriel ni téléphone ; il en faut un pour écrire au membre",
+                    "line \(line): neither an e-mail nor a phone; one is needed to reach the member")
+        case .invalidDay:
+            return ("\(atFr)\(foundFr) n'est pas un jour (JJ/MM/AAAA ou AAAA-MM-JJ)",
+                    "\(atEn)\(foundEn) is not a day (DD/MM/YYYY or YYYY-MM-DD)")
+        case .futureDay(let today):
+            return ("\(atFr)\(foundFr) est après le jour de l'import (\(today.frenchDescription))",
+                    "\(atEn)\(foundEn) is after the day of the import (\(today))")
         }
     }
 }
@@ -145,6 +168,10 @@ public struct RosterColumns: Equatable, Sendable {
     public var firstName: Int? = nil
     /// One column per year of dues (`Cotisation 2026`), in the file's order.
     public var duesYears: [DuesYearColumn] = []
+    /// The phone column (`Téléphone`); with it, the e-mail column may be absent.
+    public var phone: Int? = nil
+    /// The column of the day the member joined (`Membre depuis`, `Adhésion`).
+    public var since: Int? = nil
     /// The headers of the columns no field reads, as written in the file (to be told to the user).
     public var ignored: [String] = []
     /// The optional fields the file has no column for: `dues`, `type`, `board` (to be told to the user).
@@ -159,6 +186,10 @@ public struct RosterColumns: Equatable, Sendable {
         ("board", ["ca", "board", "membre du ca", "conseil d'administration", "membre du conseil d'administration",
                    "administrateur", "administratrice", "board member"], false),
         ("firstName", ["prénom", "first name", "given name"], false),
+        ("phone", ["téléphone", "tél", "tel", "phone", "telephone number", "portable", "mobile", "numéro de téléphone",
+                   "whatsapp"], false),
+        ("since", ["membre depuis", "adhésion", "date d'adhésion", "adhérent depuis", "adhérente depuis", "depuis",
+                   "member since", "joined", "joined on", "date joined"], false),
     ]
 
     /// The year of a `Cotisation 2026` header (normalized), if it is one.
@@ -203,20 +234,24 @@ public struct RosterColumns: Equatable, Sendable {
                 found[field] = column
             }
         }
-        for alias in aliases where alias.required && found[alias.field] == nil {
+        // A roster with phones only (a messaging group's) has no e-mail column: the phone column stands for it.
+        for alias in aliases where alias.required && found[alias.field] == nil
+            && !(alias.field == "email" && found["phone"] != nil) {
             problems.append(RosterProblem(line: 1, field: alias.field, value: "",
-                                          reason: .missingColumn(accepted: alias.headers)))
+                                          reason: .missingColumn(accepted: alias.headers + (alias.field == "email" ? ["téléphone", "phone"] : []))))
         }
-        guard problems.isEmpty, let id = found["id"], let name = found["name"], let email = found["email"] else {
+        guard problems.isEmpty, let id = found["id"], let name = found["name"] else {
             throw RosterImportError(problems: problems)
         }
         var missing: [String] = []
         if found["dues"] == nil && duesYears.isEmpty { missing.append("dues") }
         if found["type"] == nil { missing.append("type") }
         if found["board"] == nil { missing.append("board") }
-        return RosterColumns(id: id, name: name, email: email, dues: found["dues"], kind: found["type"],
+        if found["since"] == nil { missing.append("since") }
+        // Without an e-mail column, the e-mail is read from a column no file has (every e-mail empty).
+        return RosterColumns(id: id, name: name, email: found["email"] ?? header.count, dues: found["dues"], kind: found["type"],
                              board: found["board"], firstName: found["firstName"], duesYears: duesYears,
-                             ignored: ignored, missing: missing)
+                             phone: found["phone"], since: found["since"], ignored: ignored, missing: missing)
     }
 
     /// Reads one data row. Missing trailing cells count as empty. Returns the row or the problems in its cells.
@@ -271,21 +306,34 @@ public struct RosterColumns: Equatable, Sendable {
             default: problems.append(RosterProblem(line: line, field: "board", value: cell(board), reason: .invalidBoard))
             }
         }
+        var joinedOn: Day?
+        if since != nil, !cell(since).isEmpty {
+            joinedOn = RosterColumns.day(cell(since))
+            if joinedOn == nil {
+                problems.append(RosterProblem(line: line, field: "since", value: cell(since), reason: .invalidDay))
+            }
+        }
         guard problems.isEmpty else { return .failure(RosterImportError(problems: problems)) }
         let fullName = [cell(firstName), cell(name)].filter { !$0.isEmpty }.joined(separator: " ")
-        return .success(RosterRow(line: line, id: cell(id), name: firstName == nil ? cell(name) : fullName,
-                                  email: cell(email), duesYears: years, kind: memberKind, board: seat))
+        var row = RosterRow(line: line, id: cell(id), name: firstName == nil ? cell(name) : fullName,
+                            email: cell(email), duesYears: years, kind: memberKind, board: seat)
+        row.phone = cell(phone)
+        row.since = joinedOn
+        return .success(row)
     }
 
     /// A day as spreadsheets write it: `JJ/MM/AAAA` (or with `-` or `.`), or `AAAA-MM-JJ`; a real calendar day.
-    static func isDay(_ text: String) -> Bool {
+    static func isDay(_ text: String) -> Bool { day(text) != nil }
+
+    /// The day `text` writes as spreadsheets do (`JJ/MM/AAAA`, with `/`, `-` or `.`, or `AAAA-MM-JJ`), if a real one.
+    static func day(_ text: String) -> Day? {
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
-        else { return false }
+        else { return nil }
         let (year, month, day): (Int?, Int?, Int?) = parts[0].count == 4
             ? (Int(parts[0]), Int(parts[1]), Int(parts[2])) : (Int(parts[2]), Int(parts[1]), Int(parts[0]))
-        guard let year, let month, let day, parts[0].count == 4 || parts[2].count == 4 else { return false }
-        return Day(year: year, month: month, day: day) != nil
+        guard let year, let month, let day, parts[0].count == 4 || parts[2].count == 4 else { return nil }
+        return Day(year: year, month: month, day: day)
     }
 
     /// Lower case, accents and everything but letters and digits removed: `E-mail` → `email`, `Identifiant ` →
@@ -313,7 +361,7 @@ public enum Roster {
     /// from a row are not "un-paid", members missing from the file do not leave (departure is an explicit act),
     /// and an absent type or board column changes nothing.
     public static func importEvents(
-        rows: [RosterRow], existing: [MemberID: MemberRecord]
+        rows: [RosterRow], existing: [MemberID: MemberRecord], on today: Day? = nil
     ) -> Result<[MemberID: [MemberEvent]], RosterImportError> {
         var problems: [RosterProblem] = []
         var firstLine: [String: Int] = [:]
@@ -343,10 +391,21 @@ public enum Roster {
             } else if let problem = identityProblem("name", row.name, line: row.line, maxBytes: IdentityText.maxFieldBytes) {
                 problems.append(problem)
             }
-            if let problem = identityProblem("email", row.email, line: row.line, maxBytes: IdentityText.maxFieldBytes) {
+            if row.email.isEmpty && row.phone.isEmpty {
+                problems.append(RosterProblem(line: row.line, field: "email", value: "", reason: .noContact))
+            } else if let problem = identityProblem("email", row.email, line: row.line, maxBytes: IdentityText.maxFieldBytes) {
                 problems.append(problem)
-            } else if !isPlausibleEmail(row.email) {
+            } else if !row.email.isEmpty && !isPlausibleEmail(row.email) {
                 problems.append(RosterProblem(line: row.line, field: "email", value: row.email, reason: .invalidEmail))
+            }
+            if let problem = identityProblem("phone", row.phone, line: row.line, maxBytes: IdentityText.maxFieldBytes) {
+                problems.append(problem)
+            } else if !row.phone.isEmpty && !isPlausiblePhone(row.phone) {
+                problems.append(RosterProblem(line: row.line, field: "phone", value: row.phone, reason: .invalidPhone))
+            }
+            if let since = row.since, let today, since > today {
+                problems.append(RosterProblem(line: row.line, field: "since", value: since.description,
+                                              reason: .futureDay(today: today)))
             }
             if let bad = row.duesYears.sorted().first(where: { !(1900...9999).contains($0) }) {
                 problems.append(RosterProblem(line: row.line, field: "dues", value: String(bad), reason: .invalidYear))
@@ -363,10 +422,13 @@ public enum Roster {
                 // erased member's details are never written again.
                 let erased = record.erasedOn != nil
                 let name: Sealed? = erased || .clear(row.name) == record.displayName ? nil : .clear(row.name)
-                let email: Sealed? = erased || .clear(row.email) == record.email ? nil : .clear(row.email)
+                let emailChange: Sealed? = erased || .clear(row.email) == record.email ? nil : .clear(row.email)
                 let kind = row.kind.flatMap { $0 == record.kind ? nil : $0 }
-                if name != nil || email != nil || kind != nil {
-                    list.append(.detailsChanged(member: id, displayName: name, email: email, kind: kind))
+                // An empty cell does not erase a recorded e-mail or phone: a file from another source lacks it.
+                let email: Sealed? = row.email.isEmpty ? nil : emailChange
+                let phone: Sealed? = erased || row.phone.isEmpty || .clear(row.phone) == record.phone ? nil : .clear(row.phone)
+                if name != nil || email != nil || kind != nil || phone != nil {
+                    list.append(.detailsChanged(member: id, displayName: name, email: email, kind: kind, phone: phone))
                 }
                 for year in row.duesYears.subtracting(record.duesYears).sorted() {
                     list.append(.duesPaid(member: id, year: year))
@@ -376,7 +438,8 @@ public enum Roster {
                                      : .mandateEnded(member: id, role: .boardMember))
                 }
             } else {
-                list.append(.joined(member: id, displayName: .clear(row.name), email: .clear(row.email), kind: row.kind ?? .person))
+                list.append(.joined(member: id, displayName: .clear(row.name), email: .clear(row.email), kind: row.kind ?? .person,
+                                    phone: row.phone.isEmpty ? nil : .clear(row.phone)))
                 for year in row.duesYears.sorted() { list.append(.duesPaid(member: id, year: year)) }
                 if row.board == true { list.append(.mandateHeld(member: id, role: .boardMember)) }
             }
@@ -388,7 +451,8 @@ public enum Roster {
     /// Maps the header, reads every row and diffs them against the recorded members; all problems of the file
     /// are reported together. `records[k]` is on line `firstDataLine + k` (2 when the header is line 1).
     public static func importEvents(
-        header: [String], records: [[String]], firstDataLine: Int = 2, existing: [MemberID: MemberRecord]
+        header: [String], records: [[String]], firstDataLine: Int = 2, existing: [MemberID: MemberRecord],
+        on today: Day? = nil
     ) -> Result<[MemberID: [MemberEvent]], RosterImportError> {
         let columns: RosterColumns
         do { columns = try RosterColumns.map(header: header) } catch { return .failure(error) }
@@ -400,12 +464,33 @@ public enum Roster {
             case .failure(let error): problems += error.problems
             }
         }
-        switch importEvents(rows: rows, existing: existing) {
+        switch importEvents(rows: rows, existing: existing, on: today) {
         case .success(let events):
             return problems.isEmpty ? .success(events) : .failure(RosterImportError(problems: problems))
         case .failure(let error):
             return .failure(RosterImportError(problems: (problems + error.problems).sorted { $0.line < $1.line }))
         }
+    }
+
+    /// The day each new row's member joined, when the file gives it (`Membre depuis`): their joining act is dated so.
+    /// Rows the file cannot read are left out (``importEvents(header:records:firstDataLine:existing:on:)`` reports
+    /// them).
+    public static func joinDays(header: [String], records: [[String]], firstDataLine: Int = 2) -> [MemberID: Day] {
+        guard let columns = try? RosterColumns.map(header: header) else { return [:] }
+        var days: [MemberID: Day] = [:]
+        for (k, cells) in records.enumerated() {
+            if case .success(let row) = columns.row(line: firstDataLine + k, cells: cells), let since = row.since {
+                days[MemberID(row.id)] = since
+            }
+        }
+        return days
+    }
+
+    /// Digits with the usual spacing (`06 12 34 56 78`, `+33 6 12-34-56-78`, `(514) 555.0199`): 6 to 20 digits.
+    static func isPlausiblePhone(_ text: String) -> Bool {
+        let digits = text.filter { $0.isASCII && $0.isNumber }.count
+        let allowed = Set("0123456789 +.-()/")
+        return text.allSatisfy(allowed.contains) && (6...20).contains(digits)
     }
 
     /// One `@`, a non-empty local part, a dotted domain, no white space. Deliverability is not checked here.

@@ -352,6 +352,7 @@ public struct DossierBuilder {
                 (l.t("Formé le", "Lodged on"), appeal.on.frenchDescription),
                 (l.t("Délai de recours (art. 5.6.12)", "Appeal window (art. 5.6.12)"), deadline.map { l.t("jusqu'au \($0.frenchDescription)", "until \($0)") } ?? "—"),
                 (l.t("Accompagnement", "Companion"), appeal.value.companion.map { naming.pseudonymised ? l.t("une personne de son choix", "a person of their choice") : naming.reveal($0) } ?? "—"),
+                (l.t("Motifs", "Grounds"), appeal.value.grounds.map(naming.scrub) ?? "—"),
             ]))
         }
         for s in state.activeSuspensions(on: asOf) {

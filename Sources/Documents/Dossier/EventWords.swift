@@ -115,6 +115,7 @@ public struct EventWords {
             return l.t("\(name(p.member)), tiré·e au sort, répond présent·e", "\(name(p.member)), drawn, answers present")
         case .drawnMemberDeclined(let p):
             return l.t("\(name(p.member)), tiré·e au sort, décline", "\(name(p.member)), drawn, declines")
+                + (p.reason.map { l.t(" : \(text($0))", ": \(text($0))") } ?? "")
         case .summarySentToCell(let p):
             return l.t("Synthèse envoyée à la cellule (\(list(p.cell))) et à la victime : fin de l'instruction",
                        "Summary sent to the cell (\(list(p.cell))) and the victim: end of instruction")
@@ -139,6 +140,7 @@ public struct EventWords {
         case .appealLodged(let p):
             return l.t("Recours de \(name(p.by))", "Appeal by \(name(p.by))")
                 + (p.companion.map { _ in l.t(", accompagné·e d'une personne de son choix", ", accompanied by a person of their choice") } ?? "")
+                + (p.grounds.map { l.t(" ; motifs : \(text($0))", "; grounds: \(text($0))") } ?? "")
         case .generalAssemblyDecided(let p):
             return l.t("Décision de l'Assemblée générale", "General assembly decision") + voteOutcome(p.adopted, p.proposals)
         case .generalAssemblyVoteFailed:

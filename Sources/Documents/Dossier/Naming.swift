@@ -101,8 +101,9 @@ public struct Naming {
             case .answerReceived(let p): add([p.from])
             case .accusedLeft(let p): add([p.member])
             case .cellCalled(let p): add(p.called)
-            case .volunteerAccepted(let p), .drawnMemberPresent(let p), .drawnMemberDeclined(let p),
-                 .decisionLetterReceived(let p):
+            case .volunteerAccepted(let p), .drawnMemberPresent(let p), .decisionLetterReceived(let p):
+                add([p.member])
+            case .drawnMemberDeclined(let p):
                 add([p.member])
             case .memberRecused(let p): add([p.by, p.member])
             case .cellMemberReplaced(let p): add([p.member])

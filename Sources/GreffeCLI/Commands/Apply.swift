@@ -24,7 +24,7 @@ extension GreffeCommand {
                 rien n'est écrit dans le registre, et le code de sortie est celui qu'aurait l'exécution réelle.
 
                 Exemples :
-                  greffe apply docs/examples/sample-case.jsonl
+                  greffe apply docs/examples/dossier-exemple.jsonl
                   greffe apply actes.jsonl --lang en
                   greffe apply actes.jsonl --dry-run
                 """))

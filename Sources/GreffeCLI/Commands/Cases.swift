@@ -10,11 +10,19 @@ extension GreffeCommand {
             discussion: prose("""
                 --state open (défaut : tous) garde les dossiers en cours, --state closed les dossiers clos ou arrêtés ;
                 --state ÉTAPE garde une étape précise (ex. appealPending, constitutingCell ; voir --help).
+                --member MEMBRE garde les dossiers où ce membre est partie (mis·e en cause, plaignant·e, victime),
+                témoin d'une pièce ou membre de la cellule de crise, et dit à quel titre.
+                --search TEXTE cherche, sans tenir compte des majuscules ni des accents, dans l'identifiant du
+                dossier, les noms des parties (tels que le registre les tient) et tous les textes consignés du
+                dossier, lus avec les clés du registre (faits, motifs, raisons, notes, synthèse, mesures…) ; un texte
+                effacé (privacy erase) n'est plus lu. Chaque dossier trouvé dit où le texte a été trouvé.
 
                 Exemples :
                   greffe cases
                   greffe cases --state open
                   greffe cases --state appealPending --json
+                  greffe cases --member m004
+                  greffe cases --search "capture d'écran"
                 """))
 
         @OptionGroup var options: StoreOptions
@@ -24,7 +32,19 @@ extension GreffeCommand {
             valueName: "état"))
         var state: String?
 
+        @Option(help: ArgumentHelp(
+            "Filtre : les dossiers où ce membre est partie, témoin ou membre de la cellule.", valueName: "membre"))
+        var member: MemberID?
+
+        @Option(help: ArgumentHelp(
+            "Cherche ce texte dans l'identifiant, les noms des parties et les textes consignés du dossier (lus avec les clés).",
+            valueName: "texte"))
+        var search: String?
+
         func validate() throws {
+            if let search, search.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw ValidationError("--search : le texte cherché est vide / --search: the searched text is empty")
+            }
             if let state, state != "open", state != "closed", CaseStep(rawValue: state) == nil {
                 throw ValidationError("--state : open, closed ou une étape (\(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
@@ -48,7 +68,26 @@ extension GreffeCommand {
         func run() throws {
             let l = options.language
             let registry = try options.readingRegistry()
-            let index = try registry.caseIndex().filter(keeps)
+            var index = try registry.caseIndex().filter(keeps)
+            // Why each case is kept, when --member or --search chose it: « (victime) », « (trouvé : texte (…)) ».
+            var why: [CaseID: String] = [:]
+            if let member {
+                if let unknown = try registry.firstUnknownMember([member]) { throw RegistryError.unknownMember(unknown) }
+                let found = Dictionary(try registry.cases(involving: member).map { ($0.summary.id, $0) }, uniquingKeysWith: { a, _ in a })
+                index = index.filter { found[$0.id] != nil }
+                for (id, f) in found {
+                    why[id] = f.involvements.map { l == .fr ? $0.fr : $0.en }.joined(separator: ", ")
+                }
+            }
+            if let search {
+                let found = Dictionary(try registry.cases(matching: search, reveal: try registry.reveal(words: l.revealWords))
+                    .map { ($0.summary.id, $0) }, uniquingKeysWith: { a, _ in a })
+                index = index.filter { found[$0.id] != nil }
+                for (id, f) in found {
+                    let places = l.t("trouvé : ", "found: ") + f.places.map { l == .fr ? $0.fr : $0.en }.joined(separator: ", ")
+                    why[id] = why[id].map { $0 + " ; " + places } ?? places
+                }
+            }
             if json {
                 let data = try Projections.jsonEncoder.encode(index)
                 print(String(decoding: data, as: UTF8.self))
@@ -60,7 +99,8 @@ extension GreffeCommand {
                     l.t("prochain délai \(day) (\(c.nextDueRule?.rawValue ?? "?"))", "next deadline \(day) (\(c.nextDueRule?.rawValue ?? "?"))")
                 } ?? l.t("aucun délai en cours", "no pending deadline")
                 print("\(c.id)  \(l == .fr ? c.step.fr : c.step.en)  " + l.t("ouvert le ", "opened ")
-                    + (c.openedOn?.description ?? "—") + "  " + next)
+                    + (c.openedOn?.description ?? "—") + "  " + next
+                    + ((member != nil || search != nil) ? (why[c.id].map { "  (\($0))" } ?? "") : ""))
             }
         }
     }

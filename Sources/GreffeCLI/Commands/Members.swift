@@ -22,11 +22,13 @@ extension GreffeCommand.Members {
                   id | identifiant        identifiant stable du membre (obligatoire)
                   nom | name              nom affiché (obligatoire) ; avec une colonne prénom, « Prénom Nom »
                   prénom | first name     prénom, placé avant le nom
-                  courriel | email        adresse électronique (obligatoire)
+                  courriel | email        adresse électronique (obligatoire, sauf avec une colonne téléphone)
                   cotisation | dues       années de cotisation payées, ex. 2025;2026
                   Cotisation 2026 …       une colonne par année : oui | non, ou le jour du paiement (JJ/MM/AAAA)
                   type | kind             personne | association
                   ca | board | Membre du CA   siège au conseil d'administration : oui | non
+                  téléphone | phone       numéro de téléphone ; sans colonne courriel, il en tient lieu
+                  membre depuis | adhésion    jour d'adhésion (JJ/MM/AAAA) : « membre depuis » du nouveau membre
 
                 Les colonnes que Greffe ne lit pas sont nommées dans un avertissement, comme les colonnes
                 facultatives absentes (cotisation, type, CA) : rien n'est ignoré en silence.
@@ -91,8 +93,11 @@ extension GreffeCommand.Members {
             if dryRun {
                 print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'import réel enregistrerait :",
                           "Dry run (--dry-run): nothing was written. The real import would record:"))
+                let joinDays = Roster.joinDays(header: csv.header, records: csv.rows)
                 for (id, events) in changes.sorted(by: { $0.key < $1.key }) {
-                    print("  \(id) : " + events.map { Self.preview($0, language: l) }.joined(separator: " ; "))
+                    let since = events.contains { if case .joined = $0 { true } else { false } } ? joinDays[id] : nil
+                    print("  \(id) : " + events.map { Self.preview($0, language: l) }.joined(separator: " ; ")
+                        + (since.map { l.t(" ; membre depuis le \($0.frenchDescription)", "; member since \($0)") } ?? ""))
                 }
             }
             if changes.isEmpty {
@@ -224,6 +229,7 @@ extension GreffeCommand.Members {
                     "dues": m.duesPaidOn.sorted { $0.key < $1.key }.map { ["year": $0.key, "recordedOn": $0.value.description] },
                     "mandates": mandates, "judgementsSat": judged, "accusedIn": parties,
                 ]
+                if let phone = m.phone { object["phone"] = reveal(phone) }
                 if let d = m.departedOn { object["departedOn"] = d.description }
                 if let r = m.radiatedOn { object["radiatedOn"] = r.description }
                 if let e = m.erasedOn { object["erasedOn"] = e.description }
@@ -231,6 +237,7 @@ extension GreffeCommand.Members {
                 return
             }
             print("\(SafeText.field(m.id.rawValue)) — \(SafeText.field(reveal(m.displayName))) <\(SafeText.field(reveal(m.email)))> (\(m.kind.rawValue))")
+            if let phone = m.phone { print(l.t("  téléphone : ", "  phone: ") + SafeText.field(reveal(phone))) }
             print(l.t("  membre depuis le ", "  member since ") + m.joinedOn.description)
             let dues = m.duesYears.sorted().map(String.init).joined(separator: ", ")
             print(l.t("  cotisations : ", "  dues: ") + (dues.isEmpty ? "—" : dues))
@@ -263,6 +270,8 @@ extension GreffeCommand.Members.Import {
             "dues": ("cotisation (aucune cotisation enregistrée)", "dues (no dues recorded)"),
             "type": ("type (les nouveaux membres sont des personnes)", "type (new members are persons)"),
             "board": ("CA (sièges au conseil inchangés)", "board (board seats left unchanged)"),
+            "since": ("membre depuis (les nouveaux membres le sont du jour de l'import)",
+                      "member since (new members join on the day of the import)"),
         ]
         let missing = columns.missing.compactMap { words[$0] }
         if !missing.isEmpty {
@@ -275,11 +284,13 @@ extension GreffeCommand.Members.Import {
     /// One event of the import as the dry run shows it: who, with what.
     static func preview(_ event: MemberEvent, language l: Language) -> String {
         switch event {
-        case let .joined(_, sealedName, sealedEmail, kind):
+        case let .joined(_, sealedName, sealedEmail, kind, sealedPhone):
             // An import's events are shown before they are sealed: their texts are still in clear.
             let name = sealedName.clearText ?? "", email = sealedEmail.clearText ?? ""
+            let contact = [email.isEmpty ? nil : "<\(email)>", sealedPhone?.clearText.map { l.t("tél. \($0)", "phone \($0)") }]
+                .compactMap { $0 }.joined(separator: " ")
             let fr = kind == .person ? "personne" : "association", en = kind == .person ? "person" : "association"
-            return l.t("nouveau membre « \(name) » <\(email)> (\(fr))", "new member \"\(name)\" <\(email)> (\(en))")
+            return l.t("nouveau membre « \(name) » \(contact) (\(fr))", "new member \"\(name)\" \(contact) (\(en))")
         case let .duesPaid(_, year): return l.t("cotisation \(year) payée", "dues \(year) paid")
         case .mandateHeld(_, .boardMember): return l.t("siège au CA", "board seat")
         case .mandateEnded(_, .boardMember): return l.t("quitte le CA", "leaves the board")

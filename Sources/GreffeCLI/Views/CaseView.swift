@@ -71,6 +71,10 @@ struct CaseView {
             line(l.t("  décision explicite du Conseil (règlement muet) le \(e.on) : ", "  explicit decision of the board (rules silent) on \(e.on): ")
                 + "\(reveal(e.value.decision)) — \(reveal(e.value.reason))")
         }
+        for a in state.appeals {
+            line(l.t("  recours de \(who(a.value.by)) le \(a.on)", "  appeal by \(who(a.value.by)) on \(a.on)")
+                + (a.value.grounds.map { l.t(" — motifs : \(reveal($0))", " — grounds: \(reveal($0))") } ?? ""))
+        }
         for s in state.activeSuspensions(on: asOf) {
             line(l.t("  suspension en vigueur (\(s.rule.rawValue)) depuis le \(s.from), \(s.untilFr)",
                      "  suspension in force (\(s.rule.rawValue)) since \(s.from), \(s.untilEn)")
@@ -131,6 +135,11 @@ struct CaseView {
             "cellReplacements": state.cellReplacements.map { r in
                 ["on": r.on.description, "member": r.value.member.rawValue, "ground": r.value.ground.rawValue,
                  "reason": reveal(r.value.reason)] as [String: Any]
+            },
+            "appeals": state.appeals.map { a in
+                var o: [String: Any] = ["on": a.on.description, "by": a.value.by.rawValue]
+                if let grounds = a.value.grounds { o["grounds"] = reveal(grounds) }
+                return o
             },
             "suspensions": state.activeSuspensions(on: asOf).map { s in
                 ["rule": s.rule.rawValue, "from": s.from.description, "accused": s.accused.map(\.rawValue),

@@ -129,9 +129,9 @@ extension Registry {
         while let record = try cursor.next(), record.sequence <= sequence {
             if record.stream.hasPrefix("member/"), let event = try? MemberEvent.decode(type: record.type, payload: record.payload) {
                 switch event {
-                case let .joined(member, name, email, _):
+                case let .joined(member, name, email, _, _):
                     note(member.rawValue, name: name.clearText, email: email.clearText)
-                case let .detailsChanged(member, name, email, _):
+                case let .detailsChanged(member, name, email, _, _):
                     note(member.rawValue, name: name?.clearText, email: email?.clearText)
                 default: note(event.member.rawValue)
                 }

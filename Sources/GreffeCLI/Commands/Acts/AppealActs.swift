@@ -17,6 +17,7 @@ extension GreffeCommand {
 
                 Exemple :
                   greffe appeal 2026-001 --by m004 --companion "Paul R." --on 2026-03-10 --as m001
+                  greffe appeal 2026-001 --by m004 --grounds "la cellule n'a pas entendu mon témoin" --on 2026-03-10 --as m001
                 """))
         static let words = ActWords("recours", "appeal")
 
@@ -25,10 +26,13 @@ extension GreffeCommand {
         var by: MemberID
         @Option(help: ArgumentHelp("La personne de son choix qui l'accompagne.", valueName: "nom"))
         var companion: String?
+        @Option(help: ArgumentHelp("Les motifs du recours, dans les mots de la partie (consignés, scellés).", valueName: "texte"))
+        var grounds: String?
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .lodgeAppeal(Appeal(by: by, companion: companion.map(Sealed.clear)), commandId: commandId)
+            .lodgeAppeal(Appeal(by: by, companion: companion.map(Sealed.clear), grounds: grounds.map(Sealed.clear)),
+                         commandId: commandId)
         }
     }
 
@@ -59,11 +63,17 @@ extension GreffeCommand.GeneralAssembly {
                 none est l'absence de sanction. Comme pour la cellule, sans deux tiers sur la sanction, l'Assemblée \
                 vote ensuite sur la réintégration : greffe ga reintegration-vote.
 
-                Sanctions, pour --proposal :
+                Sur un recours, la question se vote comme l'ordre du jour la pose (greffe ga docket) : confirmer ou \
+                réformer la décision. Sans --proposal, --votes confirmer=N et --votes réformer=N (ou confirm, \
+                overturn) : « confirmer » est la décision de la cellule telle quelle, « réformer » la décision que \
+                l'Assemblée prendrait à la place, qu'elle donne avec --reform-to (des sanctions, ou none).
+
+                Sanctions, pour --proposal et --reform-to :
                 \(SanctionArgument.helpList)
 
-                Exemple :
+                Exemples :
                   greffe ga vote 2026-001 --proposal warning --proposal radiation --votes warning=31 --votes radiation=9 --blanks 2 --voters 48 --on 2026-06-14 --as m001
+                  greffe ga vote 2026-001 --votes confirmer=12 --votes réformer=33 --reform-to none --blanks 2 --voters 48 --on 2026-06-14 --as m001
                 """))
         static let words = ActWords("vote de l'Assemblée générale", "general assembly vote")
 
@@ -71,14 +81,59 @@ extension GreffeCommand.GeneralAssembly {
         @Option(name: .customLong("proposal"), help: ArgumentHelp(
             "Une proposition (répéter l'option).", valueName: "sanction[+sanction]"))
         var proposals: [ProposalArgument] = []
-        @Option(name: .customLong("votes"), help: ArgumentHelp("Voix d'une option : OPTION=N (répéter l'option).", valueName: "option=n"))
+        @Option(name: .customLong("votes"), help: ArgumentHelp(
+            "Voix d'une option : OPTION=N, où OPTION est une proposition, ou confirmer / réformer sur un recours (répéter l'option).",
+            valueName: "option=n"))
         var votes: [CountArgument] = []
+        @Option(name: .customLong("reform-to"), help: ArgumentHelp(
+            "Sur un recours, ce que « réformer » déciderait à la place de la décision : des sanctions, ou none.",
+            valueName: "sanction[+sanction]"))
+        var reformTo: ProposalArgument?
         @Option(help: ArgumentHelp("Votes blancs.", valueName: "n"))
         var blanks = 0
         @Option(help: ArgumentHelp("Votant·es de l'Assemblée.", valueName: "n"))
         var voters: Int
         @OptionGroup var probation: ProbationOptions
         @OptionGroup var context: ActContext
+
+        /// The answers to the appeal's question the votes name, when the vote is on the question (no --proposal).
+        var answers: [AppealQuestion.Answer]? {
+            guard proposals.isEmpty, !votes.isEmpty else { return nil }
+            let answers = votes.compactMap { AppealQuestion.Answer(typed: $0.option) }
+            return answers.isEmpty ? nil : answers
+        }
+
+        func validate() throws {
+            if proposals.isEmpty, let answers, answers.count != votes.count {
+                let others = votes.filter { AppealQuestion.Answer(typed: $0.option) == nil }.map(\.option)
+                throw ValidationError(
+                    "--votes : confirmer / réformer ne se mêlent pas à d'autres options sans --proposal (\(others.joined(separator: ", "))) / --votes: confirm / overturn do not mix with other options without --proposal")
+            }
+            if reformTo != nil, answers == nil {
+                throw ValidationError("--reform-to accompagne --votes réformer=N sur un recours / --reform-to goes with --votes overturn=N on an appeal")
+            }
+        }
+
+        func run() throws {
+            try context.acting.perform(Self.words, in: .existing(CaseID(target.caseID)), members: members) { registry, _, commandId in
+                guard let answers else { return try command(commandId: commandId) }
+                let state = try registry.loadCase(CaseID(target.caseID)).state
+                let reform = try reformTo.map { try probation.proposal($0) }.map { (sanctions: $0.sanctions, probation: $0.probation) }
+                let proposals: [Proposal]
+                do {
+                    proposals = try AppealQuestion.proposals(answers, state: state, reform: reform)
+                } catch let refusal as Refusal {
+                    throw RegistryError.refused(refusal)
+                }
+                return .recordGeneralAssemblyVote(
+                    GAVote(proposals: proposals,
+                           votes: votes.map { vote in
+                               OptionVotes(option: AppealQuestion.Answer(typed: vote.option)?.rawValue ?? vote.option, votes: vote.votes)
+                           },
+                           blanks: blanks, bodySize: voters),
+                    commandId: commandId)
+            }
+        }
 
         func command(commandId: String?) throws -> CaseCommand {
             .recordGeneralAssemblyVote(

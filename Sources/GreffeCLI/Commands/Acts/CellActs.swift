@@ -153,7 +153,7 @@ extension GreffeCommand.Cell {
         }
     }
 
-    struct Decline: MemberAct {
+    struct Decline: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Un membre tiré au sort ne répond pas présent : le suivant dans l'ordre enregistré est convoqué (art. 5.6.9, R15).",
             discussion: prose("""
@@ -161,15 +161,19 @@ extension GreffeCommand.Cell {
 
                 Exemple :
                   greffe cell decline 2026-001 --member m011 --on 2026-02-10 --as m002
+                  greffe cell decline 2026-001 --member m011 --reason "en déplacement jusqu'en mars" --on 2026-02-10 --as m002
                 """))
         static let words = ActWords("membre tiré au sort absent", "drawn member declined")
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var subject: MemberOption
+        @Option(help: ArgumentHelp("La raison qu'il ou elle donne, si elle est donnée (consignée, scellée).", valueName: "texte"))
+        var reason: String?
         @OptionGroup var context: ActContext
 
-        static func command(_ member: MemberID, commandId: String?) -> CaseCommand {
-            .drawnMemberDeclined(MemberRef(member: member), commandId: commandId)
+        var members: [MemberID] { [subject.member] }
+        func command(commandId: String?) -> CaseCommand {
+            .drawnMemberDeclined(DrawDecline(member: subject.member, reason: reason.map(Sealed.clear)), commandId: commandId)
         }
     }
 

@@ -60,6 +60,11 @@ extension GreffeCommand {
                   greffe ga docket
                   greffe ga docket --for 2026-06-20
                   greffe ga docket --json
+                  greffe ga docket --for 2026-06-20 --as-of 2026-06-19
+
+                --as-of JOUR donne un ordre du jour passé, pour le procès-verbal : le registre tel qu'il était à la
+                fin de ce jour-là (les Assemblées programmées jusque-là, les actes de ce jour ou d'avant). La veille
+                de l'Assemblée donne ce qu'elle avait à entendre, avant que ses votes ne règlent les affaires.
                 """))
 
         @OptionGroup var options: StoreOptions
@@ -67,19 +72,25 @@ extension GreffeCommand {
         @Option(name: .customLong("for"), help: ArgumentHelp("L'Assemblée tenue ce jour-là, ou la suivante (défaut : la prochaine).", valueName: "jour"))
         var day: Day?
 
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(
+            "Le registre tel qu'il était à la fin de ce jour (un ordre du jour passé, pour le procès-verbal).", valueName: "jour"))
+        var asOf: Day?
+
         @Flag(help: "Sortie JSON.")
         var json = false
 
         func run() throws {
             let l = options.language
             let registry = try options.readingRegistry()
-            let from = try registry.day(day)
+            let from = try day ?? registry.day(asOf)
             let reveal = try registry.reveal(words: l.revealWords)
-            guard let (assembly, items) = try registry.docket(heldOnOrAfter: from) else {
+            guard let (assembly, items) = try registry.docket(heldOnOrAfter: from, asOf: asOf) else {
+                let asOfFr = asOf.map { " au registre du \($0.frenchDescription)" } ?? ""
+                let asOfEn = asOf.map { " in the register as of \($0)" } ?? ""
                 throw CLIFailure(
                     status: .notFound,
-                    fr: "aucune Assemblée programmée le \(from.frenchDescription) ou après (voir `greffe ga schedule`)",
-                    en: "no general assembly scheduled on or after \(from) (see `greffe ga schedule`)")
+                    fr: "aucune Assemblée programmée le \(from.frenchDescription) ou après\(asOfFr) (voir `greffe ga schedule`)",
+                    en: "no general assembly scheduled on or after \(from)\(asOfEn) (see `greffe ga schedule`)")
             }
             if json {
                 print(try jsonLine(DocketView.json(assembly, items, reveal)))
