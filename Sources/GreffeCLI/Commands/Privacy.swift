@@ -13,7 +13,7 @@ extension GreffeCommand {
                 journal (dossier keys du magasin, ou --keys). Effacer un membre détruit sa clé : ses données
                 deviennent illisibles pour toujours, le journal et sa chaîne restent vérifiables. Voir docs/privacy.md.
                 """),
-            subcommands: [Erase.self, Due.self])
+            subcommands: [Erase.self, Due.self, Access.self])
     }
 }
 
