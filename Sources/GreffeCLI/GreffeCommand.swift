@@ -104,6 +104,13 @@ extension GreffeCommand {
         }
         do {
             try command.run()
+            // A sealed text that did not open (altered, or moved to another record) was shown « [altéré] »; the
+            // command then fails as a verification does, naming where each was (R35).
+            if let failure = sealedTextFaults() {
+                let l = Language.resolve(lastLanguageOption(arguments))
+                writeError(l.t("greffe : " + failure.fr, "greffe: " + failure.en))
+                Foundation.exit(failure.status.rawValue)
+            }
         } catch where isParserOutcome(error) {
             exit(withError: error)
         } catch {

@@ -89,3 +89,15 @@ extension Language {
     /// The placeholders a reveal writes for an erased, altered or unreadable text, in this language.
     var revealWords: Reveal.Words { self == .fr ? .french : .english }
 }
+
+/// Exit 79 when a sealed text did not open during the command (altered, or moved to another record): it was shown
+/// « [altéré] »; the failure names each place (`STREAM#VERSION/TYPE/PATH`: the record and the field).
+func sealedTextFaults() -> CLIFailure? {
+    let faults = Reveal.processFaults
+    guard !faults.isEmpty else { return nil }
+    let places = faults.joined(separator: ", ")
+    return CLIFailure(
+        status: .verificationFailed,
+        fr: "vérification échouée — texte(s) chiffré(s) altéré(s) ou déplacé(s) : \(places) (l'étiquette d'authentification ne correspond pas ; affiché « [altéré] »)",
+        en: "verification failed — altered or moved sealed text(s): \(places) (the authentication tag does not match; shown \"[altered]\")")
+}

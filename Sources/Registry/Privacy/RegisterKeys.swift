@@ -17,6 +17,10 @@ public final class RegisterKeys {
     private var keys: [String: SymmetricKey] = [:]
     private var kids: [String: String] = [:]
 
+    /// Makes no key and no key store: a subject without a key gets a throwaway one, kept in memory only. Set for
+    /// a dry run (`--dry-run`, also read from the log's ``EventStore/dryRun``), which must leave no trace.
+    public var writesNothing = false
+
     public init(path: String, log: EventStore) {
         self.path = path
         self.log = log
@@ -71,6 +75,22 @@ public final class RegisterKeys {
     /// key is always stored before the event that uses it is appended.
     func currentKey(of subject: String) throws -> (kid: String, key: SymmetricKey) {
         if let kid = kids[subject], let key = keys[kid] { return (kid, key) }
+        if writesNothing || log.dryRun {
+            // A dry run seals with the subject's key when it has one, else with a throwaway key never stored.
+            if let store = try keyStore(create: false),
+               let kid = try store.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
+               let bytes = try store.get("key/" + kid) {
+                let key = SymmetricKey(data: bytes)
+                kids[subject] = kid
+                keys[kid] = key
+                return (kid, key)
+            }
+            let kid = RegisterKeys.randomHex(16)
+            let key = SymmetricKey(size: .bits256)
+            kids[subject] = kid
+            keys[kid] = key
+            return (kid, key)
+        }
         guard let store = try keyStore(create: true) else { throw KeyStoreError.missing(path: path) }
         // The usual case, one small read: the subject already has its key. Only a new subject costs a (synced) write.
         if let kid = try store.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
