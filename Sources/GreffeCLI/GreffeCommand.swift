@@ -64,6 +64,7 @@ extension GreffeCommand {
         ("--store", "GREFFE_STORE", { !$0.isEmpty }),
         ("--lang", "GREFFE_LANG", { Language(rawValue: $0) != nil }),
         ("--keys", "GREFFE_KEYS", { !$0.isEmpty }),
+        ("--passphrase-file", "GREFFE_PASSPHRASE_FILE", { !$0.isEmpty }),
     ]
 
     /// Runs the command line after two checks swift-argument-parser cannot make: every argument must be UTF-8 (Swift

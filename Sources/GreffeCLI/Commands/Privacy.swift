@@ -101,3 +101,23 @@ func sealedTextFaults() -> CLIFailure? {
         fr: "vérification échouée — texte(s) chiffré(s) altéré(s) ou déplacé(s) : \(places) (l'étiquette d'authentification ne correspond pas ; affiché « [altéré] »)",
         en: "verification failed — altered or moved sealed text(s): \(places) (the authentication tag does not match; shown \"[altered]\")")
 }
+
+func describe(_ error: PassphraseError) -> CLIFailure {
+    switch error {
+    case let .required(path):
+        return CLIFailure(
+            status: .storeError,
+            fr: "le magasin de clés \(path) est protégé par une phrase de passe : donnez-la (GREFFE_PASSPHRASE, ou greffe --passphrase-file FICHIER …) ; rien n'a été écrit",
+            en: "the key store \(path) is protected by a passphrase: give it (GREFFE_PASSPHRASE, or greffe --passphrase-file FILE …); nothing was written")
+    case let .wrong(path):
+        return CLIFailure(status: .storeError,
+                          fr: "phrase de passe incorrecte pour le magasin de clés \(path) ; rien n'a été écrit",
+                          en: "wrong passphrase for the key store \(path); nothing was written")
+    case let .unreadableFile(path):
+        return CLIFailure(status: .storeError, fr: "fichier de phrase de passe illisible ou vide : \(path)",
+                          en: "unreadable or empty passphrase file: \(path)")
+    case let .damaged(path):
+        return CLIFailure(status: .storeError, fr: "magasin de clés \(path) endommagé (clé protégée illisible)",
+                          en: "damaged key store \(path) (a protected key cannot be read)")
+    }
+}
