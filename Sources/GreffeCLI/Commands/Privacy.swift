@@ -7,7 +7,7 @@ import Registry
 extension GreffeCommand {
     struct Privacy: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Données personnelles (article 6, RGPD) : effacer les données d'un membre.",
+            abstract: "Données personnelles (article 6, RGPD) : effacer, ce qui est dû à effacer, accès et portabilité.",
             discussion: prose("""
                 Les noms, courriels et textes sont chiffrés sous une clé par personne et par dossier, gardée hors du
                 journal (dossier keys du magasin, ou --keys). Effacer un membre détruit sa clé : ses données

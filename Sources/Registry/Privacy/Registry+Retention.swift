@@ -11,7 +11,7 @@ public struct RetentionApplied: Sendable {
 
 extension Registry {
     /// Article 6's retention on `asOf`: who and what must be erased that day and why, and what is kept and why
-    /// (``RetentionDecider``), from the roster, every case as it stood that day, and the rulebook.
+    /// (``RetentionDecider``), from the roster, every case as it stood that day, and the procedure rulebook in force.
     public func retentionReview(asOf day: Day) throws -> RetentionReview {
         let roster = try members()
         var resigned: Set<MemberID> = []
@@ -23,7 +23,9 @@ extension Registry {
         let cases = try caseIndex().map { summary in
             RetentionDecider.CaseFacts(id: summary.id, state: try loadCase(summary.id, asOf: day).state)
         }
-        return RetentionDecider.review(members: roster, cases: cases, rulebook: rulebook, asOf: day, resigned: resigned)
+        // The retention of the procedure rulebook in force that day (an adopted version may set its own, R34).
+        return RetentionDecider.review(members: roster, cases: cases, rulebook: try procedureRulebooks().inForce(on: day),
+                                       asOf: day, resigned: resigned)
     }
 
     /// Erases every member due on `asOf`, each as one recorded act (``erase(member:reason:requestedBy:on:recording:)``,
