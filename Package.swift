@@ -53,6 +53,8 @@ let package = Package(
                 "EventLog", "Discipline",
                 // Ed25519 checkpoints and keyed pseudonyms of the audit.
                 .product(name: "Crypto", package: "swift-crypto"),
+                // scrypt, to derive the key store's wrapping key from a passphrase.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             // The shipped rulebooks (one JSON file each) are carried in the binary as EmbeddedRulebooks.swift, generated
             // from this folder by scripts/embed_rulebooks.py, so a copied `greffe` needs no resource bundle.

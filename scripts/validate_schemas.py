@@ -12,6 +12,7 @@ DIR holds examples written by the Swift tests:
   DIR/ladder-rulebooks/*.json a rulebook file (either kind)     -> Schemas/rulebook.schema.json
   DIR/ladder-events/<type>.json a ladder event payload          -> Schemas/ladder-events/<type>.schema.json
   DIR/path-events/<type>.json   a mediation/revocation payload    -> Schemas/path-events/<type>.schema.json
+  DIR/access/*.json             a `privacy access` document       -> Schemas/access.schema.json
 With --jsonl, every line of each file is checked against Schemas/apply-line.schema.json and its command against
 Schemas/commands/<type>.schema.json (the files `greffe apply` reads).
 Every schema is itself checked against draft 2020-12. Exits 1 on any error, listing them all.
@@ -108,6 +109,8 @@ def main(argv):
         pairs.append((example, SCHEMAS / "ladder-events" / (example.stem.split(".")[0] + ".schema.json")))
     for example in sorted((examples / "path-events").glob("*.json")):
         pairs.append((example, SCHEMAS / "path-events" / (example.stem.split(".")[0] + ".schema.json")))
+    for example in sorted((examples / "access").glob("*.json")):
+        pairs.append((example, SCHEMAS / "access.schema.json"))
 
     for example, schema_path in pairs:
         if not schema_path.exists():

@@ -64,6 +64,7 @@ extension GreffeCommand {
         ("--store", "GREFFE_STORE", { !$0.isEmpty }),
         ("--lang", "GREFFE_LANG", { Language(rawValue: $0) != nil }),
         ("--keys", "GREFFE_KEYS", { !$0.isEmpty }),
+        ("--passphrase-file", "GREFFE_PASSPHRASE_FILE", { !$0.isEmpty }),
     ]
 
     /// Runs the command line after two checks swift-argument-parser cannot make: every argument must be UTF-8 (Swift
@@ -104,6 +105,13 @@ extension GreffeCommand {
         }
         do {
             try command.run()
+            // A sealed text that did not open (altered, or moved to another record) was shown « [altéré] »; the
+            // command then fails as a verification does, naming where each was (R35).
+            if let failure = sealedTextFaults() {
+                let l = Language.resolve(lastLanguageOption(arguments))
+                writeError(l.t("greffe : " + failure.fr, "greffe: " + failure.en))
+                Foundation.exit(failure.status.rawValue)
+            }
         } catch where isParserOutcome(error) {
             exit(withError: error)
         } catch {

@@ -30,7 +30,8 @@ import Testing
         // After the appeal windows closed, the parties' windows leave the agenda; the association's duty stays overdue.
         let later = try f.greffe(["agenda", "--as-of", "2026-05-01", "--json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [[String: Any]])
-        #expect(items.map { $0["rule"] as? String } == ["R04", "R03"])
+        // m011 paid 2025 only: from 2026-03-02 (2.3's two months), their erasure is due work too (R35, article 6).
+        #expect(items.map { $0["rule"] as? String } == ["R04", "R35", "R03"])
         #expect(items.first?["overdue"] as? Bool == true)
     }
 

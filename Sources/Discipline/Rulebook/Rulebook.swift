@@ -33,12 +33,14 @@ public struct Rulebook: Codable, Equatable, Sendable {
     public var recorders: RecorderPolicy?
     /// The numbers of mediation (5.4) and revocation of a mandate (4.5); absent or partial: CLE's (`pathRules`).
     public var paths: PathRules?
+    /// How long personal data is kept (Article 6, 2.3's delay); absent or partial: CLE's (`retentionRules`).
+    public var retention: RetentionRules?
 
     public init(
         id: String, version: Int, title: String, source: RulebookSource, timeZone: String, deadlines: Deadlines, twoThirds: Threshold,
         cellSize: Int, recusalsPerParty: Int, judgementCap: JudgementCap, conclusion: ConclusionPoint,
         motives: [Category], sanctions: [Category], recorders: RecorderPolicy? = nil,
-        paths: PathRules? = nil
+        paths: PathRules? = nil, retention: RetentionRules? = nil
     ) {
         self.id = id
         self.version = version
@@ -55,6 +57,7 @@ public struct Rulebook: Codable, Equatable, Sendable {
         self.sanctions = sanctions
         self.recorders = recorders
         self.paths = paths
+        self.retention = retention
     }
 
     /// Who may record a case's acts under this rulebook.
@@ -280,6 +283,7 @@ public struct Rulebook: Codable, Equatable, Sendable {
             }
         }
         if let paths { faults += paths.faults() }
+        if let retention { faults += retention.faults() }
         return faults
     }
 

@@ -69,11 +69,13 @@ extension GreffeCommand {
             let today = try registry.day(asOf)
             // On a given day, the cases and ladders as they stood then (their acts dated up to that day);
             // otherwise the index kept up to date by every act.
+            // Article 6: the erasures due that day are due work too (R35), listed in a section of their own.
+            let erasures = try registry.retentionReview(asOf: today).due.map(\.agendaItem)
             let items = try asOf.map { day in
                 AgendaItem.items(try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
-                                 today: day, within: within, paths: try registry.pathAgenda(asOf: day))
+                                 today: day, within: within, paths: try registry.pathAgenda(asOf: day) + erasures)
             } ?? AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
-                                  today: today, within: within, paths: try registry.pathAgenda())
+                                  today: today, within: within, paths: try registry.pathAgenda() + erasures)
             if let ics {
                 let entries = items.map { CalendarEntry(subject: $0.subject, rule: $0.rule, labelFr: $0.labelFr,
                                                         labelEn: $0.labelEn, due: $0.due, uid: $0.uid) }
@@ -89,7 +91,7 @@ extension GreffeCommand {
                 print(l.t("Rien à faire\(within.map { " d'ici \($0) j" } ?? "") au \(today).",
                           "Nothing due\(within.map { " within \($0) day(s)" } ?? "") as of \(today)."))
             }
-            for item in items {
+            for item in items where item.rule != RuleID.R35.rawValue {
                 let when: String
                 if item.waiting {
                     when = l.t("en attente depuis le \(item.due)", "waiting since \(item.due)")
@@ -101,6 +103,15 @@ extension GreffeCommand {
                     when = l.t("dans \(item.daysLeft) j", "in \(item.daysLeft) day(s)")
                 }
                 print("\(item.due)  \(item.subject)  \(item.rule)  " + (l == .fr ? item.labelFr : item.labelEn) + "  — " + when)
+            }
+            let due = items.filter { $0.rule == RuleID.R35.rawValue }
+            if !due.isEmpty {
+                print(l.t("Effacements dus (article 6, greffe privacy due --apply) :",
+                          "Erasures due (Article 6, greffe privacy due --apply):"))
+                for item in due {
+                    print("  \(item.due)  \(item.subject)  " + (l == .fr ? item.labelFr : item.labelEn)
+                          + "  — " + l.t("dû depuis le \(item.due)", "due since \(item.due)"))
+                }
             }
             if let ics { print(l.t("Calendrier écrit : \(ics)", "Calendar written: \(ics)")) }
         }

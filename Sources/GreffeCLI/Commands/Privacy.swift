@@ -7,13 +7,13 @@ import Registry
 extension GreffeCommand {
     struct Privacy: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Données personnelles (article 6, RGPD) : effacer les données d'un membre.",
+            abstract: "Données personnelles (article 6, RGPD) : effacer, ce qui est dû à effacer, accès et portabilité.",
             discussion: prose("""
                 Les noms, courriels et textes sont chiffrés sous une clé par personne et par dossier, gardée hors du
                 journal (dossier keys du magasin, ou --keys). Effacer un membre détruit sa clé : ses données
                 deviennent illisibles pour toujours, le journal et sa chaîne restent vérifiables. Voir docs/privacy.md.
                 """),
-            subcommands: [Erase.self])
+            subcommands: [Erase.self, Due.self, Access.self])
     }
 }
 
@@ -88,4 +88,36 @@ func describe(_ error: KeyStoreError) -> CLIFailure {
 extension Language {
     /// The placeholders a reveal writes for an erased, altered or unreadable text, in this language.
     var revealWords: Reveal.Words { self == .fr ? .french : .english }
+}
+
+/// Exit 79 when a sealed text did not open during the command (altered, or moved to another record): it was shown
+/// « [altéré] »; the failure names each place (`STREAM#VERSION/TYPE/PATH`: the record and the field).
+func sealedTextFaults() -> CLIFailure? {
+    let faults = Reveal.processFaults
+    guard !faults.isEmpty else { return nil }
+    let places = faults.joined(separator: ", ")
+    return CLIFailure(
+        status: .verificationFailed,
+        fr: "vérification échouée — texte(s) chiffré(s) altéré(s) ou déplacé(s) : \(places) (l'étiquette d'authentification ne correspond pas ; affiché « [altéré] »)",
+        en: "verification failed — altered or moved sealed text(s): \(places) (the authentication tag does not match; shown \"[altered]\")")
+}
+
+func describe(_ error: PassphraseError) -> CLIFailure {
+    switch error {
+    case let .required(path):
+        return CLIFailure(
+            status: .storeError,
+            fr: "le magasin de clés \(path) est protégé par une phrase de passe : donnez-la (GREFFE_PASSPHRASE, ou greffe --passphrase-file FICHIER …) ; rien n'a été écrit",
+            en: "the key store \(path) is protected by a passphrase: give it (GREFFE_PASSPHRASE, or greffe --passphrase-file FILE …); nothing was written")
+    case let .wrong(path):
+        return CLIFailure(status: .storeError,
+                          fr: "phrase de passe incorrecte pour le magasin de clés \(path) ; rien n'a été écrit",
+                          en: "wrong passphrase for the key store \(path); nothing was written")
+    case let .unreadableFile(path):
+        return CLIFailure(status: .storeError, fr: "fichier de phrase de passe illisible ou vide : \(path)",
+                          en: "unreadable or empty passphrase file: \(path)")
+    case let .damaged(path):
+        return CLIFailure(status: .storeError, fr: "magasin de clés \(path) endommagé (clé protégée illisible)",
+                          en: "damaged key store \(path) (a protected key cannot be read)")
+    }
 }

@@ -64,6 +64,8 @@ func report(_ error: any Error, _ language: Language) -> (status: ExitStatus, me
         return reported(describe(error))
     case let error as KeyStoreError:
         return reported(describe(error))
+    case let error as PassphraseError:
+        return reported(describe(error))
     default:
         let words = readingWords(error)
         return (.internalError, language.t("greffe : erreur inattendue : \(words.fr)", "greffe: unexpected error: \(words.en)"))

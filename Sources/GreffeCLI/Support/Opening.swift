@@ -95,6 +95,8 @@ struct ScratchRegistry {
             _ = try original.store.backup(to: base.appendingPathComponent("data.mdb").path)
             registry = Registry(store: try EventStore.open(at: base.path), rulebook: original.rulebook,
                                 keysPath: original.keys.path)
+            // The copy seals with the register's keys but never adds one to its key store.
+            registry.keys.writesNothing = true
         } catch {
             try? FileManager.default.removeItem(at: base)
             throw error

@@ -185,7 +185,7 @@ extension Registry {
             }
             guard let record = next else { break }
             if let progress, record.sequence % 4096 == 0 { progress(AuditProgress(check: .payloads, done: record.sequence, total: total)) }
-            if let problem = Self.schemaProblem(record) {
+            if let problem = Self.schemaProblem(record) ?? Self.misplacedSealedText(record) {
                 payloads.fail(AuditFinding(sequence: record.sequence, problem))
                 continue
             }

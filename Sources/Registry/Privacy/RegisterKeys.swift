@@ -17,6 +17,14 @@ public final class RegisterKeys {
     private var keys: [String: SymmetricKey] = [:]
     private var kids: [String: String] = [:]
 
+    /// Makes no key and no key store: a subject without a key gets a throwaway one, kept in memory only. Set for
+    /// a dry run (`--dry-run`, also read from the log's ``EventStore/dryRun``), which must leave no trace.
+    public var writesNothing = false
+    /// The key store's passphrase, when it has one; `nil`: read from `GREFFE_PASSPHRASE` or `GREFFE_PASSPHRASE_FILE`.
+    public var passphrase: String?
+    /// The wrapping of a key store made with a passphrase (``KeyWrapping``), once opened.
+    private var wrapping: KeyWrapping?
+
     public init(path: String, log: EventStore) {
         self.path = path
         self.log = log
@@ -57,11 +65,26 @@ public final class RegisterKeys {
             if !log.isReadOnly { try log.adoptRegisterID(found) }
         case (nil, nil):
             let id = RegisterKeys.randomHex(16)
-            try store.write { try $0.put("register", Array(id.utf8)) }
+            // A passphrase given when the key store is made protects every key it will hold.
+            let wrap = try (passphrase ?? KeyWrapping.fromEnvironment()).map { try KeyWrapping.create($0).1 }
+            try store.write { writer in
+                try writer.put("register", Array(id.utf8))
+                if let wrap { try writer.put(KeyWrapping.entry, wrap) }
+            }
             try log.adoptRegisterID(id)
+        }
+        if let wrap = try store.get(KeyWrapping.entry) {
+            wrapping = try KeyWrapping.open(wrap, passphrase: try passphrase ?? KeyWrapping.fromEnvironment(), path: path)
         }
         opened = store
         return store
+    }
+
+    /// A key's bytes as read from the key store: unwrapped when the key store has a passphrase.
+    private func unwrapped(_ stored: [UInt8]?, kid: String) throws -> [UInt8]? {
+        guard let stored else { return nil }
+        guard let wrapping else { return stored }
+        return try wrapping.unwrap(stored, kid: kid, path: path)
     }
 
     static func randomHex(_ count: Int) -> String {
@@ -73,10 +96,26 @@ public final class RegisterKeys {
     /// key is always stored before the event that uses it is appended.
     func currentKey(of subject: String) throws -> (kid: String, key: SymmetricKey) {
         if let kid = kids[subject], let key = keys[kid] { return (kid, key) }
+        if writesNothing || log.dryRun {
+            // A dry run seals with the subject's key when it has one, else with a throwaway key never stored.
+            if let store = try keyStore(create: false),
+               let kid = try store.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
+               let bytes = try unwrapped(try store.get("key/" + kid), kid: kid) {
+                let key = SymmetricKey(data: bytes)
+                kids[subject] = kid
+                keys[kid] = key
+                return (kid, key)
+            }
+            let kid = RegisterKeys.randomHex(16)
+            let key = SymmetricKey(size: .bits256)
+            kids[subject] = kid
+            keys[kid] = key
+            return (kid, key)
+        }
         guard let store = try keyStore(create: true) else { throw KeyStoreError.missing(path: path) }
         // The usual case, one small read: the subject already has its key. Only a new subject costs a (synced) write.
         if let kid = try store.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
-           let bytes = try store.get("key/" + kid) {
+           let bytes = try unwrapped(try store.get("key/" + kid), kid: kid) {
             let key = SymmetricKey(data: bytes)
             kids[subject] = kid
             keys[kid] = key
@@ -84,12 +123,12 @@ public final class RegisterKeys {
         }
         let (kid, bytes): (String, [UInt8]) = try store.write { writer in
             if let kid = try writer.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
-               let bytes = try writer.get("key/" + kid) {
+               let bytes = try unwrapped(try writer.get("key/" + kid), kid: kid) {
                 return (kid, bytes)
             }
             let kid = RegisterKeys.randomHex(16)
             let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
-            try writer.put("key/" + kid, bytes)
+            try writer.put("key/" + kid, try wrapping.map { try $0.wrap(bytes, kid: kid) } ?? bytes)
             try writer.put("subject/" + subject, Array(kid.utf8))
             return (kid, bytes)
         }
@@ -109,7 +148,7 @@ public final class RegisterKeys {
     func lookup(_ kid: String) throws -> Lookup {
         if let key = keys[kid] { return .key(key) }
         guard let store = try keyStore(create: false) else { return .unknown }
-        if let bytes = try store.get("key/" + kid) {
+        if let bytes = try unwrapped(try store.get("key/" + kid), kid: kid) {
             let key = SymmetricKey(data: bytes)
             keys[kid] = key
             return .key(key)

@@ -55,23 +55,42 @@ public final class Reveal: FieldRevealer, @unchecked Sendable {
         return false
     }
 
+    /// Every box that did not open in this process, whatever reveal met it: the command line ends with exit 79
+    /// naming them (``processFaults``), after printing « [altéré] » in their place.
+    private static let shared = FaultLog()
+
+    final class FaultLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var places: [String] = []
+        func append(_ place: String) { lock.lock(); defer { lock.unlock() }; if !places.contains(place) { places.append(place) } }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return places }
+    }
+
+    /// The `at` of every sealed text that did not open in this process (altered, moved, or under an unknown key).
+    public static var processFaults: [String] { shared.all }
+
+    private func fault(_ at: String) {
+        faults.append(at)
+        Reveal.shared.append(at)
+    }
+
     private func open(_ box: SealedBox) -> String {
         guard let keys else { return words.sealed }
         let found: RegisterKeys.Lookup
         do {
             found = try keys.lookup(box.kid)
         } catch {
-            faults.append(box.at)
+            fault(box.at)
             return words.altered
         }
         switch found {
         case .erased: return words.erased
         case .unknown:
-            faults.append(box.at)
+            fault(box.at)
             return words.altered
         case .key(let key):
             guard let text = RecordSealer.open(box, with: key) else {
-                faults.append(box.at)
+                fault(box.at)
                 return words.altered
             }
             return text
