@@ -94,7 +94,7 @@ extension GreffeCommand {
             func run() throws {
                 let l = options.language
                 let registry = try options.readingRegistry()
-                let id = MemberID(member)
+                let id = try registry.resolveMember(member, unknownIsFailure: false)
                 let ladders = try rulebook.map { [try registry.loadLadder(try registry.adoptedRulebookID($0), member: id, asOf: asOf)] }
                     ?? registry.ladders(of: id, asOf: asOf)
                 let today = try asOf ?? Today.resolve(timeZone: ladders.first?.rulebook.timeZone ?? registry.rulebook.timeZone)
@@ -160,13 +160,14 @@ struct LadderTarget: ParsableArguments {
         let l = options.language
         let registry = try options.registry()
         let id = try registry.adoptedRulebookID(rulebook)
-        let zone = try registry.loadLadder(id, member: MemberID(member)).rulebook.timeZone
+        let person = try registry.resolveMember(member, unknownIsFailure: false)
+        let zone = try registry.loadLadder(id, member: person).rulebook.timeZone
         let day = try act.on ?? Today.resolve(timeZone: zone)
-        let done = try registry.performLadder(command, member: MemberID(member), rulebook: id, on: day, recording: try act.recording)
+        let done = try registry.performLadder(command, member: person, rulebook: id, on: day, recording: try act.recording)
         let book = done.rulebook
         let events = try done.records.map { try LadderEvent.decode(type: $0.type, payload: $0.payload) }
         if json {
-            print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: MemberID(member)),
+            print(try jsonText(Report(stream: Registry.ladderStream(rulebook: id, member: person),
                                       sequences: done.records.map(\.sequence), openedCase: done.openedCase)))
             return
         }

@@ -110,6 +110,8 @@ extension GreffeCommand {
                 throw CLIFailure(status: .usage, fr: "acte corrigé illisible : \(GreffeCommand.message(for: error))",
                                  en: "unreadable corrected act: \(GreffeCommand.message(for: error))")
             }
+            // A member or case of the corrected act named ambiguously or not at all (PeopleNames).
+            if let failure = CommandLineNames.shared.failure { throw failure }
             guard GreffeCommand.isAct(type(of: parsed)) else {
                 throw CLIFailure(status: .usage, fr: "« \(act[0]) » n'est pas un acte de la procédure : seul un acte se rectifie",
                                  en: "\"\(act[0])\" is not an act of the procedure: only an act is corrected")

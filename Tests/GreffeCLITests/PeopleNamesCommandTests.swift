@@ -1,0 +1,115 @@
+import Foundation
+import GreffeTestSupport
+import Testing
+
+/// Members and cases named on the command line by id, unique prefix or name (issue 17, « People, not ids »), and
+/// outputs that show the name beside the id.
+@Suite struct PeopleNamesCommandTests {
+    static let meeting = ["meeting", "2026-001", "--on", "2026-01-09"]
+
+    @Test func membersAreNamedByNameWordPrefixOrIdWithoutCaseOrAccents() throws {
+        let f = try CLIFixture.withSampleComplaint()
+        // « alice » (m001), « CHLOE » for Chloé Durand (m003), « Bruno Petit » whole, rapporteur by surname.
+        let held = try f.greffe(Self.meeting + ["--attendee", "alice", "--attendee", "CHLOE", "--attendee", "Bruno Petit",
+                                                "--rapporteur", "petit"])
+        expectExit(held.status, .ok, "\(held.stderr)")
+        // The case by the end of its id; the history names every person beside the id.
+        let history = try f.greffe(["history", "001"])
+        expectExit(history.status, .ok, "\(history.stderr)")
+        #expect(history.stdout.contains("Bruno Petit (m002)"), "\(history.stdout)")
+        #expect(history.stdout.contains("Chloé Durand (m003)"), "\(history.stdout)")
+        #expect(history.stdout.contains("Damien Roux (m004)"), "\(history.stdout)")
+        let status = try f.greffe(["status", "2026-001"])
+        #expect(status.stdout.contains("Bruno Petit (m002)"), "\(status.stdout)")
+    }
+
+    @Test func theRecorderIsNamedByNameToo() throws {
+        let f = try CLIFixture.withSampleComplaint()
+        let held = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "m002", "--as", "Alice Martin"],
+                                environment: ["GREFFE_ACTOR": ""])
+        expectExit(held.status, .ok, "\(held.stderr)")
+        #expect(try f.greffe(["history", "2026-001"]).stdout.contains("enregistré par Alice Martin (m001)"))
+    }
+
+    @Test func anAmbiguousMemberIsRefusedWithTheCandidatesAndNothingIsWritten() throws {
+        let f = try CLIFixture.withSampleComplaint()
+        let before = try f.head()
+        // « Ga » begins Gaëlle Simon's first name and Inès Garcia's surname.
+        let byName = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "ga"])
+        expectExit(byName.status, .usage, "\(byName.stderr)")
+        #expect(byName.stderr.contains("« ga » : membre ambigu, lequel ? m009 Gaëlle Simon, m011 Inès Garcia"), "\(byName.stderr)")
+        #expect(byName.stderr.contains("rien n'a été écrit"))
+        // An id prefix shared by several members.
+        let byPrefix = try f.greffe(Self.meeting + ["--attendee", "m01", "--rapporteur", "m002", "--lang", "en"])
+        expectExit(byPrefix.status, .usage, "\(byPrefix.stderr)")
+        #expect(byPrefix.stderr.contains("\"m01\": ambiguous member, which one? m010 Hugo Laurent, m011 Inès Garcia, m012 Jules Bernard"),
+                "\(byPrefix.stderr)")
+        // Who records, named ambiguously.
+        let recorder = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "m002", "--as", "ga"])
+        expectExit(recorder.status, .usage, "\(recorder.stderr)")
+        #expect(recorder.stderr.contains("--as « ga »"), "\(recorder.stderr)")
+        #expect(try f.head() == before)
+    }
+
+    @Test func anUnknownMemberIsRefusedWithTheNearestIdsAndNothingIsWritten() throws {
+        let f = try CLIFixture.withSampleComplaint()
+        let before = try f.head()
+        let unknown = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "Zorro"])
+        expectExit(unknown.status, .notFound, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("membre inconnu : Zorro"), "\(unknown.stderr)")
+        let typo = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "m0022"])
+        expectExit(typo.status, .notFound, "\(typo.stderr)")
+        #expect(typo.stderr.contains("vouliez-vous dire m002 Bruno Petit ?"), "\(typo.stderr)")
+        #expect(try f.head() == before)
+    }
+
+    @Test func aCaseIsNamedByAUniquePrefixOrEndAndAnAmbiguousOneIsRefused() throws {
+        let f = try CLIFixture.withSampleComplaint()
+        expectExit(try f.greffe(["complaint", "--via", "ticket", "--complainant", "m005", "--accused", "m010",
+                                 "--facts", "Menaces.", "--motive", "insults", "--board-learned-on", "2026-01-06",
+                                 "--on", "2026-01-07"]).status, .ok)
+        let before = try f.head()
+        let ambiguous = try f.greffe(["history", "2026-00"])
+        expectExit(ambiguous.status, .usage, "\(ambiguous.stderr)")
+        #expect(ambiguous.stderr.contains("dossier ambigu, lequel ? 2026-001, 2026-002"), "\(ambiguous.stderr)")
+        let act = try f.greffe(Self.meeting.replacingFirst("2026-001", with: "2026") + ["--attendee", "m001", "--rapporteur", "m002"])
+        expectExit(act.status, .usage, "\(act.stderr)")
+        #expect(try f.head() == before)
+        // `002` ends one case id only: the act goes to 2026-002.
+        let second = try f.greffe(Self.meeting.replacingFirst("2026-001", with: "002") + ["--attendee", "m001", "--rapporteur", "m003"])
+        expectExit(second.status, .ok, "\(second.stderr)")
+        #expect(second.stdout.contains("2026-002"), "\(second.stdout)")
+        #expect(try f.greffe(["history", "2026-002"]).stdout.contains("Chloé Durand (m003)"))
+    }
+
+    @Test func anErasedMemberIsNamedByIdOnlyAndReadsErased() throws {
+        let f = try SampleCaseTests().sampleStore()
+        let today = SampleCaseTests.today
+        expectExit(try f.greffe(["privacy", "erase", "Damien", "--reason", "demande", "--on", "2026-02-20"],
+                                environment: today).status, .ok)
+        let history = try f.greffe(["history", "2026-001"])
+        #expect(history.stdout.contains("[effacé] (m004)"), "\(history.stdout)")
+        #expect(!history.stdout.contains("Damien"))
+        let byName = try f.greffe(["members", "show", "Damien"])
+        expectExit(byName.status, .notFound, "\(byName.stderr)")
+        expectExit(try f.greffe(["members", "show", "m004"]).status, .ok)
+    }
+
+    @Test func completionOffersNamesBesideIds() throws {
+        let f = try CLIFixture.withRoster()
+        // `greffe meeting 2026-001 --rapporteur el<TAB>`: Élise Fournier's first name, accents aside.
+        let offered = try f.greffe(["---completion", "meeting", "--", "--rapporteur", "4", "2",
+                                    "greffe", "meeting", "2026-001", "--rapporteur", "el"],
+                                   withStore: false, environment: ["GREFFE_STORE": f.store])
+        expectExit(offered.status, .ok, "\(offered.stderr)")
+        #expect(offered.stdout.split(separator: "\n") == ["Élise"], "\(offered.stdout)")
+    }
+}
+
+extension Array where Element == String {
+    func replacingFirst(_ old: String, with new: String) -> [String] {
+        var copy = self
+        if let index = copy.firstIndex(of: old) { copy[index] = new }
+        return copy
+    }
+}
