@@ -1,4 +1,6 @@
+import Discipline
 import Foundation
+@testable import GreffeCLI
 import GreffeTestSupport
 import Testing
 
@@ -111,5 +113,46 @@ extension Array where Element == String {
         var copy = self
         if let index = copy.firstIndex(of: old) { copy[index] = new }
         return copy
+    }
+}
+
+/// The resolution's order, on a list of people (no store): the exact id first, then id prefixes, then names.
+@Suite struct PeopleNamesOrderTests {
+    typealias Person = GreffeCLI.PeopleNames.Person
+    let people = [
+        Person(id: "m001", name: "Nadia Haddad"), Person(id: "m002", name: "Nadia Roux"),
+        Person(id: "m010", name: "Marc Haddad-Lefèvre"), Person(id: "nadia", name: "Jeanne Petit"),
+        Person(id: "m004", name: nil),
+    ]
+
+    @Test func anExactIdWinsOverANameAndAPrefix() {
+        #expect(GreffeCLI.PeopleNames.member("nadia", among: people) == .found("nadia"))
+        #expect(GreffeCLI.PeopleNames.member("m01", among: people) == .found("m010"))
+    }
+
+    @Test func namesMatchWholeOrByWordsWithoutCaseOrAccents() {
+        #expect(GreffeCLI.PeopleNames.member("NADIA HADDAD", among: people) == .found("m001"))
+        #expect(GreffeCLI.PeopleNames.member("lefevre", among: people) == .found("m010"))
+        #expect(GreffeCLI.PeopleNames.member("Nadia R", among: people) == .found("m002"))
+        #expect(GreffeCLI.PeopleNames.member("Nad", among: people) == .ambiguous([people[0], people[1]]))
+        #expect(GreffeCLI.PeopleNames.member("haddad", among: people) == .ambiguous([people[0], people[2]]))
+    }
+
+    @Test func aPersonWithoutAReadableNameIsFoundByIdOnly() {
+        #expect(GreffeCLI.PeopleNames.member("m004", among: people) == .found("m004"))
+        #expect(GreffeCLI.PeopleNames.member("m0040", among: people) == .unknown(nearest: [people[4]]))
+        #expect(GreffeCLI.PeopleNames.member("Zorro", among: people) == .unknown(nearest: []))
+    }
+
+    @Test func aCaseIsFoundByAUniqueBeginningOrEnd() {
+        let cases: [Discipline.CaseID] = ["2026-001", "2026-002", "2025-001"]
+        #expect(GreffeCLI.PeopleNames.caseID("002", among: cases) == .found("2026-002"))
+        #expect(GreffeCLI.PeopleNames.caseID("2025", among: cases) == .found("2025-001"))
+        if case .ambiguous(let both) = GreffeCLI.PeopleNames.caseID("001", among: cases) {
+            #expect(both.map(\.id.rawValue) == ["2025-001", "2026-001"])
+        } else {
+            Issue.record("001 ends two case ids")
+        }
+        #expect(GreffeCLI.PeopleNames.caseID("2027", among: cases) == .unknown(nearest: []))
     }
 }
