@@ -156,3 +156,29 @@ extension Array where Element == String {
         #expect(GreffeCLI.PeopleNames.caseID("2027", among: cases) == .unknown(nearest: []))
     }
 }
+
+/// The commands whose `--as` is read at run time (withdraw, ga schedule) name the recorder by name too.
+@Suite struct RecorderByNameCommandTests {
+    @Test func withdrawAndScheduleTakeTheRecorderByName() throws {
+        let (f, testimony) = try RectificationCommandTests().store()
+        let withdrawn = try f.greffe(["withdraw", "2026-001", "--record", testimony, "--reason", "erreur de saisie",
+                                      "--as", "bruno"], environment: ["GREFFE_ACTOR": ""])
+        expectExit(withdrawn.status, .ok, "\(withdrawn.stderr)")
+        // The withdrawal's envelope names the member id, never the name typed.
+        let withdrawal = try lastRecord(f)
+        #expect(withdrawal.contains("RecordWithdrawn") && withdrawal.contains("\"actor\":\"m002\""), "\(withdrawal)")
+        let scheduled = try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-01", "--as", "Alice Martin"],
+                                     environment: ["GREFFE_ACTOR": ""])
+        expectExit(scheduled.status, .ok, "\(scheduled.stderr)")
+        let assembly = try lastRecord(f)
+        #expect(assembly.contains("AssemblyScheduled") && assembly.contains("\"actor\":\"m001\""), "\(assembly)")
+        let ambiguous = try f.greffe(["ga", "schedule", "--on", "2026-06-27", "--scheduled-on", "2026-03-01", "--as", "ga"],
+                                     environment: ["GREFFE_ACTOR": ""])
+        expectExit(ambiguous.status, .usage, "\(ambiguous.stderr)")
+    }
+
+    /// The last record of the log, as `log show --json` prints it.
+    func lastRecord(_ f: CLIFixture) throws -> String {
+        String(try f.greffe(["log", "show", "--json"]).stdout.split(separator: "\n").last ?? "")
+    }
+}

@@ -39,7 +39,7 @@ extension GreffeCommand {
             let registry = try options.registry()
             let day = try registry.day(scheduledOn)
             var act = ActOptions()
-            act.actor = actor
+            act.actor = try actor.map { try registry.resolveMember($0, option: "--as", unknownIsFailure: false).rawValue }
             let records = try registry.scheduleAssembly(
                 AssemblyScheduled(heldOn: heldOn, place: place), on: day, recording: try act.recording)
             print(l.t("Enregistré : Assemblée générale du \(heldOn.frenchDescription)\(place.map { " (\($0))" } ?? ""), programmée le \(day.frenchDescription) (#\(records.last?.sequence ?? 0)).",
