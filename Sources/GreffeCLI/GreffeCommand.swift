@@ -103,6 +103,12 @@ extension GreffeCommand {
                 .trimmingCharacters(in: .newlines))
             Foundation.exit(status.rawValue)
         }
+        // A member or case named ambiguously or not at all (PeopleNames): refused before anything runs.
+        if let failure = CommandLineNames.shared.failure {
+            let language = Language.resolve(lastLanguageOption(arguments))
+            writeError(language.t("greffe : " + failure.fr, "greffe: " + failure.en))
+            Foundation.exit(failure.status.rawValue)
+        }
         do {
             try command.run()
             // A sealed text that did not open (altered, or moved to another record) was shown « [altéré] »; the

@@ -18,11 +18,11 @@ import Testing
         #expect(june.stdout == "Assemblée générale du 2026-06-20 — Lyon (ordre du jour arrêté le 2026-03-01)\n  Aucune affaire disciplinaire.\n")
 
         let september = try f.greffe(["ga", "docket", "--for", "2026-07-01"])
-        #expect(september.stdout.contains("2026-001 — recours de m004 le 2026-03-02 (délai : 2026-04-13), accompagné·e de Zoé"),
+        #expect(september.stdout.contains("2026-001 — recours de Damien Roux (m004) le 2026-03-02 (délai : 2026-04-13), accompagné·e de Zoé"),
                 "\(september.stdout)")
         #expect(september.stdout.contains("suspension en vigueur (R25) depuis le 2026-03-02"))
-        #expect(september.stdout.contains("m007 (a siégé dans la cellule de crise)"))
-        #expect(september.stdout.contains("m002 (rapporteur)"))
+        #expect(september.stdout.contains("Élise Fournier (m007) — a siégé dans la cellule de crise"), "\(september.stdout)")
+        #expect(september.stdout.contains("Bruno Petit (m002) — rapporteur"))
 
         let json = try f.greffe(["ga", "docket", "--for", "2026-07-01", "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]

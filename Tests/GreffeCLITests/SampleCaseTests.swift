@@ -178,8 +178,8 @@ extension SampleCaseTests {
         expectExit(history.status, .ok)
         let lines = history.stdout.split(separator: "\n")
         #expect(lines.count == 52, "26 events (24 acts: the meeting also designates the rapporteur, the consensus is the judgement), two lines each")
-        #expect(lines.first?.hasPrefix("#33  2026-01-05  Plainte déposée contre m004") == true, "\(lines.first ?? "")")
+        #expect(lines.first?.hasPrefix("#33  2026-01-05  Plainte déposée contre Damien Roux (m004)") == true, "\(lines.first ?? "")")
         #expect(lines.dropFirst().first?.contains("ComplaintFiled v1, enregistré par Alice Martin (m001) le ") == true)
-        #expect(history.stdout.contains("m004 révoque m008 de la cellule"))
+        #expect(history.stdout.contains("Damien Roux (m004) révoque Farid Benali (m008) de la cellule"), "\(history.stdout)")
     }
 }

@@ -58,7 +58,8 @@ extension GreffeCommand.Audit {
             } else if checks.isEmpty {
                 print(l.t("Aucun tirage au sort enregistré dans \(id).", "No draw recorded in \(id)."))
             } else {
-                for check in checks { print(check.text(l), terminator: "") }
+                let names = try registry.displayNames(try registry.reveal(words: l.revealWords))
+                for check in checks { print(check.text(l, names: names), terminator: "") }
             }
             if !checks.allSatisfy(\.ok) { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
         }
@@ -67,7 +68,8 @@ extension GreffeCommand.Audit {
 
 /// How `audit draw` and `audit report` show a re-computed draw.
 extension DrawAudit {
-    func text(_ l: Language) -> String {
+    /// `names`: the revealed names, shown beside each drawn member's id.
+    func text(_ l: Language, names: [MemberID: String] = [:]) -> String {
         var out = ""
         func line(_ s: String) { out += s + "\n" }
         let announcedOn = announcement?.on.description ?? "—"
@@ -92,7 +94,7 @@ extension DrawAudit {
         switch verification {
         case .matches(let steps):
             for step in draw.steps.prefix(12) {
-                let member = draw.pool.indices.contains(step.selected - 1) ? draw.pool[step.selected - 1].rawValue : "?"
+                let member = draw.pool.indices.contains(step.selected - 1) ? Registry.named(draw.pool[step.selected - 1], names) : "?"
                 line("    \(step.index)  MD5 \(step.digestHex)  mod \(step.remaining) = \(step.valueModRemaining)  → n° \(step.selected) \(member)  ✓")
             }
             if draw.steps.count > 12 { line(l.t("    … \(draw.steps.count - 12) étape(s) de plus, toutes identiques au recalcul",

@@ -39,6 +39,9 @@ extension GreffeCommand {
         @Option(name: .customLong("pool-file"), help: ArgumentHelp("Écrit la liste canonique (un identifiant par ligne) : `sha256sum` de ce fichier = empreinte annoncée.", valueName: "fichier"))
         var poolFile: String?
 
+        @Option(name: .customLong("pool-names"), help: ArgumentHelp("Écrit la même liste avec le nom de chacun·e (« m001 Alice Martin », une ligne chacun·e), pour la lire ; l'empreinte porte sur --pool-file.", valueName: "fichier"))
+        var poolNames: String?
+
         func validate() throws {
             guard !sources.isEmpty else {
                 throw ValidationError("au moins une --source / at least one --source")
@@ -79,8 +82,18 @@ extension GreffeCommand {
                     }
                 }
                 return .announceDraw(announcement, commandId: commandId)
-            } then: { _, id in
+            } then: { registry, id in
                 guard let announcement else { return }
+                if let poolNames {
+                    // The readable list, names revealed (« [effacé] » for an erased member): never hashed.
+                    let names = try registry.displayNames(try registry.reveal(words: l.revealWords))
+                    let lines = announcement.pool.map { id in names[id].map { "\(id) \($0)\n" } ?? "\(id)\n" }.joined()
+                    do {
+                        try lines.write(toFile: poolNames, atomically: true, encoding: .utf8)
+                    } catch {
+                        throw CLIFailure(status: .storeError, fr: "impossible d'écrire \(poolNames)", en: "cannot write \(poolNames)")
+                    }
+                }
                 print(l.t("  sièges à pourvoir : \(announcement.seatsLeft)", "  seats to fill: \(announcement.seatsLeft)"))
                 print(l.t("  liste : \(announcement.pool.count) membre(s) éligible(s), SHA-256 \(announcement.poolDigest)",
                           "  pool: \(announcement.pool.count) eligible member(s), SHA-256 \(announcement.poolDigest)"))
@@ -166,11 +179,13 @@ extension GreffeCommand {
                 guard let draw = drawn else { return }
                 let after = try registry.loadCase(id).state
                 let order = after.announcedDraw?.order ?? []
+                let names = try registry.displayNames(try registry.reveal(words: l.revealWords))
+                let named = { (id: MemberID) in Registry.named(id, names) }
                 print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
-                print(l.t("  ordre : ", "  order: ") + order.prefix(10).map(\.rawValue).joined(separator: ", ")
+                print(l.t("  ordre : ", "  order: ") + order.prefix(10).map(named).joined(separator: ", ")
                     + (order.count > 10 ? " …" : ""))
                 print(l.t("  convoqué·es (doivent répondre présent·es) : ", "  summoned (must answer present): ")
-                    + after.drawnPending.map(\.rawValue).joined(separator: ", "))
+                    + after.drawnPending.map(named).joined(separator: ", "))
             }
         }
     }
@@ -201,7 +216,8 @@ extension GreffeCommand.DrawPerform {
                   "PRACTICE DRAW (local randomness, not verifiable): NOTHING is recorded."))
         print(l.t("  chaîne-clé : \(draw.keyString)", "  key string: \(draw.keyString)"))
         let order = draw.members(in: announced.pool)
-        print(l.t("  ordre : ", "  order: ") + order.prefix(10).map(\.rawValue).joined(separator: ", ")
+        let names = try registry.displayNames(try registry.reveal(words: l.revealWords))
+        print(l.t("  ordre : ", "  order: ") + order.prefix(10).map { Registry.named($0, names) }.joined(separator: ", ")
             + (order.count > 10 ? " …" : ""))
     }
 }

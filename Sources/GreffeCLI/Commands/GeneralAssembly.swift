@@ -39,7 +39,7 @@ extension GreffeCommand {
             let registry = try options.registry()
             let day = try registry.day(scheduledOn)
             var act = ActOptions()
-            act.actor = actor
+            act.actor = try actor.map { try registry.resolveMember($0, option: "--as", unknownIsFailure: false).rawValue }
             let records = try registry.scheduleAssembly(
                 AssemblyScheduled(heldOn: heldOn, place: place), on: day, recording: try act.recording)
             print(l.t("Enregistré : Assemblée générale du \(heldOn.frenchDescription)\(place.map { " (\($0))" } ?? ""), programmée le \(day.frenchDescription) (#\(records.last?.sequence ?? 0)).",
@@ -95,7 +95,8 @@ extension GreffeCommand {
             if json {
                 print(try jsonLine(DocketView.json(assembly, items, reveal)))
             } else {
-                print(DocketView.text(assembly, items, l, reveal), terminator: "")
+                let names = try registry.displayNames(reveal)
+                print(DocketView.text(assembly, items, l, reveal, names: names), terminator: "")
             }
         }
     }
@@ -103,26 +104,30 @@ extension GreffeCommand {
 
 /// The docket in words or JSON.
 enum DocketView {
-    static func matterText(_ matter: DocketItem.Matter, _ l: Language, _ reveal: Reveal) -> String {
+    static func matterText(_ matter: DocketItem.Matter, _ l: Language, _ reveal: Reveal,
+                           names: [MemberID: String] = [:]) -> String {
         switch matter {
-        case let .appeal(by, on, deadline, companion):
+        case let .appeal(member, on, deadline, companion):
+            let by = Registry.named(member, names)
             return l.t("recours de \(by) le \(on)", "appeal by \(by) on \(on)")
                 + (deadline.map { l.t(" (délai : \($0))", " (window: \($0))") } ?? "")
                 + (reveal(companion).map { l.t(", accompagné·e de \($0)", ", accompanied by \($0)") } ?? "")
         case let .referral(on):
             return l.t("renvoi par la cellule le \(on) (deux tiers non atteints)", "referred by the cell on \(on) (two-thirds missed)")
-        case let .windowOpen(party, until):
+        case let .windowOpen(member, until):
+            let party = Registry.named(member, names)
             return l.t("délai de recours de \(party) encore ouvert jusqu'au \(until)", "\(party)'s appeal window still open until \(until)")
         }
     }
 
-    static func text(_ assembly: Assembly, _ items: [DocketItem], _ l: Language, _ reveal: Reveal) -> String {
+    static func text(_ assembly: Assembly, _ items: [DocketItem], _ l: Language, _ reveal: Reveal,
+                     names: [MemberID: String] = [:]) -> String {
         var out = l.t("Assemblée générale du \(assembly.heldOn)", "General assembly on \(assembly.heldOn)")
             + (assembly.place.map { " — \($0)" } ?? "")
             + l.t(" (ordre du jour arrêté le \(assembly.scheduledOn))\n", " (agenda fixed on \(assembly.scheduledOn))\n")
         if items.isEmpty { out += l.t("  Aucune affaire disciplinaire.\n", "  No disciplinary matter.\n") }
         for item in items {
-            out += "  \(item.caseID) — \(matterText(item.matter, l, reveal))\n"
+            out += "  \(item.caseID) — \(matterText(item.matter, l, reveal, names: names))\n"
             out += l.t("    question : ", "    question: ") + (l == .fr ? item.questionFr : item.questionEn) + "\n"
             for s in item.suspensions {
                 out += l.t("    suspension en vigueur (\(s.rule.rawValue)) depuis le \(s.from), \(s.untilFr)\n",
@@ -130,7 +135,7 @@ enum DocketView {
             }
             if !item.conflicts.isEmpty {
                 out += l.t("    conflits (ne votent pas) : ", "    conflicts (do not vote): ")
-                    + item.conflicts.map { "\($0.member) (\(l == .fr ? $0.fr : $0.en))" }.joined(separator: ", ") + "\n"
+                    + item.conflicts.map { "\(Registry.named($0.member, names)) — \(l == .fr ? $0.fr : $0.en)" }.joined(separator: ", ") + "\n"
             }
         }
         return out

@@ -31,9 +31,12 @@ extension GreffeCommand {
             let (registry, id) = try options.readingRegistry(forCase: caseID)
             let loaded = try registry.loadCase(id)
             let reveal = try registry.reveal(words: l.revealWords)
-            let words = EventWords(language: l, rulebook: loaded.rulebook, name: \.rawValue, text: { reveal($0) })
-            // Who recorded each act, by name: « Alice Martin (m001) »; an id the roster does not hold stays as it is.
-            let names = Dictionary(try registry.members().map { ($0.id.rawValue, reveal($0.displayName)) }, uniquingKeysWith: { a, _ in a })
+            // Each person by name beside the id, « Alice Martin (m001) » (« [effacé] (m004) » after an erasure); an
+            // id the roster does not hold stays as it is.
+            let byID = try registry.displayNames(reveal)
+            let words = EventWords(language: l, rulebook: loaded.rulebook, name: { Registry.named($0, byID) },
+                                   text: { reveal($0) })
+            let names = Dictionary(byID.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a })
             let recorder = { (id: String) in names[id].map { "\($0) (\(id))" } ?? id }
             for (dated, record) in zip(loaded.events, loaded.records) {
                 if json {

@@ -115,7 +115,7 @@ extension GreffeCommand {
             func run() throws {
                 let l = options.language
                 let registry = try options.readingRegistry()
-                let id = MemberID(member)
+                let id = try registry.resolveMember(member, unknownIsFailure: false)
                 let ladders = try rulebook.map { [try registry.loadLadder(try registry.adoptedRulebookID($0), member: id, asOf: asOf)] }
                     ?? registry.ladders(of: id, asOf: asOf)
                 let today = try asOf ?? Today.resolve(timeZone: ladders.first?.rulebook.timeZone ?? registry.rulebook.timeZone)
@@ -186,7 +186,9 @@ struct LadderTarget: ParsableArguments {
             throw CLIFailure(status: .usage, fr: "la personne concernée manque (identifiant, ou --outsider NOM --contact …)",
                              en: "whom is it about? (an id, or --outsider NAME --contact …)")
         }
-        let zone = try registry.loadLadder(id, member: MemberID(named)).rulebook.timeZone
+        // A roster member may be named by id, prefix or name; an outside person by their id (X0001).
+        let person = newOutsider == nil ? try registry.resolveMember(named, unknownIsFailure: false) : MemberID(named)
+        let zone = try registry.loadLadder(id, member: person).rulebook.timeZone
         let day = try act.on ?? Today.resolve(timeZone: zone)
         let subject: String
         if let newOutsider {
@@ -200,7 +202,7 @@ struct LadderTarget: ParsableArguments {
                           "Outside person \(added.id) created: \(SafeText.field(newOutsider.name))"))
             }
         } else {
-            subject = named
+            subject = person.rawValue
         }
         let done = try registry.performLadder(command, member: MemberID(subject), rulebook: id, on: day, recording: try act.recording)
         let book = done.rulebook

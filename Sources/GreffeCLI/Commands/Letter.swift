@@ -88,17 +88,19 @@ extension GreffeCommand {
                 }
                 let draft: LetterDraft
                 if let ladder {
-                    let loaded = try registry.loadLadder(ladder, member: MemberID(subject), asOf: day)
-                    draft = try LadderLetters(member: MemberID(subject), rulebook: loaded.rulebook, state: loaded.state,
+                    let person = try registry.resolveMember(subject, unknownIsFailure: false)
+                    let loaded = try registry.loadLadder(ladder, member: person, asOf: day)
+                    draft = try LadderLetters(member: person, rulebook: loaded.rulebook, state: loaded.state,
                                               roster: roster, language: language)
-                        .draft(from: from.map { MemberID($0) }, on: day)
+                        .draft(from: try from.map { try registry.resolveMember($0, option: "--from") }, on: day)
                 } else {
-                    let id = CaseID(subject)
+                    let id = try registry.resolveCase(subject)
                     try registry.requireCase(id)
                     let loaded = try registry.loadCase(id, asOf: day)
                     draft = try CaseLetters(id: id, state: loaded.state, rulebook: loaded.rulebook, roster: roster,
                                             language: language, reveal: { reveal($0) })
-                        .draft(kind, to: to.map { MemberID($0) }, from: from.map { MemberID($0) }, on: day)
+                        .draft(kind, to: try to.map { try registry.resolveMember($0, option: "--to") },
+                               from: try from.map { try registry.resolveMember($0, option: "--from") }, on: day)
                 }
                 let letter = try library.render(draft, language: language)
                 try writeFile(out, MailMessage.eml(letter, date: Date(), language: language))

@@ -212,7 +212,7 @@ extension GreffeCommand.Members {
         func run() throws {
             let l = options.language
             let registry = try options.readingRegistry()
-            let memberID = MemberID(id)
+            let memberID = try registry.resolveMember(id)
             guard let m = try registry.member(memberID) else { throw RegistryError.unknownMember(memberID) }
             let reveal = try registry.reveal(words: l.revealWords)
             let judged = (try registry.judgementsSat()[memberID] ?? []).map(\.rawValue).sorted()

@@ -51,9 +51,9 @@ extension GreffeCommand.Privacy {
         func run() throws {
             let l = options.language
             let registry = try options.registry()
-            let id = MemberID(member)
+            let id = try registry.resolveMember(member)
             let records = try registry.erase(
-                member: id, reason: reason, requestedBy: requestedBy.map { MemberID($0) }, on: try act.day(rulebook: registry.rulebook),
+                member: id, reason: reason, requestedBy: try requestedBy.map { try registry.resolveMember($0, option: "--requested-by") }, on: try act.day(rulebook: registry.rulebook),
                 recording: try act.recording)
             let at = records.last.map { " (n° \($0.sequence))" } ?? ""
             print(l.t("Données de \(id) effacées\(at) : sa clé est détruite, son nom se lit « [effacé] ».",

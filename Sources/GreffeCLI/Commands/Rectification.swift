@@ -57,7 +57,7 @@ extension GreffeCommand {
             try registry.requireCase(id)
             let records: [EventRecord]
             do {
-                records = try registry.withdraw(id, record: record, reason: reason, recording: try recording(actor))
+                records = try registry.withdraw(id, record: record, reason: reason, recording: try recording(actor, registry))
             } catch RegistryError.refused(let refusal) {
                 throw RegistryError.refused(refusal.inCommandLineWords)
             }
@@ -110,6 +110,8 @@ extension GreffeCommand {
                 throw CLIFailure(status: .usage, fr: "acte corrigé illisible : \(GreffeCommand.message(for: error))",
                                  en: "unreadable corrected act: \(GreffeCommand.message(for: error))")
             }
+            // A member or case of the corrected act named ambiguously or not at all (PeopleNames).
+            if let failure = CommandLineNames.shared.failure { throw failure }
             guard GreffeCommand.isAct(type(of: parsed)) else {
                 throw CLIFailure(status: .usage, fr: "« \(act[0]) » n'est pas un acte de la procédure : seul un acte se rectifie",
                                  en: "\"\(act[0])\" is not an act of the procedure: only an act is corrected")
@@ -162,14 +164,15 @@ extension Acting {
     }
 }
 
-/// The `--as` of a withdrawal, or GREFFE_ACTOR, as acts take it.
-private func recording(_ actor: String?) throws -> Recording {
+/// The `--as` of a withdrawal, or GREFFE_ACTOR, as acts take it (a unique prefix or a name resolved to the id).
+private func recording(_ actor: String?, _ registry: Registry) throws -> Recording {
     let who = (actor ?? ProcessInfo.processInfo.environment["GREFFE_ACTOR"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     guard !who.isEmpty else {
         throw CLIFailure(status: .usage, fr: "qui retire l'acte ? Donnez --as MEMBRE (ou exportez GREFFE_ACTOR=MEMBRE)",
                          en: "who withdraws the act? Give --as MEMBER (or export GREFFE_ACTOR=MEMBER)")
     }
-    return Recording(actor: who, today: try Today.fixed())
+    let id = try registry.resolveMember(who, option: "--as", unknownIsFailure: false)
+    return Recording(actor: id.rawValue, today: try Today.fixed())
 }
 
 /// The confirmation of a withdrawal or a correction.

@@ -33,10 +33,12 @@ extension GreffeCommand {
             let l = options.language
             let registry = try options.readingRegistry()
             let day = try registry.day(asOf)
-            let id = CaseID(caseID)
+            // A case by its id or a unique beginning or end of it (`001`); else a person (id, prefix or name).
+            let id = try registry.resolveCase(caseID)
             guard try registry.caseExists(id) else {
                 // Not a case: a person's ladder records, when there are any.
-                let ladders = try registry.ladders(of: MemberID(caseID), asOf: day)
+                let person = try registry.resolveMember(caseID, unknownIsFailure: false)
+                let ladders = try registry.ladders(of: person, asOf: day)
                 guard !ladders.isEmpty else { throw try registry.unknownCase(id) }
                 let reveal = try registry.reveal(words: l.revealWords)
                 let views = ladders.map { LadderView(loaded: $0, asOf: day, reveal: reveal) }

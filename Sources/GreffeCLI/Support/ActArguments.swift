@@ -9,7 +9,9 @@ extension MemberID: ExpressibleByArgument {
     public init?(argument: String) {
         let trimmed = argument.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
-        self.init(trimmed)
+        // An id, a unique prefix of one, or a name: resolved against the store named on the command line
+        // (PeopleNames); an ambiguous or unknown one stops the command before it runs.
+        self = CommandLineNames.shared.member(trimmed)
     }
 
     /// The shell completes member ids from the store (Completions).
@@ -85,7 +87,7 @@ struct BallotArgument: ExpressibleByArgument {
 
     init?(argument: String) {
         guard let (key, value) = splitPair(argument) else { return nil }
-        member = MemberID(key)
+        member = CommandLineNames.shared.member(key, option: "--ballot")
         option = value
     }
 }

@@ -21,9 +21,17 @@ struct ActOptions: ParsableArguments {
 
     /// `--as` (or GREFFE_ACTOR) is an identity field: no control character, no bidirectional override, at most 128
     /// bytes.
-    func validate() throws {
+    mutating func validate() throws {
         // Whether anybody is named at all is checked when the act is recorded (exit 64 there too).
-        if let who = actor ?? ProcessInfo.processInfo.environment["GREFFE_ACTOR"] { try validateIdentity("--as", [who]) }
+        if let who = actor ?? ProcessInfo.processInfo.environment["GREFFE_ACTOR"] {
+            try validateIdentity("--as", [who])
+            // A unique prefix or a name names the recorder too; one not on the roster is the registry's to refuse.
+            let trimmed = who.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty {
+                let found = CommandLineNames.shared.member(trimmed, option: "--as", unknownIsFailure: false)
+                if found.rawValue != trimmed { actor = found.rawValue }
+            }
+        }
     }
 
     /// The day of the act: `--on`, else today.

@@ -19,6 +19,9 @@ struct CaseArgument: ParsableArguments {
     @Argument(help: ArgumentHelp("Identifiant du dossier, ex. 2026-001 (voir `greffe cases`).", valueName: "dossier"),
               completion: .custom(Completions.caseIDs))
     var caseID: String
+
+    /// A unique prefix or end of a case id names that case (`001` for `2026-001`).
+    mutating func validate() throws { caseID = CommandLineNames.shared.caseID(caseID) }
 }
 
 /// What every act shares besides the store, the day and the actor: an idempotency key and the output format.

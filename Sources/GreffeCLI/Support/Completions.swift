@@ -23,10 +23,18 @@ enum Completions {
         return Registry(store: store, rulebook: .cle)
     }
 
-    /// Member ids beginning with what is typed.
+    /// Member ids beginning with what is typed, then the words of members' names that begin with it (case and
+    /// accents aside): `greffe meeting … --rapporteur Nad<TAB>` offers `Nadia`, which the command resolves
+    /// (PeopleNames). Names are revealed with the keys (`--keys`, `GREFFE_KEYS`, else the store's); without them, ids only.
     @Sendable static func memberIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
-        guard let members = try? registry(words)?.members() else { return [] }
-        return members.map(\.id.rawValue).filter { $0.hasPrefix(prefix) }.sorted()
+        let (found, _) = CommandLineNames.read(store: storePath(words), keys: CommandLineNames.keysOption(words))
+        guard let people = found else { return [] }
+        let ids = people.map(\.id.rawValue).filter { $0.hasPrefix(prefix) }.sorted()
+        let typed = PeopleNames.folded(prefix)
+        var seen = Set(ids)
+        let nameWords = people.compactMap(\.name).flatMap { $0.split(separator: " ").map(String.init) }
+            .filter { !typed.isEmpty && PeopleNames.folded($0).hasPrefix(typed) && seen.insert($0).inserted }.sorted()
+        return ids + nameWords
     }
 
     /// Case ids beginning with what is typed, the open ones first.

@@ -67,6 +67,6 @@ struct SignatureArgument: ExpressibleByArgument {
     init?(argument: String) {
         let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-        signature = Signature(role: parts[0], member: MemberID(parts[1]))
+        signature = Signature(role: parts[0], member: CommandLineNames.shared.member(parts[1], unknownIsFailure: false))
     }
 }

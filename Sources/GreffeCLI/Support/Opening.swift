@@ -21,7 +21,7 @@ extension StoreOptions {
     /// Opens the registry read-only for a case that must exist (exit 66 naming it, and the nearest existing ids, otherwise).
     func readingRegistry(forCase text: String) throws -> (Registry, CaseID) {
         let registry = try readingRegistry()
-        let id = CaseID(text)
+        let id = try registry.resolveCase(text)
         try registry.requireCase(id)
         return (registry, id)
     }
@@ -29,7 +29,7 @@ extension StoreOptions {
     /// Opens the registry for a case that must exist (exit 66 naming it, and the nearest existing ids, otherwise), to record an act.
     func registry(forCase text: String) throws -> (Registry, CaseID) {
         let registry = try registry()
-        let id = CaseID(text)
+        let id = try registry.resolveCase(text)
         try registry.requireCase(id)
         return (registry, id)
     }
