@@ -56,7 +56,7 @@ extension GreffeCommand {
             let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, reveal: reveal,
                                 names: names)
             if json {
-                print(try jsonLine(view.json))
+                print(try jsonText(CaseStatusJSON(view)))
             } else {
                 print(view.text(l), terminator: "")
             }
