@@ -13,7 +13,7 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     #expect(s.state.appealDeadline(for: "dan", rulebook: .cle) == d("2026-04-10"))
     let late = expect(given: s.events, when: .lodgeAppeal(Appeal(by: "dan")), on: d("2026-04-11"), then: refusal(.R23))
     #expect(late?.fr.contains("1 jour(s) de retard") == true)
-    #expect(late?.allowed?.contains("10/04/2026") == true)
+    #expect(late?.allowed?.contains("2026-04-10") == true)
     let appeal = Appeal(by: "dan", companion: "Zoé")
     expect(given: s.events, when: .lodgeAppeal(appeal), on: d("2026-04-10"), then: [.appealLodged(appeal)])
 }

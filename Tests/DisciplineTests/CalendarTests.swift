@@ -52,7 +52,9 @@ func calendar_addingDays(start: String, days: Int, end: String) {
         #expect(Day(year: day.year, month: day.month, day: day.day) == day)
     }
     #expect(d("1970-01-01").dayNumber == 0)
-    #expect(d("2026-11-24").frenchDescription == "24/11/2026")
+    // French outputs write days in ISO form, like every other output; input still reads the French order.
+    #expect(d("2026-11-24").frenchDescription == "2026-11-24")
+    #expect(Day("24/11/2026") == d("2026-11-24"))
 }
 
 @Test func calendar_deadlineEndsUseTheRulebookUnit() {

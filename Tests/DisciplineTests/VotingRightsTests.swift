@@ -27,7 +27,7 @@ import Testing
         #expect(out["senior"]?.mayVote == true)
         #expect(out["newcomer"]?.reasonsFr.first?.contains("ancienneté de moins de 12 mois") == true)
         // Joined exactly a year before: seniority reached; paid a year before to the day: no longer under a year.
-        #expect(out["exactlyOneYear"]?.reasonsFr == ["cotisation de plus de 12 mois (dernière le 20/06/2025)"])
+        #expect(out["exactlyOneYear"]?.reasonsFr == ["cotisation de plus de 12 mois (dernière le 2025-06-20)"])
         #expect(out["lapsed"]?.mayVote == false)
         #expect(out["gone"]?.reasonsEn.first == "left on 2026-05-01")
         #expect(out["antenna"]?.reasonsFr.first?.contains("association membre") == true)

@@ -236,7 +236,7 @@ import Testing
         // An act dated before the act the text puts before it (the meeting follows the complaint).
         let before1 = try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m002", "--on", "2026-01-02"])
         expectExit(before1.status, .refused)
-        #expect(before1.stderr.contains("précède le dépôt de la plainte (05/01/2026)"), "\(before1.stderr)")
+        #expect(before1.stderr.contains("précède le dépôt de la plainte (2026-01-05)"), "\(before1.stderr)")
 
         // An unknown case for an act that does not open one; an unknown member.
         let unknownCase = try f.greffe(["file-complete", "2026-099", "--on", "2026-01-20"])
@@ -302,12 +302,12 @@ import Testing
         ], in: f)
         #expect(lines[0].hasPrefix("Enregistré : vote de la cellule (2026-001, #52) — deux tiers non atteints.\n"))
         // Each option's two-thirds arithmetic follows (blanks count among the votes cast).
-        #expect(lines[0].contains("  warning : 1 × 3 = 3 < 3 × 2 = 6 → deux tiers non atteints\n"), "\(lines[0])")
+        #expect(lines[0].contains("  avertissement : 1 voix sur 3 bulletins, blancs compris : 33 % < 2/3 — non adopté (1 × 3 = 3 < 3 × 2 = 6 → deux tiers non atteints)\n"), "\(lines[0])")
         #expect(lines[1].hasPrefix("Enregistré : vote sur la réintégration (2026-001, #53) — deux tiers non atteints.\n"))
         #expect(lines[3] == """
             Enregistré : vote de l'Assemblée générale (2026-001, #55) — l'Assemblée générale décide : avertissement.
-              warning : 31 × 3 = 93 ≥ 42 × 2 = 84 → deux tiers atteints
-              radiation : 9 × 3 = 27 < 42 × 2 = 84 → deux tiers non atteints
+              avertissement : 31 voix sur 42 bulletins, blancs compris : 73 % ≥ 2/3 — adopté (31 × 3 = 93 ≥ 42 × 2 = 84 → deux tiers atteints)
+              radiation : 9 voix sur 42 bulletins, blancs compris : 21 % < 2/3 — non adopté (9 × 3 = 27 < 42 × 2 = 84 → deux tiers non atteints)
 
             """, "\(lines[3])")
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-07-01"])
@@ -328,7 +328,7 @@ import Testing
             ["judgement", "execute", "2026-001", "--on", "2026-06-21"],
         ], in: f)
         #expect(lines[1].contains("— deux tiers non atteints sur la sanction : selon les mêmes modalités que la cellule, l'Assemblée vote sur la réintégration immédiate ou probatoire (greffe ga reintegration-vote).\n"))
-        #expect(lines[1].contains("  warning : 20 × 3 = 60 < 38 × 2 = 76 → deux tiers non atteints\n"), "\(lines[1])")
+        #expect(lines[1].contains("  avertissement : 20 voix sur 38 bulletins, blancs compris : 52 % < 2/3 — non adopté (20 × 3 = 60 < 38 × 2 = 76 → deux tiers non atteints)\n"), "\(lines[1])")
         #expect(lines[2].contains("le règlement est muet, consigner une résolution sans sanction non votée (greffe ga resolve)"), "\(lines[2])")
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-07-01"])
         #expect(status.stdout.contains("  décision : aucune sanction (le 2026-06-20)"), "\(status.stdout)")

@@ -106,13 +106,13 @@ import Testing
         #expect(report.stdout.contains("""
             Votes
               #54 2026-02-14 — vote de la cellule sur le jugement (R19), 3 votant·es
-                bulletins : m012 → A, m001 → A, m009 → B
-                A (warning) : 2 × 3 = 6 ≥ 3 × 2 = 6 → deux tiers atteints
-                B (mediation) : 1 × 3 = 3 < 3 × 2 = 6 → deux tiers non atteints
-                adoptée : A — ✓ conforme à l'enregistrement
+                bulletins : m012 → A (avertissement), m001 → A (avertissement), m009 → B (Une médiation peut être décidée)
+                A (avertissement) : 2 voix sur 3 bulletins, blancs compris : 66 % ≥ 2/3 — adopté (2 × 3 = 6 ≥ 3 × 2 = 6 → deux tiers atteints)
+                B (Une médiation peut être décidée) : 1 voix sur 3 bulletins, blancs compris : 33 % < 2/3 — non adopté (1 × 3 = 3 < 3 × 2 = 6 → deux tiers non atteints)
+                adoptée : A (avertissement) — ✓ conforme à l'enregistrement
             """), "\(report.stdout)")
         let english = try f.greffe(["audit", "report", "2026-001", "--lang", "en", "--as-of", "2026-02-20"])
-        #expect(english.stdout.contains("    A (warning): 2 × 3 = 6 ≥ 3 × 2 = 6 → two-thirds reached"))
+        #expect(english.stdout.contains("    A (warning): 2 vote(s) out of 3 ballots, blanks included: 66 % ≥ 2/3 — adopted (2 × 3 = 6 ≥ 3 × 2 = 6 → two-thirds reached)"))
         let verified = try f.greffe(["audit", "verify"])
         expectExit(verified.status, .ok)
         #expect(verified.stdout.contains("  ✓ (6) votes recomptés à partir des bulletins : 1 vote(s)"))

@@ -47,7 +47,7 @@ import Testing
     @Test func R23_anUnusedAppealRightIsExpiredNeverLate() throws {
         let f = try DossierTests().appealedStore()
         let page = try html(f, asOf: "2026-04-20")
-        #expect(page.contains("expiré le 17/04/2026 (droit non exercé)"))
+        #expect(page.contains("expiré le 2026-04-17 (droit non exercé)"))
         #expect(page.contains(">expiré (droit non exercé)</text>"), "drawn apart in the timeline")
         let row = try #require(page.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains("recours de m005") })
         #expect(!row.contains("retard") && !row.contains("MANQUÉ"), "\(row)")

@@ -41,11 +41,11 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     let f = try CLIFixture.withRoster()
     let adopt = try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
     expectExit(adopt.status, .ok, "\(adopt.stderr)")
-    #expect(adopt.stdout.hasPrefix("Règlement adopté : aalmi-5 v1 le 02/01/2026"))
+    #expect(adopt.stdout.hasPrefix("Règlement adopté : aalmi-5 v1 le 2026-01-02"))
     let incident = try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité commerciale", "--on", "2026-01-05"])
     #expect(incident.stdout == """
         Dossier d'échelle ouvert : m007 sous aalmi-5 v1
-        Incident n° 1 enregistré le 05/01/2026 : non-respect des dispositions de la charte
+        Incident n° 1 enregistré le 2026-01-05 : non-respect des dispositions de la charte
 
         """)
     let exclusion = ["ladder", "measure", "m007", "exclusion", "--by", "administrateurs=m001", "--by", "president=m002",
@@ -64,7 +64,7 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     expectExit(harm.status, .ok, "\(harm.stderr)")
     #expect(harm.stdout.contains("\"stream\":\"ladder/aalmi-5/m007\""))
     let status = try f.greffe(["ladder", "status", "m007", "--as-of", "2026-01-06"])
-    #expect(status.stdout.contains("06/01/2026  exclusion du groupe (art. §5, 2-) — administrateurs=m001, president=m002 — par appel téléphonique — exception nuisance-volontaire — motif : publicité"), "\(status.stdout)")
+    #expect(status.stdout.contains("2026-01-06  exclusion du groupe (art. §5, 2-) — administrateurs=m001, president=m002 — par appel téléphonique — exception nuisance-volontaire — motif : publicité"), "\(status.stdout)")
 }
 
 @Test func cli_ladderHelpShowsExamples() throws {

@@ -50,7 +50,7 @@ import Testing
         let reintegration = try f.greffe(["ga", "reintegration-vote", "2026-001", "--votes", "immediate=20",
                                           "--votes", "probationary=20", "--voters", "40", "--on", "2026-06-20", "--as", "m001"])
         expectExit(reintegration.status, .ok, "\(reintegration.stderr)")
-        #expect(reintegration.stdout.contains("reintegration.immediate : 20 × 3 = 60 < 40 × 2 = 80"), "\(reintegration.stdout)")
+        #expect(reintegration.stdout.contains("réintégration de manière immédiate : 20 voix sur 40 bulletins, blancs compris : 50 % < 2/3 — non adopté (20 × 3 = 60 < 40 × 2 = 80 → deux tiers non atteints)"), "\(reintegration.stdout)")
         #expect(reintegration.stdout.contains("greffe ga resolve"))
         // Where the text is silent, no sanction the assembly did not carry.
         try refused(f, ["ga", "resolve", "2026-001", "--outcome", "radiation", "--reason", "décision du CA",

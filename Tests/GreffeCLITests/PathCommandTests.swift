@@ -26,7 +26,7 @@ import Testing
     @Test func R30_mediationDrawnByLotFromOpeningToAgreement_auditVerifyPasses() throws {
         let f = try rosterStore()
         let opened = try run(f, ["mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Désaccord sur la modération", "--on", "2026-03-02"])
-        #expect(opened.stdout.contains("Médiation ouverte le 02/03/2026 entre m004 et m007"))
+        #expect(opened.stdout.contains("Médiation ouverte le 2026-03-02 entre m004 et m007"))
         // A member without this year's dues cannot be called by the board: refused, nothing written.
         let before = try f.head()
         let lapsed = try run(f, ["mediation", "name", "2026-M001", "--mediator", "m011", "--by", "conseil", "--on", "2026-03-05"], .refused)
@@ -78,7 +78,7 @@ import Testing
         #expect(try f.head() == head)
         let voted = try run(f, ["revocation", "vote", "2026-R001", "--ballot", "m001=revoke", "--ballot", "m002=revoke", "--on", "2026-03-21"])
         #expect(voted.stdout.contains("2 × 3 = 6 ≥ 2 × 2 = 4 → deux tiers atteints"))
-        #expect(voted.stdout.contains("fin du mandat board-member de m003"))
+        #expect(voted.stdout.contains("fin du mandat « membre du Conseil d'administration » de m003"))
         // m003 no longer sits on the board: a board act in their name is refused.
         let seatless = try run(f, ["mediation", "open", "--party", "m004", "--party", "m007", "--facts", "x", "--on", "2026-03-22",
                                    "--as", "m003"], .refused)
@@ -121,8 +121,8 @@ import Testing
         let f = try rosterStore()
         let r = try run(f, ["ga", "voters", "--for", "2026-06-20"])
         // The sample roster joined on 2 January 2026: nobody has a year of seniority yet.
-        #expect(r.stdout.contains("Assemblée du 20/06/2026 : 0 votant·e(s) sur 13 membre(s)"))
-        #expect(r.stdout.contains("✗ m011 Inès Garcia — ancienneté de moins de 12 mois (adhésion le 02/01/2026)"))
+        #expect(r.stdout.contains("Assemblée du 2026-06-20 : 0 votant·e(s) sur 13 membre(s)"))
+        #expect(r.stdout.contains("✗ m011 Inès Garcia — ancienneté de moins de 12 mois (adhésion le 2026-01-02)"))
         #expect(r.stdout.contains("✗ a001 Antenne de Lyon — association membre"))
         let json = try run(f, ["ga", "voters", "--for", "2026-06-20", "--json"])
         #expect(json.stdout.contains("\"mayVote\":false,\"member\":\"m001\""))

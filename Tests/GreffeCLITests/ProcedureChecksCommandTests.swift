@@ -51,7 +51,7 @@ import Testing
                                      environment: today)
         expectExit(complaint.status, .refused, "\(complaint.stderr)")
         #expect(complaint.stderr.contains("refusé — order"), "\(complaint.stderr)")
-        #expect(complaint.stderr.contains("05/01/2027 est postérieur à aujourd'hui (01/03/2026)"), "\(complaint.stderr)")
+        #expect(complaint.stderr.contains("2027-01-05 est postérieur à aujourd'hui (2026-03-01)"), "\(complaint.stderr)")
         // …in an `apply` file, in a roster import, on a ladder, for a GA scheduled or a rulebook adopted.
         let file = f.directory + "/future.jsonl"
         let line = #"{"case":"2026-001","on":"2026-03-02","as":"m001","command":{"type":"report.record","channel":"direct","concerning":["m004"],"description":"Malaise"}}"#

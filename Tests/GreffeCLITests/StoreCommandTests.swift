@@ -47,7 +47,7 @@ import Testing
         let f = CLIFixture()
         let created = try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
         expectExit(created.status, .ok, "\(created.stderr)")
-        #expect(created.stdout.hasSuffix("Règlement adopté : aalmi-5 v1 le 02/01/2026.\n"))
+        #expect(created.stdout.hasSuffix("Règlement adopté : aalmi-5 v1 le 2026-01-02.\n"))
         #expect(try f.greffe(["rulebook", "list"]).stdout.contains("aalmi-5  v1  échelle  AALMI Fès — charte du groupe WhatsApp, §5 : exclusions du groupe  [adopté : v1]"))
         // An unknown rulebook is refused before anything is created.
         let other = CLIFixture()

@@ -88,12 +88,11 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// French form, `24/11/2026`.
-    public var frenchDescription: String {
-        let iso = description
-        let parts = iso.split(separator: "-")
-        return "\(parts[2])/\(parts[1])/\(parts[0])"
-    }
+    /// The day as every French output writes it: ISO 8601 (`2026-11-24`), like `status`, `agenda` and the JSON, so
+    /// that a day reads the same in a confirmation, a refusal, the history and the dossier, and no output writes the
+    /// ambiguous `02/03/2026` (2 March or 3 February?). Input still accepts `24/11/2026` (``init(_:)``). Letters write
+    /// days in words (`LongDate`).
+    public var frenchDescription: String { description }
 
     /// Parses `2026-11-24` (ISO) or `24/11/2026` (French order). Returns `nil` for anything else,
     /// including dates that do not exist.

@@ -48,6 +48,14 @@ public struct Deadline: Equatable, Sendable {
         return asOf <= due ? .open(daysLeft: asOf.days(until: due)) : .missed(byDays: due.days(until: asOf), doneOn: nil)
     }
 
+    /// The status of a party's window (the accused's answer, R10): exercised in time, still open, or expired once
+    /// its last day has passed — the party's choice, never a delay (an answer given after the window does not make
+    /// the window « late »: the right expired on its last day).
+    static func rightStatus(due: Day, done: Day?, asOf: Day) -> Status {
+        if let done, done <= due { return .met(on: done, marginDays: done.days(until: due)) }
+        return asOf <= due ? .open(daysLeft: asOf.days(until: due)) : .expired(on: due)
+    }
+
     /// Missed, and owed by the association.
     public var isBreach: Bool {
         if bindsAssociation, case .missed = status { return true }
@@ -87,9 +95,11 @@ extension CaseState {
             }
             let due = spec.period.end(from: from)
             if stopped != nil && done == nil { return }
+            let binds = rule != .R10
             out.append(Deadline(rule: rule, labelFr: fr, labelEn: en, from: from, due: due,
-                                status: Deadline.status(due: due, done: done, asOf: asOf),
-                                bindsAssociation: rule != .R10))
+                                status: binds ? Deadline.status(due: due, done: done, asOf: asOf)
+                                    : Deadline.rightStatus(due: due, done: done, asOf: asOf),
+                                bindsAssociation: binds))
         }
         func anchor(_ spec: Rulebook.DeadlineRule) -> Day? { anchorDay(spec.from, rulebook: rulebook) }
 

@@ -31,6 +31,7 @@ public struct CalendarEntry: Sendable {
             let record = subject.dropFirst("ladder ".count).split(separator: "/")
             return record.count == 2 ? "greffe ladder status \(record[1])" : "greffe agenda"
         }
+        if subject.hasPrefix("AG ") { return "greffe ga docket --for \(subject.dropFirst("AG ".count))" }
         let c = subject
         switch RuleID(rawValue: rule) {
         case .R02?: return "greffe notify-board \(c)"
@@ -42,6 +43,7 @@ public struct CalendarEntry: Sendable {
         case .R18?: return "greffe cell meet \(c)"
         case .R22?: return "greffe judgement execute \(c)"
         case .R23?: return "greffe appeal \(c)"
+        case .R24?: return "greffe ga schedule --on JOUR"
         default: return "greffe status \(c)"
         }
     }

@@ -215,7 +215,8 @@ public struct DossierBuilder {
         case "probationary": return l.t("réintégration probatoire", "probationary reintegration")
         default:
             if let sanctions, !sanctions.isEmpty, sanctions != [option] { return words.sanctions(sanctions) }
-            return rulebook.sanctions.first { $0.id == option }.map { l == .fr ? $0.fr : $0.en } ?? option
+            // `warning+suspension` → « avertissement + suspendre… »: never the ids in a sentence.
+            return VoteWords.option(option, rulebook: rulebook, l)
         }
     }
 

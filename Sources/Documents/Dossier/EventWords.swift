@@ -124,9 +124,10 @@ public struct EventWords {
         case .consensusReached(let p):
             return l.t("Décision par consensus : \(sanctions(p.sanctions))", "Decision by consensus: \(sanctions(p.sanctions))")
         case .cellVoteHeld(let p):
-            return l.t("Vote de la cellule", "Cell vote") + voteOutcome(p.adopted, p.proposals)
+            return l.t("Vote de la cellule", "Cell vote") + voteOutcome(p.adopted, p.proposals) + tallies(p.tallies, p.proposals)
         case .reintegrationVoteHeld(let p):
             return l.t("Vote sur la réintégration", "Reintegration vote") + voteOutcome(p.adopted, p.proposals)
+                + tallies(p.tallies, p.proposals)
         case .judgementRendered(let p):
             return l.t("Jugement : \(sanctions(p.sanctions))", "Judgement: \(sanctions(p.sanctions))")
         case .referredToGeneralAssembly:
@@ -143,11 +144,13 @@ public struct EventWords {
                 + (p.grounds.map { l.t(" ; motifs : \(text($0))", "; grounds: \(text($0))") } ?? "")
         case .generalAssemblyDecided(let p):
             return l.t("Décision de l'Assemblée générale", "General assembly decision") + voteOutcome(p.adopted, p.proposals)
-        case .generalAssemblyVoteFailed:
+                + tallies(p.tallies, p.proposals)
+        case .generalAssemblyVoteFailed(let p):
             return l.t("L'Assemblée générale n'a pas atteint les deux tiers sur la sanction", "The general assembly missed two-thirds on the sanction")
+                + tallies(p.tallies, p.proposals)
         case .generalAssemblyReintegrationVoteHeld(let p):
             return l.t("Vote de l'Assemblée générale sur la réintégration", "General assembly vote on reintegration")
-                + voteOutcome(p.adopted, p.proposals)
+                + voteOutcome(p.adopted, p.proposals) + tallies(p.tallies, p.proposals)
         case .explicitDecisionRecorded(let p):
             return l.t("Décision explicite du Conseil, le règlement étant muet : \(text(p.decision)) (\(text(p.reason)))",
                        "Explicit decision of the board, the rules being silent: \(text(p.decision)) (\(text(p.reason)))")
@@ -175,8 +178,16 @@ public struct EventWords {
 
     func voteOutcome(_ adopted: String?, _ proposals: [Proposal]) -> String {
         guard let adopted else { return language.t(" : deux tiers non atteints", ": two-thirds not reached") }
-        let chosen = proposals.first { $0.id == adopted }
-        return language.t(" : adopté « \(adopted) »", ": adopted \"\(adopted)\"")
-            + (chosen.map { " (\(sanctions($0.sanctions)))" } ?? "")
+        let words = VoteWords.option(adopted, proposals: proposals, rulebook: rulebook, language)
+        return language.t(" : adopté « \(words) »", ": adopted \"\(words)\"")
+    }
+
+    /// Each option's result in words beside its arithmetic.
+    func tallies(_ tallies: [OptionTally], _ proposals: [Proposal]) -> String {
+        guard !tallies.isEmpty else { return "" }
+        return " — " + tallies.map { t in
+            VoteWords.option(t.option, proposals: proposals, rulebook: rulebook, language) + language.t(" : ", ": ")
+                + VoteWords.line(t.tally, threshold: rulebook.twoThirds, language)
+        }.joined(separator: " ; ")
     }
 }

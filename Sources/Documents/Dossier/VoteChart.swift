@@ -20,17 +20,7 @@ struct VoteChart {
 
     /// « 28 voix sur 43 bulletins, blancs compris : 65 % < 2/3 » — the percentage rounded down, for reading only; the
     /// decision is the integer comparison of the arithmetic column.
-    func words(_ t: VoteTally) -> String {
-        let l = language
-        let percent = t.base > 0 ? t.yes * 100 / t.base : 0
-        let sign = t.reached ? "≥" : "<"
-        let fraction = "\(threshold.numerator)/\(threshold.denominator)"
-        let base = threshold.base == .castIncludingBlanks
-            ? l.t("\(t.base) bulletin\(t.base > 1 ? "s" : ""), blancs compris", "\(t.base) ballot\(t.base > 1 ? "s" : ""), blanks included")
-            : l.t("\(t.base) membre\(t.base > 1 ? "s" : "") de l'instance", "\(t.base) member\(t.base > 1 ? "s" : "") of the body")
-        return l.t("\(t.yes) voix sur \(base) : \(percent) % \(sign) \(fraction)", "\(t.yes) vote(s) out of \(base): \(percent) % \(sign) \(fraction)")
-            + (t.reached ? l.t(" — adopté", " — adopted") : l.t(" — non adopté", " — not adopted"))
-    }
+    func words(_ t: VoteTally) -> String { VoteWords.plain(t, threshold: threshold, language) }
 
     func alternative() -> String {
         title + " : " + rows.map { "\($0.label), \(words($0.tally))" }.joined(separator: " ; ")

@@ -71,11 +71,15 @@ extension GreffeCommand {
             // otherwise the index kept up to date by every act.
             // Article 6: the erasures due that day are due work too (R35), listed in a section of their own.
             let erasures = try registry.retentionReview(asOf: today).due.map(\.agendaItem)
+            // The general assemblies: a GA to schedule after an appeal or a referral, and each scheduled GA.
+            let assemblies = try AssemblyAgenda.items(registry, today: today)
             let items = try asOf.map { day in
                 AgendaItem.items(try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
-                                 today: day, within: within, paths: try registry.pathAgenda(asOf: day) + erasures)
+                                 today: day, within: within, paths: try registry.pathAgenda(asOf: day) + erasures,
+                                 assemblies: assemblies)
             } ?? AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
-                                  today: today, within: within, paths: try registry.pathAgenda() + erasures)
+                                  today: today, within: within, paths: try registry.pathAgenda() + erasures,
+                                  assemblies: assemblies)
             if let ics {
                 let entries = items.map { CalendarEntry(subject: $0.subject, rule: $0.rule, labelFr: $0.labelFr,
                                                         labelEn: $0.labelEn, due: $0.due, uid: $0.uid) }
@@ -135,7 +139,7 @@ struct AgendaItem {
 
     /// Overdue first, then by due day; a party's window that closed is no longer listed.
     static func items(_ index: [(id: CaseID, pending: [PendingDeadline])], ladders: [LadderAgendaItem], today: Day,
-                      within: Int?, paths: [PathAgendaItem] = []) -> [AgendaItem] {
+                      within: Int?, paths: [PathAgendaItem] = [], assemblies: [AgendaItem] = []) -> [AgendaItem] {
         let deadlines = index.flatMap { entry in
             entry.pending.map { d in
                 AgendaItem(subject: entry.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
@@ -154,7 +158,7 @@ struct AgendaItem {
             return AgendaItem(subject: item.subject, rule: item.rule.rawValue, labelFr: item.labelFr, labelEn: item.labelEn,
                               due: day, bindsAssociation: true, waiting: item.due == nil, daysLeft: today.days(until: day))
         }
-        return (deadlines + records + pathItems)
+        return (deadlines + records + pathItems + assemblies)
             .filter { $0.bindsAssociation || $0.daysLeft >= 0 }
             .filter { within == nil || $0.waiting || $0.daysLeft <= within ?? 0 }
             .sorted { a, b in

@@ -53,8 +53,8 @@ extension GreffeCommand.Audit {
             let (registry, id) = try options.readingRegistry(forCase: caseID)
             let checks = try registry.drawAudits(of: id)
             if json {
-                print(try jsonLine(["case": id.rawValue, "draws": checks.map(\.json),
-                                    "ok": checks.allSatisfy(\.ok)] as [String: Any]))
+                print(try jsonText(DrawAuditsJSON(case: id.rawValue, draws: checks.map(DrawAuditJSON.init),
+                                                  ok: checks.allSatisfy(\.ok))))
             } else if checks.isEmpty {
                 print(l.t("Aucun tirage au sort enregistré dans \(id).", "No draw recorded in \(id)."))
             } else {
@@ -105,19 +105,5 @@ extension DrawAudit {
             for difference in found { line(l.t("  ✗ différence : \(difference)", "  ✗ difference: \(difference)")) }
         }
         return out
-    }
-
-    var json: [String: Any] {
-        var o: [String: Any] = [
-            "sequence": sequence, "announcedOn": announcement?.on.description ?? NSNull(), "performedOn": performedOn.description,
-            "poolSize": draw.pool.count, "poolDigest": draw.poolDigest, "keyString": draw.keyString,
-            "publiclyVerifiable": draw.publiclyVerifiable, "announcedBeforeEntropy": announcedBeforeEntropy,
-            "order": draw.order.map(\.rawValue), "ok": ok,
-        ]
-        switch verification {
-        case .matches(let steps): o["stepsChecked"] = steps
-        case .differs(let found): o["differences"] = found.map { "\($0)" }
-        }
-        return o
     }
 }

@@ -47,15 +47,14 @@ extension GreffeCommand.Audit {
             let members = replay.members.values
             let present = members.filter { $0.departedOn == nil && $0.radiatedOn == nil }.count
             if json {
-                print(try jsonLine([
-                    "until": until, "hash": last?.hash.hexString ?? "", "occurredOn": last?.event.occurredOn ?? "",
-                    "members": members.count, "membersPresent": present,
-                    "cases": cases.map { id, folded -> [String: Any] in
-                        ["case": id.rawValue, "step": folded.state.step.rawValue, "version": folded.version,
-                         "openedOn": folded.state.openedOn?.description ?? NSNull(),
-                         "lastActOn": folded.state.lastActOn?.description ?? NSNull()]
-                    },
-                ] as [String: Any]))
+                print(try jsonText(ReplayJSON(
+                    until: until, hash: last?.hash.hexString ?? "", occurredOn: last?.event.occurredOn ?? "",
+                    members: members.count, membersPresent: present,
+                    cases: cases.map { id, folded in
+                        ReplayJSON.Case(case: id.rawValue, step: folded.state.step.rawValue, version: folded.version,
+                                        openedOn: OrNull(folded.state.openedOn?.description),
+                                        lastActOn: OrNull(folded.state.lastActOn?.description))
+                    })))
                 return
             }
             if let last {

@@ -48,8 +48,8 @@ extension GreffeCommand.Audit {
             let reveal = try registry.reveal(words: l.revealWords)
             switch format {
             case .json:
-                print(try jsonLine(["asOf": day.description, "rulebook": rulebook, "note": preamble(l),
-                                    "cases": audits.map { $0.json(l, reveal) }] as [String: Any]))
+                print(try jsonText(AuditReportJSON(asOf: day.description, rulebook: rulebook, note: preamble(l),
+                                                   cases: audits.map { CaseAuditJSON($0, l, reveal) })))
             case .text, .md:
                 let md = format == .md
                 var out = md ? l.t("# Rapport d'audit\n\n", "# Audit report\n\n") : l.t("RAPPORT D'AUDIT\n", "AUDIT REPORT\n")
@@ -59,7 +59,10 @@ extension GreffeCommand.Audit {
                            "Store \(store), rulebook \(book), open deadlines counted as of \(day).\n")
                 out += (md ? "\n> " : "") + preamble(l) + "\n"
                 if audits.isEmpty { out += l.t("\n(aucun dossier)\n", "\n(no cases)\n") }
-                for audit in audits { out += audit.render(l, markdown: md, reveal) }
+                for audit in audits {
+                    let book = (try? registry.rulebook(of: audit.id)) ?? registry.rulebook
+                    out += audit.render(l, markdown: md, reveal, rulebook: book)
+                }
                 print(out, terminator: "")
             }
         }
@@ -92,12 +95,6 @@ extension DeadlineAudit {
     }
 }
 
-/// The tally's arithmetic in the chosen language ("… → deux tiers atteints" / "… → two-thirds reached").
-func arithmetic(_ tally: VoteTally, _ l: Language) -> String {
-    guard l == .en, let arrow = tally.arithmetic.range(of: "→") else { return tally.arithmetic }
-    let fraction = tally.arithmetic.contains("deux tiers") ? "two-thirds" : "threshold"
-    return tally.arithmetic[..<arrow.upperBound] + " \(fraction) " + (tally.reached ? "reached" : "not reached")
-}
 
 extension VoteAudit.Kind {
     func text(_ l: Language) -> String {
@@ -112,7 +109,8 @@ extension VoteAudit.Kind {
 }
 
 extension CaseAudit {
-    func render(_ l: Language, markdown md: Bool, _ reveal: Reveal) -> String {
+    /// `book` is the case's rulebook version (R34): its words name the sanctions and its threshold words the votes.
+    func render(_ l: Language, markdown md: Bool, _ reveal: Reveal, rulebook book: Rulebook) -> String {
         // In Markdown every value from the log is escaped (MarkdownText): it cannot inject HTML, a link or a row.
         func m(_ text: String) -> String { md ? MarkdownText.inline(text) : text }
         var out = "\n"
@@ -132,7 +130,7 @@ extension CaseAudit {
         }
         out += md ? "\n### Votes\n\n" : "Votes\n"
         if votes.isEmpty { out += l.t("  (aucun vote : décision par consensus ou pas encore de décision)\n", "  (no vote: consensus or no decision yet)\n") }
-        for vote in votes { out += vote.render(l, markdown: md) }
+        for vote in votes { out += vote.render(l, markdown: md, rulebook: book) }
         if !cellReplacements.isEmpty {
             out += md ? l.t("\n### Remplacements dans la cellule\n\n", "\n### Cell replacements\n\n")
                 : l.t("Remplacements dans la cellule (art. 5.6.9)\n", "Cell replacements (art. 5.6.9)\n")
@@ -157,66 +155,29 @@ extension CaseAudit {
         }
         return out
     }
-
-    func json(_ l: Language, _ reveal: Reveal) -> [String: Any] {
-        [
-            "case": id.rawValue, "step": step.rawValue, "openedOn": openedOn?.description ?? NSNull(),
-            "lastActOn": lastActOn?.description ?? NSNull(), "asOf": asOf.description, "records": records,
-            "rulebook": ["id": rulebook.id, "version": rulebook.version] as [String: Any],
-            "deadlines": deadlines.map { d -> [String: Any] in
-                ["rule": d.rule.rawValue, "labelFr": d.labelFr, "labelEn": d.labelEn, "from": d.from?.description ?? NSNull(),
-                 "due": d.due?.description ?? NSNull(), "done": d.done?.description ?? NSNull(), "state": d.state.rawValue,
-                 "marginDays": d.marginDays ?? NSNull(), "breach": d.breach]
-            },
-            "votes": votes.map { $0.json(l) },
-            "draws": draws.map(\.json),
-            "cellReplacements": cellReplacements.map { r -> [String: Any] in
-                ["on": r.on.description, "member": r.value.member.rawValue, "ground": r.value.ground.rawValue,
-                 "reason": reveal(r.value.reason)]
-            },
-            "rectifications": rectifications.map { r -> [String: Any] in
-                ["sequence": r.sequence, "on": r.on.description, "actor": r.actor, "kind": r.withdrawn ? "withdrawal" : "correction",
-                 "records": r.records, "reason": reveal(r.reason)]
-            },
-        ]
-    }
 }
 
 extension VoteAudit {
-    func render(_ l: Language, markdown md: Bool) -> String {
+    func render(_ l: Language, markdown md: Bool, rulebook book: Rulebook) -> String {
         func m(_ text: String) -> String { md ? MarkdownText.inline(text) : text }
+        func words(_ id: String) -> String { VoteWords.option(id, proposals: proposals, rulebook: book, l) }
         let indent = md ? "- " : "  "
         var out = indent + "#\(sequence) \(on) — \(kind.text(l))" + l.t(", \(bodySize) votant·es\n", ", \(bodySize) voter(s)\n")
         let sub = md ? "  - " : "    "
         if !ballots.isEmpty {
             out += sub + l.t("bulletins : ", "ballots: ")
-                + ballots.map { "\(m($0.member.rawValue)) → \(m($0.option ?? l.t("blanc", "blank")))" }.joined(separator: ", ") + "\n"
+                + ballots.map { "\(m($0.member.rawValue)) → \(m($0.option.map(words) ?? l.t("blanc", "blank")))" }.joined(separator: ", ") + "\n"
         } else {
-            out += sub + l.t("voix : ", "votes: ") + counts.map { "\(m($0.option)) \($0.votes)" }.joined(separator: ", ")
+            out += sub + l.t("voix : ", "votes: ") + counts.map { "\(m(words($0.option))) \($0.votes)" }.joined(separator: ", ")
                 + l.t(", blancs \(blanks)\n", ", blanks \(blanks)\n")
         }
         for option in recomputedTallies {
-            let sanctions = proposals.first { $0.id == option.option }?.sanctions.joined(separator: ", ") ?? ""
-            let sum = arithmetic(option.tally, l)
-            out += sub + "\(m(option.option)) (\(m(sanctions)))" + l.t(" : ", ": ")
-                + (md ? "`\(sum)`" : sum) + "\n"
+            let sum = VoteWords.arithmetic(option.tally, l)
+            out += sub + m(words(option.option)) + l.t(" : ", ": ")
+                + VoteWords.plain(option.tally, threshold: book.twoThirds, l) + " (" + (md ? "`\(sum)`" : sum) + ")\n"
         }
-        out += sub + l.t("adoptée : \(m(recomputedAdopted ?? "aucune"))", "adopted: \(m(recomputedAdopted ?? "none"))")
+        out += sub + l.t("adoptée : \(m(recomputedAdopted.map(words) ?? "aucune"))", "adopted: \(m(recomputedAdopted.map(words) ?? "none"))")
         out += (problem.map { " — ✗ " + $0.t(l) } ?? l.t(" — ✓ conforme à l'enregistrement", " — ✓ as recorded")) + "\n"
         return out
-    }
-
-    func json(_ l: Language) -> [String: Any] {
-        [
-            "sequence": sequence, "on": on.description, "kind": kind.rawValue, "bodySize": bodySize, "blanks": blanks,
-            "ballots": ballots.map { ["member": $0.member.rawValue, "option": $0.option ?? NSNull()] as [String: Any] },
-            "counts": counts.map { ["option": $0.option, "votes": $0.votes] as [String: Any] },
-            "tallies": recomputedTallies.map { t -> [String: Any] in
-                ["option": t.option, "yes": t.tally.yes, "base": t.tally.base, "reached": t.tally.reached,
-                 "arithmetic": t.tally.arithmetic]
-            },
-            "recordedAdopted": recordedAdopted ?? NSNull(), "adopted": recomputedAdopted ?? NSNull(), "ok": ok,
-            "problem": problem?.t(l) ?? NSNull(),
-        ]
     }
 }

@@ -8,8 +8,9 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liste les dossiers : étape, ouverture, prochain délai.",
             discussion: prose("""
-                --state open (défaut : tous) garde les dossiers en cours, --state closed les dossiers clos ou arrêtés ;
-                --state ÉTAPE garde une étape précise (ex. appealPending, constitutingCell ; voir --help).
+                --state en-cours (ou open ; défaut : tous) garde les dossiers en cours, --state clos (ou closed) les
+                dossiers clos ou arrêtés ; --state ÉTAPE garde une étape précise, nommée en français comme `greffe
+                cases` l'affiche (« recours formé, Assemblée générale attendue ») ou par son identifiant (appealPending).
                 --member MEMBRE garde les dossiers où ce membre est partie (mis·e en cause, plaignant·e, victime),
                 témoin d'une pièce ou membre de la cellule de crise, et dit à quel titre.
                 --search TEXTE cherche, sans tenir compte des majuscules ni des accents, dans l'identifiant du
@@ -19,7 +20,8 @@ extension GreffeCommand {
 
                 Exemples :
                   greffe cases
-                  greffe cases --state open
+                  greffe cases --state en-cours
+                  greffe cases --state "recours formé, Assemblée générale attendue"
                   greffe cases --state appealPending --json
                   greffe cases --member m004
                   greffe cases --search "capture d'écran"
@@ -28,7 +30,7 @@ extension GreffeCommand {
         @OptionGroup var options: StoreOptions
 
         @Option(help: ArgumentHelp(
-            "Filtre : open, closed, ou une étape : \(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")).",
+            "Filtre : en-cours, clos, ou une étape (ses mots français ou son identifiant) : \(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")).",
             valueName: "état"))
         var state: String?
 
@@ -45,8 +47,23 @@ extension GreffeCommand {
             if let search, search.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 throw ValidationError("--search : le texte cherché est vide / --search: the searched text is empty")
             }
-            if let state, state != "open", state != "closed", CaseStep(rawValue: state) == nil {
-                throw ValidationError("--state : open, closed ou une étape (\(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")))")
+            if let state, Filter(state) == nil {
+                throw ValidationError("--state : en-cours, clos ou une étape (\(CaseStep.allCases.map(\.fr).joined(separator: " ; "))) / open, closed or a step (\(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+
+        /// What `--state` keeps: the open cases, the finished ones, or one step.
+        enum Filter: Equatable {
+            case open, finished, step(CaseStep)
+
+            init?(_ text: String) {
+                switch foldedArgument(text) {
+                case "open", "en-cours", "ouvert", "ouverts": self = .open
+                case "closed", "clos", "finished", "termine", "termines": self = .finished
+                default:
+                    guard let step = CaseStep.typed(text) else { return nil }
+                    self = .step(step)
+                }
             }
         }
 
@@ -54,11 +71,11 @@ extension GreffeCommand {
         static func isFinished(_ step: CaseStep) -> Bool { step == .closed || step == .stopped }
 
         func keeps(_ summary: CaseSummary) -> Bool {
-            switch state {
+            switch state.flatMap(Filter.init) {
             case nil: return true
-            case "open": return !Self.isFinished(summary.step)
-            case "closed": return Self.isFinished(summary.step)
-            case let step?: return summary.step.rawValue == step
+            case .open: return !Self.isFinished(summary.step)
+            case .finished: return Self.isFinished(summary.step)
+            case let .step(step): return summary.step == step
             }
         }
 

@@ -93,7 +93,7 @@ extension GreffeCommand {
                     en: "no general assembly scheduled on or after \(from)\(asOfEn) (see `greffe ga schedule`)")
             }
             if json {
-                print(try jsonLine(DocketView.json(assembly, items, reveal)))
+                print(try jsonText(DocketJSON(assembly, items, reveal)))
             } else {
                 let names = try registry.displayNames(reveal)
                 print(DocketView.text(assembly, items, l, reveal, names: names), terminator: "")
@@ -139,30 +139,5 @@ enum DocketView {
             }
         }
         return out
-    }
-
-    static func json(_ assembly: Assembly, _ items: [DocketItem], _ reveal: Reveal) -> [String: Any] {
-        [
-            "heldOn": assembly.heldOn.description, "scheduledOn": assembly.scheduledOn.description,
-            "place": assembly.place ?? NSNull(),
-            "items": items.map { item -> [String: Any] in
-                var matter: [String: Any]
-                switch item.matter {
-                case let .appeal(by, on, deadline, companion):
-                    matter = ["kind": "appeal", "by": by.rawValue, "on": on.description]
-                    if let deadline { matter["deadline"] = deadline.description }
-                    if let companion { matter["companion"] = reveal(companion) }
-                case let .referral(on): matter = ["kind": "referral", "on": on.description]
-                case let .windowOpen(party, until):
-                    matter = ["kind": "windowOpen", "party": party.rawValue, "until": until.description]
-                }
-                return [
-                    "case": item.caseID.rawValue, "matter": matter, "questionFr": item.questionFr,
-                    "questionEn": item.questionEn,
-                    "suspensions": item.suspensions.map { ["rule": $0.rule.rawValue, "from": $0.from.description] },
-                    "conflicts": item.conflicts.map { ["member": $0.member.rawValue, "fr": $0.fr, "en": $0.en] },
-                ]
-            },
-        ]
     }
 }

@@ -83,18 +83,10 @@ extension GreffeCommand.Log {
             }
             let report = try store.verify(from: checkpoint)
             if json {
-                var object: [String: Any] = [
-                    "ok": report.isValid,
-                    "recordsChecked": report.recordsChecked,
-                    "startSequence": report.startSequence,
-                    "head": ["sequence": report.storedHead.sequence, "hash": report.storedHead.hash.hexString],
-                ]
-                if let failure = report.failure {
-                    object["failure"] = [
-                        "sequence": failure.sequence, "kind": failure.kind.rawValue, "detail": failure.detail,
-                    ]
-                }
-                print(try jsonLine(object))
+                print(try jsonText(LogVerifyView(
+                    ok: report.isValid, recordsChecked: report.recordsChecked, startSequence: report.startSequence,
+                    head: HeadView(report.storedHead),
+                    failure: report.failure.map { .init(sequence: $0.sequence, kind: $0.kind.rawValue, detail: $0.detail) })))
             } else if let failure = report.failure {
                 print(
                     l.t(

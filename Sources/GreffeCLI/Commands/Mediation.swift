@@ -319,7 +319,7 @@ extension GreffeCommand {
                 }
                 if index.isEmpty { print(l.t("(aucune médiation)", "(no mediation)")) }
                 for m in index {
-                    let state = m.outcome.map { l.t("close (\($0.rawValue))", "concluded (\($0.rawValue))") }
+                    let state = m.outcome.map { l.t("close (\($0.words(l)))", "concluded (\($0.words(l)))") }
                         ?? l.t("en cours", "open")
                     print("\(m.id)  \(m.parties.map(\.rawValue).joined(separator: " / "))  "
                           + l.t("médiateur : ", "mediator: ") + (m.mediator?.rawValue ?? "—") + "  \(state)")
@@ -372,13 +372,19 @@ func mediationLine(_ event: MediationEvent, day: Day, state: MediationState, _ l
         return l.t("Tirage effectué \(on) (chaîne-clé \(d.keyString)) : médiateur \(drawn)",
                    "Draw performed \(on) (key string \(d.keyString)): mediator \(drawn)")
     case .concluded(let o):
-        let outcome = switch o.outcome {
+        let outcome = o.outcome.words(l)
+        return l.t("Médiation close \(on) : \(outcome)", "Mediation concluded \(on): \(outcome)")
+            + (reveal(o.note).map { l.t(" ; note : ", "; note: ") + SafeText.field($0) } ?? "")
+            + (o.caseID.map { l.t(" (dossier \($0))", " (case \($0))") } ?? "")
+    }
+}
+
+extension MediationOutcome.Kind {
+    func words(_ l: Language) -> String {
+        switch self {
         case .agreement: l.t("accord", "agreement")
         case .failure: l.t("échec", "failure")
         case .complaint: l.t("renvoi vers une plainte", "referral to a complaint")
         }
-        return l.t("Médiation close \(on) : \(outcome)", "Mediation concluded \(on): \(outcome)")
-            + (reveal(o.note).map { l.t(" ; note : ", "; note: ") + SafeText.field($0) } ?? "")
-            + (o.caseID.map { l.t(" (dossier \($0))", " (case \($0))") } ?? "")
     }
 }

@@ -153,20 +153,16 @@ extension GreffeCommand.Members {
                 }
             }
             if json {
-                let rows: [[String: Any]] = members.map { m in
-                    var row: [String: Any] = [
-                        "id": m.id.rawValue, "name": reveal(m.displayName), "email": reveal(m.email), "kind": m.kind.rawValue,
-                        "duesYears": m.duesYears.sorted(), "board": m.roles(on: day).contains(.boardMember),
-                        "active": m.standing(on: day, judgementsSat: []).isActive(on: day),
-                        "judgementsSat": (judged[m.id] ?? []).map(\.rawValue),
-                    ]
-                    if let reasons = eligibility[m.id] {
-                        row["eligible"] = reasons.isEmpty
-                        row["exclusions"] = reasons.map { ["rule": $0.rule.rawValue, "fr": $0.fr, "en": $0.en] }
-                    }
-                    return row
+                let rows = members.map { m in
+                    let reasons = eligibility[m.id]
+                    return MemberRowJSON(
+                        id: m.id.rawValue, name: reveal(m.displayName), email: reveal(m.email), kind: m.kind.rawValue,
+                        duesYears: m.duesYears.sorted(), board: m.roles(on: day).contains(.boardMember),
+                        active: m.standing(on: day, judgementsSat: []).isActive(on: day),
+                        judgementsSat: (judged[m.id] ?? []).map(\.rawValue), eligible: reasons.map(\.isEmpty),
+                        exclusions: reasons.map { $0.map { MemberRowJSON.Exclusion(rule: $0.rule.rawValue, fr: $0.fr, en: $0.en) } })
                 }
-                print(try jsonLine(rows))
+                print(try jsonText(rows))
                 return
             }
             if members.isEmpty {
@@ -217,37 +213,46 @@ extension GreffeCommand.Members {
             let reveal = try registry.reveal(words: l.revealWords)
             let judged = (try registry.judgementsSat()[memberID] ?? []).map(\.rawValue).sorted()
             let parties = try registry.caseIndex().filter { $0.accused.contains(memberID) }.map(\.id.rawValue)
-            let mandates = m.mandates.map { mandate -> [String: Any] in
-                var out: [String: Any] = ["role": mandate.role.rawValue, "from": mandate.from.description]
-                if let until = mandate.until { out["until"] = until.description }
-                return out
-            }
             if json {
-                var object: [String: Any] = [
-                    "id": m.id.rawValue, "name": reveal(m.displayName), "email": reveal(m.email), "kind": m.kind.rawValue,
-                    "joinedOn": m.joinedOn.description,
-                    "dues": m.duesPaidOn.sorted { $0.key < $1.key }.map { ["year": $0.key, "recordedOn": $0.value.description] },
-                    "mandates": mandates, "judgementsSat": judged, "accusedIn": parties,
-                ]
-                if let phone = m.phone { object["phone"] = reveal(phone) }
-                if let d = m.departedOn { object["departedOn"] = d.description }
-                if let r = m.radiatedOn { object["radiatedOn"] = r.description }
-                if let e = m.erasedOn { object["erasedOn"] = e.description }
-                print(try jsonLine(object))
+                let object = MemberJSON(
+                    id: m.id.rawValue, name: reveal(m.displayName), email: reveal(m.email), kind: m.kind.rawValue,
+                    joinedOn: m.joinedOn.description,
+                    dues: m.duesPaidOn.sorted { $0.key < $1.key }.map { MemberJSON.Dues(year: $0.key, recordedOn: $0.value.description) },
+                    mandates: m.mandates.map { MemberJSON.Mandate(role: $0.role.rawValue, from: $0.from.description, until: $0.until?.description) },
+                    judgementsSat: judged, accusedIn: parties, departedOn: m.departedOn?.description,
+                    radiatedOn: m.radiatedOn?.description, erasedOn: m.erasedOn?.description,
+                    phone: m.phone.map { reveal($0) })
+                print(try jsonText(object))
                 return
             }
-            print("\(SafeText.field(m.id.rawValue)) — \(SafeText.field(reveal(m.displayName))) <\(SafeText.field(reveal(m.email)))> (\(m.kind.rawValue))")
+            print("\(SafeText.field(m.id.rawValue)) — \(SafeText.field(reveal(m.displayName))) <\(SafeText.field(reveal(m.email)))> (\(m.kind.words(l)))")
             if let phone = m.phone { print(l.t("  téléphone : ", "  phone: ") + SafeText.field(reveal(phone))) }
             print(l.t("  membre depuis le ", "  member since ") + m.joinedOn.description)
             let dues = m.duesYears.sorted().map(String.init).joined(separator: ", ")
             print(l.t("  cotisations : ", "  dues: ") + (dues.isEmpty ? "—" : dues))
             for mandate in m.mandates {
-                print(l.t("  mandat ", "  mandate ") + "\(mandate.role.rawValue) " + l.t("depuis le ", "from ")
+                print(l.t("  mandat ", "  mandate ") + "\(SafeText.field(mandate.role.words(l))) " + l.t("depuis le ", "from ")
                     + mandate.from.description + (mandate.until.map { l.t(" jusqu'au ", " until ") + $0.description } ?? ""))
             }
             if let d = m.departedOn { print(l.t("  a quitté l'association le ", "  left the association on ") + d.description) }
             if let r = m.radiatedOn { print(l.t("  radié·e le ", "  radiated on ") + r.description) }
             print(l.t("  mis·e en cause dans : ", "  accused in: ") + (parties.isEmpty ? "—" : parties.joined(separator: ", ")))
+            // The decisions in force against the member, in the words of each case's rulebook (R34), and the
+            // suspensions running today.
+            let today = try registry.day(nil)
+            var sanctions: [String] = []
+            for caseID in parties.map({ CaseID($0) }) {
+                let loaded = try registry.loadCase(caseID)
+                if let outcome = loaded.state.outcome, !outcome.sanctions.isEmpty {
+                    sanctions.append(loaded.rulebook.sanctionsWords(outcome.sanctions, l)
+                        + l.t(" (\(caseID), \(outcome.source.words(l)), le \(outcome.on))", " (\(caseID), \(outcome.source.words(l)), on \(outcome.on))"))
+                }
+                for s in loaded.state.activeSuspensions(on: today) where s.accused.contains(memberID) {
+                    sanctions.append(l.t("suspension en vigueur (\(s.rule.rawValue), \(caseID)) depuis le \(s.from), \(s.untilFr)",
+                                         "suspension in force (\(s.rule.rawValue), \(caseID)) since \(s.from), \(s.untilEn)"))
+                }
+            }
+            print(l.t("  sanctions : ", "  sanctions: ") + (sanctions.isEmpty ? l.t("aucune", "none") : sanctions.joined(separator: " ; ")))
             print(
                 l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(try registry.procedureRulebooks().inForce(on: try registry.day(nil)).judgementCap.max)"
                     + (judged.isEmpty ? "" : " (" + judged.joined(separator: ", ") + ")"))

@@ -180,8 +180,8 @@ func revocationAct(_ path: PathActOptions, id: String?, _ command: RevocationCom
     var lines = done.events.map { revocationLine($0, day: day, l, reveal: reveal) }
     var types = done.events.map(\.typeName)
     if let ended = done.rosterEvent, case let .mandateEnded(member, role) = ended {
-        lines.append(l.t("Liste des adhésions : fin du mandat \(role.rawValue) de \(member) le \(day.frenchDescription)",
-                         "Roster: \(member)'s \(role.rawValue) mandate ends on \(day)"))
+        lines.append(l.t("Liste des adhésions : fin du mandat « \(role.words(l)) » de \(member) le \(day.frenchDescription)",
+                         "Roster: \(member)'s \(role.words(l)) mandate ends on \(day)"))
         types.append(ended.typeName)
     }
     try path.report(stream: Registry.revocationStream(done.id), id: done.id, types: types, lines: lines,
@@ -197,8 +197,8 @@ func revocationLine(_ event: RevocationEvent, day: Day, _ l: Language, reveal: R
         case .silence: l.t("silence depuis le \(o.ground.silentSince?.frenchDescription ?? "?")", "silent since \(o.ground.silentSince?.description ?? "?")")
         case .breach: l.t("manquement au règlement", "breach of the rules")
         }
-        return l.t("Révocation ouverte \(on) : mandat \(o.role.rawValue) de \(o.holder), motif : \(ground)",
-                   "Revocation opened \(on): \(o.holder)'s \(o.role.rawValue) mandate, ground: \(ground)")
+        return l.t("Révocation ouverte \(on) : mandat « \(o.role.words(l)) » de \(o.holder), motif : \(ground)",
+                   "Revocation opened \(on): \(o.holder)'s \(o.role.words(l)) mandate, ground: \(ground)")
             + l.t(" ; faits : ", "; facts: ") + SafeText.field(reveal(o.ground.facts))
     case .holderConvened(let c):
         let form = c.form == .writing ? l.t("par écrit", "in writing") : l.t("à l'oral", "orally")

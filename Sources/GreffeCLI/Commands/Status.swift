@@ -58,7 +58,7 @@ extension GreffeCommand {
             let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, reveal: reveal,
                                 names: names)
             if json {
-                print(try jsonLine(view.json))
+                print(try jsonText(CaseStatusJSON(view)))
             } else {
                 print(view.text(l), terminator: "")
                 // Who recorded the last act of that day, by name (issue 14: outputs show the recorder).

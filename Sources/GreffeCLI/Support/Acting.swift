@@ -1,5 +1,6 @@
 import ArgumentParser
 import Discipline
+import Documents
 import EventLog
 import Foundation
 import Registry
@@ -203,14 +204,17 @@ struct Acting {
             // A vote's two-thirds arithmetic, option by option, as auditors and the assembly read it.
             for r in records {
                 guard let event = try? CaseEvent.decode(type: r.type, payload: r.payload) else { continue }
-                let tallies: [OptionTally]
+                let tallies: [OptionTally], proposals: [Proposal]
                 switch event {
-                case .cellVoteHeld(let v), .reintegrationVoteHeld(let v): tallies = v.tallies
+                case .cellVoteHeld(let v), .reintegrationVoteHeld(let v): (tallies, proposals) = (v.tallies, v.proposals)
                 case .generalAssemblyDecided(let v), .generalAssemblyVoteFailed(let v),
-                     .generalAssemblyReintegrationVoteHeld(let v): tallies = v.tallies
+                     .generalAssemblyReintegrationVoteHeld(let v): (tallies, proposals) = (v.tallies, v.proposals)
                 default: continue
                 }
-                for t in tallies { print("  \(t.option) : \(t.tally.arithmetic)") }
+                for t in tallies {
+                    print("  " + VoteWords.option(t.option, proposals: proposals, rulebook: caseRulebook, l) + l.t(" : ", ": ")
+                          + VoteWords.line(t.tally, threshold: caseRulebook.twoThirds, l))
+                }
             }
         }
     }
@@ -260,12 +264,14 @@ struct Acting {
             return l.t("procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation",
                        "procedure stopped (R11, art. 5.6.7): the board announces the radiation")
         case .cellVoteHeld(let v), .reintegrationVoteHeld(let v):
-            return v.adopted.map { l.t("deux tiers atteints pour « \($0) »", "two-thirds reached for \"\($0)\"") }
+            return v.adopted.map { VoteWords.option($0, proposals: v.proposals, rulebook: rulebook, l) }
+                .map { l.t("deux tiers atteints pour « \($0) »", "two-thirds reached for \"\($0)\"") }
                 ?? l.t("deux tiers non atteints", "two-thirds not reached")
         case .judgementRendered(let j):
             return l.t("jugement rendu : ", "judgement rendered: ") + sanctions(j.sanctions)
         case .generalAssemblyDecided(let v):
-            let adopted = v.proposals.first { $0.id == v.adopted }.map { sanctions($0.sanctions) } ?? v.adopted ?? "—"
+            let adopted = v.proposals.first { $0.id == v.adopted }.map { sanctions($0.sanctions) }
+                ?? v.adopted.map { VoteWords.option($0, rulebook: rulebook, l) } ?? "—"
             return l.t("l'Assemblée générale décide : \(adopted)", "the general assembly decides: \(adopted)")
         case .generalAssemblyVoteFailed:
             return l.t("deux tiers non atteints sur la sanction : selon les mêmes modalités que la cellule, l'Assemblée vote sur la réintégration immédiate ou probatoire (greffe ga reintegration-vote)",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Discipline
+import Documents
 import EventLog
 import Foundation
 import Registry
@@ -87,6 +88,21 @@ struct CaseView {
             line(l.t("  décision : ", "  decision: ") + (labels.isEmpty ? l.t("aucune sanction", "no sanction") : labels.joined(separator: ", "))
                 + l.t(" (le \(outcome.on))", " (on \(outcome.on))"))
         }
+        let votes: [(on: Day, fr: String, en: String, proposals: [Proposal], tallies: [OptionTally])] =
+            [state.cellVote.map { ($0.on, "vote de la cellule", "cell vote", $0.value.proposals, $0.value.tallies) },
+             state.reintegrationVote.map { ($0.on, "vote de la cellule sur la réintégration", "cell vote on reintegration", $0.value.proposals, $0.value.tallies) }]
+                .compactMap { $0 }
+                + state.generalAssemblyVotes.map { ($0.on, "vote de l'Assemblée générale", "general assembly vote", $0.value.proposals, $0.value.tallies) }
+        if !votes.isEmpty {
+            line(l.t("  Votes :", "  Votes:"))
+            for v in votes {
+                line("    " + l.t("\(v.fr) le \(v.on)", "\(v.en) on \(v.on)"))
+                for t in v.tallies {
+                    line("      " + VoteWords.option(t.option, proposals: v.proposals, rulebook: rulebook, l) + l.t(" : ", ": ")
+                         + VoteWords.line(t.tally, threshold: rulebook.twoThirds, l))
+                }
+            }
+        }
         let list = deadlines
         if !list.isEmpty {
             line(l.t("  Délais :", "  Deadlines:"))
@@ -102,71 +118,7 @@ struct CaseView {
                 + (slack >= 0 ? l.t("marge \(slack) j", "\(slack) day(s) of slack")
                     : l.t("DÉPASSEMENT de \(-slack) j", "MISSED by \(-slack) day(s)")))
         }
+        out += NextActs.text(id, state, rulebook: rulebook, asOf: asOf, l)
         return out
-    }
-
-    var json: [String: Any] {
-        func party(_ p: Party) -> [String: Any] {
-            var o: [String: Any] = ["id": p.id.rawValue, "isMember": p.isMember]
-            if let m = p.holdsMandate { o["holdsMandate"] = m }
-            return o
-        }
-        func status(_ s: Deadline.Status) -> [String: Any] {
-            switch s {
-            case let .met(on, margin): return ["state": "met", "on": on.description, "marginDays": margin]
-            case let .missed(by, done):
-                var o: [String: Any] = ["state": "missed", "byDays": by]
-                if let done { o["doneOn"] = done.description }
-                return o
-            case let .open(left): return ["state": "open", "daysLeft": left]
-            case .notStarted: return ["state": "notStarted"]
-            case let .expired(on): return ["state": "expired", "on": on.description]
-            }
-        }
-        var o: [String: Any] = [
-            "case": id.rawValue, "asOf": asOf.description, "step": state.step.rawValue, "stepFr": state.step.fr,
-            "stepEn": state.step.en, "accused": state.accused.map(party), "complainants": state.complainants.map(party),
-            "victims": state.victims.map(party), "cell": state.cell.map(\.rawValue),
-            "drawnAwaitingAnswer": state.drawnPending.map(\.rawValue),
-            "explicitDecisions": state.explicitDecisions.map { e in
-                ["on": e.on.description, "matter": e.value.matter.rawValue, "decision": reveal(e.value.decision),
-                 "reason": reveal(e.value.reason)] as [String: Any]
-            },
-            "cellReplacements": state.cellReplacements.map { r in
-                ["on": r.on.description, "member": r.value.member.rawValue, "ground": r.value.ground.rawValue,
-                 "reason": reveal(r.value.reason)] as [String: Any]
-            },
-            "appeals": state.appeals.map { a in
-                var o: [String: Any] = ["on": a.on.description, "by": a.value.by.rawValue]
-                if let grounds = a.value.grounds { o["grounds"] = reveal(grounds) }
-                return o
-            },
-            "suspensions": state.activeSuspensions(on: asOf).map { s in
-                ["rule": s.rule.rawValue, "from": s.from.description, "accused": s.accused.map(\.rawValue),
-                 "blockedSpaces": s.blockedSpaces, "untilFr": s.untilFr, "untilEn": s.untilEn] as [String: Any]
-            },
-            "deadlines": deadlines.map { d in
-                var o: [String: Any] = [
-                    "rule": d.rule.rawValue, "labelFr": d.labelFr, "labelEn": d.labelEn, "status": status(d.status),
-                    "bindsAssociation": d.bindsAssociation,
-                ]
-                if let from = d.from { o["from"] = from.description }
-                if let due = d.due { o["due"] = due.description }
-                return o
-            },
-        ]
-        if let opened = state.openedOn { o["openedOn"] = opened.description }
-        if let r = state.rapporteur { o["rapporteur"] = r.rapporteur.rawValue }
-        o["rulebook"] = ["id": rulebook.id, "version": rulebook.version] as [String: Any]
-        let f = forecast
-        var forecast: [String: Any] = ["concluded": f.concluded, "willMiss": f.willMiss]
-        if let limit = f.limit { forecast["limit"] = limit.description }
-        if let c = f.concludesOn { forecast["concludesOn"] = c.description }
-        if let s = f.slackDays { forecast["slackDays"] = s }
-        o["forecast"] = forecast
-        if let outcome = state.outcome {
-            o["outcome"] = ["source": outcome.source.rawValue, "on": outcome.on.description, "sanctions": outcome.sanctions]
-        }
-        return o
     }
 }

@@ -66,3 +66,18 @@ struct AgendaItemView: Encodable {
     var waiting: Bool
     var bindsAssociation: Bool
 }
+
+/// `greffe log verify --json`.
+struct LogVerifyView: Encodable {
+    struct Failure: Encodable {
+        var sequence: UInt64
+        var kind: String
+        var detail: String
+    }
+
+    var ok: Bool
+    var recordsChecked: UInt64
+    var startSequence: UInt64
+    var head: HeadView
+    var failure: Failure?
+}
