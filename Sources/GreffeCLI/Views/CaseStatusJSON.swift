@@ -132,7 +132,7 @@ struct CaseStatusJSON: Encodable {
                         reason: reveal($0.value.reason))
         }
         appeals = state.appeals.map {
-            AppealView(on: $0.on.description, by: $0.value.by.rawValue, grounds: $0.value.grounds.map(reveal))
+            AppealView(on: $0.on.description, by: $0.value.by.rawValue, grounds: $0.value.grounds.map { reveal($0) })
         }
         suspensions = state.activeSuspensions(on: view.asOf).map {
             Suspension(rule: $0.rule.rawValue, from: $0.from.description, accused: $0.accused.map(\.rawValue),
