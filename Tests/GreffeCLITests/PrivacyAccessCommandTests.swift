@@ -72,7 +72,7 @@ import Testing
                                 environment: SampleCaseTests.today).status, .ok)
         let erased = try f.greffe(["privacy", "access", "m004", "--out", out], environment: SampleCaseTests.today)
         expectExit(erased.status, .ok, "\(erased.stderr)")
-        #expect(erased.stdout.contains("m004 a été effacé·e le 20/02/2026"), "\(erased.stdout)")
+        #expect(erased.stdout.contains("m004 a été effacé·e le 2026-02-20"), "\(erased.stdout)")
         let json = try document(out)
         #expect(json["erased"] as? Bool == true)
         #expect((json["record"] as? [String: Any])?["displayName"] as? String == "[effacé]")

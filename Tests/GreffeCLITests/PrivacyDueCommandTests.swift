@@ -20,7 +20,7 @@ import Testing
         let f = try store()
         let before = try f.greffe(["privacy", "due", "--as-of", "2026-03-01"], environment: Self.day)
         expectExit(before.status, .ok, "\(before.stderr)")
-        #expect(before.stdout.contains("membre m012  — démission le 10/02/2026 (art. 2.2)"), "\(before.stdout)")
+        #expect(before.stdout.contains("membre m012  — démission le 2026-02-10 (art. 2.2)"), "\(before.stdout)")
         #expect(!before.stdout.contains("m011"), "\(before.stdout)")
         let due = try f.greffe(["privacy", "due", "--as-of", "2026-03-02"], environment: Self.day)
         expectExit(due.status, .ok, "\(due.stderr)")

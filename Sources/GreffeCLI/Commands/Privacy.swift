@@ -51,7 +51,9 @@ extension GreffeCommand.Privacy {
         func run() throws {
             let l = options.language
             let registry = try options.registry()
-            let id = try registry.resolveMember(member)
+            // A member by id, prefix or name; an outside person of the ladders by their id (X0001), which the
+            // registry's erasure knows.
+            let id = try registry.resolveMember(member, unknownIsFailure: false)
             let records = try registry.erase(
                 member: id, reason: reason, requestedBy: try requestedBy.map { try registry.resolveMember($0, option: "--requested-by") }, on: try act.day(rulebook: registry.rulebook),
                 recording: try act.recording)

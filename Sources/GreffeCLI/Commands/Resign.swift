@@ -48,7 +48,7 @@ extension GreffeCommand.Members {
                 lines.append(l.t("  décision collective : ", "  collective decision: ") + SafeText.field(reveal(proof)))
             }
             for role in done.mandatesEnded {
-                lines.append(l.t("  mandat \(role.rawValue) terminé le \(day.frenchDescription)", "  mandate \(role.rawValue) ended on \(day)"))
+                lines.append(l.t("  mandat \(role.words(l)) terminé le \(day)", "  mandate \(role.words(l)) ended on \(day)"))
             }
             for c in done.openCasesAsAccused {
                 lines.append(l.t("  dossier \(c) : mis·e en cause partie, étape de l'art. 5.6.7 à enregistrer (greffe accused-left \(c) --member \(member))",

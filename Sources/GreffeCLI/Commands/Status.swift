@@ -55,20 +55,15 @@ extension GreffeCommand {
             let loaded = try registry.loadCase(id, asOf: day)
             let reveal = try registry.reveal(words: l.revealWords)
             let names = try registry.displayNames(reveal)
-            let view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, reveal: reveal,
+            var view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, reveal: reveal,
                                 names: names)
+            if let last = loaded.records.last(where: { Day(canonical: $0.event.occurredOn).map { $0 <= day } ?? false }) {
+                view.lastAct = (last.sequence, last.event.occurredOn, last.event.actor)
+            }
             if json {
                 print(try jsonText(CaseStatusJSON(view)))
             } else {
                 print(view.text(l), terminator: "")
-                // Who recorded the last act of that day, by name (issue 14: outputs show the recorder).
-                if let last = loaded.records.last(where: { Day(canonical: $0.event.occurredOn).map { $0 <= day } ?? false }) {
-                    let actor = last.event.actor
-                    let by = names[MemberID(actor)].map { "\($0) (\(actor))" } ?? actor
-                    let on = Day(canonical: last.event.occurredOn).map { l == .fr ? $0.frenchDescription : $0.description } ?? last.event.occurredOn
-                    print(l.t("  dernier acte : #\(last.sequence) du \(on), enregistré par \(by)",
-                              "  last act: #\(last.sequence) of \(on), recorded by \(by)"))
-                }
             }
         }
     }

@@ -40,6 +40,7 @@ enum PeopleNames {
     /// The member `text` names among `people`.
     static func member(_ text: String, among people: [Person]) -> Outcome<MemberID> {
         let typed = text.trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { return .unknown(nearest: []) }
         if let exact = people.first(where: { $0.id.rawValue == typed }) { return .found(exact.id) }
         let prefixed = people.filter { $0.id.rawValue.hasPrefix(typed) }
         if let outcome = decided(prefixed) { return outcome }
@@ -122,6 +123,8 @@ extension Registry {
     /// someone the roster does not hold).
     func resolveMember(_ text: String, option: String? = nil, unknownIsFailure: Bool = true) throws -> MemberID {
         let typed = text.trimmingCharacters(in: .whitespaces)
+        // Nothing typed names nobody: the command's own check refuses it (a blank `--as` is not « everyone »).
+        if typed.isEmpty { return MemberID(text) }
         if try firstUnknownMember([MemberID(typed)]) == nil { return MemberID(typed) }
         let people = try people(try? reveal())
         switch PeopleNames.member(typed, among: people) {
@@ -213,6 +216,8 @@ final class CommandLineNames: @unchecked Sendable {
     /// then kept as given, never used: the command does not run).
     func member(_ text: String, option: String? = nil, unknownIsFailure: Bool = true) -> MemberID {
         let typed = text.trimmingCharacters(in: .whitespaces)
+        // Nothing typed names nobody: the command's own check refuses it (a blank `--as` is not « everyone »).
+        if typed.isEmpty { return MemberID(text) }
         guard let (ids, _) = load() else { return MemberID(typed) }
         if ids.contains(where: { $0.id.rawValue == typed }) { return MemberID(typed) }
         guard let (people, _) = load(names: true) else { return MemberID(typed) }

@@ -15,6 +15,8 @@ struct CaseView {
     let reveal: Reveal
     /// Display names of the roster's members, shown beside their ids in text.
     var names: [MemberID: String] = [:]
+    /// The last act up to `asOf` and who recorded it, shown before the next acts (issue 14: outputs show the recorder).
+    var lastAct: (sequence: UInt64, on: String, actor: String)?
 
     func who(_ member: MemberID) -> String { names[member].map { "\($0) (\(member))" } ?? member.rawValue }
 
@@ -117,6 +119,11 @@ struct CaseView {
             line(l.t("  R03 (2 mois) : limite le \(limit) ; \(verb) \(concludes) ; ", "  R03 (2 months): limit \(limit); \(verb) \(concludes); ")
                 + (slack >= 0 ? l.t("marge \(slack) j", "\(slack) day(s) of slack")
                     : l.t("DÉPASSEMENT de \(-slack) j", "MISSED by \(-slack) day(s)")))
+        }
+        if let last = lastAct {
+            let by = names[MemberID(last.actor)].map { "\($0) (\(last.actor))" } ?? last.actor
+            out += l.t("  dernier acte : #\(last.sequence) du \(last.on), enregistré par \(by)\n",
+                       "  last act: #\(last.sequence) of \(last.on), recorded by \(by)\n")
         }
         out += NextActs.text(id, state, rulebook: rulebook, asOf: asOf, l)
         return out
