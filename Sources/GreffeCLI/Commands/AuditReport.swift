@@ -46,6 +46,7 @@ extension GreffeCommand.Audit {
             let audits = try registry.caseAudits(only: caseID.map { CaseID($0) }, asOf: day)
             let rulebook = try registry.procedureRulebooks().description
             let reveal = try registry.reveal(words: l.revealWords)
+            let names = try registry.displayNames(reveal)
             switch format {
             case .json:
                 print(try jsonText(AuditReportJSON(asOf: day.description, rulebook: rulebook, note: preamble(l),
@@ -61,7 +62,7 @@ extension GreffeCommand.Audit {
                 if audits.isEmpty { out += l.t("\n(aucun dossier)\n", "\n(no cases)\n") }
                 for audit in audits {
                     let book = (try? registry.rulebook(of: audit.id)) ?? registry.rulebook
-                    out += audit.render(l, markdown: md, reveal, rulebook: book)
+                    out += audit.render(l, markdown: md, reveal, rulebook: book, names: names)
                 }
                 print(out, terminator: "")
             }
@@ -110,7 +111,9 @@ extension VoteAudit.Kind {
 
 extension CaseAudit {
     /// `book` is the case's rulebook version (R34): its words name the sanctions and its threshold words the votes.
-    func render(_ l: Language, markdown md: Bool, _ reveal: Reveal, rulebook book: Rulebook) -> String {
+    /// `names`: the revealed names, shown beside the members' ids (issue 17).
+    func render(_ l: Language, markdown md: Bool, _ reveal: Reveal, rulebook book: Rulebook,
+                names: [MemberID: String] = [:]) -> String {
         // In Markdown every value from the log is escaped (MarkdownText): it cannot inject HTML, a link or a row.
         func m(_ text: String) -> String { md ? MarkdownText.inline(text) : text }
         var out = "\n"
@@ -135,7 +138,7 @@ extension CaseAudit {
             out += md ? l.t("\n### Remplacements dans la cellule\n\n", "\n### Cell replacements\n\n")
                 : l.t("Remplacements dans la cellule (art. 5.6.9)\n", "Cell replacements (art. 5.6.9)\n")
             for r in cellReplacements {
-                out += (md ? "- " : "  ") + "\(r.on) — \(r.value.member) (\(r.value.ground.words(l))) : \(m(reveal(r.value.reason)))\n"
+                out += (md ? "- " : "  ") + "\(r.on) — \(m(Registry.named(r.value.member, names))) (\(r.value.ground.words(l))) : \(m(reveal(r.value.reason)))\n"
             }
         }
         if !rectifications.isEmpty {
@@ -143,14 +146,14 @@ extension CaseAudit {
             for r in rectifications {
                 let kind = r.withdrawn ? l.t("retrait", "withdrawal") : l.t("rectification", "correction")
                 let list = r.records.map { "#\($0)" }.joined(separator: ", ")
-                out += (md ? "- " : "  ") + "#\(r.sequence) \(r.on) — \(kind) \(l.t("de", "of")) \(list) (\(r.actor)) : \(m(reveal(r.reason)))\n"
+                out += (md ? "- " : "  ") + "#\(r.sequence) \(r.on) — \(kind) \(l.t("de", "of")) \(list) (\(m(Registry.named(MemberID(r.actor), names)))) : \(m(reveal(r.reason)))\n"
             }
         }
         out += md ? l.t("\n### Tirages au sort\n\n", "\n### Draws\n\n") : l.t("Tirages au sort\n", "Draws\n")
         if draws.isEmpty { out += l.t("  (aucun tirage)\n", "  (no draw)\n") }
         for draw in draws {
             // A code block shows the draw's text as typed; its fence is longer than any backtick run inside.
-            let text = draw.text(l), fence = md ? MarkdownText.fence(for: text) + "\n" : ""
+            let text = draw.text(l, names: names), fence = md ? MarkdownText.fence(for: text) + "\n" : ""
             out += fence + text + fence
         }
         return out
