@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
+# The sources are formatted (.swift-format; scripts/format.sh formats them): a few seconds, before the builds.
+scripts/format.sh --check
 swift build --build-tests
 # The release binary (docs/install.md) needs no Swift, Foundation or LMDB shared library: release.sh links it the same
 # way, unoptimised to save time, and checks it with ldd, and fails otherwise. Still the slowest step of this script.

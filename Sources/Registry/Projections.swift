@@ -57,13 +57,15 @@ public enum Projections {
     }
     /// `seat/<case>/<member>`: who sits, or sat, in a case's crisis cell (R17).
     static let seatPrefix = "seat/"
-    static func seatKey(_ caseID: CaseID, _ member: MemberID) -> String { seatPrefix + caseID.rawValue + "/" + member.rawValue }
+    static func seatKey(_ caseID: CaseID, _ member: MemberID) -> String {
+        seatPrefix + caseID.rawValue + "/" + member.rawValue
+    }
     /// `judged/<member>/<case>`: the same seats by member, so that one member's judgements (R17) are read without
     /// walking every case's seats. The member id is escaped (`%` → `%25`, `/` → `%2F`): ids may hold a `/`.
     static let judgedPrefix = "judged/"
     static func judgedPrefix(of member: MemberID) -> String { judgedPrefix + escaped(member) + "/" }
     static func judgedKey(_ member: MemberID, _ caseID: CaseID) -> String { judgedPrefix(of: member) + caseID.rawValue }
-    /// Present when `judged/` holds every seat of `seat/`: written by the replay (so by `greffe log rebuild`) and by
+    /// Present when `judged/` holds every seat of `seat/`: written by the replay (so by `greffe log reindex`) and by
     /// the first act that writes seats into a store that has none. A store whose seats came before the index has no
     /// marker: its acts read every seat, as before, until it is rebuilt.
     static let judgedIndexKey = "index/judged"
@@ -94,7 +96,8 @@ public enum Projections {
     }()
 
     static func summary(_ id: CaseID, state: CaseState, rulebook: Rulebook, version: UInt64) -> CaseSummary {
-        let pending = (state.lastActOn ?? state.openedOn).map { pendingDeadlines(state, rulebook: rulebook, asOf: $0) } ?? []
+        let pending =
+            (state.lastActOn ?? state.openedOn).map { pendingDeadlines(state, rulebook: rulebook, asOf: $0) } ?? []
         return CaseSummary(
             id: id, step: state.step, openedOn: state.openedOn, lastActOn: state.lastActOn, accused: state.accusedIDs,
             rapporteur: state.rapporteur?.rapporteur, version: version, nextDue: pending.first?.due,
@@ -105,7 +108,8 @@ public enum Projections {
     static func pendingDeadlines(_ state: CaseState, rulebook: Rulebook, asOf day: Day) -> [PendingDeadline] {
         state.deadlines(asOf: day, rulebook: rulebook).compactMap { d in
             guard d.isPending, let due = d.due else { return nil }
-            return PendingDeadline(rule: d.rule, labelFr: d.labelFr, labelEn: d.labelEn, due: due, bindsAssociation: d.bindsAssociation)
+            return PendingDeadline(
+                rule: d.rule, labelFr: d.labelFr, labelEn: d.labelEn, due: due, bindsAssociation: d.bindsAssociation)
         }.sorted { ($0.due, $0.rule.rawValue) < ($1.due, $1.rule.rawValue) }
     }
 
@@ -149,7 +153,9 @@ public enum Projections {
     /// list changed: most events seat nobody. The registry and the replay both decide it here, so the stamp a command
     /// writes is the one the replay recomputes.
     static func judgesChanged(from before: CaseState, to after: CaseState) -> Bool {
-        guard before.cell != after.cell || before.judgement?.value.cell != after.judgement?.value.cell else { return false }
+        guard before.cell != after.cell || before.judgement?.value.cell != after.judgement?.value.cell else {
+            return false
+        }
         return judges(before) != judges(after)
     }
 
@@ -158,7 +164,8 @@ public enum Projections {
         do {
             return try PayloadDecoder.decode(type, from: Data(entry.value))
         } catch {
-            throw RegistryError.unreadableEvent(sequence: 0, type: "projection \(entry.key)", reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: 0, type: "projection \(entry.key)", reason: readingWords(error))
         }
     }
 
