@@ -9,13 +9,13 @@ let package = Package(
         .library(name: "JSONTape", targets: ["JSONTape"]),
         .library(name: "Discipline", targets: ["Discipline"]),
         .library(name: "Registry", targets: ["Registry"]),
-        .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "Documents", targets: ["Documents"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1")
     ],
     targets: [
         // The C library, nothing else: Debian's liblmdb-dev through pkg-config.
@@ -29,7 +29,7 @@ let package = Package(
             name: "EventLog",
             dependencies: [
                 "CLMDB",
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ],
             // Imports are internal unless marked `public import`: CLMDB cannot leak into the public API.
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
@@ -41,7 +41,7 @@ let package = Package(
             name: "Discipline",
             dependencies: [
                 "JSONTape",
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ],
             // Imports are internal unless marked `public import`: what the domain's public API exposes is said.
             swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
@@ -54,7 +54,7 @@ let package = Package(
                 // Ed25519 checkpoints and keyed pseudonyms of the audit.
                 .product(name: "Crypto", package: "swift-crypto"),
                 // scrypt, to derive the key store's wrapping key from a passphrase.
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto")
             ],
             // The shipped rulebooks (one JSON file each) are carried in the binary as EmbeddedRulebooks.swift, generated
             // from this folder by scripts/embed_rulebooks.py, so a copied `greffe` needs no resource bundle.
@@ -68,7 +68,7 @@ let package = Package(
             name: "Documents",
             dependencies: [
                 "Registry", "Discipline",
-                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Mustache", package: "swift-mustache")
             ],
             exclude: ["Templates"]
         ),
@@ -79,7 +79,7 @@ let package = Package(
                 "Registry", "EventLog", "Discipline", "JSONTape", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         .executableTarget(name: "greffe", dependencies: ["GreffeCLI"]),
@@ -97,6 +97,6 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline", "GreffeTestSupport"]),
         .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "Documents", "greffe", "GreffeTestSupport"]),
         // Runs `greffe-bench --smoke` once and checks that its JSON parses; no timing is asserted.
-        .testTarget(name: "BenchTests", dependencies: ["greffe-bench", "GreffeTestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["greffe-bench", "GreffeTestSupport"])
     ]
 )

@@ -24,7 +24,8 @@ public enum BackupError: Error, Equatable, CustomStringConvertible {
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         case let .unreadable(path): return "cannot read \(path)"
         case let .notABackup(path): return "\(path) is not a Greffe backup (not an LMDB data file)"
-        case let .truncated(path, size, needed): return "\(path) is truncated: \(size) bytes, its header needs \(needed)"
+        case let .truncated(path, size, needed):
+            return "\(path) is truncated: \(size) bytes, its header needs \(needed)"
         case let .verificationFailed(failure): return "the copy does not verify: \(failure)"
         }
     }
@@ -55,7 +56,9 @@ extension EventStore {
         let target = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-            let empty = isDirectory.boolValue && ((try? FileManager.default.contentsOfDirectory(atPath: target.path))?.isEmpty ?? false)
+            let empty =
+                isDirectory.boolValue
+                && ((try? FileManager.default.contentsOfDirectory(atPath: target.path))?.isEmpty ?? false)
             guard empty else { throw BackupError.storeExists(path: directory) }
         }
         guard FileManager.default.isReadableFile(atPath: file) else { throw BackupError.unreadable(path: file) }
@@ -65,7 +68,7 @@ extension EventStore {
         let copy = work.appendingPathComponent("data.mdb").path
         try BackupFiles.copyFile(file, to: copy, reportedAs: directory)
         let report = try BackupFiles.verifiedCopy(at: work, file: copy)
-        if isDirectory.boolValue { rmdir(target.path) }  // the empty directory the store replaces
+        if isDirectory.boolValue { rmdir(target.path) } // the empty directory the store replaces
         guard rename(work.path, target.path) == 0 else {
             if errno == EEXIST || errno == ENOTEMPTY { throw BackupError.storeExists(path: directory) }
             throw BackupError.cannotWrite(path: directory, reason: BackupFiles.lastError())
@@ -80,8 +83,10 @@ enum BackupFiles {
     /// Writes a compacted copy of `env` as `data.mdb` in a private folder beside the new file `path` (0600, synced),
     /// runs `check` on it (folder, file), then links it to `path`. A failure leaves nothing at `path`, and an existing
     /// file is never replaced: `link(2)` refuses a name that appeared meanwhile.
-    static func compactedCopy<T>(of env: Environment, to path: String,
-                                 check: (URL, String) throws -> T) throws -> T {
+    static func compactedCopy<T>(
+        of env: Environment, to path: String,
+        check: (URL, String) throws -> T
+    ) throws -> T {
         let target = URL(fileURLWithPath: path)
         if FileManager.default.fileExists(atPath: target.path) { throw BackupError.targetExists(path: path) }
         let work = try temporaryFolder(beside: target)
@@ -138,7 +143,9 @@ enum BackupFiles {
             guard count > 0 else { throw BackupError.unreadable(path: source) }
             var written = 0
             while written < count {
-                let step = buffer.withUnsafeBytes { write(output, $0.baseAddress.map { $0 + written }, count - written) }
+                let step = buffer.withUnsafeBytes {
+                    write(output, $0.baseAddress.map { $0 + written }, count - written)
+                }
                 guard step > 0 else { throw BackupError.cannotWrite(path: reportedAs, reason: lastError()) }
                 written += step
             }

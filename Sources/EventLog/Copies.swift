@@ -24,7 +24,9 @@ extension EventStore {
     /// byte for byte and must hash to the hash it carried, so the two logs end with the same head hash. Then replaces
     /// every projection entry by `projections` (computed by the caller from the whole resulting log) in the same
     /// transaction. All or nothing.
-    public func appendCopies(_ copies: [EventRecord], after head: LogHead, projections entries: [String: [UInt8]]) throws {
+    public func appendCopies(
+        _ copies: [EventRecord], after head: LogHead, projections entries: [String: [UInt8]]
+    ) throws {
         try EventStore.mapErrors(path: path) {
             try env.write { txn in
                 let found = try readHead(txn.reader)
@@ -32,14 +34,18 @@ extension EventStore {
                 var sequence = head.sequence
                 for copy in copies {
                     sequence += 1
-                    guard copy.sequence == sequence, copy.version >= 1 else { throw CopyError.outOfOrder(sequence: copy.sequence) }
+                    guard copy.sequence == sequence, copy.version >= 1 else {
+                        throw CopyError.outOfOrder(sequence: copy.sequence)
+                    }
                     let stored: [EventRecord]
                     do {
-                        stored = try append(txn, stream: copy.stream, expected: .exactly(copy.version - 1), events: [copy.event])
+                        stored = try append(
+                            txn, stream: copy.stream, expected: .exactly(copy.version - 1), events: [copy.event])
                     } catch EventStoreError.conflict {
                         throw CopyError.outOfOrder(sequence: copy.sequence)
                     }
-                    guard stored.count == 1, stored[0].hash == copy.hash, stored[0].previousHash == copy.previousHash else {
+                    guard stored.count == 1, stored[0].hash == copy.hash, stored[0].previousHash == copy.previousHash
+                    else {
                         throw CopyError.hashDiffers(sequence: copy.sequence)
                     }
                 }

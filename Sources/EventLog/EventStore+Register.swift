@@ -5,7 +5,8 @@ extension EventStore {
     /// same id), or nil for a register that never did.
     public func registerID() throws -> String? {
         try EventStore.mapErrors(path: path) {
-            try env.read { txn in try txn.get(meta, Array("register".utf8)).map { String(decoding: $0, as: UTF8.self) } }
+            try env.read { txn in try txn.get(meta, Array("register".utf8)).map { String(decoding: $0, as: UTF8.self) }
+            }
         }
     }
 
@@ -15,7 +16,9 @@ extension EventStore {
         if let found = try registerID() { return found }
         return try EventStore.mapErrors(path: path) {
             try env.write { txn in
-                if let found = try txn.get(meta, Array("register".utf8)) { return String(decoding: found, as: UTF8.self) }
+                if let found = try txn.get(meta, Array("register".utf8)) {
+                    return String(decoding: found, as: UTF8.self)
+                }
                 try txn.put(meta, Array("register".utf8), Array(id.utf8))
                 return id
             }

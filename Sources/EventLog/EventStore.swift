@@ -44,14 +44,16 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .conflict(stream, expected, actual):
-            return "conflict on stream \(stream): expected version \(expected), found \(actual); nothing was written, read again and retry"
+            return
+                "conflict on stream \(stream): expected version \(expected), found \(actual); nothing was written, read again and retry"
         case let .storeMissing(path): return "no store at \(path) (the directory does not exist)"
         case let .notAStore(path, reason): return "\(path) is not a Greffe store: \(reason)"
         case let .alreadyExists(path): return "a store already exists at \(path)"
         case let .permissionDenied(path): return "permission denied on \(path)"
         case let .unknownFormat(path, found, supported):
             return "the store at \(path) has format \(found); this version of Greffe reads format \(supported)"
-        case let .invalidStreamID(id): return "invalid stream id \(id.debugDescription): 1 to 200 bytes of UTF-8, no control characters"
+        case let .invalidStreamID(id):
+            return "invalid stream id \(id.debugDescription): 1 to 200 bytes of UTF-8, no control characters"
         case .emptyAppend: return "an append needs at least one event"
         case let .corruptRecord(sequence, reason): return "record \(sequence) is unreadable: \(reason)"
         case let .damaged(path, damage): return "store damaged at \(path): \(damage)"
@@ -437,7 +439,9 @@ public final class EventStore {
         }
     }
 
-    func append(_ txn: borrowing WriteTransaction, stream: String, expected: ExpectedVersion, events: [NewEvent]) throws
+    func append(
+        _ txn: borrowing WriteTransaction, stream: String, expected: ExpectedVersion, events: [NewEvent]
+    ) throws
         -> [EventRecord]
     {
         try EventStore.validate(stream: stream)
@@ -457,15 +461,18 @@ public final class EventStore {
         for event in events {
             let sequence = head.sequence + 1
             version += 1
-            indexKey.withUnsafeMutableBytes { $0.storeBytes(of: version.bigEndian, toByteOffset: versionOffset, as: UInt64.self) }
+            indexKey.withUnsafeMutableBytes {
+                $0.storeBytes(of: version.bigEndian, toByteOffset: versionOffset, as: UInt64.self)
+            }
             let previous = head.hash
             let hash = try withUnsafeBytes(of: sequence.bigEndian) { sequenceBytes in
                 // The record is written straight into the space LMDB reserves for it in the page.
                 let hash = try txn.reserve(
                     records, sequenceBytes, count: RecordCodec.storedSize(stream: stream, event: event), append: true
                 ) { buffer in
-                    RecordCodec.write(into: buffer, sequence: sequence, stream: stream, version: version, event: event,
-                                      previousHash: previous)
+                    RecordCodec.write(
+                        into: buffer, sequence: sequence, stream: stream, version: version, event: event,
+                        previousHash: previous)
                 }
                 try indexKey.withUnsafeBytes { try txn.put(streams, $0, sequenceBytes, noOverwrite: true) }
                 return hash

@@ -56,8 +56,9 @@ public final class KeyStore {
         if !exists(at: path) {
             guard create, !readOnly else { throw KeyStoreError.missing(path: path) }
             do {
-                try fm.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
+                try fm.createDirectory(
+                    atPath: path, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
                 _ = chmod(path, 0o700)
             } catch {
                 throw KeyStoreError.permissionDenied(path: path)
@@ -125,8 +126,9 @@ public final class KeyStore {
         let fm = FileManager.default
         try? fm.removeItem(atPath: staging)
         do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false,
-                                   attributes: [.posixPermissions: 0o700])
+            try fm.createDirectory(
+                atPath: staging, withIntermediateDirectories: false,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw KeyStoreError.permissionDenied(path: staging)
         }

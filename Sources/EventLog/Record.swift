@@ -47,7 +47,9 @@ public struct EventRecord: Equatable, Sendable {
     public var payload: Data { event.payload }
 
     /// A record as read from a copy of the log (an export); the store builds its own when appending or reading.
-    public init(sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8], hash: [UInt8]) {
+    public init(
+        sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8], hash: [UInt8]
+    ) {
         self.sequence = sequence
         self.stream = stream
         self.version = version
@@ -61,8 +63,9 @@ extension EventRecord {
     /// SHA-256 of the canonical body rebuilt from this record's fields (docs/storage-format.md): equal to `hash`
     /// exactly when the fields are the ones that were hashed. Lets a copy of the log (an export) be re-verified.
     public var recomputedHash: [UInt8] {
-        RecordCodec.sha256(RecordCodec.body(
-            sequence: sequence, stream: stream, version: version, event: event, previousHash: previousHash))
+        RecordCodec.sha256(
+            RecordCodec.body(
+                sequence: sequence, stream: stream, version: version, event: event, previousHash: previousHash))
     }
 }
 
@@ -114,11 +117,14 @@ enum RecordCodec {
     }
 
     /// A record's body (without the hash), as an array.
-    static func body(sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8])
+    static func body(
+        sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8]
+    )
         -> [UInt8]
     {
-        Array(encode(sequence: sequence, stream: stream, version: version, event: event, previousHash: previousHash)
-            .value.dropLast(hashSize))
+        Array(
+            encode(sequence: sequence, stream: stream, version: version, event: event, previousHash: previousHash)
+                .value.dropLast(hashSize))
     }
 
     static func sha256(_ bytes: some DataProtocol) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
@@ -131,14 +137,17 @@ enum RecordCodec {
     }
 
     /// The stored value for a record, as an array: its body followed by the body's hash.
-    static func encode(sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8])
+    static func encode(
+        sequence: UInt64, stream: String, version: UInt64, event: NewEvent, previousHash: [UInt8]
+    )
         -> (value: [UInt8], hash: [UInt8])
     {
         var hash: [UInt8] = []
         let size = storedSize(stream: stream, event: event)
         let value = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            hash = write(into: UnsafeMutableRawBufferPointer(buffer), sequence: sequence, stream: stream,
-                         version: version, event: event, previousHash: previousHash)
+            hash = write(
+                into: UnsafeMutableRawBufferPointer(buffer), sequence: sequence, stream: stream,
+                version: version, event: event, previousHash: previousHash)
             initialized = size
         }
         return (value, hash)
@@ -184,24 +193,26 @@ extension RecordCodec {
     /// What the chain walk needs of a stored value — its sequence, stream and version — read in place, checking
     /// the whole layout as ``decode(_:)`` does (every length, UTF-8 text, nothing after the hash); `nil` when
     /// anything is off (the caller then decodes in full to name the fault). The stream's bytes point into `value`.
-    static func chainFields(_ value: UnsafeRawBufferPointer)
+    static func chainFields(
+        _ value: UnsafeRawBufferPointer
+    )
         -> (sequence: UInt64, stream: UnsafeRawBufferPointer, version: UInt64)?
     {
         guard value.count >= hashSize * 2 else { return nil }
         var reader = ByteReader(value)
         reader.offset = hashSize
         guard let sequence = reader.integer(UInt64.self),
-              let stream = reader.textBytes(),
-              let version = reader.integer(UInt64.self),
-              reader.skipText(),  // type
-              reader.integer(UInt32.self) != nil,
-              reader.skipText(),  // occurred_on
-              reader.integer(UInt64.self) != nil,
-              reader.skipText(),  // actor
-              reader.skipText(),  // correlation_id
-              reader.skipText(),  // causation_id
-              reader.fieldBytes() != nil,  // payload
-              reader.remaining == hashSize
+            let stream = reader.textBytes(),
+            let version = reader.integer(UInt64.self),
+            reader.skipText(), // type
+            reader.integer(UInt32.self) != nil,
+            reader.skipText(), // occurred_on
+            reader.integer(UInt64.self) != nil,
+            reader.skipText(), // actor
+            reader.skipText(), // correlation_id
+            reader.skipText(), // causation_id
+            reader.fieldBytes() != nil, // payload
+            reader.remaining == hashSize
         else { return nil }
         return (sequence, stream, version)
     }

@@ -50,7 +50,9 @@ extension EventStore {
     /// reports the first sequence number that fails and why. Checks, for each record: its key, its decoding, its
     /// sequence field, its previous hash, its own hash, the stream index and the stream's version order; then the
     /// stored head and stream heads.
-    public func verify(from checkpoint: LogHead? = nil, progress: ((UInt64) -> Void)? = nil) throws
+    public func verify(
+        from checkpoint: LogHead? = nil, progress: ((UInt64) -> Void)? = nil
+    ) throws
         -> VerificationReport
     {
         try EventStore.mapErrors(path: path) {
@@ -58,7 +60,9 @@ extension EventStore {
         }
     }
 
-    private func verify(_ txn: borrowing ReadTransaction, from checkpoint: LogHead?, progress: ((UInt64) -> Void)?) throws
+    private func verify(
+        _ txn: borrowing ReadTransaction, from checkpoint: LogHead?, progress: ((UInt64) -> Void)?
+    ) throws
         -> VerificationReport
     {
         let storedHead = try readHead(txn)
@@ -77,7 +81,8 @@ extension EventStore {
             do {
                 record = try self.record(checkpoint.sequence, in: txn)
             } catch {
-                return fail(checkpoint.sequence, .checkpointMismatch, "the checkpoint's record is missing or unreadable")
+                return fail(
+                    checkpoint.sequence, .checkpointMismatch, "the checkpoint's record is missing or unreadable")
             }
             guard record.hash == checkpoint.hash else {
                 return fail(
@@ -169,17 +174,24 @@ extension EventStore {
             }
             let body = UnsafeRawBufferPointer(rebasing: value[0..<(value.count - RecordCodec.hashSize)])
             guard RecordCodec.sha256(body) == record.hash else {
-                failure = (sequence, .hashMismatch, "its content does not hash to its stored hash (changed after the fact)")
+                failure = (
+                    sequence, .hashMismatch, "its content does not hash to its stored hash (changed after the fact)"
+                )
                 return false
             }
             let prefix = EventStore.streamPrefix(record.stream)
             guard try txn.get(streams, prefix + .bigEndian(record.version)) == .bigEndian(sequence) else {
-                failure = (sequence, .streamIndex, "the index of stream \(record.stream) version \(record.version) does not point here")
+                failure = (
+                    sequence, .streamIndex,
+                    "the index of stream \(record.stream) version \(record.version) does not point here"
+                )
                 return false
             }
             if let last = lastVersion[record.stream] {
                 guard record.version == last + 1 else {
-                    failure = (sequence, .versionGap, "stream \(record.stream) goes from version \(last) to \(record.version)")
+                    failure = (
+                        sequence, .versionGap, "stream \(record.stream) goes from version \(last) to \(record.version)"
+                    )
                     return false
                 }
             } else if record.version > 1 {
@@ -215,7 +227,8 @@ extension EventStore {
             return fail(last, .headMismatch, "the stored head hash is not the hash of the last record")
         }
         if let (sequence, detail) = try indexFaults(
-            txn, lastVersion: lastVersion, last: last, whole: (checkpoint?.sequence ?? 0) == 0) {
+            txn, lastVersion: lastVersion, last: last, whole: (checkpoint?.sequence ?? 0) == 0)
+        {
             return fail(sequence, detail.kind, detail.text)
         }
         progress?(report.recordsChecked)
@@ -227,7 +240,9 @@ extension EventStore {
     /// must hold one entry per stream, at the version of its last record. Such faults name the last sequence (the
     /// head's), since no record is at fault. From a checkpoint, streams the walk did not meet are checked against
     /// `streams` alone: their head's version must be indexed, and the version after it not.
-    private func indexFaults(_ txn: borrowing ReadTransaction, lastVersion: [String: UInt64], last: UInt64, whole: Bool) throws
+    private func indexFaults(
+        _ txn: borrowing ReadTransaction, lastVersion: [String: UInt64], last: UInt64, whole: Bool
+    ) throws
         -> (UInt64, (kind: VerificationFailure.Kind, text: String))?
     {
         func version(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
@@ -252,14 +267,19 @@ extension EventStore {
                 return true
             }
             if whole {
-                fault = (.streamHead, "a head says stream \(stream) is at version \(stored), but no record is in that stream")
+                fault = (
+                    .streamHead, "a head says stream \(stream) is at version \(stored), but no record is in that stream"
+                )
                 return false
             }
             let prefix = Array(key) + [0]
             let indexed = try txn.get(streams, prefix + .bigEndian(stored)) != nil
             let beyond = try txn.get(streams, prefix + .bigEndian(stored + 1)) != nil
             if !indexed || beyond {
-                fault = (.streamHead, "the head of stream \(stream) says version \(stored), which is not its last indexed version")
+                fault = (
+                    .streamHead,
+                    "the head of stream \(stream) says version \(stored), which is not its last indexed version"
+                )
                 return false
             }
             return true

@@ -8,7 +8,8 @@ public struct GreffeCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "greffe",
         abstract: "Registre des procédures disciplinaires d'une association (journal d'événements LMDB chaîné).",
-        discussion: prose("""
+        discussion: prose(
+            """
             Chaque acte d'un dossier est un événement d'un journal en ajout seul, chaîné par SHA-256.
             Messages en français par défaut ; --lang en (ou une locale en_*) pour l'anglais.
 
@@ -39,11 +40,14 @@ public struct GreffeCommand: ParsableCommand {
             l'article et donne un exemple. Guide pas à pas : docs/cli.md.
             """),
         version: "0.1.0",
-        subcommands: [Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self, Log.self, Audit.self, Export.self,
-                      Import.self, Sync.self, Backup.self, Restore.self,
-                      RulebookCommand.self, Ladder.self,
-                      MediationCommandGroup.self, RevocationCommandGroup.self, RequestCommandGroup.self,
-                      Letter.self, Withdraw.self, Correct.self, Privacy.self, AmendmentCommandGroup.self],
+        subcommands: [
+            Init.self, Members.self, Apply.self, Status.self, Agenda.self, Cases.self, History.self, Dossier.self,
+            Log.self, Audit.self, Export.self,
+            Import.self, Sync.self, Backup.self, Restore.self,
+            RulebookCommand.self, Ladder.self,
+            MediationCommandGroup.self, RevocationCommandGroup.self, RequestCommandGroup.self,
+            Letter.self, Withdraw.self, Correct.self, Privacy.self, AmendmentCommandGroup.self
+        ],
         groupedSubcommands: [
             CommandGroup(
                 name: "Actes de la procédure (art. 5.6)",
@@ -52,8 +56,8 @@ public struct GreffeCommand: ParsableCommand {
                     AddEvidence.self, CompleteFile.self, HearVictim.self, RequestExplanation.self, ReceiveAnswer.self,
                     LapseAnswer.self, AccusedLeft.self, WriteSummary.self, Cell.self, ReferGA.self, JudgementGroup.self,
                     LetterReceived.self, LodgeAppeal.self, GeneralAssembly.self, RecordReparation.self,
-                    AnnounceRadiation.self, CloseCase.self, ExplicitDecisionAct.self,
-                ]),
+                    AnnounceRadiation.self, CloseCase.self, ExplicitDecisionAct.self
+                ])
         ]
     )
 }
@@ -64,7 +68,7 @@ extension GreffeCommand {
         ("--store", "GREFFE_STORE", { !$0.isEmpty }),
         ("--lang", "GREFFE_LANG", { Language(rawValue: $0) != nil }),
         ("--keys", "GREFFE_KEYS", { !$0.isEmpty }),
-        ("--passphrase-file", "GREFFE_PASSPHRASE_FILE", { !$0.isEmpty }),
+        ("--passphrase-file", "GREFFE_PASSPHRASE_FILE", { !$0.isEmpty })
     ]
 
     /// Runs the command line after two checks swift-argument-parser cannot make: every argument must be UTF-8 (Swift
@@ -99,8 +103,9 @@ extension GreffeCommand {
             let status = exitCode(for: error)
             guard status != .success else { exit(withError: error) }
             let language = Language.resolve(lastLanguageOption(arguments))
-            writeError(ParserMessages.message(for: error, arguments: arguments, language: language)
-                .trimmingCharacters(in: .newlines))
+            writeError(
+                ParserMessages.message(for: error, arguments: arguments, language: language)
+                    .trimmingCharacters(in: .newlines))
             Foundation.exit(status.rawValue)
         }
         // A member or case named ambiguously or not at all (PeopleNames): refused before anything runs.
@@ -118,7 +123,7 @@ extension GreffeCommand {
                 writeError(l.t("greffe : " + failure.fr, "greffe: " + failure.en))
                 Foundation.exit(failure.status.rawValue)
             }
-        } catch where isParserOutcome(error) {
+        } catch  where isParserOutcome(error) {
             exit(withError: error)
         } catch {
             let (status, message) = report(error, Language.resolve(lastLanguageOption(arguments)))
@@ -188,7 +193,8 @@ extension GreffeCommand {
                 let byte = String(format: "%02X", bytes[bad])
                 return CLIFailure(
                     status: .usage,
-                    fr: "l'argument \(index + 1) n'est pas de l'UTF-8 (octet \(bad + 1) : 0x\(byte)) ; rien n'a été écrit",
+                    fr:
+                        "l'argument \(index + 1) n'est pas de l'UTF-8 (octet \(bad + 1) : 0x\(byte)) ; rien n'a été écrit",
                     en: "argument \(index + 1) is not UTF-8 (byte \(bad + 1): 0x\(byte)); nothing was written")
             }
         }

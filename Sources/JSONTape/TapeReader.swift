@@ -165,7 +165,7 @@ struct TapeParser {
                 guard offset < bytes.count else { throw Declined() }
                 switch bytes[offset] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     offset += 1
                 case UInt8(ascii: "u"):
                     // A surrogate only as a high one followed by a low one (JSONDecoder refuses a key with a lone
@@ -175,7 +175,8 @@ struct TapeParser {
                     if code >= 0xDC00 && code < 0xE000 { throw Declined() }
                     if code >= 0xD800 && code < 0xDC00 {
                         guard bytes.count - offset > 1, bytes[offset] == UInt8(ascii: "\\"),
-                              bytes[offset + 1] == UInt8(ascii: "u") else { throw Declined() }
+                            bytes[offset + 1] == UInt8(ascii: "u")
+                        else { throw Declined() }
                         let low = try hex4(at: offset + 2)
                         guard low >= 0xDC00 && low < 0xE000 else { throw Declined() }
                         offset += 6
@@ -188,8 +189,10 @@ struct TapeParser {
         }
         // Every string is valid UTF-8, read or not (JSONDecoder refuses a key that is not, even one never looked up).
         guard high < 0x80 || TapeParser.isValidUTF8(bytes, from: start, to: offset) else { throw Declined() }
-        nodes.append(TapeNode(kind: .string, escaped: escaped, ascii: high < 0x80, start: start, end: offset,
-                              next: nodes.count + 1))
+        nodes.append(
+            TapeNode(
+                kind: .string, escaped: escaped, ascii: high < 0x80, start: start, end: offset,
+                next: nodes.count + 1))
         offset += 1
     }
 
@@ -320,7 +323,8 @@ public final class TapeDecoder: Decoder {
             let byte = bytes[i]
             guard byte >= 0x30 && byte <= 0x39 else { throw Declined() }
             let (times10, o1) = result.multipliedReportingOverflow(by: 10)
-            let (next, o2) = negative
+            let (next, o2) =
+                negative
                 ? times10.subtractingReportingOverflow(T(byte - 0x30))
                 : times10.addingReportingOverflow(T(byte - 0x30))
             guard !o1, !o2 else { throw Declined() }
@@ -512,9 +516,15 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decoder.integer(type, at: try require(key)) }
     func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try decoder.integer(type, at: try require(key)) }
     func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoder.integer(type, at: try require(key)) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try decoder.integer(type, at: try require(key)) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try decoder.integer(type, at: try require(key)) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try decoder.integer(type, at: try require(key)) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+        try decoder.integer(type, at: try require(key))
+    }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+        try decoder.integer(type, at: try require(key))
+    }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+        try decoder.integer(type, at: try require(key))
+    }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try decoder.value(type, at: try require(key))
     }

@@ -20,17 +20,22 @@ public func readingWords(_ error: any Error) -> Words {
             let full = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
             return Words("champ « \(full) » manquant", "field \"\(full)\" missing")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return Words("valeur \(path(context))d'un autre type qu'attendu", "value \(pathEn(context))of another kind than expected")
+            return Words(
+                "valeur \(path(context))d'un autre type qu'attendu",
+                "value \(pathEn(context))of another kind than expected")
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty
                 ? Words("JSON mal formé", "malformed JSON")
-                : Words("valeur \(path(context))invalide", "invalid value \(pathEn(context))".trimmingCharacters(in: .whitespaces))
+                : Words(
+                    "valeur \(path(context))invalide",
+                    "invalid value \(pathEn(context))".trimmingCharacters(in: .whitespaces))
         @unknown default:
             return Words("contenu illisible", "unreadable content")
         }
     case let error as MemberEventDecodingError:
         switch error {
-        case .unknownType(let type): return Words("type d'événement inconnu « \(type) »", "unknown event type \"\(type)\"")
+        case .unknownType(let type):
+            return Words("type d'événement inconnu « \(type) »", "unknown event type \"\(type)\"")
         case let .missingField(type, field):
             return Words("champ « \(field) » manquant dans \(type)", "field \"\(field)\" missing in \(type)")
         }
@@ -39,7 +44,8 @@ public func readingWords(_ error: any Error) -> Words {
     case let error as EventStoreError:
         switch error {
         case let .corruptRecord(sequence, reason):
-            return Words("enregistrement \(sequence) illisible (\(reason))", "record \(sequence) unreadable (\(reason))")
+            return Words(
+                "enregistrement \(sequence) illisible (\(reason))", "record \(sequence) unreadable (\(reason))")
         case .storage(let lmdb):
             return Words("erreur du magasin (code LMDB \(lmdb.rawValue))", "storage error (LMDB code \(lmdb.rawValue))")
         default:

@@ -12,7 +12,8 @@ extension Registry {
             do {
                 event = try AssemblyEvent.decode(type: record.type, payload: record.payload)
             } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+                throw RegistryError.unreadableEvent(
+                    sequence: record.sequence, type: record.type, reason: readingWords(error))
             }
             switch event {
             case .scheduled(let p):
@@ -24,25 +25,34 @@ extension Registry {
     /// Records that the board scheduled a GA on `day`, to be held on `heldOn` (not before `day`). Its agenda is fixed
     /// from `day` on: appeals and referrals that arise later go to the next GA.
     @discardableResult
-    public func scheduleAssembly(_ scheduled: AssemblyScheduled, on day: Day, recording: Recording) throws -> [EventRecord] {
+    public func scheduleAssembly(
+        _ scheduled: AssemblyScheduled, on day: Day, recording: Recording
+    ) throws -> [EventRecord] {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         if scheduled.heldOn < day {
-            throw RegistryError.refused(Refusal(
-                .order, fr: "une Assemblée se programme à l'avance : le \(scheduled.heldOn.frenchDescription) précède le \(day.frenchDescription)",
-                en: "a GA is scheduled in advance: \(scheduled.heldOn) is before \(day)"))
+            throw RegistryError.refused(
+                Refusal(
+                    .order,
+                    fr:
+                        "une Assemblée se programme à l'avance : le \(scheduled.heldOn.frenchDescription) précède le \(day.frenchDescription)",
+                    en: "a GA is scheduled in advance: \(scheduled.heldOn) is before \(day)"))
         }
         if try assemblies().contains(where: { $0.heldOn == scheduled.heldOn }) {
-            throw RegistryError.refused(Refusal(
-                .order, fr: "une Assemblée est déjà programmée le \(scheduled.heldOn.frenchDescription)",
-                en: "a GA is already scheduled on \(scheduled.heldOn)"))
+            throw RegistryError.refused(
+                Refusal(
+                    .order, fr: "une Assemblée est déjà programmée le \(scheduled.heldOn.frenchDescription)",
+                    en: "a GA is already scheduled on \(scheduled.heldOn)"))
         }
         let version = try store.version(of: Registry.assemblyStream)
         let event = AssemblyEvent.scheduled(scheduled)
         return try store.append(
             to: Registry.assemblyStream, expected: .exactly(version),
-            events: [envelope(type: event.typeName, schemaVersion: AssemblyEvent.schemaVersion, on: day,
-                              payload: try event.payloadJSON(), recording: recording)])
+            events: [
+                envelope(
+                    type: event.typeName, schemaVersion: AssemblyEvent.schemaVersion, on: day,
+                    payload: try event.payloadJSON(), recording: recording)
+            ])
     }
 
     /// The docket of the GA held on `heldOn` (or the next one held on or after `heldOn`): the cases as they stand on

@@ -33,7 +33,8 @@ extension Registry {
             let loaded = try loadCase(summary.id)
             let parties = loaded.state.accused + loaded.state.complainants + loaded.state.victims
             if parties.contains(where: { party in
-                Self.folded(party.id.rawValue).contains(needle) || names[party.id].map { Self.folded($0).contains(needle) } == true
+                Self.folded(party.id.rawValue).contains(needle)
+                    || names[party.id].map { Self.folded($0).contains(needle) } == true
             }) {
                 places.append(("nom d'une partie", "a party's name"))
             }
@@ -43,7 +44,9 @@ extension Registry {
                 let encoder = JSONEncoder()
                 encoder.userInfo[.fieldRevealer] = collector
                 _ = try encoder.encode(dated.event)
-                if collector.texts.contains(where: { Self.folded($0).contains(needle) }), !types.contains(dated.event.typeName) {
+                if collector.texts.contains(where: { Self.folded($0).contains(needle) }),
+                    !types.contains(dated.event.typeName)
+                {
                     types.append(dated.event.typeName)
                 }
             }

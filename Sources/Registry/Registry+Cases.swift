@@ -43,8 +43,9 @@ extension Registry {
             kept.append(record)
         }
         let state = asOf.map { day in CaseFold.state(of: fold.acts().filter { $0.on <= day }) } ?? fold.state
-        return LoadedCase(id: id, state: state, rulebook: try rulebook(for: state, of: id),
-                          version: UInt64(records.count), events: events, records: kept, fold: fold)
+        return LoadedCase(
+            id: id, state: state, rulebook: try rulebook(for: state, of: id),
+            version: UInt64(records.count), events: events, records: kept, fold: fold)
     }
 
     /// A case record's event, or `unreadableEvent`.
@@ -52,7 +53,8 @@ extension Registry {
         do {
             return try CaseEvent.decode(type: record.type, payload: record.payload)
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
@@ -78,11 +80,14 @@ extension Registry {
 
     /// The rulebook `state` is evaluated under among `procedures`, or `unknownRulebook` when its complaint names a
     /// version they do not hold (the registry and the replay both ask this).
-    static func rulebook(for state: CaseState, of id: CaseID, in procedures: ProcedureRulebooks, on day: Day? = nil)
+    static func rulebook(
+        for state: CaseState, of id: CaseID, in procedures: ProcedureRulebooks, on day: Day? = nil
+    )
         throws -> Rulebook
     {
         guard let found = procedures.rulebook(for: state, on: day) else {
-            throw RegistryError.unknownRulebook(state.complaint?.value.rulebook ?? RulebookRef(procedures.base), caseID: id)
+            throw RegistryError.unknownRulebook(
+                state.complaint?.value.rulebook ?? RulebookRef(procedures.base), caseID: id)
         }
         return found
     }
@@ -185,13 +190,15 @@ extension Registry {
         var stored = loaded.fold
         for record in records {
             guard let event = try? CaseEvent.decode(type: record.type, payload: record.payload),
-                  let on = try? Registry.day(of: record)
+                let on = try? Registry.day(of: record)
             else {
                 caseStateCache.forget(id)
                 return .recorded(records)
             }
-            stored.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record),
-                                   dated: DatedEvent(on: on, event: event)))
+            stored.fold(
+                CaseRecord(
+                    sequence: record.sequence, group: Registry.commandGroup(of: record),
+                    dated: DatedEvent(on: on, event: event)))
         }
         caseStateCache.remember(id, fold: stored, version: loaded.version + UInt64(records.count))
         return .recorded(records)
@@ -200,7 +207,9 @@ extension Registry {
     /// The case a record belongs to, when it is a case's.
     func caseOfRecord(_ sequence: UInt64) throws -> CaseID? {
         var cursor = store.records(from: sequence, batchSize: 1)
-        guard let record = try cursor.next(), record.sequence == sequence, record.stream.hasPrefix("case/") else { return nil }
+        guard let record = try cursor.next(), record.sequence == sequence, record.stream.hasPrefix("case/") else {
+            return nil
+        }
         return CaseID(String(record.stream.dropFirst("case/".count)))
     }
 
@@ -245,8 +254,10 @@ extension Registry {
     public func dueIndex() throws -> [(id: CaseID, pending: [PendingDeadline])] {
         try store.readProjections { reader in
             try reader.entries(prefix: Projections.duePrefix).map { entry in
-                (CaseID(String(entry.key.dropFirst(Projections.duePrefix.count))),
-                 try Projections.decode([PendingDeadline].self, entry))
+                (
+                    CaseID(String(entry.key.dropFirst(Projections.duePrefix.count))),
+                    try Projections.decode([PendingDeadline].self, entry)
+                )
             }
         }
     }
@@ -277,11 +288,14 @@ extension Registry {
     /// `members`: the members the command reads (``membersRead(by:on:)``), `nil` for every member. A fresh process
     /// (one command of the terminal) reads only those; a registry that already holds the whole roster's facts, still
     /// current, uses them.
-    func caseContext(for id: CaseID, on day: Day, under stamps: FactStamps, members: Set<MemberID>? = nil) throws
+    func caseContext(
+        for id: CaseID, on day: Day, under stamps: FactStamps, members: Set<MemberID>? = nil
+    ) throws
         -> CaseContext
     {
         if let members, crossCheckFacts || !rosterFactsCacheIsCurrent(under: stamps),
-           let standings = try standings(of: members, on: day, for: id) {
+            let standings = try standings(of: members, on: day, for: id)
+        {
             return CaseContext(caseID: id, members: standings)
         }
         if let facts = try rosterFacts(under: stamps) {
@@ -311,7 +325,8 @@ extension Registry {
                 // seat/<case>/<member>: case ids have no "/", member ids might.
                 let rest = entry.key.dropFirst(Projections.seatPrefix.count)
                 guard let slash = rest.firstIndex(of: "/") else { continue }
-                out[MemberID(String(rest[rest.index(after: slash)...])), default: []].append(CaseID(String(rest[..<slash])))
+                out[MemberID(String(rest[rest.index(after: slash)...])), default: []].append(
+                    CaseID(String(rest[..<slash])))
             }
             return out
         }

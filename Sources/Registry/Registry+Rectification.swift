@@ -8,10 +8,13 @@ extension Registry {
     /// `unknownCase`, `unknownRecord`, `refused` (nothing written) or `EventStoreError.conflict` (someone wrote in
     /// between: decide again).
     @discardableResult
-    public func withdraw(_ id: CaseID, record sequence: UInt64, reason: String, recording: Recording) throws -> [EventRecord] {
+    public func withdraw(
+        _ id: CaseID, record sequence: UInt64, reason: String, recording: Recording
+    ) throws -> [EventRecord] {
         try rectify(id, record: sequence, reason: reason, recording: recording) { loaded, today, facts in
-            Rectification.withdrawal(of: sequence, reason: reason, in: loaded.fold, today: today, facts: facts,
-                                     rulebook: loaded.rulebook)
+            Rectification.withdrawal(
+                of: sequence, reason: reason, in: loaded.fold, today: today, facts: facts,
+                rulebook: loaded.rulebook)
         }
     }
 
@@ -19,11 +22,14 @@ extension Registry {
     /// right values, on `day`. Appends a `RecordCorrected` carrying the corrected events once
     /// `Rectification.correction` decided them and every later act again.
     @discardableResult
-    public func correct(_ id: CaseID, record sequence: UInt64, reason: String, command: CaseCommand, on day: Day,
-                        recording: Recording) throws -> [EventRecord] {
+    public func correct(
+        _ id: CaseID, record sequence: UInt64, reason: String, command: CaseCommand, on day: Day,
+        recording: Recording
+    ) throws -> [EventRecord] {
         try rectify(id, record: sequence, reason: reason, recording: recording) { loaded, today, facts in
-            Rectification.correction(of: sequence, reason: reason, command: command, on: day, in: loaded.fold,
-                                     today: today, facts: facts, rulebook: loaded.rulebook)
+            Rectification.correction(
+                of: sequence, reason: reason, command: command, on: day, in: loaded.fold,
+                today: today, facts: facts, rulebook: loaded.rulebook)
         }
     }
 
@@ -38,20 +44,26 @@ extension Registry {
         guard try caseExists(id) else { throw RegistryError.unknownCase(id) }
         if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             // The domain says so too; said first, before whatever else is wrong with the record named.
-            throw RegistryError.refused(Refusal(
-                .rectification, fr: "un retrait ou une correction donne sa raison (--reason)",
-                en: "a withdrawal or a correction gives its reason (--reason)"))
+            throw RegistryError.refused(
+                Refusal(
+                    .rectification, fr: "un retrait ou une correction donne sa raison (--reason)",
+                    en: "a withdrawal or a correction gives its reason (--reason)"))
         }
         let loaded = try loadCase(id)
         if !loaded.fold.records.contains(where: { $0.sequence == sequence }) {
-            guard sequence >= 1, sequence <= (try store.head().sequence) else { throw RegistryError.unknownRecord(sequence) }
+            guard sequence >= 1, sequence <= (try store.head().sequence) else {
+                throw RegistryError.unknownRecord(sequence)
+            }
             let owner = try caseOfRecord(sequence)
-            throw RegistryError.refused(Refusal(
-                .rectification,
-                fr: "l'enregistrement #\(sequence) " + (owner.map { "est du dossier \($0), pas du dossier \(id)" } ?? "n'est pas un acte de dossier"),
-                en: "record #\(sequence) " + (owner.map { "is of case \($0), not of case \(id)" } ?? "is not an act of a case"),
-                allowed: owner.map { "greffe withdraw/correct \($0) --record \(sequence)" },
-                allowedEn: owner.map { "greffe withdraw/correct \($0) --record \(sequence)" }))
+            throw RegistryError.refused(
+                Refusal(
+                    .rectification,
+                    fr: "l'enregistrement #\(sequence) "
+                        + (owner.map { "est du dossier \($0), pas du dossier \(id)" } ?? "n'est pas un acte de dossier"),
+                    en: "record #\(sequence) "
+                        + (owner.map { "is of case \($0), not of case \(id)" } ?? "is not an act of a case"),
+                    allowed: owner.map { "greffe withdraw/correct \($0) --record \(sequence)" },
+                    allowedEn: owner.map { "greffe withdraw/correct \($0) --record \(sequence)" }))
         }
         let book = loaded.rulebook
         let today = recording.day(inTimeZone: book.timeZone)
@@ -86,8 +98,9 @@ extension Registry {
             stream: Registry.stream(of: id), version: loaded.version + 1, type: decidedEvent.typeName,
             encode: { try decidedEvent.payloadJSON(sealer: $0) },
             decode: { try CaseEvent.decode(type: decidedEvent.typeName, payload: $0) })
-        let new = envelope(type: event.typeName, schemaVersion: event.schemaVersion, on: today,
-                           payload: payload, recording: recording, correlation: group)
+        let new = envelope(
+            type: event.typeName, schemaVersion: event.schemaVersion, on: today,
+            payload: payload, recording: recording, correlation: group)
         try willAppend?()
         let records = try store.append(to: Registry.stream(of: id), expected: .exactly(loaded.version), events: [new]) {
             projections, appended in

@@ -51,7 +51,8 @@ extension Registry {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
@@ -63,9 +64,10 @@ extension Registry {
 
     /// Applies the events of a roster import (or any set of roster acts) in one transaction: all of them or none.
     @discardableResult
-    public func recordMembers(_ changes: [MemberID: [MemberEvent]], on day: Day, recording: Recording,
-                              joinDays: [MemberID: Day] = [:]) throws -> [EventRecord]
-    {
+    public func recordMembers(
+        _ changes: [MemberID: [MemberEvent]], on day: Day, recording: Recording,
+        joinDays: [MemberID: Day] = [:]
+    ) throws -> [EventRecord] {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         // The members' keys are made (and committed to the key store) before the log's write transaction opens.
@@ -114,28 +116,32 @@ extension Registry {
     /// Imports a roster spreadsheet (header and rows of cells): idempotent, all or nothing. Returns the events
     /// recorded per member (empty when the file changes nothing).
     @discardableResult
-    public func importRoster(header: [String], rows: [[String]], on day: Day, recording: Recording) throws
+    public func importRoster(
+        header: [String], rows: [[String]], on day: Day, recording: Recording
+    ) throws
         -> [MemberID: [MemberEvent]]
     {
         try refuseFutureAct(on: day, recording)
         // The import compares names and e-mails with what is recorded: they are revealed here, in memory only.
         let reveal = try self.reveal()
-        let existing = Dictionary(uniqueKeysWithValues: try members().map { record in
-            var revealed = record
-            if record.erasedOn == nil {
-                revealed.displayName = .clear(reveal(record.displayName))
-                revealed.email = .clear(reveal(record.email))
-                revealed.phone = record.phone.map { .clear(reveal($0)) }
-            }
-            return (record.id, revealed)
-        })
+        let existing = Dictionary(
+            uniqueKeysWithValues: try members().map { record in
+                var revealed = record
+                if record.erasedOn == nil {
+                    revealed.displayName = .clear(reveal(record.displayName))
+                    revealed.email = .clear(reveal(record.email))
+                    revealed.phone = record.phone.map { .clear(reveal($0)) }
+                }
+                return (record.id, revealed)
+            })
         switch Roster.importEvents(header: header, records: rows, existing: existing, on: day) {
         case .failure(let error):
             throw RegistryError.rosterImport(error)
         case .success(let changes):
             if !changes.isEmpty {
-                try recordMembers(changes, on: day, recording: recording,
-                                  joinDays: Roster.joinDays(header: header, records: rows))
+                try recordMembers(
+                    changes, on: day, recording: recording,
+                    joinDays: Roster.joinDays(header: header, records: rows))
             }
             return changes
         }

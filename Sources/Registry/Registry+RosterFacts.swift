@@ -204,7 +204,7 @@ extension Registry {
     static func membersRead(by command: CaseCommand, on state: CaseState) -> Set<MemberID>? {
         switch command {
         case .callCell, .acceptVolunteer, .recuse, .replaceCellMember, .recordExplicitDecision, .announceDraw,
-             .performDraw, .drawnMemberPresent, .drawnMemberDeclined:
+            .performDraw, .drawnMemberPresent, .drawnMemberDeclined:
             return nil
         default:
             var found = Set<MemberID>()

@@ -58,7 +58,9 @@ public struct Recording: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC") ?? .current
         let parts = calendar.dateComponents([.year, .month, .day], from: recordedAt)
-        return parts.year.flatMap { y in parts.month.flatMap { m in parts.day.flatMap { Day(year: y, month: m, day: $0) } } }
+        return parts.year.flatMap { y in
+            parts.month.flatMap { m in parts.day.flatMap { Day(year: y, month: m, day: $0) } }
+        }
             ?? Day(dayNumber: Int((recordedAt.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 }
@@ -98,8 +100,10 @@ public final class Registry {
     public static func stream(of id: CaseID) -> String { "case/" + id.rawValue }
     public static func stream(of id: MemberID) -> String { "member/" + id.rawValue }
 
-    func envelope(type: String, schemaVersion: Int, on day: Day, payload: Data, recording: Recording,
-                  correlation: String = "", causation: String = "") -> NewEvent {
+    func envelope(
+        type: String, schemaVersion: Int, on day: Day, payload: Data, recording: Recording,
+        correlation: String = "", causation: String = ""
+    ) -> NewEvent {
         NewEvent(
             type: type, schemaVersion: UInt32(schemaVersion), occurredOn: day.description,
             recordedAt: recording.milliseconds, actor: recording.actor, correlationId: correlation,
@@ -127,8 +131,9 @@ public final class Registry {
         guard let day = Day(canonical: record.event.occurredOn) else {
             throw RegistryError.unreadableEvent(
                 sequence: record.sequence, type: record.type,
-                reason: Words("occurredOn \(record.event.occurredOn) n'est pas un jour écrit AAAA-MM-JJ",
-                              "occurredOn \(record.event.occurredOn) is not a day written YYYY-MM-DD"))
+                reason: Words(
+                    "occurredOn \(record.event.occurredOn) n'est pas un jour écrit AAAA-MM-JJ",
+                    "occurredOn \(record.event.occurredOn) is not a day written YYYY-MM-DD"))
         }
         return day
     }

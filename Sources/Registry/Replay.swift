@@ -118,19 +118,23 @@ public struct RegistryReplay: Sendable {
             return .pathRecord(PathFolded(folded))
         }
         if compacting, record.stream.hasPrefix("case/"),
-           closedCases.contains(CaseID(String(record.stream.dropFirst("case/".count)))) {
+            closedCases.contains(CaseID(String(record.stream.dropFirst("case/".count))))
+        {
             // The decider refuses every act after closing; only a write behind its back produces one.
             throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: Words("un événement après la clôture de son dossier", "an event after its case was closed"))
+                sequence: record.sequence, type: record.type,
+                reason: Words("un événement après la clôture de son dossier", "an event after its case was closed"))
         }
         let folded = try Self.read(record, cases: cases)
         if case .caseEvent(_, _, let dated) = folded, case .complaintFiled(let facts) = dated.event,
-           procedures.resolve(facts.rulebook) == nil {
+            procedures.resolve(facts.rulebook) == nil
+        {
             // Only a write behind the decider's back names a version the store never adopted before it.
             throw RegistryError.unreadableEvent(
                 sequence: record.sequence, type: record.type,
-                reason: Words("la plainte relève du règlement \(facts.rulebook.map(\.description) ?? "?"), non adopté avant elle",
-                              "the complaint names rulebook \(facts.rulebook.map(\.description) ?? "?"), not adopted before it"))
+                reason: Words(
+                    "la plainte relève du règlement \(facts.rulebook.map(\.description) ?? "?"), non adopté avant elle",
+                    "the complaint names rulebook \(facts.rulebook.map(\.description) ?? "?"), not adopted before it"))
         }
         lastSequence = record.sequence
         switch folded {
@@ -138,7 +142,8 @@ public struct RegistryReplay: Sendable {
             // Folded in place in the dictionary: no copy of the whole state per record (`before` shares what the
             // event does not change).
             var entry = cases.removeValue(forKey: id) ?? FoldedCase(version: 0, lastSequence: 0)
-            entry.fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
+            entry.fold.fold(
+                CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
             entry.version = record.version
             entry.lastSequence = record.sequence
             let after = entry.state
@@ -147,8 +152,9 @@ public struct RegistryReplay: Sendable {
             }
             cases[id] = entry
             if compacting, after.closed != nil {
-                try Self.caseEntries(id, after, record.version, rulebook: try rulebook(for: after, of: id),
-                                     into: &closedEntries)
+                try Self.caseEntries(
+                    id, after, record.version, rulebook: try rulebook(for: after, of: id),
+                    into: &closedEntries)
                 cases[id] = nil
                 closedCases.insert(id)
             }
@@ -170,7 +176,8 @@ public struct RegistryReplay: Sendable {
             do {
                 event = try CaseEvent.decode(type: record.type, payload: record.payload)
             } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+                throw RegistryError.unreadableEvent(
+                    sequence: record.sequence, type: record.type, reason: readingWords(error))
             }
             let before = cases[id]?.state ?? CaseDecider.initial
             return .caseEvent(id, before: before, DatedEvent(on: try Registry.day(of: record), event: event))
@@ -183,15 +190,18 @@ public struct RegistryReplay: Sendable {
             } catch let error as RegistryError {
                 throw error
             } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+                throw RegistryError.unreadableEvent(
+                    sequence: record.sequence, type: record.type, reason: readingWords(error))
             }
         }
         return .unknownStream
     }
 
     /// A case's projection entries: its summary and its seats (R17).
-    static func caseEntries(_ id: CaseID, _ state: CaseState, _ version: UInt64, rulebook: Rulebook,
-                            into out: inout [String: [UInt8]]) throws {
+    static func caseEntries(
+        _ id: CaseID, _ state: CaseState, _ version: UInt64, rulebook: Rulebook,
+        into out: inout [String: [UInt8]]
+    ) throws {
         let summary = Projections.summary(id, state: state, rulebook: rulebook, version: version)
         out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
         if let due = try Projections.dueEntry(summary, state) { out[Projections.duePrefix + id.rawValue] = due }
@@ -214,7 +224,8 @@ public struct RegistryReplay: Sendable {
     public func projections() throws -> [String: [UInt8]] {
         var out = closedEntries
         for (id, entry) in cases {
-            try Self.caseEntries(id, entry.state, entry.version, rulebook: try rulebook(for: entry.state, of: id), into: &out)
+            try Self.caseEntries(
+                id, entry.state, entry.version, rulebook: try rulebook(for: entry.state, of: id), into: &out)
         }
         for (_, record) in members {
             out[Projections.rosterPrefix + record.id.rawValue] = Array(try Projections.jsonEncoder.encode(record))

@@ -61,19 +61,26 @@ struct Results: Codable {
 
     func table() -> String {
         func ms(_ s: Double) -> String { String(format: "%.3f", s * 1000) }
-        func rate(_ r: Double) -> String { r >= 1e6 ? String(format: "%.2fM", r / 1e6) : String(format: "%.0fk", r / 1e3) }
+        func rate(_ r: Double) -> String {
+            r >= 1e6 ? String(format: "%.2fM", r / 1e6) : String(format: "%.0fk", r / 1e3)
+        }
         func mb(_ b: Int) -> String { String(format: "%.1f", Double(b) / 1_048_576) }
         var out = "greffe-bench — \(machine.cpus) CPUs, \(machine.cpuModel), \(mb(Int(machine.memoryBytes))) MiB\n"
-        out += "size     records  act ms eng/raw (p99)            bulk ev/s eng/raw     verify   replay   rawscan  replay MiB anon/rss  status ms eng/raw\n"
+        out +=
+            "size     records  act ms eng/raw (p99)            bulk ev/s eng/raw     verify   replay   rawscan  replay MiB anon/rss  status ms eng/raw\n"
         for s in sizes {
             out += String(format: "%-8d %-8llu ", s.targetCaseEvents, s.records)
-            out += "\(ms(s.actEngine.median))/\(ms(s.actRaw.median)) (\(ms(s.actEngine.p99))/\(ms(s.actRaw.p99)))  ".padding(toLength: 34, withPad: " ", startingAt: 0)
-            out += "\(rate(s.bulkEngineEventsPerSecond))/\(rate(s.bulkRawEventsPerSecond))".padding(toLength: 22, withPad: " ", startingAt: 0)
+            out += "\(ms(s.actEngine.median))/\(ms(s.actRaw.median)) (\(ms(s.actEngine.p99))/\(ms(s.actRaw.p99)))  "
+                .padding(toLength: 34, withPad: " ", startingAt: 0)
+            out += "\(rate(s.bulkEngineEventsPerSecond))/\(rate(s.bulkRawEventsPerSecond))".padding(
+                toLength: 22, withPad: " ", startingAt: 0)
             out += rate(s.verifyEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
             out += rate(s.replayEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
             out += rate(s.rawScanEventsPerSecond).padding(toLength: 9, withPad: " ", startingAt: 0)
-            out += "\(mb(s.replayPeakAnonymousBytes))/\(mb(s.replayPeakResidentBytes))".padding(toLength: 20, withPad: " ", startingAt: 0)
-            out += "\(ms(s.statusEngine.median))/\(ms(s.statusRaw.median))  act cpu \(ms(s.actEngineCPU.median))/\(ms(s.actRawCPU.median))"
+            out += "\(mb(s.replayPeakAnonymousBytes))/\(mb(s.replayPeakResidentBytes))".padding(
+                toLength: 20, withPad: " ", startingAt: 0)
+            out +=
+                "\(ms(s.statusEngine.median))/\(ms(s.statusRaw.median))  act cpu \(ms(s.actEngineCPU.median))/\(ms(s.actRawCPU.median))"
             if let act = s.processAct, let status = s.processStatus {
                 out += "  process act \(ms(act.median)) (p99 \(ms(act.p99))), status \(ms(status.median))"
             }
@@ -101,8 +108,9 @@ func replayChild(storePath: String) throws -> String {
     var entries = 0
     let (_, seconds) = try timed { try registry.replayProjections { _, _ in entries += 1 } }
     let anon = sampler.stop()
-    let result = ChildReplay(records: try store.head().sequence, entries: entries, seconds: seconds,
-                             peakAnonymousBytes: anon, peakResidentBytes: Memory.field("VmHWM") ?? 0)
+    let result = ChildReplay(
+        records: try store.head().sequence, entries: entries, seconds: seconds,
+        peakAnonymousBytes: anon, peakResidentBytes: Memory.field("VmHWM") ?? 0)
     return String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
 }
 
@@ -110,7 +118,9 @@ func replayChild(storePath: String) throws -> String {
 func verifyChild(storePath: String) throws -> String {
     let store = try EventStore.open(at: storePath)
     let (report, seconds) = try timed { try store.verify() }
-    guard report.isValid else { throw BenchFailure(description: "verification failed: \(String(describing: report.failure))") }
+    guard report.isValid else {
+        throw BenchFailure(description: "verification failed: \(String(describing: report.failure))")
+    }
     return "{\"records\":\(report.recordsChecked),\"seconds\":\(seconds)}"
 }
 
@@ -122,7 +132,8 @@ func bulkChild(from source: String, to target: String) throws -> String {
     var cursor = try EventStore.open(at: source).records(from: 1)
     while let record = try cursor.next() {
         if let last = pending.last, last.stream == record.stream, !record.event.causationId.isEmpty,
-           last.events.last?.causationId == record.event.causationId {
+            last.events.last?.causationId == record.event.causationId
+        {
             pending[pending.count - 1].events.append(record.event)
         } else {
             pending.append(PendingAppend(stream: record.stream, version: record.version - 1, events: [record.event]))
@@ -168,11 +179,17 @@ func decodeChild(storePath: String) throws -> String {
         let flat = Data("{\"type\":\"\(record.type)\"\(members.first == UInt8(ascii: "}") ? "" : ",")".utf8) + members
         payloads.append((record.type, record.payload, flat))
     }
-    let (registry, registrySeconds) = try timed { try payloads.map { try CaseEvent.decode(type: $0.type, payload: $0.payload) } }
+    let (registry, registrySeconds) = try timed {
+        try payloads.map { try CaseEvent.decode(type: $0.type, payload: $0.payload) }
+    }
     let decoder = JSONDecoder()
-    let (foundation, foundationSeconds) = try timed { try payloads.map { try decoder.decode(CaseEvent.self, from: $0.flat) } }
-    guard let differing = zip(registry, foundation).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset else {
-        return "{\"events\":\(payloads.count),\"registrySeconds\":\(registrySeconds),\"foundationSeconds\":\(foundationSeconds)}"
+    let (foundation, foundationSeconds) = try timed {
+        try payloads.map { try decoder.decode(CaseEvent.self, from: $0.flat) }
+    }
+    guard let differing = zip(registry, foundation).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+    else {
+        return
+            "{\"events\":\(payloads.count),\"registrySeconds\":\(registrySeconds),\"foundationSeconds\":\(foundationSeconds)}"
     }
     throw BenchFailure(description: "event \(differing) (\(payloads[differing].type)) decodes differently")
 }
@@ -198,7 +215,8 @@ func statusChild(storePath: String) throws -> String {
             if round == 0 { first.append(t) } else { second.append(t) }
         }
     }
-    return "{\"cases\":\(ids.count),\"firstMedianMs\":\(Stats(first).median * 1000),\"secondMedianMs\":\(Stats(second).median * 1000)}"
+    return
+        "{\"cases\":\(ids.count),\"firstMedianMs\":\(Stats(first).median * 1000),\"secondMedianMs\":\(Stats(second).median * 1000)}"
 }
 
 struct BenchFailure: Error, CustomStringConvertible {
@@ -243,9 +261,11 @@ final class Bench {
         rulebook = r
         // A fixed instant: the same bytes on every run. The generated history spreads over years after that instant,
         // as an import of past records would: "today" is after every generated act.
-        recording = Recording(actor: "m0001", recordedAt: Date(timeIntervalSince1970: 1_767_225_600),
-                              today: Day(year: 9999, month: 12, day: 31))
-        let directory = options.directory
+        recording = Recording(
+            actor: "m0001", recordedAt: Date(timeIntervalSince1970: 1_767_225_600),
+            today: Day(year: 9999, month: 12, day: 31))
+        let directory =
+            options.directory
             ?? (NSTemporaryDirectory() + "/greffe-bench-\(ProcessInfo.processInfo.processIdentifier)")
         self.directory = directory
         let fm = FileManager.default
@@ -307,14 +327,17 @@ final class Bench {
         }
         if let c = current { ranges.append(c.range) }
         let members = try registry.members()
-        try raw.commit(try store.benchmarkPuts(
-            appends: ranges, projectionKeys: members.map { "roster/" + $0.id.rawValue } + ["stamp/roster"]))
+        try raw.commit(
+            try store.benchmarkPuts(
+                appends: ranges, projectionKeys: members.map { "roster/" + $0.id.rawValue } + ["stamp/roster"]))
         let judged = context.members.mapValues(\.judgementsSat)
-        context.members = Dictionary(uniqueKeysWithValues: members.map {
-            ($0.id, $0.standing(on: day, judgementsSat: judged[$0.id] ?? []))
-        })
+        context.members = Dictionary(
+            uniqueKeysWithValues: members.map {
+                ($0.id, $0.standing(on: day, judgementsSat: judged[$0.id] ?? []))
+            })
         sortedMembers = members.map(\.id).sorted(by: DrawPool.canonicalOrder)
-        FileHandle.standardError.write(Data("roster: \(members.count) members, dues through \(year), \(head - before) events\n".utf8))
+        FileHandle.standardError.write(
+            Data("roster: \(members.count) members, dues through \(year), \(head - before) events\n".utf8))
     }
 
     /// Before a case of `year` is decided: the dues of that year and the next are on the roster.
@@ -337,22 +360,25 @@ final class Bench {
         let stream = Registry.stream(of: script.id)
         for (n, step) in script.steps(rulebook: rulebook, members: sortedMembers).enumerated() {
             guard let (command, day) = step(state, context, &rng) else {
-                throw BenchFailure(description: "case \(script.id): step \(n + 1) has no command in state \(state.step)")
+                throw BenchFailure(
+                    description: "case \(script.id): step \(n + 1) has no command in state \(state.step)")
             }
             let events: [CaseEvent]
             switch CaseDecider.decide(state, command, context: context, rulebook: rulebook, on: day) {
             case .success(let e): events = e
             case .failure(let refusal):
-                throw BenchFailure(description: "case \(script.id): step \(n + 1) \(command.typeName) refused: \(refusal)")
+                throw BenchFailure(
+                    description: "case \(script.id): step \(n + 1) \(command.typeName) refused: \(refusal)")
             }
             var newEvents: [NewEvent] = []
             for event in events {
                 let payload = try event.payloadJSON()
                 payloadBytes += payload.count
-                newEvents.append(NewEvent(
-                    type: event.typeName, schemaVersion: UInt32(event.schemaVersion), occurredOn: day.description,
-                    recordedAt: Int64(recording.recordedAt.timeIntervalSince1970 * 1000), actor: recording.actor,
-                    correlationId: script.id.rawValue, causationId: command.commandId ?? "", payload: payload))
+                newEvents.append(
+                    NewEvent(
+                        type: event.typeName, schemaVersion: UInt32(event.schemaVersion), occurredOn: day.description,
+                        recordedAt: Int64(recording.recordedAt.timeIntervalSince1970 * 1000), actor: recording.actor,
+                        correlationId: script.id.rawValue, causationId: command.commandId ?? "", payload: payload))
                 state = CaseDecider.evolve(state, DatedEvent(on: day, event: event))
             }
             guard !newEvents.isEmpty else { continue }
@@ -417,8 +443,9 @@ final class Bench {
     func measure(size: Int) throws -> SizeResult {
         let log = { (s: String) in FileHandle.standardError.write(Data("[\(size)] \(s)\n".utf8)) }
         let growth = try grow(to: size)
-        log("bulk: \(growth.events) events, engine \(String(format: "%.2f", growth.engine)) s (CPU \(String(format: "%.2f", growth.engineCPU))), "
-            + "raw \(String(format: "%.2f", growth.raw)) s (CPU \(String(format: "%.2f", growth.rawCPU)))")
+        log(
+            "bulk: \(growth.events) events, engine \(String(format: "%.2f", growth.engine)) s (CPU \(String(format: "%.2f", growth.engineCPU))), "
+                + "raw \(String(format: "%.2f", growth.raw)) s (CPU \(String(format: "%.2f", growth.rawCPU)))")
 
         // (3) Replay every projection from the log (this also rebuilds them after the bulk import), with memory.
         Memory.resetPeak()
@@ -448,12 +475,16 @@ final class Bench {
         let child = try Bench.replayInChild(storePath: store.path)
         let peakAnon = child.peakAnonymousBytes
         let peakRSS = child.peakResidentBytes
-        log("replay in a fresh process: \(String(format: "%.2f", child.seconds)) s, anon \(peakAnon >> 20) MiB, VmHWM \(peakRSS >> 20) MiB")
+        log(
+            "replay in a fresh process: \(String(format: "%.2f", child.seconds)) s, anon \(peakAnon >> 20) MiB, VmHWM \(peakRSS >> 20) MiB"
+        )
         let records = try store.head().sequence
         log("replay: \(String(format: "%.2f", replaySeconds)) s")
 
         let (report, verifySeconds) = try timed { try store.verify() }
-        guard report.isValid else { throw BenchFailure(description: "verification failed: \(String(describing: report.failure))") }
+        guard report.isValid else {
+            throw BenchFailure(description: "verification failed: \(String(describing: report.failure))")
+        }
         let (scan, scanSeconds) = try timed { try raw.scanRecords() }
         guard scan.records == Int(records) else {
             throw BenchFailure(description: "raw store has \(scan.records) records, engine \(records)")
@@ -488,9 +519,12 @@ final class Bench {
         }
         let processes = try measureProcesses()
         if let processes {
-            log("whole processes: act \(String(format: "%.1f", Stats(processes.act).median * 1000)) ms, status \(String(format: "%.1f", Stats(processes.status).median * 1000)) ms (medians)")
+            log(
+                "whole processes: act \(String(format: "%.1f", Stats(processes.act).median * 1000)) ms, status \(String(format: "%.1f", Stats(processes.status).median * 1000)) ms (medians)"
+            )
         }
-        let storeBytes = (try? FileManager.default.attributesOfItem(atPath: store.path + "/data.mdb")[.size] as? Int) ?? 0
+        let storeBytes =
+            (try? FileManager.default.attributesOfItem(atPath: store.path + "/data.mdb")[.size] as? Int) ?? 0
         return SizeResult(
             targetCaseEvents: size, records: try store.head().sequence, caseEvents: caseEvents, cases: cases.count,
             storeBytes: storeBytes, payloadBytes: payloadBytes,
@@ -514,8 +548,9 @@ final class Bench {
     /// The `greffe` executable for the whole-process figures: `--greffe`, else the one built beside greffe-bench.
     var greffeExecutable: String? {
         if let path = options.greffePath { return path }
-        let own = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/")
-            ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+        let own = URL(
+            fileURLWithPath: CommandLine.arguments[0].hasPrefix("/")
+                ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
         let sibling = own.deletingLastPathComponent().appendingPathComponent("greffe").path
         return FileManager.default.isExecutableFile(atPath: sibling) ? sibling : nil
     }
@@ -538,10 +573,13 @@ final class Bench {
                 evidenceDay = day
                 break
             }
-            guard case .recorded(let records) = try registry.perform(command, in: script.id, on: day, recording: recording)
+            guard
+                case .recorded(let records) = try registry.perform(
+                    command, in: script.id, on: day, recording: recording)
             else { throw BenchFailure(description: "case \(script.id): a step before the evidence recorded nothing") }
             for r in records {
-                state = CaseDecider.evolve(state, DatedEvent(on: day, event: try CaseEvent.decode(type: r.type, payload: r.payload)))
+                state = CaseDecider.evolve(
+                    state, DatedEvent(on: day, event: try CaseEvent.decode(type: r.type, payload: r.payload)))
             }
         }
         guard let day = evidenceDay else { throw BenchFailure(description: "case \(script.id): no evidence step") }
@@ -552,12 +590,18 @@ final class Bench {
         var acts: [Double] = []
         var statuses: [Double] = []
         for n in 0..<options.processRuns {
-            acts.append(try timedProcess(greffe, [
-                "evidence", script.id.rawValue, "--kind", "context", "--description", "Pièce \(n + 1) ajoutée par un processus",
-                "--on", day.description, "--store", store.path,
-            ], environment: environment))
-            statuses.append(try timedProcess(greffe, ["status", script.id.rawValue, "--store", store.path],
-                                             environment: environment))
+            acts.append(
+                try timedProcess(
+                    greffe,
+                    [
+                        "evidence", script.id.rawValue, "--kind", "context", "--description",
+                        "Pièce \(n + 1) ajoutée par un processus",
+                        "--on", day.description, "--store", store.path
+                    ], environment: environment))
+            statuses.append(
+                try timedProcess(
+                    greffe, ["status", script.id.rawValue, "--store", store.path],
+                    environment: environment))
         }
         return (acts, statuses)
     }
@@ -577,16 +621,19 @@ final class Bench {
         process.waitUntilExit()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         guard process.terminationStatus == 0 else {
-            throw BenchFailure(description: "greffe \(arguments.prefix(2).joined(separator: " ")) exited with "
-                + "\(process.terminationStatus): \(String(decoding: message, as: UTF8.self))")
+            throw BenchFailure(
+                description: "greffe \(arguments.prefix(2).joined(separator: " ")) exited with "
+                    + "\(process.terminationStatus): \(String(decoding: message, as: UTF8.self))")
         }
         return seconds
     }
 
     /// Records one new case command by command through `Registry.perform` (one synced write transaction each), and
     /// after each command the same bytes in the raw store in one synced transaction.
-    func recordCaseActByAct(engine: inout [Double], raw rawSamples: inout [Double], engineCPU: inout [Double],
-                            rawCPU: inout [Double]) throws {
+    func recordCaseActByAct(
+        engine: inout [Double], raw rawSamples: inout [Double], engineCPU: inout [Double],
+        rawCPU: inout [Double]
+    ) throws {
         let script = CaseScript(index: nextCase, shape: shape, firstYear: firstYear)
         try ensureDues(for: script.opened.year)
         nextCase += 1
@@ -612,7 +659,8 @@ final class Bench {
             rawSamples.append(rawSeconds)
             rawCPU.append(rawCPUSeconds)
             for r in records {
-                state = CaseDecider.evolve(state, DatedEvent(on: day, event: try CaseEvent.decode(type: r.type, payload: r.payload)))
+                state = CaseDecider.evolve(
+                    state, DatedEvent(on: day, event: try CaseEvent.decode(type: r.type, payload: r.payload)))
             }
             caseEvents += records.count
         }
@@ -623,8 +671,9 @@ final class Bench {
     /// Runs `greffe-bench --replay-child STORE` and reads its one line of JSON.
     static func replayInChild(storePath: String) throws -> ChildReplay {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/")
-            ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+        process.executableURL = URL(
+            fileURLWithPath: CommandLine.arguments[0].hasPrefix("/")
+                ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
         process.arguments = ["--replay-child", storePath]
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -639,14 +688,17 @@ final class Bench {
 
     static func machine() -> Machine {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
-            .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) } ?? "?"
+        let model =
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) }
+            ?? "?"
         #if compiler(>=6.3)
-        let swift = "6.3+"
+            let swift = "6.3+"
         #else
-        let swift = "6.x"
+            let swift = "6.x"
         #endif
-        return Machine(cpus: ProcessInfo.processInfo.activeProcessorCount, cpuModel: model,
-                       memoryBytes: ProcessInfo.processInfo.physicalMemory, swift: swift)
+        return Machine(
+            cpus: ProcessInfo.processInfo.activeProcessorCount, cpuModel: model,
+            memoryBytes: ProcessInfo.processInfo.physicalMemory, swift: swift)
     }
 }

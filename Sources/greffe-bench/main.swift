@@ -62,7 +62,7 @@ struct Options {
                 o.shape.members = 400
             case "--sizes":
                 guard let list = value()?.split(separator: ",").map({ number(String($0)) }), !list.isEmpty,
-                      list.allSatisfy({ ($0 ?? 0) > 0 })
+                    list.allSatisfy({ ($0 ?? 0) > 0 })
                 else { return .failure(UsageError("--sizes takes a list such as 1e3,1e4")) }
                 o.sizes = list.compactMap { $0 }.sorted()
             case "--json":
@@ -73,25 +73,37 @@ struct Options {
                 o.directory = v
             case "--keep": o.keep = true
             case "--batch":
-                guard let n = number(value()), n > 0 else { return .failure(UsageError("--batch takes a positive number")) }
+                guard let n = number(value()), n > 0 else {
+                    return .failure(UsageError("--batch takes a positive number"))
+                }
                 o.batch = n
             case "--act-cases":
-                guard let n = number(value()), n > 0 else { return .failure(UsageError("--act-cases takes a positive number")) }
+                guard let n = number(value()), n > 0 else {
+                    return .failure(UsageError("--act-cases takes a positive number"))
+                }
                 o.actCases = n
             case "--status-samples":
-                guard let n = number(value()), n > 0 else { return .failure(UsageError("--status-samples takes a positive number")) }
+                guard let n = number(value()), n > 0 else {
+                    return .failure(UsageError("--status-samples takes a positive number"))
+                }
                 o.statusSamples = n
             case "--process-runs":
                 guard let n = number(value()) else { return .failure(UsageError("--process-runs takes a number")) }
                 o.processRuns = n
             case "--greffe":
-                guard let v = value() else { return .failure(UsageError("--greffe takes the path of a greffe executable")) }
+                guard let v = value() else {
+                    return .failure(UsageError("--greffe takes the path of a greffe executable"))
+                }
                 o.greffePath = v
             case "--members":
-                guard let n = number(value()), n >= 50 else { return .failure(UsageError("--members takes a number ≥ 50")) }
+                guard let n = number(value()), n >= 50 else {
+                    return .failure(UsageError("--members takes a number ≥ 50"))
+                }
                 o.shape.members = n
             case "--draw-every":
-                guard let n = number(value()), n > 0 else { return .failure(UsageError("--draw-every takes a positive number")) }
+                guard let n = number(value()), n > 0 else {
+                    return .failure(UsageError("--draw-every takes a positive number"))
+                }
                 o.shape.drawEvery = n
             case "--seed":
                 guard let n = number(value()) else { return .failure(UsageError("--seed takes a number")) }
@@ -127,7 +139,8 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--bulk-child" 
     }
 }
 if CommandLine.arguments.count == 3,
-   ["--replay-child", "--verify-child", "--decode-child", "--status-child"].contains(CommandLine.arguments[1]) {
+    ["--replay-child", "--verify-child", "--decode-child", "--status-child"].contains(CommandLine.arguments[1])
+{
     let mode = CommandLine.arguments[1]
     let path = CommandLine.arguments[2]
     do {

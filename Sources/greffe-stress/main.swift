@@ -23,13 +23,15 @@ guard args.count >= 2 else { fail("usage: greffe-stress race|bulk …") }
 do {
     switch args[1] {
     case "race":
-        guard args.count == 6, let count = Int(args[4]) else { fail("usage: greffe-stress race STORE STREAM COUNT TAG") }
+        guard args.count == 6, let count = Int(args[4]) else {
+            fail("usage: greffe-stress race STORE STREAM COUNT TAG")
+        }
         let store = try EventStore.open(at: args[2])
         var conflicts = 0
         for i in 0..<count {
             while true {
                 let version = try store.version(of: args[3])
-                usleep(UInt32.random(in: 0...300))  // widen the window between the read and the write
+                usleep(UInt32.random(in: 0...300)) // widen the window between the read and the write
                 do {
                     try store.append(
                         to: args[3], expected: .exactly(version),

@@ -8,11 +8,14 @@ import Testing
     let voters: Set<MemberID> = ["alice", "bob", "chloe", "m1", "m2"]
     var rulebook = Rulebook.cle
 
-    static let proposal = AmendmentProposal(proposer: "alice", rulebook: Rulebook.cle.id, version: 2,
-                                            sha256: String(repeating: "a", count: 64), summary: "Conseil sous 10 jours")
+    static let proposal = AmendmentProposal(
+        proposer: "alice", rulebook: Rulebook.cle.id, version: 2,
+        sha256: String(repeating: "a", count: 64), summary: "Conseil sous 10 jours")
 
     @discardableResult
-    mutating func act(_ day: String, _ command: AmendmentCommand, sourceLocation: SourceLocation = #_sourceLocation)
+    mutating func act(
+        _ day: String, _ command: AmendmentCommand, sourceLocation: SourceLocation = #_sourceLocation
+    )
         -> [AmendmentEvent]
     {
         guard let d = Day(day) else { return [] }
@@ -28,7 +31,9 @@ import Testing
 
     func refusal(_ day: String, _ command: AmendmentCommand) -> Refusal? {
         guard let d = Day(day) else { return nil }
-        if case .failure(let r) = AmendmentDecider.decide(state, command, roles: roles, rulebook: rulebook, on: d) { return r }
+        if case .failure(let r) = AmendmentDecider.decide(state, command, roles: roles, rulebook: rulebook, on: d) {
+            return r
+        }
         return nil
     }
 
@@ -39,8 +44,13 @@ import Testing
         act("2026-05-02", .propose(Self.proposal))
         #expect(state.pending?.fr == "vote de l'Assemblée générale (deux tiers) à tenir")
         // When the GA votes 4 adopt, 1 reject, 1 blank: 4 × 3 = 12 ≥ 6 × 2 = 12
-        let events = act("2026-06-04", .vote(ballots: Self.ballots([("alice", "adopt"), ("bob", "adopt"), ("chloe", "adopt"),
-                                                                     ("m1", "adopt"), ("m2", "reject")]) + [], voters: voters))
+        let events = act(
+            "2026-06-04",
+            .vote(
+                ballots: Self.ballots([
+                    ("alice", "adopt"), ("bob", "adopt"), ("chloe", "adopt"),
+                    ("m1", "adopt"), ("m2", "reject")
+                ]) + [], voters: voters))
         guard case .voted(let vote) = events.first else { Issue.record("no vote"); return }
         // Then it is carried and the new text is due to the members a month later
         #expect(vote.carried)
@@ -65,7 +75,9 @@ import Testing
 
     @Test mutating func R34_belowTwoThirdsIsNotCarriedAndNothingIsToSend() throws {
         act("2026-05-02", .propose(Self.proposal))
-        let events = act("2026-06-04", .vote(ballots: Self.ballots([("alice", "adopt"), ("bob", "reject"), ("chloe", nil)]), voters: voters))
+        let events = act(
+            "2026-06-04",
+            .vote(ballots: Self.ballots([("alice", "adopt"), ("bob", "reject"), ("chloe", nil)]), voters: voters))
         guard case .voted(let vote) = events.first else { Issue.record("no vote"); return }
         #expect(!vote.carried)
         #expect(vote.noticeDue == nil)
@@ -90,17 +102,22 @@ import Testing
         act("2026-05-02", .propose(Self.proposal))
         // A voter not on Article 2.4's list, a member voting twice, an unknown ballot, no ballot at all.
         #expect(refusal("2026-06-04", .vote(ballots: Self.ballots([("zoe", "adopt")]), voters: voters))?.rule == .R34)
-        #expect(refusal("2026-06-04", .vote(ballots: Self.ballots([("alice", "adopt"), ("alice", "adopt")]), voters: voters))?.rule == .R34)
+        #expect(
+            refusal(
+                "2026-06-04", .vote(ballots: Self.ballots([("alice", "adopt"), ("alice", "adopt")]), voters: voters))?
+                .rule == .R34)
         #expect(refusal("2026-06-04", .vote(ballots: Self.ballots([("alice", "maybe")]), voters: voters))?.rule == .R34)
         #expect(refusal("2026-06-04", .vote(ballots: [], voters: voters))?.rule == .R34)
         // A vote before the proposal.
-        #expect(refusal("2026-05-01", .vote(ballots: Self.ballots([("alice", "adopt")]), voters: voters))?.rule == .order)
+        #expect(
+            refusal("2026-05-01", .vote(ballots: Self.ballots([("alice", "adopt")]), voters: voters))?.rule == .order)
     }
 
     @Test func R34_theAuditCatchesAForgedTally() throws {
         let ballots = Self.ballots([("alice", "adopt"), ("bob", "reject"), ("chloe", "reject")])
         let honest = AmendmentDecider.count(ballots, bodySize: 5, rulebook: .cle)
-        let forged = AmendmentVote(ballots: ballots, bodySize: 5, tally: honest, carried: true, noticeDue: Day("2026-07-04"))
+        let forged = AmendmentVote(
+            ballots: ballots, bodySize: 5, tally: honest, carried: true, noticeDue: Day("2026-07-04"))
         #expect(AmendmentDecider.recount(forged, rulebook: .cle) != nil)
     }
 }

@@ -26,7 +26,9 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     s.act("2026-02-20", .receiveDecisionLetter(MemberRef(member: "dan")))
     // Vera's window (until 8 Apr) is over, Dan's (until 20 Apr) is not.
     expect(given: s.events, when: .lodgeAppeal(Appeal(by: "vera")), on: d("2026-04-09"), then: refusal(.R23))
-    expect(given: s.events, when: .lodgeAppeal(Appeal(by: "dan")), on: d("2026-04-20"), then: [.appealLodged(Appeal(by: "dan"))])
+    expect(
+        given: s.events, when: .lodgeAppeal(Appeal(by: "dan")), on: d("2026-04-20"),
+        then: [.appealLodged(Appeal(by: "dan"))])
     expect(given: s.events, when: .lodgeAppeal(Appeal(by: "carl")), on: d("2026-03-01"), then: refusal(.R23))
     let windows = s.state.deadlines(asOf: d("2026-04-12"), rulebook: .cle).filter { $0.rule == .R23 }
     #expect(windows.map(\.status) == [.expired(on: d("2026-04-08")), .open(daysLeft: 8)])
@@ -36,8 +38,9 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
 @Test func R23_closingWaitsForTheAppealWindows() {
     let s = Fixture.throughLetters()
     expect(given: s.events, when: .closeCase(Closure(reason: "exécuté")), on: d("2026-04-10"), then: refusal(.R23))
-    expect(given: s.events, when: .closeCase(Closure(reason: "exécuté")), on: d("2026-04-11"),
-           then: [.caseClosed(Closure(reason: "exécuté"))])
+    expect(
+        given: s.events, when: .closeCase(Closure(reason: "exécuté")), on: d("2026-04-11"),
+        then: [.caseClosed(Closure(reason: "exécuté"))])
 }
 
 @Test func R24_generalAssemblyDecidesByTwoThirds() {
@@ -45,19 +48,31 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     let early = GAVote(proposals: [uphold], votes: [OptionVotes(option: "uphold", votes: 10)], blanks: 0, bodySize: 10)
     expect(given: s.events, when: .recordGeneralAssemblyVote(early), on: d("2026-03-01"), then: refusal(.R24))
     s.act("2026-03-01", .lodgeAppeal(Appeal(by: "dan")))
-    let overcount = GAVote(proposals: [uphold], votes: [OptionVotes(option: "uphold", votes: 11)], blanks: 0, bodySize: 10)
+    let overcount = GAVote(
+        proposals: [uphold], votes: [OptionVotes(option: "uphold", votes: 11)], blanks: 0, bodySize: 10)
     expect(given: s.events, when: .recordGeneralAssemblyVote(overcount), on: d("2026-06-20"), then: refusal(.R24))
-    let absurd = GAVote(proposals: [uphold, overturn], votes: [OptionVotes(option: "uphold", votes: Int.max),
-                                                              OptionVotes(option: "overturn", votes: Int.max)],
-                        blanks: Int.max, bodySize: Int.max)
+    let absurd = GAVote(
+        proposals: [uphold, overturn],
+        votes: [
+            OptionVotes(option: "uphold", votes: Int.max),
+            OptionVotes(option: "overturn", votes: Int.max)
+        ],
+        blanks: Int.max, bodySize: Int.max)
     expect(given: s.events, when: .recordGeneralAssemblyVote(absurd), on: d("2026-06-20"), then: refusal(.R24))
     // 20 of 30 ballots (blanks included): 20 × 3 = 60 ≥ 30 × 2 = 60.
-    let vote = GAVote(proposals: [uphold, overturn], votes: [OptionVotes(option: "uphold", votes: 20),
-                                                            OptionVotes(option: "overturn", votes: 7)],
-                      blanks: 3, bodySize: 40)
-    guard case let .success(events) = CaseDecider.decide(s.state, .recordGeneralAssemblyVote(vote),
-                                                         context: Fixture.context, rulebook: .cle, on: d("2026-06-20")),
-          case let .generalAssemblyDecided(record)? = events.first else {
+    let vote = GAVote(
+        proposals: [uphold, overturn],
+        votes: [
+            OptionVotes(option: "uphold", votes: 20),
+            OptionVotes(option: "overturn", votes: 7)
+        ],
+        blanks: 3, bodySize: 40)
+    guard
+        case let .success(events) = CaseDecider.decide(
+            s.state, .recordGeneralAssemblyVote(vote),
+            context: Fixture.context, rulebook: .cle, on: d("2026-06-20")),
+        case let .generalAssemblyDecided(record)? = events.first
+    else {
         Issue.record("GA vote not decided")
         return
     }
@@ -68,15 +83,23 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
 @Test func R24_generalAssemblyMissingTwoThirdsNeedsAnExplicitResolution() {
     var s = Fixture.throughLetters()
     s.act("2026-03-01", .lodgeAppeal(Appeal(by: "vera", companion: "une amie")))
-    let split = GAVote(proposals: [uphold, overturn], votes: [OptionVotes(option: "uphold", votes: 15),
-                                                             OptionVotes(option: "overturn", votes: 15)],
-                       blanks: 0, bodySize: 30)
+    let split = GAVote(
+        proposals: [uphold, overturn],
+        votes: [
+            OptionVotes(option: "uphold", votes: 15),
+            OptionVotes(option: "overturn", votes: 15)
+        ],
+        blanks: 0, bodySize: 30)
     s.act("2026-06-20", .recordGeneralAssemblyVote(split))
     #expect(s.state.generalAssemblyVotes.last?.value.adopted == nil)
     // « selon les mêmes modalités que la cellule de crise »: the reintegration vote, which misses two-thirds too.
     #expect(s.state.step == .awaitingGeneralAssemblyReintegrationVote)
-    s.act("2026-06-20", .recordGeneralAssemblyReintegrationVote(GAReintegrationVote(
-        votes: [OptionVotes(option: Rulebook.SanctionID.immediateReintegration, votes: 15)], blanks: 15, bodySize: 30)))
+    s.act(
+        "2026-06-20",
+        .recordGeneralAssemblyReintegrationVote(
+            GAReintegrationVote(
+                votes: [OptionVotes(option: Rulebook.SanctionID.immediateReintegration, votes: 15)], blanks: 15,
+                bodySize: 30)))
     #expect(s.state.step == .awaitingGeneralAssemblyResolution)
     #expect(s.state.step.fr.contains("muet"))
     // The engine invents nothing: no closing, and the R25 suspension goes on until someone decides.
@@ -84,16 +107,19 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     #expect(s.state.activeSuspensions(on: d("2026-06-21")).map(\.rule) == [.R25])
     let noReason = GAResolution(outcome: "maintien", reason: " ")
     expect(given: s.events, when: .recordGeneralAssemblyResolution(noReason), on: d("2026-06-21"), then: refusal(.R24))
-    let resolution = GAResolution(outcome: "aucune sanction ; suspension levée",
-                                  reason: "deux votes sans deux tiers ; l'Assemblée n'a porté aucune sanction")
-    expect(given: s.events, when: .recordGeneralAssemblyResolution(resolution), on: d("2026-06-21"),
-           then: [.generalAssemblyResolutionRecorded(resolution)])
+    let resolution = GAResolution(
+        outcome: "aucune sanction ; suspension levée",
+        reason: "deux votes sans deux tiers ; l'Assemblée n'a porté aucune sanction")
+    expect(
+        given: s.events, when: .recordGeneralAssemblyResolution(resolution), on: d("2026-06-21"),
+        then: [.generalAssemblyResolutionRecorded(resolution)])
     s.act("2026-06-21", .recordGeneralAssemblyResolution(resolution))
     #expect(s.state.outcome?.source == .generalAssemblyResolution)
     #expect(s.state.activeSuspensions(on: d("2026-06-21")).isEmpty)
     // Only when the GA missed two-thirds.
-    expect(given: Fixture.throughLetters().events, when: .recordGeneralAssemblyResolution(resolution),
-           on: d("2026-06-21"), then: refusal(.R24))
+    expect(
+        given: Fixture.throughLetters().events, when: .recordGeneralAssemblyResolution(resolution),
+        on: d("2026-06-21"), then: refusal(.R24))
 }
 
 @Test func R25_suspensionDuringAppeal() {
@@ -105,8 +131,11 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     #expect(active.map(\.rule) == [.R25])
     #expect(active.first?.accused == ["dan"])
     #expect(s.state.activeSuspensions(on: d("2026-02-28")).isEmpty)
-    s.act("2026-06-20", .recordGeneralAssemblyVote(GAVote(
-        proposals: [uphold], votes: [OptionVotes(option: "uphold", votes: 25)], blanks: 2, bodySize: 40)))
+    s.act(
+        "2026-06-20",
+        .recordGeneralAssemblyVote(
+            GAVote(
+                proposals: [uphold], votes: [OptionVotes(option: "uphold", votes: 25)], blanks: 2, bodySize: 40)))
     #expect(s.state.activeSuspensions(on: d("2026-06-19")).map(\.rule) == [.R25])
     #expect(s.state.activeSuspensions(on: d("2026-06-20")).isEmpty)
     expect(given: s.events, when: .lodgeAppeal(Appeal(by: "vera")), on: d("2026-06-21"), then: refusal(.R23))
@@ -129,20 +158,26 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
 @Test func R28_radiationFollowsADecisionAndIsAnnounced() {
     let s = Fixture.throughLetters()
     // The judgement was a warning: no radiation.
-    expect(given: s.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-11"), then: refusal(.R28))
+    expect(
+        given: s.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-11"), then: refusal(.R28))
     var r = Fixture.throughCellMeeting()
     r.act("2026-02-08", .reachConsensus(Decision(sanctions: [Rulebook.SanctionID.radiation], reasons: "faits graves")))
-    expect(given: r.events, when: .announceRadiation(Radiation(member: "vera")), on: d("2026-02-09"), then: refusal(.R28))
+    expect(
+        given: r.events, when: .announceRadiation(Radiation(member: "vera")), on: d("2026-02-09"), then: refusal(.R28))
     // The board executes on receiving the judgement: not before it is sent.
-    expect(given: r.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-09"), then: refusal(.R28))
+    expect(
+        given: r.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-09"), then: refusal(.R28))
     r.act("2026-02-09", .sendJudgementToBoard(Note()))
-    expect(given: r.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-09"),
-           then: [.radiationAnnounced(Radiation(member: "dan"))])
+    expect(
+        given: r.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-09"),
+        then: [.radiationAnnounced(Radiation(member: "dan"))])
     // Appealed: until the GA the decision applies as a suspension, not as the radiation (R25).
     var appealed = r
     appealed.act("2026-02-10", .receiveDecisionLetter(MemberRef(member: "dan")))
     appealed.act("2026-02-11", .lodgeAppeal(Appeal(by: "dan")))
-    expect(given: appealed.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-12"), then: refusal(.R25))
+    expect(
+        given: appealed.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-02-12"),
+        then: refusal(.R25))
 }
 
 @Test func R23_theCaseIsNotClosedBeforeEveryPartyReceivedTheLetterAndTheirWindowPassed() {
@@ -157,6 +192,7 @@ private let overturn = Proposal(id: "overturn", sanctions: [Rulebook.SanctionID.
     expect(given: s.events, when: .closeCase(Closure(reason: "fin")), on: d("2026-04-11"), then: refusal(.R23))
     s.act("2026-02-12", .receiveDecisionLetter(MemberRef(member: "vera")))
     expect(given: s.events, when: .closeCase(Closure(reason: "fin")), on: d("2026-04-12"), then: refusal(.R23))
-    expect(given: s.events, when: .closeCase(Closure(reason: "fin")), on: d("2026-04-13"),
-           then: [.caseClosed(Closure(reason: "fin"))])
+    expect(
+        given: s.events, when: .closeCase(Closure(reason: "fin")), on: d("2026-04-13"),
+        then: [.caseClosed(Closure(reason: "fin"))])
 }

@@ -13,15 +13,20 @@ private func called() -> Scenario {
 @Test func R13_cellMembersHaveDuesAndAreIndependent() {
     let s = called()
     for ineligible: MemberID in ["lapsed", "gone", "dan", "vera", "carl", "alice", "nobody"] {
-        expect(given: s.events, when: .acceptVolunteer(MemberRef(member: ineligible)), on: d("2026-02-04"),
-               then: refusal(.R13))
+        expect(
+            given: s.events, when: .acceptVolunteer(MemberRef(member: ineligible)), on: d("2026-02-04"),
+            then: refusal(.R13))
     }
-    expect(given: s.events, when: .acceptVolunteer(MemberRef(member: "m1")), on: d("2026-02-04"),
-           then: [.volunteerAccepted(MemberRef(member: "m1"))])
+    expect(
+        given: s.events, when: .acceptVolunteer(MemberRef(member: "m1")), on: d("2026-02-04"),
+        then: [.volunteerAccepted(MemberRef(member: "m1"))])
     // A witness is not independent either.
     var witnessed = s
-    witnessed.events.insert(DatedEvent(on: d("2026-01-15"), event: .evidenceAdded(
-        Evidence(kind: .testimony, description: "témoignage", witness: "m6"))), at: 3)
+    witnessed.events.insert(
+        DatedEvent(
+            on: d("2026-01-15"),
+            event: .evidenceAdded(
+                Evidence(kind: .testimony, description: "témoignage", witness: "m6"))), at: 3)
     let reasons = witnessed.state.isEligibleForCell("m6", context: Fixture.context, on: d("2026-02-04"))
     #expect(reasons.map(\.rule) == [.R13])
     #expect(reasons.first?.en.contains("witness") == true)
@@ -29,8 +34,9 @@ private func called() -> Scenario {
 
 @Test func R13_callingNamesEligibleMembersOnly() {
     let s = Fixture.throughSummary()
-    expect(given: s.events, when: .callCell(CellCall(channel: .online, called: ["m1", "lapsed"])), on: d("2026-02-03"),
-           then: refusal(.R13))
+    expect(
+        given: s.events, when: .callCell(CellCall(channel: .online, called: ["m1", "lapsed"])), on: d("2026-02-03"),
+        then: refusal(.R13))
     // No call before the summary.
     var early = Scenario()
     early.act("2026-01-05", .fileComplaint(Fixture.complaint))
@@ -53,12 +59,14 @@ private func called() -> Scenario {
     #expect(s.state.recusalsUsed(by: "dan") == 1)
     expect(given: s.events, when: .acceptVolunteer(MemberRef(member: "m1")), on: d("2026-02-06"), then: refusal(.R14))
     s.act("2026-02-06", .acceptVolunteer(MemberRef(member: "m4")))
-    let refused = expect(given: s.events, when: .recuse(Recusal(by: "dan", member: "m2")), on: d("2026-02-07"),
-                         then: refusal(.R14))
+    let refused = expect(
+        given: s.events, when: .recuse(Recusal(by: "dan", member: "m2")), on: d("2026-02-07"),
+        then: refusal(.R14))
     #expect(refused?.fr.contains("une seule fois") == true)
     // The victim still has theirs.
-    expect(given: s.events, when: .recuse(Recusal(by: "vera", member: "m2")), on: d("2026-02-07"),
-           then: [.memberRecused(Recusal(by: "vera", member: "m2"))])
+    expect(
+        given: s.events, when: .recuse(Recusal(by: "vera", member: "m2")), on: d("2026-02-07"),
+        then: [.memberRecused(Recusal(by: "vera", member: "m2"))])
     // A revoked member cannot come back; a complainant cannot revoke.
     #expect(s.state.isEligibleForCell("m1", context: Fixture.context, on: d("2026-02-07")).map(\.rule) == [.R14])
     expect(given: s.events, when: .recuse(Recusal(by: "carl", member: "m2")), on: d("2026-02-07"), then: refusal(.R14))
@@ -73,11 +81,13 @@ private func called() -> Scenario {
     #expect(open?.status == .open(daysLeft: 6))
     var onTime = s
     onTime.act("2026-02-12", .callCell(CellCall(channel: .email, called: ["m4"])))
-    #expect(onTime.state.deadlines(asOf: d("2026-02-12"), rulebook: .cle).first { $0.rule == .R14 }?.status
-        == .met(on: d("2026-02-12"), marginDays: 0))
+    #expect(
+        onTime.state.deadlines(asOf: d("2026-02-12"), rulebook: .cle).first { $0.rule == .R14 }?.status
+            == .met(on: d("2026-02-12"), marginDays: 0))
     s.act("2026-02-14", .acceptVolunteer(MemberRef(member: "m4")))
-    #expect(s.state.deadlines(asOf: d("2026-02-14"), rulebook: .cle).first { $0.rule == .R14 }?.status
-        == .missed(byDays: 2, doneOn: d("2026-02-14")))
+    #expect(
+        s.state.deadlines(asOf: d("2026-02-14"), rulebook: .cle).first { $0.rule == .R14 }?.status
+            == .missed(byDays: 2, doneOn: d("2026-02-14")))
 }
 
 /// A draw announcement for the seats left, over every member eligible on `day`, with one public source known later.
@@ -101,11 +111,13 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
         let padded = try #require(announcement(s, on: "2026-02-05", pool: good.pool + [outsider]))
         expect(given: s.events, when: .announceDraw(padded), on: d("2026-02-05"), then: refusal(.R15))
     }
-    let reordered = DrawAnnouncement(pool: good.pool.reversed(), poolDigest: good.poolDigest, sources: good.sources,
-                                     seatsLeft: 3)
+    let reordered = DrawAnnouncement(
+        pool: good.pool.reversed(), poolDigest: good.poolDigest, sources: good.sources,
+        seatsLeft: 3)
     expect(given: s.events, when: .announceDraw(reordered), on: d("2026-02-05"), then: refusal(.R15))
-    let badDigest = DrawAnnouncement(pool: good.pool, poolDigest: String(repeating: "0", count: 64), sources: good.sources,
-                                     seatsLeft: 3)
+    let badDigest = DrawAnnouncement(
+        pool: good.pool, poolDigest: String(repeating: "0", count: 64), sources: good.sources,
+        seatsLeft: 3)
     expect(given: s.events, when: .announceDraw(badDigest), on: d("2026-02-05"), then: refusal(.R15))
     let wrongSeats = DrawAnnouncement(pool: good.pool, poolDigest: good.poolDigest, sources: good.sources, seatsLeft: 2)
     expect(given: s.events, when: .announceDraw(wrongSeats), on: d("2026-02-05"), then: refusal(.R15))
@@ -133,8 +145,9 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     // A record whose order was edited does not re-compute.
     var order = draw.order
     order.swapAt(0, 1)
-    let edited = CellDraw(poolDigest: draw.poolDigest, poolSize: draw.poolSize, entropy: draw.entropy,
-                          keyString: draw.keyString, order: order, publiclyVerifiable: true)
+    let edited = CellDraw(
+        poolDigest: draw.poolDigest, poolSize: draw.poolSize, entropy: draw.entropy,
+        keyString: draw.keyString, order: order, publiclyVerifiable: true)
     expect(given: s.events, when: .performDraw(edited), on: d("2026-02-07"), then: refusal(.R15))
     expect(given: s.events, when: .performDraw(draw), on: d("2026-02-07"), then: [.drawPerformed(draw)])
 }
@@ -150,7 +163,9 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     let order = draw.members(in: a.pool)
     #expect(s.state.drawnPending == Array(order.prefix(2)))
     // Someone not summoned cannot answer.
-    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: order[4])), on: d("2026-02-08"), then: refusal(.R15))
+    expect(
+        given: s.events, when: .drawnMemberPresent(MemberRef(member: order[4])), on: d("2026-02-08"),
+        then: refusal(.R15))
     s.act("2026-02-08", .drawnMemberPresent(MemberRef(member: order[0])))
     s.act("2026-02-08", .drawnMemberDeclined(DrawDecline(member: order[1])))
     // The next member of the recorded order is summoned: no new randomness.
@@ -190,23 +205,27 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     s.act("2026-02-04", .acceptVolunteer(MemberRef(member: "m2")))
     expect(given: s.events, when: .sendSummaryToCell(Note()), on: d("2026-02-05"), then: refusal(.R16))
     s.act("2026-02-04", .acceptVolunteer(MemberRef(member: "m3")))
-    expect(given: s.events, when: .sendSummaryToCell(Note()), on: d("2026-02-05"),
-           then: [.summarySentToCell(SummarySent(cell: ["m1", "m2", "m3"], victims: ["vera"]))])
+    expect(
+        given: s.events, when: .sendSummaryToCell(Note()), on: d("2026-02-05"),
+        then: [.summarySentToCell(SummarySent(cell: ["m1", "m2", "m3"], victims: ["vera"]))])
     s.act("2026-02-05", .sendSummaryToCell(Note()))
     #expect(s.state.instructionEndedOn == d("2026-02-05"))
     #expect(s.state.step == .awaitingCellMeeting)
-    expect(given: s.events, when: .addEvidence(Evidence(kind: .other, description: "tardif")), on: d("2026-02-06"),
-           then: refusal(.R16))
+    expect(
+        given: s.events, when: .addEvidence(Evidence(kind: .other, description: "tardif")), on: d("2026-02-06"),
+        then: refusal(.R16))
 }
 
 @Test func R17_fourthJudgementBySameMember() {
     let s = called()
-    let refused = expect(given: s.events, when: .acceptVolunteer(MemberRef(member: "veteran")), on: d("2026-02-04"),
-                         then: refusal(.R17))
+    let refused = expect(
+        given: s.events, when: .acceptVolunteer(MemberRef(member: "veteran")), on: d("2026-02-04"),
+        then: refusal(.R17))
     #expect(refused?.fr.contains("limités à 3 interventions") == true)
     // A third judgement is still allowed.
-    expect(given: s.events, when: .acceptVolunteer(MemberRef(member: "twice")), on: d("2026-02-04"),
-           then: [.volunteerAccepted(MemberRef(member: "twice"))])
+    expect(
+        given: s.events, when: .acceptVolunteer(MemberRef(member: "twice")), on: d("2026-02-04"),
+        then: [.volunteerAccepted(MemberRef(member: "twice"))])
 }
 
 @Test func R17_capCountingIsARulebookParameter() {
@@ -214,23 +233,28 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     var perYear = Rulebook.cle
     perYear.judgementCap.counting = .year
     // veteran judged in 2024 and 2025: under a per-year reading they may sit in 2026.
-    #expect(state.isEligibleForCell("veteran", context: Fixture.context, on: d("2026-02-04"), rulebook: perYear).isEmpty)
-    #expect(state.isEligibleForCell("veteran", context: Fixture.context, on: d("2026-02-04"), rulebook: .cle)
-        .map(\.rule) == [.R17])
+    #expect(
+        state.isEligibleForCell("veteran", context: Fixture.context, on: d("2026-02-04"), rulebook: perYear).isEmpty)
+    #expect(
+        state.isEligibleForCell("veteran", context: Fixture.context, on: d("2026-02-04"), rulebook: .cle)
+            .map(\.rule) == [.R17])
     var twoMax = Rulebook.cle
     twoMax.judgementCap.max = 2
-    #expect(state.isEligibleForCell("twice", context: Fixture.context, on: d("2026-02-04"), rulebook: twoMax)
-        .map(\.rule) == [.R17])
+    #expect(
+        state.isEligibleForCell("twice", context: Fixture.context, on: d("2026-02-04"), rulebook: twoMax)
+            .map(\.rule) == [.R17])
 }
 
 @Test func R18_cellMeetsWithinSevenDaysOfTheEndOfInstruction() {
     var s = called()
     for m: MemberID in ["m1", "m2", "m3"] { s.act("2026-02-04", .acceptVolunteer(MemberRef(member: m))) }
-    expect(given: s.events, when: .holdCellMeeting(CellMeeting(attendees: ["m1"])), on: d("2026-02-05"),
-           then: refusal(.R18))
+    expect(
+        given: s.events, when: .holdCellMeeting(CellMeeting(attendees: ["m1"])), on: d("2026-02-05"),
+        then: refusal(.R18))
     s.act("2026-02-05", .sendSummaryToCell(Note()))
-    expect(given: s.events, when: .holdCellMeeting(CellMeeting(attendees: ["m1", "m9"])), on: d("2026-02-06"),
-           then: refusal(.R18))
+    expect(
+        given: s.events, when: .holdCellMeeting(CellMeeting(attendees: ["m1", "m9"])), on: d("2026-02-06"),
+        then: refusal(.R18))
     #expect(s.state.deadlines(asOf: d("2026-02-06"), rulebook: .cle).first { $0.rule == .R18 }?.due == d("2026-02-12"))
     s.act("2026-02-13", .holdCellMeeting(CellMeeting(attendees: ["m1", "m2", "m3"])))
     #expect(s.state.breaches(asOf: d("2026-02-13"), rulebook: .cle).map(\.rule) == [.R18])
@@ -246,18 +270,21 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     // The member left the association after the announcement: answering present is refused (R13).
     var context = s.context
     context.members[first]?.departedOn = d("2026-02-06")
-    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: first)), on: d("2026-02-08"), then: refusal(.R13),
-           context: context)
-    expect(given: s.events, when: .drawnMemberPresent(MemberRef(member: first)), on: d("2026-02-08"),
-           then: [.drawnMemberPresent(MemberRef(member: first))])
+    expect(
+        given: s.events, when: .drawnMemberPresent(MemberRef(member: first)), on: d("2026-02-08"), then: refusal(.R13),
+        context: context)
+    expect(
+        given: s.events, when: .drawnMemberPresent(MemberRef(member: first)), on: d("2026-02-08"),
+        then: [.drawnMemberPresent(MemberRef(member: first))])
 }
 
 @Test func R13_aMemberAssociationDoesNotSitInTheCell() {
     let s = called()
     var context = s.context
     context.members["antenne"] = MemberStanding(id: "antenne", duesYears: [2026], isPerson: false)
-    expect(given: s.events, when: .acceptVolunteer(MemberRef(member: "antenne")), on: d("2026-02-04"), then: refusal(.R13),
-           context: context)
+    expect(
+        given: s.events, when: .acceptVolunteer(MemberRef(member: "antenne")), on: d("2026-02-04"), then: refusal(.R13),
+        context: context)
     #expect(!s.state.cellPool(context: context, on: d("2026-02-05"), rulebook: .cle).contains("antenne"))
 }
 
@@ -265,11 +292,13 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     var s = called()
     let a = try #require(announcement(s, on: "2026-02-05"))
     s.act("2026-02-05", .announceDraw(a))
-    let practice = try CellDraw.practice(pool: try DrawPool(members: a.pool), randomBytes: Array(repeating: 7, count: 16))
+    let practice = try CellDraw.practice(
+        pool: try DrawPool(members: a.pool), randomBytes: Array(repeating: 7, count: 16))
     expect(given: s.events, when: .performDraw(practice), on: d("2026-02-07"), then: refusal(.R15))
     // A source without a publication day cannot be checked against the announcement.
-    let undated = DrawAnnouncement(pool: a.pool, poolDigest: a.poolDigest,
-                                   sources: [EntropySource(description: "un tirage, un jour", valuesKnownOn: nil)], seatsLeft: 3)
+    let undated = DrawAnnouncement(
+        pool: a.pool, poolDigest: a.poolDigest,
+        sources: [EntropySource(description: "un tirage, un jour", valuesKnownOn: nil)], seatsLeft: 3)
     expect(given: called().events, when: .announceDraw(undated), on: d("2026-02-05"), then: refusal(.R15))
 }
 
@@ -280,23 +309,35 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     let draw = try CellDraw.perform(a, values: [["3", "11", "17", "25", "38", "42"]])
     s.act("2026-02-07", .performDraw(draw))
     let outsider = try #require(a.pool.first { !s.state.drawnPending.contains($0) })
-    expect(given: s.events, when: .acceptVolunteer(MemberRef(member: outsider)), on: d("2026-02-08"), then: refusal(.R15))
+    expect(
+        given: s.events, when: .acceptVolunteer(MemberRef(member: outsider)), on: d("2026-02-08"), then: refusal(.R15))
 }
 
 @Test func R18_theThreeMembersMeetAndR19EachVotes() {
     var s = called()
     for m: MemberID in ["m1", "m2", "m3"] { s.act("2026-02-04", .acceptVolunteer(MemberRef(member: m))) }
     s.act("2026-02-05", .sendSummaryToCell(Note()))
-    expect(given: s.events, when: .holdCellMeeting(CellMeeting(attendees: ["m1"])), on: d("2026-02-08"), then: refusal(.R18))
+    expect(
+        given: s.events, when: .holdCellMeeting(CellMeeting(attendees: ["m1"])), on: d("2026-02-08"),
+        then: refusal(.R18))
     s.act("2026-02-08", .holdCellMeeting(CellMeeting(attendees: ["m1", "m2", "m3"])))
     // One member alone cannot make two-thirds: every member casts a ballot, blank if they wish.
     let proposals = [Proposal(id: "A", sanctions: ["radiation"]), Proposal(id: "B", sanctions: ["warning"])]
-    expect(given: s.events, when: .holdCellVote(CellVote(proposals: proposals, ballots: [Ballot(member: "m1", option: "A")])),
-           on: d("2026-02-08"), then: refusal(.R19))
-    let full = CellVote(proposals: proposals, ballots: [Ballot(member: "m1", option: "A"), Ballot(member: "m2", option: "B"),
-                                                       Ballot(member: "m3", option: nil)])
-    guard case .success(let events) = CaseDecider.decide(s.state, .holdCellVote(full), context: s.context, rulebook: .cle,
-                                                         on: d("2026-02-08")) else {
+    expect(
+        given: s.events,
+        when: .holdCellVote(CellVote(proposals: proposals, ballots: [Ballot(member: "m1", option: "A")])),
+        on: d("2026-02-08"), then: refusal(.R19))
+    let full = CellVote(
+        proposals: proposals,
+        ballots: [
+            Ballot(member: "m1", option: "A"), Ballot(member: "m2", option: "B"),
+            Ballot(member: "m3", option: nil)
+        ])
+    guard
+        case .success(let events) = CaseDecider.decide(
+            s.state, .holdCellVote(full), context: s.context, rulebook: .cle,
+            on: d("2026-02-08"))
+    else {
         Issue.record("a full vote is decided")
         return
     }
@@ -324,7 +365,8 @@ private func announcement(_ s: Scenario, on day: String, pool override: [MemberI
     s.act("2026-02-08", .drawnMemberPresent(MemberRef(member: order[1])))
     #expect(s.state.drawnPending.isEmpty)
     // when the rapporteur replaces a drawn member who stopped answering,
-    s.act("2026-02-10", .replaceCellMember(CellReplacement(member: order[0], ground: .noAnswer, reason: "sans réponse")))
+    s.act(
+        "2026-02-10", .replaceCellMember(CellReplacement(member: order[0], ground: .noAnswer, reason: "sans réponse")))
     // then the next member of the recorded order is summoned, with no new randomness and no party's recusal used.
     #expect(s.state.drawnPending == [order[2]])
     #expect(s.state.recusals.isEmpty)

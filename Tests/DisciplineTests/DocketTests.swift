@@ -22,28 +22,49 @@ private let summer = Assembly(scheduledOn: d("2026-03-15"), heldOn: d("2026-06-2
     // The parties, the rapporteur and the cell members are flagged.
     #expect(Set(appeal?.conflicts.map(\.member) ?? []) == ["dan", "vera", "carl", "alice", "m1", "m2", "m3"])
     // The spring GA's agenda was fixed on 1 March, before the appeal: it does not hear it.
-    #expect(Docket.items(for: spring, among: [spring, autumn], cases: [("2026-001", s.state)], rulebook: .cle)
-        .allSatisfy { if case .appeal = $0.matter { false } else { true } })
+    #expect(
+        Docket.items(for: spring, among: [spring, autumn], cases: [("2026-001", s.state)], rulebook: .cle)
+            .allSatisfy { if case .appeal = $0.matter { false } else { true } })
 }
 
 @Test func R23_anAppealWindowStillOpenOnTheGADayIsShownAsSuch() {
     let s = Fixture.throughLetters()
     let early = Assembly(scheduledOn: d("2026-02-11"), heldOn: d("2026-03-14"))
     let items = Docket.items(for: early, among: [early], cases: [("2026-001", s.state)], rulebook: .cle)
-    #expect(items.map(\.matter) == [.windowOpen(party: "dan", until: d("2026-04-10")),
-                                    .windowOpen(party: "vera", until: d("2026-04-10"))])
+    #expect(
+        items.map(\.matter) == [
+            .windowOpen(party: "dan", until: d("2026-04-10")),
+            .windowOpen(party: "vera", until: d("2026-04-10"))
+        ])
 }
 
 @Test func R21_aReferralAfterEveryVoteFailedGoesToTheNearestGA() {
     var s = Fixture.throughCellMeeting()
     let cell: [MemberID] = ["m1", "m2", "m3"]
-    let proposals = [Proposal(id: "A", sanctions: ["warning"]), Proposal(id: "B", sanctions: ["radiation"]),
-                     Proposal(id: "C", sanctions: ["mediation"])]
-    s.act("2026-02-08", .holdCellVote(CellVote(proposals: proposals, ballots: zip(cell, ["A", "B", "C"]).map {
-        Ballot(member: $0, option: $1) })))
-    s.act("2026-02-08", .holdReintegrationVote(ReintegrationVote(ballots: zip(cell, [
-        Rulebook.SanctionID.immediateReintegration, Rulebook.SanctionID.probationaryReintegration, nil]).map {
-        Ballot(member: $0, option: $1) })))
+    let proposals = [
+        Proposal(id: "A", sanctions: ["warning"]), Proposal(id: "B", sanctions: ["radiation"]),
+        Proposal(id: "C", sanctions: ["mediation"])
+    ]
+    s.act(
+        "2026-02-08",
+        .holdCellVote(
+            CellVote(
+                proposals: proposals,
+                ballots: zip(cell, ["A", "B", "C"]).map {
+                    Ballot(member: $0, option: $1)
+                })))
+    s.act(
+        "2026-02-08",
+        .holdReintegrationVote(
+            ReintegrationVote(
+                ballots: zip(
+                    cell,
+                    [
+                        Rulebook.SanctionID.immediateReintegration, Rulebook.SanctionID.probationaryReintegration, nil
+                    ]
+                ).map {
+                    Ballot(member: $0, option: $1)
+                })))
     s.act("2026-03-05", .referToGeneralAssembly(GAReferral()))
     // Two GAs scheduled: spring's agenda was fixed before the referral, so summer hears it.
     let cases: [(id: CaseID, state: CaseState)] = [("2026-004", s.state)]
@@ -54,9 +75,12 @@ private let summer = Assembly(scheduledOn: d("2026-03-15"), heldOn: d("2026-06-2
     #expect(items.first?.questionFr.contains("avertissement, radiation") == true)
     #expect(items.first?.suspensions.map(\.rule) == [.R07])
     // Once the GA decided, the case leaves every later docket.
-    s.act("2026-06-20", .recordGeneralAssemblyVote(GAVote(
-        proposals: proposals, votes: [OptionVotes(option: "A", votes: 30), OptionVotes(option: "B", votes: 10)],
-        blanks: 5, bodySize: 50)))
+    s.act(
+        "2026-06-20",
+        .recordGeneralAssemblyVote(
+            GAVote(
+                proposals: proposals, votes: [OptionVotes(option: "A", votes: 30), OptionVotes(option: "B", votes: 10)],
+                blanks: 5, bodySize: 50)))
     #expect(Docket.items(for: summer, among: [spring, summer], cases: [("2026-004", s.state)], rulebook: .cle).isEmpty)
 }
 
@@ -76,6 +100,7 @@ private let summer = Assembly(scheduledOn: d("2026-03-15"), heldOn: d("2026-06-2
     #expect(Docket.items(for: first, among: assemblies, cases: [("2026-001", s.state)], rulebook: .cle).count == 1)
     // The first GA recorded nothing: the appeal, and its R25 suspension, carry over to the second.
     let carried = Docket.items(for: second, among: assemblies, cases: [("2026-001", s.state)], rulebook: .cle)
-    #expect(carried.map(\.matter) == [.appeal(by: "dan", on: d("2026-03-01"), deadline: d("2026-04-10"), companion: nil)])
+    #expect(
+        carried.map(\.matter) == [.appeal(by: "dan", on: d("2026-03-01"), deadline: d("2026-04-10"), companion: nil)])
     #expect(carried.first?.suspensions.map(\.rule) == [.R25])
 }

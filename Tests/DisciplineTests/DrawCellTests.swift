@@ -7,13 +7,14 @@ import Testing
     static let ids: [MemberID] = (1...12).map { MemberID(String(format: "M-%03d", $0)) }
     static let sources = [
         EntropySource(description: "FDJ Loto, 5 numéros", valuesKnownOn: Day(year: 2026, month: 12, day: 2)),
-        EntropySource(description: "drand round 5000000"),
+        EntropySource(description: "drand round 5000000")
     ]
     static let values: [[String]] = [["7", "23", "41", "3", "18"], ["8812"]]
     static let announcedOn = Day(year: 2026, month: 11, day: 30) ?? Day(dayNumber: 0)
 
     static func announcement() throws -> DrawAnnouncement {
-        try DrawAnnouncement.announce(pool: try DrawPool(members: ids), sources: sources, seatsLeft: 3, on: Self.announcedOn)
+        try DrawAnnouncement.announce(
+            pool: try DrawPool(members: ids), sources: sources, seatsLeft: 3, on: Self.announcedOn)
     }
 
     static func draw() throws -> CellDraw { try CellDraw.perform(try announcement(), values: values) }
@@ -30,16 +31,21 @@ import Testing
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(Schema1(pool: pool, poolDigest: draw.poolDigest, entropy: draw.entropy,
-                                          keyString: draw.keyString, steps: steps, publiclyVerifiable: draw.publiclyVerifiable))
+        return try encoder.encode(
+            Schema1(
+                pool: pool, poolDigest: draw.poolDigest, entropy: draw.entropy,
+                keyString: draw.keyString, steps: steps, publiclyVerifiable: draw.publiclyVerifiable))
     }
 
     /// The draw with some recorded fields replaced, as a forger would write them.
-    static func edited(_ draw: CellDraw, poolDigest: String? = nil, poolSize: Int? = nil, entropy: DrawEntropy? = nil,
-                       order: [Int]? = nil, publiclyVerifiable: Bool? = nil) -> CellDraw {
-        CellDraw(poolDigest: poolDigest ?? draw.poolDigest, poolSize: poolSize ?? draw.poolSize,
-                 entropy: entropy ?? draw.entropy, keyString: draw.keyString, order: order ?? draw.order,
-                 publiclyVerifiable: publiclyVerifiable ?? draw.publiclyVerifiable)
+    static func edited(
+        _ draw: CellDraw, poolDigest: String? = nil, poolSize: Int? = nil, entropy: DrawEntropy? = nil,
+        order: [Int]? = nil, publiclyVerifiable: Bool? = nil
+    ) -> CellDraw {
+        CellDraw(
+            poolDigest: poolDigest ?? draw.poolDigest, poolSize: poolSize ?? draw.poolSize,
+            entropy: entropy ?? draw.entropy, keyString: draw.keyString, order: order ?? draw.order,
+            publiclyVerifiable: publiclyVerifiable ?? draw.publiclyVerifiable)
     }
 
     // MARK: Pool
@@ -94,7 +100,8 @@ import Testing
 
     @Test func drawNeedsTheAnnouncedNumberOfSources() throws {
         let pool = try DrawPool(members: Self.ids)
-        let announcement = try DrawAnnouncement.announce(pool: pool, sources: Self.sources, seatsLeft: 3, on: Self.announcedOn)
+        let announcement = try DrawAnnouncement.announce(
+            pool: pool, sources: Self.sources, seatsLeft: 3, on: Self.announcedOn)
         #expect(throws: DrawError.sourceCountMismatch(announced: 2, given: 1)) {
             try CellDraw.perform(announcement, values: [["1"]])
         }
@@ -105,7 +112,8 @@ import Testing
 
     @Test func drawRefusesAnAnnouncementWhosePoolNoLongerMatchesItsDigest() throws {
         let pool = try DrawPool(members: Self.ids)
-        let announced = try DrawAnnouncement.announce(pool: pool, sources: Self.sources, seatsLeft: 3, on: Self.announcedOn)
+        let announced = try DrawAnnouncement.announce(
+            pool: pool, sources: Self.sources, seatsLeft: 3, on: Self.announcedOn)
         var json = try JSONEncoder().encode(announced)
         json = Data(String(decoding: json, as: UTF8.self).replacingOccurrences(of: "M-012", with: "M-099").utf8)
         let altered = try JSONDecoder().decode(DrawAnnouncement.self, from: json)
@@ -168,7 +176,10 @@ import Testing
     @Test func theStoredDrawHoldsNeitherThePoolNorTheSteps() throws {
         let draw = try Self.draw()
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(draw)) as? [String: Any]
-        #expect(json.map { Set($0.keys) } == ["entropy", "keyString", "order", "poolDigest", "poolSize", "publiclyVerifiable"])
+        #expect(
+            json.map { Set($0.keys) } == [
+                "entropy", "keyString", "order", "poolDigest", "poolSize", "publiclyVerifiable"
+            ])
         #expect(CaseEvent.drawPerformed(draw).schemaVersion == 2)
         #expect(CaseEvent.readableSchemaVersions(of: "DrawPerformed") == 1...2)
         #expect(CaseEvent.readableSchemaVersions(of: "BoardMet") == 1...1)
@@ -194,20 +205,25 @@ import Testing
         // A schema-1 step edited after the fact is still found, digest by digest.
         var edited = steps
         let s = steps[4]
-        edited[4] = RFC3797.Step(index: s.index, digestHex: String(repeating: "0", count: 32), remaining: s.remaining,
-                                 valueModRemaining: s.valueModRemaining, position: s.position, selected: s.selected)
-        let forged = try JSONDecoder().decode(CellDraw.self, from: Self.schema1Payload(draw, pool: Self.ids, steps: edited))
-        #expect(CellDraw.verify(recorded: forged, announcement: announcement)
+        edited[4] = RFC3797.Step(
+            index: s.index, digestHex: String(repeating: "0", count: 32), remaining: s.remaining,
+            valueModRemaining: s.valueModRemaining, position: s.position, selected: s.selected)
+        let forged = try JSONDecoder().decode(
+            CellDraw.self, from: Self.schema1Payload(draw, pool: Self.ids, steps: edited))
+        #expect(
+            CellDraw.verify(recorded: forged, announcement: announcement)
                 == .differs([.step(index: 4, recorded: edited[4], recomputed: steps[4])]))
         // …and so is a schema-1 pool that is not the announced one.
         var pool = Self.ids
         pool[11] = "M-099"
         let swapped = try JSONDecoder().decode(CellDraw.self, from: Self.schema1Payload(draw, pool: pool, steps: steps))
         let recomputed = try DrawPool(members: pool).digest
-        #expect(CellDraw.verify(recorded: swapped, announcement: announcement) == .differs([
-            .poolDigest(recorded: draw.poolDigest, recomputed: recomputed),
-            .poolDigestDiffersFromAnnouncement(announced: announcement.poolDigest, recomputed: recomputed),
-        ]))
+        #expect(
+            CellDraw.verify(recorded: swapped, announcement: announcement)
+                == .differs([
+                    .poolDigest(recorded: draw.poolDigest, recomputed: recomputed),
+                    .poolDigestDiffersFromAnnouncement(announced: announcement.poolDigest, recomputed: recomputed)
+                ]))
     }
 
     // MARK: Verification
@@ -240,26 +256,32 @@ import Testing
         pool[11] = "M-099"
         let recomputed = try DrawPool(members: pool).digest
         // The announcement's pool edited afterwards, its digest kept: neither digest is the pool's any more.
-        let altered = DrawAnnouncement(pool: pool, poolDigest: announcement.poolDigest, sources: announcement.sources,
-                                       seatsLeft: 3)
-        #expect(CellDraw.verify(recorded: draw, announcement: altered) == .differs([
-            .poolDigest(recorded: draw.poolDigest, recomputed: recomputed),
-            .poolDigestDiffersFromAnnouncement(announced: announcement.poolDigest, recomputed: recomputed),
-        ]))
+        let altered = DrawAnnouncement(
+            pool: pool, poolDigest: announcement.poolDigest, sources: announcement.sources,
+            seatsLeft: 3)
+        #expect(
+            CellDraw.verify(recorded: draw, announcement: altered)
+                == .differs([
+                    .poolDigest(recorded: draw.poolDigest, recomputed: recomputed),
+                    .poolDigestDiffersFromAnnouncement(announced: announcement.poolDigest, recomputed: recomputed)
+                ]))
         // A draw that names another pool's digest is not a draw of the announced pool.
         let other = Self.edited(draw, poolDigest: recomputed)
-        #expect(CellDraw.verify(recorded: other, announcement: announcement)
+        #expect(
+            CellDraw.verify(recorded: other, announcement: announcement)
                 == .differs([.poolDigest(recorded: recomputed, recomputed: announcement.poolDigest)]))
         // Nor is one over a pool of another size.
-        #expect(CellDraw.verify(recorded: Self.edited(draw, poolSize: 11), announcement: announcement)
+        #expect(
+            CellDraw.verify(recorded: Self.edited(draw, poolSize: 11), announcement: announcement)
                 == .differs([.poolSize(recorded: 11, pool: 12)]))
     }
 
     @Test func reorderedPoolIsNotCanonical() throws {
         let draw = try Self.draw()
         let announcement = try Self.announcement()
-        let reordered = DrawAnnouncement(pool: Self.ids.reversed(), poolDigest: announcement.poolDigest,
-                                         sources: announcement.sources, seatsLeft: 3)
+        let reordered = DrawAnnouncement(
+            pool: Self.ids.reversed(), poolDigest: announcement.poolDigest,
+            sources: announcement.sources, seatsLeft: 3)
         guard case .differs(let found) = CellDraw.verify(recorded: draw, announcement: reordered) else {
             Issue.record("reordered pool not found"); return
         }
@@ -278,7 +300,8 @@ import Testing
     @Test func truncatedOrderIsFound() throws {
         let draw = try Self.draw()
         let truncated = Self.edited(draw, order: Array(draw.order.prefix(3)))
-        #expect(CellDraw.verify(recorded: truncated, announcement: try Self.announcement())
+        #expect(
+            CellDraw.verify(recorded: truncated, announcement: try Self.announcement())
                 == .differs([.stepCount(recorded: 3, recomputed: 12)]))
     }
 
@@ -295,12 +318,15 @@ import Testing
         #expect(CellDraw.verify(recorded: draw, announcement: announcement) == .matches(stepsChecked: 12))
 
         let relabelled = Self.edited(draw, publiclyVerifiable: true)
-        #expect(CellDraw.verify(recorded: relabelled, announcement: announcement)
+        #expect(
+            CellDraw.verify(recorded: relabelled, announcement: announcement)
                 == .differs([.verifiabilityLabel(recorded: true, actual: false)]))
     }
 
     @Test func practiceDrawNeedsSixteenBytes() throws {
         let pool = try DrawPool(members: Self.ids)
-        #expect(throws: DrawError.notEnoughRandomBytes(4)) { try CellDraw.practice(pool: pool, randomBytes: [1, 2, 3, 4]) }
+        #expect(throws: DrawError.notEnoughRandomBytes(4)) {
+            try CellDraw.practice(pool: pool, randomBytes: [1, 2, 3, 4])
+        }
     }
 }

@@ -28,7 +28,7 @@ import Testing
         ("53306F73E14FC0B2FBF434218D25948E", 13),
         ("B5D1403501A81F9A47318BE7893B347C", 12),
         ("85B10B356AA06663EF1B1B407765100A", 11),
-        ("3269E6CE559ABD57E2BA6AAB495EB9BD", 10),
+        ("3269E6CE559ABD57E2BA6AAB495EB9BD", 10)
     ]
     /// The RFC's selected numbers (pool numbered from 1), in order.
     static let rfcSelected = [17, 7, 2, 16, 25, 23, 8, 24, 19, 13, 22]
@@ -37,7 +37,7 @@ import Testing
     static let names = [
         "John", "Mary", "Bashful", "Dopey", "Sleepy", "Grouchy", "Doc", "Sneazy", "Handsome", "Cassandra",
         "Pollyanna", "Pendragon", "Pandora", "Faith", "Hope", "Charity", "Lee", "Longsuffering", "Chastity", "Smith",
-        "Pride", "Sloth", "Envy", "Anger", "Kasczynski",
+        "Pride", "Sloth", "Envy", "Anger", "Kasczynski"
     ]
 
     @Test func rfcSection6KeyString() throws {
@@ -72,23 +72,30 @@ import Testing
         let pool = try DrawPool(members: ids.shuffled())
         #expect(pool.members == ids)
         let announcement = try DrawAnnouncement.announce(
-            pool: pool, sources: [EntropySource(description: "a"), EntropySource(description: "b"),
-                                  EntropySource(description: "c")], seatsLeft: 3,
+            pool: pool,
+            sources: [
+                EntropySource(description: "a"), EntropySource(description: "b"),
+                EntropySource(description: "c")
+            ], seatsLeft: 3,
             on: Day(year: 2004, month: 6, day: 1) ?? Day(dayNumber: 0))
         let draw = try CellDraw.perform(announcement, values: Self.sources)
         #expect(draw.keyString == Self.rfcKey)
         #expect(draw.publiclyVerifiable)
         #expect(Array(draw.order.prefix(11)) == Self.rfcSelected)
         let drawn = draw.members(in: announcement.pool).prefix(10).map { String($0.rawValue.dropFirst(3)) }
-        #expect(drawn == ["Lee", "Doc", "Mary", "Charity", "Kasczynski", "Envy", "Sneazy", "Anger", "Chastity",
-                          "Pandora"])
+        #expect(
+            drawn == [
+                "Lee", "Doc", "Mary", "Charity", "Kasczynski", "Envy", "Sneazy", "Anger", "Chastity",
+                "Pandora"
+            ])
     }
 
     /// A real selection: IETF NomCom 2013 (pool of 154), as printed by the RFC's reference code. The second
     /// source was published as `08285182`: its leading zero is dropped in the key string.
     @Test func nomcom2013ReferenceCodeOutputDigestByDigest() throws {
         let key = try RFC3797.keyString([
-            ["7", "8", "11", "17", "19", "25", "46"], ["08285182"], ["60115701"], ["2", "3", "18", "26", "32", "33", "42"],
+            ["7", "8", "11", "17", "19", "25", "46"], ["08285182"], ["60115701"],
+            ["2", "3", "18", "26", "32", "33", "42"]
         ])
         #expect(key == "7.8.11.17.19.25.46./8285182./60115701./2.3.18.26.32.33.42./")
         let printed: [(String, Int, Int)] = [
@@ -103,7 +110,7 @@ import Testing
             ("2606896E805BF31DC4135043A3C9BFAB", 146, 144),
             ("8D1BD67E08298BB0A91BCE81AA683D68", 145, 122),
             ("618467D70D20C18B509E402DCA2E679D", 144, 95),
-            ("2C3BF59B559F268A2F98BD97031A9CAF", 143, 139),
+            ("2C3BF59B559F268A2F98BD97031A9CAF", 143, 139)
         ]
         let steps = RFC3797.selectionOrder(poolSize: 154, key: key, count: printed.count)
         #expect(steps.map(\.digestHex) == printed.map(\.0))
@@ -181,7 +188,7 @@ import Testing
         ([["4-1"]], .notANumber(source: 1, value: 1, text: "4-1")),
         ([["cœur"]], .unsupportedCharacter(source: 1, value: 1, character: "œ")),
         ([["Москва"]], .unsupportedCharacter(source: 1, value: 1, character: "М")),
-        ([["3", "W 4"]], .textInMultiValueSource(source: 1, value: "W4")),
+        ([["3", "W 4"]], .textInMultiValueSource(source: 1, value: "W4"))
     ]
 
     @Test(arguments: refused)
@@ -216,7 +223,7 @@ import Testing
         ("3 trois", .textInMultiValueSource(source: 2, value: "3 trois")),
         ("W 4 1", .textInMultiValueSource(source: 2, value: "W 4 1")),
         ("  ", .emptySource(source: 2)),
-        (" ; ", .emptySource(source: 2)),
+        (" ; ", .emptySource(source: 2))
     ]
 
     @Test(arguments: refusedTexts)

@@ -15,7 +15,9 @@ private func afterMeeting() -> Scenario {
 private func afterRequest() -> Scenario {
     var s = afterMeeting()
     s.act("2026-01-20", .completeFile(Note()))
-    s.act("2026-01-21", .hearVictim(VictimHearing(victim: "vera", needs: "sécurité", demands: ["excuses"], origin: .victim)))
+    s.act(
+        "2026-01-21",
+        .hearVictim(VictimHearing(victim: "vera", needs: "sécurité", demands: ["excuses"], origin: .victim)))
     s.act("2026-01-22", .requestExplanation(ExplanationRequest(summary: "résumé", demands: ["excuses"])))
     return s
 }
@@ -69,8 +71,9 @@ private func afterRequest() -> Scenario {
 
 @Test func R10_explanationRequestComesAfterTheFile() {
     let s = afterMeeting()
-    expect(given: s.events, when: .requestExplanation(ExplanationRequest(summary: "r", demands: [])),
-           on: d("2026-01-12"), then: refusal(.R10))
+    expect(
+        given: s.events, when: .requestExplanation(ExplanationRequest(summary: "r", demands: [])),
+        on: d("2026-01-12"), then: refusal(.R10))
 }
 
 @Test func R10_noSummaryBeforeTheAnswerOrTheWindowsEnd() {
@@ -79,13 +82,15 @@ private func afterRequest() -> Scenario {
     expect(given: s.events, when: .writeSummary(summary), on: d("2026-02-01"), then: refusal(.R10))
     // The window runs until 6 Feb included: silence can be noted from the 7th.
     expect(given: s.events, when: .lapseAnswerWindow(Note()), on: d("2026-02-06"), then: refusal(.R10))
-    expect(given: s.events, when: .lapseAnswerWindow(Note(note: "silence")), on: d("2026-02-07"),
-           then: [.answerWindowLapsed(Note(note: "silence"))])
+    expect(
+        given: s.events, when: .lapseAnswerWindow(Note(note: "silence")), on: d("2026-02-07"),
+        then: [.answerWindowLapsed(Note(note: "silence"))])
     var lapsed = s
     lapsed.act("2026-02-07", .lapseAnswerWindow(Note()))
     expect(given: lapsed.events, when: .writeSummary(summary), on: d("2026-02-08"), then: [.summaryWritten(summary)])
     // R12's 7 days run from the window's end (6 Feb), not from the day the silence was noted.
-    #expect(lapsed.state.deadlines(asOf: d("2026-02-08"), rulebook: .cle).first { $0.rule == .R12 }?.due == d("2026-02-13"))
+    #expect(
+        lapsed.state.deadlines(asOf: d("2026-02-08"), rulebook: .cle).first { $0.rule == .R12 }?.due == d("2026-02-13"))
 }
 
 @Test func R10_answerWindowIsTheAccusedsNotABreach() {
@@ -100,21 +105,29 @@ private func afterRequest() -> Scenario {
 @Test func R11_accusedLeftWithoutPossibleOffenceStopsTheProcedure() {
     let s = afterRequest()
     let left = Departure(member: "dan", possibleOffence: false)
-    expect(given: s.events, when: .recordAccusedLeft(left), on: d("2026-01-25"), then: [
-        .accusedLeft(left),
-        .procedureStopped(ProcedureStop(reason: "La personne mise en cause a quitté l'association sans participer à la procédure (5.6.7) ; le Conseil d'administration officialise la radiation.")),
-    ])
+    expect(
+        given: s.events, when: .recordAccusedLeft(left), on: d("2026-01-25"),
+        then: [
+            .accusedLeft(left),
+            .procedureStopped(
+                ProcedureStop(
+                    reason:
+                        "La personne mise en cause a quitté l'association sans participer à la procédure (5.6.7) ; le Conseil d'administration officialise la radiation."
+                ))
+        ])
     var stopped = s
     stopped.act("2026-01-25", .recordAccusedLeft(left))
     #expect(stopped.state.step == .stopped)
     #expect(stopped.state.activeSuspensions(on: d("2026-01-26")).isEmpty)
     expect(given: stopped.events, when: .lapseAnswerWindow(Note()), on: d("2026-02-07"), then: refusal(.R11))
     expect(given: stopped.events, when: .closeCase(Closure(reason: "fin")), on: d("2026-01-26"), then: refusal(.R11))
-    expect(given: stopped.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-01-26"),
-           then: [.radiationAnnounced(Radiation(member: "dan"))])
+    expect(
+        given: stopped.events, when: .announceRadiation(Radiation(member: "dan")), on: d("2026-01-26"),
+        then: [.radiationAnnounced(Radiation(member: "dan"))])
     stopped.act("2026-01-26", .announceRadiation(Radiation(member: "dan")))
-    expect(given: stopped.events, when: .closeCase(Closure(reason: "radiation")), on: d("2026-01-26"),
-           then: [.caseClosed(Closure(reason: "radiation"))])
+    expect(
+        given: stopped.events, when: .closeCase(Closure(reason: "radiation")), on: d("2026-01-26"),
+        then: [.caseClosed(Closure(reason: "radiation"))])
     // R03: the stop is the conclusion.
     #expect(stopped.state.forecast(asOf: d("2026-01-26"), rulebook: .cle).concluded)
 }
@@ -143,7 +156,8 @@ private func afterRequest() -> Scenario {
     // A late answer does not move it.
     var late = s
     late.act("2026-03-20", .receiveAnswer(Answer(from: "dan", form: .written)))
-    #expect(late.state.deadlines(asOf: d("2026-03-20"), rulebook: .cle).first { $0.rule == .R12 }?.due == d("2026-02-13"))
+    #expect(
+        late.state.deadlines(asOf: d("2026-03-20"), rulebook: .cle).first { $0.rule == .R12 }?.due == d("2026-02-13"))
 }
 
 @Test func R12_lateSummaryIsRecordedAndShownAsBreach() {
@@ -153,6 +167,9 @@ private func afterRequest() -> Scenario {
     s.act("2026-02-09", .writeSummary(Summary(demand: "x", defence: "y", proposedSanctions: ["warning"])))
     #expect(s.state.breaches(asOf: d("2026-02-09"), rulebook: .cle).map(\.rule) == [.R12])
     let unknown = Summary(demand: "x", defence: "y", proposedSanctions: ["pillory"])
-    expect(given: afterRequest().events + [DatedEvent(on: d("2026-01-30"), event: .answerReceived(Answer(from: "dan", form: .oral)))],
-           when: .writeSummary(unknown), on: d("2026-01-31"), then: refusal(.R12))
+    expect(
+        given: afterRequest().events + [
+            DatedEvent(on: d("2026-01-30"), event: .answerReceived(Answer(from: "dan", form: .oral)))
+        ],
+        when: .writeSummary(unknown), on: d("2026-01-31"), then: refusal(.R12))
 }

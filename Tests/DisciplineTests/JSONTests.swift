@@ -43,7 +43,8 @@ private func encoder() -> JSONEncoder {
 @Test func json_payloadsAreCanonical() throws {
     let event = Examples.events[1]
     let text = String(decoding: try event.payloadJSON(), as: UTF8.self)
-    #expect(text.hasPrefix(#"{"accused":[{"holdsMandate":true,"id":"dan","isMember":true}],"boardLearnedOn":"2026-02-08""#))
+    #expect(
+        text.hasPrefix(#"{"accused":[{"holdsMandate":true,"id":"dan","isMember":true}],"boardLearnedOn":"2026-02-08""#))
 }
 
 @Test func json_unknownTypesAreErrorsNotCrashes() {

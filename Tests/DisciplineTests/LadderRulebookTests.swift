@@ -88,14 +88,17 @@ private func measures(_ object: [String: Any]) -> [[String: Any]] { object["meas
 }
 
 /// Every « quote » of a shipped rulebook is the organisation's own words: found verbatim (whitespace aside) in its seed.
-@Test(.enabled(if: FileManager.default.fileExists(atPath: seedsFolder.path), "the seeds folder ../shared/seeds is not here"))
+@Test(
+    .enabled(
+        if: FileManager.default.fileExists(atPath: seedsFolder.path), "the seeds folder ../shared/seeds is not here"))
 func ladderRulebook_everyQuoteIsVerbatimInTheSeed() throws {
     for id in shippedIDs {
         let book = try shippedLadder(id)
         let seed = try String(contentsOf: seedsFolder.appendingPathComponent(book.source.document), encoding: .utf8)
         let normalized = seed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         var quotes = book.incidents.map(\.quote) + book.measures.map(\.quote)
-        quotes += book.measures.flatMap { $0.exceptions.map(\.quote) } + book.measures.compactMap { $0.notification?.quote }
+        quotes +=
+            book.measures.flatMap { $0.exceptions.map(\.quote) } + book.measures.compactMap { $0.notification?.quote }
         for quote in quotes {
             #expect(normalized.contains(quote), "\(id): not in \(book.source.document): \(quote)")
         }

@@ -21,19 +21,26 @@ import Testing
         s.act("2026-03-11", measure("convocation", by: board, channel: .privateTicket))
         s.act("2026-04-01", incident("Nouveau dénigrement"))
         let complaint = s.act("2026-04-02", measure("plainte", by: board))
-        #expect(complaint == [.measureTaken(MeasureDecision(measure: "plainte", signatures: [Signature(role: "conseil", member: "m001")]))])
+        #expect(
+            complaint == [
+                .measureTaken(
+                    MeasureDecision(measure: "plainte", signatures: [Signature(role: "conseil", member: "m001")]))
+            ])
         #expect(s.state.incidents.map(\.incident.number) == [1, 2, 3, 4])
         #expect(s.state.pending(rulebook: book).map(\.kind) == [.escalationOwed])
         s.act("2026-04-02", .linkCase(EscalationLink(procedure: "cle-autistes-ri", caseID: "2026-001")))
         #expect(s.state.pending(rulebook: book).isEmpty)
-        s.refuses("2026-04-03", .linkCase(EscalationLink(procedure: "cle-autistes-ri", caseID: "2026-002")), saying: "déjà liée")
+        s.refuses(
+            "2026-04-03", .linkCase(EscalationLink(procedure: "cle-autistes-ri", caseID: "2026-002")),
+            saying: "déjà liée")
     }
 
     @Test func R29_noSummonsBeforeARepeat() {
         var s = LadderScenario(book)
         s.act("2026-01-05", incident())
-        s.refuses("2026-01-06", measure("convocation", by: board, channel: .privateTicket), article: "5.2",
-                  saying: "au moins 1 récidive(s)")
+        s.refuses(
+            "2026-01-06", measure("convocation", by: board, channel: .privateTicket), article: "5.2",
+            saying: "au moins 1 récidive(s)")
     }
 
     @Test func R29_noWarningBeforeTheSummons() {
@@ -46,7 +53,8 @@ import Testing
     @Test func R29_noComplaintAtTheSecondRepeat() {
         var s = LadderScenario(book)
         for day in ["2026-01-05", "2026-01-20", "2026-02-05"] { s.act(day, incident()) }
-        let refusal = s.refuses("2026-02-06", measure("plainte", by: board), saying: "au moins 3 récidive(s), 2 à ce jour")
+        let refusal = s.refuses(
+            "2026-02-06", measure("plainte", by: board), saying: "au moins 3 récidive(s), 2 à ce jour")
         #expect(refusal?.quote.hasPrefix("A la troisième récidive") == true)
     }
 
@@ -82,8 +90,9 @@ import Testing
     @Test func aalmi5_aDecisionNeedsThePresidentsAgreement() {
         var s = LadderScenario(book)
         s.act("2026-01-05", incident())
-        s.refuses("2026-01-06", measure("avertissement", by: ["administrateurs": "m001"]), article: "§5, 1-",
-                  saying: "exige aussi l'accord de : le Président")
+        s.refuses(
+            "2026-01-06", measure("avertissement", by: ["administrateurs": "m001"]), article: "§5, 1-",
+            saying: "exige aussi l'accord de : le Président")
         s.refuses("2026-01-06", measure("avertissement", by: ["president": "m002"]), saying: "aucune signature")
     }
 
@@ -91,8 +100,9 @@ import Testing
         var s = LadderScenario(book)
         s.act("2026-01-05", incident())
         s.act("2026-01-07", incident())
-        s.refuses("2026-01-08", measure("exclusion", by: both, channel: .email, reason: "r"), article: "§5, 2-",
-                  saying: "« avertissement » au préalable")
+        s.refuses(
+            "2026-01-08", measure("exclusion", by: both, channel: .email, reason: "r"), article: "§5, 2-",
+            saying: "« avertissement » au préalable")
     }
 
     @Test func aalmi5_noExclusionWithoutARepeatAfterTheWarning() {
@@ -108,20 +118,26 @@ import Testing
         s.act("2026-01-06", measure("avertissement", by: both))
         s.act("2026-01-07", incident())
         s.refuses("2026-01-08", measure("exclusion", by: both, reason: "r"), saying: "indiquer le moyen")
-        s.refuses("2026-01-08", measure("exclusion", by: both, channel: .privateTicket, reason: "r"), saying: "non prévu")
+        s.refuses(
+            "2026-01-08", measure("exclusion", by: both, channel: .privateTicket, reason: "r"), saying: "non prévu")
         s.refuses("2026-01-08", measure("exclusion", by: both, channel: .phone), saying: "motivé")
     }
 
     @Test func aalmi5_deliberateHarmExcludesAtOnceWithAWrittenReason() {
         var s = LadderScenario(book)
         s.act("2026-01-05", incident("Inondation volontaire du groupe"))
-        let refusal = s.refuses("2026-01-05", measure("exclusion", by: both, channel: .email, exception: "nuisance-volontaire"),
-                                saying: "exige un motif écrit")
+        let refusal = s.refuses(
+            "2026-01-05", measure("exclusion", by: both, channel: .email, exception: "nuisance-volontaire"),
+            saying: "exige un motif écrit")
         #expect(refusal?.quote == "s'il nuit volontairement au bon fonctionnement du groupe")
-        s.refuses("2026-01-05", measure("exclusion", by: both, channel: .email, reason: "r", exception: "urgence"),
-                  saying: "ne prévoit pas l'exception")
-        s.act("2026-01-05", measure("exclusion", by: both, channel: .email, reason: "200 messages en une heure",
-                                    exception: "nuisance-volontaire"))
+        s.refuses(
+            "2026-01-05", measure("exclusion", by: both, channel: .email, reason: "r", exception: "urgence"),
+            saying: "ne prévoit pas l'exception")
+        s.act(
+            "2026-01-05",
+            measure(
+                "exclusion", by: both, channel: .email, reason: "200 messages en une heure",
+                exception: "nuisance-volontaire"))
     }
 }
 
@@ -147,21 +163,25 @@ import Testing
     @Test func coopol4_noSuspensionWithoutRepeatedBreaches() {
         var s = LadderScenario(book)
         s.act("2026-03-01", incident())
-        s.refuses("2026-03-02", measure("suspension", by: team, until: "2026-04-01", reason: "r"), article: "§4",
-                  saying: "au moins 1 récidive(s), 0 à ce jour")
+        s.refuses(
+            "2026-03-02", measure("suspension", by: team, until: "2026-04-01", reason: "r"), article: "§4",
+            saying: "au moins 1 récidive(s), 0 à ce jour")
     }
 
     @Test func coopol4_onlyTheCoopilotesDeleteAndSuspend() {
         var s = LadderScenario(book)
         s.act("2026-03-01", incident())
-        s.refuses("2026-03-02", measure("suppression", by: ["secretaire-section": "m006"], detail: "x"), saying: "aucune signature")
+        s.refuses(
+            "2026-03-02", measure("suppression", by: ["secretaire-section": "m006"], detail: "x"),
+            saying: "aucune signature")
     }
 
     @Test func coopol4_aSuspensionEndsAfterItsDayAndADeletionNamesTheContent() {
         var s = LadderScenario(book)
         s.act("2026-03-01", incident())
         s.act("2026-03-05", incident())
-        s.refuses("2026-03-06", measure("suspension", by: team, until: "2026-03-06", reason: "r"), saying: "doit suivre")
+        s.refuses(
+            "2026-03-06", measure("suspension", by: team, until: "2026-03-06", reason: "r"), saying: "doit suivre")
         s.refuses("2026-03-06", measure("suppression", by: team), saying: "préciser le contenu supprimé")
     }
 }
@@ -177,7 +197,8 @@ import Testing
         s.act("2026-05-05", measure("dialogue-informel", by: secretariat, outcome: "echec"))
         s.act("2026-05-12", measure("dialogue-formel", by: secretariat, outcome: "echec"))
         s.act("2026-05-13", measure("suppression", by: secretariat, detail: "publication Facebook du 4 mai"))
-        s.act("2026-05-20", measure("retrait-banniere", by: secretariat, reason: "refus de retirer", detail: "Facebook"))
+        s.act(
+            "2026-05-20", measure("retrait-banniere", by: secretariat, reason: "refus de retirer", detail: "Facebook"))
         #expect(s.state.measures.count == 4)
     }
 
@@ -186,7 +207,9 @@ import Testing
         s.act("2026-05-04", incident())
         s.refuses("2026-05-05", measure("suppression", by: secretariat, detail: "x"), saying: "l'un de")
         s.act("2026-05-05", measure("dialogue-informel", by: secretariat, outcome: "accord"))
-        s.refuses("2026-05-06", measure("demande-suppression", by: secretariat, detail: "x"), saying: "pas de résolution par le dialogue")
+        s.refuses(
+            "2026-05-06", measure("demande-suppression", by: secretariat, detail: "x"),
+            saying: "pas de résolution par le dialogue")
     }
 
     @Test func act_aDialogueStatesItsOutcomeAndTheWithdrawalNamesTheMedium() {
@@ -194,7 +217,8 @@ import Testing
         s.act("2026-05-04", incident())
         s.refuses("2026-05-05", measure("dialogue-formel", by: secretariat), saying: "indiquer l'issue")
         s.act("2026-05-05", measure("dialogue-formel", by: secretariat, outcome: "echec"))
-        s.refuses("2026-05-06", measure("retrait-banniere", by: secretariat, reason: "r"), saying: "préciser le média social")
+        s.refuses(
+            "2026-05-06", measure("retrait-banniere", by: secretariat, reason: "r"), saying: "préciser le média social")
     }
 }
 
@@ -208,8 +232,11 @@ import Testing
         s.member = "agent12"
         s.act("2026-06-01", incident("Photo de la fête du 30 mai", kind: "demande-retrait-image", channel: .email))
         #expect(s.state.pending(rulebook: book).map(\.kind) == [.awaitingMeasure])
-        s.act("2026-06-03", measure("decision-referent", by: referent, channel: .email, outcome: "accepte",
-                                    reason: "photographiée sans accord"))
+        s.act(
+            "2026-06-03",
+            measure(
+                "decision-referent", by: referent, channel: .email, outcome: "accepte",
+                reason: "photographiée sans accord"))
         let owed = s.state.pending(rulebook: book)
         #expect(owed.map(\.kind) == [.measureOwed] && owed.first?.measure == "retrait")
         s.act("2026-06-04", measure("retrait", by: referent, detail: "publication Facebook du 30 mai"))
@@ -219,7 +246,9 @@ import Testing
 
     @Test func collectivite_theRequestComesByEmail() {
         let s = LadderScenario(book)
-        s.refuses("2026-06-01", incident(kind: "demande-retrait-image"), article: "Supports", saying: "indiquer le moyen (courriel)")
+        s.refuses(
+            "2026-06-01", incident(kind: "demande-retrait-image"), article: "Supports",
+            saying: "indiquer le moyen (courriel)")
         s.refuses("2026-06-01", incident(kind: "demande-retrait-image", channel: .phone), saying: "non prévu")
         s.refuses("2026-06-01", incident(), saying: "préciser le type")
     }
@@ -227,11 +256,16 @@ import Testing
     @Test func collectivite_noDecisionWithoutARequestAndNoRemovalUnlessGranted() {
         var s = LadderScenario(book)
         s.act("2026-06-01", incident("Post diffamatoire", kind: "publication-diffamatoire"))
-        s.refuses("2026-06-02", measure("decision-referent", by: referent, outcome: "accepte", reason: "r"),
-                  saying: "(demande de retrait d'un cliché")
+        s.refuses(
+            "2026-06-02", measure("decision-referent", by: referent, outcome: "accepte", reason: "r"),
+            saying: "(demande de retrait d'un cliché")
         s.act("2026-06-02", incident("Photo", kind: "demande-retrait-image", channel: .email))
-        s.refuses("2026-06-03", measure("retrait", by: referent, detail: "photo"), saying: "« décision de la personne référente")
-        s.act("2026-06-03", measure("decision-referent", by: referent, outcome: "refuse", reason: "personnalité publique"))
+        s.refuses(
+            "2026-06-03", measure("retrait", by: referent, detail: "photo"),
+            saying: "« décision de la personne référente")
+        s.act(
+            "2026-06-03", measure("decision-referent", by: referent, outcome: "refuse", reason: "personnalité publique")
+        )
         s.refuses("2026-06-04", measure("retrait", by: referent, detail: "photo"), saying: "retrait accepté")
         #expect(s.state.pending(rulebook: book).isEmpty)
     }
@@ -255,7 +289,9 @@ import Testing
         s.act("2026-01-01", incident())
         s.act("2026-03-01", incident())
         // 1 January + 30 days = 31 January: on 2 March only one incident is within the period.
-        s.refuses("2026-03-02", measure("suspension", by: team, reason: "r"), saying: "au moins 1 récidive(s) sur 30 jours, 0 à ce jour")
+        s.refuses(
+            "2026-03-02", measure("suspension", by: team, reason: "r"),
+            saying: "au moins 1 récidive(s) sur 30 jours, 0 à ce jour")
         s.act("2026-03-15", incident())
         s.act("2026-03-16", measure("suspension", by: team, until: "2026-04-15", reason: "deux manquements en mars"))
     }

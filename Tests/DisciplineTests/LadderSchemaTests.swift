@@ -5,8 +5,9 @@ import Testing
 
 @Test func ladderSchema_everyLadderEventTypeHasASchema() throws {
     let dir = ladderPackageRoot.appendingPathComponent("Schemas/ladder-events")
-    let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        .filter { $0.hasSuffix(".schema.json") }.map { String($0.dropLast(".schema.json".count)) })
+    let names = Set(
+        try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".schema.json") }.map { String($0.dropLast(".schema.json".count)) })
     #expect(names == Set(LadderEvent.typeNames + [RulebookAdopted.typeName]))
 }
 
@@ -29,12 +30,19 @@ func ladderSchema_shippedRulebooksAndEventsValidateWithJsonschema() throws {
     let book = try shippedLadder("aalmi-5")
     let events: [LadderEvent] = [
         .opened(LadderOpened(rulebook: book.id, version: 1, member: "m004")),
-        .incidentRecorded(IncidentRecorded(kind: "non-respect", channel: .privateMessage, facts: "Hors sujet",
-                                           reportedBy: "m006", number: 2)),
-        .measureTaken(MeasureDecision(
-            measure: "exclusion", signatures: [Signature(role: "administrateurs", member: "m001"), Signature(role: "president", member: "m002")],
-            channel: .phone, until: d("2026-05-01"), outcome: "accepte", reason: "récidive", exception: "nuisance-volontaire", detail: "groupe")),
-        .escalatedToCase(EscalationLink(procedure: "cle-autistes-ri", caseID: "2026-001")),
+        .incidentRecorded(
+            IncidentRecorded(
+                kind: "non-respect", channel: .privateMessage, facts: "Hors sujet",
+                reportedBy: "m006", number: 2)),
+        .measureTaken(
+            MeasureDecision(
+                measure: "exclusion",
+                signatures: [
+                    Signature(role: "administrateurs", member: "m001"), Signature(role: "president", member: "m002")
+                ],
+                channel: .phone, until: d("2026-05-01"), outcome: "accepte", reason: "récidive",
+                exception: "nuisance-volontaire", detail: "groupe")),
+        .escalatedToCase(EscalationLink(procedure: "cle-autistes-ri", caseID: "2026-001"))
     ]
     for event in events {
         try event.payloadJSON().write(to: dir.appendingPathComponent("ladder-events/\(event.typeName).json"))
@@ -44,7 +52,8 @@ func ladderSchema_shippedRulebooksAndEventsValidateWithJsonschema() throws {
     encoder.outputFormatting = [.sortedKeys]
     try encoder.encode(adopted).write(to: dir.appendingPathComponent("ladder-events/RulebookAdopted.json"))
     // The procedure of Article 5.6 in the same file format, and its adoption (R34).
-    try RulebookDocument.procedure(.cle).jsonData().write(to: dir.appendingPathComponent("ladder-rulebooks/cle-autistes-ri.json"))
+    try RulebookDocument.procedure(.cle).jsonData().write(
+        to: dir.appendingPathComponent("ladder-rulebooks/cle-autistes-ri.json"))
     let procedure = RulebookAdopted(rulebook: .procedure(.cle), sha256: try RulebookDocument.procedure(.cle).digest())
     try encoder.encode(procedure).write(to: dir.appendingPathComponent("ladder-events/RulebookAdopted.procedure.json"))
 

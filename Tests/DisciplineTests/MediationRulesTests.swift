@@ -8,7 +8,9 @@ import Testing
     let rulebook = Rulebook.cle
 
     @discardableResult
-    mutating func act(_ day: String, _ command: MediationCommand, sourceLocation: SourceLocation = #_sourceLocation)
+    mutating func act(
+        _ day: String, _ command: MediationCommand, sourceLocation: SourceLocation = #_sourceLocation
+    )
         -> [MediationEvent]
     {
         guard let d = Day(day) else { Issue.record("bad day", sourceLocation: sourceLocation); return [] }
@@ -24,7 +26,9 @@ import Testing
 
     func refusal(_ day: String, _ command: MediationCommand) -> Refusal? {
         guard let d = Day(day) else { return nil }
-        if case .failure(let r) = MediationDecider.decide(state, command, facts: facts, rulebook: rulebook, on: d) { return r }
+        if case .failure(let r) = MediationDecider.decide(state, command, facts: facts, rulebook: rulebook, on: d) {
+            return r
+        }
         return nil
     }
 
@@ -69,7 +73,9 @@ import Testing
 
     @Test mutating func R30_aPartyCannotMediateItsOwnConflict() {
         act("2026-03-02", .open(Self.opening))
-        #expect(refusal("2026-03-03", .nameMediator(MediatorNaming(mediator: "dan", by: .parties)))?.fr.contains("partie") == true)
+        #expect(
+            refusal("2026-03-03", .nameMediator(MediatorNaming(mediator: "dan", by: .parties)))?.fr.contains("partie")
+                == true)
     }
 
     @Test mutating func R30_threeInterventionsAtMost() {
@@ -87,8 +93,9 @@ import Testing
         facts.interventions = ["m2": 3]
         act("2026-03-02", .open(Self.opening))
         let d = Day(year: 2026, month: 3, day: 3)!
-        let decided = MediationDecider.decide(state, .nameMediator(MediatorNaming(mediator: "m2", by: .parties)),
-                                              facts: facts, rulebook: book, on: d)
+        let decided = MediationDecider.decide(
+            state, .nameMediator(MediatorNaming(mediator: "m2", by: .parties)),
+            facts: facts, rulebook: book, on: d)
         #expect((try? decided.get()) != nil)
     }
 

@@ -14,7 +14,8 @@ import Testing
 }
 
 @Test func R01_indirectReportNeedsTrustedMember() {
-    let report = ReportFacts(channel: .indirect, concerning: ["dan"], description: "ressenti partagé en groupe non mixte")
+    let report = ReportFacts(
+        channel: .indirect, concerning: ["dan"], description: "ressenti partagé en groupe non mixte")
     expect(given: [], when: .recordReport(report), on: d("2026-01-02"), then: refusal(.R01))
     var relayed = report
     relayed.relayedBy = "m5"
@@ -60,8 +61,9 @@ import Testing
     // Late, but recorded: a soft rule.
     expect(given: filed, when: .notifyBoard(note), on: d("2026-01-07"), then: [.boardMembersNotified(note)])
     let done = CaseDecider.replay(filed + [DatedEvent(on: d("2026-01-07"), event: .boardMembersNotified(note))])
-    #expect(done.deadlines(asOf: d("2026-01-08"), rulebook: .cle).first { $0.rule == .R02 }?.status
-        == .missed(byDays: 2, doneOn: d("2026-01-07")))
+    #expect(
+        done.deadlines(asOf: d("2026-01-08"), rulebook: .cle).first { $0.rule == .R02 }?.status
+            == .missed(byDays: 2, doneOn: d("2026-01-07")))
     let selfNotice = BoardNotification(channel: .email, notified: ["bruno"])
     expect(given: filed, when: .notifyBoard(selfNotice), on: d("2026-01-05"), then: refusal(.R02))
 }
@@ -71,10 +73,12 @@ import Testing
     let open = CaseDecider.replay(filed).deadlines(asOf: d("2026-01-10"), rulebook: .cle).first { $0.rule == .R04 }
     #expect(open?.due == d("2026-01-12"))
     #expect(open?.status == .open(daysLeft: 2))
-    expect(given: filed, when: .holdBoardMeeting(Fixture.meeting), on: d("2026-01-14"), then: [
-        .boardMet(BoardMet(attendees: ["alice", "bob", "chloe"], excludedAccused: [])),
-        .rapporteurDesignated(RapporteurDesignation(rapporteur: "alice", delegated: false)),
-    ])
+    expect(
+        given: filed, when: .holdBoardMeeting(Fixture.meeting), on: d("2026-01-14"),
+        then: [
+            .boardMet(BoardMet(attendees: ["alice", "bob", "chloe"], excludedAccused: [])),
+            .rapporteurDesignated(RapporteurDesignation(rapporteur: "alice", delegated: false))
+        ])
     var s = Scenario()
     s.act("2026-01-05", .fileComplaint(Fixture.complaint))
     s.act("2026-01-14", .holdBoardMeeting(Fixture.meeting))
@@ -89,8 +93,9 @@ import Testing
     var s = Scenario()
     s.act("2026-01-05", .fileComplaint(Fixture.complaint))
     s.act("2026-01-12", .holdBoardMeeting(Fixture.meeting))
-    #expect(s.state.deadlines(asOf: d("2026-01-12"), rulebook: .cle).first { $0.rule == .R04 }?.status
-        == .met(on: d("2026-01-12"), marginDays: 0))
+    #expect(
+        s.state.deadlines(asOf: d("2026-01-12"), rulebook: .cle).first { $0.rule == .R04 }?.status
+            == .met(on: d("2026-01-12"), marginDays: 0))
 }
 
 @Test func R05_boardMemberAccusedCannotAttendTheMeeting() {
@@ -100,23 +105,30 @@ import Testing
     let withAccused = BoardMeeting(attendees: ["alice", "bob", "bruno"], rapporteur: "alice")
     let refused = expect(given: filed, when: .holdBoardMeeting(withAccused), on: d("2026-01-08"), then: refusal(.R05))
     #expect(refused?.fr.contains("sans sa présence") == true)
-    expect(given: filed, when: .holdBoardMeeting(Fixture.meeting), on: d("2026-01-08"), then: [
-        .boardMet(BoardMet(attendees: ["alice", "bob", "chloe"], excludedAccused: ["bruno"])),
-        .rapporteurDesignated(RapporteurDesignation(rapporteur: "alice", delegated: false)),
-    ])
+    expect(
+        given: filed, when: .holdBoardMeeting(Fixture.meeting), on: d("2026-01-08"),
+        then: [
+            .boardMet(BoardMet(attendees: ["alice", "bob", "chloe"], excludedAccused: ["bruno"])),
+            .rapporteurDesignated(RapporteurDesignation(rapporteur: "alice", delegated: false))
+        ])
 }
 
 @Test func R06_rapporteurIsABoardMemberOrAJustifiedDelegate() {
     let filed = [DatedEvent(on: d("2026-01-05"), event: .complaintFiled(Fixture.complaint))]
     let notBoard = BoardMeeting(attendees: ["alice", "bob"], rapporteur: "m4")
     expect(given: filed, when: .holdBoardMeeting(notBoard), on: d("2026-01-08"), then: refusal(.R06))
-    let delegated = BoardMeeting(attendees: ["alice", "bob"], rapporteur: "m4",
-                                 delegationReason: "tous les membres du Conseil sont témoins")
-    expect(given: filed, when: .holdBoardMeeting(delegated), on: d("2026-01-08"), then: [
-        .boardMet(BoardMet(attendees: ["alice", "bob"], excludedAccused: [])),
-        .rapporteurDesignated(RapporteurDesignation(rapporteur: "m4", delegated: true,
-                                                    reason: "tous les membres du Conseil sont témoins")),
-    ])
+    let delegated = BoardMeeting(
+        attendees: ["alice", "bob"], rapporteur: "m4",
+        delegationReason: "tous les membres du Conseil sont témoins")
+    expect(
+        given: filed, when: .holdBoardMeeting(delegated), on: d("2026-01-08"),
+        then: [
+            .boardMet(BoardMet(attendees: ["alice", "bob"], excludedAccused: [])),
+            .rapporteurDesignated(
+                RapporteurDesignation(
+                    rapporteur: "m4", delegated: true,
+                    reason: "tous les membres du Conseil sont témoins"))
+        ])
     let party = BoardMeeting(attendees: ["alice", "bob"], rapporteur: "carl", delegationReason: "raison")
     expect(given: filed, when: .holdBoardMeeting(party), on: d("2026-01-08"), then: refusal(.R06))
 }
@@ -151,13 +163,15 @@ import Testing
 @Test func R02_oneNotificationToTheBoardWhenAMandateHolderIsAccused() {
     let filed = [DatedEvent(on: d("2026-01-05"), event: .complaintFiled(Fixture.complaint))]
     // dan holds no mandate: the rules ask for no notification.
-    expect(given: filed, when: .notifyBoard(BoardNotification(channel: .email, notified: ["alice"])), on: d("2026-01-05"),
-           then: refusal(.R02))
+    expect(
+        given: filed, when: .notifyBoard(BoardNotification(channel: .email, notified: ["alice"])), on: d("2026-01-05"),
+        then: refusal(.R02))
     var complaint = Fixture.complaint
     complaint.accused = [Party(id: "bruno", isMember: true, holdsMandate: true)]
     let mandated = [DatedEvent(on: d("2026-01-05"), event: .complaintFiled(complaint))]
-    expect(given: mandated, when: .notifyBoard(BoardNotification(channel: .email, notified: ["alice", "m4"])),
-           on: d("2026-01-05"), then: refusal(.R02))
+    expect(
+        given: mandated, when: .notifyBoard(BoardNotification(channel: .email, notified: ["alice", "m4"])),
+        on: d("2026-01-05"), then: refusal(.R02))
     let notice = BoardNotification(channel: .email, notified: ["alice", "bob", "chloe"])
     let notified = mandated + [DatedEvent(on: d("2026-01-05"), event: .boardMembersNotified(notice))]
     expect(given: notified, when: .notifyBoard(notice), on: d("2026-01-20"), then: refusal(.R02))

@@ -20,16 +20,20 @@ import Testing
     }
 
     /// Both readers agree on `bytes` (same value, or both refuse), and the fast path takes it or not as `fast` says.
-    func agree<T: Decodable & Equatable>(_ type: T.Type, _ bytes: Data, fast: Bool,
-                                         sourceLocation: SourceLocation = #_sourceLocation) {
+    func agree<T: Decodable & Equatable>(
+        _ type: T.Type, _ bytes: Data, fast: Bool,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let foundation = try? JSONDecoder().decode(T.self, from: bytes)
         let ours = try? PayloadDecoder.decode(T.self, from: bytes)
         #expect(ours == foundation, sourceLocation: sourceLocation)
         #expect((PayloadDecoder.fastDecode(T.self, from: bytes) != nil) == fast, sourceLocation: sourceLocation)
     }
 
-    func agree<T: Decodable & Equatable>(_ type: T.Type, _ json: String, fast: Bool,
-                                         sourceLocation: SourceLocation = #_sourceLocation) {
+    func agree<T: Decodable & Equatable>(
+        _ type: T.Type, _ json: String, fast: Bool,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         agree(type, Data(json.utf8), fast: fast, sourceLocation: sourceLocation)
     }
 
@@ -43,17 +47,27 @@ import Testing
             #expect(try CaseEvent.decode(type: event.typeName, payload: event.payloadJSON()) == event)
         }
         for command in Examples.commands {
-            #expect(PayloadDecoder.fastDecode(CaseCommand.self, from: try encoder.encode(command)) == command,
-                    "\(command.typeName)")
+            #expect(
+                PayloadDecoder.fastDecode(CaseCommand.self, from: try encoder.encode(command)) == command,
+                "\(command.typeName)")
         }
     }
 
     @Test func plainDocumentsAreReadByTheFastPath() {
-        agree(Sample.self, #"{"text":"abc","count":-42,"flag":true,"list":[1,2,3],"note":null,"day":"2026-11-24"}"#, fast: true)
-        agree(Sample.self, " {\n\t\"list\" : [ ] , \"flag\":false,\"count\":0,\"text\":\"\",\"nested\":{\"a\":[\"b\"]}}\r\n", fast: true)
+        agree(
+            Sample.self, #"{"text":"abc","count":-42,"flag":true,"list":[1,2,3],"note":null,"day":"2026-11-24"}"#,
+            fast: true)
+        agree(
+            Sample.self,
+            " {\n\t\"list\" : [ ] , \"flag\":false,\"count\":0,\"text\":\"\",\"nested\":{\"a\":[\"b\"]}}\r\n",
+            fast: true)
         // Escapes, accents and a surrogate pair.
-        agree(Sample.self, #"{"text":"\"é\\\/\u00e9\ud83d\ude00\n\t","count":9223372036854775807,"flag":true,"list":[]}"#, fast: true)
-        agree(Sample.self, #"{"text":"x","count":1,"flag":true,"list":[],"extra":{"ignored":[1,{"a":null}]}}"#, fast: true)
+        agree(
+            Sample.self, #"{"text":"\"é\\\/\u00e9\ud83d\ude00\n\t","count":9223372036854775807,"flag":true,"list":[]}"#,
+            fast: true)
+        agree(
+            Sample.self, #"{"text":"x","count":1,"flag":true,"list":[],"extra":{"ignored":[1,{"a":null}]}}"#, fast: true
+        )
         agree(DrawEntropy.self, #"{"publicSources":{"values":[["1","2"],["3"]]}}"#, fast: true)
         agree(DrawEntropy.self, #"{"local":{"randomHex":"00FF"}}"#, fast: true)
         // A dictionary keyed by numbers (a member's dues by year, in the roster projection).
@@ -74,10 +88,14 @@ import Testing
     }
 
     @Test func aRosterRecordIsReadByTheFastPath() throws {
-        let joined = MemberRecord.evolve(nil, DatedMemberEvent(
-            on: Examples.day, event: .joined(member: "m1", displayName: "Zoé", email: "zoe@exemple.org", kind: .person)))
-        let record = try #require(MemberRecord.evolve(
-            joined, DatedMemberEvent(on: Examples.day, event: .duesPaid(member: "m1", year: 2026))))
+        let joined = MemberRecord.evolve(
+            nil,
+            DatedMemberEvent(
+                on: Examples.day,
+                event: .joined(member: "m1", displayName: "Zoé", email: "zoe@exemple.org", kind: .person)))
+        let record = try #require(
+            MemberRecord.evolve(
+                joined, DatedMemberEvent(on: Examples.day, event: .duesPaid(member: "m1", year: 2026))))
         let json = try JSONEncoder().encode(record)
         #expect(PayloadDecoder.fastDecode(MemberRecord.self, from: json) == record)
     }
@@ -98,8 +116,10 @@ import Testing
         agree(Sample.self, #"{"text":"x","count":1e2,"flag":true,"list":[]}"#, fast: false)
         agree(Sample.self, #"{"text":"x","count":9223372036854775808,"flag":true,"list":[]}"#, fast: false)
         agree(Ratio.self, #"{"value":0.5}"#, fast: false)
-        agree(Sample.self, Data(#"{"text":""#.utf8) + Data([0xC3, 0x28]) + Data(#"","count":1,"flag":true,"list":[]}"#.utf8),
-              fast: false)
+        agree(
+            Sample.self,
+            Data(#"{"text":""#.utf8) + Data([0xC3, 0x28]) + Data(#"","count":1,"flag":true,"list":[]}"#.utf8),
+            fast: false)
         agree(Sample.self, #"{"text":"x","count":"1","flag":true,"list":[]}"#, fast: false)
         agree(Sample.self, #"{"text":"x","count":1,"flag":1,"list":[]}"#, fast: false)
         agree(Sample.self, #"{"text":"x","count":1,"flag":true}"#, fast: false)

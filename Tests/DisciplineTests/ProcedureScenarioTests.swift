@@ -8,13 +8,14 @@ import Testing
     var s = Fixture.throughLetters()
     s.act("2026-02-11", .recordReparation(Reparation(measures: ["groupe de soutien"])))
     s.act("2026-04-11", .closeCase(Closure(reason: "jugement exécuté, délais de recours écoulés")))
-    #expect(s.events.map(\.event.typeName) == [
-        "ComplaintFiled", "BoardMet", "RapporteurDesignated", "SuspensionImposed", "EvidenceAdded",
-        "DisciplinaryFileCompleted", "VictimHeard", "ExplanationRequested", "AnswerReceived", "SummaryWritten",
-        "CellCalled", "VolunteerAccepted", "VolunteerAccepted", "VolunteerAccepted", "SummarySentToCell", "CellMet",
-        "ConsensusReached", "JudgementRendered", "JudgementSentToBoard", "JudgementExecuted",
-        "DecisionLetterReceived", "DecisionLetterReceived", "ReparationMeasuresRecorded", "CaseClosed",
-    ])
+    #expect(
+        s.events.map(\.event.typeName) == [
+            "ComplaintFiled", "BoardMet", "RapporteurDesignated", "SuspensionImposed", "EvidenceAdded",
+            "DisciplinaryFileCompleted", "VictimHeard", "ExplanationRequested", "AnswerReceived", "SummaryWritten",
+            "CellCalled", "VolunteerAccepted", "VolunteerAccepted", "VolunteerAccepted", "SummarySentToCell", "CellMet",
+            "ConsensusReached", "JudgementRendered", "JudgementSentToBoard", "JudgementExecuted",
+            "DecisionLetterReceived", "DecisionLetterReceived", "ReparationMeasuresRecorded", "CaseClosed"
+        ])
     let state = s.state
     #expect(state.step == .closed)
     #expect(state.rapporteur?.rapporteur == "alice")
@@ -28,7 +29,9 @@ import Testing
     #expect(forecast.slackDays == 25)
     // Replaying gives the same state, and a closed case takes nothing more.
     #expect(CaseDecider.replay(s.events) == state)
-    expect(given: s.events, when: .recordReparation(Reparation(measures: ["x"])), on: d("2026-04-12"), then: refusal(.order))
+    expect(
+        given: s.events, when: .recordReparation(Reparation(measures: ["x"])), on: d("2026-04-12"),
+        then: refusal(.order))
 }
 
 /// Board learned on 20 Dec 2025, complaint on 8 Jan 2026: the limit is 20 Feb. Every step takes its full allowance.
@@ -43,8 +46,11 @@ import Testing
     #expect(atMeeting.concludesOn == d("2026-02-28"))
     #expect(atMeeting.slackDays == -8)
     #expect(atMeeting.willMiss)
-    #expect(atMeeting.steps.map(\.on) == [d("2026-01-15"), d("2026-01-30"), d("2026-01-30"), d("2026-02-14"),
-                                         d("2026-02-21"), d("2026-02-21"), d("2026-02-28"), d("2026-02-28")])
+    #expect(
+        atMeeting.steps.map(\.on) == [
+            d("2026-01-15"), d("2026-01-30"), d("2026-01-30"), d("2026-02-14"),
+            d("2026-02-21"), d("2026-02-21"), d("2026-02-28"), d("2026-02-28")
+        ])
     var checkpoints: [(Day, CaseState)] = [(d("2026-01-15"), s.state)]
     s.act("2026-01-30", .completeFile(Note()))
     s.act("2026-01-30", .hearVictim(VictimHearing(victim: "vera", needs: "-", demands: ["excuses"], origin: .victim)))

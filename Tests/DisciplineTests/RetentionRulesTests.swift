@@ -37,18 +37,25 @@ import Testing
         let m = Self.member("m1", joined: "2026-01-15", paid: [2026: "2026-01-15", 2027: "2027-04-02"])
         #expect(RetentionDecider.review(members: [m], cases: [], rulebook: .cle, asOf: Day("2027-04-02")!).due.isEmpty)
         // Paid after the day read: not yet paid on that day.
-        #expect(Self.dueIDs(RetentionDecider.review(members: [m], cases: [], rulebook: .cle, asOf: Day("2027-04-01")!)) == ["m1"])
+        #expect(
+            Self.dueIDs(RetentionDecider.review(members: [m], cases: [], rulebook: .cle, asOf: Day("2027-04-01")!)) == [
+                "m1"
+            ])
     }
 
     @Test func R35_theDelayIsRulebookData() {
         var book = Rulebook.cle
         book.retention = RetentionRules(nonPaymentDelay: Rulebook.Period(15, .days))
         let m = Self.member("m1", joined: "2026-01-15", paid: [2026: "2026-01-15"])
-        #expect(Self.dueIDs(RetentionDecider.review(members: [m], cases: [], rulebook: book, asOf: Day("2027-01-16")!)) == ["m1"])
+        #expect(
+            Self.dueIDs(RetentionDecider.review(members: [m], cases: [], rulebook: book, asOf: Day("2027-01-16")!)) == [
+                "m1"
+            ])
         #expect(RetentionDecider.review(members: [m], cases: [], rulebook: book, asOf: Day("2027-01-15")!).due.isEmpty)
         // A member who joined and never paid: the delay runs from the day they joined.
         let never = Self.member("m2", joined: "2026-06-10")
-        #expect(RetentionDecider.lapse(of: never, rules: Rulebook.cle.retentionRules, asOf: Day("2026-08-10")!)?.on
+        #expect(
+            RetentionDecider.lapse(of: never, rules: Rulebook.cle.retentionRules, asOf: Day("2026-08-10")!)?.on
                 == Day("2026-08-10"))
         #expect(RetentionDecider.lapse(of: never, rules: Rulebook.cle.retentionRules, asOf: Day("2026-08-09")!) == nil)
     }
@@ -56,8 +63,9 @@ import Testing
     @Test func R35_aResignedMemberIsDueFromTheDayOfTheLetter() {
         var m = Self.member("m1", joined: "2026-01-15", paid: [2026: "2026-01-15"])
         m.departedOn = Day("2026-05-04")
-        let review = RetentionDecider.review(members: [m], cases: [], rulebook: .cle, asOf: Day("2026-05-04")!,
-                                             resigned: ["m1"])
+        let review = RetentionDecider.review(
+            members: [m], cases: [], rulebook: .cle, asOf: Day("2026-05-04")!,
+            resigned: ["m1"])
         #expect(review.due.first?.ground == .resigned)
         #expect(review.due.first?.since == Day("2026-05-04"))
         #expect(review.due.first?.fr.contains("art. 2.2") == true)
@@ -69,18 +77,24 @@ import Testing
         erased.erasedOn = Day("2025-06-01")
         var radiated = Self.member("m2", joined: "2025-01-15")
         radiated.radiatedOn = Day("2025-06-01")
-        let review = RetentionDecider.review(members: [erased, radiated], cases: [], rulebook: .cle, asOf: Day("2027-01-01")!)
+        let review = RetentionDecider.review(
+            members: [erased, radiated], cases: [], rulebook: .cle, asOf: Day("2027-01-01")!)
         #expect(review.due.isEmpty)
         #expect(review.held.map(\.subject) == [.member("m2")])
         #expect(review.held.first?.fr.contains("sans limite de temps") == true)
     }
 
-    static func closedCase(_ id: CaseID, accused: MemberID, closedOn: String?, radiated: Bool = false) -> RetentionDecider.CaseFacts {
+    static func closedCase(
+        _ id: CaseID, accused: MemberID, closedOn: String?, radiated: Bool = false
+    ) -> RetentionDecider.CaseFacts {
         var state = CaseState()
         state.openedOn = Day("2026-01-05")
-        state.complaint = Dated(on: Day("2026-01-05")!, value: ComplaintFacts(
-            channel: .email, complainants: [], accused: [Party(id: accused, isMember: true)], victims: [], facts: "f",
-            motives: [], boardLearnedOn: Day("2026-01-05")!))
+        state.complaint = Dated(
+            on: Day("2026-01-05")!,
+            value: ComplaintFacts(
+                channel: .email, complainants: [], accused: [Party(id: accused, isMember: true)], victims: [],
+                facts: "f",
+                motives: [], boardLearnedOn: Day("2026-01-05")!))
         if let closedOn { state.closed = Dated(on: Day(closedOn)!, value: Closure(reason: "fin")) }
         if radiated { state.radiations = [Dated(on: Day("2026-02-01")!, value: Radiation(member: accused))] }
         return RetentionDecider.CaseFacts(id: id, state: state)
@@ -88,20 +102,23 @@ import Testing
 
     @Test func R35_aMemberNamedInAnOpenCaseIsKeptUntilItEnds() {
         let m = Self.member("m1", joined: "2026-01-15", paid: [2026: "2026-01-15"])
-        let open = RetentionDecider.review(members: [m], cases: [Self.closedCase("2026-001", accused: "m1", closedOn: nil)],
-                                           rulebook: .cle, asOf: Day("2027-03-01")!)
+        let open = RetentionDecider.review(
+            members: [m], cases: [Self.closedCase("2026-001", accused: "m1", closedOn: nil)],
+            rulebook: .cle, asOf: Day("2027-03-01")!)
         #expect(open.due.isEmpty)
         #expect(open.held.first?.fr.contains("2026-001") == true)
         #expect(open.held.first?.fr.contains("17.3.e") == true)
-        let closed = RetentionDecider.review(members: [m], cases: [Self.closedCase("2026-001", accused: "m1", closedOn: "2026-06-01")],
-                                             rulebook: .cle, asOf: Day("2027-03-01")!)
+        let closed = RetentionDecider.review(
+            members: [m], cases: [Self.closedCase("2026-001", accused: "m1", closedOn: "2026-06-01")],
+            rulebook: .cle, asOf: Day("2027-03-01")!)
         #expect(Self.dueIDs(closed) == ["m1"])
     }
 
     @Test func R35_aCasesTextsAreDueAfterTheirRetentionButARadiationHasNoTimeLimit() {
         let ended = Self.closedCase("2026-001", accused: "m1", closedOn: "2026-06-01")
         // The CLE rulebook keeps a case's texts 12 months after it ended.
-        #expect(RetentionDecider.review(members: [], cases: [ended], rulebook: .cle, asOf: Day("2027-05-31")!).due.isEmpty)
+        #expect(
+            RetentionDecider.review(members: [], cases: [ended], rulebook: .cle, asOf: Day("2027-05-31")!).due.isEmpty)
         let due = RetentionDecider.review(members: [], cases: [ended], rulebook: .cle, asOf: Day("2027-06-01")!)
         #expect(Self.dueIDs(due) == ["case 2026-001"])
         #expect(due.due.first?.ground == .caseRetention)
@@ -112,7 +129,8 @@ import Testing
         // The retention is rulebook data.
         var book = Rulebook.cle
         book.retention = RetentionRules(caseTexts: Rulebook.Period(1, .months))
-        #expect(Self.dueIDs(RetentionDecider.review(members: [], cases: [ended], rulebook: book, asOf: Day("2026-07-01")!))
+        #expect(
+            Self.dueIDs(RetentionDecider.review(members: [], cases: [ended], rulebook: book, asOf: Day("2026-07-01")!))
                 == ["case 2026-001"])
     }
 

@@ -19,7 +19,7 @@ func rosterDay(_ text: String) -> Day {
         .left(member: "m-1"),
         .radiated(member: "m-1", byCase: "2026-001"),
         .erased(member: "m-1", reason: "demande de la personne", requestedBy: "m-1"),
-        .resigned(member: "m-1", via: "email", collectiveDecision: nil),
+        .resigned(member: "m-1", via: "email", collectiveDecision: nil)
     ]
 
     @Test func everyEventRoundTripsThroughItsPayload() throws {
@@ -38,7 +38,8 @@ func rosterDay(_ text: String) -> Day {
         #expect(json == #"{"displayName":"Alice Martin","email":"alice@example.org","kind":"person","member":"m-1"}"#)
         let changed = String(decoding: try Self.all[1].payloadJSON(), as: UTF8.self)
         #expect(changed == #"{"email":"alice@exemple.fr","member":"m-1"}"#)
-        #expect(String(decoding: try Self.all[3].payloadJSON(), as: UTF8.self)
+        #expect(
+            String(decoding: try Self.all[3].payloadJSON(), as: UTF8.self)
                 == #"{"member":"m-1","role":"board-member"}"#)
     }
 
@@ -55,13 +56,17 @@ func rosterDay(_ text: String) -> Day {
 /// The fold of a member's stream and the standing a case decider reads.
 @Suite struct RosterRecordTests {
     static let stream: [DatedMemberEvent] = [
-        DatedMemberEvent(on: rosterDay("2025-01-10"), event: .joined(member: "m-1", displayName: "Alice", email: "a@x.org", kind: .person)),
+        DatedMemberEvent(
+            on: rosterDay("2025-01-10"),
+            event: .joined(member: "m-1", displayName: "Alice", email: "a@x.org", kind: .person)),
         DatedMemberEvent(on: rosterDay("2025-01-10"), event: .duesPaid(member: "m-1", year: 2025)),
         DatedMemberEvent(on: rosterDay("2025-03-01"), event: .mandateHeld(member: "m-1", role: .boardMember)),
-        DatedMemberEvent(on: rosterDay("2025-06-01"), event: .detailsChanged(member: "m-1", displayName: "Alice M.", email: nil, kind: nil)),
+        DatedMemberEvent(
+            on: rosterDay("2025-06-01"),
+            event: .detailsChanged(member: "m-1", displayName: "Alice M.", email: nil, kind: nil)),
         DatedMemberEvent(on: rosterDay("2026-01-15"), event: .duesPaid(member: "m-1", year: 2026)),
         DatedMemberEvent(on: rosterDay("2026-02-01"), event: .mandateEnded(member: "m-1", role: .boardMember)),
-        DatedMemberEvent(on: rosterDay("2026-02-01"), event: .mandateHeld(member: "m-1", role: .moderator)),
+        DatedMemberEvent(on: rosterDay("2026-02-01"), event: .mandateHeld(member: "m-1", role: .moderator))
     ]
 
     @Test func foldRebuildsTheMember() throws {
@@ -70,16 +75,19 @@ func rosterDay(_ text: String) -> Day {
         #expect(record.email == "a@x.org")
         #expect(record.joinedOn == rosterDay("2025-01-10"))
         #expect(record.duesYears == [2025, 2026])
-        #expect(record.mandates == [
-            Mandate(role: .boardMember, from: rosterDay("2025-03-01"), until: rosterDay("2026-02-01")),
-            Mandate(role: .moderator, from: rosterDay("2026-02-01")),
-        ])
+        #expect(
+            record.mandates == [
+                Mandate(role: .boardMember, from: rosterDay("2025-03-01"), until: rosterDay("2026-02-01")),
+                Mandate(role: .moderator, from: rosterDay("2026-02-01"))
+            ])
         #expect(!record.holdsOpenMandate(.boardMember))
         #expect(record.holdsOpenMandate(.moderator))
     }
 
     @Test func eventsBeforeJoiningOrAboutSomeoneElseChangeNothing() {
-        #expect(MemberRecord.evolve(nil, DatedMemberEvent(on: rosterDay("2025-01-01"), event: .duesPaid(member: "m-1", year: 2025))) == nil)
+        #expect(
+            MemberRecord.evolve(
+                nil, DatedMemberEvent(on: rosterDay("2025-01-01"), event: .duesPaid(member: "m-1", year: 2025))) == nil)
         let record = MemberRecord.fold(Array(Self.stream.prefix(1)))
         let other = DatedMemberEvent(on: rosterDay("2025-02-01"), event: .left(member: "m-2"))
         #expect(MemberRecord.evolve(record, other) == record)
@@ -118,7 +126,10 @@ func rosterDay(_ text: String) -> Day {
         #expect(!standing.isActive(on: rosterDay("2026-06-01")))
         #expect(standing.isActive(on: rosterDay("2026-04-30")))
 
-        let radiated = Self.stream + [DatedMemberEvent(on: rosterDay("2026-07-01"), event: .radiated(member: "m-1", byCase: "2026-002"))]
+        let radiated =
+            Self.stream + [
+                DatedMemberEvent(on: rosterDay("2026-07-01"), event: .radiated(member: "m-1", byCase: "2026-002"))
+            ]
         let r = try #require(MemberRecord.fold(radiated))
         #expect(r.radiatedOn == rosterDay("2026-07-01"))
         #expect(r.radiatedByCase == "2026-002")

@@ -22,8 +22,9 @@ private func schemaNames(_ folder: String) throws -> Set<String> {
     #expect(events.subtracting(eventTypes).isEmpty, "event schemas without a type")
     #expect(eventTypes.subtracting(events).isEmpty, "event types without a schema")
     for name in ["rulebook", "event-envelope"] {
-        #expect(FileManager.default.fileExists(
-            atPath: packageRoot.appendingPathComponent("Schemas/\(name).schema.json").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: packageRoot.appendingPathComponent("Schemas/\(name).schema.json").path))
     }
 }
 
@@ -49,7 +50,7 @@ func schema_examplesValidateWithJsonschema() throws {
         .duesPaid(member: "m1", year: 2026), .mandateHeld(member: "m1", role: .boardMember),
         .mandateEnded(member: "m1", role: .other("trésorière")), .left(member: "m1"),
         .resigned(member: "a1", via: "email", collectiveDecision: "PV de l'AG du 28/02/2026"),
-        .radiated(member: "m1", byCase: "2026-001"),
+        .radiated(member: "m1", byCase: "2026-001")
     ]
     for event in memberEvents {
         try event.payloadJSON().write(to: dir.appendingPathComponent("events/\(event.typeName).json"))
@@ -61,9 +62,10 @@ func schema_examplesValidateWithJsonschema() throws {
     let payload = try JSONSerialization.jsonObject(with: Examples.events[1].payloadJSON())
     let envelope: [String: Any] = [
         "sequence": 1, "stream": "case-2026-001", "version": 1, "type": Examples.events[1].typeName,
-        "schemaVersion": Examples.events[1].schemaVersion, "occurredOn": "2026-02-08", "recordedAt": "2026-02-08T09:15:00Z",
+        "schemaVersion": Examples.events[1].schemaVersion, "occurredOn": "2026-02-08",
+        "recordedAt": "2026-02-08T09:15:00Z",
         "actor": "alice", "correlationId": "c-1", "causationId": NSNull(), "payload": payload,
-        "prevHash": String(repeating: "0", count: 64), "hash": Fixture.hash,
+        "prevHash": String(repeating: "0", count: 64), "hash": Fixture.hash
     ]
     try JSONSerialization.data(withJSONObject: envelope, options: [.sortedKeys])
         .write(to: dir.appendingPathComponent("envelope/ComplaintFiled.json"))
@@ -74,5 +76,8 @@ func schema_examplesValidateWithJsonschema() throws {
         return
     }
     #expect(status == 0, "schema validation failed:\n\(text)")
-    #expect(text.contains("validated \(Examples.commands.count + Examples.events.count + memberEvents.count + 3) examples, 0 errors"), "\(text)")
+    #expect(
+        text.contains(
+            "validated \(Examples.commands.count + Examples.events.count + memberEvents.count + 3) examples, 0 errors"),
+        "\(text)")
 }

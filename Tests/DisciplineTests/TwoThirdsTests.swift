@@ -11,7 +11,7 @@ import Testing
 }
 
 @Test func twoThirds_justUnderDoesNot() {
-    let t = Rulebook.cle.reachesTwoThirds(yes: 7, cast: 11, blanks: 0, bodySize: 11)  // 63.6 %
+    let t = Rulebook.cle.reachesTwoThirds(yes: 7, cast: 11, blanks: 0, bodySize: 11) // 63.6 %
     #expect(!t.reached)
     #expect(t.arithmetic == "7 × 3 = 21 < 11 × 2 = 22 → deux tiers non atteints")
     // 133/200 = 66.5 %: floating point might round it up; integers do not.
@@ -21,7 +21,7 @@ import Testing
 
 @Test(arguments: [
     // (voters, smallest yes that reaches two-thirds of all cast)
-    (3, 2), (5, 4), (12, 8), (200, 134),
+    (3, 2), (5, 4), (12, 8), (200, 134)
 ])
 func twoThirds_thresholdForVoters(voters: Int, needed: Int) {
     #expect(Rulebook.cle.reachesTwoThirds(yes: needed, cast: voters, blanks: 0, bodySize: voters).reached)
@@ -50,12 +50,16 @@ func twoThirds_thresholdForVoters(voters: Int, needed: Int) {
     #expect(!t.reached)
     #expect(t.arithmetic == "2 × 3 = 6 < 5 × 2 = 10 → deux tiers non atteints")
     book.twoThirds = .init(numerator: 1, denominator: 2, base: .castIncludingBlanks)
-    #expect(book.reachesTwoThirds(yes: 2, cast: 4, blanks: 0, bodySize: 4).arithmetic == "2 × 2 = 4 ≥ 4 × 1 = 4 → 1/2 atteints")
+    #expect(
+        book.reachesTwoThirds(yes: 2, cast: 4, blanks: 0, bodySize: 4).arithmetic
+            == "2 × 2 = 4 ≥ 4 × 1 = 4 → 1/2 atteints")
 }
 
 @Test func twoThirds_ballotsTallyPerOption() {
-    let ballots = Ballots([Ballot(member: "m1", option: "A"), Ballot(member: "m2", option: "B"),
-                           Ballot(member: "m3", option: nil)])
+    let ballots = Ballots([
+        Ballot(member: "m1", option: "A"), Ballot(member: "m2", option: "B"),
+        Ballot(member: "m3", option: nil)
+    ])
     #expect(ballots.cast == 2 && ballots.blanks == 1)
     let tallies = ballots.tallies(options: ["A", "B"], bodySize: 3, rulebook: .cle)
     #expect(tallies.map(\.tally.reached) == [false, false])

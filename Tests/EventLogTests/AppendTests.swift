@@ -133,7 +133,8 @@ import Testing
         let initial = f.store.env.mapSize
         let big = String(repeating: "x", count: 60_000)
         for i in 0..<40 {
-            try f.store.append(to: "big", expected: .exactly(UInt64(i)), events: [sampleEvent(i, payload: "\"\(big)\"")])
+            try f.store.append(
+                to: "big", expected: .exactly(UInt64(i)), events: [sampleEvent(i, payload: "\"\(big)\"")])
         }
         #expect(f.store.env.mapSize > initial)
         #expect(try f.store.verify().isValid)

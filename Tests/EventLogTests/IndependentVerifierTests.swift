@@ -17,7 +17,8 @@ import Testing
     @Test func thePythonVerifierAgreesOnAnIntactStore() throws {
         let f = try StoreFixture()
         try f.store.append(to: "case-1", expected: .noStream, events: (1...3).map { sampleEvent($0) })
-        try f.store.append(to: "member-7", expected: .noStream, events: [sampleEvent(4, payload: "{\"nom\":\"Zoé Ünïcode\"}")])
+        try f.store.append(
+            to: "member-7", expected: .noStream, events: [sampleEvent(4, payload: "{\"nom\":\"Zoé Ünïcode\"}")])
         try f.store.append(to: "case-1", expected: .exactly(3), events: [sampleEvent(5)])
         let head = try f.store.head()
         let result = try python([f.path])
@@ -53,7 +54,8 @@ import Testing
                 case "extra head": try txn.put(f.store.streamHeads, Array("ghost".utf8), .bigEndian(UInt64(1)))
                 case "missing head": try txn.delete(f.store.streamHeads, Array("b".utf8))
                 case "extra index entry":
-                    try txn.put(f.store.streams, EventStore.streamPrefix("b") + .bigEndian(UInt64(2)), .bigEndian(UInt64(3)))
+                    try txn.put(
+                        f.store.streams, EventStore.streamPrefix("b") + .bigEndian(UInt64(2)), .bigEndian(UInt64(3)))
                 default:
                     var value = try #require(try txn.get(f.store.records, .bigEndian(UInt64(2))))
                     value[value.count - 33] ^= 0x01
@@ -62,10 +64,13 @@ import Testing
             }
             let checkpoint = fault == "checkpoint record changed" ? ["--checkpoint", "2:\(second.hash.hexString)"] : []
             let swiftFailure = try #require(
-                try f.store.verify(from: checkpoint.isEmpty ? nil : LogHead(sequence: 2, hash: second.hash)).failure, "\(fault)")
+                try f.store.verify(from: checkpoint.isEmpty ? nil : LogHead(sequence: 2, hash: second.hash)).failure,
+                "\(fault)")
             let result = try python([f.path] + checkpoint)
             #expect(result.status == 1, "\(fault): \(result.output)")
-            #expect(result.output.hasPrefix("FAIL \(swiftFailure.sequence) "), "\(fault): \(result.output) vs \(swiftFailure)")
+            #expect(
+                result.output.hasPrefix("FAIL \(swiftFailure.sequence) "),
+                "\(fault): \(result.output) vs \(swiftFailure)")
         }
     }
 

@@ -25,7 +25,8 @@ import Testing
             let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
-            conflicts += Int(output.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            conflicts +=
+                Int(output.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
         }
         let records = try f.store.readStream("shared")
         #expect(records.map(\.version) == (1...UInt64(2 * count)).map { $0 })

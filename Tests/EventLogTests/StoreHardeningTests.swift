@@ -22,7 +22,7 @@ import Testing
         let f = try threeRecords()
         let second = try f.store.readStream("b")[0]
         var value = try #require(try f.store.env.read { try $0.get(f.store.records, .bigEndian(UInt64(2))) })
-        value[value.count - 33] ^= 0x01  // last payload byte; the stored hash is left as it was
+        value[value.count - 33] ^= 0x01 // last payload byte; the stored hash is left as it was
         try f.store.env.write { try $0.put(f.store.records, .bigEndian(UInt64(2)), value) }
         let failure = try #require(try f.store.verify(from: LogHead(sequence: 2, hash: second.hash)).failure)
         #expect(failure.sequence == 2)
@@ -102,7 +102,9 @@ import Testing
         let f = try StoreFixture()
         // Enough records for the file to span well over 20,000 bytes.
         let big = String(repeating: "x", count: 2_000)
-        for i in 1...40 { try f.store.append(to: "s", expected: .any, events: [sampleEvent(i, payload: "{\"t\":\"\(big)\"}")]) }
+        for i in 1...40 {
+            try f.store.append(to: "s", expected: .any, events: [sampleEvent(i, payload: "{\"t\":\"\(big)\"}")])
+        }
         let data = f.path + "/data.mdb"
         let before = try #require(try FileManager.default.attributesOfItem(atPath: data)[.size] as? Int)
         #expect(before > 20_000)
@@ -195,7 +197,8 @@ final class SmallFileSystem {
 
     init?(kilobytes: Int) throws {
         try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
-        let result = try? run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", directory.path])
+        let result = try? run(
+            URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", directory.path])
         guard result?.status == 0 else {
             print("skipped: cannot mount a small tmpfs here (mount needs root): \(result?.output ?? "no mount")")
             return nil

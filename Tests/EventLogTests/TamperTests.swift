@@ -28,7 +28,7 @@ import Testing
     @Test func aFlippedPayloadByteIsFound() throws {
         let f = try fiveRecords()
         var value = try rawValue(f, 3)
-        value[value.count - 33] ^= 0x01  // last payload byte, just before the stored hash
+        value[value.count - 33] ^= 0x01 // last payload byte, just before the stored hash
         try overwrite(f, 3, value)
         let failure = try #require(try f.store.verify().failure)
         #expect(failure.sequence == 3)
@@ -78,7 +78,7 @@ import Testing
 
     @Test func aRecordRewrittenWithItsOwnHashBreaksTheNextLink() throws {
         let f = try fiveRecords()
-        let original = try f.store.readStream("a")[1]  // sequence 3
+        let original = try f.store.readStream("a")[1] // sequence 3
         var event = original.event
         event.payload = Data("{\"n\":333}".utf8)
         let (value, _) = RecordCodec.encode(

@@ -18,13 +18,14 @@ import Testing
         let f = try twoCases()
         let agenda = try f.greffe(["agenda", "--as-of", "2026-02-20"])
         expectExit(agenda.status, .ok)
-        #expect(agenda.stdout == """
-            2026-02-16  2026-002  R04  réunion du Conseil d'administration  — EN RETARD de 4 j
-            2026-04-08  2026-002  R03  aboutir dans un délai maximal de 2 mois  — dans 47 j
-            2026-04-13  2026-001  R23  recours de m004  — dans 52 j
-            2026-04-13  2026-001  R23  recours de m005  — dans 52 j
+        #expect(
+            agenda.stdout == """
+                2026-02-16  2026-002  R04  réunion du Conseil d'administration  — EN RETARD de 4 j
+                2026-04-08  2026-002  R03  aboutir dans un délai maximal de 2 mois  — dans 47 j
+                2026-04-13  2026-001  R23  recours de m004  — dans 52 j
+                2026-04-13  2026-001  R23  recours de m005  — dans 52 j
 
-            """)
+                """)
         let soon = try f.greffe(["agenda", "--as-of", "2026-02-20", "--within", "14"])
         #expect(soon.stdout.split(separator: "\n").count == 1, "overdue items stay, later ones go: \(soon.stdout)")
         // After the appeal windows closed, the parties' windows leave the agenda; the association's duty stays overdue.
@@ -38,19 +39,26 @@ import Testing
     @Test func aLadderRecordsPendingMeasureIsOnTheAgendaToo() throws {
         let f = try twoCases()
         expectExit(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-01-02"]).status, .ok)
-        let incident = ["ladder", "incident", "m009", "--channel", "plateforme", "--facts", "Commentaire injurieux",
-                        "--reported-by", "m005", "--on", "2026-03-01"]
+        let incident = [
+            "ladder", "incident", "m009", "--channel", "plateforme", "--facts", "Commentaire injurieux",
+            "--reported-by", "m005", "--on", "2026-03-01"
+        ]
         expectExit(try f.greffe(incident).status, .ok)
-        let suspension = ["ladder", "measure", "m009", "suspension", "--by", "coopilotes=m003", "--until", "2026-04-20",
-                          "--reason", "injures", "--on", "2026-03-02"]
+        let suspension = [
+            "ladder", "measure", "m009", "suspension", "--by", "coopilotes=m003", "--until", "2026-04-20",
+            "--reason", "injures", "--on", "2026-03-02"
+        ]
         let suspended = try f.greffe(suspension)
         // coopol suspends on repeated breaches only: the first incident calls for a remark.
         expectExit(suspended.status, .refused, "\(suspended.stdout)")
-        let remark = ["ladder", "measure", "m009", "remarque", "--by", "secretaire-section=m006", "--channel", "message",
-                      "--on", "2026-03-02"]
+        let remark = [
+            "ladder", "measure", "m009", "remarque", "--by", "secretaire-section=m006", "--channel", "message",
+            "--on", "2026-03-02"
+        ]
         expectExit(try f.greffe(remark).status, .ok)
         expectExit(try f.greffe(incident.dropLast(2) + ["--on", "2026-03-20"]).status, .ok)
-        let later = suspension.dropLast(4) + ["--reason", "manquements répétés", "--channel", "courriel", "--on", "2026-03-21"]
+        let later =
+            suspension.dropLast(4) + ["--reason", "manquements répétés", "--channel", "courriel", "--on", "2026-03-21"]
         let done = try f.greffe(Array(later))
         expectExit(done.status, .ok, "\(done.stderr)")
         let agenda = try f.greffe(["agenda", "--as-of", "2026-04-01", "--json"])
@@ -105,17 +113,22 @@ import Testing
 
     @Test func everyCommandHasHelpWithAnExample() {
         func walk(_ command: any ParsableCommand.Type, _ path: [String]) -> [([String], any ParsableCommand.Type)] {
-            let subcommands = command.configuration.subcommands
+            let subcommands =
+                command.configuration.subcommands
                 + command.configuration.groupedSubcommands.flatMap(\.subcommands)
-            return subcommands.isEmpty ? [(path, command)] : subcommands.flatMap {
-                walk($0, path + [$0._commandName])
-            }
+            return subcommands.isEmpty
+                ? [(path, command)]
+                : subcommands.flatMap {
+                    walk($0, path + [$0._commandName])
+                }
         }
         let leaves = walk(GreffeCommand.self, [])
         #expect(leaves.count > 45)
         for (path, command) in leaves {
             let help = command.helpMessage(columns: 120)
-            #expect(help.contains("Exemple") || help.contains("Example"), "greffe \(path.joined(separator: " ")) has no example")
+            #expect(
+                help.contains("Exemple") || help.contains("Example"),
+                "greffe \(path.joined(separator: " ")) has no example")
         }
     }
 }

@@ -6,22 +6,32 @@ import Testing
 @Suite struct AssemblyCommandTests {
     @Test func anAppealGoesToTheFirstGAWhoseAgendaWasNotFixedYet() throws {
         let f = try SampleCaseTests().sampleStore()
-        expectExit(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-01", "--place", "Lyon"]).status, .ok)
+        expectExit(
+            try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-01", "--place", "Lyon"])
+                .status, .ok)
         expectExit(try f.greffe(["ga", "schedule", "--on", "12/09/2026", "--scheduled-on", "2026-03-15"]).status, .ok)
         let appeal = f.directory + "/appeal.jsonl"
-        try "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"m002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"m004\",\"companion\":\"Zoé\"}}\n"
+        try
+            "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"m002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"m004\",\"companion\":\"Zoé\"}}\n"
             .write(toFile: appeal, atomically: true, encoding: .utf8)
         expectExit(try f.greffe(["apply", appeal]).status, .ok)
 
         let june = try f.greffe(["ga", "docket", "--for", "2026-06-01"])
         expectExit(june.status, .ok)
-        #expect(june.stdout == "Assemblée générale du 2026-06-20 — Lyon (ordre du jour arrêté le 2026-03-01)\n  Aucune affaire disciplinaire.\n")
+        #expect(
+            june.stdout
+                == "Assemblée générale du 2026-06-20 — Lyon (ordre du jour arrêté le 2026-03-01)\n  Aucune affaire disciplinaire.\n"
+        )
 
         let september = try f.greffe(["ga", "docket", "--for", "2026-07-01"])
-        #expect(september.stdout.contains("2026-001 — recours de Damien Roux (m004) le 2026-03-02 (délai : 2026-04-13), accompagné·e de Zoé"),
-                "\(september.stdout)")
+        #expect(
+            september.stdout.contains(
+                "2026-001 — recours de Damien Roux (m004) le 2026-03-02 (délai : 2026-04-13), accompagné·e de Zoé"),
+            "\(september.stdout)")
         #expect(september.stdout.contains("suspension en vigueur (R25) depuis le 2026-03-02"))
-        #expect(september.stdout.contains("Élise Fournier (m007) — a siégé dans la cellule de crise"), "\(september.stdout)")
+        #expect(
+            september.stdout.contains("Élise Fournier (m007) — a siégé dans la cellule de crise"), "\(september.stdout)"
+        )
         #expect(september.stdout.contains("Bruno Petit (m002) — rapporteur"))
 
         let json = try f.greffe(["ga", "docket", "--for", "2026-07-01", "--json"])

@@ -113,8 +113,10 @@ import Testing
         let file = f.directory + "/full.mdb"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 8; exec \"$0\" backup --out \"$1\" --store \"$2\"",
-                             CLIFixture.binary.path, file, f.store]
+        process.arguments = [
+            "-c", "trap '' XFSZ; ulimit -f 8; exec \"$0\" backup --out \"$1\" --store \"$2\"",
+            CLIFixture.binary.path, file, f.store
+        ]
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": f.directory]
         let err = Pipe()
         process.standardError = err
@@ -135,7 +137,10 @@ import Testing
         let before = try f.head()
         let refused = try f.greffe(["restore", file])
         expectExit(refused.status, .storeError)
-        #expect(refused.stderr == "greffe : \(f.store) existe déjà et n'est pas vide ; rien n'a été remplacé (choisissez un dossier nouveau)\n")
+        #expect(
+            refused.stderr
+                == "greffe : \(f.store) existe déjà et n'est pas vide ; rien n'a été remplacé (choisissez un dossier nouveau)\n"
+        )
         #expect(try f.head() == before)
         #expect(try leftovers(f).isEmpty)
     }
@@ -167,12 +172,15 @@ import Testing
         try altered.write(to: URL(fileURLWithPath: tampered))
         let forgedRestore = try greffe(f, ["restore", tampered], store: f.directory + "/from-tampered")
         expectExit(forgedRestore.status, .verificationFailed)
-        #expect(forgedRestore.stderr.hasPrefix("greffe : la copie ne se vérifie pas, séquence "), "\(forgedRestore.stderr)")
+        #expect(
+            forgedRestore.stderr.hasPrefix("greffe : la copie ne se vérifie pas, séquence "), "\(forgedRestore.stderr)")
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/from-tampered"))
 
         let notABackup = try greffe(f, ["restore", SampleCaseTests.roster], store: f.directory + "/from-csv")
         expectExit(notABackup.status, .usage)
-        expectExit(try greffe(f, ["restore", f.directory + "/absent.mdb"], store: f.directory + "/from-absent").status, .notFound)
+        expectExit(
+            try greffe(f, ["restore", f.directory + "/absent.mdb"], store: f.directory + "/from-absent").status,
+            .notFound)
         #expect(try leftovers(f).isEmpty)
     }
 
@@ -190,7 +198,9 @@ import Testing
         let again = try export(f, "export-again.jsonl", store: copy)
         #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == (try Data(contentsOf: URL(fileURLWithPath: file))))
         // Its indexes are the original's: the same status screen, its texts read with the original's key store.
-        #expect(try greffe(f, ["--keys", f.store + "/keys", "status", "2026-001"], store: copy).stdout == (try f.greffe(["status", "2026-001"], environment: SampleCaseTests.today)).stdout)
+        #expect(
+            try greffe(f, ["--keys", f.store + "/keys", "status", "2026-001"], store: copy).stdout
+                == (try f.greffe(["status", "2026-001"], environment: SampleCaseTests.today)).stdout)
         let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o700)
     }
@@ -202,16 +212,23 @@ import Testing
         let target = f.directory + "/imported"
 
         let anonymous = f.directory + "/anonymous.jsonl"
-        expectExit(try f.greffe(["export", "--format", "jsonl", "--pseudonymise", "--key-file", f.directory + "/k", "--out", anonymous]).status, .ok)
+        expectExit(
+            try f.greffe([
+                "export", "--format", "jsonl", "--pseudonymise", "--key-file", f.directory + "/k", "--out", anonymous
+            ]).status, .ok)
         let pseudonymised = try greffe(f, ["import", anonymous], store: target)
         expectExit(pseudonymised.status, .usage)
         #expect(pseudonymised.stderr.hasPrefix("greffe : export pseudonymisé : "), "\(pseudonymised.stderr)")
 
         let truncated = f.directory + "/truncated.jsonl"
-        try (lines.dropLast(3).joined(separator: "\n") + "\n").write(toFile: truncated, atomically: true, encoding: .utf8)
+        try (lines.dropLast(3).joined(separator: "\n") + "\n").write(
+            toFile: truncated, atomically: true, encoding: .utf8)
         let cut = try greffe(f, ["import", truncated], store: target)
         expectExit(cut.status, .verificationFailed)
-        #expect(cut.stderr == "greffe : export tronqué : \(lines.count - 4) enregistrement(s) lu(s), l'en-tête en annonce \(lines.count - 1)\n")
+        #expect(
+            cut.stderr
+                == "greffe : export tronqué : \(lines.count - 4) enregistrement(s) lu(s), l'en-tête en annonce \(lines.count - 1)\n"
+        )
 
         let halfLine = f.directory + "/half-line.jsonl"
         let joined = lines.joined(separator: "\n")
@@ -220,18 +237,24 @@ import Testing
 
         let tampered = f.directory + "/tampered.jsonl"
         var forged = lines
-        forged[5] = forged[5].replacingOccurrences(of: "\"occurredOn\":\"2026-01-02\"", with: "\"occurredOn\":\"2026-01-03\"")
+        forged[5] = forged[5].replacingOccurrences(
+            of: "\"occurredOn\":\"2026-01-02\"", with: "\"occurredOn\":\"2026-01-03\"")
         #expect(forged[5] != lines[5])
         try forged.joined(separator: "\n").write(toFile: tampered, atomically: true, encoding: .utf8)
         let altered = try greffe(f, ["import", tampered], store: target)
         expectExit(altered.status, .verificationFailed)
-        #expect(altered.stderr.hasPrefix("greffe : export refusé à la séquence 5 : le hachage recalculé diffère"), "\(altered.stderr)")
+        #expect(
+            altered.stderr.hasPrefix("greffe : export refusé à la séquence 5 : le hachage recalculé diffère"),
+            "\(altered.stderr)")
         #expect(!FileManager.default.fileExists(atPath: target))
 
         let before = try f.head()
         let occupied = try f.greffe(["import", file])
         expectExit(occupied.status, .storeError)
-        #expect(occupied.stderr == "greffe : \(f.store) existe déjà et n'est pas vide ; rien n'a été remplacé (choisissez un dossier nouveau)\n")
+        #expect(
+            occupied.stderr
+                == "greffe : \(f.store) existe déjà et n'est pas vide ; rien n'a été remplacé (choisissez un dossier nouveau)\n"
+        )
         #expect(try f.head() == before)
         #expect(try leftovers(f).isEmpty)
     }
@@ -243,7 +266,10 @@ import Testing
         let before = try f.head()
         let refused = try f.greffe(["apply", file])
         expectExit(refused.status, .usage)
-        #expect(refused.stderr == "greffe : \(file) est un export du journal, pas un fichier d'actes : pour en refaire un registre, `greffe import \(file) --store NOUVEAU-DOSSIER` ; pour mettre une copie à jour, `greffe sync --from \(file)`\n", "\(refused.stderr)")
+        #expect(
+            refused.stderr
+                == "greffe : \(file) est un export du journal, pas un fichier d'actes : pour en refaire un registre, `greffe import \(file) --store NOUVEAU-DOSSIER` ; pour mettre une copie à jour, `greffe sync --from \(file)`\n",
+            "\(refused.stderr)")
         #expect(try f.head() == before)
     }
 
@@ -254,7 +280,9 @@ import Testing
     func originalAndCopy() throws -> (CLIFixture, copy: String, copyHead: String) {
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
-        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"]).status, .ok)
+        expectExit(
+            try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"]).status,
+            .ok)
         let early = try export(f, "early.jsonl")
         let copy = f.directory + "/auditor"
         expectExit(try greffe(f, ["import", early], store: copy).status, .ok)
@@ -274,7 +302,9 @@ import Testing
         #expect(try head(f, store: copy) == (try f.head()))
         let audit = try greffe(f, ["audit", "verify"], store: copy)
         expectExit(audit.status, .ok, "\(audit.stdout)")
-        #expect(try greffe(f, ["agenda"], store: copy).stdout == (try f.greffe(["agenda"], environment: SampleCaseTests.today)).stdout)
+        #expect(
+            try greffe(f, ["agenda"], store: copy).stdout
+                == (try f.greffe(["agenda"], environment: SampleCaseTests.today)).stdout)
         let again = try greffe(f, ["sync", "--from", file], store: copy)
         expectExit(again.status, .ok)
         #expect(again.stdout.hasPrefix("Déjà à jour"), "\(again.stdout)")
@@ -283,13 +313,20 @@ import Testing
     @Test func syncRefusesADivergingChainWithItsFirstDifferingSequence() throws {
         let (f, copy, copyHead) = try originalAndCopy()
         // Someone recorded an act in the copy itself: its history no longer continues the original's.
-        expectExit(try greffe(f, ["apply", SampleCaseTests.examples.appendingPathComponent("dossier-en-cours.jsonl").path], store: copy).status, .ok)
+        expectExit(
+            try greffe(
+                f, ["apply", SampleCaseTests.examples.appendingPathComponent("dossier-en-cours.jsonl").path],
+                store: copy
+            ).status, .ok)
         let diverged = try head(f, store: copy)
         let file = try export(f, "later.jsonl")
         let refused = try greffe(f, ["sync", "--from", file], store: copy)
         let first = (UInt64(copyHead.split(separator: " ")[0]) ?? 0) + 1
         expectExit(refused.status, .verificationFailed)
-        #expect(refused.stderr == "greffe : historiques divergents : l'export et cette copie diffèrent à la séquence \(first) ; une copie ne fait qu'avancer, rien n'a été écrit\n")
+        #expect(
+            refused.stderr
+                == "greffe : historiques divergents : l'export et cette copie diffèrent à la séquence \(first) ; une copie ne fait qu'avancer, rien n'a été écrit\n"
+        )
         #expect(try head(f, store: copy) == diverged)
     }
 
@@ -297,7 +334,10 @@ import Testing
         let (f, copy, copyHead) = try originalAndCopy()
         let other = f.directory + "/other"
         expectExit(try greffe(f, ["init"], store: other).status, .ok)
-        expectExit(try greffe(f, ["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"], store: other).status, .ok)
+        expectExit(
+            try greffe(
+                f, ["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"], store: other
+            ).status, .ok)
         let foreign = try export(f, "other.jsonl", store: other)
         let refused = try greffe(f, ["sync", "--from", foreign], store: copy)
         expectExit(refused.status, .verificationFailed)

@@ -20,8 +20,10 @@ final class CLIFixture {
     /// only), as that user id through `setpriv`.
     /// Acts are recorded by board member m001 of the sample roster unless `--as` or `GREFFE_ACTOR` says otherwise.
     @discardableResult
-    func greffe(_ arguments: [String], withStore: Bool = true, environment: [String: String] = [:],
-                asUser user: UInt32? = nil) throws -> Result {
+    func greffe(
+        _ arguments: [String], withStore: Bool = true, environment: [String: String] = [:],
+        asUser user: UInt32? = nil
+    ) throws -> Result {
         let process = Process()
         let all = arguments + (withStore ? ["--store", store] : [])
         if let user {
@@ -71,9 +73,12 @@ extension CLIFixture {
     /// The same, with the sample complaint against m004 filed on 2026-01-05 (case 2026-001).
     static func withSampleComplaint() throws -> CLIFixture {
         let f = try withRoster()
-        expectExit(try f.greffe(["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
-                                 "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
-                                 "--board-learned-on", "2026-01-04", "--on", "2026-01-05"]).status, .ok)
+        expectExit(
+            try f.greffe([
+                "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
+                "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
+                "--board-learned-on", "2026-01-04", "--on", "2026-01-05"
+            ]).status, .ok)
         return f
     }
 }

@@ -9,15 +9,18 @@ import Testing
 
     func expectNoClearText(_ store: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         for (path, bytes) in try RectificationSealingTests().rawFiles(under: store) {
-            #expect(bytes.range(of: Data(text.utf8)) == nil, "« \(text) » in clear in \(path)", sourceLocation: sourceLocation)
+            #expect(
+                bytes.range(of: Data(text.utf8)) == nil, "« \(text) » in clear in \(path)",
+                sourceLocation: sourceLocation)
         }
     }
 
     /// The sample case (executed on 2026-02-12, letters received on 2026-02-13) with m004's appeal and its grounds.
     func appealedStore() throws -> CLIFixture {
         let f = try SampleCaseTests().sampleStore()
-        let appeal = try f.greffe(["appeal", "2026-001", "--by", "m004", "--grounds", Self.grounds, "--on", "2026-03-02"],
-                                  environment: ["GREFFE_TODAY": "2026-03-02"])
+        let appeal = try f.greffe(
+            ["appeal", "2026-001", "--by", "m004", "--grounds", Self.grounds, "--on", "2026-03-02"],
+            environment: ["GREFFE_TODAY": "2026-03-02"])
         expectExit(appeal.status, .ok, "\(appeal.stderr)")
         return f
     }
@@ -27,37 +30,51 @@ import Testing
         try expectNoClearText(f.store, Self.grounds)
         let today = ["GREFFE_TODAY": "2026-03-02"]
         let status = try f.greffe(["status", "2026-001"], environment: today)
-        #expect(status.stdout.contains("recours de Damien Roux (m004) le 2026-03-02 — motifs : \(Self.grounds)"), "\(status.stdout)")
+        #expect(
+            status.stdout.contains("recours de Damien Roux (m004) le 2026-03-02 — motifs : \(Self.grounds)"),
+            "\(status.stdout)")
         let history = try f.greffe(["history", "2026-001"], environment: today)
-        #expect(history.stdout.contains("Recours de Damien Roux (m004) ; motifs : \(Self.grounds)"), "\(history.stdout)")
+        #expect(
+            history.stdout.contains("Recours de Damien Roux (m004) ; motifs : \(Self.grounds)"), "\(history.stdout)")
         let dossier = try f.greffe(["dossier", "2026-001", "--out", f.directory + "/dossier.html"], environment: today)
         expectExit(dossier.status, .ok, "\(dossier.stderr)")
         let html = try String(contentsOfFile: f.directory + "/dossier.html", encoding: .utf8)
-        #expect(html.contains("la cellule n&#39;a pas entendu mon témoin") || html.contains("la cellule n'a pas entendu mon témoin"))
+        #expect(
+            html.contains("la cellule n&#39;a pas entendu mon témoin")
+                || html.contains("la cellule n'a pas entendu mon témoin"))
     }
 
     @Test func R23_blankGroundsAreRefusedAndWriteNothing() throws {
         let f = try SampleCaseTests().sampleStore()
         let before = try f.head()
-        let blank = try f.greffe(["appeal", "2026-001", "--by", "m004", "--grounds", "  ", "--on", "2026-03-02"],
-                                 environment: ["GREFFE_TODAY": "2026-03-02"])
+        let blank = try f.greffe(
+            ["appeal", "2026-001", "--by", "m004", "--grounds", "  ", "--on", "2026-03-02"],
+            environment: ["GREFFE_TODAY": "2026-03-02"])
         expectExit(blank.status, .refused)
-        #expect(blank.stderr.contains("R23") && blank.stderr.contains("motifs du recours sont vides"), "\(blank.stderr)")
+        #expect(
+            blank.stderr.contains("R23") && blank.stderr.contains("motifs du recours sont vides"), "\(blank.stderr)")
         #expect(try f.head() == before)
     }
 
     @Test func R15_aDeclinesReasonIsSealedShownInHistoryAndABlankOneIsRefused() throws {
         let f = try DrawCommandTests().calledStore()
-        expectExit(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + DrawCommandTests.source).status, .ok)
-        expectExit(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
+        expectExit(
+            try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + DrawCommandTests.source).status,
+            .ok)
+        expectExit(
+            try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
         let before = try f.head()
-        let blank = try f.greffe(["cell", "decline", "2026-001", "--member", "m003", "--reason", "", "--on", "2026-02-08"])
+        let blank = try f.greffe([
+            "cell", "decline", "2026-001", "--member", "m003", "--reason", "", "--on", "2026-02-08"
+        ])
         expectExit(blank.status, .refused)
         #expect(blank.stderr.contains("R15"), "\(blank.stderr)")
         #expect(try f.head() == before)
 
         let reason = "en déplacement à l'étranger jusqu'en mars"
-        let declined = try f.greffe(["cell", "decline", "2026-001", "--member", "m003", "--reason", reason, "--on", "2026-02-08"])
+        let declined = try f.greffe([
+            "cell", "decline", "2026-001", "--member", "m003", "--reason", reason, "--on", "2026-02-08"
+        ])
         expectExit(declined.status, .ok, "\(declined.stderr)")
         try expectNoClearText(f.store, reason)
         let history = try f.greffe(["history", "2026-001"])
@@ -67,10 +84,16 @@ import Testing
     @Test func aPastDocketReadsTheRegisterAsItStoodThatDay() throws {
         let f = try appealedStore()
         let today = ["GREFFE_TODAY": "2026-06-21"]
-        expectExit(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-05", "--place", "Lyon"],
-                                environment: today).status, .ok)
-        let vote = try f.greffe(["ga", "vote", "2026-001", "--votes", "confirmer=40", "--votes", "réformer=4",
-                                 "--reform-to", "none", "--voters", "48", "--on", "2026-06-20"], environment: today)
+        expectExit(
+            try f.greffe(
+                ["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-05", "--place", "Lyon"],
+                environment: today
+            ).status, .ok)
+        let vote = try f.greffe(
+            [
+                "ga", "vote", "2026-001", "--votes", "confirmer=40", "--votes", "réformer=4",
+                "--reform-to", "none", "--voters", "48", "--on", "2026-06-20"
+            ], environment: today)
         expectExit(vote.status, .ok, "\(vote.stderr)")
         // Settled by its own vote, the matter is gone from the docket as the register now stands…
         let now = try f.greffe(["ga", "docket", "--for", "2026-06-20"], environment: today)
@@ -83,28 +106,41 @@ import Testing
         // Before the GA was scheduled, the register held no GA to read.
         let early = try f.greffe(["ga", "docket", "--for", "2026-06-20", "--as-of", "2026-03-01"], environment: today)
         expectExit(early.status, .notFound)
-        #expect(early.stderr.contains("au registre du 1er mars 2026") || early.stderr.contains("au registre du"), "\(early.stderr)")
+        #expect(
+            early.stderr.contains("au registre du 1er mars 2026") || early.stderr.contains("au registre du"),
+            "\(early.stderr)")
     }
 
     @Test func R24_theGAVotesOnTheQuestionAsTheDocketAsksIt() throws {
         let f = try appealedStore()
         let today = ["GREFFE_TODAY": "2026-06-20"]
-        expectExit(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-05"], environment: today).status, .ok)
+        expectExit(
+            try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-05"], environment: today)
+                .status, .ok)
         let before = try f.head()
         // Overturning without saying to what is refused, and writes nothing.
-        let vague = try f.greffe(["ga", "vote", "2026-001", "--votes", "confirmer=10", "--votes", "réformer=33",
-                                  "--voters", "48", "--on", "2026-06-20"], environment: today)
+        let vague = try f.greffe(
+            [
+                "ga", "vote", "2026-001", "--votes", "confirmer=10", "--votes", "réformer=33",
+                "--voters", "48", "--on", "2026-06-20"
+            ], environment: today)
         expectExit(vague.status, .refused)
         #expect(vague.stderr.contains("R24") && vague.stderr.contains("--reform-to"), "\(vague.stderr)")
         #expect(try f.head() == before)
         // The answers mixed with sanction ids are a usage error.
-        let mixed = try f.greffe(["ga", "vote", "2026-001", "--votes", "confirmer=10", "--votes", "warning=33",
-                                  "--voters", "48", "--on", "2026-06-20"], environment: today)
+        let mixed = try f.greffe(
+            [
+                "ga", "vote", "2026-001", "--votes", "confirmer=10", "--votes", "warning=33",
+                "--voters", "48", "--on", "2026-06-20"
+            ], environment: today)
         expectExit(mixed.status, .usage)
         #expect(try f.head() == before)
 
-        let vote = try f.greffe(["ga", "vote", "2026-001", "--votes", "confirm=10", "--votes", "overturn=33",
-                                 "--reform-to", "none", "--blanks", "2", "--voters", "48", "--on", "2026-06-20"], environment: today)
+        let vote = try f.greffe(
+            [
+                "ga", "vote", "2026-001", "--votes", "confirm=10", "--votes", "overturn=33",
+                "--reform-to", "none", "--blanks", "2", "--voters", "48", "--on", "2026-06-20"
+            ], environment: today)
         expectExit(vote.status, .ok, "\(vote.stderr)")
         #expect(vote.stdout.contains("réformer (aucune sanction) : 33 voix sur 45 bulletins"), "\(vote.stdout)")
         let status = try f.greffe(["status", "2026-001", "--json"], environment: today)
@@ -117,8 +153,9 @@ import Testing
         // The question is an appeal's; a case without a cell decision to confirm refuses it (nothing written).
         let f = try SampleCaseTests().sampleStore()
         let before = try f.head()
-        let vote = try f.greffe(["ga", "vote", "2026-001", "--votes", "confirmer=40", "--voters", "48", "--on", "2026-02-20"],
-                                environment: SampleCaseTests.today)
+        let vote = try f.greffe(
+            ["ga", "vote", "2026-001", "--votes", "confirmer=40", "--voters", "48", "--on", "2026-02-20"],
+            environment: SampleCaseTests.today)
         expectExit(vote.status, .refused)
         #expect(try f.head() == before)
     }
@@ -141,7 +178,9 @@ import Testing
         // The facts are sealed in the store: the search reads them with the keys, without case or accents.
         let facts = try f.greffe(["cases", "--search", "MESSAGES INSULTANTS"])
         expectExit(facts.status, .ok, "\(facts.stderr)")
-        #expect(facts.stdout.contains("2026-001") && facts.stdout.contains("trouvé : texte (ComplaintFiled"), "\(facts.stdout)")
+        #expect(
+            facts.stdout.contains("2026-001") && facts.stdout.contains("trouvé : texte (ComplaintFiled"),
+            "\(facts.stdout)")
         let name = try f.greffe(["cases", "--search", "damien"])
         #expect(name.stdout.contains("nom d'une partie"), "\(name.stdout)")
         let id = try f.greffe(["cases", "--search", "2026-00"])

@@ -8,19 +8,24 @@ import Testing
     @Test func memberAndCaseIdsAreCompletedFromTheStoreTheCommandLineNames() throws {
         let f = try CLIFixture.withSampleComplaint()
         // What bash runs when the user types `greffe evidence 2026-001 --store S --witness m01<TAB>`.
-        let witness = try f.greffe(["---completion", "evidence", "--", "--witness", "6", "3",
-                                    "greffe", "evidence", "2026-001", "--store", f.store, "--witness", "m01"],
-                                   withStore: false)
+        let witness = try f.greffe(
+            [
+                "---completion", "evidence", "--", "--witness", "6", "3",
+                "greffe", "evidence", "2026-001", "--store", f.store, "--witness", "m01"
+            ],
+            withStore: false)
         expectExit(witness.status, .ok, "\(witness.stderr)")
         #expect(witness.stdout.split(separator: "\n") == ["m010", "m011", "m012"], "\(witness.stdout)")
         // `greffe status 2<TAB>`, the store from GREFFE_STORE.
-        let cases = try f.greffe(["---completion", "status", "--", "positional@0", "2", "1", "greffe", "status", "2"],
-                                 withStore: false, environment: ["GREFFE_STORE": f.store])
+        let cases = try f.greffe(
+            ["---completion", "status", "--", "positional@0", "2", "1", "greffe", "status", "2"],
+            withStore: false, environment: ["GREFFE_STORE": f.store])
         expectExit(cases.status, .ok, "\(cases.stderr)")
         #expect(cases.stdout.split(separator: "\n") == ["2026-001"], "\(cases.stdout)")
         // No store: nothing to offer, and no error.
-        let none = try f.greffe(["---completion", "status", "--", "positional@0", "2", "0", "greffe", "status", ""],
-                                withStore: false, environment: ["GREFFE_STORE": f.directory + "/none"])
+        let none = try f.greffe(
+            ["---completion", "status", "--", "positional@0", "2", "0", "greffe", "status", ""],
+            withStore: false, environment: ["GREFFE_STORE": f.directory + "/none"])
         expectExit(none.status, .ok)
         #expect(none.stdout.isEmpty)
     }

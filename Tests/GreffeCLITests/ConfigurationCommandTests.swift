@@ -5,15 +5,17 @@ import Testing
 /// Issue 17: a configuration file in the usual place, so that a volunteer does not export variables in every shell.
 @Suite struct ConfigurationCommandTests {
     func write(_ text: String, to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
     /// `~/.config/greffe/config` gives the store, the recorder and the language; no option, no variable.
     @Test func theFileInTheUsualPlaceGivesStoreActorAndLanguage() throws {
         let f = CLIFixture()
-        try write("""
+        try write(
+            """
             # Greffe, pour Nadia
             magasin = ~/registre     # le registre de l'association
             acteur = "m001"
@@ -22,13 +24,17 @@ import Testing
         let noActor = ["GREFFE_ACTOR": ""]
         expectExit(try f.greffe(["init"], withStore: false, environment: noActor).status, .ok)
         #expect(FileManager.default.fileExists(atPath: f.directory + "/registre/data.mdb"))
-        let imported = try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"],
-                                    withStore: false, environment: noActor)
+        let imported = try f.greffe(
+            ["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"],
+            withStore: false, environment: noActor)
         expectExit(imported.status, .ok, "\(imported.stderr)")
-        let opened = try f.greffe(["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
-                                   "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
-                                   "--board-learned-on", "2026-01-04", "--on", "2026-01-05"],
-                                  withStore: false, environment: noActor)
+        let opened = try f.greffe(
+            [
+                "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
+                "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
+                "--board-learned-on", "2026-01-04", "--on", "2026-01-05"
+            ],
+            withStore: false, environment: noActor)
         expectExit(opened.status, .ok, "\(opened.stderr)")
         let history = try f.greffe(["history", "2026-001", "--json"], withStore: false, environment: noActor)
         #expect(history.stdout.contains("m001"), "the file's recorder signs the act: \(history.stdout)")
@@ -43,7 +49,7 @@ import Testing
         let f = CLIFixture()
         try write("langue = en\nmagasin = /nonexistent/greffe\n", to: f.directory + "/xdg/greffe/config")
         let env = ["XDG_CONFIG_HOME": f.directory + "/xdg"]
-        expectExit(try f.greffe(["init"], environment: env).status, .ok)   // --store given: the option wins
+        expectExit(try f.greffe(["init"], environment: env).status, .ok) // --store given: the option wins
         let french = try f.greffe(["status", "2026-099"], environment: env.merging(["GREFFE_LANG": "fr"]) { $1 })
         #expect(french.stderr.hasPrefix("greffe : "), "\(french.stderr)")
         let english = try f.greffe(["status", "2026-099"], environment: env)

@@ -40,7 +40,9 @@ import Testing
         let first = try #require(report["firstPageText"] as? String)
         #expect(first.hasPrefix("Dossier disciplinaire 2026-001"), "\(first.prefix(80))")
         #expect(!first.contains("file://") && !first.contains("dossier.html"))
-        #expect(first.range(of: "(?m)^\\s*1\\s*/\\s*[0-9]+\\s*$", options: .regularExpression) == nil, "a page number footer")
+        #expect(
+            first.range(of: "(?m)^\\s*1\\s*/\\s*[0-9]+\\s*$", options: .regularExpression) == nil,
+            "a page number footer")
     }
 
     /// 5.6.12: a party who did not appeal let a right expire; that is no delay of anyone's.
@@ -49,7 +51,8 @@ import Testing
         let page = try html(f, asOf: "2026-04-20")
         #expect(page.contains("expiré le 2026-04-17 (droit non exercé)"))
         #expect(page.contains(">expiré (droit non exercé)</text>"), "drawn apart in the timeline")
-        let row = try #require(page.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains("recours de m005") })
+        let row = try #require(
+            page.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains("recours de m005") })
         #expect(!row.contains("retard") && !row.contains("MANQUÉ"), "\(row)")
     }
 
@@ -60,9 +63,13 @@ import Testing
         let parts = page.components(separatedBy: "<section id=\"glossaire\"")
         #expect(parts.count == 2, "a glossary at the end")
         let text = parts[0]
-        #expect(text.range(of: "\\bR[0-9]{2}\\b", options: .regularExpression) == nil,
-                "\(text.range(of: "\\bR[0-9]{2}\\b", options: .regularExpression).map { String(text[$0.lowerBound...].prefix(80)) } ?? "")")
-        for id in ["screenshot", "warning", "awaiting", "reintegration."] { #expect(!text.contains(id), "\(id) in the text") }
+        #expect(
+            text.range(of: "\\bR[0-9]{2}\\b", options: .regularExpression) == nil,
+            "\(text.range(of: "\\bR[0-9]{2}\\b", options: .regularExpression).map { String(text[$0.lowerBound...].prefix(80)) } ?? "")"
+        )
+        for id in ["screenshot", "warning", "awaiting", "reintegration."] {
+            #expect(!text.contains(id), "\(id) in the text")
+        }
         #expect(text.contains("capture d'écran"))
         #expect(parts[1].contains("<td>R23</td><td>5.6.12</td>"))
         // Long labels are written whole in the timeline.
@@ -73,14 +80,24 @@ import Testing
     /// 5.6.10, 5.6.12: each vote drawn with its two-thirds line and its result in words.
     @Test func R24_eachVoteIsDrawnWithTheTwoThirdsLineAndItsResultInWords() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 18)
-        _ = try ActCommandsTests().record([
-            ["cell", "vote", "2026-001", "--ballot", "m007=warning", "--ballot", "m009=radiation", "--blank", "m010", "--on", "2026-02-12"],
-            ["cell", "reintegration-vote", "2026-001", "--ballot", "m007=immediate", "--ballot", "m009=probationary",
-             "--blank", "m010", "--on", "2026-02-12"],
-            ["refer-ga", "2026-001", "--on", "2026-02-13"],
-            ["ga", "vote", "2026-001", "--proposal", "warning", "--proposal", "radiation", "--votes", "warning=28",
-             "--votes", "radiation=9", "--blanks", "6", "--voters", "48", "--on", "2026-06-14"],
-        ], in: f)
+        _ = try ActCommandsTests().record(
+            [
+                [
+                    "cell", "vote", "2026-001", "--ballot", "m007=warning", "--ballot", "m009=radiation", "--blank",
+                    "m010", "--on", "2026-02-12"
+                ],
+                [
+                    "cell", "reintegration-vote", "2026-001", "--ballot", "m007=immediate", "--ballot",
+                    "m009=probationary",
+                    "--blank", "m010", "--on", "2026-02-12"
+                ],
+                ["refer-ga", "2026-001", "--on", "2026-02-13"],
+                [
+                    "ga", "vote", "2026-001", "--proposal", "warning", "--proposal", "radiation", "--votes",
+                    "warning=28",
+                    "--votes", "radiation=9", "--blanks", "6", "--voters", "48", "--on", "2026-06-14"
+                ]
+            ], in: f)
         let page = try html(f, asOf: "2026-06-20")
         #expect(page.components(separatedBy: "<svg class=\"vote\"").count == 4, "three votes, three charts")
         #expect(page.contains("28 voix sur 43 bulletins, blancs compris : 65 % &lt; 2/3 — non adopté"))

@@ -3,7 +3,7 @@ import GreffeTestSupport
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The appeal dossier: self-contained, complete, renders in a real browser, and pseudonymises for real.
@@ -14,7 +14,8 @@ import FoundationXML
     func appealedStore() throws -> CLIFixture {
         let f = try DrawCommandTests().demoStore()
         let appeal = f.directory + "/appeal.jsonl"
-        try "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"m002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"m004\",\"companion\":\"Zoé\"}}\n"
+        try
+            "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"m002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"m004\",\"companion\":\"Zoé\"}}\n"
             .write(toFile: appeal, atomically: true, encoding: .utf8)
         expectExit(try f.greffe(["apply", appeal]).status, .ok)
         return f
@@ -57,8 +58,9 @@ import FoundationXML
         for forbidden in ["http://", "https://", "src=", "href=", "<link", "<script", "@import"] {
             #expect(!html.contains(forbidden), "found \(forbidden)")
         }
-        #expect(html.replacingOccurrences(of: "url(#overdue)", with: "").replacingOccurrences(of: "url(#unused)", with: "")
-            .range(of: "url(") == nil)
+        #expect(
+            html.replacingOccurrences(of: "url(#overdue)", with: "").replacingOccurrences(of: "url(#unused)", with: "")
+                .range(of: "url(") == nil)
         // Every event of the case and every deadline.
         let history = try f.greffe(["history", "2026-001", "--json"])
         let sequences = history.stdout.split(separator: "\n").compactMap { line in
@@ -82,15 +84,19 @@ import FoundationXML
     }
 
     @Test func theDossierRendersInChromiumToPNGAndPDF() throws {
-        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        let binary = try #require(chromium, "headless Chromium is needed (scripts/setup.sh --tests installs Debian's chromium)")
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+        let binary = try #require(
+            chromium, "headless Chromium is needed (scripts/setup.sh --tests installs Debian's chromium)")
         let f = try appealedStore()
         let out = f.directory + "/dossier.html"
         expectExit(try f.greffe(["dossier", "2026-001", "--out", out] + Self.asOf).status, .ok)
         let png = f.directory + "/dossier.png"
         let pdf = f.directory + "/dossier.pdf"
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(f.directory)/chromium"]
-        try runQuietly(binary, common + ["--hide-scrollbars", "--window-size=1000,2600", "--screenshot=\(png)", "file://\(out)"])
+        try runQuietly(
+            binary, common + ["--hide-scrollbars", "--window-size=1000,2600", "--screenshot=\(png)", "file://\(out)"])
         try runQuietly(binary, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(out)"])
         let pngData = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(pngData.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")

@@ -23,7 +23,8 @@ import Testing
     func demoStore() throws -> CLIFixture {
         let f = try calledStore()
         expectExit(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + Self.source).status, .ok)
-        expectExit(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
+        expectExit(
+            try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
         let applied = try f.greffe(["apply", Self.examples.appendingPathComponent("demo-2-jugement.jsonl").path])
         expectExit(applied.status, .ok, "\(applied.stderr)")
         return f
@@ -33,30 +34,46 @@ import Testing
         let f = try calledStore()
         let poolFile = f.directory + "/pool.txt"
         let namesFile = f.directory + "/pool-names.txt"
-        let announced = try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05", "--pool-file", poolFile,
-                                      "--pool-names", namesFile] + Self.source)
+        let announced = try f.greffe(
+            [
+                "cell", "draw-announce", "2026-001", "--on", "2026-02-05", "--pool-file", poolFile,
+                "--pool-names", namesFile
+            ] + Self.source)
         expectExit(announced.status, .ok, "\(announced.stderr)")
-        #expect(announced.stdout.contains("liste : 7 membre(s) éligible(s), SHA-256 e5e30c0151401b7d3d468262f89023f0cec5cbfc7d3e3868e6ef8243feb7c71d"))
+        #expect(
+            announced.stdout.contains(
+                "liste : 7 membre(s) éligible(s), SHA-256 e5e30c0151401b7d3d468262f89023f0cec5cbfc7d3e3868e6ef8243feb7c71d"
+            ))
         // The pool file is what members hash with sha256sum: the eligible people, one id per line, in byte order.
         #expect(try String(contentsOfFile: poolFile, encoding: .utf8) == "m001\nm003\nm007\nm008\nm009\nm010\nm012\n")
         // The same list to read, each id with the name.
-        #expect(try String(contentsOfFile: namesFile, encoding: .utf8).hasPrefix("m001 Alice Martin\nm003 Chloé Durand\nm007 Élise Fournier\n"))
+        #expect(
+            try String(contentsOfFile: namesFile, encoding: .utf8).hasPrefix(
+                "m001 Alice Martin\nm003 Chloé Durand\nm007 Élise Fournier\n"))
 
         let drawn = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"])
         expectExit(drawn.status, .ok, "\(drawn.stderr)")
         #expect(drawn.stdout.contains("chaîne-clé : 3.11.17.25.38./"))
-        #expect(drawn.stdout.contains("ordre : Farid Benali (m008), Chloé Durand (m003), Jules Bernard (m012), Alice Martin (m001), "
-            + "Gaëlle Simon (m009), Hugo Laurent (m010), Élise Fournier (m007)"), "\(drawn.stdout)")
-        #expect(drawn.stdout.contains("convoqué·es (doivent répondre présent·es) : Farid Benali (m008), Chloé Durand (m003), Jules Bernard (m012)"))
+        #expect(
+            drawn.stdout.contains(
+                "ordre : Farid Benali (m008), Chloé Durand (m003), Jules Bernard (m012), Alice Martin (m001), "
+                    + "Gaëlle Simon (m009), Hugo Laurent (m010), Élise Fournier (m007)"), "\(drawn.stdout)")
+        #expect(
+            drawn.stdout.contains(
+                "convoqué·es (doivent répondre présent·es) : Farid Benali (m008), Chloé Durand (m003), Jules Bernard (m012)"
+            ))
 
         let applied = try f.greffe(["apply", Self.examples.appendingPathComponent("demo-2-jugement.jsonl").path])
         expectExit(applied.status, .ok, "\(applied.stderr)")
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-02-20"])
-        #expect(status.stdout.contains("cellule de crise : Jules Bernard (m012), Alice Martin (m001), Gaëlle Simon (m009)"))
+        #expect(
+            status.stdout.contains("cellule de crise : Jules Bernard (m012), Alice Martin (m001), Gaëlle Simon (m009)"))
 
         let audit = try f.greffe(["audit", "draw", "2026-001"])
         expectExit(audit.status, .ok)
-        #expect(audit.stdout.contains("0  MD5 E3E7042F589320863DF79B3EB2DD289F  mod 7 = 3  → n° 4 Farid Benali (m008)  ✓"), "\(audit.stdout)")
+        #expect(
+            audit.stdout.contains("0  MD5 E3E7042F589320863DF79B3EB2DD289F  mod 7 = 3  → n° 4 Farid Benali (m008)  ✓"),
+            "\(audit.stdout)")
         #expect(audit.stdout.contains("✓ recalculé à l'identique : 7 empreinte(s) comparée(s)"))
         #expect(audit.stdout.contains("✓ annoncé avant que les valeurs d'aléa soient publiques"))
     }
@@ -78,7 +95,9 @@ import Testing
         // The values are not public before the announced day.
         let early = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-06", "--entropy", "3 11 17 25 38"])
         expectExit(early.status, .refused)
-        let twoSources = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "1", "--entropy", "2"])
+        let twoSources = try f.greffe([
+            "cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "1", "--entropy", "2"
+        ])
         expectExit(twoSources.status, .refused)
         let unusable = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 trois"])
         expectExit(unusable.status, .refused)
@@ -93,10 +112,13 @@ import Testing
         let before = try head(f)
         let practice = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--practice"])
         expectExit(practice.status, .ok, "\(practice.stderr)")
-        #expect(practice.stdout.hasPrefix("TIRAGE D'ENTRAÎNEMENT (aléa local, non vérifiable) : RIEN n'est enregistré."))
+        #expect(
+            practice.stdout.hasPrefix("TIRAGE D'ENTRAÎNEMENT (aléa local, non vérifiable) : RIEN n'est enregistré."))
         #expect(try head(f) == before)
-        #expect(try f.greffe(["audit", "draw", "2026-001"]).stdout == "Aucun tirage au sort enregistré dans 2026-001.\n")
+        #expect(
+            try f.greffe(["audit", "draw", "2026-001"]).stdout == "Aucun tirage au sort enregistré dans 2026-001.\n")
         // The real draw can still follow.
-        expectExit(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
+        expectExit(
+            try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
     }
 }

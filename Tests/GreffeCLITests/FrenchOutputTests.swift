@@ -11,33 +11,61 @@ import Testing
 
     /// A full case: every kind of evidence, the accused silent (R10 runs out), a cell vote on two proposals, the
     /// judgement executed, one party appealing and the other not (R23 runs out), a GA scheduled and its vote.
-    static let fullCase: [[String]] = [
-        ["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
-         "--facts", "Messages.", "--motive", "insults", "--board-learned-on", "2026-01-04", "--on", "2026-01-05"],
-        ["meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--attendee", "m003", "--rapporteur", "m002", "--on", "2026-01-09"],
-        ["suspend", "2026-001", "--space", "serveur", "--on", "2026-01-09"],
-    ] + Evidence.Kind.allCases.filter { $0 != .report }.map { kind in
-        ["evidence", "2026-001", "--kind", kind.rawValue, "--description", "pièce", "--sha256", sha, "--on", "2026-01-12", "--as", "m002"]
-    } + [
-        ["file-complete", "2026-001", "--on", "2026-01-20", "--as", "m002"],
-        ["hear-victim", "2026-001", "--victim", "m005", "--needs", "sécurité", "--demand", "excuses", "--on", "2026-01-21", "--as", "m002"],
-        ["request-explanation", "2026-001", "--summary", "Résumé", "--demand", "excuses", "--on", "2026-01-22", "--as", "m002"],
-        ["answer-lapsed", "2026-001", "--on", "2026-02-19", "--as", "m002"],
-        ["summary", "2026-001", "--demand", "Excuses", "--defence", "Rien", "--sanction", "warning", "--on", "2026-02-20", "--as", "m002"],
-        ["cell", "call", "2026-001", "--via", "online", "--member", "m007", "--member", "m008", "--member", "m009", "--on", "2026-02-20", "--as", "m002"],
-        ["cell", "volunteer", "2026-001", "--member", "m007", "--on", "2026-02-21", "--as", "m002"],
-        ["cell", "volunteer", "2026-001", "--member", "m008", "--on", "2026-02-21", "--as", "m002"],
-        ["cell", "volunteer", "2026-001", "--member", "m009", "--on", "2026-02-21", "--as", "m002"],
-        ["cell", "send-summary", "2026-001", "--on", "2026-02-21", "--as", "m002"],
-        ["cell", "meet", "2026-001", "--attendee", "m007", "--attendee", "m008", "--attendee", "m009", "--on", "2026-02-24", "--as", "m002"],
-        ["cell", "vote", "2026-001", "--ballot", "m007=warning+suspension", "--ballot", "m008=warning+suspension",
-         "--ballot", "m009=warning", "--on", "2026-02-24", "--as", "m002"],
-        ["judgement", "send", "2026-001", "--on", "2026-02-25", "--as", "m002"],
-        ["judgement", "execute", "2026-001", "--on", "2026-02-25"],
-        ["letter-received", "2026-001", "--member", "m004", "--on", "2026-02-26"],
-        ["letter-received", "2026-001", "--member", "m005", "--on", "2026-02-26"],
-        ["appeal", "2026-001", "--by", "m004", "--on", "2026-03-02"],
-    ]
+    static let fullCase: [[String]] =
+        [
+            [
+                "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+                "--facts", "Messages.", "--motive", "insults", "--board-learned-on", "2026-01-04", "--on", "2026-01-05"
+            ],
+            [
+                "meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--attendee", "m003", "--rapporteur",
+                "m002", "--on", "2026-01-09"
+            ],
+            ["suspend", "2026-001", "--space", "serveur", "--on", "2026-01-09"]
+        ]
+        + Evidence.Kind.allCases.filter { $0 != .report }.map { kind in
+            [
+                "evidence", "2026-001", "--kind", kind.rawValue, "--description", "pièce", "--sha256", sha, "--on",
+                "2026-01-12", "--as", "m002"
+            ]
+        } + [
+            ["file-complete", "2026-001", "--on", "2026-01-20", "--as", "m002"],
+            [
+                "hear-victim", "2026-001", "--victim", "m005", "--needs", "sécurité", "--demand", "excuses", "--on",
+                "2026-01-21", "--as", "m002"
+            ],
+            [
+                "request-explanation", "2026-001", "--summary", "Résumé", "--demand", "excuses", "--on", "2026-01-22",
+                "--as", "m002"
+            ],
+            ["answer-lapsed", "2026-001", "--on", "2026-02-19", "--as", "m002"],
+            [
+                "summary", "2026-001", "--demand", "Excuses", "--defence", "Rien", "--sanction", "warning", "--on",
+                "2026-02-20", "--as", "m002"
+            ],
+            [
+                "cell", "call", "2026-001", "--via", "online", "--member", "m007", "--member", "m008", "--member",
+                "m009", "--on", "2026-02-20", "--as", "m002"
+            ],
+            ["cell", "volunteer", "2026-001", "--member", "m007", "--on", "2026-02-21", "--as", "m002"],
+            ["cell", "volunteer", "2026-001", "--member", "m008", "--on", "2026-02-21", "--as", "m002"],
+            ["cell", "volunteer", "2026-001", "--member", "m009", "--on", "2026-02-21", "--as", "m002"],
+            ["cell", "send-summary", "2026-001", "--on", "2026-02-21", "--as", "m002"],
+            [
+                "cell", "meet", "2026-001", "--attendee", "m007", "--attendee", "m008", "--attendee", "m009", "--on",
+                "2026-02-24", "--as", "m002"
+            ],
+            [
+                "cell", "vote", "2026-001", "--ballot", "m007=warning+suspension", "--ballot",
+                "m008=warning+suspension",
+                "--ballot", "m009=warning", "--on", "2026-02-24", "--as", "m002"
+            ],
+            ["judgement", "send", "2026-001", "--on", "2026-02-25", "--as", "m002"],
+            ["judgement", "execute", "2026-001", "--on", "2026-02-25"],
+            ["letter-received", "2026-001", "--member", "m004", "--on", "2026-02-26"],
+            ["letter-received", "2026-001", "--member", "m005", "--on", "2026-02-26"],
+            ["appeal", "2026-001", "--by", "m004", "--on", "2026-03-02"]
+        ]
 
     /// The sample roster with the full case, up to the appeal; its outputs (`name` → stdout) as of 2026-03-05 and,
     /// after a GA scheduled and its vote, as of 2026-06-21.
@@ -57,16 +85,23 @@ import Testing
         let views: [(String, [String])] = [
             ("status", ["status", "2026-001"]), ("cases", ["cases"]), ("history", ["history", "2026-001"]),
             ("members", ["members", "list"]), ("show m004", ["members", "show", "m004"]),
-            ("show m001", ["members", "show", "m001"]), ("agenda", ["agenda"]), ("report", ["audit", "report", "2026-001"]),
-            ("verify", ["audit", "verify"]), ("dossier", ["dossier", "2026-001", "--format", "md"]),
+            ("show m001", ["members", "show", "m001"]), ("agenda", ["agenda"]),
+            ("report", ["audit", "report", "2026-001"]),
+            ("verify", ["audit", "verify"]), ("dossier", ["dossier", "2026-001", "--format", "md"])
         ]
         for (name, arguments) in views { try run(name, arguments, today: "2026-03-05") }
-        try run("ga schedule", ["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-10", "--place", "Lyon"], today: "2026-03-10")
+        try run(
+            "ga schedule", ["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-10", "--place", "Lyon"],
+            today: "2026-03-10")
         try run("docket", ["ga", "docket"], today: "2026-03-11")
         try run("agenda with GA", ["agenda"], today: "2026-03-11")
-        try run("ga vote", ["ga", "vote", "2026-001", "--proposal", "warning+suspension", "--proposal", "warning",
-                            "--votes", "warning+suspension=28", "--votes", "warning=10", "--blanks", "5", "--voters", "43",
-                            "--on", "2026-06-20"], today: "2026-06-21")
+        try run(
+            "ga vote",
+            [
+                "ga", "vote", "2026-001", "--proposal", "warning+suspension", "--proposal", "warning",
+                "--votes", "warning+suspension=28", "--votes", "warning=10", "--blanks", "5", "--voters", "43",
+                "--on", "2026-06-20"
+            ], today: "2026-06-21")
         for (name, arguments) in views { try run(name + " after GA", arguments, today: "2026-06-21") }
         return (f, outputs)
     }
@@ -75,7 +110,8 @@ import Testing
     /// except the few that are French words too (« suspension », « document »…): those are checked by their words.
     static var englishIDs: [String] {
         let sanctions = Rulebook.cle.sanctions.filter { !$0.fr.lowercased().contains($0.id.lowercased()) }.map(\.id)
-        let lists: [String] = CaseStep.allCases.map(\.rawValue)
+        let lists: [String] =
+            CaseStep.allCases.map(\.rawValue)
             + Evidence.Kind.allCases.filter { $0.words(.fr) != $0.rawValue }.map(\.rawValue)
             + ["person"]
             + MandateRole.known.filter { $0.words(.fr) != $0.rawValue }.map(\.rawValue)
@@ -85,7 +121,9 @@ import Testing
     }
 
     /// Ids that are French words as well: found in French sentences, they say nothing.
-    static let frenchWordsToo: Set<String> = ["suspension", "document", "rapporteur", "association", "radiation", "empty"]
+    static let frenchWordsToo: Set<String> = [
+        "suspension", "document", "rapporteur", "association", "radiation", "empty"
+    ]
 
     /// The English ids found in `text` as whole words (ids joined by `+` count too). Command lines (`greffe audit
     /// report`, `greffe complaint …`) are left out: subcommands and options are typed as they are.
@@ -98,7 +136,8 @@ import Testing
     }
 
     @Test func frenchOutputsOfAFullCaseShowNoEnglishIdentifierOfAClosedList() throws {
-        #expect(Self.englishIDs.contains("awaitingBoardMeeting") && Self.englishIDs.contains("testimony")
+        #expect(
+            Self.englishIDs.contains("awaitingBoardMeeting") && Self.englishIDs.contains("testimony")
                 && Self.englishIDs.contains("warning") && Self.englishIDs.contains("board-member"))
         #expect(Self.englishIDs(in: "adopté « warning+suspension »") == ["warning"])
         let (_, outputs) = try fullCaseOutputs("fr")
@@ -107,7 +146,9 @@ import Testing
         }
         // The French words are there instead.
         #expect(outputs["history"]?.contains("Pièce versée au dossier (témoignage)") == true)
-        #expect(outputs["history"]?.contains("adopté « avertissement + suspendre les responsabilités et l'accès »") == true, "\(outputs["history"] ?? "")")
+        #expect(
+            outputs["history"]?.contains("adopté « avertissement + suspendre les responsabilités et l'accès »") == true,
+            "\(outputs["history"] ?? "")")
         #expect(outputs["show m001"]?.contains("(personne)") == true, "\(outputs["show m001"] ?? "")")
         #expect(outputs["show m001"]?.contains("mandat membre du Conseil d'administration depuis le") == true)
     }
@@ -125,7 +166,9 @@ import Testing
 
     @Test func casesStateAcceptsTheFrenchWordsOfAStep() throws {
         let (f, _) = try fullCaseOutputs("fr")
-        for typed in ["appealPending", "recours formé, Assemblée générale attendue", "Recours forme, assemblee generale attendue"] {
+        for typed in [
+            "appealPending", "recours formé, Assemblée générale attendue", "Recours forme, assemblee generale attendue"
+        ] {
             let cases = try f.greffe(["cases", "--state", typed], environment: ["GREFFE_TODAY": "2026-03-05"])
             expectExit(cases.status, .ok, "\(typed): \(cases.stderr)")
         }
@@ -142,7 +185,9 @@ import Testing
         for language in ["fr", "en"] {
             let (_, outputs) = try fullCaseOutputs(language)
             for (name, text) in outputs.sorted(by: { $0.key < $1.key }) {
-                let slashed = text.range(of: "[0-9]{2}/[0-9]{2}/[0-9]{4}", options: .regularExpression).map { String(text[$0]) }
+                let slashed = text.range(of: "[0-9]{2}/[0-9]{2}/[0-9]{4}", options: .regularExpression).map {
+                    String(text[$0])
+                }
                 #expect(slashed == nil, "\(language) \(name): \(slashed ?? "")\n\(text)")
             }
             #expect(outputs["ga schedule"]?.contains("2026-06-20") == true, "\(outputs["ga schedule"] ?? "")")
@@ -157,16 +202,23 @@ import Testing
         let r10 = try #require(status.split(separator: "\n").first { $0.contains("R10 ") })
         #expect(r10.hasSuffix("expiré le 2026-02-06 (droit non exercé)"), "\(r10)")
         let r23 = try #require(status.split(separator: "\n").first { $0.contains("R23  recours de m005") })
-        #expect(r23.hasSuffix("expiré le 2026-04-27 (droit non exercé)") || r23.contains("(droit non exercé)"), "\(r23)")
-        for name in ["status", "status after GA", "report", "report after GA", "cases", "cases after GA", "dossier after GA"] {
+        #expect(
+            r23.hasSuffix("expiré le 2026-04-27 (droit non exercé)") || r23.contains("(droit non exercé)"), "\(r23)")
+        for name in [
+            "status", "status after GA", "report", "report after GA", "cases", "cases after GA", "dossier after GA"
+        ] {
             let text = try #require(outputs[name], "\(name)")
             for line in text.split(separator: "\n") where line.contains("R10") || line.contains("R23") {
                 #expect(!late.contains { line.contains($0) }, "\(name): \(line)")
             }
         }
         let report = try #require(outputs["report after GA"])
-        #expect(report.contains { _ in true } && report.split(separator: "\n").contains { $0.contains("R10") && $0.contains("expiré (droit non exercé)") },
-                "\(report)")
+        #expect(
+            report.contains { _ in true }
+                && report.split(separator: "\n").contains {
+                    $0.contains("R10") && $0.contains("expiré (droit non exercé)")
+                },
+            "\(report)")
         // `cases` does not list a party's expired window as the next deadline.
         #expect(outputs["cases"]?.contains("(R10)") == false, "\(outputs["cases"] ?? "")")
         // The dossier's timeline (HTML, with its chart): the expired right is not drawn as a breach.
@@ -179,7 +231,8 @@ import Testing
     /// A closed case: its expired windows are still no delay.
     @Test func R10_aClosedCaseShowsNoMissedAnswer() throws {
         let (f, _) = try fullCaseOutputs("fr")
-        let close = try f.greffe(["close", "2026-001", "--reason", "Fin", "--on", "2026-06-22"], environment: ["GREFFE_TODAY": "2026-06-22"])
+        let close = try f.greffe(
+            ["close", "2026-001", "--reason", "Fin", "--on", "2026-06-22"], environment: ["GREFFE_TODAY": "2026-06-22"])
         if close.status == 0 {
             let cases = try f.greffe(["cases"], environment: ["GREFFE_TODAY": "2026-07-01"])
             #expect(!cases.stdout.contains("R10"), "\(cases.stdout)")
@@ -190,19 +243,26 @@ import Testing
 
     @Test func votesAreShownInPlainWordsBesideTheArithmetic() throws {
         let (_, outputs) = try fullCaseOutputs("fr")
-        let words = "28 voix sur 43 bulletins, blancs compris : 65 % < 2/3 — non adopté (28 × 3 = 84 < 43 × 2 = 86 → deux tiers non atteints)"
+        let words =
+            "28 voix sur 43 bulletins, blancs compris : 65 % < 2/3 — non adopté (28 × 3 = 84 < 43 × 2 = 86 → deux tiers non atteints)"
         for name in ["ga vote", "status after GA", "history after GA", "report after GA"] {
             #expect(outputs[name]?.contains(words) == true, "\(name): \(outputs[name] ?? "")")
         }
-        #expect(outputs["status after GA"]?.contains("avertissement + suspendre les responsabilités et l'accès : 2 voix sur 3 bulletins, blancs compris : 66 % ≥ 2/3 — adopté") == true,
-                "\(outputs["status after GA"] ?? "")")
+        #expect(
+            outputs["status after GA"]?.contains(
+                "avertissement + suspendre les responsabilités et l'accès : 2 voix sur 3 bulletins, blancs compris : 66 % ≥ 2/3 — adopté"
+            ) == true,
+            "\(outputs["status after GA"] ?? "")")
     }
 
     @Test func membersShowTellsTheSanctionsAMemberIsUnderAndSinceWhen() throws {
         let (_, outputs) = try fullCaseOutputs("fr")
         let show = try #require(outputs["show m004"])
         #expect(show.contains("  membre depuis le 2026-01-02"), "\(show)")
-        #expect(show.contains("  sanctions : avertissement, suspendre les responsabilités et l'accès (2026-001, cellule de crise, le 2026-02-24)"), "\(show)")
+        #expect(
+            show.contains(
+                "  sanctions : avertissement, suspendre les responsabilités et l'accès (2026-001, cellule de crise, le 2026-02-24)"
+            ), "\(show)")
         #expect(show.contains("suspension en vigueur (R25, 2026-001) depuis le 2026-03-02"), "\(show)")
         #expect(outputs["show m001"]?.contains("  sanctions : aucune") == true)
     }
@@ -210,21 +270,33 @@ import Testing
     @Test func statusEndsWithTheNextActsAsCommandLines() throws {
         let f = try CLIFixture.withSampleComplaint()
         let opened = try f.greffe(["status", "2026-001"], environment: ["GREFFE_TODAY": "2026-01-06"])
-        #expect(opened.stdout.hasSuffix("  Prochain(s) acte(s) :\n    greffe meeting 2026-001 --attendee MEMBRE --attendee MEMBRE --rapporteur MEMBRE\n"),
-                "\(opened.stdout)")
+        #expect(
+            opened.stdout.hasSuffix(
+                "  Prochain(s) acte(s) :\n    greffe meeting 2026-001 --attendee MEMBRE --attendee MEMBRE --rapporteur MEMBRE\n"
+            ),
+            "\(opened.stdout)")
         let (g, outputs) = try fullCaseOutputs("fr")
-        #expect(outputs["status"]?.contains("    greffe ga docket\n    greffe ga vote 2026-001 --proposal SANCTION") == true, "\(outputs["status"] ?? "")")
+        #expect(
+            outputs["status"]?.contains("    greffe ga docket\n    greffe ga vote 2026-001 --proposal SANCTION")
+                == true, "\(outputs["status"] ?? "")")
         let english = try g.greffe(["status", "2026-001", "--lang", "en"], environment: ["GREFFE_TODAY": "2026-06-21"])
-        #expect(english.stdout.hasSuffix("  Next act(s):\n    greffe ga reintegration-vote 2026-001 --votes immediate=N --votes probationary=N --blanks N --voters N\n"),
-                "\(english.stdout)")
+        #expect(
+            english.stdout.hasSuffix(
+                "  Next act(s):\n    greffe ga reintegration-vote 2026-001 --votes immediate=N --votes probationary=N --blanks N --voters N\n"
+            ),
+            "\(english.stdout)")
     }
 
     @Test func agendaAndCalendarListTheGAToScheduleAndTheScheduledGA() throws {
         let (f, outputs) = try fullCaseOutputs("fr")
-        #expect(outputs["agenda"]?.contains("2026-03-02  2026-001  R24  AG à programmer : recours de m004") == true, "\(outputs["agenda"] ?? "")")
+        #expect(
+            outputs["agenda"]?.contains("2026-03-02  2026-001  R24  AG à programmer : recours de m004") == true,
+            "\(outputs["agenda"] ?? "")")
         let withGA = try #require(outputs["agenda with GA"])
         #expect(!withGA.contains("AG à programmer"), "\(withGA)")
-        #expect(withGA.contains("2026-06-20  AG 2026-06-20  R24  Assemblée générale — Lyon : 2026-001 (recours de m004)"), "\(withGA)")
+        #expect(
+            withGA.contains("2026-06-20  AG 2026-06-20  R24  Assemblée générale — Lyon : 2026-001 (recours de m004)"),
+            "\(withGA)")
         let ics = f.directory + "/agenda.ics"
         expectExit(try f.greffe(["agenda", "--ics", ics], environment: ["GREFFE_TODAY": "2026-03-11"]).status, .ok)
         let calendar = try String(contentsOfFile: ics, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")

@@ -8,7 +8,9 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
 
 @Test func cli_rulebookValidateNamesThePathOfEachFaultAndExits65() throws {
     let f = CLIFixture()
-    var object = try JSONSerialization.jsonObject(with: Data(contentsOf: rulebooks.appendingPathComponent("cle-5.2.json"))) as? [String: Any] ?? [:]
+    var object =
+        try JSONSerialization.jsonObject(with: Data(contentsOf: rulebooks.appendingPathComponent("cle-5.2.json")))
+        as? [String: Any] ?? [:]
     var measures = object["measures"] as? [[String: Any]] ?? []
     measures[2]["requires"] = [["measure": "convocaton"]]
     measures[0].removeValue(forKey: "en")
@@ -27,13 +29,17 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     expectExit(json.status, .refused)
     #expect(json.stdout.contains("\"path\":\"$.measures[2].requires[0].measure\""), "\(json.stdout)")
 
-    let good = try f.greffe(["rulebook", "validate", rulebooks.appendingPathComponent("aalmi-5.json").path], withStore: false)
+    let good = try f.greffe(
+        ["rulebook", "validate", rulebooks.appendingPathComponent("aalmi-5.json").path], withStore: false)
     expectExit(good.status, .ok)
     #expect(good.stdout.contains("règlement valide — échelle aalmi-5 v1, 2 mesures"), "\(good.stdout)")
-    let procedure = try f.greffe(["rulebook", "validate", rulebooks.appendingPathComponent("cle-autistes-ri.json").path],
-                                 withStore: false)
+    let procedure = try f.greffe(
+        ["rulebook", "validate", rulebooks.appendingPathComponent("cle-autistes-ri.json").path],
+        withStore: false)
     expectExit(procedure.status, .ok)
-    #expect(procedure.stdout.contains("règlement valide — procédure cle-autistes-ri v1, cellule de 3"), "\(procedure.stdout)")
+    #expect(
+        procedure.stdout.contains("règlement valide — procédure cle-autistes-ri v1, cellule de 3"),
+        "\(procedure.stdout)")
 }
 
 @Test func cli_aalmiExclusionWithoutWarningIsRefusedWith65QuotingTheArticle() throws {
@@ -42,17 +48,23 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     let adopt = try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
     expectExit(adopt.status, .ok, "\(adopt.stderr)")
     #expect(adopt.stdout.hasPrefix("Règlement adopté : aalmi-5 v1 le 2026-01-02"))
-    let incident = try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité commerciale", "--on", "2026-01-05"])
-    #expect(incident.stdout == """
-        Dossier d'échelle ouvert : m007 sous aalmi-5 v1
-        Incident n° 1 enregistré le 2026-01-05 : non-respect des dispositions de la charte
+    let incident = try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité commerciale", "--on", "2026-01-05"]
+    )
+    #expect(
+        incident.stdout == """
+            Dossier d'échelle ouvert : m007 sous aalmi-5 v1
+            Incident n° 1 enregistré le 2026-01-05 : non-respect des dispositions de la charte
 
-        """)
-    let exclusion = ["ladder", "measure", "m007", "exclusion", "--by", "administrateurs=m001", "--by", "president=m002",
-                     "--channel", "telephone", "--reason", "publicité", "--on", "2026-01-06"]
+            """)
+    let exclusion = [
+        "ladder", "measure", "m007", "exclusion", "--by", "administrateurs=m001", "--by", "president=m002",
+        "--channel", "telephone", "--reason", "publicité", "--on", "2026-01-06"
+    ]
     let refused = try f.greffe(exclusion)
     expectExit(refused.status, .refused)
-    #expect(refused.stderr.contains("refusé — AALMI §5 (art. §5, 2- : « de l'exclusion d'un membre du groupe"), "\(refused.stderr)")
+    #expect(
+        refused.stderr.contains("refusé — AALMI §5 (art. §5, 2- : « de l'exclusion d'un membre du groupe"),
+        "\(refused.stderr)")
     #expect(refused.stderr.contains("« avertissement » au préalable"))
     #expect(refused.stderr.contains("Rien n'a été écrit."))
     let english = try f.greffe(exclusion + ["--lang", "en"])
@@ -64,7 +76,10 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     expectExit(harm.status, .ok, "\(harm.stderr)")
     #expect(harm.stdout.contains("\"stream\":\"ladder/aalmi-5/m007\""))
     let status = try f.greffe(["ladder", "status", "m007", "--as-of", "2026-01-06"])
-    #expect(status.stdout.contains("2026-01-06  exclusion du groupe (art. §5, 2-) — administrateurs=m001, president=m002 — par appel téléphonique — exception nuisance-volontaire — motif : publicité"), "\(status.stdout)")
+    #expect(
+        status.stdout.contains(
+            "2026-01-06  exclusion du groupe (art. §5, 2-) — administrateurs=m001, president=m002 — par appel téléphonique — exception nuisance-volontaire — motif : publicité"
+        ), "\(status.stdout)")
 }
 
 @Test func cli_ladderHelpShowsExamples() throws {

@@ -20,10 +20,12 @@ import Testing
             }
         }
         #expect(refusal("Objet\n\n{{#sanctions}}\n- {{libelle}}\n{{/sanctions}}\n") == nil)
-        #expect(refusal("Objet\n\n{{#sanctions}}\n- {{libele}}\n{{/sanctions}}\n")
-            == "modèle decision.fr, ligne 4 : champ inconnu « libele »")
-        #expect(refusal("Objet\n\n\n{{#recours_possible}}jusqu'au {{echeance}}\n")
-            == "modèle decision.fr, ligne 4 : section « recours_possible » jamais fermée")
+        #expect(
+            refusal("Objet\n\n{{#sanctions}}\n- {{libele}}\n{{/sanctions}}\n")
+                == "modèle decision.fr, ligne 4 : champ inconnu « libele »")
+        #expect(
+            refusal("Objet\n\n\n{{#recours_possible}}jusqu'au {{echeance}}\n")
+                == "modèle decision.fr, ligne 4 : section « recours_possible » jamais fermée")
         #expect(refusal("Objet {{> pied}}\n")?.contains("non admise") == true)
         #expect(refusal("Objet {{sanctions}}\n")?.contains("est une liste") == true)
         // A field of another letter is unknown to this one.
@@ -34,7 +36,9 @@ import Testing
         let library = LetterTemplates.shipped()
         for kind in LetterKind.procedureKinds {
             for language in DocumentLanguage.allCases {
-                #expect(throws: Never.self) { try library.adding([:]).check(kind, rulebook: "cle-autistes-ri", language: language) }
+                #expect(throws: Never.self) {
+                    try library.adding([:]).check(kind, rulebook: "cle-autistes-ri", language: language)
+                }
             }
         }
         for ladder in ["aalmi-5", "act-alliance", "cle-5.2", "collectivite", "coopol-4"] {

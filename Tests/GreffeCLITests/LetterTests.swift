@@ -21,7 +21,8 @@ import Testing
         let status = try f.greffe(["status", "2026-001", "--json", "--as-of", day])
         let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
         let deadlines = try #require(object?["deadlines"] as? [[String: Any]])
-        let match = try #require(deadlines.first { $0["rule"] as? String == rule && (label == nil || $0["labelFr"] as? String == label) })
+        let match = try #require(
+            deadlines.first { $0["rule"] as? String == rule && (label == nil || $0["labelFr"] as? String == label) })
         return try #require(match["due"] as? String)
     }
 
@@ -49,11 +50,15 @@ import Testing
     /// empty or « [effacé] » address, and no file is written.
     @Test func R35_aLetterToAnErasedPersonIsRefusedWithNoFileWritten() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 7)
-        expectExit(try f.greffe(["privacy", "erase", "m004", "--reason", "demande de la personne", "--on", "2026-01-20"]).status, .ok)
+        expectExit(
+            try f.greffe(["privacy", "erase", "m004", "--reason", "demande de la personne", "--on", "2026-01-20"])
+                .status, .ok)
         let out = f.directory + "/efface.eml"
         let refused = try f.greffe(["letter", "2026-001", "explication", "--on", "2026-01-22", "--out", out])
         expectExit(refused.status, .refused, "\(refused.stderr)")
-        #expect(refused.stderr.contains("m004 ne peut pas recevoir de lettre : aucune adresse électronique"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("m004 ne peut pas recevoir de lettre : aucune adresse électronique"),
+            "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
@@ -69,7 +74,8 @@ import Testing
         #expect(text.contains("Cette dernière a un délai de 15 jours pour accuser réception de la plainte"))
         #expect(text.contains("- excuses écrites"))
         #expect(html.contains("<li>excuses écrites</li>") && html.contains("vendredi 6 février 2026"))
-        #expect((json["subject"] as? String)?.contains("réponse attendue au plus tard le vendredi 6 février 2026") == true)
+        #expect(
+            (json["subject"] as? String)?.contains("réponse attendue au plus tard le vendredi 6 février 2026") == true)
         let english = try letter(f, ["2026-001", "explication", "--on", "2026-01-22", "--lang", "en"])
         #expect(english.text.contains("you have until Friday 6 February 2026 inclusive"))
     }
@@ -78,22 +84,30 @@ import Testing
     @Test func theCellCallGoesToTheMembersCalled() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 15)
         let (json, text, _) = try letter(f, ["2026-001", "appel-cellule", "--on", "2026-02-06"])
-        #expect(json["to"] as? [String] == ["hugo.laurent@exemple.org", "jules.bernard@exemple.org"], "\(json["to"] ?? "")")
+        #expect(
+            json["to"] as? [String] == ["hugo.laurent@exemple.org", "jules.bernard@exemple.org"], "\(json["to"] ?? "")")
         #expect(text.contains("3 membres à jour de cotisation de l'année en cours"))
     }
 
     /// 5.6.9: a member drawn by lot must answer present.
     @Test func theDrawLetterGoesToADrawnMember() throws {
         let f = try DrawCommandTests().calledStore()
-        expectExit(try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + DrawCommandTests.source).status, .ok)
-        expectExit(try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
-        let refused = try f.greffe(["letter", "2026-001", "tirage", "--on", "2026-02-07", "--out", f.directory + "/x.eml"])
+        expectExit(
+            try f.greffe(["cell", "draw-announce", "2026-001", "--on", "2026-02-05"] + DrawCommandTests.source).status,
+            .ok)
+        expectExit(
+            try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
+        let refused = try f.greffe([
+            "letter", "2026-001", "tirage", "--on", "2026-02-07", "--out", f.directory + "/x.eml"
+        ])
         expectExit(refused.status, .usage)
         #expect(refused.stderr.contains("précisez --to"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/x.eml"))
         let (json, text, _) = try letter(f, ["2026-001", "tirage", "--to", "m003", "--on", "2026-02-07"])
         #expect(json["to"] as? [String] == ["chloe.durand@exemple.org"])
-        #expect(text.contains("Les personnes tirées au sort doivent répondre présentes sous peine de recommencer le tirage."))
+        #expect(
+            text.contains(
+                "Les personnes tirées au sort doivent répondre présentes sous peine de recommencer le tirage."))
         #expect(text.contains("samedi 7 février 2026"))
     }
 
@@ -122,10 +136,14 @@ import Testing
         #expect(text.contains("accompagné·e de la personne de votre choix"))
         #expect(text.contains("- avertissement"))
         // Several parties may receive it: --to says which; someone else is refused.
-        let none = try f.greffe(["letter", "2026-001", "decision", "--on", "2026-02-13", "--out", f.directory + "/d.eml"])
+        let none = try f.greffe([
+            "letter", "2026-001", "decision", "--on", "2026-02-13", "--out", f.directory + "/d.eml"
+        ])
         expectExit(none.status, .usage)
         #expect(none.stderr.contains("m004, m005"))
-        let other = try f.greffe(["letter", "2026-001", "decision", "--to", "m007", "--on", "2026-02-13", "--out", f.directory + "/d.eml"])
+        let other = try f.greffe([
+            "letter", "2026-001", "decision", "--to", "m007", "--on", "2026-02-13", "--out", f.directory + "/d.eml"
+        ])
         expectExit(other.status, .usage)
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/d.eml"))
     }
@@ -133,9 +151,13 @@ import Testing
     /// 5.3: a decision of radiation says how it is announced and that it has no time limit.
     @Test func R28_aDecisionOfRadiationQuotesArticle5_3() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 18)
-        _ = try ActCommandsTests().record([
-            ["cell", "consensus", "2026-001", "--sanction", "radiation", "--reasons", "Accord des trois membres.", "--on", "2026-02-11"],
-        ], in: f)
+        _ = try ActCommandsTests().record(
+            [
+                [
+                    "cell", "consensus", "2026-001", "--sanction", "radiation", "--reasons",
+                    "Accord des trois membres.", "--on", "2026-02-11"
+                ]
+            ], in: f)
         let (_, text, _) = try letter(f, ["2026-001", "decision", "--to", "m004", "--on", "2026-02-12"])
         #expect(text.contains("- radiation"))
         #expect(text.contains("La radiation n’a pas de limite de temps."), "\(text)")
@@ -148,10 +170,11 @@ import Testing
     /// 5.3 and 5.6.7: the radiation letter, « par courrier électronique ».
     @Test func R28_theRadiationLetterQuotesTheRule() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 7)
-        _ = try ActCommandsTests().record([
-            ["accused-left", "2026-001", "--member", "m004", "--on", "2026-01-28"],
-            ["radiation", "2026-001", "--member", "m004", "--on", "2026-01-29"],
-        ], in: f)
+        _ = try ActCommandsTests().record(
+            [
+                ["accused-left", "2026-001", "--member", "m004", "--on", "2026-01-28"],
+                ["radiation", "2026-001", "--member", "m004", "--on", "2026-01-29"]
+            ], in: f)
         let (json, text, _) = try letter(f, ["2026-001", "radiation", "--on", "2026-01-29", "--from", "m002"])
         #expect(json["to"] as? [String] == ["damien.roux@exemple.org"])
         #expect(text.contains("à compter du jeudi 29 janvier 2026"))
@@ -169,11 +192,16 @@ import Testing
         let registry = Registry(store: try EventStore.open(at: f.store, options: .readOnly), rulebook: .cle)
         let loaded = try registry.loadCase(CaseID("2026-001"))
         let roster = try registry.members().filter { $0.id != MemberID("m004") }
-        let letters = CaseLetters(id: CaseID("2026-001"), state: loaded.state, rulebook: loaded.rulebook, roster: roster,
-                                  language: .fr, reveal: { $0.clearText ?? "" })
-        #expect(throws: LetterError.noContact(MemberID("m004"), fr: "absent de la liste des membres (non membre ou effacé)",
-                                              en: "not in the roster (not a member, or erased)")) {
-            try letters.draft(.explanation, to: nil, from: nil, on: Day(year: 2026, month: 1, day: 22) ?? Day(dayNumber: 0))
+        let letters = CaseLetters(
+            id: CaseID("2026-001"), state: loaded.state, rulebook: loaded.rulebook, roster: roster,
+            language: .fr, reveal: { $0.clearText ?? "" })
+        #expect(
+            throws: LetterError.noContact(
+                MemberID("m004"), fr: "absent de la liste des membres (non membre ou effacé)",
+                en: "not in the roster (not a member, or erased)")
+        ) {
+            try letters.draft(
+                .explanation, to: nil, from: nil, on: Day(year: 2026, month: 1, day: 22) ?? Day(dayNumber: 0))
         }
         #expect(try f.head() == head, "a letter writes nothing to the register")
     }
@@ -185,9 +213,13 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "Objet {{dossier}}\n\nBonjour {{destinataire}},\nà rendre le {{date_limite}}.\n"
             .write(toFile: folder + "/explication.fr.mustache", atomically: true, encoding: .utf8)
-        let refused = try f.greffe(["letter", "2026-001", "explication", "--templates", folder, "--out", f.directory + "/e.eml"])
+        let refused = try f.greffe([
+            "letter", "2026-001", "explication", "--templates", folder, "--out", f.directory + "/e.eml"
+        ])
         expectExit(refused.status, .usage)
-        #expect(refused.stderr.contains("modèle explication.fr, ligne 4 : champ inconnu « date_limite »"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("modèle explication.fr, ligne 4 : champ inconnu « date_limite »"),
+            "\(refused.stderr)")
         // Fixed, it is used instead of the shipped one.
         try "Objet {{dossier}}\n\nBonjour {{destinataire}},\nà rendre le {{echeance}}.\n"
             .write(toFile: folder + "/explication.fr.mustache", atomically: true, encoding: .utf8)
@@ -200,12 +232,17 @@ import Testing
     @Test func aLadderMeasureLetterQuotesTheCharter() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 1)
         expectExit(try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "m001"]).status, .ok)
-        expectExit(try f.greffe(["ladder", "incident", "m004", "--facts", "Publicité", "--on", "2026-01-03"]).status, .ok)
-        let measure = try f.greffe(["ladder", "measure", "m004", "avertissement", "--by", "administrateurs=m001",
-                                    "--by", "president=m002", "--on", "2026-01-04"])
+        expectExit(
+            try f.greffe(["ladder", "incident", "m004", "--facts", "Publicité", "--on", "2026-01-03"]).status, .ok)
+        let measure = try f.greffe([
+            "ladder", "measure", "m004", "avertissement", "--by", "administrateurs=m001",
+            "--by", "president=m002", "--on", "2026-01-04"
+        ])
         expectExit(measure.status, .ok, "\(measure.stderr)")
         let out = f.directory + "/avertissement.eml"
-        let written = try f.greffe(["letter", "m004", "mesure", "--ladder", "aalmi-5", "--from", "m001", "--on", "2026-01-04", "--out", out])
+        let written = try f.greffe([
+            "letter", "m004", "mesure", "--ladder", "aalmi-5", "--from", "m001", "--on", "2026-01-04", "--out", out
+        ])
         expectExit(written.status, .ok, "\(written.stderr)")
         let json = try parsed(out)
         let text = try #require((json["parts"] as? [[String: Any]])?.first?["text"] as? String)

@@ -10,21 +10,27 @@ import Testing
         let f = CLIFixture()
         let french = try f.greffe(["statuss"], withStore: false)
         expectExit(french.status, .usage)
-        #expect(french.stderr.contains("« statuss » n'est pas une sous-commande de « greffe ». Vouliez-vous dire « status » ?"),
-                "\(french.stderr)")
+        #expect(
+            french.stderr.contains(
+                "« statuss » n'est pas une sous-commande de « greffe ». Vouliez-vous dire « status » ?"),
+            "\(french.stderr)")
         let withCase = try f.greffe(["statuss", "2026-001"], withStore: false)
         #expect(withCase.stderr.contains("2 arguments inattendus : 'statuss', '2026-001'"), "\(withCase.stderr)")
         #expect(withCase.stderr.contains("Vouliez-vous dire « status » ?"), "\(withCase.stderr)")
         let nested = try f.greffe(["cell", "drwa"], withStore: false, environment: ["GREFFE_LANG": "en"])
         expectExit(nested.status, .usage)
-        #expect(nested.stderr.contains("'drwa' is not a subcommand of 'greffe cell'. Did you mean 'draw'?"), "\(nested.stderr)")
+        #expect(
+            nested.stderr.contains("'drwa' is not a subcommand of 'greffe cell'. Did you mean 'draw'?"),
+            "\(nested.stderr)")
     }
 
     @Test func theParsersOwnErrorsAreInFrenchByDefault() throws {
         let f = CLIFixture()
         let value = try f.greffe(["evidence", "2026-001", "--kind", "foo", "--description", "x"])
         expectExit(value.status, .usage)
-        #expect(value.stderr.hasPrefix("Erreur : la valeur « foo » n'est pas valable pour « --kind <nature> »"), "\(value.stderr)")
+        #expect(
+            value.stderr.hasPrefix("Erreur : la valeur « foo » n'est pas valable pour « --kind <nature> »"),
+            "\(value.stderr)")
         #expect(value.stderr.contains("Valeurs possibles :"))
         let option = try f.greffe(["status", "2026-001", "--bogus"])
         expectExit(option.status, .usage)
@@ -73,10 +79,15 @@ import Testing
 
     @Test func anActTypedInFrenchIsRecorded() throws {
         let f = try CLIFixture.withSampleComplaint()
-        expectExit(try f.greffe(["meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--rapporteur", "m002",
-                                 "--on", "2026-01-09"]).status, .ok)
-        let evidence = try f.greffe(["evidence", "2026-001", "--kind", "témoignage", "--witness", "m011",
-                                     "--description", "Témoignage écrit", "--on", "2026-01-12", "--as", "m002"])
+        expectExit(
+            try f.greffe([
+                "meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--rapporteur", "m002",
+                "--on", "2026-01-09"
+            ]).status, .ok)
+        let evidence = try f.greffe([
+            "evidence", "2026-001", "--kind", "témoignage", "--witness", "m011",
+            "--description", "Témoignage écrit", "--on", "2026-01-12", "--as", "m002"
+        ])
         expectExit(evidence.status, .ok, "\(evidence.stderr)")
         let history = try f.greffe(["history", "2026-001", "--json"])
         #expect(history.stdout.contains("\"testimony\""), "stored as the domain's value: \(history.stdout)")

@@ -10,7 +10,8 @@ import Testing
     @Test func R35_aPassphraseProtectsTheKeyStore() throws {
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
-        let imported = try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"], environment: Self.secret)
+        let imported = try f.greffe(
+            ["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"], environment: Self.secret)
         expectExit(imported.status, .ok, "\(imported.stderr)")
         // With it, the names read.
         let shown = try f.greffe(["members", "show", "m004"], environment: Self.secret)
@@ -33,7 +34,8 @@ import Testing
         let act = try f.greffe(PhantomCaseTests.complaint, environment: ["GREFFE_PASSPHRASE": "autre chose"])
         expectExit(act.status, .storeError, "\(act.stderr)")
         #expect(try f.head() == head)
-        let english = try f.greffe(["members", "show", "m004", "--lang", "en"], environment: ["GREFFE_PASSPHRASE": "autre chose"])
+        let english = try f.greffe(
+            ["members", "show", "m004", "--lang", "en"], environment: ["GREFFE_PASSPHRASE": "autre chose"])
         #expect(english.stderr.contains("wrong passphrase"), "\(english.stderr)")
         // The audit reads no text: it needs neither keys nor passphrase.
         expectExit(try f.greffe(["audit", "verify"]).status, .ok)

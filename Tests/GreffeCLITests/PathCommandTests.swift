@@ -16,8 +16,10 @@ import Testing
     }
 
     @discardableResult
-    func run(_ f: CLIFixture, _ args: [String], _ expected: GreffeCLI.ExitStatus = .ok,
-             sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIFixture.Result {
+    func run(
+        _ f: CLIFixture, _ args: [String], _ expected: GreffeCLI.ExitStatus = .ok,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> CLIFixture.Result {
         let r = try f.greffe(args, environment: Self.today)
         expectExit(r.status, expected, "\(args.joined(separator: " ")): \(r.stderr)", sourceLocation: sourceLocation)
         return r
@@ -25,31 +27,54 @@ import Testing
 
     @Test func R30_mediationDrawnByLotFromOpeningToAgreement_auditVerifyPasses() throws {
         let f = try rosterStore()
-        let opened = try run(f, ["mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Désaccord sur la modération", "--on", "2026-03-02"])
+        let opened = try run(
+            f,
+            [
+                "mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Désaccord sur la modération",
+                "--on", "2026-03-02"
+            ])
         #expect(opened.stdout.contains("Médiation ouverte le 2026-03-02 entre m004 et m007"))
         // A member without this year's dues cannot be called by the board: refused, nothing written.
         let before = try f.head()
-        let lapsed = try run(f, ["mediation", "name", "2026-M001", "--mediator", "m011", "--by", "conseil", "--on", "2026-03-05"], .refused)
+        let lapsed = try run(
+            f, ["mediation", "name", "2026-M001", "--mediator", "m011", "--by", "conseil", "--on", "2026-03-05"],
+            .refused)
         #expect(lapsed.stderr.contains("R30"))
         #expect(lapsed.stderr.contains("à jour de cotisation"))
         #expect(try f.head() == before)
         try run(f, ["mediation", "name", "2026-M001", "--mediator", "m009", "--by", "conseil", "--on", "2026-03-05"])
-        try run(f, ["mediation", "answer", "2026-M001", "--mediator", "m009", "--answer", "sans-reponse", "--on", "2026-03-12"])
+        try run(
+            f,
+            ["mediation", "answer", "2026-M001", "--mediator", "m009", "--answer", "sans-reponse", "--on", "2026-03-12"]
+        )
         let beforeDry = try f.head()
-        let dry = try run(f, ["mediation", "draw-announce", "2026-M001", "--source", "Loto FDJ du 14 mars 2026 : les 5 numéros",
-                              "--known-on", "2026-03-14", "--on", "2026-03-12", "--dry-run"])
+        let dry = try run(
+            f,
+            [
+                "mediation", "draw-announce", "2026-M001", "--source", "Loto FDJ du 14 mars 2026 : les 5 numéros",
+                "--known-on", "2026-03-14", "--on", "2026-03-12", "--dry-run"
+            ])
         #expect(dry.stdout.contains("Simulation"))
         #expect(try f.head() == beforeDry)
         let headAfterDry = try f.head()
-        let announced = try run(f, ["mediation", "draw-announce", "2026-M001", "--source", "Loto FDJ du 14 mars 2026 : les 5 numéros",
-                                    "--known-on", "2026-03-14", "--on", "2026-03-12"])
+        let announced = try run(
+            f,
+            [
+                "mediation", "draw-announce", "2026-M001", "--source", "Loto FDJ du 14 mars 2026 : les 5 numéros",
+                "--known-on", "2026-03-14", "--on", "2026-03-12"
+            ])
         #expect(try f.head() != headAfterDry)
         #expect(announced.stdout.contains("Tirage au sort annoncé"))
         let drawn = try run(f, ["mediation", "draw", "2026-M001", "--entropy", "3 11 17 25 38", "--on", "2026-03-14"])
         #expect(drawn.stdout.contains("médiateur"))
         let agenda = try run(f, ["agenda", "--json"])
         #expect(agenda.stdout.contains("mediation 2026-M001"))
-        try run(f, ["mediation", "conclude", "2026-M001", "--outcome", "accord", "--note", "Accord écrit", "--on", "2026-04-01"])
+        try run(
+            f,
+            [
+                "mediation", "conclude", "2026-M001", "--outcome", "accord", "--note", "Accord écrit", "--on",
+                "2026-04-01"
+            ])
         let status = try run(f, ["mediation", "status", "2026-M001", "--json"])
         #expect(status.stdout.contains("\"outcome\":\"agreement\""))
         let verified = try run(f, ["audit", "verify", "--json", "--lang", "en"])
@@ -63,25 +88,48 @@ import Testing
         let f = try rosterStore()
         let before = try f.head()
         // Two months of silence have not run on 1 March from 2 January.
-        let early = try run(f, ["revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "silence",
-                                "--silent-since", "2026-01-02", "--facts", "Aucune nouvelle", "--on", "2026-03-01"], .refused)
+        let early = try run(
+            f,
+            [
+                "revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "silence",
+                "--silent-since", "2026-01-02", "--facts", "Aucune nouvelle", "--on", "2026-03-01"
+            ], .refused)
         #expect(early.stderr.contains("R32"))
         #expect(try f.head() == before)
-        try run(f, ["revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "silence",
-                    "--silent-since", "2026-01-02", "--facts", "Aucune nouvelle", "--on", "2026-03-05"])
-        try run(f, ["revocation", "convene", "2026-R001", "--form", "ecrit", "--companion", "une amie", "--on", "2026-03-06"])
+        try run(
+            f,
+            [
+                "revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "silence",
+                "--silent-since", "2026-01-02", "--facts", "Aucune nouvelle", "--on", "2026-03-05"
+            ])
+        try run(
+            f,
+            ["revocation", "convene", "2026-R001", "--form", "ecrit", "--companion", "une amie", "--on", "2026-03-06"])
         try run(f, ["revocation", "explanation", "2026-R001", "--outcome", "sans-reponse", "--on", "2026-03-20"])
         let head = try f.head()
-        let holderVotes = try run(f, ["revocation", "vote", "2026-R001", "--ballot", "m003=keep", "--ballot", "m001=revoke",
-                                      "--on", "2026-03-21"], .refused)
+        let holderVotes = try run(
+            f,
+            [
+                "revocation", "vote", "2026-R001", "--ballot", "m003=keep", "--ballot", "m001=revoke",
+                "--on", "2026-03-21"
+            ], .refused)
         #expect(holderVotes.stderr.contains("ne vote pas"))
         #expect(try f.head() == head)
-        let voted = try run(f, ["revocation", "vote", "2026-R001", "--ballot", "m001=revoke", "--ballot", "m002=revoke", "--on", "2026-03-21"])
+        let voted = try run(
+            f,
+            [
+                "revocation", "vote", "2026-R001", "--ballot", "m001=revoke", "--ballot", "m002=revoke", "--on",
+                "2026-03-21"
+            ])
         #expect(voted.stdout.contains("2 × 3 = 6 ≥ 2 × 2 = 4 → deux tiers atteints"))
         #expect(voted.stdout.contains("fin du mandat « membre du Conseil d'administration » de m003"))
         // m003 no longer sits on the board: a board act in their name is refused.
-        let seatless = try run(f, ["mediation", "open", "--party", "m004", "--party", "m007", "--facts", "x", "--on", "2026-03-22",
-                                   "--as", "m003"], .refused)
+        let seatless = try run(
+            f,
+            [
+                "mediation", "open", "--party", "m004", "--party", "m007", "--facts", "x", "--on", "2026-03-22",
+                "--as", "m003"
+            ], .refused)
         #expect(seatless.stderr.contains("Conseil"))
         let audited = try run(f, ["audit", "verify"])
         #expect(audited.stdout.contains("votes recomptés à partir des bulletins : 1 vote(s)"))
@@ -112,8 +160,12 @@ import Testing
     @Test func mediationAfterAnUnknownCaseIsNotFound() throws {
         let f = try rosterStore()
         let before = try f.head()
-        try run(f, ["mediation", "open", "--party", "m004", "--party", "m007", "--after-case", "2026-404", "--facts", "x",
-                    "--on", "2026-03-02"], .notFound)
+        try run(
+            f,
+            [
+                "mediation", "open", "--party", "m004", "--party", "m007", "--after-case", "2026-404", "--facts", "x",
+                "--on", "2026-03-02"
+            ], .notFound)
         #expect(try f.head() == before)
     }
 
@@ -130,7 +182,8 @@ import Testing
 
     @Test func unknownMediationIsNotFound() throws {
         let f = try rosterStore()
-        let r = try run(f, ["mediation", "answer", "2026-M009", "--mediator", "m009", "--answer", "accepted"], .notFound)
+        let r = try run(
+            f, ["mediation", "answer", "2026-M009", "--mediator", "m009", "--answer", "accepted"], .notFound)
         #expect(r.stderr.contains("2026-M009"))
     }
 }

@@ -14,11 +14,14 @@ import Testing
     @Test func person_aLadderIncidentAboutAFreeTextNameExits66WithCandidatesAndWritesNothing() throws {
         let f = try ladderStore()
         let head = try f.head()
-        let unknown = try f.greffe(["ladder", "incident", "Mehdi Tazi", "--facts", "Propos injurieux", "--on", "2026-03-01"])
+        let unknown = try f.greffe([
+            "ladder", "incident", "Mehdi Tazi", "--facts", "Propos injurieux", "--on", "2026-03-01"
+        ])
         expectExit(unknown.status, .notFound)
         #expect(unknown.stderr.contains("personne inconnue : « Mehdi Tazi »"), "\(unknown.stderr)")
         #expect(unknown.stderr.contains("greffe ladder outsider add"), "\(unknown.stderr)")
-        let english = try f.greffe(["ladder", "incident", "m0044", "--facts", "x", "--on", "2026-03-01", "--lang", "en"])
+        let english = try f.greffe(["ladder", "incident", "m0044", "--facts", "x", "--on", "2026-03-01", "--lang", "en"]
+        )
         expectExit(english.status, .notFound)
         #expect(english.stderr.contains("did you mean m004"), "\(english.stderr)")
         #expect(try f.head() == head)
@@ -30,34 +33,45 @@ import Testing
 
     @Test func person_anOutsiderIsCreatedListedNamedByIdAndErased() throws {
         let f = try ladderStore()
-        let added = try f.greffe(["ladder", "outsider", "add", "Mehdi Tazi", "--contact", "mehdi@exemple.org",
-                                  "--note", "usager de l'accueil", "--on", "2026-03-01"])
+        let added = try f.greffe([
+            "ladder", "outsider", "add", "Mehdi Tazi", "--contact", "mehdi@exemple.org",
+            "--note", "usager de l'accueil", "--on", "2026-03-01"
+        ])
         expectExit(added.status, .ok, "\(added.stderr)")
         #expect(added.stdout.contains("Personne extérieure X0001 créée"), "\(added.stdout)")
         let list = try f.greffe(["ladder", "outsider", "list"])
         #expect(list.stdout.contains("X0001  Mehdi Tazi  mehdi@exemple.org  — usager de l'accueil"), "\(list.stdout)")
-        let incident = try f.greffe(["ladder", "incident", "X0001", "--facts", "Propos injurieux", "--on", "2026-03-02"])
+        let incident = try f.greffe(["ladder", "incident", "X0001", "--facts", "Propos injurieux", "--on", "2026-03-02"]
+        )
         expectExit(incident.status, .ok, "\(incident.stderr)")
         #expect(incident.stdout.contains("Dossier d'échelle ouvert : X0001 sous coopol-4"), "\(incident.stdout)")
         // The split-history defect: the same person typed again is refused (65), naming the id; nothing is written.
         let head = try f.head()
-        let again = try f.greffe(["ladder", "incident", "--outsider", "mehdi  TAZI", "--contact", "autre@exemple.org",
-                                  "--facts", "Même personne", "--on", "2026-03-03"])
+        let again = try f.greffe([
+            "ladder", "incident", "--outsider", "mehdi  TAZI", "--contact", "autre@exemple.org",
+            "--facts", "Même personne", "--on", "2026-03-03"
+        ])
         expectExit(again.status, .refused)
         #expect(again.stderr.contains("X0001"), "\(again.stderr)")
         let noContact = try f.greffe(["ladder", "outsider", "add", "Lina Haddad", "--on", "2026-03-03"])
         expectExit(noContact.status, .refused)
         #expect(noContact.stderr.contains("--contact"), "\(noContact.stderr)")
-        let offRoster = try f.greffe(["ladder", "outsider", "add", "Lina Haddad", "--contact", "l@exemple.org", "--as", "nobody"])
+        let offRoster = try f.greffe([
+            "ladder", "outsider", "add", "Lina Haddad", "--contact", "l@exemple.org", "--as", "nobody"
+        ])
         expectExit(offRoster.status, .notFound)
         #expect(try f.head() == head)
         // Created with its first incident.
-        let both = try f.greffe(["ladder", "incident", "--outsider", "Lina Haddad", "--contact", "l@exemple.org",
-                                 "--facts", "Insultes", "--on", "2026-03-04"])
+        let both = try f.greffe([
+            "ladder", "incident", "--outsider", "Lina Haddad", "--contact", "l@exemple.org",
+            "--facts", "Insultes", "--on", "2026-03-04"
+        ])
         expectExit(both.status, .ok, "\(both.stderr)")
         #expect(both.stdout.contains("Personne extérieure X0002 créée"), "\(both.stdout)")
         // Erased like a member: the name reads as erased.
-        let erase = try f.greffe(["privacy", "erase", "X0001", "--reason", "demande de la personne", "--on", "2026-03-05"])
+        let erase = try f.greffe([
+            "privacy", "erase", "X0001", "--reason", "demande de la personne", "--on", "2026-03-05"
+        ])
         expectExit(erase.status, .ok, "\(erase.stderr)")
         let after = try f.greffe(["ladder", "outsider", "list"])
         #expect(!after.stdout.contains("Mehdi"), "\(after.stdout)")
@@ -82,7 +96,8 @@ import Testing
         #expect(try f.head() == head)
         let applied = try f.greffe(["members", "apply-due", "--on", "2026-03-10"])
         expectExit(applied.status, .ok, "\(applied.stderr)")
-        #expect(applied.stdout.contains("Radiation de m011 pour non-paiement de la cotisation 2026"), "\(applied.stdout)")
+        #expect(
+            applied.stdout.contains("Radiation de m011 pour non-paiement de la cotisation 2026"), "\(applied.stdout)")
         let show = try f.greffe(["members", "show", "m011"])
         #expect(show.stdout.contains("10/03/2026") || show.stdout.contains("2026-03-10"), "\(show.stdout)")
         expectExit(try f.greffe(["audit", "verify"]).status, .ok)
@@ -94,12 +109,16 @@ import Testing
         let few = try f.greffe(["ga", "request", "--signatory", "m004", "--signatory", "m005", "--on", "2026-03-02"])
         expectExit(few.status, .refused)
         #expect(few.stderr.contains("R39"), "\(few.stderr)")
-        let twice = try f.greffe(["ga", "request", "--signatory", "m004", "--signatory", "m004", "--signatory", "m005",
-                                  "--signatory", "m006", "--on", "2026-03-02"])
+        let twice = try f.greffe([
+            "ga", "request", "--signatory", "m004", "--signatory", "m004", "--signatory", "m005",
+            "--signatory", "m006", "--on", "2026-03-02"
+        ])
         expectExit(twice.status, .refused)
         #expect(try f.head() == head)
-        let done = try f.greffe(["ga", "request", "--signatory", "m004", "--signatory", "m005", "--signatory", "m006",
-                                 "--signatory", "m007", "--motive", "defiance", "--on", "2026-03-02"])
+        let done = try f.greffe([
+            "ga", "request", "--signatory", "m004", "--signatory", "m005", "--signatory", "m006",
+            "--signatory", "m007", "--motive", "defiance", "--on", "2026-03-02"
+        ])
         expectExit(done.status, .ok, "\(done.stderr)")
         #expect(done.stdout.contains("2026-A001"), "\(done.stdout)")
         #expect(done.stdout.contains("→ un quart atteint"), "\(done.stdout)")
@@ -110,11 +129,17 @@ import Testing
 
     @Test func R37_resignEndsTheMandatesAndPathActsTakeAnId() throws {
         let f = try CLIFixture.withRoster()
-        let resign = try f.greffe(["members", "resign", "m002", "--via", "courriel", "--on", "2026-02-10", "--id", "resign-m002"])
+        let resign = try f.greffe([
+            "members", "resign", "m002", "--via", "courriel", "--on", "2026-02-10", "--id", "resign-m002"
+        ])
         expectExit(resign.status, .ok, "\(resign.stderr)")
-        #expect(resign.stdout.contains("mandat membre du Conseil d'administration terminé le 2026-02-10"), "\(resign.stdout)")
+        #expect(
+            resign.stdout.contains("mandat membre du Conseil d'administration terminé le 2026-02-10"),
+            "\(resign.stdout)")
         let head = try f.head()
-        let again = try f.greffe(["members", "resign", "m002", "--via", "courriel", "--on", "2026-02-10", "--id", "resign-m002"])
+        let again = try f.greffe([
+            "members", "resign", "m002", "--via", "courriel", "--on", "2026-02-10", "--id", "resign-m002"
+        ])
         expectExit(again.status, .ok)
         #expect(again.stderr.contains("déjà appliquée"), "\(again.stderr)")
         let freeText = try f.greffe(["members", "resign", "m007", "--via", "courriel", "--id", "Élise part fâchée"])
@@ -131,14 +156,23 @@ import Testing
             ["ladder", "measure", "m004", "remarque", "--by", "secretaire-section=m006", "--on", "2026-03-01"],
             ["ladder", "outsider", "add", "Mehdi Tazi", "--contact", "m@exemple.org", "--on", "2026-03-01"],
             ["mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Désaccord", "--on", "2026-03-01"],
-            ["revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "breach", "--facts", "x", "--on", "2026-03-01"],
-            ["request", "lodge", "--target", "m006", "--signatory", "m004", "--signatory", "m005", "--signatory", "m007",
-             "--signatory", "m008", "--signatory", "m009", "--motive", "harm", "--facts", "x", "--on", "2026-03-01"],
+            [
+                "revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "breach", "--facts",
+                "x", "--on", "2026-03-01"
+            ],
+            [
+                "request", "lodge", "--target", "m006", "--signatory", "m004", "--signatory", "m005", "--signatory",
+                "m007",
+                "--signatory", "m008", "--signatory", "m009", "--motive", "harm", "--facts", "x", "--on", "2026-03-01"
+            ],
             ["members", "resign", "m007", "--via", "courriel", "--on", "2026-03-01"],
             ["members", "notice", "m011", "--year", "2026", "--on", "2026-03-01"],
-            ["ga", "request", "--signatory", "m004", "--signatory", "m005", "--signatory", "m006", "--on", "2026-03-01"],
+            [
+                "ga", "request", "--signatory", "m004", "--signatory", "m005", "--signatory", "m006", "--on",
+                "2026-03-01"
+            ],
             ["ga", "schedule", "--on", "2026-06-20"],
-            ["privacy", "erase", "m012", "--reason", "demande", "--on", "2026-03-01"],
+            ["privacy", "erase", "m012", "--reason", "demande", "--on", "2026-03-01"]
         ]
         for act in acts {
             for who in ["nobody", " "] {

@@ -20,7 +20,9 @@ import Testing
     }
 
     @discardableResult
-    func run(_ f: CLIFixture, _ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIFixture.Result {
+    func run(
+        _ f: CLIFixture, _ args: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> CLIFixture.Result {
         let r = try f.greffe(args, environment: Self.today)
         expectExit(r.status, .ok, "\(args.joined(separator: " ")): \(r.stderr)", sourceLocation: sourceLocation)
         return r
@@ -38,11 +40,13 @@ import Testing
             let full = f.store + "/" + relative
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let bytes = fm.contents(atPath: full) else { continue }
+                let bytes = fm.contents(atPath: full)
+            else { continue }
             scanned += 1
             for secret in secrets {
-                #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) found in clear in \(full)",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    bytes.range(of: Data(secret.utf8)) == nil, "\(secret) found in clear in \(full)",
+                    sourceLocation: sourceLocation)
             }
         }
         #expect(scanned > 0, sourceLocation: sourceLocation)
@@ -50,12 +54,20 @@ import Testing
 
     @Test func R35_mediationFactsAndNoteAreSealed_statusShowsThem() throws {
         let f = try rosterStore()
-        let opened = try run(f, ["mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Querelle du salon vocal",
-                                 "--on", "2026-03-02"])
+        let opened = try run(
+            f,
+            [
+                "mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Querelle du salon vocal",
+                "--on", "2026-03-02"
+            ])
         #expect(opened.stdout.contains("Querelle du salon vocal"), "\(opened.stdout)")
         try run(f, ["mediation", "name", "2026-M001", "--mediator", "m009", "--by", "parties", "--on", "2026-03-05"])
-        try run(f, ["mediation", "conclude", "2026-M001", "--outcome", "accord", "--note", "Excuses échangées par écrit",
-                    "--on", "2026-04-01"])
+        try run(
+            f,
+            [
+                "mediation", "conclude", "2026-M001", "--outcome", "accord", "--note", "Excuses échangées par écrit",
+                "--on", "2026-04-01"
+            ])
         expectNoClearText(f, ["Querelle du salon vocal", "Excuses échangées par écrit"])
         let status = try run(f, ["mediation", "status", "2026-M001"])
         #expect(status.stdout.contains("Querelle du salon vocal"), "\(status.stdout)")
@@ -66,11 +78,24 @@ import Testing
 
     @Test func R35_revocationFactsCompanionAndNoteAreSealed_statusShowsThem() throws {
         let f = try rosterStore()
-        try run(f, ["revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "silence",
-                    "--silent-since", "2026-01-02", "--facts", "Aucune réponse aux relances", "--on", "2026-03-05"])
-        try run(f, ["revocation", "convene", "2026-R001", "--form", "ecrit", "--companion", "Sa cousine Odile", "--on", "2026-03-06"])
-        try run(f, ["revocation", "explanation", "2026-R001", "--outcome", "desaccord",
-                    "--note", "Refus de toute conciliation", "--on", "2026-03-20"])
+        try run(
+            f,
+            [
+                "revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "silence",
+                "--silent-since", "2026-01-02", "--facts", "Aucune réponse aux relances", "--on", "2026-03-05"
+            ])
+        try run(
+            f,
+            [
+                "revocation", "convene", "2026-R001", "--form", "ecrit", "--companion", "Sa cousine Odile", "--on",
+                "2026-03-06"
+            ])
+        try run(
+            f,
+            [
+                "revocation", "explanation", "2026-R001", "--outcome", "desaccord",
+                "--note", "Refus de toute conciliation", "--on", "2026-03-20"
+            ])
         expectNoClearText(f, ["Aucune réponse aux relances", "Sa cousine Odile", "Refus de toute conciliation"])
         let status = try run(f, ["revocation", "status", "2026-R001", "--lang", "en"])
         for text in ["Aucune réponse aux relances", "Sa cousine Odile", "Refus de toute conciliation"] {
@@ -83,13 +108,20 @@ import Testing
         // The CSV import holds only board seats: m006's moderation mandate is recorded through the registry.
         do {
             let registry = Registry(store: try EventStore.open(at: f.store))
-            try registry.record(.mandateHeld(member: "m006", role: .moderator), on: Day("2026-01-02")!,
-                                recording: Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
-                                                     today: Day("2026-04-30")!))
+            try registry.record(
+                .mandateHeld(member: "m006", role: .moderator), on: Day("2026-01-02")!,
+                recording: Recording(
+                    actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
+                    today: Day("2026-04-30")!))
         }
-        try run(f, ["request", "lodge", "--target", "m006", "--signatory", "m004", "--signatory", "m005", "--signatory", "m007",
-                    "--signatory", "m008", "--signatory", "m009", "--motive", "harm",
-                    "--facts", "Bannissements arbitraires du salon", "--on", "2026-03-02"])
+        try run(
+            f,
+            [
+                "request", "lodge", "--target", "m006", "--signatory", "m004", "--signatory", "m005", "--signatory",
+                "m007",
+                "--signatory", "m008", "--signatory", "m009", "--motive", "harm",
+                "--facts", "Bannissements arbitraires du salon", "--on", "2026-03-02"
+            ])
         try run(f, ["request", "implement", "2026-D001", "--via", "email", "--on", "2026-03-06"])
         expectNoClearText(f, ["Bannissements arbitraires du salon"])
         let status = try run(f, ["request", "status", "2026-D001"])
@@ -102,8 +134,13 @@ import Testing
     @Test func R35_amendmentSummaryIsSealed_statusShowsIt() throws {
         let f = try rosterStore(on: "2025-01-02")
         let file = try RulebookVersionCommandTests().version2(f)
-        try run(f, ["amendment", "propose", "--file", file, "--by", "m002", "--summary", "Réunion du Conseil sous dix jours",
-                    "--on", "2026-01-06"])
+        try run(
+            f,
+            [
+                "amendment", "propose", "--file", file, "--by", "m002", "--summary",
+                "Réunion du Conseil sous dix jours",
+                "--on", "2026-01-06"
+            ])
         expectNoClearText(f, ["Réunion du Conseil sous dix jours"])
         let status = try run(f, ["amendment", "status", "2026-A001"])
         #expect(status.stdout.contains("Réunion du Conseil sous dix jours"), "\(status.stdout)")
@@ -111,8 +148,12 @@ import Testing
 
     @Test func R35_collectiveDecisionOfAResigningAssociationIsSealed_theActShowsIt() throws {
         let f = try rosterStore()
-        let resigned = try run(f, ["members", "resign", "a001", "--via", "courriel",
-                                   "--collective-decision", "Procès-verbal de l'assemblée lyonnaise", "--on", "2026-03-02"])
+        let resigned = try run(
+            f,
+            [
+                "members", "resign", "a001", "--via", "courriel",
+                "--collective-decision", "Procès-verbal de l'assemblée lyonnaise", "--on", "2026-03-02"
+            ])
         #expect(resigned.stdout.contains("Procès-verbal de l'assemblée lyonnaise"), "\(resigned.stdout)")
         expectNoClearText(f, ["Procès-verbal de l'assemblée lyonnaise"])
         let log = try run(f, ["log", "show", "--json"])

@@ -12,8 +12,11 @@ import Testing
     @Test func membersAreNamedByNameWordPrefixOrIdWithoutCaseOrAccents() throws {
         let f = try CLIFixture.withSampleComplaint()
         // « alice » (m001), « CHLOE » for Chloé Durand (m003), « Bruno Petit » whole, rapporteur by surname.
-        let held = try f.greffe(Self.meeting + ["--attendee", "alice", "--attendee", "CHLOE", "--attendee", "Bruno Petit",
-                                                "--rapporteur", "petit"])
+        let held = try f.greffe(
+            Self.meeting + [
+                "--attendee", "alice", "--attendee", "CHLOE", "--attendee", "Bruno Petit",
+                "--rapporteur", "petit"
+            ])
         expectExit(held.status, .ok, "\(held.stderr)")
         // The case by the end of its id; the history names every person beside the id.
         let history = try f.greffe(["history", "001"])
@@ -27,8 +30,9 @@ import Testing
 
     @Test func theRecorderIsNamedByNameToo() throws {
         let f = try CLIFixture.withSampleComplaint()
-        let held = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "m002", "--as", "Alice Martin"],
-                                environment: ["GREFFE_ACTOR": ""])
+        let held = try f.greffe(
+            Self.meeting + ["--attendee", "m001", "--rapporteur", "m002", "--as", "Alice Martin"],
+            environment: ["GREFFE_ACTOR": ""])
         expectExit(held.status, .ok, "\(held.stderr)")
         #expect(try f.greffe(["history", "2026-001"]).stdout.contains("enregistré par Alice Martin (m001)"))
     }
@@ -39,13 +43,17 @@ import Testing
         // « Ga » begins Gaëlle Simon's first name and Inès Garcia's surname.
         let byName = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "ga"])
         expectExit(byName.status, .usage, "\(byName.stderr)")
-        #expect(byName.stderr.contains("« ga » : membre ambigu, lequel ? m009 Gaëlle Simon, m011 Inès Garcia"), "\(byName.stderr)")
+        #expect(
+            byName.stderr.contains("« ga » : membre ambigu, lequel ? m009 Gaëlle Simon, m011 Inès Garcia"),
+            "\(byName.stderr)")
         #expect(byName.stderr.contains("rien n'a été écrit"))
         // An id prefix shared by several members.
         let byPrefix = try f.greffe(Self.meeting + ["--attendee", "m01", "--rapporteur", "m002", "--lang", "en"])
         expectExit(byPrefix.status, .usage, "\(byPrefix.stderr)")
-        #expect(byPrefix.stderr.contains("\"m01\": ambiguous member, which one? m010 Hugo Laurent, m011 Inès Garcia, m012 Jules Bernard"),
-                "\(byPrefix.stderr)")
+        #expect(
+            byPrefix.stderr.contains(
+                "\"m01\": ambiguous member, which one? m010 Hugo Laurent, m011 Inès Garcia, m012 Jules Bernard"),
+            "\(byPrefix.stderr)")
         // Who records, named ambiguously.
         let recorder = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "m002", "--as", "ga"])
         expectExit(recorder.status, .usage, "\(recorder.stderr)")
@@ -67,18 +75,23 @@ import Testing
 
     @Test func aCaseIsNamedByAUniquePrefixOrEndAndAnAmbiguousOneIsRefused() throws {
         let f = try CLIFixture.withSampleComplaint()
-        expectExit(try f.greffe(["complaint", "--via", "ticket", "--complainant", "m005", "--accused", "m010",
-                                 "--facts", "Menaces.", "--motive", "insults", "--board-learned-on", "2026-01-06",
-                                 "--on", "2026-01-07"]).status, .ok)
+        expectExit(
+            try f.greffe([
+                "complaint", "--via", "ticket", "--complainant", "m005", "--accused", "m010",
+                "--facts", "Menaces.", "--motive", "insults", "--board-learned-on", "2026-01-06",
+                "--on", "2026-01-07"
+            ]).status, .ok)
         let before = try f.head()
         let ambiguous = try f.greffe(["history", "2026-00"])
         expectExit(ambiguous.status, .usage, "\(ambiguous.stderr)")
         #expect(ambiguous.stderr.contains("dossier ambigu, lequel ? 2026-001, 2026-002"), "\(ambiguous.stderr)")
-        let act = try f.greffe(Self.meeting.replacingFirst("2026-001", with: "2026") + ["--attendee", "m001", "--rapporteur", "m002"])
+        let act = try f.greffe(
+            Self.meeting.replacingFirst("2026-001", with: "2026") + ["--attendee", "m001", "--rapporteur", "m002"])
         expectExit(act.status, .usage, "\(act.stderr)")
         #expect(try f.head() == before)
         // `002` ends one case id only: the act goes to 2026-002.
-        let second = try f.greffe(Self.meeting.replacingFirst("2026-001", with: "002") + ["--attendee", "m001", "--rapporteur", "m003"])
+        let second = try f.greffe(
+            Self.meeting.replacingFirst("2026-001", with: "002") + ["--attendee", "m001", "--rapporteur", "m003"])
         expectExit(second.status, .ok, "\(second.stderr)")
         #expect(second.stdout.contains("2026-002"), "\(second.stdout)")
         #expect(try f.greffe(["history", "2026-002"]).stdout.contains("Chloé Durand (m003)"))
@@ -87,8 +100,11 @@ import Testing
     @Test func anErasedMemberIsNamedByIdOnlyAndReadsErased() throws {
         let f = try SampleCaseTests().sampleStore()
         let today = SampleCaseTests.today
-        expectExit(try f.greffe(["privacy", "erase", "Damien", "--reason", "demande", "--on", "2026-02-20"],
-                                environment: today).status, .ok)
+        expectExit(
+            try f.greffe(
+                ["privacy", "erase", "Damien", "--reason", "demande", "--on", "2026-02-20"],
+                environment: today
+            ).status, .ok)
         let history = try f.greffe(["history", "2026-001"])
         #expect(history.stdout.contains("[effacé] (m004)"), "\(history.stdout)")
         #expect(!history.stdout.contains("Damien"))
@@ -100,9 +116,12 @@ import Testing
     @Test func completionOffersNamesBesideIds() throws {
         let f = try CLIFixture.withRoster()
         // `greffe meeting 2026-001 --rapporteur el<TAB>`: Élise Fournier's first name, accents aside.
-        let offered = try f.greffe(["---completion", "meeting", "--", "--rapporteur", "4", "2",
-                                    "greffe", "meeting", "2026-001", "--rapporteur", "el"],
-                                   withStore: false, environment: ["GREFFE_STORE": f.store])
+        let offered = try f.greffe(
+            [
+                "---completion", "meeting", "--", "--rapporteur", "4", "2",
+                "greffe", "meeting", "2026-001", "--rapporteur", "el"
+            ],
+            withStore: false, environment: ["GREFFE_STORE": f.store])
         expectExit(offered.status, .ok, "\(offered.stderr)")
         #expect(offered.stdout.split(separator: "\n") == ["Élise"], "\(offered.stdout)")
     }
@@ -122,7 +141,7 @@ extension Array where Element == String {
     let people = [
         Person(id: "m001", name: "Nadia Haddad"), Person(id: "m002", name: "Nadia Roux"),
         Person(id: "m010", name: "Marc Haddad-Lefèvre"), Person(id: "nadia", name: "Jeanne Petit"),
-        Person(id: "m004", name: nil),
+        Person(id: "m004", name: nil)
     ]
 
     @Test func anExactIdWinsOverANameAndAPrefix() {
@@ -161,19 +180,24 @@ extension Array where Element == String {
 @Suite struct RecorderByNameCommandTests {
     @Test func withdrawAndScheduleTakeTheRecorderByName() throws {
         let (f, testimony) = try RectificationCommandTests().store()
-        let withdrawn = try f.greffe(["withdraw", "2026-001", "--record", testimony, "--reason", "erreur de saisie",
-                                      "--as", "bruno"], environment: ["GREFFE_ACTOR": ""])
+        let withdrawn = try f.greffe(
+            [
+                "withdraw", "2026-001", "--record", testimony, "--reason", "erreur de saisie",
+                "--as", "bruno"
+            ], environment: ["GREFFE_ACTOR": ""])
         expectExit(withdrawn.status, .ok, "\(withdrawn.stderr)")
         // The withdrawal's envelope names the member id, never the name typed.
         let withdrawal = try lastRecord(f)
         #expect(withdrawal.contains("RecordWithdrawn") && withdrawal.contains("\"actor\":\"m002\""), "\(withdrawal)")
-        let scheduled = try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-01", "--as", "Alice Martin"],
-                                     environment: ["GREFFE_ACTOR": ""])
+        let scheduled = try f.greffe(
+            ["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-01", "--as", "Alice Martin"],
+            environment: ["GREFFE_ACTOR": ""])
         expectExit(scheduled.status, .ok, "\(scheduled.stderr)")
         let assembly = try lastRecord(f)
         #expect(assembly.contains("AssemblyScheduled") && assembly.contains("\"actor\":\"m001\""), "\(assembly)")
-        let ambiguous = try f.greffe(["ga", "schedule", "--on", "2026-06-27", "--scheduled-on", "2026-03-01", "--as", "ga"],
-                                     environment: ["GREFFE_ACTOR": ""])
+        let ambiguous = try f.greffe(
+            ["ga", "schedule", "--on", "2026-06-27", "--scheduled-on", "2026-03-01", "--as", "ga"],
+            environment: ["GREFFE_ACTOR": ""])
         expectExit(ambiguous.status, .usage, "\(ambiguous.stderr)")
     }
 

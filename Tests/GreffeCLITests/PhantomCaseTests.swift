@@ -5,27 +5,33 @@ import Testing
 /// No phantom cases: a mistyped case id is refused with the nearest existing ids; a new case is opened only without
 /// `--case` or with an explicit `--new-case`.
 @Suite struct PhantomCaseTests {
-    static let complaint = ["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
-                            "--motive", "insults", "--facts", "Messages insultants.", "--on", "2026-01-05"]
+    static let complaint = [
+        "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+        "--motive", "insults", "--facts", "Messages insultants.", "--on", "2026-01-05"
+    ]
 
     func twoCases() throws -> CLIFixture {
         let f = try ActCommandsTests().rosterStore()
         expectExit(try f.greffe(Self.complaint).status, .ok)
-        expectExit(try f.greffe(Self.complaint).status, .ok)  // 2026-002
+        expectExit(try f.greffe(Self.complaint).status, .ok) // 2026-002
         return f
     }
 
     @Test func aMistypedCaseIsRefusedWithTheNearestIdsAndOpensNothing() throws {
         let f = try twoCases()
         let head = try f.head()
-        let evidence = try f.greffe(["evidence", "2026-020", "--kind", "testimony", "--description", "d", "--on", "2026-01-06"])
+        let evidence = try f.greffe([
+            "evidence", "2026-020", "--kind", "testimony", "--description", "d", "--on", "2026-01-06"
+        ])
         expectExit(evidence.status, .notFound, "\(evidence.stderr)")
         #expect(evidence.stderr.contains("vouliez-vous dire 2026-002"), "\(evidence.stderr)")
         // An opening act given --case for a case that does not exist no longer opens it.
         let complaint = try f.greffe(Self.complaint + ["--case", "2026-020"])
         expectExit(complaint.status, .notFound, "\(complaint.stderr)")
-        let report = try f.greffe(["report", "--case", "2026-020", "--concerning", "m004", "--description", "x",
-                                   "--on", "2026-01-06", "--lang", "en"])
+        let report = try f.greffe([
+            "report", "--case", "2026-020", "--concerning", "m004", "--description", "x",
+            "--on", "2026-01-06", "--lang", "en"
+        ])
         expectExit(report.status, .notFound)
         #expect(report.stderr.contains("did you mean 2026-002"), "\(report.stderr)")
         let status = try f.greffe(["status", "2026-020"])
@@ -51,7 +57,8 @@ import Testing
         let head = try f.head()
         let file = f.directory + "/bad.jsonl"
         for bad in ["../x", "2026-1", "2026-001/..", "２０２６-001", ""] {
-            let line = #"{"case": "\#(bad)", "on": "2026-01-05", "as": "m001", "command": {"type": "complaint.file", "channel": "privateTicket", "complainants": [{"id": "m006", "isMember": true}], "accused": [{"id": "m004", "isMember": true, "holdsMandate": false}], "victims": [{"id": "m005", "isMember": true}], "facts": "f", "motives": ["insults"], "boardLearnedOn": "2026-01-05"}}"#
+            let line =
+                #"{"case": "\#(bad)", "on": "2026-01-05", "as": "m001", "command": {"type": "complaint.file", "channel": "privateTicket", "complainants": [{"id": "m006", "isMember": true}], "accused": [{"id": "m004", "isMember": true, "holdsMandate": false}], "victims": [{"id": "m005", "isMember": true}], "facts": "f", "motives": ["insults"], "boardLearnedOn": "2026-01-05"}}"#
             try line.write(toFile: file, atomically: true, encoding: .utf8)
             let applied = try f.greffe(["apply", file])
             expectExit(applied.status, .refused, "\(bad): \(applied.stdout)\(applied.stderr)")
@@ -69,7 +76,9 @@ import Testing
         let simulated = try f.greffe(PhantomCaseTests.complaint + ["--dry-run"])
         expectExit(simulated.status, .ok, "\(simulated.stderr)")
         #expect(simulated.stdout.hasPrefix("Simulation (--dry-run) : rien n'a été écrit."), "\(simulated.stdout)")
-        #expect(simulated.stdout.contains("Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33)"), "\(simulated.stdout)")
+        #expect(
+            simulated.stdout.contains("Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33)"),
+            "\(simulated.stdout)")
         #expect(simulated.stdout.contains("  #33 ComplaintFiled"), "\(simulated.stdout)")
         #expect(simulated.stdout.contains("échéance ouverte : R04"), "\(simulated.stdout)")
         #expect(try f.head() == head)
@@ -91,7 +100,9 @@ import Testing
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
         let head = try f.head()
-        let preview = try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001", "--dry-run"])
+        let preview = try f.greffe([
+            "members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001", "--dry-run"
+        ])
         expectExit(preview.status, .ok, "\(preview.stderr)")
         #expect(preview.stdout.contains("  m001 : nouveau membre « Alice Martin »"), "\(preview.stdout)")
         #expect(try f.head() == head)
@@ -113,11 +124,13 @@ extension DryRunTests {
         #expect(simulated.stdout.contains("  ligne 2 : "), "\(simulated.stdout)")
         #expect(simulated.stdout.contains("4 acte(s) appliqué(s)"), "\(simulated.stdout)")
         #expect(try f.head() == head)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
-            .contains { $0.hasPrefix("greffe-dry-run-") } == false)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+                .contains { $0.hasPrefix("greffe-dry-run-") } == false)
         // A file whose line 2 is refused: same exit code as the real run, nothing written.
         let bad = f.directory + "/bad.jsonl"
-        try ([String(all[0]), String(all[2])]).joined(separator: "\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        try ([String(all[0]), String(all[2])]).joined(separator: "\n").write(
+            toFile: bad, atomically: true, encoding: .utf8)
         let refusedDry = try f.greffe(["apply", bad, "--dry-run"])
         #expect(try f.head() == head)
         let refused = try f.greffe(["apply", bad])

@@ -36,7 +36,8 @@ import Testing
         #expect((complaint["fields"] as? [String])?.contains("accused.0.id") == true, "\(complaint)")
         // A cell member's document names the cell.
         let cell = f.directory + "/access/m007.json"
-        expectExit(try f.greffe(["privacy", "access", "m007", "--out", cell], environment: SampleCaseTests.today).status, .ok)
+        expectExit(
+            try f.greffe(["privacy", "access", "m007", "--out", cell], environment: SampleCaseTests.today).status, .ok)
         #expect((try document(cell)["cases"] as? [[String: Any]])?.first?["roles"] as? [String] == ["cell"])
         // Both follow Schemas/access.schema.json.
         let checked = try runScript("validate_schemas.py", [f.directory])
@@ -46,7 +47,8 @@ import Testing
     @Test func R35_accessAsAFrenchDocument() throws {
         let f = try SampleCaseTests().sampleStore()
         let out = f.directory + "/m005.md"
-        let result = try f.greffe(["privacy", "access", "m005", "--out", out, "--format", "md"], environment: SampleCaseTests.today)
+        let result = try f.greffe(
+            ["privacy", "access", "m005", "--out", out, "--format", "md"], environment: SampleCaseTests.today)
         expectExit(result.status, .ok, "\(result.stderr)")
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(text.hasPrefix("# Données détenues sur m005 — accès et portabilité (RGPD, art. 15 et 20)\n"), "\(text)")
@@ -63,13 +65,17 @@ import Testing
         let unknown = try f.greffe(["privacy", "access", "m099", "--out", out], environment: SampleCaseTests.today)
         expectExit(unknown.status, .notFound, "\(unknown.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
-        let keyless = try f.greffe(["--keys", f.directory + "/nowhere", "privacy", "access", "m004", "--out", out],
-                                   environment: SampleCaseTests.today)
+        let keyless = try f.greffe(
+            ["--keys", f.directory + "/nowhere", "privacy", "access", "m004", "--out", out],
+            environment: SampleCaseTests.today)
         expectExit(keyless.status, .storeError, "\(keyless.stderr)")
         #expect(keyless.stderr.contains("pas de magasin de clés"))
         #expect(!FileManager.default.fileExists(atPath: out))
-        expectExit(try f.greffe(["privacy", "erase", "m004", "--reason", "demande de la personne", "--on", "2026-02-20"],
-                                environment: SampleCaseTests.today).status, .ok)
+        expectExit(
+            try f.greffe(
+                ["privacy", "erase", "m004", "--reason", "demande de la personne", "--on", "2026-02-20"],
+                environment: SampleCaseTests.today
+            ).status, .ok)
         let erased = try f.greffe(["privacy", "access", "m004", "--out", out], environment: SampleCaseTests.today)
         expectExit(erased.status, .ok, "\(erased.stderr)")
         #expect(erased.stdout.contains("m004 a été effacé·e le 2026-02-20"), "\(erased.stdout)")

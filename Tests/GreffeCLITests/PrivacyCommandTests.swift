@@ -24,8 +24,9 @@ import Testing
         for (path, bytes) in try rawFiles(under: f.store) {
             #expect(bytes.range(of: Data("Damien Roux".utf8)) == nil, "name in clear in \(path)")
         }
-        let erased = try f.greffe(["privacy", "erase", "m004", "--reason", "demande de la personne", "--on", "2026-02-20"],
-                                  environment: today)
+        let erased = try f.greffe(
+            ["privacy", "erase", "m004", "--reason", "demande de la personne", "--on", "2026-02-20"],
+            environment: today)
         expectExit(erased.status, .ok, "\(erased.stderr)")
         let status = try f.greffe(["status", "2026-001"], environment: today)
         expectExit(status.status, .ok, "\(status.stderr)")
@@ -48,13 +49,18 @@ import Testing
         let f = try SampleCaseTests().sampleStore()
         let today = SampleCaseTests.today
         let before = try f.head()
-        let unknown = try f.greffe(["privacy", "erase", "m099", "--reason", "demande", "--on", "2026-02-20"], environment: today)
+        let unknown = try f.greffe(
+            ["privacy", "erase", "m099", "--reason", "demande", "--on", "2026-02-20"], environment: today)
         expectExit(unknown.status, .notFound, "\(unknown.stderr)")
         #expect(try f.head() == before)
-        expectExit(try f.greffe(["privacy", "erase", "m004", "--reason", "demande", "--on", "2026-02-20"],
-                                environment: today).status, .ok)
+        expectExit(
+            try f.greffe(
+                ["privacy", "erase", "m004", "--reason", "demande", "--on", "2026-02-20"],
+                environment: today
+            ).status, .ok)
         let after = try f.head()
-        let again = try f.greffe(["privacy", "erase", "m004", "--reason", "demande", "--on", "2026-02-20"], environment: today)
+        let again = try f.greffe(
+            ["privacy", "erase", "m004", "--reason", "demande", "--on", "2026-02-20"], environment: today)
         expectExit(again.status, .refused, "\(again.stderr)")
         #expect(again.stderr.contains("R35"))
         #expect(try f.head() == after)
@@ -62,7 +68,8 @@ import Testing
 
     @Test func R35_aMissingKeyStoreIsAClearStoreError() throws {
         let f = try SampleCaseTests().sampleStore()
-        let result = try f.greffe(["--keys", f.directory + "/nowhere", "status", "2026-001"], environment: SampleCaseTests.today)
+        let result = try f.greffe(
+            ["--keys", f.directory + "/nowhere", "status", "2026-001"], environment: SampleCaseTests.today)
         expectExit(result.status, .storeError, "\(result.stderr)")
         #expect(result.stderr.contains("pas de magasin de clés"))
     }

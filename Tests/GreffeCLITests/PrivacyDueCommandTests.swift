@@ -8,8 +8,9 @@ import Testing
     /// The sample store, where m012 resigned on 2026-02-10; m011 paid 2025 only (2.3's two months end on 2026-03-02).
     func store() throws -> CLIFixture {
         let f = try SampleCaseTests().sampleStore()
-        let resigned = try f.greffe(["members", "resign", "m012", "--via", "courriel", "--on", "2026-02-10"],
-                                    environment: SampleCaseTests.today)
+        let resigned = try f.greffe(
+            ["members", "resign", "m012", "--via", "courriel", "--on", "2026-02-10"],
+            environment: SampleCaseTests.today)
         expectExit(resigned.status, .ok, "\(resigned.stderr)")
         return f
     }
@@ -25,8 +26,10 @@ import Testing
         let due = try f.greffe(["privacy", "due", "--as-of", "2026-03-02"], environment: Self.day)
         expectExit(due.status, .ok, "\(due.stderr)")
         #expect(due.stdout.hasPrefix("Effacements dus au 2026-03-02 (article 6) :\n"), "\(due.stdout)")
-        #expect(due.stdout.contains("2026-03-02  membre m011  — cotisation 2026 non payée 2 mois après l'avis de renouvellement (art. 2.3)"),
-                "\(due.stdout)")
+        #expect(
+            due.stdout.contains(
+                "2026-03-02  membre m011  — cotisation 2026 non payée 2 mois après l'avis de renouvellement (art. 2.3)"),
+            "\(due.stdout)")
         #expect(due.stdout.contains("2026-02-10  membre m012"), "\(due.stdout)")
         let json = try f.greffe(["privacy", "due", "--as-of", "2026-03-02", "--json"], environment: Self.day)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -66,12 +69,14 @@ import Testing
         let f = try store()
         let before = try f.head()
         // A day after today is refused whole.
-        let future = try f.greffe(["privacy", "due", "--as-of", "2026-03-02", "--apply"], environment: SampleCaseTests.today)
+        let future = try f.greffe(
+            ["privacy", "due", "--as-of", "2026-03-02", "--apply"], environment: SampleCaseTests.today)
         expectExit(future.status, .refused, "\(future.stderr)")
         #expect(try f.head() == before)
         // Nobody named to record the erasures.
-        let nobody = try f.greffe(["privacy", "due", "--as-of", "2026-03-02", "--apply"],
-                                  environment: ["GREFFE_TODAY": "2026-03-02", "GREFFE_ACTOR": ""])
+        let nobody = try f.greffe(
+            ["privacy", "due", "--as-of", "2026-03-02", "--apply"],
+            environment: ["GREFFE_TODAY": "2026-03-02", "GREFFE_ACTOR": ""])
         expectExit(nobody.status, .usage, "\(nobody.stderr)")
         #expect(try f.head() == before)
         // Listing never writes.
@@ -83,8 +88,11 @@ import Testing
         let f = try store()
         let agenda = try f.greffe(["agenda"], environment: Self.day)
         expectExit(agenda.status, .ok, "\(agenda.stderr)")
-        #expect(agenda.stdout.contains("Effacements dus (article 6, greffe privacy due --apply) :\n"), "\(agenda.stdout)")
-        #expect(agenda.stdout.contains("  2026-03-02  privacy member m011  effacement dû : cotisation 2026"), "\(agenda.stdout)")
+        #expect(
+            agenda.stdout.contains("Effacements dus (article 6, greffe privacy due --apply) :\n"), "\(agenda.stdout)")
+        #expect(
+            agenda.stdout.contains("  2026-03-02  privacy member m011  effacement dû : cotisation 2026"),
+            "\(agenda.stdout)")
         #expect(agenda.stdout.contains("privacy member m012"), "\(agenda.stdout)")
         let english = try f.greffe(["agenda", "--lang", "en"], environment: Self.day)
         #expect(english.stdout.contains("Erasures due (Article 6, greffe privacy due --apply):"), "\(english.stdout)")

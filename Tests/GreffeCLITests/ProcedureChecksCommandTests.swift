@@ -23,21 +23,25 @@ import Testing
             expectExit(try f.greffe(arguments, environment: Self.today).status, .ok, "\(arguments)")
         }
         // The accused's receipt of 20 Mar is recorded first, the victim's of 19 Mar afterwards.
-        let accused = try f.greffe(["letter-received", "2026-001", "--member", "m004", "--on", "2026-03-20"], environment: Self.today)
+        let accused = try f.greffe(
+            ["letter-received", "2026-001", "--member", "m004", "--on", "2026-03-20"], environment: Self.today)
         expectExit(accused.status, .ok, "\(accused.stderr)")
-        let victim = try f.greffe(["letter-received", "2026-001", "--member", "m005", "--on", "19/03/2026"], environment: Self.today)
+        let victim = try f.greffe(
+            ["letter-received", "2026-001", "--member", "m005", "--on", "19/03/2026"], environment: Self.today)
         expectExit(victim.status, .ok, "\(victim.stderr)")
         let status = try f.greffe(["status", "2026-001"], environment: Self.today)
         #expect(status.stdout.contains("recours de m005 — dû le 2026-05-19"), "\(status.stdout)")
         #expect(status.stdout.contains("recours de m004 — dû le 2026-05-20"), "\(status.stdout)")
         // The victim's appeal on 20 May is one day late; the accused's is on time.
         let head = try f.head()
-        let late = try f.greffe(["appeal", "2026-001", "--by", "m005", "--on", "2026-05-20"], environment: ["GREFFE_TODAY": "2026-05-20"])
+        let late = try f.greffe(
+            ["appeal", "2026-001", "--by", "m005", "--on", "2026-05-20"], environment: ["GREFFE_TODAY": "2026-05-20"])
         expectExit(late.status, .refused)
         #expect(late.stderr.contains("R23"), "\(late.stderr)")
         #expect(try f.head() == head)
         // An act the text orders after another still may not precede it: a receipt before the judgement.
-        let early = try f.greffe(["letter-received", "2026-001", "--member", "m005", "--on", "2026-02-10"], environment: Self.today)
+        let early = try f.greffe(
+            ["letter-received", "2026-001", "--member", "m005", "--on", "2026-02-10"], environment: Self.today)
         expectExit(early.status, .refused)
         #expect(try f.head() == head)
     }
@@ -47,31 +51,46 @@ import Testing
         let head = try f.head()
         let today = ["GREFFE_TODAY": "2026-03-01"]
         // A typo (2027 for 2026) on the command line…
-        let complaint = try f.greffe(Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2027-01-05", "--as", "m001"],
-                                     environment: today)
+        let complaint = try f.greffe(
+            Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2027-01-05", "--as", "m001"],
+            environment: today)
         expectExit(complaint.status, .refused, "\(complaint.stderr)")
         #expect(complaint.stderr.contains("refusé — order"), "\(complaint.stderr)")
-        #expect(complaint.stderr.contains("2027-01-05 est postérieur à aujourd'hui (2026-03-01)"), "\(complaint.stderr)")
+        #expect(
+            complaint.stderr.contains("2027-01-05 est postérieur à aujourd'hui (2026-03-01)"), "\(complaint.stderr)")
         // …in an `apply` file, in a roster import, on a ladder, for a GA scheduled or a rulebook adopted.
         let file = f.directory + "/future.jsonl"
-        let line = #"{"case":"2026-001","on":"2026-03-02","as":"m001","command":{"type":"report.record","channel":"direct","concerning":["m004"],"description":"Malaise"}}"#
+        let line =
+            #"{"case":"2026-001","on":"2026-03-02","as":"m001","command":{"type":"report.record","channel":"direct","concerning":["m004"],"description":"Malaise"}}"#
         try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: file))
         let applied = try f.greffe(["apply", file], environment: today)
         expectExit(applied.status, .refused, "\(applied.stderr)")
         #expect(applied.stderr.contains("order"), "\(applied.stderr)")
-        expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-03-02"], environment: today).status, .refused)
-        expectExit(try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-02"], environment: today).status, .refused)
-        expectExit(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-03-02"], environment: today).status, .refused)
+        expectExit(
+            try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-03-02"], environment: today)
+                .status, .refused)
+        expectExit(
+            try f.greffe(["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-02"], environment: today)
+                .status, .refused)
+        expectExit(
+            try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-03-02"], environment: today).status, .refused)
         #expect(try f.head() == head)
-        expectExit(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-01-02"], environment: today).status, .ok)
+        expectExit(
+            try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-01-02"], environment: today).status, .ok)
         let adopted = try f.head()
-        let ladder = try f.greffe(["ladder", "incident", "m009", "--channel", "plateforme", "--facts", "Commentaire",
-                                   "--reported-by", "m005", "--on", "2026-03-02"], environment: today)
+        let ladder = try f.greffe(
+            [
+                "ladder", "incident", "m009", "--channel", "plateforme", "--facts", "Commentaire",
+                "--reported-by", "m005", "--on", "2026-03-02"
+            ], environment: today)
         expectExit(ladder.status, .refused, "\(ladder.stderr)")
         #expect(try f.head() == adopted)
         // Today itself is fine.
-        #expect(try f.greffe(Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2026-03-01", "--as", "m001"],
-                             environment: today).status == 0)
+        #expect(
+            try f.greffe(
+                Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2026-03-01", "--as", "m001"],
+                environment: today
+            ).status == 0)
     }
 
     @Test func R14_aNewCallEightDaysAfterTheRecusalShowsLate() throws {
@@ -85,37 +104,49 @@ import Testing
             ["cell", "volunteer", "2026-001", "--member", "m008", "--on", "2026-02-05"],
             ["cell", "volunteer", "2026-001", "--member", "m009", "--on", "2026-02-05"],
             ["cell", "recuse", "2026-001", "--by", "m004", "--member", "m008", "--on", "2026-02-05"],
-            ["cell", "call", "2026-001", "--via", "online", "--member", "m010", "--on", "2026-02-13"],
+            ["cell", "call", "2026-001", "--via", "online", "--member", "m010", "--on", "2026-02-13"]
         ] {
             let done = try f.greffe(arguments, environment: Self.today)
             expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
         }
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-02-13"], environment: Self.today)
-        #expect(status.stdout.contains(
-            "R14  nouvel appel après la révocation de m008 — dû le 2026-02-12 — fait le 2026-02-13, en retard de 1 j"),
-                "\(status.stdout)")
+        #expect(
+            status.stdout.contains(
+                "R14  nouvel appel après la révocation de m008 — dû le 2026-02-12 — fait le 2026-02-13, en retard de 1 j"
+            ),
+            "\(status.stdout)")
     }
 
     @Test func R27_aProbationWithoutItsEndOrItsSpaceIsRefusedByTheRule() throws {
         let f = try throughCellMeeting()
         let head = try f.head()
-        let consensus = ["cell", "consensus", "2026-001", "--sanction", "reintegration.probationary", "--reasons", "r",
-                         "--on", "2026-02-11"]
-        let withoutEnd = try f.greffe(consensus + ["--condition", "excuses", "--probation-space", "serveur"], environment: Self.today)
+        let consensus = [
+            "cell", "consensus", "2026-001", "--sanction", "reintegration.probationary", "--reasons", "r",
+            "--on", "2026-02-11"
+        ]
+        let withoutEnd = try f.greffe(
+            consensus + ["--condition", "excuses", "--probation-space", "serveur"], environment: Self.today)
         expectExit(withoutEnd.status, .refused, "\(withoutEnd.stderr)")
         #expect(withoutEnd.stderr.contains("R27"), "\(withoutEnd.stderr)")
         #expect(withoutEnd.stderr.contains("--probation-until"), "\(withoutEnd.stderr)")
-        let withoutSpace = try f.greffe(consensus + ["--condition", "excuses", "--probation-until", "2026-08-31"], environment: Self.today)
+        let withoutSpace = try f.greffe(
+            consensus + ["--condition", "excuses", "--probation-until", "2026-08-31"], environment: Self.today)
         expectExit(withoutSpace.status, .refused, "\(withoutSpace.stderr)")
         #expect(withoutSpace.stderr.contains("R27"), "\(withoutSpace.stderr)")
         // Contradictory measures are refused together.
-        let both = try f.greffe(["cell", "consensus", "2026-001", "--sanction", "radiation", "--sanction", "reintegration.immediate",
-                                 "--reasons", "r", "--on", "2026-02-11"], environment: Self.today)
+        let both = try f.greffe(
+            [
+                "cell", "consensus", "2026-001", "--sanction", "radiation", "--sanction", "reintegration.immediate",
+                "--reasons", "r", "--on", "2026-02-11"
+            ], environment: Self.today)
         expectExit(both.status, .refused, "\(both.stderr)")
         #expect(both.stderr.contains("R27"), "\(both.stderr)")
         // Revoking a mandate the accused does not hold.
-        let revoke = try f.greffe(["cell", "consensus", "2026-001", "--sanction", "mandate-revocation", "--reasons", "r",
-                                   "--on", "2026-02-11"], environment: Self.today)
+        let revoke = try f.greffe(
+            [
+                "cell", "consensus", "2026-001", "--sanction", "mandate-revocation", "--reasons", "r",
+                "--on", "2026-02-11"
+            ], environment: Self.today)
         expectExit(revoke.status, .refused, "\(revoke.stderr)")
         #expect(revoke.stderr.contains("R32 (art. 4.5)"), "\(revoke.stderr)")
         #expect(try f.head() == head)
@@ -124,9 +155,12 @@ import Testing
     @Test func R02_aComplaintAgainstABoardMemberNamesTheOption() throws {
         let f = try ActCommandsTests().rosterStore()
         let head = try f.head()
-        let refused = try f.greffe(["complaint", "--via", "email", "--complainant", "m007", "--accused", "m003", "--victim", "m012",
-                                    "--motive", "abuse-of-power", "--facts", "Refus d'appliquer le règlement.", "--on", "2026-02-17"],
-                                   environment: Self.today)
+        let refused = try f.greffe(
+            [
+                "complaint", "--via", "email", "--complainant", "m007", "--accused", "m003", "--victim", "m012",
+                "--motive", "abuse-of-power", "--facts", "Refus d'appliquer le règlement.", "--on", "2026-02-17"
+            ],
+            environment: Self.today)
         expectExit(refused.status, .refused)
         #expect(refused.stderr.contains("Possible : --accused-holds-mandate m003"), "\(refused.stderr)")
         #expect(try f.head() == head)
@@ -140,8 +174,9 @@ import Testing
         let english = try f.greffe(["--lang", "en", "--store=\(f.store)", "log", "verify"], withStore: false)
         expectExit(english.status, .ok, "\(english.stderr)")
         #expect(english.stdout.hasPrefix("OK: 0 record(s) verified"), "\(english.stdout)")
-        let nested = try f.greffe(["--store", f.store, "members", "import", SampleCaseTests.roster, "--on", "2026-01-02"],
-                                  withStore: false)
+        let nested = try f.greffe(
+            ["--store", f.store, "members", "import", SampleCaseTests.roster, "--on", "2026-01-02"],
+            withStore: false)
         expectExit(nested.status, .ok, "\(nested.stderr)")
         // An option after the subcommand still wins over the one before it.
         let other = f.directory + "/other"
@@ -155,12 +190,15 @@ import Testing
         // On 6 Jan the board had not met yet: its meeting was due on 12 Jan.
         let then = try f.greffe(["agenda", "--as-of", "2026-01-06"], environment: Self.today)
         expectExit(then.status, .ok)
-        #expect(then.stdout.contains("2026-01-12  2026-001  R04  réunion du Conseil d'administration  — dans 6 j"), "\(then.stdout)")
+        #expect(
+            then.stdout.contains("2026-01-12  2026-001  R04  réunion du Conseil d'administration  — dans 6 j"),
+            "\(then.stdout)")
         #expect(!then.stdout.contains("R22"), "\(then.stdout)")
         // Today the cell has met: a decision is what is awaited, not the board meeting.
         let now = try f.greffe(["agenda"], environment: Self.today)
         #expect(!now.stdout.contains("R04"), "\(now.stdout)")
         // Before the case existed, nothing was due.
-        #expect(try f.greffe(["agenda", "--as-of", "2026-01-01"], environment: Self.today).stdout.hasPrefix("Rien à faire"))
+        #expect(
+            try f.greffe(["agenda", "--as-of", "2026-01-01"], environment: Self.today).stdout.hasPrefix("Rien à faire"))
     }
 }

@@ -4,9 +4,11 @@ import Testing
 
 /// Who recorded what, at the command line: `--as` or `GREFFE_ACTOR` names a member who may record the act.
 @Suite struct RecorderCommandTests {
-    static let complaint = ["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
-                            "--motive", "insults", "--facts", "Messages insultants.", "--board-learned-on", "2026-01-04",
-                            "--on", "2026-01-05"]
+    static let complaint = [
+        "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+        "--motive", "insults", "--facts", "Messages insultants.", "--board-learned-on", "2026-01-04",
+        "--on", "2026-01-05"
+    ]
 
     @Test func recorder_anActWithoutAMemberWhoMayRecordItIsRefusedAndWritesNothing() throws {
         let f = try ActCommandsTests().rosterStore()

@@ -17,8 +17,10 @@ import GreffeCLI
     }
 
     static func testimony(_ witness: String) -> [String] {
-        ["evidence", "2026-001", "--kind", "testimony", "--description", "Témoignage sur les messages du 2 janvier",
-         "--witness", witness, "--on", "2026-01-13", "--as", "m002"]
+        [
+            "evidence", "2026-001", "--kind", "testimony", "--description", "Témoignage sur les messages du 2 janvier",
+            "--witness", witness, "--on", "2026-01-13", "--as", "m002"
+        ]
     }
 
     @Test func rectification_badInputIsRefusedWithItsExitCodeAndWritesNothing() throws {
@@ -29,11 +31,22 @@ import GreffeCLI
             (["withdraw", "2026-001", "--record", testimony, "--reason", " "], .refused, "raison"),
             (["withdraw", "2026-001", "--record", "1", "--reason", "erreur"], .refused, "n'est pas un acte de dossier"),
             (["withdraw", "2026-002", "--record", testimony, "--reason", "erreur"], .notFound, "2026-002"),
-            (["withdraw", "2026-001", "--record", testimony, "--reason", "erreur", "--as", "m007"], .refused, "recorder"),
+            (
+                ["withdraw", "2026-001", "--record", testimony, "--reason", "erreur", "--as", "m007"], .refused,
+                "recorder"
+            ),
             (["correct", "2026-001", "--record", testimony, "--reason", "erreur"], .usage, "--"),
-            (["correct", "2026-001", "--record", testimony, "--reason", "erreur", "--", "status", "2026-001"], .usage, "acte"),
-            (["correct", "2026-001", "--record", testimony, "--reason", "erreur", "--", "file-complete", "2026-001",
-              "--on", "2026-01-13", "--as", "m002"], .refused, "un autre acte"),
+            (
+                ["correct", "2026-001", "--record", testimony, "--reason", "erreur", "--", "status", "2026-001"],
+                .usage, "acte"
+            ),
+            (
+                [
+                    "correct", "2026-001", "--record", testimony, "--reason", "erreur", "--", "file-complete",
+                    "2026-001",
+                    "--on", "2026-01-13", "--as", "m002"
+                ], .refused, "un autre acte"
+            )
         ]
         for (arguments, status, text) in cases {
             let run = try f.greffe(arguments)
@@ -50,7 +63,8 @@ import GreffeCLI
 
     @Test func rectification_aCorrectedWitnessIsSeenByHistoryTheDossierAndTheAudit() throws {
         let (f, testimony) = try store()
-        let correct = ["correct", "2026-001", "--record", testimony, "--reason", "Le témoin est m008, pas m007", "--"]
+        let correct =
+            ["correct", "2026-001", "--record", testimony, "--reason", "Le témoin est m008, pas m007", "--"]
             + Self.testimony("m008")
         let run = try f.greffe(correct)
         expectExit(run.status, .ok, "\(run.stderr)")
@@ -76,7 +90,8 @@ import GreffeCLI
 
     @Test func rectification_aWithdrawnActLeavesTheStatusAndApplyWithdrawsToo() throws {
         let (f, testimony) = try store()
-        let line = #"{"case":"2026-001","on":"2026-02-20","as":"m002","withdraw":{"record":\#(testimony),"reason":"Témoignage versé par erreur"}}"#
+        let line =
+            #"{"case":"2026-001","on":"2026-02-20","as":"m002","withdraw":{"record":\#(testimony),"reason":"Témoignage versé par erreur"}}"#
         let file = f.directory + "/withdraw.jsonl"
         try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: file))
         let head = try f.head()
@@ -87,7 +102,8 @@ import GreffeCLI
         let history = try f.greffe(["history", "2026-001"])
         #expect(history.stdout.contains("« retiré » par #"), "\(history.stdout)")
         let dossier = try f.greffe(["dossier", "2026-001", "--format", "md"])
-        #expect(!dossier.stdout.contains("Témoignage sur les messages du 2 janvier — témoin")
+        #expect(
+            !dossier.stdout.contains("Témoignage sur les messages du 2 janvier — témoin")
                 || dossier.stdout.contains("« retiré »"), "\(dossier.stdout)")
         expectExit(try f.greffe(["audit", "verify"]).status, .ok)
     }
@@ -97,45 +113,74 @@ import GreffeCLI
     /// shows the rectification.
     @Test func rectification_theWrongWitnessStoryEndToEnd() throws {
         let f = try ActCommandsTests().rosterStore()
-        let steps: [[String]] = Array(ActCommandsTests.sampleCase.prefix(3)) + [
-            ["evidence", "2026-001", "--kind", "testimony", "--description", "Témoignage", "--witness", "m007", "--on", "2026-01-12", "--as", "m002"],
-            ["file-complete", "2026-001", "--note", "Consigné.", "--on", "2026-01-20", "--as", "m002"],
-            ["hear-victim", "2026-001", "--victim", "m005", "--needs", "Sécurité.", "--demand", "excuses écrites", "--on", "2026-01-21", "--as", "m002"],
-            ["request-explanation", "2026-001", "--summary", "Résumé.", "--demand", "excuses écrites", "--on", "2026-01-22", "--as", "m002"],
-            ["answer", "2026-001", "--from", "m004", "--form", "written", "--on", "2026-01-30", "--as", "m002"],
-            ["summary", "2026-001", "--demand", "Excuses.", "--defence", "Malentendu.", "--sanction", "warning", "--on", "2026-02-02", "--as", "m002"],
-            ["cell", "call", "2026-001", "--via", "online", "--member", "m009", "--member", "m012", "--on", "2026-02-03", "--as", "m002"],
-            ["cell", "draw-announce", "2026-001", "--on", "2026-02-05", "--source", "Loto FDJ du samedi 7 février 2026 : les 5 numéros",
-             "--known-on", "2026-02-07", "--as", "m002"],
-            // These published values draw m001, m008, m010 first.
-            ["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "1 11 17 25 38", "--as", "m002"],
-            ["cell", "present", "2026-001", "--member", "m008", "--on", "2026-02-08", "--as", "m002"],
-        ]
+        let steps: [[String]] =
+            Array(ActCommandsTests.sampleCase.prefix(3)) + [
+                [
+                    "evidence", "2026-001", "--kind", "testimony", "--description", "Témoignage", "--witness", "m007",
+                    "--on", "2026-01-12", "--as", "m002"
+                ],
+                ["file-complete", "2026-001", "--note", "Consigné.", "--on", "2026-01-20", "--as", "m002"],
+                [
+                    "hear-victim", "2026-001", "--victim", "m005", "--needs", "Sécurité.", "--demand",
+                    "excuses écrites", "--on", "2026-01-21", "--as", "m002"
+                ],
+                [
+                    "request-explanation", "2026-001", "--summary", "Résumé.", "--demand", "excuses écrites", "--on",
+                    "2026-01-22", "--as", "m002"
+                ],
+                ["answer", "2026-001", "--from", "m004", "--form", "written", "--on", "2026-01-30", "--as", "m002"],
+                [
+                    "summary", "2026-001", "--demand", "Excuses.", "--defence", "Malentendu.", "--sanction", "warning",
+                    "--on", "2026-02-02", "--as", "m002"
+                ],
+                [
+                    "cell", "call", "2026-001", "--via", "online", "--member", "m009", "--member", "m012", "--on",
+                    "2026-02-03", "--as", "m002"
+                ],
+                [
+                    "cell", "draw-announce", "2026-001", "--on", "2026-02-05", "--source",
+                    "Loto FDJ du samedi 7 février 2026 : les 5 numéros",
+                    "--known-on", "2026-02-07", "--as", "m002"
+                ],
+                // These published values draw m001, m008, m010 first.
+                ["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "1 11 17 25 38", "--as", "m002"],
+                ["cell", "present", "2026-001", "--member", "m008", "--on", "2026-02-08", "--as", "m002"]
+            ]
         for step in steps {
             let run = try f.greffe(step, environment: ActCommandsTests.today)
             expectExit(run.status, .ok, "\(step): \(run.stderr)")
         }
         let history = try f.greffe(["history", "2026-001", "--json"])
-        let testimony = try #require(history.stdout.split(separator: "\n").first { $0.contains("\"EvidenceAdded\"") }
-            .flatMap { line in line.range(of: "\"sequence\":").map { line[$0.upperBound...].prefix { $0.isNumber } } })
-        let correct = try f.greffe(["correct", "2026-001", "--record", String(testimony), "--reason", "Le témoin est m008, pas m007", "--",
-                                    "evidence", "2026-001", "--kind", "testimony", "--description", "Témoignage", "--witness", "m008",
-                                    "--on", "2026-01-12", "--as", "m002"], environment: ActCommandsTests.today)
+        let testimony = try #require(
+            history.stdout.split(separator: "\n").first { $0.contains("\"EvidenceAdded\"") }
+                .flatMap { line in line.range(of: "\"sequence\":").map { line[$0.upperBound...].prefix { $0.isNumber } }
+                })
+        let correct = try f.greffe(
+            [
+                "correct", "2026-001", "--record", String(testimony), "--reason", "Le témoin est m008, pas m007", "--",
+                "evidence", "2026-001", "--kind", "testimony", "--description", "Témoignage", "--witness", "m008",
+                "--on", "2026-01-12", "--as", "m002"
+            ], environment: ActCommandsTests.today)
         expectExit(correct.status, .ok, "\(correct.stderr)")
         // m008 sits but is now a witness: the summary cannot go to the cell; the procedure replaces them.
-        let present = try f.greffe(["cell", "present", "2026-001", "--member", "m001", "--on", "2026-02-08", "--as", "m002"],
-                                   environment: ActCommandsTests.today)
+        let present = try f.greffe(
+            ["cell", "present", "2026-001", "--member", "m001", "--on", "2026-02-08", "--as", "m002"],
+            environment: ActCommandsTests.today)
         expectExit(present.status, .ok, "\(present.stderr)")
-        let replace = try f.greffe(["cell", "replace", "2026-001", "--member", "m008", "--ground", "no-longer-eligible",
-                                    "--reason", "Témoin (rectification)", "--on", "2026-02-09", "--as", "m002"],
-                                   environment: ActCommandsTests.today)
+        let replace = try f.greffe(
+            [
+                "cell", "replace", "2026-001", "--member", "m008", "--ground", "no-longer-eligible",
+                "--reason", "Témoin (rectification)", "--on", "2026-02-09", "--as", "m002"
+            ],
+            environment: ActCommandsTests.today)
         expectExit(replace.status, .ok, "\(replace.stderr)")
         let eligible = try f.greffe(["members", "list", "--eligible-for", "2026-001", "--on", "2026-02-09"])
         let lines = eligible.stdout.split(separator: "\n")
         #expect(lines.first { $0.hasPrefix("m008") }?.contains("exclu") == true, "\(eligible.stdout)")
         #expect(lines.first { $0.hasPrefix("m007") }?.contains("témoin") == false, "\(eligible.stdout)")
         let status = try f.greffe(["status", "2026-001", "--json"], environment: ActCommandsTests.today)
-        #expect(!status.stdout.contains("\"m008\"") || status.stdout.contains("Témoin (rectification)"), "\(status.stdout)")
+        #expect(
+            !status.stdout.contains("\"m008\"") || status.stdout.contains("Témoin (rectification)"), "\(status.stdout)")
         let dossier = try f.greffe(["dossier", "2026-001", "--format", "md"], environment: ActCommandsTests.today)
         expectExit(dossier.status, .ok, "\(dossier.stderr)")
         #expect(dossier.stdout.contains("## Rectifications"), "\(dossier.stdout)")
@@ -149,9 +194,12 @@ import GreffeCLI
         let (f, _) = try store()
         let before = try f.greffe(["status", "2026-001"], environment: ActCommandsTests.today)
         #expect(before.stdout.contains("fait le 2026-01-09"), "\(before.stdout)")
-        let correct = try f.greffe(["correct", "2026-001", "--record", "34", "--reason", "La réunion s'est tenue le 8", "--",
-                                    "meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--attendee", "m003",
-                                    "--rapporteur", "m002", "--on", "2026-01-08", "--as", "m001"], environment: ActCommandsTests.today)
+        let correct = try f.greffe(
+            [
+                "correct", "2026-001", "--record", "34", "--reason", "La réunion s'est tenue le 8", "--",
+                "meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--attendee", "m003",
+                "--rapporteur", "m002", "--on", "2026-01-08", "--as", "m001"
+            ], environment: ActCommandsTests.today)
         expectExit(correct.status, .ok, "\(correct.stderr)")
         let after = try f.greffe(["status", "2026-001"], environment: ActCommandsTests.today)
         #expect(after.stdout.contains("R04") && after.stdout.contains("fait le 2026-01-08"), "\(after.stdout)")

@@ -23,11 +23,13 @@ import Testing
         return files
     }
 
-    func expectNoClearText(_ store: String, _ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectNoClearText(_ store: String, _ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         for (path, bytes) in try rawFiles(under: store) {
             for text in texts {
-                #expect(bytes.range(of: Data(text.utf8)) == nil, "« \(text) » in clear in \(path)",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    bytes.range(of: Data(text.utf8)) == nil, "« \(text) » in clear in \(path)",
+                    sourceLocation: sourceLocation)
             }
         }
     }
@@ -35,8 +37,10 @@ import Testing
     /// The sample case with a testimony (corrected: new description, m008 for m007) and a second testimony (withdrawn).
     func rectifiedStore() throws -> (CLIFixture, testimony: String, document: String) {
         let (f, testimony) = try RectificationCommandTests().store()
-        let document = try f.greffe(["evidence", "2026-001", "--kind", "testimony", "--description", "Second témoignage",
-                                     "--witness", "m010", "--on", "2026-01-13", "--as", "m002"])
+        let document = try f.greffe([
+            "evidence", "2026-001", "--kind", "testimony", "--description", "Second témoignage",
+            "--witness", "m010", "--on", "2026-01-13", "--as", "m002"
+        ])
         expectExit(document.status, .ok, "\(document.stderr)")
         let documentRecord = try #require(document.stdout.split(separator: "#").last?.prefix { $0.isNumber })
         return (f, testimony, String(documentRecord))
@@ -44,13 +48,18 @@ import Testing
 
     @Test func rectification_R35_reasonsAndCorrectedTextsAreSealedInEveryRawFileAndShownInEveryOutput() throws {
         let (f, testimony, document) = try rectifiedStore()
-        let correct = try f.greffe(["correct", "2026-001", "--record", testimony, "--reason", Self.correctionReason, "--",
-                                    "evidence", "2026-001", "--kind", "testimony", "--description", Self.correctedDescription,
-                                    "--witness", "m008", "--on", "2026-01-13", "--as", "m002"])
+        let correct = try f.greffe([
+            "correct", "2026-001", "--record", testimony, "--reason", Self.correctionReason, "--",
+            "evidence", "2026-001", "--kind", "testimony", "--description", Self.correctedDescription,
+            "--witness", "m008", "--on", "2026-01-13", "--as", "m002"
+        ])
         expectExit(correct.status, .ok, "\(correct.stderr)")
         #expect(correct.stdout.contains(Self.correctionReason), "\(correct.stdout)")
-        let withdraw = try f.greffe(["withdraw", "2026-001", "--record", document, "--reason", Self.withdrawalReason,
-                                     "--as", "m002", "--json"], environment: ActCommandsTests.today)
+        let withdraw = try f.greffe(
+            [
+                "withdraw", "2026-001", "--record", document, "--reason", Self.withdrawalReason,
+                "--as", "m002", "--json"
+            ], environment: ActCommandsTests.today)
         expectExit(withdraw.status, .ok, "\(withdraw.stderr)")
         #expect(withdraw.stdout.contains(Self.withdrawalReason), "\(withdraw.stdout)")
         #expect(!withdraw.stdout.contains("\"nonce\""), "\(withdraw.stdout)")
@@ -75,7 +84,9 @@ import Testing
         #expect(!dossier.stdout.contains("[chiffré]") && !dossier.stdout.contains("[altéré]"))
         let report = try f.greffe(["audit", "report", "2026-001"])
         expectExit(report.status, .ok, "\(report.stderr)")
-        #expect(report.stdout.contains(Self.correctionReason) && report.stdout.contains(Self.withdrawalReason), "\(report.stdout)")
+        #expect(
+            report.stdout.contains(Self.correctionReason) && report.stdout.contains(Self.withdrawalReason),
+            "\(report.stdout)")
         let reportJSON = try f.greffe(["audit", "report", "2026-001", "--format", "json"])
         expectExit(reportJSON.status, .ok, "\(reportJSON.stderr)")
         #expect(reportJSON.stdout.contains(Self.withdrawalReason), "\(reportJSON.stdout)")
@@ -90,14 +101,17 @@ import Testing
     /// record's: a box copied from one to the other would not open.
     @Test func rectification_R35_aCorrectedTextIsBoundToItsPlaceInTheCorrection() throws {
         let (f, testimony, _) = try rectifiedStore()
-        let correct = try f.greffe(["correct", "2026-001", "--record", testimony, "--reason", Self.correctionReason, "--",
-                                    "evidence", "2026-001", "--kind", "testimony", "--description", Self.correctedDescription,
-                                    "--witness", "m008", "--on", "2026-01-13", "--as", "m002"])
+        let correct = try f.greffe([
+            "correct", "2026-001", "--record", testimony, "--reason", Self.correctionReason, "--",
+            "evidence", "2026-001", "--kind", "testimony", "--description", Self.correctedDescription,
+            "--witness", "m008", "--on", "2026-01-13", "--as", "m002"
+        ])
         expectExit(correct.status, .ok, "\(correct.stderr)")
         let sequence = try #require(correct.stdout.split(separator: "#").last?.prefix { $0.isNumber })
         // The stored record's boxes name the correction's own record (stream version) and their path in it.
         let history = try f.greffe(["history", "2026-001", "--json"])
-        let line = try #require(history.stdout.split(separator: "\n").first { $0.contains("\"sequence\":\(sequence),") })
+        let line = try #require(
+            history.stdout.split(separator: "\n").first { $0.contains("\"sequence\":\(sequence),") })
         let version = try #require(line.range(of: "\"version\":").map { line[$0.upperBound...].prefix { $0.isNumber } })
         let place = "case/2026-001#\(version)/RecordCorrected/"
         let files = try rawFiles(under: f.store)
@@ -110,12 +124,15 @@ import Testing
     /// Erasing a person named in the corrected act (the witness) leaves the log verifiable and the texts readable.
     @Test func rectification_R35_auditVerifyPassesAfterErasingAPersonNamedInACorrection() throws {
         let (f, testimony, _) = try rectifiedStore()
-        let correct = try f.greffe(["correct", "2026-001", "--record", testimony, "--reason", Self.correctionReason, "--",
-                                    "evidence", "2026-001", "--kind", "testimony", "--description", Self.correctedDescription,
-                                    "--witness", "m008", "--on", "2026-01-13", "--as", "m002"])
+        let correct = try f.greffe([
+            "correct", "2026-001", "--record", testimony, "--reason", Self.correctionReason, "--",
+            "evidence", "2026-001", "--kind", "testimony", "--description", Self.correctedDescription,
+            "--witness", "m008", "--on", "2026-01-13", "--as", "m002"
+        ])
         expectExit(correct.status, .ok, "\(correct.stderr)")
-        let erased = try f.greffe(["privacy", "erase", "m008", "--reason", "demande de la personne", "--on", "2026-02-20"],
-                                  environment: ActCommandsTests.today)
+        let erased = try f.greffe(
+            ["privacy", "erase", "m008", "--reason", "demande de la personne", "--on", "2026-02-20"],
+            environment: ActCommandsTests.today)
         expectExit(erased.status, .ok, "\(erased.stderr)")
         let verify = try f.greffe(["audit", "verify"])
         expectExit(verify.status, .ok, "\(verify.stdout)\(verify.stderr)")

@@ -48,13 +48,17 @@ import Testing
         let (f, path) = try store(with: "id,name,email\nm1,Ana Lopez,ana@example.org\n")
         let imported = try f.greffe(["members", "import", path, "--on", "2026-01-20", "--lang", "en"])
         expectExit(imported.status, .ok, "\(imported.stderr)")
-        #expect(imported.stderr.contains("optional column(s) missing: dues (no dues recorded), type"), "\(imported.stderr)")
+        #expect(
+            imported.stderr.contains("optional column(s) missing: dues (no dues recorded), type"), "\(imported.stderr)")
         #expect(!imported.stderr.contains("ignored"))
     }
 
     /// The issue's exact header, imported with every field: the first name, the dues of 2026, the board seat.
     @Test func theIssuesFileIsImportedWithEveryField() throws {
-        let (f, path) = try store(with: "Identifiant;Prénom;Nom;E-mail;Cotisation 2026;Membre du CA\nn01;Nadia;Haddad;nadia@example.org;oui;oui\n")
+        let (f, path) = try store(
+            with:
+                "Identifiant;Prénom;Nom;E-mail;Cotisation 2026;Membre du CA\nn01;Nadia;Haddad;nadia@example.org;oui;oui\n"
+        )
         let imported = try f.greffe(["members", "import", path, "--on", "2026-01-20"])
         expectExit(imported.status, .ok, "\(imported.stderr)")
         #expect(!imported.stderr.contains("ignorée"), "\(imported.stderr)")
@@ -71,7 +75,8 @@ import Testing
         let (f, path) = try store(with: "Identifiant;Prénom;Nom;Téléphone\nw01;Yasmine;Benali;+33 6 12 34 56 78\n")
         let preview = try f.greffe(["members", "import", path, "--on", "2026-01-20", "--dry-run"])
         expectExit(preview.status, .ok, "\(preview.stderr)")
-        #expect(preview.stdout.contains("nouveau membre « Yasmine Benali » tél. +33 6 12 34 56 78"), "\(preview.stdout)")
+        #expect(
+            preview.stdout.contains("nouveau membre « Yasmine Benali » tél. +33 6 12 34 56 78"), "\(preview.stdout)")
         let imported = try f.greffe(["members", "import", path, "--on", "2026-01-20"])
         expectExit(imported.status, .ok, "\(imported.stderr)")
         let shown = try f.greffe(["members", "show", "w01"])
@@ -90,7 +95,9 @@ import Testing
         let refused = try f.greffe(["members", "import", path, "--on", "2026-01-20"])
         expectExit(refused.status, .refused)
         #expect(refused.stderr.contains("ligne 2 : ni courriel ni téléphone"), "\(refused.stderr)")
-        #expect(refused.stderr.contains("ligne 3, phone : « appelez-moi » n'est pas un numéro de téléphone"), "\(refused.stderr)")
+        #expect(
+            refused.stderr.contains("ligne 3, phone : « appelez-moi » n'est pas un numéro de téléphone"),
+            "\(refused.stderr)")
         #expect(try f.head() == before)
         let (g, noContact) = try store(with: "Identifiant;Nom\nw01;Benali\n")
         let missing = try g.greffe(["members", "import", noContact, "--on", "2026-01-20"])
@@ -126,15 +133,23 @@ import Testing
 
     /// « membre depuis » is the file's day when it gives one (the joining act is dated so), else the import's.
     @Test func memberSinceComesFromTheFile() throws {
-        let (f, path) = try store(with: "Identifiant;Nom;Courriel;Membre depuis\nm01;Ana Lopez;ana@example.org;15/03/2019\nm02;Léo Petit;leo@example.org;\n")
+        let (f, path) = try store(
+            with:
+                "Identifiant;Nom;Courriel;Membre depuis\nm01;Ana Lopez;ana@example.org;15/03/2019\nm02;Léo Petit;leo@example.org;\n"
+        )
         let preview = try f.greffe(["members", "import", path, "--on", "2026-01-20", "--dry-run"])
-        #expect(preview.stdout.contains("membre depuis le 15 mars 2019") || preview.stdout.contains("membre depuis le"), "\(preview.stdout)")
+        #expect(
+            preview.stdout.contains("membre depuis le 15 mars 2019") || preview.stdout.contains("membre depuis le"),
+            "\(preview.stdout)")
         let imported = try f.greffe(["members", "import", path, "--on", "2026-01-20"])
         expectExit(imported.status, .ok, "\(imported.stderr)")
         #expect(try f.greffe(["members", "show", "m01"]).stdout.contains("membre depuis le 2019-03-15"))
         #expect(try f.greffe(["members", "show", "m02"]).stdout.contains("membre depuis le 2026-01-20"))
 
-        let (g, future) = try store(with: "Identifiant;Nom;Courriel;Adhésion\nm01;Ana Lopez;ana@example.org;2027-01-01\nm02;Léo Petit;leo@example.org;31/02/2020\n")
+        let (g, future) = try store(
+            with:
+                "Identifiant;Nom;Courriel;Adhésion\nm01;Ana Lopez;ana@example.org;2027-01-01\nm02;Léo Petit;leo@example.org;31/02/2020\n"
+        )
         let before = try g.head()
         let refused = try g.greffe(["members", "import", future, "--on", "2026-01-20"])
         expectExit(refused.status, .refused)

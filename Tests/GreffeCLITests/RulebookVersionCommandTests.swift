@@ -8,9 +8,11 @@ import Testing
     static let roster = SampleCaseTests.roster
 
     func complaint(_ f: CLIFixture, on day: String) throws -> CLIFixture.Result {
-        try f.greffe(["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
-                      "--motive", "insults", "--facts", "Messages insultants.", "--board-learned-on", day, "--on", day,
-                      "--as", "m001"])
+        try f.greffe([
+            "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+            "--motive", "insults", "--facts", "Messages insultants.", "--board-learned-on", day, "--on", day,
+            "--as", "m001"
+        ])
     }
 
     /// The shipped procedure rewritten as version 2 with the board meeting due 10 days after the complaint.
@@ -48,21 +50,30 @@ import Testing
 
         let file = try version2(f)
         // Article 9: without the GA's carried vote, the new version is refused (65, R34) and nothing is written.
-        let unvoted = try f.greffe(["rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "m001"])
+        let unvoted = try f.greffe([
+            "rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "m001"
+        ])
         expectExit(unvoted.status, .refused)
         #expect(unvoted.stderr.contains("R34"), "\(unvoted.stderr)")
         #expect(try f.head() == head)
-        let proposed = try f.greffe(["amendment", "propose", "--file", file, "--by", "m002", "--summary", "Conseil sous 10 jours",
-                                     "--on", "2026-01-06", "--as", "m001"])
+        let proposed = try f.greffe([
+            "amendment", "propose", "--file", file, "--by", "m002", "--summary", "Conseil sous 10 jours",
+            "--on", "2026-01-06", "--as", "m001"
+        ])
         expectExit(proposed.status, .ok, "\(proposed.stderr)")
-        #expect(proposed.stdout.contains("Modification 2026-A001 proposée le 2026-01-06 par m002"), "\(proposed.stdout)")
-        let voted = try f.greffe(["amendment", "vote", "2026-A001", "--ballot", "m001=adopt", "--ballot", "m002=adopt",
-                                  "--blank", "m003", "--on", "2026-01-07", "--as", "m001", "--json"])
+        #expect(
+            proposed.stdout.contains("Modification 2026-A001 proposée le 2026-01-06 par m002"), "\(proposed.stdout)")
+        let voted = try f.greffe([
+            "amendment", "vote", "2026-A001", "--ballot", "m001=adopt", "--ballot", "m002=adopt",
+            "--blank", "m003", "--on", "2026-01-07", "--as", "m001", "--json"
+        ])
         expectExit(voted.status, .ok, "\(voted.stderr)")
         #expect(voted.stdout.contains("AmendmentVoted"), "\(voted.stdout)")
         let agenda = try f.greffe(["agenda", "--as-of", "2026-01-07"])
         #expect(agenda.stdout.contains("amendment 2026-A001"), "\(agenda.stdout)")
-        let adopted = try f.greffe(["rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "m001"])
+        let adopted = try f.greffe([
+            "rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "m001"
+        ])
         expectExit(adopted.status, .ok, "\(adopted.stderr)")
         #expect(adopted.stdout.contains("Règlement adopté : cle-autistes-ri v2 le 2026-01-07"), "\(adopted.stdout)")
         #expect(adopted.stdout.contains("les dossiers ouverts gardent leur version (R34, art. 9)"))
@@ -83,11 +94,15 @@ import Testing
         #expect(new.stdout.contains("R04  réunion du Conseil d'administration — dû le 2026-01-18"), "\(new.stdout)")
 
         let list = try f.greffe(["rulebook", "list"])
-        #expect(list.stdout.contains("cle-autistes-ri  v1  procédure  CLE Autistes — règlement intérieur du 04/06/2023  [adopté : v2]"),
-                "\(list.stdout)")
+        #expect(
+            list.stdout.contains(
+                "cle-autistes-ri  v1  procédure  CLE Autistes — règlement intérieur du 04/06/2023  [adopté : v2]"),
+            "\(list.stdout)")
         let shown = try f.greffe(["rulebook", "show", "cle-autistes-ri", "--version", "1"])
         #expect(shown.stdout.contains("R04 réunion du Conseil : 7 jours après la plainte"), "\(shown.stdout)")
-        #expect(try f.greffe(["rulebook", "show", "cle-autistes-ri"]).stdout.contains("R04 réunion du Conseil : 10 jours après la plainte"))
+        #expect(
+            try f.greffe(["rulebook", "show", "cle-autistes-ri"]).stdout.contains(
+                "R04 réunion du Conseil : 10 jours après la plainte"))
         let audit = try f.greffe(["audit", "verify"], environment: today)
         expectExit(audit.status, .ok, "\(audit.stdout)\(audit.stderr)")
         #expect(audit.stdout.contains("cle-autistes-ri v1, cle-autistes-ri v2 (2026-01-07)"), "\(audit.stdout)")

@@ -42,7 +42,9 @@ import Testing
               décision : avertissement (le 2026-02-11)
             """
         #expect(status.stdout.hasPrefix(expected), "\(status.stdout)")
-        #expect(status.stdout.contains("R14  nouvel appel après la révocation de m008 — dû le 2026-02-12 — fait le 2026-02-06 (marge 6 j)"))
+        #expect(
+            status.stdout.contains(
+                "R14  nouvel appel après la révocation de m008 — dû le 2026-02-12 — fait le 2026-02-06 (marge 6 j)"))
         #expect(status.stdout.contains("R03 (2 mois) : limite le 2026-03-04 ; conclu le 2026-02-11 ; marge 21 j"))
 
         let english = try f.greffe(["status", "2026-001", "--lang", "en"], environment: Self.today)
@@ -80,9 +82,14 @@ import Testing
         let f = try sampleStore()
         let past = try f.greffe(["status", "2026-001", "--as-of", "25/01/2026"])
         expectExit(past.status, .ok)
-        #expect(past.stdout.hasPrefix("Dossier 2026-001 — demande d'explication envoyée, réponse attendue\n  au 2026-01-25"))
+        #expect(
+            past.stdout.hasPrefix("Dossier 2026-001 — demande d'explication envoyée, réponse attendue\n  au 2026-01-25")
+        )
         #expect(past.stdout.contains("suspension en vigueur (R07) depuis le 2026-01-09"))
-        #expect(past.stdout.contains("R10  accusé de réception et première réponse de la personne mise en cause — dû le 2026-02-06 — ouvert, 12 j restant(s)"))
+        #expect(
+            past.stdout.contains(
+                "R10  accusé de réception et première réponse de la personne mise en cause — dû le 2026-02-06 — ouvert, 12 j restant(s)"
+            ))
         #expect(!past.stdout.contains("  cellule de crise : "))
     }
 
@@ -111,9 +118,9 @@ import Testing
 
         let file = f.directory + "/second-recusal.jsonl"
         try """
-            {"case":"2026-001","on":"2026-02-05","as":"m002","command":{"type":"cell.volunteer","commandId":"x-1","member":"m012"}}
-            {"case":"2026-001","on":"2026-02-05","as":"m002","command":{"type":"cell.recuse","commandId":"x-2","by":"m004","member":"m009"}}
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        {"case":"2026-001","on":"2026-02-05","as":"m002","command":{"type":"cell.volunteer","commandId":"x-1","member":"m012"}}
+        {"case":"2026-001","on":"2026-02-05","as":"m002","command":{"type":"cell.recuse","commandId":"x-2","by":"m004","member":"m009"}}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         let refused = try f.greffe(["apply", file])
         expectExit(refused.status, .refused)
         #expect(refused.stderr.contains("ligne 2 : refusé — R14 (art. 5.6.9)"), "\(refused.stderr)")
@@ -163,9 +170,17 @@ import Testing
         let f = try sampleStore()
         let list = try f.greffe(["members", "list", "--eligible-for", "2026-001", "--on", "2026-02-05"])
         expectExit(list.status, .ok)
-        #expect(list.stdout.contains("m002  Bruno Petit  cotisation 2025,2026  CA  exclu·e : R13 m002 n'est pas indépendant·e de la situation (rapporteur)"))
-        #expect(list.stdout.contains("m011  Inès Garcia  cotisation 2025  exclu·e : R13 m011 n'est pas à jour de cotisation pour l'année 2026"))
-        #expect(list.stdout.contains("m008  Farid Benali  cotisation 2026  exclu·e : R14 m008 a été révoqué·e par une partie"))
+        #expect(
+            list.stdout.contains(
+                "m002  Bruno Petit  cotisation 2025,2026  CA  exclu·e : R13 m002 n'est pas indépendant·e de la situation (rapporteur)"
+            ))
+        #expect(
+            list.stdout.contains(
+                "m011  Inès Garcia  cotisation 2025  exclu·e : R13 m011 n'est pas à jour de cotisation pour l'année 2026"
+            ))
+        #expect(
+            list.stdout.contains(
+                "m008  Farid Benali  cotisation 2026  exclu·e : R14 m008 a été révoqué·e par une partie"))
         let show = try f.greffe(["members", "show", "m007"])
         #expect(show.stdout.contains("jugements rendus (R17) : 1/3 (2026-001)"))
     }
@@ -177,9 +192,16 @@ extension SampleCaseTests {
         let history = try f.greffe(["history", "2026-001"])
         expectExit(history.status, .ok)
         let lines = history.stdout.split(separator: "\n")
-        #expect(lines.count == 52, "26 events (24 acts: the meeting also designates the rapporteur, the consensus is the judgement), two lines each")
-        #expect(lines.first?.hasPrefix("#33  2026-01-05  Plainte déposée contre Damien Roux (m004)") == true, "\(lines.first ?? "")")
+        #expect(
+            lines.count == 52,
+            "26 events (24 acts: the meeting also designates the rapporteur, the consensus is the judgement), two lines each"
+        )
+        #expect(
+            lines.first?.hasPrefix("#33  2026-01-05  Plainte déposée contre Damien Roux (m004)") == true,
+            "\(lines.first ?? "")")
         #expect(lines.dropFirst().first?.contains("ComplaintFiled v1, enregistré par Alice Martin (m001) le ") == true)
-        #expect(history.stdout.contains("Damien Roux (m004) révoque Farid Benali (m008) de la cellule"), "\(history.stdout)")
+        #expect(
+            history.stdout.contains("Damien Roux (m004) révoque Farid Benali (m008) de la cellule"), "\(history.stdout)"
+        )
     }
 }

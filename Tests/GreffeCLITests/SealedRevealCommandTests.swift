@@ -18,8 +18,9 @@ import Testing
             if previous.isEmpty { previous = record.previousHash }
             var event = record.event
             if record.sequence == sequence { change(&event) }
-            let (value, hash) = RecordCodec.encode(sequence: record.sequence, stream: record.stream,
-                                                   version: record.version, event: event, previousHash: previous)
+            let (value, hash) = RecordCodec.encode(
+                sequence: record.sequence, stream: record.stream,
+                version: record.version, event: event, previousHash: previous)
             rewritten.append((record.sequence, value))
             previous = hash
         }
@@ -42,7 +43,8 @@ import Testing
             if !bytes.isEmpty { bytes[0] ^= 0x01 }
             name["box"] = bytes.base64EncodedString()
             object["displayName"] = name
-            event.payload = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            event.payload =
+                (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
                 ?? event.payload
         }
         expectExit(try f.greffe(["log", "verify"]).status, .ok)

@@ -48,7 +48,10 @@ import Testing
         let created = try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
         expectExit(created.status, .ok, "\(created.stderr)")
         #expect(created.stdout.hasSuffix("Règlement adopté : aalmi-5 v1 le 2026-01-02.\n"))
-        #expect(try f.greffe(["rulebook", "list"]).stdout.contains("aalmi-5  v1  échelle  AALMI Fès — charte du groupe WhatsApp, §5 : exclusions du groupe  [adopté : v1]"))
+        #expect(
+            try f.greffe(["rulebook", "list"]).stdout.contains(
+                "aalmi-5  v1  échelle  AALMI Fès — charte du groupe WhatsApp, §5 : exclusions du groupe  [adopté : v1]")
+        )
         // An unknown rulebook is refused before anything is created.
         let other = CLIFixture()
         let unknown = try other.greffe(["init", "--rulebook", "nope"])
@@ -60,7 +63,8 @@ import Testing
         let f = CLIFixture()
         expectExit(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02"]).status, .ok)
         expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
-        expectExit(try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité", "--on", "2026-01-05"]).status, .ok)
+        expectExit(
+            try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité", "--on", "2026-01-05"]).status, .ok)
         let status = try f.greffe(["status", "m007", "--as-of", "2026-01-06"])
         expectExit(status.status, .ok, "\(status.stderr)")
         #expect(status.stdout.hasPrefix("m007 — AALMI Fès"))

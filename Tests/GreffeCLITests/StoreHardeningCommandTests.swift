@@ -4,8 +4,10 @@ import Testing
 
 /// Issue 16 through the built binary: ids, read-only commands, damaged, full and foreign stores, tampered exports.
 @Suite struct StoreHardeningCommandTests {
-    static let complaint = ["complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
-                            "--motive", "insults", "--facts", "Insultes", "--on", "2026-03-02"]
+    static let complaint = [
+        "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+        "--motive", "insults", "--facts", "Insultes", "--on", "2026-03-02"
+    ]
 
     func size(_ path: String) throws -> Int {
         try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
@@ -28,8 +30,9 @@ import Testing
     @Test func emptyCommandIdIsRefusedInApply() throws {
         let f = try ActCommandsTests().rosterStore()
         let before = try f.head()
-        let first = try #require(try String(contentsOfFile: SampleCaseTests.sampleCase, encoding: .utf8)
-            .split(separator: "\n").first)
+        let first = try #require(
+            try String(contentsOfFile: SampleCaseTests.sampleCase, encoding: .utf8)
+                .split(separator: "\n").first)
         let line = first.replacingOccurrences(of: #""commandId":"ex-01""#, with: #""commandId":"""#)
         #expect(line != String(first))
         let file = f.directory + "/vide.jsonl"
@@ -64,15 +67,18 @@ import Testing
         let undo = try makeImmutable(data)
         defer { undo() }
         let today = SampleCaseTests.today
-        for command in [["log", "verify"], ["log", "show", "--limit", "2"], ["status", "2026-001"], ["agenda"],
-                        ["cases"], ["history", "2026-001"], ["members", "list"], ["members", "show", "m004"],
-                        ["audit", "verify"], ["audit", "report"], ["audit", "replay", "--until", "3"],
-                        ["export", "--format", "jsonl"], ["dossier", "2026-001", "--out", f.directory + "/d.html"],
-                        ["rulebook", "list"]] {
+        for command in [
+            ["log", "verify"], ["log", "show", "--limit", "2"], ["status", "2026-001"], ["agenda"],
+            ["cases"], ["history", "2026-001"], ["members", "list"], ["members", "show", "m004"],
+            ["audit", "verify"], ["audit", "report"], ["audit", "replay", "--until", "3"],
+            ["export", "--format", "jsonl"], ["dossier", "2026-001", "--out", f.directory + "/d.html"],
+            ["rulebook", "list"]
+        ] {
             let result = try f.greffe(command, environment: today)
             expectExit(result.status, .ok, "\(command): \(result.stderr)")
         }
-        let act = try f.greffe(["report", "--case", "2026-001", "--concerning", "m004", "--description", "x"], environment: today)
+        let act = try f.greffe(
+            ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x"], environment: today)
         expectExit(act.status, .storeError, "an act still needs write access: \(act.stderr)")
     }
 
@@ -97,11 +103,15 @@ import Testing
         let data = f.store + "/data.mdb"
         #expect(try size(data) > 20_000)
         #expect(truncate(data, 20_000) == 0)
-        for command in [["log", "verify"], ["status", "2026-001"], ["cases"], ["audit", "verify"], ["export", "--format", "jsonl"],
-                        ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x", "--on", "2026-03-01"]] {
+        for command in [
+            ["log", "verify"], ["status", "2026-001"], ["cases"], ["audit", "verify"], ["export", "--format", "jsonl"],
+            ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x", "--on", "2026-03-01"]
+        ] {
             let result = try f.greffe(command)
             expectExit(result.status, .storeError, "\(command): status \(result.status) \(result.stderr)")
-            #expect(result.stderr.contains("magasin endommagé : fichier plus court que sa dernière page"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("magasin endommagé : fichier plus court que sa dernière page"),
+                "\(result.stderr)")
         }
         let english = try f.greffe(["cases", "--lang", "en"])
         #expect(english.stderr.contains("store damaged: file shorter than its last page"), "\(english.stderr)")
@@ -117,7 +127,8 @@ import Testing
             let f = CLIFixture()
             let mount = f.directory + "/petit"
             try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-            let mounted = try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", mount])
+            let mounted = try runProcess(
+                URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", mount])
             guard mounted.status == 0 else {
                 print("skipped: cannot mount a small tmpfs here (mount needs root): \(mounted.output)")
                 return
@@ -125,7 +136,8 @@ import Testing
             defer { _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [mount]) }
             if filler > 0 {
                 // Fill it: dd stops with "no space left", which is the point.
-                _ = try runProcess(URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(mount)/filler", "bs=1k", "count=\(filler)"])
+                _ = try runProcess(
+                    URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(mount)/filler", "bs=1k", "count=\(filler)"])
             }
             let before = try FileManager.default.contentsOfDirectory(atPath: mount)
             let store = mount + "/registre"
@@ -144,7 +156,8 @@ import Testing
         let f = CLIFixture()
         let mount = f.directory + "/petit"
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-        let mounted = try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mount])
+        let mounted = try runProcess(
+            URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mount])
         guard mounted.status == 0 else {
             print("skipped: cannot mount a small tmpfs here (mount needs root): \(mounted.output)")
             return
@@ -155,8 +168,12 @@ import Testing
         try FileManager.default.removeItem(atPath: store + "/lock.mdb")
         #expect(FileManager.default.createFile(atPath: store + "/lock.mdb", contents: nil))
         #expect(truncate(store + "/lock.mdb", 8192) == 0)
-        _ = try runProcess(URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(mount)/filler", "bs=1k", "count=1024"])
-        for command in [["cases"], ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x", "--on", "2026-03-01"]] {
+        _ = try runProcess(
+            URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(mount)/filler", "bs=1k", "count=1024"])
+        for command in [
+            ["cases"],
+            ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x", "--on", "2026-03-01"]
+        ] {
             let result = try f.greffe(command + ["--store", store], withStore: false)
             expectExit(result.status, .storeError, "\(command): status \(result.status) \(result.stderr)")
             #expect(result.stderr.contains("disque plein"), "\(result.stderr)")

@@ -24,25 +24,36 @@ import Testing
     }
 
     /// The reader takes `bytes` (`taken`) or declines it; what it takes is what JSONDecoder gives.
-    func check<T: Decodable & Equatable>(_ type: T.Type, _ bytes: Data, taken: Bool,
-                                         sourceLocation: SourceLocation = #_sourceLocation) {
+    func check<T: Decodable & Equatable>(
+        _ type: T.Type, _ bytes: Data, taken: Bool,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let foundation = try? JSONDecoder().decode(T.self, from: bytes)
         let ours = TapeReader.decode(T.self, from: bytes)
         #expect((ours != nil) == taken, sourceLocation: sourceLocation)
         if let ours { #expect(ours == foundation, sourceLocation: sourceLocation) }
     }
 
-    func check<T: Decodable & Equatable>(_ type: T.Type, _ json: String, taken: Bool,
-                                         sourceLocation: SourceLocation = #_sourceLocation) {
+    func check<T: Decodable & Equatable>(
+        _ type: T.Type, _ json: String, taken: Bool,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         check(type, Data(json.utf8), taken: taken, sourceLocation: sourceLocation)
     }
 
     @Test func plainDocumentsAreTaken() {
         check(Sample.self, #"{"text":"abc","count":-42,"flag":true,"list":[1,2,3],"note":null}"#, taken: true)
-        check(Sample.self, " {\n\t\"list\" : [ ] , \"flag\":false,\"count\":0,\"text\":\"\",\"nested\":{\"a\":[\"b\"]}}\r\n", taken: true)
+        check(
+            Sample.self,
+            " {\n\t\"list\" : [ ] , \"flag\":false,\"count\":0,\"text\":\"\",\"nested\":{\"a\":[\"b\"]}}\r\n",
+            taken: true)
         // Escapes, accents and a surrogate pair.
-        check(Sample.self, #"{"text":"\"é\\\/\u00e9\ud83d\ude00\n\t","count":9223372036854775807,"flag":true,"list":[]}"#, taken: true)
-        check(Sample.self, #"{"text":"x","count":1,"flag":true,"list":[],"extra":{"ignored":[1,{"a":null}]}}"#, taken: true)
+        check(
+            Sample.self, #"{"text":"\"é\\\/\u00e9\ud83d\ude00\n\t","count":9223372036854775807,"flag":true,"list":[]}"#,
+            taken: true)
+        check(
+            Sample.self, #"{"text":"x","count":1,"flag":true,"list":[],"extra":{"ignored":[1,{"a":null}]}}"#,
+            taken: true)
         check([String].self, #"["a","\u0000"]"#, taken: true)
         check(Int.self, "-0", taken: true)
         // A large object, its keys looked up out of order, missing, or repeated far apart.
@@ -71,8 +82,10 @@ import Testing
         check(Sample.self, #"{"text":"x","count":1e2,"flag":true,"list":[]}"#, taken: false)
         check(Sample.self, #"{"text":"x","count":9223372036854775808,"flag":true,"list":[]}"#, taken: false)
         check(Ratio.self, #"{"value":0.5}"#, taken: false)
-        check(Sample.self, Data(#"{"text":""#.utf8) + Data([0xC3, 0x28]) + Data(#"","count":1,"flag":true,"list":[]}"#.utf8),
-              taken: false)
+        check(
+            Sample.self,
+            Data(#"{"text":""#.utf8) + Data([0xC3, 0x28]) + Data(#"","count":1,"flag":true,"list":[]}"#.utf8),
+            taken: false)
         check(Sample.self, #"{"text":"x","count":"1","flag":true,"list":[]}"#, taken: false)
         check(Sample.self, #"{"text":"x","count":1,"flag":1,"list":[]}"#, taken: false)
         check(Sample.self, #"{"text":"x","count":1,"flag":true}"#, taken: false)
@@ -90,8 +103,9 @@ import Testing
         check(Kelvin.self, "{\"\u{212A}ey\":1}", taken: true)
         // In a large object too.
         let many = (1...40).map { "\"k\($0)\":\($0)" }
-        check([String: Int].self, "{" + (many + ["\"\u{E9}\":1", "\"e\u{301}\":2"]).joined(separator: ",") + "}",
-              taken: false)
+        check(
+            [String: Int].self, "{" + (many + ["\"\u{E9}\":1", "\"e\u{301}\":2"]).joined(separator: ",") + "}",
+            taken: false)
     }
 
     /// Found by FuzzJSONTape: JSONDecoder refuses a key that is not valid UTF-8 even when its member is not read. The
@@ -125,8 +139,10 @@ import Testing
         for text in ["1", "-0.5e+3", #""a""#, "[]", "{}", " [null, true, false] ", #"{"a":{"b":[]}}"#] {
             #expect(TapeReader.parses(Array(text.utf8)), "\(text)")
         }
-        for text in ["", " ", "01", "1.", ".5", "+1", "[1,]", #"{"a"}"#, "{'a':1}", "tru", "nul", "[", "]", "1 2",
-                     #""\u12""#, "\u{FEFF}1", "NaN", "Infinity", "[1]]"] {
+        for text in [
+            "", " ", "01", "1.", ".5", "+1", "[1,]", #"{"a"}"#, "{'a':1}", "tru", "nul", "[", "]", "1 2",
+            #""\u12""#, "\u{FEFF}1", "NaN", "Infinity", "[1]]"
+        ] {
             #expect(!TapeReader.parses(Array(text.utf8)), "\(text)")
         }
         // Nesting: 256 levels are read, a 257th is declined (JSONDecoder reads deeper documents).

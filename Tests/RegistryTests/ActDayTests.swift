@@ -23,13 +23,16 @@ import Testing
         try f.act("2026-01-27", .executeJudgement(Note()))
         let loaded = try f.registry.loadCase("2026-001")
         #expect(loaded.state.appealDeadline(for: "m005", rulebook: .cle) == d("2026-04-19"))
-        #expect(loaded.state.deadlines(asOf: d("2026-02-20"), rulebook: .cle).first { $0.rule == .R22 }?.status
-            == .met(on: d("2026-01-27"), marginDays: 0))
+        #expect(
+            loaded.state.deadlines(asOf: d("2026-02-20"), rulebook: .cle).first { $0.rule == .R22 }?.status
+                == .met(on: d("2026-01-27"), marginDays: 0))
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
         // The agenda of the day before the victim's receipt does not list her appeal yet.
         let then = try f.registry.dueIndex(asOf: d("2026-02-18")).flatMap(\.pending).map(\.labelFr)
         #expect(!then.contains("recours de m005"))
-        #expect(try f.registry.dueIndex(asOf: d("2026-02-20")).flatMap(\.pending).map(\.labelFr).contains("recours de m005"))
+        #expect(
+            try f.registry.dueIndex(asOf: d("2026-02-20")).flatMap(\.pending).map(\.labelFr).contains("recours de m005")
+        )
     }
 
     @Test func order_anActAfterTheDayOfRecordingWritesNothing() throws {
@@ -37,15 +40,18 @@ import Testing
         let head = try f.fingerprint()
         let clerk = Recording(actor: "m001", today: d("2026-03-01"))
         #expect(throws: RegistryError.self) {
-            try f.registry.perform(.fileComplaint(RegistryFixture.complaint), in: "2026-001", on: d("2026-03-02"), recording: clerk)
+            try f.registry.perform(
+                .fileComplaint(RegistryFixture.complaint), in: "2026-001", on: d("2026-03-02"), recording: clerk)
         }
         // Without a day given, the day of the recording instant (in the rulebook's time zone) is today.
-        let instant = Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000))  // 2026-01-05
+        let instant = Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000)) // 2026-01-05
         #expect(instant.day(inTimeZone: "Europe/Paris") == d("2026-01-05"))
         #expect(throws: RegistryError.self) {
-            try f.registry.perform(.fileComplaint(RegistryFixture.complaint), in: "2026-001", on: d("2026-01-06"), recording: instant)
+            try f.registry.perform(
+                .fileComplaint(RegistryFixture.complaint), in: "2026-001", on: d("2026-01-06"), recording: instant)
         }
         #expect(try f.fingerprint() == head)
-        try f.registry.perform(.fileComplaint(RegistryFixture.complaint), in: "2026-001", on: d("2026-03-01"), recording: clerk)
+        try f.registry.perform(
+            .fileComplaint(RegistryFixture.complaint), in: "2026-001", on: d("2026-03-01"), recording: clerk)
     }
 }

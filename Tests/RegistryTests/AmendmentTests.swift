@@ -17,9 +17,14 @@ extension RegistryFixture {
     /// Article 9 carried for `book`: proposed by board member m002, voted by m001–m003 `adopt` at the GA on `day`.
     @discardableResult
     func carryAmendment(_ book: Rulebook, on day: String, summary: String = "modification") throws -> String {
-        let proposed = try registry.proposeAmendment(.procedure(book), by: "m002", summary: summary, id: nil, on: d(day), recording: clerk)
-        try registry.voteAmendment(proposed.id, ballots: [Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: "adopt"),
-                                                          Ballot(member: "m003", option: "adopt")], on: d(day), recording: clerk)
+        let proposed = try registry.proposeAmendment(
+            .procedure(book), by: "m002", summary: summary, id: nil, on: d(day), recording: clerk)
+        try registry.voteAmendment(
+            proposed.id,
+            ballots: [
+                Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: "adopt"),
+                Ballot(member: "m003", option: "adopt")
+            ], on: d(day), recording: clerk)
         return proposed.id
     }
 }
@@ -38,19 +43,26 @@ private func version(_ n: Int) -> Rulebook {
 @Suite struct AmendmentTests {
     @Test func R34_anAmendmentProposedByTheBoardAndCarriedAtTwoThirdsIsAdoptedAndNotified() throws {
         let f = try RegistryFixture.veteran()
-        let proposed = try f.registry.proposeAmendment(.procedure(version(2)), by: "m002", summary: "Conseil sous 10 jours",
-                                                       id: nil, on: d("2026-05-02"), recording: f.clerk)
+        let proposed = try f.registry.proposeAmendment(
+            .procedure(version(2)), by: "m002", summary: "Conseil sous 10 jours",
+            id: nil, on: d("2026-05-02"), recording: f.clerk)
         #expect(proposed.id == "2026-A001")
-        #expect(try f.registry.pathAgenda().contains { $0.subject == "amendment 2026-A001" && $0.rule == .R34 && $0.due == nil })
-        let ballots = [Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: "adopt"),
-                       Ballot(member: "m003", option: "reject"), Ballot(member: "m004", option: "adopt")]
+        #expect(
+            try f.registry.pathAgenda().contains {
+                $0.subject == "amendment 2026-A001" && $0.rule == .R34 && $0.due == nil
+            })
+        let ballots = [
+            Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: "adopt"),
+            Ballot(member: "m003", option: "reject"), Ballot(member: "m004", option: "adopt")
+        ]
         let voted = try f.registry.voteAmendment("2026-A001", ballots: ballots, on: d("2026-06-04"), recording: f.clerk)
         guard case .voted(let vote) = voted.events.first else { Issue.record("no vote"); return }
         #expect(vote.carried)
         #expect(vote.tally.arithmetic == "3 × 3 = 9 ≥ 4 × 2 = 8 → deux tiers atteints")
         #expect(vote.noticeDue == d("2026-07-04"))
         // The one-month notice is on the agenda with its day.
-        #expect(try f.registry.pathAgenda().contains { $0.subject == "amendment 2026-A001" && $0.due == d("2026-07-04") })
+        #expect(
+            try f.registry.pathAgenda().contains { $0.subject == "amendment 2026-A001" && $0.due == d("2026-07-04") })
         try f.registry.adopt(.procedure(version(2)), on: d("2026-06-04"), recording: f.clerk)
         #expect(try f.registry.procedureRulebooks().inForce(on: d("2026-06-05")).version == 2)
         try f.registry.notifyAmendment("2026-A001", on: d("2026-06-10"), recording: f.clerk)
@@ -66,27 +78,40 @@ private func version(_ n: Int) -> Rulebook {
     @Test func R34_aNewProcedureVersionWithoutACarriedVoteIsRefusedAndNothingIsWritten() throws {
         let f = try RegistryFixture.veteran()
         let head = try f.fingerprint()
-        #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(version(2)), on: d("2026-06-04"), recording: f.clerk) }
+        #expect(throws: LadderError.self) {
+            try f.registry.adopt(.procedure(version(2)), on: d("2026-06-04"), recording: f.clerk)
+        }
         #expect(try f.fingerprint() == head)
         // Proposed but not yet voted: still refused.
-        try f.registry.proposeAmendment(.procedure(version(2)), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+        try f.registry.proposeAmendment(
+            .procedure(version(2)), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         let proposedHead = try f.fingerprint()
-        #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(version(2)), on: d("2026-06-04"), recording: f.clerk) }
+        #expect(throws: LadderError.self) {
+            try f.registry.adopt(.procedure(version(2)), on: d("2026-06-04"), recording: f.clerk)
+        }
         #expect(try f.fingerprint() == proposedHead)
     }
 
     @Test func R34_aVoteBelowTwoThirdsIsRecordedAndTheAdoptionStaysRefused() throws {
         let f = try RegistryFixture.veteran()
-        try f.registry.proposeAmendment(.procedure(version(2)), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
-        let ballots = [Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: "reject"), Ballot(member: "m003", option: nil)]
+        try f.registry.proposeAmendment(
+            .procedure(version(2)), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+        let ballots = [
+            Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: "reject"),
+            Ballot(member: "m003", option: nil)
+        ]
         let voted = try f.registry.voteAmendment("2026-A001", ballots: ballots, on: d("2026-06-04"), recording: f.clerk)
         guard case .voted(let vote) = voted.events.first else { Issue.record("no vote"); return }
         #expect(!vote.carried)
         #expect(vote.tally.arithmetic == "1 × 3 = 3 < 3 × 2 = 6 → deux tiers non atteints")
         #expect(try f.registry.pathAgenda().isEmpty)
         let head = try f.fingerprint()
-        #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(version(2)), on: d("2026-06-04"), recording: f.clerk) }
-        #expect(throws: RegistryError.self) { try f.registry.notifyAmendment("2026-A001", on: d("2026-06-05"), recording: f.clerk) }
+        #expect(throws: LadderError.self) {
+            try f.registry.adopt(.procedure(version(2)), on: d("2026-06-04"), recording: f.clerk)
+        }
+        #expect(throws: RegistryError.self) {
+            try f.registry.notifyAmendment("2026-A001", on: d("2026-06-05"), recording: f.clerk)
+        }
         #expect(try f.fingerprint() == head)
     }
 
@@ -96,9 +121,13 @@ private func version(_ n: Int) -> Rulebook {
         var other = version(2)
         other.cellSize = 5
         let head = try f.fingerprint()
-        #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(other), on: d("2026-06-04"), recording: f.clerk) }
+        #expect(throws: LadderError.self) {
+            try f.registry.adopt(.procedure(other), on: d("2026-06-04"), recording: f.clerk)
+        }
         // Nor before the day of the vote.
-        #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(version(2)), on: d("2026-06-03"), recording: f.clerk) }
+        #expect(throws: LadderError.self) {
+            try f.registry.adopt(.procedure(version(2)), on: d("2026-06-03"), recording: f.clerk)
+        }
         #expect(try f.fingerprint() == head)
     }
 
@@ -106,13 +135,16 @@ private func version(_ n: Int) -> Rulebook {
         let f = try RegistryFixture.veteran()
         let head = try f.fingerprint()
         #expect(throws: RegistryError.self) {
-            try f.registry.proposeAmendment(.procedure(version(2)), by: "m004", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+            try f.registry.proposeAmendment(
+                .procedure(version(2)), by: "m004", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         }
         #expect(throws: PathError.unknownMember("nobody")) {
-            try f.registry.proposeAmendment(.procedure(version(2)), by: "nobody", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+            try f.registry.proposeAmendment(
+                .procedure(version(2)), by: "nobody", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         }
         #expect(throws: RegistryError.self) {
-            try f.registry.proposeAmendment(.procedure(Rulebook.cle), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+            try f.registry.proposeAmendment(
+                .procedure(Rulebook.cle), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         }
         #expect(try f.fingerprint() == head)
     }
@@ -120,13 +152,18 @@ private func version(_ n: Int) -> Rulebook {
     @Test func R34_aBallotWithoutTheRightToVoteIsRefusedAndNothingIsWritten() throws {
         // Roster imported on 2026-01-02: nobody has the year of seniority (2.4) at a GA in June 2026.
         let f = try RegistryFixture()
-        try f.registry.proposeAmendment(.procedure(version(2)), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+        try f.registry.proposeAmendment(
+            .procedure(version(2)), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         let head = try f.fingerprint()
         #expect(throws: RegistryError.self) {
-            try f.registry.voteAmendment("2026-A001", ballots: [Ballot(member: "m001", option: "adopt")], on: d("2026-06-04"), recording: f.clerk)
+            try f.registry.voteAmendment(
+                "2026-A001", ballots: [Ballot(member: "m001", option: "adopt")], on: d("2026-06-04"), recording: f.clerk
+            )
         }
         #expect(throws: PathError.unknownAmendment("2026-A009")) {
-            try f.registry.voteAmendment("2026-A009", ballots: [Ballot(member: "m001", option: "adopt")], on: d("2026-06-04"), recording: f.clerk)
+            try f.registry.voteAmendment(
+                "2026-A009", ballots: [Ballot(member: "m001", option: "adopt")], on: d("2026-06-04"), recording: f.clerk
+            )
         }
         #expect(try f.fingerprint() == head)
     }

@@ -20,9 +20,11 @@ final class AuditFixture {
     let registry: Registry
     var store: EventStore { registry.store }
     /// A fixed instant (the same bytes on every run); "today" is later than every act the fixture records.
-    static let clerk = Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
-                                 today: Day(year: 2026, month: 12, day: 31))
-    static let voteLine = #"{"case":"2026-001","on":"2026-02-14","as":"m002","command":{"type":"cell.vote","commandId":"demo-19","proposals":[{"id":"A","sanctions":["warning"]},{"id":"B","sanctions":["mediation"]}],"ballots":[{"member":"m012","option":"A"},{"member":"m001","option":"A"},{"member":"m009","option":"B"}]}}"#
+    static let clerk = Recording(
+        actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
+        today: Day(year: 2026, month: 12, day: 31))
+    static let voteLine =
+        #"{"case":"2026-001","on":"2026-02-14","as":"m002","command":{"type":"cell.vote","commandId":"demo-19","proposals":[{"id":"A","sanctions":["warning"]},{"id":"B","sanctions":["mediation"]}],"ballots":[{"member":"m012","option":"A"},{"member":"m001","option":"A"},{"member":"m009","option":"B"}]}}"#
 
     /// Every person of the sample roster: id, name, email.
     let roster: [[String]]
@@ -73,7 +75,9 @@ final class AuditFixture {
         for raw in text.split(separator: "\n") where !raw.isEmpty {
             let json = vote && raw.contains("\"cell.consensus\"") ? Self.voteLine : String(raw)
             let line = try JSONDecoder().decode(Line.self, from: Data(json.utf8))
-            try registry.perform(line.command, in: line.case, on: line.on, recording: Recording(actor: line.as, recordedAt: Self.clerk.recordedAt, today: Self.clerk.today))
+            try registry.perform(
+                line.command, in: line.case, on: line.on,
+                recording: Recording(actor: line.as, recordedAt: Self.clerk.recordedAt, today: Self.clerk.today))
         }
     }
 
@@ -83,10 +87,15 @@ final class AuditFixture {
         let state = try registry.loadCase(id).state
         let context = try registry.caseContext(for: id, on: d("2026-02-05"))
         let announcement = try DrawAnnouncement.announce(
-            pool: try DrawPool(members: state.cellPool(context: context, on: d("2026-02-05"), rulebook: registry.rulebook)),
-            sources: [EntropySource(description: "Loto FDJ du samedi 7 février 2026 : les 5 numéros", valuesKnownOn: d("2026-02-07"))],
+            pool: try DrawPool(
+                members: state.cellPool(context: context, on: d("2026-02-05"), rulebook: registry.rulebook)),
+            sources: [
+                EntropySource(
+                    description: "Loto FDJ du samedi 7 février 2026 : les 5 numéros", valuesKnownOn: d("2026-02-07"))
+            ],
             seatsLeft: registry.rulebook.cellSize - state.cell.count, on: d("2026-02-05"))
-        try registry.perform(.announceDraw(announcement, commandId: nil), in: id, on: d("2026-02-05"), recording: Self.clerk)
+        try registry.perform(
+            .announceDraw(announcement, commandId: nil), in: id, on: d("2026-02-05"), recording: Self.clerk)
         let draw = try CellDraw.perform(announcement, values: [["3", "11", "17", "25", "38"]])
         guard drawSchema1 else {
             try registry.perform(.performDraw(draw, commandId: nil), in: id, on: d("2026-02-07"), recording: Self.clerk)
@@ -95,7 +104,8 @@ final class AuditFixture {
         let stream = Registry.stream(of: id)
         let event = NewEvent(
             type: "DrawPerformed", schemaVersion: 1, occurredOn: "2026-02-07", recordedAt: 1_767_600_000_000,
-            actor: Self.clerk.actor, correlationId: id.rawValue, payload: try Self.schema1Payload(draw, pool: announcement.pool))
+            actor: Self.clerk.actor, correlationId: id.rawValue,
+            payload: try Self.schema1Payload(draw, pool: announcement.pool))
         try store.append(to: stream, expected: .exactly(try store.version(of: stream)), events: [event])
         try rebuildProjections()
     }
@@ -106,9 +116,12 @@ final class AuditFixture {
         object["order"] = nil
         object["poolSize"] = nil
         object["pool"] = pool.map(\.rawValue)
-        object["steps"] = RFC3797.selectionOrder(poolSize: pool.count, key: draw.keyString, count: pool.count).map { step in
-            ["index": step.index, "digestHex": step.digestHex, "remaining": step.remaining,
-             "valueModRemaining": step.valueModRemaining, "position": step.position, "selected": step.selected]
+        object["steps"] = RFC3797.selectionOrder(poolSize: pool.count, key: draw.keyString, count: pool.count).map {
+            step in
+            [
+                "index": step.index, "digestHex": step.digestHex, "remaining": step.remaining,
+                "valueModRemaining": step.valueModRemaining, "position": step.position, "selected": step.selected
+            ]
         }
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
     }

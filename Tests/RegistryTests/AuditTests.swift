@@ -11,7 +11,8 @@ import Testing
 @Suite struct AuditVerifyTests {
     /// The first failure's check and sequence, and every check that failed.
     func failures(_ report: AuditReport) -> (first: AuditCheck?, sequence: UInt64?, failed: [AuditCheck]) {
-        let failed = report.checks.filter { if case .failed = $0.outcome { return true } else { return false } }.map(\.check)
+        let failed = report.checks.filter { if case .failed = $0.outcome { return true } else { return false } }.map(
+            \.check)
         return (report.firstFailure?.check, report.firstFailure?.finding.sequence, failed)
     }
 
@@ -25,7 +26,7 @@ import Testing
         #expect(report.result(.payloads)?.count == Int(head))
         #expect(report.result(.draws)?.count == 1)
         #expect(report.result(.votes)?.count == 0)
-        #expect(report.result(.streams)?.count == 15)  // 13 members, 2 cases
+        #expect(report.result(.streams)?.count == 15) // 13 members, 2 cases
         var progress: [AuditProgress] = []
         _ = try f.registry.audit { progress.append($0) }
         #expect(progress.last?.check == .chain && progress.last?.done == head && progress.last?.total == head)
@@ -35,13 +36,16 @@ import Testing
         let f = try AuditFixture()
         let complaint = try f.first("ComplaintFiled")
         var value = try f.raw(complaint.sequence)
-        value[value.count - 40] ^= 0x01  // inside the payload, before the stored hash
+        value[value.count - 40] ^= 0x01 // inside the payload, before the stored hash
         try f.overwrite(complaint.sequence, value)
         let report = try f.registry.audit()
         let found = failures(report)
         #expect(found.first == .chain)
         #expect(found.sequence == complaint.sequence)
-        print("flip a payload byte:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+        print(
+            "flip a payload byte:",
+            report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" }
+                ?? "-")
     }
 
     @Test func aChangedDayFailsTheChainAtItsSequence() throws {
@@ -55,7 +59,10 @@ import Testing
         let report = try f.registry.audit()
         #expect(failures(report).first == .chain)
         #expect(failures(report).sequence == complaint.sequence)
-        print("change a day:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+        print(
+            "change a day:",
+            report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" }
+                ?? "-")
     }
 
     @Test func aDeletedLastRecordFailsTheChainAtTheHead() throws {
@@ -67,7 +74,10 @@ import Testing
         #expect(failures(report).sequence == head)
         // The stored projections still hold the deleted event: the replay differs too.
         #expect(failures(report).failed.contains(.replay))
-        print("delete the last record:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+        print(
+            "delete the last record:",
+            report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" }
+                ?? "-")
     }
 
     @Test func aDeletedMiddleRecordFailsTheChainAtItsSequence() throws {
@@ -78,7 +88,10 @@ import Testing
         #expect(failures(report).first == .chain)
         #expect(failures(report).sequence == draw.sequence)
         #expect(report.result(.replay)?.outcome != .passed)
-        print("delete a middle record:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+        print(
+            "delete a middle record:",
+            report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" }
+                ?? "-")
     }
 
     @Test func twoSwappedRecordsFailTheChainAtTheFirst() throws {
@@ -90,7 +103,10 @@ import Testing
         let report = try f.registry.audit()
         #expect(failures(report).first == .chain)
         #expect(failures(report).sequence == complaint)
-        print("swap two records:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+        print(
+            "swap two records:",
+            report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" }
+                ?? "-")
     }
 
     @Test func aForgerWhoRewritesTheWholeChainIsCaughtOnlyByTheSignedCheckpoint() throws {
@@ -108,11 +124,13 @@ import Testing
         while let record = try cursor.next() {
             var event = record.event
             if record.sequence == complaint.sequence {
-                event.payload = Data(String(decoding: event.payload, as: UTF8.self)
-                    .replacingOccurrences(of: "insults", with: "conduct").utf8)
+                event.payload = Data(
+                    String(decoding: event.payload, as: UTF8.self)
+                        .replacingOccurrences(of: "insults", with: "conduct").utf8)
             }
-            let (value, hash) = RecordCodec.encode(sequence: record.sequence, stream: record.stream, version: record.version,
-                                                   event: event, previousHash: previous)
+            let (value, hash) = RecordCodec.encode(
+                sequence: record.sequence, stream: record.stream, version: record.version,
+                event: event, previousHash: previous)
             rewritten.append((record.sequence, value))
             previous = hash
         }
@@ -128,7 +146,10 @@ import Testing
         let report = try f.registry.audit(checkpoint: receipt, trustedKey: keys.publicKeyHex)
         #expect(failures(report).failed == [.checkpoint])
         #expect(failures(report).sequence == receipt.sequence)
-        print("rewrite the whole chain consistently:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+        print(
+            "rewrite the whole chain consistently:",
+            report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" }
+                ?? "-")
     }
 
     @Test func aReceiptSignedByAnotherKeyOrChangedIsRefused() throws {
@@ -136,7 +157,9 @@ import Testing
         let keys = AuditKeyPair.generate()
         var receipt = try Checkpoint.sign(try f.store.head(), on: d("2026-02-20"), with: keys)
         let other = AuditKeyPair.generate()
-        #expect(try f.registry.audit(checkpoint: receipt, trustedKey: other.publicKeyHex).result(.checkpoint)?.passed == false)
+        #expect(
+            try f.registry.audit(checkpoint: receipt, trustedKey: other.publicKeyHex).result(.checkpoint)?.passed
+                == false)
         receipt.sequence -= 1
         #expect(try f.registry.audit(checkpoint: receipt).result(.checkpoint)?.passed == false)
         #expect(try AuditKeyPair(privateKeyHex: keys.privateKeyHex).publicKeyHex == keys.publicKeyHex)
@@ -152,7 +175,10 @@ import Testing
         let report = try f.registry.audit()
         #expect(failures(report).failed == [.replay])
         #expect(report.firstFailure?.finding.key == key)
-        print("projection changed:", report.firstFailure.map { "(\($0.check.rawValue)) key \($0.finding.key ?? "") \($0.finding.words.en)" } ?? "-")
+        print(
+            "projection changed:",
+            report.firstFailure.map { "(\($0.check.rawValue)) key \($0.finding.key ?? "") \($0.finding.words.en)" }
+                ?? "-")
     }
 
     @Test func aVoteWhoseOutcomeDisagreesWithItsBallotsIsCaught() throws {
@@ -167,31 +193,42 @@ import Testing
             Issue.record("not a vote")
             return
         }
-        vote.ballots = [Ballot(member: "m012", option: "A"), Ballot(member: "m001", option: "B"), Ballot(member: "m009", option: "B")]
+        vote.ballots = [
+            Ballot(member: "m012", option: "A"), Ballot(member: "m001", option: "B"),
+            Ballot(member: "m009", option: "B")
+        ]
         let appended = try f.appendBypassingTheDecider(.cellVoteHeld(vote), like: held)
         let report = try f.registry.audit()
         #expect(failures(report).failed == [.votes])
         #expect(failures(report).sequence == appended.sequence)
         #expect(report.result(.votes)?.count == 2)
-        print("vote outcome disagrees:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+        print(
+            "vote outcome disagrees:",
+            report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" }
+                ?? "-")
     }
 
     @Test func aDrawThatDoesNotRecomputeIsCaught() throws {
         let f = try AuditFixture()
         let performed = try f.first("DrawPerformed")
-        guard case .drawPerformed(let draw) = try CaseEvent.decode(type: performed.type, payload: performed.payload) else {
+        guard case .drawPerformed(let draw) = try CaseEvent.decode(type: performed.type, payload: performed.payload)
+        else {
             Issue.record("not a draw")
             return
         }
         // Other published values, the recorded order kept: the key string no longer re-computes.
-        let forged = CellDraw(poolDigest: draw.poolDigest, poolSize: draw.poolSize,
-                              entropy: .publicSources(values: [["4", "11", "17", "25", "38"]]),
-                              keyString: draw.keyString, order: draw.order, publiclyVerifiable: true)
+        let forged = CellDraw(
+            poolDigest: draw.poolDigest, poolSize: draw.poolSize,
+            entropy: .publicSources(values: [["4", "11", "17", "25", "38"]]),
+            keyString: draw.keyString, order: draw.order, publiclyVerifiable: true)
         let appended = try f.appendBypassingTheDecider(.drawPerformed(forged), like: performed)
         let report = try f.registry.audit()
         #expect(failures(report).failed == [.draws])
         #expect(failures(report).sequence == appended.sequence)
-        print("draw does not re-compute:", report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" } ?? "-")
+        print(
+            "draw does not re-compute:",
+            report.firstFailure.map { "(\($0.check.rawValue)) \($0.finding.sequence ?? 0) \($0.finding.words.en)" }
+                ?? "-")
     }
 
     /// Issue 9: a store written before the compact draw payload (schema version 1, the pool and every step) still
@@ -213,24 +250,32 @@ import Testing
     }
 
     /// A record of `type` written at `version` behind the decider's back fails the payload check with `words`.
-    func unknownSchemaVersion(_ type: String, _ version: UInt32, _ words: Words,
-                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func unknownSchemaVersion(
+        _ type: String, _ version: UInt32, _ words: Words,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let f = try AuditFixture()
         var event = try f.first(type).event
         event.schemaVersion = version
         let appended = try f.store.append(to: "case/2026-002", expected: .any, events: [event])
         let report = try f.registry.audit()
-        #expect(report.result(.payloads)?.outcome == .failed(AuditFinding(sequence: appended[0].sequence, words)),
-                sourceLocation: sourceLocation)
+        #expect(
+            report.result(.payloads)?.outcome == .failed(AuditFinding(sequence: appended[0].sequence, words)),
+            sourceLocation: sourceLocation)
     }
 
     @Test func anUnknownSchemaVersionIsCaughtByThePayloadCheck() throws {
-        try unknownSchemaVersion("BoardMet", 2, Words("BoardMet en version de schéma 2, seule la 1 est connue",
-                                                      "BoardMet at schema version 2; only 1 is known"))
+        try unknownSchemaVersion(
+            "BoardMet", 2,
+            Words(
+                "BoardMet en version de schéma 2, seule la 1 est connue",
+                "BoardMet at schema version 2; only 1 is known"))
         // DrawPerformed reads versions 1 and 2 (issue 9).
-        try unknownSchemaVersion("DrawPerformed", 3, Words(
-            "DrawPerformed en version de schéma 3, seules les versions 1 à 2 sont connues",
-            "DrawPerformed at schema version 3; only versions 1 to 2 are known"))
+        try unknownSchemaVersion(
+            "DrawPerformed", 3,
+            Words(
+                "DrawPerformed en version de schéma 3, seules les versions 1 à 2 sont connues",
+                "DrawPerformed at schema version 3; only versions 1 to 2 are known"))
     }
 }
 
@@ -241,11 +286,15 @@ import Testing
         let rulebook = Rulebook.cle
         let votes = [OptionVotes(option: "A", votes: a), OptionVotes(option: "B", votes: b)]
         let tallies = Self.proposals.map { p in
-            OptionTally(option: p.id, tally: rulebook.reachesTwoThirds(
-                yes: p.id == "A" ? a : b, cast: a + b, blanks: blanks, bodySize: 40))
+            OptionTally(
+                option: p.id,
+                tally: rulebook.reachesTwoThirds(
+                    yes: p.id == "A" ? a : b, cast: a + b, blanks: blanks, bodySize: 40))
         }
-        let record = GAVoteRecord(proposals: Self.proposals, votes: votes, blanks: blanks, bodySize: 40, tallies: tallies, adopted: adopted)
-        return VoteAudit(caseID: "2026-001", sequence: 9, on: d("2026-05-01"), record: record, decided: decided, rulebook: rulebook)
+        let record = GAVoteRecord(
+            proposals: Self.proposals, votes: votes, blanks: blanks, bodySize: 40, tallies: tallies, adopted: adopted)
+        return VoteAudit(
+            caseID: "2026-001", sequence: 9, on: d("2026-05-01"), record: record, decided: decided, rulebook: rulebook)
     }
 
     @Test func aGeneralAssemblyVoteIsRecountedFromItsCounts() {
@@ -265,21 +314,27 @@ import Testing
         // The event recording the GA's reintegration vote is recounted like its sanction vote.
         let immediate = Rulebook.SanctionID.immediateReintegration
         let probationary = Rulebook.SanctionID.probationaryReintegration
-        let proposals = [Proposal(id: immediate, sanctions: [immediate]), Proposal(id: probationary, sanctions: [probationary])]
+        let proposals = [
+            Proposal(id: immediate, sanctions: [immediate]), Proposal(id: probationary, sanctions: [probationary])
+        ]
         let votes = [OptionVotes(option: immediate, votes: 19), OptionVotes(option: probationary, votes: 19)]
         let tallies = proposals.map { p in
             OptionTally(option: p.id, tally: Rulebook.cle.reachesTwoThirds(yes: 19, cast: 38, blanks: 2, bodySize: 40))
         }
         func audit(adopted: String?) -> VoteAudit? {
-            let record = GAVoteRecord(proposals: proposals, votes: votes, blanks: 2, bodySize: 40, tallies: tallies, adopted: adopted)
-            return VoteAudit(caseID: "2026-001", sequence: 9,
-                             event: DatedEvent(on: d("2026-06-14"), event: .generalAssemblyReintegrationVoteHeld(record)),
-                             before: CaseState(), rulebook: .cle)
+            let record = GAVoteRecord(
+                proposals: proposals, votes: votes, blanks: 2, bodySize: 40, tallies: tallies, adopted: adopted)
+            return VoteAudit(
+                caseID: "2026-001", sequence: 9,
+                event: DatedEvent(on: d("2026-06-14"), event: .generalAssemblyReintegrationVoteHeld(record)),
+                before: CaseState(), rulebook: .cle)
         }
         #expect(audit(adopted: nil)?.ok == true)
         #expect(audit(adopted: nil)?.kind == .generalAssemblyReintegrationVote)
         // Recorded as adopted although 19 of 40 is not two-thirds: caught.
-        #expect(audit(adopted: probationary)?.problem?.en == "adopted option recorded: \(probationary); per the ballots: none")
+        #expect(
+            audit(adopted: probationary)?.problem?.en
+                == "adopted option recorded: \(probationary); per the ballots: none")
     }
 }
 
@@ -359,13 +414,16 @@ import Testing
                 #expect(!text.contains(String(word)), "\(word)")
             }
         }
-        let pseudonymiser = try Pseudonymiser(key: key, people: [.init(id: "m005", names: ["Vera Lefèvre"], emails: ["vera@exemple.org"])])
+        let pseudonymiser = try Pseudonymiser(
+            key: key, people: [.init(id: "m005", names: ["Vera Lefèvre"], emails: ["vera@exemple.org"])])
         let vera = pseudonymiser.pseudonym("m005")
-        #expect(pseudonymiser.text("Mme.Lefèvre, VERA, vera@exemple.org, m005 ; m0050 et Veranda restent")
-                    == "Mme.\(vera), \(vera), \(vera)@pseudonyme.invalid, \(vera) ; m0050 et Veranda restent")
+        #expect(
+            pseudonymiser.text("Mme.Lefèvre, VERA, vera@exemple.org, m005 ; m0050 et Veranda restent")
+                == "Mme.\(vera), \(vera), \(vera)@pseudonyme.invalid, \(vera) ; m0050 et Veranda restent")
         #expect(try export(f, key: key) == text, "stable pseudonyms with the same key")
         #expect(try export(f, key: Array(repeating: 8, count: 32)) != text)
-        #expect(ExportVerification.check(text).failure?.words.en == "pseudonymised export: the hashes cannot be recomputed")
+        #expect(
+            ExportVerification.check(text).failure?.words.en == "pseudonymised export: the hashes cannot be recomputed")
         let path = f.directory + "/anonyme.jsonl"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let python = try runScript("verify_export.py", [path])
@@ -378,8 +436,9 @@ import Testing
     /// Assemblies and ladder records are streams of the store too: the audit reads them, it does not call them unknown.
     @Test func assembliesAndLaddersPassTheAudit() throws {
         let f = try AuditFixture()
-        try f.registry.scheduleAssembly(AssemblyScheduled(heldOn: d("2026-06-20"), place: "Lyon"), on: d("2026-03-01"),
-                                        recording: AuditFixture.clerk)
+        try f.registry.scheduleAssembly(
+            AssemblyScheduled(heldOn: d("2026-06-20"), place: "Lyon"), on: d("2026-03-01"),
+            recording: AuditFixture.clerk)
         let book = try #require(try ShippedRulebooks.ladders().first)
         try f.registry.adopt(book, on: d("2026-01-01"), recording: AuditFixture.clerk)
         let report = try f.registry.audit()
@@ -394,8 +453,9 @@ import Testing
     @Test func aClosedCaseGivesTheSameProjectionsWhenCompacted() throws {
         let f = try AuditFixture()
         #expect(try f.registry.dueIndex().map(\.id).contains("2026-001"), "an appeal window is still listed")
-        try f.registry.perform(.closeCase(Closure(reason: "jugement exécuté, délais de recours écoulés")), in: "2026-001",
-                               on: d("2026-04-20"), recording: AuditFixture.clerk)
+        try f.registry.perform(
+            .closeCase(Closure(reason: "jugement exécuté, délais de recours écoulés")), in: "2026-001",
+            on: d("2026-04-20"), recording: AuditFixture.clerk)
         // A closed case accepts no act: nothing of it is due, and the agenda does not read it.
         #expect(try f.registry.dueIndex().map(\.id).contains("2026-001") == false)
         let stored = try f.registry.storedProjections()

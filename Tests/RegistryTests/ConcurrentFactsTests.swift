@@ -22,25 +22,29 @@ import Testing
         var before: LogHead?
         first.willAppend = {
             first.willAppend = nil
-            try other.perform(.acceptVolunteer(MemberRef(member: "m007")), in: "2026-002", on: d("2026-01-23"), recording: f.clerk)
+            try other.perform(
+                .acceptVolunteer(MemberRef(member: "m007")), in: "2026-002", on: d("2026-01-23"), recording: f.clerk)
             before = try f.store.head()
         }
         #expect(throws: RegistryError.factsChanged(caseID: "2026-001")) {
-            try first.perform(.acceptVolunteer(MemberRef(member: "m007")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
+            try first.perform(
+                .acceptVolunteer(MemberRef(member: "m007")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
         }
         #expect(try f.store.head() == before)
         #expect(try first.loadCase("2026-001").state.cell.isEmpty)
 
         // Decided again, the act sees the seat and is refused (R17).
         do {
-            try first.perform(.acceptVolunteer(MemberRef(member: "m007")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
+            try first.perform(
+                .acceptVolunteer(MemberRef(member: "m007")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
             Issue.record("a second seat for m007 was accepted")
         } catch RegistryError.refused(let refusal) {
             #expect(refusal.rule == .R17)
         }
         #expect(try f.store.head() == before)
         // An act that another writer did not disturb goes through.
-        try first.perform(.acceptVolunteer(MemberRef(member: "m008")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
+        try first.perform(
+            .acceptVolunteer(MemberRef(member: "m008")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
     }
 }

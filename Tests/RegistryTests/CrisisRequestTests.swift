@@ -18,13 +18,15 @@ import Testing
 
     @Test func R31_requestLodgedThenImplementedOpensTheCase() throws {
         let f = try fixture()
-        let lodging = CrisisRequestLodging(target: "m006", signatories: Self.signatories, motives: ["harm"], facts: "Bannissements")
+        let lodging = CrisisRequestLodging(
+            target: "m006", signatories: Self.signatories, motives: ["harm"], facts: "Bannissements")
         let lodged = try f.registry.lodgeCrisisRequest(lodging, id: nil, on: d("2026-03-02"), recording: f.clerk)
         #expect(lodged.id == "2026-D001")
         #expect(lodged.due == d("2026-03-09"))
         let agenda = try f.registry.pathAgenda()
         #expect(agenda.contains { $0.subject == "request 2026-D001" && $0.due == d("2026-03-09") && $0.rule == .R31 })
-        let done = try f.registry.implementCrisisRequest("2026-D001", channel: .email, on: d("2026-03-11"), recording: f.clerk)
+        let done = try f.registry.implementCrisisRequest(
+            "2026-D001", channel: .email, on: d("2026-03-11"), recording: f.clerk)
         guard case .implemented(let i) = done.events.first else { Issue.record("not implemented"); return }
         #expect(i.daysLate == 2)
         let opened = try f.registry.loadCase(i.caseID)
@@ -40,7 +42,8 @@ import Testing
     @Test func R31_aSignatoryWithoutDuesIsRefusedAndNothingIsWritten() throws {
         let f = try fixture()
         let before = try f.fingerprint()
-        let lodging = CrisisRequestLodging(target: "m006", signatories: ["m004", "m005", "m007", "m008", "m011"], motives: ["harm"], facts: "x")
+        let lodging = CrisisRequestLodging(
+            target: "m006", signatories: ["m004", "m005", "m007", "m008", "m011"], motives: ["harm"], facts: "x")
         #expect(throws: RegistryError.self) {
             try f.registry.lodgeCrisisRequest(lodging, id: nil, on: d("2026-03-02"), recording: f.clerk)
         }
@@ -50,7 +53,8 @@ import Testing
     @Test func R31_anUnknownSignatoryIsNotFound() throws {
         let f = try fixture()
         let before = try f.fingerprint()
-        let lodging = CrisisRequestLodging(target: "m006", signatories: ["m004", "m005", "m007", "m008", "nobody"], motives: ["harm"], facts: "x")
+        let lodging = CrisisRequestLodging(
+            target: "m006", signatories: ["m004", "m005", "m007", "m008", "nobody"], motives: ["harm"], facts: "x")
         #expect(throws: PathError.unknownMember("nobody")) {
             try f.registry.lodgeCrisisRequest(lodging, id: nil, on: d("2026-03-02"), recording: f.clerk)
         }

@@ -11,7 +11,8 @@ import Testing
         let check = try runScript("embed_rulebooks.py", ["--check"])
         #expect(check.status == 0, "run python3 scripts/embed_rulebooks.py")
         let folder = repositoryRoot.appendingPathComponent("Sources/Registry/Rulebooks")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         #expect(EmbeddedRulebooks.files.map(\.name) == names)
         for file in EmbeddedRulebooks.files {
             let onDisk = try Data(contentsOf: folder.appendingPathComponent(file.name))

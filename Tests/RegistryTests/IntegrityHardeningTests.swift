@@ -19,8 +19,9 @@ import Testing
             if previous.isEmpty { previous = record.previousHash }
             var event = record.event
             if record.sequence == sequence { change(&event) }
-            let (value, hash) = RecordCodec.encode(sequence: record.sequence, stream: record.stream,
-                                                   version: record.version, event: event, previousHash: previous)
+            let (value, hash) = RecordCodec.encode(
+                sequence: record.sequence, stream: record.stream,
+                version: record.version, event: event, previousHash: previous)
             rewritten.append((record.sequence, value))
             previous = hash
         }
@@ -41,8 +42,9 @@ import Testing
         let facts = ReportFacts(channel: .direct, concerning: ["m004"], description: "Autre signalement")
         for key in ["", String(repeating: "k", count: CommandIdentifier.maximumBytes + 1), "clé\u{1B}[31m"] {
             #expect(throws: RegistryError.invalidCommandId(key)) {
-                try f.registry.perform(.recordReport(facts, commandId: key), in: "2026-009", on: d("2026-03-01"),
-                                       recording: AuditFixture.clerk)
+                try f.registry.perform(
+                    .recordReport(facts, commandId: key), in: "2026-009", on: d("2026-03-01"),
+                    recording: AuditFixture.clerk)
             }
             #expect(try f.store.head() == head)
         }
@@ -84,7 +86,8 @@ import Testing
         let text = String(decoding: complaint.payload, as: UTF8.self)
         let day = try #require(text.firstRange(of: #/"boardLearnedOn":"(\d{4})-(\d{2})-(\d{2})"/#))
         let parts = text[day].split(separator: "\"")[2].split(separator: "-")
-        let french = text.replacingCharacters(in: day, with: "\"boardLearnedOn\":\"\(parts[2])/\(parts[1])/\(parts[0])\"")
+        let french = text.replacingCharacters(
+            in: day, with: "\"boardLearnedOn\":\"\(parts[2])/\(parts[1])/\(parts[0])\"")
         try forge(f, at: complaint.sequence) { $0.payload = Data(french.utf8) }
         let report = try f.registry.audit()
         #expect(report.firstFailure?.check == .payloads, "\(report.checks)")
@@ -94,7 +97,9 @@ import Testing
     @Test func onlyTheCanonicalFormIsADayInJSON() throws {
         #expect(try JSONDecoder().decode([Day].self, from: Data(#"["2026-02-10"]"#.utf8)) == [d("2026-02-10")])
         for text in ["10/02/2026", " 2026-02-10", "2026-02-10 ", "2026-2-10"] {
-            #expect(throws: DecodingError.self) { try JSONDecoder().decode([Day].self, from: Data("[\"\(text)\"]".utf8)) }
+            #expect(throws: DecodingError.self) {
+                try JSONDecoder().decode([Day].self, from: Data("[\"\(text)\"]".utf8))
+            }
         }
     }
 
@@ -116,7 +121,7 @@ import Testing
         let keys = AuditKeyPair.generate()
         let receipt = try Checkpoint.sign(try f.store.head(), on: d("2026-02-20"), with: keys)
         var value = try f.raw(receipt.sequence)
-        value[value.count - 40] ^= 0x01  // the record's own bytes, its stored hash kept
+        value[value.count - 40] ^= 0x01 // the record's own bytes, its stored hash kept
         try f.overwrite(receipt.sequence, value)
         let report = try f.registry.audit(checkpoint: receipt, trustedKey: keys.publicKeyHex)
         #expect(report.result(.checkpoint)?.passed == false)

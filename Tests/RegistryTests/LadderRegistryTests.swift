@@ -20,7 +20,9 @@ private func signed(_ role: String, _ member: MemberID) -> [Signature] { [Signat
 
 extension RegistryFixture {
     @discardableResult
-    func ladder(_ day: String, _ command: LadderCommand, member: MemberID = "m004", rulebook: String)
+    func ladder(
+        _ day: String, _ command: LadderCommand, member: MemberID = "m004", rulebook: String
+    )
         throws -> Registry.LadderPerformed
     {
         try registry.performLadder(command, member: member, rulebook: rulebook, on: d(day), recording: clerk)
@@ -28,7 +30,10 @@ extension RegistryFixture {
 }
 
 @Test func shippedRulebooks_theFiveSeedCharters() throws {
-    #expect(try ShippedRulebooks.ladders().map(\.id).sorted() == ["aalmi-5", "act-alliance", "cle-5.2", "collectivite", "coopol-4"])
+    #expect(
+        try ShippedRulebooks.ladders().map(\.id).sorted() == [
+            "aalmi-5", "act-alliance", "cle-5.2", "collectivite", "coopol-4"
+        ])
     #expect(try ShippedRulebooks.all().filter { $0.kind == .procedure }.map(\.id) == ["cle-autistes-ri"])
 }
 
@@ -39,8 +44,9 @@ extension RegistryFixture {
     for day in ["2026-02-10", "2026-03-10", "2026-04-01"] {
         try f.ladder(day, .recordIncident(IncidentReport(facts: "Récidive du \(day)")), rulebook: "cle-5.2")
     }
-    let done = try f.ladder("2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: board)),
-                            rulebook: "cle-5.2")
+    let done = try f.ladder(
+        "2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: board)),
+        rulebook: "cle-5.2")
     #expect(done.openedCase == "2026-001")
     #expect(done.records.map(\.type) == ["LadderMeasureTaken", "LadderEscalatedToCase"])
 
@@ -66,13 +72,18 @@ extension RegistryFixture {
     let projections = try f.registry.storedProjections()
     // An exclusion without a prior warning, then a warning without the President.
     #expect(throws: LadderError.self) {
-        try f.ladder("2026-01-06", .takeMeasure(MeasureDecision(
-            measure: "exclusion", signatures: signed("administrateurs", "m001") + signed("president", "m002"),
-            channel: .phone, reason: "r")), rulebook: "aalmi-5")
+        try f.ladder(
+            "2026-01-06",
+            .takeMeasure(
+                MeasureDecision(
+                    measure: "exclusion", signatures: signed("administrateurs", "m001") + signed("president", "m002"),
+                    channel: .phone, reason: "r")), rulebook: "aalmi-5")
     }
     #expect(throws: LadderError.self) {
-        try f.ladder("2026-01-06", .takeMeasure(MeasureDecision(measure: "avertissement", signatures: signed("administrateurs", "m001"))),
-                     rulebook: "aalmi-5")
+        try f.ladder(
+            "2026-01-06",
+            .takeMeasure(MeasureDecision(measure: "avertissement", signatures: signed("administrateurs", "m001"))),
+            rulebook: "aalmi-5")
     }
     #expect(try f.fingerprint() == before)
     #expect(try f.registry.storedProjections() == projections)
@@ -86,8 +97,9 @@ extension RegistryFixture {
     let before = try f.fingerprint()
     // The person cannot sign the complaint against themself (R02: accused and complainant at once).
     #expect(throws: RegistryError.self) {
-        try f.ladder("2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: signed("conseil", "m004"))),
-                     rulebook: "cle-5.2")
+        try f.ladder(
+            "2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: signed("conseil", "m004"))),
+            rulebook: "cle-5.2")
     }
     #expect(try f.fingerprint() == before)
     #expect(try f.registry.caseExists("2026-001") == false)
@@ -102,14 +114,17 @@ extension RegistryFixture {
     // Version 2: suspension only after two repeats.
     var v2 = v1
     v2.version = 2
-    if let i = v2.measures.firstIndex(where: { $0.id == "suspension" }) { v2.measures[i].requires = [.init(repeats: 2)] }
+    if let i = v2.measures.firstIndex(where: { $0.id == "suspension" }) {
+        v2.measures[i].requires = [.init(repeats: 2)]
+    }
     try f.registry.adopt(v2, on: d("2026-03-05"), recording: f.clerk)
     #expect(try f.registry.adoptedRulebooks().map(\.version) == [1, 2])
 
     try f.ladder("2026-03-10", .recordIncident(IncidentReport(facts: "Encore")), member: "m004", rulebook: "coopol-4")
     try f.ladder("2026-03-10", .recordIncident(IncidentReport(facts: "Encore")), member: "m006", rulebook: "coopol-4")
     try f.ladder("2026-03-11", .recordIncident(IncidentReport(facts: "Encore")), member: "m006", rulebook: "coopol-4")
-    let suspend = LadderCommand.takeMeasure(MeasureDecision(measure: "suspension", signatures: team, until: d("2026-04-11"), reason: "r"))
+    let suspend = LadderCommand.takeMeasure(
+        MeasureDecision(measure: "suspension", signatures: team, until: d("2026-04-11"), reason: "r"))
     // m004's record opened under v1: one repeat is enough.
     try f.ladder("2026-03-12", suspend, member: "m004", rulebook: "coopol-4")
     #expect(try f.registry.loadLadder("coopol-4", member: "m004").state.opened?.version == 1)
@@ -129,8 +144,12 @@ extension RegistryFixture {
     let team = signed("coopilotes", "m003")
     try f.ladder("2026-03-01", .recordIncident(IncidentReport(facts: "Insultes")), rulebook: "coopol-4")
     try f.ladder("2026-03-05", .recordIncident(IncidentReport(facts: "Insultes")), rulebook: "coopol-4")
-    try f.ladder("2026-03-06", .takeMeasure(MeasureDecision(measure: "suspension", signatures: team, until: d("2026-04-05"),
-                                                            reason: "manquements répétés")), rulebook: "coopol-4")
+    try f.ladder(
+        "2026-03-06",
+        .takeMeasure(
+            MeasureDecision(
+                measure: "suspension", signatures: team, until: d("2026-04-05"),
+                reason: "manquements répétés")), rulebook: "coopol-4")
     let running = try f.registry.ladderAgenda(today: d("2026-04-05"))
     #expect(running.map(\.pending.kind) == [.measureEnds])
     #expect(running.first?.pending.due == d("2026-04-05"))
@@ -138,11 +157,14 @@ extension RegistryFixture {
 
     let (g, _) = try adopted("collectivite")
     // The agent is an outside person of the register (rule person): created first, named by the id it was given.
-    let agent = try g.registry.addOutsider(name: "Agent 12", contact: "agent12@mairie.exemple.org", note: nil,
-                                           on: d("2026-06-01"), recording: g.clerk).id
+    let agent = try g.registry.addOutsider(
+        name: "Agent 12", contact: "agent12@mairie.exemple.org", note: nil,
+        on: d("2026-06-01"), recording: g.clerk
+    ).id
     #expect(agent == "X0001")
-    try g.ladder("2026-06-01", .recordIncident(IncidentReport(kind: "demande-retrait-image", channel: .email, facts: "Photo")),
-                 member: agent, rulebook: "collectivite")
+    try g.ladder(
+        "2026-06-01", .recordIncident(IncidentReport(kind: "demande-retrait-image", channel: .email, facts: "Photo")),
+        member: agent, rulebook: "collectivite")
     let waiting = try g.registry.ladderAgenda(today: d("2026-06-10"))
     #expect(waiting.map(\.pending.kind) == [.awaitingMeasure])
     #expect(waiting.first?.pending.since == d("2026-06-01"))
@@ -181,7 +203,8 @@ extension RegistryFixture {
     let (f, _) = try adopted("aalmi-5")
     let both = signed("administrateurs", "m001") + signed("president", "m002")
     try f.ladder("2026-01-05", .recordIncident(IncidentReport(facts: "Hors sujet")), rulebook: "aalmi-5")
-    try f.ladder("2026-01-06", .takeMeasure(MeasureDecision(measure: "avertissement", signatures: both)), rulebook: "aalmi-5")
+    try f.ladder(
+        "2026-01-06", .takeMeasure(MeasureDecision(measure: "avertissement", signatures: both)), rulebook: "aalmi-5")
     #expect(try f.registry.auditLadders().isEmpty)
 
     // An exclusion appended behind the decider's back: no repeat after the warning, no reason, no notification.
@@ -189,12 +212,15 @@ extension RegistryFixture {
     let forged: [LadderEvent] = [
         .opened(LadderOpened(rulebook: "aalmi-5", version: 1, member: "m007")),
         .incidentRecorded(IncidentRecorded(kind: "non-respect", channel: nil, facts: "x", reportedBy: nil, number: 1)),
-        .measureTaken(MeasureDecision(measure: "exclusion", signatures: both)),
+        .measureTaken(MeasureDecision(measure: "exclusion", signatures: both))
     ]
-    try f.store.append(to: stream, expected: .noStream, events: try forged.map { event in
-        NewEvent(type: event.typeName, schemaVersion: 1, occurredOn: "2026-02-01", recordedAt: 0, actor: "x",
-                 correlationId: stream, causationId: "", payload: try event.payloadJSON())
-    })
+    try f.store.append(
+        to: stream, expected: .noStream,
+        events: try forged.map { event in
+            NewEvent(
+                type: event.typeName, schemaVersion: 1, occurredOn: "2026-02-01", recordedAt: 0, actor: "x",
+                correlationId: stream, causationId: "", payload: try event.payloadJSON())
+        })
     let audit = try f.registry.auditLadders()
     #expect(audit.map(\.stream) == [stream])
     let findings = audit.first?.findings ?? []
@@ -208,10 +234,12 @@ extension RegistryFixture {
         try f.ladder(day, .recordIncident(IncidentReport(facts: "Récidive")), rulebook: "cle-5.2")
     }
     // As if a first run filed the complaint, then lost the race on the ladder stream.
-    try f.registry.perform(.fileComplaint(RegistryFixture.complaint, commandId: "ladder/cle-5.2/m004#cle-autistes-ri#1"),
-                           in: "2026-001", on: d("2026-04-02"), recording: f.clerk)
-    let done = try f.ladder("2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: signed("conseil", "m001"))),
-                            rulebook: "cle-5.2")
+    try f.registry.perform(
+        .fileComplaint(RegistryFixture.complaint, commandId: "ladder/cle-5.2/m004#cle-autistes-ri#1"),
+        in: "2026-001", on: d("2026-04-02"), recording: f.clerk)
+    let done = try f.ladder(
+        "2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: signed("conseil", "m001"))),
+        rulebook: "cle-5.2")
     #expect(done.openedCase == "2026-001")
     #expect(try f.registry.caseExists("2026-002") == false)
 }

@@ -13,9 +13,11 @@ import Testing
     func seatedCase() throws -> RegistryFixture {
         let f = try RegistryFixture()
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+        try f.act(
+            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
         try f.act("2026-01-12", .completeFile(Note()))
-        try f.act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+        try f.act(
+            "2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
         try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
         try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
         try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
@@ -68,9 +70,11 @@ import Testing
     /// What an act that does not form the cell reads: the members the command and the case name, not the draw pool.
     @Test func anActReadsTheMembersItAndItsCaseName() throws {
         var state = CaseState()
-        state = CaseDecider.evolve(state, DatedEvent(on: d("2026-01-05"), event: .complaintFiled(RegistryFixture.complaint)))
-        let read = try #require(Registry.membersRead(
-            by: .addEvidence(Evidence(kind: .testimony, description: "vu", witness: "m009")), on: state))
+        state = CaseDecider.evolve(
+            state, DatedEvent(on: d("2026-01-05"), event: .complaintFiled(RegistryFixture.complaint)))
+        let read = try #require(
+            Registry.membersRead(
+                by: .addEvidence(Evidence(kind: .testimony, description: "vu", witness: "m009")), on: state))
         #expect(read.isSuperset(of: Set(RegistryFixture.complaint.accused.map(\.id))))
         #expect(read.contains("m009"))
         #expect(!read.contains("m010"))

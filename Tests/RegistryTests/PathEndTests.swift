@@ -13,7 +13,8 @@ import Testing
         try f.registry.record(.mandateHeld(member: "m002", role: .moderator), on: d("2026-01-03"), recording: f.clerk)
         let before = try #require(try f.registry.member("m002"))
         #expect(before.mandates.filter { $0.until == nil }.map(\.role) == [.boardMember, .moderator])
-        let done = try f.registry.resign("m002", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk)
+        let done = try f.registry.resign(
+            "m002", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk)
         #expect(done.mandatesEnded == [.boardMember, .moderator])
         #expect(done.records.map(\.type) == ["MemberResigned", "MemberMandateEnded", "MemberMandateEnded"])
         let after = try #require(try f.registry.member("m002"))
@@ -22,15 +23,17 @@ import Testing
         #expect(!after.mandates.contains { $0.isInForce(on: d("2026-02-10")) })
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
         // A member without a mandate resigns alone.
-        let plain = try f.registry.resign("m007", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk)
+        let plain = try f.registry.resign(
+            "m007", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk)
         #expect(plain.records.map(\.type) == ["MemberResigned"])
     }
 
     @Test func aResignationDryRunNamesTheMandatesItWouldEndAndWritesNothing() throws {
         let f = try RegistryFixture()
         let head = try f.fingerprint()
-        let done = try f.registry.resign("m001", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk,
-                                         dryRun: true)
+        let done = try f.registry.resign(
+            "m001", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk,
+            dryRun: true)
         #expect(done.mandatesEnded == [.boardMember])
         #expect(try f.fingerprint() == head)
     }
@@ -60,7 +63,8 @@ import Testing
         let f = try RegistryFixture()
         var keyed = f.clerk
         keyed.commandId = "resign-m003"
-        let done = try f.registry.resign("m003", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: keyed)
+        let done = try f.registry.resign(
+            "m003", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: keyed)
         #expect(done.records.count == 2)
         #expect(done.records.allSatisfy { $0.event.causationId == "resign-m003" })
         #expect(try f.registry.appliedSequence(of: "resign-m003") == done.records.last?.sequence)
@@ -76,7 +80,8 @@ import Testing
             var keyed = f.clerk
             keyed.commandId = bad
             #expect(throws: RegistryError.invalidCommandId(bad)) {
-                try f.registry.resign("m008", via: "email", collectiveDecision: nil, on: d("2026-03-02"), recording: keyed)
+                try f.registry.resign(
+                    "m008", via: "email", collectiveDecision: nil, on: d("2026-03-02"), recording: keyed)
             }
         }
         #expect(try f.fingerprint() == head)
@@ -85,7 +90,8 @@ import Testing
     @Test func R38_anUnpaidMembersRadiationIsDueInTheAgendaAndRecordedByApplyDue() throws {
         let f = try RegistryFixture()
         // m011 paid 2025 only; the first renewal notice for 2026 goes out on 10/01/2026.
-        let notice = try f.registry.performNonPayment(.sendNotice(year: 2026), member: "m011", on: d("2026-01-10"), recording: f.clerk)
+        let notice = try f.registry.performNonPayment(
+            .sendNotice(year: 2026), member: "m011", on: d("2026-01-10"), recording: f.clerk)
         #expect(notice.records.map(\.type) == ["RenewalNoticeSent"])
         let item = try #require(try f.registry.pathAgenda().first { $0.rule == .R38 })
         #expect(item.due == d("2026-03-10"))
@@ -93,7 +99,10 @@ import Testing
         // Nothing is due before the day; apply-due then records one act, never a silent change.
         #expect(try f.registry.radiationsDue(on: d("2026-03-09")).isEmpty)
         let head = try f.fingerprint()
-        #expect(try f.registry.applyDueRadiations(on: d("2026-03-10"), recording: f.clerk, dryRun: true).map(\.member) == ["m011"])
+        #expect(
+            try f.registry.applyDueRadiations(on: d("2026-03-10"), recording: f.clerk, dryRun: true).map(\.member) == [
+                "m011"
+            ])
         #expect(try f.fingerprint() == head)
         let done = try f.registry.applyDueRadiations(on: d("2026-03-10"), recording: f.clerk)
         #expect(done.flatMap { $0.records.map(\.type) } == ["NonPaymentRadiated", "MemberRadiated"])
@@ -107,7 +116,8 @@ import Testing
 
     @Test func R38_duesPaidAfterTheNoticeLeaveNothingDue() throws {
         let f = try RegistryFixture()
-        try f.registry.performNonPayment(.sendNotice(year: 2026), member: "m011", on: d("2026-01-10"), recording: f.clerk)
+        try f.registry.performNonPayment(
+            .sendNotice(year: 2026), member: "m011", on: d("2026-01-10"), recording: f.clerk)
         try f.registry.record(.duesPaid(member: "m011", year: 2026), on: d("2026-02-01"), recording: f.clerk)
         #expect(try f.registry.radiationsDue(on: d("2026-03-10")).isEmpty)
         #expect(try f.registry.pathAgenda().filter { $0.rule == .R38 }.isEmpty)
@@ -116,7 +126,8 @@ import Testing
             try f.registry.performNonPayment(.radiate, member: "m011", on: d("2026-03-10"), recording: f.clerk)
         }
         #expect(throws: PathError.unknownMember("nobody")) {
-            try f.registry.performNonPayment(.sendNotice(year: 2026), member: "nobody", on: d("2026-03-10"), recording: f.clerk)
+            try f.registry.performNonPayment(
+                .sendNotice(year: 2026), member: "nobody", on: d("2026-03-10"), recording: f.clerk)
         }
         #expect(try f.fingerprint() == head)
     }
@@ -126,22 +137,27 @@ import Testing
         // 10 members with 2026 dues on the day (m011 paid 2025 on 02/01/2026: under a year too): 11 in the body, 3 needed.
         let head = try f.fingerprint()
         #expect(throws: RegistryError.self) {
-            try f.registry.requestAssembly(signatories: ["m004", "m005"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
+            try f.registry.requestAssembly(
+                signatories: ["m004", "m005"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
         }
         #expect(throws: RegistryError.self) {
-            try f.registry.requestAssembly(signatories: ["m004", "m005", "m005"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
+            try f.registry.requestAssembly(
+                signatories: ["m004", "m005", "m005"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
         }
         #expect(throws: PathError.unknownMember("nobody")) {
-            try f.registry.requestAssembly(signatories: ["m004", "m005", "nobody"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
+            try f.registry.requestAssembly(
+                signatories: ["m004", "m005", "nobody"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
         }
         #expect(try f.fingerprint() == head)
-        let done = try f.registry.requestAssembly(signatories: ["m004", "m005", "m006"], motive: .distrust, on: d("2026-03-02"),
-                                                  recording: f.clerk)
+        let done = try f.registry.requestAssembly(
+            signatories: ["m004", "m005", "m006"], motive: .distrust, on: d("2026-03-02"),
+            recording: f.clerk)
         #expect(done.id == "2026-A001")
         #expect(done.request.arithmetic == "3 × 4 = 12 ≥ 11 × 1 = 11 → un quart atteint")
         let item = try #require(try f.registry.pathAgenda().first { $0.rule == .R39 })
         #expect(item.due == d("2026-03-09"))
-        try f.registry.scheduleAssembly(AssemblyScheduled(heldOn: d("2026-04-04"), place: nil), on: d("2026-03-05"), recording: f.clerk)
+        try f.registry.scheduleAssembly(
+            AssemblyScheduled(heldOn: d("2026-04-04"), place: nil), on: d("2026-03-05"), recording: f.clerk)
         #expect(try f.registry.pathAgenda().filter { $0.rule == .R39 }.isEmpty)
         #expect(try f.registry.pathAgenda(asOf: d("2026-03-04")).filter { $0.rule == .R39 }.count == 1)
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())

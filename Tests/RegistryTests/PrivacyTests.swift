@@ -66,8 +66,9 @@ private func contains(_ haystack: Data, _ needle: Data) -> Bool { haystack.range
         let keysPath = f.directory + "/store/keys"
         let kid = try #require(try f.registry.member("m004")?.displayName.box?.kid)
         let keyBytes = try #require(try KeyStore.open(at: keysPath).get("key/" + kid))
-        try f.registry.erase(member: "m004", reason: "demande de la personne", requestedBy: "m004",
-                             on: d("2026-02-01"), recording: f.clerk)
+        try f.registry.erase(
+            member: "m004", reason: "demande de la personne", requestedBy: "m004",
+            on: d("2026-02-01"), recording: f.clerk)
         // The chain and every audit check (replay and draws included) still pass, without keys.
         let report = try f.registry.audit()
         #expect(report.isValid)
@@ -87,16 +88,20 @@ private func contains(_ haystack: Data, _ needle: Data) -> Bool { haystack.range
         let f = try RegistryFixture()
         let before = try f.fingerprint()
         #expect(throws: RegistryError.unknownMember("m099")) {
-            try f.registry.erase(member: "m099", reason: "demande", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
+            try f.registry.erase(
+                member: "m099", reason: "demande", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
         }
         #expect(throws: RegistryError.self) {
-            try f.registry.erase(member: "m004", reason: "  ", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
+            try f.registry.erase(
+                member: "m004", reason: "  ", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
         }
         #expect(try f.fingerprint() == before)
-        try f.registry.erase(member: "m004", reason: "demande", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
+        try f.registry.erase(
+            member: "m004", reason: "demande", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
         let after = try f.fingerprint()
         #expect {
-            try f.registry.erase(member: "m004", reason: "demande", requestedBy: nil, on: d("2026-02-02"), recording: f.clerk)
+            try f.registry.erase(
+                member: "m004", reason: "demande", requestedBy: nil, on: d("2026-02-02"), recording: f.clerk)
         } throws: { error in
             guard case RegistryError.refused(let refusal) = error else { return false }
             return refusal.rule == .R35

@@ -28,7 +28,8 @@ import Testing
         }
         // Roster acts and assemblies name a member too.
         #expect(throws: RegistryError.unknownRecorder("zz")) {
-            try f.registry.record(.duesPaid(member: "m004", year: 2027), on: d("2026-01-06"), recording: recording("zz"))
+            try f.registry.record(
+                .duesPaid(member: "m004", year: 2027), on: d("2026-01-06"), recording: recording("zz"))
         }
         #expect(try f.fingerprint() == before)
         // A board member records the complaint.
@@ -38,8 +39,11 @@ import Testing
     @Test func recorder_theRapporteurWithoutASeatRecordsTheInstruction() throws {
         let f = try RegistryFixture()
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(
-            attendees: ["m001", "m002", "m003"], rapporteur: "m010", delegationReason: "Conseil indisponible")))
+        try f.act(
+            "2026-01-09",
+            .holdBoardMeeting(
+                BoardMeeting(
+                    attendees: ["m001", "m002", "m003"], rapporteur: "m010", delegationReason: "Conseil indisponible")))
         let evidence = CaseCommand.addEvidence(Evidence(kind: .testimony, description: "témoignage"))
         try f.registry.perform(evidence, in: "2026-001", on: d("2026-01-10"), recording: recording("m010"))
         let before = try f.fingerprint()
@@ -54,14 +58,17 @@ import Testing
 
     @Test func recorder_theFirstRosterImportOfAnEmptyStoreIsRecordedInTheNameGiven() throws {
         let f = try RegistryFixture(withRoster: false)
-        try f.registry.importRoster(header: RegistryFixture.header, rows: RegistryFixture.rows, on: d("2026-01-02"),
-                                    recording: recording("Alice Martin, présidente"))
+        try f.registry.importRoster(
+            header: RegistryFixture.header, rows: RegistryFixture.rows, on: d("2026-01-02"),
+            recording: recording("Alice Martin, présidente"))
         #expect(try f.store.readStream("member/m001").first?.event.actor == "Alice Martin, présidente")
         // From then on the roster knows its members: a later import names one of them.
         let before = try f.fingerprint()
         #expect(throws: RegistryError.unknownRecorder("Alice Martin, présidente")) {
-            try f.registry.importRoster(header: RegistryFixture.header, rows: RegistryFixture.rows + [["m012", "Jules", "jules@exemple.org", "2026", "non"]],
-                                        on: d("2026-01-03"), recording: recording("Alice Martin, présidente"))
+            try f.registry.importRoster(
+                header: RegistryFixture.header,
+                rows: RegistryFixture.rows + [["m012", "Jules", "jules@exemple.org", "2026", "non"]],
+                on: d("2026-01-03"), recording: recording("Alice Martin, présidente"))
         }
         #expect(try f.fingerprint() == before)
     }

@@ -12,8 +12,9 @@ import Testing
     typealias Story = RectificationTests.Story
 
     func fix(_ s: Story, record: UInt64, reason: String = "témoin m008", case id: CaseID? = nil) throws {
-        try s.registry.correct(id ?? s.id, record: record, reason: reason, command: .addEvidence(Story.testimony(witness: "m008")),
-                               on: d("2026-01-13"), recording: Story.rapporteur)
+        try s.registry.correct(
+            id ?? s.id, record: record, reason: reason, command: .addEvidence(Story.testimony(witness: "m008")),
+            on: d("2026-01-13"), recording: Story.rapporteur)
     }
 
     @Test func rectification_aCorrectionWithAnEmptyReasonOrOfAnUnknownRecordIsRefused() throws {
@@ -41,9 +42,10 @@ import Testing
         let other = try #require(try f.registry.loadCase(CaseID("2026-002")).records.first?.sequence)
         let before = try f.store.head()
         do {
-            try f.registry.correct(CaseID("2026-001"), record: other, reason: "erreur",
-                                   command: .addEvidence(Story.testimony(witness: "m008")), on: d("2026-01-13"),
-                                   recording: AuditFixture.clerk)
+            try f.registry.correct(
+                CaseID("2026-001"), record: other, reason: "erreur",
+                command: .addEvidence(Story.testimony(witness: "m008")), on: d("2026-01-13"),
+                recording: AuditFixture.clerk)
             Issue.record("not refused")
         } catch RegistryError.refused(let refusal) {
             #expect(refusal.rule == .rectification && refusal.fr.contains("2026-002"), "\(refusal)")

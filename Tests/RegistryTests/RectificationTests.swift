@@ -23,15 +23,20 @@ import Testing
             registry = Registry(store: try EventStore.create(at: temporary.path + "/store"))
             let csv = try String(contentsOf: examplesDirectory.appendingPathComponent("adherents.csv"), encoding: .utf8)
             let rows = csv.split(separator: "\n").map { AuditFixture.cells(String($0)) }
-            try registry.importRoster(header: rows[0], rows: Array(rows.dropFirst()), on: d("2026-01-02"), recording: Self.clerk)
-            let text = try String(contentsOf: examplesDirectory.appendingPathComponent("demo-1-instruction.jsonl"), encoding: .utf8)
+            try registry.importRoster(
+                header: rows[0], rows: Array(rows.dropFirst()), on: d("2026-01-02"), recording: Self.clerk)
+            let text = try String(
+                contentsOf: examplesDirectory.appendingPathComponent("demo-1-instruction.jsonl"), encoding: .utf8)
             for (n, raw) in text.split(separator: "\n").enumerated() where !raw.isEmpty && !raw.contains("cell.call") {
                 let line = try JSONDecoder().decode(AuditFixture.Line.self, from: Data(raw.utf8))
-                try registry.perform(line.command, in: line.case, on: line.on,
-                                     recording: Recording(actor: line.as, recordedAt: Self.clerk.recordedAt, today: Self.clerk.today))
+                try registry.perform(
+                    line.command, in: line.case, on: line.on,
+                    recording: Recording(actor: line.as, recordedAt: Self.clerk.recordedAt, today: Self.clerk.today))
                 if n == 3 {
-                    let records = try recorded(try registry.perform(
-                        .addEvidence(Self.testimony(witness: "m007")), in: id, on: d("2026-01-13"), recording: Self.rapporteur))
+                    let records = try recorded(
+                        try registry.perform(
+                            .addEvidence(Self.testimony(witness: "m007")), in: id, on: d("2026-01-13"),
+                            recording: Self.rapporteur))
                     testimony = try #require(records.first?.sequence)
                 }
             }
@@ -40,7 +45,8 @@ import Testing
         static let rapporteur = Recording(actor: "m002", recordedAt: clerk.recordedAt, today: clerk.today)
 
         static func testimony(witness: String) -> Evidence {
-            Evidence(kind: .testimony, description: "Témoignage sur les messages du 2 janvier", witness: MemberID(witness))
+            Evidence(
+                kind: .testimony, description: "Témoignage sur les messages du 2 janvier", witness: MemberID(witness))
         }
 
         func recorded(_ performed: Performed) throws -> [EventRecord] {
@@ -55,8 +61,10 @@ import Testing
         func head() throws -> LogHead { try store.head() }
 
         /// Refused with `rule`, nothing written.
-        func expectRefused(_ rule: RuleID, mentioning text: String? = nil, sourceLocation: SourceLocation = #_sourceLocation,
-                           _ body: () throws -> Void) throws {
+        func expectRefused(
+            _ rule: RuleID, mentioning text: String? = nil, sourceLocation: SourceLocation = #_sourceLocation,
+            _ body: () throws -> Void
+        ) throws {
             let before = try head()
             do {
                 try body()
@@ -72,8 +80,9 @@ import Testing
     @Test func withdrawalMakesTheCaseReadAsIfTheActHadNotBeenRecorded() throws {
         let s = try Story()
         #expect(try s.registry.loadCase(s.id).state.evidence.count == 2)
-        let records = try s.registry.withdraw(s.id, record: s.testimony, reason: "témoignage enregistré dans le mauvais dossier",
-                                              recording: Story.rapporteur)
+        let records = try s.registry.withdraw(
+            s.id, record: s.testimony, reason: "témoignage enregistré dans le mauvais dossier",
+            recording: Story.rapporteur)
         #expect(records.map(\.type) == ["RecordWithdrawn"])
         let loaded = try s.registry.loadCase(s.id)
         #expect(loaded.state.evidence.count == 1)
@@ -86,7 +95,8 @@ import Testing
         let meeting = try s.sequence(of: "BoardMet")
         let suspension = try s.sequence(of: "SuspensionImposed")
         try s.expectRefused(.R07, mentioning: "#\(suspension)") {
-            try s.registry.withdraw(s.id, record: meeting, reason: "réunion saisie deux fois", recording: Story.rapporteur)
+            try s.registry.withdraw(
+                s.id, record: meeting, reason: "réunion saisie deux fois", recording: Story.rapporteur)
         }
     }
 
@@ -104,7 +114,8 @@ import Testing
             try s.registry.withdraw(s.id, record: 9_999, reason: "erreur", recording: Story.rapporteur)
         }
         #expect(try s.head() == before)
-        let withdrawal = try #require(try s.registry.withdraw(s.id, record: s.testimony, reason: "erreur", recording: Story.rapporteur).first)
+        let withdrawal = try #require(
+            try s.registry.withdraw(s.id, record: s.testimony, reason: "erreur", recording: Story.rapporteur).first)
         try s.expectRefused(.rectification, mentioning: "lui-même un retrait") {
             try s.registry.withdraw(s.id, record: withdrawal.sequence, reason: "erreur", recording: Story.rapporteur)
         }
@@ -148,8 +159,9 @@ import Testing
     @Test func rectification_theWrongWitnessStory() throws {
         let s = try Story()
         let day = d("2026-02-05")
-        try s.registry.perform(.callCell(CellCall(channel: .online, called: ["m009", "m012"])), in: s.id, on: d("2026-02-03"),
-                               recording: Story.rapporteur)
+        try s.registry.perform(
+            .callCell(CellCall(channel: .online, called: ["m009", "m012"])), in: s.id, on: d("2026-02-03"),
+            recording: Story.rapporteur)
         let state = try s.registry.loadCase(s.id).state
         let context = try s.registry.caseContext(for: s.id, on: day)
         let announcement = try DrawAnnouncement.announce(
@@ -159,26 +171,33 @@ import Testing
         #expect(announcement.pool.contains("m008") && !announcement.pool.contains("m007"))
         try s.registry.perform(.announceDraw(announcement), in: s.id, on: day, recording: Story.rapporteur)
         // Published values that draw m008 into a seat (the story: the real witness drawn by lot).
-        let draw = try #require(try (1...500).lazy.map { try CellDraw.perform(announcement, values: [[String($0)]]) }
-            .first { $0.order.prefix(announcement.seatsLeft).map { announcement.pool[$0 - 1] }.contains("m008") })
+        let draw = try #require(
+            try (1...500).lazy.map { try CellDraw.perform(announcement, values: [[String($0)]]) }
+                .first { $0.order.prefix(announcement.seatsLeft).map { announcement.pool[$0 - 1] }.contains("m008") })
         try s.registry.perform(.performDraw(draw), in: s.id, on: d("2026-02-07"), recording: Story.rapporteur)
         #expect(try s.registry.loadCase(s.id).state.drawnPending.contains("m008"))
-        try s.registry.perform(.drawnMemberPresent(MemberRef(member: "m008")), in: s.id, on: d("2026-02-08"), recording: Story.rapporteur)
+        try s.registry.perform(
+            .drawnMemberPresent(MemberRef(member: "m008")), in: s.id, on: d("2026-02-08"), recording: Story.rapporteur)
 
-        try s.registry.correct(s.id, record: s.testimony, reason: "le témoin est m008, pas m007",
-                               command: .addEvidence(Story.testimony(witness: "m008")), on: d("2026-01-13"),
-                               recording: Story.rapporteur)
+        try s.registry.correct(
+            s.id, record: s.testimony, reason: "le témoin est m008, pas m007",
+            command: .addEvidence(Story.testimony(witness: "m008")), on: d("2026-01-13"),
+            recording: Story.rapporteur)
         let corrected = try s.registry.loadCase(s.id)
         #expect(corrected.state.evidence.compactMap(\.value.witness) == ["m008"])
         #expect(corrected.fold.amendments[s.testimony]?.kind == .corrected)
         #expect(corrected.state.cell.contains("m008"))
         let now = try s.registry.caseContext(for: s.id, on: d("2026-02-09"))
-        #expect(corrected.state.isEligibleForCell("m008", context: now, on: d("2026-02-09"), rulebook: s.registry.rulebook)
-            .contains { $0.en.contains("witness") })
-        #expect(corrected.state.isEligibleForCell("m007", context: now, on: d("2026-02-09"), rulebook: s.registry.rulebook).isEmpty)
+        #expect(
+            corrected.state.isEligibleForCell("m008", context: now, on: d("2026-02-09"), rulebook: s.registry.rulebook)
+                .contains { $0.en.contains("witness") })
+        #expect(
+            corrected.state.isEligibleForCell("m007", context: now, on: d("2026-02-09"), rulebook: s.registry.rulebook)
+                .isEmpty)
         // The procedure replaces the drawn witness.
         try s.registry.perform(
-            .replaceCellMember(CellReplacement(member: "m008", ground: .noLongerEligible, reason: "témoin (rectification)")),
+            .replaceCellMember(
+                CellReplacement(member: "m008", ground: .noLongerEligible, reason: "témoin (rectification)")),
             in: s.id, on: d("2026-02-09"), recording: Story.rapporteur)
         #expect(try !s.registry.loadCase(s.id).state.cell.contains("m008"))
         #expect(try s.registry.projectionsFromLog() == s.registry.storedProjections())
@@ -187,17 +206,19 @@ import Testing
     @Test func rectification_correctionsOfADateAnAttendeeAndATextAreReadInPlace() throws {
         let s = try Story()
         let meeting = try s.sequence(of: "BoardMet")
-        try s.registry.correct(s.id, record: meeting, reason: "m003 était absent·e, m005 non plus membre du CA : liste",
-                               command: .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002"], rapporteur: "m002")),
-                               on: d("2026-01-08"), recording: AuditFixture.clerk)
+        try s.registry.correct(
+            s.id, record: meeting, reason: "m003 était absent·e, m005 non plus membre du CA : liste",
+            command: .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002"], rapporteur: "m002")),
+            on: d("2026-01-08"), recording: AuditFixture.clerk)
         var state = try s.registry.loadCase(s.id).state
         #expect(state.boardMeeting?.value.attendees == ["m001", "m002"])
         #expect(state.boardMeeting?.on == d("2026-01-08"))
         #expect(state.rapporteur?.rapporteur == "m002")
         let file = try s.sequence(of: "DisciplinaryFileCompleted")
-        try s.registry.correct(s.id, record: file, reason: "note incomplète",
-                               command: .completeFile(Note(note: "Témoignages, historique, contexte et captures consignés.")),
-                               on: d("2026-01-20"), recording: Story.rapporteur)
+        try s.registry.correct(
+            s.id, record: file, reason: "note incomplète",
+            command: .completeFile(Note(note: "Témoignages, historique, contexte et captures consignés.")),
+            on: d("2026-01-20"), recording: Story.rapporteur)
         state = try s.registry.loadCase(s.id).state
         #expect(state.fileCompletedOn == d("2026-01-20"))
         #expect(try s.registry.projectionsFromLog() == s.registry.storedProjections())
@@ -208,14 +229,17 @@ import Testing
         let meeting = try s.sequence(of: "BoardMet")
         let suspension = try s.sequence(of: "SuspensionImposed")
         try s.expectRefused(.order, mentioning: "#\(suspension)") {
-            try s.registry.correct(s.id, record: meeting, reason: "date", command: .holdBoardMeeting(
-                BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")), on: d("2026-01-10"),
+            try s.registry.correct(
+                s.id, record: meeting, reason: "date",
+                command: .holdBoardMeeting(
+                    BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")), on: d("2026-01-10"),
                 recording: AuditFixture.clerk)
         }
         // Another act than the one corrected.
         try s.expectRefused(.rectification) {
-            try s.registry.correct(s.id, record: meeting, reason: "x", command: .completeFile(Note()), on: d("2026-01-09"),
-                                   recording: AuditFixture.clerk)
+            try s.registry.correct(
+                s.id, record: meeting, reason: "x", command: .completeFile(Note()), on: d("2026-01-09"),
+                recording: AuditFixture.clerk)
         }
     }
 
@@ -223,17 +247,23 @@ import Testing
         let s = try Story()
         let other = Registry(store: s.store)
         s.registry.willAppend = {
-            try other.correct(s.id, record: s.testimony, reason: "témoin m008", command: .addEvidence(Story.testimony(witness: "m008")),
-                              on: d("2026-01-13"), recording: Story.rapporteur)
+            try other.correct(
+                s.id, record: s.testimony, reason: "témoin m008",
+                command: .addEvidence(Story.testimony(witness: "m008")),
+                on: d("2026-01-13"), recording: Story.rapporteur)
         }
         #expect(throws: EventStoreError.self) {
-            try s.registry.correct(s.id, record: s.testimony, reason: "témoin m008", command: .addEvidence(Story.testimony(witness: "m008")),
-                                   on: d("2026-01-13"), recording: Story.rapporteur)
+            try s.registry.correct(
+                s.id, record: s.testimony, reason: "témoin m008",
+                command: .addEvidence(Story.testimony(witness: "m008")),
+                on: d("2026-01-13"), recording: Story.rapporteur)
         }
         s.registry.willAppend = nil
         try s.expectRefused(.rectification, mentioning: "déjà rectifié") {
-            try s.registry.correct(s.id, record: s.testimony, reason: "témoin m008", command: .addEvidence(Story.testimony(witness: "m008")),
-                                   on: d("2026-01-13"), recording: Story.rapporteur)
+            try s.registry.correct(
+                s.id, record: s.testimony, reason: "témoin m008",
+                command: .addEvidence(Story.testimony(witness: "m008")),
+                on: d("2026-01-13"), recording: Story.rapporteur)
         }
     }
 }

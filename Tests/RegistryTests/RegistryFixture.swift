@@ -12,8 +12,9 @@ final class RegistryFixture {
     let registry: Registry
     var store: EventStore { registry.store }
     /// A fixed instant (the same bytes on every run); "today" is later than every act the tests record.
-    let clerk = Recording(actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
-                          today: Day(year: 2026, month: 12, day: 31))
+    let clerk = Recording(
+        actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
+        today: Day(year: 2026, month: 12, day: 31))
 
     static let header = ["identifiant", "nom", "courriel", "cotisation", "ca"]
     static let rows: [[String]] = [
@@ -27,7 +28,7 @@ final class RegistryFixture {
         ["m008", "Farid", "farid@exemple.org", "2026", "non"],
         ["m009", "Gaëlle", "gaelle@exemple.org", "2026", "non"],
         ["m010", "Hugo", "hugo@exemple.org", "2026", "non"],
-        ["m011", "Inès", "ines@exemple.org", "2025", "non"],
+        ["m011", "Inès", "ines@exemple.org", "2025", "non"]
     ]
 
     init(withRoster: Bool = true) throws {
@@ -57,7 +58,8 @@ final class RegistryFixture {
         try act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
         try act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
         try act("2026-01-12", .completeFile(Note()))
-        try act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+        try act(
+            "2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
         try act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
         try act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
         try act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))

@@ -20,12 +20,14 @@ import Testing
         let f = try RegistryFixture()
         var rows = RegistryFixture.rows
         rows[3][2] = "damien.roux@exemple.org"
-        let changes = try f.registry.importRoster(header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
+        let changes = try f.registry.importRoster(
+            header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
         #expect(changes.count == 1)
         #expect(changes["m004"]?.map(\.typeName) == ["MemberDetailsChanged"])
         let reveal = try f.registry.reveal()
         #expect(try f.registry.member("m004").map { reveal($0.email) } == "damien.roux@exemple.org")
-        #expect(try f.registry.members().first { $0.id == "m004" }.map { reveal($0.email) } == "damien.roux@exemple.org")
+        #expect(
+            try f.registry.members().first { $0.id == "m004" }.map { reveal($0.email) } == "damien.roux@exemple.org")
     }
 
     @Test func aMalformedRowIsReportedWithItsLineAndNothingIsWritten() throws {
@@ -35,7 +37,8 @@ import Testing
         rows.append(["m012", "Jules", "pas-une-adresse", "2026", "non"])
         rows.append(["m013", "Kim", "kim@exemple.org", "2026", "non"])
         #expect {
-            try f.registry.importRoster(header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
+            try f.registry.importRoster(
+                header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
         } throws: { error in
             guard case RegistryError.rosterImport(let importError) = error else { return false }
             return importError.problems.map(\.line) == [13] && importError.problems.first?.field == "email"
@@ -67,7 +70,8 @@ import Testing
         let projections = try f.registry.storedProjections()
         // R06: the rapporteur may not be a party to the case (here the accused).
         #expect {
-            try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m004")))
+            try f.act(
+                "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m004")))
         } throws: { error in
             guard case RegistryError.refused(let refusal) = error else { return false }
             return refusal.rule == .R06
@@ -139,14 +143,17 @@ import Testing
         var rows = RegistryFixture.rows
         rows[10][3] = "2025;2026"
         try other.importRoster(header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
-        #expect(try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m011"]?.duesYears == [2025, 2026])
+        #expect(
+            try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m011"]?.duesYears == [2025, 2026])
 
         try f.instructUntilCellCall()
         for m: MemberID in ["m007", "m008", "m009"] { try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: m))) }
         try f.act("2026-01-24", .sendSummaryToCell(Note()))
         try f.act("2026-01-26", .holdCellMeeting(CellMeeting(attendees: ["m007", "m008", "m009"])))
         // R17: a seat counts from the moment it is taken, before the judgement.
-        #expect(try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m008"]?.judgementsSat == ["2026-001"])
+        #expect(
+            try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m008"]?.judgementsSat == ["2026-001"]
+        )
         try f.act("2026-01-26", .reachConsensus(Decision(sanctions: ["warning"], reasons: "accord")))
 
         let seen = try watcher.caseContext(for: "2026-002", on: d("2026-02-01"))
@@ -163,8 +170,9 @@ import Testing
         let f = try RegistryFixture()
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
         let other = Registry(store: f.store)
-        try other.perform(.holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")),
-                          in: "2026-001", on: d("2026-01-09"), recording: f.clerk)
+        try other.perform(
+            .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")),
+            in: "2026-001", on: d("2026-01-09"), recording: f.clerk)
         try f.act("2026-01-09", .imposeSuspension(Suspension(responsibilities: true, access: true, blockedSpaces: [])))
         try other.perform(.completeFile(Note()), in: "2026-001", on: d("2026-01-12"), recording: f.clerk)
         #expect(try f.registry.loadCase("2026-001").version == 5)
@@ -177,15 +185,20 @@ import Testing
     @Test func R17_anOpenSeatCountsTowardTheCap() throws {
         let f = try RegistryFixture()
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+        try f.act(
+            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
         try f.act("2026-01-12", .completeFile(Note()))
-        try f.act("2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+        try f.act(
+            "2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
         try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
         try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
         try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
         try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007"])))
         try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "m007")))
-        #expect(try f.registry.caseContext(for: "2026-002", on: d("2026-01-24")).members["m007"]?.judgementsSat == ["2026-001"])
+        #expect(
+            try f.registry.caseContext(for: "2026-002", on: d("2026-01-24")).members["m007"]?.judgementsSat == [
+                "2026-001"
+            ])
         // Revoked by a party before any judgement, the member leaves the count.
         try f.act("2026-01-24", .recuse(Recusal(by: "m004", member: "m007")))
         #expect(try f.registry.caseContext(for: "2026-002", on: d("2026-01-25")).members["m007"]?.judgementsSat == [])
@@ -201,12 +214,18 @@ import Testing
         try f.act("2026-01-06", .fileComplaint(other), in: "2026-002")
         let before = try f.fingerprint()
         #expect(throws: RegistryError.commandIdReused(commandId: "ticket-42", caseID: "2026-001")) {
-            try f.act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m003"], rapporteur: "m002"),
-                                                     commandId: "ticket-42"), in: "2026-002")
+            try f.act(
+                "2026-01-09",
+                .holdBoardMeeting(
+                    BoardMeeting(attendees: ["m001", "m003"], rapporteur: "m002"),
+                    commandId: "ticket-42"), in: "2026-002")
         }
         #expect(try f.fingerprint() == before)
         // The same act retried in its own case is skipped.
-        guard case .alreadyApplied = try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint, commandId: "ticket-42")) else {
+        guard
+            case .alreadyApplied = try f.act(
+                "2026-01-05", .fileComplaint(RegistryFixture.complaint, commandId: "ticket-42"))
+        else {
             Issue.record("a retry is skipped")
             return
         }

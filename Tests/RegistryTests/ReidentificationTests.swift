@@ -22,7 +22,8 @@ import Testing
         while let record = try cursor.next() {
             computable.append(record.hash.hexString)
             if let object = try JSONSerialization.jsonObject(with: record.payload) as? [String: Any],
-               let digest = object["poolDigest"] as? String {
+                let digest = object["poolDigest"] as? String
+            {
                 computable.append(digest)
                 pools += 1
             }
@@ -34,8 +35,9 @@ import Testing
     }
 
     @Test func pseudonymisedExport_idsDifferingOnlyByCaseKeepTheirOwnPseudonyms() throws {
-        let p = try Pseudonymiser(key: Array(repeating: UInt8(1), count: 32),
-                                  people: [.init(id: "Jules", names: [], emails: []), .init(id: "jules", names: [], emails: [])])
+        let p = try Pseudonymiser(
+            key: Array(repeating: UInt8(1), count: 32),
+            people: [.init(id: "Jules", names: [], emails: []), .init(id: "jules", names: [], emails: [])])
         #expect(p.pseudonym("Jules") != p.pseudonym("jules"))
         #expect(p.text("Jules") == p.pseudonym("Jules"))
         #expect(p.text("jules") == p.pseudonym("jules"))

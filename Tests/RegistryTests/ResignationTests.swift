@@ -11,7 +11,8 @@ import Testing
     @Test func R37_theAccusedResignsAndTheOpenCaseShows5_6_7Due() throws {
         let f = try RegistryFixture()
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        let done = try f.registry.resign("m004", via: "email", collectiveDecision: nil, on: d("2026-01-20"), recording: f.clerk)
+        let done = try f.registry.resign(
+            "m004", via: "email", collectiveDecision: nil, on: d("2026-01-20"), recording: f.clerk)
         #expect(done.event == .resigned(member: "m004", via: "email", collectiveDecision: nil))
         #expect(done.openCasesAsAccused == ["2026-001"])
         #expect(try f.registry.member("m004")?.departedOn == d("2026-01-20"))
@@ -30,19 +31,24 @@ import Testing
 
     @Test func R37_aSecondResignationOrAnUnknownMemberIsRefusedAndNothingIsWritten() throws {
         let f = try RegistryFixture()
-        try f.registry.resign("m007", via: "unsubscribed", collectiveDecision: nil, on: d("2026-02-01"), recording: f.clerk)
+        try f.registry.resign(
+            "m007", via: "unsubscribed", collectiveDecision: nil, on: d("2026-02-01"), recording: f.clerk)
         let head = try f.fingerprint()
         #expect(throws: RegistryError.self) {
-            try f.registry.resign("m007", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
+            try f.registry.resign(
+                "m007", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
         }
         #expect(throws: RegistryError.self) {
-            try f.registry.resign("m008", via: "lettre", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
+            try f.registry.resign(
+                "m008", via: "lettre", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
         }
         #expect(throws: PathError.unknownMember("nobody")) {
-            try f.registry.resign("nobody", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
+            try f.registry.resign(
+                "nobody", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
         }
         // A dry run writes nothing either.
-        try f.registry.resign("m008", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk, dryRun: true)
+        try f.registry.resign(
+            "m008", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk, dryRun: true)
         #expect(try f.fingerprint() == head)
     }
 }

@@ -25,7 +25,9 @@ private func boardMeetingDue(_ f: RegistryFixture, _ id: CaseID, asOf: String) t
     if shipped != .procedure(.cle) {
         let expected = FileManager.default.temporaryDirectory.appendingPathComponent("cle-autistes-ri.expected.json")
         try RulebookDocument.procedure(.cle).jsonData().write(to: expected)
-        Issue.record("Sources/Registry/Rulebooks/cle-autistes-ri.json differs from Rulebook.cle; its file form is in \(expected.path)")
+        Issue.record(
+            "Sources/Registry/Rulebooks/cle-autistes-ri.json differs from Rulebook.cle; its file form is in \(expected.path)"
+        )
     }
     // The shipped file is byte for byte the file form, so its digest is what an adoption of it records.
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -36,7 +38,9 @@ private func boardMeetingDue(_ f: RegistryFixture, _ id: CaseID, asOf: String) t
 @Test func R34_aCaseOpenedUnderVersion1KeepsItsDeadlinesAfterVersion2IsAdopted() throws {
     let f = try RegistryFixture.veteran()
     try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-    #expect(try f.registry.loadCase("2026-001").state.complaint?.value.rulebook == RulebookRef(id: "cle-autistes-ri", version: 1))
+    #expect(
+        try f.registry.loadCase("2026-001").state.complaint?.value.rulebook
+            == RulebookRef(id: "cle-autistes-ri", version: 1))
     #expect(try boardMeetingDue(f, "2026-001", asOf: "2026-01-06") == d("2026-01-12"))
 
     try f.carryAmendment(cleVersion2(), on: "2026-01-07")
@@ -46,13 +50,17 @@ private func boardMeetingDue(_ f: RegistryFixture, _ id: CaseID, asOf: String) t
     #expect(try f.registry.loadCase("2026-001").rulebook.version == 1)
     #expect(try boardMeetingDue(f, "2026-001", asOf: "2026-01-08") == d("2026-01-12"))
     try f.act("2026-01-08", .addEvidence(Evidence(kind: .testimony, description: "témoignage", witness: "m007")))
-    #expect(try f.registry.caseIndex().first { $0.id == "2026-001" }?.pending.first { $0.rule == .R04 }?.due == d("2026-01-12"))
+    #expect(
+        try f.registry.caseIndex().first { $0.id == "2026-001" }?.pending.first { $0.rule == .R04 }?.due
+            == d("2026-01-12"))
 
     // A complaint filed on or after the adoption runs under v2: 10 days.
     try f.act("2026-01-08", .fileComplaint(RegistryFixture.complaint), in: "2026-002")
     #expect(try f.registry.loadCase("2026-002").rulebook.version == 2)
     #expect(try boardMeetingDue(f, "2026-002", asOf: "2026-01-09") == d("2026-01-18"))
-    #expect(try f.registry.caseIndex().first { $0.id == "2026-002" }?.pending.first { $0.rule == .R04 }?.due == d("2026-01-18"))
+    #expect(
+        try f.registry.caseIndex().first { $0.id == "2026-002" }?.pending.first { $0.rule == .R04 }?.due
+            == d("2026-01-18"))
 
     // A complaint dated before the adoption's day (recorded late) still runs under v1.
     try f.act("2026-01-06", .fileComplaint(RegistryFixture.complaint), in: "2026-003")
@@ -81,22 +89,33 @@ private func boardMeetingDue(_ f: RegistryFixture, _ id: CaseID, asOf: String) t
     // The shipped text under its own number, changed: a changed text is a new version.
     var changedV1 = Rulebook.cle
     changedV1.cellSize = 5
-    #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(changedV1), on: d("2026-02-02"), recording: f.clerk) }
+    #expect(throws: LadderError.self) {
+        try f.registry.adopt(.procedure(changedV1), on: d("2026-02-02"), recording: f.clerk)
+    }
     // Version 2 again, or an older version.
-    #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(cleVersion2()), on: d("2026-02-02"), recording: f.clerk) }
+    #expect(throws: LadderError.self) {
+        try f.registry.adopt(.procedure(cleVersion2()), on: d("2026-02-02"), recording: f.clerk)
+    }
     // A version 3 dated before version 2's adoption.
     #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(v3), on: d("2026-01-15"), recording: f.clerk) }
     // Another organisation's procedure in the same store.
     var other = cleVersion2()
     other.id = "autre-association"
     other.version = 3
-    #expect(throws: LadderError.self) { try f.registry.adopt(.procedure(other), on: d("2026-02-02"), recording: f.clerk) }
+    #expect(throws: LadderError.self) {
+        try f.registry.adopt(.procedure(other), on: d("2026-02-02"), recording: f.clerk)
+    }
     // A rulebook whose numbers make no sense.
     var broken = v3
     broken.cellSize = 0
-    #expect(throws: LadderError.invalidRulebook(InvalidRulebookFile(faults: [
-        RulebookFault(path: "$.cellSize", fr: "la cellule compte de 1 à 1000 membres", en: "cellSize must be between 1 and 1000"),
-    ]))) { try f.registry.adopt(.procedure(broken), on: d("2026-02-02"), recording: f.clerk) }
+    #expect(
+        throws: LadderError.invalidRulebook(
+            InvalidRulebookFile(faults: [
+                RulebookFault(
+                    path: "$.cellSize", fr: "la cellule compte de 1 à 1000 membres",
+                    en: "cellSize must be between 1 and 1000")
+            ]))
+    ) { try f.registry.adopt(.procedure(broken), on: d("2026-02-02"), recording: f.clerk) }
     #expect(try f.fingerprint() == head)
 
     // v3 on its day is accepted.
@@ -121,10 +140,13 @@ private func boardMeetingDue(_ f: RegistryFixture, _ id: CaseID, asOf: String) t
     complaint.rulebook = RulebookRef(id: "cle-autistes-ri", version: 7)
     let event = CaseEvent.complaintFiled(complaint)
     let payload = try event.payloadJSON()
-    try f.store.append(to: "case/2026-001", expected: .exactly(0), events: [
-        NewEvent(type: "ComplaintFiled", schemaVersion: UInt32(event.schemaVersion), occurredOn: "2026-01-05",
-                 recordedAt: 0, actor: "import", correlationId: "2026-001", causationId: "", payload: payload),
-    ])
+    try f.store.append(
+        to: "case/2026-001", expected: .exactly(0),
+        events: [
+            NewEvent(
+                type: "ComplaintFiled", schemaVersion: UInt32(event.schemaVersion), occurredOn: "2026-01-05",
+                recordedAt: 0, actor: "import", correlationId: "2026-001", causationId: "", payload: payload)
+        ])
     #expect(throws: RegistryError.unknownRulebook(RulebookRef(id: "cle-autistes-ri", version: 7), caseID: "2026-001")) {
         try f.registry.loadCase("2026-001")
     }

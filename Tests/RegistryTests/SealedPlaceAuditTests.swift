@@ -13,8 +13,9 @@ import Testing
     static func sealedObject(_ payload: Data, _ field: String) throws -> String {
         let object = try #require(try JSONSerialization.jsonObject(with: payload) as? [String: Any])
         let box = try #require(object[field] as? [String: Any])
-        return String(decoding: try JSONSerialization.data(withJSONObject: box, options: [.sortedKeys, .withoutEscapingSlashes]),
-                      as: UTF8.self)
+        return String(
+            decoding: try JSONSerialization.data(withJSONObject: box, options: [.sortedKeys, .withoutEscapingSlashes]),
+            as: UTF8.self)
     }
 
     @Test func R35_theSampleStoresSealedTextsAreAllInTheirPlace() throws {
@@ -38,7 +39,8 @@ import Testing
         try IntegrityHardeningTests().forge(f, at: second.sequence) { event in
             var object = (try? JSONSerialization.jsonObject(with: event.payload) as? [String: Any]) ?? [:]
             object["facts"] = try? JSONSerialization.jsonObject(with: Data(moved.utf8))
-            event.payload = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            event.payload =
+                (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
                 ?? event.payload
         }
         // An auditor without keys: a registry over the store with an empty key folder.
@@ -51,8 +53,10 @@ import Testing
         }
         #expect(finding.sequence == second.sequence)
         #expect(finding.words.fr.contains("texte chiffré hors de sa place"), "\(finding.words.fr)")
-        #expect(finding.words.fr.contains("\(first.stream)#\(first.version)/ComplaintFiled/facts"), "\(finding.words.fr)")
-        #expect(finding.words.fr.contains("\(second.stream)#\(second.version)/ComplaintFiled/facts"), "\(finding.words.fr)")
+        #expect(
+            finding.words.fr.contains("\(first.stream)#\(first.version)/ComplaintFiled/facts"), "\(finding.words.fr)")
+        #expect(
+            finding.words.fr.contains("\(second.stream)#\(second.version)/ComplaintFiled/facts"), "\(finding.words.fr)")
         #expect(report.result(.chain)?.passed == true, "a consistent forgery passes the chain")
         print("move a sealed text:", finding.sequence ?? 0, finding.words.fr, "/", payloads.count)
     }

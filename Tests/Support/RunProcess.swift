@@ -20,6 +20,7 @@ public func runProcess(_ executable: URL, _ arguments: [String]) throws -> (stat
 
 /// Runs `python3 scripts/NAME ARGS` (the independent verifiers) and returns its status and standard output.
 public func runScript(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
-                   ["python3", repositoryRoot.appendingPathComponent("scripts").appendingPathComponent(name).path] + arguments)
+    try runProcess(
+        URL(fileURLWithPath: "/usr/bin/env"),
+        ["python3", repositoryRoot.appendingPathComponent("scripts").appendingPathComponent(name).path] + arguments)
 }

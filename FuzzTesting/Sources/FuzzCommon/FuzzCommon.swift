@@ -10,8 +10,10 @@ public func fuzzInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> [UInt8] {
 }
 
 /// Stops the run when `condition` is false: libFuzzer then saves the input as a crash (docs/fuzzing.md).
-public func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
-                    file: StaticString = #fileID, line: UInt = #line) {
+public func require(
+    _ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String,
+    file: StaticString = #fileID, line: UInt = #line
+) {
     guard condition() else {
         FileHandle.standardError.write(Data("fuzz check failed at \(file):\(line): \(message())\n".utf8))
         fatalError(message(), file: file, line: line)

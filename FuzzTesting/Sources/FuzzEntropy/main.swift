@@ -10,15 +10,17 @@ import FuzzCommon
 /// The sources a key string was made of: `a.b./` is a source of values a and b, `1.5/` a single decimal value.
 func sources(ofKey key: String) -> [[String]] {
     key.split(separator: "/", omittingEmptySubsequences: false).dropLast().map { source in
-        source.hasSuffix(".") ? source.dropLast().split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-                              : [String(source)]
+        source.hasSuffix(".")
+            ? source.dropLast().split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            : [String(source)]
     }
 }
 
 func checkSelection(poolSize: Int, key: String) {
     let numbers = RFC3797.selectedNumbers(poolSize: poolSize, key: key)
-    require(numbers.sorted() == Array(1...poolSize),
-            "the selection of a pool of \(poolSize) is not a permutation of it")
+    require(
+        numbers.sorted() == Array(1...poolSize),
+        "the selection of a pool of \(poolSize) is not a permutation of it")
     let steps = RFC3797.selectionOrder(poolSize: poolSize, key: key, count: min(3, poolSize))
     require(steps.map(\.selected) == Array(numbers.prefix(steps.count)), "the selection order and the numbers differ")
 }
@@ -41,9 +43,10 @@ public func fuzzEntropy(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         require(!error.description.isEmpty, "a refusal without a reason")
         return 0
     }
-    require(key.unicodeScalars.allSatisfy {
-        ($0 >= "0" && $0 <= "9") || ($0 >= "A" && $0 <= "Z") || $0 == "." || $0 == "/"
-    }, "a key string with another character: \(key)")
+    require(
+        key.unicodeScalars.allSatisfy {
+            ($0 >= "0" && $0 <= "9") || ($0 >= "A" && $0 <= "Z") || $0 == "." || $0 == "/"
+        }, "a key string with another character: \(key)")
     require(key.filter { $0 == "/" }.count == values.count, "not one / per source: \(key)")
     // Known, left to the entropy parser's owners (docs/fuzzing.md): a text value loses the characters it drops
     // silently (marks such as `ा`, control characters), so it may become empty or digits with a leading zero
@@ -51,8 +54,9 @@ public func fuzzEntropy(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let lostItsLetters = sources(ofKey: key).joined().contains { value in
         value.isEmpty || (value.count > 1 && value.hasPrefix("0") && value.allSatisfy { $0 >= "0" && $0 <= "9" })
     }
-    require(lostItsLetters || (try? RFC3797.keyString(sources(ofKey: key))) == key,
-            "the key string does not read back: \(key)")
+    require(
+        lostItsLetters || (try? RFC3797.keyString(sources(ofKey: key))) == key,
+        "the key string does not read back: \(key)")
     checkSelection(poolSize: poolSize, key: key)
     return 0
 }

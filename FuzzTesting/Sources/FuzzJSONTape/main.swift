@@ -54,8 +54,13 @@ func shape(_ bytes: [UInt8]) -> (depth: Int, trailingComma: Bool) {
     var depth = 0, deepest = 0, inString = false, escaped = false, afterComma = false, trailingComma = false
     for byte in bytes {
         if inString {
-            if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true }
-            else if byte == UInt8(ascii: "\"") { inString = false }
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inString = false
+            }
             continue
         }
         switch byte {
@@ -73,8 +78,10 @@ func shape(_ bytes: [UInt8]) -> (depth: Int, trailingComma: Bool) {
 /// Whether a string escape writes a UTF-16 surrogate (`\uD800`…`\uDFFF`), which the parser leaves to the reading.
 func hasSurrogateEscape(_ bytes: [UInt8]) -> Bool {
     guard bytes.count >= 4 else { return false }
-    for i in 0..<(bytes.count - 3) where bytes[i] == UInt8(ascii: "\\") && bytes[i + 1] == UInt8(ascii: "u")
-        && (bytes[i + 2] | 0x20) == UInt8(ascii: "d") {
+    for i in 0..<(bytes.count - 3)
+    where bytes[i] == UInt8(ascii: "\\") && bytes[i + 1] == UInt8(ascii: "u")
+        && (bytes[i + 2] | 0x20) == UInt8(ascii: "d")
+    {
         if Array("89abcdef".utf8).contains(bytes[i + 3] | 0x20) {
             return true
         }
@@ -93,8 +100,13 @@ func hasNumberBeyondDouble(_ bytes: [UInt8]) -> Bool {
     }
     for byte in bytes {
         if inString {
-            if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true }
-            else if byte == UInt8(ascii: "\"") { inString = false }
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                inString = false
+            }
             continue
         }
         if Array("+-.0123456789eE".utf8).contains(byte) { token.append(byte); continue }
@@ -126,8 +138,9 @@ public func fuzzJSONTape(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         let byteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let otherEncoding = bytes.contains(0)
         let (depth, trailingComma) = shape(bytes)
-        require(depth > 256 || trailingComma || byteOrderMark || otherEncoding || !plainUTF8,
-                "the tape parser declines a plain JSON document JSONSerialization reads")
+        require(
+            depth > 256 || trailingComma || byteOrderMark || otherEncoding || !plainUTF8,
+            "the tape parser declines a plain JSON document JSONSerialization reads")
     }
     return 0
 }

@@ -15,9 +15,10 @@ let importDay = Day(dayNumber: 20468)
 let recorded: [MemberID: MemberRecord] = {
     var records: [MemberID: MemberRecord] = [:]
     for event in [
-        MemberEvent.joined(member: "m001", displayName: "Alice Martin", email: "alice.martin@exemple.org", kind: .person),
+        MemberEvent.joined(
+            member: "m001", displayName: "Alice Martin", email: "alice.martin@exemple.org", kind: .person),
         .duesPaid(member: "m001", year: 2025),
-        .joined(member: "x9", displayName: "Zoé", email: "zoe@exemple.org", kind: .person),
+        .joined(member: "x9", displayName: "Zoé", email: "zoe@exemple.org", kind: .person)
     ] {
         let id = event.member
         records[id] = MemberRecord.evolve(records[id], DatedMemberEvent(on: importDay, event: event))
@@ -28,7 +29,8 @@ let recorded: [MemberID: MemberRecord] = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRosterCSV(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let text = utf8Text(fuzzInput(start, count)),
-          let csv = try? CSV<Enumerated>(string: text) else { return 0 }
+        let csv = try? CSV<Enumerated>(string: text)
+    else { return 0 }
     switch Roster.importEvents(header: csv.header, records: csv.rows, existing: recorded) {
     case .failure(let error):
         require(!error.problems.isEmpty, "a refused import names no problem")

@@ -116,11 +116,16 @@ public struct AmendmentState: Equatable, Sendable {
     public var pending: (fr: String, en: String, since: Day, due: Day?)? {
         guard let proposal else { return nil }
         guard let vote else {
-            return ("vote de l'Assemblée générale (deux tiers) à tenir", "GA vote (two-thirds) to hold", proposal.on, nil)
+            return (
+                "vote de l'Assemblée générale (deux tiers) à tenir", "GA vote (two-thirds) to hold", proposal.on, nil
+            )
         }
         guard vote.value.carried, notice == nil else { return nil }
-        return ("nouveau règlement à adresser à tous les membres par courriel", "new rulebook to send to all members by e-mail",
-                vote.on, vote.value.noticeDue)
+        return (
+            "nouveau règlement à adresser à tous les membres par courriel",
+            "new rulebook to send to all members by e-mail",
+            vote.on, vote.value.noticeDue
+        )
     }
 }
 
@@ -147,8 +152,10 @@ public enum AmendmentDecider {
     }
 
     /// `roles`: the mandates in force that day; `current`: the procedure rulebook in force that day.
-    public static func decide(_ state: AmendmentState, _ command: AmendmentCommand, roles: [MemberID: Set<MandateRole>],
-                              rulebook: Rulebook, on day: Day) -> Result<[AmendmentEvent], Refusal> {
+    public static func decide(
+        _ state: AmendmentState, _ command: AmendmentCommand, roles: [MemberID: Set<MandateRole>],
+        rulebook: Rulebook, on day: Day
+    ) -> Result<[AmendmentEvent], Refusal> {
         do {
             return .success(try run(state, command, roles: roles, rulebook: rulebook, on: day))
         } catch {
@@ -156,54 +163,87 @@ public enum AmendmentDecider {
         }
     }
 
-    static func run(_ state: AmendmentState, _ command: AmendmentCommand, roles: [MemberID: Set<MandateRole>],
-                    rulebook: Rulebook, on day: Day) throws(Refusal) -> [AmendmentEvent] {
+    static func run(
+        _ state: AmendmentState, _ command: AmendmentCommand, roles: [MemberID: Set<MandateRole>],
+        rulebook: Rulebook, on day: Day
+    ) throws(Refusal) -> [AmendmentEvent] {
         switch command {
         case .propose(let p):
-            if state.proposal != nil { throw Refusal(.order, fr: "cette modification est déjà proposée", en: "this amendment is already proposed") }
+            if state.proposal != nil {
+                throw Refusal(
+                    .order, fr: "cette modification est déjà proposée", en: "this amendment is already proposed")
+            }
             guard roles[p.proposer]?.contains(.boardMember) ?? false else {
-                throw refuse("\(p.proposer) ne siège pas au Conseil d'administration ce jour (« sur proposition d'un membre du Conseil d'administration »)",
-                             "\(p.proposer) does not sit on the board that day (a board member proposes)",
-                             allowed: "--by MEMBRE-DU-CONSEIL", allowedEn: "--by BOARD-MEMBER")
+                throw refuse(
+                    "\(p.proposer) ne siège pas au Conseil d'administration ce jour (« sur proposition d'un membre du Conseil d'administration »)",
+                    "\(p.proposer) does not sit on the board that day (a board member proposes)",
+                    allowed: "--by MEMBRE-DU-CONSEIL", allowedEn: "--by BOARD-MEMBER")
             }
             if p.rulebook != rulebook.id {
-                throw refuse("le règlement en vigueur est \(rulebook.id), pas \(p.rulebook)", "the rulebook in force is \(rulebook.id), not \(p.rulebook)")
+                throw refuse(
+                    "le règlement en vigueur est \(rulebook.id), pas \(p.rulebook)",
+                    "the rulebook in force is \(rulebook.id), not \(p.rulebook)")
             }
             if p.version <= rulebook.version {
-                throw refuse("\(rulebook.id) v\(rulebook.version) est en vigueur : la modification porte une version plus grande",
-                             "\(rulebook.id) v\(rulebook.version) is in force: the amendment needs a higher version")
+                throw refuse(
+                    "\(rulebook.id) v\(rulebook.version) est en vigueur : la modification porte une version plus grande",
+                    "\(rulebook.id) v\(rulebook.version) is in force: the amendment needs a higher version")
             }
             if p.summary.isBlank {
                 throw refuse("résumer la modification (--summary)", "summarise the amendment (--summary)")
             }
             return [.proposed(p)]
         case .vote(let ballots, let voters):
-            guard let proposal = state.proposal else { throw refuse("aucune modification proposée sous cet identifiant", "no amendment proposed under this id") }
-            if state.vote != nil { throw refuse("l'Assemblée générale a déjà voté cette modification", "the GA already voted on this amendment") }
+            guard let proposal = state.proposal else {
+                throw refuse("aucune modification proposée sous cet identifiant", "no amendment proposed under this id")
+            }
+            if state.vote != nil {
+                throw refuse(
+                    "l'Assemblée générale a déjà voté cette modification", "the GA already voted on this amendment")
+            }
             if day < proposal.on {
-                throw Refusal(.order, fr: "le vote ne précède pas la proposition (\(proposal.on.frenchDescription))",
-                              en: "the vote cannot precede the proposal (\(proposal.on))")
+                throw Refusal(
+                    .order, fr: "le vote ne précède pas la proposition (\(proposal.on.frenchDescription))",
+                    en: "the vote cannot precede the proposal (\(proposal.on))")
             }
             let members = ballots.map(\.member)
-            if Set(members).count != members.count { throw refuse("un membre vote une seule fois", "a member votes once") }
+            if Set(members).count != members.count {
+                throw refuse("un membre vote une seule fois", "a member votes once")
+            }
             if let outsider = members.first(where: { !voters.contains($0) }) {
-                throw refuse("\(outsider) n'a pas le droit de vote à l'Assemblée générale ce jour (art. 2.4, greffe ga voters)",
-                             "\(outsider) may not vote at the GA that day (art. 2.4, greffe ga voters)")
+                throw refuse(
+                    "\(outsider) n'a pas le droit de vote à l'Assemblée générale ce jour (art. 2.4, greffe ga voters)",
+                    "\(outsider) may not vote at the GA that day (art. 2.4, greffe ga voters)")
             }
             if let option = ballots.compactMap(\.option).first(where: { $0 != adopt && $0 != reject }) {
-                throw refuse("bulletin inconnu : \(option)", "unknown ballot: \(option)", allowed: "\(adopt), \(reject), blanc", allowedEn: "\(adopt), \(reject), blank")
+                throw refuse(
+                    "bulletin inconnu : \(option)", "unknown ballot: \(option)", allowed: "\(adopt), \(reject), blanc",
+                    allowedEn: "\(adopt), \(reject), blank")
             }
-            if ballots.isEmpty { throw refuse("aucun bulletin : le vote de l'Assemblée générale se compte", "no ballot: the GA's vote is counted") }
+            if ballots.isEmpty {
+                throw refuse(
+                    "aucun bulletin : le vote de l'Assemblée générale se compte", "no ballot: the GA's vote is counted")
+            }
             let tally = count(ballots, bodySize: voters.count, rulebook: rulebook)
             let due = tally.reached ? (rulebook.pathRules.amendment ?? .cle).period.end(from: day) : nil
-            return [.voted(AmendmentVote(ballots: ballots, bodySize: voters.count, tally: tally, carried: tally.reached, noticeDue: due))]
+            return [
+                .voted(
+                    AmendmentVote(
+                        ballots: ballots, bodySize: voters.count, tally: tally, carried: tally.reached, noticeDue: due))
+            ]
         case .notify:
             guard let vote = state.vote, vote.value.carried else {
-                throw refuse("la modification n'a pas été adoptée aux deux tiers : rien à adresser", "the amendment was not carried: nothing to send")
+                throw refuse(
+                    "la modification n'a pas été adoptée aux deux tiers : rien à adresser",
+                    "the amendment was not carried: nothing to send")
             }
-            if state.notice != nil { throw refuse("le nouveau règlement est déjà adressé", "the new rulebook was already sent") }
+            if state.notice != nil {
+                throw refuse("le nouveau règlement est déjà adressé", "the new rulebook was already sent")
+            }
             if day < vote.on {
-                throw Refusal(.order, fr: "l'envoi ne précède pas le vote (\(vote.on.frenchDescription))", en: "the notice cannot precede the vote (\(vote.on))")
+                throw Refusal(
+                    .order, fr: "l'envoi ne précède pas le vote (\(vote.on.frenchDescription))",
+                    en: "the notice cannot precede the vote (\(vote.on))")
             }
             let due = vote.value.noticeDue ?? day
             return [.noticeSent(AmendmentNotice(daysLate: max(0, due.days(until: day))))]
@@ -212,7 +252,8 @@ public enum AmendmentDecider {
 
     static func count(_ ballots: [Ballot], bodySize: Int, rulebook: Rulebook) -> VoteTally {
         let counted = Ballots(ballots)
-        return rulebook.reachesTwoThirds(yes: counted.votes(for: adopt), cast: counted.cast, blanks: counted.blanks, bodySize: bodySize)
+        return rulebook.reachesTwoThirds(
+            yes: counted.votes(for: adopt), cast: counted.cast, blanks: counted.blanks, bodySize: bodySize)
     }
 
     /// Re-counts a recorded vote under `rulebook` (for the audit): `nil` when it agrees.

@@ -12,18 +12,20 @@ public enum AppealQuestion {
         /// The words accepted for the answer, in French and English (compared without case or accents).
         static let words: [Answer: [String]] = [
             .confirm: ["confirmer", "confirme", "confirm", "confirmation"],
-            .reform: ["réformer", "reforme", "reformer", "reform", "overturn", "infirmer", "annuler"],
+            .reform: ["réformer", "reforme", "reformer", "reform", "overturn", "infirmer", "annuler"]
         ]
 
         /// The answer `typed` names (`Confirmer`, `réformer`, `overturn`…), or `nil` when it names none.
         public init?(typed: String) {
             let folded = typed.trimmingCharacters(in: .whitespaces)
                 .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            guard let found = Answer.allCases.first(where: { answer in
-                Answer.words[answer, default: []].contains {
-                    $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) == folded
-                }
-            }) else { return nil }
+            guard
+                let found = Answer.allCases.first(where: { answer in
+                    Answer.words[answer, default: []].contains {
+                        $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) == folded
+                    }
+                })
+            else { return nil }
             self = found
         }
     }
@@ -38,7 +40,8 @@ public enum AppealQuestion {
         guard let judgement = state.judgement?.value else {
             throw Refusal(
                 .R24,
-                fr: "aucune décision de la cellule à confirmer ou réformer : sur un renvoi, l'Assemblée statue elle-même sur les sanctions",
+                fr:
+                    "aucune décision de la cellule à confirmer ou réformer : sur un renvoi, l'Assemblée statue elle-même sur les sanctions",
                 en: "no cell decision to confirm or overturn: on a referral, the assembly decides the sanctions itself",
                 allowed: "des propositions de sanctions (--proposal SANCTION, --votes SANCTION=N)",
                 allowedEn: "sanction proposals (--proposal SANCTION, --votes SANCTION=N)")
@@ -47,7 +50,8 @@ public enum AppealQuestion {
         for answer in Answer.allCases where answers.contains(answer) {
             switch answer {
             case .confirm:
-                proposals.append(Proposal(id: answer.rawValue, sanctions: judgement.sanctions, probation: judgement.probation))
+                proposals.append(
+                    Proposal(id: answer.rawValue, sanctions: judgement.sanctions, probation: judgement.probation))
             case .reform:
                 guard let reform else {
                     throw Refusal(
@@ -57,7 +61,8 @@ public enum AppealQuestion {
                         allowed: "--reform-to SANCTION[+SANCTION] ou --reform-to none (aucune sanction)",
                         allowedEn: "--reform-to SANCTION[+SANCTION] or --reform-to none (no sanction)")
                 }
-                proposals.append(Proposal(id: answer.rawValue, sanctions: reform.sanctions, probation: reform.probation))
+                proposals.append(
+                    Proposal(id: answer.rawValue, sanctions: reform.sanctions, probation: reform.probation))
             }
         }
         return proposals

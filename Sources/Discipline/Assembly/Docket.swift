@@ -28,7 +28,8 @@ public struct DocketItem: Equatable, Sendable {
 /// and the members with a conflict. Pure: the cases are given as they stood on the GA's day.
 public enum Docket {
     public static func items(
-        for assembly: Assembly, among assemblies: [Assembly], cases: [(id: CaseID, state: CaseState)], rulebook: Rulebook
+        for assembly: Assembly, among assemblies: [Assembly], cases: [(id: CaseID, state: CaseState)],
+        rulebook: Rulebook
     ) -> [DocketItem] {
         items(for: assembly, among: assemblies, cases: cases) { _ in rulebook }
     }
@@ -51,35 +52,48 @@ public enum Docket {
             let decided = decisionText(state, rulebook: rulebook)
             if let referral = state.referral, heardBy(referral.on) {
                 let explicit = state.explicitDecisions.contains { $0.value.matter == .cellCannotBeFormed }
-                items.append(DocketItem(
-                    caseID: id, matter: .referral(on: referral.on), suspensions: suspensions,
-                    questionFr: (explicit ? "La cellule de crise n'a pas pu être constituée (décision explicite du Conseil)"
-                                          : "La cellule de crise n'a atteint les deux tiers dans aucun vote")
-                        + " : l'Assemblée statue à la majorité des deux tiers, selon les mêmes modalités (propositions : \(decided.fr)).",
-                    questionEn: (explicit ? "The crisis cell could not be formed (explicit decision of the board)"
-                                          : "The crisis cell reached two-thirds in no vote")
-                        + ": the Assembly decides by two-thirds, with the same modalities (proposals: \(decided.en)).",
-                    conflicts: conflicts))
+                items.append(
+                    DocketItem(
+                        caseID: id, matter: .referral(on: referral.on), suspensions: suspensions,
+                        questionFr: (explicit
+                            ? "La cellule de crise n'a pas pu être constituée (décision explicite du Conseil)"
+                            : "La cellule de crise n'a atteint les deux tiers dans aucun vote")
+                            + " : l'Assemblée statue à la majorité des deux tiers, selon les mêmes modalités (propositions : \(decided.fr)).",
+                        questionEn: (explicit
+                            ? "The crisis cell could not be formed (explicit decision of the board)"
+                            : "The crisis cell reached two-thirds in no vote")
+                            + ": the Assembly decides by two-thirds, with the same modalities (proposals: \(decided.en)).",
+                        conflicts: conflicts))
             }
             for appeal in state.appeals where heardBy(appeal.on) {
-                items.append(DocketItem(
-                    caseID: id,
-                    matter: .appeal(by: appeal.value.by, on: appeal.on,
-                                    deadline: state.appealDeadline(for: appeal.value.by, rulebook: rulebook),
-                                    companion: appeal.value.companion),
-                    suspensions: suspensions,
-                    questionFr: "Recours de \(appeal.value.by) : confirmer ou réformer la décision (\(decided.fr)), à la majorité des deux tiers.",
-                    questionEn: "Appeal by \(appeal.value.by): confirm or overturn the decision (\(decided.en)), by two-thirds.",
-                    conflicts: conflicts))
+                items.append(
+                    DocketItem(
+                        caseID: id,
+                        matter: .appeal(
+                            by: appeal.value.by, on: appeal.on,
+                            deadline: state.appealDeadline(for: appeal.value.by, rulebook: rulebook),
+                            companion: appeal.value.companion),
+                        suspensions: suspensions,
+                        questionFr:
+                            "Recours de \(appeal.value.by) : confirmer ou réformer la décision (\(decided.fr)), à la majorité des deux tiers.",
+                        questionEn:
+                            "Appeal by \(appeal.value.by): confirm or overturn the decision (\(decided.en)), by two-thirds.",
+                        conflicts: conflicts))
             }
             let appellants = Set(state.appeals.map(\.value.by))
             for letter in state.lettersReceived where !appellants.contains(letter.value.member) {
-                if let until = state.appealDeadline(for: letter.value.member, rulebook: rulebook), until >= assembly.heldOn {
-                    items.append(DocketItem(
-                        caseID: id, matter: .windowOpen(party: letter.value.member, until: until), suspensions: suspensions,
-                        questionFr: "Pas de recours à ce jour ; \(letter.value.member) peut encore faire appel jusqu'au \(until.frenchDescription) (il irait à l'Assemblée suivante).",
-                        questionEn: "No appeal so far; \(letter.value.member) may still appeal until \(until) (it would go to the next Assembly).",
-                        conflicts: []))
+                if let until = state.appealDeadline(for: letter.value.member, rulebook: rulebook),
+                    until >= assembly.heldOn
+                {
+                    items.append(
+                        DocketItem(
+                            caseID: id, matter: .windowOpen(party: letter.value.member, until: until),
+                            suspensions: suspensions,
+                            questionFr:
+                                "Pas de recours à ce jour ; \(letter.value.member) peut encore faire appel jusqu'au \(until.frenchDescription) (il irait à l'Assemblée suivante).",
+                            questionEn:
+                                "No appeal so far; \(letter.value.member) may still appeal until \(until) (it would go to the next Assembly).",
+                            conflicts: []))
                 }
             }
         }
@@ -114,7 +128,8 @@ public enum Docket {
         }
         if let judgement = state.judgement { return labels(judgement.value.sanctions) }
         // Without a cell vote (the cell could not be formed), the sanctions the summary proposed.
-        let proposals = state.cellVote.map { $0.value.proposals.flatMap(\.sanctions) }
+        let proposals =
+            state.cellVote.map { $0.value.proposals.flatMap(\.sanctions) }
             ?? state.summary?.value.proposedSanctions ?? []
         return labels(proposals)
     }

@@ -13,7 +13,8 @@ public struct Day: Hashable, Comparable, Sendable {
     /// Creates a day, or returns `nil` when the date does not exist (30 February, month 13…).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Day.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -111,12 +112,14 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
         if t.contains("-") {
             let p = t.split(separator: "-", omittingEmptySubsequences: false)
             guard p.count == 3, let y = number(p[0], digits: 4...4), let m = number(p[1], digits: 2...2),
-                  let d = number(p[2], digits: 2...2) else { return nil }
+                let d = number(p[2], digits: 2...2)
+            else { return nil }
             self.init(year: y, month: m, day: d)
         } else if t.contains("/") {
             let p = t.split(separator: "/", omittingEmptySubsequences: false)
             guard p.count == 3, let d = number(p[0], digits: 1...2), let m = number(p[1], digits: 1...2),
-                  let y = number(p[2], digits: 4...4) else { return nil }
+                let y = number(p[2], digits: 4...4)
+            else { return nil }
             self.init(year: y, month: m, day: d)
         } else {
             return nil

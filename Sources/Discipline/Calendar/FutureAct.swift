@@ -9,7 +9,8 @@ public enum FutureAct {
         guard day > today else { return nil }
         return Refusal(
             .order,
-            fr: "le \(day.frenchDescription) est postérieur à aujourd'hui (\(today.frenchDescription)) : un acte s'enregistre une fois accompli, jamais à l'avance",
+            fr:
+                "le \(day.frenchDescription) est postérieur à aujourd'hui (\(today.frenchDescription)) : un acte s'enregistre une fois accompli, jamais à l'avance",
             en: "\(day) is after today (\(today)): an act is recorded once it happened, never ahead",
             allowed: "la date réelle de l'acte, au plus tard le \(today.frenchDescription)",
             allowedEn: "the real day of the act, on or before \(today)")

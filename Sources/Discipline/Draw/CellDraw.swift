@@ -249,7 +249,8 @@ public struct CellDraw: Equatable, Sendable {
             checked = steps.count
         } else {
             let numbers = RFC3797.selectedNumbers(poolSize: size, key: key)
-            if let i = zip(recorded.order, numbers).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+            if let i = zip(recorded.order, numbers).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+            {
                 found.append(.selection(index: i, recorded: recorded.order[i], recomputed: numbers[i]))
             } else if recorded.order.count != numbers.count {
                 found.append(.stepCount(recorded: recorded.order.count, recomputed: numbers.count))
@@ -391,15 +392,18 @@ public enum DrawError: Error, Equatable, Sendable, CustomStringConvertible {
     public var fr: String {
         switch self {
         case .poolTooSmall(let eligible, let seats):
-            return "R15 : \(eligible) membre(s) éligible(s) pour \(seats) siège(s) à pourvoir ; le tirage ne peut pas former la cellule"
+            return
+                "R15 : \(eligible) membre(s) éligible(s) pour \(seats) siège(s) à pourvoir ; le tirage ne peut pas former la cellule"
         case .orderExhausted(let needed, let available):
-            return "R15 : l'ordre enregistré ne donne que \(available) membre(s) disponible(s) pour \(needed) siège(s) ; "
+            return
+                "R15 : l'ordre enregistré ne donne que \(available) membre(s) disponible(s) pour \(needed) siège(s) ; "
                 + "annoncez un nouveau tirage"
         case .sourceAlreadyKnown(let source, let known, let announced):
             return "R15 : la source d'aléa \(source) est connue le \(known), pas après l'annonce du \(announced) ; "
                 + "choisissez une source dont les valeurs ne sont pas encore publiques"
         case .invalidPoolMember(let id):
-            return "l'identifiant « \(id) » ne peut pas figurer dans une liste de tirage (vide ou avec un saut de ligne)"
+            return
+                "l'identifiant « \(id) » ne peut pas figurer dans une liste de tirage (vide ou avec un saut de ligne)"
         case .poolTooLarge(let n):
             return "une liste de \(n) membres dépasse la limite de la RFC 3797 (\(RFC3797.maximumPoolSize))"
         case .sourceCountMismatch(let announced, let given):

@@ -24,9 +24,11 @@ extension RFC3797 {
         if scalars.contains(where: { $0.properties.isAlphabetic }) {
             // A list of numbers with a word in it (`3 trois`), or a text? Refused rather than guessed.
             let tokens = text.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "," })
-            if tokens.count > 1, tokens.contains(where: { token in
-                !token.isEmpty && token.unicodeScalars.allSatisfy { isDigit($0) || $0 == "." } && token.first != "."
-            }) {
+            if tokens.count > 1,
+                tokens.contains(where: { token in
+                    !token.isEmpty && token.unicodeScalars.allSatisfy { isDigit($0) || $0 == "." } && token.first != "."
+                })
+            {
                 throw .textInMultiValueSource(source: source, value: text)
             }
             return [text]
@@ -43,7 +45,8 @@ extension RFC3797 {
         for chunk in text.split(whereSeparator: { $0 == ";" || $0 == "," }) {
             let groups = chunk.split(whereSeparator: \.isWhitespace).map(String.init)
             if groups.count >= 2, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
-               groups.allSatisfy({ $0.unicodeScalars.allSatisfy(isDigit) }) {
+                groups.allSatisfy({ $0.unicodeScalars.allSatisfy(isDigit) })
+            {
                 throw .groupedDigits(source: source, text: String(chunk).trimmingCharacters(in: .whitespaces))
             }
             values += groups
@@ -58,7 +61,9 @@ extension RFC3797 {
         for (s, values) in sources.enumerated() {
             for (v, raw) in values.enumerated() {
                 let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) else { continue }
+                guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) else {
+                    continue
+                }
                 let digits = text.drop(while: { $0 == "0" })
                 if digits.count > 10 || (digits.count == 10 && digits > "2147483647") {
                     throw .integerTooLarge(source: firstSource + s, value: v + 1, text: text)

@@ -33,7 +33,8 @@ public enum RFC3797 {
         /// The chosen entry's number in the original pool, numbered from 1 ("selected" in the RFC's table).
         public let selected: Int
 
-        public init(index: Int, digestHex: String, remaining: Int, valueModRemaining: Int, position: Int, selected: Int) {
+        public init(index: Int, digestHex: String, remaining: Int, valueModRemaining: Int, position: Int, selected: Int)
+        {
             self.index = index
             self.digestHex = digestHex
             self.remaining = remaining
@@ -103,8 +104,10 @@ public enum RFC3797 {
     public static func selectionOrder(poolSize: Int, key: String, count: Int) -> [Step] {
         var steps: [Step] = []
         select(poolSize: poolSize, key: key, count: count) { i, digest, divisor, r, chosen in
-            steps.append(Step(index: i, digestHex: hex(digest, uppercase: true), remaining: divisor,
-                              valueModRemaining: r, position: r + 1, selected: chosen))
+            steps.append(
+                Step(
+                    index: i, digestHex: hex(digest, uppercase: true), remaining: divisor,
+                    valueModRemaining: r, position: r + 1, selected: chosen))
         }
         return steps
     }
@@ -183,7 +186,8 @@ public enum RFC3797 {
         // x.y with digits on both sides: the reference code's "float" input.
         let halves = text.split(separator: ".", omittingEmptySubsequences: false)
         if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty,
-           halves.allSatisfy({ $0.unicodeScalars.allSatisfy(asciiDigit) }) {
+            halves.allSatisfy({ $0.unicodeScalars.allSatisfy(asciiDigit) })
+        {
             let whole = halves[0].drop(while: { $0 == "0" })
             var fraction = Substring(halves[1])
             while fraction.last == "0" { fraction = fraction.dropLast() }
@@ -252,18 +256,21 @@ public enum KeyStringError: Error, Equatable, Sendable, CustomStringConvertible 
             return "source d'aléa \(s), valeur \(v) (\(t)) : écrivez le nombre avec des chiffres seulement (un point "
                 + "décimal si besoin), ou donnez plusieurs nombres comme valeurs séparées"
         case .unsupportedCharacter(let s, let v, let c):
-            return "source d'aléa \(s), valeur \(v) : le caractère \(c) n'est pas dans A–Z ou 0–9 une fois les accents retirés"
+            return
+                "source d'aléa \(s), valeur \(v) : le caractère \(c) n'est pas dans A–Z ou 0–9 une fois les accents retirés"
         case .textInMultiValueSource(let s, let t):
             return "source d'aléa \(s) : la valeur textuelle \(t) doit être la seule de sa source"
         case .decimalComma(let s, let t):
-            return "source d'aléa \(s) (\(t)) : une virgule entre deux chiffres est une virgule décimale ou un séparateur "
+            return
+                "source d'aléa \(s) (\(t)) : une virgule entre deux chiffres est une virgule décimale ou un séparateur "
                 + "de milliers, jamais un séparateur de valeurs ; écrivez 1.5 pour un décimal, ou séparez les valeurs par "
                 + "des espaces ou « ; »"
         case .groupedDigits(let s, let t):
             return "source d'aléa \(s) (\(t)) : des chiffres groupés par trois ressemblent à un nombre écrit avec des "
                 + "séparateurs de milliers ; écrivez-le sans espace (1234), ou séparez les valeurs par « ; »"
         case .integerTooLarge(let s, let v, let t):
-            return "source d'aléa \(s), valeur \(v) (\(t)) : plus grand que \(RFC3797.maximumInteger), la limite du code "
+            return
+                "source d'aléa \(s), valeur \(v) (\(t)) : plus grand que \(RFC3797.maximumInteger), la limite du code "
                 + "de référence de la RFC, qui ne pourrait pas refaire le tirage"
         }
     }

@@ -4,7 +4,8 @@ import JSONTape
 /// their name (so that a case id is never taken for a member id); the text, its order, its literal form and its JSON
 /// form (a bare string) are the same for both and written once here.
 public protocol TextIdentifier: RawRepresentable, Hashable, Comparable, Codable, Sendable,
-    ExpressibleByStringLiteral, CustomStringConvertible where RawValue == String, StringLiteralType == String {
+    ExpressibleByStringLiteral, CustomStringConvertible
+where RawValue == String, StringLiteralType == String {
     init(rawValue: String)
 }
 
@@ -42,7 +43,8 @@ public struct CaseID: TextIdentifier {
     /// that a case's stream name is always `case/` and this id, and the next free id of a year stays computable.
     public var isWellFormed: Bool {
         let parts = rawValue.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        let digits = { (s: Substring.UTF8View.SubSequence) in !s.isEmpty && s.allSatisfy { (0x30...0x39).contains($0) } }
+        let digits = { (s: Substring.UTF8View.SubSequence) in !s.isEmpty && s.allSatisfy { (0x30...0x39).contains($0) }
+        }
         return parts.count == 2 && parts[0].count == 4 && parts[1].count >= 3 && parts[1].count <= 6
             && digits(parts[0]) && digits(parts[1])
     }

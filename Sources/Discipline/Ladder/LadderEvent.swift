@@ -19,7 +19,8 @@ public struct IncidentReport: Codable, Equatable, Sendable {
     public var facts: Sealed
     /// Who reported it, if they gave a name.
     public var reportedBy: MemberID?
-    public init(kind: String? = nil, channel: LadderRulebook.Channel? = nil, facts: Sealed, reportedBy: MemberID? = nil) {
+    public init(kind: String? = nil, channel: LadderRulebook.Channel? = nil, facts: Sealed, reportedBy: MemberID? = nil)
+    {
         self.kind = kind
         self.channel = channel
         self.facts = facts
@@ -42,8 +43,10 @@ public struct MeasureDecision: Codable, Equatable, Sendable {
     public var exception: String?
     /// What the measure names (ACT: the social medium).
     public var detail: Sealed?
-    public init(measure: String, signatures: [Signature], channel: LadderRulebook.Channel? = nil, until: Day? = nil,
-                outcome: String? = nil, reason: Sealed? = nil, exception: String? = nil, detail: Sealed? = nil) {
+    public init(
+        measure: String, signatures: [Signature], channel: LadderRulebook.Channel? = nil, until: Day? = nil,
+        outcome: String? = nil, reason: Sealed? = nil, exception: String? = nil, detail: Sealed? = nil
+    ) {
         self.measure = measure
         self.signatures = signatures
         self.channel = channel
@@ -120,7 +123,9 @@ public enum LadderEvent: Equatable, Sendable {
         }
     }
 
-    public static let typeNames = ["LadderOpened", "LadderIncidentRecorded", "LadderMeasureTaken", "LadderEscalatedToCase"]
+    public static let typeNames = [
+        "LadderOpened", "LadderIncidentRecorded", "LadderMeasureTaken", "LadderEscalatedToCase"
+    ]
 
     /// The payload as JSON with sorted keys.
     public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {
@@ -140,7 +145,8 @@ public enum LadderEvent: Equatable, Sendable {
         let decoder = JSONDecoder()
         switch type {
         case "LadderOpened": return .opened(try decoder.decode(LadderOpened.self, from: payload))
-        case "LadderIncidentRecorded": return .incidentRecorded(try decoder.decode(IncidentRecorded.self, from: payload))
+        case "LadderIncidentRecorded":
+            return .incidentRecorded(try decoder.decode(IncidentRecorded.self, from: payload))
         case "LadderMeasureTaken": return .measureTaken(try decoder.decode(MeasureDecision.self, from: payload))
         case "LadderEscalatedToCase": return .escalatedToCase(try decoder.decode(EscalationLink.self, from: payload))
         default: throw CaseEvent.UnknownEventType(type: type)
@@ -170,8 +176,10 @@ public struct LadderRefusal: Error, Equatable, Sendable, CustomStringConvertible
     public var allowed: String?
     public var allowedEn: String?
 
-    public init(rule: String, article: String, quote: String, fr: String, en: String, allowed: String? = nil,
-                allowedEn: String? = nil) {
+    public init(
+        rule: String, article: String, quote: String, fr: String, en: String, allowed: String? = nil,
+        allowedEn: String? = nil
+    ) {
         self.rule = rule
         self.article = article
         self.quote = quote

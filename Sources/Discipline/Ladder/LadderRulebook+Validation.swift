@@ -7,7 +7,9 @@ extension LadderRulebook {
     /// (id, title, source, version) is checked by `RulebookDocument.faults`.
     public func faults(knownProcedures: Set<String> = [Rulebook.cle.id]) -> [RulebookFault] {
         var faults: [RulebookFault] = []
-        func fault(_ path: String, _ fr: String, _ en: String) { faults.append(RulebookFault(path: path, fr: fr, en: en)) }
+        func fault(_ path: String, _ fr: String, _ en: String) {
+            faults.append(RulebookFault(path: path, fr: fr, en: en))
+        }
         func label(_ path: String, _ value: String, _ field: String) {
             if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 fault(path + "." + field, "libellé « \(field) » vide", "empty \(field) label")
@@ -17,7 +19,9 @@ extension LadderRulebook {
             var seen: Set<String> = []
             for (i, id) in ids.enumerated() {
                 if id.isEmpty { fault("\(path)[\(i)].id", "identifiant vide", "empty id") }
-                if !seen.insert(id).inserted { fault("\(path)[\(i)].id", "identifiant en double : \(id)", "duplicate id: \(id)") }
+                if !seen.insert(id).inserted {
+                    fault("\(path)[\(i)].id", "identifiant en double : \(id)", "duplicate id: \(id)")
+                }
             }
         }
 
@@ -64,7 +68,9 @@ extension LadderRulebook {
                 }
             }
             if m.exceptions.count > 0 && m.requires.isEmpty {
-                fault(path + ".exceptions", "une exception sans prérequis à lever", "an exception with no prerequisite to waive")
+                fault(
+                    path + ".exceptions", "une exception sans prérequis à lever",
+                    "an exception with no prerequisite to waive")
             }
             unique(m.outcomes.map(\.id), path + ".outcomes")
             for (j, o) in m.outcomes.enumerated() {
@@ -82,12 +88,18 @@ extension LadderRulebook {
                 let epath = path + ".escalation"
                 switch (e.measure, e.procedure) {
                 case (nil, nil), (.some, .some):
-                    fault(epath, "une escalade vise soit une mesure, soit une procédure", "an escalation targets either a measure or a procedure")
+                    fault(
+                        epath, "une escalade vise soit une mesure, soit une procédure",
+                        "an escalation targets either a measure or a procedure")
                 case (let target?, nil):
-                    if measure(target) == nil { fault(epath + ".measure", "mesure inconnue : \(target)", "unknown measure: \(target)") }
+                    if measure(target) == nil {
+                        fault(epath + ".measure", "mesure inconnue : \(target)", "unknown measure: \(target)")
+                    }
                 case (nil, let procedure?):
                     if !knownProcedures.contains(procedure) {
-                        fault(epath + ".procedure", "procédure inconnue : \(procedure)", "unknown procedure: \(procedure)")
+                        fault(
+                            epath + ".procedure", "procédure inconnue : \(procedure)", "unknown procedure: \(procedure)"
+                        )
                     }
                 }
                 if let o = e.outcome, !m.outcomes.contains(where: { $0.id == o }) {
@@ -114,7 +126,9 @@ extension LadderRulebook {
         if let w = c.within, !(1...36_500).contains(w.length) {
             fault(path + ".within.length", "durée hors limites (1 à 36500)", "period out of range (1 to 36500)")
         }
-        if let k = c.kind, incident(k) == nil { fault(path + ".kind", "type d'incident inconnu : \(k)", "unknown incident kind: \(k)") }
+        if let k = c.kind, incident(k) == nil {
+            fault(path + ".kind", "type d'incident inconnu : \(k)", "unknown incident kind: \(k)")
+        }
         if let m = c.measure {
             if let target = measure(m) {
                 if let o = c.outcome, !target.outcomes.contains(where: { $0.id == o }) {
@@ -124,11 +138,14 @@ extension LadderRulebook {
                 fault(path + ".measure", "mesure inconnue : \(m)", "unknown measure: \(m)")
             }
         } else if c.outcome != nil || c.incidentsAfter != nil {
-            fault(path, "« outcome » et « incidentsAfter » se rapportent à une mesure (« measure »)",
-                  "outcome and incidentsAfter need a measure")
+            fault(
+                path, "« outcome » et « incidentsAfter » se rapportent à une mesure (« measure »)",
+                "outcome and incidentsAfter need a measure")
         }
         if let alternatives = c.anyOf {
-            if alternatives.isEmpty { fault(path + ".anyOf", "liste d'alternatives vide", "empty list of alternatives") }
+            if alternatives.isEmpty {
+                fault(path + ".anyOf", "liste d'alternatives vide", "empty list of alternatives")
+            }
             for (i, a) in alternatives.enumerated() { check(a, at: "\(path).anyOf[\(i)]", fault) }
         }
         if c.incidents == nil && c.repeats == nil && c.measure == nil && c.anyOf == nil {
@@ -137,9 +154,11 @@ extension LadderRulebook {
     }
 
     /// A cycle in the graph `edges` draws between measures, reported once at the first measure of the cycle found.
-    private func cycles(named: (fr: String, en: String), field: String, edges: (Measure) -> Set<String>) -> [RulebookFault] {
+    private func cycles(
+        named: (fr: String, en: String), field: String, edges: (Measure) -> Set<String>
+    ) -> [RulebookFault] {
         let index = Dictionary(measures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var state: [String: Int] = [:] // 1 visiting, 2 done
         var found: [RulebookFault] = []
         func visit(_ id: String, _ trail: [String]) {
             guard let i = index[id] else { return }
@@ -147,10 +166,11 @@ extension LadderRulebook {
             if state[id] == 1 {
                 let loop = trail.drop { $0 != id } + [id]
                 let start = loop.first.flatMap { index[$0] } ?? i
-                found.append(RulebookFault(
-                    path: "$.measures[\(start)].\(field)",
-                    fr: "\(named.fr) : \(loop.joined(separator: " → "))",
-                    en: "\(named.en): \(loop.joined(separator: " → "))"))
+                found.append(
+                    RulebookFault(
+                        path: "$.measures[\(start)].\(field)",
+                        fr: "\(named.fr) : \(loop.joined(separator: " → "))",
+                        en: "\(named.en): \(loop.joined(separator: " → "))"))
                 return
             }
             state[id] = 1

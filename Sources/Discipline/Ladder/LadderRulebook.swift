@@ -26,8 +26,10 @@ public struct LadderRulebook: Codable, Equatable, Sendable {
     /// The rungs, in the order the text gives them.
     public var measures: [Measure]
 
-    public init(id: String, version: Int, title: String, rule: String, source: Source, timeZone: String,
-                roles: [Role], incidents: [IncidentKind], measures: [Measure]) {
+    public init(
+        id: String, version: Int, title: String, rule: String, source: Source, timeZone: String,
+        roles: [Role], incidents: [IncidentKind], measures: [Measure]
+    ) {
         self.id = id
         self.version = version
         self.title = title
@@ -113,8 +115,10 @@ public struct LadderRulebook: Codable, Equatable, Sendable {
         public var channel: Notification?
         /// The measure that answers it; until then it is pending (a removal request awaits the referent's answer).
         public var awaits: String?
-        public init(id: String, fr: String, en: String, article: String, quote: String,
-                    channel: Notification? = nil, awaits: String? = nil) {
+        public init(
+            id: String, fr: String, en: String, article: String, quote: String,
+            channel: Notification? = nil, awaits: String? = nil
+        ) {
             self.id = id
             self.fr = fr
             self.en = en
@@ -157,8 +161,10 @@ public struct LadderRulebook: Codable, Equatable, Sendable {
         /// For a procedure: the grave-motive ids of the complaint, and how it is filed.
         public var motives: [String]?
         public var channel: Channel?
-        public init(measure: String? = nil, outcome: String? = nil, procedure: String? = nil, motives: [String]? = nil,
-                    channel: Channel? = nil) {
+        public init(
+            measure: String? = nil, outcome: String? = nil, procedure: String? = nil, motives: [String]? = nil,
+            channel: Channel? = nil
+        ) {
             self.measure = measure
             self.outcome = outcome
             self.procedure = procedure
@@ -192,10 +198,12 @@ public struct LadderRulebook: Codable, Equatable, Sendable {
         public var detail: Label?
         public var escalation: Escalation?
 
-        public init(id: String, fr: String, en: String, article: String, quote: String, decidedBy: [String],
-                    agreementOf: [String] = [], requires: [Condition] = [], exceptions: [Exception] = [],
-                    duration: Duration = .none, notification: Notification? = nil, reasonRequired: Bool = false,
-                    outcomes: [Outcome] = [], detail: Label? = nil, escalation: Escalation? = nil) {
+        public init(
+            id: String, fr: String, en: String, article: String, quote: String, decidedBy: [String],
+            agreementOf: [String] = [], requires: [Condition] = [], exceptions: [Exception] = [],
+            duration: Duration = .none, notification: Notification? = nil, reasonRequired: Bool = false,
+            outcomes: [Outcome] = [], detail: Label? = nil, escalation: Escalation? = nil
+        ) {
             self.id = id
             self.fr = fr
             self.en = en
@@ -242,9 +250,11 @@ public struct LadderRulebook: Codable, Equatable, Sendable {
         public var incidentsAfter: Int?
         public var anyOf: [Condition]?
 
-        public init(incidents: Int? = nil, repeats: Int? = nil, kind: String? = nil, within: Rulebook.Period? = nil,
-                    measure: String? = nil, outcome: String? = nil, incidentsAfter: Int? = nil,
-                    anyOf: [Condition]? = nil) {
+        public init(
+            incidents: Int? = nil, repeats: Int? = nil, kind: String? = nil, within: Rulebook.Period? = nil,
+            measure: String? = nil, outcome: String? = nil, incidentsAfter: Int? = nil,
+            anyOf: [Condition]? = nil
+        ) {
             self.incidents = incidents
             self.repeats = repeats
             self.kind = kind
@@ -293,16 +303,20 @@ extension LadderRulebook {
 
     /// Reads a ladder rulebook file and checks it; a file that does not decode, is a rulebook of another kind, or does
     /// not hold together is refused with the JSON path of every fault found.
-    public static func load(from data: Data, knownProcedures: Set<String> = [Rulebook.cle.id])
+    public static func load(
+        from data: Data, knownProcedures: Set<String> = [Rulebook.cle.id]
+    )
         -> Result<LadderRulebook, InvalidRulebookFile>
     {
         switch RulebookDocument.load(from: data, knownProcedures: knownProcedures) {
         case .success(.ladder(let book)): return .success(book)
         case .success(.procedure):
-            return .failure(InvalidRulebookFile(faults: [
-                RulebookFault(path: "$.kind", fr: "ce fichier est un règlement de procédure, pas une échelle de sanctions",
-                              en: "this file is a procedure rulebook, not a sanction ladder")
-            ]))
+            return .failure(
+                InvalidRulebookFile(faults: [
+                    RulebookFault(
+                        path: "$.kind", fr: "ce fichier est un règlement de procédure, pas une échelle de sanctions",
+                        en: "this file is a procedure rulebook, not a sanction ladder")
+                ]))
         case .failure(let invalid): return .failure(invalid)
         }
     }

@@ -77,31 +77,45 @@ public struct LadderState: Equatable, Sendable {
             switch entry {
             case let .incident(day, incident):
                 if let awaits = rulebook.incident(incident.kind)?.awaits, !taken(awaits),
-                   let target = rulebook.measure(awaits) {
-                    out.append(Pending(kind: .awaitingMeasure, measure: awaits,
-                                       labelFr: "\(target.fr) attendu·e (\(rulebook.incident(incident.kind)?.fr ?? incident.kind) du \(day.frenchDescription))",
-                                       labelEn: "\(target.en) awaited (\(rulebook.incident(incident.kind)?.en ?? incident.kind) of \(day))",
-                                       since: day, due: nil))
+                    let target = rulebook.measure(awaits)
+                {
+                    out.append(
+                        Pending(
+                            kind: .awaitingMeasure, measure: awaits,
+                            labelFr:
+                                "\(target.fr) attendu·e (\(rulebook.incident(incident.kind)?.fr ?? incident.kind) du \(day.frenchDescription))",
+                            labelEn:
+                                "\(target.en) awaited (\(rulebook.incident(incident.kind)?.en ?? incident.kind) of \(day))",
+                            since: day, due: nil))
                 }
             case let .measure(day, decision):
                 guard let measure = rulebook.measure(decision.measure) else { continue }
                 if let until = decision.until {
-                    out.append(Pending(kind: .measureEnds, measure: measure.id,
-                                       labelFr: "fin de : \(measure.fr) (levée d'elle-même le \(until.frenchDescription))",
-                                       labelEn: "end of: \(measure.en) (lifts on its own on \(until))",
-                                       since: day, due: until))
+                    out.append(
+                        Pending(
+                            kind: .measureEnds, measure: measure.id,
+                            labelFr: "fin de : \(measure.fr) (levée d'elle-même le \(until.frenchDescription))",
+                            labelEn: "end of: \(measure.en) (lifts on its own on \(until))",
+                            since: day, due: until))
                 }
                 guard let escalation = measure.escalation,
-                      escalation.outcome == nil || escalation.outcome == decision.outcome else { continue }
+                    escalation.outcome == nil || escalation.outcome == decision.outcome
+                else { continue }
                 if let next = escalation.measure, !taken(next), let target = rulebook.measure(next) {
-                    out.append(Pending(kind: .measureOwed, measure: next, labelFr: "\(target.fr) à faire",
-                                       labelEn: "\(target.en) to do", since: day, due: nil))
+                    out.append(
+                        Pending(
+                            kind: .measureOwed, measure: next, labelFr: "\(target.fr) à faire",
+                            labelEn: "\(target.en) to do", since: day, due: nil))
                 }
                 if let procedure = escalation.procedure,
-                   links.filter({ $0.procedure == procedure }).count < escalations(to: procedure, through: index, rulebook: rulebook) {
-                    out.append(Pending(kind: .escalationOwed, measure: measure.id,
-                                       labelFr: "plainte à déposer (procédure \(procedure))",
-                                       labelEn: "complaint to file (procedure \(procedure))", since: day, due: nil))
+                    links.filter({ $0.procedure == procedure }).count
+                        < escalations(to: procedure, through: index, rulebook: rulebook)
+                {
+                    out.append(
+                        Pending(
+                            kind: .escalationOwed, measure: measure.id,
+                            labelFr: "plainte à déposer (procédure \(procedure))",
+                            labelEn: "complaint to file (procedure \(procedure))", since: day, due: nil))
                 }
             }
         }
@@ -145,7 +159,8 @@ extension LadderDecider {
     /// Re-decides every act of a record, in order, under `rulebook` (the version it opened under) from the state
     /// before it; each act the rulebook would refuse or record differently is a finding. A record written only through
     /// the decider has none.
-    public static func audit(_ events: [DatedLadderEvent], member: MemberID, rulebook: LadderRulebook) -> [AuditFinding] {
+    public static func audit(_ events: [DatedLadderEvent], member: MemberID, rulebook: LadderRulebook) -> [AuditFinding]
+    {
         var state = initial
         var findings: [AuditFinding] = []
         for (index, dated) in events.enumerated() {
@@ -154,11 +169,13 @@ extension LadderDecider {
             switch dated.event {
             case .opened(let o):
                 if o.rulebook != rulebook.id || o.version != rulebook.version || state.opened != nil {
-                    findings.append(AuditFinding(index: index, on: dated.on, typeName: dated.event.typeName, refusal: nil))
+                    findings.append(
+                        AuditFinding(index: index, on: dated.on, typeName: dated.event.typeName, refusal: nil))
                 }
                 continue
             case .incidentRecorded(let i):
-                command = .recordIncident(IncidentReport(kind: i.kind, channel: i.channel, facts: i.facts, reportedBy: i.reportedBy))
+                command = .recordIncident(
+                    IncidentReport(kind: i.kind, channel: i.channel, facts: i.facts, reportedBy: i.reportedBy))
             case .measureTaken(let m): command = .takeMeasure(m)
             case .escalatedToCase(let link): command = .linkCase(link)
             }
@@ -168,7 +185,8 @@ extension LadderDecider {
             case .success:
                 findings.append(AuditFinding(index: index, on: dated.on, typeName: dated.event.typeName, refusal: nil))
             case .failure(let refusal):
-                findings.append(AuditFinding(index: index, on: dated.on, typeName: dated.event.typeName, refusal: refusal))
+                findings.append(
+                    AuditFinding(index: index, on: dated.on, typeName: dated.event.typeName, refusal: refusal))
             }
         }
         return findings

@@ -23,7 +23,8 @@ extension LadderRulebook {
 
 extension RulebookDocument {
     /// The words of the règlement a refused procedure adoption rests on (R34).
-    public static let article9 = "Le présent règlement intérieur pourra être modifié sur proposition d'un membre du Conseil d'administration et par l'Assemblée générale à la majorité des deux tiers."
+    public static let article9 =
+        "Le présent règlement intérieur pourra être modifié sur proposition d'un membre du Conseil d'administration et par l'Assemblée générale à la majorité des deux tiers."
 
     /// Whether `self` may be adopted on `day` after `adopted` (every version adopted so far with its day, oldest
     /// first), the store's procedure starting from `base`.
@@ -32,7 +33,9 @@ extension RulebookDocument {
     /// the same id, and so has every adopted procedure; a new version must be newer than the last of its id. A
     /// procedure with the base's id and version must be the base's very text (a changed text is a new version,
     /// Article 9).
-    public func adoption(on day: Day, after adoptions: [(on: Day, rulebook: RulebookDocument)], base: Rulebook)
+    public func adoption(
+        on day: Day, after adoptions: [(on: Day, rulebook: RulebookDocument)], base: Rulebook
+    )
         -> Result<RulebookAdopted, LadderRefusal>
     {
         let rule = ladder?.rule ?? RuleID.R34.rawValue
@@ -43,21 +46,25 @@ extension RulebookDocument {
         }
         if let last = adoptions.last(where: { $0.rulebook.kind == kind }), last.on > day {
             let book = last.rulebook
-            return refuse("\(book.id) v\(book.version) a été adopté le \(last.on.frenchDescription) : une adoption suivante ne peut être datée d'avant",
-                          "\(book.id) v\(book.version) was adopted on \(last.on): a later adoption cannot be dated before it")
+            return refuse(
+                "\(book.id) v\(book.version) a été adopté le \(last.on.frenchDescription) : une adoption suivante ne peut être datée d'avant",
+                "\(book.id) v\(book.version) was adopted on \(last.on): a later adoption cannot be dated before it")
         }
         let sameKind = adoptions.map(\.rulebook).filter { $0.kind == kind }
         if let other = sameKind.last(where: { $0.id != id }) {
-            return refuse("ce magasin tient déjà le règlement \(other.id) : une organisation par magasin",
-                          "this store already keeps rulebook \(other.id): one organisation per store")
+            return refuse(
+                "ce magasin tient déjà le règlement \(other.id) : une organisation par magasin",
+                "this store already keeps rulebook \(other.id): one organisation per store")
         }
         if let last = sameKind.last, last.version >= version {
-            return refuse("\(id) v\(last.version) est déjà adopté : une nouvelle adoption doit porter une version plus grande",
-                          "\(id) v\(last.version) is already adopted: a new adoption needs a higher version")
+            return refuse(
+                "\(id) v\(last.version) est déjà adopté : une nouvelle adoption doit porter une version plus grande",
+                "\(id) v\(last.version) is already adopted: a new adoption needs a higher version")
         }
         if let procedure, procedure.id == base.id, procedure.version <= base.version, procedure != base {
-            return refuse("\(id) v\(version) est le texte livré ; un texte modifié porte une version plus grande (art. 9)",
-                          "\(id) v\(version) is the shipped text; a changed text needs a higher version (art. 9)")
+            return refuse(
+                "\(id) v\(version) est le texte livré ; un texte modifié porte une version plus grande (art. 9)",
+                "\(id) v\(version) is the shipped text; a changed text needs a higher version (art. 9)")
         }
         do {
             return .success(RulebookAdopted(rulebook: self, sha256: try digest()))

@@ -108,8 +108,10 @@ public enum RevocationEvent: Equatable, Sendable {
         }
     }
 
-    public static let typeNames = ["RevocationOpened", "RevocationHolderConvened", "RevocationExplanationRecorded",
-                                   "RevocationVoted"]
+    public static let typeNames = [
+        "RevocationOpened", "RevocationHolderConvened", "RevocationExplanationRecorded",
+        "RevocationVoted"
+    ]
 
     /// The payload as JSON with sorted keys; with `sealer`, its free texts are sealed (``Sealed``).
     public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {
@@ -128,7 +130,8 @@ public enum RevocationEvent: Equatable, Sendable {
         let decoder = JSONDecoder()
         switch type {
         case "RevocationOpened": return .opened(try decoder.decode(RevocationOpening.self, from: payload))
-        case "RevocationHolderConvened": return .holderConvened(try decoder.decode(HolderConvocation.self, from: payload))
+        case "RevocationHolderConvened":
+            return .holderConvened(try decoder.decode(HolderConvocation.self, from: payload))
         case "RevocationExplanationRecorded":
             return .explanationRecorded(try decoder.decode(HolderExplanation.self, from: payload))
         case "RevocationVoted": return .boardVoted(try decoder.decode(RevocationVote.self, from: payload))
@@ -162,7 +165,9 @@ public struct RevocationState: Equatable, Sendable {
 
     public var pendingFr: (fr: String, en: String)? {
         guard opening != nil, !closed else { return nil }
-        if convocation == nil { return ("convoquer le mandaté pour une explication", "convene the holder for an explanation") }
+        if convocation == nil {
+            return ("convoquer le mandaté pour une explication", "convene the holder for an explanation")
+        }
         if explanation == nil { return ("explication du mandaté attendue", "holder's explanation awaited") }
         return ("vote du Conseil (deux tiers) à tenir", "board vote (two-thirds) to hold")
     }
@@ -213,11 +218,13 @@ public enum RevocationDecider {
             throw Refusal(.order, fr: "cette révocation est close", en: "this revocation is closed")
         }
         if let last = state.lastActOn, day < last {
-            throw Refusal(.order, fr: "un acte ne peut être daté avant le précédent (\(last.frenchDescription))",
-                          en: "an act cannot be dated before the previous one (\(last))",
-                          allowed: "le \(last.frenchDescription) ou après", allowedEn: "on or after \(last)")
+            throw Refusal(
+                .order, fr: "un acte ne peut être daté avant le précédent (\(last.frenchDescription))",
+                en: "an act cannot be dated before the previous one (\(last))",
+                allowed: "le \(last.frenchDescription) ou après", allowedEn: "on or after \(last)")
         }
-        if case .open = command {} else if state.opening == nil {
+        if case .open = command {
+        } else if state.opening == nil {
             throw refuse("aucune révocation ouverte sous cet identifiant", "no revocation was opened under this id")
         }
         let rules = rulebook.pathRules.revocation ?? .cle
@@ -225,8 +232,9 @@ public enum RevocationDecider {
         case .open(let o):
             if state.opening != nil { throw Refusal(.order, fr: "déjà ouverte", en: "already open") }
             guard roles[o.holder]?.contains(o.role) ?? false else {
-                throw refuse("\(o.holder) ne détient pas le mandat « \(o.role.rawValue) » ce jour",
-                             "\(o.holder) does not hold the mandate \(o.role.rawValue) that day")
+                throw refuse(
+                    "\(o.holder) ne détient pas le mandat « \(o.role.rawValue) » ce jour",
+                    "\(o.holder) does not hold the mandate \(o.role.rawValue) that day")
             }
             if o.ground.facts.isBlank {
                 throw refuse("décrire les faits du motif (--facts)", "describe the facts of the ground (--facts)")
@@ -235,62 +243,84 @@ public enum RevocationDecider {
             case .missedMeetings:
                 let n = o.ground.meetingsMissed ?? 0
                 if n < rules.meetings {
-                    throw refuse("absence à \(n) réunion(s) consécutive(s) : le texte en demande \(rules.meetings) (« En cas d'absence à trois réunions consécutives »)",
-                                 "\(n) consecutive meeting(s) missed: the text requires \(rules.meetings)",
-                                 allowed: "--meetings-missed \(rules.meetings) ou plus", allowedEn: "--meetings-missed \(rules.meetings) or more")
+                    throw refuse(
+                        "absence à \(n) réunion(s) consécutive(s) : le texte en demande \(rules.meetings) (« En cas d'absence à trois réunions consécutives »)",
+                        "\(n) consecutive meeting(s) missed: the text requires \(rules.meetings)",
+                        allowed: "--meetings-missed \(rules.meetings) ou plus",
+                        allowedEn: "--meetings-missed \(rules.meetings) or more")
                 }
             case .silence:
                 guard let since = o.ground.silentSince else {
-                    throw refuse("indiquer le début du silence (--silent-since)", "give the day the silence began (--silent-since)")
+                    throw refuse(
+                        "indiquer le début du silence (--silent-since)",
+                        "give the day the silence began (--silent-since)")
                 }
                 let end = rules.silencePeriod.end(from: since)
                 if end > day {
-                    throw refuse("silence depuis le \(since.frenchDescription) : \(rules.silencePeriod.fr) ne sont atteints que le \(end.frenchDescription) (« En cas de silence de 2 mois »)",
-                                 "silent since \(since): \(rules.silencePeriod.en) are reached only on \(end)",
-                                 allowed: "le \(end.frenchDescription) ou après", allowedEn: "on or after \(end)")
+                    throw refuse(
+                        "silence depuis le \(since.frenchDescription) : \(rules.silencePeriod.fr) ne sont atteints que le \(end.frenchDescription) (« En cas de silence de 2 mois »)",
+                        "silent since \(since): \(rules.silencePeriod.en) are reached only on \(end)",
+                        allowed: "le \(end.frenchDescription) ou après", allowedEn: "on or after \(end)")
                 }
             case .breach:
                 break
             }
             return [.opened(o)]
         case .convene(let c):
-            if state.convocation != nil { throw refuse("le mandaté est déjà convoqué", "the holder is already convened") }
+            if state.convocation != nil {
+                throw refuse("le mandaté est déjà convoqué", "the holder is already convened")
+            }
             return [.holderConvened(c)]
         case .recordExplanation(let e):
             guard state.convocation != nil else {
-                throw refuse("le mandaté est d'abord convoqué (« Le mandaté concerné est convoqué pour fournir une explication »)",
-                             "the holder is convened first", allowed: "greffe revocation convene", allowedEn: "greffe revocation convene")
+                throw refuse(
+                    "le mandaté est d'abord convoqué (« Le mandaté concerné est convoqué pour fournir une explication »)",
+                    "the holder is convened first", allowed: "greffe revocation convene",
+                    allowedEn: "greffe revocation convene")
             }
-            if state.explanation != nil { throw refuse("l'explication est déjà enregistrée", "the explanation is already recorded") }
+            if state.explanation != nil {
+                throw refuse("l'explication est déjà enregistrée", "the explanation is already recorded")
+            }
             return [.explanationRecorded(e)]
         case .vote(let ballots):
             guard let explanation = state.explanation, explanation.value.outcome != .resolved else {
-                throw refuse("le vote suit une non-réponse ou des désaccords persistants (« En cas de non-réponse ou de désaccords persistants, la révocation est votée par les deux tiers des voix »)",
-                             "the vote follows a non-answer or persistent disagreement",
-                             allowed: "greffe revocation explanation … --outcome noAnswer|persistentDisagreement",
-                             allowedEn: "greffe revocation explanation … --outcome noAnswer|persistentDisagreement")
+                throw refuse(
+                    "le vote suit une non-réponse ou des désaccords persistants (« En cas de non-réponse ou de désaccords persistants, la révocation est votée par les deux tiers des voix »)",
+                    "the vote follows a non-answer or persistent disagreement",
+                    allowed: "greffe revocation explanation … --outcome noAnswer|persistentDisagreement",
+                    allowedEn: "greffe revocation explanation … --outcome noAnswer|persistentDisagreement")
             }
-            guard let holder = state.opening?.holder else { throw refuse("révocation sans mandaté", "revocation without holder") }
+            guard let holder = state.opening?.holder else {
+                throw refuse("révocation sans mandaté", "revocation without holder")
+            }
             let voters = ballots.map(\.member)
             if Set(voters).count != voters.count {
                 throw refuse("un membre du Conseil vote une seule fois", "a board member votes once")
             }
             if voters.contains(holder) {
-                throw refuse("\(holder), mandaté concerné, ne vote pas sur sa propre révocation",
-                             "\(holder), the holder concerned, does not vote on their own revocation")
+                throw refuse(
+                    "\(holder), mandaté concerné, ne vote pas sur sa propre révocation",
+                    "\(holder), the holder concerned, does not vote on their own revocation")
             }
-            let board = Set(members.values.filter { $0.boardMember && $0.isActive(on: day) }.map(\.id)).subtracting([holder])
+            let board = Set(members.values.filter { $0.boardMember && $0.isActive(on: day) }.map(\.id)).subtracting([
+                holder
+            ])
             if let outsider = voters.first(where: { !board.contains($0) }) {
-                throw refuse("\(outsider) ne siège pas au Conseil ce jour", "\(outsider) does not sit on the board that day")
+                throw refuse(
+                    "\(outsider) ne siège pas au Conseil ce jour", "\(outsider) does not sit on the board that day")
             }
             if let bad = ballots.first(where: { $0.option != nil && $0.option != revoke && $0.option != keep }) {
-                throw refuse("bulletin inconnu « \(bad.option ?? "") »", "unknown ballot \(bad.option ?? "")",
-                             allowed: "\(revoke), \(keep) ou blanc", allowedEn: "\(revoke), \(keep) or blank")
+                throw refuse(
+                    "bulletin inconnu « \(bad.option ?? "") »", "unknown ballot \(bad.option ?? "")",
+                    allowed: "\(revoke), \(keep) ou blanc", allowedEn: "\(revoke), \(keep) or blank")
             }
             let counted = Ballots(ballots)
             let tally = rulebook.revocationVoting.reachesTwoThirds(
                 yes: counted.votes(for: revoke), cast: counted.cast, blanks: counted.blanks, bodySize: board.count)
-            return [.boardVoted(RevocationVote(ballots: ballots, bodySize: board.count, tally: tally, revoked: tally.reached))]
+            return [
+                .boardVoted(
+                    RevocationVote(ballots: ballots, bodySize: board.count, tally: tally, revoked: tally.reached))
+            ]
         }
     }
 

@@ -45,24 +45,39 @@ public struct MediationState: Equatable, Sendable {
         guard let openedOn, outcome == nil else { return [] }
         let since = lastActOn ?? openedOn
         if let mediator {
-            return [Pending(labelFr: "médiation en cours (médiateur \(mediator)) : issue à enregistrer",
-                            labelEn: "mediation under way (mediator \(mediator)): outcome to record", since: since, due: nil)]
+            return [
+                Pending(
+                    labelFr: "médiation en cours (médiateur \(mediator)) : issue à enregistrer",
+                    labelEn: "mediation under way (mediator \(mediator)): outcome to record", since: since, due: nil)
+            ]
         }
         if let called {
-            return [Pending(labelFr: "réponse de \(called) à l'appel du Conseil attendue",
-                            labelEn: "\(called)'s answer to the board's call awaited", since: since, due: nil)]
+            return [
+                Pending(
+                    labelFr: "réponse de \(called) à l'appel du Conseil attendue",
+                    labelEn: "\(called)'s answer to the board's call awaited", since: since, due: nil)
+            ]
         }
         if let announcement, draw == nil {
             let due = announcement.value.sources.compactMap(\.valuesKnownOn).max()
-            return [Pending(labelFr: "tirage au sort du médiateur à effectuer", labelEn: "mediator's draw to perform",
-                            since: since, due: due)]
+            return [
+                Pending(
+                    labelFr: "tirage au sort du médiateur à effectuer", labelEn: "mediator's draw to perform",
+                    since: since, due: due)
+            ]
         }
         if callFailed {
-            return [Pending(labelFr: "tirage au sort du médiateur à annoncer (non-réponse)",
-                            labelEn: "mediator's draw to announce (no answer)", since: since, due: nil)]
+            return [
+                Pending(
+                    labelFr: "tirage au sort du médiateur à annoncer (non-réponse)",
+                    labelEn: "mediator's draw to announce (no answer)", since: since, due: nil)
+            ]
         }
-        return [Pending(labelFr: "médiateur à désigner (par les parties, sinon par le Conseil)",
-                        labelEn: "mediator to name (by the parties, else by the board)", since: since, due: nil)]
+        return [
+            Pending(
+                labelFr: "médiateur à désigner (par les parties, sinon par le Conseil)",
+                labelEn: "mediator to name (by the parties, else by the board)", since: since, due: nil)
+        ]
     }
 }
 
@@ -129,7 +144,8 @@ public enum MediationDecider {
     }
 
     /// The members a draw chooses from on `day`: eligible for the board's call, and not among those who declined.
-    public static func pool(state: MediationState, facts: MediationFacts, rulebook: Rulebook, on day: Day) -> [MemberID] {
+    public static func pool(state: MediationState, facts: MediationFacts, rulebook: Rulebook, on day: Day) -> [MemberID]
+    {
         facts.members.keys.filter { id in
             !state.unavailable.contains(id)
                 && exclusions(id, state: state, facts: facts, rulebook: rulebook, on: day, board: true).isEmpty
@@ -154,17 +170,21 @@ public enum MediationDecider {
         _ state: MediationState, _ command: MediationCommand, facts: MediationFacts, rulebook: Rulebook, on day: Day
     ) throws(Refusal) -> [MediationEvent] {
         if let concluded = state.concludedOn {
-            throw Refusal(.order, fr: "la médiation est close depuis le \(concluded.frenchDescription)",
-                          en: "the mediation was concluded on \(concluded)")
+            throw Refusal(
+                .order, fr: "la médiation est close depuis le \(concluded.frenchDescription)",
+                en: "the mediation was concluded on \(concluded)")
         }
         if let last = state.lastActOn, day < last {
-            throw Refusal(.order, fr: "un acte ne peut être daté avant le précédent (\(last.frenchDescription))",
-                          en: "an act cannot be dated before the previous one (\(last))",
-                          allowed: "le \(last.frenchDescription) ou après", allowedEn: "on or after \(last)")
+            throw Refusal(
+                .order, fr: "un acte ne peut être daté avant le précédent (\(last.frenchDescription))",
+                en: "an act cannot be dated before the previous one (\(last))",
+                allowed: "le \(last.frenchDescription) ou après", allowedEn: "on or after \(last)")
         }
-        if case .open = command {} else if state.opening == nil {
-            throw refuse("aucune médiation ouverte sous cet identifiant", "no mediation was opened under this id",
-                         allowed: "greffe mediation open", allowedEn: "greffe mediation open")
+        if case .open = command {
+        } else if state.opening == nil {
+            throw refuse(
+                "aucune médiation ouverte sous cet identifiant", "no mediation was opened under this id",
+                allowed: "greffe mediation open", allowedEn: "greffe mediation open")
         }
         switch command {
         case .open(let o): return try open(state, o, facts: facts, on: day)
@@ -176,21 +196,25 @@ public enum MediationDecider {
         }
     }
 
-    static func open(_ state: MediationState, _ o: MediationOpening, facts: MediationFacts, on day: Day) throws(Refusal)
+    static func open(
+        _ state: MediationState, _ o: MediationOpening, facts: MediationFacts, on day: Day
+    ) throws(Refusal)
         -> [MediationEvent]
     {
         if state.opening != nil {
             throw Refusal(.order, fr: "cette médiation est déjà ouverte", en: "this mediation is already open")
         }
         if Set(o.parties).count < 2 || Set(o.parties).count != o.parties.count {
-            throw refuse("une médiation réunit au moins deux parties distinctes (« les parties en conflit »)",
-                         "a mediation needs at least two distinct parties (« les parties en conflit »)",
-                         allowed: "--party A --party B", allowedEn: "--party A --party B")
+            throw refuse(
+                "une médiation réunit au moins deux parties distinctes (« les parties en conflit »)",
+                "a mediation needs at least two distinct parties (« les parties en conflit »)",
+                allowed: "--party A --party B", allowedEn: "--party A --party B")
         }
         for p in o.parties {
             guard let standing = facts.members[p], standing.isActive(on: day) else {
-                throw refuse("\(p) n'est pas adhérent·e ce jour : la médiation règle des conflits entre adhérents",
-                             "\(p) is not a member that day: mediation settles conflicts between members")
+                throw refuse(
+                    "\(p) n'est pas adhérent·e ce jour : la médiation règle des conflits entre adhérents",
+                    "\(p) is not a member that day: mediation settles conflicts between members")
             }
         }
         if o.facts.isBlank {
@@ -203,35 +227,49 @@ public enum MediationDecider {
         _ state: MediationState, _ n: MediatorNaming, facts: MediationFacts, rulebook: Rulebook, on day: Day
     ) throws(Refusal) -> [MediationEvent] {
         if let mediator = state.mediator {
-            throw refuse("la médiation a déjà son médiateur (\(mediator))", "the mediation already has its mediator (\(mediator))")
+            throw refuse(
+                "la médiation a déjà son médiateur (\(mediator))",
+                "the mediation already has its mediator (\(mediator))")
         }
         if let called = state.called {
-            throw refuse("le Conseil attend la réponse de \(called) : enregistrer d'abord sa réponse",
-                         "the board awaits \(called)'s answer: record it first",
-                         allowed: "greffe mediation answer … --mediator \(called)", allowedEn: "greffe mediation answer … --mediator \(called)")
+            throw refuse(
+                "le Conseil attend la réponse de \(called) : enregistrer d'abord sa réponse",
+                "the board awaits \(called)'s answer: record it first",
+                allowed: "greffe mediation answer … --mediator \(called)",
+                allowedEn: "greffe mediation answer … --mediator \(called)")
         }
         if state.announcement != nil {
-            throw refuse("un tirage au sort est annoncé : il désigne le médiateur", "a draw is announced: it selects the mediator")
+            throw refuse(
+                "un tirage au sort est annoncé : il désigne le médiateur",
+                "a draw is announced: it selects the mediator")
         }
         if n.by == .parties && state.callFailed {
-            throw refuse("le Conseil a déjà fait appel à un membre : les parties ne désignent plus le médiateur",
-                         "the board already called a member: the parties no longer name the mediator")
+            throw refuse(
+                "le Conseil a déjà fait appel à un membre : les parties ne désignent plus le médiateur",
+                "the board already called a member: the parties no longer name the mediator")
         }
-        let reasons = exclusions(n.mediator, state: state, facts: facts, rulebook: rulebook, on: day, board: n.by == .board)
+        let reasons = exclusions(
+            n.mediator, state: state, facts: facts, rulebook: rulebook, on: day, board: n.by == .board)
         if let first = reasons.first {
-            throw refuse(first + (n.by == .board ? " (« un membre indépendant du conflit, à jour de cotisation pour l'année en cours »)" : ""),
-                         "\(n.mediator) cannot mediate: " + reasons.joined(separator: "; "))
+            throw refuse(
+                first
+                    + (n.by == .board
+                        ? " (« un membre indépendant du conflit, à jour de cotisation pour l'année en cours »)" : ""),
+                "\(n.mediator) cannot mediate: " + reasons.joined(separator: "; "))
         }
         return [.mediatorNamed(n)]
     }
 
     static func answer(_ state: MediationState, _ a: MediatorAnswer) throws(Refusal) -> [MediationEvent] {
         guard let called = state.called else {
-            throw refuse("le Conseil n'a fait appel à personne", "the board has called nobody",
-                         allowed: "greffe mediation name … --by board", allowedEn: "greffe mediation name … --by board")
+            throw refuse(
+                "le Conseil n'a fait appel à personne", "the board has called nobody",
+                allowed: "greffe mediation name … --by board", allowedEn: "greffe mediation name … --by board")
         }
         guard called == a.mediator else {
-            throw refuse("le Conseil a fait appel à \(called), pas à \(a.mediator)", "the board called \(called), not \(a.mediator)")
+            throw refuse(
+                "le Conseil a fait appel à \(called), pas à \(a.mediator)",
+                "the board called \(called), not \(a.mediator)")
         }
         return [.mediatorAnswered(a)]
     }
@@ -240,8 +278,9 @@ public enum MediationDecider {
         _ state: MediationState, _ sources: [EntropySource], facts: MediationFacts, rulebook: Rulebook, on day: Day
     ) throws(Refusal) -> [MediationEvent] {
         if state.mediator != nil || state.called != nil || !state.callFailed {
-            throw refuse("le tirage au sort suit la non-réponse du membre appelé par le Conseil (« En cas de non-réponse, un tirage au sort »)",
-                         "the draw follows the called member's non-answer (« En cas de non-réponse, un tirage au sort »)")
+            throw refuse(
+                "le tirage au sort suit la non-réponse du membre appelé par le Conseil (« En cas de non-réponse, un tirage au sort »)",
+                "the draw follows the called member's non-answer (« En cas de non-réponse, un tirage au sort »)")
         }
         if state.announcement != nil {
             throw refuse("le tirage est déjà annoncé", "the draw is already announced")
@@ -258,8 +297,9 @@ public enum MediationDecider {
 
     static func perform(_ state: MediationState, _ values: [[String]]) throws(Refusal) -> [MediationEvent] {
         guard let announcement = state.announcement else {
-            throw refuse("aucun tirage annoncé", "no draw announced", allowed: "greffe mediation announce-draw",
-                         allowedEn: "greffe mediation announce-draw")
+            throw refuse(
+                "aucun tirage annoncé", "no draw announced", allowed: "greffe mediation announce-draw",
+                allowedEn: "greffe mediation announce-draw")
         }
         if state.draw != nil { throw refuse("le tirage a déjà eu lieu", "the draw was already performed") }
         do {
@@ -274,7 +314,8 @@ public enum MediationDecider {
             throw refuse("pas d'issue avant qu'un médiateur soit désigné", "no outcome before a mediator is in office")
         }
         if o.caseID != nil && o.outcome != .complaint {
-            throw refuse("un dossier ne se lie qu'à une issue « plainte »", "a case is linked only to a complaint outcome")
+            throw refuse(
+                "un dossier ne se lie qu'à une issue « plainte »", "a case is linked only to a complaint outcome")
         }
         return [.concluded(o)]
     }

@@ -104,8 +104,10 @@ public enum MediationEvent: Equatable, Sendable {
         }
     }
 
-    public static let typeNames = ["MediationOpened", "MediatorNamed", "MediatorAnswered", "MediationDrawAnnounced",
-                                   "MediationDrawPerformed", "MediationConcluded"]
+    public static let typeNames = [
+        "MediationOpened", "MediatorNamed", "MediatorAnswered", "MediationDrawAnnounced",
+        "MediationDrawPerformed", "MediationConcluded"
+    ]
 
     /// The payload as JSON with sorted keys; with `sealer`, its free texts are sealed (``Sealed``).
     public func payloadJSON(sealer: (any FieldSealer)? = nil) throws -> Data {

@@ -100,7 +100,9 @@ public enum NonPaymentEvent: Equatable, Sendable {
     case radiated(NonPaymentRadiation)
 
     public static let schemaVersion = 1
-    public static let typeNames = ["RenewalNoticeSent", "NonPaymentWarned", "NonPaymentSuspensionVoted", "NonPaymentRadiated"]
+    public static let typeNames = [
+        "RenewalNoticeSent", "NonPaymentWarned", "NonPaymentSuspensionVoted", "NonPaymentRadiated"
+    ]
 
     public var typeName: String {
         switch self {
@@ -127,7 +129,8 @@ public enum NonPaymentEvent: Equatable, Sendable {
         switch type {
         case "RenewalNoticeSent": return .noticeSent(try decoder.decode(RenewalNotice.self, from: payload))
         case "NonPaymentWarned": return .warned(try decoder.decode(NonPaymentWarning.self, from: payload))
-        case "NonPaymentSuspensionVoted": return .suspensionVoted(try decoder.decode(SuspensionVote.self, from: payload))
+        case "NonPaymentSuspensionVoted":
+            return .suspensionVoted(try decoder.decode(SuspensionVote.self, from: payload))
         case "NonPaymentRadiated": return .radiated(try decoder.decode(NonPaymentRadiation.self, from: payload))
         default: throw MemberEventDecodingError.unknownType(type)
         }
@@ -197,89 +200,124 @@ public enum NonPaymentDecider {
         rulebook: Rulebook, on day: Day
     ) throws(Refusal) -> [NonPaymentEvent] {
         if let last = state.lastActOn, day < last {
-            throw Refusal(.order, fr: "un acte ne peut être daté avant le précédent (\(last.frenchDescription))",
-                          en: "an act cannot be dated before the previous one (\(last))")
+            throw Refusal(
+                .order, fr: "un acte ne peut être daté avant le précédent (\(last.frenchDescription))",
+                en: "an act cannot be dated before the previous one (\(last))")
         }
         if state.radiation != nil {
-            throw refuse("\(member.id) est déjà radié·e pour non-paiement", "\(member.id) is already radiated for non-payment")
+            throw refuse(
+                "\(member.id) est déjà radié·e pour non-paiement", "\(member.id) is already radiated for non-payment")
         }
         if let left = member.departedOn, left <= day {
-            throw refuse("\(member.id) a quitté l'association le \(left.frenchDescription)", "\(member.id) left on \(left)")
+            throw refuse(
+                "\(member.id) a quitté l'association le \(left.frenchDescription)", "\(member.id) left on \(left)")
         }
         if let radiated = member.radiatedOn, radiated <= day {
-            throw refuse("\(member.id) est radié·e depuis le \(radiated.frenchDescription)", "\(member.id) was radiated on \(radiated)")
+            throw refuse(
+                "\(member.id) est radié·e depuis le \(radiated.frenchDescription)",
+                "\(member.id) was radiated on \(radiated)")
         }
         let period = rulebook.nonPaymentRules.period
         let year: Int
-        if case .sendNotice(let y) = command { year = y } else {
+        if case .sendNotice(let y) = command {
+            year = y
+        } else {
             guard let notice = state.notice else {
-                throw refuse("aucun avis de renouvellement enregistré pour cette cotisation (« deux mois après un premier avis de renouvellement »)",
-                             "no renewal notice recorded for these dues", allowed: "greffe members notice", allowedEn: "greffe members notice")
+                throw refuse(
+                    "aucun avis de renouvellement enregistré pour cette cotisation (« deux mois après un premier avis de renouvellement »)",
+                    "no renewal notice recorded for these dues", allowed: "greffe members notice",
+                    allowedEn: "greffe members notice")
             }
             year = notice.value.year
         }
         if member.duesPaidOn[year].map({ $0 <= day }) ?? false {
-            throw refuse("la cotisation \(year) de \(member.id) est payée : rien à poursuivre",
-                         "\(member.id)'s \(year) dues are paid: nothing to pursue")
+            throw refuse(
+                "la cotisation \(year) de \(member.id) est payée : rien à poursuivre",
+                "\(member.id)'s \(year) dues are paid: nothing to pursue")
         }
         let association = member.kind == .association
         switch command {
         case .sendNotice(let year):
             if state.notice != nil {
-                throw refuse("le premier avis de renouvellement \(year) est déjà enregistré (le \(state.notice?.on.frenchDescription ?? ""))",
-                             "the first renewal notice for \(year) is already recorded")
+                throw refuse(
+                    "le premier avis de renouvellement \(year) est déjà enregistré (le \(state.notice?.on.frenchDescription ?? ""))",
+                    "the first renewal notice for \(year) is already recorded")
             }
             if day < member.joinedOn {
                 throw Refusal(.order, fr: "l'avis ne précède pas l'adhésion", en: "the notice cannot precede joining")
             }
-            return [.noticeSent(RenewalNotice(member: member.id, year: year, due: period.end(from: day), isAssociation: association))]
+            return [
+                .noticeSent(
+                    RenewalNotice(member: member.id, year: year, due: period.end(from: day), isAssociation: association)
+                )
+            ]
         case .warn(let warning):
             guard association, let notice = state.notice else {
-                throw refuse("l'avertissement est celui d'une association membre ; un membre individuel est radié à l'échéance",
-                             "the warning is a member association's; an individual member is radiated when due")
+                throw refuse(
+                    "l'avertissement est celui d'une association membre ; un membre individuel est radié à l'échéance",
+                    "the warning is a member association's; an individual member is radiated when due")
             }
-            if state.warning != nil { throw refuse("l'avertissement est déjà enregistré", "the warning is already recorded") }
+            if state.warning != nil {
+                throw refuse("l'avertissement est déjà enregistré", "the warning is already recorded")
+            }
             if day < notice.value.due {
-                throw refuse("l'avertissement est envoyé « après un délai de deux mois » : pas avant le \(notice.value.due.frenchDescription)",
-                             "the warning comes after the delay: not before \(notice.value.due)",
-                             allowed: "le \(notice.value.due.frenchDescription) ou après", allowedEn: "on or after \(notice.value.due)")
+                throw refuse(
+                    "l'avertissement est envoyé « après un délai de deux mois » : pas avant le \(notice.value.due.frenchDescription)",
+                    "the warning comes after the delay: not before \(notice.value.due)",
+                    allowed: "le \(notice.value.due.frenchDescription) ou après",
+                    allowedEn: "on or after \(notice.value.due)")
             }
             return [.warned(warning)]
         case .voteSuspension(let ballots):
             guard association, state.warning != nil else {
-                throw refuse("la suspension suit l'avertissement d'une association membre (« En l'absence de réponse »)",
-                             "the suspension follows a member association's warning", allowed: "greffe members warn",
-                             allowedEn: "greffe members warn")
+                throw refuse(
+                    "la suspension suit l'avertissement d'une association membre (« En l'absence de réponse »)",
+                    "the suspension follows a member association's warning", allowed: "greffe members warn",
+                    allowedEn: "greffe members warn")
             }
-            if state.vote?.value.suspended == true { throw refuse("la suspension est déjà votée", "the suspension is already voted") }
+            if state.vote?.value.suspended == true {
+                throw refuse("la suspension est déjà votée", "the suspension is already voted")
+            }
             let voters = ballots.map(\.member)
-            if voters.isEmpty { throw refuse("le vote du Conseil a au moins un bulletin (--ballot)", "the board's vote has ballots") }
-            if Set(voters).count != voters.count { throw refuse("un membre du Conseil vote une seule fois", "a board member votes once") }
+            if voters.isEmpty {
+                throw refuse("le vote du Conseil a au moins un bulletin (--ballot)", "the board's vote has ballots")
+            }
+            if Set(voters).count != voters.count {
+                throw refuse("un membre du Conseil vote une seule fois", "a board member votes once")
+            }
             if let outsider = voters.first(where: { !board.contains($0) }) {
-                throw refuse("\(outsider) ne siège pas au Conseil ce jour", "\(outsider) does not sit on the board that day")
+                throw refuse(
+                    "\(outsider) ne siège pas au Conseil ce jour", "\(outsider) does not sit on the board that day")
             }
             if let bad = ballots.first(where: { $0.option != nil && $0.option != suspend && $0.option != keep }) {
-                throw refuse("bulletin inconnu « \(bad.option ?? "") »", "unknown ballot \(bad.option ?? "")",
-                             allowed: "\(suspend), \(keep) ou blanc", allowedEn: "\(suspend), \(keep) or blank")
+                throw refuse(
+                    "bulletin inconnu « \(bad.option ?? "") »", "unknown ballot \(bad.option ?? "")",
+                    allowed: "\(suspend), \(keep) ou blanc", allowedEn: "\(suspend), \(keep) or blank")
             }
             let counted = Ballots(ballots)
             let tally = rulebook.nonPaymentVoting.reachesTwoThirds(
                 yes: counted.votes(for: suspend), cast: counted.cast, blanks: counted.blanks, bodySize: board.count)
-            return [.suspensionVoted(SuspensionVote(ballots: ballots, bodySize: board.count, tally: tally, suspended: tally.reached))]
+            return [
+                .suspensionVoted(
+                    SuspensionVote(ballots: ballots, bodySize: board.count, tally: tally, suspended: tally.reached))
+            ]
         case .radiate:
             guard let notice = state.notice else { throw refuse("aucun avis", "no notice") }
             if association {
                 guard let suspended = state.suspendedOn else {
-                    throw refuse("une association membre n'est radiée qu'après une suspension votée aux deux tiers du Conseil",
-                                 "a member association is radiated only after a suspension carried by two-thirds of the board",
-                                 allowed: "greffe members suspend", allowedEn: "greffe members suspend")
+                    throw refuse(
+                        "une association membre n'est radiée qu'après une suspension votée aux deux tiers du Conseil",
+                        "a member association is radiated only after a suspension carried by two-thirds of the board",
+                        allowed: "greffe members suspend", allowedEn: "greffe members suspend")
                 }
                 return [.radiated(NonPaymentRadiation(member: member.id, year: year, dueOn: suspended))]
             }
             if day < notice.value.due {
-                throw refuse("la radiation n'est due que « deux mois après un premier avis de renouvellement » : le \(notice.value.due.frenchDescription)",
-                             "the radiation is due only two months after the first notice: on \(notice.value.due)",
-                             allowed: "le \(notice.value.due.frenchDescription) ou après", allowedEn: "on or after \(notice.value.due)")
+                throw refuse(
+                    "la radiation n'est due que « deux mois après un premier avis de renouvellement » : le \(notice.value.due.frenchDescription)",
+                    "the radiation is due only two months after the first notice: on \(notice.value.due)",
+                    allowed: "le \(notice.value.due.frenchDescription) ou après",
+                    allowedEn: "on or after \(notice.value.due)")
             }
             return [.radiated(NonPaymentRadiation(member: member.id, year: year, dueOn: notice.value.due))]
         }

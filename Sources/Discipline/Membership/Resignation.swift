@@ -11,33 +11,49 @@ public enum ResignationDecider {
     }
 
     /// The roster event of `record`'s resignation sent on `day`, or the refusal of the text.
-    public static func decide(_ record: MemberRecord, via: String, collectiveDecision: String?, on day: Day)
+    public static func decide(
+        _ record: MemberRecord, via: String, collectiveDecision: String?, on day: Day
+    )
         -> Result<MemberEvent, Refusal>
     {
         if day < record.joinedOn {
-            return .failure(Refusal(.order, fr: "la lettre ne précède pas l'adhésion (\(record.joinedOn.frenchDescription))",
-                                    en: "the letter cannot precede joining (\(record.joinedOn))"))
+            return .failure(
+                Refusal(
+                    .order, fr: "la lettre ne précède pas l'adhésion (\(record.joinedOn.frenchDescription))",
+                    en: "the letter cannot precede joining (\(record.joinedOn))"))
         }
         if let left = record.departedOn {
-            return .failure(refuse("\(record.id) a déjà quitté l'association le \(left.frenchDescription)",
-                                   "\(record.id) already left on \(left)"))
+            return .failure(
+                refuse(
+                    "\(record.id) a déjà quitté l'association le \(left.frenchDescription)",
+                    "\(record.id) already left on \(left)"))
         }
         if let radiated = record.radiatedOn {
-            return .failure(refuse("\(record.id) est radié·e depuis le \(radiated.frenchDescription) : plus de démission possible",
-                                   "\(record.id) was radiated on \(radiated): no resignation any more"))
+            return .failure(
+                refuse(
+                    "\(record.id) est radié·e depuis le \(radiated.frenchDescription) : plus de démission possible",
+                    "\(record.id) was radiated on \(radiated): no resignation any more"))
         }
         guard channels.contains(via) else {
-            return .failure(refuse("démission par courriel au Conseil ou par désabonnement de la liste de diffusion, pas « \(via) »",
-                                   "resignation by e-mail to the board or by unsubscribing from the mailing list, not \(via)",
-                                   allowed: "--via courriel, --via desabonnement", allowedEn: "--via email, --via unsubscribed"))
+            return .failure(
+                refuse(
+                    "démission par courriel au Conseil ou par désabonnement de la liste de diffusion, pas « \(via) »",
+                    "resignation by e-mail to the board or by unsubscribing from the mailing list, not \(via)",
+                    allowed: "--via courriel, --via desabonnement", allowedEn: "--via email, --via unsubscribed"))
         }
         let proof = collectiveDecision?.trimmingCharacters(in: .whitespacesAndNewlines)
         if record.kind == .association, via != "email" || (proof?.isEmpty ?? true) {
-            return .failure(refuse("une association membre fournit dans son courrier « une preuve de décision collective de démission » (--via courriel --collective-decision)",
-                                   "a member association resigns by collective decision: give its proof (--collective-decision)",
-                                   allowed: "--collective-decision \"PV de l'AG du …\"", allowedEn: "--collective-decision \"minutes of …\""))
+            return .failure(
+                refuse(
+                    "une association membre fournit dans son courrier « une preuve de décision collective de démission » (--via courriel --collective-decision)",
+                    "a member association resigns by collective decision: give its proof (--collective-decision)",
+                    allowed: "--collective-decision \"PV de l'AG du …\"",
+                    allowedEn: "--collective-decision \"minutes of …\""))
         }
-        return .success(.resigned(member: record.id, via: via, collectiveDecision: record.kind == .association ? proof.map(Sealed.clear) : nil))
+        return .success(
+            .resigned(
+                member: record.id, via: via,
+                collectiveDecision: record.kind == .association ? proof.map(Sealed.clear) : nil))
     }
 
     /// The mandates a resignation effective on `day` ends that same day: every mandate of `record` still open (a

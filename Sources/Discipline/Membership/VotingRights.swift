@@ -23,15 +23,18 @@ public struct VotingRules: Codable, Equatable, Sendable {
         self.seniority = seniority
         self.duesWithin = duesWithin
     }
-    public static let cle = VotingRules(seniority: Rulebook.Period(12, .months), duesWithin: Rulebook.Period(12, .months))
+    public static let cle = VotingRules(
+        seniority: Rulebook.Period(12, .months), duesWithin: Rulebook.Period(12, .months))
     public var seniorityPeriod: Rulebook.Period { seniority ?? Rulebook.Period(12, .months) }
     public var duesPeriod: Rulebook.Period { duesWithin ?? Rulebook.Period(12, .months) }
 }
 
 public enum VotingRights {
     /// Every member of the roster assessed for a GA held on `day`, by id.
-    public static func assess(_ records: [MemberRecord], on day: Day, rules: VotingRules,
-                              conflicts: [MemberID: [CaseID]]) -> [VoterAssessment] {
+    public static func assess(
+        _ records: [MemberRecord], on day: Day, rules: VotingRules,
+        conflicts: [MemberID: [CaseID]]
+    ) -> [VoterAssessment] {
         records.sorted { $0.id < $1.id }.map { record in
             var fr: [String] = [], en: [String] = []
             if let left = record.departedOn, left <= day {
@@ -41,24 +44,30 @@ public enum VotingRights {
                 fr.append("radié·e le \(radiated.frenchDescription)"); en.append("radiated on \(radiated)")
             }
             if record.kind == .association {
-                fr.append("association membre : ses adhérents votent par la liste de l'antenne partagée avant l'Assemblée")
+                fr.append(
+                    "association membre : ses adhérents votent par la liste de l'antenne partagée avant l'Assemblée")
                 en.append("member association: its members vote through the antenna's list shared before the GA")
             }
             let senior = rules.seniorityPeriod.end(from: record.joinedOn)
             if senior > day {
-                fr.append("ancienneté de moins de \(rules.seniorityPeriod.fr) (adhésion le \(record.joinedOn.frenchDescription))")
+                fr.append(
+                    "ancienneté de moins de \(rules.seniorityPeriod.fr) (adhésion le \(record.joinedOn.frenchDescription))"
+                )
                 en.append("less than \(rules.seniorityPeriod.en) of seniority (joined on \(record.joinedOn))")
             }
             let paid = record.duesPaidOn.values.filter { $0 <= day }.max()
-            let upToDate = record.duesYears(paidBy: day).contains(day.year)
+            let upToDate =
+                record.duesYears(paidBy: day).contains(day.year)
                 || (paid.map { rules.duesPeriod.end(from: $0) > day } ?? false)
             if !upToDate {
-                fr.append(paid.map { "cotisation de plus de \(rules.duesPeriod.fr) (dernière le \($0.frenchDescription))" }
-                    ?? "aucune cotisation enregistrée")
+                fr.append(
+                    paid.map { "cotisation de plus de \(rules.duesPeriod.fr) (dernière le \($0.frenchDescription))" }
+                        ?? "aucune cotisation enregistrée")
                 en.append(paid.map { "dues older than \(rules.duesPeriod.en) (last on \($0))" } ?? "no dues recorded")
             }
-            return VoterAssessment(member: record.id, displayName: record.displayName, mayVote: fr.isEmpty,
-                                   reasonsFr: fr, reasonsEn: en, conflicts: conflicts[record.id] ?? [])
+            return VoterAssessment(
+                member: record.id, displayName: record.displayName, mayVote: fr.isEmpty,
+                reasonsFr: fr, reasonsEn: en, conflicts: conflicts[record.id] ?? [])
         }
     }
 }

@@ -50,8 +50,9 @@ public enum OutsiderEvent: Equatable, Sendable {
         }
         switch type {
         case "OutsiderAdded":
-            return .added(outsider: p.outsider, name: try need(p.name, "name"), contact: try need(p.contact, "contact"),
-                          note: p.note)
+            return .added(
+                outsider: p.outsider, name: try need(p.name, "name"), contact: try need(p.contact, "contact"),
+                note: p.note)
         case "OutsiderErased":
             return .erased(outsider: p.outsider, reason: try need(p.reason, "reason"), requestedBy: p.requestedBy)
         default:
@@ -123,38 +124,53 @@ public enum OutsiderDecider {
     /// The event creating outsider `id`, or the refusal naming the missing or malformed field. `sameName`: the known
     /// people (members or outsiders) already called by this name; unless `homonym` says it is another person, the act
     /// is refused and names them, so that one person never gets two records.
-    public static func add(id: MemberID, name: String, contact: String, note: String?, sameName: [MemberID] = [],
-                           homonym: Bool = false) -> Result<OutsiderEvent, Refusal> {
+    public static func add(
+        id: MemberID, name: String, contact: String, note: String?, sameName: [MemberID] = [],
+        homonym: Bool = false
+    ) -> Result<OutsiderEvent, Refusal> {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let contact = contact.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty {
-            return .failure(Refusal(.person, fr: "une personne extérieure a un nom (--name ou le premier argument)",
-                                    en: "an outside person has a name"))
+            return .failure(
+                Refusal(
+                    .person, fr: "une personne extérieure a un nom (--name ou le premier argument)",
+                    en: "an outside person has a name"))
         }
         if contact.isEmpty {
-            return .failure(Refusal(.person, fr: "une personne extérieure a un moyen de contact (--contact : courriel, téléphone, adresse)",
-                                    en: "an outside person has a contact (--contact: e-mail, phone, address)",
-                                    allowed: "--contact \"nom@exemple.org\"", allowedEn: "--contact \"name@example.org\""))
+            return .failure(
+                Refusal(
+                    .person,
+                    fr: "une personne extérieure a un moyen de contact (--contact : courriel, téléphone, adresse)",
+                    en: "an outside person has a contact (--contact: e-mail, phone, address)",
+                    allowed: "--contact \"nom@exemple.org\"", allowedEn: "--contact \"name@example.org\""))
         }
         for (field, text) in [("nom", name), ("contact", contact)] {
             if text.utf8.count > IdentityText.maxFieldBytes {
-                return .failure(Refusal(.person, fr: "le champ \(field) dépasse \(IdentityText.maxFieldBytes) octets",
-                                        en: "the field \(field) is longer than \(IdentityText.maxFieldBytes) bytes"))
+                return .failure(
+                    Refusal(
+                        .person, fr: "le champ \(field) dépasse \(IdentityText.maxFieldBytes) octets",
+                        en: "the field \(field) is longer than \(IdentityText.maxFieldBytes) bytes"))
             }
             if let scalar = IdentityText.forbiddenScalar(in: text) {
-                return .failure(Refusal(.person, fr: "le champ \(field) contient un caractère interdit (\(IdentityText.name(scalar)))",
-                                        en: "the field \(field) holds a forbidden character (\(IdentityText.name(scalar)))"))
+                return .failure(
+                    Refusal(
+                        .person, fr: "le champ \(field) contient un caractère interdit (\(IdentityText.name(scalar)))",
+                        en: "the field \(field) holds a forbidden character (\(IdentityText.name(scalar)))"))
             }
         }
         if !sameName.isEmpty, !homonym {
             let ids = sameName.map(\.rawValue).joined(separator: ", ")
-            return .failure(Refusal(.person, fr: "« \(name) » est déjà connu·e : \(ids) ; nommez cette personne par son identifiant",
-                                    en: "\"\(name)\" is already known: \(ids); name this person by their id",
-                                    allowed: "greffe ladder incident \(sameName[0]) …, ou --homonyme si c'est une autre personne",
-                                    allowedEn: "greffe ladder incident \(sameName[0]) …, or --homonym if it is another person"))
+            return .failure(
+                Refusal(
+                    .person, fr: "« \(name) » est déjà connu·e : \(ids) ; nommez cette personne par son identifiant",
+                    en: "\"\(name)\" is already known: \(ids); name this person by their id",
+                    allowed: "greffe ladder incident \(sameName[0]) …, ou --homonyme si c'est une autre personne",
+                    allowedEn: "greffe ladder incident \(sameName[0]) …, or --homonym if it is another person"))
         }
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return .success(.added(outsider: id, name: .clear(name), contact: .clear(contact),
-                               note: (note?.isEmpty ?? true) ? nil : note.map(Sealed.clear)))
+        return .success(
+            .added(
+                outsider: id, name: .clear(name), contact: .clear(contact),
+                note: (note?.isEmpty ?? true) ? nil : note.map(Sealed.clear)))
     }
 }

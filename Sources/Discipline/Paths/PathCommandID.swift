@@ -14,8 +14,10 @@ public enum PathCommandID {
             s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "-_.:#/".unicodeScalars.contains(s))
         }
         guard allowed else {
-            return ("une clé d'acte est un identifiant (lettres, chiffres, - _ . : # /), pas un texte libre : elle est gardée en clair",
-                    "an act's key is an identifier (letters, digits, - _ . : # /), not free text: it is kept in clear")
+            return (
+                "une clé d'acte est un identifiant (lettres, chiffres, - _ . : # /), pas un texte libre : elle est gardée en clair",
+                "an act's key is an identifier (letters, digits, - _ . : # /), not free text: it is kept in clear"
+            )
         }
         return nil
     }

@@ -13,9 +13,11 @@ public struct PathRules: Codable, Equatable, Sendable {
     /// Article 3.2 (R39): the share of members who may convene a general assembly.
     public var assemblyRequest: AssemblyRequestRules?
 
-    public init(mediation: MediationRules? = nil, revocation: RevocationRules? = nil, crisisRequest: CrisisRequestRules? = nil,
-                voting: VotingRules? = nil, amendment: AmendmentRules? = nil, nonPayment: NonPaymentRules? = nil,
-                assemblyRequest: AssemblyRequestRules? = nil) {
+    public init(
+        mediation: MediationRules? = nil, revocation: RevocationRules? = nil, crisisRequest: CrisisRequestRules? = nil,
+        voting: VotingRules? = nil, amendment: AmendmentRules? = nil, nonPayment: NonPaymentRules? = nil,
+        assemblyRequest: AssemblyRequestRules? = nil
+    ) {
         self.mediation = mediation
         self.revocation = revocation
         self.crisisRequest = crisisRequest
@@ -26,56 +28,85 @@ public struct PathRules: Codable, Equatable, Sendable {
     }
 
     /// CLE Autistes, règlement intérieur of 04/06/2023.
-    public static let cle = PathRules(mediation: .cle, revocation: .cle, crisisRequest: .cle, voting: .cle, amendment: .cle)
+    public static let cle = PathRules(
+        mediation: .cle, revocation: .cle, crisisRequest: .cle, voting: .cle, amendment: .cle)
 
     /// Faults of these numbers, at their JSON paths under `$.paths`.
     public func faults() -> [RulebookFault] {
         var out: [RulebookFault] = []
         if let cap = mediation?.interventionCap, !(1...1_000).contains(cap) {
-            out.append(RulebookFault(path: "$.paths.mediation.interventionCap", fr: "de 1 à 1000 interventions",
-                                     en: "interventionCap must be between 1 and 1000"))
+            out.append(
+                RulebookFault(
+                    path: "$.paths.mediation.interventionCap", fr: "de 1 à 1000 interventions",
+                    en: "interventionCap must be between 1 and 1000"))
         }
         if let n = revocation?.missedMeetings, !(1...1_000).contains(n) {
-            out.append(RulebookFault(path: "$.paths.revocation.missedMeetings", fr: "de 1 à 1000 réunions",
-                                     en: "missedMeetings must be between 1 and 1000"))
+            out.append(
+                RulebookFault(
+                    path: "$.paths.revocation.missedMeetings", fr: "de 1 à 1000 réunions",
+                    en: "missedMeetings must be between 1 and 1000"))
         }
         if let p = revocation?.silence, !(1...36_500).contains(p.length) {
-            out.append(RulebookFault(path: "$.paths.revocation.silence.length", fr: "une durée de 1 à 36500",
-                                     en: "a length between 1 and 36500"))
+            out.append(
+                RulebookFault(
+                    path: "$.paths.revocation.silence.length", fr: "une durée de 1 à 36500",
+                    en: "a length between 1 and 36500"))
         }
-        if let t = revocation?.majority, !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator {
-            out.append(RulebookFault(path: "$.paths.revocation.majority", fr: "une fraction dans ]0, 1]",
-                                     en: "majority must be a fraction in (0, 1]"))
+        if let t = revocation?.majority,
+            !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator
+        {
+            out.append(
+                RulebookFault(
+                    path: "$.paths.revocation.majority", fr: "une fraction dans ]0, 1]",
+                    en: "majority must be a fraction in (0, 1]"))
         }
         if let n = crisisRequest?.signatories, !(1...100_000).contains(n) {
-            out.append(RulebookFault(path: "$.paths.crisisRequest.signatories", fr: "de 1 à 100000 signataires",
-                                     en: "signatories must be between 1 and 100000"))
+            out.append(
+                RulebookFault(
+                    path: "$.paths.crisisRequest.signatories", fr: "de 1 à 100000 signataires",
+                    en: "signatories must be between 1 and 100000"))
         }
         if let p = crisisRequest?.boardDelay, !(0...36_500).contains(p.length) {
-            out.append(RulebookFault(path: "$.paths.crisisRequest.boardDelay.length", fr: "une durée de 0 à 36500",
-                                     en: "a length between 0 and 36500"))
+            out.append(
+                RulebookFault(
+                    path: "$.paths.crisisRequest.boardDelay.length", fr: "une durée de 0 à 36500",
+                    en: "a length between 0 and 36500"))
         }
         for (name, period) in [("seniority", voting?.seniority), ("duesWithin", voting?.duesWithin)] {
             if let period, !(1...36_500).contains(period.length) {
-                out.append(RulebookFault(path: "$.paths.voting.\(name).length", fr: "une durée de 1 à 36500",
-                                         en: "a length between 1 and 36500"))
+                out.append(
+                    RulebookFault(
+                        path: "$.paths.voting.\(name).length", fr: "une durée de 1 à 36500",
+                        en: "a length between 1 and 36500"))
             }
         }
         if let p = nonPayment?.delay, !(0...36_500).contains(p.length) {
-            out.append(RulebookFault(path: "$.paths.nonPayment.delay.length", fr: "une durée de 0 à 36500",
-                                     en: "a length between 0 and 36500"))
+            out.append(
+                RulebookFault(
+                    path: "$.paths.nonPayment.delay.length", fr: "une durée de 0 à 36500",
+                    en: "a length between 0 and 36500"))
         }
-        if let t = nonPayment?.majority, !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator {
-            out.append(RulebookFault(path: "$.paths.nonPayment.majority", fr: "une fraction dans ]0, 1]",
-                                     en: "majority must be a fraction in (0, 1]"))
+        if let t = nonPayment?.majority,
+            !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator
+        {
+            out.append(
+                RulebookFault(
+                    path: "$.paths.nonPayment.majority", fr: "une fraction dans ]0, 1]",
+                    en: "majority must be a fraction in (0, 1]"))
         }
-        if let t = assemblyRequest?.share, !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator {
-            out.append(RulebookFault(path: "$.paths.assemblyRequest.share", fr: "une fraction dans ]0, 1]",
-                                     en: "share must be a fraction in (0, 1]"))
+        if let t = assemblyRequest?.share,
+            !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator
+        {
+            out.append(
+                RulebookFault(
+                    path: "$.paths.assemblyRequest.share", fr: "une fraction dans ]0, 1]",
+                    en: "share must be a fraction in (0, 1]"))
         }
         if let p = amendment?.notice, !(0...36_500).contains(p.length) {
-            out.append(RulebookFault(path: "$.paths.amendment.notice.length", fr: "une durée de 0 à 36500",
-                                     en: "a length between 0 and 36500"))
+            out.append(
+                RulebookFault(
+                    path: "$.paths.amendment.notice.length", fr: "une durée de 0 à 36500",
+                    en: "a length between 0 and 36500"))
         }
         return out
     }
@@ -132,10 +163,11 @@ public struct RevocationRules: Codable, Equatable, Sendable {
 extension Rulebook {
     /// The paths' numbers in force: the rulebook's `paths`, each missing field taking the CLE value.
     public var pathRules: PathRules {
-        PathRules(mediation: paths?.mediation ?? .cle, revocation: paths?.revocation ?? .cle,
-                  crisisRequest: paths?.crisisRequest ?? .cle, voting: paths?.voting ?? .cle,
-                  amendment: paths?.amendment ?? .cle, nonPayment: paths?.nonPayment ?? .cle,
-                  assemblyRequest: paths?.assemblyRequest ?? .cle)
+        PathRules(
+            mediation: paths?.mediation ?? .cle, revocation: paths?.revocation ?? .cle,
+            crisisRequest: paths?.crisisRequest ?? .cle, voting: paths?.voting ?? .cle,
+            amendment: paths?.amendment ?? .cle, nonPayment: paths?.nonPayment ?? .cle,
+            assemblyRequest: paths?.assemblyRequest ?? .cle)
     }
 
     /// The rulebook with the revocation's majority as its qualified majority (for `reachesTwoThirds`).

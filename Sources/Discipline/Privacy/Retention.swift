@@ -16,8 +16,10 @@ public struct RetentionRules: Codable, Equatable, Sendable {
     /// (CLE: yes — the radiation must stay enforceable).
     public var radiationWithoutLimit: Bool?
 
-    public init(nonPaymentDelay: Rulebook.Period? = nil, renewalNoticeMonth: Int? = nil, caseTexts: Rulebook.Period? = nil,
-                radiationWithoutLimit: Bool? = nil) {
+    public init(
+        nonPaymentDelay: Rulebook.Period? = nil, renewalNoticeMonth: Int? = nil, caseTexts: Rulebook.Period? = nil,
+        radiationWithoutLimit: Bool? = nil
+    ) {
         self.nonPaymentDelay = nonPaymentDelay
         self.renewalNoticeMonth = renewalNoticeMonth
         self.caseTexts = caseTexts
@@ -25,12 +27,17 @@ public struct RetentionRules: Codable, Equatable, Sendable {
     }
 
     /// CLE Autistes, règlement intérieur of 04/06/2023.
-    public static let cle = RetentionRules(nonPaymentDelay: Rulebook.Period(2, .months), renewalNoticeMonth: 1,
-                                           caseTexts: Rulebook.Period(12, .months), radiationWithoutLimit: true)
+    public static let cle = RetentionRules(
+        nonPaymentDelay: Rulebook.Period(2, .months), renewalNoticeMonth: 1,
+        caseTexts: Rulebook.Period(12, .months), radiationWithoutLimit: true)
 
-    public var delay: Rulebook.Period { nonPaymentDelay ?? RetentionRules.cle.nonPaymentDelay ?? Rulebook.Period(2, .months) }
+    public var delay: Rulebook.Period {
+        nonPaymentDelay ?? RetentionRules.cle.nonPaymentDelay ?? Rulebook.Period(2, .months)
+    }
     public var noticeMonth: Int { renewalNoticeMonth ?? RetentionRules.cle.renewalNoticeMonth ?? 1 }
-    public var caseTextsPeriod: Rulebook.Period { caseTexts ?? RetentionRules.cle.caseTexts ?? Rulebook.Period(12, .months) }
+    public var caseTextsPeriod: Rulebook.Period {
+        caseTexts ?? RetentionRules.cle.caseTexts ?? Rulebook.Period(12, .months)
+    }
     public var keepsRadiations: Bool { radiationWithoutLimit ?? RetentionRules.cle.radiationWithoutLimit ?? true }
 
     /// Faults of these numbers, at their JSON paths under `$.retention`.
@@ -38,13 +45,17 @@ public struct RetentionRules: Codable, Equatable, Sendable {
         var out: [RulebookFault] = []
         for (name, period) in [("nonPaymentDelay", nonPaymentDelay), ("caseTexts", caseTexts)] {
             if let period, !(0...36_500).contains(period.length) {
-                out.append(RulebookFault(path: "$.retention.\(name).length", fr: "une durée de 0 à 36500",
-                                         en: "a length between 0 and 36500"))
+                out.append(
+                    RulebookFault(
+                        path: "$.retention.\(name).length", fr: "une durée de 0 à 36500",
+                        en: "a length between 0 and 36500"))
             }
         }
         if let month = renewalNoticeMonth, !(1...12).contains(month) {
-            out.append(RulebookFault(path: "$.retention.renewalNoticeMonth", fr: "un mois de 1 à 12",
-                                     en: "a month between 1 and 12"))
+            out.append(
+                RulebookFault(
+                    path: "$.retention.renewalNoticeMonth", fr: "un mois de 1 à 12",
+                    en: "a month between 1 and 12"))
         }
         return out
     }
@@ -53,10 +64,11 @@ public struct RetentionRules: Codable, Equatable, Sendable {
 extension Rulebook {
     /// The retention in force: the rulebook's `retention`, each missing field taking the CLE value.
     public var retentionRules: RetentionRules {
-        RetentionRules(nonPaymentDelay: retention?.nonPaymentDelay ?? RetentionRules.cle.nonPaymentDelay,
-                       renewalNoticeMonth: retention?.renewalNoticeMonth ?? RetentionRules.cle.renewalNoticeMonth,
-                       caseTexts: retention?.caseTexts ?? RetentionRules.cle.caseTexts,
-                       radiationWithoutLimit: retention?.radiationWithoutLimit ?? RetentionRules.cle.radiationWithoutLimit)
+        RetentionRules(
+            nonPaymentDelay: retention?.nonPaymentDelay ?? RetentionRules.cle.nonPaymentDelay,
+            renewalNoticeMonth: retention?.renewalNoticeMonth ?? RetentionRules.cle.renewalNoticeMonth,
+            caseTexts: retention?.caseTexts ?? RetentionRules.cle.caseTexts,
+            radiationWithoutLimit: retention?.radiationWithoutLimit ?? RetentionRules.cle.radiationWithoutLimit)
     }
 }
 
@@ -124,8 +136,9 @@ public enum RetentionDecider {
         var endedOn: Day? { state.closed?.on ?? state.stopped?.on }
         /// Members the case names: parties, rapporteur and cell.
         var named: Set<MemberID> {
-            Set(state.accused.map(\.id) + state.complainants.map(\.id) + state.victims.map(\.id) + state.cell
-                + (state.rapporteur.map { [$0.rapporteur] } ?? []))
+            Set(
+                state.accused.map(\.id) + state.complainants.map(\.id) + state.victims.map(\.id) + state.cell
+                    + (state.rapporteur.map { [$0.rapporteur] } ?? []))
         }
     }
 
@@ -145,20 +158,28 @@ public enum RetentionDecider {
 
     /// Who and what must be erased on `asOf`, with the ground of each, and what is kept and why. Members already
     /// erased, and case texts whose subject is listed in `erasedSubjects`, are left out.
-    public static func review(members: [MemberRecord], cases: [CaseFacts], rulebook: Rulebook, asOf: Day,
-                              resigned: Set<MemberID> = [], erasedSubjects: Set<String> = []) -> RetentionReview {
+    public static func review(
+        members: [MemberRecord], cases: [CaseFacts], rulebook: Rulebook, asOf: Day,
+        resigned: Set<MemberID> = [], erasedSubjects: Set<String> = []
+    ) -> RetentionReview {
         let rules = rulebook.retentionRules
         var due: [ErasureDue] = []
         var held: [ErasureHeld] = []
         // Cases still open on the day name members whose data is needed to finish them (GDPR art. 17.3.e).
-        let open = cases.filter { c in c.state.openedOn.map { $0 <= asOf } ?? false && !(c.endedOn.map { $0 <= asOf } ?? false) }
+        let open = cases.filter { c in
+            c.state.openedOn.map { $0 <= asOf } ?? false && !(c.endedOn.map { $0 <= asOf } ?? false)
+        }
         for member in members.sorted(by: { $0.id.rawValue < $1.id.rawValue }) where member.erasedOn == nil {
             let subject = ErasureSubject.member(member.id)
             if let radiated = member.radiatedOn, radiated <= asOf, rules.keepsRadiations {
-                held.append(ErasureHeld(
-                    subject: subject,
-                    fr: "radié·e le \(radiated.frenchDescription) : une radiation est gardée sans limite de temps (conservation du règlement)",
-                    en: "radiated on \(radiated): a radiation is kept without a time limit (the rulebook's retention)"))
+                held.append(
+                    ErasureHeld(
+                        subject: subject,
+                        fr:
+                            "radié·e le \(radiated.frenchDescription) : une radiation est gardée sans limite de temps (conservation du règlement)",
+                        en:
+                            "radiated on \(radiated): a radiation is kept without a time limit (the rulebook's retention)"
+                    ))
                 continue
             }
             var found: ErasureDue?
@@ -175,16 +196,23 @@ public enum RetentionDecider {
             } else if let (year, lapsed) = lapse(of: member, rules: rules, asOf: asOf) {
                 found = ErasureDue(
                     subject: subject, ground: .notRenewed, since: lapsed,
-                    fr: "cotisation \(year) non payée \(rules.delay.fr) après l'avis de renouvellement (art. 2.3) : adhésion non renouvelée (art. 6)",
-                    en: "\(year) dues unpaid \(rules.delay.en) after the renewal notice (art. 2.3): membership not renewed (art. 6)")
+                    fr:
+                        "cotisation \(year) non payée \(rules.delay.fr) après l'avis de renouvellement (art. 2.3) : adhésion non renouvelée (art. 6)",
+                    en:
+                        "\(year) dues unpaid \(rules.delay.en) after the renewal notice (art. 2.3): membership not renewed (art. 6)"
+                )
             }
             guard let item = found else { continue }
             let naming = open.filter { $0.named.contains(member.id) }.map(\.id.rawValue).sorted()
             if !naming.isEmpty {
-                held.append(ErasureHeld(
-                    subject: subject,
-                    fr: "\(item.fr) ; gardé tant que le dossier \(naming.joined(separator: ", ")) est ouvert (défense de droits en justice, RGPD art. 17.3.e)",
-                    en: "\(item.en); kept while case \(naming.joined(separator: ", ")) is open (legal claims, GDPR art. 17(3)(e))"))
+                held.append(
+                    ErasureHeld(
+                        subject: subject,
+                        fr:
+                            "\(item.fr) ; gardé tant que le dossier \(naming.joined(separator: ", ")) est ouvert (défense de droits en justice, RGPD art. 17.3.e)",
+                        en:
+                            "\(item.en); kept while case \(naming.joined(separator: ", ")) is open (legal claims, GDPR art. 17(3)(e))"
+                    ))
                 continue
             }
             due.append(item)
@@ -193,18 +221,21 @@ public enum RetentionDecider {
             let subject = ErasureSubject.caseTexts(c.id)
             guard !erasedSubjects.contains(subject.stream), let ended = c.endedOn, ended <= asOf else { continue }
             if rules.keepsRadiations, !c.state.radiations.isEmpty {
-                held.append(ErasureHeld(
-                    subject: subject,
-                    fr: "dossier conclu par une radiation : ses textes sont gardés sans limite de temps",
-                    en: "case concluded by a radiation: its texts are kept without a time limit"))
+                held.append(
+                    ErasureHeld(
+                        subject: subject,
+                        fr: "dossier conclu par une radiation : ses textes sont gardés sans limite de temps",
+                        en: "case concluded by a radiation: its texts are kept without a time limit"))
                 continue
             }
             let end = rules.caseTextsPeriod.end(from: ended)
             guard end <= asOf else { continue }
-            due.append(ErasureDue(
-                subject: subject, ground: .caseRetention, since: end,
-                fr: "dossier terminé le \(ended.frenchDescription), textes gardés \(rules.caseTextsPeriod.fr) (conservation du règlement)",
-                en: "case ended on \(ended), texts kept \(rules.caseTextsPeriod.en) (the rulebook's retention)"))
+            due.append(
+                ErasureDue(
+                    subject: subject, ground: .caseRetention, since: end,
+                    fr:
+                        "dossier terminé le \(ended.frenchDescription), textes gardés \(rules.caseTextsPeriod.fr) (conservation du règlement)",
+                    en: "case ended on \(ended), texts kept \(rules.caseTextsPeriod.en) (the rulebook's retention)"))
         }
         return RetentionReview(due: due, held: held)
     }

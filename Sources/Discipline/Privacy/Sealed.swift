@@ -46,7 +46,9 @@ public enum Sealed: Hashable, Sendable {
 
 extension Sealed: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
     public init(stringLiteral value: String) { self = .clear(value) }
-    public init(stringInterpolation: DefaultStringInterpolation) { self = .clear(String(stringInterpolation: stringInterpolation)) }
+    public init(stringInterpolation: DefaultStringInterpolation) {
+        self = .clear(String(stringInterpolation: stringInterpolation))
+    }
 }
 
 /// One sealed text: ChaCha20-Poly1305 under the key `kid`, with a fresh 12-byte nonce, and `at` as associated data.

@@ -27,10 +27,12 @@ extension CaseState {
         let meeting = act("la réunion du Conseil d'administration", "the board meeting", boardMeeting?.on, "5.6.3")
         // 5.6.9: the calls, answers, recusals and draws follow each other (« pour mener à un nouvel appel », « En cas
         // de non-réponse … tirage au sort », « répondre présentes sous peine de recommencer le tirage »).
-        let constitution = act("la synthèse récapitulative", "the summary", summary?.on, "5.6.9")
-            + act("le dernier acte de constitution de la cellule", "the last act forming the cell",
-                  (cellCalls.map(\.on) + cellJoins.map(\.on) + recusals.map(\.on)
-                      + [drawAnnouncement?.on, drawResult?.on].compactMap { $0 }).max(), "5.6.9")
+        let constitution =
+            act("la synthèse récapitulative", "the summary", summary?.on, "5.6.9")
+            + act(
+                "le dernier acte de constitution de la cellule", "the last act forming the cell",
+                (cellCalls.map(\.on) + cellJoins.map(\.on) + recusals.map(\.on)
+                    + [drawAnnouncement?.on, drawResult?.on].compactMap { $0 }).max(), "5.6.9")
         switch command {
         case .recordReport, .fileComplaint:
             // « Un signalement n'est pas une plainte »: a report stands on its own day, before or after the complaint.
@@ -49,16 +51,20 @@ extension CaseState {
         case .writeSummary:
             // « une fois la réponse aux accusations reçue »
             return act("la demande d'explication", "the explanation request", explanation?.on, "5.6.7")
-                + act("la réponse de la personne mise en cause", "the accused's answer", answers.map(\.on).max(), "5.6.8")
-                + act("la note du silence de la personne mise en cause", "the note of the accused's silence",
-                      answerWindowLapsedOn, "5.6.8")
+                + act(
+                    "la réponse de la personne mise en cause", "the accused's answer", answers.map(\.on).max(), "5.6.8")
+                + act(
+                    "la note du silence de la personne mise en cause", "the note of the accused's silence",
+                    answerWindowLapsedOn, "5.6.8")
         case .callCell, .acceptVolunteer, .recuse, .announceDraw, .performDraw, .drawnMemberPresent,
-             .drawnMemberDeclined, .sendSummaryToCell:
+            .drawnMemberDeclined, .sendSummaryToCell:
             return constitution
         case .holdCellMeeting:
             // « dans un délai de 7 jours » after « La date d'envoi du mail marque la fin de l'instruction »
-            return act("l'envoi de la synthèse à la cellule (fin de l'instruction)", "the summary sent to the cell (end of instruction)",
-                       instructionEndedOn, "5.6.9")
+            return act(
+                "l'envoi de la synthèse à la cellule (fin de l'instruction)",
+                "the summary sent to the cell (end of instruction)",
+                instructionEndedOn, "5.6.9")
         case .reachConsensus, .holdCellVote:
             return act("la réunion de la cellule de crise", "the crisis cell meeting", cellMeeting?.on, "5.6.10")
         case .holdReintegrationVote:
@@ -70,29 +76,36 @@ extension CaseState {
             return act("le jugement de la cellule", "the cell's judgement", judgement?.on, "5.6.10")
         case .executeJudgement:
             if generalAssemblySettled {
-                return act("la décision de l'Assemblée générale", "the general assembly's decision",
-                           [generalAssemblyDecision?.on, generalAssemblyResolution?.on].compactMap { $0 }.max(), "5.6.12")
+                return act(
+                    "la décision de l'Assemblée générale", "the general assembly's decision",
+                    [generalAssemblyDecision?.on, generalAssemblyResolution?.on].compactMap { $0 }.max(), "5.6.12")
             }
             // « exécute obligatoirement le jugement … à la réception du courrier »
             return act("l'envoi du jugement au Conseil", "the judgement sent to the board", sentToBoardOn, "5.6.11")
         case let .lodgeAppeal(p, _):
             // « dans un délai de 2 mois à compter de la réception du courrier de la décision »: that party's receipt.
-            return act("la réception du courrier de la décision par \(p.by)", "\(p.by)'s receipt of the decision letter",
-                       lettersReceived.first { $0.value.member == p.by }?.on, "5.6.12")
+            return act(
+                "la réception du courrier de la décision par \(p.by)", "\(p.by)'s receipt of the decision letter",
+                lettersReceived.first { $0.value.member == p.by }?.on, "5.6.12")
         case .recordGeneralAssemblyVote:
-            return act("le recours ou le renvoi", "the appeal or referral",
-                       (appeals.map(\.on) + [referral?.on].compactMap { $0 }).min(), "5.6.12")
-                + act("le précédent vote de l'Assemblée générale", "the previous general assembly vote",
-                      generalAssemblyVotes.last?.on, "5.6.12")
+            return act(
+                "le recours ou le renvoi", "the appeal or referral",
+                (appeals.map(\.on) + [referral?.on].compactMap { $0 }).min(), "5.6.12")
+                + act(
+                    "le précédent vote de l'Assemblée générale", "the previous general assembly vote",
+                    generalAssemblyVotes.last?.on, "5.6.12")
         case .recordGeneralAssemblyResolution:
-            return act("le vote de l'Assemblée générale", "the general assembly vote", generalAssemblyVotes.last?.on, "5.6.12")
+            return act(
+                "le vote de l'Assemblée générale", "the general assembly vote", generalAssemblyVotes.last?.on, "5.6.12")
         case .announceRadiation:
             // 5.3 « Le Conseil d’administration exécute la décision de la cellule de crise en annonçant la radiation »:
             // after the decision (or the stop of 5.6.7), and a cell's decision once the board received it.
-            return act("la décision de radiation (ou l'arrêt de la procédure)", "the decision to radiate (or the stop)",
-                       [outcome?.on, stopped?.on].compactMap { $0 }.min(), "5.3")
-                + act("l'envoi du jugement au Conseil", "the judgement sent to the board",
-                      outcome?.source == .cell ? sentToBoardOn : nil, "5.6.11")
+            return act(
+                "la décision de radiation (ou l'arrêt de la procédure)", "the decision to radiate (or the stop)",
+                [outcome?.on, stopped?.on].compactMap { $0 }.min(), "5.3")
+                + act(
+                    "l'envoi du jugement au Conseil", "the judgement sent to the board",
+                    outcome?.source == .cell ? sentToBoardOn : nil, "5.6.11")
         case .closeCase:
             return act("le dernier acte enregistré", "the last recorded act", lastActOn, "5.6")
         @unknown default:

@@ -138,7 +138,7 @@ public enum CaseCommand: Equatable, Sendable {
         "ga.reintegrationVote": read { .recordGeneralAssemblyReintegrationVote($0, commandId: $1) },
         "reparation.record": read { .recordReparation($0, commandId: $1) },
         "radiation.announce": read { .announceRadiation($0, commandId: $1) },
-        "case.close": read { .closeCase($0, commandId: $1) },
+        "case.close": read { .closeCase($0, commandId: $1) }
     ]
 
     /// Every command type name, sorted.
@@ -190,12 +190,16 @@ public enum CommandIdentifier {
         if id.isEmpty { return ("la clé d'idempotence est vide", "the idempotency key is empty") }
         let bytes = id.utf8.count
         if bytes > maximumBytes {
-            return ("la clé d'idempotence fait \(bytes) octets (\(maximumBytes) au plus)",
-                    "the idempotency key is \(bytes) bytes long (at most \(maximumBytes))")
+            return (
+                "la clé d'idempotence fait \(bytes) octets (\(maximumBytes) au plus)",
+                "the idempotency key is \(bytes) bytes long (at most \(maximumBytes))"
+            )
         }
         if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return ("la clé d'idempotence contient un caractère de contrôle",
-                    "the idempotency key holds a control character")
+            return (
+                "la clé d'idempotence contient un caractère de contrôle",
+                "the idempotency key holds a control character"
+            )
         }
         return nil
     }

@@ -7,8 +7,9 @@ extension Deciding {
         _ = try requireComplaint(rule)
         try requireNotStopped()
         guard state.cellMeeting != nil else {
-            throw refuse(rule, "la cellule de crise ne s'est pas encore réunie", "the crisis cell has not met yet",
-                         allowed: "cell.meet", allowedEn: "cell.meet")
+            throw refuse(
+                rule, "la cellule de crise ne s'est pas encore réunie", "the crisis cell has not met yet",
+                allowed: "cell.meet", allowedEn: "cell.meet")
         }
         try requireNoJudgement(rule)
     }
@@ -17,9 +18,10 @@ extension Deciding {
         _ = try requireComplaint(.R18)
         try requireNotStopped()
         guard state.instructionEndedOn != nil else {
-            throw refuse(.R18, "la cellule se réunit après l'envoi de la synthèse (fin de l'instruction)",
-                         "the cell meets after the summary is sent (end of instruction)",
-                         allowed: "cell.sendSummary", allowedEn: "cell.sendSummary")
+            throw refuse(
+                .R18, "la cellule se réunit après l'envoi de la synthèse (fin de l'instruction)",
+                "the cell meets after the summary is sent (end of instruction)",
+                allowed: "cell.sendSummary", allowedEn: "cell.sendSummary")
         }
         if state.cellMeeting != nil {
             throw refuse(.R18, "la cellule s'est déjà réunie", "the cell already met")
@@ -29,10 +31,11 @@ extension Deciding {
         }
         // « les 3 membres de la cellule de crise doivent se réunir »
         if let absent = state.cell.first(where: { !p.attendees.contains($0) }) {
-            throw refuse(.R18, "les \(rulebook.cellSize) membres de la cellule se réunissent ; \(absent) est absent·e",
-                         "the \(rulebook.cellSize) cell members meet together; \(absent) is absent",
-                         allowed: "consigner la réunion quand les \(rulebook.cellSize) membres sont présents",
-                         allowedEn: "record the meeting when all \(rulebook.cellSize) members attend")
+            throw refuse(
+                .R18, "les \(rulebook.cellSize) membres de la cellule se réunissent ; \(absent) est absent·e",
+                "the \(rulebook.cellSize) cell members meet together; \(absent) is absent",
+                allowed: "consigner la réunion quand les \(rulebook.cellSize) membres sont présents",
+                allowedEn: "record the meeting when all \(rulebook.cellSize) members attend")
         }
         return [.cellMet(p)]
     }
@@ -44,7 +47,9 @@ extension Deciding {
     func consensus(_ p: Decision) throws(Refusal) -> [CaseEvent] {
         try requireDeliberation(.R19)
         if state.cellVote != nil {
-            throw refuse(.R19, "un vote a déjà eu lieu : le consensus n'a pas été trouvé", "a vote was already held: there was no consensus")
+            throw refuse(
+                .R19, "un vote a déjà eu lieu : le consensus n'a pas été trouvé",
+                "a vote was already held: there was no consensus")
         }
         if p.sanctions.isEmpty { try checkNoSanctionDecision(p) }
         try requireKnownSanctions(p.sanctions, .R19)
@@ -56,12 +61,15 @@ extension Deciding {
     /// cell may decide that no sanction is due; such a decision gives its reasons and carries no probation.
     func checkNoSanctionDecision(_ p: Decision) throws(Refusal) {
         if p.reasons.isBlank {
-            throw refuse(.R19, "une décision sans sanction donne ses motifs", "a decision of no sanction gives its reasons",
-                         allowed: "motifs (plainte non fondée, faits non établis…)", allowedEn: "reasons (complaint unfounded, facts not established…)")
+            throw refuse(
+                .R19, "une décision sans sanction donne ses motifs", "a decision of no sanction gives its reasons",
+                allowed: "motifs (plainte non fondée, faits non établis…)",
+                allowedEn: "reasons (complaint unfounded, facts not established…)")
         }
         if p.probation != nil {
-            throw refuse(.R19, "une décision sans sanction n'a pas de conditions de probation",
-                         "a decision of no sanction has no probation conditions")
+            throw refuse(
+                .R19, "une décision sans sanction n'a pas de conditions de probation",
+                "a decision of no sanction has no probation conditions")
         }
     }
 
@@ -76,7 +84,8 @@ extension Deciding {
                 throw refuse(rule, "\(b.member) a voté deux fois", "\(b.member) voted twice")
             }
             if let o = b.option, !options.contains(o) {
-                throw refuse(rule, "option inconnue : \(o)", "unknown option: \(o)", allowed: options.joined(separator: ", "))
+                throw refuse(
+                    rule, "option inconnue : \(o)", "unknown option: \(o)", allowed: options.joined(separator: ", "))
             }
         }
         if ballots.isEmpty {
@@ -84,17 +93,19 @@ extension Deciding {
         }
         // The cell votes as a body: every member casts a ballot (blank allowed), so two of three make two-thirds.
         if let silent = state.cell.first(where: { !seen.contains($0) }) {
-            throw refuse(rule, "chaque membre de la cellule vote (un bulletin blanc est possible) : il manque \(silent)",
-                         "every cell member votes (a blank ballot is allowed): \(silent) is missing")
+            throw refuse(
+                rule, "chaque membre de la cellule vote (un bulletin blanc est possible) : il manque \(silent)",
+                "every cell member votes (a blank ballot is allowed): \(silent) is missing")
         }
     }
 
     func cellVote(_ p: CellVote) throws(Refusal) -> [CaseEvent] {
         try requireDeliberation(.R19)
         if state.cellVote != nil {
-            throw refuse(.R20, "le vote sur le jugement a eu lieu ; vient ensuite le vote sur la réintégration",
-                         "the vote on the judgement was held; the reintegration vote comes next",
-                         allowed: "cell.reintegrationVote", allowedEn: "cell.reintegrationVote")
+            throw refuse(
+                .R20, "le vote sur le jugement a eu lieu ; vient ensuite le vote sur la réintégration",
+                "the vote on the judgement was held; the reintegration vote comes next",
+                allowed: "cell.reintegrationVote", allowedEn: "cell.reintegrationVote")
         }
         let ids = p.proposals.map(\.id)
         if ids.isEmpty || Set(ids).count != ids.count {
@@ -109,10 +120,14 @@ extension Deciding {
         var events: [CaseEvent] = []
         if let a = adopted, let proposal = p.proposals.first(where: { $0.id == a }) {
             try checkProbation(sanctions: proposal.sanctions, probation: proposal.probation)
-            events = [.cellVoteHeld(VoteRecord(proposals: p.proposals, ballots: p.ballots, tallies: tallies, adopted: a)),
-                      judgement(.cellVote, proposal.sanctions, proposal.probation)]
+            events = [
+                .cellVoteHeld(VoteRecord(proposals: p.proposals, ballots: p.ballots, tallies: tallies, adopted: a)),
+                judgement(.cellVote, proposal.sanctions, proposal.probation)
+            ]
         } else {
-            events = [.cellVoteHeld(VoteRecord(proposals: p.proposals, ballots: p.ballots, tallies: tallies, adopted: nil))]
+            events = [
+                .cellVoteHeld(VoteRecord(proposals: p.proposals, ballots: p.ballots, tallies: tallies, adopted: nil))
+            ]
         }
         return events
     }
@@ -120,44 +135,57 @@ extension Deciding {
     func reintegrationVote(_ p: ReintegrationVote) throws(Refusal) -> [CaseEvent] {
         try requireDeliberation(.R20)
         guard let v = state.cellVote, v.value.adopted == nil else {
-            throw refuse(.R20, "le vote sur la réintégration suit un vote sans deux tiers",
-                         "the reintegration vote follows a vote that missed two-thirds",
-                         allowed: "cell.vote", allowedEn: "cell.vote")
+            throw refuse(
+                .R20, "le vote sur la réintégration suit un vote sans deux tiers",
+                "the reintegration vote follows a vote that missed two-thirds",
+                allowed: "cell.vote", allowedEn: "cell.vote")
         }
         if state.reintegrationVote != nil {
-            throw refuse(.R21, "le vote sur la réintégration a déjà eu lieu", "the reintegration vote was already held",
-                         allowed: "ga.refer", allowedEn: "ga.refer")
+            throw refuse(
+                .R21, "le vote sur la réintégration a déjà eu lieu", "the reintegration vote was already held",
+                allowed: "ga.refer", allowedEn: "ga.refer")
         }
         let immediate = Rulebook.SanctionID.immediateReintegration
         let probationary = Rulebook.SanctionID.probationaryReintegration
         let options = [immediate, probationary]
         try checkBallots(p.ballots, options: options, rule: .R20)
         let tallies = Ballots(p.ballots).tallies(options: options, bodySize: state.cell.count, rulebook: rulebook)
-        let proposals = [Proposal(id: immediate, sanctions: [immediate]),
-                         Proposal(id: probationary, sanctions: [probationary], probation: p.probation)]
+        let proposals = [
+            Proposal(id: immediate, sanctions: [immediate]),
+            Proposal(id: probationary, sanctions: [probationary], probation: p.probation)
+        ]
         guard let adopted = tallies.adopted else {
-            return [.reintegrationVoteHeld(VoteRecord(proposals: proposals, ballots: p.ballots, tallies: tallies, adopted: nil))]
+            return [
+                .reintegrationVoteHeld(
+                    VoteRecord(proposals: proposals, ballots: p.ballots, tallies: tallies, adopted: nil))
+            ]
         }
         if adopted == probationary && p.probation == nil {
-            throw refuse(.R20, "la réintégration probatoire l'emporte : la cellule détermine les conditions de probation",
-                         "probationary reintegration wins: the cell sets the probation conditions",
-                         allowed: "le même vote avec probation", allowedEn: "the same vote with probation")
+            throw refuse(
+                .R20, "la réintégration probatoire l'emporte : la cellule détermine les conditions de probation",
+                "probationary reintegration wins: the cell sets the probation conditions",
+                allowed: "le même vote avec probation", allowedEn: "the same vote with probation")
         }
         let probation = adopted == probationary ? p.probation : nil
         try checkProbation(sanctions: [adopted], probation: probation)
-        return [.reintegrationVoteHeld(VoteRecord(proposals: proposals, ballots: p.ballots, tallies: tallies, adopted: adopted)),
-                judgement(.reintegrationVote, [adopted], probation)]
+        return [
+            .reintegrationVoteHeld(
+                VoteRecord(proposals: proposals, ballots: p.ballots, tallies: tallies, adopted: adopted)),
+            judgement(.reintegrationVote, [adopted], probation)
+        ]
     }
 
     func refer(_ p: GAReferral) throws(Refusal) -> [CaseEvent] {
         _ = try requireComplaint(.R21)
         try requireNotStopped()
         if state.referral != nil {
-            throw refuse(.R21, "le dossier est déjà renvoyé à l'Assemblée générale", "already referred to the general assembly")
+            throw refuse(
+                .R21, "le dossier est déjà renvoyé à l'Assemblée générale", "already referred to the general assembly")
         }
         guard state.allCellVotesFailed else {
-            throw refuse(.R21, "le renvoi à l'Assemblée générale suit l'échec des deux tiers dans tous les votes",
-                         "referral to the GA follows two-thirds missed in every vote")
+            throw refuse(
+                .R21, "le renvoi à l'Assemblée générale suit l'échec des deux tiers dans tous les votes",
+                "referral to the GA follows two-thirds missed in every vote")
         }
         return [.referredToGeneralAssembly(p)]
     }
@@ -165,7 +193,8 @@ extension Deciding {
     func requireJudgement(_ rule: RuleID) throws(Refusal) -> Dated<Judgement> {
         _ = try requireComplaint(rule)
         guard let j = state.judgement else {
-            throw refuse(rule, "la cellule de crise n'a pas rendu de jugement", "the crisis cell has rendered no judgement")
+            throw refuse(
+                rule, "la cellule de crise n'a pas rendu de jugement", "the crisis cell has rendered no judgement")
         }
         return j
     }
@@ -182,21 +211,24 @@ extension Deciding {
         // After the GA (appeal or referral) the board executes the GA's decision, which is final.
         if state.generalAssemblySettled {
             if state.generalAssemblyExecutedOn != nil {
-                throw refuse(.R22, "la décision de l'Assemblée générale est déjà exécutée",
-                             "the general assembly's decision is already executed")
+                throw refuse(
+                    .R22, "la décision de l'Assemblée générale est déjà exécutée",
+                    "the general assembly's decision is already executed")
             }
             if let r = state.generalAssemblyResolution { try requireNoUncarriedSanction(r.value.sanctions) }
             return [.judgementExecuted(p)]
         }
         if state.referral != nil {
-            throw refuse(.R21, "le dossier attend la décision de l'Assemblée générale", "the case awaits the GA's decision",
-                         allowed: "ga.vote", allowedEn: "ga.vote")
+            throw refuse(
+                .R21, "le dossier attend la décision de l'Assemblée générale", "the case awaits the GA's decision",
+                allowed: "ga.vote", allowedEn: "ga.vote")
         }
         _ = try requireJudgement(.R22)
         guard state.sentToBoardOn != nil else {
-            throw refuse(.R22, "le Conseil exécute le jugement à la réception du courrier ; il ne l'a pas encore reçu",
-                         "the board executes the judgement on receipt; it has not received it yet",
-                         allowed: "judgement.sendToBoard", allowedEn: "judgement.sendToBoard")
+            throw refuse(
+                .R22, "le Conseil exécute le jugement à la réception du courrier ; il ne l'a pas encore reçu",
+                "the board executes the judgement on receipt; it has not received it yet",
+                allowed: "judgement.sendToBoard", allowedEn: "judgement.sendToBoard")
         }
         if state.executedOn != nil {
             throw refuse(.R22, "le jugement est déjà exécuté", "the judgement is already executed")

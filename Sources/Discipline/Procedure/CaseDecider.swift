@@ -32,16 +32,19 @@ struct Deciding {
     let rulebook: Rulebook
     let day: Day
 
-    func refuse(_ rule: RuleID, _ fr: String, _ en: String, allowed: String? = nil, allowedEn: String? = nil) -> Refusal {
-        Refusal(rule, fr: "\(fr) (art. \(rule.article))", en: "\(en) (art. \(rule.article))",
-                allowed: allowed, allowedEn: allowedEn)
+    func refuse(_ rule: RuleID, _ fr: String, _ en: String, allowed: String? = nil, allowedEn: String? = nil) -> Refusal
+    {
+        Refusal(
+            rule, fr: "\(fr) (art. \(rule.article))", en: "\(en) (art. \(rule.article))",
+            allowed: allowed, allowedEn: allowedEn)
     }
 
     func run(_ command: CaseCommand) throws(Refusal) -> [CaseEvent] {
         try checkDay(command)
         if state.closed != nil {
-            throw refuse(.order, "le dossier est clos", "the case is closed",
-                         allowed: "ouvrir un nouveau dossier", allowedEn: "open a new case")
+            throw refuse(
+                .order, "le dossier est clos", "the case is closed",
+                allowed: "ouvrir un nouveau dossier", allowedEn: "open a new case")
         }
         switch command {
         case let .recordReport(p, _): return try report(p)
@@ -91,17 +94,20 @@ struct Deciding {
     /// (`CaseState.precedents(of:)`); an act recorded late on its day is normal.
     func checkDay(_ command: CaseCommand) throws(Refusal) {
         if let p = state.precedents(of: command).filter({ day < $0.on }).max(by: { $0.on < $1.on }) {
-            throw refuse(.order, "le \(day.frenchDescription) précède \(p.fr) (\(p.on.frenchDescription)), que cet acte suit (\(p.article))",
-                         "\(day) is before \(p.en) (\(p.on)), which this act follows (\(p.article))",
-                         allowed: "une date à partir du \(p.on.frenchDescription)", allowedEn: "a day from \(p.on) on")
+            throw refuse(
+                .order,
+                "le \(day.frenchDescription) précède \(p.fr) (\(p.on.frenchDescription)), que cet acte suit (\(p.article))",
+                "\(day) is before \(p.en) (\(p.on)), which this act follows (\(p.article))",
+                allowed: "une date à partir du \(p.on.frenchDescription)", allowedEn: "a day from \(p.on) on")
         }
     }
 
     func requireComplaint(_ rule: RuleID = .R02) throws(Refusal) -> ComplaintFacts {
         guard let c = state.complaint?.value else {
-            throw refuse(rule, "aucune plainte n'a été déposée : la procédure n'est pas ouverte",
-                         "no complaint was filed: the procedure has not started",
-                         allowed: "déposer une plainte (complaint.file)", allowedEn: "file a complaint (complaint.file)")
+            throw refuse(
+                rule, "aucune plainte n'a été déposée : la procédure n'est pas ouverte",
+                "no complaint was filed: the procedure has not started",
+                allowed: "déposer une plainte (complaint.file)", allowedEn: "file a complaint (complaint.file)")
         }
         return c
     }
@@ -109,10 +115,11 @@ struct Deciding {
     /// R11: once stopped, only radiation, reparation and closing remain.
     func requireNotStopped() throws(Refusal) {
         if state.stopped != nil {
-            throw refuse(.R11, "la procédure s'est arrêtée au départ de la personne mise en cause",
-                         "the procedure stopped when the accused left",
-                         allowed: "officialiser la radiation, consigner la réparation, clore le dossier",
-                         allowedEn: "announce the radiation, record reparation, close the case")
+            throw refuse(
+                .R11, "la procédure s'est arrêtée au départ de la personne mise en cause",
+                "the procedure stopped when the accused left",
+                allowed: "officialiser la radiation, consigner la réparation, clore le dossier",
+                allowedEn: "announce the radiation, record reparation, close the case")
         }
     }
 
@@ -120,8 +127,9 @@ struct Deciding {
         _ = try requireComplaint()
         try requireNotStopped()
         guard state.boardMeeting != nil else {
-            throw refuse(rule, "le Conseil d'administration ne s'est pas encore réuni", "the board has not met yet",
-                         allowed: "enregistrer la réunion du Conseil (board.meet)", allowedEn: "record the board meeting")
+            throw refuse(
+                rule, "le Conseil d'administration ne s'est pas encore réuni", "the board has not met yet",
+                allowed: "enregistrer la réunion du Conseil (board.meet)", allowedEn: "record the board meeting")
         }
     }
 
@@ -133,9 +141,10 @@ struct Deciding {
 
     func requireEligible(_ member: MemberID) throws(Refusal) {
         if let reason = state.isEligibleForCell(member, context: context, on: day, rulebook: rulebook).first {
-            throw refuse(reason.rule, reason.fr, reason.en,
-                         allowed: "appeler un membre à jour de cotisation, indépendant de la situation",
-                         allowedEn: "call a member with current dues who is independent of the case")
+            throw refuse(
+                reason.rule, reason.fr, reason.en,
+                allowed: "appeler un membre à jour de cotisation, indépendant de la situation",
+                allowedEn: "call a member with current dues who is independent of the case")
         }
     }
 
@@ -151,9 +160,10 @@ struct Deciding {
     /// and the one way forward Greffe gives that matter.
     func explicitDecision(_ p: ExplicitDecision) throws(Refusal) -> [CaseEvent] {
         if p.decision.isBlank || p.reason.isBlank {
-            throw refuse(p.matter == .cellCannotBeFormed ? .R21 : .R11,
-                         "le règlement est muet : la décision explicite consigne ce qui est décidé et sa raison",
-                         "the rules are silent: the explicit decision records what is decided and its reason")
+            throw refuse(
+                p.matter == .cellCannotBeFormed ? .R21 : .R11,
+                "le règlement est muet : la décision explicite consigne ce qui est décidé et sa raison",
+                "the rules are silent: the explicit decision records what is decided and its reason")
         }
         switch p.matter {
         case .cellCannotBeFormed:
@@ -161,16 +171,19 @@ struct Deciding {
             try requireRoomInCell(.R21)
             try requireNoDrawUnderway(.R15)
             if state.cellCalls.isEmpty {
-                throw refuse(.R13, "un appel précède : la cellule se forme d'abord par appel (et tirage au sort)",
-                             "a call comes first: the cell is formed by a call (and a draw)",
-                             allowed: "cell.call", allowedEn: "cell.call")
+                throw refuse(
+                    .R13, "un appel précède : la cellule se forme d'abord par appel (et tirage au sort)",
+                    "a call comes first: the cell is formed by a call (and a draw)",
+                    allowed: "cell.call", allowedEn: "cell.call")
             }
             let seats = rulebook.cellSize - state.cell.count
             let eligible = state.cellPool(context: context, on: day, rulebook: rulebook).count
             if eligible >= seats {
-                throw refuse(.R15, "\(eligible) membre(s) éligible(s) pour \(seats) siège(s) : un tirage au sort peut compléter la cellule",
-                             "\(eligible) eligible member(s) for \(seats) seat(s): a draw can complete the cell",
-                             allowed: "draw.announce", allowedEn: "draw.announce")
+                throw refuse(
+                    .R15,
+                    "\(eligible) membre(s) éligible(s) pour \(seats) siège(s) : un tirage au sort peut compléter la cellule",
+                    "\(eligible) eligible member(s) for \(seats) seat(s): a draw can complete the cell",
+                    allowed: "draw.announce", allowedEn: "draw.announce")
             }
             return [.explicitDecisionRecorded(p), .referredToGeneralAssembly(GAReferral(note: p.reason))]
         case .everyAccusedLeft:
@@ -179,14 +192,20 @@ struct Deciding {
             try requireNoJudgement(.R11)
             let left = Set(state.departures.map(\.value.member))
             if let present = state.accusedIDs.first(where: { !left.contains($0) }) {
-                throw refuse(.R11, "\(present) n'a pas quitté l'association : la procédure se poursuit",
-                             "\(present) has not left the association: the procedure goes on")
+                throw refuse(
+                    .R11, "\(present) n'a pas quitté l'association : la procédure se poursuit",
+                    "\(present) has not left the association: the procedure goes on")
             }
             if state.departures.contains(where: { $0.value.possibleOffence }) {
-                throw refuse(.R11, "une infraction pénale possible est notée : la procédure se poursuit jusqu'à une décision finale",
-                             "a possible criminal offence is noted: the procedure goes on to a final decision")
+                throw refuse(
+                    .R11,
+                    "une infraction pénale possible est notée : la procédure se poursuit jusqu'à une décision finale",
+                    "a possible criminal offence is noted: the procedure goes on to a final decision")
             }
-            return [.explicitDecisionRecorded(p), .procedureStopped(ProcedureStop(reason: Sealed.joined(p.decision, " — ", p.reason)))]
+            return [
+                .explicitDecisionRecorded(p),
+                .procedureStopped(ProcedureStop(reason: Sealed.joined(p.decision, " — ", p.reason)))
+            ]
         }
     }
 }

@@ -144,8 +144,9 @@ public enum CaseEvent: Equatable, Sendable {
         let fromDecoder: @Sendable (any Decoder) throws -> CaseEvent
     }
     private static func read<P: Decodable & SendableMetatype>(_ make: @escaping @Sendable (P) -> CaseEvent) -> Reader {
-        Reader(fromData: { make(try PayloadDecoder.decode(P.self, from: $0)) },
-               fromDecoder: { make(try P(from: $0)) })
+        Reader(
+            fromData: { make(try PayloadDecoder.decode(P.self, from: $0)) },
+            fromDecoder: { make(try P(from: $0)) })
     }
 
     private static let readers: [String: Reader] = [
@@ -192,7 +193,7 @@ public enum CaseEvent: Equatable, Sendable {
         "RadiationAnnounced": read { .radiationAnnounced($0) },
         "CaseClosed": read { .caseClosed($0) },
         "RecordWithdrawn": read { .recordWithdrawn($0) },
-        "RecordCorrected": read { .recordCorrected($0) },
+        "RecordCorrected": read { .recordCorrected($0) }
     ]
 
     /// Every event type name, sorted.

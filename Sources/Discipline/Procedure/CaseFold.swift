@@ -69,7 +69,8 @@ public struct CaseFold: Sendable {
             if withdrawing.contains(s) { continue }
             if let correcting, correcting.records.contains(s) {
                 if s == correcting.records.first {
-                    out.append(RecordedAct(sequences: correcting.records, on: correcting.actDay, events: correcting.events))
+                    out.append(
+                        RecordedAct(sequences: correcting.records, on: correcting.actDay, events: correcting.events))
                 }
                 lastGroup = nil
                 continue
@@ -77,7 +78,9 @@ public struct CaseFold: Sendable {
             switch amendments[s]?.kind {
             case .withdrawn?: continue
             case .corrected?:
-                if let c = corrections[s] { out.append(RecordedAct(sequences: c.records, on: c.actDay, events: c.events)) }
+                if let c = corrections[s] {
+                    out.append(RecordedAct(sequences: c.records, on: c.actDay, events: c.events))
+                }
                 lastGroup = nil
                 continue
             case nil: break

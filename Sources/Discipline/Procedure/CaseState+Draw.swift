@@ -5,7 +5,7 @@ extension CaseState {
     /// still lacks. Replacements are thus always the next members of the order; no new randomness is ever used.
     public var drawSeating: Result<CellSeating, DrawError>? {
         guard let draw = drawResult?.value, cell.count < drawTarget,
-              let pool = draw.pool(announced: drawAnnouncement?.value)
+            let pool = draw.pool(announced: drawAnnouncement?.value)
         else { return nil }
         let unavailable = Set(cell).union(revoked).union(replaced).union(drawDeclined)
         return draw.seat(drawTarget - cell.count, pool: pool, unavailable: unavailable)

@@ -31,16 +31,20 @@ extension CaseState {
     /// replaced or revoked since, or sat in its judgement.
     public func involvements(of member: MemberID) -> [Involvement] {
         var found: Set<Involvement> = []
-        if accused.contains(where: { $0.id == member }) || reports.contains(where: { $0.value.concerning.contains(member) }) {
+        if accused.contains(where: { $0.id == member })
+            || reports.contains(where: { $0.value.concerning.contains(member) })
+        {
             found.insert(.accused)
         }
-        if complainants.contains(where: { $0.id == member }) || reports.contains(where: { $0.value.reporter == member }) {
+        if complainants.contains(where: { $0.id == member }) || reports.contains(where: { $0.value.reporter == member })
+        {
             found.insert(.complainant)
         }
         if victims.contains(where: { $0.id == member }) { found.insert(.victim) }
         if evidence.contains(where: { $0.value.witness == member }) { found.insert(.witness) }
         if cell.contains(member) || cellJoins.contains(where: { $0.value == member })
-            || judgement?.value.cell.contains(member) == true {
+            || judgement?.value.cell.contains(member) == true
+        {
             found.insert(.cellMember)
         }
         return Involvement.allCases.filter(found.contains)

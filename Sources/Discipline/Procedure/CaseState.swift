@@ -46,7 +46,8 @@ public enum CaseStep: String, Codable, Sendable, CaseIterable {
         case .awaitingCellMeeting: "instruction close, réunion de la cellule attendue"
         case .deliberation: "cellule réunie, décision par consensus ou vote"
         case .awaitingReintegrationVote: "deux tiers non atteints, vote sur la réintégration attendu"
-        case .awaitingGeneralAssemblyReferral: "deux tiers non atteints dans tous les votes, renvoi à l'Assemblée générale"
+        case .awaitingGeneralAssemblyReferral:
+            "deux tiers non atteints dans tous les votes, renvoi à l'Assemblée générale"
         case .referredToGeneralAssembly: "renvoyé à l'Assemblée générale la plus proche"
         case .judged: "jugement rendu, à envoyer au Conseil d'administration"
         case .awaitingExecution: "jugement reçu par le Conseil d'administration, exécution attendue"
@@ -217,8 +218,10 @@ public struct CaseState: Equatable, Sendable {
     }
 
     /// The cell's failed votes leave this to the GA (R21).
-    var allCellVotesFailed: Bool { cellVote.map { $0.value.adopted == nil } == true
-        && reintegrationVote.map { $0.value.adopted == nil } == true }
+    var allCellVotesFailed: Bool {
+        cellVote.map { $0.value.adopted == nil } == true
+            && reintegrationVote.map { $0.value.adopted == nil } == true
+    }
 
     /// GA votes and resolution after the last appeal or the referral.
     var generalAssemblyDecision: Dated<GAVoteRecord>? { generalAssemblyVotes.last { $0.value.adopted != nil } }
@@ -245,8 +248,9 @@ public struct CaseState: Equatable, Sendable {
     public var step: CaseStep {
         if closed != nil { return .closed }
         if generalAssemblyFailed {
-            return generalAssemblyAwaitsReintegrationVote ? .awaitingGeneralAssemblyReintegrationVote
-                                                          : .awaitingGeneralAssemblyResolution
+            return generalAssemblyAwaitsReintegrationVote
+                ? .awaitingGeneralAssemblyReintegrationVote
+                : .awaitingGeneralAssemblyResolution
         }
         if !appeals.isEmpty && !generalAssemblySettled { return .appealPending }
         if stopped != nil { return .stopped }
@@ -261,7 +265,9 @@ public struct CaseState: Equatable, Sendable {
         if cellMeeting != nil { return .deliberation }
         if instructionEndedOn != nil { return .awaitingCellMeeting }
         if summary != nil { return .constitutingCell }
-        if explanation != nil { return (everyAccusedAnswered || answerWindowLapsedOn != nil) ? .awaitingSummary : .awaitingAnswer }
+        if explanation != nil {
+            return (everyAccusedAnswered || answerWindowLapsedOn != nil) ? .awaitingSummary : .awaitingAnswer
+        }
         if boardMeeting != nil { return .investigation }
         if complaint != nil { return .awaitingBoardMeeting }
         return reports.isEmpty ? .empty : .reportsOnly
@@ -270,17 +276,20 @@ public struct CaseState: Equatable, Sendable {
     /// The decision in force: the GA's over the cell's.
     public var outcome: Outcome? {
         if let r = generalAssemblyResolution {
-            return Outcome(source: .generalAssemblyResolution, on: r.on, sanctions: r.value.sanctions,
-                           probation: nil, description: r.value.outcome, reason: r.value.reason)
+            return Outcome(
+                source: .generalAssemblyResolution, on: r.on, sanctions: r.value.sanctions,
+                probation: nil, description: r.value.outcome, reason: r.value.reason)
         }
         if let d = generalAssemblyDecision, let id = d.value.adopted {
             let p = d.value.proposals.first { $0.id == id }
-            return Outcome(source: .generalAssembly, on: d.on, sanctions: p?.sanctions ?? [],
-                           probation: p?.probation, description: id)
+            return Outcome(
+                source: .generalAssembly, on: d.on, sanctions: p?.sanctions ?? [],
+                probation: p?.probation, description: id)
         }
         if let j = judgement {
-            return Outcome(source: .cell, on: j.on, sanctions: j.value.sanctions, probation: j.value.probation,
-                           description: nil)
+            return Outcome(
+                source: .cell, on: j.on, sanctions: j.value.sanctions, probation: j.value.probation,
+                description: nil)
         }
         return nil
     }
@@ -303,20 +312,22 @@ public struct CaseState: Equatable, Sendable {
             let ends = [judgement?.on, stopped?.on, generalAssemblyDecision?.on, generalAssemblyResolution?.on]
                 .compactMap { $0 }.min()
             if ends.map({ day < $0 }) ?? true {
-                out.append(ActiveSuspension(
-                    rule: .R07, accused: s.value.accused, from: s.on,
-                    untilFr: "jusqu'à ce que la décision de la cellule de crise soit rendue",
-                    untilEn: "until the crisis cell's decision", blockedSpaces: s.value.blockedSpaces))
+                out.append(
+                    ActiveSuspension(
+                        rule: .R07, accused: s.value.accused, from: s.on,
+                        untilFr: "jusqu'à ce que la décision de la cellule de crise soit rendue",
+                        untilEn: "until the crisis cell's decision", blockedSpaces: s.value.blockedSpaces))
             }
         }
         if let first = appeals.min(by: { $0.on < $1.on }), first.on <= day {
             let ends = [generalAssemblyDecision?.on, generalAssemblyResolution?.on].compactMap { $0 }
                 .filter { $0 >= first.on }.min()
             if ends.map({ day < $0 }) ?? true {
-                out.append(ActiveSuspension(
-                    rule: .R25, accused: accusedIDs, from: first.on,
-                    untilFr: "jusqu'à la tenue de l'Assemblée générale", untilEn: "until the general assembly",
-                    blockedSpaces: suspension?.value.blockedSpaces ?? []))
+                out.append(
+                    ActiveSuspension(
+                        rule: .R25, accused: accusedIDs, from: first.on,
+                        untilFr: "jusqu'à la tenue de l'Assemblée générale", untilEn: "until the general assembly",
+                        blockedSpaces: suspension?.value.blockedSpaces ?? []))
             }
         }
         return out

@@ -28,8 +28,10 @@ public struct Deadline: Equatable, Sendable {
     /// parties' appeal windows (R23) are theirs: missing them is no breach.
     public var bindsAssociation: Bool
 
-    public init(rule: RuleID, labelFr: String, labelEn: String, from: Day?, due: Day?, status: Status,
-                bindsAssociation: Bool = true) {
+    public init(
+        rule: RuleID, labelFr: String, labelEn: String, from: Day?, due: Day?, status: Status,
+        bindsAssociation: Bool = true
+    ) {
         self.bindsAssociation = bindsAssociation
         self.rule = rule
         self.labelFr = labelFr
@@ -42,10 +44,12 @@ public struct Deadline: Equatable, Sendable {
     /// The status of something due on `due`, done on `done` (if it was), seen from `asOf`.
     static func status(due: Day, done: Day?, asOf: Day) -> Status {
         if let done {
-            return done <= due ? .met(on: done, marginDays: done.days(until: due))
+            return done <= due
+                ? .met(on: done, marginDays: done.days(until: due))
                 : .missed(byDays: due.days(until: done), doneOn: done)
         }
-        return asOf <= due ? .open(daysLeft: asOf.days(until: due)) : .missed(byDays: due.days(until: asOf), doneOn: nil)
+        return asOf <= due
+            ? .open(daysLeft: asOf.days(until: due)) : .missed(byDays: due.days(until: asOf), doneOn: nil)
     }
 
     /// The status of a party's window (the accused's answer, R10): exercised in time, still open, or expired once
@@ -90,34 +94,44 @@ extension CaseState {
 
         func add(_ rule: RuleID, _ fr: String, _ en: String, _ spec: Rulebook.DeadlineRule, from: Day?, done: Day?) {
             guard let from else {
-                if stopped == nil { out.append(Deadline(rule: rule, labelFr: fr, labelEn: en, from: nil, due: nil, status: .notStarted)) }
+                if stopped == nil {
+                    out.append(Deadline(rule: rule, labelFr: fr, labelEn: en, from: nil, due: nil, status: .notStarted))
+                }
                 return
             }
             let due = spec.period.end(from: from)
             if stopped != nil && done == nil { return }
             let binds = rule != .R10
-            out.append(Deadline(rule: rule, labelFr: fr, labelEn: en, from: from, due: due,
-                                status: binds ? Deadline.status(due: due, done: done, asOf: asOf)
-                                    : Deadline.rightStatus(due: due, done: done, asOf: asOf),
-                                bindsAssociation: binds))
+            out.append(
+                Deadline(
+                    rule: rule, labelFr: fr, labelEn: en, from: from, due: due,
+                    status: binds
+                        ? Deadline.status(due: due, done: done, asOf: asOf)
+                        : Deadline.rightStatus(due: due, done: done, asOf: asOf),
+                    bindsAssociation: binds))
         }
         func anchor(_ spec: Rulebook.DeadlineRule) -> Day? { anchorDay(spec.from, rulebook: rulebook) }
 
         if complaint.value.accused.contains(where: { $0.holdsMandate == true }) {
-            add(.R02, "prévenir les autres membres du Conseil (personne mandatée mise en cause)",
+            add(
+                .R02, "prévenir les autres membres du Conseil (personne mandatée mise en cause)",
                 "notify the other board members (a mandate holder is accused)",
                 d.boardNotification, from: anchor(d.boardNotification), done: boardNotified?.on)
         }
-        add(.R03, "aboutir dans un délai maximal de \(d.conclusion.period.fr)",
+        add(
+            .R03, "aboutir dans un délai maximal de \(d.conclusion.period.fr)",
             "conclude within \(d.conclusion.period.en)", d.conclusion,
             from: anchor(d.conclusion), done: concludedOn(rulebook: rulebook))
-        add(.R04, "réunion du Conseil d'administration", "board meeting", d.boardMeeting,
+        add(
+            .R04, "réunion du Conseil d'administration", "board meeting", d.boardMeeting,
             from: anchor(d.boardMeeting), done: boardMeeting?.on)
-        add(.R08, "rédaction du dossier disciplinaire", "disciplinary file", d.disciplinaryFile,
+        add(
+            .R08, "rédaction du dossier disciplinaire", "disciplinary file", d.disciplinaryFile,
             from: anchor(d.disciplinaryFile), done: fileCompletedOn)
         // The accused's window: "met" when they answered in time; its end is noted, never a breach by the association.
         let answeredOn = everyAccusedAnswered ? answers.map(\.on).max() : nil
-        add(.R10, "accusé de réception et première réponse de la personne mise en cause",
+        add(
+            .R10, "accusé de réception et première réponse de la personne mise en cause",
             "acknowledgement and first answer of the accused", d.answerWindow,
             from: anchor(d.answerWindow), done: answeredOn)
         // « une fois la réponse … reçue, … 7 jours »: from the last answer, or from the window's last day once it has
@@ -129,35 +143,42 @@ extension CaseState {
             // "pour mener à un nouvel appel": met by the first call, draw announced or member joining recorded after
             // the recusal; acts recorded before it never meet it.
             let answered = i < newCallsAfterRecusals.count ? newCallsAfterRecusals[i] : nil
-            add(.R14, "nouvel appel après la révocation de \(r.value.member)",
+            add(
+                .R14, "nouvel appel après la révocation de \(r.value.member)",
                 "new call after \(r.value.member) was revoked", d.newCallAfterRecusal, from: r.on, done: answered)
         }
         for r in cellReplacements {
             // A replaced member's seat is filled again as a revoked one's is: a new call, a draw, or a member joining.
             let filled = (cellCalls.map(\.on) + cellJoins.map(\.on) + [drawAnnouncement?.on].compactMap { $0 })
                 .filter { $0 >= r.on }.min()
-            add(.R13, "nouvel appel après le remplacement de \(r.value.member)",
+            add(
+                .R13, "nouvel appel après le remplacement de \(r.value.member)",
                 "new call after \(r.value.member) was replaced", d.newCallAfterRecusal, from: r.on, done: filled)
         }
-        add(.R18, "réunion de la cellule de crise", "crisis cell meeting", d.cellMeeting,
+        add(
+            .R18, "réunion de la cellule de crise", "crisis cell meeting", d.cellMeeting,
             from: anchor(d.cellMeeting), done: cellMeeting?.on)
         if judgement != nil || referral == nil {
-            add(.R22, "exécution du jugement par le Conseil", "execution of the judgement by the board", d.execution,
+            add(
+                .R22, "exécution du jugement par le Conseil", "execution of the judgement by the board", d.execution,
                 from: anchor(d.execution), done: executedOn)
         }
         for letter in lettersReceived {
             let party = letter.value.member
             let due = d.appeal.period.end(from: letter.on)
             let appealed = appeals.first { $0.value.by == party }?.on
-            let status: Deadline.Status = if let appealed {
-                .met(on: appealed, marginDays: appealed.days(until: due))
-            } else if asOf <= due {
-                .open(daysLeft: asOf.days(until: due))
-            } else {
-                .expired(on: due)
-            }
-            out.append(Deadline(rule: .R23, labelFr: "recours de \(party)", labelEn: "appeal by \(party)",
-                                from: letter.on, due: due, status: status, bindsAssociation: false))
+            let status: Deadline.Status =
+                if let appealed {
+                    .met(on: appealed, marginDays: appealed.days(until: due))
+                } else if asOf <= due {
+                    .open(daysLeft: asOf.days(until: due))
+                } else {
+                    .expired(on: due)
+                }
+            out.append(
+                Deadline(
+                    rule: .R23, labelFr: "recours de \(party)", labelEn: "appeal by \(party)",
+                    from: letter.on, due: due, status: status, bindsAssociation: false))
         }
         return out
     }

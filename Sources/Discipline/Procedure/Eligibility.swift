@@ -34,50 +34,67 @@ extension CaseState {
     ) -> [ExclusionReason] {
         var out: [ExclusionReason] = []
         guard let standing = context.members[member] else {
-            return [ExclusionReason(rule: .R13, fr: "\(member) n'est pas dans la liste des adhésions",
-                                    en: "\(member) is not on the roster")]
+            return [
+                ExclusionReason(
+                    rule: .R13, fr: "\(member) n'est pas dans la liste des adhésions",
+                    en: "\(member) is not on the roster")
+            ]
         }
         if !standing.duesYears.contains(day.year) {
-            out.append(ExclusionReason(
-                rule: .R13, fr: "\(member) n'est pas à jour de cotisation pour l'année \(day.year)",
-                en: "\(member) has not paid dues for \(day.year)"))
+            out.append(
+                ExclusionReason(
+                    rule: .R13, fr: "\(member) n'est pas à jour de cotisation pour l'année \(day.year)",
+                    en: "\(member) has not paid dues for \(day.year)"))
         }
         if !standing.isPerson {
             // 5.6.9 calls members "se sentant concernés par le sujet" to sit and deliberate: people, not member
             // associations (which 5.6 involves through their representatives).
-            out.append(ExclusionReason(rule: .R13, fr: "\(member) est une association membre ; la cellule réunit des personnes",
-                                       en: "\(member) is a member association; the cell is made of people"))
+            out.append(
+                ExclusionReason(
+                    rule: .R13, fr: "\(member) est une association membre ; la cellule réunit des personnes",
+                    en: "\(member) is a member association; the cell is made of people"))
         }
         if !standing.isActive(on: day) {
-            out.append(ExclusionReason(rule: .R13, fr: "\(member) a quitté l'association ou a été radié·e",
-                                       en: "\(member) has left the association or was radiated"))
+            out.append(
+                ExclusionReason(
+                    rule: .R13, fr: "\(member) a quitté l'association ou a été radié·e",
+                    en: "\(member) has left the association or was radiated"))
         }
         if let role = roleInCase(member) {
-            out.append(ExclusionReason(
-                rule: .R13, fr: "\(member) n'est pas indépendant·e de la situation (\(role.fr))",
-                en: "\(member) is not independent of the case (\(role.en))"))
+            out.append(
+                ExclusionReason(
+                    rule: .R13, fr: "\(member) n'est pas indépendant·e de la situation (\(role.fr))",
+                    en: "\(member) is not independent of the case (\(role.en))"))
         }
         if cell.contains(member) {
-            out.append(ExclusionReason(rule: .R13, fr: "\(member) siège déjà dans la cellule",
-                                       en: "\(member) already sits in the cell"))
+            out.append(
+                ExclusionReason(
+                    rule: .R13, fr: "\(member) siège déjà dans la cellule",
+                    en: "\(member) already sits in the cell"))
         }
         if revoked.contains(member) {
-            out.append(ExclusionReason(rule: .R14, fr: "\(member) a été révoqué·e par une partie",
-                                       en: "\(member) was revoked by a party"))
+            out.append(
+                ExclusionReason(
+                    rule: .R14, fr: "\(member) a été révoqué·e par une partie",
+                    en: "\(member) was revoked by a party"))
         }
         if replaced.contains(member) {
-            out.append(ExclusionReason(rule: .R13, fr: "\(member) a été remplacé·e dans la cellule",
-                                       en: "\(member) was replaced in the cell"))
+            out.append(
+                ExclusionReason(
+                    rule: .R13, fr: "\(member) a été remplacé·e dans la cellule",
+                    en: "\(member) was replaced in the cell"))
         }
         let cap = rulebook.judgementCap
         let counted = standing.judgementsSat.filter { other in
             other != context.caseID && (cap.counting == .life || Self.year(of: other).map { $0 == day.year } ?? true)
         }
         if counted.count >= cap.max {
-            out.append(ExclusionReason(
-                rule: .R17,
-                fr: "\(member) a déjà jugé \(counted.count) fois ; les jugements par adhérents sont limités à \(cap.max) interventions",
-                en: "\(member) already sat in judgement \(counted.count) times; the limit is \(cap.max)"))
+            out.append(
+                ExclusionReason(
+                    rule: .R17,
+                    fr:
+                        "\(member) a déjà jugé \(counted.count) fois ; les jugements par adhérents sont limités à \(cap.max) interventions",
+                    en: "\(member) already sat in judgement \(counted.count) times; the limit is \(cap.max)"))
         }
         return out
     }

@@ -27,8 +27,10 @@ public struct ReportFacts: Codable, Equatable, Sendable {
     /// The members whose behaviour is reported.
     public var concerning: [MemberID]
     public var description: Sealed
-    public init(channel: Channel, reporter: MemberID? = nil, relayedBy: MemberID? = nil, concerning: [MemberID],
-                description: Sealed) {
+    public init(
+        channel: Channel, reporter: MemberID? = nil, relayedBy: MemberID? = nil, concerning: [MemberID],
+        description: Sealed
+    ) {
         self.channel = channel
         self.reporter = reporter
         self.relayedBy = relayedBy
@@ -52,8 +54,10 @@ public struct ComplaintFacts: Codable, Equatable, Sendable {
     /// R34: the procedure rulebook version in force when the complaint was filed, which the case keeps. Recorded by
     /// the decider; absent in complaints recorded before versions were (they run under the base rulebook).
     public var rulebook: RulebookRef?
-    public init(channel: Channel, complainants: [Party], accused: [Party], victims: [Party], facts: Sealed,
-                motives: [String], boardLearnedOn: Day, rulebook: RulebookRef? = nil) {
+    public init(
+        channel: Channel, complainants: [Party], accused: [Party], victims: [Party], facts: Sealed,
+        motives: [String], boardLearnedOn: Day, rulebook: RulebookRef? = nil
+    ) {
         self.channel = channel
         self.complainants = complainants
         self.accused = accused
@@ -152,8 +156,10 @@ public struct Evidence: Codable, Equatable, Sendable {
     public var witness: MemberID?
     /// For `report`: the number (1-based, in recording order) of an earlier report attached as evidence (R01).
     public var reportNumber: Int?
-    public init(kind: Kind, description: Sealed, sha256: String? = nil, witness: MemberID? = nil,
-                reportNumber: Int? = nil) {
+    public init(
+        kind: Kind, description: Sealed, sha256: String? = nil, witness: MemberID? = nil,
+        reportNumber: Int? = nil
+    ) {
         self.kind = kind
         self.description = description
         self.sha256 = sha256
@@ -299,8 +305,10 @@ public struct Probation: Codable, Equatable, Sendable {
     public var barredFromResponsibilities: Bool
     /// "soumise à l'approbation des adhérents concernés par la situation": who approved, if recorded.
     public var approvedBy: [MemberID]
-    public init(conditions: [String], until: Day, spaces: [String], reparationProofRequired: Bool = true,
-                barredFromResponsibilities: Bool = false, approvedBy: [MemberID] = []) {
+    public init(
+        conditions: [String], until: Day, spaces: [String], reparationProofRequired: Bool = true,
+        barredFromResponsibilities: Bool = false, approvedBy: [MemberID] = []
+    ) {
         self.conditions = conditions
         self.until = until
         self.spaces = spaces
@@ -454,8 +462,10 @@ public struct GAVoteRecord: Codable, Equatable, Sendable {
     public var bodySize: Int
     public var tallies: [OptionTally]
     public var adopted: String?
-    public init(proposals: [Proposal], votes: [OptionVotes], blanks: Int, bodySize: Int, tallies: [OptionTally],
-                adopted: String?) {
+    public init(
+        proposals: [Proposal], votes: [OptionVotes], blanks: Int, bodySize: Int, tallies: [OptionTally],
+        adopted: String?
+    ) {
         self.proposals = proposals
         self.votes = votes
         self.blanks = blanks

@@ -30,13 +30,17 @@ extension CaseState {
     /// no delay, such as the explanation request or the cell's decision at its meeting, take none, so the projection
     /// is the latest the procedure may run if every deadline is kept). A step already overdue is projected on `asOf`.
     public func forecast(asOf: Day, rulebook: Rulebook) -> Forecast {
-        guard let complaint else { return Forecast(limit: nil, concludesOn: nil, slackDays: nil, concluded: false, steps: []) }
+        guard let complaint else {
+            return Forecast(limit: nil, concludesOn: nil, slackDays: nil, concluded: false, steps: [])
+        }
         let d = rulebook.deadlines
         var at: [Rulebook.Anchor: Day] = [.boardLearned: complaint.value.boardLearnedOn, .complaintFiled: complaint.on]
         var steps: [Forecast.Step] = []
 
-        func step(_ rule: RuleID, _ fr: String, _ en: String, done: Day?, allowance: Rulebook.DeadlineRule?,
-                  after previous: Day, anchor: Rulebook.Anchor? = nil) -> Day {
+        func step(
+            _ rule: RuleID, _ fr: String, _ en: String, done: Day?, allowance: Rulebook.DeadlineRule?,
+            after previous: Day, anchor: Rulebook.Anchor? = nil
+        ) -> Day {
             let day: Day
             if let done {
                 day = done
@@ -53,37 +57,47 @@ extension CaseState {
 
         let limit = d.conclusion.period.end(from: at[d.conclusion.from] ?? complaint.on)
         if let concluded = concludedOn(rulebook: rulebook) {
-            return Forecast(limit: limit, concludesOn: concluded, slackDays: concluded.days(until: limit),
-                            concluded: true, steps: [])
+            return Forecast(
+                limit: limit, concludesOn: concluded, slackDays: concluded.days(until: limit),
+                concluded: true, steps: [])
         }
 
-        let meeting = step(.R04, "réunion du Conseil", "board meeting", done: boardMeeting?.on,
-                           allowance: d.boardMeeting, after: complaint.on, anchor: .boardMeeting)
-        let file = step(.R08, "dossier disciplinaire", "disciplinary file", done: fileCompletedOn,
-                        allowance: d.disciplinaryFile, after: meeting)
-        let request = step(.R10, "demande d'explication", "explanation request", done: explanation?.on,
-                           allowance: nil, after: file, anchor: .explanationRequested)
-        let answered = step(.R10, "réponse ou fin du délai de réponse", "answer or end of the answer window",
-                            done: answerOrWindowEnd(rulebook: rulebook), allowance: d.answerWindow, after: request,
-                            anchor: .answerOrWindowEnd)
-        let written = step(.R12, "synthèse récapitulative", "summary", done: summary?.on, allowance: d.summary,
-                           after: answered)
+        let meeting = step(
+            .R04, "réunion du Conseil", "board meeting", done: boardMeeting?.on,
+            allowance: d.boardMeeting, after: complaint.on, anchor: .boardMeeting)
+        let file = step(
+            .R08, "dossier disciplinaire", "disciplinary file", done: fileCompletedOn,
+            allowance: d.disciplinaryFile, after: meeting)
+        let request = step(
+            .R10, "demande d'explication", "explanation request", done: explanation?.on,
+            allowance: nil, after: file, anchor: .explanationRequested)
+        let answered = step(
+            .R10, "réponse ou fin du délai de réponse", "answer or end of the answer window",
+            done: answerOrWindowEnd(rulebook: rulebook), allowance: d.answerWindow, after: request,
+            anchor: .answerOrWindowEnd)
+        let written = step(
+            .R12, "synthèse récapitulative", "summary", done: summary?.on, allowance: d.summary,
+            after: answered)
         // A pending recusal holds the cell back until the new call's last day.
         var formed = written
         if instructionEndedOn == nil, let r = recusals.last, cell.count < rulebook.cellSize {
             formed = max(formed, d.newCallAfterRecusal.period.end(from: r.on))
         }
-        let ended = step(.R16, "envoi de la synthèse à la cellule (fin de l'instruction)",
-                         "summary sent to the cell (end of instruction)", done: instructionEndedOn, allowance: nil,
-                         after: formed, anchor: .instructionEnded)
-        let met = step(.R18, "réunion de la cellule", "cell meeting", done: cellMeeting?.on, allowance: d.cellMeeting,
-                       after: ended)
+        let ended = step(
+            .R16, "envoi de la synthèse à la cellule (fin de l'instruction)",
+            "summary sent to the cell (end of instruction)", done: instructionEndedOn, allowance: nil,
+            after: formed, anchor: .instructionEnded)
+        let met = step(
+            .R18, "réunion de la cellule", "cell meeting", done: cellMeeting?.on, allowance: d.cellMeeting,
+            after: ended)
         var end = step(.R19, "jugement", "judgement", done: judgement?.on ?? referral?.on, allowance: nil, after: met)
         if rulebook.conclusion == .execution {
-            let sent = step(.R21, "jugement envoyé au Conseil", "judgement sent to the board", done: sentToBoardOn,
-                            allowance: nil, after: end, anchor: .judgementSentToBoard)
+            let sent = step(
+                .R21, "jugement envoyé au Conseil", "judgement sent to the board", done: sentToBoardOn,
+                allowance: nil, after: end, anchor: .judgementSentToBoard)
             end = step(.R22, "exécution", "execution", done: executedOn, allowance: d.execution, after: sent)
         }
-        return Forecast(limit: limit, concludesOn: end, slackDays: end.days(until: limit), concluded: false, steps: steps)
+        return Forecast(
+            limit: limit, concludesOn: end, slackDays: end.days(until: limit), concluded: false, steps: steps)
     }
 }

@@ -5,5 +5,6 @@ extension Probation {
     public static let refusalWithoutEnd = Refusal(
         .R27, fr: "la probation doit être limitée dans le temps : son dernier jour manque (art. 2.5)",
         en: "a probation must be limited in time: its last day is missing (art. 2.5)",
-        allowed: "donner probationUntil, les conditions et les espaces", allowedEn: "give probationUntil, the conditions and the spaces")
+        allowed: "donner probationUntil, les conditions et les espaces",
+        allowedEn: "give probationUntil, the conditions and the spaces")
 }

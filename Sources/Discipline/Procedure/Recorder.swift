@@ -19,7 +19,8 @@ public enum Recorder {
     ) -> Refusal? {
         guard let record else {
             return Refusal(
-                .recorder, fr: "\(actor) n'est pas au registre des membres : l'acte doit être enregistré au nom d'un membre",
+                .recorder,
+                fr: "\(actor) n'est pas au registre des membres : l'acte doit être enregistré au nom d'un membre",
                 en: "\(actor) is not on the roster: an act is recorded in a member's name",
                 allowed: "--as MEMBRE (ou GREFFE_ACTOR)", allowedEn: "--as MEMBER (or GREFFE_ACTOR)")
         }
@@ -30,9 +31,12 @@ public enum Recorder {
             if record.roles(on: day).contains(.boardMember) || state.rapporteur?.rapporteur == actor { return nil }
             return Refusal(
                 .recorder,
-                fr: "\(actor) n'est ni membre du Conseil d'administration le \(day.frenchDescription) ni rapporteur du dossier : seul le Conseil ou le rapporteur enregistre les actes de la procédure",
-                en: "\(actor) is neither a board member on \(day) nor the case's rapporteur: only the board or the rapporteur records the acts of the procedure",
-                allowed: "--as avec un membre du Conseil ou le rapporteur", allowedEn: "--as with a board member or the rapporteur")
+                fr:
+                    "\(actor) n'est ni membre du Conseil d'administration le \(day.frenchDescription) ni rapporteur du dossier : seul le Conseil ou le rapporteur enregistre les actes de la procédure",
+                en:
+                    "\(actor) is neither a board member on \(day) nor the case's rapporteur: only the board or the rapporteur records the acts of the procedure",
+                allowed: "--as avec un membre du Conseil ou le rapporteur",
+                allowedEn: "--as with a board member or the rapporteur")
         }
     }
 }

@@ -23,7 +23,9 @@ public enum Rectification {
             if !future {
                 try refuseByNature(act, in: fold, withdrawing: true)
                 let after = fold.acts(withdrawing: Set(act.sequences))
-                try recheck(after, laterThan: act.sequence, facts: facts, rulebook: rulebook, what: "le retrait", whatEn: "the withdrawal")
+                try recheck(
+                    after, laterThan: act.sequence, facts: facts, rulebook: rulebook, what: "le retrait",
+                    whatEn: "the withdrawal")
             }
             return .success(.recordWithdrawn(Withdrawal(records: act.sequences, reason: .clear(reason))))
         } catch {
@@ -42,8 +44,10 @@ public enum Rectification {
             if act.on <= today { try refuseByNature(act, in: fold, withdrawing: false) }
             let original = CaseCommand.rebuilt(from: act.events)
             guard let original, original.typeName == command.typeName else {
-                throw refusal("l'acte #\(act.sequence) est un autre acte (\(original?.typeName ?? act.events.first?.typeName ?? "?")) que la correction (\(command.typeName)) : une correction donne le même acte avec les bonnes valeurs",
-                              "record #\(act.sequence) is another act (\(original?.typeName ?? act.events.first?.typeName ?? "?")) than the correction (\(command.typeName)): a correction gives the same act with the right values")
+                throw refusal(
+                    "l'acte #\(act.sequence) est un autre acte (\(original?.typeName ?? act.events.first?.typeName ?? "?")) que la correction (\(command.typeName)) : une correction donne le même acte avec les bonnes valeurs",
+                    "record #\(act.sequence) is another act (\(original?.typeName ?? act.events.first?.typeName ?? "?")) than the correction (\(command.typeName)): a correction gives the same act with the right values"
+                )
             }
             let before = CaseFold.state(of: Array(fold.acts().prefix(index)))
             let events: [CaseEvent]
@@ -52,12 +56,15 @@ public enum Rectification {
             case .failure(let refusal): throw refusal
             }
             if events == act.events, day == act.on {
-                throw refusal("la correction de l'acte #\(act.sequence) ne change rien",
-                              "the correction of record #\(act.sequence) changes nothing")
+                throw refusal(
+                    "la correction de l'acte #\(act.sequence) ne change rien",
+                    "the correction of record #\(act.sequence) changes nothing")
             }
             let correction = Correction(records: act.sequences, reason: .clear(reason), actDay: day, events: events)
             let after = fold.acts(correcting: correction)
-            try recheck(after, laterThan: act.sequence, facts: facts, rulebook: rulebook, what: "la correction", whatEn: "the correction")
+            try recheck(
+                after, laterThan: act.sequence, facts: facts, rulebook: rulebook, what: "la correction",
+                whatEn: "the correction")
             return .success(.recordCorrected(correction))
         } catch {
             return .failure(error)
@@ -66,38 +73,47 @@ public enum Rectification {
 
     static func refusal(_ fr: String, _ en: String, allowed: String? = nil, allowedEn: String? = nil) -> Refusal {
         let rule = RuleID.rectification
-        return Refusal(rule, fr: "\(fr) (art. \(rule.article))", en: "\(en) (art. \(rule.article))",
-                       allowed: allowed, allowedEn: allowedEn)
+        return Refusal(
+            rule, fr: "\(fr) (art. \(rule.article))", en: "\(en) (art. \(rule.article))",
+            allowed: allowed, allowedEn: allowedEn)
     }
 
     /// The act of the case record `sequence` belongs to, and its index among the acts, or why it cannot be touched.
     /// A corrected act may still be withdrawn; an act withdrawn, or corrected already, is not corrected again.
-    static func target(_ sequence: UInt64, reason: String, in fold: CaseFold, withdrawing: Bool) throws(Refusal)
+    static func target(
+        _ sequence: UInt64, reason: String, in fold: CaseFold, withdrawing: Bool
+    ) throws(Refusal)
         -> (RecordedAct, Int)
     {
         if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw refusal("un retrait ou une correction donne sa raison (--reason)",
-                          "a withdrawal or a correction gives its reason (--reason)")
+            throw refusal(
+                "un retrait ou une correction donne sa raison (--reason)",
+                "a withdrawal or a correction gives its reason (--reason)")
         }
         if let closed = fold.state.closed {
-            throw refusal("le dossier est clos depuis le \(closed.on.frenchDescription) : ses actes ne se retirent ni ne se rectifient plus",
-                          "the case was closed on \(closed.on): its acts are no longer withdrawn nor corrected")
+            throw refusal(
+                "le dossier est clos depuis le \(closed.on.frenchDescription) : ses actes ne se retirent ni ne se rectifient plus",
+                "the case was closed on \(closed.on): its acts are no longer withdrawn nor corrected")
         }
         guard let record = fold.records.first(where: { $0.sequence == sequence }) else {
-            throw refusal("l'enregistrement #\(sequence) n'est pas de ce dossier", "record #\(sequence) is not of this case")
+            throw refusal(
+                "l'enregistrement #\(sequence) n'est pas de ce dossier", "record #\(sequence) is not of this case")
         }
         if record.dated.event.isAmendment {
-            throw refusal("l'enregistrement #\(sequence) est lui-même un retrait ou une correction : il ne se retire ni ne se corrige",
-                          "record #\(sequence) is itself a withdrawal or a correction: it is neither withdrawn nor corrected")
+            throw refusal(
+                "l'enregistrement #\(sequence) est lui-même un retrait ou une correction : il ne se retire ni ne se corrige",
+                "record #\(sequence) is itself a withdrawal or a correction: it is neither withdrawn nor corrected")
         }
         if let done = fold.amendments[sequence], !(withdrawing && done.kind == .corrected) {
             let fr = done.kind == .withdrawn ? "retiré" : "rectifié"
-            throw refusal("l'enregistrement #\(sequence) est déjà \(fr) (#\(done.by))",
-                          "record #\(sequence) was already \(done.kind == .withdrawn ? "withdrawn" : "corrected") (#\(done.by))")
+            throw refusal(
+                "l'enregistrement #\(sequence) est déjà \(fr) (#\(done.by))",
+                "record #\(sequence) was already \(done.kind == .withdrawn ? "withdrawn" : "corrected") (#\(done.by))")
         }
         let acts = fold.acts()
         guard let index = acts.firstIndex(where: { $0.sequences.contains(sequence) }) else {
-            throw refusal("l'enregistrement #\(sequence) n'est pas de ce dossier", "record #\(sequence) is not of this case")
+            throw refusal(
+                "l'enregistrement #\(sequence) n'est pas de ce dossier", "record #\(sequence) is not of this case")
         }
         return (acts[index], index)
     }
@@ -112,27 +128,32 @@ public enum Rectification {
             // (A `where` in a case with several patterns guards only the last one: the conditions are tested inside.)
             switch event {
             case .drawPerformed:
-                throw refusal("le tirage au sort #\(act.sequence) a eu lieu et son entropie est publiée : seule la procédure le change (remplacement d'un membre de la cellule)",
-                              "draw #\(act.sequence) was performed and its entropy published: only the procedure changes it (replacing a cell member)",
-                              allowed: "greffe cell replace", allowedEn: "greffe cell replace")
+                throw refusal(
+                    "le tirage au sort #\(act.sequence) a eu lieu et son entropie est publiée : seule la procédure le change (remplacement d'un membre de la cellule)",
+                    "draw #\(act.sequence) was performed and its entropy published: only the procedure changes it (replacing a cell member)",
+                    allowed: "greffe cell replace", allowedEn: "greffe cell replace")
             case .drawAnnounced:
                 guard drawPerformedLater || !withdrawing else { continue }
-                throw refusal("le tirage annoncé en #\(act.sequence) est publié : seule la procédure le change",
-                              "the draw announced in #\(act.sequence) is published: only the procedure changes it",
-                              allowed: "greffe cell replace", allowedEn: "greffe cell replace")
+                throw refusal(
+                    "le tirage annoncé en #\(act.sequence) est publié : seule la procédure le change",
+                    "the draw announced in #\(act.sequence) is published: only the procedure changes it",
+                    allowed: "greffe cell replace", allowedEn: "greffe cell replace")
             case .judgementRendered, .consensusReached, .cellVoteHeld, .reintegrationVoteHeld:
                 guard judgementSent else { continue }
-                throw refusal("le jugement de l'acte #\(act.sequence) est transmis au Conseil : seuls le recours et l'Assemblée générale le changent",
-                              "the judgement of record #\(act.sequence) was sent to the board: only an appeal and the general assembly change it",
-                              allowed: "greffe appeal", allowedEn: "greffe appeal")
+                throw refusal(
+                    "le jugement de l'acte #\(act.sequence) est transmis au Conseil : seuls le recours et l'Assemblée générale le changent",
+                    "the judgement of record #\(act.sequence) was sent to the board: only an appeal and the general assembly change it",
+                    allowed: "greffe appeal", allowedEn: "greffe appeal")
             default: continue
             }
         }
     }
 
     /// Decides again every act after `sequence` on the case as `acts` give it; the first refused names the refusal.
-    static func recheck(_ acts: [RecordedAct], laterThan sequence: UInt64, facts: Facts, rulebook: Rulebook,
-                        what: String, whatEn: String) throws(Refusal) {
+    static func recheck(
+        _ acts: [RecordedAct], laterThan sequence: UInt64, facts: Facts, rulebook: Rulebook,
+        what: String, whatEn: String
+    ) throws(Refusal) {
         var state = CaseDecider.initial
         for act in acts {
             defer { for event in act.events { CaseDecider.evolve(&state, DatedEvent(on: act.on, event: event)) } }
@@ -141,12 +162,17 @@ public enum Rectification {
             case .announceDraw, .performDraw, .callCell, .acceptVolunteer, .drawnMemberPresent: continue
             default: break
             }
-            if case .failure(let refused) = CaseDecider.decide(state, command, context: facts(act.on), rulebook: rulebook, on: act.on) {
-                throw Refusal(refused.rule,
-                              fr: "\(what) rendrait l'acte #\(act.sequence) (\(command.typeName)) irrecevable : \(refused.fr) ; retirer ou corriger d'abord cet acte (le dernier d'abord)",
-                              en: "\(whatEn) would make record #\(act.sequence) (\(command.typeName)) inadmissible: \(refused.en); withdraw or correct that act first (the last first)",
-                              allowed: "retirer ou corriger d'abord l'acte #\(act.sequence)",
-                              allowedEn: "withdraw or correct record #\(act.sequence) first")
+            if case .failure(let refused) = CaseDecider.decide(
+                state, command, context: facts(act.on), rulebook: rulebook, on: act.on)
+            {
+                throw Refusal(
+                    refused.rule,
+                    fr:
+                        "\(what) rendrait l'acte #\(act.sequence) (\(command.typeName)) irrecevable : \(refused.fr) ; retirer ou corriger d'abord cet acte (le dernier d'abord)",
+                    en:
+                        "\(whatEn) would make record #\(act.sequence) (\(command.typeName)) inadmissible: \(refused.en); withdraw or correct that act first (the last first)",
+                    allowed: "retirer ou corriger d'abord l'acte #\(act.sequence)",
+                    allowedEn: "withdraw or correct record #\(act.sequence) first")
             }
         }
     }
@@ -162,9 +188,11 @@ extension CaseCommand {
         case .boardMembersNotified(let p): return .notifyBoard(p)
         case .boardMet(let p):
             guard events.count > 1, case .rapporteurDesignated(let d) = events[1] else { return nil }
-            return .holdBoardMeeting(BoardMeeting(attendees: p.attendees, rapporteur: d.rapporteur, delegationReason: d.reason))
+            return .holdBoardMeeting(
+                BoardMeeting(attendees: p.attendees, rapporteur: d.rapporteur, delegationReason: d.reason))
         case .suspensionImposed(let p):
-            return .imposeSuspension(Suspension(responsibilities: p.responsibilities, access: p.access, blockedSpaces: p.blockedSpaces))
+            return .imposeSuspension(
+                Suspension(responsibilities: p.responsibilities, access: p.access, blockedSpaces: p.blockedSpaces))
         case .evidenceAdded(let p): return .addEvidence(p)
         case .disciplinaryFileCompleted(let p): return .completeFile(p)
         case .victimHeard(let p): return .hearVictim(p)
@@ -195,7 +223,8 @@ extension CaseCommand {
         case .judgementExecuted(let p): return .executeJudgement(p)
         case .appealLodged(let p): return .lodgeAppeal(p)
         case .generalAssemblyDecided(let v), .generalAssemblyVoteFailed(let v):
-            return .recordGeneralAssemblyVote(GAVote(proposals: v.proposals, votes: v.votes, blanks: v.blanks, bodySize: v.bodySize))
+            return .recordGeneralAssemblyVote(
+                GAVote(proposals: v.proposals, votes: v.votes, blanks: v.blanks, bodySize: v.bodySize))
         case .generalAssemblyReintegrationVoteHeld(let v):
             let probation = v.proposals.first { $0.id == Rulebook.SanctionID.probationaryReintegration }?.probation
             return .recordGeneralAssemblyReintegrationVote(

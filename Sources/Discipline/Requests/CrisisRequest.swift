@@ -67,7 +67,8 @@ public enum CrisisRequestEvent: Equatable, Sendable {
         let decoder = JSONDecoder()
         switch type {
         case "CrisisRequestLodged": return .lodged(try decoder.decode(CrisisRequestLodging.self, from: payload))
-        case "CrisisRequestImplemented": return .implemented(try decoder.decode(CrisisRequestImplemented.self, from: payload))
+        case "CrisisRequestImplemented":
+            return .implemented(try decoder.decode(CrisisRequestImplemented.self, from: payload))
         default: throw CaseEvent.UnknownEventType(type: type)
         }
     }
@@ -132,17 +133,23 @@ public enum CrisisRequestDecider {
         let rules = rulebook.pathRules.crisisRequest ?? .cle
         switch command {
         case .lodge(let l):
-            if state.lodging != nil { throw Refusal(.order, fr: "cette demande est déjà enregistrée", en: "this request is already recorded") }
+            if state.lodging != nil {
+                throw Refusal(.order, fr: "cette demande est déjà enregistrée", en: "this request is already recorded")
+            }
             guard roles[l.target]?.contains(.moderator) ?? false else {
-                throw refuse("\(l.target) ne détient pas de mandat de modération ce jour (« pour un mandat de modération »)",
-                             "\(l.target) holds no moderation mandate that day")
+                throw refuse(
+                    "\(l.target) ne détient pas de mandat de modération ce jour (« pour un mandat de modération »)",
+                    "\(l.target) holds no moderation mandate that day")
             }
             let distinct = Set(l.signatories)
             if distinct.count != l.signatories.count {
-                throw refuse("un signataire figure deux fois : chaque membre signe une fois", "a signatory appears twice")
+                throw refuse(
+                    "un signataire figure deux fois : chaque membre signe une fois", "a signatory appears twice")
             }
             if distinct.contains(l.target) {
-                throw refuse("\(l.target), visé·e par la demande, ne la signe pas", "\(l.target), the subject of the request, does not sign it")
+                throw refuse(
+                    "\(l.target), visé·e par la demande, ne la signe pas",
+                    "\(l.target), the subject of the request, does not sign it")
             }
             var valid: [MemberID] = []
             var reasons: [String] = []
@@ -158,21 +165,28 @@ public enum CrisisRequestDecider {
                 valid.append(s)
             }
             if !reasons.isEmpty {
-                throw refuse(reasons.joined(separator: " ; ") + " (« au moins 5 membres à jour de cotisation »)",
-                             "signatories not up to date with dues or not members: " + reasons.joined(separator: "; "))
+                throw refuse(
+                    reasons.joined(separator: " ; ") + " (« au moins 5 membres à jour de cotisation »)",
+                    "signatories not up to date with dues or not members: " + reasons.joined(separator: "; "))
             }
             if valid.count < rules.minimum {
-                throw refuse("\(valid.count) signataire(s) à jour de cotisation, il en faut au moins \(rules.minimum)",
-                             "\(valid.count) signatory(ies) up to date with dues, at least \(rules.minimum) needed",
-                             allowed: "--signatory MEMBRE, \(rules.minimum) fois au moins", allowedEn: "--signatory MEMBER, at least \(rules.minimum) times")
+                throw refuse(
+                    "\(valid.count) signataire(s) à jour de cotisation, il en faut au moins \(rules.minimum)",
+                    "\(valid.count) signatory(ies) up to date with dues, at least \(rules.minimum) needed",
+                    allowed: "--signatory MEMBRE, \(rules.minimum) fois au moins",
+                    allowedEn: "--signatory MEMBER, at least \(rules.minimum) times")
             }
             if l.motives.isEmpty {
-                throw refuse("nommer le motif grave (art. 5.5) : « en cas de motif grave »", "name the grave motive (art. 5.5)",
-                             allowed: rulebook.motives.map(\.id).joined(separator: ", "), allowedEn: rulebook.motives.map(\.id).joined(separator: ", "))
+                throw refuse(
+                    "nommer le motif grave (art. 5.5) : « en cas de motif grave »", "name the grave motive (art. 5.5)",
+                    allowed: rulebook.motives.map(\.id).joined(separator: ", "),
+                    allowedEn: rulebook.motives.map(\.id).joined(separator: ", "))
             }
             if let unknown = l.motives.first(where: { rulebook.motive($0) == nil }) {
-                throw refuse("motif inconnu : \(unknown)", "unknown motive: \(unknown)",
-                             allowed: rulebook.motives.map(\.id).joined(separator: ", "), allowedEn: rulebook.motives.map(\.id).joined(separator: ", "))
+                throw refuse(
+                    "motif inconnu : \(unknown)", "unknown motive: \(unknown)",
+                    allowed: rulebook.motives.map(\.id).joined(separator: ", "),
+                    allowedEn: rulebook.motives.map(\.id).joined(separator: ", "))
             }
             if l.facts.isBlank {
                 throw refuse("décrire les faits (--facts)", "describe the facts (--facts)")
@@ -184,10 +198,13 @@ public enum CrisisRequestDecider {
             guard let lodgedOn = state.lodgedOn else {
                 throw refuse("aucune demande enregistrée sous cet identifiant", "no request recorded under this id")
             }
-            if state.implemented != nil { throw refuse("la demande est déjà mise en œuvre", "the request is already put into effect") }
+            if state.implemented != nil {
+                throw refuse("la demande est déjà mise en œuvre", "the request is already put into effect")
+            }
             if day < lodgedOn {
-                throw Refusal(.order, fr: "la mise en œuvre ne précède pas la demande (\(lodgedOn.frenchDescription))",
-                              en: "the implementation cannot precede the request (\(lodgedOn))")
+                throw Refusal(
+                    .order, fr: "la mise en œuvre ne précède pas la demande (\(lodgedOn.frenchDescription))",
+                    en: "the implementation cannot precede the request (\(lodgedOn))")
             }
             let due = state.due ?? rules.delay.end(from: lodgedOn)
             return [.implemented(CrisisRequestImplemented(caseID: caseID, daysLate: max(0, due.days(until: day))))]

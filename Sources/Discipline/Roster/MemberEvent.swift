@@ -83,7 +83,7 @@ public enum MemberEvent: Equatable, Sendable {
     /// Every type name, as stored in the log.
     public static let typeNames = [
         "MemberJoined", "MemberDetailsChanged", "MemberDuesPaid", "MemberMandateHeld", "MemberMandateEnded",
-        "MemberLeft", "MemberRadiated", "MemberErased", "MemberResigned",
+        "MemberLeft", "MemberRadiated", "MemberErased", "MemberResigned"
     ]
 
     /// The stable name of the event type, as stored in the log.
@@ -104,9 +104,10 @@ public enum MemberEvent: Equatable, Sendable {
     /// The member the event is about.
     public var member: MemberID {
         switch self {
-        case .joined(let m, _, _, _, _), .detailsChanged(let m, _, _, _, _), .duesPaid(let m, _), .mandateHeld(let m, _),
-             .mandateEnded(let m, _), .left(let m), .radiated(let m, _), .erased(let m, _, _),
-             .resigned(let m, _, _):
+        case .joined(let m, _, _, _, _), .detailsChanged(let m, _, _, _, _), .duesPaid(let m, _),
+            .mandateHeld(let m, _),
+            .mandateEnded(let m, _), .left(let m), .radiated(let m, _), .erased(let m, _, _),
+            .resigned(let m, _, _):
             return m
         }
     }
@@ -128,10 +129,12 @@ public enum MemberEvent: Equatable, Sendable {
         }
         switch type {
         case "MemberJoined":
-            return .joined(member: p.member, displayName: try need(p.displayName, "displayName"),
-                           email: try need(p.email, "email"), kind: try need(p.kind, "kind"), phone: p.phone)
+            return .joined(
+                member: p.member, displayName: try need(p.displayName, "displayName"),
+                email: try need(p.email, "email"), kind: try need(p.kind, "kind"), phone: p.phone)
         case "MemberDetailsChanged":
-            return .detailsChanged(member: p.member, displayName: p.displayName, email: p.email, kind: p.kind, phone: p.phone)
+            return .detailsChanged(
+                member: p.member, displayName: p.displayName, email: p.email, kind: p.kind, phone: p.phone)
         case "MemberDuesPaid":
             return .duesPaid(member: p.member, year: try need(p.year, "year"))
         case "MemberMandateHeld":

@@ -87,11 +87,15 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
         switch reason {
         case .missingColumn(let accepted):
             let list = accepted.joined(separator: ", ")
-            return ("ligne \(line) : la colonne obligatoire \(field) manque (en-têtes acceptés : \(list))",
-                    "line \(line): required column \(field) is missing (accepted headers: \(list))")
+            return (
+                "ligne \(line) : la colonne obligatoire \(field) manque (en-têtes acceptés : \(list))",
+                "line \(line): required column \(field) is missing (accepted headers: \(list))"
+            )
         case .duplicateColumn(let first):
-            return ("ligne \(line) : la colonne \(field) apparaît deux fois (colonnes \(first) et\(foundFr))",
-                    "line \(line): column \(field) appears twice (columns \(first) and\(foundEn))")
+            return (
+                "ligne \(line) : la colonne \(field) apparaît deux fois (colonnes \(first) et\(foundFr))",
+                "line \(line): column \(field) appears twice (columns \(first) and\(foundEn))"
+            )
         case .emptyID: return ("\(atFr) identifiant de membre vide", "\(atEn) empty member id")
         case .duplicateID(let first):
             return ("\(atFr)\(foundFr) déjà donné ligne \(first)", "\(atEn)\(foundEn) already given on line \(first)")
@@ -99,34 +103,53 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
         case .invalidEmail:
             return ("\(atFr)\(foundFr) n'est pas une adresse de courriel", "\(atEn)\(foundEn) is not an email address")
         case .invalidYear:
-            return ("\(atFr)\(foundFr) n'est pas une liste d'années comme 2025;2026",
-                    "\(atEn)\(foundEn) is not a list of years such as 2025;2026")
+            return (
+                "\(atFr)\(foundFr) n'est pas une liste d'années comme 2025;2026",
+                "\(atEn)\(foundEn) is not a list of years such as 2025;2026"
+            )
         case .invalidKind:
-            return ("\(atFr)\(foundFr) n'est ni personne/person ni association",
-                    "\(atEn)\(foundEn) is neither person/personne nor association")
+            return (
+                "\(atFr)\(foundFr) n'est ni personne/person ni association",
+                "\(atEn)\(foundEn) is neither person/personne nor association"
+            )
         case .invalidBoard:
-            return ("\(atFr)\(foundFr) n'est ni oui/yes/1 ni non/no/0", "\(atEn)\(foundEn) is neither oui/yes/1 nor non/no/0")
+            return (
+                "\(atFr)\(foundFr) n'est ni oui/yes/1 ni non/no/0",
+                "\(atEn)\(foundEn) is neither oui/yes/1 nor non/no/0"
+            )
         case .invalidPaid:
-            return ("\(atFr)\(foundFr) n'est ni oui/non ni une date (JJ/MM/AAAA ou AAAA-MM-JJ)",
-                    "\(atEn)\(foundEn) is neither yes/no nor a date (DD/MM/YYYY or YYYY-MM-DD)")
+            return (
+                "\(atFr)\(foundFr) n'est ni oui/non ni une date (JJ/MM/AAAA ou AAAA-MM-JJ)",
+                "\(atEn)\(foundEn) is neither yes/no nor a date (DD/MM/YYYY or YYYY-MM-DD)"
+            )
         case .forbiddenCharacter(let scalar):
             let code = IdentityText.name(scalar)
-            return ("\(atFr) contient le caractère de contrôle \(code) (caractères de contrôle, sauts de ligne et inversions de sens d'écriture refusés dans les noms, identifiants et courriels)",
-                    "\(atEn) contains the control character \(code) (control characters, line breaks and bidirectional overrides are refused in names, ids and emails)")
+            return (
+                "\(atFr) contient le caractère de contrôle \(code) (caractères de contrôle, sauts de ligne et inversions de sens d'écriture refusés dans les noms, identifiants et courriels)",
+                "\(atEn) contains the control character \(code) (control characters, line breaks and bidirectional overrides are refused in names, ids and emails)"
+            )
         case let .tooLong(max, bytes):
-            return ("\(atFr) « \(value)… » fait \(bytes) octets ; au plus \(max) acceptés",
-                    "\(atEn) \"\(value)…\" is \(bytes) bytes long; at most \(max) accepted")
+            return (
+                "\(atFr) « \(value)… » fait \(bytes) octets ; au plus \(max) acceptés",
+                "\(atEn) \"\(value)…\" is \(bytes) bytes long; at most \(max) accepted"
+            )
         case .invalidPhone:
             return ("\(atFr)\(foundFr) n'est pas un numéro de téléphone", "\(atEn)\(foundEn) is not a phone number")
         case .noContact:
-            return ("ligne \(line) : ni courriel ni téléphone ; il en faut un pour écrire au membre",
-                    "line \(line): neither an e-mail nor a phone; one is needed to reach the member")
+            return (
+                "ligne \(line) : ni courriel ni téléphone ; il en faut un pour écrire au membre",
+                "line \(line): neither an e-mail nor a phone; one is needed to reach the member"
+            )
         case .invalidDay:
-            return ("\(atFr)\(foundFr) n'est pas un jour (JJ/MM/AAAA ou AAAA-MM-JJ)",
-                    "\(atEn)\(foundEn) is not a day (DD/MM/YYYY or YYYY-MM-DD)")
+            return (
+                "\(atFr)\(foundFr) n'est pas un jour (JJ/MM/AAAA ou AAAA-MM-JJ)",
+                "\(atEn)\(foundEn) is not a day (DD/MM/YYYY or YYYY-MM-DD)"
+            )
         case .futureDay(let today):
-            return ("\(atFr)\(foundFr) est après le jour de l'import (\(today.frenchDescription))",
-                    "\(atEn)\(foundEn) is after the day of the import (\(today))")
+            return (
+                "\(atFr)\(foundFr) est après le jour de l'import (\(today.frenchDescription))",
+                "\(atEn)\(foundEn) is after the day of the import (\(today))"
+            )
         }
     }
 }
@@ -183,13 +206,28 @@ public struct RosterColumns: Equatable, Sendable {
         ("email", ["courriel", "email", "e-mail", "mail"], true),
         ("dues", ["cotisation", "cotisations", "dues"], false),
         ("type", ["type", "kind"], false),
-        ("board", ["ca", "board", "membre du ca", "conseil d'administration", "membre du conseil d'administration",
-                   "administrateur", "administratrice", "board member"], false),
+        (
+            "board",
+            [
+                "ca", "board", "membre du ca", "conseil d'administration", "membre du conseil d'administration",
+                "administrateur", "administratrice", "board member"
+            ], false
+        ),
         ("firstName", ["prénom", "first name", "given name"], false),
-        ("phone", ["téléphone", "tél", "tel", "phone", "telephone number", "portable", "mobile", "numéro de téléphone",
-                   "whatsapp"], false),
-        ("since", ["membre depuis", "adhésion", "date d'adhésion", "adhérent depuis", "adhérente depuis", "depuis",
-                   "member since", "joined", "joined on", "date joined"], false),
+        (
+            "phone",
+            [
+                "téléphone", "tél", "tel", "phone", "telephone number", "portable", "mobile", "numéro de téléphone",
+                "whatsapp"
+            ], false
+        ),
+        (
+            "since",
+            [
+                "membre depuis", "adhésion", "date d'adhésion", "adhérent depuis", "adhérente depuis", "depuis",
+                "member since", "joined", "joined on", "date joined"
+            ], false
+        )
     ]
 
     /// The year of a `Cotisation 2026` header (normalized), if it is one.
@@ -214,8 +252,10 @@ public struct RosterColumns: Equatable, Sendable {
             let key = normalizedHeader(raw)
             if let year = duesYear(of: key) {
                 if let first = duesYears.first(where: { $0.year == year }) {
-                    problems.append(RosterProblem(line: 1, field: "dues \(year)", value: "\(column + 1)",
-                                                  reason: .duplicateColumn(firstAt: first.column + 1)))
+                    problems.append(
+                        RosterProblem(
+                            line: 1, field: "dues \(year)", value: "\(column + 1)",
+                            reason: .duplicateColumn(firstAt: first.column + 1)))
                 } else {
                     duesYears.append(DuesYearColumn(year: year, column: column))
                 }
@@ -223,22 +263,30 @@ public struct RosterColumns: Equatable, Sendable {
             }
             guard let field = aliases.first(where: { $0.headers.map(normalizedHeader).contains(key) })?.field
             else {
-                let shown = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+                let shown = raw.trimmingCharacters(
+                    in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
                 if !shown.isEmpty { ignored.append(shown) }
                 continue
             }
             if let first = found[field] {
-                problems.append(RosterProblem(line: 1, field: field, value: "\(column + 1)",
-                                              reason: .duplicateColumn(firstAt: first + 1)))
+                problems.append(
+                    RosterProblem(
+                        line: 1, field: field, value: "\(column + 1)",
+                        reason: .duplicateColumn(firstAt: first + 1)))
             } else {
                 found[field] = column
             }
         }
         // A roster with phones only (a messaging group's) has no e-mail column: the phone column stands for it.
-        for alias in aliases where alias.required && found[alias.field] == nil
-            && !(alias.field == "email" && found["phone"] != nil) {
-            problems.append(RosterProblem(line: 1, field: alias.field, value: "",
-                                          reason: .missingColumn(accepted: alias.headers + (alias.field == "email" ? ["téléphone", "phone"] : []))))
+        for alias in aliases
+        where alias.required && found[alias.field] == nil
+            && !(alias.field == "email" && found["phone"] != nil)
+        {
+            problems.append(
+                RosterProblem(
+                    line: 1, field: alias.field, value: "",
+                    reason: .missingColumn(
+                        accepted: alias.headers + (alias.field == "email" ? ["téléphone", "phone"] : []))))
         }
         guard problems.isEmpty, let id = found["id"], let name = found["name"] else {
             throw RosterImportError(problems: problems)
@@ -249,9 +297,10 @@ public struct RosterColumns: Equatable, Sendable {
         if found["board"] == nil { missing.append("board") }
         if found["since"] == nil { missing.append("since") }
         // Without an e-mail column, the e-mail is read from a column no file has (every e-mail empty).
-        return RosterColumns(id: id, name: name, email: found["email"] ?? header.count, dues: found["dues"], kind: found["type"],
-                             board: found["board"], firstName: found["firstName"], duesYears: duesYears,
-                             phone: found["phone"], since: found["since"], ignored: ignored, missing: missing)
+        return RosterColumns(
+            id: id, name: name, email: found["email"] ?? header.count, dues: found["dues"], kind: found["type"],
+            board: found["board"], firstName: found["firstName"], duesYears: duesYears,
+            phone: found["phone"], since: found["since"], ignored: ignored, missing: missing)
     }
 
     /// Reads one data row. Missing trailing cells count as empty. Returns the row or the problems in its cells.
@@ -267,7 +316,8 @@ public struct RosterColumns: Equatable, Sendable {
             let parts = duesText.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " })
             for part in parts {
                 guard part.count == 4, part.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(part),
-                      year >= 1900 else {
+                    year >= 1900
+                else {
                     problems.append(RosterProblem(line: line, field: "dues", value: duesText, reason: .invalidYear))
                     break
                 }
@@ -284,8 +334,10 @@ public struct RosterColumns: Equatable, Sendable {
                 if RosterColumns.isDay(text) {
                     years.insert(column.year)
                 } else {
-                    problems.append(RosterProblem(line: line, field: "dues \(column.year)", value: text,
-                                                  reason: .invalidPaid))
+                    problems.append(
+                        RosterProblem(
+                            line: line, field: "dues \(column.year)", value: text,
+                            reason: .invalidPaid))
                 }
             }
         }
@@ -303,7 +355,8 @@ public struct RosterColumns: Equatable, Sendable {
             switch RosterColumns.normalizedHeader(cell(board)) {
             case "oui", "yes", "1", "true", "vrai", "x": seat = true
             case "", "non", "no", "0", "false", "faux": seat = false
-            default: problems.append(RosterProblem(line: line, field: "board", value: cell(board), reason: .invalidBoard))
+            default:
+                problems.append(RosterProblem(line: line, field: "board", value: cell(board), reason: .invalidBoard))
             }
         }
         var joinedOn: Day?
@@ -315,8 +368,9 @@ public struct RosterColumns: Equatable, Sendable {
         }
         guard problems.isEmpty else { return .failure(RosterImportError(problems: problems)) }
         let fullName = [cell(firstName), cell(name)].filter { !$0.isEmpty }.joined(separator: " ")
-        var row = RosterRow(line: line, id: cell(id), name: firstName == nil ? cell(name) : fullName,
-                            email: cell(email), duesYears: years, kind: memberKind, board: seat)
+        var row = RosterRow(
+            line: line, id: cell(id), name: firstName == nil ? cell(name) : fullName,
+            email: cell(email), duesYears: years, kind: memberKind, board: seat)
         row.phone = cell(phone)
         row.since = joinedOn
         return .success(row)
@@ -330,7 +384,8 @@ public struct RosterColumns: Equatable, Sendable {
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
-        let (year, month, day): (Int?, Int?, Int?) = parts[0].count == 4
+        let (year, month, day): (Int?, Int?, Int?) =
+            parts[0].count == 4
             ? (Int(parts[0]), Int(parts[1]), Int(parts[2])) : (Int(parts[2]), Int(parts[1]), Int(parts[0]))
         guard let year, let month, let day, parts[0].count == 4 || parts[2].count == 4 else { return nil }
         return Day(year: year, month: month, day: day)
@@ -368,8 +423,9 @@ public enum Roster {
         /// The problem of an identity field too long or holding a control character, if any.
         func identityProblem(_ field: String, _ text: String, line: Int, maxBytes: Int) -> RosterProblem? {
             if text.utf8.count > maxBytes {
-                return RosterProblem(line: line, field: field, value: String(text.prefix(32)),
-                                     reason: .tooLong(maxBytes: maxBytes, bytes: text.utf8.count))
+                return RosterProblem(
+                    line: line, field: field, value: String(text.prefix(32)),
+                    reason: .tooLong(maxBytes: maxBytes, bytes: text.utf8.count))
             }
             return IdentityText.forbiddenScalar(in: text).map {
                 RosterProblem(line: line, field: field, value: "", reason: .forbiddenCharacter($0))
@@ -381,19 +437,25 @@ public enum Roster {
             } else if let problem = identityProblem("id", row.id, line: row.line, maxBytes: IdentityText.maxIDBytes) {
                 problems.append(problem)
             } else if let first = firstLine[row.id] {
-                problems.append(RosterProblem(line: row.line, field: "id", value: row.id,
-                                              reason: .duplicateID(firstLine: first)))
+                problems.append(
+                    RosterProblem(
+                        line: row.line, field: "id", value: row.id,
+                        reason: .duplicateID(firstLine: first)))
             } else {
                 firstLine[row.id] = row.line
             }
             if row.name.isEmpty {
                 problems.append(RosterProblem(line: row.line, field: "name", value: "", reason: .emptyName))
-            } else if let problem = identityProblem("name", row.name, line: row.line, maxBytes: IdentityText.maxFieldBytes) {
+            } else if let problem = identityProblem(
+                "name", row.name, line: row.line, maxBytes: IdentityText.maxFieldBytes)
+            {
                 problems.append(problem)
             }
             if row.email.isEmpty && row.phone.isEmpty {
                 problems.append(RosterProblem(line: row.line, field: "email", value: "", reason: .noContact))
-            } else if let problem = identityProblem("email", row.email, line: row.line, maxBytes: IdentityText.maxFieldBytes) {
+            } else if let problem = identityProblem(
+                "email", row.email, line: row.line, maxBytes: IdentityText.maxFieldBytes)
+            {
                 problems.append(problem)
             } else if !row.email.isEmpty && !isPlausibleEmail(row.email) {
                 problems.append(RosterProblem(line: row.line, field: "email", value: row.email, reason: .invalidEmail))
@@ -404,8 +466,10 @@ public enum Roster {
                 problems.append(RosterProblem(line: row.line, field: "phone", value: row.phone, reason: .invalidPhone))
             }
             if let since = row.since, let today, since > today {
-                problems.append(RosterProblem(line: row.line, field: "since", value: since.description,
-                                              reason: .futureDay(today: today)))
+                problems.append(
+                    RosterProblem(
+                        line: row.line, field: "since", value: since.description,
+                        reason: .futureDay(today: today)))
             }
             if let bad = row.duesYears.sorted().first(where: { !(1900...9999).contains($0) }) {
                 problems.append(RosterProblem(line: row.line, field: "dues", value: String(bad), reason: .invalidYear))
@@ -426,7 +490,8 @@ public enum Roster {
                 let kind = row.kind.flatMap { $0 == record.kind ? nil : $0 }
                 // An empty cell does not erase a recorded e-mail or phone: a file from another source lacks it.
                 let email: Sealed? = row.email.isEmpty ? nil : emailChange
-                let phone: Sealed? = erased || row.phone.isEmpty || .clear(row.phone) == record.phone ? nil : .clear(row.phone)
+                let phone: Sealed? =
+                    erased || row.phone.isEmpty || .clear(row.phone) == record.phone ? nil : .clear(row.phone)
                 if name != nil || email != nil || kind != nil || phone != nil {
                     list.append(.detailsChanged(member: id, displayName: name, email: email, kind: kind, phone: phone))
                 }
@@ -434,12 +499,16 @@ public enum Roster {
                     list.append(.duesPaid(member: id, year: year))
                 }
                 if let seat = row.board, seat != record.holdsOpenMandate(.boardMember) {
-                    list.append(seat ? .mandateHeld(member: id, role: .boardMember)
-                                     : .mandateEnded(member: id, role: .boardMember))
+                    list.append(
+                        seat
+                            ? .mandateHeld(member: id, role: .boardMember)
+                            : .mandateEnded(member: id, role: .boardMember))
                 }
             } else {
-                list.append(.joined(member: id, displayName: .clear(row.name), email: .clear(row.email), kind: row.kind ?? .person,
-                                    phone: row.phone.isEmpty ? nil : .clear(row.phone)))
+                list.append(
+                    .joined(
+                        member: id, displayName: .clear(row.name), email: .clear(row.email), kind: row.kind ?? .person,
+                        phone: row.phone.isEmpty ? nil : .clear(row.phone)))
                 for year in row.duesYears.sorted() { list.append(.duesPaid(member: id, year: year)) }
                 if row.board == true { list.append(.mandateHeld(member: id, role: .boardMember)) }
             }

@@ -20,19 +20,24 @@ extension Rulebook {
         let radiation = SanctionID.radiation
         let immediate = SanctionID.immediateReintegration
         let probationary = SanctionID.probationaryReintegration
-        let ends = ("la radiation n'a pas de limite de temps : elle exclut toute réintégration",
-                    "a radiation has no time limit: it excludes any reintegration")
-        let restores = ("la réintégration immédiate restaure la participation et les responsabilités éventuelles",
-                        "an immediate reintegration restores participation and any responsibilities")
+        let ends = (
+            "la radiation n'a pas de limite de temps : elle exclut toute réintégration",
+            "a radiation has no time limit: it excludes any reintegration"
+        )
+        let restores = (
+            "la réintégration immédiate restaure la participation et les responsabilités éventuelles",
+            "an immediate reintegration restores participation and any responsibilities"
+        )
         return [
             Contradiction(first: radiation, second: immediate, fr: ends.0, en: ends.1),
             Contradiction(first: radiation, second: probationary, fr: ends.0, en: ends.1),
-            Contradiction(first: immediate, second: probationary,
-                          fr: "la réintégration se choisit selon l'une des deux modalités, immédiate ou probatoire",
-                          en: "reintegration is either immediate or probationary, not both"),
+            Contradiction(
+                first: immediate, second: probationary,
+                fr: "la réintégration se choisit selon l'une des deux modalités, immédiate ou probatoire",
+                en: "reintegration is either immediate or probationary, not both"),
             Contradiction(first: immediate, second: "suspension", fr: restores.0, en: restores.1),
             Contradiction(first: immediate, second: "responsibility-bar", fr: restores.0, en: restores.1),
-            Contradiction(first: immediate, second: SanctionID.mandateRevocation, fr: restores.0, en: restores.1),
+            Contradiction(first: immediate, second: SanctionID.mandateRevocation, fr: restores.0, en: restores.1)
         ]
     }()
 

@@ -37,7 +37,8 @@ public struct Rulebook: Codable, Equatable, Sendable {
     public var retention: RetentionRules?
 
     public init(
-        id: String, version: Int, title: String, source: RulebookSource, timeZone: String, deadlines: Deadlines, twoThirds: Threshold,
+        id: String, version: Int, title: String, source: RulebookSource, timeZone: String, deadlines: Deadlines,
+        twoThirds: Threshold,
         cellSize: Int, recusalsPerParty: Int, judgementCap: JudgementCap, conclusion: ConclusionPoint,
         motives: [Category], sanctions: [Category], recorders: RecorderPolicy? = nil,
         paths: PathRules? = nil, retention: RetentionRules? = nil
@@ -155,11 +156,13 @@ public struct Rulebook: Codable, Equatable, Sendable {
 
         /// Every deadline with its field name and the rule it implements, in the order of the procedure.
         public var named: [(field: String, rule: RuleID, deadline: DeadlineRule)] {
-            [("boardNotification", .R02, boardNotification), ("conclusion", .R03, conclusion),
-             ("boardMeeting", .R04, boardMeeting), ("disciplinaryFile", .R08, disciplinaryFile),
-             ("answerWindow", .R10, answerWindow), ("summary", .R12, summary),
-             ("newCallAfterRecusal", .R14, newCallAfterRecusal), ("cellMeeting", .R18, cellMeeting),
-             ("execution", .R22, execution), ("appeal", .R23, appeal)]
+            [
+                ("boardNotification", .R02, boardNotification), ("conclusion", .R03, conclusion),
+                ("boardMeeting", .R04, boardMeeting), ("disciplinaryFile", .R08, disciplinaryFile),
+                ("answerWindow", .R10, answerWindow), ("summary", .R12, summary),
+                ("newCallAfterRecusal", .R14, newCallAfterRecusal), ("cellMeeting", .R18, cellMeeting),
+                ("execution", .R22, execution), ("appeal", .R23, appeal)
+            ]
         }
     }
 
@@ -243,7 +246,9 @@ public struct Rulebook: Codable, Equatable, Sendable {
     /// (id, title, source, version) is checked by `RulebookDocument.faults`.
     public func faults() -> [RulebookFault] {
         var faults: [RulebookFault] = []
-        func fault(_ path: String, _ fr: String, _ en: String) { faults.append(RulebookFault(path: path, fr: fr, en: en)) }
+        func fault(_ path: String, _ fr: String, _ en: String) {
+            faults.append(RulebookFault(path: path, fr: fr, en: en))
+        }
         if timeZone.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             fault("$.timeZone", "libellé « timeZone » vide", "empty timeZone label")
         }
@@ -269,7 +274,9 @@ public struct Rulebook: Codable, Equatable, Sendable {
             if items.isEmpty {
                 // No complaint could name a motive, no judgement a sanction (schema: minItems 1).
                 let field = path.dropFirst(2)
-                fault(path, "la liste « \(field) » est vide : au moins un élément", "the \(field) list is empty: at least one item")
+                fault(
+                    path, "la liste « \(field) » est vide : au moins un élément",
+                    "the \(field) list is empty: at least one item")
             }
             var seen: Set<String> = []
             for (i, item) in items.enumerated() {

@@ -67,7 +67,8 @@ extension RulebookDocument: Codable {
     /// makes a procedure, anything else a ladder.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
-        let kind = try c.decodeIfPresent(Kind.self, forKey: .kind)
+        let kind =
+            try c.decodeIfPresent(Kind.self, forKey: .kind)
             ?? (c.contains(Key("deadlines")) ? .procedure : .ladder)
         switch kind {
         case .procedure: self = .procedure(try Rulebook(from: decoder))
@@ -102,20 +103,24 @@ extension RulebookDocument {
     /// `knownProcedures` are the procedure rulebooks a ladder rung may escalate to.
     public func faults(knownProcedures: Set<String> = [Rulebook.cle.id]) -> [RulebookFault] {
         var faults: [RulebookFault] = []
-        for (path, value) in [("$.id", id), ("$.title", title), ("$.source.document", source.document),
-                              ("$.source.article", source.article)]
+        for (path, value) in [
+            ("$.id", id), ("$.title", title), ("$.source.document", source.document),
+            ("$.source.article", source.article)
+        ]
         where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             let field = path.split(separator: ".").last.map(String.init) ?? path
             faults.append(RulebookFault(path: path, fr: "libellé « \(field) » vide", en: "empty \(field) label"))
         }
         if !(1...1_000_000).contains(version) {
-            faults.append(RulebookFault(path: "$.version", fr: "la version doit être ≥ 1", en: "version must be at least 1"))
+            faults.append(
+                RulebookFault(path: "$.version", fr: "la version doit être ≥ 1", en: "version must be at least 1"))
         }
         // The schema says an IANA time zone: one the system's time-zone database knows (`Europe/Paris`).
         if !timeZone.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, TimeZone(identifier: timeZone) == nil {
-            faults.append(RulebookFault(
-                path: "$.timeZone", fr: "« \(timeZone) » n'est pas un fuseau horaire IANA (ex. Europe/Paris)",
-                en: "\"\(timeZone)\" is not an IANA time zone (e.g. Europe/Paris)"))
+            faults.append(
+                RulebookFault(
+                    path: "$.timeZone", fr: "« \(timeZone) » n'est pas un fuseau horaire IANA (ex. Europe/Paris)",
+                    en: "\"\(timeZone)\" is not an IANA time zone (e.g. Europe/Paris)"))
         }
         switch self {
         case .procedure(let b): return faults + b.faults()
@@ -125,7 +130,9 @@ extension RulebookDocument {
 
     /// Reads a rulebook file of either kind and checks it; a file that does not decode or does not hold together is
     /// refused with the JSON path of every fault found.
-    public static func load(from data: Data, knownProcedures: Set<String> = [Rulebook.cle.id])
+    public static func load(
+        from data: Data, knownProcedures: Set<String> = [Rulebook.cle.id]
+    )
         -> Result<RulebookDocument, InvalidRulebookFile>
     {
         let document: RulebookDocument
@@ -134,9 +141,10 @@ extension RulebookDocument {
         } catch let error as DecodingError {
             return .failure(InvalidRulebookFile(faults: [RulebookFault(decoding: error)]))
         } catch {
-            return .failure(InvalidRulebookFile(faults: [
-                RulebookFault(path: "$", fr: "JSON illisible : \(error)", en: "unreadable JSON: \(error)")
-            ]))
+            return .failure(
+                InvalidRulebookFile(faults: [
+                    RulebookFault(path: "$", fr: "JSON illisible : \(error)", en: "unreadable JSON: \(error)")
+                ]))
         }
         let faults = document.faults(knownProcedures: knownProcedures)
         return faults.isEmpty ? .success(document) : .failure(InvalidRulebookFile(faults: faults))
@@ -161,13 +169,16 @@ public struct RulebookFault: Equatable, Sendable, Codable, CustomStringConvertib
         }
         switch error {
         case let .keyNotFound(key, context):
-            self.init(path: path(context.codingPath + [key]), fr: "champ obligatoire manquant", en: "required field missing")
+            self.init(
+                path: path(context.codingPath + [key]), fr: "champ obligatoire manquant", en: "required field missing")
         case let .typeMismatch(_, context), let .valueNotFound(_, context):
-            self.init(path: path(context.codingPath), fr: "valeur du mauvais type : \(context.debugDescription)",
-                      en: "value of the wrong type: \(context.debugDescription)")
+            self.init(
+                path: path(context.codingPath), fr: "valeur du mauvais type : \(context.debugDescription)",
+                en: "value of the wrong type: \(context.debugDescription)")
         case let .dataCorrupted(context):
-            self.init(path: path(context.codingPath), fr: "valeur invalide : \(context.debugDescription)",
-                      en: "invalid value: \(context.debugDescription)")
+            self.init(
+                path: path(context.codingPath), fr: "valeur invalide : \(context.debugDescription)",
+                en: "invalid value: \(context.debugDescription)")
         @unknown default:
             self.init(path: "$", fr: "fichier illisible", en: "unreadable file")
         }

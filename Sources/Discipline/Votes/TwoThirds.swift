@@ -49,8 +49,9 @@ extension Rulebook {
         let sign = left >= right ? "≥" : "<"
         let words = reached ? "\(fraction) atteints" : "\(fraction) non atteints"
         let arithmetic = "\(yes) × \(t.denominator) = \(left) \(sign) \(base) × \(t.numerator) = \(right) → \(words)"
-        return VoteTally(yes: yes, cast: cast, blanks: blanks, bodySize: bodySize, base: base, reached: reached,
-                         arithmetic: arithmetic)
+        return VoteTally(
+            yes: yes, cast: cast, blanks: blanks, bodySize: bodySize, base: base, reached: reached,
+            arithmetic: arithmetic)
     }
 
     /// "deux tiers" for 2/3, otherwise "n/d".
@@ -103,8 +104,10 @@ public struct Ballots: Equatable, Sendable {
     /// The tally of every option, in the order given.
     public func tallies(options: [String], bodySize: Int, rulebook: Rulebook) -> [OptionTally] {
         options.map { option in
-            OptionTally(option: option, tally: rulebook.reachesTwoThirds(
-                yes: votes(for: option), cast: cast, blanks: blanks, bodySize: bodySize))
+            OptionTally(
+                option: option,
+                tally: rulebook.reachesTwoThirds(
+                    yes: votes(for: option), cast: cast, blanks: blanks, bodySize: bodySize))
         }
     }
 }

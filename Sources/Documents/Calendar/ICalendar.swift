@@ -55,8 +55,10 @@ public struct CalendarEntry: Sendable {
 /// case and member ids the labels already use.
 public enum ICalendar {
     /// The calendar text, stamped with `now` (the moment the file is made), CRLF line ends, long lines folded.
-    public static func text(_ entries: [CalendarEntry], now: Date, alarmDays: Int, language: DocumentLanguage,
-                            names: [MemberID: String]? = nil) -> String {
+    public static func text(
+        _ entries: [CalendarEntry], now: Date, alarmDays: Int, language: DocumentLanguage,
+        names: [MemberID: String]? = nil
+    ) -> String {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
                 .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
@@ -77,14 +79,17 @@ public enum ICalendar {
         f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let stamp = f.string(from: now)
         let l = language
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Greffe//Registre disciplinaire//FR", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(l.t("Greffe — échéances", "Greffe — deadlines"))]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Greffe//Registre disciplinaire//FR", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(l.t("Greffe — échéances", "Greffe — deadlines"))
+        ]
         for entry in entries {
             let label = named(l == .fr ? entry.labelFr : entry.labelEn)
             let article = entry.article.map { l.t(" (art. \($0))", " (art. \($0))") } ?? ""
             let description = l.t(
                 "Dossier : \(entry.subject)\nRègle : \(entry.rule)\(article)\nÉchéance : \(LongDate.text(entry.due, .fr)) — \(label)\nCommande suivante : \(entry.nextCommand)",
-                "Case: \(entry.subject)\nRule: \(entry.rule)\(article)\nDue: \(LongDate.text(entry.due, .en)) — \(label)\nNext command: \(entry.nextCommand)")
+                "Case: \(entry.subject)\nRule: \(entry.rule)\(article)\nDue: \(LongDate.text(entry.due, .en)) — \(label)\nNext command: \(entry.nextCommand)"
+            )
             lines += [
                 "BEGIN:VEVENT",
                 "UID:\(entry.uid)",
@@ -93,16 +98,19 @@ public enum ICalendar {
                 "DTEND;VALUE=DATE:\(compact(entry.due.adding(days: 1)))",
                 "SUMMARY:" + escape("\(entry.subject) \(entry.rule) — \(label)"),
                 "DESCRIPTION:" + escape(description),
-                "TRANSP:TRANSPARENT",
+                "TRANSP:TRANSPARENT"
             ]
             if alarmDays > 0 {
                 lines += [
                     "BEGIN:VALARM",
                     "ACTION:DISPLAY",
                     "TRIGGER:-P\(alarmDays)D",
-                    "DESCRIPTION:" + escape(l.t("Dans \(alarmDays) j : \(entry.subject) \(entry.rule) — \(label)",
-                                                 "In \(alarmDays) day(s): \(entry.subject) \(entry.rule) — \(label)")),
-                    "END:VALARM",
+                    "DESCRIPTION:"
+                        + escape(
+                            l.t(
+                                "Dans \(alarmDays) j : \(entry.subject) \(entry.rule) — \(label)",
+                                "In \(alarmDays) day(s): \(entry.subject) \(entry.rule) — \(label)")),
+                    "END:VALARM"
                 ]
             }
             lines.append("END:VEVENT")

@@ -64,7 +64,8 @@ extension Document {
         case .list(let items):
             return items.isEmpty ? "" : "<ul>\n" + items.map { "<li>\(Self.escape($0))</li>\n" }.joined() + "</ul>\n"
         case .facts(let pairs):
-            return "<dl>\n" + pairs.map { "<dt>\(Self.escape($0.0))</dt><dd>\(Self.escape($0.1))</dd>\n" }.joined() + "</dl>\n"
+            return "<dl>\n" + pairs.map { "<dt>\(Self.escape($0.0))</dt><dd>\(Self.escape($0.1))</dd>\n" }.joined()
+                + "</dl>\n"
         case let .table(caption, headers, rows, highlighted):
             var out = "<table>\n<caption>\(Self.escape(caption))</caption>\n<thead><tr>"
             out += headers.map { "<th scope=\"col\">\(Self.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
@@ -100,8 +101,11 @@ extension Document {
                     }
                     out += "\n"
                 case .chart(_, let alternative):
-                    out += "_\(md(alternative))_ " + language.t("(La frise dessinée figure dans la version HTML.)",
-                                                                 "(The drawn timeline is in the HTML version.)") + "\n\n"
+                    out +=
+                        "_\(md(alternative))_ "
+                        + language.t(
+                            "(La frise dessinée figure dans la version HTML.)",
+                            "(The drawn timeline is in the HTML version.)") + "\n\n"
                 }
             }
         }

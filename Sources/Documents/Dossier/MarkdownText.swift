@@ -9,8 +9,10 @@ public enum MarkdownText {
     public static func inline(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for scalar in SafeText.field(text.replacingOccurrences(of: "\r\n", with: " ")
-            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")).unicodeScalars {
+        for scalar in SafeText.field(
+            text.replacingOccurrences(of: "\r\n", with: " ")
+                .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        ).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -25,7 +27,8 @@ public enum MarkdownText {
         if let first = out.first, first == "-" || first == "+" {
             out = "\\" + out
         } else if let dot = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), dot != out.startIndex,
-                  out[dot] == "." || out[dot] == ")" {
+            out[dot] == "." || out[dot] == ")"
+        {
             out.insert("\\", at: dot)
         }
         return out

@@ -31,8 +31,10 @@ public struct Naming {
     /// A sealed text of the case, revealed, with every real name replaced when pseudonymised.
     func scrub(_ text: Sealed) -> String { scrub(reveal(text)) }
 
-    public init(state: CaseState, events: [DatedEvent], roster: [MemberRecord], pseudonymise: Bool, language l: Language,
-                reveal: Reveal) {
+    public init(
+        state: CaseState, events: [DatedEvent], roster: [MemberRecord], pseudonymise: Bool, language l: Language,
+        reveal: Reveal
+    ) {
         pseudonymised = pseudonymise
         self.reveal = reveal
         let byID = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

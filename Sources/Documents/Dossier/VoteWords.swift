@@ -10,10 +10,17 @@ public enum VoteWords {
         let percent = t.base > 0 ? t.yes * 100 / t.base : 0
         let sign = t.reached ? "≥" : "<"
         let fraction = "\(threshold.numerator)/\(threshold.denominator)"
-        let base = threshold.base == .castIncludingBlanks
-            ? l.t("\(t.base) bulletin\(t.base > 1 ? "s" : ""), blancs compris", "\(t.base) ballot\(t.base > 1 ? "s" : ""), blanks included")
-            : l.t("\(t.base) membre\(t.base > 1 ? "s" : "") de l'instance", "\(t.base) member\(t.base > 1 ? "s" : "") of the body")
-        return l.t("\(t.yes) voix sur \(base) : \(percent) % \(sign) \(fraction)", "\(t.yes) vote(s) out of \(base): \(percent) % \(sign) \(fraction)")
+        let base =
+            threshold.base == .castIncludingBlanks
+            ? l.t(
+                "\(t.base) bulletin\(t.base > 1 ? "s" : ""), blancs compris",
+                "\(t.base) ballot\(t.base > 1 ? "s" : ""), blanks included")
+            : l.t(
+                "\(t.base) membre\(t.base > 1 ? "s" : "") de l'instance",
+                "\(t.base) member\(t.base > 1 ? "s" : "") of the body")
+        return l.t(
+            "\(t.yes) voix sur \(base) : \(percent) % \(sign) \(fraction)",
+            "\(t.yes) vote(s) out of \(base): \(percent) % \(sign) \(fraction)")
             + (t.reached ? l.t(" — adopté", " — adopted") : l.t(" — non adopté", " — not adopted"))
     }
 
@@ -34,10 +41,14 @@ public enum VoteWords {
     /// A vote's option in the rulebook's words: the sanctions of its proposal joined by « + » (`warning+suspension`
     /// → « avertissement + suspension »), « aucune sanction » for a proposal of none, an unknown id as written.
     /// An option the vote named by a name of its own (`A`) keeps it before its sanctions: « A (avertissement) ».
-    public static func option(_ option: String, proposals: [Proposal] = [], rulebook: Rulebook, _ l: DocumentLanguage) -> String {
+    public static func option(
+        _ option: String, proposals: [Proposal] = [], rulebook: Rulebook, _ l: DocumentLanguage
+    ) -> String {
         let split = option == "none" ? [] : option.split(separator: "+").map(String.init)
         let ids = proposals.first { $0.id == option }?.sanctions ?? split
-        let words = ids.isEmpty ? l.t("aucune sanction", "no sanction")
+        let words =
+            ids.isEmpty
+            ? l.t("aucune sanction", "no sanction")
             : ids.map { id in rulebook.sanction(id).map { l == .fr ? $0.fr : $0.en } ?? id }.joined(separator: " + ")
         return ids == split ? words : "\(option) (\(words))"
     }

@@ -28,8 +28,10 @@ public struct CaseLetters {
     /// Reads the case's sealed texts (the registry's one reveal function).
     public var reveal: (Sealed) -> String
 
-    public init(id: CaseID, state: CaseState, rulebook: Rulebook, roster: [MemberRecord], language: DocumentLanguage,
-                reveal: @escaping (Sealed) -> String) {
+    public init(
+        id: CaseID, state: CaseState, rulebook: Rulebook, roster: [MemberRecord], language: DocumentLanguage,
+        reveal: @escaping (Sealed) -> String
+    ) {
         self.id = id
         self.state = state
         self.rulebook = rulebook
@@ -46,7 +48,9 @@ public struct CaseLetters {
     }
     /// The deadline of `rule` as `status` shows it on `day`.
     func due(_ rule: RuleID, asOf day: Day, label: String? = nil) -> Day? {
-        state.deadlines(asOf: day, rulebook: rulebook).first { $0.rule == rule && (label == nil || $0.labelEn == label) }?.due
+        state.deadlines(asOf: day, rulebook: rulebook).first {
+            $0.rule == rule && (label == nil || $0.labelEn == label)
+        }?.due
     }
 
     /// The people a letter of this kind goes to, as the case stands.
@@ -67,7 +71,9 @@ public struct CaseLetters {
     static func sharedMessage(_ kind: LetterKind) -> Bool { kind == .summary || kind == .cellCall }
 
     /// The letter `kind` for `to` (or the only recipient), dated `day`, from `sender` (default: the rapporteur).
-    public func draft(_ kind: LetterKind, to: MemberID?, from sender: MemberID?, on day: Day) throws(LetterError) -> LetterDraft {
+    public func draft(
+        _ kind: LetterKind, to: MemberID?, from sender: MemberID?, on day: Day
+    ) throws(LetterError) -> LetterDraft {
         try requireStep(kind)
         let candidates = candidates(kind)
         let recipients: [MemberID]
@@ -85,13 +91,14 @@ public struct CaseLetters {
         }
         let addresses = try recipients.map { m throws(LetterError) in try MailAddress.of(m, roster: roster) }
         guard let senderID = sender ?? state.rapporteur?.rapporteur else {
-            throw .notAtThisStep(kind: kind, fr: "aucun rapporteur désigné ; précisez --from MEMBRE",
-                                 en: "no rapporteur designated; say who sends it with --from MEMBER")
+            throw .notAtThisStep(
+                kind: kind, fr: "aucun rapporteur désigné ; précisez --from MEMBRE",
+                en: "no rapporteur designated; say who sends it with --from MEMBER")
         }
         let from = try MailAddress.of(senderID, roster: roster)
         var fields: [String: any Sendable] = [
             "reglement": rulebook.title, "dossier": id.rawValue, "date": long(day),
-            "destinataire": addresses.map(\.name).joined(separator: ", "), "expediteur": from.name,
+            "destinataire": addresses.map(\.name).joined(separator: ", "), "expediteur": from.name
         ]
         var deadline: Day?
         func set(_ due: Day?) {
@@ -132,7 +139,9 @@ public struct CaseLetters {
             guard let outcome = state.outcome else { throw missing }
             let party = recipients[0]
             fields["decide_le"] = long(outcome.on)
-            fields["instance"] = outcome.source == .cell ? language.t("la cellule de crise", "the crisis cell")
+            fields["instance"] =
+                outcome.source == .cell
+                ? language.t("la cellule de crise", "the crisis cell")
                 : language.t("l'Assemblée générale", "the general assembly")
             fields["sanctions"] = outcome.sanctions.map { ["libelle": sanctionLabel($0)] }
             fields["aucune_sanction"] = outcome.sanctions.isEmpty
@@ -157,9 +166,10 @@ public struct CaseLetters {
         case .measure:
             break
         }
-        return LetterDraft(kind: kind, rulebook: rulebook.id, from: from, to: addresses, day: day,
-                           reference: "\(id.rawValue)/\(kind.rawValue)/\(recipients.map(\.rawValue).joined(separator: "+"))/\(day)",
-                           fields: fields, deadline: deadline)
+        return LetterDraft(
+            kind: kind, rulebook: rulebook.id, from: from, to: addresses, day: day,
+            reference: "\(id.rawValue)/\(kind.rawValue)/\(recipients.map(\.rawValue).joined(separator: "+"))/\(day)",
+            fields: fields, deadline: deadline)
     }
 
     /// Refuses a letter whose fact is not recorded: it could only be written with invented dates.
@@ -170,22 +180,27 @@ public struct CaseLetters {
         switch kind {
         case .explanation:
             if state.explanation == nil {
-                throw refuse("la demande d'explication n'est pas enregistrée (greffe explanation request)",
-                             "the explanation request is not recorded (greffe explanation request)")
+                throw refuse(
+                    "la demande d'explication n'est pas enregistrée (greffe explanation request)",
+                    "the explanation request is not recorded (greffe explanation request)")
             }
         case .cellCall:
             if state.cellCalls.isEmpty {
-                throw refuse("aucun appel à la cellule n'est enregistré (greffe cell call)",
-                             "no call for the cell is recorded (greffe cell call)")
+                throw refuse(
+                    "aucun appel à la cellule n'est enregistré (greffe cell call)",
+                    "no call for the cell is recorded (greffe cell call)")
             }
         case .draw:
             if state.drawResult == nil {
-                throw refuse("aucun tirage au sort n'est enregistré (greffe cell draw)", "no draw is recorded (greffe cell draw)")
+                throw refuse(
+                    "aucun tirage au sort n'est enregistré (greffe cell draw)", "no draw is recorded (greffe cell draw)"
+                )
             }
         case .summary:
             if state.summary == nil {
-                throw refuse("la synthèse récapitulative n'est pas écrite (greffe summary write)",
-                             "the summary is not written (greffe summary write)")
+                throw refuse(
+                    "la synthèse récapitulative n'est pas écrite (greffe summary write)",
+                    "the summary is not written (greffe summary write)")
             }
         case .decision:
             if state.outcome == nil {

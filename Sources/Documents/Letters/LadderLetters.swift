@@ -8,8 +8,10 @@ public struct LadderLetters {
     public var roster: [MemberID: MemberRecord]
     public var language: DocumentLanguage
 
-    public init(member: MemberID, rulebook: LadderRulebook, state: LadderState, roster: [MemberRecord],
-                language: DocumentLanguage) {
+    public init(
+        member: MemberID, rulebook: LadderRulebook, state: LadderState, roster: [MemberRecord],
+        language: DocumentLanguage
+    ) {
         self.member = member
         self.rulebook = rulebook
         self.state = state
@@ -20,12 +22,14 @@ public struct LadderLetters {
     /// The last measure decided, told to the person, from `sender`.
     public func draft(from sender: MemberID?, on day: Day) throws(LetterError) -> LetterDraft {
         guard let last = state.measures.last else {
-            throw .notAtThisStep(kind: .measure, fr: "aucune mesure décidée dans l'échelle \(rulebook.id) de \(member)",
-                                 en: "no measure decided in \(member)'s \(rulebook.id) ladder")
+            throw .notAtThisStep(
+                kind: .measure, fr: "aucune mesure décidée dans l'échelle \(rulebook.id) de \(member)",
+                en: "no measure decided in \(member)'s \(rulebook.id) ladder")
         }
         guard let sender else {
-            throw .notAtThisStep(kind: .measure, fr: "précisez qui l'envoie : --from MEMBRE",
-                                 en: "say who sends it: --from MEMBER")
+            throw .notAtThisStep(
+                kind: .measure, fr: "précisez qui l'envoie : --from MEMBRE",
+                en: "say who sends it: --from MEMBER")
         }
         let to = try MailAddress.of(member, roster: roster)
         let from = try MailAddress.of(sender, roster: roster)
@@ -40,10 +44,11 @@ public struct LadderLetters {
             "decidee_le": LongDate.text(last.day, language), "temporaire": decision.until != nil,
             "jusqu_au": decision.until.map { LongDate.text($0, language) } ?? "",
             "motif_donne": decision.reason != nil, "motif": decision.reason ?? "",
-            "canal": channel.map { language == .fr ? $0.fr : $0.en } ?? language.t("courrier électronique", "e-mail"),
+            "canal": channel.map { language == .fr ? $0.fr : $0.en } ?? language.t("courrier électronique", "e-mail")
         ]
-        return LetterDraft(kind: .measure, rulebook: rulebook.id, from: from, to: [to], day: day,
-                           reference: "ladder/\(rulebook.id)/\(member.rawValue)/\(decision.measure)/\(day)",
-                           fields: fields, deadline: decision.until)
+        return LetterDraft(
+            kind: .measure, rulebook: rulebook.id, from: from, to: [to], day: day,
+            reference: "ladder/\(rulebook.id)/\(member.rawValue)/\(decision.measure)/\(day)",
+            fields: fields, deadline: decision.until)
     }
 }

@@ -70,26 +70,31 @@ enum TemplateCheck {
                 continue
             case "%":
                 guard body.replacingOccurrences(of: " ", with: "") == "CONTENT_TYPE:TEXT" else {
-                    return problem(body, "réglage « \(body) » inconnu (seul CONTENT_TYPE: TEXT est admis)",
-                                   "unknown setting “\(body)” (only CONTENT_TYPE: TEXT is allowed)")
+                    return problem(
+                        body, "réglage « \(body) » inconnu (seul CONTENT_TYPE: TEXT est admis)",
+                        "unknown setting “\(body)” (only CONTENT_TYPE: TEXT is allowed)")
                 }
             case ">", "=", "$", "<":
-                return problem(sigil + body, "balise « {{\(sigil)\(body)}} » non admise dans un modèle de lettre (partiel, bloc ou changement de délimiteurs)",
-                               "tag “{{\(sigil)\(body)}}” not allowed in a letter template (partial, block or delimiter change)")
+                return problem(
+                    sigil + body,
+                    "balise « {{\(sigil)\(body)}} » non admise dans un modèle de lettre (partiel, bloc ou changement de délimiteurs)",
+                    "tag “{{\(sigil)\(body)}}” not allowed in a letter template (partial, block or delimiter change)")
             case "#", "^":
                 guard let field = lookup(body) else {
                     return problem(body, "champ inconnu « \(body) »", "unknown field “\(body)”")
                 }
                 if sigil == "#", field == .text {
-                    return problem(body, "« \(body) » est un texte, pas une section : écrivez {{\(body)}}",
-                                   "“\(body)” is a text, not a section: write {{\(body)}}")
+                    return problem(
+                        body, "« \(body) » est un texte, pas une section : écrivez {{\(body)}}",
+                        "“\(body)” is a text, not a section: write {{\(body)}}")
                 }
                 open.append((body, line))
                 if case .list(let item) = field, sigil == "#" { scopes.append(item) } else { scopes.append([:]) }
             case "/":
                 guard let last = open.popLast(), last.name == body else {
-                    return problem(body, "section « \(body) » fermée sans avoir été ouverte",
-                                   "section “\(body)” closed without being opened")
+                    return problem(
+                        body, "section « \(body) » fermée sans avoir été ouverte",
+                        "section “\(body)” closed without being opened")
                 }
                 scopes.removeLast()
             default:
@@ -97,8 +102,9 @@ enum TemplateCheck {
                     return problem(body, "champ inconnu « \(body) »", "unknown field “\(body)”")
                 }
                 if case .list = field {
-                    return problem(body, "« \(body) » est une liste : écrivez {{#\(body)}}…{{/\(body)}}",
-                                   "“\(body)” is a list: write {{#\(body)}}…{{/\(body)}}")
+                    return problem(
+                        body, "« \(body) » est une liste : écrivez {{#\(body)}}…{{/\(body)}}",
+                        "“\(body)” is a list: write {{#\(body)}}…{{/\(body)}}")
                 }
             }
         }

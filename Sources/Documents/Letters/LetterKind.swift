@@ -19,7 +19,7 @@ public enum LetterKind: String, CaseIterable, Sendable {
     public init?(word: String) {
         let english: [String: LetterKind] = [
             "explanation": .explanation, "cell-call": .cellCall, "draw": .draw, "summary": .summary,
-            "decision": .decision, "radiation": .radiation, "measure": .measure,
+            "decision": .decision, "radiation": .radiation, "measure": .measure
         ]
         if let kind = LetterKind(rawValue: word) ?? english[word] { self = kind } else { return nil }
     }
@@ -54,31 +54,40 @@ public enum LetterKind: String, CaseIterable, Sendable {
     /// The fields its template may use.
     public var schema: LetterSchema {
         var fields: [String: LetterField] = [
-            "reglement": .text, "dossier": .text, "date": .text, "destinataire": .text, "expediteur": .text,
+            "reglement": .text, "dossier": .text, "date": .text, "destinataire": .text, "expediteur": .text
         ]
         switch self {
         case .explanation:
-            fields.merge(["envoyee_le": .text, "resume": .text, "demandes": .list(["texte": .text]), "delai": .text,
-                          "echeance": .text, "echeance_iso": .text]) { a, _ in a }
+            fields.merge([
+                "envoyee_le": .text, "resume": .text, "demandes": .list(["texte": .text]), "delai": .text,
+                "echeance": .text, "echeance_iso": .text
+            ]) { a, _ in a }
         case .cellCall:
             fields.merge(["taille_cellule": .text, "annee": .text, "limite_jugements": .text]) { a, _ in a }
         case .draw:
             fields.merge(["tire_le": .text, "taille_cellule": .text, "limite_jugements": .text]) { a, _ in a }
         case .summary:
-            fields.merge(["demande": .text, "defense": .text, "sanctions_proposees": .list(["libelle": .text]),
-                          "cellule": .list(["nom": .text]), "envoyee_le": .text, "delai": .text, "echeance": .text,
-                          "echeance_iso": .text]) { a, _ in a }
+            fields.merge([
+                "demande": .text, "defense": .text, "sanctions_proposees": .list(["libelle": .text]),
+                "cellule": .list(["nom": .text]), "envoyee_le": .text, "delai": .text, "echeance": .text,
+                "echeance_iso": .text
+            ]) { a, _ in a }
         case .decision:
-            fields.merge(["decide_le": .text, "instance": .text, "sanctions": .list(["libelle": .text]),
-                          "aucune_sanction": .flag, "radiation": .flag, "revocation_mandat": .flag, "probation": .flag, "conditions": .list(["texte": .text]),
-                          "recours_possible": .flag, "delai": .text, "reception_connue": .flag, "recue_le": .text,
-                          "echeance": .text, "echeance_iso": .text]) { a, _ in a }
+            fields.merge([
+                "decide_le": .text, "instance": .text, "sanctions": .list(["libelle": .text]),
+                "aucune_sanction": .flag, "radiation": .flag, "revocation_mandat": .flag, "probation": .flag,
+                "conditions": .list(["texte": .text]),
+                "recours_possible": .flag, "delai": .text, "reception_connue": .flag, "recue_le": .text,
+                "echeance": .text, "echeance_iso": .text
+            ]) { a, _ in a }
         case .radiation:
             fields.merge(["radie_le": .text, "depart": .flag]) { a, _ in a }
         case .measure:
-            fields = ["charte": .text, "date": .text, "destinataire": .text, "expediteur": .text, "mesure": .text,
-                      "article": .text, "citation": .text, "decidee_le": .text, "temporaire": .flag, "jusqu_au": .text,
-                      "motif_donne": .flag, "motif": .text, "canal": .text]
+            fields = [
+                "charte": .text, "date": .text, "destinataire": .text, "expediteur": .text, "mesure": .text,
+                "article": .text, "citation": .text, "decidee_le": .text, "temporaire": .flag, "jusqu_au": .text,
+                "motif_donne": .flag, "motif": .text, "canal": .text
+            ]
         }
         return LetterSchema(fields)
     }

@@ -14,18 +14,25 @@ public struct LetterTemplates: Sendable {
 
     /// The templates carried in the binary.
     public static func shipped() -> LetterTemplates {
-        LetterTemplates(own: [:], shipped: Dictionary(EmbeddedTemplates.files.map { (String($0.name.dropLast(".mustache".count)), $0.text) },
-                                                      uniquingKeysWith: { a, _ in a }))
+        LetterTemplates(
+            own: [:],
+            shipped: Dictionary(
+                EmbeddedTemplates.files.map { (String($0.name.dropLast(".mustache".count)), $0.text) },
+                uniquingKeysWith: { a, _ in a }))
     }
 
     /// Adds an association's templates (`name` → text, names as above) after checking every one of them.
     public func adding(_ texts: [String: String]) throws(LetterError) -> LetterTemplates {
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             guard let kind = Self.kind(of: name) else {
-                throw .badTemplate(TemplateProblem(
-                    template: name, line: 1, field: name,
-                    fr: "nom de modèle inconnu : attendu TYPE.LANGUE.mustache, TYPE parmi \(LetterKind.allCases.map(\.rawValue).joined(separator: ", ")), LANGUE fr ou en",
-                    en: "unknown template name: expected KIND.LANG.mustache, KIND one of \(LetterKind.allCases.map(\.rawValue).joined(separator: ", ")), LANG fr or en"))
+                throw .badTemplate(
+                    TemplateProblem(
+                        template: name, line: 1, field: name,
+                        fr:
+                            "nom de modèle inconnu : attendu TYPE.LANGUE.mustache, TYPE parmi \(LetterKind.allCases.map(\.rawValue).joined(separator: ", ")), LANGUE fr ou en",
+                        en:
+                            "unknown template name: expected KIND.LANG.mustache, KIND one of \(LetterKind.allCases.map(\.rawValue).joined(separator: ", ")), LANG fr or en"
+                    ))
             }
             try Self.parse(text, kind: kind, name: name)
         }
@@ -61,16 +68,21 @@ public struct LetterTemplates: Sendable {
         do {
             return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
         } catch let error as MustacheTemplate.ParserError {
-            throw .badTemplate(TemplateProblem(template: name, line: error.context.lineNumber, field: error.context.line,
-                                               fr: "modèle illisible près de « \(error.context.line) »",
-                                               en: "unreadable template near “\(error.context.line)”"))
+            throw .badTemplate(
+                TemplateProblem(
+                    template: name, line: error.context.lineNumber, field: error.context.line,
+                    fr: "modèle illisible près de « \(error.context.line) »",
+                    en: "unreadable template near “\(error.context.line)”"))
         } catch {
-            throw .badTemplate(TemplateProblem(template: name, line: 1, field: "", fr: "modèle illisible", en: "unreadable template"))
+            throw .badTemplate(
+                TemplateProblem(template: name, line: 1, field: "", fr: "modèle illisible", en: "unreadable template"))
         }
     }
 
     /// The template for a letter: the association's for this rulebook, its general one, then the shipped one.
-    func text(for kind: LetterKind, rulebook: String, language: DocumentLanguage) throws(LetterError) -> (name: String, text: String) {
+    func text(
+        for kind: LetterKind, rulebook: String, language: DocumentLanguage
+    ) throws(LetterError) -> (name: String, text: String) {
         let base = "\(kind.rawValue).\(language.rawValue)"
         for name in ["\(rulebook)/\(base)", base] { if let t = own[name] { return (name, t) } }
         if let t = shipped["\(rulebook)/\(base)"] { return ("\(rulebook)/\(base)", t) }

@@ -10,14 +10,16 @@ public struct MailAddress: Equatable, Sendable {
     /// The roster's record of `member`, refused when there is none or it holds no usable address.
     static func of(_ member: MemberID, roster: [MemberID: MemberRecord]) throws(LetterError) -> MailAddress {
         guard let record = roster[member] else {
-            throw .noContact(member, fr: "absent de la liste des membres (non membre ou effacé)",
-                             en: "not in the roster (not a member, or erased)")
+            throw .noContact(
+                member, fr: "absent de la liste des membres (non membre ou effacé)",
+                en: "not in the roster (not a member, or erased)")
         }
         // The roster handed to the letters is revealed already; an erased address reads « [effacé] » and is refused.
         let email = (record.email.clearText ?? "").trimmingCharacters(in: .whitespaces)
         guard isUsable(email) else {
-            throw .noContact(member, fr: "aucune adresse électronique dans la liste des membres",
-                             en: "no e-mail address in the roster")
+            throw .noContact(
+                member, fr: "aucune adresse électronique dans la liste des membres",
+                en: "no e-mail address in the roster")
         }
         return MailAddress(member: member, name: record.displayName.clearText ?? member.rawValue, email: email)
     }
@@ -26,6 +28,8 @@ public struct MailAddress: Equatable, Sendable {
     static func isUsable(_ email: String) -> Bool {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && email.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && $0 != "<" && $0 != ">" && $0 != "," && $0 != ";" }
+            && email.unicodeScalars.allSatisfy {
+                $0.isASCII && $0.value > 32 && $0 != "<" && $0 != ">" && $0 != "," && $0 != ";"
+            }
     }
 }

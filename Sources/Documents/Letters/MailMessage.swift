@@ -16,7 +16,7 @@ public enum MailMessage {
             "Message-ID: <\(hex(hash(draft.reference)))-\(hex(hash(rfc5322(date))))@greffe.invalid>",
             "Content-Language: " + language.rawValue,
             "MIME-Version: 1.0",
-            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
+            "Content-Type: multipart/alternative; boundary=\"\(boundary)\""
         ]
         if let deadline = draft.deadline { headers.append("X-Greffe-Deadline: \(deadline)") }
         headers.append("X-Greffe-Letter: \(draft.kind.rawValue)")
@@ -26,7 +26,7 @@ public enum MailMessage {
                 "--\(boundary)",
                 "Content-Type: \(type); charset=UTF-8",
                 "Content-Transfer-Encoding: base64",
-                "",
+                ""
             ]
             let encoded = Data(content.replacingOccurrences(of: "\n", with: "\r\n").utf8).base64EncodedString()
             var index = encoded.startIndex
@@ -42,7 +42,9 @@ public enum MailMessage {
 
     /// `Name <address>`, the name as encoded words when it is not plain ASCII.
     static func address(_ a: MailAddress) -> String {
-        let plain = a.name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == " " || $0 == "-") }
+        let plain = a.name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || $0 == " " || $0 == "-")
+        }
         return (plain ? a.name : encodedWords(a.name, header: "")) + " <\(a.email)>"
     }
 
@@ -89,10 +91,16 @@ public enum MailMessage {
             defer { paragraph = [] }
             guard !paragraph.isEmpty else { return }
             if paragraph.allSatisfy({ $0.hasPrefix("- ") }) {
-                blocks.append("<ul>\n" + paragraph.map { "<li>" + escape(String($0.dropFirst(2))) + "</li>" }.joined(separator: "\n") + "\n</ul>")
+                blocks.append(
+                    "<ul>\n"
+                        + paragraph.map { "<li>" + escape(String($0.dropFirst(2))) + "</li>" }.joined(separator: "\n")
+                        + "\n</ul>")
             } else if paragraph.allSatisfy({ $0.hasPrefix(">") }) {
-                let text = paragraph.map { escape($0.dropFirst().trimmingCharacters(in: .whitespaces)) }.joined(separator: "<br>\n")
-                blocks.append("<blockquote style=\"border-left:3px solid #888;margin:0 0 1em 0;padding-left:1em;color:#333\">" + text + "</blockquote>")
+                let text = paragraph.map { escape($0.dropFirst().trimmingCharacters(in: .whitespaces)) }.joined(
+                    separator: "<br>\n")
+                blocks.append(
+                    "<blockquote style=\"border-left:3px solid #888;margin:0 0 1em 0;padding-left:1em;color:#333\">"
+                        + text + "</blockquote>")
             } else {
                 blocks.append("<p>" + paragraph.map(escape).joined(separator: "<br>\n") + "</p>")
             }

@@ -53,16 +53,19 @@ public enum ChromiumPDF {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("greffe-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: false,
+                attributes: [.posixPermissions: 0o700])
             let page = folder.appendingPathComponent("dossier.html")
             try Data(html.utf8).write(to: page)
             let pdf = folder.appendingPathComponent("dossier.pdf")
             let process = Process()
             process.executableURL = URL(fileURLWithPath: chromium)
-            var arguments = ["--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-                             "--no-pdf-header-footer", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
-                             "--print-to-pdf=\(pdf.path)", page.absoluteString]
+            var arguments = [
+                "--headless", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+                "--no-pdf-header-footer", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+                "--print-to-pdf=\(pdf.path)", page.absoluteString
+            ]
             // Chromium refuses to start its sandbox as root (containers, CI).
             if getuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
             process.arguments = arguments
@@ -73,7 +76,8 @@ public enum ChromiumPDF {
             let said = errors.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard let data = try? Data(contentsOf: pdf), data.starts(with: Data("%PDF".utf8)) else {
-                let tail = String(decoding: said.suffix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let tail = String(decoding: said.suffix(400), as: UTF8.self).trimmingCharacters(
+                    in: .whitespacesAndNewlines)
                 throw Failure.failed(status: process.terminationStatus, message: tail.isEmpty ? "—" : tail)
             }
             return data

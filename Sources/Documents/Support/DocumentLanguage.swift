@@ -15,10 +15,14 @@ public typealias Language = DocumentLanguage
 public enum LongDate {
     static let weekdaysFr = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
     static let weekdaysEn = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    static let monthsFr = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-                           "octobre", "novembre", "décembre"]
-    static let monthsEn = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                           "October", "November", "December"]
+    static let monthsFr = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre"
+    ]
+    static let monthsEn = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December"
+    ]
 
     /// Monday is 0: day number 0 (1 January 1970) was a Thursday.
     static func weekday(_ day: Day) -> Int { ((day.dayNumber + 3) % 7 + 7) % 7 }

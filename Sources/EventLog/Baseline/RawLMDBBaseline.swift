@@ -132,7 +132,9 @@ extension EventStore {
     /// head), then every record and its stream-index entry, the stream's new head and the log's new head, as
     /// ``append(to:expected:events:project:)`` writes them. The projection entries named are added to the last
     /// append, with their current values.
-    package func benchmarkPuts(appends: [ClosedRange<UInt64>], projectionKeys: [String] = [])
+    package func benchmarkPuts(
+        appends: [ClosedRange<UInt64>], projectionKeys: [String] = []
+    )
         throws -> [RawLMDBBaseline.Transaction]
     {
         try EventStore.mapErrors(path: path) {
@@ -158,13 +160,16 @@ extension EventStore {
                         version = record.version
                         headValue = key + record.hash
                         puts.append(.init(table: .records, key: key, value: value, append: true))
-                        puts.append(.init(
-                            table: .streams, key: EventStore.streamPrefix(stream) + .bigEndian(version), value: key))
+                        puts.append(
+                            .init(
+                                table: .streams, key: EventStore.streamPrefix(stream) + .bigEndian(version), value: key)
+                        )
                     }
                     puts.append(.init(table: .streamHeads, key: Array(stream.utf8), value: .bigEndian(version)))
                     puts.append(.init(table: .meta, key: Array("head".utf8), value: headValue))
-                    out.append(RawLMDBBaseline.Transaction(
-                        reads: [(.streamHeads, Array(stream.utf8)), (.meta, Array("head".utf8))], puts: puts))
+                    out.append(
+                        RawLMDBBaseline.Transaction(
+                            reads: [(.streamHeads, Array(stream.utf8)), (.meta, Array("head".utf8))], puts: puts))
                 }
                 if !projectionKeys.isEmpty, !out.isEmpty {
                     for key in projectionKeys {

@@ -66,7 +66,7 @@ final class Environment {
                 mdb_txn_abort(txn)
                 return result
             }
-            let rc = mdb_txn_commit(txn)  // frees the transaction whatever the outcome
+            let rc = mdb_txn_commit(txn) // frees the transaction whatever the outcome
             if rc == MDB_MAP_FULL {
                 try grow()
                 continue

@@ -138,9 +138,12 @@ struct WriteTransaction: ~Copyable {
     /// Stores the bytes of `value` under the bytes of `key` (LMDB copies them during the call), with no
     /// intermediate array: the append path writes keys made from integers in place. With `append`, the key must
     /// sort after every key of the database (`MDB_APPEND`, which skips the page search).
-    func put(_ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer, noOverwrite: Bool = false,
-             append: Bool = false) throws(LMDBError) {
-        try check(rawPut(db, key, value, (noOverwrite ? UInt32(MDB_NOOVERWRITE) : 0) | (append ? UInt32(MDB_APPEND) : 0)))
+    func put(
+        _ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer, noOverwrite: Bool = false,
+        append: Bool = false
+    ) throws(LMDBError) {
+        try check(
+            rawPut(db, key, value, (noOverwrite ? UInt32(MDB_NOOVERWRITE) : 0) | (append ? UInt32(MDB_APPEND) : 0)))
     }
 
     /// Appends at the end of a database whose keys only grow (`MDB_APPEND`), which skips the page search.
@@ -161,8 +164,10 @@ struct WriteTransaction: ~Copyable {
         return try fill(UnsafeMutableRawBufferPointer(start: v.mv_data, count: count))
     }
 
-    private func rawPut(_ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer,
-                        _ flags: UInt32) -> Int32 {
+    private func rawPut(
+        _ db: Database, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer,
+        _ flags: UInt32
+    ) -> Int32 {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var v = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
         return mdb_put(handle, db.dbi, &k, &v, flags)

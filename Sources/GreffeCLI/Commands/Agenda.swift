@@ -9,7 +9,8 @@ extension GreffeCommand {
     struct Agenda: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Tout ce qui est dû dans les dossiers ouverts : les retards d'abord, puis par échéance.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Lu dans l'index tenu à jour à chaque acte (aucun rejeu du journal). Les délais que l'association doit \
                 tenir restent affichés en retard tant que l'acte n'est pas fait ; les délais d'une partie (réponse, \
                 recours) disparaissent quand ils sont écoulés.
@@ -30,19 +31,25 @@ extension GreffeCommand {
 
         @OptionGroup var options: StoreOptions
 
-        @Option(help: ArgumentHelp("Seulement ce qui est dû d'ici N jours (les retards restent affichés).", valueName: "N"))
+        @Option(
+            help: ArgumentHelp("Seulement ce qui est dû d'ici N jours (les retards restent affichés).", valueName: "N"))
         var within: Int?
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp(
-            "Jour de référence : les dossiers tels qu'ils étaient ce jour-là (défaut : aujourd'hui).", valueName: "jour"))
+        @Option(
+            name: .customLong("as-of"),
+            help: ArgumentHelp(
+                "Jour de référence : les dossiers tels qu'ils étaient ce jour-là (défaut : aujourd'hui).",
+                valueName: "jour"))
         var asOf: Day?
 
         @Option(help: ArgumentHelp("Écrit aussi les échéances dans ce fichier iCalendar.", valueName: "fichier"))
         var ics: String?
 
-        @Option(name: .customLong("alarm-days"), help: ArgumentHelp(
-            "Avec --ics : rappel N jours avant chaque échéance (0 : aucun rappel ; défaut : GREFFE_ALARM_DAYS, le fichier de configuration, sinon 3).",
-            valueName: "N"))
+        @Option(
+            name: .customLong("alarm-days"),
+            help: ArgumentHelp(
+                "Avec --ics : rappel N jours avant chaque échéance (0 : aucun rappel ; défaut : GREFFE_ALARM_DAYS, le fichier de configuration, sinon 3).",
+                valueName: "N"))
         var alarmDays: Int?
 
         /// `--alarm-days`, else `GREFFE_ALARM_DAYS` (which the configuration file's `rappel` sets), else 3.
@@ -57,7 +64,9 @@ extension GreffeCommand {
         var json = false
 
         func validate() throws {
-            if let within, within < 0 { throw ValidationError("--within doit être positif / --within must be positive") }
+            if let within, within < 0 {
+                throw ValidationError("--within doit être positif / --within must be positive")
+            }
             if let alarmDays, alarmDays < 0 || alarmDays > 366 {
                 throw ValidationError("--alarm-days : entre 0 et 366 / --alarm-days: between 0 and 366")
             }
@@ -73,18 +82,26 @@ extension GreffeCommand {
             let erasures = try registry.retentionReview(asOf: today).due.map(\.agendaItem)
             // The general assemblies: a GA to schedule after an appeal or a referral, and each scheduled GA.
             let assemblies = try AssemblyAgenda.items(registry, today: today)
-            let items = try asOf.map { day in
-                AgendaItem.items(try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
-                                 today: day, within: within, paths: try registry.pathAgenda(asOf: day) + erasures,
-                                 assemblies: assemblies)
-            } ?? AgendaItem.items(try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
-                                  today: today, within: within, paths: try registry.pathAgenda() + erasures,
-                                  assemblies: assemblies)
+            let items =
+                try asOf.map { day in
+                    AgendaItem.items(
+                        try registry.dueIndex(asOf: day), ladders: try registry.ladderAgenda(asOf: day),
+                        today: day, within: within, paths: try registry.pathAgenda(asOf: day) + erasures,
+                        assemblies: assemblies)
+                }
+                ?? AgendaItem.items(
+                    try registry.dueIndex(), ladders: try registry.ladderAgenda(today: today),
+                    today: today, within: within, paths: try registry.pathAgenda() + erasures,
+                    assemblies: assemblies)
             if let ics {
-                let entries = items.map { CalendarEntry(subject: $0.subject, rule: $0.rule, labelFr: $0.labelFr,
-                                                        labelEn: $0.labelEn, due: $0.due, uid: $0.uid) }
-                let text = ICalendar.text(entries, now: Date(), alarmDays: effectiveAlarmDays, language: l,
-                                          names: withNames ? try registry.displayNames(try registry.reveal(words: l.revealWords)) : nil)
+                let entries = items.map {
+                    CalendarEntry(
+                        subject: $0.subject, rule: $0.rule, labelFr: $0.labelFr,
+                        labelEn: $0.labelEn, due: $0.due, uid: $0.uid)
+                }
+                let text = ICalendar.text(
+                    entries, now: Date(), alarmDays: effectiveAlarmDays, language: l,
+                    names: withNames ? try registry.displayNames(try registry.reveal(words: l.revealWords)) : nil)
                 try writeFile(ics, text)
             }
             if json {
@@ -92,8 +109,10 @@ extension GreffeCommand {
                 return
             }
             if items.isEmpty {
-                print(l.t("Rien à faire\(within.map { " d'ici \($0) j" } ?? "") au \(today).",
-                          "Nothing due\(within.map { " within \($0) day(s)" } ?? "") as of \(today)."))
+                print(
+                    l.t(
+                        "Rien à faire\(within.map { " d'ici \($0) j" } ?? "") au \(today).",
+                        "Nothing due\(within.map { " within \($0) day(s)" } ?? "") as of \(today)."))
             }
             for item in items where item.rule != RuleID.R35.rawValue {
                 let when: String
@@ -106,15 +125,20 @@ extension GreffeCommand {
                 } else {
                     when = l.t("dans \(item.daysLeft) j", "in \(item.daysLeft) day(s)")
                 }
-                print("\(item.due)  \(item.subject)  \(item.rule)  " + (l == .fr ? item.labelFr : item.labelEn) + "  — " + when)
+                print(
+                    "\(item.due)  \(item.subject)  \(item.rule)  " + (l == .fr ? item.labelFr : item.labelEn) + "  — "
+                        + when)
             }
             let due = items.filter { $0.rule == RuleID.R35.rawValue }
             if !due.isEmpty {
-                print(l.t("Effacements dus (article 6, greffe privacy due --apply) :",
-                          "Erasures due (Article 6, greffe privacy due --apply):"))
+                print(
+                    l.t(
+                        "Effacements dus (article 6, greffe privacy due --apply) :",
+                        "Erasures due (Article 6, greffe privacy due --apply):"))
                 for item in due {
-                    print("  \(item.due)  \(item.subject)  " + (l == .fr ? item.labelFr : item.labelEn)
-                          + "  — " + l.t("dû depuis le \(item.due)", "due since \(item.due)"))
+                    print(
+                        "  \(item.due)  \(item.subject)  " + (l == .fr ? item.labelFr : item.labelEn)
+                            + "  — " + l.t("dû depuis le \(item.due)", "due since \(item.due)"))
                 }
             }
             if let ics { print(l.t("Calendrier écrit : \(ics)", "Calendar written: \(ics)")) }
@@ -138,25 +162,31 @@ struct AgendaItem {
     var daysLeft: Int
 
     /// Overdue first, then by due day; a party's window that closed is no longer listed.
-    static func items(_ index: [(id: CaseID, pending: [PendingDeadline])], ladders: [LadderAgendaItem], today: Day,
-                      within: Int?, paths: [PathAgendaItem] = [], assemblies: [AgendaItem] = []) -> [AgendaItem] {
+    static func items(
+        _ index: [(id: CaseID, pending: [PendingDeadline])], ladders: [LadderAgendaItem], today: Day,
+        within: Int?, paths: [PathAgendaItem] = [], assemblies: [AgendaItem] = []
+    ) -> [AgendaItem] {
         let deadlines = index.flatMap { entry in
             entry.pending.map { d in
-                AgendaItem(subject: entry.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
-                           due: d.due, bindsAssociation: d.bindsAssociation, waiting: false, daysLeft: today.days(until: d.due))
+                AgendaItem(
+                    subject: entry.id.rawValue, rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn,
+                    due: d.due, bindsAssociation: d.bindsAssociation, waiting: false, daysLeft: today.days(until: d.due)
+                )
             }
         }
         let records = ladders.map { item in
             let day = item.pending.due ?? item.pending.since
-            return AgendaItem(subject: "ladder \(item.rulebook)/\(item.member)", rule: item.pending.measure,
-                              labelFr: item.pending.labelFr, labelEn: item.pending.labelEn, due: day, bindsAssociation: true,
-                              waiting: item.pending.due == nil, daysLeft: today.days(until: day))
+            return AgendaItem(
+                subject: "ladder \(item.rulebook)/\(item.member)", rule: item.pending.measure,
+                labelFr: item.pending.labelFr, labelEn: item.pending.labelEn, due: day, bindsAssociation: true,
+                waiting: item.pending.due == nil, daysLeft: today.days(until: day))
         }
         // Mediations (5.4) and revocations (4.5): what they wait for, from their indexes.
         let pathItems = paths.map { item in
             let day = item.due ?? item.since
-            return AgendaItem(subject: item.subject, rule: item.rule.rawValue, labelFr: item.labelFr, labelEn: item.labelEn,
-                              due: day, bindsAssociation: true, waiting: item.due == nil, daysLeft: today.days(until: day))
+            return AgendaItem(
+                subject: item.subject, rule: item.rule.rawValue, labelFr: item.labelFr, labelEn: item.labelEn,
+                due: day, bindsAssociation: true, waiting: item.due == nil, daysLeft: today.days(until: day))
         }
         return (deadlines + records + pathItems + assemblies)
             .filter { $0.bindsAssociation || $0.daysLeft >= 0 }
@@ -170,9 +200,10 @@ struct AgendaItem {
 
     /// The line as `agenda --json` writes it.
     var view: AgendaItemView {
-        AgendaItemView(subject: subject, rule: rule, labelFr: labelFr, labelEn: labelEn, due: due.description,
-                       daysLeft: daysLeft, overdue: daysLeft < 0 && !waiting, waiting: waiting,
-                       bindsAssociation: bindsAssociation)
+        AgendaItemView(
+            subject: subject, rule: rule, labelFr: labelFr, labelEn: labelEn, due: due.description,
+            daysLeft: daysLeft, overdue: daysLeft < 0 && !waiting, waiting: waiting,
+            bindsAssociation: bindsAssociation)
     }
 
     /// A stable identifier: the same deadline keeps its UID across exports, so calendars update it.

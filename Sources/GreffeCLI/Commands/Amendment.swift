@@ -8,8 +8,10 @@ extension GreffeCommand {
     struct AmendmentCommandGroup: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "amendment",
-            abstract: "Modification du règlement intérieur (art. 9, R34) : proposition, vote de l'AG aux deux tiers, envoi aux membres.",
-            discussion: prose("""
+            abstract:
+                "Modification du règlement intérieur (art. 9, R34) : proposition, vote de l'AG aux deux tiers, envoi aux membres.",
+            discussion: prose(
+                """
                 Une modification par flux amendment/<id> (ex. 2026-A001). Un membre du Conseil propose une nouvelle
                 version du règlement de procédure (fichier JSON, nommée par son identifiant, sa version et son
                 empreinte SHA-256) ; l'Assemblée générale la vote aux deux tiers (bulletins adopt, reject ou blanc ;
@@ -29,17 +31,22 @@ extension GreffeCommand {
 
         struct Propose: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Enregistre la proposition d'un membre du Conseil : la nouvelle version du règlement de procédure.",
-                discussion: prose("""
+                abstract:
+                    "Enregistre la proposition d'un membre du Conseil : la nouvelle version du règlement de procédure.",
+                discussion: prose(
+                    """
                     Exemples :
                       greffe amendment propose --file cle-v2.json --by m002 --summary "Réunion du Conseil sous 10 jours" --as m001
                       greffe amendment propose --file cle-v2.json --by m002 --summary "…" --dry-run --json
                     """))
             @OptionGroup var path: PathActOptions
-            @Option(help: ArgumentHelp("Le fichier JSON de la version proposée.", valueName: "fichier")) var file: String
+            @Option(help: ArgumentHelp("Le fichier JSON de la version proposée.", valueName: "fichier")) var file:
+                String
             @Option(help: ArgumentHelp("Le membre du Conseil qui propose.", valueName: "membre")) var by: MemberID
             @Option(help: "Ce que la modification change.") var summary: String
-            @Option(name: .customLong("amendment"), help: ArgumentHelp("Identifiant choisi (défaut : 2026-A001…).", valueName: "id"))
+            @Option(
+                name: .customLong("amendment"),
+                help: ArgumentHelp("Identifiant choisi (défaut : 2026-A001…).", valueName: "id"))
             var amendment: String?
 
             func run() throws {
@@ -47,23 +54,33 @@ extension GreffeCommand {
                 let registry = try path.options.registry()
                 let day = try path.act.day(rulebook: registry.rulebook)
                 let document: RulebookDocument
-                switch RulebookDocument.load(from: try contents(of: file), knownProcedures: try path.options.knownProcedures()) {
+                switch RulebookDocument.load(
+                    from: try contents(of: file), knownProcedures: try path.options.knownProcedures())
+                {
                 case .success(let loaded): document = loaded
                 case .failure(let invalid): throw LadderError.invalidRulebook(invalid)
                 }
-                let done = try registry.proposeAmendment(document, by: by, summary: summary, id: amendment, on: day,
-                                                         recording: try path.recording, dryRun: path.dryRun)
-                try path.report(stream: Registry.amendmentStream(done.id), id: done.id, types: done.events.map(\.typeName),
-                                lines: [l.t("Modification \(done.id) proposée le \(day.frenchDescription) par \(by) : \(document.id) v\(document.version) ; vote de l'Assemblée générale à tenir (deux tiers)",
-                                            "Amendment \(done.id) proposed on \(day) by \(by): \(document.id) v\(document.version); GA vote to hold (two-thirds)")],
-                                sequences: done.records.map(\.sequence))
+                let done = try registry.proposeAmendment(
+                    document, by: by, summary: summary, id: amendment, on: day,
+                    recording: try path.recording, dryRun: path.dryRun)
+                try path.report(
+                    stream: Registry.amendmentStream(done.id), id: done.id, types: done.events.map(\.typeName),
+                    lines: [
+                        l.t(
+                            "Modification \(done.id) proposée le \(day.frenchDescription) par \(by) : \(document.id) v\(document.version) ; vote de l'Assemblée générale à tenir (deux tiers)",
+                            "Amendment \(done.id) proposed on \(day) by \(by): \(document.id) v\(document.version); GA vote to hold (two-thirds)"
+                        )
+                    ],
+                    sequences: done.records.map(\.sequence))
             }
         }
 
         struct Vote: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Le vote de l'Assemblée générale : adopt ou reject par membre, blancs à part ; deux tiers requis.",
-                discussion: prose("""
+                abstract:
+                    "Le vote de l'Assemblée générale : adopt ou reject par membre, blancs à part ; deux tiers requis.",
+                discussion: prose(
+                    """
                     Chaque votant doit avoir le droit de vote ce jour (art. 2.4, greffe ga voters). Le décompte est en
                     entiers (oui × 3 ≥ base × 2) et enregistré ; greffe audit verify le refait. Acquis, il fixe
                     l'échéance de l'envoi du nouveau règlement à tous les membres (un mois).
@@ -80,26 +97,32 @@ extension GreffeCommand {
                 let l = path.language
                 let registry = try path.options.registry()
                 let day = try path.act.day(rulebook: registry.rulebook)
-                let done = try registry.voteAmendment(amendment, ballots: ballots.ballots { $0 }, on: day,
-                                                      recording: try path.recording, dryRun: path.dryRun)
+                let done = try registry.voteAmendment(
+                    amendment, ballots: ballots.ballots { $0 }, on: day,
+                    recording: try path.recording, dryRun: path.dryRun)
                 let lines = done.events.compactMap { event -> String? in
                     guard case .voted(let v) = event else { return nil }
-                    let outcome = v.carried
-                        ? l.t("adoptée ; nouveau règlement à adresser aux membres au plus tard le \(v.noticeDue?.frenchDescription ?? "?")",
-                              "carried; new rulebook to send to members by \(v.noticeDue?.description ?? "?")")
+                    let outcome =
+                        v.carried
+                        ? l.t(
+                            "adoptée ; nouveau règlement à adresser aux membres au plus tard le \(v.noticeDue?.frenchDescription ?? "?")",
+                            "carried; new rulebook to send to members by \(v.noticeDue?.description ?? "?")")
                         : l.t("rejetée", "not carried")
-                    return l.t("Modification \(amendment) votée le \(day.frenchDescription) : \(v.tally.arithmetic) — ",
-                               "Amendment \(amendment) voted on \(day): \(v.tally.arithmetic) — ") + outcome
+                    return l.t(
+                        "Modification \(amendment) votée le \(day.frenchDescription) : \(v.tally.arithmetic) — ",
+                        "Amendment \(amendment) voted on \(day): \(v.tally.arithmetic) — ") + outcome
                 }
-                try path.report(stream: Registry.amendmentStream(amendment), id: amendment, types: done.events.map(\.typeName),
-                                lines: lines, sequences: done.records.map(\.sequence))
+                try path.report(
+                    stream: Registry.amendmentStream(amendment), id: amendment, types: done.events.map(\.typeName),
+                    lines: lines, sequences: done.records.map(\.sequence))
             }
         }
 
         struct Notify: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Le nouveau règlement est adressé à tous les membres par courriel (délai d'un mois).",
-                discussion: prose("""
+                discussion: prose(
+                    """
                     Exemples :
                       greffe amendment notify 2026-A001 --on 2026-06-10 --as m001
                     """))
@@ -110,22 +133,28 @@ extension GreffeCommand {
                 let l = path.language
                 let registry = try path.options.registry()
                 let day = try path.act.day(rulebook: registry.rulebook)
-                let done = try registry.notifyAmendment(amendment, on: day, recording: try path.recording, dryRun: path.dryRun)
+                let done = try registry.notifyAmendment(
+                    amendment, on: day, recording: try path.recording, dryRun: path.dryRun)
                 let lines = done.events.compactMap { event -> String? in
                     guard case .noticeSent(let n) = event else { return nil }
-                    return l.t("Modification \(amendment) : nouveau règlement adressé aux membres le \(day.frenchDescription)",
-                               "Amendment \(amendment): new rulebook sent to members on \(day)")
-                        + (n.daysLate > 0 ? l.t(" — EN RETARD de \(n.daysLate) j (R34)", " — LATE by \(n.daysLate) day(s) (R34)") : "")
+                    return l.t(
+                        "Modification \(amendment) : nouveau règlement adressé aux membres le \(day.frenchDescription)",
+                        "Amendment \(amendment): new rulebook sent to members on \(day)")
+                        + (n.daysLate > 0
+                            ? l.t(" — EN RETARD de \(n.daysLate) j (R34)", " — LATE by \(n.daysLate) day(s) (R34)")
+                            : "")
                 }
-                try path.report(stream: Registry.amendmentStream(amendment), id: amendment, types: done.events.map(\.typeName),
-                                lines: lines, sequences: done.records.map(\.sequence))
+                try path.report(
+                    stream: Registry.amendmentStream(amendment), id: amendment, types: done.events.map(\.typeName),
+                    lines: lines, sequences: done.records.map(\.sequence))
             }
         }
 
         struct Status: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Une modification : proposition, vote et son décompte, envoi aux membres.",
-                discussion: prose("""
+                discussion: prose(
+                    """
                     Exemples :
                       greffe amendment status 2026-A001 --json
                     """))
@@ -143,24 +172,32 @@ extension GreffeCommand {
                     print(try jsonText(s))
                     return
                 }
-                print(l.t("Modification \(amendment) (art. 9) : \(s.rulebook ?? "?") v\(s.version.map(String.init) ?? "?")",
-                          "Amendment \(amendment) (art. 9): \(s.rulebook ?? "?") v\(s.version.map(String.init) ?? "?")"))
-                print(l.t("  proposée le \(s.proposedOn?.frenchDescription ?? "?") par \(s.proposer?.rawValue ?? "?")",
-                          "  proposed on \(s.proposedOn?.description ?? "?") by \(s.proposer?.rawValue ?? "?")"))
+                print(
+                    l.t(
+                        "Modification \(amendment) (art. 9) : \(s.rulebook ?? "?") v\(s.version.map(String.init) ?? "?")",
+                        "Amendment \(amendment) (art. 9): \(s.rulebook ?? "?") v\(s.version.map(String.init) ?? "?")"))
+                print(
+                    l.t(
+                        "  proposée le \(s.proposedOn?.frenchDescription ?? "?") par \(s.proposer?.rawValue ?? "?")",
+                        "  proposed on \(s.proposedOn?.description ?? "?") by \(s.proposer?.rawValue ?? "?")"))
                 if let proposal = try registry.loadAmendment(amendment).state.proposal?.value {
                     let reveal = try registry.reveal(words: l.revealWords)
                     print(l.t("  objet : ", "  summary: ") + SafeText.field(reveal(proposal.summary)))
                 }
                 if let voted = s.votedOn {
-                    print(l.t("  votée le \(voted.frenchDescription) : \(s.arithmetic ?? "")", "  voted on \(voted): \(s.arithmetic ?? "")"))
+                    print(
+                        l.t(
+                            "  votée le \(voted.frenchDescription) : \(s.arithmetic ?? "")",
+                            "  voted on \(voted): \(s.arithmetic ?? "")"))
                 }
                 if let sent = s.noticeSentOn {
                     print(l.t("  adressée aux membres le \(sent.frenchDescription)", "  sent to members on \(sent)"))
                 }
                 if let fr = s.pendingFr, let en = s.pendingEn {
                     let due = s.votedOn != nil ? s.noticeDue : nil
-                    print(l.t("  à faire : \(fr)", "  to do: \(en)")
-                        + (due.map { l.t(" (au plus tard le \($0.frenchDescription))", " (by \($0))") } ?? ""))
+                    print(
+                        l.t("  à faire : \(fr)", "  to do: \(en)")
+                            + (due.map { l.t(" (au plus tard le \($0.frenchDescription))", " (by \($0))") } ?? ""))
                 }
             }
         }
@@ -168,7 +205,8 @@ extension GreffeCommand {
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Les modifications du règlement du registre.",
-                discussion: prose("""
+                discussion: prose(
+                    """
                     Exemples :
                       greffe amendment list --json
                     """))
@@ -184,7 +222,9 @@ extension GreffeCommand {
                 }
                 if index.isEmpty { print(l.t("(aucune modification)", "(no amendment)")) }
                 for a in index {
-                    let state = a.carried.map { $0 ? l.t("adoptée", "carried") : l.t("rejetée", "not carried") } ?? l.t("à voter", "to vote")
+                    let state =
+                        a.carried.map { $0 ? l.t("adoptée", "carried") : l.t("rejetée", "not carried") }
+                        ?? l.t("à voter", "to vote")
                     print("\(a.id)  \(a.rulebook ?? "?") v\(a.version.map(String.init) ?? "?")  \(state)")
                 }
             }

@@ -9,7 +9,8 @@ extension GreffeCommand.Audit {
     struct Keygen: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Crée la paire de clés Ed25519 de l'auditeur (clé privée 0600, clé publique à côté).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Écrit la clé privée dans FICHIER (droits 0600, jamais remplacée si elle existe) et la clé publique \
                 dans FICHIER.pub ; affiche la clé publique. Gardez la clé privée hors du magasin et hors de portée \
                 de qui tient le registre ; publiez ou confiez la clé publique.
@@ -18,7 +19,8 @@ extension GreffeCommand.Audit {
                   greffe audit keygen --out ~/cle-auditeur
                 """))
 
-        @Option(help: ArgumentHelp("Fichier de la clé privée (la clé publique va dans FICHIER.pub).", valueName: "fichier"))
+        @Option(
+            help: ArgumentHelp("Fichier de la clé privée (la clé publique va dans FICHIER.pub).", valueName: "fichier"))
         var out: String
 
         @Option(name: .long, help: "Langue des messages : fr ou en.")
@@ -29,7 +31,10 @@ extension GreffeCommand.Audit {
             let keys = AuditKeyPair.generate()
             try writeNewPrivateFile(out, keys.privateKeyHex + "\n")
             try writeFile(out + ".pub", keys.publicKeyHex + "\n", shared: true)
-            print(l.t("Clé privée : \(out) (0600) ; clé publique : \(out).pub", "Private key: \(out) (0600); public key: \(out).pub"))
+            print(
+                l.t(
+                    "Clé privée : \(out) (0600) ; clé publique : \(out).pub",
+                    "Private key: \(out) (0600); public key: \(out).pub"))
             print(keys.publicKeyHex)
         }
     }
@@ -39,7 +44,8 @@ extension GreffeCommand.Audit {
         static let configuration = CommandConfiguration(
             commandName: "checkpoint",
             abstract: "Signe la tête du journal (séquence, hachage, jour) : un reçu à garder hors du magasin.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Le reçu (JSON) contient la séquence et le hachage du dernier enregistrement, le jour, la clé publique \
                 et la signature Ed25519 de ces lignes :
                   greffe-checkpoint-1 / sequence N / hash H / day J / public-key K (chacune suivie d'un saut de ligne).
@@ -59,7 +65,9 @@ extension GreffeCommand.Audit {
         @Option(help: ArgumentHelp("Écrit le reçu dans ce fichier (sinon il est affiché).", valueName: "fichier"))
         var out: String?
 
-        @Option(name: .customLong("on"), help: ArgumentHelp("Jour du reçu (défaut : aujourd'hui, ou GREFFE_TODAY).", valueName: "jour"))
+        @Option(
+            name: .customLong("on"),
+            help: ArgumentHelp("Jour du reçu (défaut : aujourd'hui, ou GREFFE_TODAY).", valueName: "jour"))
         var on: Day?
 
         func run() throws {
@@ -68,8 +76,9 @@ extension GreffeCommand.Audit {
             do {
                 keys = try AuditKeyPair(privateKeyHex: String(decoding: try readFile(key), as: UTF8.self))
             } catch is CheckpointError {
-                throw CLIFailure(status: .usage, fr: "\(key) n'est pas une clé privée de `greffe audit keygen`",
-                                 en: "\(key) is not a private key from `greffe audit keygen`")
+                throw CLIFailure(
+                    status: .usage, fr: "\(key) n'est pas une clé privée de `greffe audit keygen`",
+                    en: "\(key) is not a private key from `greffe audit keygen`")
             }
             let registry = try options.readingRegistry()
             let day = try on ?? Today.resolve(timeZone: registry.rulebook.timeZone)
@@ -77,8 +86,10 @@ extension GreffeCommand.Audit {
             let text = String(decoding: try receipt.json(), as: UTF8.self) + "\n"
             if let out {
                 try writeFile(out, text)
-                print(l.t("Reçu écrit dans \(out) : séquence \(receipt.sequence), hachage \(receipt.hash)",
-                          "Receipt written to \(out): sequence \(receipt.sequence), hash \(receipt.hash)"))
+                print(
+                    l.t(
+                        "Reçu écrit dans \(out) : séquence \(receipt.sequence), hachage \(receipt.hash)",
+                        "Receipt written to \(out): sequence \(receipt.sequence), hash \(receipt.hash)"))
             } else {
                 print(text, terminator: "")
             }

@@ -9,7 +9,8 @@ extension GreffeCommand.Audit {
     struct Replay: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Le registre entier tel qu'il était après un enregistrement donné (dossiers, étapes, membres).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Rejoue le journal du premier enregistrement jusqu'à --until inclus et montre chaque dossier avec son \
                 étape, et la taille du registre des membres.
 
@@ -37,8 +38,9 @@ extension GreffeCommand.Audit {
             let registry = try options.readingRegistry()
             let head = try registry.store.head()
             guard until <= head.sequence else {
-                throw CLIFailure(status: .notFound, fr: "la séquence \(until) dépasse la tête du journal (\(head.sequence))",
-                                 en: "sequence \(until) is past the head of the log (\(head.sequence))")
+                throw CLIFailure(
+                    status: .notFound, fr: "la séquence \(until) dépasse la tête du journal (\(head.sequence))",
+                    en: "sequence \(until) is past the head of the log (\(head.sequence))")
             }
             var cursor = registry.store.records(from: until, batchSize: 1)
             let last = try cursor.next()
@@ -47,28 +49,39 @@ extension GreffeCommand.Audit {
             let members = replay.members.values
             let present = members.filter { $0.departedOn == nil && $0.radiatedOn == nil }.count
             if json {
-                print(try jsonText(ReplayJSON(
-                    until: until, hash: last?.hash.hexString ?? "", occurredOn: last?.event.occurredOn ?? "",
-                    members: members.count, membersPresent: present,
-                    cases: cases.map { id, folded in
-                        ReplayJSON.Case(case: id.rawValue, step: folded.state.step.rawValue, version: folded.version,
-                                        openedOn: OrNull(folded.state.openedOn?.description),
-                                        lastActOn: OrNull(folded.state.lastActOn?.description))
-                    })))
+                print(
+                    try jsonText(
+                        ReplayJSON(
+                            until: until, hash: last?.hash.hexString ?? "", occurredOn: last?.event.occurredOn ?? "",
+                            members: members.count, membersPresent: present,
+                            cases: cases.map { id, folded in
+                                ReplayJSON.Case(
+                                    case: id.rawValue, step: folded.state.step.rawValue, version: folded.version,
+                                    openedOn: OrNull(folded.state.openedOn?.description),
+                                    lastActOn: OrNull(folded.state.lastActOn?.description))
+                            })))
                 return
             }
             if let last {
-                print(l.t("Le registre après l'enregistrement \(until) (\(last.event.occurredOn), \(last.stream) \(last.type), hachage \(last.hash.hexString.prefix(16))…)",
-                          "The registry after record \(until) (\(last.event.occurredOn), \(last.stream) \(last.type), hash \(last.hash.hexString.prefix(16))…)"))
+                print(
+                    l.t(
+                        "Le registre après l'enregistrement \(until) (\(last.event.occurredOn), \(last.stream) \(last.type), hachage \(last.hash.hexString.prefix(16))…)",
+                        "The registry after record \(until) (\(last.event.occurredOn), \(last.stream) \(last.type), hash \(last.hash.hexString.prefix(16))…)"
+                    ))
             }
-            print(l.t("  membres : \(members.count), dont \(present) présent·es (ni parti·es ni radié·es)",
-                      "  members: \(members.count), \(present) present (neither left nor radiated)"))
+            print(
+                l.t(
+                    "  membres : \(members.count), dont \(present) présent·es (ni parti·es ni radié·es)",
+                    "  members: \(members.count), \(present) present (neither left nor radiated)"))
             print(l.t("  dossiers : \(cases.count)", "  cases: \(cases.count)"))
             for (id, folded) in cases {
                 let state = folded.state
-                print("    \(id) — \(l == .fr ? state.step.fr : state.step.en) ("
-                    + l.t("ouvert le \(state.openedOn?.description ?? "—"), dernier acte le \(state.lastActOn?.description ?? "—"), version \(folded.version))",
-                          "opened \(state.openedOn?.description ?? "—"), last act \(state.lastActOn?.description ?? "—"), version \(folded.version))"))
+                print(
+                    "    \(id) — \(l == .fr ? state.step.fr : state.step.en) ("
+                        + l.t(
+                            "ouvert le \(state.openedOn?.description ?? "—"), dernier acte le \(state.lastActOn?.description ?? "—"), version \(folded.version))",
+                            "opened \(state.openedOn?.description ?? "—"), last act \(state.lastActOn?.description ?? "—"), version \(folded.version))"
+                        ))
             }
         }
     }

@@ -8,8 +8,10 @@ extension GreffeCommand.Audit {
     /// `greffe audit verify`: every check an auditor needs, in one run.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Vérifie tout le magasin : chaîne, contenus, flux, projections, tirages, votes (et un reçu signé).",
-            discussion: prose("""
+            abstract:
+                "Vérifie tout le magasin : chaîne, contenus, flux, projections, tirages, votes (et un reçu signé).",
+            discussion: prose(
+                """
                 (1) la chaîne de hachage depuis le premier enregistrement ; (2) chaque contenu se lit comme son type, \
                 à une version de schéma connue ; (3) les versions de chaque flux sont contiguës et les index \
                 cohérents ; (4) rejouer tout le journal redonne exactement les projections stockées ; (5) chaque \
@@ -33,8 +35,11 @@ extension GreffeCommand.Audit {
         @Option(help: ArgumentHelp("Reçu signé de `greffe audit checkpoint`.", valueName: "fichier"))
         var checkpoint: String?
 
-        @Option(name: .customLong("public-key"), help: ArgumentHelp(
-            "Clé publique de confiance (hexadécimal, ou le fichier .pub) : le reçu doit être signé par elle.", valueName: "clé"))
+        @Option(
+            name: .customLong("public-key"),
+            help: ArgumentHelp(
+                "Clé publique de confiance (hexadécimal, ou le fichier .pub) : le reçu doit être signé par elle.",
+                valueName: "clé"))
         var publicKey: String?
 
         @Flag(help: "Sortie JSON.")
@@ -72,7 +77,9 @@ func readCheckpoint(_ path: String) throws -> Checkpoint {
     do {
         return try Checkpoint.read(try readFile(path))
     } catch let error as CheckpointError {
-        throw CLIFailure(status: .usage, fr: "\(path) n'est pas un reçu Greffe : \(error.words.fr)", en: "\(path) is not a Greffe receipt: \(error.words.en)")
+        throw CLIFailure(
+            status: .usage, fr: "\(path) n'est pas un reçu Greffe : \(error.words.fr)",
+            en: "\(path) is not a Greffe receipt: \(error.words.en)")
     }
 }
 
@@ -98,40 +105,49 @@ extension Words {
 extension AuditFinding {
     /// "séquence 12 : …" or "clé case/2026-001 : …".
     func text(_ l: Language) -> String {
-        let place = sequence.map { l.t("séquence \($0)", "sequence \($0)") } ?? key.map { l.t("clé \($0)", "key \($0)") }
+        let place =
+            sequence.map { l.t("séquence \($0)", "sequence \($0)") } ?? key.map { l.t("clé \($0)", "key \($0)") }
         return (place.map { $0 + l.t(" : ", ": ") } ?? "") + words.t(l)
     }
 }
 
 extension AuditReport {
     func text(_ l: Language, store: String, checkpoint: Checkpoint?) -> String {
-        var out = l.t("Audit du magasin \(store) — tête \(head.sequence) \(head.hash.hexString), règlement \(rulebook)\n",
-                      "Audit of the store \(store) — head \(head.sequence) \(head.hash.hexString), rulebook \(rulebook)\n")
+        var out = l.t(
+            "Audit du magasin \(store) — tête \(head.sequence) \(head.hash.hexString), règlement \(rulebook)\n",
+            "Audit of the store \(store) — head \(head.sequence) \(head.hash.hexString), rulebook \(rulebook)\n")
         for result in checks {
             let name = "(\(result.check.rawValue)) " + result.check.name.t(l)
             var counted = result.check.counted(result.count, l)
             if result.check == .checkpoint, let checkpoint {
-                counted = l.t("séquence \(checkpoint.sequence) du \(checkpoint.day), signé par \(checkpoint.publicKey.prefix(16))…",
-                              "sequence \(checkpoint.sequence) of \(checkpoint.day), signed by \(checkpoint.publicKey.prefix(16))…")
+                counted = l.t(
+                    "séquence \(checkpoint.sequence) du \(checkpoint.day), signé par \(checkpoint.publicKey.prefix(16))…",
+                    "sequence \(checkpoint.sequence) of \(checkpoint.day), signed by \(checkpoint.publicKey.prefix(16))…"
+                )
             }
             switch result.outcome {
             case .passed:
                 out += "  ✓ \(name)" + l.t(" : ", ": ") + counted + "\n"
             case .failed(let finding):
-                out += l.t("  ✗ \(name) : ÉCHEC (\(result.failed) sur \(counted)) — \(finding.text(l))\n",
-                           "  ✗ \(name): FAILED (\(result.failed) of \(counted)) — \(finding.text(l))\n")
+                out += l.t(
+                    "  ✗ \(name) : ÉCHEC (\(result.failed) sur \(counted)) — \(finding.text(l))\n",
+                    "  ✗ \(name): FAILED (\(result.failed) of \(counted)) — \(finding.text(l))\n")
             case .incomplete(let why):
-                out += l.t("  … \(name) : incomplet après \(counted) — \(why.fr)\n",
-                           "  … \(name): incomplete after \(counted) — \(why.en)\n")
+                out += l.t(
+                    "  … \(name) : incomplet après \(counted) — \(why.fr)\n",
+                    "  … \(name): incomplete after \(counted) — \(why.en)\n")
             }
         }
         if let (check, finding) = firstFailure {
-            out += l.t("ÉCHEC — première faute, vérification (\(check.rawValue)) \(check.name.fr) : \(finding.text(l))\n",
-                       "FAILED — first fault, check (\(check.rawValue)) \(check.name.en): \(finding.text(l))\n")
+            out += l.t(
+                "ÉCHEC — première faute, vérification (\(check.rawValue)) \(check.name.fr) : \(finding.text(l))\n",
+                "FAILED — first fault, check (\(check.rawValue)) \(check.name.en): \(finding.text(l))\n")
         } else if isValid {
             out += l.t("OK : toutes les vérifications passent.\n", "OK: every check passes.\n")
         } else {
-            out += l.t("ÉCHEC : une vérification n'a pas pu aller à son terme.\n", "FAILED: a check could not run to its end.\n")
+            out += l.t(
+                "ÉCHEC : une vérification n'a pas pu aller à son terme.\n",
+                "FAILED: a check could not run to its end.\n")
         }
         return out
     }

@@ -7,7 +7,8 @@ extension GreffeCommand {
     struct Cases: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liste les dossiers : étape, ouverture, prochain délai.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 --state en-cours (ou open ; défaut : tous) garde les dossiers en cours, --state clos (ou closed) les
                 dossiers clos ou arrêtés ; --state ÉTAPE garde une étape précise, nommée en français comme `greffe
                 cases` l'affiche (« recours formé, Assemblée générale attendue ») ou par son identifiant (appealPending).
@@ -29,18 +30,21 @@ extension GreffeCommand {
 
         @OptionGroup var options: StoreOptions
 
-        @Option(help: ArgumentHelp(
-            "Filtre : en-cours, clos, ou une étape (ses mots français ou son identifiant) : \(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "état"))
+        @Option(
+            help: ArgumentHelp(
+                "Filtre : en-cours, clos, ou une étape (ses mots français ou son identifiant) : \(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")).",
+                valueName: "état"))
         var state: String?
 
-        @Option(help: ArgumentHelp(
-            "Filtre : les dossiers où ce membre est partie, témoin ou membre de la cellule.", valueName: "membre"))
+        @Option(
+            help: ArgumentHelp(
+                "Filtre : les dossiers où ce membre est partie, témoin ou membre de la cellule.", valueName: "membre"))
         var member: MemberID?
 
-        @Option(help: ArgumentHelp(
-            "Cherche ce texte dans l'identifiant, les noms des parties et les textes consignés du dossier (lus avec les clés).",
-            valueName: "texte"))
+        @Option(
+            help: ArgumentHelp(
+                "Cherche ce texte dans l'identifiant, les noms des parties et les textes consignés du dossier (lus avec les clés).",
+                valueName: "texte"))
         var search: String?
 
         func validate() throws {
@@ -48,7 +52,9 @@ extension GreffeCommand {
                 throw ValidationError("--search : le texte cherché est vide / --search: the searched text is empty")
             }
             if let state, Filter(state) == nil {
-                throw ValidationError("--state : en-cours, clos ou une étape (\(CaseStep.allCases.map(\.fr).joined(separator: " ; "))) / open, closed or a step (\(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw ValidationError(
+                    "--state : en-cours, clos ou une étape (\(CaseStep.allCases.map(\.fr).joined(separator: " ; "))) / open, closed or a step (\(CaseStep.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
         }
 
@@ -89,19 +95,24 @@ extension GreffeCommand {
             // Why each case is kept, when --member or --search chose it: « (victime) », « (trouvé : texte (…)) ».
             var why: [CaseID: String] = [:]
             if let member {
-                if let unknown = try registry.firstUnknownMember([member]) { throw RegistryError.unknownMember(unknown) }
-                let found = Dictionary(try registry.cases(involving: member).map { ($0.summary.id, $0) }, uniquingKeysWith: { a, _ in a })
+                if let unknown = try registry.firstUnknownMember([member]) {
+                    throw RegistryError.unknownMember(unknown)
+                }
+                let found = Dictionary(
+                    try registry.cases(involving: member).map { ($0.summary.id, $0) }, uniquingKeysWith: { a, _ in a })
                 index = index.filter { found[$0.id] != nil }
                 for (id, f) in found {
                     why[id] = f.involvements.map { l == .fr ? $0.fr : $0.en }.joined(separator: ", ")
                 }
             }
             if let search {
-                let found = Dictionary(try registry.cases(matching: search, reveal: try registry.reveal(words: l.revealWords))
-                    .map { ($0.summary.id, $0) }, uniquingKeysWith: { a, _ in a })
+                let found = Dictionary(
+                    try registry.cases(matching: search, reveal: try registry.reveal(words: l.revealWords))
+                        .map { ($0.summary.id, $0) }, uniquingKeysWith: { a, _ in a })
                 index = index.filter { found[$0.id] != nil }
                 for (id, f) in found {
-                    let places = l.t("trouvé : ", "found: ") + f.places.map { l == .fr ? $0.fr : $0.en }.joined(separator: ", ")
+                    let places =
+                        l.t("trouvé : ", "found: ") + f.places.map { l == .fr ? $0.fr : $0.en }.joined(separator: ", ")
                     why[id] = why[id].map { $0 + " ; " + places } ?? places
                 }
             }
@@ -112,12 +123,16 @@ extension GreffeCommand {
             }
             if index.isEmpty { print(l.t("(aucun dossier)", "(no cases)")) }
             for c in index {
-                let next = c.nextDue.map { day in
-                    l.t("prochain délai \(day) (\(c.nextDueRule?.rawValue ?? "?"))", "next deadline \(day) (\(c.nextDueRule?.rawValue ?? "?"))")
-                } ?? l.t("aucun délai en cours", "no pending deadline")
-                print("\(c.id)  \(l == .fr ? c.step.fr : c.step.en)  " + l.t("ouvert le ", "opened ")
-                    + (c.openedOn?.description ?? "—") + "  " + next
-                    + ((member != nil || search != nil) ? (why[c.id].map { "  (\($0))" } ?? "") : ""))
+                let next =
+                    c.nextDue.map { day in
+                        l.t(
+                            "prochain délai \(day) (\(c.nextDueRule?.rawValue ?? "?"))",
+                            "next deadline \(day) (\(c.nextDueRule?.rawValue ?? "?"))")
+                    } ?? l.t("aucun délai en cours", "no pending deadline")
+                print(
+                    "\(c.id)  \(l == .fr ? c.step.fr : c.step.en)  " + l.t("ouvert le ", "opened ")
+                        + (c.openedOn?.description ?? "—") + "  " + next
+                        + ((member != nil || search != nil) ? (why[c.id].map { "  (\($0))" } ?? "") : ""))
             }
         }
     }

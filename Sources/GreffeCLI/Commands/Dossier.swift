@@ -7,8 +7,10 @@ import Registry
 extension GreffeCommand {
     struct Dossier: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Écrit le dossier d'un cas pour l'Assemblée générale : un document lisible, autonome, imprimable (A4).",
-            discussion: prose("""
+            abstract:
+                "Écrit le dossier d'un cas pour l'Assemblée générale : un document lisible, autonome, imprimable (A4).",
+            discussion: prose(
+                """
                 Faits et demandes, défense, chronologie dessinée de chaque acte avec ses délais (délais manqués
                 marqués), la cellule de crise et son tirage au sort recalculé, les votes avec le calcul des deux tiers,
                 la décision, le recours et la question posée à l'Assemblée (art. 5.6.12).
@@ -40,7 +42,9 @@ extension GreffeCommand {
         @Flag(help: "Parties désignées par leur rôle, autres membres par un pseudonyme.")
         var pseudonymise = false
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))
+        @Option(
+            name: .customLong("as-of"),
+            help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))
         var asOf: Day?
 
         @Option(help: ArgumentHelp("Fichier à écrire (défaut : la sortie standard).", valueName: "fichier"))
@@ -48,7 +52,9 @@ extension GreffeCommand {
 
         func validate() throws {
             if format == .pdf && out == nil {
-                throw ValidationError("--format pdf écrit un fichier : donnez --out FICHIER.pdf / --format pdf writes a file: give --out FILE.pdf")
+                throw ValidationError(
+                    "--format pdf écrit un fichier : donnez --out FICHIER.pdf / --format pdf writes a file: give --out FILE.pdf"
+                )
             }
         }
 
@@ -57,11 +63,14 @@ extension GreffeCommand {
             let (registry, id) = try options.readingRegistry(forCase: caseID)
             let day = try registry.day(asOf)
             let loaded = try registry.loadCase(id, asOf: day)
-            let naming = Naming(state: loaded.state, events: loaded.events, roster: try registry.members(),
-                                pseudonymise: pseudonymise, language: l,
-                                reveal: try registry.reveal(words: l.revealWords))
-            let document = DossierBuilder(id: id, loaded: loaded, asOf: day, rulebook: loaded.rulebook,
-                                          naming: naming, language: l).build()
+            let naming = Naming(
+                state: loaded.state, events: loaded.events, roster: try registry.members(),
+                pseudonymise: pseudonymise, language: l,
+                reveal: try registry.reveal(words: l.revealWords))
+            let document = DossierBuilder(
+                id: id, loaded: loaded, asOf: day, rulebook: loaded.rulebook,
+                naming: naming, language: l
+            ).build()
             if format == .pdf, let out {
                 let pdf: Data
                 do { pdf = try ChromiumPDF.print(document.html()) } catch {

@@ -13,7 +13,8 @@ extension GreffeCommand {
 
         static let configuration = CommandConfiguration(
             abstract: "Exporte tout le journal en JSON Lines, avec l'enveloppe complète de chaque enregistrement.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Première ligne : un en-tête (format, tête du journal, pseudonymisé ou non). Puis une ligne par \
                 enregistrement : sequence, stream, version, type, schemaVersion, occurredOn, recordedAt (et \
                 recordedAtMs, la valeur hachée), actor, correlationId, causationId, payload (le JSON stocké, octet pour
@@ -35,14 +36,17 @@ extension GreffeCommand {
         @Option(help: "Format : jsonl.")
         var format: Format = .jsonl
 
-        @Option(help: ArgumentHelp("Écrit l'export dans ce fichier (sinon sur la sortie standard).", valueName: "fichier"))
+        @Option(
+            help: ArgumentHelp("Écrit l'export dans ce fichier (sinon sur la sortie standard).", valueName: "fichier"))
         var out: String?
 
         @Flag(help: "Remplace les personnes par des pseudonymes stables (la chaîne ne se re-vérifie plus).")
         var pseudonymise = false
 
-        @Option(name: .customLong("key-file"), help: ArgumentHelp(
-            "Clé des pseudonymes (créée, 0600, si elle n'existe pas ; jamais exportée).", valueName: "fichier"))
+        @Option(
+            name: .customLong("key-file"),
+            help: ArgumentHelp(
+                "Clé des pseudonymes (créée, 0600, si elle n'existe pas ; jamais exportée).", valueName: "fichier"))
         var keyFile: String?
 
         func validate() throws {
@@ -67,30 +71,40 @@ extension GreffeCommand {
             }
             if let out, let file {
                 try file.close()
-                print(l.t("\(header.records) enregistrement(s) exporté(s) dans \(out), tête \(header.headSequence) \(header.headHash)",
-                          "\(header.records) record(s) exported to \(out), head \(header.headSequence) \(header.headHash)"))
+                print(
+                    l.t(
+                        "\(header.records) enregistrement(s) exporté(s) dans \(out), tête \(header.headSequence) \(header.headHash)",
+                        "\(header.records) record(s) exported to \(out), head \(header.headSequence) \(header.headHash)"
+                    ))
             }
             if header.pseudonymised {
-                writeError(l.t("Export pseudonymisé : la chaîne ne peut pas être re-vérifiée à partir de cet export (ses hachages sont des MAC à clé de ceux d'origine).",
-                               "Pseudonymised export: the chain cannot be re-verified from this export (its hashes are keyed MACs of the original ones)."))
+                writeError(
+                    l.t(
+                        "Export pseudonymisé : la chaîne ne peut pas être re-vérifiée à partir de cet export (ses hachages sont des MAC à clé de ceux d'origine).",
+                        "Pseudonymised export: the chain cannot be re-verified from this export (its hashes are keyed MACs of the original ones)."
+                    ))
             }
         }
 
         /// The pseudonymisation key: read from the file, or 32 random bytes written to it (0600) when it is absent.
         func pseudonymKey(_ path: String, _ l: Language) throws -> [UInt8] {
             if FileManager.default.fileExists(atPath: path) {
-                let text = String(decoding: try readFile(path), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = String(decoding: try readFile(path), as: UTF8.self).trimmingCharacters(
+                    in: .whitespacesAndNewlines)
                 guard let key = [UInt8](hexString: text), key.count >= 16 else {
-                    throw CLIFailure(status: .usage, fr: "\(path) n'est pas une clé de pseudonymes (hexadécimal)",
-                                     en: "\(path) is not a pseudonym key (hex)")
+                    throw CLIFailure(
+                        status: .usage, fr: "\(path) n'est pas une clé de pseudonymes (hexadécimal)",
+                        en: "\(path) is not a pseudonym key (hex)")
                 }
                 return key
             }
             var generator = SystemRandomNumberGenerator()
             let key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
             try writeNewPrivateFile(path, key.hexString + "\n")
-            writeError(l.t("Clé de pseudonymes créée : \(path) (0600). Gardez-la : les mêmes pseudonymes reviendront à chaque export.",
-                           "Pseudonym key created: \(path) (0600). Keep it: the same pseudonyms come back with every export."))
+            writeError(
+                l.t(
+                    "Clé de pseudonymes créée : \(path) (0600). Gardez-la : les mêmes pseudonymes reviendront à chaque export.",
+                    "Pseudonym key created: \(path) (0600). Keep it: the same pseudonyms come back with every export."))
             return key
         }
     }

@@ -8,7 +8,8 @@ extension GreffeCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Crée un magasin vide (dossier 0700, fichiers 0600).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Le règlement intérieur de CLE Autistes (art. 5.6, cle-autistes-ri v1) s'applique aux dossiers tant \
                 qu'aucune autre version n'est adoptée. Avec --rulebook, le magasin adopte aussi dès sa création un \
                 règlement livré : l'échelle de sanctions d'une organisation (voir `greffe rulebook list`).
@@ -21,10 +22,14 @@ extension GreffeCommand {
 
         @OptionGroup var options: StoreOptions
 
-        @Option(help: ArgumentHelp("Règlement livré à adopter (une échelle de sanctions, ou cle-autistes-ri).", valueName: "règlement"))
+        @Option(
+            help: ArgumentHelp(
+                "Règlement livré à adopter (une échelle de sanctions, ou cle-autistes-ri).", valueName: "règlement"))
         var rulebook: String?
 
-        @Option(name: .customLong("on"), help: ArgumentHelp("Jour de l'adoption (défaut : aujourd'hui).", valueName: "jour"))
+        @Option(
+            name: .customLong("on"), help: ArgumentHelp("Jour de l'adoption (défaut : aujourd'hui).", valueName: "jour")
+        )
         var on: Day?
 
         @Option(name: .customLong("as"), help: ArgumentHelp("Qui enregistre l'adoption.", valueName: "membre"))
@@ -40,8 +45,9 @@ extension GreffeCommand {
             let store = try EventStore.create(at: options.storePath)
             // An existing empty directory keeps the mode it had; the store is the owner's only, whatever existed.
             guard chmod(store.path, 0o700) == 0 else {
-                throw CLIFailure(status: .storeError, fr: "impossible de restreindre les droits de \(store.path) (0700)",
-                                 en: "cannot restrict the permissions of \(store.path) (0700)")
+                throw CLIFailure(
+                    status: .storeError, fr: "impossible de restreindre les droits de \(store.path) (0700)",
+                    en: "cannot restrict the permissions of \(store.path) (0700)")
             }
             print(
                 l.t(
@@ -53,8 +59,10 @@ extension GreffeCommand {
                 act.actor = actor
                 let day = try registry.day(on)
                 try registry.adopt(book, on: day, recording: try act.recording)
-                print(l.t("Règlement adopté : \(book.id) v\(book.version) le \(day.frenchDescription).",
-                          "Rulebook adopted: \(book.id) v\(book.version) on \(day)."))
+                print(
+                    l.t(
+                        "Règlement adopté : \(book.id) v\(book.version) le \(day.frenchDescription).",
+                        "Rulebook adopted: \(book.id) v\(book.version) on \(day)."))
             }
         }
     }

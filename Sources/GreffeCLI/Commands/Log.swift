@@ -15,7 +15,8 @@ extension GreffeCommand.Log {
     struct Reindex: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reconstruit les index (dossiers, délais dus, membres, sièges…) à partir du journal.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Les index se reconstruisent toujours du journal, qui seul fait foi : rejouer chaque enregistrement \
                 depuis le premier, puis remplacer tous les index en une transaction. Utile après une mise à jour de \
                 Greffe qui ajoute un index, ou quand `greffe audit verify` trouve les index différents du journal \
@@ -37,8 +38,10 @@ extension GreffeCommand.Log {
             if json {
                 print(try jsonText(ReindexView(entries: count, changed: changed, head: HeadView(head))))
             } else {
-                print(l.t("Index reconstruits à partir du journal (tête \(head.sequence)) : \(count) entrée(s), \(changed) modifiée(s).",
-                          "Indexes rebuilt from the log (head \(head.sequence)): \(count) entries, \(changed) changed."))
+                print(
+                    l.t(
+                        "Index reconstruits à partir du journal (tête \(head.sequence)) : \(count) entrée(s), \(changed) modifiée(s).",
+                        "Indexes rebuilt from the log (head \(head.sequence)): \(count) entries, \(changed) changed."))
             }
         }
     }
@@ -46,7 +49,8 @@ extension GreffeCommand.Log {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vérifie la chaîne de hachage depuis le premier enregistrement (ou un point de contrôle).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Sortie 0 si tout est intact, 79 sinon, avec la première séquence fautive et la raison.
 
                 Exemples :
@@ -83,10 +87,15 @@ extension GreffeCommand.Log {
             }
             let report = try store.verify(from: checkpoint)
             if json {
-                print(try jsonText(LogVerifyView(
-                    ok: report.isValid, recordsChecked: report.recordsChecked, startSequence: report.startSequence,
-                    head: HeadView(report.storedHead),
-                    failure: report.failure.map { .init(sequence: $0.sequence, kind: $0.kind.rawValue, detail: $0.detail) })))
+                print(
+                    try jsonText(
+                        LogVerifyView(
+                            ok: report.isValid, recordsChecked: report.recordsChecked,
+                            startSequence: report.startSequence,
+                            head: HeadView(report.storedHead),
+                            failure: report.failure.map {
+                                .init(sequence: $0.sequence, kind: $0.kind.rawValue, detail: $0.detail)
+                            })))
             } else if let failure = report.failure {
                 print(
                     l.t(
@@ -96,7 +105,8 @@ extension GreffeCommand.Log {
                 print(
                     l.t(
                         "OK : \(report.recordsChecked) enregistrement(s) vérifié(s), tête \(report.storedHead.sequence) \(report.storedHead.hash.hexString)",
-                        "OK: \(report.recordsChecked) record(s) verified, head \(report.storedHead.sequence) \(report.storedHead.hash.hexString)"))
+                        "OK: \(report.recordsChecked) record(s) verified, head \(report.storedHead.sequence) \(report.storedHead.hash.hexString)"
+                    ))
             }
             if !report.isValid { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
         }
@@ -105,7 +115,8 @@ extension GreffeCommand.Log {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Affiche les enregistrements du journal, dans l'ordre.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Exemples :
                   greffe log show --store ./registre
                   greffe log show --from 40 --limit 10

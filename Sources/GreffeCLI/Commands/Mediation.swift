@@ -41,13 +41,18 @@ struct PathActOptions: ParsableArguments {
     @OptionGroup var options: StoreOptions
     @OptionGroup var act: ActOptions
     @Flag(help: "Sortie JSON.") var json = false
-    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(
-        "Simulation : décide l'acte et affiche ce qui serait enregistré, sans rien écrire ; même code de sortie que l'acte réel."))
+    @Flag(
+        name: .customLong("dry-run"),
+        help: ArgumentHelp(
+            "Simulation : décide l'acte et affiche ce qui serait enregistré, sans rien écrire ; même code de sortie que l'acte réel."
+        ))
     var dryRun = false
 
-    @Option(name: .customLong("id"), help: ArgumentHelp(
-        "Clé d'idempotence (identifiant de commande, sans texte libre) : un acte de même clé déjà enregistré est sauté (sortie 0).",
-        valueName: "clé"))
+    @Option(
+        name: .customLong("id"),
+        help: ArgumentHelp(
+            "Clé d'idempotence (identifiant de commande, sans texte libre) : un acte de même clé déjà enregistré est sauté (sortie 0).",
+            valueName: "clé"))
     var commandId: String?
 
     var language: Language { options.language }
@@ -71,7 +76,9 @@ struct PathActOptions: ParsableArguments {
     func report(stream: String, id: String, types: [String], lines: [String], sequences: [UInt64]) throws {
         let l = language
         if json {
-            print(try jsonText(PathActReport(id: id, stream: stream, dryRun: dryRun, events: types, sequences: sequences)))
+            print(
+                try jsonText(PathActReport(id: id, stream: stream, dryRun: dryRun, events: types, sequences: sequences))
+            )
             return
         }
         if dryRun { print(l.t("Simulation : rien n'est écrit.", "Dry run: nothing is written.")) }
@@ -91,8 +98,10 @@ extension GreffeCommand {
     struct MediationCommandGroup: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mediation",
-            abstract: "Médiation des conflits interpersonnels (art. 5.4, R30) : parties, médiateur, tirage au sort, issue.",
-            discussion: prose("""
+            abstract:
+                "Médiation des conflits interpersonnels (art. 5.4, R30) : parties, médiateur, tirage au sort, issue.",
+            discussion: prose(
+                """
                 Une médiation par flux mediation/<id> (ex. 2026-M001). Les parties désignent un médiateur ; à défaut
                 d'accord, le Conseil fait appel à un membre indépendant du conflit, à jour de cotisation pour l'année ;
                 en cas de non-réponse, un tirage au sort public (RFC 3797, comme pour la cellule de crise) désigne le
@@ -109,30 +118,41 @@ extension GreffeCommand {
                   greffe mediation status 2026-M001
                   greffe mediation list
                 """),
-            subcommands: [Open.self, Name.self, Answer.self, DrawAnnounce.self, Draw.self, Conclude.self, Status.self, List.self])
+            subcommands: [
+                Open.self, Name.self, Answer.self, DrawAnnounce.self, Draw.self, Conclude.self, Status.self, List.self
+            ])
 
         struct Open: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Ouvre une médiation entre des parties en conflit (ou à la suite d'un dossier 5.6).",
-                discussion: prose("""
+                discussion: prose(
+                    """
                     Exemples :
                       greffe mediation open --party m004 --party m007 --facts "Désaccord sur la modération" --as m001
                       greffe mediation open --party m004 --party m007 --after-case 2026-001 --facts "Suite de la procédure" --as m001
                     """))
             @OptionGroup var path: PathActOptions
-            @Option(name: .customLong("party"), help: ArgumentHelp("Une partie au conflit (répétable, au moins deux).", valueName: "membre"))
+            @Option(
+                name: .customLong("party"),
+                help: ArgumentHelp("Une partie au conflit (répétable, au moins deux).", valueName: "membre"))
             var parties: [MemberID] = []
             @Option(help: "L'objet du conflit.") var facts: String
-            @Option(name: .customLong("after-case"), help: ArgumentHelp("Le dossier 5.6 dont la médiation est la suite.", valueName: "dossier"))
+            @Option(
+                name: .customLong("after-case"),
+                help: ArgumentHelp("Le dossier 5.6 dont la médiation est la suite.", valueName: "dossier"))
             var afterCase: String?
-            @Option(name: .customLong("mediation"), help: ArgumentHelp("Identifiant choisi (défaut : le suivant de l'année, 2026-M001…).", valueName: "id"))
+            @Option(
+                name: .customLong("mediation"),
+                help: ArgumentHelp("Identifiant choisi (défaut : le suivant de l'année, 2026-M001…).", valueName: "id"))
             var mediation: String?
 
             func validate() throws { try validateIdentity("--party", parties.map(\.rawValue)) }
 
             func run() throws {
                 try mediationAct(path, id: mediation, members: parties) { _ in
-                    .open(MediationOpening(parties: parties, facts: .clear(facts), followsCase: afterCase.map { CaseID($0) }))
+                    .open(
+                        MediationOpening(
+                            parties: parties, facts: .clear(facts), followsCase: afterCase.map { CaseID($0) }))
                 }
             }
         }
@@ -140,7 +160,8 @@ extension GreffeCommand {
         struct Name: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Désigne le médiateur : choisi par les parties, ou appelé par le Conseil à défaut d'accord.",
-                discussion: prose("""
+                discussion: prose(
+                    """
                     --by parties : le médiateur est en fonction. --by board : le Conseil fait appel au membre, qui
                     répond ensuite (greffe mediation answer).
 
@@ -151,7 +172,8 @@ extension GreffeCommand {
             @OptionGroup var path: PathActOptions
             @Argument(help: "La médiation (ex. 2026-M001).") var mediation: String
             @Option(help: "Le médiateur.") var mediator: MemberID
-            @Option(help: "Qui le désigne : parties (ou parties-en-conflit), board (ou conseil).") var by: MediatorNaming.By
+            @Option(help: "Qui le désigne : parties (ou parties-en-conflit), board (ou conseil).") var by:
+                MediatorNaming.By
 
             func run() throws {
                 try mediationAct(path, id: mediation, members: [mediator]) { _ in
@@ -163,7 +185,8 @@ extension GreffeCommand {
         struct Answer: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Enregistre la réponse du membre appelé par le Conseil : accepted, declined, no-answer.",
-                discussion: prose("""
+                discussion: prose(
+                    """
                     Exemples :
                       greffe mediation answer 2026-M001 --mediator m009 --answer accepted --as m001
                       greffe mediation answer 2026-M001 --mediator m009 --answer no-answer --as m001
@@ -171,7 +194,8 @@ extension GreffeCommand {
             @OptionGroup var path: PathActOptions
             @Argument(help: "La médiation.") var mediation: String
             @Option(help: "Le membre appelé.") var mediator: MemberID
-            @Option(help: "accepted (accepte), declined (refuse), no-answer (sans-reponse).") var answer: MediatorAnswer.Answer
+            @Option(help: "accepted (accepte), declined (refuse), no-answer (sans-reponse).") var answer:
+                MediatorAnswer.Answer
 
             func run() throws {
                 try mediationAct(path, id: mediation, members: [mediator]) { _ in
@@ -184,7 +208,8 @@ extension GreffeCommand {
             static let configuration = CommandConfiguration(
                 commandName: "draw-announce",
                 abstract: "Annonce le tirage au sort du médiateur : la liste des éligibles et les sources d'aléa.",
-                discussion: prose("""
+                discussion: prose(
+                    """
                     La liste (membres indépendants du conflit, à jour de cotisation de l'année, sous le plafond
                     d'interventions, hors ceux qui ont décliné) et son empreinte SHA-256 sont enregistrées avant que
                     l'aléa soit connu, comme pour la cellule de crise (docs/draw.md).
@@ -194,9 +219,14 @@ extension GreffeCommand {
                     """))
             @OptionGroup var path: PathActOptions
             @Argument(help: "La médiation.") var mediation: String
-            @Option(name: .customLong("source"), help: ArgumentHelp("Une source d'aléa publique (répétable).", valueName: "texte"))
+            @Option(
+                name: .customLong("source"),
+                help: ArgumentHelp("Une source d'aléa publique (répétable).", valueName: "texte"))
             var sources: [String] = []
-            @Option(name: .customLong("known-on"), help: ArgumentHelp("Jour où les valeurs de chaque source seront publiques (une par --source).", valueName: "jour"))
+            @Option(
+                name: .customLong("known-on"),
+                help: ArgumentHelp(
+                    "Jour où les valeurs de chaque source seront publiques (une par --source).", valueName: "jour"))
             var knownOn: [Day] = []
 
             func validate() throws {
@@ -208,7 +238,8 @@ extension GreffeCommand {
 
             func run() throws {
                 try mediationAct(path, id: mediation, members: []) { _ in
-                    .announceDraw(sources: zip(sources, knownOn).map { EntropySource(description: $0, valuesKnownOn: $1) })
+                    .announceDraw(
+                        sources: zip(sources, knownOn).map { EntropySource(description: $0, valuesKnownOn: $1) })
                 }
             }
         }
@@ -216,14 +247,18 @@ extension GreffeCommand {
         struct Draw: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "draw",
-                abstract: "Effectue le tirage annoncé avec les valeurs publiées (RFC 3797) : le premier tiré est le médiateur.",
-                discussion: prose("""
+                abstract:
+                    "Effectue le tirage annoncé avec les valeurs publiées (RFC 3797) : le premier tiré est le médiateur.",
+                discussion: prose(
+                    """
                     Exemples :
                       greffe mediation draw 2026-M001 --entropy "3 11 17 25 38" --on 2026-03-14 --as m001
                     """))
             @OptionGroup var path: PathActOptions
             @Argument(help: "La médiation.") var mediation: String
-            @Option(name: .customLong("entropy"), help: ArgumentHelp("Les valeurs publiées d'une source (une option par source).", valueName: "valeurs"))
+            @Option(
+                name: .customLong("entropy"),
+                help: ArgumentHelp("Les valeurs publiées d'une source (une option par source).", valueName: "valeurs"))
             var entropy: [String] = []
 
             func validate() throws {
@@ -237,7 +272,10 @@ extension GreffeCommand {
                         do {
                             values.append(try RFC3797.values(fromEntropyText: text, source: index + 1))
                         } catch let error as KeyStringError {
-                            throw RegistryError.refused(Refusal(.R30, fr: "valeurs illisibles : \(error.fr)", en: "unreadable values: \(error.description)"))
+                            throw RegistryError.refused(
+                                Refusal(
+                                    .R30, fr: "valeurs illisibles : \(error.fr)",
+                                    en: "unreadable values: \(error.description)"))
                         }
                     }
                     return .performDraw(values: values)
@@ -247,22 +285,29 @@ extension GreffeCommand {
 
         struct Conclude: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Enregistre l'issue : agreement (accord), failure (échec), complaint (renvoi vers une plainte).",
-                discussion: prose("""
+                abstract:
+                    "Enregistre l'issue : agreement (accord), failure (échec), complaint (renvoi vers une plainte).",
+                discussion: prose(
+                    """
                     Exemples :
                       greffe mediation conclude 2026-M001 --outcome agreement --note "Accord écrit signé" --as m001
                       greffe mediation conclude 2026-M001 --outcome complaint --case 2026-004 --as m001
                     """))
             @OptionGroup var path: PathActOptions
             @Argument(help: "La médiation.") var mediation: String
-            @Option(help: "agreement (accord), failure (echec), complaint (plainte).") var outcome: MediationOutcome.Kind
+            @Option(help: "agreement (accord), failure (echec), complaint (plainte).") var outcome:
+                MediationOutcome.Kind
             @Option(help: "Une note.") var note: String?
-            @Option(name: .customLong("case"), help: ArgumentHelp("Le dossier 5.6 ouvert par la plainte.", valueName: "dossier"))
+            @Option(
+                name: .customLong("case"),
+                help: ArgumentHelp("Le dossier 5.6 ouvert par la plainte.", valueName: "dossier"))
             var caseID: String?
 
             func run() throws {
                 try mediationAct(path, id: mediation, members: []) { _ in
-                    .conclude(MediationOutcome(outcome: outcome, note: note.map(Sealed.clear), caseID: caseID.map { CaseID($0) }))
+                    .conclude(
+                        MediationOutcome(
+                            outcome: outcome, note: note.map(Sealed.clear), caseID: caseID.map { CaseID($0) }))
                 }
             }
         }
@@ -270,7 +315,8 @@ extension GreffeCommand {
         struct Status: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Une médiation : parties, médiateur, tirage, issue, ce qui est attendu.",
-                discussion: prose("""
+                discussion: prose(
+                    """
                     Exemples :
                       greffe mediation status 2026-M001
                       greffe mediation status 2026-M001 --json
@@ -291,10 +337,14 @@ extension GreffeCommand {
                 }
                 let s = loaded.state
                 print(l.t("Médiation \(mediation) (art. 5.4)", "Mediation \(mediation) (art. 5.4)"))
-                print(l.t("  parties : ", "  parties: ") + (s.opening?.parties.map(\.rawValue).joined(separator: ", ") ?? ""))
+                print(
+                    l.t("  parties : ", "  parties: ")
+                        + (s.opening?.parties.map(\.rawValue).joined(separator: ", ") ?? ""))
                 if let c = s.opening?.followsCase { print(l.t("  suite du dossier \(c)", "  follows case \(c)")) }
                 let reveal = try registry.reveal(words: l.revealWords)
-                for dated in loaded.events { print("  " + mediationLine(dated.event, day: dated.on, state: s, l, reveal: reveal)) }
+                for dated in loaded.events {
+                    print("  " + mediationLine(dated.event, day: dated.on, state: s, l, reveal: reveal))
+                }
                 for p in s.pending { print(l.t("  attendu : \(p.labelFr)", "  pending: \(p.labelEn)")) }
             }
         }
@@ -302,7 +352,8 @@ extension GreffeCommand {
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Les médiations du registre, depuis l'index.",
-                discussion: prose("""
+                discussion: prose(
+                    """
                     Exemples :
                       greffe mediation list
                       greffe mediation list --json
@@ -319,10 +370,12 @@ extension GreffeCommand {
                 }
                 if index.isEmpty { print(l.t("(aucune médiation)", "(no mediation)")) }
                 for m in index {
-                    let state = m.outcome.map { l.t("close (\($0.words(l)))", "concluded (\($0.words(l)))") }
+                    let state =
+                        m.outcome.map { l.t("close (\($0.words(l)))", "concluded (\($0.words(l)))") }
                         ?? l.t("en cours", "open")
-                    print("\(m.id)  \(m.parties.map(\.rawValue).joined(separator: " / "))  "
-                          + l.t("médiateur : ", "mediator: ") + (m.mediator?.rawValue ?? "—") + "  \(state)")
+                    print(
+                        "\(m.id)  \(m.parties.map(\.rawValue).joined(separator: " / "))  "
+                            + l.t("médiateur : ", "mediator: ") + (m.mediator?.rawValue ?? "—") + "  \(state)")
                 }
             }
         }
@@ -338,39 +391,47 @@ func mediationAct(
     let registry = try path.options.registry()
     if let unknown = try registry.firstUnknownMember(members) { throw PathError.unknownMember(unknown) }
     let day = try path.act.day(rulebook: registry.rulebook)
-    let done = try registry.performMediation(try command(registry), id: id, on: day, recording: try path.recording,
-                                             dryRun: path.dryRun)
+    let done = try registry.performMediation(
+        try command(registry), id: id, on: day, recording: try path.recording,
+        dryRun: path.dryRun)
     let reveal = try registry.reveal(words: l.revealWords)
     let lines = done.events.map { mediationLine($0, day: day, state: done.state, l, reveal: reveal) }
-    try path.report(stream: Registry.mediationStream(done.id), id: done.id, types: done.events.map(\.typeName),
-                    lines: lines, sequences: done.records.map(\.sequence))
+    try path.report(
+        stream: Registry.mediationStream(done.id), id: done.id, types: done.events.map(\.typeName),
+        lines: lines, sequences: done.records.map(\.sequence))
 }
 
 func mediationLine(_ event: MediationEvent, day: Day, state: MediationState, _ l: Language, reveal: Reveal) -> String {
     let on = l.t("le \(day.frenchDescription)", "on \(day)")
     switch event {
     case .opened(let o):
-        return l.t("Médiation ouverte \(on) entre \(o.parties.map(\.rawValue).joined(separator: " et "))",
-                   "Mediation opened \(on) between \(o.parties.map(\.rawValue).joined(separator: " and "))")
+        return l.t(
+            "Médiation ouverte \(on) entre \(o.parties.map(\.rawValue).joined(separator: " et "))",
+            "Mediation opened \(on) between \(o.parties.map(\.rawValue).joined(separator: " and "))")
             + l.t(" ; objet : ", "; about: ") + SafeText.field(reveal(o.facts))
     case .mediatorNamed(let n):
         return n.by == .parties
-            ? l.t("Médiateur désigné par les parties \(on) : \(n.mediator)", "Mediator named by the parties \(on): \(n.mediator)")
+            ? l.t(
+                "Médiateur désigné par les parties \(on) : \(n.mediator)",
+                "Mediator named by the parties \(on): \(n.mediator)")
             : l.t("Le Conseil fait appel à \(n.mediator) \(on)", "The board calls on \(n.mediator) \(on)")
     case .mediatorAnswered(let a):
-        let answer = switch a.answer {
-        case .accepted: l.t("accepte", "accepts")
-        case .declined: l.t("décline", "declines")
-        case .noAnswer: l.t("ne répond pas", "does not answer")
-        }
+        let answer =
+            switch a.answer {
+            case .accepted: l.t("accepte", "accepts")
+            case .declined: l.t("décline", "declines")
+            case .noAnswer: l.t("ne répond pas", "does not answer")
+            }
         return l.t("\(a.mediator) \(answer) (\(day.frenchDescription))", "\(a.mediator) \(answer) (\(day))")
     case .drawAnnounced(let a):
-        return l.t("Tirage au sort annoncé \(on) : \(a.pool.count) membre(s) éligible(s), SHA-256 \(a.poolDigest)",
-                   "Draw announced \(on): \(a.pool.count) eligible member(s), SHA-256 \(a.poolDigest)")
+        return l.t(
+            "Tirage au sort annoncé \(on) : \(a.pool.count) membre(s) éligible(s), SHA-256 \(a.poolDigest)",
+            "Draw announced \(on): \(a.pool.count) eligible member(s), SHA-256 \(a.poolDigest)")
     case .drawPerformed(let d):
         let drawn = d.members(in: state.announcement?.value.pool ?? []).first?.rawValue ?? "?"
-        return l.t("Tirage effectué \(on) (chaîne-clé \(d.keyString)) : médiateur \(drawn)",
-                   "Draw performed \(on) (key string \(d.keyString)): mediator \(drawn)")
+        return l.t(
+            "Tirage effectué \(on) (chaîne-clé \(d.keyString)) : médiateur \(drawn)",
+            "Draw performed \(on) (key string \(d.keyString)): mediator \(drawn)")
     case .concluded(let o):
         let outcome = o.outcome.words(l)
         return l.t("Médiation close \(on) : \(outcome)", "Mediation concluded \(on): \(outcome)")

@@ -17,7 +17,8 @@ extension GreffeCommand.Members {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Importe la liste des membres depuis un fichier CSV (séparateur , ; ou tabulation).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Colonnes (en-têtes français ou anglais, sans souci de casse ni d'accents) :
                   id | identifiant        identifiant stable du membre (obligatoire)
                   nom | name              nom affiché (obligatoire) ; avec une colonne prénom, « Prénom Nom »
@@ -53,8 +54,10 @@ extension GreffeCommand.Members {
         @Argument(help: "Le fichier CSV.")
         var file: String
 
-        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(
-            "Simulation : affiche ce que l'import enregistrerait, membre par membre, sans rien écrire."))
+        @Flag(
+            name: .customLong("dry-run"),
+            help: ArgumentHelp(
+                "Simulation : affiche ce que l'import enregistrerait, membre par membre, sans rien écrire."))
         var dryRun = false
 
         func run() throws {
@@ -67,8 +70,11 @@ extension GreffeCommand.Members {
             if let line = TextInput.quoteProblemLine(in: text, delimiter: delimiter.rawValue) {
                 throw CLIFailure(
                     status: .refused,
-                    fr: "\(file), ligne \(line) : guillemet \" mal placé ; dans une cellule, un guillemet se double (\"\") et la cellule entière se met entre guillemets ; rien n'a été écrit",
-                    en: "\(file), line \(line): misplaced double quote; inside a cell a quote is doubled (\"\") and the whole cell is quoted; nothing was written")
+                    fr:
+                        "\(file), ligne \(line) : guillemet \" mal placé ; dans une cellule, un guillemet se double (\"\") et la cellule entière se met entre guillemets ; rien n'a été écrit",
+                    en:
+                        "\(file), line \(line): misplaced double quote; inside a cell a quote is doubled (\"\") and the whole cell is quoted; nothing was written"
+                )
             }
             let csv: CSV<Enumerated>
             do {
@@ -79,8 +85,11 @@ extension GreffeCommand.Members {
                     en: "\(file) is not a readable CSV (quotes); nothing was written")
             }
             if encoding != .utf8 {
-                writeError(l.t("greffe : \(file) est en \(encoding.name), converti en UTF-8 : vérifiez les accents des noms importés.",
-                               "greffe: \(file) is in \(encoding.name), converted to UTF-8: check the accents of the names imported."))
+                writeError(
+                    l.t(
+                        "greffe : \(file) est en \(encoding.name), converti en UTF-8 : vérifiez les accents des noms importés.",
+                        "greffe: \(file) is in \(encoding.name), converted to UTF-8: check the accents of the names imported."
+                    ))
             }
             if let columns = try? RosterColumns.map(header: csv.header) {
                 for notice in Self.notices(columns, language: l) { writeError(notice) }
@@ -91,19 +100,25 @@ extension GreffeCommand.Members {
                 header: csv.header, rows: csv.rows, on: try act.day(rulebook: registry.rulebook),
                 recording: try act.recording)
             if dryRun {
-                print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'import réel enregistrerait :",
-                          "Dry run (--dry-run): nothing was written. The real import would record:"))
+                print(
+                    l.t(
+                        "Simulation (--dry-run) : rien n'a été écrit. L'import réel enregistrerait :",
+                        "Dry run (--dry-run): nothing was written. The real import would record:"))
                 let joinDays = Roster.joinDays(header: csv.header, records: csv.rows)
                 for (id, events) in changes.sorted(by: { $0.key < $1.key }) {
                     let since = events.contains { if case .joined = $0 { true } else { false } } ? joinDays[id] : nil
-                    print("  \(id) : " + events.map { Self.preview($0, language: l) }.joined(separator: " ; ")
-                        + (since.map { l.t(" ; membre depuis le \($0.frenchDescription)", "; member since \($0)") } ?? ""))
+                    print(
+                        "  \(id) : " + events.map { Self.preview($0, language: l) }.joined(separator: " ; ")
+                            + (since.map { l.t(" ; membre depuis le \($0.frenchDescription)", "; member since \($0)") }
+                                ?? ""))
                 }
             }
             if changes.isEmpty {
-                print(l.t("Aucun changement : la liste est déjà à jour.", "No change: the roster is already up to date."))
+                print(
+                    l.t("Aucun changement : la liste est déjà à jour.", "No change: the roster is already up to date."))
             } else {
-                let joined = changes.values.filter { $0.contains { if case .joined = $0 { true } else { false } } }.count
+                let joined = changes.values.filter { $0.contains { if case .joined = $0 { true } else { false } } }
+                    .count
                 let events = changes.values.map(\.count).reduce(0, +)
                 print(
                     l.t(
@@ -115,8 +130,10 @@ extension GreffeCommand.Members {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Liste les membres ; avec --eligible-for, dit qui peut siéger dans la cellule d'un dossier et pourquoi les autres ne le peuvent pas.",
-            discussion: prose("""
+            abstract:
+                "Liste les membres ; avec --eligible-for, dit qui peut siéger dans la cellule d'un dossier et pourquoi les autres ne le peuvent pas.",
+            discussion: prose(
+                """
                 Exemples :
                   greffe members list
                   greffe members list --eligible-for 2026-001 --on 2026-03-20
@@ -125,10 +142,13 @@ extension GreffeCommand.Members {
 
         @OptionGroup var options: StoreOptions
 
-        @Option(name: .customLong("eligible-for"), help: ArgumentHelp("Dossier dont on constitue la cellule de crise.", valueName: "dossier"))
+        @Option(
+            name: .customLong("eligible-for"),
+            help: ArgumentHelp("Dossier dont on constitue la cellule de crise.", valueName: "dossier"))
         var eligibleFor: String?
 
-        @Option(name: .customLong("on"), help: ArgumentHelp("Jour considéré (défaut : aujourd'hui).", valueName: "jour"))
+        @Option(
+            name: .customLong("on"), help: ArgumentHelp("Jour considéré (défaut : aujourd'hui).", valueName: "jour"))
         var on: Day?
 
         @Flag(help: "Sortie JSON.")
@@ -160,7 +180,9 @@ extension GreffeCommand.Members {
                         duesYears: m.duesYears.sorted(), board: m.roles(on: day).contains(.boardMember),
                         active: m.standing(on: day, judgementsSat: []).isActive(on: day),
                         judgementsSat: (judged[m.id] ?? []).map(\.rawValue), eligible: reasons.map(\.isEmpty),
-                        exclusions: reasons.map { $0.map { MemberRowJSON.Exclusion(rule: $0.rule.rawValue, fr: $0.fr, en: $0.en) } })
+                        exclusions: reasons.map {
+                            $0.map { MemberRowJSON.Exclusion(rule: $0.rule.rawValue, fr: $0.fr, en: $0.en) }
+                        })
                 }
                 print(try jsonText(rows))
                 return
@@ -171,14 +193,17 @@ extension GreffeCommand.Members {
             for m in members {
                 let dues = m.duesYears.sorted().map(String.init).joined(separator: ",")
                 let name = SafeText.field(reveal(m.displayName))
-                var line = "\(SafeText.field(m.id.rawValue))  \(name)  " + l.t("cotisation", "dues") + " \(dues.isEmpty ? "—" : dues)"
+                var line =
+                    "\(SafeText.field(m.id.rawValue))  \(name)  " + l.t("cotisation", "dues")
+                    + " \(dues.isEmpty ? "—" : dues)"
                 if m.roles(on: day).contains(.boardMember) { line += l.t("  CA", "  board") }
                 if let left = m.departedOn { line += l.t("  parti·e le \(left)", "  left on \(left)") }
                 if let radiated = m.radiatedOn { line += l.t("  radié·e le \(radiated)", "  radiated on \(radiated)") }
                 let sat = judged[m.id]?.count ?? 0
                 if sat > 0 { line += l.t("  jugements : \(sat)", "  judgements: \(sat)") }
                 if let reasons = eligibility[m.id] {
-                    line += reasons.isEmpty
+                    line +=
+                        reasons.isEmpty
                         ? l.t("  ÉLIGIBLE", "  ELIGIBLE")
                         : "  " + l.t("exclu·e", "excluded") + " : "
                             + reasons.map { "\($0.rule.rawValue) \(l == .fr ? $0.fr : $0.en)" }.joined(separator: " ; ")
@@ -191,7 +216,8 @@ extension GreffeCommand.Members {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Affiche un membre : cotisations, mandats, dossiers où il est partie, jugements rendus (R17).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Exemples :
                   greffe members show m012
                   greffe members show m012 --json
@@ -217,26 +243,40 @@ extension GreffeCommand.Members {
                 let object = MemberJSON(
                     id: m.id.rawValue, name: reveal(m.displayName), email: reveal(m.email), kind: m.kind.rawValue,
                     joinedOn: m.joinedOn.description,
-                    dues: m.duesPaidOn.sorted { $0.key < $1.key }.map { MemberJSON.Dues(year: $0.key, recordedOn: $0.value.description) },
-                    mandates: m.mandates.map { MemberJSON.Mandate(role: $0.role.rawValue, from: $0.from.description, until: $0.until?.description) },
+                    dues: m.duesPaidOn.sorted { $0.key < $1.key }.map {
+                        MemberJSON.Dues(year: $0.key, recordedOn: $0.value.description)
+                    },
+                    mandates: m.mandates.map {
+                        MemberJSON.Mandate(
+                            role: $0.role.rawValue, from: $0.from.description, until: $0.until?.description)
+                    },
                     judgementsSat: judged, accusedIn: parties, departedOn: m.departedOn?.description,
                     radiatedOn: m.radiatedOn?.description, erasedOn: m.erasedOn?.description,
                     phone: m.phone.map { reveal($0) })
                 print(try jsonText(object))
                 return
             }
-            print("\(SafeText.field(m.id.rawValue)) — \(SafeText.field(reveal(m.displayName))) <\(SafeText.field(reveal(m.email)))> (\(m.kind.words(l)))")
+            print(
+                "\(SafeText.field(m.id.rawValue)) — \(SafeText.field(reveal(m.displayName))) <\(SafeText.field(reveal(m.email)))> (\(m.kind.words(l)))"
+            )
             if let phone = m.phone { print(l.t("  téléphone : ", "  phone: ") + SafeText.field(reveal(phone))) }
             print(l.t("  membre depuis le ", "  member since ") + m.joinedOn.description)
             let dues = m.duesYears.sorted().map(String.init).joined(separator: ", ")
             print(l.t("  cotisations : ", "  dues: ") + (dues.isEmpty ? "—" : dues))
             for mandate in m.mandates {
-                print(l.t("  mandat ", "  mandate ") + "\(SafeText.field(mandate.role.words(l))) " + l.t("depuis le ", "from ")
-                    + mandate.from.description + (mandate.until.map { l.t(" jusqu'au ", " until ") + $0.description } ?? ""))
+                print(
+                    l.t("  mandat ", "  mandate ") + "\(SafeText.field(mandate.role.words(l))) "
+                        + l.t("depuis le ", "from ")
+                        + mandate.from.description
+                        + (mandate.until.map { l.t(" jusqu'au ", " until ") + $0.description } ?? ""))
             }
-            if let d = m.departedOn { print(l.t("  a quitté l'association le ", "  left the association on ") + d.description) }
+            if let d = m.departedOn {
+                print(l.t("  a quitté l'association le ", "  left the association on ") + d.description)
+            }
             if let r = m.radiatedOn { print(l.t("  radié·e le ", "  radiated on ") + r.description) }
-            print(l.t("  mis·e en cause dans : ", "  accused in: ") + (parties.isEmpty ? "—" : parties.joined(separator: ", ")))
+            print(
+                l.t("  mis·e en cause dans : ", "  accused in: ")
+                    + (parties.isEmpty ? "—" : parties.joined(separator: ", ")))
             // The decisions in force against the member, in the words of each case's rulebook (R34), and the
             // suspensions running today.
             let today = try registry.day(nil)
@@ -244,17 +284,25 @@ extension GreffeCommand.Members {
             for caseID in parties.map({ CaseID($0) }) {
                 let loaded = try registry.loadCase(caseID)
                 if let outcome = loaded.state.outcome, !outcome.sanctions.isEmpty {
-                    sanctions.append(loaded.rulebook.sanctionsWords(outcome.sanctions, l)
-                        + l.t(" (\(caseID), \(outcome.source.words(l)), le \(outcome.on))", " (\(caseID), \(outcome.source.words(l)), on \(outcome.on))"))
+                    sanctions.append(
+                        loaded.rulebook.sanctionsWords(outcome.sanctions, l)
+                            + l.t(
+                                " (\(caseID), \(outcome.source.words(l)), le \(outcome.on))",
+                                " (\(caseID), \(outcome.source.words(l)), on \(outcome.on))"))
                 }
                 for s in loaded.state.activeSuspensions(on: today) where s.accused.contains(memberID) {
-                    sanctions.append(l.t("suspension en vigueur (\(s.rule.rawValue), \(caseID)) depuis le \(s.from), \(s.untilFr)",
-                                         "suspension in force (\(s.rule.rawValue), \(caseID)) since \(s.from), \(s.untilEn)"))
+                    sanctions.append(
+                        l.t(
+                            "suspension en vigueur (\(s.rule.rawValue), \(caseID)) depuis le \(s.from), \(s.untilFr)",
+                            "suspension in force (\(s.rule.rawValue), \(caseID)) since \(s.from), \(s.untilEn)"))
                 }
             }
-            print(l.t("  sanctions : ", "  sanctions: ") + (sanctions.isEmpty ? l.t("aucune", "none") : sanctions.joined(separator: " ; ")))
             print(
-                l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ") + "\(judged.count)/\(try registry.procedureRulebooks().inForce(on: try registry.day(nil)).judgementCap.max)"
+                l.t("  sanctions : ", "  sanctions: ")
+                    + (sanctions.isEmpty ? l.t("aucune", "none") : sanctions.joined(separator: " ; ")))
+            print(
+                l.t("  jugements rendus (R17) : ", "  judgements sat (R17): ")
+                    + "\(judged.count)/\(try registry.procedureRulebooks().inForce(on: try registry.day(nil)).judgementCap.max)"
                     + (judged.isEmpty ? "" : " (" + judged.joined(separator: ", ") + ")"))
         }
     }
@@ -268,20 +316,26 @@ extension GreffeCommand.Members.Import {
         if !columns.ignored.isEmpty {
             let fr = columns.ignored.map { "« \($0) »" }.joined(separator: ", ")
             let en = columns.ignored.map { "\"\($0)\"" }.joined(separator: ", ")
-            out.append(l.t("greffe : colonne(s) ignorée(s), Greffe ne les lit pas : \(fr).",
-                           "greffe: column(s) ignored, Greffe does not read them: \(en)."))
+            out.append(
+                l.t(
+                    "greffe : colonne(s) ignorée(s), Greffe ne les lit pas : \(fr).",
+                    "greffe: column(s) ignored, Greffe does not read them: \(en)."))
         }
         let words: [String: (fr: String, en: String)] = [
             "dues": ("cotisation (aucune cotisation enregistrée)", "dues (no dues recorded)"),
             "type": ("type (les nouveaux membres sont des personnes)", "type (new members are persons)"),
             "board": ("CA (sièges au conseil inchangés)", "board (board seats left unchanged)"),
-            "since": ("membre depuis (les nouveaux membres le sont du jour de l'import)",
-                      "member since (new members join on the day of the import)"),
+            "since": (
+                "membre depuis (les nouveaux membres le sont du jour de l'import)",
+                "member since (new members join on the day of the import)"
+            )
         ]
         let missing = columns.missing.compactMap { words[$0] }
         if !missing.isEmpty {
-            out.append(l.t("greffe : colonne(s) facultative(s) absente(s) : \(missing.map(\.fr).joined(separator: ", ")).",
-                           "greffe: optional column(s) missing: \(missing.map(\.en).joined(separator: ", "))."))
+            out.append(
+                l.t(
+                    "greffe : colonne(s) facultative(s) absente(s) : \(missing.map(\.fr).joined(separator: ", ")).",
+                    "greffe: optional column(s) missing: \(missing.map(\.en).joined(separator: ", "))."))
         }
         return out
     }
@@ -292,8 +346,10 @@ extension GreffeCommand.Members.Import {
         case let .joined(_, sealedName, sealedEmail, kind, sealedPhone):
             // An import's events are shown before they are sealed: their texts are still in clear.
             let name = sealedName.clearText ?? "", email = sealedEmail.clearText ?? ""
-            let contact = [email.isEmpty ? nil : "<\(email)>", sealedPhone?.clearText.map { l.t("tél. \($0)", "phone \($0)") }]
-                .compactMap { $0 }.joined(separator: " ")
+            let contact = [
+                email.isEmpty ? nil : "<\(email)>", sealedPhone?.clearText.map { l.t("tél. \($0)", "phone \($0)") }
+            ]
+            .compactMap { $0 }.joined(separator: " ")
             let fr = kind == .person ? "personne" : "association", en = kind == .person ? "person" : "association"
             return l.t("nouveau membre « \(name) » \(contact) (\(fr))", "new member \"\(name)\" \(contact) (\(en))")
         case let .duesPaid(_, year): return l.t("cotisation \(year) payée", "dues \(year) paid")

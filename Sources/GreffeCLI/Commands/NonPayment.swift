@@ -6,13 +6,16 @@ import Registry
 
 /// Article 2.3 (R38): the renewal notice, the radiation when due, a member association's warning and suspension.
 extension GreffeCommand.Members {
-    static let nonPaymentSubcommands: [any ParsableCommand.Type] = [Notice.self, ApplyDue.self, Warn.self, Suspend.self, Radiate.self]
+    static let nonPaymentSubcommands: [any ParsableCommand.Type] = [
+        Notice.self, ApplyDue.self, Warn.self, Suspend.self, Radiate.self
+    ]
 
     struct Notice: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "notice",
             abstract: "Premier avis de renouvellement de la cotisation (art. 2.3, R38) : ouvre le délai de deux mois.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Si, deux mois après un premier avis de renouvellement de la cotisation annuelle […] le membre ne paie
                 pas sa cotisation » : l'avis enregistré (--on, le jour de l'envoi) fixe l'échéance, visible dans greffe
                 agenda et le calendrier .ics. Pour un membre individuel, la radiation est alors due (greffe members
@@ -35,8 +38,10 @@ extension GreffeCommand.Members {
     struct ApplyDue: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "apply-due",
-            abstract: "Enregistre les radiations pour non-paiement échues (art. 2.3) : un acte par membre, jamais en silence.",
-            discussion: prose("""
+            abstract:
+                "Enregistre les radiations pour non-paiement échues (art. 2.3) : un acte par membre, jamais en silence.",
+            discussion: prose(
+                """
                 « Radiation automatique de l'association et des outils de communication internes » : chaque membre
                 individuel dont l'avis date de plus de deux mois et dont la cotisation reste impayée est radié par un
                 acte enregistré ce jour (NonPaymentRadiated et MemberRadiated). --dry-run les liste sans rien écrire.
@@ -53,13 +58,15 @@ extension GreffeCommand.Members {
             let day = try path.act.day(rulebook: registry.rulebook)
             let done = try registry.applyDueRadiations(on: day, recording: try path.recording, dryRun: path.dryRun)
             var lines = done.map { d in
-                l.t("Radiation de \(d.member) pour non-paiement de la cotisation \(d.year) enregistrée le \(day.frenchDescription) (art. 2.3)",
+                l.t(
+                    "Radiation de \(d.member) pour non-paiement de la cotisation \(d.year) enregistrée le \(day.frenchDescription) (art. 2.3)",
                     "\(d.member) radiated for non-payment of the \(d.year) dues on \(day) (art. 2.3)")
             }
             if lines.isEmpty { lines = [l.t("Aucune radiation due ce jour.", "No radiation due that day.")] }
-            try path.report(stream: "dues/", id: done.map(\.member.rawValue).joined(separator: ","),
-                            types: done.flatMap { $0.events.map(\.typeName) }, lines: lines,
-                            sequences: done.flatMap { $0.records.map(\.sequence) })
+            try path.report(
+                stream: "dues/", id: done.map(\.member.rawValue).joined(separator: ","),
+                types: done.flatMap { $0.events.map(\.typeName) }, lines: lines,
+                sequences: done.flatMap { $0.records.map(\.sequence) })
         }
     }
 
@@ -67,14 +74,16 @@ extension GreffeCommand.Members {
         static let configuration = CommandConfiguration(
             commandName: "warn",
             abstract: "Avertissement à une association membre qui n'a pas payé (art. 2.3), deux mois après l'avis.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Exemples :
                   greffe members warn a001 --form ecrit --on 2026-03-12 --as m001
                 """))
         @OptionGroup var path: PathActOptions
         @Argument(help: "L'association membre.") var member: MemberID
         @Option(help: ArgumentHelp("ecrit ou oral (written, oral).", valueName: "forme")) var form: String
-        @Option(help: ArgumentHelp("L'année de cotisation (défaut : la dernière procédure).", valueName: "année")) var year: Int?
+        @Option(help: ArgumentHelp("L'année de cotisation (défaut : la dernière procédure).", valueName: "année"))
+        var year: Int?
 
         func run() throws {
             let forms = ["ecrit": "written", "écrit": "written", "written": "written", "oral": "oral", "verbal": "oral"]
@@ -89,7 +98,8 @@ extension GreffeCommand.Members {
         static let configuration = CommandConfiguration(
             commandName: "suspend",
             abstract: "Vote du Conseil sur la suspension d'une association membre (art. 2.3) : deux tiers, en entiers.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « En l'absence de réponse, le conseil d'administration de CLE Autistes peut décider, à une majorité des
                 deux tiers, de suspendre l'adhésion de l'association. » Bulletins suspend, keep ou blanc, des membres du
                 Conseil ce jour.
@@ -100,27 +110,32 @@ extension GreffeCommand.Members {
         @OptionGroup var path: PathActOptions
         @Argument(help: "L'association membre.") var member: MemberID
         @OptionGroup var ballots: BallotOptions
-        @Option(help: ArgumentHelp("L'année de cotisation (défaut : la dernière procédure).", valueName: "année")) var year: Int?
+        @Option(help: ArgumentHelp("L'année de cotisation (défaut : la dernière procédure).", valueName: "année"))
+        var year: Int?
 
         func run() throws {
             let options = ["suspend": "suspend", "suspendre": "suspend", "keep": "keep", "maintenir": "keep"]
-            try nonPaymentAct(path, member: member, year: year,
-                              .voteSuspension(ballots: ballots.ballots { options[$0.lowercased()] ?? $0 }))
+            try nonPaymentAct(
+                path, member: member, year: year,
+                .voteSuspension(ballots: ballots.ballots { options[$0.lowercased()] ?? $0 }))
         }
     }
 
     struct Radiate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "radiate",
-            abstract: "Radiation pour non-paiement (art. 2.3) : un membre à l'échéance, une association après sa suspension.",
-            discussion: prose("""
+            abstract:
+                "Radiation pour non-paiement (art. 2.3) : un membre à l'échéance, une association après sa suspension.",
+            discussion: prose(
+                """
                 Exemples :
                   greffe members radiate m011 --on 2026-03-10 --as m001
                   greffe members radiate a001 --on 2026-04-01 --as m001
                 """))
         @OptionGroup var path: PathActOptions
         @Argument(help: "Le membre.") var member: MemberID
-        @Option(help: ArgumentHelp("L'année de cotisation (défaut : la dernière procédure).", valueName: "année")) var year: Int?
+        @Option(help: ArgumentHelp("L'année de cotisation (défaut : la dernière procédure).", valueName: "année"))
+        var year: Int?
 
         func run() throws {
             try nonPaymentAct(path, member: member, year: year, .radiate)
@@ -133,31 +148,45 @@ func nonPaymentAct(_ path: PathActOptions, member: MemberID, year: Int?, _ comma
     let l = path.language
     let registry = try path.options.registry()
     let day = try path.act.day(rulebook: registry.rulebook)
-    let done = try registry.performNonPayment(command, member: member, year: year, on: day, recording: try path.recording,
-                                              dryRun: path.dryRun)
+    let done = try registry.performNonPayment(
+        command, member: member, year: year, on: day, recording: try path.recording,
+        dryRun: path.dryRun)
     var lines: [String] = []
     for event in done.events {
         switch event {
         case .noticeSent(let n):
-            lines.append(n.isAssociation
-                ? l.t("Avis de renouvellement \(n.year) à \(member) enregistré le \(day.frenchDescription) ; avertissement dû le \(n.due.frenchDescription) si la cotisation reste impayée (art. 2.3)",
-                      "\(n.year) renewal notice to \(member) recorded on \(day); warning due on \(n.due) if the dues stay unpaid (art. 2.3)")
-                : l.t("Avis de renouvellement \(n.year) à \(member) enregistré le \(day.frenchDescription) ; radiation due le \(n.due.frenchDescription) si la cotisation reste impayée (art. 2.3)",
-                      "\(n.year) renewal notice to \(member) recorded on \(day); radiation due on \(n.due) if the dues stay unpaid (art. 2.3)"))
+            lines.append(
+                n.isAssociation
+                    ? l.t(
+                        "Avis de renouvellement \(n.year) à \(member) enregistré le \(day.frenchDescription) ; avertissement dû le \(n.due.frenchDescription) si la cotisation reste impayée (art. 2.3)",
+                        "\(n.year) renewal notice to \(member) recorded on \(day); warning due on \(n.due) if the dues stay unpaid (art. 2.3)"
+                    )
+                    : l.t(
+                        "Avis de renouvellement \(n.year) à \(member) enregistré le \(day.frenchDescription) ; radiation due le \(n.due.frenchDescription) si la cotisation reste impayée (art. 2.3)",
+                        "\(n.year) renewal notice to \(member) recorded on \(day); radiation due on \(n.due) if the dues stay unpaid (art. 2.3)"
+                    ))
         case .warned(let w):
-            lines.append(l.t("Avertissement (\(w.form == .written ? "écrit" : "oral")) à \(member) enregistré le \(day.frenchDescription)",
-                             "Warning (\(w.form.rawValue)) to \(member) recorded on \(day)"))
+            lines.append(
+                l.t(
+                    "Avertissement (\(w.form == .written ? "écrit" : "oral")) à \(member) enregistré le \(day.frenchDescription)",
+                    "Warning (\(w.form.rawValue)) to \(member) recorded on \(day)"))
         case .suspensionVoted(let v):
-            lines.append(l.t("Vote du Conseil : \(v.tally.arithmetic) — \(v.suspended ? "adhésion de \(member) suspendue" : "pas de suspension")",
-                             "Board vote: \(v.tally.arithmetic) — \(v.suspended ? "membership of \(member) suspended" : "no suspension")"))
+            lines.append(
+                l.t(
+                    "Vote du Conseil : \(v.tally.arithmetic) — \(v.suspended ? "adhésion de \(member) suspendue" : "pas de suspension")",
+                    "Board vote: \(v.tally.arithmetic) — \(v.suspended ? "membership of \(member) suspended" : "no suspension")"
+                ))
         case .radiated(let r):
-            lines.append(l.t("Radiation de \(member) pour non-paiement de la cotisation \(r.year) enregistrée le \(day.frenchDescription) (due le \(r.dueOn.frenchDescription))",
-                             "\(member) radiated for non-payment of the \(r.year) dues on \(day) (due on \(r.dueOn))"))
+            lines.append(
+                l.t(
+                    "Radiation de \(member) pour non-paiement de la cotisation \(r.year) enregistrée le \(day.frenchDescription) (due le \(r.dueOn.frenchDescription))",
+                    "\(member) radiated for non-payment of the \(r.year) dues on \(day) (due on \(r.dueOn))"))
         }
     }
-    try path.report(stream: Registry.duesStream(member, year: done.year), id: member.rawValue,
-                    types: done.events.map(\.typeName) + done.records.dropFirst(done.events.count).map(\.type),
-                    lines: lines, sequences: done.records.map(\.sequence))
+    try path.report(
+        stream: Registry.duesStream(member, year: done.year), id: member.rawValue,
+        types: done.events.map(\.typeName) + done.records.dropFirst(done.events.count).map(\.type),
+        lines: lines, sequences: done.records.map(\.sequence))
 }
 
 extension GreffeCommand {
@@ -165,8 +194,10 @@ extension GreffeCommand {
     struct AssemblyRequestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "request",
-            abstract: "Demande d'Assemblée générale par au moins un quart des membres (art. 3.2, R39), mise à l'agenda.",
-            discussion: prose("""
+            abstract:
+                "Demande d'Assemblée générale par au moins un quart des membres (art. 3.2, R39), mise à l'agenda.",
+            discussion: prose(
+                """
                 « Au moins un quart des membres ayant une cotisation de moins d'un an peuvent convoquer une assemblée
                 générale pour tout motif listé à l'article 15 des statuts et pour toute défiance envers le Conseil
                 d'administration. » Chaque signataire est dans la liste des adhésions, une seule fois, avec une
@@ -184,23 +215,33 @@ extension GreffeCommand {
 
         func run() throws {
             let l = path.language
-            let motives: [String: AssemblyRequest.Motive] = ["defiance": .distrust, "défiance": .distrust, "distrust": .distrust,
-                                                             "statuts": .statutes, "statutes": .statutes]
-            guard let chosen = motives[motive.lowercased()] else { throw ValidationError("--motive : defiance ou statuts / distrust or statutes") }
+            let motives: [String: AssemblyRequest.Motive] = [
+                "defiance": .distrust, "défiance": .distrust, "distrust": .distrust,
+                "statuts": .statutes, "statutes": .statutes
+            ]
+            guard let chosen = motives[motive.lowercased()] else {
+                throw ValidationError("--motive : defiance ou statuts / distrust or statutes")
+            }
             let registry = try path.options.registry()
             let day = try path.act.day(rulebook: registry.rulebook)
-            let done = try registry.requestAssembly(signatories: signatories, motive: chosen, on: day, recording: try path.recording,
-                                                    dryRun: path.dryRun)
+            let done = try registry.requestAssembly(
+                signatories: signatories, motive: chosen, on: day, recording: try path.recording,
+                dryRun: path.dryRun)
             let lines = [
-                l.t("Demande d'Assemblée générale \(done.id) enregistrée le \(day.frenchDescription) : \(signatories.count) signataires (\(chosen == .distrust ? "défiance envers le Conseil" : "motif de l'article 15 des statuts"))",
-                    "General assembly request \(done.id) recorded on \(day): \(signatories.count) signatories (\(chosen == .distrust ? "distrust of the board" : "a motive of Article 15 of the statutes"))"),
-                l.t("  un quart des membres à cotisation de moins d'un an : \(done.request.arithmetic)",
+                l.t(
+                    "Demande d'Assemblée générale \(done.id) enregistrée le \(day.frenchDescription) : \(signatories.count) signataires (\(chosen == .distrust ? "défiance envers le Conseil" : "motif de l'article 15 des statuts"))",
+                    "General assembly request \(done.id) recorded on \(day): \(signatories.count) signatories (\(chosen == .distrust ? "distrust of the board" : "a motive of Article 15 of the statutes"))"
+                ),
+                l.t(
+                    "  un quart des membres à cotisation de moins d'un an : \(done.request.arithmetic)",
                     "  a quarter of the members with dues under a year: \(done.request.arithmetic)"),
-                l.t("  à convoquer par le Conseil au plus tard le \(done.request.due.frenchDescription) (greffe ga schedule)",
-                    "  the board convenes it by \(done.request.due) (greffe ga schedule)"),
+                l.t(
+                    "  à convoquer par le Conseil au plus tard le \(done.request.due.frenchDescription) (greffe ga schedule)",
+                    "  the board convenes it by \(done.request.due) (greffe ga schedule)")
             ]
-            try path.report(stream: Registry.assemblyRequestStream(done.id), id: done.id, types: [AssemblyRequest.typeName],
-                            lines: lines, sequences: done.records.map(\.sequence))
+            try path.report(
+                stream: Registry.assemblyRequestStream(done.id), id: done.id, types: [AssemblyRequest.typeName],
+                lines: lines, sequences: done.records.map(\.sequence))
         }
     }
 }

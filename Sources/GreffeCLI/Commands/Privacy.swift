@@ -7,8 +7,10 @@ import Registry
 extension GreffeCommand {
     struct Privacy: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Données personnelles (article 6, RGPD) : effacer, ce qui est dû à effacer, accès et portabilité.",
-            discussion: prose("""
+            abstract:
+                "Données personnelles (article 6, RGPD) : effacer, ce qui est dû à effacer, accès et portabilité.",
+            discussion: prose(
+                """
                 Les noms, courriels et textes sont chiffrés sous une clé par personne et par dossier, gardée hors du
                 journal (dossier keys du magasin, ou --keys). Effacer un membre détruit sa clé : ses données
                 deviennent illisibles pour toujours, le journal et sa chaîne restent vérifiables. Voir docs/privacy.md.
@@ -20,8 +22,10 @@ extension GreffeCommand {
 extension GreffeCommand.Privacy {
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Efface les données personnelles d'un membre (nom, courriel, textes de ses fiches) en détruisant sa clé.",
-            discussion: prose("""
+            abstract:
+                "Efface les données personnelles d'un membre (nom, courriel, textes de ses fiches) en détruisant sa clé.",
+            discussion: prose(
+                """
                 Enregistre l'effacement (qui l'a demandé, quand, pourquoi — sans donnée personnelle), détruit la clé
                 du membre puis réécrit le magasin de clés sans ses pages libres : les octets de la clé disparaissent
                 du disque. Partout où le nom s'affichait, on lit désormais « [effacé] ». Les textes des dossiers
@@ -40,12 +44,17 @@ extension GreffeCommand.Privacy {
         @Argument(help: ArgumentHelp("Le membre dont les données sont effacées.", valueName: "membre"))
         var member: String
 
-        @Option(name: .long, help: ArgumentHelp(
-            "Pourquoi (obligatoire, sans donnée personnelle) : demande de la personne, fin d'adhésion…", valueName: "motif"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Pourquoi (obligatoire, sans donnée personnelle) : demande de la personne, fin d'adhésion…",
+                valueName: "motif"))
         var reason: String
 
-        @Option(name: .customLong("requested-by"), help: ArgumentHelp(
-            "Qui a demandé l'effacement, s'il est membre (défaut : personne de nommé).", valueName: "membre"))
+        @Option(
+            name: .customLong("requested-by"),
+            help: ArgumentHelp(
+                "Qui a demandé l'effacement, s'il est membre (défaut : personne de nommé).", valueName: "membre"))
         var requestedBy: String?
 
         func run() throws {
@@ -55,11 +64,15 @@ extension GreffeCommand.Privacy {
             // registry's erasure knows.
             let id = try registry.resolveMember(member, unknownIsFailure: false)
             let records = try registry.erase(
-                member: id, reason: reason, requestedBy: try requestedBy.map { try registry.resolveMember($0, option: "--requested-by") }, on: try act.day(rulebook: registry.rulebook),
+                member: id, reason: reason,
+                requestedBy: try requestedBy.map { try registry.resolveMember($0, option: "--requested-by") },
+                on: try act.day(rulebook: registry.rulebook),
                 recording: try act.recording)
             let at = records.last.map { " (n° \($0.sequence))" } ?? ""
-            print(l.t("Données de \(id) effacées\(at) : sa clé est détruite, son nom se lit « [effacé] ».",
-                      "Data of \(id) erased\(at): their key is destroyed, their name reads \"[erased]\"."))
+            print(
+                l.t(
+                    "Données de \(id) effacées\(at) : sa clé est détruite, son nom se lit « [effacé] ».",
+                    "Data of \(id) erased\(at): their key is destroyed, their name reads \"[erased]\"."))
         }
     }
 }
@@ -69,21 +82,31 @@ func describe(_ error: KeyStoreError) -> CLIFailure {
     case let .missing(path):
         return CLIFailure(
             status: .storeError,
-            fr: "pas de magasin de clés en \(path) : ce registre chiffre ses données et en a besoin (--keys DOSSIER ou GREFFE_KEYS) ; rien n'a été écrit",
-            en: "no key store at \(path): this register encrypts its data and needs it (--keys DIR or GREFFE_KEYS); nothing was written")
+            fr:
+                "pas de magasin de clés en \(path) : ce registre chiffre ses données et en a besoin (--keys DOSSIER ou GREFFE_KEYS) ; rien n'a été écrit",
+            en:
+                "no key store at \(path): this register encrypts its data and needs it (--keys DIR or GREFFE_KEYS); nothing was written"
+        )
     case let .notAKeyStore(path, reason):
-        return CLIFailure(status: .storeError, fr: "\(path) n'est pas un magasin de clés de Greffe (\(reason)) ; rien n'a été écrit",
-                          en: "\(path) is not a Greffe key store (\(reason)); nothing was written")
+        return CLIFailure(
+            status: .storeError, fr: "\(path) n'est pas un magasin de clés de Greffe (\(reason)) ; rien n'a été écrit",
+            en: "\(path) is not a Greffe key store (\(reason)); nothing was written")
     case let .otherRegister(path, found, expected):
         return CLIFailure(
             status: .storeError,
-            fr: "le magasin de clés \(path) est celui d'un autre registre (\(found), attendu \(expected)) ; rien n'a été écrit",
-            en: "the key store \(path) belongs to another register (\(found), expected \(expected)); nothing was written")
+            fr:
+                "le magasin de clés \(path) est celui d'un autre registre (\(found), attendu \(expected)) ; rien n'a été écrit",
+            en:
+                "the key store \(path) belongs to another register (\(found), expected \(expected)); nothing was written"
+        )
     case let .permissionDenied(path):
-        return CLIFailure(status: .storeError, fr: "accès refusé au magasin de clés \(path)", en: "permission denied on the key store \(path)")
+        return CLIFailure(
+            status: .storeError, fr: "accès refusé au magasin de clés \(path)",
+            en: "permission denied on the key store \(path)")
     case let .storage(error):
-        return CLIFailure(status: .storeError, fr: "erreur du magasin de clés : \(error) (code LMDB \(error.rawValue))",
-                          en: "key store error: \(error) (LMDB code \(error.rawValue))")
+        return CLIFailure(
+            status: .storeError, fr: "erreur du magasin de clés : \(error) (code LMDB \(error.rawValue))",
+            en: "key store error: \(error) (LMDB code \(error.rawValue))")
     }
 }
 
@@ -100,8 +123,11 @@ func sealedTextFaults() -> CLIFailure? {
     let places = faults.joined(separator: ", ")
     return CLIFailure(
         status: .verificationFailed,
-        fr: "vérification échouée — texte(s) chiffré(s) altéré(s) ou déplacé(s) : \(places) (l'étiquette d'authentification ne correspond pas ; affiché « [altéré] »)",
-        en: "verification failed — altered or moved sealed text(s): \(places) (the authentication tag does not match; shown \"[altered]\")")
+        fr:
+            "vérification échouée — texte(s) chiffré(s) altéré(s) ou déplacé(s) : \(places) (l'étiquette d'authentification ne correspond pas ; affiché « [altéré] »)",
+        en:
+            "verification failed — altered or moved sealed text(s): \(places) (the authentication tag does not match; shown \"[altered]\")"
+    )
 }
 
 func describe(_ error: PassphraseError) -> CLIFailure {
@@ -109,17 +135,23 @@ func describe(_ error: PassphraseError) -> CLIFailure {
     case let .required(path):
         return CLIFailure(
             status: .storeError,
-            fr: "le magasin de clés \(path) est protégé par une phrase de passe : donnez-la (GREFFE_PASSPHRASE, ou greffe --passphrase-file FICHIER …) ; rien n'a été écrit",
-            en: "the key store \(path) is protected by a passphrase: give it (GREFFE_PASSPHRASE, or greffe --passphrase-file FILE …); nothing was written")
+            fr:
+                "le magasin de clés \(path) est protégé par une phrase de passe : donnez-la (GREFFE_PASSPHRASE, ou greffe --passphrase-file FICHIER …) ; rien n'a été écrit",
+            en:
+                "the key store \(path) is protected by a passphrase: give it (GREFFE_PASSPHRASE, or greffe --passphrase-file FILE …); nothing was written"
+        )
     case let .wrong(path):
-        return CLIFailure(status: .storeError,
-                          fr: "phrase de passe incorrecte pour le magasin de clés \(path) ; rien n'a été écrit",
-                          en: "wrong passphrase for the key store \(path); nothing was written")
+        return CLIFailure(
+            status: .storeError,
+            fr: "phrase de passe incorrecte pour le magasin de clés \(path) ; rien n'a été écrit",
+            en: "wrong passphrase for the key store \(path); nothing was written")
     case let .unreadableFile(path):
-        return CLIFailure(status: .storeError, fr: "fichier de phrase de passe illisible ou vide : \(path)",
-                          en: "unreadable or empty passphrase file: \(path)")
+        return CLIFailure(
+            status: .storeError, fr: "fichier de phrase de passe illisible ou vide : \(path)",
+            en: "unreadable or empty passphrase file: \(path)")
     case let .damaged(path):
-        return CLIFailure(status: .storeError, fr: "magasin de clés \(path) endommagé (clé protégée illisible)",
-                          en: "damaged key store \(path) (a protected key cannot be read)")
+        return CLIFailure(
+            status: .storeError, fr: "magasin de clés \(path) endommagé (clé protégée illisible)",
+            en: "damaged key store \(path) (a protected key cannot be read)")
     }
 }

@@ -8,8 +8,10 @@ import Registry
 extension GreffeCommand.Privacy {
     struct Access: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Tout ce que le registre détient sur une personne (RGPD, art. 15 et 20), en JSON ou en document lisible.",
-            discussion: prose("""
+            abstract:
+                "Tout ce que le registre détient sur une personne (RGPD, art. 15 et 20), en JSON ou en document lisible.",
+            discussion: prose(
+                """
                 Écrit, pour le droit d'accès et de portabilité, la fiche de membre (nom, courriel, cotisations, \
                 mandats, départ, radiation, effacement), chaque enregistrement du journal qui nomme la personne \
                 (son flux, ses fiches d'échelle, et tout acte de dossier ou d'une autre voie qui porte son \
@@ -56,16 +58,22 @@ extension GreffeCommand.Privacy {
             if !reveal.faults.isEmpty {
                 throw CLIFailure(
                     status: .verificationFailed,
-                    fr: "texte chiffré altéré ou déplacé en \(reveal.faults.joined(separator: ", ")) ; aucun fichier écrit",
+                    fr:
+                        "texte chiffré altéré ou déplacé en \(reveal.faults.joined(separator: ", ")) ; aucun fichier écrit",
                     en: "altered or moved sealed text at \(reveal.faults.joined(separator: ", ")); no file written")
             }
             try writeFile(out, text)
             let count = report.acts.count
-            print(l.t("Données de \(id) écrites dans \(out) : sa fiche, \(count) enregistrement(s) qui le·la nomment, \(report.cases.count) dossier(s).",
-                      "Data of \(id) written to \(out): their record, \(count) record(s) naming them, \(report.cases.count) case(s)."))
+            print(
+                l.t(
+                    "Données de \(id) écrites dans \(out) : sa fiche, \(count) enregistrement(s) qui le·la nomment, \(report.cases.count) dossier(s).",
+                    "Data of \(id) written to \(out): their record, \(count) record(s) naming them, \(report.cases.count) case(s)."
+                ))
             if let erased = report.member.erasedOn {
-                print(l.t("\(id) a été effacé·e le \(erased.frenchDescription) : ses nom, courriel et textes se lisent « [effacé] ».",
-                          "\(id) was erased on \(erased): their name, e-mail and texts read \"[erased]\"."))
+                print(
+                    l.t(
+                        "\(id) a été effacé·e le \(erased.frenchDescription) : ses nom, courriel et textes se lisent « [effacé] ».",
+                        "\(id) was erased on \(erased): their name, e-mail and texts read \"[erased]\"."))
             }
         }
     }
@@ -75,20 +83,23 @@ extension GreffeCommand.Privacy {
 enum AccessDocument {
     static let roleWords: [String: String] = [
         "accused": "mis·e en cause", "complainant": "plaignant·e", "victim": "victime", "rapporteur": "rapporteur·rice",
-        "cell": "membre de la cellule de crise", "named": "nommé·e dans un acte",
+        "cell": "membre de la cellule de crise", "named": "nommé·e dans un acte"
     ]
 
     static func object(_ report: AccessReport, reveal: Reveal, on day: Day) -> [String: Any] {
         let m = report.member
         var record: [String: Any] = [
-            "id": m.id.rawValue, "displayName": reveal(m.displayName), "email": reveal(m.email), "kind": m.kind.rawValue,
+            "id": m.id.rawValue, "displayName": reveal(m.displayName), "email": reveal(m.email),
+            "kind": m.kind.rawValue,
             "joinedOn": m.joinedOn.description,
-            "duesPaid": m.duesPaidOn.keys.sorted().map { ["year": $0, "on": m.duesPaidOn[$0]?.description ?? ""] as [String: Any] },
+            "duesPaid": m.duesPaidOn.keys.sorted().map {
+                ["year": $0, "on": m.duesPaidOn[$0]?.description ?? ""] as [String: Any]
+            },
             "mandates": m.mandates.map { mandate -> [String: Any] in
                 var out: [String: Any] = ["role": mandate.role.rawValue, "from": mandate.from.description]
                 if let until = mandate.until { out["until"] = until.description }
                 return out
-            },
+            }
         ]
         if let d = m.departedOn { record["departedOn"] = d.description }
         if let d = m.radiatedOn { record["radiatedOn"] = d.description }
@@ -100,18 +111,22 @@ enum AccessDocument {
             "cases": report.cases.map { ["case": $0.id.rawValue, "roles": $0.roles] as [String: Any] },
             "acts": report.acts.map { act -> [String: Any] in
                 let r = act.record
-                let payload = (try? JSONSerialization.jsonObject(with: r.payload, options: [.fragmentsAllowed]))
+                let payload =
+                    (try? JSONSerialization.jsonObject(with: r.payload, options: [.fragmentsAllowed]))
                     ?? String(decoding: r.payload, as: UTF8.self)
-                return ["sequence": r.sequence, "stream": r.stream, "version": r.version, "type": r.type,
-                        "occurredOn": r.event.occurredOn, "actor": r.event.actor, "fields": act.fields,
-                        "payload": reveal.revealing(payload)]
-            },
+                return [
+                    "sequence": r.sequence, "stream": r.stream, "version": r.version, "type": r.type,
+                    "occurredOn": r.event.occurredOn, "actor": r.event.actor, "fields": act.fields,
+                    "payload": reveal.revealing(payload)
+                ]
+            }
         ]
     }
 
     static func json(_ report: AccessReport, reveal: Reveal, on day: Day) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: object(report, reveal: reveal, on: day),
-                                              options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: object(report, reveal: reveal, on: day),
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
@@ -122,28 +137,37 @@ enum AccessDocument {
             "# Données détenues sur \(e(m.id.rawValue)) — accès et portabilité (RGPD, art. 15 et 20)", "",
             "Document produit le \(day.frenchDescription) par Greffe, à partir du registre des procédures. Il contient tout "
                 + "ce que le registre détient sur cette personne : sa fiche de membre et chaque enregistrement qui la nomme "
-                + "(article 6 du règlement intérieur).", "",
+                + "(article 6 du règlement intérieur).", ""
         ]
         if let erased = m.erasedOn {
-            lines += ["**Les données de cette personne ont été effacées le \(erased.frenchDescription)** : ses nom, courriel "
-                      + "et textes se lisent « [effacé] ». Restent les identifiants, jours et types d'actes.", ""]
+            lines += [
+                "**Les données de cette personne ont été effacées le \(erased.frenchDescription)** : ses nom, courriel "
+                    + "et textes se lisent « [effacé] ». Restent les identifiants, jours et types d'actes.", ""
+            ]
         }
-        lines += ["## Fiche de membre", "",
-                  "- Identifiant : \(e(m.id.rawValue))",
-                  "- Nom : \(e(reveal(m.displayName)))",
-                  "- Courriel : \(e(reveal(m.email)))",
-                  "- Type : \(m.kind == .person ? "personne" : "association")",
-                  "- Membre depuis le \(m.joinedOn.frenchDescription)",
-                  "- Cotisations : " + (m.duesPaidOn.isEmpty ? "aucune"
-                      : m.duesPaidOn.keys.sorted().map { "\($0) (payée le \(m.duesPaidOn[$0]?.frenchDescription ?? ""))" }
-                          .joined(separator: ", "))]
+        lines += [
+            "## Fiche de membre", "",
+            "- Identifiant : \(e(m.id.rawValue))",
+            "- Nom : \(e(reveal(m.displayName)))",
+            "- Courriel : \(e(reveal(m.email)))",
+            "- Type : \(m.kind == .person ? "personne" : "association")",
+            "- Membre depuis le \(m.joinedOn.frenchDescription)",
+            "- Cotisations : "
+                + (m.duesPaidOn.isEmpty
+                    ? "aucune"
+                    : m.duesPaidOn.keys.sorted().map { "\($0) (payée le \(m.duesPaidOn[$0]?.frenchDescription ?? ""))" }
+                        .joined(separator: ", "))
+        ]
         for mandate in m.mandates {
-            lines.append("- Mandat \(e(mandate.role.rawValue)) : depuis le \(mandate.from.frenchDescription)"
-                         + (mandate.until.map { " jusqu'au \($0.frenchDescription)" } ?? ""))
+            lines.append(
+                "- Mandat \(e(mandate.role.rawValue)) : depuis le \(mandate.from.frenchDescription)"
+                    + (mandate.until.map { " jusqu'au \($0.frenchDescription)" } ?? ""))
         }
         if let d = m.departedOn { lines.append("- Départ le \(d.frenchDescription)") }
         if let d = m.radiatedOn {
-            lines.append("- Radiation le \(d.frenchDescription)" + (m.radiatedByCase.map { " (dossier \(e($0.rawValue)))" } ?? ""))
+            lines.append(
+                "- Radiation le \(d.frenchDescription)"
+                    + (m.radiatedByCase.map { " (dossier \(e($0.rawValue)))" } ?? ""))
         }
         lines += ["", "## Dossiers où la personne est nommée", ""]
         if report.cases.isEmpty { lines.append("Aucun.") }
@@ -153,10 +177,14 @@ enum AccessDocument {
         lines += ["", "## Enregistrements qui nomment la personne (\(report.acts.count))", ""]
         for act in report.acts {
             let r = act.record
-            lines += ["### n° \(r.sequence) — \(e(r.event.occurredOn)) — \(e(r.type))", "",
-                      "- Flux : \(e(r.stream)), version \(r.version) ; enregistré par \(e(r.event.actor))",
-                      "- La personne y figure en : \(act.fields.map { e($0) }.joined(separator: ", "))"]
-            let payload = (try? JSONSerialization.jsonObject(with: r.payload, options: [.fragmentsAllowed])).map { reveal.revealing($0) }
+            lines += [
+                "### n° \(r.sequence) — \(e(r.event.occurredOn)) — \(e(r.type))", "",
+                "- Flux : \(e(r.stream)), version \(r.version) ; enregistré par \(e(r.event.actor))",
+                "- La personne y figure en : \(act.fields.map { e($0) }.joined(separator: ", "))"
+            ]
+            let payload = (try? JSONSerialization.jsonObject(with: r.payload, options: [.fragmentsAllowed])).map {
+                reveal.revealing($0)
+            }
             for (path, value) in flatten(payload ?? [:], at: []) {
                 lines.append("- \(e(path)) : \(e(value))")
             }

@@ -7,8 +7,10 @@ import Registry
 extension GreffeCommand.Privacy {
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Ce qui doit être effacé un jour donné (article 6) : non-renouvellements, démissions, textes des dossiers.",
-            discussion: prose("""
+            abstract:
+                "Ce qui doit être effacé un jour donné (article 6) : non-renouvellements, démissions, textes des dossiers.",
+            discussion: prose(
+                """
                 Liste, avec son motif, chaque donnée que l'article 6 ne permet plus de garder ce jour-là : les membres \
                 qui n'ont pas renouvelé leur adhésion (cotisation d'une année non payée, le délai de l'article 2.3 \
                 écoulé après l'avis de renouvellement), les membres démissionnaires (2.2) ou partis, et les textes des \
@@ -27,15 +29,20 @@ extension GreffeCommand.Privacy {
 
         @OptionGroup var options: StoreOptions
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp(
-            "Le jour examiné (défaut : aujourd'hui, ou GREFFE_TODAY).", valueName: "jour"))
+        @Option(
+            name: .customLong("as-of"),
+            help: ArgumentHelp(
+                "Le jour examiné (défaut : aujourd'hui, ou GREFFE_TODAY).", valueName: "jour"))
         var asOf: Day?
 
         @Flag(help: "Efface chaque membre dû (un acte enregistré chacun, daté du jour examiné).")
         var apply = false
 
-        @Option(name: .customLong("as"), help: ArgumentHelp(
-            "Avec --apply : le membre qui enregistre les effacements (défaut : GREFFE_ACTOR).", valueName: "membre"))
+        @Option(
+            name: .customLong("as"),
+            help: ArgumentHelp(
+                "Avec --apply : le membre qui enregistre les effacements (défaut : GREFFE_ACTOR).", valueName: "membre")
+        )
         var actor: String?
 
         @Flag(help: "Sortie JSON.")
@@ -57,15 +64,22 @@ extension GreffeCommand.Privacy {
                     switch done.item.subject {
                     case .member(let id):
                         let at = done.records.last.map { " (n° \($0.sequence))" } ?? ""
-                        print(l.t("Données de \(id) effacées\(at) — \(done.item.fr)",
-                                  "Data of \(id) erased\(at) — \(done.item.en)"))
+                        print(
+                            l.t(
+                                "Données de \(id) effacées\(at) — \(done.item.fr)",
+                                "Data of \(id) erased\(at) — \(done.item.en)"))
                     case .caseTexts(let id):
-                        print(l.t("Textes du dossier \(id) : toujours dus, aucun acte ne les efface encore — \(done.item.fr)",
-                                  "Texts of case \(id): still due, no act erases them yet — \(done.item.en)"))
+                        print(
+                            l.t(
+                                "Textes du dossier \(id) : toujours dus, aucun acte ne les efface encore — \(done.item.fr)",
+                                "Texts of case \(id): still due, no act erases them yet — \(done.item.en)"))
                     }
                 }
                 if applied.isEmpty {
-                    print(l.t("Rien à effacer au \(day) ; rien n'a été écrit.", "Nothing to erase as of \(day); nothing was written."))
+                    print(
+                        l.t(
+                            "Rien à effacer au \(day) ; rien n'a été écrit.",
+                            "Nothing to erase as of \(day); nothing was written."))
                 }
                 printHeld(review, l)
                 return
@@ -124,8 +138,9 @@ struct RetentionView: Encodable {
         let done = applied ?? []
         due = (applied.map { $0.map(\.item) } ?? review.due).map { item in
             let sequence = done.first { $0.item == item }?.records.last?.sequence
-            return Item(kind: Self.kind(item.subject), id: Self.id(item.subject), ground: item.ground.rawValue,
-                        since: item.since.description, fr: item.fr, en: item.en, erasedAt: sequence)
+            return Item(
+                kind: Self.kind(item.subject), id: Self.id(item.subject), ground: item.ground.rawValue,
+                since: item.since.description, fr: item.fr, en: item.en, erasedAt: sequence)
         }
         held = review.held.map { Item(kind: Self.kind($0.subject), id: Self.id($0.subject), fr: $0.fr, en: $0.en) }
     }

@@ -9,7 +9,8 @@ extension GreffeCommand.Members {
         static let configuration = CommandConfiguration(
             commandName: "resign",
             abstract: "Démission d'un membre (art. 2.2, R37), effective le jour de l'envoi du courrier.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Enregistre l'acte MemberResigned dans la liste des adhésions, daté du jour d'envoi (--on) : « La
                 démission prend effet à la date d'envoi du courrier de démission ». --via courriel (courrier
                 électronique au Conseil) ou desabonnement (désabonnement de la liste de diffusion). Une association
@@ -26,36 +27,49 @@ extension GreffeCommand.Members {
         @OptionGroup var path: PathActOptions
         @Argument(help: "Le membre qui démissionne.") var member: MemberID
         @Option(help: ArgumentHelp("courriel ou desabonnement.", valueName: "moyen")) var via: String
-        @Option(name: .customLong("collective-decision"),
-                help: ArgumentHelp("Association membre : la preuve de la décision collective.", valueName: "texte"))
+        @Option(
+            name: .customLong("collective-decision"),
+            help: ArgumentHelp("Association membre : la preuve de la décision collective.", valueName: "texte"))
         var collectiveDecision: String?
 
         /// The French words and the stored ones.
-        static let channels = ["courriel": "email", "email": "email", "desabonnement": "unsubscribed",
-                               "désabonnement": "unsubscribed", "unsubscribed": "unsubscribed"]
+        static let channels = [
+            "courriel": "email", "email": "email", "desabonnement": "unsubscribed",
+            "désabonnement": "unsubscribed", "unsubscribed": "unsubscribed"
+        ]
 
         func run() throws {
             let l = path.language
             let registry = try path.options.registry()
             let day = try path.act.day(rulebook: registry.rulebook)
             let channel = Self.channels[via.lowercased()] ?? via
-            let done = try registry.resign(member, via: channel, collectiveDecision: collectiveDecision, on: day,
-                                           recording: try path.recording, dryRun: path.dryRun)
-            var lines = [l.t("Démission de \(member) enregistrée, effective le \(day.frenchDescription) (art. 2.2)",
-                             "Resignation of \(member) recorded, effective on \(day) (art. 2.2)")]
+            let done = try registry.resign(
+                member, via: channel, collectiveDecision: collectiveDecision, on: day,
+                recording: try path.recording, dryRun: path.dryRun)
+            var lines = [
+                l.t(
+                    "Démission de \(member) enregistrée, effective le \(day.frenchDescription) (art. 2.2)",
+                    "Resignation of \(member) recorded, effective on \(day) (art. 2.2)")
+            ]
             if case .resigned(_, _, let proof?) = done.event {
                 let reveal = try registry.reveal(words: l.revealWords)
                 lines.append(l.t("  décision collective : ", "  collective decision: ") + SafeText.field(reveal(proof)))
             }
             for role in done.mandatesEnded {
-                lines.append(l.t("  mandat \(role.words(l)) terminé le \(day)", "  mandate \(role.words(l)) ended on \(day)"))
+                lines.append(
+                    l.t("  mandat \(role.words(l)) terminé le \(day)", "  mandate \(role.words(l)) ended on \(day)"))
             }
             for c in done.openCasesAsAccused {
-                lines.append(l.t("  dossier \(c) : mis·e en cause partie, étape de l'art. 5.6.7 à enregistrer (greffe accused-left \(c) --member \(member))",
-                                 "  case \(c): the accused left, record 5.6.7's step (greffe accused-left \(c) --member \(member))"))
+                lines.append(
+                    l.t(
+                        "  dossier \(c) : mis·e en cause partie, étape de l'art. 5.6.7 à enregistrer (greffe accused-left \(c) --member \(member))",
+                        "  case \(c): the accused left, record 5.6.7's step (greffe accused-left \(c) --member \(member))"
+                    ))
             }
-            try path.report(stream: "member/\(member.rawValue)", id: member.rawValue, types: [done.event.typeName] + done.mandatesEnded.map { _ in "MemberMandateEnded" },
-                            lines: lines, sequences: done.records.map(\.sequence))
+            try path.report(
+                stream: "member/\(member.rawValue)", id: member.rawValue,
+                types: [done.event.typeName] + done.mandatesEnded.map { _ in "MemberMandateEnded" },
+                lines: lines, sequences: done.records.map(\.sequence))
         }
     }
 }

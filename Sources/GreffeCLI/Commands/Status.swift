@@ -7,8 +7,10 @@ import Registry
 extension GreffeCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Où en est un dossier : étape, parties, rapporteur, cellule, suspensions, délais et prévision des 2 mois.",
-            discussion: prose("""
+            abstract:
+                "Où en est un dossier : étape, parties, rapporteur, cellule, suspensions, délais et prévision des 2 mois.",
+            discussion: prose(
+                """
                 --as-of montre le dossier tel qu'il était ce jour-là (les actes postérieurs sont ignorés).
                 Avec un identifiant de membre au lieu d'un dossier : ses dossiers d'échelle de sanctions (greffe ladder).
 
@@ -23,7 +25,9 @@ extension GreffeCommand {
         @Argument(help: "Identifiant du dossier, ex. 2026-001.", completion: .custom(Completions.caseIDs))
         var caseID: String
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))
+        @Option(
+            name: .customLong("as-of"),
+            help: ArgumentHelp("Jour de référence (défaut : aujourd'hui).", valueName: "jour"))
         var asOf: Day?
 
         @Flag(help: "Sortie JSON.")
@@ -55,9 +59,11 @@ extension GreffeCommand {
             let loaded = try registry.loadCase(id, asOf: day)
             let reveal = try registry.reveal(words: l.revealWords)
             let names = try registry.displayNames(reveal)
-            var view = CaseView(id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, reveal: reveal,
-                                names: names)
-            if let last = loaded.records.last(where: { Day(canonical: $0.event.occurredOn).map { $0 <= day } ?? false }) {
+            var view = CaseView(
+                id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, reveal: reveal,
+                names: names)
+            if let last = loaded.records.last(where: { Day(canonical: $0.event.occurredOn).map { $0 <= day } ?? false })
+            {
                 view.lastAct = (last.sequence, last.event.occurredOn, last.event.actor)
             }
             if json {

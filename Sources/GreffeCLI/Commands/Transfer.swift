@@ -8,7 +8,8 @@ extension GreffeCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reconstruit un registre à partir d'un export JSON Lines (mêmes enregistrements, même tête).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 L'export (`greffe export --format jsonl`) est re-vérifié en le lisant : chaque hachage recalculé, \
                 chaque lien, la tête annoncée par l'en-tête. Les enregistrements sont réécrits octet pour octet \
                 (même hachage, même tête que le registre d'origine), les index reconstruits, le tout vérifié dans \
@@ -20,7 +21,8 @@ extension GreffeCommand {
                   greffe import export.jsonl --store ~/registre-copie
                 """))
 
-        @Argument(help: ArgumentHelp("Export JSON Lines (fait par `greffe export --format jsonl`).", valueName: "export"))
+        @Argument(
+            help: ArgumentHelp("Export JSON Lines (fait par `greffe export --format jsonl`).", valueName: "export"))
         var export: String
 
         @OptionGroup var options: StoreOptions
@@ -32,10 +34,14 @@ extension GreffeCommand {
             let verified = try VerifiedExport.read(path: export)
             let head = try Registry.importing(verified, into: options.storePath)
             if json {
-                print(try jsonText(StoreMadeView(store: options.storePath, records: head.sequence, head: HeadView(head))))
+                print(
+                    try jsonText(StoreMadeView(store: options.storePath, records: head.sequence, head: HeadView(head))))
             } else {
-                print(l.t("Registre reconstruit et vérifié : \(options.storePath) (\(head.sequence) enregistrement(s), tête \(head.sequence) \(head.hash.hexString))",
-                          "Register rebuilt and verified: \(options.storePath) (\(head.sequence) record(s), head \(head.sequence) \(head.hash.hexString))"))
+                print(
+                    l.t(
+                        "Registre reconstruit et vérifié : \(options.storePath) (\(head.sequence) enregistrement(s), tête \(head.sequence) \(head.hash.hexString))",
+                        "Register rebuilt and verified: \(options.storePath) (\(head.sequence) record(s), head \(head.sequence) \(head.hash.hexString))"
+                    ))
             }
         }
     }
@@ -44,7 +50,8 @@ extension GreffeCommand {
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Met à jour une copie à partir d'un export, en avance rapide seulement.",
-            discussion: prose("""
+            discussion: prose(
+                """
                 L'export est re-vérifié en entier ; chaque enregistrement que la copie détient doit être celui de \
                 l'export à la même séquence (même hachage). Seuls les enregistrements après la tête de la copie \
                 sont ajoutés, octet pour octet, avec les index, en une transaction. Refusés sans rien écrire : un \
@@ -72,11 +79,17 @@ extension GreffeCommand {
             if json {
                 print(try jsonText(SyncView(appended: outcome.appended, head: HeadView(outcome.head))))
             } else if outcome.appended == 0 {
-                print(l.t("Déjà à jour : la copie est à la tête \(outcome.head.sequence), l'export à \(outcome.exportHead.sequence) ; rien n'a été ajouté.",
-                          "Already up to date: the copy is at head \(outcome.head.sequence), the export at \(outcome.exportHead.sequence); nothing was appended."))
+                print(
+                    l.t(
+                        "Déjà à jour : la copie est à la tête \(outcome.head.sequence), l'export à \(outcome.exportHead.sequence) ; rien n'a été ajouté.",
+                        "Already up to date: the copy is at head \(outcome.head.sequence), the export at \(outcome.exportHead.sequence); nothing was appended."
+                    ))
             } else {
-                print(l.t("\(outcome.appended) enregistrement(s) ajouté(s) ; tête \(outcome.head.sequence) \(outcome.head.hash.hexString)",
-                          "\(outcome.appended) record(s) appended; head \(outcome.head.sequence) \(outcome.head.hash.hexString)"))
+                print(
+                    l.t(
+                        "\(outcome.appended) enregistrement(s) ajouté(s) ; tête \(outcome.head.sequence) \(outcome.head.hash.hexString)",
+                        "\(outcome.appended) record(s) appended; head \(outcome.head.sequence) \(outcome.head.hash.hexString)"
+                    ))
             }
         }
     }
@@ -91,6 +104,9 @@ func refuseExport(_ data: Data, _ file: String) throws {
     else { return }
     throw CLIFailure(
         status: .usage,
-        fr: "\(file) est un export du journal, pas un fichier d'actes : pour en refaire un registre, `greffe import \(file) --store NOUVEAU-DOSSIER` ; pour mettre une copie à jour, `greffe sync --from \(file)`",
-        en: "\(file) is an export of the log, not a file of acts: to rebuild a register from it, `greffe import \(file) --store NEW-DIRECTORY`; to bring a copy up to date, `greffe sync --from \(file)`")
+        fr:
+            "\(file) est un export du journal, pas un fichier d'actes : pour en refaire un registre, `greffe import \(file) --store NOUVEAU-DOSSIER` ; pour mettre une copie à jour, `greffe sync --from \(file)`",
+        en:
+            "\(file) is an export of the log, not a file of acts: to rebuild a register from it, `greffe import \(file) --store NEW-DIRECTORY`; to bring a copy up to date, `greffe sync --from \(file)`"
+    )
 }

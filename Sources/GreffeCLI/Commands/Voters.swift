@@ -8,8 +8,10 @@ extension GreffeCommand {
     struct AssemblyVoters: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "voters",
-            abstract: "Qui peut voter à l'Assemblée générale d'un jour (art. 2.4, R36), et pourquoi les autres ne le peuvent pas.",
-            discussion: prose("""
+            abstract:
+                "Qui peut voter à l'Assemblée générale d'un jour (art. 2.4, R36), et pourquoi les autres ne le peuvent pas.",
+            discussion: prose(
+                """
                 Critères tenus au registre : ancienneté d'au moins un an, cotisation à jour de moins d'un an (nombres du
                 règlement, bloc paths.voting), membre ni parti·e ni radié·e ; une association membre ne vote pas
                 elle-même (ses adhérents votent par la liste de l'antenne). L'auto-identification à l'autisme est la
@@ -34,19 +36,25 @@ extension GreffeCommand {
                 return
             }
             let count = list.filter(\.mayVote).count
-            print(l.t("Assemblée du \(day.frenchDescription) : \(count) votant·e(s) sur \(list.count) membre(s) (art. 2.4)",
-                      "GA of \(day): \(count) voter(s) of \(list.count) member(s) (art. 2.4)"))
+            print(
+                l.t(
+                    "Assemblée du \(day.frenchDescription) : \(count) votant·e(s) sur \(list.count) membre(s) (art. 2.4)",
+                    "GA of \(day): \(count) voter(s) of \(list.count) member(s) (art. 2.4)"))
             for v in list {
                 var line = "  \(v.mayVote ? "✓" : "✗") \(v.member) \(reveal(v.displayName))"
                 if !v.mayVote { line += " — " + (l == .fr ? v.reasonsFr : v.reasonsEn).joined(separator: " ; ") }
                 if !v.conflicts.isEmpty {
-                    line += l.t(" — conflit (art. 8) : partie au dossier ", " — conflict (art. 8): party to case ")
+                    line +=
+                        l.t(" — conflit (art. 8) : partie au dossier ", " — conflict (art. 8): party to case ")
                         + v.conflicts.map(\.rawValue).joined(separator: ", ")
                 }
                 print(line)
             }
-            print(l.t("  À vérifier pour chaque votant·e : s'identifier à l'autisme, avec ou sans diagnostic (non tenu au registre).",
-                      "  To check for each voter: self-identification with autism, with or without diagnosis (not held in the register)."))
+            print(
+                l.t(
+                    "  À vérifier pour chaque votant·e : s'identifier à l'autisme, avec ou sans diagnostic (non tenu au registre).",
+                    "  To check for each voter: self-identification with autism, with or without diagnosis (not held in the register)."
+                ))
         }
     }
 }

@@ -122,9 +122,11 @@ public protocol FrenchArgument: ExpressibleByArgument, CaseIterable, RawRepresen
 extension FrenchArgument {
     public init?(argument: String) {
         let typed = foldedArgument(argument)
-        guard let found = Self.allCases.first(where: {
-            foldedArgument($0.rawValue) == typed || foldedArgument($0.french) == typed
-        }) else { return nil }
+        guard
+            let found = Self.allCases.first(where: {
+                foldedArgument($0.rawValue) == typed || foldedArgument($0.french) == typed
+            })
+        else { return nil }
         self = found
     }
 
@@ -188,16 +190,23 @@ enum DemandOrigin: String, FrenchArgument {
 
 /// The conditions of a probationary reintegration (art. 2.5), shared by the decisions that can impose one.
 struct ProbationOptions: ParsableArguments {
-    @Option(name: .customLong("probation-until"), help: ArgumentHelp(
-        "Probation : dernier jour (limitée dans le temps, art. 2.5).", valueName: "jour"))
+    @Option(
+        name: .customLong("probation-until"),
+        help: ArgumentHelp(
+            "Probation : dernier jour (limitée dans le temps, art. 2.5).", valueName: "jour"))
     var until: Day?
 
-    @Option(name: .customLong("condition"), help: ArgumentHelp(
-        "Probation : une condition (répéter l'option pour plusieurs).", valueName: "texte"))
+    @Option(
+        name: .customLong("condition"),
+        help: ArgumentHelp(
+            "Probation : une condition (répéter l'option pour plusieurs).", valueName: "texte"))
     var conditions: [String] = []
 
-    @Option(name: .customLong("probation-space"), help: ArgumentHelp(
-        "Probation : un espace où elle s'applique (limitée dans l'espace ; répéter l'option).", valueName: "espace"))
+    @Option(
+        name: .customLong("probation-space"),
+        help: ArgumentHelp(
+            "Probation : un espace où elle s'applique (limitée dans l'espace ; répéter l'option).", valueName: "espace")
+    )
     var spaces: [String] = []
 
     @Flag(name: .customLong("no-reparation-proof"), help: "Probation : aucune preuve de réparation exigée.")
@@ -206,8 +215,10 @@ struct ProbationOptions: ParsableArguments {
     @Flag(name: .customLong("bar-responsibilities"), help: "Probation : interdiction de responsabilités.")
     var barResponsibilities = false
 
-    @Option(name: .customLong("approved-by"), help: ArgumentHelp(
-        "Probation : un adhérent concerné qui l'a approuvée (répéter l'option).", valueName: "membre"))
+    @Option(
+        name: .customLong("approved-by"),
+        help: ArgumentHelp(
+            "Probation : un adhérent concerné qui l'a approuvée (répéter l'option).", valueName: "membre"))
     var approvedBy: [MemberID] = []
 
     var isGiven: Bool {
@@ -240,8 +251,10 @@ struct NoteOption: ParsableArguments {
 
 /// The ballots of a cell vote: `--ballot MEMBER=OPTION` and `--blank MEMBER`, one per member.
 struct BallotOptions: ParsableArguments {
-    @Option(name: .customLong("ballot"), help: ArgumentHelp(
-        "Un bulletin : MEMBRE=OPTION (répéter l'option).", valueName: "membre=option"))
+    @Option(
+        name: .customLong("ballot"),
+        help: ArgumentHelp(
+            "Un bulletin : MEMBRE=OPTION (répéter l'option).", valueName: "membre=option"))
     var given: [BallotArgument] = []
 
     @Option(name: .customLong("blank"), help: ArgumentHelp("Un vote blanc (répéter l'option).", valueName: "membre"))
@@ -262,7 +275,8 @@ struct BallotOptions: ParsableArguments {
             guard let proposal = ProposalArgument(argument: option) else {
                 throw ValidationError(
                     "--ballot : « \(option) » n'est pas un identifiant de sanction (lettres, chiffres, « . », « - », « _ », "
-                        + "reliés par « + ») / not a sanction id; shipped ids: " + SanctionArgument.allValueStrings.joined(separator: ", "))
+                        + "reliés par « + ») / not a sanction id; shipped ids: "
+                        + SanctionArgument.allValueStrings.joined(separator: ", "))
             }
             return proposal
         }

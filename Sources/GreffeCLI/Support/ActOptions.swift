@@ -10,13 +10,17 @@ extension Day: ExpressibleByArgument {
 
 /// The day an act happened and who records it, shared by every command that writes.
 struct ActOptions: ParsableArguments {
-    @Option(name: .customLong("on"), help: ArgumentHelp(
-        "Jour de l'acte : 2026-11-24 ou 24/11/2026 (défaut : aujourd'hui, ou GREFFE_TODAY).", valueName: "jour"))
+    @Option(
+        name: .customLong("on"),
+        help: ArgumentHelp(
+            "Jour de l'acte : 2026-11-24 ou 24/11/2026 (défaut : aujourd'hui, ou GREFFE_TODAY).", valueName: "jour"))
     var on: Day?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp(
-        "Le membre qui enregistre l'acte (défaut : GREFFE_ACTOR) ; pour un acte de dossier, un membre du Conseil ou le rapporteur du dossier.",
-        valueName: "membre"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "Le membre qui enregistre l'acte (défaut : GREFFE_ACTOR) ; pour un acte de dossier, un membre du Conseil ou le rapporteur du dossier.",
+            valueName: "membre"))
     var actor: String?
 
     /// `--as` (or GREFFE_ACTOR) is an identity field: no control character, no bidirectional override, at most 128
@@ -47,8 +51,11 @@ struct ActOptions: ParsableArguments {
             guard !who.isEmpty else {
                 throw CLIFailure(
                     status: .usage,
-                    fr: "qui enregistre l'acte ? Donnez --as MEMBRE (ou exportez GREFFE_ACTOR=MEMBRE) : un membre du Conseil ou le rapporteur du dossier",
-                    en: "who records the act? Give --as MEMBER (or export GREFFE_ACTOR=MEMBER): a board member or the case's rapporteur")
+                    fr:
+                        "qui enregistre l'acte ? Donnez --as MEMBRE (ou exportez GREFFE_ACTOR=MEMBRE) : un membre du Conseil ou le rapporteur du dossier",
+                    en:
+                        "who records the act? Give --as MEMBER (or export GREFFE_ACTOR=MEMBER): a board member or the case's rapporteur"
+                )
             }
             return Recording(actor: who, today: try Today.fixed())
         }
@@ -63,7 +70,8 @@ enum Today {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Europe/Paris") ?? .current
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        guard let y = parts.year, let m = parts.month, let d = parts.day, let day = Day(year: y, month: m, day: d) else {
+        guard let y = parts.year, let m = parts.month, let d = parts.day, let day = Day(year: y, month: m, day: d)
+        else {
             throw CLIFailure(status: .internalError, fr: "date système illisible", en: "unreadable system date")
         }
         return day
@@ -86,10 +94,14 @@ enum Today {
 func validateIdentity(_ option: String, _ values: [String]) throws {
     for value in values {
         if value.utf8.count > IdentityText.maxIDBytes {
-            throw ValidationError("\(option) : au plus \(IdentityText.maxIDBytes) octets (\(value.utf8.count) donnés) / at most \(IdentityText.maxIDBytes) bytes")
+            throw ValidationError(
+                "\(option) : au plus \(IdentityText.maxIDBytes) octets (\(value.utf8.count) donnés) / at most \(IdentityText.maxIDBytes) bytes"
+            )
         }
         if let scalar = IdentityText.forbiddenScalar(in: value) {
-            throw ValidationError("\(option) : caractère de contrôle \(IdentityText.name(scalar)) refusé / control character \(IdentityText.name(scalar)) refused")
+            throw ValidationError(
+                "\(option) : caractère de contrôle \(IdentityText.name(scalar)) refusé / control character \(IdentityText.name(scalar)) refused"
+            )
         }
     }
 }

@@ -17,8 +17,9 @@ struct ActWords: Sendable {
 
 /// The case an act is about, as the first argument.
 struct CaseArgument: ParsableArguments {
-    @Argument(help: ArgumentHelp("Identifiant du dossier, ex. 2026-001 (voir `greffe cases`).", valueName: "dossier"),
-              completion: .custom(Completions.caseIDs))
+    @Argument(
+        help: ArgumentHelp("Identifiant du dossier, ex. 2026-001 (voir `greffe cases`).", valueName: "dossier"),
+        completion: .custom(Completions.caseIDs))
     var caseID: String
 
     /// A unique prefix or end of a case id names that case (`001` for `2026-001`).
@@ -27,15 +28,20 @@ struct CaseArgument: ParsableArguments {
 
 /// What every act shares besides the store, the day and the actor: an idempotency key and the output format.
 struct RecordOptions: ParsableArguments {
-    @Option(name: .customLong("id"), help: ArgumentHelp(
-        "Clé d'idempotence : une commande de même clé déjà enregistrée est sautée (sortie 0).", valueName: "clé"))
+    @Option(
+        name: .customLong("id"),
+        help: ArgumentHelp(
+            "Clé d'idempotence : une commande de même clé déjà enregistrée est sautée (sortie 0).", valueName: "clé"))
     var commandId: String?
 
     @Flag(help: "Affiche les enregistrements ajoutés en JSON, un par ligne.")
     var json = false
 
-    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(
-        "Simulation : décide l'acte et affiche ce qui serait enregistré (événements, échéances), sans rien écrire ; même code de sortie que l'acte réel."))
+    @Flag(
+        name: .customLong("dry-run"),
+        help: ArgumentHelp(
+            "Simulation : décide l'acte et affiche ce qui serait enregistré (événements, échéances), sans rien écrire ; même code de sortie que l'acte réel."
+        ))
     var dryRun = false
 
     func validate() throws {
@@ -72,7 +78,8 @@ extension CaseAct {
 
     func run() throws {
         try context.acting.perform(
-            Self.words, in: .existing(CaseID(target.caseID)), members: members) { try command(commandId: $0) }
+            Self.words, in: .existing(CaseID(target.caseID)), members: members
+        ) { try command(commandId: $0) }
     }
 }
 
@@ -115,16 +122,20 @@ struct Acting {
     let act: ActOptions
     let record: RecordOptions
 
-    func perform(_ words: ActWords, in target: ActTarget, members: [MemberID],
-                 command: (String?) throws -> CaseCommand) throws {
+    func perform(
+        _ words: ActWords, in target: ActTarget, members: [MemberID],
+        command: (String?) throws -> CaseCommand
+    ) throws {
         try perform(words, in: target, members: members, command: { _, _, commandId in try command(commandId) })
     }
 
     /// Records an act whose command is built from the store as it stands (a draw takes the eligible pool, the
     /// announced draw); `then` runs after a successful recording, with the registry, to print more (text mode only).
-    func perform(_ words: ActWords, in target: ActTarget, members: [MemberID],
-                 command: (Registry, Day, String?) throws -> CaseCommand,
-                 then: ((Registry, CaseID) throws -> Void)? = nil) throws {
+    func perform(
+        _ words: ActWords, in target: ActTarget, members: [MemberID],
+        command: (Registry, Day, String?) throws -> CaseCommand,
+        then: ((Registry, CaseID) throws -> Void)? = nil
+    ) throws {
         // `greffe correct` runs the act it was given: the act is then the correction of a recorded one.
         if let pending = PendingCorrection.current {
             try correct(pending, words: words, members: members, command: command)
@@ -144,8 +155,11 @@ struct Acting {
             if try registry.caseExists(given) {
                 throw CLIFailure(
                     status: .refused,
-                    fr: "le dossier \(given) existe déjà : --new-case ouvre un nouveau dossier ; pour y ranger l'acte, --case \(given)",
-                    en: "case \(given) already exists: --new-case opens a new case; to file the act in it, --case \(given)")
+                    fr:
+                        "le dossier \(given) existe déjà : --new-case ouvre un nouveau dossier ; pour y ranger l'acte, --case \(given)",
+                    en:
+                        "case \(given) already exists: --new-case opens a new case; to file the act in it, --case \(given)"
+                )
             }
             id = given
             opens = true
@@ -173,15 +187,20 @@ struct Acting {
         if let unknown = try registry.firstUnknownMember(members) { throw RegistryError.unknownMember(unknown) }
     }
 
-    func render(_ performed: Performed, words: ActWords, case id: CaseID, opened: Bool, registry: Registry,
-                _ l: Language) throws {
+    func render(
+        _ performed: Performed, words: ActWords, case id: CaseID, opened: Bool, registry: Registry,
+        _ l: Language
+    ) throws {
         switch performed {
         case let .alreadyApplied(commandId, sequence):
             if record.json {
                 print(try jsonText(AlreadyAppliedView(commandId: commandId, sequence: sequence)))
             } else {
-                print(l.t("Déjà enregistré : la commande « \(commandId) » a été appliquée (#\(sequence)) ; rien de nouveau n'a été écrit.",
-                          "Already recorded: command \"\(commandId)\" was applied (#\(sequence)); nothing new was written."))
+                print(
+                    l.t(
+                        "Déjà enregistré : la commande « \(commandId) » a été appliquée (#\(sequence)) ; rien de nouveau n'a été écrit.",
+                        "Already recorded: command \"\(commandId)\" was applied (#\(sequence)); nothing new was written."
+                    ))
             }
         case let .recorded(records):
             let reveal = try registry.reveal(words: l.revealWords)
@@ -191,29 +210,40 @@ struct Acting {
             }
             // Sanctions are named in the words of the case's own rulebook version (R34).
             let caseRulebook = (try? registry.rulebook(of: id)) ?? registry.rulebook
-            let sequences = records.first.map { first in
-                records.count > 1 ? "#\(first.sequence)–#\(records[records.count - 1].sequence)" : "#\(first.sequence)"
-            } ?? "—"
+            let sequences =
+                records.first.map { first in
+                    records.count > 1
+                        ? "#\(first.sequence)–#\(records[records.count - 1].sequence)" : "#\(first.sequence)"
+                } ?? "—"
             let consequences = records.compactMap { r in
-                (try? CaseEvent.decode(type: r.type, payload: r.payload)).flatMap { consequence(of: $0, caseRulebook, l, reveal) }
+                (try? CaseEvent.decode(type: r.type, payload: r.payload)).flatMap {
+                    consequence(of: $0, caseRulebook, l, reveal)
+                }
             }
             let tail = consequences.isEmpty ? "" : " — " + consequences.joined(separator: " ; ")
             let opening = opened ? l.t("Dossier \(id) ouvert. ", "Case \(id) opened. ") : ""
-            print(opening + l.t("Enregistré : \(words.fr) (\(id), \(sequences))\(tail).",
-                                "Recorded: \(words.en) (\(id), \(sequences))\(tail)."))
+            print(
+                opening
+                    + l.t(
+                        "Enregistré : \(words.fr) (\(id), \(sequences))\(tail).",
+                        "Recorded: \(words.en) (\(id), \(sequences))\(tail)."))
             // A vote's two-thirds arithmetic, option by option, as auditors and the assembly read it.
             for r in records {
                 guard let event = try? CaseEvent.decode(type: r.type, payload: r.payload) else { continue }
                 let tallies: [OptionTally], proposals: [Proposal]
                 switch event {
-                case .cellVoteHeld(let v), .reintegrationVoteHeld(let v): (tallies, proposals) = (v.tallies, v.proposals)
+                case .cellVoteHeld(let v), .reintegrationVoteHeld(let v):
+                    (tallies, proposals) = (v.tallies, v.proposals)
                 case .generalAssemblyDecided(let v), .generalAssemblyVoteFailed(let v),
-                     .generalAssemblyReintegrationVoteHeld(let v): (tallies, proposals) = (v.tallies, v.proposals)
+                    .generalAssemblyReintegrationVoteHeld(let v):
+                    (tallies, proposals) = (v.tallies, v.proposals)
                 default: continue
                 }
                 for t in tallies {
-                    print("  " + VoteWords.option(t.option, proposals: proposals, rulebook: caseRulebook, l) + l.t(" : ", ": ")
-                          + VoteWords.line(t.tally, threshold: caseRulebook.twoThirds, l))
+                    print(
+                        "  " + VoteWords.option(t.option, proposals: proposals, rulebook: caseRulebook, l)
+                            + l.t(" : ", ": ")
+                            + VoteWords.line(t.tally, threshold: caseRulebook.twoThirds, l))
                 }
             }
         }
@@ -221,10 +251,14 @@ struct Acting {
 
     /// A dry run: what the act would record — its confirmation line, each event, and the deadlines it would open, meet
     /// or leave late — under a banner saying that nothing was written.
-    func renderDryRun(_ records: [EventRecord], words: ActWords, case id: CaseID, on day: Day, opened: Bool,
-                      registry: Registry, _ l: Language) throws {
-        print(l.t("Simulation (--dry-run) : rien n'a été écrit. L'acte réel enregistrerait :",
-                  "Dry run (--dry-run): nothing was written. The real act would record:"))
+    func renderDryRun(
+        _ records: [EventRecord], words: ActWords, case id: CaseID, on day: Day, opened: Bool,
+        registry: Registry, _ l: Language
+    ) throws {
+        print(
+            l.t(
+                "Simulation (--dry-run) : rien n'a été écrit. L'acte réel enregistrerait :",
+                "Dry run (--dry-run): nothing was written. The real act would record:"))
         try render(.recorded(records), words: words, case: id, opened: opened, registry: registry, l)
         let before = try registry.loadCase(id)
         var after = before.state
@@ -235,16 +269,27 @@ struct Acting {
             }
         }
         let book = (try? registry.rulebook(for: after, of: id, on: day)) ?? before.rulebook
-        let was = Dictionary(before.state.deadlines(asOf: day, rulebook: book).map { ($0.rule, $0) }, uniquingKeysWith: { a, _ in a })
+        let was = Dictionary(
+            before.state.deadlines(asOf: day, rulebook: book).map { ($0.rule, $0) }, uniquingKeysWith: { a, _ in a })
         for deadline in after.deadlines(asOf: day, rulebook: book) where was[deadline.rule] != deadline {
             let label = l == .fr ? deadline.labelFr : deadline.labelEn
             let due = deadline.due.map { l.t(" — au plus tard le \($0.frenchDescription)", " — due \($0)") } ?? ""
             switch deadline.status {
-            case .met: print(l.t("  échéance tenue : \(deadline.rule.rawValue) \(label)\(due)", "  deadline met: \(deadline.rule.rawValue) \(label)\(due)"))
+            case .met:
+                print(
+                    l.t(
+                        "  échéance tenue : \(deadline.rule.rawValue) \(label)\(due)",
+                        "  deadline met: \(deadline.rule.rawValue) \(label)\(due)"))
             case .missed(let days, _) where deadline.bindsAssociation:
-                print(l.t("  échéance dépassée de \(days) jour(s) : \(deadline.rule.rawValue) \(label)\(due)",
-                          "  deadline missed by \(days) day(s): \(deadline.rule.rawValue) \(label)\(due)"))
-            case .open: print(l.t("  échéance ouverte : \(deadline.rule.rawValue) \(label)\(due)", "  deadline opened: \(deadline.rule.rawValue) \(label)\(due)"))
+                print(
+                    l.t(
+                        "  échéance dépassée de \(days) jour(s) : \(deadline.rule.rawValue) \(label)\(due)",
+                        "  deadline missed by \(days) day(s): \(deadline.rule.rawValue) \(label)\(due)"))
+            case .open:
+                print(
+                    l.t(
+                        "  échéance ouverte : \(deadline.rule.rawValue) \(label)\(due)",
+                        "  deadline opened: \(deadline.rule.rawValue) \(label)\(due)"))
             default: continue
             }
         }
@@ -254,15 +299,17 @@ struct Acting {
     func consequence(of event: CaseEvent, _ rulebook: Rulebook, _ l: Language, _ reveal: Reveal) -> String? {
         func sanctions(_ ids: [String]) -> String {
             if ids.isEmpty { return l.t("aucune sanction", "no sanction") }
-            return ids.map { id in rulebook.sanction(id).map { l == .fr ? $0.fr : $0.en } ?? id }.joined(separator: ", ")
+            return ids.map { id in rulebook.sanction(id).map { l == .fr ? $0.fr : $0.en } ?? id }.joined(
+                separator: ", ")
         }
         switch event {
         case .rapporteurDesignated(let d):
             return l.t("rapporteur : \(d.rapporteur)", "rapporteur: \(d.rapporteur)")
                 + (d.delegated ? l.t(" (délégation)", " (delegated)") : "")
         case .procedureStopped:
-            return l.t("procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation",
-                       "procedure stopped (R11, art. 5.6.7): the board announces the radiation")
+            return l.t(
+                "procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation",
+                "procedure stopped (R11, art. 5.6.7): the board announces the radiation")
         case .cellVoteHeld(let v), .reintegrationVoteHeld(let v):
             return v.adopted.map { VoteWords.option($0, proposals: v.proposals, rulebook: rulebook, l) }
                 .map { l.t("deux tiers atteints pour « \($0) »", "two-thirds reached for \"\($0)\"") }
@@ -270,24 +317,31 @@ struct Acting {
         case .judgementRendered(let j):
             return l.t("jugement rendu : ", "judgement rendered: ") + sanctions(j.sanctions)
         case .generalAssemblyDecided(let v):
-            let adopted = v.proposals.first { $0.id == v.adopted }.map { sanctions($0.sanctions) }
+            let adopted =
+                v.proposals.first { $0.id == v.adopted }.map { sanctions($0.sanctions) }
                 ?? v.adopted.map { VoteWords.option($0, rulebook: rulebook, l) } ?? "—"
             return l.t("l'Assemblée générale décide : \(adopted)", "the general assembly decides: \(adopted)")
         case .generalAssemblyVoteFailed:
-            return l.t("deux tiers non atteints sur la sanction : selon les mêmes modalités que la cellule, l'Assemblée vote sur la réintégration immédiate ou probatoire (greffe ga reintegration-vote)",
-                       "two-thirds not reached on the sanction: with the same modalities as the cell, the assembly votes on immediate or probationary reintegration (greffe ga reintegration-vote)")
+            return l.t(
+                "deux tiers non atteints sur la sanction : selon les mêmes modalités que la cellule, l'Assemblée vote sur la réintégration immédiate ou probatoire (greffe ga reintegration-vote)",
+                "two-thirds not reached on the sanction: with the same modalities as the cell, the assembly votes on immediate or probationary reintegration (greffe ga reintegration-vote)"
+            )
         case .generalAssemblyReintegrationVoteHeld(let v):
             if let adopted = v.proposals.first(where: { $0.id == v.adopted }) {
-                return l.t("l'Assemblée générale décide : \(sanctions(adopted.sanctions))",
-                           "the general assembly decides: \(sanctions(adopted.sanctions))")
+                return l.t(
+                    "l'Assemblée générale décide : \(sanctions(adopted.sanctions))",
+                    "the general assembly decides: \(sanctions(adopted.sanctions))")
             }
-            return l.t("deux tiers non atteints sur la réintégration non plus : le règlement est muet, consigner une résolution sans sanction non votée (greffe ga resolve)",
-                       "two-thirds not reached on the reintegration either: the rules are silent, record a resolution imposing no sanction not voted (greffe ga resolve)")
+            return l.t(
+                "deux tiers non atteints sur la réintégration non plus : le règlement est muet, consigner une résolution sans sanction non votée (greffe ga resolve)",
+                "two-thirds not reached on the reintegration either: the rules are silent, record a resolution imposing no sanction not voted (greffe ga resolve)"
+            )
         case .explicitDecisionRecorded(let d):
             return l.t("décidé : \(reveal(d.decision))", "decided: \(reveal(d.decision))")
         case .cellMemberReplaced(let r):
-            return l.t("\(r.member) quitte la cellule (\(r.ground.words(l))) ; aucune révocation de partie utilisée ; pourvoir le siège",
-                       "\(r.member) leaves the cell (\(r.ground.words(l))); no party's recusal used; fill the seat")
+            return l.t(
+                "\(r.member) quitte la cellule (\(r.ground.words(l))) ; aucune révocation de partie utilisée ; pourvoir le siège",
+                "\(r.member) leaves the cell (\(r.ground.words(l))); no party's recusal used; fill the seat")
         default:
             return nil
         }
@@ -300,7 +354,8 @@ struct Acting {
 func validateOpening(case existing: String?, newCase new: String?) throws {
     if existing != nil, new != nil {
         throw ValidationError(
-            "--case (un dossier existant) ou --new-case (un nouveau dossier), pas les deux / --case (an existing case) or --new-case (a new one), not both")
+            "--case (un dossier existant) ou --new-case (un nouveau dossier), pas les deux / --case (an existing case) or --new-case (a new one), not both"
+        )
     }
     for (option, id) in [("--case", existing), ("--new-case", new)] where id.map({ !CaseID($0).isWellFormed }) == true {
         throw ValidationError("\(option) : un identifiant comme 2026-001 / \(option): an id like 2026-001")

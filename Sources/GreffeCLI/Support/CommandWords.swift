@@ -43,7 +43,7 @@ enum CommandWords {
         "explicit.decide": "greffe explicit-decision",
         "reparation.record": "greffe reparation",
         "radiation.announce": "greffe radiation",
-        "case.close": "greffe close",
+        "case.close": "greffe close"
     ]
 
     /// JSON field names as the domain words them in "allowed" texts, and the options that set them.
@@ -59,7 +59,7 @@ enum CommandWords {
         ("donner probationUntil", "donner --probation-until"),
         ("holdsMandate = true pour ", "--accused-holds-mandate "),
         ("holdsMandate = true for ", "--accused-holds-mandate "),
-        ("give probationUntil", "give --probation-until"),
+        ("give probationUntil", "give --probation-until")
     ]
 
     /// The text with command types and fields replaced by subcommands and options.
@@ -86,7 +86,8 @@ func prose(_ text: String) -> String {
     var out: [String] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
         if let last = out.last, !last.isEmpty, !line.isEmpty, !line.hasPrefix(" "), !last.hasPrefix(" "),
-           !last.hasSuffix(":") {
+            !last.hasSuffix(":")
+        {
             out[out.count - 1] = last + " " + line
         } else {
             out.append(line)

@@ -26,8 +26,9 @@ struct Configuration {
         Key(names: ["magasin", "store"], variable: "GREFFE_STORE", accepts: { !$0.isEmpty }),
         Key(names: ["acteur", "actor", "as"], variable: "GREFFE_ACTOR", accepts: { !$0.isEmpty }),
         Key(names: ["langue", "lang"], variable: "GREFFE_LANG", accepts: { Language(rawValue: $0) != nil }),
-        Key(names: ["rappel", "alarm-days"], variable: "GREFFE_ALARM_DAYS",
-            accepts: { Int($0).map { (0...366).contains($0) } ?? false }),
+        Key(
+            names: ["rappel", "alarm-days"], variable: "GREFFE_ALARM_DAYS",
+            accepts: { Int($0).map { (0...366).contains($0) } ?? false })
     ]
 
     /// The file to read and whether it must exist (`GREFFE_CONFIG` names one that must).
@@ -39,7 +40,9 @@ struct Configuration {
     }
 
     /// The variables the file sets, in its order, or what is wrong with it (file, line, key or value).
-    static func settings(of text: String, file: String, home: String) -> Result<[(variable: String, value: String)], CLIFailure> {
+    static func settings(
+        of text: String, file: String, home: String
+    ) -> Result<[(variable: String, value: String)], CLIFailure> {
         var out: [(variable: String, value: String)] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -47,16 +50,20 @@ struct Configuration {
             let at = "\(file), ligne \(index + 1)", atEn = "\(file), line \(index + 1)"
             let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
-                return .failure(CLIFailure(status: .configuration,
-                                           fr: "\(at) : « clé = valeur » attendu, lu « \(line) »",
-                                           en: "\(atEn): \"key = value\" expected, found \"\(line)\""))
+                return .failure(
+                    CLIFailure(
+                        status: .configuration,
+                        fr: "\(at) : « clé = valeur » attendu, lu « \(line) »",
+                        en: "\(atEn): \"key = value\" expected, found \"\(line)\""))
             }
             let name = parts[0].lowercased()
             guard let key = keys.first(where: { $0.names.contains(name) }) else {
                 let known = keys.map { $0.names.joined(separator: "/") }.joined(separator: ", ")
-                return .failure(CLIFailure(status: .configuration,
-                                           fr: "\(at) : clé « \(parts[0]) » inconnue (clés : \(known))",
-                                           en: "\(atEn): unknown key \"\(parts[0])\" (keys: \(known))"))
+                return .failure(
+                    CLIFailure(
+                        status: .configuration,
+                        fr: "\(at) : clé « \(parts[0]) » inconnue (clés : \(known))",
+                        en: "\(atEn): unknown key \"\(parts[0])\" (keys: \(known))"))
             }
             var value = parts[1]
             if value.hasPrefix("\""), let close = value.dropFirst().firstIndex(of: "\"") {
@@ -66,9 +73,11 @@ struct Configuration {
             }
             if key.variable == "GREFFE_STORE", value.hasPrefix("~/") { value = home + value.dropFirst() }
             guard key.accepts(value), IdentityText.forbiddenScalar(in: value) == nil else {
-                return .failure(CLIFailure(status: .configuration,
-                                           fr: "\(at) : valeur « \(value) » refusée pour \(parts[0])",
-                                           en: "\(atEn): value \"\(value)\" refused for \(parts[0])"))
+                return .failure(
+                    CLIFailure(
+                        status: .configuration,
+                        fr: "\(at) : valeur « \(value) » refusée pour \(parts[0])",
+                        en: "\(atEn): value \"\(value)\" refused for \(parts[0])"))
             }
             out.append((key.variable, value))
         }
@@ -81,14 +90,17 @@ struct Configuration {
         let (path, required) = location(environment)
         guard FileManager.default.fileExists(atPath: path) else {
             return required
-                ? CLIFailure(status: .notFound, fr: "fichier de configuration introuvable : \(path) (GREFFE_CONFIG)",
-                             en: "no such configuration file: \(path) (GREFFE_CONFIG)")
+                ? CLIFailure(
+                    status: .notFound, fr: "fichier de configuration introuvable : \(path) (GREFFE_CONFIG)",
+                    en: "no such configuration file: \(path) (GREFFE_CONFIG)")
                 : nil
         }
         guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8) else {
-            return CLIFailure(status: .configuration, fr: "\(path) : fichier de configuration illisible (UTF-8 attendu)",
-                              en: "\(path): unreadable configuration file (UTF-8 expected)")
+            let text = String(data: data, encoding: .utf8)
+        else {
+            return CLIFailure(
+                status: .configuration, fr: "\(path) : fichier de configuration illisible (UTF-8 attendu)",
+                en: "\(path): unreadable configuration file (UTF-8 expected)")
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         switch settings(of: text, file: path, home: home) {

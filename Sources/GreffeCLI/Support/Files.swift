@@ -4,7 +4,9 @@ import Foundation
 /// Reads a whole file, or fails with "not found" (exit 66).
 func readFile(_ path: String) throws -> Data {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw CLIFailure(status: .notFound, fr: "fichier introuvable ou illisible : \(path)", en: "no such or unreadable file: \(path)")
+        throw CLIFailure(
+            status: .notFound, fr: "fichier introuvable ou illisible : \(path)",
+            en: "no such or unreadable file: \(path)")
     }
     return data
 }
@@ -15,7 +17,9 @@ func writeNewPrivateFile(_ path: String, _ text: String) throws {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
     guard descriptor >= 0 else {
         if errno == EEXIST {
-            throw CLIFailure(status: .usage, fr: "\(path) existe déjà ; rien n'a été remplacé", en: "\(path) already exists; nothing was replaced")
+            throw CLIFailure(
+                status: .usage, fr: "\(path) existe déjà ; rien n'a été remplacé",
+                en: "\(path) already exists; nothing was replaced")
         }
         throw CLIFailure(status: .storeError, fr: "impossible de créer \(path)", en: "cannot create \(path)")
     }
@@ -116,7 +120,8 @@ struct ProgressBar {
         let width = 30
         let filled = Int(min(done, total) * UInt64(width) / total)
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(min(done, total) * 100 / total)% \(label) \(done)/\(total)".utf8))
+        FileHandle.standardError.write(
+            Data("\r[\(bar)] \(min(done, total) * 100 / total)% \(label) \(done)/\(total)".utf8))
     }
 
     func finish() {

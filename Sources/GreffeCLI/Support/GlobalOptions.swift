@@ -12,7 +12,9 @@ extension DocumentLanguage: ExpressibleByArgument {}
 extension DocumentLanguage {
     /// `--lang` if given, else `GREFFE_LANG`, else English when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`)
     /// is English, else French.
-    static func resolve(_ flag: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func resolve(
+        _ flag: Language?, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> Language
     {
         if let flag { return flag }
@@ -32,9 +34,11 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "Langue des messages : fr ou en.")
     var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Dossier des clés (sinon GREFFE_KEYS, sinon le dossier keys du magasin) : voir docs/privacy.md.",
-        valueName: "dossier"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Dossier des clés (sinon GREFFE_KEYS, sinon le dossier keys du magasin) : voir docs/privacy.md.",
+            valueName: "dossier"))
     var keys: String?
 
     /// The key store directory: `--keys`, else `GREFFE_KEYS`, else `STORE/keys`.
@@ -50,12 +54,15 @@ struct StoreOptions: ParsableArguments {
     var storePath: String { Self.path(option: store) }
 
     /// The store directory for a `--store` value (or none): that value, else `GREFFE_STORE`, else the per-user default.
-    static func path(option store: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func path(
+        option store: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> String
     {
         if let store, !store.isEmpty { return store }
         if let fromEnv = environment["GREFFE_STORE"], !fromEnv.isEmpty { return fromEnv }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/share")
         return dataHome + "/greffe/store"
     }

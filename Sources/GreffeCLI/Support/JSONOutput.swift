@@ -17,7 +17,8 @@ func jsonText<T: Encodable>(_ value: T, reveal: Reveal? = nil) throws -> String 
 
 /// The record's full envelope as a JSON object; the payload is embedded as JSON when it parses.
 func envelope(_ record: EventRecord, reveal: Reveal? = nil) -> [String: Any] {
-    var payload: Any = (try? JSONSerialization.jsonObject(with: record.payload, options: [.fragmentsAllowed]))
+    var payload: Any =
+        (try? JSONSerialization.jsonObject(with: record.payload, options: [.fragmentsAllowed]))
         ?? String(decoding: record.payload, as: UTF8.self)
     // The sealed texts read through the one reveal function; the hashes are those of the stored (sealed) payload.
     if let reveal { payload = reveal.revealing(payload) }
@@ -34,7 +35,7 @@ func envelope(_ record: EventRecord, reveal: Reveal? = nil) -> [String: Any] {
         "causationId": record.event.causationId,
         "payload": payload,
         "prevHash": record.previousHash.hexString,
-        "hash": record.hash.hexString,
+        "hash": record.hash.hexString
     ]
 }
 

@@ -88,13 +88,16 @@ struct ScratchRegistry {
     let registry: Registry
 
     init(copying original: Registry) throws {
-        let base = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("greffe-dry-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        let base = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "greffe-dry-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: base, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         folder = base
         do {
             _ = try original.store.backup(to: base.appendingPathComponent("data.mdb").path)
-            registry = Registry(store: try EventStore.open(at: base.path), rulebook: original.rulebook,
-                                keysPath: original.keys.path)
+            registry = Registry(
+                store: try EventStore.open(at: base.path), rulebook: original.rulebook,
+                keysPath: original.keys.path)
             // The copy seals with the register's keys but never adds one to its key store.
             registry.keys.writesNothing = true
         } catch {

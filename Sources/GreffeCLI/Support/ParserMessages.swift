@@ -20,7 +20,9 @@ enum ParserMessages {
 
     /// When `word` stands where a subcommand of a group is expected and names none: the group's path and up to three
     /// names nearest to it (by edit distance, or those it begins), nearest first.
-    static func unknownSubcommand(_ word: String, in arguments: [String])
+    static func unknownSubcommand(
+        _ word: String, in arguments: [String]
+    )
         -> (path: String, suggestions: [String])?
     {
         var command: any ParsableCommand.Type = GreffeCommand.self
@@ -58,10 +60,12 @@ enum ParserMessages {
             let word = quoted.count > 1 ? String(quoted[1]) : ""
             if let (path, near) = unknownSubcommand(word, in: arguments) {
                 let list = near.map { "'\($0)'" }.joined(separator: ", ")
-                let line = near.isEmpty
+                let line =
+                    near.isEmpty
                     ? "'\(word)' is not a subcommand of '\(path)'."
                     : "'\(word)' is not a subcommand of '\(path)'. Did you mean \(list)?"
-                text.insert(contentsOf: "\n" + line, at: text[range.upperBound...].firstIndex(of: "\n") ?? text.endIndex)
+                text.insert(
+                    contentsOf: "\n" + line, at: text[range.upperBound...].firstIndex(of: "\n") ?? text.endIndex)
             }
         }
         return language == .fr ? french(text) : text
@@ -82,7 +86,7 @@ enum ParserMessages {
             (#"'([^']*)' is not a subcommand of '([^']*)'\."#, "« $1 » n'est pas une sous-commande de « $2 »."),
             (#"(?m)^Help: "#, "Aide : "),
             (#"(?m)^Usage: "#, "Usage : "),
-            (#"See '([^']*)' for more information\."#, "Voir « $1 » pour en savoir plus."),
+            (#"See '([^']*)' for more information\."#, "Voir « $1 » pour en savoir plus.")
         ]
         var out = text
         for (pattern, template) in patterns {
@@ -90,8 +94,9 @@ enum ParserMessages {
         }
         // The suggestions' own quotes: 'status' → « status ».
         if let range = out.range(of: #"Vouliez-vous dire [^\n]*"#, options: .regularExpression) {
-            let line = String(out[range]).replacingOccurrences(of: #"'([^']*)'"#, with: "« $1 »",
-                                                                options: .regularExpression)
+            let line = String(out[range]).replacingOccurrences(
+                of: #"'([^']*)'"#, with: "« $1 »",
+                options: .regularExpression)
             out.replaceSubrange(range, with: line)
         }
         return out

@@ -84,13 +84,18 @@ enum PeopleNames {
     }
 
     /// The refusal of an ambiguous member: which members the text could name (exit 64, nothing written).
-    static func ambiguity(_ text: String, option: String?, _ candidates: [Person], what: (fr: String, en: String)) -> CLIFailure {
+    static func ambiguity(
+        _ text: String, option: String?, _ candidates: [Person], what: (fr: String, en: String)
+    ) -> CLIFailure {
         let list = candidates.map(\.label).joined(separator: ", ")
         let at = option.map { "\($0) " } ?? ""
         return CLIFailure(
             status: .usage,
-            fr: "\(at)« \(text) » : \(what.fr) ambigu, lequel ? \(list) ; donnez l'identifiant (ou plus de lettres) ; rien n'a été écrit",
-            en: "\(at)\"\(text)\": ambiguous \(what.en), which one? \(list); give the id (or more letters); nothing was written")
+            fr:
+                "\(at)« \(text) » : \(what.fr) ambigu, lequel ? \(list) ; donnez l'identifiant (ou plus de lettres) ; rien n'a été écrit",
+            en:
+                "\(at)\"\(text)\": ambiguous \(what.en), which one? \(list); give the id (or more letters); nothing was written"
+        )
     }
 
     /// The refusal of an unknown member (exit 66), with the ids one keystroke away when there are any.
@@ -206,7 +211,8 @@ final class CommandLineNames: @unchecked Sendable {
     /// The store's members and cases; the store and its key store are closed when this returns.
     static func read(store path: String, keys: String?, names: Bool = true) -> ([PeopleNames.Person]?, [CaseID]?) {
         guard FileManager.default.fileExists(atPath: path),
-              let store = try? EventStore.open(at: path, options: .readOnly) else { return (nil, nil) }
+            let store = try? EventStore.open(at: path, options: .readOnly)
+        else { return (nil, nil) }
         let registry = Registry(store: store, rulebook: .cle, keysPath: keys)
         let reveal = names ? try? registry.reveal() : nil
         return (try? registry.people(reveal), try? registry.caseIndex().map(\.id))

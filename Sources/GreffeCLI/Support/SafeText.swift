@@ -20,7 +20,11 @@ enum SafeText {
         guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\n" && $0 != "\t" }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) && scalar != "\n" && scalar != "\t" { out += escaped(scalar) } else { out.unicodeScalars.append(scalar) }
+            if isUnsafe(scalar) && scalar != "\n" && scalar != "\t" {
+                out += escaped(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
         return out
     }

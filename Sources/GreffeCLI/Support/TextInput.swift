@@ -59,17 +59,26 @@ enum TextInput {
         let (line, column) = position(of: bad, in: bytes)
         throw CLIFailure(
             status: .refused,
-            fr: "\(file) n'est pas un texte UTF-8 (octet 0x\(String(format: "%02X", bytes[bad])) ligne \(line), octet \(column)) ni un autre codage reconnu ; enregistrez-le depuis le tableur en « CSV UTF-8 » ; rien n'a été écrit",
-            en: "\(file) is not UTF-8 text (byte 0x\(String(format: "%02X", bytes[bad])) on line \(line), byte \(column)) nor another known encoding; save it from the spreadsheet as \"CSV UTF-8\"; nothing was written")
+            fr:
+                "\(file) n'est pas un texte UTF-8 (octet 0x\(String(format: "%02X", bytes[bad])) ligne \(line), octet \(column)) ni un autre codage reconnu ; enregistrez-le depuis le tableur en « CSV UTF-8 » ; rien n'a été écrit",
+            en:
+                "\(file) is not UTF-8 text (byte 0x\(String(format: "%02X", bytes[bad])) on line \(line), byte \(column)) nor another known encoding; save it from the spreadsheet as \"CSV UTF-8\"; nothing was written"
+        )
     }
 
-    private static func utf16(_ data: Data, littleEndian: Bool, file: String) throws -> (text: String, encoding: Encoding) {
-        guard data.count % 2 == 0, let text = String(data: data, encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian)
+    private static func utf16(
+        _ data: Data, littleEndian: Bool, file: String
+    ) throws -> (text: String, encoding: Encoding) {
+        guard data.count % 2 == 0,
+            let text = String(data: data, encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian)
         else {
             throw CLIFailure(
                 status: .refused,
-                fr: "\(file) semble être en UTF-16 mais n'est pas lisible ainsi ; enregistrez-le depuis le tableur en « CSV UTF-8 » ; rien n'a été écrit",
-                en: "\(file) looks like UTF-16 but cannot be read as such; save it from the spreadsheet as \"CSV UTF-8\"; nothing was written")
+                fr:
+                    "\(file) semble être en UTF-16 mais n'est pas lisible ainsi ; enregistrez-le depuis le tableur en « CSV UTF-8 » ; rien n'a été écrit",
+                en:
+                    "\(file) looks like UTF-16 but cannot be read as such; save it from the spreadsheet as \"CSV UTF-8\"; nothing was written"
+            )
         }
         return (text, littleEndian ? .utf16LittleEndian : .utf16BigEndian)
     }
@@ -84,9 +93,13 @@ enum TextInput {
         for char in text {
             switch state {
             case .start:
-                if char == "\"" { state = .quoted } else if char == delimiter || char.isNewline || char.isWhitespace {
+                if char == "\"" {
+                    state = .quoted
+                } else if char == delimiter || char.isNewline || char.isWhitespace {
                     // another empty cell, or white space before a cell
-                } else { state = .plain }
+                } else {
+                    state = .plain
+                }
             case .plain:
                 if char == "\"" { state = .plainQuote } else if char == delimiter || char.isNewline { state = .start }
             case .plainQuote:
@@ -94,8 +107,13 @@ enum TextInput {
             case .quoted:
                 if char == "\"" { state = .quotedQuote }
             case .quotedQuote:
-                if char == "\"" { state = .quoted } else if char == delimiter || char.isNewline { state = .start }
-                else if !char.isWhitespace { return line }
+                if char == "\"" {
+                    state = .quoted
+                } else if char == delimiter || char.isNewline {
+                    state = .start
+                } else if !char.isWhitespace {
+                    return line
+                }
             }
             if char.isNewline { line += 1 }
         }

@@ -12,21 +12,25 @@ enum AssemblyAgenda {
         let assemblies = try registry.assemblies()
         var waiting: [AgendaItem] = []
         var heard: [Day: [String]] = [:]
-        for summary in try registry.caseIndex() where summary.step == .appealPending || summary.step == .referredToGeneralAssembly {
+        for summary in try registry.caseIndex()
+        where summary.step == .appealPending || summary.step == .referredToGeneralAssembly {
             let state = try registry.loadCase(summary.id, asOf: today).state
             guard state.awaitsGeneralAssembly else { continue }
-            let matters: [(on: Day, fr: String, en: String)] = state.appeals.map {
-                ($0.on, "recours de \($0.value.by)", "appeal by \($0.value.by)")
-            } + (state.referral.map { [($0.on, "renvoi par la cellule", "referral by the cell")] } ?? [])
+            let matters: [(on: Day, fr: String, en: String)] =
+                state.appeals.map {
+                    ($0.on, "recours de \($0.value.by)", "appeal by \($0.value.by)")
+                } + (state.referral.map { [($0.on, "renvoi par la cellule", "referral by the cell")] } ?? [])
             for matter in matters {
                 if let assembly = Assembly.hearing(matter.on, among: assemblies) {
                     heard[assembly.heldOn, default: []].append("\(summary.id) (\(matter.fr))")
                 } else {
-                    waiting.append(AgendaItem(
-                        subject: summary.id.rawValue, rule: RuleID.R24.rawValue,
-                        labelFr: "AG à programmer : \(matter.fr), entendu à la prochaine Assemblée générale",
-                        labelEn: "GA to schedule: \(matter.en), heard at the next general assembly",
-                        due: matter.on, bindsAssociation: true, waiting: true, daysLeft: today.days(until: matter.on)))
+                    waiting.append(
+                        AgendaItem(
+                            subject: summary.id.rawValue, rule: RuleID.R24.rawValue,
+                            labelFr: "AG à programmer : \(matter.fr), entendu à la prochaine Assemblée générale",
+                            labelEn: "GA to schedule: \(matter.en), heard at the next general assembly",
+                            due: matter.on, bindsAssociation: true, waiting: true,
+                            daysLeft: today.days(until: matter.on)))
                 }
             }
         }
@@ -35,9 +39,12 @@ enum AssemblyAgenda {
             let place = assembly.place.map { " — \($0)" } ?? ""
             return AgendaItem(
                 subject: subjectPrefix + assembly.heldOn.description, rule: RuleID.R24.rawValue,
-                labelFr: "Assemblée générale\(place) : " + (cases.isEmpty ? "aucune affaire disciplinaire" : cases.joined(separator: ", ")),
-                labelEn: "General assembly\(place): " + (cases.isEmpty ? "no disciplinary matter" : cases.joined(separator: ", ")),
-                due: assembly.heldOn, bindsAssociation: true, waiting: false, daysLeft: today.days(until: assembly.heldOn))
+                labelFr: "Assemblée générale\(place) : "
+                    + (cases.isEmpty ? "aucune affaire disciplinaire" : cases.joined(separator: ", ")),
+                labelEn: "General assembly\(place): "
+                    + (cases.isEmpty ? "no disciplinary matter" : cases.joined(separator: ", ")),
+                due: assembly.heldOn, bindsAssociation: true, waiting: false,
+                daysLeft: today.days(until: assembly.heldOn))
         }
         return waiting + scheduled
     }

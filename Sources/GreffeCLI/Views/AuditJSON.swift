@@ -88,7 +88,9 @@ struct VoteAuditJSON: Encodable {
         ballots = v.ballots.map { BallotView(member: $0.member.rawValue, option: OrNull($0.option)) }
         counts = v.counts.map { Count(option: $0.option, votes: $0.votes) }
         tallies = v.recomputedTallies.map {
-            Tally(option: $0.option, yes: $0.tally.yes, base: $0.tally.base, reached: $0.tally.reached, arithmetic: $0.tally.arithmetic)
+            Tally(
+                option: $0.option, yes: $0.tally.yes, base: $0.tally.base, reached: $0.tally.reached,
+                arithmetic: $0.tally.arithmetic)
         }
         recordedAdopted = OrNull(v.recordedAdopted)
         adopted = OrNull(v.recomputedAdopted)
@@ -154,19 +156,22 @@ struct CaseAuditJSON: Encodable {
         records = a.records
         rulebook = RulebookView(id: a.rulebook.id, version: a.rulebook.version)
         deadlines = a.deadlines.map { d in
-            DeadlineView(rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn, from: OrNull(d.from?.description),
-                         due: OrNull(d.due?.description), done: OrNull(d.done?.description), state: d.state.rawValue,
-                         marginDays: OrNull(d.marginDays), breach: d.breach)
+            DeadlineView(
+                rule: d.rule.rawValue, labelFr: d.labelFr, labelEn: d.labelEn, from: OrNull(d.from?.description),
+                due: OrNull(d.due?.description), done: OrNull(d.done?.description), state: d.state.rawValue,
+                marginDays: OrNull(d.marginDays), breach: d.breach)
         }
         votes = a.votes.map { VoteAuditJSON($0, l) }
         draws = a.draws.map(DrawAuditJSON.init)
         cellReplacements = a.cellReplacements.map {
-            Replacement(on: $0.on.description, member: $0.value.member.rawValue, ground: $0.value.ground.rawValue,
-                        reason: reveal($0.value.reason))
+            Replacement(
+                on: $0.on.description, member: $0.value.member.rawValue, ground: $0.value.ground.rawValue,
+                reason: reveal($0.value.reason))
         }
         rectifications = a.rectifications.map {
-            Rectification(sequence: $0.sequence, on: $0.on.description, actor: $0.actor,
-                          kind: $0.withdrawn ? "withdrawal" : "correction", records: $0.records, reason: reveal($0.reason))
+            Rectification(
+                sequence: $0.sequence, on: $0.on.description, actor: $0.actor,
+                kind: $0.withdrawn ? "withdrawal" : "correction", records: $0.records, reason: reveal($0.reason))
         }
     }
 }

@@ -48,8 +48,9 @@ struct AuditReportView: Encodable {
         rulebook = report.rulebook
         head = Head(sequence: report.head.sequence, hash: report.head.hash.hexString)
         checks = report.checks.map { result in
-            var view = AuditCheckView(check: result.check.rawValue, name: result.check.key, count: result.count,
-                                      failed: result.failed, status: "passed")
+            var view = AuditCheckView(
+                check: result.check.rawValue, name: result.check.key, count: result.count,
+                failed: result.failed, status: "passed")
             switch result.outcome {
             case .passed: break
             case .failed(let finding):

@@ -112,7 +112,9 @@ struct CaseStatusJSON: Encodable {
 
     init(_ view: CaseView) {
         let state = view.state, reveal = view.reveal
-        func party(_ p: Discipline.Party) -> Party { Party(id: p.id.rawValue, isMember: p.isMember, holdsMandate: p.holdsMandate) }
+        func party(_ p: Discipline.Party) -> Party {
+            Party(id: p.id.rawValue, isMember: p.isMember, holdsMandate: p.holdsMandate)
+        }
         `case` = view.id.rawValue
         asOf = view.asOf.description
         step = state.step.rawValue
@@ -124,30 +126,37 @@ struct CaseStatusJSON: Encodable {
         cell = state.cell.map(\.rawValue)
         drawnAwaitingAnswer = state.drawnPending.map(\.rawValue)
         explicitDecisions = state.explicitDecisions.map {
-            ExplicitDecision(on: $0.on.description, matter: $0.value.matter.rawValue, decision: reveal($0.value.decision),
-                             reason: reveal($0.value.reason))
+            ExplicitDecision(
+                on: $0.on.description, matter: $0.value.matter.rawValue, decision: reveal($0.value.decision),
+                reason: reveal($0.value.reason))
         }
         cellReplacements = state.cellReplacements.map {
-            Replacement(on: $0.on.description, member: $0.value.member.rawValue, ground: $0.value.ground.rawValue,
-                        reason: reveal($0.value.reason))
+            Replacement(
+                on: $0.on.description, member: $0.value.member.rawValue, ground: $0.value.ground.rawValue,
+                reason: reveal($0.value.reason))
         }
         appeals = state.appeals.map {
             AppealView(on: $0.on.description, by: $0.value.by.rawValue, grounds: $0.value.grounds.map { reveal($0) })
         }
         suspensions = state.activeSuspensions(on: view.asOf).map {
-            Suspension(rule: $0.rule.rawValue, from: $0.from.description, accused: $0.accused.map(\.rawValue),
-                       blockedSpaces: $0.blockedSpaces, untilFr: $0.untilFr, untilEn: $0.untilEn)
+            Suspension(
+                rule: $0.rule.rawValue, from: $0.from.description, accused: $0.accused.map(\.rawValue),
+                blockedSpaces: $0.blockedSpaces, untilFr: $0.untilFr, untilEn: $0.untilEn)
         }
         deadlines = view.deadlines.map {
-            DeadlineView(rule: $0.rule.rawValue, labelFr: $0.labelFr, labelEn: $0.labelEn, status: Status($0.status),
-                         bindsAssociation: $0.bindsAssociation, from: $0.from?.description, due: $0.due?.description)
+            DeadlineView(
+                rule: $0.rule.rawValue, labelFr: $0.labelFr, labelEn: $0.labelEn, status: Status($0.status),
+                bindsAssociation: $0.bindsAssociation, from: $0.from?.description, due: $0.due?.description)
         }
         openedOn = state.openedOn?.description
         rapporteur = state.rapporteur?.rapporteur.rawValue
         rulebook = RulebookView(id: view.rulebook.id, version: view.rulebook.version)
         let f = view.forecast
-        forecast = ForecastView(concluded: f.concluded, willMiss: f.willMiss, limit: f.limit?.description,
-                                concludesOn: f.concludesOn?.description, slackDays: f.slackDays)
-        outcome = state.outcome.map { OutcomeView(source: $0.source.rawValue, on: $0.on.description, sanctions: $0.sanctions) }
+        forecast = ForecastView(
+            concluded: f.concluded, willMiss: f.willMiss, limit: f.limit?.description,
+            concludesOn: f.concludesOn?.description, slackDays: f.slackDays)
+        outcome = state.outcome.map {
+            OutcomeView(source: $0.source.rawValue, on: $0.on.description, sanctions: $0.sanctions)
+        }
     }
 }

@@ -44,13 +44,16 @@ struct DocketJSON: Encodable {
         scheduledOn = assembly.scheduledOn.description
         place = OrNull(assembly.place)
         self.items = items.map { item in
-            let matter: Matter = switch item.matter {
-            case let .appeal(by, on, deadline, companion):
-                Matter(kind: "appeal", by: by.rawValue, on: on.description, deadline: deadline?.description,
-                       companion: reveal(companion))
-            case let .referral(on): Matter(kind: "referral", on: on.description)
-            case let .windowOpen(party, until): Matter(kind: "windowOpen", party: party.rawValue, until: until.description)
-            }
+            let matter: Matter =
+                switch item.matter {
+                case let .appeal(by, on, deadline, companion):
+                    Matter(
+                        kind: "appeal", by: by.rawValue, on: on.description, deadline: deadline?.description,
+                        companion: reveal(companion))
+                case let .referral(on): Matter(kind: "referral", on: on.description)
+                case let .windowOpen(party, until):
+                    Matter(kind: "windowOpen", party: party.rawValue, until: until.description)
+                }
             return Item(
                 case: item.caseID.rawValue, matter: matter, questionFr: item.questionFr, questionEn: item.questionEn,
                 suspensions: item.suspensions.map { Suspension(rule: $0.rule.rawValue, from: $0.from.description) },

@@ -21,24 +21,33 @@ struct LadderView {
         var out = ""
         func line(_ s: String) { out += s + "\n" }
         line("\(loaded.member) — \(book.title)")
-        line(l.t("  \(book.id) v\(state.opened?.version ?? book.version)", "  \(book.id) v\(state.opened?.version ?? book.version)")
-            + (state.openedOn.map { l.t(", ouvert le \($0.frenchDescription)", ", opened on \($0)") } ?? "")
-            + l.t(", au \(asOf.frenchDescription)", ", as of \(asOf)"))
+        line(
+            l.t(
+                "  \(book.id) v\(state.opened?.version ?? book.version)",
+                "  \(book.id) v\(state.opened?.version ?? book.version)")
+                + (state.openedOn.map { l.t(", ouvert le \($0.frenchDescription)", ", opened on \($0)") } ?? "")
+                + l.t(", au \(asOf.frenchDescription)", ", as of \(asOf)"))
         line(l.t("  Incidents (\(state.incidents.count)) :", "  Incidents (\(state.incidents.count)):"))
         for (day, i) in state.incidents {
             let kind = book.incident(i.kind).map { l.t($0.fr, $0.en) } ?? i.kind
-            line("    \(i.number). \(l.t(day.frenchDescription, day.description))  \(kind)"
-                + (i.channel.map { " (\(l.t($0.fr, $0.en)))" } ?? "") + " — \(reveal(i.facts))")
+            line(
+                "    \(i.number). \(l.t(day.frenchDescription, day.description))  \(kind)"
+                    + (i.channel.map { " (\(l.t($0.fr, $0.en)))" } ?? "") + " — \(reveal(i.facts))")
         }
         if !state.measures.isEmpty { line(l.t("  Mesures :", "  Measures:")) }
         for (day, m) in state.measures {
             let measure = book.measure(m.measure)
-            var s = "    \(l.t(day.frenchDescription, day.description))  \(l.t(measure?.fr ?? m.measure, measure?.en ?? m.measure)) (art. \(measure?.article ?? "?"))"
+            var s =
+                "    \(l.t(day.frenchDescription, day.description))  \(l.t(measure?.fr ?? m.measure, measure?.en ?? m.measure)) (art. \(measure?.article ?? "?"))"
             s += " — " + m.signatures.map { "\($0.role)=\($0.member)" }.joined(separator: ", ")
-            if let o = m.outcome, let label = measure?.outcomes.first(where: { $0.id == o }) { s += " — " + l.t(label.fr, label.en) }
+            if let o = m.outcome, let label = measure?.outcomes.first(where: { $0.id == o }) {
+                s += " — " + l.t(label.fr, label.en)
+            }
             if let c = m.channel { s += l.t(" — par \(c.fr)", " — by \(c.en)") }
             if let u = m.until {
-                s += u >= asOf ? l.t(" — jusqu'au \(u.frenchDescription) inclus", " — until \(u) included")
+                s +=
+                    u >= asOf
+                    ? l.t(" — jusqu'au \(u.frenchDescription) inclus", " — until \(u) included")
                     : l.t(" — levée d'elle-même le \(u.frenchDescription)", " — lifted on its own on \(u)")
             } else if measure?.duration == .optional {
                 s += l.t(" — définitive", " — for good")
@@ -49,15 +58,17 @@ struct LadderView {
             line(s)
         }
         if !state.links.isEmpty {
-            line(l.t("  Procédures ouvertes : ", "  Procedures opened: ")
-                + state.links.map { "\($0.caseID) (\($0.procedure))" }.joined(separator: ", "))
+            line(
+                l.t("  Procédures ouvertes : ", "  Procedures opened: ")
+                    + state.links.map { "\($0.caseID) (\($0.procedure))" }.joined(separator: ", "))
         }
         if !pending.isEmpty {
             line(l.t("  En attente :", "  Pending:"))
             for p in pending { line("    " + l.t(p.labelFr, p.labelEn)) }
         }
-        line(l.t("  Prérequis réunis pour : ", "  Prerequisites met for: ")
-            + (available.isEmpty ? "—" : available.map(\.id).joined(separator: ", ")))
+        line(
+            l.t("  Prérequis réunis pour : ", "  Prerequisites met for: ")
+                + (available.isEmpty ? "—" : available.map(\.id).joined(separator: ", ")))
         return out
     }
 
@@ -80,9 +91,11 @@ struct LadderView {
     }
 
     var json: JSON {
-        JSON(member: loaded.member, rulebook: book.id, version: state.opened?.version ?? book.version,
-             openedOn: state.openedOn, asOf: asOf, incidents: state.incidents.map { Dated(on: $0.day, value: $0.incident) },
-             measures: state.measures.map { Dated(on: $0.day, value: $0.measure) }, cases: state.links,
-             pending: pending, available: available.map(\.id))
+        JSON(
+            member: loaded.member, rulebook: book.id, version: state.opened?.version ?? book.version,
+            openedOn: state.openedOn, asOf: asOf,
+            incidents: state.incidents.map { Dated(on: $0.day, value: $0.incident) },
+            measures: state.measures.map { Dated(on: $0.day, value: $0.measure) }, cases: state.links,
+            pending: pending, available: available.map(\.id))
     }
 }

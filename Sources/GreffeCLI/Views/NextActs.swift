@@ -13,7 +13,9 @@ enum NextActs {
         let cell = state.cell.map(\.rawValue)
         switch state.step {
         case .empty, .reportsOnly:
-            return ["greffe complaint --case \(c) --via ticket --complainant \(member) --accused \(member) --facts \(quoted(text)) --board-learned-on \(day)"]
+            return [
+                "greffe complaint --case \(c) --via ticket --complainant \(member) --accused \(member) --facts \(quoted(text)) --board-learned-on \(day)"
+            ]
         case .awaitingBoardMeeting:
             var out = ["greffe meeting \(c) --attendee \(member) --attendee \(member) --rapporteur \(member)"]
             if state.accused.contains(where: { $0.holdsMandate == true }), state.boardNotified == nil {
@@ -23,11 +25,14 @@ enum NextActs {
         case .investigation:
             var out: [String] = []
             if state.fileCompletedOn == nil {
-                out += ["greffe evidence \(c) --kind témoignage --description \(quoted(text))", "greffe file-complete \(c)"]
+                out += [
+                    "greffe evidence \(c) --kind témoignage --description \(quoted(text))", "greffe file-complete \(c)"
+                ]
             } else {
                 let heard = Set(state.hearings.map(\.value.victim))
                 for v in state.victims where !heard.contains(v.id) {
-                    out.append("greffe hear-victim \(c) --victim \(v.id) --needs \(quoted(text)) --demand \(quoted(text))")
+                    out.append(
+                        "greffe hear-victim \(c) --victim \(v.id) --needs \(quoted(text)) --demand \(quoted(text))")
                 }
                 out.append("greffe request-explanation \(c) --summary \(quoted(text)) --demand \(quoted(text))")
             }
@@ -35,29 +40,41 @@ enum NextActs {
         case .awaitingAnswer:
             let end = state.explanation.map { rulebook.deadlines.answerWindow.period.end(from: $0.on) }
             let answered = Set(state.answers.map(\.value.from))
-            return state.accused.filter { !answered.contains($0.id) }.map { "greffe answer \(c) --from \($0.id) --form écrit" }
-                + [l.t("greffe answer-lapsed \(c)", "greffe answer-lapsed \(c)")
-                    + (end.map { l.t("   (après le \($0))", "   (after \($0))") } ?? "")]
+            return state.accused.filter { !answered.contains($0.id) }.map {
+                "greffe answer \(c) --from \($0.id) --form écrit"
+            }
+                + [
+                    l.t("greffe answer-lapsed \(c)", "greffe answer-lapsed \(c)")
+                        + (end.map { l.t("   (après le \($0))", "   (after \($0))") } ?? "")
+                ]
         case .awaitingSummary:
             return ["greffe summary \(c) --demand \(quoted(text)) --defence \(quoted(text)) --sanction \(sanction)"]
         case .constitutingCell:
             if state.cell.count >= rulebook.cellSize {
                 return ["greffe cell send-summary \(c)"]
             }
-            return ["greffe cell call \(c) --via en-ligne --member \(member) --member \(member)",
-                    "greffe cell volunteer \(c) --member \(member)"]
+            return [
+                "greffe cell call \(c) --via en-ligne --member \(member) --member \(member)",
+                "greffe cell volunteer \(c) --member \(member)"
+            ]
         case .awaitingCellMeeting:
             return ["greffe cell meet \(c) " + cell.map { "--attendee \($0)" }.joined(separator: " ")]
         case .deliberation:
-            return ["greffe cell consensus \(c) --sanction \(sanction) --reasons \(quoted(text))",
-                    "greffe cell vote \(c) " + cell.map { "--ballot \($0)=\(sanction)" }.joined(separator: " ")]
+            return [
+                "greffe cell consensus \(c) --sanction \(sanction) --reasons \(quoted(text))",
+                "greffe cell vote \(c) " + cell.map { "--ballot \($0)=\(sanction)" }.joined(separator: " ")
+            ]
         case .awaitingReintegrationVote:
-            return ["greffe cell reintegration-vote \(c) " + cell.map { "--ballot \($0)=immediate" }.joined(separator: " ")]
+            return [
+                "greffe cell reintegration-vote \(c) " + cell.map { "--ballot \($0)=immediate" }.joined(separator: " ")
+            ]
         case .awaitingGeneralAssemblyReferral:
             return ["greffe refer-ga \(c)"]
         case .referredToGeneralAssembly, .appealPending:
-            return ["greffe ga docket",
-                    "greffe ga vote \(c) --proposal \(sanction) --votes \(sanction)=N --blanks N --voters N --on \(day)"]
+            return [
+                "greffe ga docket",
+                "greffe ga vote \(c) --proposal \(sanction) --votes \(sanction)=N --blanks N --voters N --on \(day)"
+            ]
         case .judged:
             return ["greffe judgement send \(c)"]
         case .awaitingExecution, .generalAssemblyDecided:
@@ -67,16 +84,21 @@ enum NextActs {
             let letters = state.partiesWithRights.filter { !received.contains($0) }
                 .map { "greffe letter-received \(c) --member \($0)" }
             let appealed = Set(state.appeals.map(\.value.by))
-            let appeals = state.lettersReceived.filter { !appealed.contains($0.value.member) }.compactMap { letter -> String? in
+            let appeals = state.lettersReceived.filter { !appealed.contains($0.value.member) }.compactMap {
+                letter -> String? in
                 let due = rulebook.deadlines.appeal.period.end(from: letter.on)
-                return asOf <= due ? "greffe appeal \(c) --by \(letter.value.member)" + l.t("   (jusqu'au \(due))", "   (until \(due))") : nil
+                return asOf <= due
+                    ? "greffe appeal \(c) --by \(letter.value.member)"
+                        + l.t("   (jusqu'au \(due))", "   (until \(due))") : nil
             }
             if !letters.isEmpty || !appeals.isEmpty { return letters + appeals }
             return ["greffe close \(c) --reason \(quoted(text))"]
         case .awaitingGeneralAssemblyResolution:
             return ["greffe ga resolve \(c) --outcome \(quoted(text)) --reason \(quoted(text))"]
         case .awaitingGeneralAssemblyReintegrationVote:
-            return ["greffe ga reintegration-vote \(c) --votes immediate=N --votes probationary=N --blanks N --voters N"]
+            return [
+                "greffe ga reintegration-vote \(c) --votes immediate=N --votes probationary=N --blanks N --voters N"
+            ]
         case .stopped:
             return state.accused.map { "greffe radiation \(c) --member \($0.id)" }
         case .closed:

@@ -22,9 +22,12 @@ public enum AuditCheck: Int, CaseIterable, Sendable {
     public var name: Words {
         switch self {
         case .chain: Words("chaîne de hachage", "hash chain")
-        case .payloads: Words("contenus lisibles (type et version de schéma)", "payloads decode (type and schema version)")
-        case .streams: Words("versions des flux contiguës et index cohérents", "stream versions contiguous, indexes agree")
-        case .replay: Words("rejouer le journal redonne les projections stockées", "replay equals the stored projections")
+        case .payloads:
+            Words("contenus lisibles (type et version de schéma)", "payloads decode (type and schema version)")
+        case .streams:
+            Words("versions des flux contiguës et index cohérents", "stream versions contiguous, indexes agree")
+        case .replay:
+            Words("rejouer le journal redonne les projections stockées", "replay equals the stored projections")
         case .draws: Words("tirages au sort recalculés", "draws re-computed")
         case .votes: Words("votes recomptés à partir des bulletins", "votes re-counted from their ballots")
         case .checkpoint: Words("point de contrôle signé", "signed checkpoint")
@@ -119,7 +122,9 @@ struct CheckTally {
 
     func result(_ check: AuditCheck, stoppedBy: Words? = nil) -> AuditCheckResult {
         if let first { return AuditCheckResult(check: check, outcome: .failed(first), count: count, failed: failed) }
-        if let stoppedBy { return AuditCheckResult(check: check, outcome: .incomplete(stoppedBy), count: count, failed: 0) }
+        if let stoppedBy {
+            return AuditCheckResult(check: check, outcome: .incomplete(stoppedBy), count: count, failed: 0)
+        }
         return AuditCheckResult(check: check, outcome: .passed, count: count, failed: 0)
     }
 }
@@ -128,10 +133,14 @@ extension Registry {
     /// Runs every audit check: the chain walk (1, 3), then one replay of every record (2, 4, 5, 6), then the signed
     /// checkpoint when one is given (7). Nothing stops at the first fault: each check reports its count and its first
     /// failure, so an auditor sees everything that is wrong.
-    public func audit(checkpoint: Checkpoint? = nil, trustedKey: String? = nil,
-                      progress: ((AuditProgress) -> Void)? = nil) throws -> AuditReport {
+    public func audit(
+        checkpoint: Checkpoint? = nil, trustedKey: String? = nil,
+        progress: ((AuditProgress) -> Void)? = nil
+    ) throws -> AuditReport {
         let head = try store.head()
-        var results = chainChecks(progress: progress.map { report in { report(AuditProgress(check: .chain, done: $0, total: head.sequence)) } })
+        var results = chainChecks(
+            progress: progress.map { report in { report(AuditProgress(check: .chain, done: $0, total: head.sequence)) }
+            })
         results += try replayChecks(total: head.sequence, progress: progress)
         if let checkpoint { results.append(try checkpointCheck(checkpoint, trustedKey: trustedKey)) }
         results.sort { $0.check.rawValue < $1.check.rawValue }
@@ -144,27 +153,42 @@ extension Registry {
         do {
             report = try store.verify(progress: progress)
         } catch {
-            let words = Words("le journal ne peut pas être parcouru : \(readingWords(error).fr)", "the log cannot be walked: \(readingWords(error).en)")
-            return [AuditCheckResult(check: .chain, outcome: .failed(AuditFinding(sequence: 0, words)), count: 0, failed: 1),
-                    AuditCheckResult(check: .streams, outcome: .incomplete(words), count: 0, failed: 0)]
+            let words = Words(
+                "le journal ne peut pas être parcouru : \(readingWords(error).fr)",
+                "the log cannot be walked: \(readingWords(error).en)")
+            return [
+                AuditCheckResult(
+                    check: .chain, outcome: .failed(AuditFinding(sequence: 0, words)), count: 0, failed: 1),
+                AuditCheckResult(check: .streams, outcome: .incomplete(words), count: 0, failed: 0)
+            ]
         }
         let records = Int(report.recordsChecked)
         guard let failure = report.failure else {
-            return [AuditCheckResult(check: .chain, outcome: .passed, count: records, failed: 0),
-                    AuditCheckResult(check: .streams, outcome: .passed, count: report.streamsSeen, failed: 0)]
+            return [
+                AuditCheckResult(check: .chain, outcome: .passed, count: records, failed: 0),
+                AuditCheckResult(check: .streams, outcome: .passed, count: report.streamsSeen, failed: 0)
+            ]
         }
         // The log's detail is in English only: French output gives it in parentheses, as `greffe log verify` does.
-        let finding = AuditFinding(sequence: failure.sequence, Words(failure.kind.french + " (" + failure.detail + ")",
-                                                                     failure.kind.english + ": " + failure.detail))
-        let stopped = Words("le parcours s'est arrêté à la séquence \(failure.sequence)",
-                            "the walk stopped at sequence \(failure.sequence)")
+        let finding = AuditFinding(
+            sequence: failure.sequence,
+            Words(
+                failure.kind.french + " (" + failure.detail + ")",
+                failure.kind.english + ": " + failure.detail))
+        let stopped = Words(
+            "le parcours s'est arrêté à la séquence \(failure.sequence)",
+            "the walk stopped at sequence \(failure.sequence)")
         switch failure.kind {
         case .streamIndex, .versionGap, .streamHead:
-            return [AuditCheckResult(check: .chain, outcome: .incomplete(stopped), count: records, failed: 0),
-                    AuditCheckResult(check: .streams, outcome: .failed(finding), count: report.streamsSeen, failed: 1)]
+            return [
+                AuditCheckResult(check: .chain, outcome: .incomplete(stopped), count: records, failed: 0),
+                AuditCheckResult(check: .streams, outcome: .failed(finding), count: report.streamsSeen, failed: 1)
+            ]
         default:
-            return [AuditCheckResult(check: .chain, outcome: .failed(finding), count: records + 1, failed: 1),
-                    AuditCheckResult(check: .streams, outcome: .incomplete(stopped), count: report.streamsSeen, failed: 0)]
+            return [
+                AuditCheckResult(check: .chain, outcome: .failed(finding), count: records + 1, failed: 1),
+                AuditCheckResult(check: .streams, outcome: .incomplete(stopped), count: report.streamsSeen, failed: 0)
+            ]
         }
     }
 
@@ -179,12 +203,15 @@ extension Registry {
             do {
                 next = try cursor.next()
             } catch {
-                stopped = Words("journal illisible au-delà de la séquence \(replay.lastSequence) : \(readingWords(error).fr)",
-                                "the log is unreadable past sequence \(replay.lastSequence): \(readingWords(error).en)")
+                stopped = Words(
+                    "journal illisible au-delà de la séquence \(replay.lastSequence) : \(readingWords(error).fr)",
+                    "the log is unreadable past sequence \(replay.lastSequence): \(readingWords(error).en)")
                 break
             }
             guard let record = next else { break }
-            if let progress, record.sequence % 4096 == 0 { progress(AuditProgress(check: .payloads, done: record.sequence, total: total)) }
+            if let progress, record.sequence % 4096 == 0 {
+                progress(AuditProgress(check: .payloads, done: record.sequence, total: total))
+            }
             if let problem = Self.schemaProblem(record) ?? Self.misplacedSealedText(record) {
                 payloads.fail(AuditFinding(sequence: record.sequence, problem))
                 continue
@@ -193,7 +220,10 @@ extension Registry {
             do {
                 folded = try replay.fold(record)
             } catch RegistryError.unreadableEvent(_, let type, let reason) {
-                payloads.fail(AuditFinding(sequence: record.sequence, Words("\(type) illisible : \(reason.fr)", "\(type) unreadable: \(reason.en)")))
+                payloads.fail(
+                    AuditFinding(
+                        sequence: record.sequence,
+                        Words("\(type) illisible : \(reason.fr)", "\(type) unreadable: \(reason.en)")))
                 continue
             }
             payloads.pass()
@@ -202,17 +232,24 @@ extension Registry {
                 switch path.folded {
                 case let .mediation(id, before, dated):
                     if case .drawPerformed(let draw) = dated.event {
-                        let audit = DrawAudit(mediation: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before)
+                        let audit = DrawAudit(
+                            mediation: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before)
                         if let problem = audit.problem {
-                            draws.fail(AuditFinding(sequence: record.sequence, Words("\(id) : " + problem.fr, "\(id): " + problem.en)))
+                            draws.fail(
+                                AuditFinding(
+                                    sequence: record.sequence, Words("\(id) : " + problem.fr, "\(id): " + problem.en)))
                         } else {
                             draws.pass()
                         }
                     }
                 case let .revocation(id, _, dated):
                     if case .boardVoted(let vote) = dated.event {
-                        if let problem = RevocationDecider.recount(vote, rulebook: replay.procedures.inForce(on: dated.on)) {
-                            votes.fail(AuditFinding(sequence: record.sequence, Words("\(id) : " + problem, "\(id): " + problem)))
+                        if let problem = RevocationDecider.recount(
+                            vote, rulebook: replay.procedures.inForce(on: dated.on))
+                        {
+                            votes.fail(
+                                AuditFinding(
+                                    sequence: record.sequence, Words("\(id) : " + problem, "\(id): " + problem)))
                         } else {
                             votes.pass()
                         }
@@ -222,8 +259,12 @@ extension Registry {
                 case let .amendment(id, dated):
                     // The GA's two-thirds on an amendment of the règlement (9), re-counted from its ballots.
                     if case .voted(let vote) = dated.event {
-                        if let problem = AmendmentDecider.recount(vote, rulebook: replay.procedures.inForce(on: dated.on)) {
-                            votes.fail(AuditFinding(sequence: record.sequence, Words("\(id) : " + problem, "\(id): " + problem)))
+                        if let problem = AmendmentDecider.recount(
+                            vote, rulebook: replay.procedures.inForce(on: dated.on))
+                        {
+                            votes.fail(
+                                AuditFinding(
+                                    sequence: record.sequence, Words("\(id) : " + problem, "\(id): " + problem)))
                         } else {
                             votes.pass()
                         }
@@ -232,12 +273,17 @@ extension Registry {
                 continue
             }
             if case .outsiderRecord = folded, record.stream.hasPrefix(Registry.duesPrefix),
-               record.type == "NonPaymentSuspensionVoted",
-               case .suspensionVoted(let vote)? = try? NonPaymentEvent.decode(type: record.type, payload: record.payload),
-               let day = try? Registry.day(of: record) {
+                record.type == "NonPaymentSuspensionVoted",
+                case .suspensionVoted(let vote)? = try? NonPaymentEvent.decode(
+                    type: record.type, payload: record.payload),
+                let day = try? Registry.day(of: record)
+            {
                 // A member association's suspension by two-thirds of the board (2.3), re-counted from its ballots.
                 if let problem = NonPaymentDecider.recount(vote, rulebook: replay.procedures.inForce(on: day)) {
-                    votes.fail(AuditFinding(sequence: record.sequence, Words("\(record.stream) : " + problem, "\(record.stream): " + problem)))
+                    votes.fail(
+                        AuditFinding(
+                            sequence: record.sequence,
+                            Words("\(record.stream) : " + problem, "\(record.stream): " + problem)))
                 } else {
                     votes.pass()
                 }
@@ -245,18 +291,23 @@ extension Registry {
             }
             guard case let .caseEvent(id, before, dated) = folded else { continue }
             if case .drawPerformed(let draw) = dated.event {
-                let audit = DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before)
+                let audit = DrawAudit(
+                    caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before)
                 if let problem = audit.problem {
-                    draws.fail(AuditFinding(sequence: record.sequence, Words("\(id) : " + problem.fr, "\(id): " + problem.en)))
+                    draws.fail(
+                        AuditFinding(sequence: record.sequence, Words("\(id) : " + problem.fr, "\(id): " + problem.en)))
                 } else {
                     draws.pass()
                 }
             }
             // The fold refuses a complaint naming a version never adopted, so the case's rulebook is known here.
             let caseRulebook = try replay.rulebook(for: before, of: id)
-            if let audit = VoteAudit(caseID: id, sequence: record.sequence, event: dated, before: before, rulebook: caseRulebook) {
+            if let audit = VoteAudit(
+                caseID: id, sequence: record.sequence, event: dated, before: before, rulebook: caseRulebook)
+            {
                 if let problem = audit.problem {
-                    votes.fail(AuditFinding(sequence: record.sequence, Words("\(id) : " + problem.fr, "\(id): " + problem.en)))
+                    votes.fail(
+                        AuditFinding(sequence: record.sequence, Words("\(id) : " + problem.fr, "\(id): " + problem.en)))
                 } else {
                     votes.pass()
                 }
@@ -268,8 +319,10 @@ extension Registry {
         } else {
             projections = try projectionCheck(replay.projections())
         }
-        return [payloads.result(.payloads, stoppedBy: stopped), projections,
-                draws.result(.draws, stoppedBy: stopped), votes.result(.votes, stoppedBy: stopped)]
+        return [
+            payloads.result(.payloads, stoppedBy: stopped), projections,
+            draws.result(.draws, stoppedBy: stopped), votes.result(.votes, stoppedBy: stopped)
+        ]
     }
 
     /// Why a record's envelope names a type or schema version this Greffe does not read (`nil` when it does).
@@ -309,11 +362,14 @@ extension Registry {
         guard versions.contains(Int(record.event.schemaVersion)) else {
             let found = record.event.schemaVersion
             if versions.count == 1 {
-                return Words("\(record.type) en version de schéma \(found), seule la \(versions.lowerBound) est connue",
-                             "\(record.type) at schema version \(found); only \(versions.lowerBound) is known")
+                return Words(
+                    "\(record.type) en version de schéma \(found), seule la \(versions.lowerBound) est connue",
+                    "\(record.type) at schema version \(found); only \(versions.lowerBound) is known")
             }
-            return Words("\(record.type) en version de schéma \(found), seules les versions \(versions.lowerBound) à \(versions.upperBound) sont connues",
-                         "\(record.type) at schema version \(found); only versions \(versions.lowerBound) to \(versions.upperBound) are known")
+            return Words(
+                "\(record.type) en version de schéma \(found), seules les versions \(versions.lowerBound) à \(versions.upperBound) sont connues",
+                "\(record.type) at schema version \(found); only versions \(versions.lowerBound) to \(versions.upperBound) are known"
+            )
         }
         return nil
     }
@@ -327,14 +383,27 @@ extension Registry {
             case let (s?, r?) where s == r:
                 tally.pass()
             case (nil, _):
-                tally.fail(AuditFinding(key: key, Words("manque dans les projections stockées (index d'une version antérieure ? `greffe log reindex` les reconstruit du journal)",
-                                                        "missing from the stored projections (an index of an older version? `greffe log reindex` rebuilds them from the log)")))
+                tally.fail(
+                    AuditFinding(
+                        key: key,
+                        Words(
+                            "manque dans les projections stockées (index d'une version antérieure ? `greffe log reindex` les reconstruit du journal)",
+                            "missing from the stored projections (an index of an older version? `greffe log reindex` rebuilds them from the log)"
+                        )))
             case (_, nil):
-                tally.fail(AuditFinding(key: key, Words("stocké mais ne découle d'aucun événement",
-                                                        "stored but follows from no event")))
+                tally.fail(
+                    AuditFinding(
+                        key: key,
+                        Words(
+                            "stocké mais ne découle d'aucun événement",
+                            "stored but follows from no event")))
             default:
-                tally.fail(AuditFinding(key: key, Words("la valeur stockée diffère du rejeu du journal",
-                                                        "the stored value differs from the replay of the log")))
+                tally.fail(
+                    AuditFinding(
+                        key: key,
+                        Words(
+                            "la valeur stockée diffère du rejeu du journal",
+                            "the stored value differs from the replay of the log")))
             }
         }
         return tally.result(.replay)
@@ -343,20 +412,28 @@ extension Registry {
     /// (7): the receipt's signature, then the record it names (and the chain after it) through `verify(from:)`.
     func checkpointCheck(_ checkpoint: Checkpoint, trustedKey: String?) throws -> AuditCheckResult {
         func failed(_ words: Words) -> AuditCheckResult {
-            AuditCheckResult(check: .checkpoint, outcome: .failed(AuditFinding(sequence: checkpoint.sequence, words)),
-                             count: 1, failed: 1)
+            AuditCheckResult(
+                check: .checkpoint, outcome: .failed(AuditFinding(sequence: checkpoint.sequence, words)),
+                count: 1, failed: 1)
         }
         if let problem = checkpoint.signatureProblem(trusting: trustedKey) { return failed(problem) }
         // A receipt carries its own public key: anyone can sign one, so only a key trusted from elsewhere proves it.
         guard let trustedKey, !trustedKey.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return failed(Words("aucune clé publique de confiance : un reçu signé par sa propre clé ne prouve rien (un faussaire peut signer le sien) ; donnez la clé publique de l'auditeur (--public-key)",
-                                "no trusted public key: a receipt signed by its own key proves nothing (a forger can sign one); give the auditor's public key (--public-key)"))
+            return failed(
+                Words(
+                    "aucune clé publique de confiance : un reçu signé par sa propre clé ne prouve rien (un faussaire peut signer le sien) ; donnez la clé publique de l'auditeur (--public-key)",
+                    "no trusted public key: a receipt signed by its own key proves nothing (a forger can sign one); give the auditor's public key (--public-key)"
+                ))
         }
         guard let head = checkpoint.head else { return failed(Words("hachage illisible", "unreadable hash")) }
         let report = try store.verify(from: head)
-        if let failure = report.failure, failure.kind == .checkpointMismatch || failure.sequence == checkpoint.sequence {
-            return failed(Words("l'enregistrement \(checkpoint.sequence) n'a plus le hachage du reçu du \(checkpoint.day) : \(failure.detail)",
-                                "record \(checkpoint.sequence) no longer has the hash of the receipt of \(checkpoint.day): \(failure.detail)"))
+        if let failure = report.failure, failure.kind == .checkpointMismatch || failure.sequence == checkpoint.sequence
+        {
+            return failed(
+                Words(
+                    "l'enregistrement \(checkpoint.sequence) n'a plus le hachage du reçu du \(checkpoint.day) : \(failure.detail)",
+                    "record \(checkpoint.sequence) no longer has the hash of the receipt of \(checkpoint.day): \(failure.detail)"
+                ))
         }
         return AuditCheckResult(check: .checkpoint, outcome: .passed, count: 1, failed: 0)
     }

@@ -77,15 +77,21 @@ extension Registry {
         var rectifications: [CaseID: [RectificationAudit]] = [:]
         var cursor = store.records(from: 1)
         while let record = try cursor.next() {
-            guard case let .caseEvent(id, before, dated) = try replay.fold(record), only == nil || only == id else { continue }
+            guard case let .caseEvent(id, before, dated) = try replay.fold(record), only == nil || only == id else {
+                continue
+            }
             counts[id, default: 0] += 1
             switch dated.event {
             case .recordWithdrawn(let w):
-                rectifications[id, default: []].append(RectificationAudit(
-                    sequence: record.sequence, on: dated.on, actor: record.event.actor, withdrawn: true, records: w.records, reason: w.reason))
+                rectifications[id, default: []].append(
+                    RectificationAudit(
+                        sequence: record.sequence, on: dated.on, actor: record.event.actor, withdrawn: true,
+                        records: w.records, reason: w.reason))
             case .recordCorrected(let c):
-                rectifications[id, default: []].append(RectificationAudit(
-                    sequence: record.sequence, on: dated.on, actor: record.event.actor, withdrawn: false, records: c.records, reason: c.reason))
+                rectifications[id, default: []].append(
+                    RectificationAudit(
+                        sequence: record.sequence, on: dated.on, actor: record.event.actor, withdrawn: false,
+                        records: c.records, reason: c.reason))
             default: break
             }
             if case .drawPerformed(let draw) = dated.event {
@@ -93,7 +99,9 @@ extension Registry {
                     DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: before))
             }
             let caseRulebook = try replay.rulebook(for: before, of: id)
-            if let vote = VoteAudit(caseID: id, sequence: record.sequence, event: dated, before: before, rulebook: caseRulebook) {
+            if let vote = VoteAudit(
+                caseID: id, sequence: record.sequence, event: dated, before: before, rulebook: caseRulebook)
+            {
                 votes[id, default: []].append(vote)
             }
         }

@@ -11,8 +11,9 @@ public struct AuditKeyPair: Sendable {
     /// A new key pair from the system's secure random generator.
     public static func generate() -> AuditKeyPair {
         let key = Curve25519.Signing.PrivateKey()
-        return AuditKeyPair(privateKeyHex: key.rawRepresentation.hexString,
-                            publicKeyHex: key.publicKey.rawRepresentation.hexString)
+        return AuditKeyPair(
+            privateKeyHex: key.rawRepresentation.hexString,
+            publicKeyHex: key.publicKey.rawRepresentation.hexString)
     }
 
     /// The pair of a private key written by `generate` (hex, surrounding white space ignored).
@@ -39,8 +40,9 @@ public enum CheckpointError: Error, Equatable, Sendable {
     public var words: Words {
         switch self {
         case .malformedKey:
-            return Words("clé illisible (64 chiffres hexadécimaux attendus, comme `greffe audit keygen` les écrit)",
-                         "unreadable key (64 hex digits expected, as `greffe audit keygen` writes them)")
+            return Words(
+                "clé illisible (64 chiffres hexadécimaux attendus, comme `greffe audit keygen` les écrit)",
+                "unreadable key (64 hex digits expected, as `greffe audit keygen` writes them)")
         case .malformedCheckpoint(let words): return words
         }
     }
@@ -72,12 +74,14 @@ public struct Checkpoint: Codable, Equatable, Sendable {
     }
 
     /// Signs `head` on `day` with the auditor's key.
-    public static func sign(_ head: LogHead, on day: Day, with keys: AuditKeyPair) throws(CheckpointError) -> Checkpoint {
+    public static func sign(_ head: LogHead, on day: Day, with keys: AuditKeyPair) throws(CheckpointError) -> Checkpoint
+    {
         guard let raw = [UInt8](hexString: keys.privateKeyHex),
             let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
         else { throw .malformedKey }
-        var checkpoint = Checkpoint(format: currentFormat, sequence: head.sequence, hash: head.hash.hexString, day: day,
-                                    publicKey: keys.publicKeyHex, signature: "")
+        var checkpoint = Checkpoint(
+            format: currentFormat, sequence: head.sequence, hash: head.hash.hexString, day: day,
+            publicKey: keys.publicKeyHex, signature: "")
         guard let signature = try? key.signature(for: Data(checkpoint.signedText.utf8)) else { throw .malformedKey }
         checkpoint.signature = Array(signature).hexString
         return checkpoint
@@ -89,15 +93,21 @@ public struct Checkpoint: Codable, Equatable, Sendable {
         do {
             checkpoint = try JSONDecoder().decode(Checkpoint.self, from: data)
         } catch {
-            throw .malformedCheckpoint(Words(
-                "pas un objet JSON avec format, sequence, hash, day, publicKey et signature",
-                "not a JSON object with format, sequence, hash, day, publicKey and signature"))
+            throw .malformedCheckpoint(
+                Words(
+                    "pas un objet JSON avec format, sequence, hash, day, publicKey et signature",
+                    "not a JSON object with format, sequence, hash, day, publicKey and signature"))
         }
         guard checkpoint.format == currentFormat else {
-            throw .malformedCheckpoint(Words("format \(checkpoint.format), \(currentFormat) attendu",
-                                             "format \(checkpoint.format), \(currentFormat) expected"))
+            throw .malformedCheckpoint(
+                Words(
+                    "format \(checkpoint.format), \(currentFormat) attendu",
+                    "format \(checkpoint.format), \(currentFormat) expected"))
         }
-        guard [UInt8](hexString: checkpoint.hash)?.count == 32 else { throw .malformedCheckpoint(Words("hash : 64 chiffres hexadécimaux attendus", "hash: 64 hex digits expected")) }
+        guard [UInt8](hexString: checkpoint.hash)?.count == 32 else {
+            throw .malformedCheckpoint(
+                Words("hash : 64 chiffres hexadécimaux attendus", "hash: 64 hex digits expected"))
+        }
         return checkpoint
     }
 
@@ -116,18 +126,24 @@ public struct Checkpoint: Codable, Equatable, Sendable {
     /// Whether the signature is valid for the receipt's own public key and, when given, whether that key is the
     /// trusted one (a forger can sign a receipt of their own; only the auditor's key proves it is theirs).
     public func signatureProblem(trusting trustedKey: String? = nil) -> Words? {
-        guard let keyBytes = [UInt8](hexString: publicKey), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes),
+        guard let keyBytes = [UInt8](hexString: publicKey),
+            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes),
             let signatureBytes = [UInt8](hexString: signature)
         else {
-            return Words("clé publique ou signature illisible dans le reçu", "unreadable public key or signature in the receipt")
+            return Words(
+                "clé publique ou signature illisible dans le reçu", "unreadable public key or signature in the receipt")
         }
         guard key.isValidSignature(signatureBytes, for: Data(signedText.utf8)) else {
-            return Words("signature invalide : le reçu a été modifié ou n'a pas été signé par cette clé",
-                         "invalid signature: the receipt was changed or not signed by this key")
+            return Words(
+                "signature invalide : le reçu a été modifié ou n'a pas été signé par cette clé",
+                "invalid signature: the receipt was changed or not signed by this key")
         }
-        if let trustedKey, trustedKey.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() != publicKey.lowercased() {
-            return Words("le reçu est signé par \(publicKey), pas par la clé de confiance \(trustedKey)",
-                         "the receipt is signed by \(publicKey), not by the trusted key \(trustedKey)")
+        if let trustedKey,
+            trustedKey.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() != publicKey.lowercased()
+        {
+            return Words(
+                "le reçu est signé par \(publicKey), pas par la clé de confiance \(trustedKey)",
+                "the receipt is signed by \(publicKey), not by the trusted key \(trustedKey)")
         }
         return nil
     }

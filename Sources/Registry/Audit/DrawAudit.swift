@@ -46,12 +46,14 @@ public struct DrawAudit: Sendable {
             return Words("aucune annonce n'a précédé le tirage", "no announcement preceded the draw")
         }
         if !draw.publiclyVerifiable {
-            return Words("tirage d'entraînement (aléa local) : non vérifiable publiquement",
-                         "practice draw (local randomness): not publicly verifiable")
+            return Words(
+                "tirage d'entraînement (aléa local) : non vérifiable publiquement",
+                "practice draw (local randomness): not publicly verifiable")
         }
         if !announcedBeforeEntropy {
-            return Words("annoncé sans date de publication postérieure pour chaque source",
-                         "not announced before every source's publication day")
+            return Words(
+                "annoncé sans date de publication postérieure pour chaque source",
+                "not announced before every source's publication day")
         }
         return nil
     }
@@ -70,7 +72,9 @@ extension DrawAudit {
         var out: [DrawAudit] = []
         for (dated, record) in zip(loaded.events, loaded.records) {
             if case .drawPerformed(let draw) = dated.event {
-                out.append(DrawAudit(caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: fold.state))
+                out.append(
+                    DrawAudit(
+                        caseID: id, sequence: record.sequence, performedOn: dated.on, draw: draw, before: fold.state))
             }
             fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
         }

@@ -68,11 +68,13 @@ public struct ExportedRecord: Codable, Equatable, Sendable {
         guard let previous = [UInt8](hexString: prevHash), previous.count == 32,
             let stored = [UInt8](hexString: hash), stored.count == 32
         else { return nil }
-        let event = NewEvent(type: type, schemaVersion: schemaVersion, occurredOn: occurredOn, recordedAt: recordedAtMs,
-                             actor: actor, correlationId: correlationId, causationId: causationId,
-                             payload: Data(payload.utf8))
-        return EventRecord(sequence: sequence, stream: stream, version: version, event: event,
-                           previousHash: previous, hash: stored)
+        let event = NewEvent(
+            type: type, schemaVersion: schemaVersion, occurredOn: occurredOn, recordedAt: recordedAtMs,
+            actor: actor, correlationId: correlationId, causationId: causationId,
+            payload: Data(payload.utf8))
+        return EventRecord(
+            sequence: sequence, stream: stream, version: version, event: event,
+            previousHash: previous, hash: stored)
     }
 }
 
@@ -91,13 +93,15 @@ extension Registry {
     /// `RegistryError.notVerifiable` is thrown before anything is written, so no export of a tampered store claims to
     /// be verifiable.
     @discardableResult
-    public func export(pseudonymisingWith key: [UInt8]? = nil, _ write: (String) throws -> Void) throws -> ExportHeader {
+    public func export(pseudonymisingWith key: [UInt8]? = nil, _ write: (String) throws -> Void) throws -> ExportHeader
+    {
         let verification = try store.verify()
         if let failure = verification.failure { throw RegistryError.notVerifiable(failure) }
         // The head the verification read: every record up to it was checked; later appends are left for the next export.
         let head = verification.storedHead
         let pseudonymiser = try key.map { try Pseudonymiser(key: $0, people: people(upTo: head.sequence)) }
-        let note = pseudonymiser == nil
+        let note =
+            pseudonymiser == nil
             ? "Each line after this one is a record; SHA-256 of its canonical body (docs/storage-format.md) is its hash, and prevHash links it to the line before (scripts/verify_export.py)."
             : "PSEUDONYMISED: names, emails and member ids are replaced by keyed pseudonyms; prevHash, hash, headHash and pool digests are keyed MACs of the original values, so links can be followed but no hash can be recomputed from these lines, nor checked against guessed ids."
         let header = ExportHeader(
@@ -127,7 +131,9 @@ extension Registry {
         }
         var cursor = store.records(from: 1)
         while let record = try cursor.next(), record.sequence <= sequence {
-            if record.stream.hasPrefix("member/"), let event = try? MemberEvent.decode(type: record.type, payload: record.payload) {
+            if record.stream.hasPrefix("member/"),
+                let event = try? MemberEvent.decode(type: record.type, payload: record.payload)
+            {
                 switch event {
                 case let .joined(member, name, email, _, _):
                     note(member.rawValue, name: name.clearText, email: email.clearText)
@@ -136,7 +142,8 @@ extension Registry {
                 default: note(event.member.rawValue)
                 }
             } else if record.type == "ComplaintFiled",
-                case .complaintFiled(let facts)? = try? CaseEvent.decode(type: record.type, payload: record.payload) {
+                case .complaintFiled(let facts)? = try? CaseEvent.decode(type: record.type, payload: record.payload)
+            {
                 for party in facts.complainants + facts.accused + facts.victims { note(party.id.rawValue) }
             }
         }
@@ -164,8 +171,11 @@ public struct ExportVerification: Equatable, Sendable {
             header.format == ExportHeader.currentFormat
         else { return fail(0, Words("en-tête d'export illisible", "unreadable export header")) }
         guard header.chainVerifiable else {
-            return fail(0, Words("export pseudonymisé : les hachages ne peuvent pas être recalculés",
-                                 "pseudonymised export: the hashes cannot be recomputed"))
+            return fail(
+                0,
+                Words(
+                    "export pseudonymisé : les hachages ne peuvent pas être recalculés",
+                    "pseudonymised export: the hashes cannot be recomputed"))
         }
         var previous = [UInt8](repeating: 0, count: 32)
         var expected: UInt64 = 1
@@ -174,8 +184,11 @@ public struct ExportVerification: Equatable, Sendable {
                 let record = exported.record
             else { return fail(expected, Words("ligne illisible", "unreadable line")) }
             guard record.sequence == expected else {
-                return fail(expected, Words("séquence \(record.sequence) au lieu de \(expected)",
-                                            "sequence \(record.sequence) instead of \(expected)"))
+                return fail(
+                    expected,
+                    Words(
+                        "séquence \(record.sequence) au lieu de \(expected)",
+                        "sequence \(record.sequence) instead of \(expected)"))
             }
             guard record.previousHash == previous else {
                 return fail(expected, Words("chaîne rompue", "broken chain"))
@@ -189,7 +202,9 @@ public struct ExportVerification: Equatable, Sendable {
         }
         result.headHash = previous.hexString
         guard result.records == header.headSequence, result.headHash == header.headHash else {
-            return fail(expected, Words("l'export s'arrête avant la tête annoncée", "the export ends before its announced head"))
+            return fail(
+                expected, Words("l'export s'arrête avant la tête annoncée", "the export ends before its announced head")
+            )
         }
         return result
     }

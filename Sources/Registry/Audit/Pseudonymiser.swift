@@ -57,9 +57,12 @@ public struct Pseudonymiser {
         // but a letter, a digit or `_` (so `M.Martin` and `x.martin@ailleurs.org` lose their name too).
         let alternatives = Set(replacements.keys).union(ids.keys).sorted { ($0.count, $0) > ($1.count, $1) }
             .map(NSRegularExpression.escapedPattern(for:))
-        self.pattern = alternatives.isEmpty ? nil : try NSRegularExpression(
-            pattern: "(?<![\\p{L}\\p{N}_])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}_])",
-            options: [.caseInsensitive])
+        self.pattern =
+            alternatives.isEmpty
+            ? nil
+            : try NSRegularExpression(
+                pattern: "(?<![\\p{L}\\p{N}_])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}_])",
+                options: [.caseInsensitive])
     }
 
     static func pseudonym(_ id: String, key: SymmetricKey) -> String {
@@ -88,7 +91,8 @@ public struct Pseudonymiser {
     /// A JSON payload with every string value pseudonymised (keys kept); text that is not JSON is treated as text.
     public func payload(_ json: String) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]),
-            let data = try? JSONSerialization.data(withJSONObject: walk(object), options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+            let data = try? JSONSerialization.data(
+                withJSONObject: walk(object), options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
         else { return text(json) }
         return String(decoding: data, as: UTF8.self)
     }
@@ -124,7 +128,8 @@ public struct Pseudonymiser {
     func apply(_ line: ExportedRecord) -> ExportedRecord {
         var out = line
         // The first record's prevHash is the genesis (zeros): it holds no id and stays as it is.
-        out.prevHash = line.prevHash.allSatisfy { $0 == "0" } ? line.prevHash : mac(line.prevHash, purpose: "record-hash")
+        out.prevHash =
+            line.prevHash.allSatisfy { $0 == "0" } ? line.prevHash : mac(line.prevHash, purpose: "record-hash")
         out.hash = mac(line.hash, purpose: "record-hash")
         out.stream = text(line.stream)
         out.actor = text(line.actor)

@@ -9,7 +9,7 @@ extension Registry {
     /// auditor who has no key; with keys, it would also fail to open. `nil` when every box is in its place.
     static func misplacedSealedText(_ record: EventRecord) -> Words? {
         guard record.payload.contains(UInt8(ascii: "{")),
-              let payload = try? JSONSerialization.jsonObject(with: record.payload, options: [.fragmentsAllowed])
+            let payload = try? JSONSerialization.jsonObject(with: record.payload, options: [.fragmentsAllowed])
         else { return nil }
         let place = "\(record.stream)#\(record.version)/\(record.type)/"
         var found: Words?
@@ -17,8 +17,9 @@ extension Registry {
             guard found == nil else { return }
             let expected = place + path.joined(separator: ".")
             if box.at != expected {
-                found = Words("texte chiffré hors de sa place : lié à « \(box.at) », trouvé en « \(expected) » (déplacé ou recopié)",
-                              "sealed text out of place: bound to \"\(box.at)\", found at \"\(expected)\" (moved or copied)")
+                found = Words(
+                    "texte chiffré hors de sa place : lié à « \(box.at) », trouvé en « \(expected) » (déplacé ou recopié)",
+                    "sealed text out of place: bound to \"\(box.at)\", found at \"\(expected)\" (moved or copied)")
             }
         }
         return found
@@ -28,8 +29,10 @@ extension Registry {
     static func visitSealed(_ value: Any, at path: [String], _ body: (SealedBox, [String]) -> Void) {
         if let object = value as? [String: Any] {
             if Set(object.keys) == ["alg", "at", "box", "kid", "nonce"] {
-                if let alg = object["alg"] as? String, let at = object["at"] as? String, let box = object["box"] as? String,
-                   let kid = object["kid"] as? String, let nonce = object["nonce"] as? String {
+                if let alg = object["alg"] as? String, let at = object["at"] as? String,
+                    let box = object["box"] as? String,
+                    let kid = object["kid"] as? String, let nonce = object["nonce"] as? String
+                {
                     body(SealedBox(kid: kid, at: at, nonce: nonce, box: box, alg: alg), path)
                 }
                 return

@@ -29,26 +29,35 @@ public enum TransferError: Error, Equatable, CustomStringConvertible {
             return Words("export introuvable ou illisible : \(path)", "no such or unreadable export: \(path)")
         case let .notAnExport(words): return words
         case .pseudonymised:
-            return Words("export pseudonymisé : ses hachages ne se recalculent pas, il ne peut pas redevenir un registre ; utilisez un export complet (sans --pseudonymise)",
-                         "pseudonymised export: its hashes cannot be recomputed, so it cannot become a register again; use a full export (without --pseudonymise)")
+            return Words(
+                "export pseudonymisé : ses hachages ne se recalculent pas, il ne peut pas redevenir un registre ; utilisez un export complet (sans --pseudonymise)",
+                "pseudonymised export: its hashes cannot be recomputed, so it cannot become a register again; use a full export (without --pseudonymise)"
+            )
         case let .invalid(sequence, words):
-            return Words("export refusé à la séquence \(sequence) : \(words.fr) (fichier altéré ou tronqué)",
-                         "export refused at sequence \(sequence): \(words.en) (altered or truncated file)")
+            return Words(
+                "export refusé à la séquence \(sequence) : \(words.fr) (fichier altéré ou tronqué)",
+                "export refused at sequence \(sequence): \(words.en) (altered or truncated file)")
         case let .truncated(records, announced):
-            return Words("export tronqué : \(records) enregistrement(s) lu(s), l'en-tête en annonce \(announced)",
-                         "truncated export: \(records) record(s) read, the header announces \(announced)")
+            return Words(
+                "export tronqué : \(records) enregistrement(s) lu(s), l'en-tête en annonce \(announced)",
+                "truncated export: \(records) record(s) read, the header announces \(announced)")
         case let .targetNotEmpty(path):
-            return Words("\(path) existe déjà et n'est pas vide ; rien n'a été remplacé (choisissez un dossier nouveau)",
-                         "\(path) already exists and is not empty; nothing was replaced (choose a new directory)")
+            return Words(
+                "\(path) existe déjà et n'est pas vide ; rien n'a été remplacé (choisissez un dossier nouveau)",
+                "\(path) already exists and is not empty; nothing was replaced (choose a new directory)")
         case let .diverges(sequence):
-            return Words("historiques divergents : l'export et cette copie diffèrent à la séquence \(sequence) ; une copie ne fait qu'avancer, rien n'a été écrit",
-                         "diverging histories: the export and this copy differ at sequence \(sequence); a copy only moves forward, nothing was written")
+            return Words(
+                "historiques divergents : l'export et cette copie diffèrent à la séquence \(sequence) ; une copie ne fait qu'avancer, rien n'a été écrit",
+                "diverging histories: the export and this copy differ at sequence \(sequence); a copy only moves forward, nothing was written"
+            )
         case .anotherRegister:
-            return Words("cet export est celui d'un autre registre (son premier enregistrement n'est pas celui de cette copie) ; rien n'a été écrit",
-                         "this export is another register's (its first record is not this copy's); nothing was written")
+            return Words(
+                "cet export est celui d'un autre registre (son premier enregistrement n'est pas celui de cette copie) ; rien n'a été écrit",
+                "this export is another register's (its first record is not this copy's); nothing was written")
         case let .unreadableEvent(sequence, words):
-            return Words("enregistrement \(sequence) illisible comme événement : \(words.fr)",
-                         "record \(sequence) does not read as an event: \(words.en)")
+            return Words(
+                "enregistrement \(sequence) illisible comme événement : \(words.fr)",
+                "record \(sequence) does not read as an event: \(words.en)")
         }
     }
 
@@ -79,13 +88,18 @@ public struct VerifiedExport: Sendable {
         guard let first = lines.next(), let header = try? decoder.decode(ExportHeader.self, from: Data(first)),
             header.format == ExportHeader.currentFormat
         else {
-            throw TransferError.notAnExport(Words("la première ligne n'est pas l'en-tête d'un export Greffe (greffe export --format jsonl)",
-                                                  "the first line is not the header of a Greffe export (greffe export --format jsonl)"))
+            throw TransferError.notAnExport(
+                Words(
+                    "la première ligne n'est pas l'en-tête d'un export Greffe (greffe export --format jsonl)",
+                    "the first line is not the header of a Greffe export (greffe export --format jsonl)"))
         }
         guard !header.pseudonymised, header.chainVerifiable else { throw TransferError.pseudonymised }
         guard header.storageFormat == EventStore.formatVersion else {
-            throw TransferError.notAnExport(Words("export du format de stockage \(header.storageFormat) ; cette version lit le format \(EventStore.formatVersion)",
-                                                  "export of storage format \(header.storageFormat); this version reads format \(EventStore.formatVersion)"))
+            throw TransferError.notAnExport(
+                Words(
+                    "export du format de stockage \(header.storageFormat) ; cette version lit le format \(EventStore.formatVersion)",
+                    "export of storage format \(header.storageFormat); this version reads format \(EventStore.formatVersion)"
+                ))
         }
         var records: [EventRecord] = []
         records.reserveCapacity(Int(min(header.headSequence, 1 << 22)))
@@ -93,22 +107,32 @@ public struct VerifiedExport: Sendable {
         var versions: [String: UInt64] = [:]
         while let line = lines.next() {
             let expected = UInt64(records.count) + 1
-            guard let exported = try? decoder.decode(ExportedRecord.self, from: Data(line)), let record = exported.record else {
+            guard let exported = try? decoder.decode(ExportedRecord.self, from: Data(line)),
+                let record = exported.record
+            else {
                 throw TransferError.invalid(sequence: expected, Words("ligne illisible", "unreadable line"))
             }
             guard record.sequence == expected else {
-                throw TransferError.invalid(sequence: expected, Words("séquence \(record.sequence) au lieu de \(expected)",
-                                                                      "sequence \(record.sequence) instead of \(expected)"))
+                throw TransferError.invalid(
+                    sequence: expected,
+                    Words(
+                        "séquence \(record.sequence) au lieu de \(expected)",
+                        "sequence \(record.sequence) instead of \(expected)"))
             }
             guard record.previousHash == previous else {
-                throw TransferError.invalid(sequence: expected, Words("chaîne rompue (prevHash)", "broken chain (prevHash)"))
+                throw TransferError.invalid(
+                    sequence: expected, Words("chaîne rompue (prevHash)", "broken chain (prevHash)"))
             }
             guard record.recomputedHash == record.hash else {
-                throw TransferError.invalid(sequence: expected, Words("le hachage recalculé diffère", "the recomputed hash differs"))
+                throw TransferError.invalid(
+                    sequence: expected, Words("le hachage recalculé diffère", "the recomputed hash differs"))
             }
             guard record.version == (versions[record.stream] ?? 0) + 1 else {
-                throw TransferError.invalid(sequence: expected, Words("version \(record.version) du flux \(record.stream) hors d'ordre",
-                                                                      "version \(record.version) of stream \(record.stream) out of order"))
+                throw TransferError.invalid(
+                    sequence: expected,
+                    Words(
+                        "version \(record.version) du flux \(record.stream) hors d'ordre",
+                        "version \(record.version) of stream \(record.stream) out of order"))
             }
             versions[record.stream] = record.version
             previous = record.hash
@@ -135,13 +159,17 @@ extension Registry {
     /// head), with its projections rebuilt from them, then verifies it. The register is built in a private folder
     /// beside `directory` and renamed into place at the end, so a refusal leaves nothing behind. Refuses a directory
     /// that exists and is not empty.
-    public static func importing(_ export: VerifiedExport, into directory: String, rulebook: Rulebook = .cle) throws
+    public static func importing(
+        _ export: VerifiedExport, into directory: String, rulebook: Rulebook = .cle
+    ) throws
         -> LogHead
     {
         let target = URL(fileURLWithPath: directory)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) {
-            let empty = isDirectory.boolValue && ((try? FileManager.default.contentsOfDirectory(atPath: target.path))?.isEmpty ?? false)
+            let empty =
+                isDirectory.boolValue
+                && ((try? FileManager.default.contentsOfDirectory(atPath: target.path))?.isEmpty ?? false)
             guard empty else { throw TransferError.targetNotEmpty(path: directory) }
         }
         let work = try privateFolder(beside: target)
@@ -151,8 +179,11 @@ extension Registry {
             try registry.appendCopies(export.records, replay: RegistryReplay(base: rulebook))
             let report = try registry.store.verify()
             if let failure = report.failure {
-                throw TransferError.invalid(sequence: failure.sequence, Words(failure.kind.french + " (" + failure.detail + ")",
-                                                                              failure.kind.english + ": " + failure.detail))
+                throw TransferError.invalid(
+                    sequence: failure.sequence,
+                    Words(
+                        failure.kind.french + " (" + failure.detail + ")",
+                        failure.kind.english + ": " + failure.detail))
             }
             return report.storedHead
         }()
@@ -193,7 +224,8 @@ extension Registry {
             do {
                 try replay.fold(record)
             } catch RegistryError.unreadableEvent(_, let type, let reason) {
-                throw TransferError.unreadableEvent(sequence: record.sequence, Words("\(type) : \(reason)", "\(type): \(reason)"))
+                throw TransferError.unreadableEvent(
+                    sequence: record.sequence, Words("\(type) : \(reason)", "\(type): \(reason)"))
             }
         }
         let start = head ?? LogHead(sequence: 0, hash: VerifiedExport.zeros)
@@ -205,8 +237,9 @@ extension Registry {
         let folder = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: false,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw EventStoreError.permissionDenied(path: folder.deletingLastPathComponent().path)
         }

@@ -70,11 +70,15 @@ extension Registry {
     static func adoption(in record: EventRecord) throws -> (on: Day, rulebook: RulebookDocument)? {
         guard record.type == RulebookAdopted.typeName else { return nil }
         do {
-            return (try Registry.day(of: record), try JSONDecoder().decode(RulebookAdopted.self, from: record.payload).rulebook)
+            return (
+                try Registry.day(of: record),
+                try JSONDecoder().decode(RulebookAdopted.self, from: record.payload).rulebook
+            )
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
@@ -118,7 +122,8 @@ extension Registry {
         let version = try store.version(of: Registry.registryStream)
         let adopted = try adoptedDocuments()
         // The procedures a ladder rung may escalate to: the base, those adopted, and the one being adopted.
-        let procedures = Set([rulebook.id] + adopted.compactMap(\.rulebook.procedure?.id) + [document.procedure?.id].compactMap { $0 })
+        let procedures = Set(
+            [rulebook.id] + adopted.compactMap(\.rulebook.procedure?.id) + [document.procedure?.id].compactMap { $0 })
         let faults = document.faults(knownProcedures: procedures)
         if !faults.isEmpty { throw LadderError.invalidRulebook(InvalidRulebookFile(faults: faults)) }
         let adoption: RulebookAdopted
@@ -129,17 +134,23 @@ extension Registry {
         // Article 9 (R34): a new version of the procedure in force needs the GA's carried vote on that very text. The
         // base's own text, and a store's first procedure under another id, keep the plain adoption; ladders too.
         if let procedure = document.procedure, procedure != rulebook,
-           procedure.id == rulebook.id || adopted.contains(where: { $0.rulebook.procedure != nil }),
-           try carriedAmendment(for: document, on: day) == nil {
-            throw LadderError.refused(LadderRefusal(
-                rule: RuleID.R34.rawValue, article: RuleID.R34.article, quote: RulebookDocument.article9,
-                fr: "\(document.id) v\(document.version) n'a pas été adopté par l'Assemblée générale aux deux tiers : proposer la modification (greffe amendment propose), la voter (greffe amendment vote), puis l'adopter",
-                en: "\(document.id) v\(document.version) was not carried by the GA at two-thirds: propose it (greffe amendment propose), vote it (greffe amendment vote), then adopt it"))
+            procedure.id == rulebook.id || adopted.contains(where: { $0.rulebook.procedure != nil }),
+            try carriedAmendment(for: document, on: day) == nil
+        {
+            throw LadderError.refused(
+                LadderRefusal(
+                    rule: RuleID.R34.rawValue, article: RuleID.R34.article, quote: RulebookDocument.article9,
+                    fr:
+                        "\(document.id) v\(document.version) n'a pas été adopté par l'Assemblée générale aux deux tiers : proposer la modification (greffe amendment propose), la voter (greffe amendment vote), puis l'adopter",
+                    en:
+                        "\(document.id) v\(document.version) was not carried by the GA at two-thirds: propose it (greffe amendment propose), vote it (greffe amendment vote), then adopt it"
+                ))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let event = envelope(type: RulebookAdopted.typeName, schemaVersion: RulebookAdopted.schemaVersion, on: day,
-                             payload: try encoder.encode(adoption), recording: recording, correlation: document.id)
+        let event = envelope(
+            type: RulebookAdopted.typeName, schemaVersion: RulebookAdopted.schemaVersion, on: day,
+            payload: try encoder.encode(adoption), recording: recording, correlation: document.id)
         try store.append(to: Registry.registryStream, expected: .exactly(version), events: [event])
         return adoption
     }
@@ -160,7 +171,9 @@ extension Registry {
     /// Rebuilds `member`'s record under `rulebookID`, with the rulebook version it is evaluated under: the one it
     /// opened under; for a record not opened yet, the last version adopted on or before `opening` (when given, the
     /// day of the act about to open it), else the last adopted.
-    public func loadLadder(_ rulebookID: String, member: MemberID, asOf: Day? = nil, opening: Day? = nil) throws
+    public func loadLadder(
+        _ rulebookID: String, member: MemberID, asOf: Day? = nil, opening: Day? = nil
+    ) throws
         -> LoadedLadder
     {
         let adoptions = try adoptions().filter { $0.rulebook.id == rulebookID }
@@ -168,7 +181,9 @@ extension Registry {
         guard let first = adoptions.first else { throw LadderError.notAdopted(rulebookID) }
         var latest = first.rulebook
         if let opening {
-            guard first.on <= opening else { throw LadderError.notInForce(rulebookID, on: opening, adoptedOn: first.on) }
+            guard first.on <= opening else {
+                throw LadderError.notInForce(rulebookID, on: opening, adoptedOn: first.on)
+            }
             latest = adoptions.last { $0.on <= opening }?.rulebook ?? first.rulebook
         } else {
             latest = adopted.last ?? first.rulebook
@@ -189,16 +204,19 @@ extension Registry {
             }
             inForce = kept
         }
-        return LoadedLadder(member: member, rulebook: inForce, state: state, version: UInt64(records.count), events: events)
+        return LoadedLadder(
+            member: member, rulebook: inForce, state: state, version: UInt64(records.count), events: events)
     }
 
     static func datedLadderEvent(_ record: EventRecord) throws -> DatedLadderEvent {
         do {
-            return DatedLadderEvent(on: try day(of: record), event: try LadderEvent.decode(type: record.type, payload: record.payload))
+            return DatedLadderEvent(
+                on: try day(of: record), event: try LadderEvent.decode(type: record.type, payload: record.payload))
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
@@ -234,10 +252,12 @@ extension Registry {
         var state = events.reduce(loaded.state) { LadderDecider.evolve($0, DatedLadderEvent(on: day, event: $1)) }
         var openedCase: CaseID?
         if case .takeMeasure(let decision) = command, let measure = loaded.rulebook.measure(decision.measure),
-           let escalation = measure.escalation, let procedure = escalation.procedure {
+            let escalation = measure.escalation, let procedure = escalation.procedure
+        {
             let id = try nextCaseID(year: day.year)
-            let facts = try complaint(for: state, decision: decision, escalation: escalation, rulebook: loaded.rulebook,
-                                      member: member, on: day)
+            let facts = try complaint(
+                for: state, decision: decision, escalation: escalation, rulebook: loaded.rulebook,
+                member: member, on: day)
             // The n-th complaint of this record has a stable command id: run again after a conflict on the ladder
             // stream, the command finds the case it already opened instead of opening a second one.
             let ordinal = state.escalations(to: procedure, through: state.entries.count - 1, rulebook: loaded.rulebook)
@@ -266,14 +286,17 @@ extension Registry {
                 encode: { try event.payloadJSON(sealer: $0) },
                 decode: { try LadderEvent.decode(type: event.typeName, payload: $0) })
             sealedState = LadderDecider.evolve(sealedState, DatedLadderEvent(on: day, event: sealed))
-            return envelope(type: event.typeName, schemaVersion: LadderEvent.schemaVersion, on: day,
-                            payload: payload, recording: recording, correlation: stream)
+            return envelope(
+                type: event.typeName, schemaVersion: LadderEvent.schemaVersion, on: day,
+                payload: payload, recording: recording, correlation: stream)
         }
         let finalState = sealedState
         let rulebook = loaded.rulebook
-        let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) { writer, appended in
-            try Projections.ladderAppended(stream, member: member, state: finalState, rulebook: rulebook,
-                                           version: appended.last?.version ?? 0, into: writer)
+        let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) {
+            writer, appended in
+            try Projections.ladderAppended(
+                stream, member: member, state: finalState, rulebook: rulebook,
+                version: appended.last?.version ?? 0, into: writer)
         }
         return LadderPerformed(records: records, openedCase: openedCase, rulebook: rulebook)
     }
@@ -287,18 +310,27 @@ extension Registry {
 
     /// The Article 5.6 complaint a rung files: the deciders are the complainants, the person the accused, the
     /// record's incidents the facts, and the day of the last incident the day the board learned of them.
-    func complaint(for state: LadderState, decision: MeasureDecision, escalation: LadderRulebook.Escalation,
-                   rulebook: LadderRulebook, member: MemberID, on day: Day) throws -> ComplaintFacts {
+    func complaint(
+        for state: LadderState, decision: MeasureDecision, escalation: LadderRulebook.Escalation,
+        rulebook: LadderRulebook, member: MemberID, on day: Day
+    ) throws -> ComplaintFacts {
         // The person's texts are copied into the complaint, which the case's key then seals (docs/privacy.md).
         let reveal = try self.reveal()
         let roster = try self.member(member)
         let mandate = roster?.mandates.contains { $0.isInForce(on: day) } ?? false
-        let deciders = decision.signatures.filter { s in rulebook.measure(decision.measure)?.decidedBy.contains(s.role) ?? false }
+        let deciders = decision.signatures.filter { s in
+            rulebook.measure(decision.measure)?.decidedBy.contains(s.role) ?? false
+        }
         var seen: Set<MemberID> = []
-        let complainants = deciders.map(\.member).filter { seen.insert($0).inserted }.map { Party(id: $0, isMember: true) }
-        let incidents = state.incidents.map { "\($0.incident.number)) \($0.day.frenchDescription) : \(reveal($0.incident.facts))" }
+        let complainants = deciders.map(\.member).filter { seen.insert($0).inserted }.map {
+            Party(id: $0, isMember: true)
+        }
+        let incidents = state.incidents.map {
+            "\($0.incident.number)) \($0.day.frenchDescription) : \(reveal($0.incident.facts))"
+        }
         let stream = Registry.ladderStream(rulebook: rulebook.id, member: member)
-        let facts = "Plainte au titre de l'article \(rulebook.source.article) (\(rulebook.id) v\(rulebook.version), "
+        let facts =
+            "Plainte au titre de l'article \(rulebook.source.article) (\(rulebook.id) v\(rulebook.version), "
             + "dossier \(stream)), \(state.incidents.count) incidents :\n" + incidents.joined(separator: "\n")
             + (decision.reason.map { "\nMotif : " + reveal($0) } ?? "")
         return ComplaintFacts(
@@ -340,7 +372,9 @@ extension Registry {
             summary.pending.filter { p in p.kind != .measureEnds || (p.due.map { $0 >= today } ?? true) }
                 .map { LadderAgendaItem(rulebook: summary.rulebook, member: summary.member, pending: $0) }
         }.sorted { a, b in
-            (a.pending.due ?? a.pending.since, a.member.rawValue) < (b.pending.due ?? b.pending.since, b.member.rawValue)
+            (a.pending.due ?? a.pending.since, a.member.rawValue) < (
+                b.pending.due ?? b.pending.since, b.member.rawValue
+            )
         }
     }
 
@@ -373,7 +407,9 @@ extension Registry {
 }
 
 extension Projections {
-    static func ladderSummary(member: MemberID, state: LadderState, rulebook: LadderRulebook, version: UInt64)
+    static func ladderSummary(
+        member: MemberID, state: LadderState, rulebook: LadderRulebook, version: UInt64
+    )
         -> LadderSummary
     {
         LadderSummary(
@@ -384,8 +420,10 @@ extension Projections {
     }
 
     /// Updates the ladder index after an append to a ladder stream.
-    static func ladderAppended(_ stream: String, member: MemberID, state: LadderState, rulebook: LadderRulebook,
-                               version: UInt64, into writer: borrowing ProjectionWriter) throws {
+    static func ladderAppended(
+        _ stream: String, member: MemberID, state: LadderState, rulebook: LadderRulebook,
+        version: UInt64, into writer: borrowing ProjectionWriter
+    ) throws {
         let summary = ladderSummary(member: member, state: state, rulebook: rulebook, version: version)
         try writer.put(stream, Array(try jsonEncoder.encode(summary)))
     }
@@ -413,8 +451,11 @@ struct LadderReplay {
     func projections() throws -> [String: [UInt8]] {
         var out: [String: [UInt8]] = [:]
         for (stream, entry) in ladders {
-            guard let opened = entry.state.opened, let book = adopted[opened.rulebook]?[opened.version] else { continue }
-            let summary = Projections.ladderSummary(member: entry.member, state: entry.state, rulebook: book, version: entry.version)
+            guard let opened = entry.state.opened, let book = adopted[opened.rulebook]?[opened.version] else {
+                continue
+            }
+            let summary = Projections.ladderSummary(
+                member: entry.member, state: entry.state, rulebook: book, version: entry.version)
             out[stream] = Array(try Projections.jsonEncoder.encode(summary))
         }
         return out

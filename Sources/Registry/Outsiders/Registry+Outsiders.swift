@@ -45,7 +45,8 @@ extension Registry {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
@@ -59,8 +60,10 @@ extension Registry {
     /// Creates an outside person (rule `person`) under the next free id `X0001`…: name and contact are sealed under
     /// the person's own key before hashing. Refused (nothing written) without a name or a contact.
     @discardableResult
-    public func addOutsider(name: String, contact: String, note: String?, homonym: Bool = false, on day: Day,
-                            recording: Recording, dryRun: Bool = false) throws -> OutsiderAdded {
+    public func addOutsider(
+        name: String, contact: String, note: String?, homonym: Bool = false, on day: Day,
+        recording: Recording, dryRun: Bool = false
+    ) throws -> OutsiderAdded {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         let members = try self.members(), outsiders = try self.outsiders()
@@ -68,10 +71,13 @@ extension Registry {
         // The names are compared in memory only, revealed, without case or accents.
         let reveal = try self.reveal()
         let wanted = Registry.foldedName(name)
-        let sameName = members.filter { $0.erasedOn == nil && Registry.foldedName(reveal($0.displayName)) == wanted }.map(\.id)
+        let sameName =
+            members.filter { $0.erasedOn == nil && Registry.foldedName(reveal($0.displayName)) == wanted }.map(\.id)
             + outsiders.filter { $0.erasedOn == nil && Registry.foldedName(reveal($0.name)) == wanted }.map(\.id)
         let event: OutsiderEvent
-        switch OutsiderDecider.add(id: id, name: name, contact: contact, note: note, sameName: sameName, homonym: homonym) {
+        switch OutsiderDecider.add(
+            id: id, name: name, contact: contact, note: note, sameName: sameName, homonym: homonym)
+        {
         case .success(let e): event = e
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
@@ -82,19 +88,25 @@ extension Registry {
     /// Creates an outside person for a first ladder act about them (`ladder incident --outsider NAME --contact …`):
     /// the person and the act are both decided before the person is written, so a refusal of either writes nothing.
     /// The caller then records the act with `performLadder` under the id returned.
-    public func addOutsiderForLadder(_ command: LadderCommand, name: String, contact: String, note: String?,
-                                     homonym: Bool, rulebook rulebookID: String, on day: Day, recording: Recording)
+    public func addOutsiderForLadder(
+        _ command: LadderCommand, name: String, contact: String, note: String?,
+        homonym: Bool, rulebook rulebookID: String, on day: Day, recording: Recording
+    )
         throws -> OutsiderAdded
     {
-        let planned = try addOutsider(name: name, contact: contact, note: note, homonym: homonym, on: day,
-                                      recording: recording, dryRun: true)
+        let planned = try addOutsider(
+            name: name, contact: contact, note: note, homonym: homonym, on: day,
+            recording: recording, dryRun: true)
         let loaded = try loadLadder(rulebookID, member: planned.id, opening: day)
         try refuseFutureAct(on: day, recording, timeZone: loaded.rulebook.timeZone)
-        if case .failure(let refusal) = LadderDecider.decide(loaded.state, command, member: planned.id,
-                                                             rulebook: loaded.rulebook, on: day) {
+        if case .failure(let refusal) = LadderDecider.decide(
+            loaded.state, command, member: planned.id,
+            rulebook: loaded.rulebook, on: day)
+        {
             throw LadderError.refused(refusal)
         }
-        return try addOutsider(name: name, contact: contact, note: note, homonym: homonym, on: day, recording: recording)
+        return try addOutsider(
+            name: name, contact: contact, note: note, homonym: homonym, on: day, recording: recording)
     }
 
     /// Appends one outsider event with the stream's version checked, and its index entry in the same transaction.
@@ -111,8 +123,9 @@ extension Registry {
             encode: { try event.payloadJSON(sealer: $0) },
             decode: { try OutsiderEvent.decode(type: event.typeName, payload: $0) })
         let folded = OutsiderRecord.evolve(record, on: day, sealed)
-        let new = envelope(type: event.typeName, schemaVersion: OutsiderEvent.schemaVersion, on: day, payload: payload,
-                           recording: recording, correlation: event.outsider.rawValue)
+        let new = envelope(
+            type: event.typeName, schemaVersion: OutsiderEvent.schemaVersion, on: day, payload: payload,
+            recording: recording, correlation: event.outsider.rawValue)
         return try store.append(to: stream, expected: .exactly(version), events: [new]) { writer, appended in
             if let folded { try writer.put(stream, Array(try Projections.jsonEncoder.encode(folded))) }
             try Projections.noteCommand(recording, appended, into: writer)
@@ -122,8 +135,10 @@ extension Registry {
     /// Erases an outside person's data (Article 6): records `OutsiderErased`, then destroys their key and the key of
     /// their ladder records' texts. Refused when already erased or without a reason.
     @discardableResult
-    func eraseOutsider(_ found: OutsiderRecord, reason: String, requestedBy: MemberID?, on day: Day,
-                       recording: Recording) throws -> [EventRecord] {
+    func eraseOutsider(
+        _ found: OutsiderRecord, reason: String, requestedBy: MemberID?, on day: Day,
+        recording: Recording
+    ) throws -> [EventRecord] {
         let subjects = [Registry.outsiderStream(found.id), Registry.stream(of: found.id)]
         if let erased = found.erasedOn {
             var finished = false
@@ -133,14 +148,16 @@ extension Registry {
                 finished = true
             }
             if finished { forgetCachedTexts(); return [] }
-            throw RegistryError.refused(Refusal(
-                .R35, fr: "les données de \(found.id) sont déjà effacées (le \(erased.frenchDescription))",
-                en: "the data of \(found.id) is already erased (on \(erased))"))
+            throw RegistryError.refused(
+                Refusal(
+                    .R35, fr: "les données de \(found.id) sont déjà effacées (le \(erased.frenchDescription))",
+                    en: "the data of \(found.id) is already erased (on \(erased))"))
         }
         guard !reason.allSatisfy(\.isWhitespace) else {
-            throw RegistryError.refused(Refusal(
-                .R35, fr: "un effacement dit pourquoi (--reason) : demande de la personne, fin de la relation…",
-                en: "an erasure says why (--reason): the person's request, end of the relation…"))
+            throw RegistryError.refused(
+                Refusal(
+                    .R35, fr: "un effacement dit pourquoi (--reason) : demande de la personne, fin de la relation…",
+                    en: "an erasure says why (--reason): the person's request, end of the relation…"))
         }
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
@@ -148,8 +165,9 @@ extension Registry {
             throw RegistryError.unknownMember(requestedBy)
         }
         if store.dryRun { return [] }
-        let records = try appendOutsider(.erased(outsider: found.id, reason: reason, requestedBy: requestedBy), on: day,
-                                         recording: recording)
+        let records = try appendOutsider(
+            .erased(outsider: found.id, reason: reason, requestedBy: requestedBy), on: day,
+            recording: recording)
         for subject in subjects { _ = try keys.destroyKey(of: subject, on: day) }
         forgetCachedTexts()
         return records
@@ -169,13 +187,16 @@ extension Registry {
         let reveal = try self.reveal()
         let folded = Registry.foldedName
         let query = folded(text)
-        let people = try members().map { ($0.id, $0.erasedOn == nil ? reveal($0.displayName) : "") }
+        let people =
+            try members().map { ($0.id, $0.erasedOn == nil ? reveal($0.displayName) : "") }
             + outsiders().map { ($0.id, $0.erasedOn == nil ? reveal($0.name) : "") }
         var scored: [(MemberID, Int)] = []
         for (id, name) in people {
             let byID = Registry.typos(folded(id.rawValue), query)
             let n = folded(name)
-            let byName = !n.isEmpty && !query.isEmpty && (n.contains(query) || query.contains(n)) ? 0
+            let byName =
+                !n.isEmpty && !query.isEmpty && (n.contains(query) || query.contains(n))
+                ? 0
                 : (n.isEmpty ? Int.max : Registry.typos(n, query))
             let best = min(byID, byName)
             if best <= max(1, query.count / 4) { scored.append((id, best)) }
@@ -220,7 +241,9 @@ struct OutsidersReplay {
 
     func projections() throws -> [String: [UInt8]] {
         var out: [String: [UInt8]] = [:]
-        for (id, record) in records { out[Registry.outsiderStream(id)] = Array(try Projections.jsonEncoder.encode(record)) }
+        for (id, record) in records {
+            out[Registry.outsiderStream(id)] = Array(try Projections.jsonEncoder.encode(record))
+        }
         return out
     }
 }

@@ -71,7 +71,9 @@ extension Registry {
 
     public func amendmentIndex() throws -> [AmendmentSummary] {
         try store.readProjections { reader in
-            try reader.entries(prefix: Registry.amendmentPrefix).map { try Projections.decode(AmendmentSummary.self, $0) }
+            try reader.entries(prefix: Registry.amendmentPrefix).map {
+                try Projections.decode(AmendmentSummary.self, $0)
+            }
         }
     }
 
@@ -90,35 +92,44 @@ extension Registry {
 
     static func datedAmendmentEvent(_ record: EventRecord) throws -> DatedAmendmentEvent {
         do {
-            return DatedAmendmentEvent(on: try day(of: record), event: try AmendmentEvent.decode(type: record.type, payload: record.payload))
+            return DatedAmendmentEvent(
+                on: try day(of: record), event: try AmendmentEvent.decode(type: record.type, payload: record.payload))
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
     /// A board member proposes `document` (a procedure rulebook) as the new version (Article 9, R34).
     @discardableResult
-    public func proposeAmendment(_ document: RulebookDocument, by proposer: MemberID, summary: String, id: String?,
-                                 on day: Day, recording: Recording, dryRun: Bool = false) throws -> AmendmentPerformed {
+    public func proposeAmendment(
+        _ document: RulebookDocument, by proposer: MemberID, summary: String, id: String?,
+        on day: Day, recording: Recording, dryRun: Bool = false
+    ) throws -> AmendmentPerformed {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         try requireBoardRecorder(recording, on: day, rule: .R34)
         if let unknown = try firstUnknownMember([proposer]) { throw PathError.unknownMember(unknown) }
         guard document.procedure != nil else {
-            throw RegistryError.refused(Refusal(.R34, fr: "une modification porte sur le règlement de procédure, pas sur une échelle de sanctions",
-                                                en: "an amendment is of the procedure rulebook, not of a sanction ladder"))
+            throw RegistryError.refused(
+                Refusal(
+                    .R34, fr: "une modification porte sur le règlement de procédure, pas sur une échelle de sanctions",
+                    en: "an amendment is of the procedure rulebook, not of a sanction ladder"))
         }
-        let proposal = AmendmentProposal(proposer: proposer, rulebook: document.id, version: document.version,
-                                         sha256: try document.digest(), summary: .clear(summary))
+        let proposal = AmendmentProposal(
+            proposer: proposer, rulebook: document.id, version: document.version,
+            sha256: try document.digest(), summary: .clear(summary))
         let amendmentID = try id ?? nextAmendmentID(year: day.year)
         return try appendAmendment(.propose(proposal), id: amendmentID, on: day, recording: recording, dryRun: dryRun)
     }
 
     /// The GA's vote on a proposed amendment, its voters checked against Article 2.4's list for that day (R36).
     @discardableResult
-    public func voteAmendment(_ id: String, ballots: [Ballot], on day: Day, recording: Recording, dryRun: Bool = false) throws
+    public func voteAmendment(
+        _ id: String, ballots: [Ballot], on day: Day, recording: Recording, dryRun: Bool = false
+    ) throws
         -> AmendmentPerformed
     {
         try refuseFutureAct(on: day, recording)
@@ -126,12 +137,15 @@ extension Registry {
         guard try loadAmendment(id).version > 0 else { throw PathError.unknownAmendment(id) }
         if let unknown = try firstUnknownMember(ballots.map(\.member)) { throw PathError.unknownMember(unknown) }
         let voters = Set(try voters(for: day).filter(\.mayVote).map(\.member))
-        return try appendAmendment(.vote(ballots: ballots, voters: voters), id: id, on: day, recording: recording, dryRun: dryRun)
+        return try appendAmendment(
+            .vote(ballots: ballots, voters: voters), id: id, on: day, recording: recording, dryRun: dryRun)
     }
 
     /// The new text sent to all members (Article 9's one-month notice).
     @discardableResult
-    public func notifyAmendment(_ id: String, on day: Day, recording: Recording, dryRun: Bool = false) throws -> AmendmentPerformed {
+    public func notifyAmendment(
+        _ id: String, on day: Day, recording: Recording, dryRun: Bool = false
+    ) throws -> AmendmentPerformed {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         try requireBoardRecorder(recording, on: day, rule: .R34)
@@ -149,7 +163,9 @@ extension Registry {
         }
     }
 
-    func appendAmendment(_ command: AmendmentCommand, id: String, on day: Day, recording: Recording, dryRun: Bool) throws
+    func appendAmendment(
+        _ command: AmendmentCommand, id: String, on day: Day, recording: Recording, dryRun: Bool
+    ) throws
         -> AmendmentPerformed
     {
         let loaded = try loadAmendment(id)
@@ -172,12 +188,14 @@ extension Registry {
                 encode: { try event.payloadJSON(sealer: $0) },
                 decode: { try AmendmentEvent.decode(type: event.typeName, payload: $0) })
             sealedEvents.append(sealed)
-            return envelope(type: event.typeName, schemaVersion: AmendmentEvent.schemaVersion, on: day,
-                            payload: payload, recording: recording, correlation: stream)
+            return envelope(
+                type: event.typeName, schemaVersion: AmendmentEvent.schemaVersion, on: day,
+                payload: payload, recording: recording, correlation: stream)
         }
         events = sealedEvents
         state = events.reduce(loaded.state) { AmendmentDecider.evolve($0, DatedAmendmentEvent(on: day, event: $1)) }
-        let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) { writer, appended in
+        let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) {
+            writer, appended in
             let summary = AmendmentSummary(id: id, state: state, version: appended.last?.version ?? 0)
             try writer.put(stream, Array(try Projections.jsonEncoder.encode(summary)))
             try Projections.noteCommand(recording, appended, into: writer)

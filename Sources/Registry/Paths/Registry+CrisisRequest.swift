@@ -59,7 +59,9 @@ extension Registry {
 
     public func requestIndex() throws -> [CrisisRequestSummary] {
         try store.readProjections { reader in
-            try reader.entries(prefix: Registry.requestPrefix).map { try Projections.decode(CrisisRequestSummary.self, $0) }
+            try reader.entries(prefix: Registry.requestPrefix).map {
+                try Projections.decode(CrisisRequestSummary.self, $0)
+            }
         }
     }
 
@@ -78,22 +80,29 @@ extension Registry {
 
     static func datedRequestEvent(_ record: EventRecord) throws -> DatedCrisisRequestEvent {
         do {
-            return DatedCrisisRequestEvent(on: try day(of: record), event: try CrisisRequestEvent.decode(type: record.type, payload: record.payload))
+            return DatedCrisisRequestEvent(
+                on: try day(of: record),
+                event: try CrisisRequestEvent.decode(type: record.type, payload: record.payload))
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
     /// Records members' request for a crisis procedure (3.2), checked against the roster.
     @discardableResult
-    public func lodgeCrisisRequest(_ lodging: CrisisRequestLodging, id: String?, on day: Day, recording: Recording,
-                                   dryRun: Bool = false) throws -> CrisisRequestPerformed {
+    public func lodgeCrisisRequest(
+        _ lodging: CrisisRequestLodging, id: String?, on day: Day, recording: Recording,
+        dryRun: Bool = false
+    ) throws -> CrisisRequestPerformed {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         try requireBoardRecorder(recording, on: day, rule: .R31)
-        if let unknown = try firstUnknownMember([lodging.target] + lodging.signatories) { throw PathError.unknownMember(unknown) }
+        if let unknown = try firstUnknownMember([lodging.target] + lodging.signatories) {
+            throw PathError.unknownMember(unknown)
+        }
         let requestID = try id ?? nextRequestID(year: day.year)
         return try appendRequest(.lodge(lodging), id: requestID, on: day, recording: recording, dryRun: dryRun)
     }
@@ -102,8 +111,10 @@ extension Registry {
     /// is accused, the request's day is the day the board learned of the facts) and links the case. A late one is
     /// recorded with its days of delay. A refusal of either writes nothing of the request.
     @discardableResult
-    public func implementCrisisRequest(_ id: String, channel: ComplaintFacts.Channel, on day: Day, recording: Recording,
-                                       dryRun: Bool = false) throws -> CrisisRequestPerformed {
+    public func implementCrisisRequest(
+        _ id: String, channel: ComplaintFacts.Channel, on day: Day, recording: Recording,
+        dryRun: Bool = false
+    ) throws -> CrisisRequestPerformed {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         try requireBoardRecorder(recording, on: day, rule: .R31)
@@ -116,42 +127,54 @@ extension Registry {
         // Decide first with a placeholder: nothing is filed when the request itself refuses.
         let placeholder = try nextCaseID(year: day.year)
         if case .failure(let refusal) = CrisisRequestDecider.decide(
-            loaded.state, .implement(caseID: placeholder), members: roster.standings, roles: roster.roles, rulebook: book, on: day) {
+            loaded.state, .implement(caseID: placeholder), members: roster.standings, roles: roster.roles,
+            rulebook: book, on: day)
+        {
             throw RegistryError.refused(refusal)
         }
         if dryRun {
-            return try appendRequest(.implement(caseID: placeholder), id: id, on: day, recording: recording, dryRun: true)
+            return try appendRequest(
+                .implement(caseID: placeholder), id: id, on: day, recording: recording, dryRun: true)
         }
         // The request's facts are copied into the complaint, which the case's key then seals (docs/privacy.md).
         let reveal = try self.reveal()
         let facts = ComplaintFacts(
             channel: channel, complainants: lodging.signatories.map { Party(id: $0, isMember: true) },
             accused: [Party(id: lodging.target, isMember: true, holdsMandate: true)], victims: [],
-            facts: .clear("Demande de procédure de gestion de crise (art. 3.2, demande \(id) du \(lodgedOn.frenchDescription), "
-                + "\(lodging.signatories.count) signataires) : " + reveal(lodging.facts)),
+            facts: .clear(
+                "Demande de procédure de gestion de crise (art. 3.2, demande \(id) du \(lodgedOn.frenchDescription), "
+                    + "\(lodging.signatories.count) signataires) : " + reveal(lodging.facts)),
             motives: lodging.motives, boardLearnedOn: lodgedOn)
         let caseID: CaseID
-        switch try perform(.fileComplaint(facts, commandId: Registry.requestStream(id) + "#complaint"), in: placeholder,
-                           on: day, recording: recording) {
+        switch try perform(
+            .fileComplaint(facts, commandId: Registry.requestStream(id) + "#complaint"), in: placeholder,
+            on: day, recording: recording)
+        {
         case .recorded: caseID = placeholder
         case .alreadyApplied(_, let sequence): caseID = try caseOpened(atSequence: sequence) ?? placeholder
         }
         return try appendRequest(.implement(caseID: caseID), id: id, on: day, recording: recording, dryRun: false)
     }
 
-    func appendRequest(_ command: CrisisRequestCommand, id: String, on day: Day, recording: Recording, dryRun: Bool) throws
+    func appendRequest(
+        _ command: CrisisRequestCommand, id: String, on day: Day, recording: Recording, dryRun: Bool
+    ) throws
         -> CrisisRequestPerformed
     {
         let loaded = try loadRequest(id)
         let book = try procedureRulebooks().inForce(on: day)
         let roster = try pathStandings(on: day)
         var events: [CrisisRequestEvent]
-        switch CrisisRequestDecider.decide(loaded.state, command, members: roster.standings, roles: roster.roles,
-                                           rulebook: book, on: day) {
+        switch CrisisRequestDecider.decide(
+            loaded.state, command, members: roster.standings, roles: roster.roles,
+            rulebook: book, on: day)
+        {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
-        var state = events.reduce(loaded.state) { CrisisRequestDecider.evolve($0, DatedCrisisRequestEvent(on: day, event: $1)) }
+        var state = events.reduce(loaded.state) {
+            CrisisRequestDecider.evolve($0, DatedCrisisRequestEvent(on: day, event: $1))
+        }
         if dryRun { return CrisisRequestPerformed(id: id, records: [], events: events, state: state, due: state.due) }
         let stream = Registry.requestStream(id)
         // The free texts are sealed under the stream's key after the decision and before hashing; the projection
@@ -163,12 +186,16 @@ extension Registry {
                 encode: { try event.payloadJSON(sealer: $0) },
                 decode: { try CrisisRequestEvent.decode(type: event.typeName, payload: $0) })
             sealedEvents.append(sealed)
-            return envelope(type: event.typeName, schemaVersion: CrisisRequestEvent.schemaVersion, on: day,
-                            payload: payload, recording: recording, correlation: stream)
+            return envelope(
+                type: event.typeName, schemaVersion: CrisisRequestEvent.schemaVersion, on: day,
+                payload: payload, recording: recording, correlation: stream)
         }
         events = sealedEvents
-        state = events.reduce(loaded.state) { CrisisRequestDecider.evolve($0, DatedCrisisRequestEvent(on: day, event: $1)) }
-        let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) { writer, appended in
+        state = events.reduce(loaded.state) {
+            CrisisRequestDecider.evolve($0, DatedCrisisRequestEvent(on: day, event: $1))
+        }
+        let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) {
+            writer, appended in
             let summary = CrisisRequestSummary(id: id, state: state, version: appended.last?.version ?? 0)
             try writer.put(stream, Array(try Projections.jsonEncoder.encode(summary)))
             try Projections.noteCommand(recording, appended, into: writer)

@@ -81,23 +81,29 @@ extension Registry {
 
     static func datedMediationEvent(_ record: EventRecord) throws -> DatedMediationEvent {
         do {
-            return DatedMediationEvent(on: try day(of: record), event: try MediationEvent.decode(type: record.type, payload: record.payload))
+            return DatedMediationEvent(
+                on: try day(of: record), event: try MediationEvent.decode(type: record.type, payload: record.payload))
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
     /// Every mediation's summary from the inline index, by id.
     public func mediationIndex() throws -> [MediationSummary] {
         try store.readProjections { reader in
-            try reader.entries(prefix: Registry.mediationPrefix).map { try Projections.decode(MediationSummary.self, $0) }
+            try reader.entries(prefix: Registry.mediationPrefix).map {
+                try Projections.decode(MediationSummary.self, $0)
+            }
         }
     }
 
     /// The roster as of `day`, as the path deciders read it.
-    func pathStandings(on day: Day) throws -> (standings: [MemberID: MemberStanding], roles: [MemberID: Set<MandateRole>]) {
+    func pathStandings(
+        on day: Day
+    ) throws -> (standings: [MemberID: MemberStanding], roles: [MemberID: Set<MandateRole>]) {
         var standings: [MemberID: MemberStanding] = [:]
         var roles: [MemberID: Set<MandateRole>] = [:]
         for record in try members() {
@@ -148,7 +154,9 @@ extension Registry {
         }
         let facts = try mediationFacts(excluding: mediationID, on: day)
         var events: [MediationEvent]
-        switch MediationDecider.decide(loaded.state, command, facts: facts, rulebook: try procedureRulebooks().inForce(on: day), on: day) {
+        switch MediationDecider.decide(
+            loaded.state, command, facts: facts, rulebook: try procedureRulebooks().inForce(on: day), on: day)
+        {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
@@ -164,12 +172,14 @@ extension Registry {
                 encode: { try event.payloadJSON(sealer: $0) },
                 decode: { try MediationEvent.decode(type: event.typeName, payload: $0) })
             sealedEvents.append(sealed)
-            return envelope(type: event.typeName, schemaVersion: MediationEvent.schemaVersion, on: day,
-                            payload: payload, recording: recording, correlation: stream)
+            return envelope(
+                type: event.typeName, schemaVersion: MediationEvent.schemaVersion, on: day,
+                payload: payload, recording: recording, correlation: stream)
         }
         events = sealedEvents
         state = events.reduce(loaded.state) { MediationDecider.evolve($0, DatedMediationEvent(on: day, event: $1)) }
-        let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) { writer, appended in
+        let records = try store.append(to: stream, expected: .exactly(loaded.version), events: newEvents) {
+            writer, appended in
             let summary = MediationSummary(id: mediationID, state: state, version: appended.last?.version ?? 0)
             try writer.put(stream, Array(try Projections.jsonEncoder.encode(summary)))
             try Projections.noteCommand(recording, appended, into: writer)
@@ -183,10 +193,14 @@ extension Registry {
     func requireBoardRecorder(_ recording: Recording, on day: Day, rule: RuleID) throws {
         guard let record = try member(MemberID(recording.actor)) else { return }
         if !record.roles(on: day).contains(.boardMember) {
-            throw RegistryError.refused(Refusal(
-                .recorder, fr: "\(recording.actor) ne siège pas au Conseil d'administration ce jour : cet acte est celui du Conseil (art. \(rule.article))",
-                en: "\(recording.actor) does not sit on the board that day: this is the board's act (art. \(rule.article))",
-                allowed: "--as MEMBRE-DU-CONSEIL", allowedEn: "--as BOARD-MEMBER"))
+            throw RegistryError.refused(
+                Refusal(
+                    .recorder,
+                    fr:
+                        "\(recording.actor) ne siège pas au Conseil d'administration ce jour : cet acte est celui du Conseil (art. \(rule.article))",
+                    en:
+                        "\(recording.actor) does not sit on the board that day: this is the board's act (art. \(rule.article))",
+                    allowed: "--as MEMBRE-DU-CONSEIL", allowedEn: "--as BOARD-MEMBER"))
         }
     }
 
@@ -198,7 +212,11 @@ extension Registry {
             var out: [(id: String, sequence: UInt64, verification: DrawVerification)] = []
             for (dated, record) in zip(loaded.events, loaded.records) {
                 if case .drawPerformed(let draw) = dated.event {
-                    out.append((summary.id, record.sequence, CellDraw.verify(recorded: draw, announcement: state.announcement?.value)))
+                    out.append(
+                        (
+                            summary.id, record.sequence,
+                            CellDraw.verify(recorded: draw, announcement: state.announcement?.value)
+                        ))
                 }
                 state = MediationDecider.evolve(state, dated)
             }

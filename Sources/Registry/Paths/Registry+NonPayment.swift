@@ -56,12 +56,15 @@ extension Registry {
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
     /// One member's procedure for `year`, folded from its stream (acts dated up to `asOf` when given).
-    public func loadNonPayment(_ member: MemberID, year: Int, asOf: Day? = nil) throws -> (state: NonPaymentState, version: UInt64) {
+    public func loadNonPayment(
+        _ member: MemberID, year: Int, asOf: Day? = nil
+    ) throws -> (state: NonPaymentState, version: UInt64) {
         let records = try store.readStream(Registry.duesStream(member, year: year))
         var state = NonPaymentState()
         for record in records {
@@ -83,8 +86,10 @@ extension Registry {
     /// names it; the other acts default to the member's latest procedure). A radiation also records the roster's
     /// `MemberRadiated` in the same transaction.
     @discardableResult
-    public func performNonPayment(_ command: NonPaymentCommand, member id: MemberID, year requested: Int? = nil, on day: Day,
-                                  recording: Recording, dryRun: Bool = false) throws -> NonPaymentPerformed {
+    public func performNonPayment(
+        _ command: NonPaymentCommand, member id: MemberID, year requested: Int? = nil, on day: Day,
+        recording: Recording, dryRun: Bool = false
+    ) throws -> NonPaymentPerformed {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         guard let record = try member(id) else { throw PathError.unknownMember(id) }
@@ -96,15 +101,18 @@ extension Registry {
         } else if let latest = try nonPaymentIndex().filter({ $0.member == id }).map(\.year).max() {
             year = latest
         } else {
-            throw RegistryError.refused(Refusal(
-                .R38, fr: "aucun avis de renouvellement enregistré pour \(id) (greffe members notice \(id) --year …)",
-                en: "no renewal notice recorded for \(id) (greffe members notice \(id) --year …)"))
+            throw RegistryError.refused(
+                Refusal(
+                    .R38,
+                    fr: "aucun avis de renouvellement enregistré pour \(id) (greffe members notice \(id) --year …)",
+                    en: "no renewal notice recorded for \(id) (greffe members notice \(id) --year …)"))
         }
         let loaded = try loadNonPayment(id, year: year)
-        let board = Set(try members().filter { m in
-            m.mandates.contains { $0.role == .boardMember && $0.isInForce(on: day) }
-                && (m.departedOn.map { $0 > day } ?? true) && (m.radiatedOn.map { $0 > day } ?? true)
-        }.map(\.id))
+        let board = Set(
+            try members().filter { m in
+                m.mandates.contains { $0.role == .boardMember && $0.isInForce(on: day) }
+                    && (m.departedOn.map { $0 > day } ?? true) && (m.radiatedOn.map { $0 > day } ?? true)
+            }.map(\.id))
         let book = try procedureRulebooks().inForce(on: day)
         let events: [NonPaymentEvent]
         switch NonPaymentDecider.decide(loaded.state, command, member: record, board: board, rulebook: book, on: day) {
@@ -115,8 +123,9 @@ extension Registry {
         let stream = Registry.duesStream(id, year: year)
         let state = events.reduce(loaded.state) { NonPaymentDecider.evolve($0, on: day, $1) }
         let newEvents = try events.map { event in
-            envelope(type: event.typeName, schemaVersion: NonPaymentEvent.schemaVersion, on: day,
-                     payload: try event.payloadJSON(), recording: recording, correlation: stream)
+            envelope(
+                type: event.typeName, schemaVersion: NonPaymentEvent.schemaVersion, on: day,
+                payload: try event.payloadJSON(), recording: recording, correlation: stream)
         }
         let radiates = events.contains { if case .radiated = $0 { true } else { false } }
         let records = try store.bulk { writer in
@@ -132,8 +141,9 @@ extension Registry {
                     rosterRecord = MemberRecord.evolve(rosterRecord, try Registry.datedMemberEvent(stored))
                 }
                 let version = try writer.version(of: memberStream)
-                let envelope = envelope(type: rosterEvent.typeName, schemaVersion: MemberEvent.schemaVersion, on: day,
-                                        payload: try rosterEvent.payloadJSON(), recording: recording, correlation: id.rawValue)
+                let envelope = envelope(
+                    type: rosterEvent.typeName, schemaVersion: MemberEvent.schemaVersion, on: day,
+                    payload: try rosterEvent.payloadJSON(), recording: recording, correlation: id.rawValue)
                 rosterRecord = MemberRecord.evolve(rosterRecord, DatedMemberEvent(on: day, event: rosterEvent))
                 let radiated = try writer.append(to: memberStream, expected: .exactly(version), events: [envelope])
                 appended += radiated
@@ -153,7 +163,8 @@ extension Registry {
     public func radiationsDue(on day: Day) throws -> [NonPaymentSummary] {
         let roster = Dictionary(try members().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return try nonPaymentIndex().filter { s in
-            guard !s.isAssociation, s.radiatedOn == nil, let due = s.due, due <= day, let record = roster[s.member] else { return false }
+            guard !s.isAssociation, s.radiatedOn == nil, let due = s.due, due <= day, let record = roster[s.member]
+            else { return false }
             if record.duesPaidOn[s.year].map({ $0 <= day }) ?? false { return false }
             if let left = record.departedOn, left <= day { return false }
             if let radiated = record.radiatedOn, radiated <= day { return false }
@@ -163,9 +174,12 @@ extension Registry {
 
     /// Records every radiation for non-payment due on `day` (Article 2.3's « Radiation automatique »): one act each,
     /// never a silent change. A dry run lists them and writes nothing.
-    public func applyDueRadiations(on day: Day, recording: Recording, dryRun: Bool = false) throws -> [NonPaymentPerformed] {
+    public func applyDueRadiations(
+        on day: Day, recording: Recording, dryRun: Bool = false
+    ) throws -> [NonPaymentPerformed] {
         try radiationsDue(on: day).map { s in
-            try performNonPayment(.radiate, member: s.member, year: s.year, on: day, recording: recording, dryRun: dryRun)
+            try performNonPayment(
+                .radiate, member: s.member, year: s.year, on: day, recording: recording, dryRun: dryRun)
         }
     }
 
@@ -173,31 +187,42 @@ extension Registry {
     public func nonPaymentAgenda(asOf: Day? = nil) throws -> [PathAgendaItem] {
         let roster = Dictionary(try members().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return try nonPaymentIndex().compactMap { summary -> PathAgendaItem? in
-            let s = try asOf.map { day in
-                NonPaymentSummary(member: summary.member, year: summary.year,
-                                  state: try loadNonPayment(summary.member, year: summary.year, asOf: day).state, version: 0)
-            } ?? summary
-            guard let noticeOn = s.noticeOn, let due = s.due, s.radiatedOn == nil, let record = roster[s.member] else { return nil }
+            let s =
+                try asOf.map { day in
+                    NonPaymentSummary(
+                        member: summary.member, year: summary.year,
+                        state: try loadNonPayment(summary.member, year: summary.year, asOf: day).state, version: 0)
+                } ?? summary
+            guard let noticeOn = s.noticeOn, let due = s.due, s.radiatedOn == nil, let record = roster[s.member] else {
+                return nil
+            }
             let reference = asOf ?? due
             if record.duesPaidOn[s.year].map({ $0 <= reference }) ?? false { return nil }
             if let left = record.departedOn, left <= reference { return nil }
             if s.isAssociation {
                 if s.warnedOn == nil {
-                    return PathAgendaItem(subject: "dues \(s.member) \(s.year)", rule: .R38,
-                                          labelFr: "cotisation \(s.year) impayée : avertissement à l'association \(s.member) (greffe members warn \(s.member))",
-                                          labelEn: "\(s.year) dues unpaid: warning to member association \(s.member) (greffe members warn \(s.member))",
-                                          since: noticeOn, due: due)
+                    return PathAgendaItem(
+                        subject: "dues \(s.member) \(s.year)", rule: .R38,
+                        labelFr:
+                            "cotisation \(s.year) impayée : avertissement à l'association \(s.member) (greffe members warn \(s.member))",
+                        labelEn:
+                            "\(s.year) dues unpaid: warning to member association \(s.member) (greffe members warn \(s.member))",
+                        since: noticeOn, due: due)
                 }
                 guard let suspended = s.suspendedOn else { return nil }
-                return PathAgendaItem(subject: "dues \(s.member) \(s.year)", rule: .R38,
-                                      labelFr: "association \(s.member) suspendue : radiation possible (greffe members radiate \(s.member))",
-                                      labelEn: "member association \(s.member) suspended: radiation possible (greffe members radiate \(s.member))",
-                                      since: suspended, due: nil)
+                return PathAgendaItem(
+                    subject: "dues \(s.member) \(s.year)", rule: .R38,
+                    labelFr:
+                        "association \(s.member) suspendue : radiation possible (greffe members radiate \(s.member))",
+                    labelEn:
+                        "member association \(s.member) suspended: radiation possible (greffe members radiate \(s.member))",
+                    since: suspended, due: nil)
             }
-            return PathAgendaItem(subject: "dues \(s.member) \(s.year)", rule: .R38,
-                                  labelFr: "cotisation \(s.year) impayée : radiation de \(s.member) due (greffe members apply-due)",
-                                  labelEn: "\(s.year) dues unpaid: radiation of \(s.member) due (greffe members apply-due)",
-                                  since: noticeOn, due: due)
+            return PathAgendaItem(
+                subject: "dues \(s.member) \(s.year)", rule: .R38,
+                labelFr: "cotisation \(s.year) impayée : radiation de \(s.member) due (greffe members apply-due)",
+                labelEn: "\(s.year) dues unpaid: radiation of \(s.member) due (greffe members apply-due)",
+                since: noticeOn, due: due)
         }
     }
 
@@ -208,21 +233,27 @@ extension Registry {
     /// Every members' request for a GA, from the inline index.
     public func assemblyRequests() throws -> [AssemblyRequestSummary] {
         try store.readProjections { reader in
-            try reader.entries(prefix: Registry.assemblyRequestPrefix).map { try Projections.decode(AssemblyRequestSummary.self, $0) }
+            try reader.entries(prefix: Registry.assemblyRequestPrefix).map {
+                try Projections.decode(AssemblyRequestSummary.self, $0)
+            }
         }
     }
 
     /// Records members convening a general assembly (R39): signatories checked against the roster of `day` (on it,
     /// distinct, dues under a year, at least the rulebook's share). The id is the next of the year (`2026-A001`).
     @discardableResult
-    public func requestAssembly(signatories: [MemberID], motive: AssemblyRequest.Motive, on day: Day, recording: Recording,
-                                dryRun: Bool = false) throws -> (id: String, request: AssemblyRequest, records: [EventRecord]) {
+    public func requestAssembly(
+        signatories: [MemberID], motive: AssemblyRequest.Motive, on day: Day, recording: Recording,
+        dryRun: Bool = false
+    ) throws -> (id: String, request: AssemblyRequest, records: [EventRecord]) {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         if let unknown = try firstUnknownMember(signatories) { throw PathError.unknownMember(unknown) }
         let book = try procedureRulebooks().inForce(on: day)
         let request: AssemblyRequest
-        switch AssemblyRequestDecider.decide(signatories: signatories, motive: motive, roster: try members(), rulebook: book, on: day) {
+        switch AssemblyRequestDecider.decide(
+            signatories: signatories, motive: motive, roster: try members(), rulebook: book, on: day)
+        {
         case .success(let r): request = r
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
@@ -233,8 +264,9 @@ extension Registry {
         let stream = Registry.assemblyRequestStream(id)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let event = envelope(type: AssemblyRequest.typeName, schemaVersion: AssemblyRequest.schemaVersion, on: day,
-                             payload: try encoder.encode(request), recording: recording, correlation: stream)
+        let event = envelope(
+            type: AssemblyRequest.typeName, schemaVersion: AssemblyRequest.schemaVersion, on: day,
+            payload: try encoder.encode(request), recording: recording, correlation: stream)
         let summary = AssemblyRequestSummary(id: id, requestedOn: day, request: request)
         let records = try store.append(to: stream, expected: .exactly(0), events: [event]) { writer, appended in
             try writer.put(stream, Array(try Projections.jsonEncoder.encode(summary)))
@@ -248,15 +280,22 @@ extension Registry {
         let scheduled = try assemblies()
         return try assemblyRequests().compactMap { r -> PathAgendaItem? in
             if let asOf, r.requestedOn > asOf { return nil }
-            if scheduled.contains(where: { a in a.scheduledOn >= r.requestedOn && (asOf.map { a.scheduledOn <= $0 } ?? true) }) {
+            if scheduled.contains(where: { a in
+                a.scheduledOn >= r.requestedOn && (asOf.map { a.scheduledOn <= $0 } ?? true)
+            }) {
                 return nil
             }
-            let why = r.request.motive == .distrust ? ("défiance envers le Conseil", "distrust of the board")
+            let why =
+                r.request.motive == .distrust
+                ? ("défiance envers le Conseil", "distrust of the board")
                 : ("motif de l'article 15 des statuts", "a motive of Article 15 of the statutes")
-            return PathAgendaItem(subject: "assembly-request \(r.id)", rule: .R39,
-                                  labelFr: "Assemblée générale demandée par \(r.request.signatories.count) membres (\(why.0)) à convoquer (greffe ga schedule)",
-                                  labelEn: "general assembly requested by \(r.request.signatories.count) members (\(why.1)) to convene (greffe ga schedule)",
-                                  since: r.requestedOn, due: r.request.due)
+            return PathAgendaItem(
+                subject: "assembly-request \(r.id)", rule: .R39,
+                labelFr:
+                    "Assemblée générale demandée par \(r.request.signatories.count) membres (\(why.0)) à convoquer (greffe ga schedule)",
+                labelEn:
+                    "general assembly requested by \(r.request.signatories.count) members (\(why.1)) to convene (greffe ga schedule)",
+                since: r.requestedOn, due: r.request.due)
         }
     }
 }
@@ -272,13 +311,16 @@ struct MembershipPathsReplay {
         if record.stream.hasPrefix(Registry.duesPrefix) {
             let rest = record.stream.dropFirst(Registry.duesPrefix.count)
             guard let slash = rest.lastIndex(of: "/"), let year = Int(rest[rest.index(after: slash)...]) else {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type,
-                                                    reason: Words("flux de cotisation mal nommé", "malformed dues stream"))
+                throw RegistryError.unreadableEvent(
+                    sequence: record.sequence, type: record.type,
+                    reason: Words("flux de cotisation mal nommé", "malformed dues stream"))
             }
             let member = MemberID(String(rest[..<slash]))
             let dated = try Registry.datedNonPaymentEvent(record)
             let before = dues[record.stream]?.state ?? NonPaymentState()
-            dues[record.stream] = (member, year, NonPaymentDecider.evolve(before, on: dated.on, dated.event), record.version)
+            dues[record.stream] = (
+                member, year, NonPaymentDecider.evolve(before, on: dated.on, dated.event), record.version
+            )
             if case .suspensionVoted(let vote) = dated.event { votes.append((record.sequence, vote)) }
             return true
         }
@@ -289,7 +331,8 @@ struct MembershipPathsReplay {
                 let request = try JSONDecoder().decode(AssemblyRequest.self, from: record.payload)
                 requests[record.stream] = AssemblyRequestSummary(id: id, requestedOn: day, request: request)
             } catch {
-                throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+                throw RegistryError.unreadableEvent(
+                    sequence: record.sequence, type: record.type, reason: readingWords(error))
             }
             return true
         }
@@ -299,7 +342,8 @@ struct MembershipPathsReplay {
     func projections() throws -> [String: [UInt8]] {
         var out: [String: [UInt8]] = [:]
         for (stream, entry) in dues {
-            let summary = NonPaymentSummary(member: entry.member, year: entry.year, state: entry.state, version: entry.version)
+            let summary = NonPaymentSummary(
+                member: entry.member, year: entry.year, state: entry.state, version: entry.version)
             out[stream] = Array(try Projections.jsonEncoder.encode(summary))
         }
         for (stream, summary) in requests { out[stream] = Array(try Projections.jsonEncoder.encode(summary)) }

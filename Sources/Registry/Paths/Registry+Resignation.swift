@@ -15,8 +15,10 @@ public struct ResignationPerformed: Sendable {
 extension Registry {
     /// Records a member's resignation (Article 2.2, R37), effective on `day`, the day the e-mail was sent.
     @discardableResult
-    public func resign(_ id: MemberID, via: String, collectiveDecision: String?, on day: Day, recording: Recording,
-                       dryRun: Bool = false) throws -> ResignationPerformed {
+    public func resign(
+        _ id: MemberID, via: String, collectiveDecision: String?, on day: Day, recording: Recording,
+        dryRun: Bool = false
+    ) throws -> ResignationPerformed {
         try refuseFutureAct(on: day, recording)
         try requireRecorder(recording, on: day)
         guard let record = try member(id) else { throw PathError.unknownMember(id) }
@@ -32,7 +34,9 @@ extension Registry {
             if case .mandateEnded(_, let role) = event { return role }
             return nil
         }
-        if dryRun { return ResignationPerformed(event: event, mandatesEnded: roles, records: [], openCasesAsAccused: cases) }
+        if dryRun {
+            return ResignationPerformed(event: event, mandatesEnded: roles, records: [], openCasesAsAccused: cases)
+        }
         let records = try recordMembers([id: [event] + endings], on: day, recording: recording)
         return ResignationPerformed(event: event, mandatesEnded: roles, records: records, openCasesAsAccused: cases)
     }
@@ -42,7 +46,8 @@ extension Registry {
         try caseIndex().filter { $0.accused.contains(member) }.compactMap { summary in
             let loaded = try loadCase(summary.id, asOf: asOf)
             guard loaded.state.step != .closed, loaded.state.step != .empty,
-                  !loaded.state.departures.contains(where: { $0.value.member == member }) else { return nil }
+                !loaded.state.departures.contains(where: { $0.value.member == member })
+            else { return nil }
             return loaded
         }
     }
@@ -54,10 +59,13 @@ extension Registry {
         try members().flatMap { record -> [PathAgendaItem] in
             guard let left = record.departedOn, asOf.map({ left <= $0 }) ?? true else { return [] }
             return try openCases(accusing: record.id, asOf: asOf).map { loaded in
-                PathAgendaItem(subject: "case \(loaded.id)", rule: .R11,
-                               labelFr: "\(record.id), mis·e en cause, a quitté l'association le \(left.frenchDescription) : suite de l'art. 5.6.7 à enregistrer (greffe accused-left \(loaded.id) --member \(record.id))",
-                               labelEn: "\(record.id), the accused, left on \(left): record 5.6.7's outcome (greffe accused-left \(loaded.id) --member \(record.id))",
-                               since: left, due: left)
+                PathAgendaItem(
+                    subject: "case \(loaded.id)", rule: .R11,
+                    labelFr:
+                        "\(record.id), mis·e en cause, a quitté l'association le \(left.frenchDescription) : suite de l'art. 5.6.7 à enregistrer (greffe accused-left \(loaded.id) --member \(record.id))",
+                    labelEn:
+                        "\(record.id), the accused, left on \(left): record 5.6.7's outcome (greffe accused-left \(loaded.id) --member \(record.id))",
+                    since: left, due: left)
             }
         }
     }

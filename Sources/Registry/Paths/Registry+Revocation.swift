@@ -55,7 +55,9 @@ extension Registry {
 
     public func revocationIndex() throws -> [RevocationSummary] {
         try store.readProjections { reader in
-            try reader.entries(prefix: Registry.revocationPrefix).map { try Projections.decode(RevocationSummary.self, $0) }
+            try reader.entries(prefix: Registry.revocationPrefix).map {
+                try Projections.decode(RevocationSummary.self, $0)
+            }
         }
     }
 
@@ -76,11 +78,13 @@ extension Registry {
 
     static func datedRevocationEvent(_ record: EventRecord) throws -> DatedRevocationEvent {
         do {
-            return DatedRevocationEvent(on: try day(of: record), event: try RevocationEvent.decode(type: record.type, payload: record.payload))
+            return DatedRevocationEvent(
+                on: try day(of: record), event: try RevocationEvent.decode(type: record.type, payload: record.payload))
         } catch let error as RegistryError {
             throw error
         } catch {
-            throw RegistryError.unreadableEvent(sequence: record.sequence, type: record.type, reason: readingWords(error))
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
         }
     }
 
@@ -117,16 +121,22 @@ extension Registry {
         }
         let roster = try pathStandings(on: day)
         var events: [RevocationEvent]
-        switch RevocationDecider.decide(loaded.state, command, members: roster.standings, roles: roster.roles,
-                                        rulebook: try procedureRulebooks().inForce(on: day), on: day) {
+        switch RevocationDecider.decide(
+            loaded.state, command, members: roster.standings, roles: roster.roles,
+            rulebook: try procedureRulebooks().inForce(on: day), on: day)
+        {
         case .success(let decided): events = decided
         case .failure(let refusal): throw RegistryError.refused(refusal)
         }
-        var state = events.reduce(loaded.state) { RevocationDecider.evolve($0, DatedRevocationEvent(on: day, event: $1)) }
-        let rosterEvent: MemberEvent? = state.revoked && !loaded.state.revoked
+        var state = events.reduce(loaded.state) {
+            RevocationDecider.evolve($0, DatedRevocationEvent(on: day, event: $1))
+        }
+        let rosterEvent: MemberEvent? =
+            state.revoked && !loaded.state.revoked
             ? state.opening.map { .mandateEnded(member: $0.holder, role: $0.role) } : nil
         if dryRun {
-            return RevocationPerformed(id: revocationID, records: [], events: events, state: state, rosterEvent: rosterEvent)
+            return RevocationPerformed(
+                id: revocationID, records: [], events: events, state: state, rosterEvent: rosterEvent)
         }
         let stream = Registry.revocationStream(revocationID)
         // The free texts are sealed under the stream's key after the decision and before hashing; the projection
@@ -138,8 +148,9 @@ extension Registry {
                 encode: { try event.payloadJSON(sealer: $0) },
                 decode: { try RevocationEvent.decode(type: event.typeName, payload: $0) })
             sealedEvents.append(sealed)
-            return envelope(type: event.typeName, schemaVersion: RevocationEvent.schemaVersion, on: day,
-                            payload: payload, recording: recording, correlation: stream)
+            return envelope(
+                type: event.typeName, schemaVersion: RevocationEvent.schemaVersion, on: day,
+                payload: payload, recording: recording, correlation: stream)
         }
         events = sealedEvents
         state = events.reduce(loaded.state) { RevocationDecider.evolve($0, DatedRevocationEvent(on: day, event: $1)) }
@@ -154,9 +165,10 @@ extension Registry {
                     record = MemberRecord.evolve(record, try Registry.datedMemberEvent(stored))
                 }
                 let version = try writer.version(of: memberStream)
-                let envelope = envelope(type: rosterEvent.typeName, schemaVersion: MemberEvent.schemaVersion, on: day,
-                                        payload: try rosterEvent.payloadJSON(), recording: recording,
-                                        correlation: rosterEvent.member.rawValue)
+                let envelope = envelope(
+                    type: rosterEvent.typeName, schemaVersion: MemberEvent.schemaVersion, on: day,
+                    payload: try rosterEvent.payloadJSON(), recording: recording,
+                    correlation: rosterEvent.member.rawValue)
                 record = MemberRecord.evolve(record, DatedMemberEvent(on: day, event: rosterEvent))
                 let ended = try writer.append(to: memberStream, expected: .exactly(version), events: [envelope])
                 appended += ended
@@ -168,6 +180,7 @@ extension Registry {
             try Projections.noteCommand(recording, appended, into: writer.projections)
             return appended
         }
-        return RevocationPerformed(id: revocationID, records: records, events: events, state: state, rosterEvent: rosterEvent)
+        return RevocationPerformed(
+            id: revocationID, records: records, events: events, state: state, rosterEvent: rosterEvent)
     }
 }

@@ -34,19 +34,22 @@ struct KeyWrapping {
 
     /// The passphrase from the environment: `GREFFE_PASSPHRASE`, else the first line of the file named by
     /// `GREFFE_PASSPHRASE_FILE` (`--passphrase-file`). `nil` when neither is set.
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String?
+    {
         if let passphrase = environment["GREFFE_PASSPHRASE"], !passphrase.isEmpty { return passphrase }
         guard let file = environment["GREFFE_PASSPHRASE_FILE"], !file.isEmpty else { return nil }
         guard let data = FileManager.default.contents(atPath: file),
-              let line = String(data: data, encoding: .utf8)?.split(separator: "\n", omittingEmptySubsequences: false).first,
-              !line.isEmpty
+            let line = String(data: data, encoding: .utf8)?.split(separator: "\n", omittingEmptySubsequences: false)
+                .first,
+            !line.isEmpty
         else { throw PassphraseError.unreadableFile(path: file) }
         return String(line)
     }
 
     static func derive(_ passphrase: String, salt: Data, n: Int, r: Int, p: Int) throws -> SymmetricKey {
-        try KDF.Scrypt.deriveKey(from: Data(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: n, blockSize: r,
-                                 parallelism: p)
+        try KDF.Scrypt.deriveKey(
+            from: Data(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: n, blockSize: r,
+            parallelism: p)
     }
 
     /// A new wrapping for `passphrase`, and the `wrap` entry to store.
@@ -55,22 +58,24 @@ struct KeyWrapping {
         let salt = Data((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let key = try derive(passphrase, salt: salt, n: 1 << 15, r: 8, p: 1)
         let sealed = try ChaChaPoly.seal(Data(check.utf8), using: key, authenticating: Data(entry.utf8)).combined
-        let parameters = Parameters(kdf: "scrypt", n: 1 << 15, r: 8, p: 1, salt: salt.base64EncodedString(),
-                                    check: sealed.base64EncodedString())
+        let parameters = Parameters(
+            kdf: "scrypt", n: 1 << 15, r: 8, p: 1, salt: salt.base64EncodedString(),
+            check: sealed.base64EncodedString())
         return (KeyWrapping(key: key), Array(try JSONEncoder().encode(parameters)))
     }
 
     /// The wrapping of a key store whose `wrap` entry is `stored`, opened with `passphrase`.
     static func open(_ stored: [UInt8], passphrase: String?, path: String) throws -> KeyWrapping {
         guard let passphrase else { throw PassphraseError.required(path: path) }
-        guard let parameters = try? JSONDecoder().decode(Parameters.self, from: Data(stored)), parameters.kdf == "scrypt",
-              let salt = Data(base64Encoded: parameters.salt), let checkBox = Data(base64Encoded: parameters.check),
-              (1...(1 << 22)).contains(parameters.n), (1...64).contains(parameters.r), (1...16).contains(parameters.p)
+        guard let parameters = try? JSONDecoder().decode(Parameters.self, from: Data(stored)),
+            parameters.kdf == "scrypt",
+            let salt = Data(base64Encoded: parameters.salt), let checkBox = Data(base64Encoded: parameters.check),
+            (1...(1 << 22)).contains(parameters.n), (1...64).contains(parameters.r), (1...16).contains(parameters.p)
         else { throw PassphraseError.damaged(path: path) }
         let key = try derive(passphrase, salt: salt, n: parameters.n, r: parameters.r, p: parameters.p)
         guard let box = try? ChaChaPoly.SealedBox(combined: checkBox),
-              let clear = try? ChaChaPoly.open(box, using: key, authenticating: Data(entry.utf8)),
-              clear == Data(check.utf8)
+            let clear = try? ChaChaPoly.open(box, using: key, authenticating: Data(entry.utf8)),
+            clear == Data(check.utf8)
         else { throw PassphraseError.wrong(path: path) }
         return KeyWrapping(key: key)
     }
@@ -83,7 +88,7 @@ struct KeyWrapping {
     /// A stored key's bytes, opened.
     func unwrap(_ stored: [UInt8], kid: String, path: String) throws -> [UInt8] {
         guard let box = try? ChaChaPoly.SealedBox(combined: Data(stored)),
-              let clear = try? ChaChaPoly.open(box, using: key, authenticating: Data(("key/" + kid).utf8))
+            let clear = try? ChaChaPoly.open(box, using: key, authenticating: Data(("key/" + kid).utf8))
         else { throw PassphraseError.damaged(path: path) }
         return Array(clear)
     }

@@ -36,7 +36,10 @@ public final class RegisterKeys {
         if stream.hasPrefix("case/") || stream.hasPrefix("member/") { return stream }
         // The règlement's other paths keep their texts under a key of their own, like a case's.
         if stream.hasPrefix(Registry.mediationPrefix) || stream.hasPrefix(Registry.revocationPrefix)
-            || stream.hasPrefix(Registry.requestPrefix) || stream.hasPrefix(Registry.amendmentPrefix) { return stream }
+            || stream.hasPrefix(Registry.requestPrefix) || stream.hasPrefix(Registry.amendmentPrefix)
+        {
+            return stream
+        }
         // An outside person's name and contact are under their own key (their ladder texts under `member/<id>`).
         if stream.hasPrefix(Registry.outsiderPrefix) { return stream }
         if stream.hasPrefix("ladder/") {
@@ -57,9 +60,12 @@ public final class RegisterKeys {
         let found = try store.get("register").map { String(decoding: $0, as: UTF8.self) }
         switch (expected, found) {
         case let (expected?, found?):
-            guard expected == found else { throw KeyStoreError.otherRegister(path: path, found: found, expected: expected) }
+            guard expected == found else {
+                throw KeyStoreError.otherRegister(path: path, found: found, expected: expected)
+            }
         case let (expected?, nil):
-            throw KeyStoreError.notAKeyStore(path: path, reason: "it has no register id (this register's is \(expected))")
+            throw KeyStoreError.notAKeyStore(
+                path: path, reason: "it has no register id (this register's is \(expected))")
         case let (nil, found?):
             // The key store was made and the log's id not yet written (a stop in between): adopt it.
             if !log.isReadOnly { try log.adoptRegisterID(found) }
@@ -74,7 +80,8 @@ public final class RegisterKeys {
             try log.adoptRegisterID(id)
         }
         if let wrap = try store.get(KeyWrapping.entry) {
-            wrapping = try KeyWrapping.open(wrap, passphrase: try passphrase ?? KeyWrapping.fromEnvironment(), path: path)
+            wrapping = try KeyWrapping.open(
+                wrap, passphrase: try passphrase ?? KeyWrapping.fromEnvironment(), path: path)
         }
         opened = store
         return store
@@ -99,8 +106,9 @@ public final class RegisterKeys {
         if writesNothing || log.dryRun {
             // A dry run seals with the subject's key when it has one, else with a throwaway key never stored.
             if let store = try keyStore(create: false),
-               let kid = try store.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
-               let bytes = try unwrapped(try store.get("key/" + kid), kid: kid) {
+                let kid = try store.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
+                let bytes = try unwrapped(try store.get("key/" + kid), kid: kid)
+            {
                 let key = SymmetricKey(data: bytes)
                 kids[subject] = kid
                 keys[kid] = key
@@ -115,7 +123,8 @@ public final class RegisterKeys {
         guard let store = try keyStore(create: true) else { throw KeyStoreError.missing(path: path) }
         // The usual case, one small read: the subject already has its key. Only a new subject costs a (synced) write.
         if let kid = try store.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
-           let bytes = try unwrapped(try store.get("key/" + kid), kid: kid) {
+            let bytes = try unwrapped(try store.get("key/" + kid), kid: kid)
+        {
             let key = SymmetricKey(data: bytes)
             kids[subject] = kid
             keys[kid] = key
@@ -123,7 +132,8 @@ public final class RegisterKeys {
         }
         let (kid, bytes): (String, [UInt8]) = try store.write { writer in
             if let kid = try writer.get("subject/" + subject).map({ String(decoding: $0, as: UTF8.self) }),
-               let bytes = try unwrapped(try writer.get("key/" + kid), kid: kid) {
+                let bytes = try unwrapped(try writer.get("key/" + kid), kid: kid)
+            {
                 return (kid, bytes)
             }
             let kid = RegisterKeys.randomHex(16)
@@ -203,19 +213,22 @@ final class RecordSealer: FieldSealer, @unchecked Sendable {
 
     func seal(_ text: String, path: String) throws -> SealedBox {
         let at = place + path
-        let box = try ChaChaPoly.seal(Data(text.utf8), using: key, nonce: ChaChaPoly.Nonce(), authenticating: Data(at.utf8))
-        return SealedBox(kid: kid, at: at, nonce: Data(box.nonce).base64EncodedString(),
-                         box: (box.ciphertext + box.tag).base64EncodedString())
+        let box = try ChaChaPoly.seal(
+            Data(text.utf8), using: key, nonce: ChaChaPoly.Nonce(), authenticating: Data(at.utf8))
+        return SealedBox(
+            kid: kid, at: at, nonce: Data(box.nonce).base64EncodedString(),
+            box: (box.ciphertext + box.tag).base64EncodedString())
     }
 
     /// Opens `box` with `key`: the text, or nil when the tag does not match (altered, moved, or another key).
     static func open(_ box: SealedBox, with key: SymmetricKey) -> String? {
         guard box.alg == SealedBox.algorithm, let nonceBytes = Data(base64Encoded: box.nonce),
-              let combined = Data(base64Encoded: box.box), combined.count >= 16,
-              let nonce = try? ChaChaPoly.Nonce(data: nonceBytes),
-              let sealed = try? ChaChaPoly.SealedBox(nonce: nonce, ciphertext: combined.dropLast(16),
-                                                     tag: combined.suffix(16)),
-              let clear = try? ChaChaPoly.open(sealed, using: key, authenticating: Data(box.at.utf8))
+            let combined = Data(base64Encoded: box.box), combined.count >= 16,
+            let nonce = try? ChaChaPoly.Nonce(data: nonceBytes),
+            let sealed = try? ChaChaPoly.SealedBox(
+                nonce: nonce, ciphertext: combined.dropLast(16),
+                tag: combined.suffix(16)),
+            let clear = try? ChaChaPoly.open(sealed, using: key, authenticating: Data(box.at.utf8))
         else { return nil }
         return String(data: clear, encoding: .utf8)
     }

@@ -9,13 +9,16 @@ extension Registry {
     /// votes still verify (they never read a text). An unknown member, an already erased one, or a blank reason are
     /// refused and nothing is written.
     @discardableResult
-    public func erase(member id: MemberID, reason: String, requestedBy: MemberID?, on day: Day, recording: Recording)
+    public func erase(
+        member id: MemberID, reason: String, requestedBy: MemberID?, on day: Day, recording: Recording
+    )
         throws -> [EventRecord]
     {
         guard let found = try member(id) else {
             // An outside person of the ladders (rule `person`) is erased the same way, in their own stream.
             if let outsider = try outsider(id) {
-                return try eraseOutsider(outsider, reason: reason, requestedBy: requestedBy, on: day, recording: recording)
+                return try eraseOutsider(
+                    outsider, reason: reason, requestedBy: requestedBy, on: day, recording: recording)
             }
             throw RegistryError.unknownMember(id)
         }
@@ -26,20 +29,23 @@ extension Registry {
                 forgetCachedTexts()
                 return []
             }
-            throw RegistryError.refused(Refusal(
-                .R35, fr: "les données de \(id) sont déjà effacées (le \(found.erasedOn?.frenchDescription ?? ""))",
-                en: "the data of \(id) is already erased (on \(found.erasedOn?.description ?? ""))"))
+            throw RegistryError.refused(
+                Refusal(
+                    .R35, fr: "les données de \(id) sont déjà effacées (le \(found.erasedOn?.frenchDescription ?? ""))",
+                    en: "the data of \(id) is already erased (on \(found.erasedOn?.description ?? ""))"))
         }
         guard !reason.allSatisfy(\.isWhitespace) else {
-            throw RegistryError.refused(Refusal(
-                .R35, fr: "un effacement dit pourquoi (--reason) : demande de la personne, fin d'adhésion…",
-                en: "an erasure says why (--reason): the person's request, end of membership…"))
+            throw RegistryError.refused(
+                Refusal(
+                    .R35, fr: "un effacement dit pourquoi (--reason) : demande de la personne, fin d'adhésion…",
+                    en: "an erasure says why (--reason): the person's request, end of membership…"))
         }
         if let requestedBy, requestedBy != id, try member(requestedBy) == nil {
             throw RegistryError.unknownMember(requestedBy)
         }
-        let records = try record(.erased(member: id, reason: reason, requestedBy: requestedBy), on: day,
-                                 recording: recording)
+        let records = try record(
+            .erased(member: id, reason: reason, requestedBy: requestedBy), on: day,
+            recording: recording)
         if store.dryRun { return records }
         try keys.destroyKey(of: Registry.stream(of: id), on: day)
         forgetCachedTexts()

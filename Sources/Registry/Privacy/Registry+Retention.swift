@@ -24,8 +24,9 @@ extension Registry {
             RetentionDecider.CaseFacts(id: summary.id, state: try loadCase(summary.id, asOf: day).state)
         }
         // The retention of the procedure rulebook in force that day (an adopted version may set its own, R34).
-        return RetentionDecider.review(members: roster, cases: cases, rulebook: try procedureRulebooks().inForce(on: day),
-                                       asOf: day, resigned: resigned)
+        return RetentionDecider.review(
+            members: roster, cases: cases, rulebook: try procedureRulebooks().inForce(on: day),
+            asOf: day, resigned: resigned)
     }
 
     /// Erases every member due on `asOf`, each as one recorded act (``erase(member:reason:requestedBy:on:recording:)``,
@@ -38,8 +39,9 @@ extension Registry {
         for item in review.due {
             switch item.subject {
             case .member(let id):
-                let records = try erase(member: id, reason: "article 6 : " + item.fr, requestedBy: nil, on: day,
-                                        recording: recording)
+                let records = try erase(
+                    member: id, reason: "article 6 : " + item.fr, requestedBy: nil, on: day,
+                    recording: recording)
                 applied.append(RetentionApplied(item: item, records: records))
             case .caseTexts:
                 applied.append(RetentionApplied(item: item, records: []))
@@ -57,7 +59,8 @@ extension ErasureDue {
         case .member(let id): subject = "privacy member \(id)"
         case .caseTexts(let id): subject = "privacy case \(id)"
         }
-        return PathAgendaItem(subject: subject, rule: .R35, labelFr: "effacement dû : " + fr, labelEn: "erasure due: " + en,
-                              since: since, due: since)
+        return PathAgendaItem(
+            subject: subject, rule: .R35, labelFr: "effacement dû : " + fr, labelEn: "erasure due: " + en,
+            since: since, due: since)
     }
 }

@@ -62,7 +62,9 @@ public final class Reveal: FieldRevealer, @unchecked Sendable {
     final class FaultLog: @unchecked Sendable {
         private let lock = NSLock()
         private var places: [String] = []
-        func append(_ place: String) { lock.lock(); defer { lock.unlock() }; if !places.contains(place) { places.append(place) } }
+        func append(_ place: String) {
+            lock.lock(); defer { lock.unlock() }; if !places.contains(place) { places.append(place) }
+        }
         var all: [String] { lock.lock(); defer { lock.unlock() }; return places }
     }
 
@@ -98,7 +100,6 @@ public final class Reveal: FieldRevealer, @unchecked Sendable {
     }
 }
 
-
 extension Registry {
     /// The reveal of this register's texts, after checking its key store: a register that sealed texts needs its
     /// own key store (``KeyStoreError/missing(path:)``, ``KeyStoreError/otherRegister(path:found:expected:)``); one
@@ -115,8 +116,10 @@ extension Reveal {
     public func revealing(_ json: Any) -> Any {
         if let object = json as? [String: Any] {
             if Set(object.keys) == ["alg", "at", "box", "kid", "nonce"], let alg = object["alg"] as? String,
-               let at = object["at"] as? String, let box = object["box"] as? String, let kid = object["kid"] as? String,
-               let nonce = object["nonce"] as? String {
+                let at = object["at"] as? String, let box = object["box"] as? String,
+                let kid = object["kid"] as? String,
+                let nonce = object["nonce"] as? String
+            {
                 return self(.sealed(SealedBox(kid: kid, at: at, nonce: nonce, box: box, alg: alg)))
             }
             return object.mapValues { revealing($0) }

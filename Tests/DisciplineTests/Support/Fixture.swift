@@ -24,7 +24,7 @@ enum Fixture {
         MemberStanding(id: "lapsed", duesYears: [2025]),
         MemberStanding(id: "gone", duesYears: year, departedOn: Day(year: 2026, month: 1, day: 2)),
         MemberStanding(id: "veteran", duesYears: year, judgementsSat: ["2024-003", "2025-001", "2025-007"]),
-        MemberStanding(id: "twice", duesYears: year, judgementsSat: ["2024-003", "2025-001"]),
+        MemberStanding(id: "twice", duesYears: year, judgementsSat: ["2024-003", "2025-001"])
     ]
     static let context = CaseContext(caseID: caseID, members: members)
 
@@ -39,22 +39,29 @@ enum Fixture {
 
     static let meeting = BoardMeeting(attendees: ["alice", "bob", "chloe"], rapporteur: "alice")
     static let hash = String(repeating: "ab", count: 32)
-    static let probation = Probation(conditions: ["pas de message privé à la victime"],
-                                     until: Day(year: 2026, month: 9, day: 1) ?? Day(dayNumber: 0),
-                                     spaces: ["serveur privé"], approvedBy: ["vera"])
+    static let probation = Probation(
+        conditions: ["pas de message privé à la victime"],
+        until: Day(year: 2026, month: 9, day: 1) ?? Day(dayNumber: 0),
+        spaces: ["serveur privé"], approvedBy: ["vera"])
 
     /// Complaint on 5 Jan 2026 up to the summary on 2 Feb (every step on time).
     static func throughSummary() -> Scenario {
         var s = Scenario()
         s.act("2026-01-05", .fileComplaint(complaint))
         s.act("2026-01-10", .holdBoardMeeting(meeting))
-        s.act("2026-01-10", .imposeSuspension(Suspension(responsibilities: true, access: true, blockedSpaces: ["#général"])))
+        s.act(
+            "2026-01-10",
+            .imposeSuspension(Suspension(responsibilities: true, access: true, blockedSpaces: ["#général"])))
         s.act("2026-01-15", .addEvidence(Evidence(kind: .screenshot, description: "capture", sha256: hash)))
         s.act("2026-01-20", .completeFile(Note()))
-        s.act("2026-01-21", .hearVictim(VictimHearing(victim: "vera", needs: "sécurité", demands: ["excuses"], origin: .victim)))
+        s.act(
+            "2026-01-21",
+            .hearVictim(VictimHearing(victim: "vera", needs: "sécurité", demands: ["excuses"], origin: .victim)))
         s.act("2026-01-22", .requestExplanation(ExplanationRequest(summary: "résumé", demands: ["excuses"])))
         s.act("2026-01-30", .receiveAnswer(Answer(from: "dan", form: .written)))
-        s.act("2026-02-02", .writeSummary(Summary(demand: "excuses", defence: "malentendu", proposedSanctions: ["warning"])))
+        s.act(
+            "2026-02-02",
+            .writeSummary(Summary(demand: "excuses", defence: "malentendu", proposedSanctions: ["warning"])))
         return s
     }
 

@@ -42,8 +42,9 @@ func expect(
     context: CaseContext = Fixture.context, rulebook: Rulebook = .cle,
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> Refusal? {
-    expect(given: given, when: command, on: day, then: .events(events), context: context, rulebook: rulebook,
-           sourceLocation: sourceLocation)
+    expect(
+        given: given, when: command, on: day, then: .events(events), context: context, rulebook: rulebook,
+        sourceLocation: sourceLocation)
 }
 
 /// Builds a history by running real commands through the decider, so long scenarios stay valid as rules evolve.

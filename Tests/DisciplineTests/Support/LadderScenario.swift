@@ -30,7 +30,9 @@ struct LadderScenario {
 
     /// When `command` is decided on `day`, then it is recorded (the scenario moves on).
     @discardableResult
-    mutating func act(_ day: String, _ command: LadderCommand, sourceLocation: SourceLocation = #_sourceLocation)
+    mutating func act(
+        _ day: String, _ command: LadderCommand, sourceLocation: SourceLocation = #_sourceLocation
+    )
         -> [LadderEvent]
     {
         let on = d(day, sourceLocation: sourceLocation)
@@ -46,15 +48,20 @@ struct LadderScenario {
 
     /// When `command` is decided on `day`, then it is refused under the rulebook's rule, quoting `article`.
     @discardableResult
-    func refuses(_ day: String, _ command: LadderCommand, article: String? = nil, saying words: String? = nil,
-                 sourceLocation: SourceLocation = #_sourceLocation) -> LadderRefusal? {
-        switch LadderDecider.decide(state, command, member: member, rulebook: rulebook, on: d(day, sourceLocation: sourceLocation)) {
+    func refuses(
+        _ day: String, _ command: LadderCommand, article: String? = nil, saying words: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> LadderRefusal? {
+        switch LadderDecider.decide(
+            state, command, member: member, rulebook: rulebook, on: d(day, sourceLocation: sourceLocation))
+        {
         case .success(let events):
             Issue.record("expected a refusal, got \(events.map(\.typeName))", sourceLocation: sourceLocation)
             return nil
         case .failure(let refusal):
             #expect(refusal.rule == rulebook.rule, sourceLocation: sourceLocation)
-            #expect(!refusal.fr.isEmpty && !refusal.en.isEmpty && !refusal.quote.isEmpty, sourceLocation: sourceLocation)
+            #expect(
+                !refusal.fr.isEmpty && !refusal.en.isEmpty && !refusal.quote.isEmpty, sourceLocation: sourceLocation)
             if let article { #expect(refusal.article == article, "\(refusal)", sourceLocation: sourceLocation) }
             if let words { #expect(refusal.fr.contains(words), "\(refusal.fr)", sourceLocation: sourceLocation) }
             return refusal
@@ -66,9 +73,16 @@ func incident(_ facts: String = "faits", kind: String? = nil, channel: LadderRul
     .recordIncident(IncidentReport(kind: kind, channel: channel, facts: .clear(facts)))
 }
 
-func measure(_ id: String, by signatures: [String: String], channel: LadderRulebook.Channel? = nil, until: String? = nil,
-             outcome: String? = nil, reason: String? = nil, exception: String? = nil, detail: String? = nil) -> LadderCommand {
-    .takeMeasure(MeasureDecision(
-        measure: id, signatures: signatures.sorted { $0.key < $1.key }.map { Signature(role: $0.key, member: MemberID($0.value)) },
-        channel: channel, until: until.map { d($0) }, outcome: outcome, reason: reason.map(Sealed.clear), exception: exception, detail: detail.map(Sealed.clear)))
+func measure(
+    _ id: String, by signatures: [String: String], channel: LadderRulebook.Channel? = nil, until: String? = nil,
+    outcome: String? = nil, reason: String? = nil, exception: String? = nil, detail: String? = nil
+) -> LadderCommand {
+    .takeMeasure(
+        MeasureDecision(
+            measure: id,
+            signatures: signatures.sorted { $0.key < $1.key }.map {
+                Signature(role: $0.key, member: MemberID($0.value))
+            },
+            channel: channel, until: until.map { d($0) }, outcome: outcome, reason: reason.map(Sealed.clear),
+            exception: exception, detail: detail.map(Sealed.clear)))
 }

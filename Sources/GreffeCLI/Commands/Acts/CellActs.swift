@@ -7,8 +7,10 @@ import Registry
 extension GreffeCommand {
     struct Cell: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "La cellule de crise : appel, volontaires, révocation, tirage, synthèse, réunion, décision (art. 5.6.9–5.6.10).",
-            discussion: prose("""
+            abstract:
+                "La cellule de crise : appel, volontaires, révocation, tirage, synthèse, réunion, décision (art. 5.6.9–5.6.10).",
+            discussion: prose(
+                """
                 Dans l'ordre : call → volunteer (×3) → [recuse → call → volunteer] → send-summary → meet → \
                 consensus, ou vote → [reintegration-vote] ; sans réponse à l'appel : tirage au sort (voir docs/draw.md). \
                 Un membre qui ne peut plus siéger ou ne répond pas : replace, puis le siège se pourvoit.
@@ -18,8 +20,10 @@ extension GreffeCommand {
                   greffe cell volunteer 2026-001 --member m007
                   greffe cell consensus 2026-001 --sanction warning --reasons "Accord des trois membres"
                 """),
-            subcommands: [Call.self, Volunteer.self, Recuse.self, Replace.self, Present.self, Decline.self, SendSummary.self,
-                          Meet.self, Consensus.self, Vote.self, ReintegrationVote.self]
+            subcommands: [
+                Call.self, Volunteer.self, Recuse.self, Replace.self, Present.self, Decline.self, SendSummary.self,
+                Meet.self, Consensus.self, Vote.self, ReintegrationVote.self
+            ]
                 + GreffeCommand.cellDrawSubcommands)
     }
 }
@@ -28,7 +32,8 @@ extension GreffeCommand.Cell {
     struct Call: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Appel à 3 membres pour former la cellule de crise (art. 5.6.9, R13).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Le responsable du dossier lance une cellule de crise en appelant sur l'espace en ligne ou par courriel \
                 3 membres à jour de cotisation de l'année en cours, indépendants de la situation et se sentant concernés \
                 par le sujet. » Sans --member, l'appel est ouvert à tous. `greffe members list --eligible-for DOSSIER` \
@@ -42,11 +47,15 @@ extension GreffeCommand.Cell {
 
         @OptionGroup var target: CaseArgument
 
-        @Option(name: .customLong("via"), help: ArgumentHelp(
-            "Où l'appel est lancé : en-ligne (online, espace en ligne) ou courriel (email).", valueName: "canal"))
+        @Option(
+            name: .customLong("via"),
+            help: ArgumentHelp(
+                "Où l'appel est lancé : en-ligne (online, espace en ligne) ou courriel (email).", valueName: "canal"))
         var channel: CallChannel
 
-        @Option(name: .customLong("member"), help: ArgumentHelp("Membre appelé par son nom (répéter l'option).", valueName: "membre"))
+        @Option(
+            name: .customLong("member"),
+            help: ArgumentHelp("Membre appelé par son nom (répéter l'option).", valueName: "membre"))
         var called: [MemberID] = []
 
         @OptionGroup var context: ActContext
@@ -60,7 +69,8 @@ extension GreffeCommand.Cell {
     struct Volunteer: MemberAct {
         static let configuration = CommandConfiguration(
             abstract: "Un membre appelé se porte volontaire et entre dans la cellule (art. 5.6.9, R13, R17).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 Le membre doit être à jour de cotisation de l'année, indépendant de la situation, et avoir siégé moins \
                 de 3 fois (« Les jugements par adhérents sont limités à 3 interventions »).
 
@@ -80,8 +90,10 @@ extension GreffeCommand.Cell {
 
     struct Recuse: CaseAct {
         static let configuration = CommandConfiguration(
-            abstract: "La personne mise en cause ou la victime révoque un membre de la cellule, une seule fois (art. 5.6.9, R14).",
-            discussion: prose("""
+            abstract:
+                "La personne mise en cause ou la victime révoque un membre de la cellule, une seule fois (art. 5.6.9, R14).",
+            discussion: prose(
+                """
                 « La personne mise en cause et la victime ont le droit de révoquer une seule personne, une seule fois, \
                 pour mener à un nouvel appel dans un délai de 7 jours. »
 
@@ -98,13 +110,17 @@ extension GreffeCommand.Cell {
         @OptionGroup var context: ActContext
 
         var members: [MemberID] { [member] }
-        func command(commandId: String?) -> CaseCommand { .recuse(Recusal(by: by, member: member), commandId: commandId) }
+        func command(commandId: String?) -> CaseCommand {
+            .recuse(Recusal(by: by, member: member), commandId: commandId)
+        }
     }
 
     struct Replace: CaseAct {
         static let configuration = CommandConfiguration(
-            abstract: "Le rapporteur ou le Conseil remplace un membre de la cellule qui ne peut plus siéger ou ne répond pas (art. 5.6.9).",
-            discussion: prose("""
+            abstract:
+                "Le rapporteur ou le Conseil remplace un membre de la cellule qui ne peut plus siéger ou ne répond pas (art. 5.6.9).",
+            discussion: prose(
+                """
                 « 3 membres à jour de cotisation de l'année en cours, indépendants de la situation » ; « En cas de \
                 non-réponse à chacune de ces étapes… ». Un membre qui n'est plus éligible (cotisation d'une année \
                 passée après le 1er janvier, devenu témoin, parti) ou qui ne répond pas est remplacé, avec sa raison. \
@@ -128,15 +144,17 @@ extension GreffeCommand.Cell {
 
         var members: [MemberID] { [subject.member] }
         func command(commandId: String?) -> CaseCommand {
-            .replaceCellMember(CellReplacement(member: subject.member, ground: ground.value, reason: .clear(reason)),
-                               commandId: commandId)
+            .replaceCellMember(
+                CellReplacement(member: subject.member, ground: ground.value, reason: .clear(reason)),
+                commandId: commandId)
         }
     }
 
     struct Present: MemberAct {
         static let configuration = CommandConfiguration(
             abstract: "Un membre tiré au sort répond présent et entre dans la cellule (art. 5.6.9, R15).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Les personnes tirées au sort doivent répondre présentes sous peine de recommencer le tirage. »
 
                 Exemple :
@@ -155,8 +173,10 @@ extension GreffeCommand.Cell {
 
     struct Decline: CaseAct {
         static let configuration = CommandConfiguration(
-            abstract: "Un membre tiré au sort ne répond pas présent : le suivant dans l'ordre enregistré est convoqué (art. 5.6.9, R15).",
-            discussion: prose("""
+            abstract:
+                "Un membre tiré au sort ne répond pas présent : le suivant dans l'ordre enregistré est convoqué (art. 5.6.9, R15).",
+            discussion: prose(
+                """
                 « Les personnes tirées au sort doivent répondre présentes sous peine de recommencer le tirage. »
 
                 Exemple :
@@ -167,27 +187,32 @@ extension GreffeCommand.Cell {
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var subject: MemberOption
-        @Option(help: ArgumentHelp("La raison qu'il ou elle donne, si elle est donnée (consignée, scellée).", valueName: "texte"))
+        @Option(
+            help: ArgumentHelp(
+                "La raison qu'il ou elle donne, si elle est donnée (consignée, scellée).", valueName: "texte"))
         var reason: String?
         @OptionGroup var context: ActContext
 
         var members: [MemberID] { [subject.member] }
         func command(commandId: String?) -> CaseCommand {
-            .drawnMemberDeclined(DrawDecline(member: subject.member, reason: reason.map(Sealed.clear)), commandId: commandId)
+            .drawnMemberDeclined(
+                DrawDecline(member: subject.member, reason: reason.map(Sealed.clear)), commandId: commandId)
         }
     }
 
     struct SendSummary: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "La synthèse est envoyée aux 3 membres et à la victime : fin de l'instruction (art. 5.6.9, R16).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Le rapporteur adresse la synthèse récapitulative envoyée par mail aux trois membres nommés et à la \
                 victime. La date d'envoi du mail marque la fin de l'instruction. »
 
                 Exemple :
                   greffe cell send-summary 2026-001 --note "Envoyée par courriel" --on 2026-02-07 --as m002
                 """))
-        static let words = ActWords("synthèse envoyée à la cellule et à la victime", "summary sent to the cell and the victim")
+        static let words = ActWords(
+            "synthèse envoyée à la cellule et à la victime", "summary sent to the cell and the victim")
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var note: NoteOption
@@ -199,7 +224,8 @@ extension GreffeCommand.Cell {
     struct Meet: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "Réunion de la cellule de crise (art. 5.6.10, R18).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Les 3 membres de la cellule de crise doivent se réunir dans un délai de 7 jours afin d'examiner et de \
                 discuter du dossier d'instruction. »
 
@@ -209,18 +235,23 @@ extension GreffeCommand.Cell {
         static let words = ActWords("réunion de la cellule de crise", "crisis cell meeting")
 
         @OptionGroup var target: CaseArgument
-        @Option(name: .customLong("attendee"), help: ArgumentHelp("Membre de la cellule présent (répéter l'option).", valueName: "membre"))
+        @Option(
+            name: .customLong("attendee"),
+            help: ArgumentHelp("Membre de la cellule présent (répéter l'option).", valueName: "membre"))
         var attendees: [MemberID] = []
         @OptionGroup var context: ActContext
 
         var members: [MemberID] { attendees }
-        func command(commandId: String?) -> CaseCommand { .holdCellMeeting(CellMeeting(attendees: attendees), commandId: commandId) }
+        func command(commandId: String?) -> CaseCommand {
+            .holdCellMeeting(CellMeeting(attendees: attendees), commandId: commandId)
+        }
     }
 
     struct Consensus: CaseAct {
         static let configuration = CommandConfiguration(
             abstract: "La cellule décide par consensus : le jugement est rendu (art. 5.6.10, R19).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « … prendre une décision par consensus concernant les sanctions et recommandations proposées. » \
                 Une réintégration probatoire (art. 2.5) exige --probation-until, --condition, --probation-space et \
                 --approved-by (« soumise à l'approbation des adhérents concernés »). « L'association n'impose aucune \
@@ -237,10 +268,14 @@ extension GreffeCommand.Cell {
         static let words = ActWords("décision de la cellule par consensus", "cell consensus")
 
         @OptionGroup var target: CaseArgument
-        @Option(name: .customLong("sanction"), help: ArgumentHelp(
-            "Sanction ou mesure décidée (liste ci-dessous ; répéter l'option).", valueName: "sanction"))
+        @Option(
+            name: .customLong("sanction"),
+            help: ArgumentHelp(
+                "Sanction ou mesure décidée (liste ci-dessous ; répéter l'option).", valueName: "sanction"))
         var sanctions: [SanctionArgument] = []
-        @Flag(name: .customLong("no-sanction"), help: "La cellule décide qu'aucune sanction n'est due (art. 5.6.6, 5.6.13).")
+        @Flag(
+            name: .customLong("no-sanction"),
+            help: "La cellule décide qu'aucune sanction n'est due (art. 5.6.6, 5.6.13).")
         var noSanction = false
         @Option(help: ArgumentHelp("Les motifs de la décision.", valueName: "texte"))
         var reasons: String
@@ -252,20 +287,24 @@ extension GreffeCommand.Cell {
                 throw ValidationError("--no-sanction exclut --sanction / --no-sanction excludes --sanction")
             }
             if !noSanction && sanctions.isEmpty {
-                throw ValidationError("--sanction (au moins une) ou --no-sanction / --sanction (at least one) or --no-sanction")
+                throw ValidationError(
+                    "--sanction (au moins une) ou --no-sanction / --sanction (at least one) or --no-sanction")
             }
         }
 
         func command(commandId: String?) throws -> CaseCommand {
-            .reachConsensus(Decision(sanctions: sanctions.map(\.id), probation: try probation.probation, reasons: .clear(reasons)),
-                            commandId: commandId)
+            .reachConsensus(
+                Decision(sanctions: sanctions.map(\.id), probation: try probation.probation, reasons: .clear(reasons)),
+                commandId: commandId)
         }
     }
 
     struct Vote: CaseAct {
         static let configuration = CommandConfiguration(
-            abstract: "Vote de la cellule en cas de désaccord : deux tiers des voix font le jugement (art. 5.6.10, R19).",
-            discussion: prose("""
+            abstract:
+                "Vote de la cellule en cas de désaccord : deux tiers des voix font le jugement (art. 5.6.10, R19).",
+            discussion: prose(
+                """
                 « En cas de désaccord, un vote est organisé, nécessitant les deux tiers des voix pour rendre un jugement \
                 final. » Un bulletin par membre : --ballot MEMBRE=PROPOSITION ou --blank MEMBRE (vote blanc). \
                 Une proposition est une sanction, ou plusieurs jointes par + (suspension+mandate-revocation), ou \
@@ -283,8 +322,10 @@ extension GreffeCommand.Cell {
         static let words = ActWords("vote de la cellule", "cell vote")
 
         @OptionGroup var target: CaseArgument
-        @Option(name: .customLong("proposal"), help: ArgumentHelp(
-            "Une proposition soumise au vote (répéter l'option).", valueName: "sanction[+sanction]"))
+        @Option(
+            name: .customLong("proposal"),
+            help: ArgumentHelp(
+                "Une proposition soumise au vote (répéter l'option).", valueName: "sanction[+sanction]"))
         var proposals: [ProposalArgument] = []
         @OptionGroup var ballots: BallotOptions
         @OptionGroup var probation: ProbationOptions
@@ -298,7 +339,8 @@ extension GreffeCommand.Cell {
         func command(commandId: String?) throws -> CaseCommand {
             let given = proposals.isEmpty ? try ballots.impliedProposals() : proposals
             return .holdCellVote(
-                CellVote(proposals: try given.map { try probation.proposal($0) }, ballots: ballots.ballots(mapping: { $0 })),
+                CellVote(
+                    proposals: try given.map { try probation.proposal($0) }, ballots: ballots.ballots(mapping: { $0 })),
                 commandId: commandId)
         }
     }
@@ -307,7 +349,8 @@ extension GreffeCommand.Cell {
         static let configuration = CommandConfiguration(
             commandName: "reintegration-vote",
             abstract: "Sans deux tiers, vote entre réintégration immédiate et probatoire (art. 5.6.10, R20).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Si les deux tiers ne sont pas atteints, la cellule de crise procède à un vote concernant une \
                 réintégration immédiate ou une réintégration probatoire, nécessitant également les deux tiers des voix. \
                 En cas de réintégration probatoire, la cellule de crise détermine les conditions de probation. » \
@@ -319,8 +362,10 @@ extension GreffeCommand.Cell {
                 """))
         static let words = ActWords("vote sur la réintégration", "reintegration vote")
 
-        static let choices = ["immediate": Rulebook.SanctionID.immediateReintegration,
-                              "probationary": Rulebook.SanctionID.probationaryReintegration]
+        static let choices = [
+            "immediate": Rulebook.SanctionID.immediateReintegration,
+            "probationary": Rulebook.SanctionID.probationaryReintegration
+        ]
 
         @OptionGroup var target: CaseArgument
         @OptionGroup var ballots: BallotOptions
@@ -338,7 +383,8 @@ extension GreffeCommand.Cell {
         var members: [MemberID] { ballots.voters }
         func command(commandId: String?) throws -> CaseCommand {
             .holdReintegrationVote(
-                Discipline.ReintegrationVote(ballots: try ballots.ballots(mapping: Self.optionID), probation: try probation.probation),
+                Discipline.ReintegrationVote(
+                    ballots: try ballots.ballots(mapping: Self.optionID), probation: try probation.probation),
                 commandId: commandId)
         }
     }

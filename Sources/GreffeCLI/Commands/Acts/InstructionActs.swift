@@ -10,8 +10,10 @@ extension GreffeCommand {
     struct AddEvidence: CaseAct {
         static let configuration = CommandConfiguration(
             commandName: "evidence",
-            abstract: "Une pièce du dossier disciplinaire : témoignage, historique, contexte, capture d'écran… (art. 5.6.5, R08).",
-            discussion: prose("""
+            abstract:
+                "Une pièce du dossier disciplinaire : témoignage, historique, contexte, capture d'écran… (art. 5.6.5, R08).",
+            discussion: prose(
+                """
                 « Les preuves matérielles, telles que les captures d'écran, doivent être incluses dans le dossier \
                 disciplinaire. » Le registre garde l'empreinte SHA-256 du fichier, pas le fichier : --file calcule \
                 l'empreinte d'un fichier local (obligatoire pour --kind screenshot et document), --sha256 la donne \
@@ -41,8 +43,10 @@ extension GreffeCommand {
         @Option(help: ArgumentHelp("Membre qui témoigne.", valueName: "membre"))
         var witness: MemberID?
 
-        @Option(name: .customLong("report-number"), help: ArgumentHelp(
-            "Pour --kind report : le numéro du signalement joint (1 = le premier du dossier).", valueName: "n"))
+        @Option(
+            name: .customLong("report-number"),
+            help: ArgumentHelp(
+                "Pour --kind report : le numéro du signalement joint (1 = le premier du dossier).", valueName: "n"))
         var reportNumber: Int?
 
         @OptionGroup var context: ActContext
@@ -57,16 +61,18 @@ extension GreffeCommand {
 
         func command(commandId: String?) throws -> CaseCommand {
             .addEvidence(
-                Evidence(kind: kind, description: .clear(text), sha256: try file.map(Self.digest) ?? sha256?.lowercased(),
-                         witness: witness, reportNumber: reportNumber),
+                Evidence(
+                    kind: kind, description: .clear(text), sha256: try file.map(Self.digest) ?? sha256?.lowercased(),
+                    witness: witness, reportNumber: reportNumber),
                 commandId: commandId)
         }
 
         /// SHA-256 of a file's bytes, lowercase hex: the screenshot stays where it is, its fingerprint is recorded.
         static func digest(of path: String) throws -> String {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIFailure(status: .notFound, fr: "fichier introuvable ou illisible : \(path)",
-                                 en: "no such file, or unreadable: \(path)")
+                throw CLIFailure(
+                    status: .notFound, fr: "fichier introuvable ou illisible : \(path)",
+                    en: "no such file, or unreadable: \(path)")
             }
             return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         }
@@ -76,7 +82,8 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "file-complete",
             abstract: "Le dossier disciplinaire est rédigé (art. 5.6.5, R08).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Le responsable du dossier est chargé de rédiger celui-ci dans un délai de 15 jours après la \
                 réunion. »
 
@@ -96,7 +103,8 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "hear-victim",
             abstract: "Audition de la victime et formulation des demandes (art. 5.6.6, R09).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Si la victime est membre de l'association, le responsable du dossier doit interroger la victime afin \
                 de comprendre ses besoins et ses ressentis […]. En revanche, si la victime n'est pas adhérente de \
                 l'association, le responsable du dossier, en collaboration avec le Conseil d'administration, élabore \
@@ -127,8 +135,10 @@ extension GreffeCommand {
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .hearVictim(VictimHearing(victim: victim, needs: .clear(needs), demands: demands.map(Sealed.clear), origin: origin.value),
-                        commandId: commandId)
+            .hearVictim(
+                VictimHearing(
+                    victim: victim, needs: .clear(needs), demands: demands.map(Sealed.clear), origin: origin.value),
+                commandId: commandId)
         }
     }
 
@@ -136,7 +146,8 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "request-explanation",
             abstract: "Demande d'explication envoyée à la personne mise en cause (art. 5.6.7, R10).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Le responsable du dossier envoie par courrier électronique un résumé de la plainte ainsi que les \
                 demandes formulées […]. Cette dernière a un délai de 15 jours pour accuser réception de la plainte et \
                 fournir une première réponse écrite ou orale. »
@@ -151,13 +162,16 @@ extension GreffeCommand {
         @Option(help: ArgumentHelp("Le résumé de la plainte envoyé.", valueName: "texte"))
         var summary: String
 
-        @Option(name: .customLong("demand"), help: ArgumentHelp("Une demande envoyée (répéter l'option).", valueName: "texte"))
+        @Option(
+            name: .customLong("demand"),
+            help: ArgumentHelp("Une demande envoyée (répéter l'option).", valueName: "texte"))
         var demands: [String] = []
 
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .requestExplanation(ExplanationRequest(summary: .clear(summary), demands: demands.map(Sealed.clear)), commandId: commandId)
+            .requestExplanation(
+                ExplanationRequest(summary: .clear(summary), demands: demands.map(Sealed.clear)), commandId: commandId)
         }
     }
 
@@ -165,7 +179,8 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "answer",
             abstract: "La personne mise en cause accuse réception et répond (art. 5.6.7, R10).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « … fournir une première réponse écrite ou orale aux accusations qui lui sont adressées. »
 
                 Exemple :
@@ -193,7 +208,8 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "answer-lapsed",
             abstract: "Le délai de réponse est passé sans réponse : le silence est noté (art. 5.6.7, R10).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Si la personne ne répond pas à la demande de justification, le responsable du dossier en prend \
                 note. » La procédure continue : la synthèse peut être rédigée.
 
@@ -213,7 +229,8 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "accused-left",
             abstract: "La personne mise en cause quitte l'association (art. 5.6.7, R11).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Si cette personne quitte l'association sans participer à la procédure, celle-ci s'arrête à ce stade \
                 et le Conseil d'administration officialise la radiation […]. Cependant, si les informations recueillies \
                 suggèrent qu'il pourrait y avoir une infraction pénale, la procédure se poursuit jusqu'à une décision \
@@ -238,8 +255,9 @@ extension GreffeCommand {
 
         var members: [MemberID] { [member] }
         func command(commandId: String?) -> CaseCommand {
-            .recordAccusedLeft(Departure(member: member, possibleOffence: possibleOffence, note: note.note.map(Sealed.clear)),
-                               commandId: commandId)
+            .recordAccusedLeft(
+                Departure(member: member, possibleOffence: possibleOffence, note: note.note.map(Sealed.clear)),
+                commandId: commandId)
         }
     }
 
@@ -247,7 +265,8 @@ extension GreffeCommand {
         static let configuration = CommandConfiguration(
             commandName: "summary",
             abstract: "Synthèse récapitulative : demande, défense, sanction proposée (art. 5.6.8, R12).",
-            discussion: prose("""
+            discussion: prose(
+                """
                 « Une fois la réponse aux accusations reçue, le responsable du dossier dispose d'un délai de 7 jours \
                 pour rédiger une synthèse récapitulative du dossier comprenant la demande et les moyens de défense dans \
                 laquelle elle indique la sanction ou les préconisations exigées. »
@@ -268,15 +287,18 @@ extension GreffeCommand {
         @Option(help: ArgumentHelp("Les moyens de défense.", valueName: "texte"))
         var defence: String
 
-        @Option(name: .customLong("sanction"), help: ArgumentHelp(
-            "Sanction proposée, par son identifiant (liste ci-dessous ; répéter l'option).", valueName: "sanction"))
+        @Option(
+            name: .customLong("sanction"),
+            help: ArgumentHelp(
+                "Sanction proposée, par son identifiant (liste ci-dessous ; répéter l'option).", valueName: "sanction"))
         var sanctions: [SanctionArgument] = []
 
         @OptionGroup var context: ActContext
 
         func command(commandId: String?) -> CaseCommand {
-            .writeSummary(Summary(demand: .clear(demand), defence: .clear(defence), proposedSanctions: sanctions.map(\.id)),
-                          commandId: commandId)
+            .writeSummary(
+                Summary(demand: .clear(demand), defence: .clear(defence), proposedSanctions: sanctions.map(\.id)),
+                commandId: commandId)
         }
     }
 }
