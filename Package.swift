@@ -90,12 +90,18 @@ let package = Package(
 
         // Helpers the test targets share: running a process or one of the scripts/ verifiers, a temporary directory,
         // the built products' locator, the strict `d("YYYY-MM-DD")`, `expectExit`.
-        .target(name: "GreffeTestSupport", dependencies: ["Discipline", "GreffeCLI"], path: "Tests/Support"),
+        .target(name: "GreffeTestSupport", dependencies: ["Discipline"], path: "Tests/Support"),
+        // `expectExit`, typed by the command line's `ExitStatus`: apart, so that the domain's and the log's tests do
+        // not build the command line.
+        .target(
+            name: "GreffeCLITestSupport", dependencies: ["GreffeCLI", "GreffeTestSupport"], path: "Tests/CLISupport"),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "greffe-stress", "GreffeTestSupport"]),
         .testTarget(name: "JSONTapeTests", dependencies: ["JSONTape"]),
         .testTarget(name: "DisciplineTests", dependencies: ["Discipline", "GreffeTestSupport"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "EventLog", "Discipline", "GreffeTestSupport"]),
-        .testTarget(name: "GreffeCLITests", dependencies: ["GreffeCLI", "Documents", "greffe", "GreffeTestSupport"]),
+        .testTarget(
+            name: "GreffeCLITests",
+            dependencies: ["GreffeCLI", "Documents", "greffe", "GreffeTestSupport", "GreffeCLITestSupport"]),
         // Runs `greffe-bench --smoke` once and checks that its JSON parses; no timing is asserted.
         .testTarget(name: "BenchTests", dependencies: ["greffe-bench", "GreffeTestSupport"])
     ]

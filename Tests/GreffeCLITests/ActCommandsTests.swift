@@ -2,6 +2,7 @@ import ArgumentParser
 import Discipline
 import Foundation
 @testable import GreffeCLI
+import GreffeCLITestSupport
 import GreffeTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GreffeCLI
+import GreffeCLITestSupport
 import GreffeTestSupport
 import Testing
 

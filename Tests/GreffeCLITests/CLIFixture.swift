@@ -1,4 +1,5 @@
 import Foundation
+import GreffeCLITestSupport
 import GreffeTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import GreffeCLITestSupport
 import GreffeTestSupport
 import Testing
 

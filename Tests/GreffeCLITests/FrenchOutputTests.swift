@@ -1,6 +1,7 @@
 import Discipline
 import Foundation
 @testable import GreffeCLI
+import GreffeCLITestSupport
 import GreffeTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GreffeCLI
+import GreffeCLITestSupport
 import GreffeTestSupport
 import Testing
 

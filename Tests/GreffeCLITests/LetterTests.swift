@@ -3,6 +3,7 @@ import Documents
 import EventLog
 import Foundation
 import Registry
+import GreffeCLITestSupport
 import GreffeTestSupport
 import Testing
 

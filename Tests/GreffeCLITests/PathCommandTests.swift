@@ -1,5 +1,6 @@
 import Foundation
 import GreffeCLI
+import GreffeCLITestSupport
 import GreffeTestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import GreffeCLI
 import Discipline
 import EventLog
+import GreffeCLITestSupport
 import GreffeTestSupport
 import Registry
 import Testing
