@@ -79,7 +79,7 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     let status = try f.greffe(["ladder", "status", "m007", "--as-of", "2026-01-06"])
     #expect(
         status.stdout.contains(
-            "2026-01-06  exclusion du groupe (art. §5, 2-) — administrateurs=m001, president=m002 — par appel téléphonique — exception nuisance-volontaire — motif : publicité"
+            "2026-01-06  exclusion du groupe (art. §5, 2-) — les administrateurs : Alice Martin (m001), le Président de l'Association : Bruno Petit (m002) — par appel téléphonique — exception nuisance-volontaire — motif : publicité"
         ), "\(status.stdout)")
 }
 

@@ -148,7 +148,8 @@ extension GreffeCommand {
                 let today =
                     try asOf ?? Today.resolve(timeZone: ladders.first?.rulebook.timeZone ?? registry.rulebook.timeZone)
                 let reveal = try registry.reveal(words: options.language.revealWords)
-                let views = ladders.map { LadderView(loaded: $0, asOf: today, reveal: reveal) }
+                let names = try registry.displayNames(reveal)
+                let views = ladders.map { LadderView(loaded: $0, asOf: today, reveal: reveal, names: names) }
                 if json {
                     print(try jsonText(views.map(\.json), reveal: reveal))
                 } else if views.isEmpty {
@@ -287,8 +288,14 @@ struct LadderTarget: ParsableArguments {
                 "Mesure enregistrée le \(day.frenchDescription) : \(measure?.fr ?? m.measure) (art. \(measure?.article ?? "?"))",
                 "Measure recorded on \(day): \(measure?.en ?? m.measure) (art. \(measure?.article ?? "?"))")
             s +=
-                l.t(" — signée ", " — signed ") + m.signatures.map { "\($0.role)=\($0.member)" }.joined(separator: ", ")
-            if let o = m.outcome { s += l.t(" — issue : \(o)", " — outcome: \(o)") }
+                l.t(" — signée : ", " — signed: ")
+                + m.signatures.map {
+                    "\(book.role($0.role).map { l.t($0.fr, $0.en) } ?? $0.role) (\($0.member))"
+                }.joined(separator: ", ")
+            if let o = m.outcome {
+                let label = measure?.outcomes.first(where: { $0.id == o }).map { l.t($0.fr, $0.en) } ?? o
+                s += l.t(" — issue : \(label)", " — outcome: \(label)")
+            }
             if let c = m.channel { s += l.t(" — avisé·e par \(c.fr)", " — notified by \(c.en)") }
             if let u = m.until { s += l.t(" — jusqu'au \(u.frenchDescription) inclus", " — until \(u) included") }
             if let e = m.exception { s += l.t(" — exception : \(e)", " — exception: \(e)") }

@@ -45,7 +45,8 @@ extension GreffeCommand {
                 let ladders = try registry.ladders(of: person, asOf: day)
                 guard !ladders.isEmpty else { throw try registry.unknownCase(id) }
                 let reveal = try registry.reveal(words: l.revealWords)
-                let views = ladders.map { LadderView(loaded: $0, asOf: day, reveal: reveal) }
+                let names = try registry.displayNames(reveal)
+                let views = ladders.map { LadderView(loaded: $0, asOf: day, reveal: reveal, names: names) }
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys]

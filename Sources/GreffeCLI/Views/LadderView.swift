@@ -9,6 +9,8 @@ struct LadderView {
     let asOf: Day
     /// Reads the record's sealed texts (the one reveal function); JSON output passes it to its encoder.
     let reveal: Reveal
+    /// Display names of the roster's members, shown beside the ids of those who signed a measure.
+    var names: [MemberID: String] = [:]
 
     var book: LadderRulebook { loaded.rulebook }
     var state: LadderState { loaded.state }
@@ -39,7 +41,13 @@ struct LadderView {
             let measure = book.measure(m.measure)
             var s =
                 "    \(l.t(day.frenchDescription, day.description))  \(l.t(measure?.fr ?? m.measure, measure?.en ?? m.measure)) (art. \(measure?.article ?? "?"))"
-            s += " — " + m.signatures.map { "\($0.role)=\($0.member)" }.joined(separator: ", ")
+            // Who decided, in the rulebook's words for their role (« président·e : Bruno Petit (m002) »).
+            s +=
+                " — "
+                + m.signatures.map {
+                    let role = book.role($0.role).map { l.t($0.fr, $0.en) } ?? $0.role
+                    return "\(role) : \(Registry.named($0.member, names))"
+                }.joined(separator: ", ")
             if let o = m.outcome, let label = measure?.outcomes.first(where: { $0.id == o }) {
                 s += " — " + l.t(label.fr, label.en)
             }
