@@ -35,6 +35,50 @@ extension Registry {
         }
     }
 
+    /// The display names of `members` only (the others are not read, nor their keys opened): what a screen naming a
+    /// few people needs, at the cost of those few whatever the size of the roster.
+    public func displayNames(_ reveal: Reveal, of members: Set<MemberID>) throws -> [MemberID: String] {
+        struct Named: Decodable {
+            var displayName: Sealed
+        }
+        return try store.readProjections { reader in
+            var names: [MemberID: String] = [:]
+            for member in members {
+                let key = Projections.rosterPrefix + member.rawValue
+                guard let bytes = try reader.get(key) else { continue }
+                names[member] = reveal(try Projections.decode(Named.self, (key, bytes)).displayName)
+            }
+            return names
+        }
+    }
+
+    /// The ids of every member on the roster, read from the projection's keys (no record decoded).
+    public func memberIDs() throws -> [MemberID] {
+        try store.readProjections { reader in
+            try reader.entries(prefix: Projections.rosterPrefix).map {
+                MemberID(String($0.key.dropFirst(Projections.rosterPrefix.count)))
+            }
+        }
+    }
+
+    /// The ids of every case, read from the case index's keys (no summary decoded).
+    public func caseIDs() throws -> [CaseID] {
+        try store.readProjections { reader in
+            try reader.entries(prefix: Projections.casePrefix).map {
+                CaseID(String($0.key.dropFirst(Projections.casePrefix.count)))
+            }
+        }
+    }
+
+    /// Every member id a case's state names (parties, witnesses, the rapporteur, the cell, voters…), the draw pools
+    /// aside: the people a screen of that case may name.
+    public static func membersNamed(in state: CaseState) -> Set<MemberID> {
+        var found = Set<MemberID>()
+        MemberIDScan.collect(state, into: &found, skipping: ["pool"])
+        found.formUnion(state.drawnPending)
+        return found
+    }
+
     /// One member rebuilt from their stream, or `nil` when there is no such member.
     public func member(_ id: MemberID) throws -> MemberRecord? {
         var record: MemberRecord?

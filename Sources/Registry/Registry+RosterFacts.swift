@@ -230,7 +230,7 @@ enum MemberIDScan {
         }
         for child in Mirror(reflecting: value).children {
             if let label = child.label, labels.contains(label) { continue }
-            collect(child.value, into: &found)
+            collect(child.value, into: &found, skipping: labels)
         }
     }
 }

@@ -59,7 +59,10 @@ extension GreffeCommand {
             }
             let loaded = try registry.loadCase(id, asOf: day)
             let reveal = try registry.reveal(words: l.revealWords)
-            let names = try registry.displayNames(reveal)
+            // Only the people this case names (and the last act's recorder): a few reads and decryptions, not the
+            // whole roster's.
+            let named = Registry.membersNamed(in: loaded.state).union(loaded.records.map { MemberID($0.event.actor) })
+            let names = try registry.displayNames(reveal, of: named)
             var view = CaseView(
                 id: id, state: loaded.state, asOf: day, rulebook: loaded.rulebook, reveal: reveal,
                 names: names)
