@@ -9,22 +9,7 @@ import Testing
 /// by member (`judged/<member>/<case>`). Every act of `RegistryFixture` is also decided on the whole roster
 /// (`crossCheckFacts`); these tests cover the index itself and a store written before it.
 @Suite struct PartialFactsTests {
-    /// A case whose cell has m007 seated, on a fixture's roster.
-    func seatedCase() throws -> RegistryFixture {
-        let f = try RegistryFixture()
-        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        try f.act(
-            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
-        try f.act("2026-01-12", .completeFile(Note()))
-        try f.act(
-            "2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
-        try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
-        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
-        try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
-        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007"])))
-        try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "m007")))
-        return f
-    }
+    func seatedCase() throws -> RegistryFixture { try RegistryFixture.withM007SeatedInCase1() }
 
     @Test func aMembersSeatsAreReadThroughTheIndexByMember() throws {
         let f = try seatedCase()

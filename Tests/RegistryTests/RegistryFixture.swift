@@ -40,6 +40,23 @@ final class RegistryFixture {
         }
     }
 
+    /// Case 2026-001 instructed up to its cell, with m007 seated in it as a volunteer (R17's seats).
+    static func withM007SeatedInCase1() throws -> RegistryFixture {
+        let f = try RegistryFixture()
+        try f.act("2026-01-05", .fileComplaint(complaint))
+        try f.act(
+            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+        try f.act("2026-01-12", .completeFile(Note()))
+        try f.act(
+            "2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+        try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
+        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
+        try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
+        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007"])))
+        try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "m007")))
+        return f
+    }
+
     /// Head and record count: what must not change after a refusal.
     func fingerprint() throws -> LogHead { try store.head() }
 

@@ -183,18 +183,7 @@ import Testing
 @Suite struct ReviewRegressionTests {
     /// R17: a seat in a cell still deliberating counts, so open seats in several cases cannot exceed the cap.
     @Test func R17_anOpenSeatCountsTowardTheCap() throws {
-        let f = try RegistryFixture()
-        try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        try f.act(
-            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
-        try f.act("2026-01-12", .completeFile(Note()))
-        try f.act(
-            "2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
-        try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
-        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
-        try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
-        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007"])))
-        try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "m007")))
+        let f = try RegistryFixture.withM007SeatedInCase1()
         #expect(
             try f.registry.caseContext(for: "2026-002", on: d("2026-01-24")).members["m007"]?.judgementsSat == [
                 "2026-001"
