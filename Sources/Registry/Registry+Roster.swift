@@ -89,15 +89,8 @@ extension Registry {
     }
 
     static func datedMemberEvent(_ record: EventRecord) throws -> DatedMemberEvent {
-        do {
-            return DatedMemberEvent(
-                on: try day(of: record), event: try MemberEvent.decode(type: record.type, payload: record.payload))
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: readingWords(error))
-        }
+        let (on, event) = try dayAndEvent(record, MemberEvent.decode(type:payload:))
+        return DatedMemberEvent(on: on, event: event)
     }
 
     /// Records one roster act (a member joins, pays dues, takes or leaves a mandate, leaves…).

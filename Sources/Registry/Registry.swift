@@ -137,6 +137,30 @@ public final class Registry {
         }
         return day
     }
+
+    /// The day and the event of `record`, the payload read by `decode`; a record that cannot be read is reported with
+    /// its sequence and type (what every stream's loader does with a record).
+    static func dayAndEvent<Event>(
+        _ record: EventRecord, _ decode: (String, Data) throws -> Event
+    ) throws
+        -> (on: Day, event: Event)
+    {
+        do {
+            return (try day(of: record), try decode(record.type, record.payload))
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
+        }
+    }
+
+    /// The first free id of a path's stream in `year`: `2026-M001`, `2026-M002`… (`letter` names the path).
+    static func nextPathID(year: Int, letter: Character, taken: Set<String>) -> String {
+        var n = 1
+        while taken.contains(String(format: "%04d-\(letter)%03d", year, n)) { n += 1 }
+        return String(format: "%04d-\(letter)%03d", year, n)
+    }
 }
 
 @available(*, unavailable)

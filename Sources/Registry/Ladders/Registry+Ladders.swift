@@ -209,15 +209,8 @@ extension Registry {
     }
 
     static func datedLadderEvent(_ record: EventRecord) throws -> DatedLadderEvent {
-        do {
-            return DatedLadderEvent(
-                on: try day(of: record), event: try LadderEvent.decode(type: record.type, payload: record.payload))
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: readingWords(error))
-        }
+        let (on, event) = try dayAndEvent(record, LadderEvent.decode(type:payload:))
+        return DatedLadderEvent(on: on, event: event)
     }
 
     /// What a ladder act recorded: the appended records and, for a rung that escalates, the case it opened.

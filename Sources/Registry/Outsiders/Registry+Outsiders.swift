@@ -40,14 +40,7 @@ extension Registry {
     }
 
     static func datedOutsiderEvent(_ record: EventRecord) throws -> (on: Day, event: OutsiderEvent) {
-        do {
-            return (try day(of: record), try OutsiderEvent.decode(type: record.type, payload: record.payload))
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: readingWords(error))
-        }
+        try dayAndEvent(record, OutsiderEvent.decode(type:payload:))
     }
 
     /// What creating an outside person recorded (or, in a dry run, would record).

@@ -64,9 +64,7 @@ extension Registry {
 
     public func nextAmendmentID(year: Int) throws -> String {
         let taken = Set(try amendmentIndex().map(\.id))
-        var n = 1
-        while taken.contains(String(format: "%04d-A%03d", year, n)) { n += 1 }
-        return String(format: "%04d-A%03d", year, n)
+        return Registry.nextPathID(year: year, letter: "A", taken: taken)
     }
 
     public func amendmentIndex() throws -> [AmendmentSummary] {
@@ -91,15 +89,8 @@ extension Registry {
     }
 
     static func datedAmendmentEvent(_ record: EventRecord) throws -> DatedAmendmentEvent {
-        do {
-            return DatedAmendmentEvent(
-                on: try day(of: record), event: try AmendmentEvent.decode(type: record.type, payload: record.payload))
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: readingWords(error))
-        }
+        let (on, event) = try dayAndEvent(record, AmendmentEvent.decode(type:payload:))
+        return DatedAmendmentEvent(on: on, event: event)
     }
 
     /// A board member proposes `document` (a procedure rulebook) as the new version (Article 9, R34).

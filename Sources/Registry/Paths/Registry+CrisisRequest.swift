@@ -52,9 +52,7 @@ extension Registry {
 
     public func nextRequestID(year: Int) throws -> String {
         let taken = Set(try requestIndex().map(\.id))
-        var n = 1
-        while taken.contains(String(format: "%04d-D%03d", year, n)) { n += 1 }
-        return String(format: "%04d-D%03d", year, n)
+        return Registry.nextPathID(year: year, letter: "D", taken: taken)
     }
 
     public func requestIndex() throws -> [CrisisRequestSummary] {
@@ -79,16 +77,8 @@ extension Registry {
     }
 
     static func datedRequestEvent(_ record: EventRecord) throws -> DatedCrisisRequestEvent {
-        do {
-            return DatedCrisisRequestEvent(
-                on: try day(of: record),
-                event: try CrisisRequestEvent.decode(type: record.type, payload: record.payload))
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: readingWords(error))
-        }
+        let (on, event) = try dayAndEvent(record, CrisisRequestEvent.decode(type:payload:))
+        return DatedCrisisRequestEvent(on: on, event: event)
     }
 
     /// Records members' request for a crisis procedure (3.2), checked against the roster.

@@ -59,9 +59,7 @@ extension Registry {
     /// The next free mediation id of `year`: `2026-M001`, `2026-M002`…
     public func nextMediationID(year: Int) throws -> String {
         let taken = Set(try mediationIndex().map(\.id))
-        var n = 1
-        while taken.contains(String(format: "%04d-M%03d", year, n)) { n += 1 }
-        return String(format: "%04d-M%03d", year, n)
+        return Registry.nextPathID(year: year, letter: "M", taken: taken)
     }
 
     public func loadMediation(_ id: String, asOf: Day? = nil) throws -> LoadedMediation {
@@ -80,15 +78,8 @@ extension Registry {
     }
 
     static func datedMediationEvent(_ record: EventRecord) throws -> DatedMediationEvent {
-        do {
-            return DatedMediationEvent(
-                on: try day(of: record), event: try MediationEvent.decode(type: record.type, payload: record.payload))
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: readingWords(error))
-        }
+        let (on, event) = try dayAndEvent(record, MediationEvent.decode(type:payload:))
+        return DatedMediationEvent(on: on, event: event)
     }
 
     /// Every mediation's summary from the inline index, by id.

@@ -51,14 +51,7 @@ extension Registry {
     public static func duesStream(_ member: MemberID, year: Int) -> String { duesPrefix + member.rawValue + "/\(year)" }
 
     static func datedNonPaymentEvent(_ record: EventRecord) throws -> (on: Day, event: NonPaymentEvent) {
-        do {
-            return (try day(of: record), try NonPaymentEvent.decode(type: record.type, payload: record.payload))
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: readingWords(error))
-        }
+        try dayAndEvent(record, NonPaymentEvent.decode(type:payload:))
     }
 
     /// One member's procedure for `year`, folded from its stream (acts dated up to `asOf` when given).

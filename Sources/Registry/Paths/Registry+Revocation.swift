@@ -48,9 +48,7 @@ extension Registry {
     /// The next free revocation id of `year`: `2026-R001`…
     public func nextRevocationID(year: Int) throws -> String {
         let taken = Set(try revocationIndex().map(\.id))
-        var n = 1
-        while taken.contains(String(format: "%04d-R%03d", year, n)) { n += 1 }
-        return String(format: "%04d-R%03d", year, n)
+        return Registry.nextPathID(year: year, letter: "R", taken: taken)
     }
 
     public func revocationIndex() throws -> [RevocationSummary] {
@@ -77,15 +75,8 @@ extension Registry {
     }
 
     static func datedRevocationEvent(_ record: EventRecord) throws -> DatedRevocationEvent {
-        do {
-            return DatedRevocationEvent(
-                on: try day(of: record), event: try RevocationEvent.decode(type: record.type, payload: record.payload))
-        } catch let error as RegistryError {
-            throw error
-        } catch {
-            throw RegistryError.unreadableEvent(
-                sequence: record.sequence, type: record.type, reason: readingWords(error))
-        }
+        let (on, event) = try dayAndEvent(record, RevocationEvent.decode(type:payload:))
+        return DatedRevocationEvent(on: on, event: event)
     }
 
     public struct RevocationPerformed: Sendable {
