@@ -121,7 +121,7 @@ extension Registry {
         if loaded.version == 0, !id.isWellFormed { throw RegistryError.malformedCaseID(id) }
         // The stamps are read before the facts: if they still hold when the act is written, no roster act and no
         // change of who sits in judgement (another case's cell, R17) came in between.
-        let stamps = try store.readProjections { try FactStamps($0) }
+        let stamps = try factStamps()
         let context = try caseContext(
             for: id, on: day, under: stamps, members: Registry.membersRead(by: command, on: loaded.state))
         let book = try rulebook(for: loaded.state, of: id, on: day)
@@ -276,13 +276,7 @@ extension Registry {
     /// The roster facts a case decider needs, as of `day`: every member's standing, with the judgements they sat in
     /// other cases (R17).
     public func caseContext(for id: CaseID, on day: Day) throws -> CaseContext {
-        try caseContextAndStamps(for: id, on: day).context
-    }
-
-    /// The context, with the stamps read just before the facts it holds.
-    func caseContextAndStamps(for id: CaseID, on day: Day) throws -> (context: CaseContext, stamps: FactStamps) {
-        let stamps = try store.readProjections { try FactStamps($0) }
-        return (try caseContext(for: id, on: day, under: stamps), stamps)
+        try caseContext(for: id, on: day, under: try factStamps())
     }
 
     /// `members`: the members the command reads (``membersRead(by:on:)``), `nil` for every member. A fresh process

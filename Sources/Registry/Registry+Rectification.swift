@@ -70,7 +70,7 @@ extension Registry {
         try requireRecorder(recording, case: (loaded.state, book), on: today)
         // Later acts are decided again with the roster as it stood on their day; the stamps, read before, must still
         // hold when the rectification is written (as for an act).
-        let stamps = try store.readProjections { try FactStamps($0) }
+        let stamps = try factStamps()
         var contexts: [Day: CaseContext] = [:]
         var failure: (any Error)?
         let decided = decide(loaded, today) { day in

@@ -138,6 +138,10 @@ extension Registry {
         }
     }
 
+    /// The two stamps as they stand now, read before the facts a command decides on (and checked again in its write
+    /// transaction).
+    func factStamps() throws -> FactStamps { try store.readProjections { try FactStamps($0) } }
+
     /// The roster facts under `stamps` (read before them), from the cache when the stamps allow it (see
     /// ``RosterFactsCache``).
     func rosterFacts(under stamps: FactStamps) throws -> RosterFactsCache? {

@@ -18,7 +18,7 @@ struct CaseView {
     /// The last act up to `asOf` and who recorded it, shown before the next acts (issue 14: outputs show the recorder).
     var lastAct: (sequence: UInt64, on: String, actor: String)?
 
-    func who(_ member: MemberID) -> String { names[member].map { "\($0) (\(member))" } ?? member.rawValue }
+    func who(_ member: MemberID) -> String { Registry.named(member, names) }
 
     var deadlines: [Deadline] { state.deadlines(asOf: asOf, rulebook: rulebook) }
     var forecast: Forecast { state.forecast(asOf: asOf, rulebook: rulebook) }
@@ -169,7 +169,7 @@ struct CaseView {
                         : l.t("DÉPASSEMENT de \(-slack) j", "MISSED by \(-slack) day(s)")))
         }
         if let last = lastAct {
-            let by = names[MemberID(last.actor)].map { "\($0) (\(last.actor))" } ?? last.actor
+            let by = who(MemberID(last.actor))
             out += l.t(
                 "  dernier acte : #\(last.sequence) du \(last.on), enregistré par \(by)\n",
                 "  last act: #\(last.sequence) of \(last.on), recorded by \(by)\n")
