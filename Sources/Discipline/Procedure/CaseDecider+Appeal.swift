@@ -209,8 +209,8 @@ extension Deciding {
             let named = rulebook.sanction(s)
             throw refuse(
                 .R24,
-                "l'Assemblée générale n'a pas porté « \(named?.fr ?? s) » (\(s)) aux deux tiers : une résolution ne peut pas imposer une sanction que l'Assemblée n'a pas votée",
-                "the general assembly did not carry \"\(named?.en ?? s)\" (\(s)) by two-thirds: a resolution cannot impose a sanction the assembly did not vote",
+                "l'Assemblée générale n'a pas porté « \(named?.fr ?? s) » aux deux tiers : une résolution ne peut pas imposer une sanction que l'Assemblée n'a pas votée",
+                "the general assembly did not carry \"\(named?.en ?? s)\" by two-thirds: a resolution cannot impose a sanction the assembly did not vote",
                 allowed:
                     "une résolution sans sanction (ou la réintégration immédiate), ou un nouveau vote de l'Assemblée",
                 allowedEn: "a resolution without sanction (or the immediate reintegration), or a new assembly vote")
