@@ -34,80 +34,49 @@ public struct PathRules: Codable, Equatable, Sendable {
     /// Faults of these numbers, at their JSON paths under `$.paths`.
     public func faults() -> [RulebookFault] {
         var out: [RulebookFault] = []
-        if let cap = mediation?.interventionCap, !(1...1_000).contains(cap) {
+        func count(_ value: Int?, _ range: ClosedRange<Int>, at path: String, fr unit: String, en name: String) {
+            guard let value, !range.contains(value) else { return }
+            let (low, high) = (range.lowerBound, range.upperBound)
             out.append(
                 RulebookFault(
-                    path: "$.paths.mediation.interventionCap", fr: "de 1 à 1000 interventions",
-                    en: "interventionCap must be between 1 and 1000"))
+                    path: "$.paths.\(path)", fr: "de \(low) à \(high) \(unit)",
+                    en: "\(name) must be between \(low) and \(high)"))
         }
-        if let n = revocation?.missedMeetings, !(1...1_000).contains(n) {
+        func period(_ value: Rulebook.Period?, _ range: ClosedRange<Int>, at path: String) {
+            guard let value, !range.contains(value.length) else { return }
+            let (low, high) = (range.lowerBound, range.upperBound)
             out.append(
                 RulebookFault(
-                    path: "$.paths.revocation.missedMeetings", fr: "de 1 à 1000 réunions",
-                    en: "missedMeetings must be between 1 and 1000"))
+                    path: "$.paths.\(path).length", fr: "une durée de \(low) à \(high)",
+                    en: "a length between \(low) and \(high)"))
         }
-        if let p = revocation?.silence, !(1...36_500).contains(p.length) {
+        func fraction(_ value: Rulebook.Threshold?, at path: String, en name: String) {
+            guard let t = value,
+                !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator
+            else { return }
             out.append(
                 RulebookFault(
-                    path: "$.paths.revocation.silence.length", fr: "une durée de 1 à 36500",
-                    en: "a length between 1 and 36500"))
+                    path: "$.paths.\(path)", fr: "une fraction dans ]0, 1]", en: "\(name) must be a fraction in (0, 1]")
+            )
         }
-        if let t = revocation?.majority,
-            !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator
-        {
-            out.append(
-                RulebookFault(
-                    path: "$.paths.revocation.majority", fr: "une fraction dans ]0, 1]",
-                    en: "majority must be a fraction in (0, 1]"))
-        }
-        if let n = crisisRequest?.signatories, !(1...100_000).contains(n) {
-            out.append(
-                RulebookFault(
-                    path: "$.paths.crisisRequest.signatories", fr: "de 1 à 100000 signataires",
-                    en: "signatories must be between 1 and 100000"))
-        }
-        if let p = crisisRequest?.boardDelay, !(0...36_500).contains(p.length) {
-            out.append(
-                RulebookFault(
-                    path: "$.paths.crisisRequest.boardDelay.length", fr: "une durée de 0 à 36500",
-                    en: "a length between 0 and 36500"))
-        }
-        for (name, period) in [("seniority", voting?.seniority), ("duesWithin", voting?.duesWithin)] {
-            if let period, !(1...36_500).contains(period.length) {
-                out.append(
-                    RulebookFault(
-                        path: "$.paths.voting.\(name).length", fr: "une durée de 1 à 36500",
-                        en: "a length between 1 and 36500"))
-            }
-        }
-        if let p = nonPayment?.delay, !(0...36_500).contains(p.length) {
-            out.append(
-                RulebookFault(
-                    path: "$.paths.nonPayment.delay.length", fr: "une durée de 0 à 36500",
-                    en: "a length between 0 and 36500"))
-        }
-        if let t = nonPayment?.majority,
-            !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator
-        {
-            out.append(
-                RulebookFault(
-                    path: "$.paths.nonPayment.majority", fr: "une fraction dans ]0, 1]",
-                    en: "majority must be a fraction in (0, 1]"))
-        }
-        if let t = assemblyRequest?.share,
-            !(1...1_000).contains(t.denominator) || t.numerator < 1 || t.numerator > t.denominator
-        {
-            out.append(
-                RulebookFault(
-                    path: "$.paths.assemblyRequest.share", fr: "une fraction dans ]0, 1]",
-                    en: "share must be a fraction in (0, 1]"))
-        }
-        if let p = amendment?.notice, !(0...36_500).contains(p.length) {
-            out.append(
-                RulebookFault(
-                    path: "$.paths.amendment.notice.length", fr: "une durée de 0 à 36500",
-                    en: "a length between 0 and 36500"))
-        }
+        count(
+            mediation?.interventionCap, 1...1_000, at: "mediation.interventionCap", fr: "interventions",
+            en: "interventionCap")
+        count(
+            revocation?.missedMeetings, 1...1_000, at: "revocation.missedMeetings", fr: "réunions",
+            en: "missedMeetings")
+        period(revocation?.silence, 1...36_500, at: "revocation.silence")
+        fraction(revocation?.majority, at: "revocation.majority", en: "majority")
+        count(
+            crisisRequest?.signatories, 1...100_000, at: "crisisRequest.signatories", fr: "signataires",
+            en: "signatories")
+        period(crisisRequest?.boardDelay, 0...36_500, at: "crisisRequest.boardDelay")
+        period(voting?.seniority, 1...36_500, at: "voting.seniority")
+        period(voting?.duesWithin, 1...36_500, at: "voting.duesWithin")
+        period(nonPayment?.delay, 0...36_500, at: "nonPayment.delay")
+        fraction(nonPayment?.majority, at: "nonPayment.majority", en: "majority")
+        fraction(assemblyRequest?.share, at: "assemblyRequest.share", en: "share")
+        period(amendment?.notice, 0...36_500, at: "amendment.notice")
         return out
     }
 }
