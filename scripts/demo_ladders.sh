@@ -10,22 +10,7 @@ greffe="$(realpath "${GREFFE:-.build/debug/greffe}")"
 root="$(mktemp -d)"
 trap 'rm -rf "$root"' EXIT
 export GREFFE_LANG=fr GREFFE_TODAY=2026-06-30
-quote() {
-    local out="" arg
-    for arg in "$@"; do
-        case "$arg" in
-            *[[:space:]\'\"«»\(\)\;\&\|]*|'') out+=" \"$arg\"" ;;
-            *) out+=" $arg" ;;
-        esac
-    done
-    printf '%s' "$out"
-}
-step() {
-    printf '\n$ greffe%s\n' "$(quote "$@")"
-    "$greffe" "$@" 2>&1
-    local status=$?
-    [ "$status" -eq 0 ] || printf '(code de sortie %s)\n' "$status"
-}
+source scripts/transcript_steps.sh
 store() { export GREFFE_STORE="$root/$1"; printf '\n## %s\n' "$1"; step init >/dev/null; }
 
 store cle

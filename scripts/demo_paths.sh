@@ -12,23 +12,7 @@ greffe="$(realpath "${GREFFE:-.build/debug/greffe}")"
 root="$(mktemp -d)"
 trap 'rm -rf "$root"' EXIT
 export GREFFE_LANG=fr GREFFE_TODAY=2026-04-30 GREFFE_ACTOR=m001 GREFFE_STORE="$root/store"
-quote() {
-    local out="" arg
-    for arg in "$@"; do
-        case "$arg" in
-            *[[:space:]\'\"«»\(\)\;\&\|]*|'') out+=" \"$arg\"" ;;
-            *) out+=" $arg" ;;
-        esac
-    done
-    printf '%s' "$out"
-}
-step() {
-    printf '\n$ greffe%s\n' "$(quote "$@")"
-    "$greffe" "$@" 2>&1
-    local status=$?
-    [ "$status" -eq 0 ] || printf '(code de sortie %s)\n' "$status"
-    return 0
-}
+source scripts/transcript_steps.sh
 
 "$greffe" init >/dev/null
 step members import docs/examples/adherents.csv --on 2026-01-02
