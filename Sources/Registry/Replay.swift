@@ -229,7 +229,8 @@ public struct RegistryReplay: Sendable {
         into out: inout [String: [UInt8]]
     ) throws {
         let summary = Projections.summary(id, state: state, rulebook: rulebook, version: version)
-        out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
+        // Written by hand, byte for byte what `Projections.jsonEncoder` gives (acts write it with that encoder).
+        out[Projections.casePrefix + id.rawValue] = try ProjectionJSON.summary(summary)
         if let due = try Projections.dueEntry(summary, state) { out[Projections.duePrefix + id.rawValue] = due }
         for key in Projections.seatEntries(id, Projections.judges(state)) { out[key] = [] }
     }
