@@ -159,6 +159,12 @@ public enum Projections {
         return judges(before) != judges(after)
     }
 
+    /// ``judgesChanged(from:to:)`` from the two cell lists of the state before (the replay keeps only these).
+    static func judgesChanged(cell: [MemberID], judgementCell: [MemberID]?, to after: CaseState) -> Bool {
+        guard cell != after.cell || judgementCell != after.judgement?.value.cell else { return false }
+        return Set((judgementCell ?? []) + cell) != judges(after)
+    }
+
     /// A stored projection value as `type`; an unreadable one is reported with its key.
     static func decode<T: Decodable>(_ type: T.Type, _ entry: (key: String, value: [UInt8])) throws -> T {
         do {
@@ -215,7 +221,7 @@ extension Registry {
         var replay = RegistryReplay(compactingFrom: rulebook)
         var cursor = store.records(from: 1)
         while let record = try cursor.next() {
-            try replay.fold(record)
+            try replay.absorb(record)
             if record.sequence % 4096 == 0 { try replay.drainEntries { try emit($0, $1) } }
         }
         try replay.drainEntries { try emit($0, $1) }

@@ -87,6 +87,29 @@ public struct RegistryReplay: Sendable {
     /// nothing) when its day or payload cannot be read.
     @discardableResult
     public mutating func fold(_ record: EventRecord) throws -> Folded {
+        // Most records are a case's: looked at first (no other stream's name starts with `case/`).
+        if record.stream.hasPrefix("case/") {
+            var before: CaseState? = CaseDecider.initial
+            let (id, dated) = try foldCaseEvent(record, before: &before)
+            return .caseEvent(id, before: before ?? CaseDecider.initial, dated)
+        }
+        return try foldOther(record)
+    }
+
+    /// Folds `record` as ``fold(_:)`` does, for a rebuild of the projections: a case event's state before it is not
+    /// kept. Keeping it would share every array of the state with the copy, so that the fold copies whichever array
+    /// the event appends to (copy on write), at every record of the case.
+    mutating func absorb(_ record: EventRecord) throws {
+        if record.stream.hasPrefix("case/") {
+            var before: CaseState?
+            _ = try foldCaseEvent(record, before: &before)
+        } else {
+            _ = try foldOther(record)
+        }
+    }
+
+    /// Folds a record of any stream but a case's.
+    private mutating func foldOther(_ record: EventRecord) throws -> Folded {
         if record.stream == Registry.registryStream {
             if let adoption = try Registry.adoption(in: record) {
                 switch adoption.rulebook {
@@ -117,18 +140,40 @@ public struct RegistryReplay: Sendable {
             lastSequence = record.sequence
             return .pathRecord(PathFolded(folded))
         }
-        if compacting, record.stream.hasPrefix("case/"),
-            closedCases.contains(CaseID(String(record.stream.dropFirst("case/".count))))
-        {
+        let folded = try Self.read(record)
+        lastSequence = record.sequence
+        switch folded {
+        case let .memberEvent(dated):
+            members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
+            rosterStamp = record.sequence
+            if let key = Projections.commandKey(causation: record.event.causationId) { commands[key] = record.sequence }
+        case .caseEvent, .assemblyEvent, .ladderRecord, .pathRecord, .outsiderRecord, .unknownStream:
+            break
+        }
+        return folded
+    }
+
+    /// A case event folded in place in its dictionary entry: no copy of the whole state per record. `before` is set
+    /// to the case's state before the event when it is not nil on entry (the audit reads it; a rebuild does not).
+    private mutating func foldCaseEvent(
+        _ record: EventRecord, before: inout CaseState?
+    ) throws -> (CaseID, DatedEvent) {
+        let id = CaseID(String(record.stream.dropFirst("case/".count)))
+        if compacting, closedCases.contains(id) {
             // The decider refuses every act after closing; only a write behind its back produces one.
             throw RegistryError.unreadableEvent(
                 sequence: record.sequence, type: record.type,
                 reason: Words("un événement après la clôture de son dossier", "an event after its case was closed"))
         }
-        let folded = try Self.read(record, cases: cases)
-        if case .caseEvent(_, _, let dated) = folded, case .complaintFiled(let facts) = dated.event,
-            procedures.resolve(facts.rulebook) == nil
-        {
+        let event: CaseEvent
+        do {
+            event = try CaseEvent.decode(type: record.type, payload: record.payload)
+        } catch {
+            throw RegistryError.unreadableEvent(
+                sequence: record.sequence, type: record.type, reason: readingWords(error))
+        }
+        let dated = DatedEvent(on: try Registry.day(of: record), event: event)
+        if case .complaintFiled(let facts) = event, procedures.resolve(facts.rulebook) == nil {
             // Only a write behind the decider's back names a version the store never adopted before it.
             throw RegistryError.unreadableEvent(
                 sequence: record.sequence, type: record.type,
@@ -137,51 +182,32 @@ public struct RegistryReplay: Sendable {
                     "the complaint names rulebook \(facts.rulebook.map(\.description) ?? "?"), not adopted before it"))
         }
         lastSequence = record.sequence
-        switch folded {
-        case let .caseEvent(id, before, dated):
-            // Folded in place in the dictionary: no copy of the whole state per record (`before` shares what the
-            // event does not change).
-            var entry = cases.removeValue(forKey: id) ?? FoldedCase(version: 0, lastSequence: 0)
-            entry.fold.fold(
-                CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
-            entry.version = record.version
-            entry.lastSequence = record.sequence
-            let after = entry.state
-            if Projections.judgesChanged(from: before, to: after) {
-                judgedStamp = JudgedStamp(sequence: record.sequence, previous: judgedStamp?.sequence ?? 0, caseID: id)
-            }
-            cases[id] = entry
-            if compacting, after.closed != nil {
-                try Self.caseEntries(
-                    id, after, record.version, rulebook: try rulebook(for: after, of: id),
-                    into: &closedEntries)
-                cases[id] = nil
-                closedCases.insert(id)
-            }
-            if let key = Projections.commandKey(causation: record.event.causationId) { commands[key] = record.sequence }
-        case let .memberEvent(dated):
-            members[dated.event.member] = MemberRecord.evolve(members[dated.event.member], dated)
-            rosterStamp = record.sequence
-            if let key = Projections.commandKey(causation: record.event.causationId) { commands[key] = record.sequence }
-        case .assemblyEvent, .ladderRecord, .pathRecord, .outsiderRecord, .unknownStream:
-            break
+        var entry = cases.removeValue(forKey: id) ?? FoldedCase(version: 0, lastSequence: 0)
+        if before != nil { before = entry.state }
+        // Only the cell lists are kept to tell whether the judges changed: an event that changes them copies a few
+        // ids, the other arrays of the state stay uniquely held and grow in place.
+        let cellBefore = entry.state.cell
+        let judgementCellBefore = entry.state.judgement?.value.cell
+        entry.fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
+        entry.version = record.version
+        entry.lastSequence = record.sequence
+        if Projections.judgesChanged(cell: cellBefore, judgementCell: judgementCellBefore, to: entry.state) {
+            judgedStamp = JudgedStamp(sequence: record.sequence, previous: judgedStamp?.sequence ?? 0, caseID: id)
         }
-        return folded
+        if compacting, entry.state.closed != nil {
+            try Self.caseEntries(
+                id, entry.state, record.version, rulebook: try rulebook(for: entry.state, of: id),
+                into: &closedEntries)
+            closedCases.insert(id)
+        } else {
+            cases[id] = entry
+        }
+        if let key = Projections.commandKey(causation: record.event.causationId) { commands[key] = record.sequence }
+        return (id, dated)
     }
 
-    private static func read(_ record: EventRecord, cases: [CaseID: FoldedCase]) throws -> Folded {
-        if record.stream.hasPrefix("case/") {
-            let id = CaseID(String(record.stream.dropFirst("case/".count)))
-            let event: CaseEvent
-            do {
-                event = try CaseEvent.decode(type: record.type, payload: record.payload)
-            } catch {
-                throw RegistryError.unreadableEvent(
-                    sequence: record.sequence, type: record.type, reason: readingWords(error))
-            }
-            let before = cases[id]?.state ?? CaseDecider.initial
-            return .caseEvent(id, before: before, DatedEvent(on: try Registry.day(of: record), event: event))
-        }
+    /// A member's or the assembly's record read (case records are read by ``foldCaseEvent(_:before:)``).
+    private static func read(_ record: EventRecord) throws -> Folded {
         if record.stream.hasPrefix("member/") { return .memberEvent(try Registry.datedMemberEvent(record)) }
         if record.stream == Registry.assemblyStream {
             do {
@@ -203,7 +229,8 @@ public struct RegistryReplay: Sendable {
         into out: inout [String: [UInt8]]
     ) throws {
         let summary = Projections.summary(id, state: state, rulebook: rulebook, version: version)
-        out[Projections.casePrefix + id.rawValue] = Array(try Projections.jsonEncoder.encode(summary))
+        // Written by hand, byte for byte what `Projections.jsonEncoder` gives (acts write it with that encoder).
+        out[Projections.casePrefix + id.rawValue] = try ProjectionJSON.summary(summary)
         if let due = try Projections.dueEntry(summary, state) { out[Projections.duePrefix + id.rawValue] = due }
         for key in Projections.seatEntries(id, Projections.judges(state)) { out[key] = [] }
     }

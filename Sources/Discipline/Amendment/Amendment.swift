@@ -85,7 +85,7 @@ public enum AmendmentEvent: Equatable, Sendable {
     }
 
     public static func decode(type: String, payload: Data) throws -> AmendmentEvent {
-        let decoder = JSONDecoder()
+        let decoder = PayloadDecoder.self
         switch type {
         case "AmendmentProposed": return .proposed(try decoder.decode(AmendmentProposal.self, from: payload))
         case "AmendmentVoted": return .voted(try decoder.decode(AmendmentVote.self, from: payload))

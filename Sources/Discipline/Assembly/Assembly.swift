@@ -37,7 +37,7 @@ public enum AssemblyEvent: Equatable, Sendable {
 
     public static func decode(type: String, payload: Data) throws -> AssemblyEvent {
         switch type {
-        case "AssemblyScheduled": return .scheduled(try JSONDecoder().decode(AssemblyScheduled.self, from: payload))
+        case "AssemblyScheduled": return .scheduled(try PayloadDecoder.decode(AssemblyScheduled.self, from: payload))
         default: throw CaseEvent.UnknownEventType(type: type)
         }
     }

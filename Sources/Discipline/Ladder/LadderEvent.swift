@@ -142,7 +142,7 @@ public enum LadderEvent: Equatable, Sendable {
 
     /// Rebuilds an event from its stored type and payload.
     public static func decode(type: String, payload: Data) throws -> LadderEvent {
-        let decoder = JSONDecoder()
+        let decoder = PayloadDecoder.self
         switch type {
         case "LadderOpened": return .opened(try decoder.decode(LadderOpened.self, from: payload))
         case "LadderIncidentRecorded":

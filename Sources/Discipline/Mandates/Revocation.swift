@@ -127,7 +127,7 @@ public enum RevocationEvent: Equatable, Sendable {
     }
 
     public static func decode(type: String, payload: Data) throws -> RevocationEvent {
-        let decoder = JSONDecoder()
+        let decoder = PayloadDecoder.self
         switch type {
         case "RevocationOpened": return .opened(try decoder.decode(RevocationOpening.self, from: payload))
         case "RevocationHolderConvened":

@@ -125,7 +125,7 @@ public enum MediationEvent: Equatable, Sendable {
     }
 
     public static func decode(type: String, payload: Data) throws -> MediationEvent {
-        let decoder = JSONDecoder()
+        let decoder = PayloadDecoder.self
         switch type {
         case "MediationOpened": return .opened(try decoder.decode(MediationOpening.self, from: payload))
         case "MediatorNamed": return .mediatorNamed(try decoder.decode(MediatorNaming.self, from: payload))

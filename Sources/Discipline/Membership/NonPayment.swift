@@ -125,7 +125,7 @@ public enum NonPaymentEvent: Equatable, Sendable {
     }
 
     public static func decode(type: String, payload: Data) throws -> NonPaymentEvent {
-        let decoder = JSONDecoder()
+        let decoder = PayloadDecoder.self
         switch type {
         case "RenewalNoticeSent": return .noticeSent(try decoder.decode(RenewalNotice.self, from: payload))
         case "NonPaymentWarned": return .warned(try decoder.decode(NonPaymentWarning.self, from: payload))

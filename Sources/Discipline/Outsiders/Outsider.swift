@@ -43,7 +43,7 @@ public enum OutsiderEvent: Equatable, Sendable {
 
     /// Decodes a stored payload of the given type name.
     public static func decode(type: String, payload: Data) throws -> OutsiderEvent {
-        let p = try JSONDecoder().decode(Payload.self, from: payload)
+        let p = try PayloadDecoder.decode(Payload.self, from: payload)
         func need<T>(_ value: T?, _ key: String) throws -> T {
             guard let value else { throw MemberEventDecodingError.missingField(type: type, field: key) }
             return value

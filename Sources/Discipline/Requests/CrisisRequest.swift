@@ -64,7 +64,7 @@ public enum CrisisRequestEvent: Equatable, Sendable {
     }
 
     public static func decode(type: String, payload: Data) throws -> CrisisRequestEvent {
-        let decoder = JSONDecoder()
+        let decoder = PayloadDecoder.self
         switch type {
         case "CrisisRequestLodged": return .lodged(try decoder.decode(CrisisRequestLodging.self, from: payload))
         case "CrisisRequestImplemented":
