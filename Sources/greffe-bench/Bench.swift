@@ -314,6 +314,22 @@ final class Bench {
         duesThrough = year
         guard head > before else { return }
         // Mirror the import in the raw store: one transaction, one append per member stream, the roster projection.
+        let members = try registry.members()
+        try mirror(after: before, projectionKeys: members.map { "roster/" + $0.id.rawValue } + ["stamp/roster"])
+        let judged = context.members.mapValues(\.judgementsSat)
+        context.members = Dictionary(
+            uniqueKeysWithValues: members.map {
+                ($0.id, $0.standing(on: day, judgementsSat: judged[$0.id] ?? []))
+            })
+        sortedMembers = members.map(\.id).sorted(by: DrawPool.canonicalOrder)
+        FileHandle.standardError.write(
+            Data("roster: \(members.count) members, dues through \(year), \(head - before) events\n".utf8))
+    }
+
+    /// Copies every record appended to the engine's store after sequence `before` into the raw store, in one
+    /// transaction (one append per run of records of the same stream), with the projection entries named: the two
+    /// stores then hold the same records again. Not timed.
+    func mirror(after before: UInt64, projectionKeys: [String] = []) throws {
         var ranges: [ClosedRange<UInt64>] = []
         var cursor = store.records(from: before + 1)
         var current: (stream: String, range: ClosedRange<UInt64>)?
@@ -326,18 +342,8 @@ final class Bench {
             }
         }
         if let c = current { ranges.append(c.range) }
-        let members = try registry.members()
-        try raw.commit(
-            try store.benchmarkPuts(
-                appends: ranges, projectionKeys: members.map { "roster/" + $0.id.rawValue } + ["stamp/roster"]))
-        let judged = context.members.mapValues(\.judgementsSat)
-        context.members = Dictionary(
-            uniqueKeysWithValues: members.map {
-                ($0.id, $0.standing(on: day, judgementsSat: judged[$0.id] ?? []))
-            })
-        sortedMembers = members.map(\.id).sorted(by: DrawPool.canonicalOrder)
-        FileHandle.standardError.write(
-            Data("roster: \(members.count) members, dues through \(year), \(head - before) events\n".utf8))
+        guard !ranges.isEmpty else { return }
+        try raw.commit(try store.benchmarkPuts(appends: ranges, projectionKeys: projectionKeys))
     }
 
     /// Before a case of `year` is decided: the dues of that year and the next are on the roster.
@@ -562,6 +568,9 @@ final class Bench {
         guard options.processRuns > 0, let greffe = greffeExecutable else { return nil }
         let script = CaseScript(index: nextCase, shape: shape, firstYear: firstYear)
         try ensureDues(for: script.opened.year)
+        // What this case's acts append (through `perform` and the processes) is copied into the raw store when they
+        // are done, so that both stores hold the same records at the next size (the check after its scan).
+        let before = try store.head().sequence
         nextCase += 1
         var rng = script.rng
         context.caseID = script.id
@@ -603,6 +612,7 @@ final class Bench {
                     greffe, ["status", script.id.rawValue, "--store", store.path],
                     environment: environment))
         }
+        try mirror(after: before, projectionKeys: ["case/" + script.id.rawValue])
         return (acts, statuses)
     }
 
