@@ -248,6 +248,9 @@ final class Bench {
     var payloadBytes = 0
     var sortedMembers: [MemberID] = []
     var duesThrough = 0
+    /// Every act of the single-act phases (`--act-trace`), and the size being measured.
+    var actTrace: [ActSample] = []
+    var currentSize = 0
 
     /// Creates the engine's store and the raw environment side by side in the work directory, which must not hold a
     /// benchmark already.
@@ -290,7 +293,14 @@ final class Bench {
 
         var sizes: [SizeResult] = []
         for size in options.sizes {
+            currentSize = size
             sizes.append(try measure(size: size))
+        }
+        if let path = options.actTracePath {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let lines = try actTrace.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         return Results(
             machine: Bench.machine(), command: CommandLine.arguments.joined(separator: " "), members: shape.members,
@@ -654,9 +664,11 @@ final class Bench {
             guard let (command, day) = step(state, context, &rng) else {
                 throw BenchFailure(description: "case \(script.id): step \(n + 1) has no command")
             }
+            let usage0 = ThreadUsage.now()
             let (performed, seconds, cpu) = try timedWithCPU {
                 try registry.perform(command, in: script.id, on: day, recording: recording)
             }
+            let engineUsage = ThreadUsage.now() - usage0
             engineCPU.append(cpu)
             guard case .recorded(let records) = performed, let first = records.first, let last = records.last else {
                 throw BenchFailure(description: "case \(script.id): step \(n + 1) recorded nothing")
@@ -665,9 +677,18 @@ final class Bench {
             var keys = ["case/" + script.id.rawValue, "stamp/judged"]
             if let id = command.commandId { keys.append("command/" + id) }
             let puts = try store.benchmarkPuts(appends: [first.sequence...last.sequence], projectionKeys: keys)
+            let rawUsage0 = ThreadUsage.now()
             let (_, rawSeconds, rawCPUSeconds) = try timedWithCPU { try raw.commit(puts) }
+            let rawUsage = ThreadUsage.now() - rawUsage0
             rawSamples.append(rawSeconds)
             rawCPU.append(rawCPUSeconds)
+            if options.actTracePath != nil {
+                actTrace.append(
+                    ActSample(
+                        size: currentSize, caseID: script.id.rawValue, step: n + 1, command: command.typeName,
+                        engineMs: seconds * 1000, engineCPUMs: cpu * 1000, rawMs: rawSeconds * 1000,
+                        rawCPUMs: rawCPUSeconds * 1000, engine: engineUsage, raw: rawUsage))
+            }
             for r in records {
                 state = CaseDecider.evolve(
                     state, DatedEvent(on: day, event: try CaseEvent.decode(type: r.type, payload: r.payload)))
