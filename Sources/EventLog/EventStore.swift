@@ -576,6 +576,18 @@ public struct ProjectionReader: ~Copyable {
         return out
     }
 
+    /// The keys of every entry whose key starts with `prefix`, in key order (the values are not copied).
+    public func keys(prefix: String) throws -> [String] {
+        let p = Array(prefix.utf8)
+        var out: [String] = []
+        try txn.scan(db, from: p) { key, _ in
+            guard key.starts(with: p) else { return false }
+            out.append(String(decoding: key, as: UTF8.self))
+            return true
+        }
+        return out
+    }
+
     /// Whether some entry's key starts with `prefix` (reads one entry at most).
     public func hasEntry(prefix: String) throws -> Bool {
         let p = Array(prefix.utf8)

@@ -96,7 +96,8 @@ extension GreffeCommand {
         for (variable, value) in takeLeadingGlobalOptions(&arguments) { setenv(variable, value, 1) }
         var command: any ParsableCommand
         do {
-            command = try parseAsRoot(arguments)
+            // The subcommand the first word names, parsed alone; the whole tree for anything else (see QuickParse).
+            command = try parseQuickly(arguments) ?? parseAsRoot(arguments)
         } catch {
             // Help, `--version` and completion scripts are the parser's to print; a command line it cannot parse is
             // told in the user's language, with the nearest subcommand for a word that is none.

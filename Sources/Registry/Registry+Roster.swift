@@ -52,22 +52,28 @@ extension Registry {
         }
     }
 
-    /// The ids of every member on the roster, read from the projection's keys (no record decoded).
+    /// The ids of every member on the roster, read from the projection's keys (no record decoded nor copied).
     public func memberIDs() throws -> [MemberID] {
         try store.readProjections { reader in
-            try reader.entries(prefix: Projections.rosterPrefix).map {
-                MemberID(String($0.key.dropFirst(Projections.rosterPrefix.count)))
+            try reader.keys(prefix: Projections.rosterPrefix).map {
+                MemberID(String($0.dropFirst(Projections.rosterPrefix.count)))
             }
         }
     }
 
-    /// The ids of every case, read from the case index's keys (no summary decoded).
+    /// The ids of every case, read from the case index's keys (no summary decoded nor copied).
     public func caseIDs() throws -> [CaseID] {
         try store.readProjections { reader in
-            try reader.entries(prefix: Projections.casePrefix).map {
-                CaseID(String($0.key.dropFirst(Projections.casePrefix.count)))
+            try reader.keys(prefix: Projections.casePrefix).map {
+                CaseID(String($0.dropFirst(Projections.casePrefix.count)))
             }
         }
+    }
+
+    /// Whether the case index holds `id` as it is: one key lookup, whatever the number of cases (what naming a case
+    /// by its full id costs on the command line).
+    public func caseIndexHolds(_ id: CaseID) throws -> Bool {
+        try store.readProjections { try $0.get(Projections.casePrefix + id.rawValue) != nil }
     }
 
     /// Every member id a case's state names (parties, witnesses, the rapporteur, the cell, voters…), the draw pools

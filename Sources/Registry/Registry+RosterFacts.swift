@@ -161,8 +161,15 @@ extension Registry {
                 return cache
             }
         }
-        let cache = RosterFactsCache(
-            rosterStamp: roster, judgedStamp: judged, records: try members(), judged: try judgementsSat())
+        // A roster act alone (dues recorded, a member joining) leaves who sat in judgement as it was: the seats are
+        // not read again (their number grows with the log; the roster's does not).
+        let seats: [MemberID: [CaseID]]
+        if let cache = rosterFactsCache, cache.judgedStamp == judged {
+            seats = cache.judged
+        } else {
+            seats = try judgementsSat()
+        }
+        let cache = RosterFactsCache(rosterStamp: roster, judgedStamp: judged, records: try members(), judged: seats)
         rosterFactsCache = cache
         return cache
     }

@@ -248,6 +248,9 @@ final class Bench {
     var payloadBytes = 0
     var sortedMembers: [MemberID] = []
     var duesThrough = 0
+    /// Every act of the single-act phases (`--act-trace`), and the size being measured.
+    var actTrace: [ActSample] = []
+    var currentSize = 0
 
     /// Creates the engine's store and the raw environment side by side in the work directory, which must not hold a
     /// benchmark already.
@@ -290,7 +293,14 @@ final class Bench {
 
         var sizes: [SizeResult] = []
         for size in options.sizes {
+            currentSize = size
             sizes.append(try measure(size: size))
+        }
+        if let path = options.actTracePath {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let lines = try actTrace.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         return Results(
             machine: Bench.machine(), command: CommandLine.arguments.joined(separator: " "), members: shape.members,
@@ -314,6 +324,22 @@ final class Bench {
         duesThrough = year
         guard head > before else { return }
         // Mirror the import in the raw store: one transaction, one append per member stream, the roster projection.
+        let members = try registry.members()
+        try mirror(after: before, projectionKeys: members.map { "roster/" + $0.id.rawValue } + ["stamp/roster"])
+        let judged = context.members.mapValues(\.judgementsSat)
+        context.members = Dictionary(
+            uniqueKeysWithValues: members.map {
+                ($0.id, $0.standing(on: day, judgementsSat: judged[$0.id] ?? []))
+            })
+        sortedMembers = members.map(\.id).sorted(by: DrawPool.canonicalOrder)
+        FileHandle.standardError.write(
+            Data("roster: \(members.count) members, dues through \(year), \(head - before) events\n".utf8))
+    }
+
+    /// Copies every record appended to the engine's store after sequence `before` into the raw store, in one
+    /// transaction (one append per run of records of the same stream), with the projection entries named: the two
+    /// stores then hold the same records again. Not timed.
+    func mirror(after before: UInt64, projectionKeys: [String] = []) throws {
         var ranges: [ClosedRange<UInt64>] = []
         var cursor = store.records(from: before + 1)
         var current: (stream: String, range: ClosedRange<UInt64>)?
@@ -326,18 +352,8 @@ final class Bench {
             }
         }
         if let c = current { ranges.append(c.range) }
-        let members = try registry.members()
-        try raw.commit(
-            try store.benchmarkPuts(
-                appends: ranges, projectionKeys: members.map { "roster/" + $0.id.rawValue } + ["stamp/roster"]))
-        let judged = context.members.mapValues(\.judgementsSat)
-        context.members = Dictionary(
-            uniqueKeysWithValues: members.map {
-                ($0.id, $0.standing(on: day, judgementsSat: judged[$0.id] ?? []))
-            })
-        sortedMembers = members.map(\.id).sorted(by: DrawPool.canonicalOrder)
-        FileHandle.standardError.write(
-            Data("roster: \(members.count) members, dues through \(year), \(head - before) events\n".utf8))
+        guard !ranges.isEmpty else { return }
+        try raw.commit(try store.benchmarkPuts(appends: ranges, projectionKeys: projectionKeys))
     }
 
     /// Before a case of `year` is decided: the dues of that year and the next are on the roster.
@@ -562,6 +578,9 @@ final class Bench {
         guard options.processRuns > 0, let greffe = greffeExecutable else { return nil }
         let script = CaseScript(index: nextCase, shape: shape, firstYear: firstYear)
         try ensureDues(for: script.opened.year)
+        // What this case's acts append (through `perform` and the processes) is copied into the raw store when they
+        // are done, so that both stores hold the same records at the next size (the check after its scan).
+        let before = try store.head().sequence
         nextCase += 1
         var rng = script.rng
         context.caseID = script.id
@@ -603,6 +622,7 @@ final class Bench {
                     greffe, ["status", script.id.rawValue, "--store", store.path],
                     environment: environment))
         }
+        try mirror(after: before, projectionKeys: ["case/" + script.id.rawValue])
         return (acts, statuses)
     }
 
@@ -644,9 +664,11 @@ final class Bench {
             guard let (command, day) = step(state, context, &rng) else {
                 throw BenchFailure(description: "case \(script.id): step \(n + 1) has no command")
             }
+            let usage0 = ThreadUsage.now()
             let (performed, seconds, cpu) = try timedWithCPU {
                 try registry.perform(command, in: script.id, on: day, recording: recording)
             }
+            let engineUsage = ThreadUsage.now() - usage0
             engineCPU.append(cpu)
             guard case .recorded(let records) = performed, let first = records.first, let last = records.last else {
                 throw BenchFailure(description: "case \(script.id): step \(n + 1) recorded nothing")
@@ -655,9 +677,18 @@ final class Bench {
             var keys = ["case/" + script.id.rawValue, "stamp/judged"]
             if let id = command.commandId { keys.append("command/" + id) }
             let puts = try store.benchmarkPuts(appends: [first.sequence...last.sequence], projectionKeys: keys)
+            let rawUsage0 = ThreadUsage.now()
             let (_, rawSeconds, rawCPUSeconds) = try timedWithCPU { try raw.commit(puts) }
+            let rawUsage = ThreadUsage.now() - rawUsage0
             rawSamples.append(rawSeconds)
             rawCPU.append(rawCPUSeconds)
+            if options.actTracePath != nil {
+                actTrace.append(
+                    ActSample(
+                        size: currentSize, caseID: script.id.rawValue, step: n + 1, command: command.typeName,
+                        engineMs: seconds * 1000, engineCPUMs: cpu * 1000, rawMs: rawSeconds * 1000,
+                        rawCPUMs: rawCPUSeconds * 1000, engine: engineUsage, raw: rawUsage))
+            }
             for r in records {
                 state = CaseDecider.evolve(
                     state, DatedEvent(on: day, event: try CaseEvent.decode(type: r.type, payload: r.payload)))

@@ -103,3 +103,44 @@ final class AnonymousMemorySampler: @unchecked Sendable {
         return Swift.max(peak, Memory.field("RssAnon") ?? 0)
     }
 }
+
+/// The calling thread's page faults and context switches so far (`getrusage(RUSAGE_THREAD)`): what a slow sample
+/// waited for — pages of the map touched for the first time (minor faults), read from the disk (major), the disk's
+/// sync (a voluntary switch), the other processes of a shared machine (involuntary ones).
+struct ThreadUsage: Codable {
+    var minorFaults = 0
+    var majorFaults = 0
+    var voluntarySwitches = 0
+    var involuntarySwitches = 0
+
+    static func now() -> ThreadUsage {
+        var usage = rusage()
+        // RUSAGE_THREAD (1): Glibc does not export the name to Swift.
+        guard getrusage(__rusage_who_t(1), &usage) == 0 else { return ThreadUsage() }
+        return ThreadUsage(
+            minorFaults: usage.ru_minflt, majorFaults: usage.ru_majflt, voluntarySwitches: usage.ru_nvcsw,
+            involuntarySwitches: usage.ru_nivcsw)
+    }
+
+    static func - (a: ThreadUsage, b: ThreadUsage) -> ThreadUsage {
+        ThreadUsage(
+            minorFaults: a.minorFaults - b.minorFaults, majorFaults: a.majorFaults - b.majorFaults,
+            voluntarySwitches: a.voluntarySwitches - b.voluntarySwitches,
+            involuntarySwitches: a.involuntarySwitches - b.involuntarySwitches)
+    }
+}
+
+/// One act of the single-act phase, for `--act-trace`: which command, how long each side took, and what the engine's
+/// side waited for.
+struct ActSample: Codable {
+    var size: Int
+    var caseID: String
+    var step: Int
+    var command: String
+    var engineMs: Double
+    var engineCPUMs: Double
+    var rawMs: Double
+    var rawCPUMs: Double
+    var engine: ThreadUsage
+    var raw: ThreadUsage
+}

@@ -20,12 +20,14 @@ struct Options {
     var processRuns = 10
     /// The `greffe` executable those processes run (default: the one beside greffe-bench, when built).
     var greffePath: String?
+    /// Where to write one JSON line per single act (`--act-trace FILE`).
+    var actTracePath: String?
     var shape = WorkloadShape()
 
     static let usage = """
         usage: greffe-bench [--smoke] [--sizes 1e3,1e4,1e5,1e6] [--json FILE|-] [--dir DIR] [--keep]
                             [--batch EVENTS] [--act-cases N] [--status-samples N] [--members N] [--draw-every N] [--seed N]
-                            [--process-runs N] [--greffe PATH]
+                            [--process-runs N] [--greffe PATH] [--act-trace FILE]
           --smoke        one size, 10³ events, a 400-member roster, one case of single acts (seconds)
           --sizes        log sizes to reach, in case events (the roster's events come on top)
           --json         write the results as JSON to FILE (- for standard output, then the text table goes to stderr)
@@ -34,6 +36,8 @@ struct Options {
           --act-cases    cases recorded act by act (one synced transaction per command) at each size
           --process-runs fresh `greffe evidence` and `greffe status` processes timed at each size, as a user runs
                          them (default 10; 0 for none); --greffe names the executable (default: beside greffe-bench)
+          --act-trace    write one JSON line per single act to FILE: its command, wall and CPU time on both sides,
+                         and the page faults and context switches of each side (what a slow act waited for)
         One operation alone on a kept store, for a profiler (perf record …), one line of JSON out:
           greffe-bench --replay-child STORE | --verify-child STORE | --decode-child STORE | --status-child STORE
           greffe-bench --bulk-child STORE NEW-STORE      (copies the log with bulk appends)
@@ -95,6 +99,9 @@ struct Options {
                     return .failure(UsageError("--greffe takes the path of a greffe executable"))
                 }
                 o.greffePath = v
+            case "--act-trace":
+                guard let v = value() else { return .failure(UsageError("--act-trace takes a file name")) }
+                o.actTracePath = v
             case "--members":
                 guard let n = number(value()), n >= 50 else {
                     return .failure(UsageError("--members takes a number ≥ 50"))

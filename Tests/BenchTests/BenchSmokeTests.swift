@@ -70,3 +70,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory + "/engine"))
     }
 }
+
+/// The benchmark's raw-LMDB mirror must hold the engine's records at every size: the whole-process acts of one size
+/// (`greffe evidence` processes, and the acts through `perform` that open their case) were written to the engine's
+/// store only, so the next size stopped with « raw store has N records, engine N+14 ».
+@Suite struct BenchMirrorTests {
+    @Test func rawMirrorHoldsTheEngineRecordsAtTheSizeAfterWholeProcessActs() throws {
+        let temporary = TemporaryDirectory(prefix: "greffe-bench-sizes", creating: false)
+        let process = Process()
+        process.executableURL = BenchSmokeTests.binary
+        process.arguments = ["--smoke", "--sizes", "300,600", "--json", "-", "--dir", temporary.path]
+        let out = Pipe()
+        let logPath = temporary.path + ".log"
+        #expect(FileManager.default.createFile(atPath: logPath, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: logPath) }
+        process.standardOutput = out
+        process.standardError = FileHandle(forWritingAtPath: logPath)
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let message = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        #expect(process.terminationStatus == 0, "\(message.suffix(400))")
+        let results = try JSONDecoder().decode(BenchSmokeTests.Results.self, from: data)
+        #expect(results.sizes.map(\.targetCaseEvents) == [300, 600])
+        // The first size's processes ran, so the second size checked a store they had written to.
+        #expect(results.sizes.first?.processAct?.count == 2)
+    }
+}

@@ -145,7 +145,10 @@ extension Registry {
     /// The case `text` names (id, unique prefix or suffix); an unknown one is left as given (the command then says
     /// which ids are near); an ambiguous one is refused (64).
     func resolveCase(_ text: String) throws -> CaseID {
-        switch PeopleNames.caseID(text, among: try caseIndex().map(\.id)) {
+        // A full id costs one key lookup; only a prefix or an end of one reads the index's keys.
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        if !typed.isEmpty, try caseIndexHolds(CaseID(typed)) { return CaseID(typed) }
+        switch PeopleNames.caseID(text, among: try caseIDs()) {
         case .found(let id): return id
         case .ambiguous(let candidates):
             throw PeopleNames.ambiguity(text, option: nil, candidates, what: ("dossier", "case"))
@@ -208,6 +211,16 @@ final class CommandLineNames: @unchecked Sendable {
         return ProcessInfo.processInfo.environment["GREFFE_KEYS"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// A question to the store the command line names (`nil` when it cannot be read or answer), asked of a registry
+    /// over it opened read-only and closed again: for a name given as a full id, one key lookup.
+    static func ask(_ question: (Registry) throws -> Bool) -> Bool? {
+        let path = Completions.storePath(Array(CommandLine.arguments.dropFirst()))
+        guard FileManager.default.fileExists(atPath: path),
+            let store = try? EventStore.open(at: path, options: .readOnly)
+        else { return nil }
+        return try? question(Registry(store: store, rulebook: .cle))
+    }
+
     /// The store's members and cases; the store and its key store are closed when this returns.
     static func read(store path: String, keys: String?, names: Bool = true) -> ([PeopleNames.Person]?, [CaseID]?) {
         guard FileManager.default.fileExists(atPath: path),
@@ -228,6 +241,7 @@ final class CommandLineNames: @unchecked Sendable {
         let typed = text.trimmingCharacters(in: .whitespaces)
         // Nothing typed names nobody: the command's own check refuses it (a blank `--as` is not « everyone »).
         if typed.isEmpty { return MemberID(text) }
+        if Self.ask({ try $0.firstUnknownMember([MemberID(typed)]) == nil }) == true { return MemberID(typed) }
         guard let (ids, _) = load() else { return MemberID(typed) }
         if ids.contains(where: { $0.id.rawValue == typed }) { return MemberID(typed) }
         guard let (people, _) = load(names: true) else { return MemberID(typed) }
@@ -245,6 +259,8 @@ final class CommandLineNames: @unchecked Sendable {
     /// command says which ids are near, exit 66), an ambiguous one recorded as the failure.
     func caseID(_ text: String) -> String {
         let typed = text.trimmingCharacters(in: .whitespaces)
+        // A case named by its full id (the usual way): one key lookup, not every case's id.
+        if !typed.isEmpty, Self.ask({ try $0.caseIndexHolds(CaseID(typed)) }) == true { return typed }
         guard let (_, cases) = load() else { return text }
         switch PeopleNames.caseID(typed, among: cases) {
         case .found(let id): return id.rawValue
