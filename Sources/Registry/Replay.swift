@@ -12,7 +12,8 @@ public struct RegistryReplay: Sendable {
         /// The case's stream folded, withdrawals and corrections applied (`CaseFold`).
         public var fold = CaseFold()
         public var state: CaseState { fold.state }
-        /// The stream version of the last event folded.
+        /// The stream version of the last event folded, an erasure of the texts aside (R35: it changes no projection
+        /// entry, the case's summary included).
         public var version: UInt64
         /// The sequence of the last event folded.
         public var lastSequence: UInt64
@@ -120,6 +121,13 @@ public struct RegistryReplay: Sendable {
         if compacting, record.stream.hasPrefix("case/"),
             closedCases.contains(CaseID(String(record.stream.dropFirst("case/".count))))
         {
+            // The erasure of a closed case's texts (R35) changes none of its projection entries.
+            if record.type == "CaseTextsErased",
+                case .caseEvent(let id, _, let dated) = try Self.read(record, cases: [:])
+            {
+                lastSequence = record.sequence
+                return .caseEvent(id, before: CaseDecider.initial, dated)
+            }
             // The decider refuses every act after closing; only a write behind its back produces one.
             throw RegistryError.unreadableEvent(
                 sequence: record.sequence, type: record.type,
@@ -144,7 +152,8 @@ public struct RegistryReplay: Sendable {
             var entry = cases.removeValue(forKey: id) ?? FoldedCase(version: 0, lastSequence: 0)
             entry.fold.fold(
                 CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
-            entry.version = record.version
+            // The erasure of the texts (R35) changes no projection entry: the summary keeps the last act's version.
+            if case .caseTextsErased = dated.event {} else { entry.version = record.version }
             entry.lastSequence = record.sequence
             let after = entry.state
             if Projections.judgesChanged(from: before, to: after) {

@@ -177,6 +177,8 @@ public struct CaseState: Equatable, Sendable {
     public internal(set) var reparations: [Dated<Reparation>] = []
     public internal(set) var radiations: [Dated<Radiation>] = []
     public internal(set) var closed: Dated<Closure>?
+    /// R35: the day the case's texts were erased (its key destroyed), and the act's record.
+    public internal(set) var textsErased: Dated<CaseTextsErasure>?
 
     public init() {}
 

@@ -222,6 +222,16 @@ public struct EventWords {
                 "Correction of \(records(p.records)): \(text(p.reason)) — now: ")
                 + p.events.map(sentence).joined(separator: " ; ")
                 + l.t(" (le \(p.actDay.frenchDescription))", " (on \(p.actDay))")
+        case .caseTextsErased(let p):
+            let due =
+                p.dueOn.map { l.t("dus le \($0.frenchDescription)", "due on \($0)") }
+                ?? l.t("gardés sans limite de temps (radiation)", "kept without a time limit (radiation)")
+            let override = p.override.map { l.t(", avant terme : \($0.fr)", ", before the term: \($0.en)") } ?? ""
+            let by = p.requestedBy.map { l.t(", à la demande de \(name($0))", ", requested by \(name($0))") } ?? ""
+            return l.t(
+                "Textes du dossier effacés, clé détruite (art. 6) : \(p.reason)\(by) — dossier terminé le \(p.endedOn.frenchDescription), textes gardés \(p.retention.fr), \(due)\(override)",
+                "Case texts erased, key destroyed (art. 6): \(p.reason)\(by) — case ended on \(p.endedOn), texts kept \(p.retention.en), \(due)\(override)"
+            )
         }
     }
 

@@ -117,6 +117,13 @@ struct CaseView {
                     + (labels.isEmpty ? l.t("aucune sanction", "no sanction") : labels.joined(separator: ", "))
                     + l.t(" (le \(outcome.on))", " (on \(outcome.on))"))
         }
+        if let erased = state.textsErased {
+            line(
+                l.t(
+                    "  textes effacés le \(erased.on) (R35, art. 6) : la clé du dossier est détruite, ils se lisent « [effacé] »",
+                    "  texts erased on \(erased.on) (R35, art. 6): the case's key is destroyed, they read \"[erased]\"")
+            )
+        }
         let votes: [(on: Day, fr: String, en: String, proposals: [Proposal], tallies: [OptionTally])] =
             [
                 state.cellVote.map { ($0.on, "vote de la cellule", "cell vote", $0.value.proposals, $0.value.tallies) },
