@@ -16,7 +16,7 @@ extension GreffeCommand {
                 clé : ses données deviennent illisibles pour toujours, le journal et sa chaîne restent vérifiables. Voir
                 docs/privacy.md.
                 """),
-            subcommands: [Erase.self, EraseCase.self, Due.self, Access.self])
+            subcommands: [Erase.self, EraseCase.self, Due.self, Access.self, Passphrase.self])
     }
 }
 
