@@ -307,10 +307,12 @@ SEALED_EVENT_FIELDS = {
     "ExplanationRequested": ["summary", "demands"], "AccusedLeft": ["note"], "ProcedureStopped": ["reason"],
     "SummaryWritten": ["demand", "defence"], "CellMemberReplaced": ["reason"],
     "ExplicitDecisionRecorded": ["decision", "reason"], "ConsensusReached": ["reasons"],
-    "ReferredToGeneralAssembly": ["note"], "AppealLodged": ["companion", "grounds"], "DrawnMemberDeclined": ["reason"], "GeneralAssemblyResolutionRecorded": ["reason"],
+    "ReferredToGeneralAssembly": ["note"], "AppealLodged": ["companion", "grounds"], "DrawnMemberDeclined": ["reason"], "GeneralAssemblyResolutionRecorded": ["outcome", "reason"],
     "CaseClosed": ["reason"], "ReparationMeasuresRecorded": ["measures"], "MemberJoined": ["displayName", "email", "phone"], "MemberDetailsChanged": ["displayName", "email", "phone"],
-    "MemberResigned": ["collectiveDecision"],
+    "MemberResigned": ["collectiveDecision"], "SuspensionImposed": ["blockedSpaces"],
 }
+# The personal texts of structs nested in event payloads (a probation in a decision, a vote's proposals, a judgement).
+SEALED_DEF_FIELDS = {"Probation": ["conditions", "spaces"]}
 
 
 def sealed(schema):
@@ -318,6 +320,15 @@ def sealed(schema):
     out = {"anyOf": [schema, {"$ref": SEALED}],
            "description": "a personal text: in clear in records written before sealing, else sealed (sealed-text.schema.json)"}
     return out
+
+
+def seal_defs(defs):
+    for name, fields in SEALED_DEF_FIELDS.items():
+        if name in defs:
+            defs[name] = json.loads(json.dumps(defs[name]))
+            for field in fields:
+                prop = defs[name]["properties"][field]
+                prop["items"] = sealed(prop["items"])
 
 
 def seal_fields(type_name, body):
@@ -394,6 +405,7 @@ def main():
         defs = {}
         body = object_schema(payload, defs)
         seal_fields(type_name, body)
+        seal_defs(defs)
         version = EVENT_SCHEMA_VERSIONS.get(type_name, SCHEMA_VERSION)
         older = OLDER_EVENT_PAYLOADS.get(type_name, {})
         title = f"event {type_name} payload (schemaVersion {version})"

@@ -88,7 +88,9 @@ public struct EventWords {
         case .suspensionImposed(let p):
             return l.t("Suspension de \(list(p.accused))", "Suspension of \(list(p.accused))")
                 + (p.blockedSpaces.isEmpty
-                    ? "" : l.t(" ; espaces bloqués : ", "; blocked spaces: ") + p.blockedSpaces.joined(separator: ", "))
+                    ? ""
+                    : l.t(" ; espaces bloqués : ", "; blocked spaces: ")
+                        + p.blockedSpaces.map(text).joined(separator: ", "))
         case .evidenceAdded(let p):
             return l.t(
                 "Pièce versée au dossier (\(evidenceKind(p.kind))) : \(text(p.description))",
@@ -202,8 +204,8 @@ public struct EventWords {
                 "\(name(p.member)) is replaced in the cell (\(ground(p.ground))): \(text(p.reason))")
         case .generalAssemblyResolutionRecorded(let p):
             return l.t(
-                "Résolution de l'Assemblée : \(p.outcome) (\(text(p.reason)))",
-                "Assembly resolution: \(p.outcome) (\(text(p.reason)))")
+                "Résolution de l'Assemblée : \(text(p.outcome)) (\(text(p.reason)))",
+                "Assembly resolution: \(text(p.outcome)) (\(text(p.reason)))")
         case .reparationMeasuresRecorded(let p):
             return l.t(
                 "Mesures de réparation : \(p.measures.map(text).joined(separator: ", "))",

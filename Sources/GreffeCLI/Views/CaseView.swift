@@ -106,7 +106,8 @@ struct CaseView {
                     "  suspension in force (\(s.rule.rawValue)) since \(s.from), \(s.untilEn)")
                     + (s.blockedSpaces.isEmpty
                         ? ""
-                        : l.t(" ; espaces bloqués : ", "; blocked spaces: ") + s.blockedSpaces.joined(separator: ", ")))
+                        : l.t(" ; espaces bloqués : ", "; blocked spaces: ")
+                            + s.blockedSpaces.map { reveal($0) }.joined(separator: ", ")))
         }
         if let outcome = state.outcome {
             let labels = outcome.sanctions.map { id in
