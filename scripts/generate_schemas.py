@@ -63,6 +63,8 @@ ENUMS = {
     "MemberKind": ["person", "association"],
     "ReplacementGround": ["noLongerEligible", "noAnswer"],
     "SilentMatter": ["cellCannotBeFormed", "everyAccusedLeft"],
+    "PeriodUnit": ["days", "months"],
+    "ErasureOverride": ["erasure-request", "authority-order"],
 }
 
 # Struct name -> ordered fields (name, type). Types: scalar, enum name, struct name, "[T]" for arrays, "T?" optional.
@@ -137,6 +139,10 @@ STRUCTS = {
     "Reparation": [("measures", "[string]")],
     "Radiation": [("member", "member")],
     "Closure": [("reason", "string")],
+    # R35: the erasure of a case's texts (Sources/Discipline/Privacy/CaseTextsErasure.swift); names no one.
+    "Period": [("length", "count"), ("unit", "PeriodUnit")],
+    "CaseTextsErasure": [("reason", "string"), ("requestedBy", "member?"), ("endedOn", "day"), ("retention", "Period"),
+                         ("dueOn", "day?"), ("override", "ErasureOverride?")],
     # Roster events (member/<id> streams, Sources/Discipline/Roster/MemberEvent.swift).
     "MemberJoinedPayload": [("member", "member"), ("displayName", "string"), ("email", "text"), ("kind", "MemberKind"),
                             ("phone", "string?")],
@@ -238,6 +244,7 @@ EVENTS = {
     "ReparationMeasuresRecorded": ("Reparation", "Reparation measures were recorded (R26)."),
     "RadiationAnnounced": ("Radiation", "A radiation was announced (R28)."),
     "CaseClosed": ("Closure", "The case was closed."),
+    "CaseTextsErased": ("CaseTextsErasure", "The case's texts were erased (R35, Article 6): the case's key was destroyed after this record, so every text sealed under it reads [effacé]. Carries no personal data and no text of the case: `reason` says why (in clear, naming no one), `requestedBy` who asked, `endedOn`, `retention` and `dueOn` the retention rule that made the texts due (`dueOn` absent when a radiation keeps them without a time limit), `override` the legal reason relied upon to erase before `dueOn`. The case takes no act after it."),
     "MemberJoined": ("MemberJoinedPayload", "A member joined the association (member stream), on the envelope's occurredOn (the roster file's « membre depuis » when it gives one). `email` is empty for a member known by phone only; `phone` is present when the roster gave one."),
     "MemberDetailsChanged": ("MemberDetailsChangedPayload", "A member's name, e-mail, kind or phone changed; only changed fields are present."),
     "MemberDuesPaid": ("MemberDuesPaidPayload", "Dues paid for a calendar year (R13)."),
@@ -300,10 +307,12 @@ SEALED_EVENT_FIELDS = {
     "ExplanationRequested": ["summary", "demands"], "AccusedLeft": ["note"], "ProcedureStopped": ["reason"],
     "SummaryWritten": ["demand", "defence"], "CellMemberReplaced": ["reason"],
     "ExplicitDecisionRecorded": ["decision", "reason"], "ConsensusReached": ["reasons"],
-    "ReferredToGeneralAssembly": ["note"], "AppealLodged": ["companion", "grounds"], "DrawnMemberDeclined": ["reason"], "GeneralAssemblyResolutionRecorded": ["reason"],
+    "ReferredToGeneralAssembly": ["note"], "AppealLodged": ["companion", "grounds"], "DrawnMemberDeclined": ["reason"], "GeneralAssemblyResolutionRecorded": ["outcome", "reason"],
     "CaseClosed": ["reason"], "ReparationMeasuresRecorded": ["measures"], "MemberJoined": ["displayName", "email", "phone"], "MemberDetailsChanged": ["displayName", "email", "phone"],
-    "MemberResigned": ["collectiveDecision"],
+    "MemberResigned": ["collectiveDecision"], "SuspensionImposed": ["blockedSpaces"],
 }
+# The personal texts of structs nested in event payloads (a probation in a decision, a vote's proposals, a judgement).
+SEALED_DEF_FIELDS = {"Probation": ["conditions", "spaces"]}
 
 
 def sealed(schema):
@@ -311,6 +320,15 @@ def sealed(schema):
     out = {"anyOf": [schema, {"$ref": SEALED}],
            "description": "a personal text: in clear in records written before sealing, else sealed (sealed-text.schema.json)"}
     return out
+
+
+def seal_defs(defs):
+    for name, fields in SEALED_DEF_FIELDS.items():
+        if name in defs:
+            defs[name] = json.loads(json.dumps(defs[name]))
+            for field in fields:
+                prop = defs[name]["properties"][field]
+                prop["items"] = sealed(prop["items"])
 
 
 def seal_fields(type_name, body):
@@ -387,6 +405,7 @@ def main():
         defs = {}
         body = object_schema(payload, defs)
         seal_fields(type_name, body)
+        seal_defs(defs)
         version = EVENT_SCHEMA_VERSIONS.get(type_name, SCHEMA_VERSION)
         older = OLDER_EVENT_PAYLOADS.get(type_name, {})
         title = f"event {type_name} payload (schemaVersion {version})"

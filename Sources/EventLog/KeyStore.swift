@@ -180,4 +180,16 @@ public struct KeyStoreWriter: ~Copyable {
     public func put(_ name: String, _ value: [UInt8]) throws { try txn.put(db, Array(name.utf8), value) }
     @discardableResult
     public func delete(_ name: String) throws -> Bool { try txn.delete(db, Array(name.utf8)) }
+
+    /// Every entry whose name starts with `prefix` (`key/`), in name order, copied out.
+    public func entries(prefix: String) throws -> [(name: String, value: [UInt8])] {
+        let start = Array(prefix.utf8)
+        var found: [(String, [UInt8])] = []
+        try txn.reader.scan(db, from: start) { key, value in
+            guard key.starts(with: start) else { return false }
+            found.append((String(decoding: key, as: UTF8.self), Array(value)))
+            return true
+        }
+        return found
+    }
 }

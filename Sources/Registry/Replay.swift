@@ -12,7 +12,8 @@ public struct RegistryReplay: Sendable {
         /// The case's stream folded, withdrawals and corrections applied (`CaseFold`).
         public var fold = CaseFold()
         public var state: CaseState { fold.state }
-        /// The stream version of the last event folded.
+        /// The stream version of the last event folded, an erasure of the texts aside (R35: it changes no projection
+        /// entry, the case's summary included).
         public var version: UInt64
         /// The sequence of the last event folded.
         public var lastSequence: UInt64
@@ -160,6 +161,14 @@ public struct RegistryReplay: Sendable {
     ) throws -> (CaseID, DatedEvent) {
         let id = CaseID(String(record.stream.dropFirst("case/".count)))
         if compacting, closedCases.contains(id) {
+            // The erasure of a closed case's texts (R35) changes none of its projection entries.
+            if record.type == "CaseTextsErased" {
+                let dated = DatedEvent(
+                    on: try Registry.day(of: record),
+                    event: try CaseEvent.decode(type: record.type, payload: record.payload))
+                lastSequence = record.sequence
+                return (id, dated)
+            }
             // The decider refuses every act after closing; only a write behind its back produces one.
             throw RegistryError.unreadableEvent(
                 sequence: record.sequence, type: record.type,
@@ -189,7 +198,8 @@ public struct RegistryReplay: Sendable {
         let cellBefore = entry.state.cell
         let judgementCellBefore = entry.state.judgement?.value.cell
         entry.fold.fold(CaseRecord(sequence: record.sequence, group: Registry.commandGroup(of: record), dated: dated))
-        entry.version = record.version
+        // The erasure of the texts (R35) changes no projection entry: the summary keeps the last act's version.
+        if case .caseTextsErased = dated.event {} else { entry.version = record.version }
         entry.lastSequence = record.sequence
         if Projections.judgesChanged(cell: cellBefore, judgementCell: judgementCellBefore, to: entry.state) {
             judgedStamp = JudgedStamp(sequence: record.sequence, previous: judgedStamp?.sequence ?? 0, caseID: id)

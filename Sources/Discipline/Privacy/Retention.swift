@@ -157,7 +157,8 @@ public enum RetentionDecider {
     }
 
     /// Who and what must be erased on `asOf`, with the ground of each, and what is kept and why. Members already
-    /// erased, and case texts whose subject is listed in `erasedSubjects`, are left out.
+    /// erased, and case texts already erased (`CaseTextsErased`) or whose subject is listed in `erasedSubjects`, are
+    /// left out.
     public static func review(
         members: [MemberRecord], cases: [CaseFacts], rulebook: Rulebook, asOf: Day,
         resigned: Set<MemberID> = [], erasedSubjects: Set<String> = []
@@ -219,7 +220,9 @@ public enum RetentionDecider {
         }
         for c in cases.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
             let subject = ErasureSubject.caseTexts(c.id)
-            guard !erasedSubjects.contains(subject.stream), let ended = c.endedOn, ended <= asOf else { continue }
+            guard !erasedSubjects.contains(subject.stream), c.state.textsErased == nil, let ended = c.endedOn,
+                ended <= asOf
+            else { continue }
             if rules.keepsRadiations, !c.state.radiations.isEmpty {
                 held.append(
                     ErasureHeld(

@@ -192,7 +192,7 @@ extension Deciding {
                 "an explicit resolution only applies when the GA missed two-thirds")
         }
         try requireNoPendingGeneralAssemblyReintegrationVote()
-        if p.reason.isBlank || p.outcome.trimmingCharacters(in: .whitespaces).isEmpty {
+        if p.reason.isBlank || p.outcome.isBlank {
             throw refuse(
                 .R24, "le règlement est muet : la résolution consigne son issue et sa raison",
                 "the rules are silent: the resolution records its outcome and its reason")

@@ -10,6 +10,11 @@ extension CaseDecider {
     public static func evolve(_ s: inout CaseState, _ dated: DatedEvent) {
         // A withdrawal or a correction changes what other records mean, not the state by itself: `CaseFold` applies it.
         if dated.event.isAmendment { return }
+        // The erasure of the texts is no act of the procedure: it moves neither the opening nor the last act.
+        if case .caseTextsErased(let p) = dated.event {
+            s.textsErased = Dated(on: dated.on, value: p)
+            return
+        }
         let on = dated.on
         s.openedOn = min(s.openedOn ?? on, on)
         s.lastActOn = max(s.lastActOn ?? on, on)
@@ -83,7 +88,7 @@ extension CaseDecider {
         case let .reparationMeasuresRecorded(p): s.reparations.append(Dated(on: on, value: p))
         case let .radiationAnnounced(p): s.radiations.append(Dated(on: on, value: p))
         case let .caseClosed(p): s.closed = Dated(on: on, value: p)
-        case .recordWithdrawn, .recordCorrected: break
+        case .recordWithdrawn, .recordCorrected, .caseTextsErased: break
         }
     }
 

@@ -41,6 +41,13 @@ struct Deciding {
 
     func run(_ command: CaseCommand) throws(Refusal) -> [CaseEvent] {
         try checkDay(command)
+        if let erased = state.textsErased {
+            throw refuse(
+                .R35,
+                "les textes du dossier ont été effacés le \(erased.on.frenchDescription) : il ne reçoit plus d'acte",
+                "the case's texts were erased on \(erased.on): it takes no more acts",
+                allowed: "ouvrir un nouveau dossier", allowedEn: "open a new case")
+        }
         if state.closed != nil {
             throw refuse(
                 .order, "le dossier est clos", "the case is closed",

@@ -52,6 +52,8 @@ public enum CaseEvent: Equatable, Sendable {
     case recordWithdrawn(Withdrawal)
     /// Records of the case corrected (`greffe correct`).
     case recordCorrected(Correction)
+    /// R35: the case's texts erased, its key destroyed (`greffe privacy erase-case`, `privacy due --apply`).
+    case caseTextsErased(CaseTextsErasure)
 
     /// The version of this event's payload schema, written in the envelope: 1, except `DrawPerformed`'s compact
     /// payload (``CellDraw/schemaVersion``). Bump a type's version when its payload changes shape, and keep
@@ -113,6 +115,7 @@ public enum CaseEvent: Equatable, Sendable {
         case let .caseClosed(p): ("CaseClosed", p)
         case let .recordWithdrawn(p): ("RecordWithdrawn", p)
         case let .recordCorrected(p): ("RecordCorrected", p)
+        case let .caseTextsErased(p): ("CaseTextsErased", p)
         }
     }
 
@@ -193,7 +196,8 @@ public enum CaseEvent: Equatable, Sendable {
         "RadiationAnnounced": read { .radiationAnnounced($0) },
         "CaseClosed": read { .caseClosed($0) },
         "RecordWithdrawn": read { .recordWithdrawn($0) },
-        "RecordCorrected": read { .recordCorrected($0) }
+        "RecordCorrected": read { .recordCorrected($0) },
+        "CaseTextsErased": read { .caseTextsErased($0) }
     ]
 
     /// Every event type name, sorted.

@@ -100,7 +100,7 @@ public struct ActiveSuspension: Equatable, Sendable {
     /// What ends it, in words (it has no fixed end day).
     public var untilFr: String
     public var untilEn: String
-    public var blockedSpaces: [String]
+    public var blockedSpaces: [Sealed]
 }
 
 /// The decision in force and where it came from.
@@ -110,9 +110,12 @@ public struct Outcome: Equatable, Sendable {
     public var on: Day
     public var sanctions: [String]
     public var probation: Probation?
+    /// The option adopted by a vote, when the outcome is one.
     public var description: String?
     /// The reason given with the outcome (a general assembly's resolution), revealed when rendered.
     public var reason: Sealed? = nil
+    /// What a general assembly's resolution resolved, in its words (sealed), revealed when rendered.
+    public var resolution: Sealed? = nil
 }
 
 /// Everything the log says about one case, folded by `CaseDecider.evolve`.
@@ -177,6 +180,8 @@ public struct CaseState: Equatable, Sendable {
     public internal(set) var reparations: [Dated<Reparation>] = []
     public internal(set) var radiations: [Dated<Radiation>] = []
     public internal(set) var closed: Dated<Closure>?
+    /// R35: the day the case's texts were erased (its key destroyed), and the act's record.
+    public internal(set) var textsErased: Dated<CaseTextsErasure>?
 
     public init() {}
 
@@ -278,7 +283,7 @@ public struct CaseState: Equatable, Sendable {
         if let r = generalAssemblyResolution {
             return Outcome(
                 source: .generalAssemblyResolution, on: r.on, sanctions: r.value.sanctions,
-                probation: nil, description: r.value.outcome, reason: r.value.reason)
+                probation: nil, description: nil, reason: r.value.reason, resolution: r.value.outcome)
         }
         if let d = generalAssemblyDecision, let id = d.value.adopted {
             let p = d.value.proposals.first { $0.id == id }

@@ -120,9 +120,9 @@ public struct RapporteurDesignation: Codable, Equatable, Sendable {
 public struct Suspension: Codable, Equatable, Sendable {
     public var responsibilities: Bool
     public var access: Bool
-    /// The spaces "où les dommages ont été constatés".
-    public var blockedSpaces: [String]
-    public init(responsibilities: Bool, access: Bool, blockedSpaces: [String]) {
+    /// The spaces "où les dommages ont été constatés" (free texts: sealed in the record, R35).
+    public var blockedSpaces: [Sealed]
+    public init(responsibilities: Bool, access: Bool, blockedSpaces: [Sealed]) {
         self.responsibilities = responsibilities
         self.access = access
         self.blockedSpaces = blockedSpaces
@@ -134,8 +134,9 @@ public struct SuspensionImposed: Codable, Equatable, Sendable {
     public var accused: [MemberID]
     public var responsibilities: Bool
     public var access: Bool
-    public var blockedSpaces: [String]
-    public init(accused: [MemberID], responsibilities: Bool, access: Bool, blockedSpaces: [String]) {
+    /// Sealed in the record (R35); in clear in records written before.
+    public var blockedSpaces: [Sealed]
+    public init(accused: [MemberID], responsibilities: Bool, access: Bool, blockedSpaces: [Sealed]) {
         self.accused = accused
         self.responsibilities = responsibilities
         self.access = access
@@ -292,13 +293,15 @@ public struct CellMeeting: Codable, Equatable, Sendable {
     public init(attendees: [MemberID]) { self.attendees = attendees }
 }
 
-/// R20, R27: the conditions of a probationary reintegration (2.5: "limitée dans le temps et l'espace").
+/// R20, R27: the conditions of a probationary reintegration (2.5: "limitée dans le temps et l'espace"). Its conditions
+/// and spaces are free texts, sealed under the case's key in every record that carries them (a decision, a vote's
+/// proposals, a judgement), R35; records written before hold them in clear and still read.
 public struct Probation: Codable, Equatable, Sendable {
-    public var conditions: [String]
+    public var conditions: [Sealed]
     /// Limited in time: the last day of probation.
     public var until: Day
     /// Limited in space: where it applies.
-    public var spaces: [String]
+    public var spaces: [Sealed]
     /// "des preuves de réparation et de transformation sont requises".
     public var reparationProofRequired: Bool
     /// "le membre peut être interdit de responsabilité".
@@ -306,7 +309,7 @@ public struct Probation: Codable, Equatable, Sendable {
     /// "soumise à l'approbation des adhérents concernés par la situation": who approved, if recorded.
     public var approvedBy: [MemberID]
     public init(
-        conditions: [String], until: Day, spaces: [String], reparationProofRequired: Bool = true,
+        conditions: [Sealed], until: Day, spaces: [Sealed], reparationProofRequired: Bool = true,
         barredFromResponsibilities: Bool = false, approvedBy: [MemberID] = []
     ) {
         self.conditions = conditions
@@ -477,11 +480,12 @@ public struct GAVoteRecord: Codable, Equatable, Sendable {
 
 /// The text is silent when the GA misses two-thirds: a decision recorded explicitly, with its reason.
 public struct GAResolution: Codable, Equatable, Sendable {
-    public var outcome: String
+    /// What was resolved, in words (sealed in the record, R35).
+    public var outcome: Sealed
     public var reason: Sealed
     /// The sanctions the resolution imposes, if any.
     public var sanctions: [String]
-    public init(outcome: String, reason: Sealed, sanctions: [String] = []) {
+    public init(outcome: Sealed, reason: Sealed, sanctions: [String] = []) {
         self.outcome = outcome
         self.reason = reason
         self.sanctions = sanctions

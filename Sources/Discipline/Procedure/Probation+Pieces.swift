@@ -8,3 +8,17 @@ extension Probation {
         allowed: "donner probationUntil, les conditions et les espaces",
         allowedEn: "give probationUntil, the conditions and the spaces")
 }
+
+extension Proposal {
+    /// The proposal with its probation's texts read by `reveal` and carried in clear: a proposal copied from a
+    /// recorded act (the judgement an assembly confirms) is sealed again, at its own place, in the record it goes to.
+    public func revealingTexts(with reveal: (Sealed) -> String) -> Proposal {
+        var copy = self
+        if var p = probation {
+            p.conditions = p.conditions.map { .clear(reveal($0)) }
+            p.spaces = p.spaces.map { .clear(reveal($0)) }
+            copy.probation = p
+        }
+        return copy
+    }
+}

@@ -90,6 +90,15 @@ public enum Rectification {
                 "un retrait ou une correction donne sa raison (--reason)",
                 "a withdrawal or a correction gives its reason (--reason)")
         }
+        if let erased = fold.state.textsErased {
+            throw Refusal(
+                .R35,
+                fr:
+                    "les textes du dossier ont été effacés le \(erased.on.frenchDescription) : ses actes ne se retirent ni ne se rectifient plus (art. 6)",
+                en:
+                    "the case's texts were erased on \(erased.on): its acts are no longer withdrawn nor corrected (art. 6)"
+            )
+        }
         if let closed = fold.state.closed {
             throw refusal(
                 "le dossier est clos depuis le \(closed.on.frenchDescription) : ses actes ne se retirent ni ne se rectifient plus",
@@ -233,7 +242,8 @@ extension CaseCommand {
         case .reparationMeasuresRecorded(let p): return .recordReparation(p)
         case .radiationAnnounced(let p): return .announceRadiation(p)
         case .caseClosed(let p): return .closeCase(p)
-        case .rapporteurDesignated, .procedureStopped, .judgementRendered, .recordWithdrawn, .recordCorrected:
+        case .rapporteurDesignated, .procedureStopped, .judgementRendered, .recordWithdrawn, .recordCorrected,
+            .caseTextsErased:
             return nil
         }
     }

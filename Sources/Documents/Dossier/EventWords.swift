@@ -88,7 +88,9 @@ public struct EventWords {
         case .suspensionImposed(let p):
             return l.t("Suspension de \(list(p.accused))", "Suspension of \(list(p.accused))")
                 + (p.blockedSpaces.isEmpty
-                    ? "" : l.t(" ; espaces bloqués : ", "; blocked spaces: ") + p.blockedSpaces.joined(separator: ", "))
+                    ? ""
+                    : l.t(" ; espaces bloqués : ", "; blocked spaces: ")
+                        + p.blockedSpaces.map(text).joined(separator: ", "))
         case .evidenceAdded(let p):
             return l.t(
                 "Pièce versée au dossier (\(evidenceKind(p.kind))) : \(text(p.description))",
@@ -202,8 +204,8 @@ public struct EventWords {
                 "\(name(p.member)) is replaced in the cell (\(ground(p.ground))): \(text(p.reason))")
         case .generalAssemblyResolutionRecorded(let p):
             return l.t(
-                "Résolution de l'Assemblée : \(p.outcome) (\(text(p.reason)))",
-                "Assembly resolution: \(p.outcome) (\(text(p.reason)))")
+                "Résolution de l'Assemblée : \(text(p.outcome)) (\(text(p.reason)))",
+                "Assembly resolution: \(text(p.outcome)) (\(text(p.reason)))")
         case .reparationMeasuresRecorded(let p):
             return l.t(
                 "Mesures de réparation : \(p.measures.map(text).joined(separator: ", "))",
@@ -222,6 +224,16 @@ public struct EventWords {
                 "Correction of \(records(p.records)): \(text(p.reason)) — now: ")
                 + p.events.map(sentence).joined(separator: " ; ")
                 + l.t(" (le \(p.actDay.frenchDescription))", " (on \(p.actDay))")
+        case .caseTextsErased(let p):
+            let due =
+                p.dueOn.map { l.t("dus le \($0.frenchDescription)", "due on \($0)") }
+                ?? l.t("gardés sans limite de temps (radiation)", "kept without a time limit (radiation)")
+            let override = p.override.map { l.t(", avant terme : \($0.fr)", ", before the term: \($0.en)") } ?? ""
+            let by = p.requestedBy.map { l.t(", à la demande de \(name($0))", ", requested by \(name($0))") } ?? ""
+            return l.t(
+                "Textes du dossier effacés, clé détruite (art. 6) : \(p.reason)\(by) — dossier terminé le \(p.endedOn.frenchDescription), textes gardés \(p.retention.fr), \(due)\(override)",
+                "Case texts erased, key destroyed (art. 6): \(p.reason)\(by) — case ended on \(p.endedOn), texts kept \(p.retention.en), \(due)\(override)"
+            )
         }
     }
 

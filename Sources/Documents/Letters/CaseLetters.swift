@@ -149,7 +149,7 @@ public struct CaseLetters {
             fields["radiation"] = outcome.sanctions.contains(Rulebook.SanctionID.radiation)
             fields["revocation_mandat"] = outcome.sanctions.contains("mandate-revocation")
             fields["probation"] = outcome.probation != nil
-            fields["conditions"] = (outcome.probation?.conditions ?? []).map { ["texte": $0] }
+            fields["conditions"] = (outcome.probation?.conditions ?? []).map { ["texte": reveal($0)] }
             // The GA's judgement is final (5.6.12): only the cell's decision opens an appeal.
             fields["recours_possible"] = outcome.source == .cell
             fields["delai"] = language == .fr ? d.appeal.period.fr : d.appeal.period.en

@@ -12,10 +12,11 @@ extension GreffeCommand {
             discussion: prose(
                 """
                 Les noms, courriels et textes sont chiffrés sous une clé par personne et par dossier, gardée hors du
-                journal (dossier keys du magasin, ou --keys). Effacer un membre détruit sa clé : ses données
-                deviennent illisibles pour toujours, le journal et sa chaîne restent vérifiables. Voir docs/privacy.md.
+                journal (dossier keys du magasin, ou --keys). Effacer un membre, ou les textes d'un dossier, détruit sa
+                clé : ses données deviennent illisibles pour toujours, le journal et sa chaîne restent vérifiables. Voir
+                docs/privacy.md.
                 """),
-            subcommands: [Erase.self, Due.self, Access.self])
+            subcommands: [Erase.self, EraseCase.self, Due.self, Access.self, Passphrase.self])
     }
 }
 

@@ -18,8 +18,9 @@ extension GreffeCommand.Privacy {
                 Une radiation est gardée sans limite de temps ; un membre nommé dans un dossier ouvert est gardé \
                 jusqu'à sa clôture (défense de droits en justice) : ils sont listés à part.
 
-                --apply efface chaque membre dû, un acte enregistré par membre, daté du jour donné (comme privacy \
-                erase). Les textes d'un dossier n'ont pas encore d'acte d'effacement : ils restent listés.
+                --apply efface chaque membre dû (comme privacy erase) et les textes de chaque dossier dû (comme \
+                privacy erase-case), un acte enregistré chacun, daté du jour donné ; rien n'est écrit si l'un des \
+                effacements de dossier serait refusé.
 
                 Exemples :
                   greffe privacy due --as-of 2027-03-01
@@ -35,7 +36,10 @@ extension GreffeCommand.Privacy {
                 "Le jour examiné (défaut : aujourd'hui, ou GREFFE_TODAY).", valueName: "jour"))
         var asOf: Day?
 
-        @Flag(help: "Efface chaque membre dû (un acte enregistré chacun, daté du jour examiné).")
+        @Flag(
+            help:
+                "Efface chaque membre et les textes de chaque dossier dus (un acte enregistré chacun, daté du jour examiné)."
+        )
         var apply = false
 
         @Option(
@@ -69,10 +73,11 @@ extension GreffeCommand.Privacy {
                                 "Données de \(id) effacées\(at) — \(done.item.fr)",
                                 "Data of \(id) erased\(at) — \(done.item.en)"))
                     case .caseTexts(let id):
+                        let at = done.records.last.map { " (n° \($0.sequence))" } ?? ""
                         print(
                             l.t(
-                                "Textes du dossier \(id) : toujours dus, aucun acte ne les efface encore — \(done.item.fr)",
-                                "Texts of case \(id): still due, no act erases them yet — \(done.item.en)"))
+                                "Textes du dossier \(id) effacés\(at) — \(done.item.fr)",
+                                "Texts of case \(id) erased\(at) — \(done.item.en)"))
                     }
                 }
                 if applied.isEmpty {

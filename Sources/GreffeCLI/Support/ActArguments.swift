@@ -235,7 +235,8 @@ struct ProbationOptions: ParsableArguments {
                 return nil
             }
             return Probation(
-                conditions: conditions, until: until, spaces: spaces, reparationProofRequired: !noReparationProof,
+                conditions: conditions.map(Sealed.clear), until: until, spaces: spaces.map(Sealed.clear),
+                reparationProofRequired: !noReparationProof,
                 barredFromResponsibilities: barResponsibilities, approvedBy: approvedBy)
         }
     }

@@ -141,7 +141,7 @@ struct CaseStatusJSON: Encodable {
         suspensions = state.activeSuspensions(on: view.asOf).map {
             Suspension(
                 rule: $0.rule.rawValue, from: $0.from.description, accused: $0.accused.map(\.rawValue),
-                blockedSpaces: $0.blockedSpaces, untilFr: $0.untilFr, untilEn: $0.untilEn)
+                blockedSpaces: $0.blockedSpaces.map { reveal($0) }, untilFr: $0.untilFr, untilEn: $0.untilEn)
         }
         deadlines = view.deadlines.map {
             DeadlineView(

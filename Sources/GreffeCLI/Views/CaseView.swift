@@ -106,7 +106,8 @@ struct CaseView {
                     "  suspension in force (\(s.rule.rawValue)) since \(s.from), \(s.untilEn)")
                     + (s.blockedSpaces.isEmpty
                         ? ""
-                        : l.t(" ; espaces bloqués : ", "; blocked spaces: ") + s.blockedSpaces.joined(separator: ", ")))
+                        : l.t(" ; espaces bloqués : ", "; blocked spaces: ")
+                            + s.blockedSpaces.map { reveal($0) }.joined(separator: ", ")))
         }
         if let outcome = state.outcome {
             let labels = outcome.sanctions.map { id in
@@ -116,6 +117,13 @@ struct CaseView {
                 l.t("  décision : ", "  decision: ")
                     + (labels.isEmpty ? l.t("aucune sanction", "no sanction") : labels.joined(separator: ", "))
                     + l.t(" (le \(outcome.on))", " (on \(outcome.on))"))
+        }
+        if let erased = state.textsErased {
+            line(
+                l.t(
+                    "  textes effacés le \(erased.on) (R35, art. 6) : la clé du dossier est détruite, ils se lisent « [effacé] »",
+                    "  texts erased on \(erased.on) (R35, art. 6): the case's key is destroyed, they read \"[erased]\"")
+            )
         }
         let votes: [(on: Day, fr: String, en: String, proposals: [Proposal], tallies: [OptionTally])] =
             [

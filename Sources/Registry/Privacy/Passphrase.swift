@@ -33,11 +33,13 @@ struct KeyWrapping {
     }
 
     /// The passphrase from the environment: `GREFFE_PASSPHRASE`, else the first line of the file named by
-    /// `GREFFE_PASSPHRASE_FILE` (`--passphrase-file`). `nil` when neither is set.
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String?
-    {
-        if let passphrase = environment["GREFFE_PASSPHRASE"], !passphrase.isEmpty { return passphrase }
-        guard let file = environment["GREFFE_PASSPHRASE_FILE"], !file.isEmpty else { return nil }
+    /// `GREFFE_PASSPHRASE_FILE` (`--passphrase-file`). `nil` when neither is set. With `variable`, another pair
+    /// (`GREFFE_NEW_PASSPHRASE` and `GREFFE_NEW_PASSPHRASE_FILE`, the new passphrase of `privacy passphrase`).
+    static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, variable: String = "GREFFE_PASSPHRASE"
+    ) throws -> String? {
+        if let passphrase = environment[variable], !passphrase.isEmpty { return passphrase }
+        guard let file = environment[variable + "_FILE"], !file.isEmpty else { return nil }
         guard let data = FileManager.default.contents(atPath: file),
             let line = String(data: data, encoding: .utf8)?.split(separator: "\n", omittingEmptySubsequences: false)
                 .first,

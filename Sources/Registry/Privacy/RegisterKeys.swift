@@ -195,6 +195,39 @@ public final class RegisterKeys {
     }
 }
 
+extension RegisterKeys {
+    /// Wraps every key of the key store under `new` (a new salt and wrapping key), or stores them unwrapped when
+    /// `new` is `nil`, in one write transaction; then compacts the key store, so that the keys as the old passphrase
+    /// wrapped them (or in clear, before a first passphrase) are physically gone from the file. Opening the key store
+    /// first checks the old passphrase (``PassphraseError/required(path:)``, ``PassphraseError/wrong(path:)``):
+    /// nothing is written when it is missing or wrong. Returns the number of keys rewrapped, and whether the key store
+    /// had a passphrase before.
+    func rewrap(passphrase new: String?) throws -> (keys: Int, hadPassphrase: Bool) {
+        guard let store = try keyStore(create: false) else { throw KeyStoreError.missing(path: path) }
+        let old = wrapping
+        let made = try new.map { try KeyWrapping.create($0) }
+        let count: Int = try store.write { writer in
+            let stored = try writer.entries(prefix: "key/")
+            for (name, value) in stored {
+                let kid = String(name.dropFirst("key/".count))
+                let bytes = try old.map { try $0.unwrap(value, kid: kid, path: path) } ?? value
+                try writer.put(name, try made.map { try $0.0.wrap(bytes, kid: kid) } ?? bytes)
+            }
+            if let made {
+                try writer.put(KeyWrapping.entry, made.1)
+            } else {
+                try writer.delete(KeyWrapping.entry)
+            }
+            return stored.count
+        }
+        wrapping = made?.0
+        passphrase = new
+        opened = nil
+        try KeyStore.compact(at: path)
+        return (count, old != nil)
+    }
+}
+
 @available(*, unavailable)
 extension RegisterKeys: Sendable {}
 

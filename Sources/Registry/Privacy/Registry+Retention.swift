@@ -5,7 +5,7 @@ import Foundation
 /// What `privacy due --apply` did with one item due.
 public struct RetentionApplied: Sendable {
     public var item: ErasureDue
-    /// The records written (the member's `MemberErased`), empty for a case's texts (no act erases them yet).
+    /// The records written: the member's `MemberErased`, or the case's `CaseTextsErased`.
     public var records: [EventRecord]
 }
 
@@ -29,26 +29,38 @@ extension Registry {
             asOf: day, resigned: resigned)
     }
 
-    /// Erases every member due on `asOf`, each as one recorded act (``erase(member:reason:requestedBy:on:recording:)``,
-    /// dated `asOf`, its reason the ground). A case's texts have no erasure act yet: they are returned with no record.
+    /// Erases everything due on `asOf`, each as one recorded act dated `asOf` whose reason is the ground: each member
+    /// (``erase(member:reason:requestedBy:on:recording:)``), then each case's texts
+    /// (``eraseTexts(of:reason:requestedBy:override:on:recording:)``). Every case erasure is decided before anything
+    /// is written, so that a refusal (a day after today, a recorder the case's rulebook does not allow) writes nothing.
     public func applyRetention(asOf day: Day, recording: Recording) throws -> [RetentionApplied] {
         let review = try retentionReview(asOf: day)
         // Check once before writing anything: an act dated after today is refused whole.
         try refuseFutureAct(on: day, recording)
+        for item in review.due {
+            guard case .caseTexts(let id) = item.subject else { continue }
+            _ = try decideTextsErasure(
+                try loadCase(id), reason: Registry.retentionReason(item), requestedBy: nil, override: nil, on: day,
+                recording: recording)
+        }
         var applied: [RetentionApplied] = []
         for item in review.due {
+            let records: [EventRecord]
             switch item.subject {
             case .member(let id):
-                let records = try erase(
-                    member: id, reason: "article 6 : " + item.fr, requestedBy: nil, on: day,
-                    recording: recording)
-                applied.append(RetentionApplied(item: item, records: records))
-            case .caseTexts:
-                applied.append(RetentionApplied(item: item, records: []))
+                records = try erase(
+                    member: id, reason: Registry.retentionReason(item), requestedBy: nil, on: day, recording: recording)
+            case .caseTexts(let id):
+                records = try eraseTexts(
+                    of: id, reason: Registry.retentionReason(item), requestedBy: nil, on: day, recording: recording)
             }
+            applied.append(RetentionApplied(item: item, records: records))
         }
         return applied
     }
+
+    /// The reason an erasure applied by the retention records: « article 6 : » and the ground, which names no one.
+    static func retentionReason(_ item: ErasureDue) -> String { "article 6 : " + item.fr }
 }
 
 extension ErasureDue {

@@ -152,6 +152,10 @@ enum Examples {
         .recordCorrected(
             Correction(
                 records: [5, 6], reason: "le témoin est m008", actDay: day,
-                events: [.evidenceAdded(Evidence(kind: .testimony, description: "d", witness: "m008"))]))
+                events: [.evidenceAdded(Evidence(kind: .testimony, description: "d", witness: "m008"))])),
+        .caseTextsErased(
+            CaseTextsErasure(
+                reason: "article 6 : conservation écoulée", endedOn: day, retention: Rulebook.Period(12, .months),
+                dueOn: day.adding(months: 12), override: .erasureRequest))
     ]
 }

@@ -141,7 +141,12 @@ extension GreffeCommand.GeneralAssembly {
                 }
                 let proposals: [Proposal]
                 do {
-                    proposals = try AppealQuestion.proposals(answers, state: state, reform: reform)
+                    // « confirmer » carries the judgement's probation, sealed in its own record: its texts are
+                    // revealed here, to be sealed again in the vote's record (a box is never moved).
+                    let reveal = try registry.reveal()
+                    proposals = try AppealQuestion.proposals(answers, state: state, reform: reform).map {
+                        $0.revealingTexts(with: { reveal($0) })
+                    }
                 } catch let refusal as Refusal {
                     throw RegistryError.refused(refusal)
                 }
@@ -247,7 +252,7 @@ extension GreffeCommand.GeneralAssembly {
 
         func command(commandId: String?) -> CaseCommand {
             .recordGeneralAssemblyResolution(
-                GAResolution(outcome: outcome, reason: .clear(reason), sanctions: sanctions.map(\.id)),
+                GAResolution(outcome: .clear(outcome), reason: .clear(reason), sanctions: sanctions.map(\.id)),
                 commandId: commandId)
         }
     }

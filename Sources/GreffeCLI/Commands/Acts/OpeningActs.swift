@@ -304,7 +304,8 @@ extension GreffeCommand {
 
         func command(commandId: String?) -> CaseCommand {
             .imposeSuspension(
-                Suspension(responsibilities: responsibilities, access: access, blockedSpaces: spaces),
+                Suspension(
+                    responsibilities: responsibilities, access: access, blockedSpaces: spaces.map(Sealed.clear)),
                 commandId: commandId)
         }
     }
