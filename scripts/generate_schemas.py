@@ -139,10 +139,10 @@ STRUCTS = {
     "Closure": [("reason", "string")],
     # Roster events (member/<id> streams, Sources/Discipline/Roster/MemberEvent.swift).
     "MemberJoinedPayload": [("member", "member"), ("displayName", "string"), ("email", "text"), ("kind", "MemberKind"),
-                            ("phone", "string?")],
+                            ("phone", "string?"), ("reference", "string?")],
     "MemberErasedPayload": [("member", "member"), ("reason", "string"), ("requestedBy", "member?")],
     "MemberDetailsChangedPayload": [("member", "member"), ("displayName", "string?"), ("email", "string?"),
-                                    ("kind", "MemberKind?"), ("phone", "string?")],
+                                    ("kind", "MemberKind?"), ("phone", "string?"), ("reference", "string?")],
     "MemberDuesPaidPayload": [("member", "member"), ("year", "int")],
     "MemberMandatePayload": [("member", "member"), ("role", "string")],
     "MemberPayload": [("member", "member")],
@@ -238,8 +238,8 @@ EVENTS = {
     "ReparationMeasuresRecorded": ("Reparation", "Reparation measures were recorded (R26)."),
     "RadiationAnnounced": ("Radiation", "A radiation was announced (R28)."),
     "CaseClosed": ("Closure", "The case was closed."),
-    "MemberJoined": ("MemberJoinedPayload", "A member joined the association (member stream), on the envelope's occurredOn (the roster file's « membre depuis » when it gives one). `email` is empty for a member known by phone only; `phone` is present when the roster gave one."),
-    "MemberDetailsChanged": ("MemberDetailsChangedPayload", "A member's name, e-mail, kind or phone changed; only changed fields are present."),
+    "MemberJoined": ("MemberJoinedPayload", "A member joined the association (member stream), on the envelope's occurredOn (the roster file's « membre depuis » when it gives one). `email` is empty for a member known by phone only; `phone` is present when the roster gave one. `member` is the register's own opaque id (`M0001`…); `reference`, the association's identifier from the roster file, sealed like the name (absent in records written before Greffe assigned its ids, where `member` is that identifier)."),
+    "MemberDetailsChanged": ("MemberDetailsChangedPayload", "A member's name, e-mail, kind, phone or reference changed; only changed fields are present."),
     "MemberDuesPaid": ("MemberDuesPaidPayload", "Dues paid for a calendar year (R13)."),
     "MemberErased": ("MemberErasedPayload", "A member's personal data was erased (Article 6, GDPR art. 17): their key was destroyed after this record. Carries no personal data: `reason` says why, `requestedBy` who asked."),
     "MemberMandateHeld": ("MemberMandatePayload", "A member took up a mandate (board-member, rapporteur, moderator, local-representative or another role)."),
@@ -301,7 +301,7 @@ SEALED_EVENT_FIELDS = {
     "SummaryWritten": ["demand", "defence"], "CellMemberReplaced": ["reason"],
     "ExplicitDecisionRecorded": ["decision", "reason"], "ConsensusReached": ["reasons"],
     "ReferredToGeneralAssembly": ["note"], "AppealLodged": ["companion", "grounds"], "DrawnMemberDeclined": ["reason"], "GeneralAssemblyResolutionRecorded": ["reason"],
-    "CaseClosed": ["reason"], "ReparationMeasuresRecorded": ["measures"], "MemberJoined": ["displayName", "email", "phone"], "MemberDetailsChanged": ["displayName", "email", "phone"],
+    "CaseClosed": ["reason"], "ReparationMeasuresRecorded": ["measures"], "MemberJoined": ["displayName", "email", "phone", "reference"], "MemberDetailsChanged": ["displayName", "email", "phone", "reference"],
     "MemberResigned": ["collectiveDecision"],
 }
 
