@@ -40,6 +40,12 @@ import Testing
         #expect(show.stdout.contains("référence de l'association : nadia.h"), "\(show.stdout)")
         let json = try f.greffe(["members", "show", "M0002", "--json"])
         #expect(json.stdout.contains("\"reference\":\"nadia.h\""), "\(json.stdout)")
+        // The person's access document (Art. 15, 20) gives the reference with the rest of their record.
+        let access = try f.greffe(["privacy", "access", "nadia.h", "--out", f.directory + "/acces.json"])
+        expectExit(access.status, .ok, "\(access.stderr)")
+        let document = try String(contentsOfFile: f.directory + "/acces.json", encoding: .utf8)
+        #expect(document.contains("\"reference\" : \"nadia.h\"") || document.contains("\"reference\":\"nadia.h\""))
+        #expect(document.contains("M0002"))
         // The streams, the envelopes and the ids of the log hold only the register's ids (the texts shown here are
         // revealed with the keys; the raw files are scanned in `theReferenceIsSealedAndErasedWithTheName`).
         let log = try f.greffe(["log", "show", "--json", "--limit", "100"])
@@ -115,6 +121,14 @@ import Testing
         let filed = log.stdout.split(separator: "\n").first { $0.contains("ComplaintFiled") }.map(String.init) ?? ""
         #expect(filed.contains("\"M0003\"") && filed.contains("\"actor\":\"M0002\""), "\(filed)")
         #expect(!filed.contains("zz-ref-omega") && !filed.contains("nadia.h"), "\(filed)")
+    }
+
+    /// A reference is read with the keys: without them, the key store's error is given (74), not « unknown member ».
+    @Test func aReferenceWithoutTheKeysGivesTheKeyStoresError() throws {
+        let f = try store()
+        let shown = try f.greffe(["--keys", f.directory + "/ailleurs", "members", "show", "nadia.h"])
+        expectExit(shown.status, .storeError, "\(shown.stdout)\(shown.stderr)")
+        #expect(shown.stderr.contains("pas de magasin de clés"), "\(shown.stderr)")
     }
 
     @Test func aReferenceEqualToAnotherMembersNameIsAmbiguous() throws {

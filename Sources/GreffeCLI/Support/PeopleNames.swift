@@ -156,12 +156,16 @@ extension Registry {
         // Nothing typed names nobody: the command's own check refuses it (a blank `--as` is not « everyone »).
         if typed.isEmpty { return MemberID(text) }
         if try firstUnknownMember([MemberID(typed)]) == nil { return MemberID(typed) }
-        let people = try people(try? reveal())
+        let revealed = Result { try reveal() }
+        let people = try people(try? revealed.get())
         switch PeopleNames.member(typed, among: people) {
         case .found(let id): return id
         case .ambiguous(let candidates):
             throw PeopleNames.ambiguity(typed, option: option, candidates, what: ("membre", "member"))
         case .unknown(let nearest):
+            // A name or a reference is read with the keys: when they cannot be opened (no key store, no or a wrong
+            // passphrase), that is the error to give, not « unknown member ».
+            if unknownIsFailure, case .failure(let error) = revealed { throw error }
             if unknownIsFailure { throw PeopleNames.unknownMember(typed, nearest: nearest) }
             return MemberID(typed)
         }
