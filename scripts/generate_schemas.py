@@ -145,10 +145,10 @@ STRUCTS = {
                          ("dueOn", "day?"), ("override", "ErasureOverride?")],
     # Roster events (member/<id> streams, Sources/Discipline/Roster/MemberEvent.swift).
     "MemberJoinedPayload": [("member", "member"), ("displayName", "string"), ("email", "text"), ("kind", "MemberKind"),
-                            ("phone", "string?")],
+                            ("phone", "string?"), ("reference", "string?")],
     "MemberErasedPayload": [("member", "member"), ("reason", "string"), ("requestedBy", "member?")],
     "MemberDetailsChangedPayload": [("member", "member"), ("displayName", "string?"), ("email", "string?"),
-                                    ("kind", "MemberKind?"), ("phone", "string?")],
+                                    ("kind", "MemberKind?"), ("phone", "string?"), ("reference", "string?")],
     "MemberDuesPaidPayload": [("member", "member"), ("year", "int")],
     "MemberMandatePayload": [("member", "member"), ("role", "string")],
     "MemberPayload": [("member", "member")],
@@ -245,8 +245,8 @@ EVENTS = {
     "RadiationAnnounced": ("Radiation", "A radiation was announced (R28)."),
     "CaseClosed": ("Closure", "The case was closed."),
     "CaseTextsErased": ("CaseTextsErasure", "The case's texts were erased (R35, Article 6): the case's key was destroyed after this record, so every text sealed under it reads [effacé]. Carries no personal data and no text of the case: `reason` says why (in clear, naming no one), `requestedBy` who asked, `endedOn`, `retention` and `dueOn` the retention rule that made the texts due (`dueOn` absent when a radiation keeps them without a time limit), `override` the legal reason relied upon to erase before `dueOn`. The case takes no act after it."),
-    "MemberJoined": ("MemberJoinedPayload", "A member joined the association (member stream), on the envelope's occurredOn (the roster file's « membre depuis » when it gives one). `email` is empty for a member known by phone only; `phone` is present when the roster gave one."),
-    "MemberDetailsChanged": ("MemberDetailsChangedPayload", "A member's name, e-mail, kind or phone changed; only changed fields are present."),
+    "MemberJoined": ("MemberJoinedPayload", "A member joined the association (member stream), on the envelope's occurredOn (the roster file's « membre depuis » when it gives one). `email` is empty for a member known by phone only; `phone` is present when the roster gave one. `member` is the register's own opaque id (`M0001`…); `reference`, the association's identifier from the roster file, sealed like the name (absent in records written before Greffe assigned its ids, where `member` is that identifier)."),
+    "MemberDetailsChanged": ("MemberDetailsChangedPayload", "A member's name, e-mail, kind, phone or reference changed; only changed fields are present."),
     "MemberDuesPaid": ("MemberDuesPaidPayload", "Dues paid for a calendar year (R13)."),
     "MemberErased": ("MemberErasedPayload", "A member's personal data was erased (Article 6, GDPR art. 17): their key was destroyed after this record. Carries no personal data: `reason` says why, `requestedBy` who asked."),
     "MemberMandateHeld": ("MemberMandatePayload", "A member took up a mandate (board-member, rapporteur, moderator, local-representative or another role)."),
@@ -308,7 +308,7 @@ SEALED_EVENT_FIELDS = {
     "SummaryWritten": ["demand", "defence"], "CellMemberReplaced": ["reason"],
     "ExplicitDecisionRecorded": ["decision", "reason"], "ConsensusReached": ["reasons"],
     "ReferredToGeneralAssembly": ["note"], "AppealLodged": ["companion", "grounds"], "DrawnMemberDeclined": ["reason"], "GeneralAssemblyResolutionRecorded": ["outcome", "reason"],
-    "CaseClosed": ["reason"], "ReparationMeasuresRecorded": ["measures"], "MemberJoined": ["displayName", "email", "phone"], "MemberDetailsChanged": ["displayName", "email", "phone"],
+    "CaseClosed": ["reason"], "ReparationMeasuresRecorded": ["measures"], "MemberJoined": ["displayName", "email", "phone", "reference"], "MemberDetailsChanged": ["displayName", "email", "phone", "reference"],
     "MemberResigned": ["collectiveDecision"], "SuspensionImposed": ["blockedSpaces"],
 }
 # The personal texts of structs nested in event payloads (a probation in a decision, a vote's proposals, a judgement).

@@ -157,7 +157,9 @@ extension Registry {
     }
 
     /// Imports a roster spreadsheet (header and rows of cells): idempotent, all or nothing. Returns the events
-    /// recorded per member (empty when the file changes nothing).
+    /// recorded per member (empty when the file changes nothing). A new member gets the register's own id
+    /// (``Roster/nextMemberID(taken:from:)``); the file's identifier becomes their sealed `reference`, by which a
+    /// later import finds them again.
     @discardableResult
     public func importRoster(
         header: [String], rows: [[String]], on day: Day, recording: Recording
@@ -174,6 +176,8 @@ extension Registry {
                     revealed.displayName = .clear(reveal(record.displayName))
                     revealed.email = .clear(reveal(record.email))
                     revealed.phone = record.phone.map { .clear(reveal($0)) }
+                    // The association's identifier, by which a row finds its member again.
+                    revealed.reference = record.reference.map { .clear(reveal($0)) }
                 }
                 return (record.id, revealed)
             })
@@ -181,10 +185,21 @@ extension Registry {
         case .failure(let error):
             throw RegistryError.rosterImport(error)
         case .success(let changes):
+            // The first import into an empty register is recorded by someone the roster does not hold yet: when the
+            // recorder is named by their reference in the file, the envelope names them by their new id instead.
+            var recording = recording
+            if existing.isEmpty {
+                for (id, events) in changes {
+                    for case .joined(_, _, _, _, _, let reference?) in events
+                    where reference.clearText == recording.actor {
+                        recording.actor = id.rawValue
+                    }
+                }
+            }
             if !changes.isEmpty {
                 try recordMembers(
                     changes, on: day, recording: recording,
-                    joinDays: Roster.joinDays(header: header, records: rows))
+                    joinDays: Roster.joinDays(header: header, records: rows, for: changes))
             }
             return changes
         }

@@ -265,7 +265,7 @@ final class Bench {
         // A fixed instant: the same bytes on every run. The generated history spreads over years after that instant,
         // as an import of past records would: "today" is after every generated act.
         recording = Recording(
-            actor: "m0001", recordedAt: Date(timeIntervalSince1970: 1_767_225_600),
+            actor: "M0001", recordedAt: Date(timeIntervalSince1970: 1_767_225_600),
             today: Day(year: 9999, month: 12, day: 31))
         let directory =
             options.directory

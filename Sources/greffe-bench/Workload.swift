@@ -35,7 +35,11 @@ struct WorkloadShape {
     var lastYear = 2026
     var seed: UInt64 = 9
 
-    func memberID(_ n: Int) -> MemberID { MemberID(String(format: "m%04d", n + 1)) }
+    /// The register's id of the `n`-th row (from 0): the import numbers new rows in file order (`M0001`…).
+    func memberID(_ n: Int) -> MemberID { MemberID(String(format: "M%04d", n + 1)) }
+
+    /// The association's identifier of the `n`-th row, the roster file's first column (the member's reference).
+    func memberReference(_ n: Int) -> String { String(format: "m%04d", n + 1) }
 
     /// Years covered by `cases` cases.
     func firstYear(cases: Int) -> Int { lastYear - max(0, (cases - 1) / casesPerYear) - 1 }
@@ -64,7 +68,7 @@ struct WorkloadShape {
             let given = rng.pick(first), family = rng.pick(last)
             let years = (firstYear...max(firstYear, duesThrough)).filter { pays(n, $0) }
             rows.append([
-                memberID(n).rawValue, "\(given) \(family)",
+                memberReference(n), "\(given) \(family)",
                 "\(given.lowercased().folding(options: .diacriticInsensitive, locale: nil)).\(n)@exemple.org",
                 years.map(String.init).joined(separator: ";"), "personne", n < boardSize ? "oui" : "non"
             ])

@@ -26,15 +26,19 @@ import Testing
     @Test func firstImportJoinsEveryMember() throws {
         let events = try Roster.importEvents(header: Self.header, records: Self.records, existing: [:]).get()
         #expect(
-            events["m-1"] == [
-                .joined(member: "m-1", displayName: "Alice Martin", email: "alice@example.org", kind: .person),
-                .duesPaid(member: "m-1", year: 2025), .duesPaid(member: "m-1", year: 2026),
-                .mandateHeld(member: "m-1", role: .boardMember)
+            events["M0001"] == [
+                .joined(
+                    member: "M0001", displayName: "Alice Martin", email: "alice@example.org", kind: .person,
+                    reference: "m-1"),
+                .duesPaid(member: "M0001", year: 2025), .duesPaid(member: "M0001", year: 2026),
+                .mandateHeld(member: "M0001", role: .boardMember)
             ])
         #expect(
-            events["m-2"] == [
-                .joined(member: "m-2", displayName: "Les Ami·es", email: "contact@amies.org", kind: .association),
-                .duesPaid(member: "m-2", year: 2026)
+            events["M0002"] == [
+                .joined(
+                    member: "M0002", displayName: "Les Ami·es", email: "contact@amies.org", kind: .association,
+                    reference: "m-2"),
+                .duesPaid(member: "M0002", year: 2026)
             ])
     }
 
@@ -53,7 +57,9 @@ import Testing
         let events = try Roster.importEvents(header: Self.header, records: changed, existing: roster).get()
         #expect(
             events == [
-                "m-1": [.detailsChanged(member: "m-1", displayName: nil, email: "alice.martin@example.org", kind: nil)]
+                "M0001": [
+                    .detailsChanged(member: "M0001", displayName: nil, email: "alice.martin@example.org", kind: nil)
+                ]
             ])
     }
 
@@ -66,8 +72,10 @@ import Testing
         changed[1][5] = "x"
         let events = try Roster.importEvents(header: Self.header, records: changed, existing: roster).get()
         #expect(
-            events["m-1"] == [.duesPaid(member: "m-1", year: 2027), .mandateEnded(member: "m-1", role: .boardMember)])
-        #expect(events["m-2"] == [.mandateHeld(member: "m-2", role: .boardMember)])
+            events["M0001"] == [
+                .duesPaid(member: "M0001", year: 2027), .mandateEnded(member: "M0001", role: .boardMember)
+            ])
+        #expect(events["M0002"] == [.mandateHeld(member: "M0002", role: .boardMember)])
     }
 
     @Test func absentOptionalColumnsChangeNothing() throws {
@@ -148,19 +156,25 @@ import Testing
             ], existing: [:]
         ).get()
         #expect(
-            events["n01"] == [
-                .joined(member: "n01", displayName: "Nadia Haddad", email: "nadia@example.org", kind: .person),
-                .duesPaid(member: "n01", year: 2026), .mandateHeld(member: "n01", role: .boardMember)
+            events["M0001"] == [
+                .joined(
+                    member: "M0001", displayName: "Nadia Haddad", email: "nadia@example.org", kind: .person,
+                    reference: "n01"),
+                .duesPaid(member: "M0001", year: 2026), .mandateHeld(member: "M0001", role: .boardMember)
             ])
         #expect(
-            events["n02"] == [
-                .joined(member: "n02", displayName: "Jules Martin", email: "jules@example.org", kind: .person),
-                .duesPaid(member: "n02", year: 2025)
+            events["M0002"] == [
+                .joined(
+                    member: "M0002", displayName: "Jules Martin", email: "jules@example.org", kind: .person,
+                    reference: "n02"),
+                .duesPaid(member: "M0002", year: 2025)
             ])
         #expect(
-            events["n03"] == [
-                .joined(member: "n03", displayName: "Collectif Bleu", email: "bleu@example.org", kind: .person),
-                .duesPaid(member: "n03", year: 2025), .duesPaid(member: "n03", year: 2026)
+            events["M0003"] == [
+                .joined(
+                    member: "M0003", displayName: "Collectif Bleu", email: "bleu@example.org", kind: .person,
+                    reference: "n03"),
+                .duesPaid(member: "M0003", year: 2025), .duesPaid(member: "M0003", year: 2026)
             ])
     }
 

@@ -18,22 +18,22 @@ import Testing
     @Test func meetingParsesIntoTheBoardMeetingCommand() throws {
         let meeting = try parse(
             [
-                "meeting", "2026-001", "--attendee", "m001", "--attendee", "m003", "--rapporteur", "m002",
-                "--on", "09/01/2026", "--as", "m001", "--id", "k1"
+                "meeting", "2026-001", "--attendee", "M0001", "--attendee", "M0003", "--rapporteur", "M0002",
+                "--on", "09/01/2026", "--as", "M0001", "--id", "k1"
             ], as: GreffeCommand.HoldMeeting.self)
         #expect(meeting.target.caseID == "2026-001")
         #expect(meeting.context.act.on == Day(year: 2026, month: 1, day: 9))
-        #expect(meeting.context.act.actor == "m001")
+        #expect(meeting.context.act.actor == "M0001")
         #expect(
             try meeting.command(commandId: meeting.context.record.commandId)
-                == .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m003"], rapporteur: "m002"), commandId: "k1"))
+                == .holdBoardMeeting(BoardMeeting(attendees: ["M0001", "M0003"], rapporteur: "M0002"), commandId: "k1"))
     }
 
     @Test func complaintPartiesMarkNonMembersAndMandates() throws {
         let complaint = try parse(
             [
-                "complaint", "--via", "email", "--complainant", "m006", "--complainant-not-member", "Zoé L.",
-                "--accused", "m004", "--accused-holds-mandate", "m003", "--victim-not-member", "Yann",
+                "complaint", "--via", "email", "--complainant", "M0006", "--complainant-not-member", "Zoé L.",
+                "--accused", "M0004", "--accused-holds-mandate", "M0003", "--victim-not-member", "Yann",
                 "--motive", "insults", "--facts", "Insultes", "--board-learned-on", "2026-03-01"
             ],
             as: GreffeCommand.FileComplaint.self)
@@ -43,15 +43,15 @@ import Testing
         #expect(complaint.caseID == nil)
         // The parties as the complaint records them.
         #expect(complaint.outsideComplainants == ["Zoé L."])
-        #expect(complaint.mandatedAccused == ["m003"])
+        #expect(complaint.mandatedAccused == ["M0003"])
         #expect(complaint.outsideVictims == ["Yann"])
     }
 
     @Test func votesTakeOneBallotPerMemberAndProposalsFromTheBallots() throws {
         let vote = try parse(
             [
-                "cell", "vote", "2026-001", "--ballot", "m007=warning", "--ballot", "m009=suspension+warning",
-                "--blank", "m010"
+                "cell", "vote", "2026-001", "--ballot", "M0007=warning", "--ballot", "M0009=suspension+warning",
+                "--blank", "M0010"
             ], as: GreffeCommand.Cell.Vote.self)
         let expected = CellVote(
             proposals: [
@@ -59,14 +59,15 @@ import Testing
                 Proposal(id: "suspension+warning", sanctions: ["suspension", "warning"])
             ],
             ballots: [
-                Ballot(member: "m007", option: "warning"), Ballot(member: "m009", option: "suspension+warning"),
-                Ballot(member: "m010", option: nil)
+                Ballot(member: "M0007", option: "warning"), Ballot(member: "M0009", option: "suspension+warning"),
+                Ballot(member: "M0010", option: nil)
             ])
         #expect(try vote.command(commandId: nil) == .holdCellVote(expected, commandId: nil))
 
         let reintegration = try parse(
             [
-                "cell", "reintegration-vote", "2026-001", "--ballot", "m007=probationary", "--ballot", "m009=immediate",
+                "cell", "reintegration-vote", "2026-001", "--ballot", "M0007=probationary", "--ballot",
+                "M0009=immediate",
                 "--probation-until", "2026-08-31", "--condition", "excuses", "--probation-space", "serveur"
             ],
             as: GreffeCommand.Cell.ReintegrationVote.self)
@@ -86,10 +87,10 @@ import Testing
     @Test func unknownIdsAndBadValuesAreUsageErrors() throws {
         for arguments in [
             ["summary", "2026-001", "--demand", "d", "--defence", "d", "--sanction", "bl ame"],
-            ["complaint", "--via", "fax", "--accused", "m004", "--facts", "f", "--motive", "insults"],
-            ["complaint", "--via", "ticket", "--accused", "m004", "--facts", "f", "--motive", "insults;harm"],
-            ["cell", "vote", "2026-001", "--ballot", "m007=bl ame"],
-            ["cell", "reintegration-vote", "2026-001", "--ballot", "m007=later"],
+            ["complaint", "--via", "fax", "--accused", "M0004", "--facts", "f", "--motive", "insults"],
+            ["complaint", "--via", "ticket", "--accused", "M0004", "--facts", "f", "--motive", "insults;harm"],
+            ["cell", "vote", "2026-001", "--ballot", "M0007=bl ame"],
+            ["cell", "reintegration-vote", "2026-001", "--ballot", "M0007=later"],
             ["complaint", "--case", "dossier-1", "--via", "ticket", "--facts", "f"],
             ["evidence", "2026-001", "--kind", "screenshot", "--description", "d", "--file", "a", "--sha256", "b"]
         ] {
@@ -111,7 +112,7 @@ import Testing
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
         expectExit(
-            try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "02/01/2026", "--as", "m001"]).status,
+            try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "02/01/2026", "--as", "M0001"]).status,
             .ok)
         return f
     }
@@ -119,82 +120,84 @@ import Testing
     /// docs/examples/dossier-exemple.jsonl, act by act with the subcommands: complaint to execution, with a recusal.
     static let sampleCase: [[String]] = [
         [
-            "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+            "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004", "--victim", "M0005",
             "--facts", "Messages insultants répétés envers Vera sur le serveur privé, du 28 décembre au 3 janvier.",
             "--motive", "insults", "--motive", "domination", "--board-learned-on", "2026-01-04", "--on", "2026-01-05",
-            "--as", "m001"
+            "--as", "M0001"
         ],
         [
-            "meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--attendee", "m003", "--rapporteur",
-            "m002",
-            "--on", "2026-01-09", "--as", "m001"
+            "meeting", "2026-001", "--attendee", "M0001", "--attendee", "M0002", "--attendee", "M0003", "--rapporteur",
+            "M0002",
+            "--on", "2026-01-09", "--as", "M0001"
         ],
-        ["suspend", "2026-001", "--space", "serveur privé #général", "--on", "2026-01-09", "--as", "m001"],
+        ["suspend", "2026-001", "--space", "serveur privé #général", "--on", "2026-01-09", "--as", "M0001"],
         [
             "evidence", "2026-001", "--kind", "screenshot", "--description", "Captures des messages du 28/12 au 03/01",
             "--sha256", "9f2c1a7e5b3d4c6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f", "--on", "2026-01-12",
-            "--as", "m002"
+            "--as", "M0002"
         ],
         [
             "file-complete", "2026-001", "--note", "Témoignages, historique et contexte consignés.", "--on",
-            "2026-01-20", "--as", "m002"
+            "2026-01-20", "--as", "M0002"
         ],
         [
-            "hear-victim", "2026-001", "--victim", "m005",
+            "hear-victim", "2026-001", "--victim", "M0005",
             "--needs", "Ne plus recevoir de messages privés ; se sentir en sécurité sur le serveur.",
-            "--demand", "excuses écrites", "--demand", "avertissement", "--on", "2026-01-21", "--as", "m002"
+            "--demand", "excuses écrites", "--demand", "avertissement", "--on", "2026-01-21", "--as", "M0002"
         ],
         [
             "request-explanation", "2026-001", "--summary",
             "Résumé de la plainte de Vera (messages insultants répétés).",
-            "--demand", "excuses écrites", "--demand", "avertissement", "--on", "2026-01-22", "--as", "m002"
+            "--demand", "excuses écrites", "--demand", "avertissement", "--on", "2026-01-22", "--as", "M0002"
         ],
-        ["answer", "2026-001", "--from", "m004", "--form", "written", "--on", "2026-01-30", "--as", "m002"],
+        ["answer", "2026-001", "--from", "M0004", "--form", "written", "--on", "2026-01-30", "--as", "M0002"],
         [
             "summary", "2026-001", "--demand", "Excuses écrites et avertissement.",
             "--defence", "Reconnaît des messages vifs, parle d'un malentendu.", "--sanction", "warning",
-            "--on", "2026-02-02", "--as", "m002"
+            "--on", "2026-02-02", "--as", "M0002"
         ],
         [
-            "cell", "call", "2026-001", "--via", "online", "--member", "m007", "--member", "m008", "--member", "m009",
-            "--member", "m012", "--on", "2026-02-03", "--as", "m002"
+            "cell", "call", "2026-001", "--via", "online", "--member", "M0007", "--member", "M0008", "--member",
+            "M0009",
+            "--member", "M0012", "--on", "2026-02-03", "--as", "M0002"
         ],
-        ["cell", "volunteer", "2026-001", "--member", "m007", "--on", "2026-02-04", "--as", "m002"],
-        ["cell", "volunteer", "2026-001", "--member", "m008", "--on", "2026-02-04", "--as", "m002"],
-        ["cell", "volunteer", "2026-001", "--member", "m009", "--on", "2026-02-04", "--as", "m002"],
-        ["cell", "recuse", "2026-001", "--by", "m004", "--member", "m008", "--on", "2026-02-05", "--as", "m002"],
+        ["cell", "volunteer", "2026-001", "--member", "M0007", "--on", "2026-02-04", "--as", "M0002"],
+        ["cell", "volunteer", "2026-001", "--member", "M0008", "--on", "2026-02-04", "--as", "M0002"],
+        ["cell", "volunteer", "2026-001", "--member", "M0009", "--on", "2026-02-04", "--as", "M0002"],
+        ["cell", "recuse", "2026-001", "--by", "M0004", "--member", "M0008", "--on", "2026-02-05", "--as", "M0002"],
         [
-            "cell", "call", "2026-001", "--via", "online", "--member", "m010", "--member", "m012", "--on", "2026-02-06",
-            "--as", "m002"
+            "cell", "call", "2026-001", "--via", "online", "--member", "M0010", "--member", "M0012", "--on",
+            "2026-02-06",
+            "--as", "M0002"
         ],
-        ["cell", "volunteer", "2026-001", "--member", "m010", "--on", "2026-02-07", "--as", "m002"],
+        ["cell", "volunteer", "2026-001", "--member", "M0010", "--on", "2026-02-07", "--as", "M0002"],
         [
             "cell", "send-summary", "2026-001", "--note",
             "Synthèse envoyée par courriel aux trois membres et à la victime.",
-            "--on", "2026-02-07", "--as", "m002"
+            "--on", "2026-02-07", "--as", "M0002"
         ],
         [
-            "cell", "meet", "2026-001", "--attendee", "m007", "--attendee", "m009", "--attendee", "m010",
-            "--on", "2026-02-11", "--as", "m002"
+            "cell", "meet", "2026-001", "--attendee", "M0007", "--attendee", "M0009", "--attendee", "M0010",
+            "--on", "2026-02-11", "--as", "M0002"
         ],
         [
             "cell", "consensus", "2026-001", "--sanction", "warning",
             "--reasons", "Accord des trois membres sur un avertissement et des excuses écrites.", "--on", "2026-02-11",
-            "--as", "m002"
+            "--as", "M0002"
         ],
         [
             "judgement", "send", "2026-001", "--note", "Jugement envoyé au CA par courriel.", "--on", "2026-02-12",
-            "--as", "m002"
+            "--as", "M0002"
         ],
         [
             "judgement", "execute", "2026-001", "--note", "Avertissement notifié ; suspension levée.", "--on",
-            "2026-02-12", "--as", "m001"
+            "2026-02-12", "--as", "M0001"
         ],
-        ["letter-received", "2026-001", "--member", "m004", "--on", "2026-02-13", "--as", "m001"],
-        ["letter-received", "2026-001", "--member", "m005", "--on", "2026-02-13", "--as", "m001"],
+        ["letter-received", "2026-001", "--member", "M0004", "--on", "2026-02-13", "--as", "M0001"],
+        ["letter-received", "2026-001", "--member", "M0005", "--on", "2026-02-13", "--as", "M0001"],
         [
             "reparation", "2026-001", "--measure", "groupe de soutien entre pairs proposé à Vera", "--on", "2026-02-16",
-            "--as", "m001"
+            "--as", "M0001"
         ]
     ]
 
@@ -208,7 +211,8 @@ import Testing
         }
         #expect(outputs.first == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n")
         #expect(
-            outputs[1] == "Enregistré : réunion du Conseil d'administration (2026-001, #34–#35) — rapporteur : m002.\n")
+            outputs[1] == "Enregistré : réunion du Conseil d'administration (2026-001, #34–#35) — rapporteur : M0002.\n"
+        )
         #expect(outputs[13] == "Enregistré : révocation d'un membre de la cellule (2026-001, #47).\n")
         #expect(
             outputs[18]
@@ -231,8 +235,8 @@ import Testing
     @Test func complaintsAllocateTheNextIdOfTheYear() throws {
         let f = try rosterStore()
         let complaint = [
-            "complaint", "--via", "email", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
-            "--motive", "insults", "--facts", "Insultes", "--as", "m001"
+            "complaint", "--via", "email", "--complainant", "M0006", "--accused", "M0004", "--victim", "M0005",
+            "--motive", "insults", "--facts", "Insultes", "--as", "M0001"
         ]
         let first = try f.greffe(complaint + ["--on", "2026-03-02"])
         #expect(first.stdout == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n", "\(first.stderr)")
@@ -242,14 +246,14 @@ import Testing
         #expect(nextYear.stdout.hasPrefix("Dossier 2027-001 ouvert."))
         // A report opens no procedure but takes a case of its own, or goes to the one given.
         let report = try f.greffe([
-            "report", "--concerning", "m004", "--description", "Malaise", "--on", "2026-03-04", "--json"
+            "report", "--concerning", "M0004", "--description", "Malaise", "--on", "2026-03-04", "--json"
         ])
         let record = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
         #expect(record?["stream"] as? String == "case/2026-003")
         #expect(record?["type"] as? String == "ReportRecorded")
         #expect(
             try f.greffe([
-                "report", "--case", "2026-001", "--concerning", "m004", "--description", "Autre", "--on", "2026-03-04"
+                "report", "--case", "2026-001", "--concerning", "M0004", "--description", "Autre", "--on", "2026-03-04"
             ])
             .stdout == "Enregistré : signalement (2026-001, #37).\n")
     }
@@ -257,7 +261,7 @@ import Testing
     @Test func theSameIdTwiceRecordsOnce() throws {
         let f = try rosterStore()
         let complaint = [
-            "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+            "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004", "--victim", "M0005",
             "--motive", "insults", "--facts", "Insultes", "--on", "2026-03-02", "--id", "plainte-vera"
         ]
         expectExit(try f.greffe(complaint).status, .ok)
@@ -315,14 +319,14 @@ import Testing
 
         // A party as rapporteur (5.6.3).
         let party = try f.greffe([
-            "meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m006", "--on", "2026-01-09"
+            "meeting", "2026-001", "--attendee", "M0001", "--rapporteur", "M0006", "--on", "2026-01-09"
         ])
         expectExit(party.status, .refused)
         #expect(party.stderr.contains("R06 (art. 5.6.3)"), "\(party.stderr)")
 
         // An act dated before the act the text puts before it (the meeting follows the complaint).
         let before1 = try f.greffe([
-            "meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m002", "--on", "2026-01-02"
+            "meeting", "2026-001", "--attendee", "M0001", "--rapporteur", "M0002", "--on", "2026-01-02"
         ])
         expectExit(before1.status, .refused)
         #expect(before1.stderr.contains("précède le dépôt de la plainte (2026-01-05)"), "\(before1.stderr)")
@@ -332,14 +336,14 @@ import Testing
         expectExit(unknownCase.status, .notFound)
         #expect(unknownCase.stderr.contains("dossier inconnu : 2026-099"))
         let unknownMember = try f.greffe([
-            "meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m099", "--on", "2026-01-09"
+            "meeting", "2026-001", "--attendee", "M0001", "--rapporteur", "M0099", "--on", "2026-01-09"
         ])
         expectExit(unknownMember.status, .notFound)
-        #expect(unknownMember.stderr.contains("membre inconnu : m099"))
+        #expect(unknownMember.stderr.contains("membre inconnu : M0099"))
 
         // A day that does not exist.
         let badDate = try f.greffe([
-            "meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m002", "--on", "31/02/2026"
+            "meeting", "2026-001", "--attendee", "M0001", "--rapporteur", "M0002", "--on", "31/02/2026"
         ])
         expectExit(badDate.status, .usage)
         #expect(badDate.stderr.contains("--on"))
@@ -392,13 +396,13 @@ import Testing
         let lines = try record(
             [
                 [
-                    "cell", "vote", "2026-001", "--ballot", "m007=warning", "--ballot", "m009=radiation", "--blank",
-                    "m010", "--on", "2026-02-12"
+                    "cell", "vote", "2026-001", "--ballot", "M0007=warning", "--ballot", "M0009=radiation", "--blank",
+                    "M0010", "--on", "2026-02-12"
                 ],
                 [
-                    "cell", "reintegration-vote", "2026-001", "--ballot", "m007=immediate", "--ballot",
-                    "m009=probationary",
-                    "--blank", "m010", "--on", "2026-02-12"
+                    "cell", "reintegration-vote", "2026-001", "--ballot", "M0007=immediate", "--ballot",
+                    "M0009=probationary",
+                    "--blank", "M0010", "--on", "2026-02-12"
                 ],
                 ["refer-ga", "2026-001", "--assembly-on", "2026-06-14", "--on", "2026-02-13"],
                 [
@@ -433,7 +437,7 @@ import Testing
         let f = try sampleStore(firstLines: 24)
         let lines = try record(
             [
-                ["appeal", "2026-001", "--by", "m004", "--companion", "Paul R.", "--on", "2026-03-10"],
+                ["appeal", "2026-001", "--by", "M0004", "--companion", "Paul R.", "--on", "2026-03-10"],
                 [
                     "ga", "vote", "2026-001", "--proposal", "warning", "--proposal", "reminder", "--votes",
                     "warning=20",
@@ -470,8 +474,8 @@ import Testing
         let f = try sampleStore(firstLines: 7) // up to the explanation request
         let lines = try record(
             [
-                ["accused-left", "2026-001", "--member", "m004", "--on", "2026-01-28"],
-                ["radiation", "2026-001", "--member", "m004", "--on", "2026-01-29"],
+                ["accused-left", "2026-001", "--member", "M0004", "--on", "2026-01-28"],
+                ["radiation", "2026-001", "--member", "M0004", "--on", "2026-01-29"],
                 [
                     "close", "2026-001", "--reason", "Départ sans participer ; radiation officialisée", "--on",
                     "2026-01-29"
@@ -498,7 +502,7 @@ import Testing
             let p = Process()
             p.executableURL = CLIFixture.binary
             p.arguments = act + ["--store", f.store]
-            p.environment = ["PATH": "/usr/bin:/bin", "HOME": f.directory, "LANG": "C.UTF-8", "GREFFE_ACTOR": "m002"]
+            p.environment = ["PATH": "/usr/bin:/bin", "HOME": f.directory, "LANG": "C.UTF-8", "GREFFE_ACTOR": "M0002"]
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()

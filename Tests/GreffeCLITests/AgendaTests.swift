@@ -23,8 +23,8 @@ import Testing
             agenda.stdout == """
                 2026-02-16  2026-002  R04  réunion du Conseil d'administration  — EN RETARD de 4 j
                 2026-04-08  2026-002  R03  aboutir dans un délai maximal de 2 mois  — dans 47 j
-                2026-04-13  2026-001  R23  recours de m004  — dans 52 j
-                2026-04-13  2026-001  R23  recours de m005  — dans 52 j
+                2026-04-13  2026-001  R23  recours de M0004  — dans 52 j
+                2026-04-13  2026-001  R23  recours de M0005  — dans 52 j
 
                 """)
         let soon = try f.greffe(["agenda", "--as-of", "2026-02-20", "--within", "14"])
@@ -32,7 +32,7 @@ import Testing
         // After the appeal windows closed, the parties' windows leave the agenda; the association's duty stays overdue.
         let later = try f.greffe(["agenda", "--as-of", "2026-05-01", "--json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [[String: Any]])
-        // m011 paid 2025 only: from 2026-03-02 (2.3's two months), their erasure is due work too (R35, article 6).
+        // M0011 paid 2025 only: from 2026-03-02 (2.3's two months), their erasure is due work too (R35, article 6).
         #expect(items.map { $0["rule"] as? String } == ["R04", "R35", "R03"])
         #expect(items.first?["overdue"] as? Bool == true)
     }
@@ -41,19 +41,19 @@ import Testing
         let f = try twoCases()
         expectExit(try f.greffe(["rulebook", "adopt", "coopol-4", "--on", "2026-01-02"]).status, .ok)
         let incident = [
-            "ladder", "incident", "m009", "--channel", "plateforme", "--facts", "Commentaire injurieux",
-            "--reported-by", "m005", "--on", "2026-03-01"
+            "ladder", "incident", "M0009", "--channel", "plateforme", "--facts", "Commentaire injurieux",
+            "--reported-by", "M0005", "--on", "2026-03-01"
         ]
         expectExit(try f.greffe(incident).status, .ok)
         let suspension = [
-            "ladder", "measure", "m009", "suspension", "--by", "coopilotes=m003", "--until", "2026-04-20",
+            "ladder", "measure", "M0009", "suspension", "--by", "coopilotes=M0003", "--until", "2026-04-20",
             "--reason", "injures", "--on", "2026-03-02"
         ]
         let suspended = try f.greffe(suspension)
         // coopol suspends on repeated breaches only: the first incident calls for a remark.
         expectExit(suspended.status, .refused, "\(suspended.stdout)")
         let remark = [
-            "ladder", "measure", "m009", "remarque", "--by", "secretaire-section=m006", "--channel", "message",
+            "ladder", "measure", "M0009", "remarque", "--by", "secretaire-section=M0006", "--channel", "message",
             "--on", "2026-03-02"
         ]
         expectExit(try f.greffe(remark).status, .ok)
@@ -64,7 +64,7 @@ import Testing
         expectExit(done.status, .ok, "\(done.stderr)")
         let agenda = try f.greffe(["agenda", "--as-of", "2026-04-01", "--json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(agenda.stdout.utf8)) as? [[String: Any]])
-        let ladder = items.filter { ($0["subject"] as? String)?.hasPrefix("ladder coopol-4/m009") == true }
+        let ladder = items.filter { ($0["subject"] as? String)?.hasPrefix("ladder coopol-4/M0009") == true }
         #expect(ladder.count == 1, "\(agenda.stdout)")
         #expect(ladder.first?["due"] as? String == "2026-04-20")
     }

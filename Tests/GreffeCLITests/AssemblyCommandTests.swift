@@ -13,7 +13,7 @@ import Testing
         expectExit(try f.greffe(["ga", "schedule", "--on", "12/09/2026", "--scheduled-on", "2026-03-15"]).status, .ok)
         let appeal = f.directory + "/appeal.jsonl"
         try
-            "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"m002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"m004\",\"companion\":\"Zoé\"}}\n"
+            "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"M0002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"M0004\",\"companion\":\"Zoé\"}}\n"
             .write(toFile: appeal, atomically: true, encoding: .utf8)
         expectExit(try f.greffe(["apply", appeal]).status, .ok)
 
@@ -27,13 +27,14 @@ import Testing
         let september = try f.greffe(["ga", "docket", "--for", "2026-07-01"])
         #expect(
             september.stdout.contains(
-                "2026-001 — recours de Damien Roux (m004) le 2026-03-02 (délai : 2026-04-13), accompagné·e de Zoé"),
+                "2026-001 — recours de Damien Roux (M0004) le 2026-03-02 (délai : 2026-04-13), accompagné·e de Zoé"),
             "\(september.stdout)")
         #expect(september.stdout.contains("suspension en vigueur (R25) depuis le 2026-03-02"))
         #expect(
-            september.stdout.contains("Élise Fournier (m007) — a siégé dans la cellule de crise"), "\(september.stdout)"
+            september.stdout.contains("Élise Fournier (M0007) — a siégé dans la cellule de crise"),
+            "\(september.stdout)"
         )
-        #expect(september.stdout.contains("Bruno Petit (m002) — rapporteur"))
+        #expect(september.stdout.contains("Bruno Petit (M0002) — rapporteur"))
 
         let json = try f.greffe(["ga", "docket", "--for", "2026-07-01", "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]

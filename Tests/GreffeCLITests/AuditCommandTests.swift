@@ -6,7 +6,7 @@ import Testing
 /// Issue 6 through the built binary: audit verify, keygen, checkpoint, report, replay, export.
 @Suite struct AuditCommandTests {
     /// The store of scripts/demo.sh: roster, instruction, draw, judgement, second case. With `vote`, the cell decides
-    /// by a vote (m012 and m001 for A, m009 for B) instead of by consensus.
+    /// by a vote (M0012 and M0001 for A, M0009 for B) instead of by consensus.
     func demoStore(vote: Bool = false) throws -> CLIFixture {
         let f = try DrawCommandTests().calledStore()
         expectExit(
@@ -30,7 +30,7 @@ import Testing
     }
 
     static let voteLine =
-        #"{"case":"2026-001","on":"2026-02-14","as":"m002","command":{"type":"cell.vote","commandId":"demo-19","proposals":[{"id":"A","sanctions":["warning"]},{"id":"B","sanctions":["mediation"]}],"ballots":[{"member":"m012","option":"A"},{"member":"m001","option":"A"},{"member":"m009","option":"B"}]}}"#
+        #"{"case":"2026-001","on":"2026-02-14","as":"M0002","command":{"type":"cell.vote","commandId":"demo-19","proposals":[{"id":"A","sanctions":["warning"]},{"id":"B","sanctions":["mediation"]}],"ballots":[{"member":"M0012","option":"A"},{"member":"M0001","option":"A"},{"member":"M0009","option":"B"}]}}"#
 
     @Test func verifyReportsEveryCheckWithCounts() throws {
         let f = try demoStore()
@@ -131,7 +131,7 @@ import Testing
                 """
                 Votes
                   #54 2026-02-14 — vote de la cellule sur le jugement (R19), 3 votant·es
-                    bulletins : m012 → A (avertissement), m001 → A (avertissement), m009 → B (Une médiation peut être décidée)
+                    bulletins : M0012 → A (avertissement), M0001 → A (avertissement), M0009 → B (Une médiation peut être décidée)
                     A (avertissement) : 2 voix sur 3 bulletins, blancs compris : 66 % ≥ 2/3 — adopté (2 × 3 = 6 ≥ 3 × 2 = 6 → deux tiers atteints)
                     B (Une médiation peut être décidée) : 1 voix sur 3 bulletins, blancs compris : 33 % < 2/3 — non adopté (1 × 3 = 3 < 3 × 2 = 6 → deux tiers non atteints)
                     adoptée : A (avertissement) — ✓ conforme à l'enregistrement

@@ -84,7 +84,7 @@ import Testing
         let restored = f.directory + "/restaure"
         expectExit(try greffe(f, ["restore", file], store: restored).status, .ok)
         #expect(FileManager.default.fileExists(atPath: restored + "/keys/data.mdb"))
-        let shown = try greffe(f, ["members", "show", "m004"], store: restored)
+        let shown = try greffe(f, ["members", "show", "M0004"], store: restored)
         #expect(shown.stdout.contains("Damien Roux"), "\(shown.stdout)\(shown.stderr)")
         // A second backup to the same name is refused, the keys file too, and nothing is replaced.
         let again = try f.greffe(["backup", "--out", file])
@@ -282,7 +282,7 @@ import Testing
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
         expectExit(
-            try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"]).status,
+            try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "M0001"]).status,
             .ok)
         let early = try export(f, "early.jsonl")
         let copy = f.directory + "/auditor"
@@ -337,7 +337,7 @@ import Testing
         expectExit(try greffe(f, ["init"], store: other).status, .ok)
         expectExit(
             try greffe(
-                f, ["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001"], store: other
+                f, ["members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "M0001"], store: other
             ).status, .ok)
         let foreign = try export(f, "other.jsonl", store: other)
         let refused = try greffe(f, ["sync", "--from", foreign], store: copy)
@@ -346,7 +346,7 @@ import Testing
 
         let file = try export(f, "later.jsonl")
         var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
-        lines[lines.count - 2] = lines[lines.count - 2].replacingOccurrences(of: "\"actor\":\"m", with: "\"actor\":\"x")
+        lines[lines.count - 2] = lines[lines.count - 2].replacingOccurrences(of: "\"actor\":\"M", with: "\"actor\":\"x")
         try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
         let tampered = try greffe(f, ["sync", "--from", file], store: copy)
         expectExit(tampered.status, .verificationFailed)

@@ -19,7 +19,7 @@ final class CLIFixture {
 
     /// Runs `greffe ARGS --store STORE` (unless `withStore` is false) with a fixed environment; with `asUser` (root
     /// only), as that user id through `setpriv`.
-    /// Acts are recorded by board member m001 of the sample roster unless `--as` or `GREFFE_ACTOR` says otherwise.
+    /// Acts are recorded by board member M0001 of the sample roster unless `--as` or `GREFFE_ACTOR` says otherwise.
     @discardableResult
     func greffe(
         _ arguments: [String], withStore: Bool = true, environment: [String: String] = [:],
@@ -34,7 +34,7 @@ final class CLIFixture {
             process.executableURL = CLIFixture.binary
             process.arguments = all
         }
-        var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8", "GREFFE_ACTOR": "m001"]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8", "GREFFE_ACTOR": "M0001"]
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()
@@ -71,13 +71,13 @@ extension CLIFixture {
         return f
     }
 
-    /// The same, with the sample complaint against m004 filed on 2026-01-05 (case 2026-001).
+    /// The same, with the sample complaint against M0004 filed on 2026-01-05 (case 2026-001).
     static func withSampleComplaint() throws -> CLIFixture {
         let f = try withRoster()
         expectExit(
             try f.greffe([
-                "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
-                "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
+                "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004",
+                "--victim", "M0005", "--facts", "Messages insultants.", "--motive", "insults",
                 "--board-learned-on", "2026-01-04", "--on", "2026-01-05"
             ]).status, .ok)
         return f

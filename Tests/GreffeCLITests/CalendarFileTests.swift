@@ -42,14 +42,14 @@ import Testing
         for name in ["Damien", "Roux", "Vera", "Lefèvre", "Bruno"] {
             #expect(!text.contains(name), "\(name) in the .ics")
         }
-        #expect(text.contains("recours de m004"))
+        #expect(text.contains("recours de M0004"))
         expectExit(
             try f.greffe(["agenda", "--as-of", "2026-02-20", "--ics", file, "--with-names", "--alarm-days", "0"])
                 .status, .ok)
         let named = try read(file)
         let namedEvents = try #require(named["events"] as? [[String: Any]])
         #expect(
-            namedEvents.contains { ($0["summary"] as? String)?.contains("recours de Damien Roux (m004)") == true },
+            namedEvents.contains { ($0["summary"] as? String)?.contains("recours de Damien Roux (M0004)") == true },
             "\(namedEvents.map { $0["summary"] ?? "" })")
         #expect(namedEvents.allSatisfy { ($0["alarms"] as? [String])?.isEmpty == true })
     }

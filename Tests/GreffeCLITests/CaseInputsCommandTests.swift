@@ -16,11 +16,11 @@ import Testing
         }
     }
 
-    /// The sample case (executed on 2026-02-12, letters received on 2026-02-13) with m004's appeal and its grounds.
+    /// The sample case (executed on 2026-02-12, letters received on 2026-02-13) with M0004's appeal and its grounds.
     func appealedStore() throws -> CLIFixture {
         let f = try SampleCaseTests().sampleStore()
         let appeal = try f.greffe(
-            ["appeal", "2026-001", "--by", "m004", "--grounds", Self.grounds, "--on", "2026-03-02"],
+            ["appeal", "2026-001", "--by", "M0004", "--grounds", Self.grounds, "--on", "2026-03-02"],
             environment: ["GREFFE_TODAY": "2026-03-02"])
         expectExit(appeal.status, .ok, "\(appeal.stderr)")
         return f
@@ -32,11 +32,11 @@ import Testing
         let today = ["GREFFE_TODAY": "2026-03-02"]
         let status = try f.greffe(["status", "2026-001"], environment: today)
         #expect(
-            status.stdout.contains("recours de Damien Roux (m004) le 2026-03-02 — motifs : \(Self.grounds)"),
+            status.stdout.contains("recours de Damien Roux (M0004) le 2026-03-02 — motifs : \(Self.grounds)"),
             "\(status.stdout)")
         let history = try f.greffe(["history", "2026-001"], environment: today)
         #expect(
-            history.stdout.contains("Recours de Damien Roux (m004) ; motifs : \(Self.grounds)"), "\(history.stdout)")
+            history.stdout.contains("Recours de Damien Roux (M0004) ; motifs : \(Self.grounds)"), "\(history.stdout)")
         let dossier = try f.greffe(["dossier", "2026-001", "--out", f.directory + "/dossier.html"], environment: today)
         expectExit(dossier.status, .ok, "\(dossier.stderr)")
         let html = try String(contentsOfFile: f.directory + "/dossier.html", encoding: .utf8)
@@ -49,7 +49,7 @@ import Testing
         let f = try SampleCaseTests().sampleStore()
         let before = try f.head()
         let blank = try f.greffe(
-            ["appeal", "2026-001", "--by", "m004", "--grounds", "  ", "--on", "2026-03-02"],
+            ["appeal", "2026-001", "--by", "M0004", "--grounds", "  ", "--on", "2026-03-02"],
             environment: ["GREFFE_TODAY": "2026-03-02"])
         expectExit(blank.status, .refused)
         #expect(
@@ -66,7 +66,7 @@ import Testing
             try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"]).status, .ok)
         let before = try f.head()
         let blank = try f.greffe([
-            "cell", "decline", "2026-001", "--member", "m003", "--reason", "", "--on", "2026-02-08"
+            "cell", "decline", "2026-001", "--member", "M0003", "--reason", "", "--on", "2026-02-08"
         ])
         expectExit(blank.status, .refused)
         #expect(blank.stderr.contains("R15"), "\(blank.stderr)")
@@ -74,12 +74,12 @@ import Testing
 
         let reason = "en déplacement à l'étranger jusqu'en mars"
         let declined = try f.greffe([
-            "cell", "decline", "2026-001", "--member", "m003", "--reason", reason, "--on", "2026-02-08"
+            "cell", "decline", "2026-001", "--member", "M0003", "--reason", reason, "--on", "2026-02-08"
         ])
         expectExit(declined.status, .ok, "\(declined.stderr)")
         try expectNoClearText(f.store, reason)
         let history = try f.greffe(["history", "2026-001"])
-        #expect(history.stdout.contains("(m003), tiré·e au sort, décline : \(reason)"), "\(history.stdout)")
+        #expect(history.stdout.contains("(M0003), tiré·e au sort, décline : \(reason)"), "\(history.stdout)")
     }
 
     @Test func aPastDocketReadsTheRegisterAsItStoodThatDay() throws {
@@ -102,7 +102,7 @@ import Testing
         // …and the minutes read it as it stood on the eve.
         let eve = try f.greffe(["ga", "docket", "--for", "2026-06-20", "--as-of", "2026-06-19"], environment: today)
         expectExit(eve.status, .ok, "\(eve.stderr)")
-        #expect(eve.stdout.contains("2026-001 — recours de Damien Roux (m004) le 2026-03-02"), "\(eve.stdout)")
+        #expect(eve.stdout.contains("2026-001 — recours de Damien Roux (M0004) le 2026-03-02"), "\(eve.stdout)")
         #expect(eve.stdout.contains("confirmer ou réformer la décision"))
         // Before the GA was scheduled, the register held no GA to read.
         let early = try f.greffe(["ga", "docket", "--for", "2026-06-20", "--as-of", "2026-03-01"], environment: today)
@@ -163,12 +163,12 @@ import Testing
 
     @Test func casesByMemberSayInWhatPart() throws {
         let f = try SampleCaseTests().sampleStore()
-        let accused = try f.greffe(["cases", "--member", "m004"])
+        let accused = try f.greffe(["cases", "--member", "M0004"])
         expectExit(accused.status, .ok, "\(accused.stderr)")
         #expect(accused.stdout.contains("2026-001") && accused.stdout.contains("(mis·e en cause)"), "\(accused.stdout)")
-        let cell = try f.greffe(["cases", "--member", "m007", "--lang", "en"])
+        let cell = try f.greffe(["cases", "--member", "M0007", "--lang", "en"])
         #expect(cell.stdout.contains("(cell member)"), "\(cell.stdout)")
-        let none = try f.greffe(["cases", "--member", "m011"])
+        let none = try f.greffe(["cases", "--member", "M0011"])
         #expect(none.stdout == "(aucun dossier)\n", "\(none.stdout)")
         let unknown = try f.greffe(["cases", "--member", "zz99"])
         expectExit(unknown.status, .notFound)

@@ -8,15 +8,15 @@ import Testing
 @Suite struct CompletionCommandTests {
     @Test func memberAndCaseIdsAreCompletedFromTheStoreTheCommandLineNames() throws {
         let f = try CLIFixture.withSampleComplaint()
-        // What bash runs when the user types `greffe evidence 2026-001 --store S --witness m01<TAB>`.
+        // What bash runs when the user types `greffe evidence 2026-001 --store S --witness M001<TAB>`.
         let witness = try f.greffe(
             [
-                "---completion", "evidence", "--", "--witness", "6", "3",
-                "greffe", "evidence", "2026-001", "--store", f.store, "--witness", "m01"
+                "---completion", "evidence", "--", "--witness", "6", "4",
+                "greffe", "evidence", "2026-001", "--store", f.store, "--witness", "M001"
             ],
             withStore: false)
         expectExit(witness.status, .ok, "\(witness.stderr)")
-        #expect(witness.stdout.split(separator: "\n") == ["m010", "m011", "m012"], "\(witness.stdout)")
+        #expect(witness.stdout.split(separator: "\n") == ["M0010", "M0011", "M0012", "M0013"], "\(witness.stdout)")
         // `greffe status 2<TAB>`, the store from GREFFE_STORE.
         let cases = try f.greffe(
             ["---completion", "status", "--", "positional@0", "2", "1", "greffe", "status", "2"],

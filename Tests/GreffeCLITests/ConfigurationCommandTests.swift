@@ -19,7 +19,7 @@ import Testing
             """
             # Greffe, pour Nadia
             magasin = ~/registre     # le registre de l'association
-            acteur = "m001"
+            acteur = "M0001"
             langue = en
             """, to: f.directory + "/.config/greffe/config")
         let noActor = ["GREFFE_ACTOR": ""]
@@ -31,14 +31,14 @@ import Testing
         expectExit(imported.status, .ok, "\(imported.stderr)")
         let opened = try f.greffe(
             [
-                "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
-                "--victim", "m005", "--facts", "Messages insultants.", "--motive", "insults",
+                "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004",
+                "--victim", "M0005", "--facts", "Messages insultants.", "--motive", "insults",
                 "--board-learned-on", "2026-01-04", "--on", "2026-01-05"
             ],
             withStore: false, environment: noActor)
         expectExit(opened.status, .ok, "\(opened.stderr)")
         let history = try f.greffe(["history", "2026-001", "--json"], withStore: false, environment: noActor)
-        #expect(history.stdout.contains("m001"), "the file's recorder signs the act: \(history.stdout)")
+        #expect(history.stdout.contains("M0001"), "the file's recorder signs the act: \(history.stdout)")
         // English, from the file: a refusal is in English.
         let missing = try f.greffe(["status", "2026-099"], withStore: false, environment: noActor)
         expectExit(missing.status, .notFound)

@@ -53,7 +53,7 @@ import Testing
         #expect(page.contains("expiré le 2026-04-17 (droit non exercé)"))
         #expect(page.contains(">expiré (droit non exercé)</text>"), "drawn apart in the timeline")
         let row = try #require(
-            page.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains("recours de m005") })
+            page.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains("recours de M0005") })
         #expect(!row.contains("retard") && !row.contains("MANQUÉ"), "\(row)")
     }
 
@@ -84,13 +84,13 @@ import Testing
         _ = try ActCommandsTests().record(
             [
                 [
-                    "cell", "vote", "2026-001", "--ballot", "m007=warning", "--ballot", "m009=radiation", "--blank",
-                    "m010", "--on", "2026-02-12"
+                    "cell", "vote", "2026-001", "--ballot", "M0007=warning", "--ballot", "M0009=radiation", "--blank",
+                    "M0010", "--on", "2026-02-12"
                 ],
                 [
-                    "cell", "reintegration-vote", "2026-001", "--ballot", "m007=immediate", "--ballot",
-                    "m009=probationary",
-                    "--blank", "m010", "--on", "2026-02-12"
+                    "cell", "reintegration-vote", "2026-001", "--ballot", "M0007=immediate", "--ballot",
+                    "M0009=probationary",
+                    "--blank", "M0010", "--on", "2026-02-12"
                 ],
                 ["refer-ga", "2026-001", "--on", "2026-02-13"],
                 [

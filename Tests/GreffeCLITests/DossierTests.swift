@@ -16,7 +16,7 @@ import Testing
         let f = try DrawCommandTests().demoStore()
         let appeal = f.directory + "/appeal.jsonl"
         try
-            "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"m002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"m004\",\"companion\":\"Zoé\"}}\n"
+            "{\"case\":\"2026-001\",\"on\":\"2026-03-02\",\"as\":\"M0002\",\"command\":{\"type\":\"appeal.lodge\",\"by\":\"M0004\",\"companion\":\"Zoé\"}}\n"
             .write(toFile: appeal, atomically: true, encoding: .utf8)
         expectExit(try f.greffe(["apply", appeal]).status, .ok)
         return f
@@ -123,7 +123,7 @@ import Testing
         }
         // The plain version does name them.
         let plain = try f.greffe(["dossier", "2026-001", "--format", "md"] + Self.asOf)
-        #expect(plain.stdout.contains("Damien Roux (m004)"))
+        #expect(plain.stdout.contains("Damien Roux (M0004)"))
     }
 
     func runQuietly(_ binary: String, _ arguments: [String]) throws {

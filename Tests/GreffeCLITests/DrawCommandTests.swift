@@ -43,37 +43,40 @@ import Testing
         expectExit(announced.status, .ok, "\(announced.stderr)")
         #expect(
             announced.stdout.contains(
-                "liste : 7 membre(s) éligible(s), SHA-256 e5e30c0151401b7d3d468262f89023f0cec5cbfc7d3e3868e6ef8243feb7c71d"
+                "liste : 7 membre(s) éligible(s), SHA-256 5638331e6c8d4ee059c33dd1e53e26a58921cecafcb1f306ea6bde65d50b7e33"
             ))
         // The pool file is what members hash with sha256sum: the eligible people, one id per line, in byte order.
-        #expect(try String(contentsOfFile: poolFile, encoding: .utf8) == "m001\nm003\nm007\nm008\nm009\nm010\nm012\n")
+        #expect(
+            try String(contentsOfFile: poolFile, encoding: .utf8) == "M0001\nM0003\nM0007\nM0008\nM0009\nM0010\nM0012\n"
+        )
         // The same list to read, each id with the name.
         #expect(
             try String(contentsOfFile: namesFile, encoding: .utf8).hasPrefix(
-                "m001 Alice Martin\nm003 Chloé Durand\nm007 Élise Fournier\n"))
+                "M0001 Alice Martin\nM0003 Chloé Durand\nM0007 Élise Fournier\n"))
 
         let drawn = try f.greffe(["cell", "draw", "2026-001", "--on", "2026-02-07", "--entropy", "3 11 17 25 38"])
         expectExit(drawn.status, .ok, "\(drawn.stderr)")
         #expect(drawn.stdout.contains("chaîne-clé : 3.11.17.25.38./"))
         #expect(
             drawn.stdout.contains(
-                "ordre : Farid Benali (m008), Chloé Durand (m003), Jules Bernard (m012), Alice Martin (m001), "
-                    + "Gaëlle Simon (m009), Hugo Laurent (m010), Élise Fournier (m007)"), "\(drawn.stdout)")
+                "ordre : Farid Benali (M0008), Chloé Durand (M0003), Jules Bernard (M0012), Alice Martin (M0001), "
+                    + "Gaëlle Simon (M0009), Hugo Laurent (M0010), Élise Fournier (M0007)"), "\(drawn.stdout)")
         #expect(
             drawn.stdout.contains(
-                "convoqué·es (doivent répondre présent·es) : Farid Benali (m008), Chloé Durand (m003), Jules Bernard (m012)"
+                "convoqué·es (doivent répondre présent·es) : Farid Benali (M0008), Chloé Durand (M0003), Jules Bernard (M0012)"
             ))
 
         let applied = try f.greffe(["apply", Self.examples.appendingPathComponent("demo-2-jugement.jsonl").path])
         expectExit(applied.status, .ok, "\(applied.stderr)")
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-02-20"])
         #expect(
-            status.stdout.contains("cellule de crise : Jules Bernard (m012), Alice Martin (m001), Gaëlle Simon (m009)"))
+            status.stdout.contains(
+                "cellule de crise : Jules Bernard (M0012), Alice Martin (M0001), Gaëlle Simon (M0009)"))
 
         let audit = try f.greffe(["audit", "draw", "2026-001"])
         expectExit(audit.status, .ok)
         #expect(
-            audit.stdout.contains("0  MD5 E3E7042F589320863DF79B3EB2DD289F  mod 7 = 3  → n° 4 Farid Benali (m008)  ✓"),
+            audit.stdout.contains("0  MD5 E3E7042F589320863DF79B3EB2DD289F  mod 7 = 3  → n° 4 Farid Benali (M0008)  ✓"),
             "\(audit.stdout)")
         #expect(audit.stdout.contains("✓ recalculé à l'identique : 7 empreinte(s) comparée(s)"))
         #expect(audit.stdout.contains("✓ annoncé avant que les valeurs d'aléa soient publiques"))

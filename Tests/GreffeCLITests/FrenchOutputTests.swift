@@ -15,57 +15,58 @@ import Testing
     static let fullCase: [[String]] =
         [
             [
-                "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+                "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004", "--victim", "M0005",
                 "--facts", "Messages.", "--motive", "insults", "--board-learned-on", "2026-01-04", "--on", "2026-01-05"
             ],
             [
-                "meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--attendee", "m003", "--rapporteur",
-                "m002", "--on", "2026-01-09"
+                "meeting", "2026-001", "--attendee", "M0001", "--attendee", "M0002", "--attendee", "M0003",
+                "--rapporteur",
+                "M0002", "--on", "2026-01-09"
             ],
             ["suspend", "2026-001", "--space", "serveur", "--on", "2026-01-09"]
         ]
         + Evidence.Kind.allCases.filter { $0 != .report }.map { kind in
             [
                 "evidence", "2026-001", "--kind", kind.rawValue, "--description", "pièce", "--sha256", sha, "--on",
-                "2026-01-12", "--as", "m002"
+                "2026-01-12", "--as", "M0002"
             ]
         } + [
-            ["file-complete", "2026-001", "--on", "2026-01-20", "--as", "m002"],
+            ["file-complete", "2026-001", "--on", "2026-01-20", "--as", "M0002"],
             [
-                "hear-victim", "2026-001", "--victim", "m005", "--needs", "sécurité", "--demand", "excuses", "--on",
-                "2026-01-21", "--as", "m002"
+                "hear-victim", "2026-001", "--victim", "M0005", "--needs", "sécurité", "--demand", "excuses", "--on",
+                "2026-01-21", "--as", "M0002"
             ],
             [
                 "request-explanation", "2026-001", "--summary", "Résumé", "--demand", "excuses", "--on", "2026-01-22",
-                "--as", "m002"
+                "--as", "M0002"
             ],
-            ["answer-lapsed", "2026-001", "--on", "2026-02-19", "--as", "m002"],
+            ["answer-lapsed", "2026-001", "--on", "2026-02-19", "--as", "M0002"],
             [
                 "summary", "2026-001", "--demand", "Excuses", "--defence", "Rien", "--sanction", "warning", "--on",
-                "2026-02-20", "--as", "m002"
+                "2026-02-20", "--as", "M0002"
             ],
             [
-                "cell", "call", "2026-001", "--via", "online", "--member", "m007", "--member", "m008", "--member",
-                "m009", "--on", "2026-02-20", "--as", "m002"
+                "cell", "call", "2026-001", "--via", "online", "--member", "M0007", "--member", "M0008", "--member",
+                "M0009", "--on", "2026-02-20", "--as", "M0002"
             ],
-            ["cell", "volunteer", "2026-001", "--member", "m007", "--on", "2026-02-21", "--as", "m002"],
-            ["cell", "volunteer", "2026-001", "--member", "m008", "--on", "2026-02-21", "--as", "m002"],
-            ["cell", "volunteer", "2026-001", "--member", "m009", "--on", "2026-02-21", "--as", "m002"],
-            ["cell", "send-summary", "2026-001", "--on", "2026-02-21", "--as", "m002"],
+            ["cell", "volunteer", "2026-001", "--member", "M0007", "--on", "2026-02-21", "--as", "M0002"],
+            ["cell", "volunteer", "2026-001", "--member", "M0008", "--on", "2026-02-21", "--as", "M0002"],
+            ["cell", "volunteer", "2026-001", "--member", "M0009", "--on", "2026-02-21", "--as", "M0002"],
+            ["cell", "send-summary", "2026-001", "--on", "2026-02-21", "--as", "M0002"],
             [
-                "cell", "meet", "2026-001", "--attendee", "m007", "--attendee", "m008", "--attendee", "m009", "--on",
-                "2026-02-24", "--as", "m002"
+                "cell", "meet", "2026-001", "--attendee", "M0007", "--attendee", "M0008", "--attendee", "M0009", "--on",
+                "2026-02-24", "--as", "M0002"
             ],
             [
-                "cell", "vote", "2026-001", "--ballot", "m007=warning+suspension", "--ballot",
-                "m008=warning+suspension",
-                "--ballot", "m009=warning", "--on", "2026-02-24", "--as", "m002"
+                "cell", "vote", "2026-001", "--ballot", "M0007=warning+suspension", "--ballot",
+                "M0008=warning+suspension",
+                "--ballot", "M0009=warning", "--on", "2026-02-24", "--as", "M0002"
             ],
-            ["judgement", "send", "2026-001", "--on", "2026-02-25", "--as", "m002"],
+            ["judgement", "send", "2026-001", "--on", "2026-02-25", "--as", "M0002"],
             ["judgement", "execute", "2026-001", "--on", "2026-02-25"],
-            ["letter-received", "2026-001", "--member", "m004", "--on", "2026-02-26"],
-            ["letter-received", "2026-001", "--member", "m005", "--on", "2026-02-26"],
-            ["appeal", "2026-001", "--by", "m004", "--on", "2026-03-02"]
+            ["letter-received", "2026-001", "--member", "M0004", "--on", "2026-02-26"],
+            ["letter-received", "2026-001", "--member", "M0005", "--on", "2026-02-26"],
+            ["appeal", "2026-001", "--by", "M0004", "--on", "2026-03-02"]
         ]
 
     /// The sample roster with the full case, up to the appeal; its outputs (`name` → stdout) as of 2026-03-05 and,
@@ -85,8 +86,8 @@ import Testing
         }
         let views: [(String, [String])] = [
             ("status", ["status", "2026-001"]), ("cases", ["cases"]), ("history", ["history", "2026-001"]),
-            ("members", ["members", "list"]), ("show m004", ["members", "show", "m004"]),
-            ("show m001", ["members", "show", "m001"]), ("agenda", ["agenda"]),
+            ("members", ["members", "list"]), ("show M0004", ["members", "show", "M0004"]),
+            ("show M0001", ["members", "show", "M0001"]), ("agenda", ["agenda"]),
             ("report", ["audit", "report", "2026-001"]),
             ("verify", ["audit", "verify"]), ("dossier", ["dossier", "2026-001", "--format", "md"])
         ]
@@ -150,18 +151,18 @@ import Testing
         #expect(
             outputs["history"]?.contains("adopté « avertissement + suspendre les responsabilités et l'accès »") == true,
             "\(outputs["history"] ?? "")")
-        #expect(outputs["show m001"]?.contains("(personne)") == true, "\(outputs["show m001"] ?? "")")
-        #expect(outputs["show m001"]?.contains("mandat membre du Conseil d'administration depuis le") == true)
+        #expect(outputs["show M0001"]?.contains("(personne)") == true, "\(outputs["show M0001"] ?? "")")
+        #expect(outputs["show M0001"]?.contains("mandat membre du Conseil d'administration depuis le") == true)
     }
 
     @Test func englishOutputsKeepTheirEnglishWordsAndJSONItsIds() throws {
         let (f, outputs) = try fullCaseOutputs("en")
         #expect(outputs["history"]?.contains("Evidence added (testimony)") == true)
-        #expect(outputs["show m001"]?.contains("(person)") == true)
-        #expect(outputs["show m001"]?.contains("mandate board member from") == true)
+        #expect(outputs["show M0001"]?.contains("(person)") == true)
+        #expect(outputs["show M0001"]?.contains("mandate board member from") == true)
         let json = try f.greffe(["status", "2026-001", "--json"], environment: ["GREFFE_TODAY": "2026-06-21"])
         #expect(json.stdout.contains("\"step\":\"awaitingGeneralAssemblyReintegrationVote\""), "\(json.stdout)")
-        let members = try f.greffe(["members", "show", "m001", "--json"])
+        let members = try f.greffe(["members", "show", "M0001", "--json"])
         #expect(members.stdout.contains("\"kind\":\"person\"") && members.stdout.contains("\"role\":\"board-member\""))
     }
 
@@ -202,7 +203,7 @@ import Testing
         let status = try #require(outputs["status after GA"])
         let r10 = try #require(status.split(separator: "\n").first { $0.contains("R10 ") })
         #expect(r10.hasSuffix("expiré le 2026-02-06 (droit non exercé)"), "\(r10)")
-        let r23 = try #require(status.split(separator: "\n").first { $0.contains("R23  recours de m005") })
+        let r23 = try #require(status.split(separator: "\n").first { $0.contains("R23  recours de M0005") })
         #expect(
             r23.hasSuffix("expiré le 2026-04-27 (droit non exercé)") || r23.contains("(droit non exercé)"), "\(r23)")
         for name in [
@@ -258,14 +259,14 @@ import Testing
 
     @Test func membersShowTellsTheSanctionsAMemberIsUnderAndSinceWhen() throws {
         let (_, outputs) = try fullCaseOutputs("fr")
-        let show = try #require(outputs["show m004"])
+        let show = try #require(outputs["show M0004"])
         #expect(show.contains("  membre depuis le 2026-01-02"), "\(show)")
         #expect(
             show.contains(
                 "  sanctions : avertissement, suspendre les responsabilités et l'accès (2026-001, cellule de crise, le 2026-02-24)"
             ), "\(show)")
         #expect(show.contains("suspension en vigueur (R25, 2026-001) depuis le 2026-03-02"), "\(show)")
-        #expect(outputs["show m001"]?.contains("  sanctions : aucune") == true)
+        #expect(outputs["show M0001"]?.contains("  sanctions : aucune") == true)
     }
 
     @Test func statusEndsWithTheNextActsAsCommandLines() throws {
@@ -291,12 +292,12 @@ import Testing
     @Test func agendaAndCalendarListTheGAToScheduleAndTheScheduledGA() throws {
         let (f, outputs) = try fullCaseOutputs("fr")
         #expect(
-            outputs["agenda"]?.contains("2026-03-02  2026-001  R24  AG à programmer : recours de m004") == true,
+            outputs["agenda"]?.contains("2026-03-02  2026-001  R24  AG à programmer : recours de M0004") == true,
             "\(outputs["agenda"] ?? "")")
         let withGA = try #require(outputs["agenda with GA"])
         #expect(!withGA.contains("AG à programmer"), "\(withGA)")
         #expect(
-            withGA.contains("2026-06-20  AG 2026-06-20  R24  Assemblée générale — Lyon : 2026-001 (recours de m004)"),
+            withGA.contains("2026-06-20  AG 2026-06-20  R24  Assemblée générale — Lyon : 2026-001 (recours de M0004)"),
             "\(withGA)")
         let ics = f.directory + "/agenda.ics"
         expectExit(try f.greffe(["agenda", "--ics", ics], environment: ["GREFFE_TODAY": "2026-03-11"]).status, .ok)

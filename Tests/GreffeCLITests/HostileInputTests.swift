@@ -8,14 +8,14 @@ import Testing
 /// where and why and writes nothing; what is accepted is never printed or rendered raw.
 @Suite struct HostileInputTests {
     static let complaint =
-        #"{"type":"complaint.file","channel":"privateTicket","complainants":[{"id":"m006","isMember":true}],"accused":[{"id":"m004","isMember":true,"holdsMandate":false}],"victims":[{"id":"m005","isMember":true}],"facts":"FACTS","motives":["insults"],"boardLearnedOn":"2026-01-04"}"#
+        #"{"type":"complaint.file","channel":"privateTicket","complainants":[{"id":"M0006","isMember":true}],"accused":[{"id":"M0004","isMember":true,"holdsMandate":false}],"victims":[{"id":"M0005","isMember":true}],"facts":"FACTS","motives":["insults"],"boardLearnedOn":"2026-01-04"}"#
 
     /// One `apply` line filing the sample complaint, with `facts` and extra top-level text.
     static func complaintLine(facts: String = "Messages insultants.", extra: String = "") -> String {
         let escapedFacts = String(
             decoding: try! JSONSerialization.data(withJSONObject: facts, options: [.fragmentsAllowed]), as: UTF8.self)
         let command = complaint.replacingOccurrences(of: "\"FACTS\"", with: escapedFacts)
-        return #"{"case":"2026-001","on":"2026-01-05","as":"m001"\#(extra),"command":\#(command)}"#
+        return #"{"case":"2026-001","on":"2026-01-05","as":"M0001"\#(extra),"command":\#(command)}"#
     }
 
     /// A store with the sample roster.
@@ -98,7 +98,7 @@ import Testing
     @Test func markdownDossierEscapesNamesAndFacts() throws {
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
-        // m001 sits on the board: it records the complaint.
+        // M0001 sits on the board: it records the complaint.
         var roster = "id,nom,courriel,ca\n"
         for (n, payload) in (["Eve | a | b |"] + Self.payloads).enumerated() {
             roster +=
@@ -203,21 +203,21 @@ import Testing
         #expect(french.stderr.contains("ligne 2, name : contient le caractère de contrôle U+001B"))
         // Who records an act is an identity field too.
         let actor = try f.greffe([
-            "report", "--concerning", "m004", "--description", "Malaise", "--on", "2026-03-04", "--as",
-            "m001\u{1B}]0;x\u{07}"
+            "report", "--concerning", "M0004", "--description", "Malaise", "--on", "2026-03-04", "--as",
+            "M0001\u{1B}]0;x\u{07}"
         ])
         expectExit(actor.status, .usage, "\(actor.stderr)")
         #expect(actor.stderr.contains("caractère de contrôle U+001B refusé"), "\(actor.stderr)")
         // So is a person outside the association, named by free text, on the command line or in an apply file.
         let outside = try f.greffe([
-            "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004",
+            "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004",
             "--victim-not-member", "Zoé\u{202E}éoZ", "--motive", "insults", "--facts", "x",
             "--on", "2026-01-05"
         ])
         expectExit(outside.status, .usage, "\(outside.stderr)")
         #expect(outside.stderr.contains("U+202E"), "\(outside.stderr)")
         let line = Self.complaintLine().replacingOccurrences(
-            of: #"{"id":"m005","isMember":true}"#,
+            of: #"{"id":"M0005","isMember":true}"#,
             with: #"{"id":"Zo\u001be","isMember":false}"#)
         let applied = try f.greffe(["apply", try write(f, "outside.jsonl", line + "\n"), "--lang", "en"])
         expectExit(applied.status, .refused, "\(applied.stderr)")
@@ -248,7 +248,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [
             "-c",
-            "exec \"$0\" report --concerning m004 --description \"$(printf 'Malaise \\351t\\351')\" --on 2026-03-04 --lang en --store \"$1\"",
+            "exec \"$0\" report --concerning M0004 --description \"$(printf 'Malaise \\351t\\351')\" --on 2026-03-04 --lang en --store \"$1\"",
             CLIFixture.binary.path, f.store
         ]
         let err = Pipe()
@@ -293,7 +293,7 @@ import Testing
                 Self.complaintLine().replacingOccurrences(of: #""on":"2026-01-05""#, with: #""on":"05/01/2026""#),
                 #"on "05/01/2026" is not a day YYYY-MM-DD"#
             ),
-            (Self.complaintLine().replacingOccurrences(of: #""as":"m001""#, with: #""as":"""#), "as is empty"),
+            (Self.complaintLine().replacingOccurrences(of: #""as":"M0001""#, with: #""as":"""#), "as is empty"),
             ("[1, 2]", "a JSON object")
         ]
         for (line, message) in cases {
@@ -450,7 +450,7 @@ import Testing
         expectExit(refused.status, .refused)
         let typeOnly = try f.greffe([
             "apply",
-            try write(f, "kind2.jsonl", #"{"case":"2026-001","on":"2026-01-05","as":"m001","command":"text"}"# + "\n"),
+            try write(f, "kind2.jsonl", #"{"case":"2026-001","on":"2026-01-05","as":"M0001","command":"text"}"# + "\n"),
             "--lang", "en"
         ])
         expectExit(typeOnly.status, .refused)

@@ -44,21 +44,23 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
 }
 
 @Test func cli_aalmiExclusionWithoutWarningIsRefusedWith65QuotingTheArticle() throws {
-    // A ladder names a known person (rule person): the store holds the roster m007 is on.
+    // A ladder names a known person (rule person): the store holds the roster M0007 is on.
     let f = try CLIFixture.withRoster()
-    let adopt = try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
+    let adopt = try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "M0001"])
     expectExit(adopt.status, .ok, "\(adopt.stderr)")
     #expect(adopt.stdout.hasPrefix("Règlement adopté : aalmi-5 v1 le 2026-01-02"))
-    let incident = try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité commerciale", "--on", "2026-01-05"]
+    let incident = try f.greffe([
+        "ladder", "incident", "M0007", "--facts", "Publicité commerciale", "--on", "2026-01-05"
+    ]
     )
     #expect(
         incident.stdout == """
-            Dossier d'échelle ouvert : m007 sous aalmi-5 v1
+            Dossier d'échelle ouvert : M0007 sous aalmi-5 v1
             Incident n° 1 enregistré le 2026-01-05 : non-respect des dispositions de la charte
 
             """)
     let exclusion = [
-        "ladder", "measure", "m007", "exclusion", "--by", "administrateurs=m001", "--by", "president=m002",
+        "ladder", "measure", "M0007", "exclusion", "--by", "administrateurs=M0001", "--by", "president=M0002",
         "--channel", "telephone", "--reason", "publicité", "--on", "2026-01-06"
     ]
     let refused = try f.greffe(exclusion)
@@ -75,11 +77,11 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
 
     let harm = try f.greffe(exclusion + ["--exception", "nuisance-volontaire", "--json"])
     expectExit(harm.status, .ok, "\(harm.stderr)")
-    #expect(harm.stdout.contains("\"stream\":\"ladder/aalmi-5/m007\""))
-    let status = try f.greffe(["ladder", "status", "m007", "--as-of", "2026-01-06"])
+    #expect(harm.stdout.contains("\"stream\":\"ladder/aalmi-5/M0007\""))
+    let status = try f.greffe(["ladder", "status", "M0007", "--as-of", "2026-01-06"])
     #expect(
         status.stdout.contains(
-            "2026-01-06  exclusion du groupe (art. §5, 2-) — les administrateurs : Alice Martin (m001), le Président de l'Association : Bruno Petit (m002) — par appel téléphonique — exception nuisance-volontaire — motif : publicité"
+            "2026-01-06  exclusion du groupe (art. §5, 2-) — les administrateurs : Alice Martin (M0001), le Président de l'Association : Bruno Petit (M0002) — par appel téléphonique — exception nuisance-volontaire — motif : publicité"
         ), "\(status.stdout)")
 }
 

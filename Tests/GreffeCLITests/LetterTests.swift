@@ -52,13 +52,13 @@ import Testing
     @Test func R35_aLetterToAnErasedPersonIsRefusedWithNoFileWritten() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 7)
         expectExit(
-            try f.greffe(["privacy", "erase", "m004", "--reason", "demande de la personne", "--on", "2026-01-20"])
+            try f.greffe(["privacy", "erase", "M0004", "--reason", "demande de la personne", "--on", "2026-01-20"])
                 .status, .ok)
         let out = f.directory + "/efface.eml"
         let refused = try f.greffe(["letter", "2026-001", "explication", "--on", "2026-01-22", "--out", out])
         expectExit(refused.status, .refused, "\(refused.stderr)")
         #expect(
-            refused.stderr.contains("m004 ne peut pas recevoir de lettre : aucune adresse électronique"),
+            refused.stderr.contains("M0004 ne peut pas recevoir de lettre : aucune adresse électronique"),
             "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
@@ -104,7 +104,7 @@ import Testing
         expectExit(refused.status, .usage)
         #expect(refused.stderr.contains("précisez --to"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/x.eml"))
-        let (json, text, _) = try letter(f, ["2026-001", "tirage", "--to", "m003", "--on", "2026-02-07"])
+        let (json, text, _) = try letter(f, ["2026-001", "tirage", "--to", "M0003", "--on", "2026-02-07"])
         #expect(json["to"] as? [String] == ["chloe.durand@exemple.org"])
         #expect(
             text.contains(
@@ -127,8 +127,8 @@ import Testing
     /// 5.6.11–12: the decision letter states the appeal right, its 2 months, to whom, the companion, and the day.
     @Test func R23_theDecisionLetterStatesTheAppealDeadlineStatusShows() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 23)
-        let (json, text, _) = try letter(f, ["2026-001", "decision", "--to", "m004", "--on", "2026-02-13"])
-        let due = try statusDue(f, "R23", asOf: "2026-02-13", label: "recours de m004")
+        let (json, text, _) = try letter(f, ["2026-001", "decision", "--to", "M0004", "--on", "2026-02-13"])
+        let due = try statusDue(f, "R23", asOf: "2026-02-13", label: "recours de M0004")
         #expect(due == "2026-04-13")
         #expect(json["deadline"] as? String == due)
         #expect(text.contains("vous avez jusqu'au lundi 13 avril 2026 inclus"), "\(text)")
@@ -141,9 +141,9 @@ import Testing
             "letter", "2026-001", "decision", "--on", "2026-02-13", "--out", f.directory + "/d.eml"
         ])
         expectExit(none.status, .usage)
-        #expect(none.stderr.contains("m004, m005"))
+        #expect(none.stderr.contains("M0004, M0005"))
         let other = try f.greffe([
-            "letter", "2026-001", "decision", "--to", "m007", "--on", "2026-02-13", "--out", f.directory + "/d.eml"
+            "letter", "2026-001", "decision", "--to", "M0007", "--on", "2026-02-13", "--out", f.directory + "/d.eml"
         ])
         expectExit(other.status, .usage)
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/d.eml"))
@@ -159,7 +159,7 @@ import Testing
                     "Accord des trois membres.", "--on", "2026-02-11"
                 ]
             ], in: f)
-        let (_, text, _) = try letter(f, ["2026-001", "decision", "--to", "m004", "--on", "2026-02-12"])
+        let (_, text, _) = try letter(f, ["2026-001", "decision", "--to", "M0004", "--on", "2026-02-12"])
         #expect(text.contains("- radiation"))
         #expect(text.contains("La radiation n’a pas de limite de temps."), "\(text)")
         #expect(!text.contains("Article 4.5"))
@@ -173,10 +173,10 @@ import Testing
         let f = try ActCommandsTests().sampleStore(firstLines: 7)
         _ = try ActCommandsTests().record(
             [
-                ["accused-left", "2026-001", "--member", "m004", "--on", "2026-01-28"],
-                ["radiation", "2026-001", "--member", "m004", "--on", "2026-01-29"]
+                ["accused-left", "2026-001", "--member", "M0004", "--on", "2026-01-28"],
+                ["radiation", "2026-001", "--member", "M0004", "--on", "2026-01-29"]
             ], in: f)
-        let (json, text, _) = try letter(f, ["2026-001", "radiation", "--on", "2026-01-29", "--from", "m002"])
+        let (json, text, _) = try letter(f, ["2026-001", "radiation", "--on", "2026-01-29", "--from", "M0002"])
         #expect(json["to"] as? [String] == ["damien.roux@exemple.org"])
         #expect(text.contains("à compter du jeudi 29 janvier 2026"))
         #expect(text.contains("officialise la radiation en lui envoyant une lettre par courrier électronique"))
@@ -192,13 +192,13 @@ import Testing
         // A person outside the roster (a victim who is not a member, or erased) has no address: never an empty To:.
         let registry = Registry(store: try EventStore.open(at: f.store, options: .readOnly), rulebook: .cle)
         let loaded = try registry.loadCase(CaseID("2026-001"))
-        let roster = try registry.members().filter { $0.id != MemberID("m004") }
+        let roster = try registry.members().filter { $0.id != MemberID("M0004") }
         let letters = CaseLetters(
             id: CaseID("2026-001"), state: loaded.state, rulebook: loaded.rulebook, roster: roster,
             language: .fr, reveal: { $0.clearText ?? "" })
         #expect(
             throws: LetterError.noContact(
-                MemberID("m004"), fr: "absent de la liste des membres (non membre ou effacé)",
+                MemberID("M0004"), fr: "absent de la liste des membres (non membre ou effacé)",
                 en: "not in the roster (not a member, or erased)")
         ) {
             try letters.draft(
@@ -232,17 +232,17 @@ import Testing
     /// A charter's ladder: the measure told to the person, in the charter's words.
     @Test func aLadderMeasureLetterQuotesTheCharter() throws {
         let f = try ActCommandsTests().sampleStore(firstLines: 1)
-        expectExit(try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "m001"]).status, .ok)
+        expectExit(try f.greffe(["rulebook", "adopt", "aalmi-5", "--on", "2026-01-02", "--as", "M0001"]).status, .ok)
         expectExit(
-            try f.greffe(["ladder", "incident", "m004", "--facts", "Publicité", "--on", "2026-01-03"]).status, .ok)
+            try f.greffe(["ladder", "incident", "M0004", "--facts", "Publicité", "--on", "2026-01-03"]).status, .ok)
         let measure = try f.greffe([
-            "ladder", "measure", "m004", "avertissement", "--by", "administrateurs=m001",
-            "--by", "president=m002", "--on", "2026-01-04"
+            "ladder", "measure", "M0004", "avertissement", "--by", "administrateurs=M0001",
+            "--by", "president=M0002", "--on", "2026-01-04"
         ])
         expectExit(measure.status, .ok, "\(measure.stderr)")
         let out = f.directory + "/avertissement.eml"
         let written = try f.greffe([
-            "letter", "m004", "mesure", "--ladder", "aalmi-5", "--from", "m001", "--on", "2026-01-04", "--out", out
+            "letter", "M0004", "mesure", "--ladder", "aalmi-5", "--from", "M0001", "--on", "2026-01-04", "--out", out
         ])
         expectExit(written.status, .ok, "\(written.stderr)")
         let json = try parsed(out)

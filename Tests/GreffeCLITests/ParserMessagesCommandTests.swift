@@ -82,12 +82,12 @@ import Testing
         let f = try CLIFixture.withSampleComplaint()
         expectExit(
             try f.greffe([
-                "meeting", "2026-001", "--attendee", "m001", "--attendee", "m002", "--rapporteur", "m002",
+                "meeting", "2026-001", "--attendee", "M0001", "--attendee", "M0002", "--rapporteur", "M0002",
                 "--on", "2026-01-09"
             ]).status, .ok)
         let evidence = try f.greffe([
-            "evidence", "2026-001", "--kind", "témoignage", "--witness", "m011",
-            "--description", "Témoignage écrit", "--on", "2026-01-12", "--as", "m002"
+            "evidence", "2026-001", "--kind", "témoignage", "--witness", "M0011",
+            "--description", "Témoignage écrit", "--on", "2026-01-12", "--as", "M0002"
         ])
         expectExit(evidence.status, .ok, "\(evidence.stderr)")
         let history = try f.greffe(["history", "2026-001", "--json"])

@@ -15,28 +15,28 @@ import Testing
             ["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"], environment: Self.secret)
         expectExit(imported.status, .ok, "\(imported.stderr)")
         // With it, the names read.
-        let shown = try f.greffe(["members", "show", "m004"], environment: Self.secret)
+        let shown = try f.greffe(["members", "show", "M0004"], environment: Self.secret)
         expectExit(shown.status, .ok, "\(shown.stderr)")
-        #expect(shown.stdout.hasPrefix("m004 — Damien Roux <damien.roux@exemple.org>"), "\(shown.stdout)")
+        #expect(shown.stdout.hasPrefix("M0004 — Damien Roux <damien.roux@exemple.org>"), "\(shown.stdout)")
         // From a file, given before the subcommand.
         let file = f.directory + "/phrase"
         try "une phrase de passe assez longue\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let fromFile = try f.greffe(["--passphrase-file", file, "members", "show", "m004"])
+        let fromFile = try f.greffe(["--passphrase-file", file, "members", "show", "M0004"])
         expectExit(fromFile.status, .ok, "\(fromFile.stderr)")
-        #expect(fromFile.stdout.hasPrefix("m004 — Damien Roux"), "\(fromFile.stdout)")
+        #expect(fromFile.stdout.hasPrefix("M0004 — Damien Roux"), "\(fromFile.stdout)")
         // Without it, or with a wrong one: a clear store error, and an act writes nothing.
         let head = try f.head()
-        let without = try f.greffe(["members", "show", "m004"])
+        let without = try f.greffe(["members", "show", "M0004"])
         expectExit(without.status, .storeError, "\(without.stdout)")
         #expect(without.stderr.contains("protégé par une phrase de passe"), "\(without.stderr)")
-        let wrong = try f.greffe(["members", "show", "m004"], environment: ["GREFFE_PASSPHRASE": "autre chose"])
+        let wrong = try f.greffe(["members", "show", "M0004"], environment: ["GREFFE_PASSPHRASE": "autre chose"])
         expectExit(wrong.status, .storeError, "\(wrong.stdout)")
         #expect(wrong.stderr.contains("phrase de passe incorrecte"), "\(wrong.stderr)")
         let act = try f.greffe(PhantomCaseTests.complaint, environment: ["GREFFE_PASSPHRASE": "autre chose"])
         expectExit(act.status, .storeError, "\(act.stderr)")
         #expect(try f.head() == head)
         let english = try f.greffe(
-            ["members", "show", "m004", "--lang", "en"], environment: ["GREFFE_PASSPHRASE": "autre chose"])
+            ["members", "show", "M0004", "--lang", "en"], environment: ["GREFFE_PASSPHRASE": "autre chose"])
         #expect(english.stderr.contains("wrong passphrase"), "\(english.stderr)")
         // The audit reads no text: it needs neither keys nor passphrase.
         expectExit(try f.greffe(["audit", "verify"]).status, .ok)
@@ -47,8 +47,8 @@ import Testing
 
     @Test func R35_aKeyStoreMadeWithoutAPassphraseStaysAsItIs() throws {
         let f = try ActCommandsTests().rosterStore()
-        let shown = try f.greffe(["members", "show", "m004"], environment: Self.secret)
+        let shown = try f.greffe(["members", "show", "M0004"], environment: Self.secret)
         expectExit(shown.status, .ok, "\(shown.stderr)")
-        #expect(shown.stdout.hasPrefix("m004 — Damien Roux"), "\(shown.stdout)")
+        #expect(shown.stdout.hasPrefix("M0004 — Damien Roux"), "\(shown.stdout)")
     }
 }

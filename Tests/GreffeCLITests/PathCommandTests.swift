@@ -31,22 +31,25 @@ import Testing
         let opened = try run(
             f,
             [
-                "mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Désaccord sur la modération",
+                "mediation", "open", "--party", "M0004", "--party", "M0007", "--facts", "Désaccord sur la modération",
                 "--on", "2026-03-02"
             ])
-        #expect(opened.stdout.contains("Médiation ouverte le 2026-03-02 entre m004 et m007"))
+        #expect(opened.stdout.contains("Médiation ouverte le 2026-03-02 entre M0004 et M0007"))
         // A member without this year's dues cannot be called by the board: refused, nothing written.
         let before = try f.head()
         let lapsed = try run(
-            f, ["mediation", "name", "2026-M001", "--mediator", "m011", "--by", "conseil", "--on", "2026-03-05"],
+            f, ["mediation", "name", "2026-M001", "--mediator", "M0011", "--by", "conseil", "--on", "2026-03-05"],
             .refused)
         #expect(lapsed.stderr.contains("R30"))
         #expect(lapsed.stderr.contains("à jour de cotisation"))
         #expect(try f.head() == before)
-        try run(f, ["mediation", "name", "2026-M001", "--mediator", "m009", "--by", "conseil", "--on", "2026-03-05"])
+        try run(f, ["mediation", "name", "2026-M001", "--mediator", "M0009", "--by", "conseil", "--on", "2026-03-05"])
         try run(
             f,
-            ["mediation", "answer", "2026-M001", "--mediator", "m009", "--answer", "sans-reponse", "--on", "2026-03-12"]
+            [
+                "mediation", "answer", "2026-M001", "--mediator", "M0009", "--answer", "sans-reponse", "--on",
+                "2026-03-12"
+            ]
         )
         let beforeDry = try f.head()
         let dry = try run(
@@ -92,7 +95,7 @@ import Testing
         let early = try run(
             f,
             [
-                "revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "silence",
+                "revocation", "open", "--holder", "M0003", "--role", "board-member", "--ground", "silence",
                 "--silent-since", "2026-01-02", "--facts", "Aucune nouvelle", "--on", "2026-03-01"
             ], .refused)
         #expect(early.stderr.contains("R32"))
@@ -100,7 +103,7 @@ import Testing
         try run(
             f,
             [
-                "revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "silence",
+                "revocation", "open", "--holder", "M0003", "--role", "board-member", "--ground", "silence",
                 "--silent-since", "2026-01-02", "--facts", "Aucune nouvelle", "--on", "2026-03-05"
             ])
         try run(
@@ -111,7 +114,7 @@ import Testing
         let holderVotes = try run(
             f,
             [
-                "revocation", "vote", "2026-R001", "--ballot", "m003=keep", "--ballot", "m001=revoke",
+                "revocation", "vote", "2026-R001", "--ballot", "M0003=keep", "--ballot", "M0001=revoke",
                 "--on", "2026-03-21"
             ], .refused)
         #expect(holderVotes.stderr.contains("ne vote pas"))
@@ -119,17 +122,17 @@ import Testing
         let voted = try run(
             f,
             [
-                "revocation", "vote", "2026-R001", "--ballot", "m001=revoke", "--ballot", "m002=revoke", "--on",
+                "revocation", "vote", "2026-R001", "--ballot", "M0001=revoke", "--ballot", "M0002=revoke", "--on",
                 "2026-03-21"
             ])
         #expect(voted.stdout.contains("2 × 3 = 6 ≥ 2 × 2 = 4 → deux tiers atteints"))
-        #expect(voted.stdout.contains("fin du mandat « membre du Conseil d'administration » de m003"))
-        // m003 no longer sits on the board: a board act in their name is refused.
+        #expect(voted.stdout.contains("fin du mandat « membre du Conseil d'administration » de M0003"))
+        // M0003 no longer sits on the board: a board act in their name is refused.
         let seatless = try run(
             f,
             [
-                "mediation", "open", "--party", "m004", "--party", "m007", "--facts", "x", "--on", "2026-03-22",
-                "--as", "m003"
+                "mediation", "open", "--party", "M0004", "--party", "M0007", "--facts", "x", "--on", "2026-03-22",
+                "--as", "M0003"
             ], .refused)
         #expect(seatless.stderr.contains("Conseil"))
         let audited = try run(f, ["audit", "verify"])
@@ -152,7 +155,7 @@ import Testing
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("médiateur m012"))
+        #expect(text.contains("médiateur M0012"))
         #expect(text.contains("mandat révoqué"))
         #expect(text.contains("tirages au sort recalculés : 1 tirage(s)"))
         #expect(text.contains("OK : toutes les vérifications passent."))
@@ -164,7 +167,7 @@ import Testing
         try run(
             f,
             [
-                "mediation", "open", "--party", "m004", "--party", "m007", "--after-case", "2026-404", "--facts", "x",
+                "mediation", "open", "--party", "M0004", "--party", "M0007", "--after-case", "2026-404", "--facts", "x",
                 "--on", "2026-03-02"
             ], .notFound)
         #expect(try f.head() == before)
@@ -175,16 +178,16 @@ import Testing
         let r = try run(f, ["ga", "voters", "--for", "2026-06-20"])
         // The sample roster joined on 2 January 2026: nobody has a year of seniority yet.
         #expect(r.stdout.contains("Assemblée du 2026-06-20 : 0 votant·e(s) sur 13 membre(s)"))
-        #expect(r.stdout.contains("✗ m011 Inès Garcia — ancienneté de moins de 12 mois (adhésion le 2026-01-02)"))
-        #expect(r.stdout.contains("✗ a001 Antenne de Lyon — association membre"))
+        #expect(r.stdout.contains("✗ M0011 Inès Garcia — ancienneté de moins de 12 mois (adhésion le 2026-01-02)"))
+        #expect(r.stdout.contains("✗ M0013 Antenne de Lyon — association membre"))
         let json = try run(f, ["ga", "voters", "--for", "2026-06-20", "--json"])
-        #expect(json.stdout.contains("\"mayVote\":false,\"member\":\"m001\""))
+        #expect(json.stdout.contains("\"mayVote\":false,\"member\":\"M0001\""))
     }
 
     @Test func unknownMediationIsNotFound() throws {
         let f = try rosterStore()
         let r = try run(
-            f, ["mediation", "answer", "2026-M009", "--mediator", "m009", "--answer", "accepted"], .notFound)
+            f, ["mediation", "answer", "2026-M009", "--mediator", "M0009", "--answer", "accepted"], .notFound)
         #expect(r.stderr.contains("2026-M009"))
     }
 }

@@ -24,12 +24,12 @@ import Testing
         let english = try f.greffe(["ladder", "incident", "m0044", "--facts", "x", "--on", "2026-03-01", "--lang", "en"]
         )
         expectExit(english.status, .notFound)
-        #expect(english.stderr.contains("did you mean m004"), "\(english.stderr)")
+        #expect(english.stderr.contains("did you mean M0004"), "\(english.stderr)")
         #expect(try f.head() == head)
         // A member named by their name is that member (issue 17: people by name), never a record of its own.
         let member = try f.greffe(["ladder", "incident", "Damien Roux", "--facts", "x", "--on", "2026-03-01"])
         expectExit(member.status, .ok, "\(member.stderr)")
-        #expect(member.stdout.contains("m004"), "\(member.stdout)")
+        #expect(member.stdout.contains("M0004"), "\(member.stdout)")
     }
 
     @Test func person_anOutsiderIsCreatedListedNamedByIdAndErased() throws {
@@ -81,14 +81,14 @@ import Testing
 
     @Test func R38_theNoticeTheAgendaAndApplyDueAtTheCommandLine() throws {
         let f = try CLIFixture.withRoster()
-        // m011 paid 2025 only.
-        let notice = try f.greffe(["members", "notice", "m011", "--year", "2026", "--on", "2026-01-10"])
+        // M0011 paid 2025 only.
+        let notice = try f.greffe(["members", "notice", "M0011", "--year", "2026", "--on", "2026-01-10"])
         expectExit(notice.status, .ok, "\(notice.stderr)")
         #expect(notice.stdout.contains("radiation due le 2026-03-10"), "\(notice.stdout)")
         let agenda = try f.greffe(["agenda", "--as-of", "2026-03-01"])
-        #expect(agenda.stdout.contains("radiation de m011 due"), "\(agenda.stdout)")
+        #expect(agenda.stdout.contains("radiation de M0011 due"), "\(agenda.stdout)")
         let head = try f.head()
-        let early = try f.greffe(["members", "radiate", "m011", "--on", "2026-03-09"])
+        let early = try f.greffe(["members", "radiate", "M0011", "--on", "2026-03-09"])
         expectExit(early.status, .refused)
         #expect(early.stderr.contains("R38"), "\(early.stderr)")
         let dry = try f.greffe(["members", "apply-due", "--on", "2026-03-10", "--dry-run"])
@@ -98,8 +98,8 @@ import Testing
         let applied = try f.greffe(["members", "apply-due", "--on", "2026-03-10"])
         expectExit(applied.status, .ok, "\(applied.stderr)")
         #expect(
-            applied.stdout.contains("Radiation de m011 pour non-paiement de la cotisation 2026"), "\(applied.stdout)")
-        let show = try f.greffe(["members", "show", "m011"])
+            applied.stdout.contains("Radiation de M0011 pour non-paiement de la cotisation 2026"), "\(applied.stdout)")
+        let show = try f.greffe(["members", "show", "M0011"])
         #expect(show.stdout.contains("10/03/2026") || show.stdout.contains("2026-03-10"), "\(show.stdout)")
         expectExit(try f.greffe(["audit", "verify"]).status, .ok)
     }
@@ -107,18 +107,18 @@ import Testing
     @Test func R39_aGeneralAssemblyRequestedByAQuarterOfTheMembers() throws {
         let f = try CLIFixture.withRoster()
         let head = try f.head()
-        let few = try f.greffe(["ga", "request", "--signatory", "m004", "--signatory", "m005", "--on", "2026-03-02"])
+        let few = try f.greffe(["ga", "request", "--signatory", "M0004", "--signatory", "M0005", "--on", "2026-03-02"])
         expectExit(few.status, .refused)
         #expect(few.stderr.contains("R39"), "\(few.stderr)")
         let twice = try f.greffe([
-            "ga", "request", "--signatory", "m004", "--signatory", "m004", "--signatory", "m005",
-            "--signatory", "m006", "--on", "2026-03-02"
+            "ga", "request", "--signatory", "M0004", "--signatory", "M0004", "--signatory", "M0005",
+            "--signatory", "M0006", "--on", "2026-03-02"
         ])
         expectExit(twice.status, .refused)
         #expect(try f.head() == head)
         let done = try f.greffe([
-            "ga", "request", "--signatory", "m004", "--signatory", "m005", "--signatory", "m006",
-            "--signatory", "m007", "--motive", "defiance", "--on", "2026-03-02"
+            "ga", "request", "--signatory", "M0004", "--signatory", "M0005", "--signatory", "M0006",
+            "--signatory", "M0007", "--motive", "defiance", "--on", "2026-03-02"
         ])
         expectExit(done.status, .ok, "\(done.stderr)")
         #expect(done.stdout.contains("2026-A001"), "\(done.stdout)")
@@ -131,7 +131,7 @@ import Testing
     @Test func R37_resignEndsTheMandatesAndPathActsTakeAnId() throws {
         let f = try CLIFixture.withRoster()
         let resign = try f.greffe([
-            "members", "resign", "m002", "--via", "courriel", "--on", "2026-02-10", "--id", "resign-m002"
+            "members", "resign", "M0002", "--via", "courriel", "--on", "2026-02-10", "--id", "resign-M0002"
         ])
         expectExit(resign.status, .ok, "\(resign.stderr)")
         #expect(
@@ -139,11 +139,11 @@ import Testing
             "\(resign.stdout)")
         let head = try f.head()
         let again = try f.greffe([
-            "members", "resign", "m002", "--via", "courriel", "--on", "2026-02-10", "--id", "resign-m002"
+            "members", "resign", "M0002", "--via", "courriel", "--on", "2026-02-10", "--id", "resign-M0002"
         ])
         expectExit(again.status, .ok)
         #expect(again.stderr.contains("déjà appliquée"), "\(again.stderr)")
-        let freeText = try f.greffe(["members", "resign", "m007", "--via", "courriel", "--id", "Élise part fâchée"])
+        let freeText = try f.greffe(["members", "resign", "M0007", "--via", "courriel", "--id", "Élise part fâchée"])
         expectExit(freeText.status, .usage)
         #expect(try f.head() == head)
         expectExit(try f.greffe(["audit", "verify"]).status, .ok)
@@ -153,27 +153,27 @@ import Testing
         let f = try ladderStore()
         let head = try f.head()
         let acts: [[String]] = [
-            ["ladder", "incident", "m004", "--facts", "x", "--on", "2026-03-01"],
-            ["ladder", "measure", "m004", "remarque", "--by", "secretaire-section=m006", "--on", "2026-03-01"],
+            ["ladder", "incident", "M0004", "--facts", "x", "--on", "2026-03-01"],
+            ["ladder", "measure", "M0004", "remarque", "--by", "secretaire-section=M0006", "--on", "2026-03-01"],
             ["ladder", "outsider", "add", "Mehdi Tazi", "--contact", "m@exemple.org", "--on", "2026-03-01"],
-            ["mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Désaccord", "--on", "2026-03-01"],
+            ["mediation", "open", "--party", "M0004", "--party", "M0007", "--facts", "Désaccord", "--on", "2026-03-01"],
             [
-                "revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "breach", "--facts",
+                "revocation", "open", "--holder", "M0003", "--role", "board-member", "--ground", "breach", "--facts",
                 "x", "--on", "2026-03-01"
             ],
             [
-                "request", "lodge", "--target", "m006", "--signatory", "m004", "--signatory", "m005", "--signatory",
-                "m007",
-                "--signatory", "m008", "--signatory", "m009", "--motive", "harm", "--facts", "x", "--on", "2026-03-01"
+                "request", "lodge", "--target", "M0006", "--signatory", "M0004", "--signatory", "M0005", "--signatory",
+                "M0007",
+                "--signatory", "M0008", "--signatory", "M0009", "--motive", "harm", "--facts", "x", "--on", "2026-03-01"
             ],
-            ["members", "resign", "m007", "--via", "courriel", "--on", "2026-03-01"],
-            ["members", "notice", "m011", "--year", "2026", "--on", "2026-03-01"],
+            ["members", "resign", "M0007", "--via", "courriel", "--on", "2026-03-01"],
+            ["members", "notice", "M0011", "--year", "2026", "--on", "2026-03-01"],
             [
-                "ga", "request", "--signatory", "m004", "--signatory", "m005", "--signatory", "m006", "--on",
+                "ga", "request", "--signatory", "M0004", "--signatory", "M0005", "--signatory", "M0006", "--on",
                 "2026-03-01"
             ],
             ["ga", "schedule", "--on", "2026-06-20"],
-            ["privacy", "erase", "m012", "--reason", "demande", "--on", "2026-03-01"]
+            ["privacy", "erase", "M0012", "--reason", "demande", "--on", "2026-03-01"]
         ]
         for act in acts {
             for who in ["nobody", " "] {

@@ -58,11 +58,11 @@ import Testing
         let opened = try run(
             f,
             [
-                "mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Querelle du salon vocal",
+                "mediation", "open", "--party", "M0004", "--party", "M0007", "--facts", "Querelle du salon vocal",
                 "--on", "2026-03-02"
             ])
         #expect(opened.stdout.contains("Querelle du salon vocal"), "\(opened.stdout)")
-        try run(f, ["mediation", "name", "2026-M001", "--mediator", "m009", "--by", "parties", "--on", "2026-03-05"])
+        try run(f, ["mediation", "name", "2026-M001", "--mediator", "M0009", "--by", "parties", "--on", "2026-03-05"])
         try run(
             f,
             [
@@ -82,7 +82,7 @@ import Testing
         try run(
             f,
             [
-                "revocation", "open", "--holder", "m003", "--role", "board-member", "--ground", "silence",
+                "revocation", "open", "--holder", "M0003", "--role", "board-member", "--ground", "silence",
                 "--silent-since", "2026-01-02", "--facts", "Aucune réponse aux relances", "--on", "2026-03-05"
             ])
         try run(
@@ -106,21 +106,21 @@ import Testing
 
     @Test func R35_crisisRequestFactsAreSealed_statusAndTheCaseShowThem() throws {
         let f = try rosterStore()
-        // The CSV import holds only board seats: m006's moderation mandate is recorded through the registry.
+        // The CSV import holds only board seats: M0006's moderation mandate is recorded through the registry.
         do {
             let registry = Registry(store: try EventStore.open(at: f.store))
             try registry.record(
-                .mandateHeld(member: "m006", role: .moderator), on: Day("2026-01-02")!,
+                .mandateHeld(member: "M0006", role: .moderator), on: Day("2026-01-02")!,
                 recording: Recording(
-                    actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
+                    actor: "M0001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
                     today: Day("2026-04-30")!))
         }
         try run(
             f,
             [
-                "request", "lodge", "--target", "m006", "--signatory", "m004", "--signatory", "m005", "--signatory",
-                "m007",
-                "--signatory", "m008", "--signatory", "m009", "--motive", "harm",
+                "request", "lodge", "--target", "M0006", "--signatory", "M0004", "--signatory", "M0005", "--signatory",
+                "M0007",
+                "--signatory", "M0008", "--signatory", "M0009", "--motive", "harm",
                 "--facts", "Bannissements arbitraires du salon", "--on", "2026-03-02"
             ])
         try run(f, ["request", "implement", "2026-D001", "--via", "email", "--on", "2026-03-06"])
@@ -138,7 +138,7 @@ import Testing
         try run(
             f,
             [
-                "amendment", "propose", "--file", file, "--by", "m002", "--summary",
+                "amendment", "propose", "--file", file, "--by", "M0002", "--summary",
                 "Réunion du Conseil sous dix jours",
                 "--on", "2026-01-06"
             ])

@@ -12,7 +12,7 @@ import Testing
 
     @Test func membersAreNamedByNameWordPrefixOrIdWithoutCaseOrAccents() throws {
         let f = try CLIFixture.withSampleComplaint()
-        // « alice » (m001), « CHLOE » for Chloé Durand (m003), « Bruno Petit » whole, rapporteur by surname.
+        // « alice » (M0001), « CHLOE » for Chloé Durand (M0003), « Bruno Petit » whole, rapporteur by surname.
         let held = try f.greffe(
             Self.meeting + [
                 "--attendee", "alice", "--attendee", "CHLOE", "--attendee", "Bruno Petit",
@@ -22,41 +22,43 @@ import Testing
         // The case by the end of its id; the history names every person beside the id.
         let history = try f.greffe(["history", "001"])
         expectExit(history.status, .ok, "\(history.stderr)")
-        #expect(history.stdout.contains("Bruno Petit (m002)"), "\(history.stdout)")
-        #expect(history.stdout.contains("Chloé Durand (m003)"), "\(history.stdout)")
-        #expect(history.stdout.contains("Damien Roux (m004)"), "\(history.stdout)")
+        #expect(history.stdout.contains("Bruno Petit (M0002)"), "\(history.stdout)")
+        #expect(history.stdout.contains("Chloé Durand (M0003)"), "\(history.stdout)")
+        #expect(history.stdout.contains("Damien Roux (M0004)"), "\(history.stdout)")
         let status = try f.greffe(["status", "2026-001"])
-        #expect(status.stdout.contains("Bruno Petit (m002)"), "\(status.stdout)")
+        #expect(status.stdout.contains("Bruno Petit (M0002)"), "\(status.stdout)")
     }
 
     @Test func theRecorderIsNamedByNameToo() throws {
         let f = try CLIFixture.withSampleComplaint()
         let held = try f.greffe(
-            Self.meeting + ["--attendee", "m001", "--rapporteur", "m002", "--as", "Alice Martin"],
+            Self.meeting + ["--attendee", "M0001", "--rapporteur", "M0002", "--as", "Alice Martin"],
             environment: ["GREFFE_ACTOR": ""])
         expectExit(held.status, .ok, "\(held.stderr)")
-        #expect(try f.greffe(["history", "2026-001"]).stdout.contains("enregistré par Alice Martin (m001)"))
+        #expect(try f.greffe(["history", "2026-001"]).stdout.contains("enregistré par Alice Martin (M0001)"))
     }
 
     @Test func anAmbiguousMemberIsRefusedWithTheCandidatesAndNothingIsWritten() throws {
         let f = try CLIFixture.withSampleComplaint()
         let before = try f.head()
         // « Ga » begins Gaëlle Simon's first name and Inès Garcia's surname.
-        let byName = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "ga"])
+        let byName = try f.greffe(Self.meeting + ["--attendee", "M0001", "--rapporteur", "ga"])
         expectExit(byName.status, .usage, "\(byName.stderr)")
         #expect(
-            byName.stderr.contains("« ga » : membre ambigu, lequel ? m009 Gaëlle Simon, m011 Inès Garcia"),
+            byName.stderr.contains(
+                "« ga » : membre ambigu, lequel ? M0009 Gaëlle Simon (m009), M0011 Inès Garcia (m011)"),
             "\(byName.stderr)")
         #expect(byName.stderr.contains("rien n'a été écrit"))
         // An id prefix shared by several members.
-        let byPrefix = try f.greffe(Self.meeting + ["--attendee", "m01", "--rapporteur", "m002", "--lang", "en"])
+        let byPrefix = try f.greffe(Self.meeting + ["--attendee", "M001", "--rapporteur", "M0002", "--lang", "en"])
         expectExit(byPrefix.status, .usage, "\(byPrefix.stderr)")
         #expect(
             byPrefix.stderr.contains(
-                "\"m01\": ambiguous member, which one? m010 Hugo Laurent, m011 Inès Garcia, m012 Jules Bernard"),
+                "\"M001\": ambiguous member, which one? M0010 Hugo Laurent (m010), M0011 Inès Garcia (m011), M0012 Jules Bernard (m012), M0013 Antenne de Lyon (a001)"
+            ),
             "\(byPrefix.stderr)")
         // Who records, named ambiguously.
-        let recorder = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "m002", "--as", "ga"])
+        let recorder = try f.greffe(Self.meeting + ["--attendee", "M0001", "--rapporteur", "M0002", "--as", "ga"])
         expectExit(recorder.status, .usage, "\(recorder.stderr)")
         #expect(recorder.stderr.contains("--as « ga »"), "\(recorder.stderr)")
         #expect(try f.head() == before)
@@ -65,12 +67,12 @@ import Testing
     @Test func anUnknownMemberIsRefusedWithTheNearestIdsAndNothingIsWritten() throws {
         let f = try CLIFixture.withSampleComplaint()
         let before = try f.head()
-        let unknown = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "Zorro"])
+        let unknown = try f.greffe(Self.meeting + ["--attendee", "M0001", "--rapporteur", "Zorro"])
         expectExit(unknown.status, .notFound, "\(unknown.stderr)")
         #expect(unknown.stderr.contains("membre inconnu : Zorro"), "\(unknown.stderr)")
-        let typo = try f.greffe(Self.meeting + ["--attendee", "m001", "--rapporteur", "m0022"])
+        let typo = try f.greffe(Self.meeting + ["--attendee", "M0001", "--rapporteur", "M00022"])
         expectExit(typo.status, .notFound, "\(typo.stderr)")
-        #expect(typo.stderr.contains("vouliez-vous dire m002 Bruno Petit ?"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("vouliez-vous dire M0002 Bruno Petit (m002) ?"), "\(typo.stderr)")
         #expect(try f.head() == before)
     }
 
@@ -78,7 +80,7 @@ import Testing
         let f = try CLIFixture.withSampleComplaint()
         expectExit(
             try f.greffe([
-                "complaint", "--via", "ticket", "--complainant", "m005", "--accused", "m010",
+                "complaint", "--via", "ticket", "--complainant", "M0005", "--accused", "M0010",
                 "--facts", "Menaces.", "--motive", "insults", "--board-learned-on", "2026-01-06",
                 "--on", "2026-01-07"
             ]).status, .ok)
@@ -87,15 +89,15 @@ import Testing
         expectExit(ambiguous.status, .usage, "\(ambiguous.stderr)")
         #expect(ambiguous.stderr.contains("dossier ambigu, lequel ? 2026-001, 2026-002"), "\(ambiguous.stderr)")
         let act = try f.greffe(
-            Self.meeting.replacingFirst("2026-001", with: "2026") + ["--attendee", "m001", "--rapporteur", "m002"])
+            Self.meeting.replacingFirst("2026-001", with: "2026") + ["--attendee", "M0001", "--rapporteur", "M0002"])
         expectExit(act.status, .usage, "\(act.stderr)")
         #expect(try f.head() == before)
         // `002` ends one case id only: the act goes to 2026-002.
         let second = try f.greffe(
-            Self.meeting.replacingFirst("2026-001", with: "002") + ["--attendee", "m001", "--rapporteur", "m003"])
+            Self.meeting.replacingFirst("2026-001", with: "002") + ["--attendee", "M0001", "--rapporteur", "M0003"])
         expectExit(second.status, .ok, "\(second.stderr)")
         #expect(second.stdout.contains("2026-002"), "\(second.stdout)")
-        #expect(try f.greffe(["history", "2026-002"]).stdout.contains("Chloé Durand (m003)"))
+        #expect(try f.greffe(["history", "2026-002"]).stdout.contains("Chloé Durand (M0003)"))
     }
 
     @Test func anErasedMemberIsNamedByIdOnlyAndReadsErased() throws {
@@ -107,11 +109,11 @@ import Testing
                 environment: today
             ).status, .ok)
         let history = try f.greffe(["history", "2026-001"])
-        #expect(history.stdout.contains("[effacé] (m004)"), "\(history.stdout)")
+        #expect(history.stdout.contains("[effacé] (M0004)"), "\(history.stdout)")
         #expect(!history.stdout.contains("Damien"))
         let byName = try f.greffe(["members", "show", "Damien"])
         expectExit(byName.status, .notFound, "\(byName.stderr)")
-        expectExit(try f.greffe(["members", "show", "m004"]).status, .ok)
+        expectExit(try f.greffe(["members", "show", "M0004"]).status, .ok)
     }
 
     @Test func completionOffersNamesBesideIds() throws {
@@ -140,28 +142,43 @@ extension Array where Element == String {
 @Suite struct PeopleNamesOrderTests {
     typealias Person = GreffeCLI.PeopleNames.Person
     let people = [
-        Person(id: "m001", name: "Nadia Haddad"), Person(id: "m002", name: "Nadia Roux"),
-        Person(id: "m010", name: "Marc Haddad-Lefèvre"), Person(id: "nadia", name: "Jeanne Petit"),
-        Person(id: "m004", name: nil)
+        Person(id: "M0001", name: "Nadia Haddad"), Person(id: "M0002", name: "Nadia Roux"),
+        Person(id: "M0010", name: "Marc Haddad-Lefèvre"), Person(id: "nadia", name: "Jeanne Petit"),
+        Person(id: "M0004", name: nil)
     ]
 
     @Test func anExactIdWinsOverANameAndAPrefix() {
         #expect(GreffeCLI.PeopleNames.member("nadia", among: people) == .found("nadia"))
-        #expect(GreffeCLI.PeopleNames.member("m01", among: people) == .found("m010"))
+        #expect(GreffeCLI.PeopleNames.member("M001", among: people) == .found("M0010"))
     }
 
     @Test func namesMatchWholeOrByWordsWithoutCaseOrAccents() {
-        #expect(GreffeCLI.PeopleNames.member("NADIA HADDAD", among: people) == .found("m001"))
-        #expect(GreffeCLI.PeopleNames.member("lefevre", among: people) == .found("m010"))
-        #expect(GreffeCLI.PeopleNames.member("Nadia R", among: people) == .found("m002"))
+        #expect(GreffeCLI.PeopleNames.member("NADIA HADDAD", among: people) == .found("M0001"))
+        #expect(GreffeCLI.PeopleNames.member("lefevre", among: people) == .found("M0010"))
+        #expect(GreffeCLI.PeopleNames.member("Nadia R", among: people) == .found("M0002"))
         #expect(GreffeCLI.PeopleNames.member("Nad", among: people) == .ambiguous([people[0], people[1]]))
         #expect(GreffeCLI.PeopleNames.member("haddad", among: people) == .ambiguous([people[0], people[2]]))
     }
 
     @Test func aPersonWithoutAReadableNameIsFoundByIdOnly() {
-        #expect(GreffeCLI.PeopleNames.member("m004", among: people) == .found("m004"))
-        #expect(GreffeCLI.PeopleNames.member("m0040", among: people) == .unknown(nearest: [people[4]]))
+        #expect(GreffeCLI.PeopleNames.member("M0004", among: people) == .found("M0004"))
+        #expect(GreffeCLI.PeopleNames.member("M00040", among: people) == .unknown(nearest: [people[4]]))
         #expect(GreffeCLI.PeopleNames.member("Zorro", among: people) == .unknown(nearest: []))
+    }
+
+    /// Issue 15: the association's reference names its member exactly (not by a beginning); a reference equal to
+    /// another member's name or id is ambiguous.
+    @Test func anExactReferenceNamesItsMemberAndAnEqualNameOrIdMakesItAmbiguous() {
+        let people = [
+            Person(id: "M0001", name: "Nadia Haddad", reference: "m007"),
+            Person(id: "M0002", name: "Kim", reference: "x9"),
+            Person(id: "M0003", name: "Ana Bel", reference: "kim"),
+            Person(id: "M0004", name: "Bo", reference: "M0001")
+        ]
+        #expect(GreffeCLI.PeopleNames.member("m007", among: people) == .found("M0001"))
+        #expect(GreffeCLI.PeopleNames.member("m00", among: people) == .unknown(nearest: [people[0]]))
+        #expect(GreffeCLI.PeopleNames.member("kim", among: people) == .ambiguous([people[1], people[2]]))
+        #expect(GreffeCLI.PeopleNames.member("M0001", among: people) == .ambiguous([people[0], people[3]]))
     }
 
     @Test func aCaseIsFoundByAUniqueBeginningOrEnd() {
@@ -189,13 +206,13 @@ extension Array where Element == String {
         expectExit(withdrawn.status, .ok, "\(withdrawn.stderr)")
         // The withdrawal's envelope names the member id, never the name typed.
         let withdrawal = try lastRecord(f)
-        #expect(withdrawal.contains("RecordWithdrawn") && withdrawal.contains("\"actor\":\"m002\""), "\(withdrawal)")
+        #expect(withdrawal.contains("RecordWithdrawn") && withdrawal.contains("\"actor\":\"M0002\""), "\(withdrawal)")
         let scheduled = try f.greffe(
             ["ga", "schedule", "--on", "2026-06-20", "--scheduled-on", "2026-03-01", "--as", "Alice Martin"],
             environment: ["GREFFE_ACTOR": ""])
         expectExit(scheduled.status, .ok, "\(scheduled.stderr)")
         let assembly = try lastRecord(f)
-        #expect(assembly.contains("AssemblyScheduled") && assembly.contains("\"actor\":\"m001\""), "\(assembly)")
+        #expect(assembly.contains("AssemblyScheduled") && assembly.contains("\"actor\":\"M0001\""), "\(assembly)")
         let ambiguous = try f.greffe(
             ["ga", "schedule", "--on", "2026-06-27", "--scheduled-on", "2026-03-01", "--as", "ga"],
             environment: ["GREFFE_ACTOR": ""])

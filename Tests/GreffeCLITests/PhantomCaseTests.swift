@@ -7,7 +7,7 @@ import Testing
 /// `--case` or with an explicit `--new-case`.
 @Suite struct PhantomCaseTests {
     static let complaint = [
-        "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+        "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004", "--victim", "M0005",
         "--motive", "insults", "--facts", "Messages insultants.", "--on", "2026-01-05"
     ]
 
@@ -30,7 +30,7 @@ import Testing
         let complaint = try f.greffe(Self.complaint + ["--case", "2026-020"])
         expectExit(complaint.status, .notFound, "\(complaint.stderr)")
         let report = try f.greffe([
-            "report", "--case", "2026-020", "--concerning", "m004", "--description", "x",
+            "report", "--case", "2026-020", "--concerning", "M0004", "--description", "x",
             "--on", "2026-01-06", "--lang", "en"
         ])
         expectExit(report.status, .notFound)
@@ -59,7 +59,7 @@ import Testing
         let file = f.directory + "/bad.jsonl"
         for bad in ["../x", "2026-1", "2026-001/..", "２０２６-001", ""] {
             let line =
-                #"{"case": "\#(bad)", "on": "2026-01-05", "as": "m001", "command": {"type": "complaint.file", "channel": "privateTicket", "complainants": [{"id": "m006", "isMember": true}], "accused": [{"id": "m004", "isMember": true, "holdsMandate": false}], "victims": [{"id": "m005", "isMember": true}], "facts": "f", "motives": ["insults"], "boardLearnedOn": "2026-01-05"}}"#
+                #"{"case": "\#(bad)", "on": "2026-01-05", "as": "M0001", "command": {"type": "complaint.file", "channel": "privateTicket", "complainants": [{"id": "M0006", "isMember": true}], "accused": [{"id": "M0004", "isMember": true, "holdsMandate": false}], "victims": [{"id": "M0005", "isMember": true}], "facts": "f", "motives": ["insults"], "boardLearnedOn": "2026-01-05"}}"#
             try line.write(toFile: file, atomically: true, encoding: .utf8)
             let applied = try f.greffe(["apply", file])
             expectExit(applied.status, .refused, "\(bad): \(applied.stdout)\(applied.stderr)")
@@ -89,7 +89,7 @@ import Testing
         #expect(real.stdout == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n", "\(real.stdout)")
         // A refused act is refused the same way, with the same exit code, simulated or not.
         let head2 = try f.head()
-        let late = ["meeting", "2026-001", "--attendee", "m001", "--rapporteur", "m004", "--on", "2026-01-09"]
+        let late = ["meeting", "2026-001", "--attendee", "M0001", "--rapporteur", "M0004", "--on", "2026-01-09"]
         let refused = try f.greffe(late + ["--dry-run"])
         let really = try f.greffe(late)
         #expect(refused.status == really.status && refused.status != 0, "\(refused.stderr)")
@@ -102,12 +102,12 @@ import Testing
         expectExit(try f.greffe(["init"]).status, .ok)
         let head = try f.head()
         let preview = try f.greffe([
-            "members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "m001", "--dry-run"
+            "members", "import", SampleCaseTests.roster, "--on", "2026-01-02", "--as", "M0001", "--dry-run"
         ])
         expectExit(preview.status, .ok, "\(preview.stderr)")
-        #expect(preview.stdout.contains("  m001 : nouveau membre « Alice Martin »"), "\(preview.stdout)")
+        #expect(preview.stdout.contains("  M0001 : nouveau membre « Alice Martin »"), "\(preview.stdout)")
         #expect(try f.head() == head)
-        #expect(try f.greffe(["members", "list"]).stdout.contains("m001") == false)
+        #expect(try f.greffe(["members", "list"]).stdout.contains("M0001") == false)
     }
 }
 

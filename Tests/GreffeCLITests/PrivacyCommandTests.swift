@@ -26,15 +26,15 @@ import Testing
             #expect(bytes.range(of: Data("Damien Roux".utf8)) == nil, "name in clear in \(path)")
         }
         let erased = try f.greffe(
-            ["privacy", "erase", "m004", "--reason", "demande de la personne", "--on", "2026-02-20"],
+            ["privacy", "erase", "M0004", "--reason", "demande de la personne", "--on", "2026-02-20"],
             environment: today)
         expectExit(erased.status, .ok, "\(erased.stderr)")
         let status = try f.greffe(["status", "2026-001"], environment: today)
         expectExit(status.status, .ok, "\(status.stderr)")
-        #expect(status.stdout.contains("[effacé] (m004)"))
+        #expect(status.stdout.contains("[effacé] (M0004)"))
         #expect(!status.stdout.contains("Damien"))
-        let show = try f.greffe(["members", "show", "m004"])
-        #expect(show.stdout.hasPrefix("m004 — [effacé] <[effacé]>"))
+        let show = try f.greffe(["members", "show", "M0004"])
+        #expect(show.stdout.hasPrefix("M0004 — [effacé] <[effacé]>"))
         // Every audit check (replay and draw re-computation included) passes after the erasure.
         let audit = try f.greffe(["audit", "verify"])
         expectExit(audit.status, .ok, "\(audit.stdout)\(audit.stderr)")
@@ -51,17 +51,17 @@ import Testing
         let today = SampleCaseTests.today
         let before = try f.head()
         let unknown = try f.greffe(
-            ["privacy", "erase", "m099", "--reason", "demande", "--on", "2026-02-20"], environment: today)
+            ["privacy", "erase", "M0099", "--reason", "demande", "--on", "2026-02-20"], environment: today)
         expectExit(unknown.status, .notFound, "\(unknown.stderr)")
         #expect(try f.head() == before)
         expectExit(
             try f.greffe(
-                ["privacy", "erase", "m004", "--reason", "demande", "--on", "2026-02-20"],
+                ["privacy", "erase", "M0004", "--reason", "demande", "--on", "2026-02-20"],
                 environment: today
             ).status, .ok)
         let after = try f.head()
         let again = try f.greffe(
-            ["privacy", "erase", "m004", "--reason", "demande", "--on", "2026-02-20"], environment: today)
+            ["privacy", "erase", "M0004", "--reason", "demande", "--on", "2026-02-20"], environment: today)
         expectExit(again.status, .refused, "\(again.stderr)")
         #expect(again.stderr.contains("R35"))
         #expect(try f.head() == after)

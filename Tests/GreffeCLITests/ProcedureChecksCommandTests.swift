@@ -25,24 +25,24 @@ import Testing
         }
         // The accused's receipt of 20 Mar is recorded first, the victim's of 19 Mar afterwards.
         let accused = try f.greffe(
-            ["letter-received", "2026-001", "--member", "m004", "--on", "2026-03-20"], environment: Self.today)
+            ["letter-received", "2026-001", "--member", "M0004", "--on", "2026-03-20"], environment: Self.today)
         expectExit(accused.status, .ok, "\(accused.stderr)")
         let victim = try f.greffe(
-            ["letter-received", "2026-001", "--member", "m005", "--on", "19/03/2026"], environment: Self.today)
+            ["letter-received", "2026-001", "--member", "M0005", "--on", "19/03/2026"], environment: Self.today)
         expectExit(victim.status, .ok, "\(victim.stderr)")
         let status = try f.greffe(["status", "2026-001"], environment: Self.today)
-        #expect(status.stdout.contains("recours de m005 — dû le 2026-05-19"), "\(status.stdout)")
-        #expect(status.stdout.contains("recours de m004 — dû le 2026-05-20"), "\(status.stdout)")
+        #expect(status.stdout.contains("recours de M0005 — dû le 2026-05-19"), "\(status.stdout)")
+        #expect(status.stdout.contains("recours de M0004 — dû le 2026-05-20"), "\(status.stdout)")
         // The victim's appeal on 20 May is one day late; the accused's is on time.
         let head = try f.head()
         let late = try f.greffe(
-            ["appeal", "2026-001", "--by", "m005", "--on", "2026-05-20"], environment: ["GREFFE_TODAY": "2026-05-20"])
+            ["appeal", "2026-001", "--by", "M0005", "--on", "2026-05-20"], environment: ["GREFFE_TODAY": "2026-05-20"])
         expectExit(late.status, .refused)
         #expect(late.stderr.contains("R23"), "\(late.stderr)")
         #expect(try f.head() == head)
         // An act the text orders after another still may not precede it: a receipt before the judgement.
         let early = try f.greffe(
-            ["letter-received", "2026-001", "--member", "m005", "--on", "2026-02-10"], environment: Self.today)
+            ["letter-received", "2026-001", "--member", "M0005", "--on", "2026-02-10"], environment: Self.today)
         expectExit(early.status, .refused)
         #expect(try f.head() == head)
     }
@@ -53,7 +53,7 @@ import Testing
         let today = ["GREFFE_TODAY": "2026-03-01"]
         // A typo (2027 for 2026) on the command line…
         let complaint = try f.greffe(
-            Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2027-01-05", "--as", "m001"],
+            Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2027-01-05", "--as", "M0001"],
             environment: today)
         expectExit(complaint.status, .refused, "\(complaint.stderr)")
         #expect(complaint.stderr.contains("refusé — order"), "\(complaint.stderr)")
@@ -62,7 +62,7 @@ import Testing
         // …in an `apply` file, in a roster import, on a ladder, for a GA scheduled or a rulebook adopted.
         let file = f.directory + "/future.jsonl"
         let line =
-            #"{"case":"2026-001","on":"2026-03-02","as":"m001","command":{"type":"report.record","channel":"direct","concerning":["m004"],"description":"Malaise"}}"#
+            #"{"case":"2026-001","on":"2026-03-02","as":"M0001","command":{"type":"report.record","channel":"direct","concerning":["M0004"],"description":"Malaise"}}"#
         try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: file))
         let applied = try f.greffe(["apply", file], environment: today)
         expectExit(applied.status, .refused, "\(applied.stderr)")
@@ -81,15 +81,15 @@ import Testing
         let adopted = try f.head()
         let ladder = try f.greffe(
             [
-                "ladder", "incident", "m009", "--channel", "plateforme", "--facts", "Commentaire",
-                "--reported-by", "m005", "--on", "2026-03-02"
+                "ladder", "incident", "M0009", "--channel", "plateforme", "--facts", "Commentaire",
+                "--reported-by", "M0005", "--on", "2026-03-02"
             ], environment: today)
         expectExit(ladder.status, .refused, "\(ladder.stderr)")
         #expect(try f.head() == adopted)
         // Today itself is fine.
         #expect(
             try f.greffe(
-                Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2026-03-01", "--as", "m001"],
+                Array(ActCommandsTests.sampleCase[0].dropLast(4)) + ["--on", "2026-03-01", "--as", "M0001"],
                 environment: today
             ).status == 0)
     }
@@ -101,11 +101,11 @@ import Testing
         }
         for arguments in [
             ["cell", "call", "2026-001", "--via", "online", "--on", "2026-02-05"],
-            ["cell", "volunteer", "2026-001", "--member", "m007", "--on", "2026-02-05"],
-            ["cell", "volunteer", "2026-001", "--member", "m008", "--on", "2026-02-05"],
-            ["cell", "volunteer", "2026-001", "--member", "m009", "--on", "2026-02-05"],
-            ["cell", "recuse", "2026-001", "--by", "m004", "--member", "m008", "--on", "2026-02-05"],
-            ["cell", "call", "2026-001", "--via", "online", "--member", "m010", "--on", "2026-02-13"]
+            ["cell", "volunteer", "2026-001", "--member", "M0007", "--on", "2026-02-05"],
+            ["cell", "volunteer", "2026-001", "--member", "M0008", "--on", "2026-02-05"],
+            ["cell", "volunteer", "2026-001", "--member", "M0009", "--on", "2026-02-05"],
+            ["cell", "recuse", "2026-001", "--by", "M0004", "--member", "M0008", "--on", "2026-02-05"],
+            ["cell", "call", "2026-001", "--via", "online", "--member", "M0010", "--on", "2026-02-13"]
         ] {
             let done = try f.greffe(arguments, environment: Self.today)
             expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
@@ -113,7 +113,7 @@ import Testing
         let status = try f.greffe(["status", "2026-001", "--as-of", "2026-02-13"], environment: Self.today)
         #expect(
             status.stdout.contains(
-                "R14  nouvel appel après la révocation de m008 — dû le 2026-02-12 — fait le 2026-02-13, en retard de 1 j"
+                "R14  nouvel appel après la révocation de M0008 — dû le 2026-02-12 — fait le 2026-02-13, en retard de 1 j"
             ),
             "\(status.stdout)")
     }
@@ -158,12 +158,12 @@ import Testing
         let head = try f.head()
         let refused = try f.greffe(
             [
-                "complaint", "--via", "email", "--complainant", "m007", "--accused", "m003", "--victim", "m012",
+                "complaint", "--via", "email", "--complainant", "M0007", "--accused", "M0003", "--victim", "M0012",
                 "--motive", "abuse-of-power", "--facts", "Refus d'appliquer le règlement.", "--on", "2026-02-17"
             ],
             environment: Self.today)
         expectExit(refused.status, .refused)
-        #expect(refused.stderr.contains("Possible : --accused-holds-mandate m003"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("Possible : --accused-holds-mandate M0003"), "\(refused.stderr)")
         #expect(try f.head() == head)
     }
 

@@ -6,7 +6,7 @@ import Testing
 /// Who recorded what, at the command line: `--as` or `GREFFE_ACTOR` names a member who may record the act.
 @Suite struct RecorderCommandTests {
     static let complaint = [
-        "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+        "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004", "--victim", "M0005",
         "--motive", "insults", "--facts", "Messages insultants.", "--board-learned-on", "2026-01-04",
         "--on", "2026-01-05"
     ]
@@ -24,13 +24,13 @@ import Testing
         expectExit(stranger.status, .notFound, "\(stranger.stderr)")
         #expect(stranger.stderr.contains("n'est pas au registre des membres"), "\(stranger.stderr)")
         // A member without a seat on the board, who is not the rapporteur: refused by the rule, with its article.
-        let member = try f.greffe(Self.complaint + ["--as", "m007"])
+        let member = try f.greffe(Self.complaint + ["--as", "M0007"])
         expectExit(member.status, .refused, "\(member.stderr)")
         #expect(member.stderr.contains("recorder (art. 5.6.3)"), "\(member.stderr)")
         #expect(try f.head() == head)
         // A board member records it, and `history` names them.
-        expectExit(try f.greffe(Self.complaint + ["--as", "m003"]).status, .ok)
+        expectExit(try f.greffe(Self.complaint + ["--as", "M0003"]).status, .ok)
         let history = try f.greffe(["history", "2026-001"])
-        #expect(history.stdout.contains("m003"), "\(history.stdout)")
+        #expect(history.stdout.contains("M0003"), "\(history.stdout)")
     }
 }

@@ -35,12 +35,12 @@ import Testing
         }
     }
 
-    /// The sample case with a testimony (corrected: new description, m008 for m007) and a second testimony (withdrawn).
+    /// The sample case with a testimony (corrected: new description, M0008 for M0007) and a second testimony (withdrawn).
     func rectifiedStore() throws -> (CLIFixture, testimony: String, document: String) {
         let (f, testimony) = try RectificationCommandTests().store()
         let document = try f.greffe([
             "evidence", "2026-001", "--kind", "testimony", "--description", "Second témoignage",
-            "--witness", "m010", "--on", "2026-01-13", "--as", "m002"
+            "--witness", "M0010", "--on", "2026-01-13", "--as", "M0002"
         ])
         expectExit(document.status, .ok, "\(document.stderr)")
         let documentRecord = try #require(document.stdout.split(separator: "#").last?.prefix { $0.isNumber })
@@ -52,14 +52,14 @@ import Testing
         let correct = try f.greffe([
             "correct", "2026-001", "--record", testimony, "--reason", Self.correctionReason, "--",
             "evidence", "2026-001", "--kind", "testimony", "--description", Self.correctedDescription,
-            "--witness", "m008", "--on", "2026-01-13", "--as", "m002"
+            "--witness", "M0008", "--on", "2026-01-13", "--as", "M0002"
         ])
         expectExit(correct.status, .ok, "\(correct.stderr)")
         #expect(correct.stdout.contains(Self.correctionReason), "\(correct.stdout)")
         let withdraw = try f.greffe(
             [
                 "withdraw", "2026-001", "--record", document, "--reason", Self.withdrawalReason,
-                "--as", "m002", "--json"
+                "--as", "M0002", "--json"
             ], environment: ActCommandsTests.today)
         expectExit(withdraw.status, .ok, "\(withdraw.stderr)")
         #expect(withdraw.stdout.contains(Self.withdrawalReason), "\(withdraw.stdout)")
@@ -105,7 +105,7 @@ import Testing
         let correct = try f.greffe([
             "correct", "2026-001", "--record", testimony, "--reason", Self.correctionReason, "--",
             "evidence", "2026-001", "--kind", "testimony", "--description", Self.correctedDescription,
-            "--witness", "m008", "--on", "2026-01-13", "--as", "m002"
+            "--witness", "M0008", "--on", "2026-01-13", "--as", "M0002"
         ])
         expectExit(correct.status, .ok, "\(correct.stderr)")
         let sequence = try #require(correct.stdout.split(separator: "#").last?.prefix { $0.isNumber })
@@ -128,11 +128,11 @@ import Testing
         let correct = try f.greffe([
             "correct", "2026-001", "--record", testimony, "--reason", Self.correctionReason, "--",
             "evidence", "2026-001", "--kind", "testimony", "--description", Self.correctedDescription,
-            "--witness", "m008", "--on", "2026-01-13", "--as", "m002"
+            "--witness", "M0008", "--on", "2026-01-13", "--as", "M0002"
         ])
         expectExit(correct.status, .ok, "\(correct.stderr)")
         let erased = try f.greffe(
-            ["privacy", "erase", "m008", "--reason", "demande de la personne", "--on", "2026-02-20"],
+            ["privacy", "erase", "M0008", "--reason", "demande de la personne", "--on", "2026-02-20"],
             environment: ActCommandsTests.today)
         expectExit(erased.status, .ok, "\(erased.stderr)")
         let verify = try f.greffe(["audit", "verify"])

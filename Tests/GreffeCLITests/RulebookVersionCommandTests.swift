@@ -10,9 +10,9 @@ import Testing
 
     func complaint(_ f: CLIFixture, on day: String) throws -> CLIFixture.Result {
         try f.greffe([
-            "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+            "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004", "--victim", "M0005",
             "--motive", "insults", "--facts", "Messages insultants.", "--board-learned-on", day, "--on", day,
-            "--as", "m001"
+            "--as", "M0001"
         ])
     }
 
@@ -35,7 +35,7 @@ import Testing
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
         // Imported a year before, so that its members may vote on the amendment at the GA (2.4, R36).
-        expectExit(try f.greffe(["members", "import", Self.roster, "--on", "2025-01-02", "--as", "m001"]).status, .ok)
+        expectExit(try f.greffe(["members", "import", Self.roster, "--on", "2025-01-02", "--as", "M0001"]).status, .ok)
         expectExit(try complaint(f, on: "2026-01-05").status, .ok)
 
         // A file with a fault is refused with its JSON path, and nothing is written.
@@ -52,28 +52,28 @@ import Testing
         let file = try version2(f)
         // Article 9: without the GA's carried vote, the new version is refused (65, R34) and nothing is written.
         let unvoted = try f.greffe([
-            "rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "m001"
+            "rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "M0001"
         ])
         expectExit(unvoted.status, .refused)
         #expect(unvoted.stderr.contains("R34"), "\(unvoted.stderr)")
         #expect(try f.head() == head)
         let proposed = try f.greffe([
-            "amendment", "propose", "--file", file, "--by", "m002", "--summary", "Conseil sous 10 jours",
-            "--on", "2026-01-06", "--as", "m001"
+            "amendment", "propose", "--file", file, "--by", "M0002", "--summary", "Conseil sous 10 jours",
+            "--on", "2026-01-06", "--as", "M0001"
         ])
         expectExit(proposed.status, .ok, "\(proposed.stderr)")
         #expect(
-            proposed.stdout.contains("Modification 2026-A001 proposée le 2026-01-06 par m002"), "\(proposed.stdout)")
+            proposed.stdout.contains("Modification 2026-A001 proposée le 2026-01-06 par M0002"), "\(proposed.stdout)")
         let voted = try f.greffe([
-            "amendment", "vote", "2026-A001", "--ballot", "m001=adopt", "--ballot", "m002=adopt",
-            "--blank", "m003", "--on", "2026-01-07", "--as", "m001", "--json"
+            "amendment", "vote", "2026-A001", "--ballot", "M0001=adopt", "--ballot", "M0002=adopt",
+            "--blank", "M0003", "--on", "2026-01-07", "--as", "M0001", "--json"
         ])
         expectExit(voted.status, .ok, "\(voted.stderr)")
         #expect(voted.stdout.contains("AmendmentVoted"), "\(voted.stdout)")
         let agenda = try f.greffe(["agenda", "--as-of", "2026-01-07"])
         #expect(agenda.stdout.contains("amendment 2026-A001"), "\(agenda.stdout)")
         let adopted = try f.greffe([
-            "rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "m001"
+            "rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "M0001"
         ])
         expectExit(adopted.status, .ok, "\(adopted.stderr)")
         #expect(adopted.stdout.contains("Règlement adopté : cle-autistes-ri v2 le 2026-01-07"), "\(adopted.stdout)")

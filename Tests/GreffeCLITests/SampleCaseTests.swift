@@ -15,7 +15,7 @@ import Testing
     func sampleStore() throws -> CLIFixture {
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
-        let imported = try f.greffe(["members", "import", Self.roster, "--on", "02/01/2026", "--as", "m001"])
+        let imported = try f.greffe(["members", "import", Self.roster, "--on", "02/01/2026", "--as", "M0001"])
         expectExit(imported.status, .ok, "\(imported.stderr)")
         #expect(imported.stdout == "13 membre(s) concerné(s) dont 13 nouveau(x) ; 32 acte(s) enregistré(s).\n")
         let applied = try f.greffe(["apply", Self.sampleCase], environment: Self.today)
@@ -35,17 +35,17 @@ import Testing
             Dossier 2026-001 — jugement exécuté
               au 2026-02-20 ; ouvert le 2026-01-05
               règlement : cle-autistes-ri v1
-              mis·e(s) en cause : Damien Roux (m004)
-              plaignant·e(s) : Carole Moreau (m006)
-              victime(s) : Vera Lefèvre (m005)
-              rapporteur : Bruno Petit (m002)
-              cellule de crise : Élise Fournier (m007), Gaëlle Simon (m009), Hugo Laurent (m010)
+              mis·e(s) en cause : Damien Roux (M0004)
+              plaignant·e(s) : Carole Moreau (M0006)
+              victime(s) : Vera Lefèvre (M0005)
+              rapporteur : Bruno Petit (M0002)
+              cellule de crise : Élise Fournier (M0007), Gaëlle Simon (M0009), Hugo Laurent (M0010)
               décision : avertissement (le 2026-02-11)
             """
         #expect(status.stdout.hasPrefix(expected), "\(status.stdout)")
         #expect(
             status.stdout.contains(
-                "R14  nouvel appel après la révocation de m008 — dû le 2026-02-12 — fait le 2026-02-06 (marge 6 j)"))
+                "R14  nouvel appel après la révocation de M0008 — dû le 2026-02-12 — fait le 2026-02-06 (marge 6 j)"))
         #expect(status.stdout.contains("R03 (2 mois) : limite le 2026-03-04 ; conclu le 2026-02-11 ; marge 21 j"))
 
         let english = try f.greffe(["status", "2026-001", "--lang", "en"], environment: Self.today)
@@ -53,7 +53,7 @@ import Testing
 
         let json = try f.greffe(["status", "2026-001", "--json"], environment: Self.today)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["cell"] as? [String] == ["m007", "m009", "m010"])
+        #expect(object["cell"] as? [String] == ["M0007", "M0009", "M0010"])
         #expect((object["forecast"] as? [String: Any])?["slackDays"] as? Int == 21)
 
         let verified = try f.greffe(["log", "verify"])
@@ -110,7 +110,7 @@ import Testing
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
         expectExit(try f.greffe(["members", "import", Self.roster, "--on", "2026-01-02"]).status, .ok)
-        // The sample case up to the accused's recusal of m008 (line 14).
+        // The sample case up to the accused's recusal of M0008 (line 14).
         let lines = try String(contentsOfFile: Self.sampleCase, encoding: .utf8).split(separator: "\n")
         let firstPart = f.directory + "/first-part.jsonl"
         try lines.prefix(14).joined(separator: "\n").write(toFile: firstPart, atomically: true, encoding: .utf8)
@@ -119,8 +119,8 @@ import Testing
 
         let file = f.directory + "/second-recusal.jsonl"
         try """
-        {"case":"2026-001","on":"2026-02-05","as":"m002","command":{"type":"cell.volunteer","commandId":"x-1","member":"m012"}}
-        {"case":"2026-001","on":"2026-02-05","as":"m002","command":{"type":"cell.recuse","commandId":"x-2","by":"m004","member":"m009"}}
+        {"case":"2026-001","on":"2026-02-05","as":"M0002","command":{"type":"cell.volunteer","commandId":"x-1","member":"M0012"}}
+        {"case":"2026-001","on":"2026-02-05","as":"M0002","command":{"type":"cell.recuse","commandId":"x-2","by":"M0004","member":"M0009"}}
         """.write(toFile: file, atomically: true, encoding: .utf8)
         let refused = try f.greffe(["apply", file])
         expectExit(refused.status, .refused)
@@ -146,7 +146,7 @@ import Testing
         #expect(badDate.stderr.contains("as-of"))
 
         let badLine = f.directory + "/bad.jsonl"
-        try "{\"case\":\"2026-001\",\"on\":\"2026-02-14\",\"as\":\"m002\",\"command\":{\"type\":\"cell.levitate\"}}\n"
+        try "{\"case\":\"2026-001\",\"on\":\"2026-02-14\",\"as\":\"M0002\",\"command\":{\"type\":\"cell.levitate\"}}\n"
             .write(toFile: badLine, atomically: true, encoding: .utf8)
         let malformed = try f.greffe(["apply", badLine])
         expectExit(malformed.status, .refused)
@@ -159,7 +159,7 @@ import Testing
         let rosterRefused = try f.greffe(["members", "import", badRoster])
         expectExit(rosterRefused.status, .refused)
         #expect(rosterRefused.stderr.contains("ligne 3, name : nom vide"), "\(rosterRefused.stderr)")
-        expectExit(try f.greffe(["members", "show", "m020"]).status, .notFound)
+        expectExit(try f.greffe(["members", "show", "M0020"]).status, .notFound)
 
         let missingFile = try f.greffe(["apply", f.directory + "/nope.jsonl"])
         expectExit(missingFile.status, .notFound)
@@ -173,16 +173,16 @@ import Testing
         expectExit(list.status, .ok)
         #expect(
             list.stdout.contains(
-                "m002  Bruno Petit  cotisation 2025,2026  CA  exclu·e : R13 m002 n'est pas indépendant·e de la situation (rapporteur)"
+                "M0002  Bruno Petit  réf. m002  cotisation 2025,2026  CA  exclu·e : R13 M0002 n'est pas indépendant·e de la situation (rapporteur)"
             ))
         #expect(
             list.stdout.contains(
-                "m011  Inès Garcia  cotisation 2025  exclu·e : R13 m011 n'est pas à jour de cotisation pour l'année 2026"
+                "M0011  Inès Garcia  réf. m011  cotisation 2025  exclu·e : R13 M0011 n'est pas à jour de cotisation pour l'année 2026"
             ))
         #expect(
             list.stdout.contains(
-                "m008  Farid Benali  cotisation 2026  exclu·e : R14 m008 a été révoqué·e par une partie"))
-        let show = try f.greffe(["members", "show", "m007"])
+                "M0008  Farid Benali  réf. m008  cotisation 2026  exclu·e : R14 M0008 a été révoqué·e par une partie"))
+        let show = try f.greffe(["members", "show", "M0007"])
         #expect(show.stdout.contains("jugements rendus (R17) : 1/3 (2026-001)"))
     }
 }
@@ -198,11 +198,12 @@ extension SampleCaseTests {
             "26 events (24 acts: the meeting also designates the rapporteur, the consensus is the judgement), two lines each"
         )
         #expect(
-            lines.first?.hasPrefix("#33  2026-01-05  Plainte déposée contre Damien Roux (m004)") == true,
+            lines.first?.hasPrefix("#33  2026-01-05  Plainte déposée contre Damien Roux (M0004)") == true,
             "\(lines.first ?? "")")
-        #expect(lines.dropFirst().first?.contains("ComplaintFiled v1, enregistré par Alice Martin (m001) le ") == true)
+        #expect(lines.dropFirst().first?.contains("ComplaintFiled v1, enregistré par Alice Martin (M0001) le ") == true)
         #expect(
-            history.stdout.contains("Damien Roux (m004) révoque Farid Benali (m008) de la cellule"), "\(history.stdout)"
+            history.stdout.contains("Damien Roux (M0004) révoque Farid Benali (M0008) de la cellule"),
+            "\(history.stdout)"
         )
     }
 }

@@ -36,7 +36,7 @@ import Testing
         let f = CLIFixture()
         expectExit(try f.greffe(["init"]).status, .ok)
         expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
-        let joined = try #require(try EventStore.open(at: f.store, options: .readOnly).readStream("member/m004").first)
+        let joined = try #require(try EventStore.open(at: f.store, options: .readOnly).readStream("member/M0004").first)
         try forge(f.store, at: joined.sequence) { event in
             var object = (try? JSONSerialization.jsonObject(with: event.payload) as? [String: Any]) ?? [:]
             var name = object["displayName"] as? [String: Any] ?? [:]
@@ -51,13 +51,13 @@ import Testing
         expectExit(try f.greffe(["log", "verify"]).status, .ok)
         // The forger rebuilds the indexes too: the roster's record now holds the altered box.
         expectExit(try f.greffe(["log", "reindex"]).status, .ok)
-        let shown = try f.greffe(["members", "show", "m004"])
+        let shown = try f.greffe(["members", "show", "M0004"])
         expectExit(shown.status, .verificationFailed, "\(shown.stdout)\(shown.stderr)")
-        #expect(shown.stdout.hasPrefix("m004 — [altéré] <"), "\(shown.stdout)")
-        #expect(shown.stderr.contains("member/m004#1/MemberJoined/displayName"), "\(shown.stderr)")
+        #expect(shown.stdout.hasPrefix("M0004 — [altéré] <"), "\(shown.stdout)")
+        #expect(shown.stderr.contains("member/M0004#1/MemberJoined/displayName"), "\(shown.stderr)")
         #expect(shown.stderr.contains("vérification échouée"), "\(shown.stderr)")
         // Another member's record still reads, and exits 0.
-        let other = try f.greffe(["members", "show", "m005"])
+        let other = try f.greffe(["members", "show", "M0005"])
         expectExit(other.status, .ok, "\(other.stderr)")
     }
 

@@ -46,7 +46,7 @@ import Testing
 
     @Test func initCanAdoptALadderRulebook() throws {
         let f = CLIFixture()
-        let created = try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"])
+        let created = try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "M0001"])
         expectExit(created.status, .ok, "\(created.stderr)")
         #expect(created.stdout.hasSuffix("Règlement adopté : aalmi-5 v1 le 2026-01-02.\n"))
         #expect(
@@ -65,12 +65,12 @@ import Testing
         expectExit(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02"]).status, .ok)
         expectExit(try f.greffe(["members", "import", SampleCaseTests.roster, "--on", "2026-01-02"]).status, .ok)
         expectExit(
-            try f.greffe(["ladder", "incident", "m007", "--facts", "Publicité", "--on", "2026-01-05"]).status, .ok)
-        let status = try f.greffe(["status", "m007", "--as-of", "2026-01-06"])
+            try f.greffe(["ladder", "incident", "M0007", "--facts", "Publicité", "--on", "2026-01-05"]).status, .ok)
+        let status = try f.greffe(["status", "M0007", "--as-of", "2026-01-06"])
         expectExit(status.status, .ok, "\(status.stderr)")
-        #expect(status.stdout.hasPrefix("m007 — AALMI Fès"))
+        #expect(status.stdout.hasPrefix("M0007 — AALMI Fès"))
         #expect(status.stdout.contains("Prérequis réunis pour : avertissement"))
-        expectExit(try f.greffe(["status", "m099"]).status, .notFound)
+        expectExit(try f.greffe(["status", "M0099"]).status, .notFound)
     }
 
     @Test func showOnAnEmptyStoreSaysSo() throws {
@@ -85,7 +85,7 @@ import Testing
 
     @Test func reindexRebuildsTheIndexesFromTheLog() throws {
         let f = CLIFixture()
-        expectExit(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "m001"]).status, .ok)
+        expectExit(try f.greffe(["init", "--rulebook", "aalmi-5", "--on", "2026-01-02", "--as", "M0001"]).status, .ok)
         let head = try f.head()
         let rebuilt = try f.greffe(["log", "reindex"])
         expectExit(rebuilt.status, .ok, "\(rebuilt.stderr)")

@@ -6,7 +6,7 @@ import Testing
 /// Issue 16 through the built binary: ids, read-only commands, damaged, full and foreign stores, tampered exports.
 @Suite struct StoreHardeningCommandTests {
     static let complaint = [
-        "complaint", "--via", "ticket", "--complainant", "m006", "--accused", "m004", "--victim", "m005",
+        "complaint", "--via", "ticket", "--complainant", "M0006", "--accused", "M0004", "--victim", "M0005",
         "--motive", "insults", "--facts", "Insultes", "--on", "2026-03-02"
     ]
 
@@ -70,7 +70,7 @@ import Testing
         let today = SampleCaseTests.today
         for command in [
             ["log", "verify"], ["log", "show", "--limit", "2"], ["status", "2026-001"], ["agenda"],
-            ["cases"], ["history", "2026-001"], ["members", "list"], ["members", "show", "m004"],
+            ["cases"], ["history", "2026-001"], ["members", "list"], ["members", "show", "M0004"],
             ["audit", "verify"], ["audit", "report"], ["audit", "replay", "--until", "3"],
             ["export", "--format", "jsonl"], ["dossier", "2026-001", "--out", f.directory + "/d.html"],
             ["rulebook", "list"]
@@ -79,7 +79,7 @@ import Testing
             expectExit(result.status, .ok, "\(command): \(result.stderr)")
         }
         let act = try f.greffe(
-            ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x"], environment: today)
+            ["report", "--case", "2026-001", "--concerning", "M0004", "--description", "x"], environment: today)
         expectExit(act.status, .storeError, "an act still needs write access: \(act.stderr)")
     }
 
@@ -106,7 +106,7 @@ import Testing
         #expect(truncate(data, 20_000) == 0)
         for command in [
             ["log", "verify"], ["status", "2026-001"], ["cases"], ["audit", "verify"], ["export", "--format", "jsonl"],
-            ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x", "--on", "2026-03-01"]
+            ["report", "--case", "2026-001", "--concerning", "M0004", "--description", "x", "--on", "2026-03-01"]
         ] {
             let result = try f.greffe(command)
             expectExit(result.status, .storeError, "\(command): status \(result.status) \(result.stderr)")
@@ -173,7 +173,7 @@ import Testing
             URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(mount)/filler", "bs=1k", "count=1024"])
         for command in [
             ["cases"],
-            ["report", "--case", "2026-001", "--concerning", "m004", "--description", "x", "--on", "2026-03-01"]
+            ["report", "--case", "2026-001", "--concerning", "M0004", "--description", "x", "--on", "2026-03-01"]
         ] {
             let result = try f.greffe(command + ["--store", store], withStore: false)
             expectExit(result.status, .storeError, "\(command): status \(result.status) \(result.stderr)")

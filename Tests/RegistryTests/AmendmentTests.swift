@@ -14,16 +14,16 @@ extension RegistryFixture {
         return f
     }
 
-    /// Article 9 carried for `book`: proposed by board member m002, voted by m001–m003 `adopt` at the GA on `day`.
+    /// Article 9 carried for `book`: proposed by board member M0002, voted by M0001–M0003 `adopt` at the GA on `day`.
     @discardableResult
     func carryAmendment(_ book: Rulebook, on day: String, summary: String = "modification") throws -> String {
         let proposed = try registry.proposeAmendment(
-            .procedure(book), by: "m002", summary: summary, id: nil, on: d(day), recording: clerk)
+            .procedure(book), by: "M0002", summary: summary, id: nil, on: d(day), recording: clerk)
         try registry.voteAmendment(
             proposed.id,
             ballots: [
-                Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: "adopt"),
-                Ballot(member: "m003", option: "adopt")
+                Ballot(member: "M0001", option: "adopt"), Ballot(member: "M0002", option: "adopt"),
+                Ballot(member: "M0003", option: "adopt")
             ], on: d(day), recording: clerk)
         return proposed.id
     }
@@ -44,7 +44,7 @@ private func version(_ n: Int) -> Rulebook {
     @Test func R34_anAmendmentProposedByTheBoardAndCarriedAtTwoThirdsIsAdoptedAndNotified() throws {
         let f = try RegistryFixture.veteran()
         let proposed = try f.registry.proposeAmendment(
-            .procedure(version(2)), by: "m002", summary: "Conseil sous 10 jours",
+            .procedure(version(2)), by: "M0002", summary: "Conseil sous 10 jours",
             id: nil, on: d("2026-05-02"), recording: f.clerk)
         #expect(proposed.id == "2026-A001")
         #expect(
@@ -52,8 +52,8 @@ private func version(_ n: Int) -> Rulebook {
                 $0.subject == "amendment 2026-A001" && $0.rule == .R34 && $0.due == nil
             })
         let ballots = [
-            Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: "adopt"),
-            Ballot(member: "m003", option: "reject"), Ballot(member: "m004", option: "adopt")
+            Ballot(member: "M0001", option: "adopt"), Ballot(member: "M0002", option: "adopt"),
+            Ballot(member: "M0003", option: "reject"), Ballot(member: "M0004", option: "adopt")
         ]
         let voted = try f.registry.voteAmendment("2026-A001", ballots: ballots, on: d("2026-06-04"), recording: f.clerk)
         guard case .voted(let vote) = voted.events.first else { Issue.record("no vote"); return }
@@ -84,7 +84,7 @@ private func version(_ n: Int) -> Rulebook {
         #expect(try f.fingerprint() == head)
         // Proposed but not yet voted: still refused.
         try f.registry.proposeAmendment(
-            .procedure(version(2)), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+            .procedure(version(2)), by: "M0002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         let proposedHead = try f.fingerprint()
         #expect(throws: LadderError.self) {
             try f.registry.adopt(.procedure(version(2)), on: d("2026-06-04"), recording: f.clerk)
@@ -95,10 +95,10 @@ private func version(_ n: Int) -> Rulebook {
     @Test func R34_aVoteBelowTwoThirdsIsRecordedAndTheAdoptionStaysRefused() throws {
         let f = try RegistryFixture.veteran()
         try f.registry.proposeAmendment(
-            .procedure(version(2)), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+            .procedure(version(2)), by: "M0002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         let ballots = [
-            Ballot(member: "m001", option: "adopt"), Ballot(member: "m002", option: "reject"),
-            Ballot(member: "m003", option: nil)
+            Ballot(member: "M0001", option: "adopt"), Ballot(member: "M0002", option: "reject"),
+            Ballot(member: "M0003", option: nil)
         ]
         let voted = try f.registry.voteAmendment("2026-A001", ballots: ballots, on: d("2026-06-04"), recording: f.clerk)
         guard case .voted(let vote) = voted.events.first else { Issue.record("no vote"); return }
@@ -136,7 +136,7 @@ private func version(_ n: Int) -> Rulebook {
         let head = try f.fingerprint()
         #expect(throws: RegistryError.self) {
             try f.registry.proposeAmendment(
-                .procedure(version(2)), by: "m004", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+                .procedure(version(2)), by: "M0004", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         }
         #expect(throws: PathError.unknownMember("nobody")) {
             try f.registry.proposeAmendment(
@@ -144,7 +144,7 @@ private func version(_ n: Int) -> Rulebook {
         }
         #expect(throws: RegistryError.self) {
             try f.registry.proposeAmendment(
-                .procedure(Rulebook.cle), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+                .procedure(Rulebook.cle), by: "M0002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         }
         #expect(try f.fingerprint() == head)
     }
@@ -153,16 +153,18 @@ private func version(_ n: Int) -> Rulebook {
         // Roster imported on 2026-01-02: nobody has the year of seniority (2.4) at a GA in June 2026.
         let f = try RegistryFixture()
         try f.registry.proposeAmendment(
-            .procedure(version(2)), by: "m002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
+            .procedure(version(2)), by: "M0002", summary: "x", id: nil, on: d("2026-05-02"), recording: f.clerk)
         let head = try f.fingerprint()
         #expect(throws: RegistryError.self) {
             try f.registry.voteAmendment(
-                "2026-A001", ballots: [Ballot(member: "m001", option: "adopt")], on: d("2026-06-04"), recording: f.clerk
+                "2026-A001", ballots: [Ballot(member: "M0001", option: "adopt")], on: d("2026-06-04"),
+                recording: f.clerk
             )
         }
         #expect(throws: PathError.unknownAmendment("2026-A009")) {
             try f.registry.voteAmendment(
-                "2026-A009", ballots: [Ballot(member: "m001", option: "adopt")], on: d("2026-06-04"), recording: f.clerk
+                "2026-A009", ballots: [Ballot(member: "M0001", option: "adopt")], on: d("2026-06-04"),
+                recording: f.clerk
             )
         }
         #expect(try f.fingerprint() == head)

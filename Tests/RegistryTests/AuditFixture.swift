@@ -21,10 +21,10 @@ final class AuditFixture {
     var store: EventStore { registry.store }
     /// A fixed instant (the same bytes on every run); "today" is later than every act the fixture records.
     static let clerk = Recording(
-        actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
+        actor: "M0001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
         today: Day(year: 2026, month: 12, day: 31))
     static let voteLine =
-        #"{"case":"2026-001","on":"2026-02-14","as":"m002","command":{"type":"cell.vote","commandId":"demo-19","proposals":[{"id":"A","sanctions":["warning"]},{"id":"B","sanctions":["mediation"]}],"ballots":[{"member":"m012","option":"A"},{"member":"m001","option":"A"},{"member":"m009","option":"B"}]}}"#
+        #"{"case":"2026-001","on":"2026-02-14","as":"M0002","command":{"type":"cell.vote","commandId":"demo-19","proposals":[{"id":"A","sanctions":["warning"]},{"id":"B","sanctions":["mediation"]}],"ballots":[{"member":"M0012","option":"A"},{"member":"M0001","option":"A"},{"member":"M0009","option":"B"}]}}"#
 
     /// Every person of the sample roster: id, name, email.
     let roster: [[String]]

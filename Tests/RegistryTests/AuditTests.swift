@@ -194,8 +194,8 @@ import Testing
             return
         }
         vote.ballots = [
-            Ballot(member: "m012", option: "A"), Ballot(member: "m001", option: "B"),
-            Ballot(member: "m009", option: "B")
+            Ballot(member: "M0012", option: "A"), Ballot(member: "M0001", option: "B"),
+            Ballot(member: "M0009", option: "B")
         ]
         let appended = try f.appendBypassingTheDecider(.cellVoteHeld(vote), like: held)
         let report = try f.registry.audit()
@@ -415,10 +415,10 @@ import Testing
             }
         }
         let pseudonymiser = try Pseudonymiser(
-            key: key, people: [.init(id: "m005", names: ["Vera Lefèvre"], emails: ["vera@exemple.org"])])
-        let vera = pseudonymiser.pseudonym("m005")
+            key: key, people: [.init(id: "M0005", names: ["Vera Lefèvre"], emails: ["vera@exemple.org"])])
+        let vera = pseudonymiser.pseudonym("M0005")
         #expect(
-            pseudonymiser.text("Mme.Lefèvre, VERA, vera@exemple.org, m005 ; m0050 et Veranda restent")
+            pseudonymiser.text("Mme.Lefèvre, VERA, vera@exemple.org, M0005 ; m0050 et Veranda restent")
                 == "Mme.\(vera), \(vera), \(vera)@pseudonyme.invalid, \(vera) ; m0050 et Veranda restent")
         #expect(try export(f, key: key) == text, "stable pseudonyms with the same key")
         #expect(try export(f, key: Array(repeating: 8, count: 32)) != text)

@@ -18,17 +18,17 @@ import Testing
         try f.instructUntilCellCall(in: "2026-001", through: first)
         try f.instructUntilCellCall(in: "2026-002", through: first)
 
-        // While `first` decides m007's seat in 2026-001 (allowed: no seat yet), `other` seats m007 in 2026-002.
+        // While `first` decides M0007's seat in 2026-001 (allowed: no seat yet), `other` seats M0007 in 2026-002.
         var before: LogHead?
         first.willAppend = {
             first.willAppend = nil
             try other.perform(
-                .acceptVolunteer(MemberRef(member: "m007")), in: "2026-002", on: d("2026-01-23"), recording: f.clerk)
+                .acceptVolunteer(MemberRef(member: "M0007")), in: "2026-002", on: d("2026-01-23"), recording: f.clerk)
             before = try f.store.head()
         }
         #expect(throws: RegistryError.factsChanged(caseID: "2026-001")) {
             try first.perform(
-                .acceptVolunteer(MemberRef(member: "m007")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
+                .acceptVolunteer(MemberRef(member: "M0007")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
         }
         #expect(try f.store.head() == before)
         #expect(try first.loadCase("2026-001").state.cell.isEmpty)
@@ -36,15 +36,15 @@ import Testing
         // Decided again, the act sees the seat and is refused (R17).
         do {
             try first.perform(
-                .acceptVolunteer(MemberRef(member: "m007")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
-            Issue.record("a second seat for m007 was accepted")
+                .acceptVolunteer(MemberRef(member: "M0007")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
+            Issue.record("a second seat for M0007 was accepted")
         } catch RegistryError.refused(let refusal) {
             #expect(refusal.rule == .R17)
         }
         #expect(try f.store.head() == before)
         // An act that another writer did not disturb goes through.
         try first.perform(
-            .acceptVolunteer(MemberRef(member: "m008")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
+            .acceptVolunteer(MemberRef(member: "M0008")), in: "2026-001", on: d("2026-01-23"), recording: f.clerk)
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
     }
 }

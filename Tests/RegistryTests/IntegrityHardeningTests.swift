@@ -39,7 +39,7 @@ import Testing
     @Test func emptyCommandIdIsRefusedAndNothingIsWritten() throws {
         let f = try AuditFixture()
         let head = try f.store.head()
-        let facts = ReportFacts(channel: .direct, concerning: ["m004"], description: "Autre signalement")
+        let facts = ReportFacts(channel: .direct, concerning: ["M0004"], description: "Autre signalement")
         for key in ["", String(repeating: "k", count: CommandIdentifier.maximumBytes + 1), "clé\u{1B}[31m"] {
             #expect(throws: RegistryError.invalidCommandId(key)) {
                 try f.registry.perform(

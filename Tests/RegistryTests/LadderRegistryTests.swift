@@ -21,7 +21,7 @@ private func signed(_ role: String, _ member: MemberID) -> [Signature] { [Signat
 extension RegistryFixture {
     @discardableResult
     func ladder(
-        _ day: String, _ command: LadderCommand, member: MemberID = "m004", rulebook: String
+        _ day: String, _ command: LadderCommand, member: MemberID = "M0004", rulebook: String
     )
         throws -> Registry.LadderPerformed
     {
@@ -39,7 +39,7 @@ extension RegistryFixture {
 
 @Test func R29_theThirdRepeatFilesAComplaintThatOpensAnArticle56CaseLinkedToTheRecord() throws {
     let (f, _) = try adopted("cle-5.2")
-    let board = signed("conseil", "m001")
+    let board = signed("conseil", "M0001")
     try f.ladder("2026-01-05", .recordIncident(IncidentReport(facts: "Propos dénigrants")), rulebook: "cle-5.2")
     for day in ["2026-02-10", "2026-03-10", "2026-04-01"] {
         try f.ladder(day, .recordIncident(IncidentReport(facts: "Récidive du \(day)")), rulebook: "cle-5.2")
@@ -51,15 +51,15 @@ extension RegistryFixture {
     #expect(done.records.map(\.type) == ["LadderMeasureTaken", "LadderEscalatedToCase"])
 
     let opened = try f.registry.loadCase("2026-001")
-    #expect(opened.state.accusedIDs == ["m004"])
+    #expect(opened.state.accusedIDs == ["M0004"])
     #expect(opened.state.complaint?.value.motives == ["conduct"])
     #expect(opened.state.complaint?.value.boardLearnedOn == d("2026-04-01"))
     let facts = try #require(opened.state.complaint?.value.facts)
     let reveal = try f.registry.reveal()
-    #expect(reveal(facts).contains("ladder/cle-5.2/m004"))
+    #expect(reveal(facts).contains("ladder/cle-5.2/M0004"))
     // Copied into the case, the person's incidents are sealed under the case's key.
     #expect(facts.box?.at == "case/2026-001#1/ComplaintFiled/facts")
-    let record = try f.registry.loadLadder("cle-5.2", member: "m004")
+    let record = try f.registry.loadLadder("cle-5.2", member: "M0004")
     #expect(record.state.links == [EscalationLink(procedure: "cle-autistes-ri", caseID: "2026-001")])
     #expect(try f.registry.ladderAgenda(today: d("2026-04-02")).isEmpty)
     #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
@@ -76,13 +76,13 @@ extension RegistryFixture {
             "2026-01-06",
             .takeMeasure(
                 MeasureDecision(
-                    measure: "exclusion", signatures: signed("administrateurs", "m001") + signed("president", "m002"),
+                    measure: "exclusion", signatures: signed("administrateurs", "M0001") + signed("president", "M0002"),
                     channel: .phone, reason: "r")), rulebook: "aalmi-5")
     }
     #expect(throws: LadderError.self) {
         try f.ladder(
             "2026-01-06",
-            .takeMeasure(MeasureDecision(measure: "avertissement", signatures: signed("administrateurs", "m001"))),
+            .takeMeasure(MeasureDecision(measure: "avertissement", signatures: signed("administrateurs", "M0001"))),
             rulebook: "aalmi-5")
     }
     #expect(try f.fingerprint() == before)
@@ -98,7 +98,7 @@ extension RegistryFixture {
     // The person cannot sign the complaint against themself (R02: accused and complainant at once).
     #expect(throws: RegistryError.self) {
         try f.ladder(
-            "2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: signed("conseil", "m004"))),
+            "2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: signed("conseil", "M0004"))),
             rulebook: "cle-5.2")
     }
     #expect(try f.fingerprint() == before)
@@ -107,9 +107,11 @@ extension RegistryFixture {
 
 @Test func R34_aRecordOpenedUnderVersion1KeepsItsRulesAfterVersion2IsAdopted() throws {
     let (f, v1) = try adopted("coopol-4")
-    let team = signed("coopilotes", "m003")
-    try f.ladder("2026-03-01", .recordIncident(IncidentReport(facts: "Insultes")), member: "m004", rulebook: "coopol-4")
-    try f.ladder("2026-03-02", .recordIncident(IncidentReport(facts: "Insultes")), member: "m005", rulebook: "coopol-4")
+    let team = signed("coopilotes", "M0003")
+    try f.ladder(
+        "2026-03-01", .recordIncident(IncidentReport(facts: "Insultes")), member: "M0004", rulebook: "coopol-4")
+    try f.ladder(
+        "2026-03-02", .recordIncident(IncidentReport(facts: "Insultes")), member: "M0005", rulebook: "coopol-4")
 
     // Version 2: suspension only after two repeats.
     var v2 = v1
@@ -120,17 +122,17 @@ extension RegistryFixture {
     try f.registry.adopt(v2, on: d("2026-03-05"), recording: f.clerk)
     #expect(try f.registry.adoptedRulebooks().map(\.version) == [1, 2])
 
-    try f.ladder("2026-03-10", .recordIncident(IncidentReport(facts: "Encore")), member: "m004", rulebook: "coopol-4")
-    try f.ladder("2026-03-10", .recordIncident(IncidentReport(facts: "Encore")), member: "m006", rulebook: "coopol-4")
-    try f.ladder("2026-03-11", .recordIncident(IncidentReport(facts: "Encore")), member: "m006", rulebook: "coopol-4")
+    try f.ladder("2026-03-10", .recordIncident(IncidentReport(facts: "Encore")), member: "M0004", rulebook: "coopol-4")
+    try f.ladder("2026-03-10", .recordIncident(IncidentReport(facts: "Encore")), member: "M0006", rulebook: "coopol-4")
+    try f.ladder("2026-03-11", .recordIncident(IncidentReport(facts: "Encore")), member: "M0006", rulebook: "coopol-4")
     let suspend = LadderCommand.takeMeasure(
         MeasureDecision(measure: "suspension", signatures: team, until: d("2026-04-11"), reason: "r"))
-    // m004's record opened under v1: one repeat is enough.
-    try f.ladder("2026-03-12", suspend, member: "m004", rulebook: "coopol-4")
-    #expect(try f.registry.loadLadder("coopol-4", member: "m004").state.opened?.version == 1)
-    // m006's record opened under v2: one repeat is not.
-    #expect(throws: LadderError.self) { try f.ladder("2026-03-12", suspend, member: "m006", rulebook: "coopol-4") }
-    #expect(try f.registry.loadLadder("coopol-4", member: "m006").rulebook.version == 2)
+    // M0004's record opened under v1: one repeat is enough.
+    try f.ladder("2026-03-12", suspend, member: "M0004", rulebook: "coopol-4")
+    #expect(try f.registry.loadLadder("coopol-4", member: "M0004").state.opened?.version == 1)
+    // M0006's record opened under v2: one repeat is not.
+    #expect(throws: LadderError.self) { try f.ladder("2026-03-12", suspend, member: "M0006", rulebook: "coopol-4") }
+    #expect(try f.registry.loadLadder("coopol-4", member: "M0006").rulebook.version == 2)
 
     // Adopting v2 again, or another organisation's rulebook, is refused.
     #expect(throws: LadderError.self) { try f.registry.adopt(v2, on: d("2026-03-13"), recording: f.clerk) }
@@ -141,7 +143,7 @@ extension RegistryFixture {
 
 @Test func ladderAgenda_showsARemovalRequestAwaitingTheReferentAndASuspensionUntilItEnds() throws {
     let (f, _) = try adopted("coopol-4")
-    let team = signed("coopilotes", "m003")
+    let team = signed("coopilotes", "M0003")
     try f.ladder("2026-03-01", .recordIncident(IncidentReport(facts: "Insultes")), rulebook: "coopol-4")
     try f.ladder("2026-03-05", .recordIncident(IncidentReport(facts: "Insultes")), rulebook: "coopol-4")
     try f.ladder(
@@ -187,30 +189,32 @@ extension RegistryFixture {
     v2.version = 2
     try f.registry.adopt(v2, on: d("2026-03-05"), recording: f.clerk)
     // Recorded after v2's adoption, but dated before it: the record opens under v1.
-    try f.ladder("2026-03-01", .recordIncident(IncidentReport(facts: "Insultes")), member: "m004", rulebook: "coopol-4")
-    try f.ladder("2026-03-05", .recordIncident(IncidentReport(facts: "Insultes")), member: "m005", rulebook: "coopol-4")
-    #expect(try f.registry.loadLadder("coopol-4", member: "m004").state.opened?.version == 1)
-    #expect(try f.registry.loadLadder("coopol-4", member: "m005").state.opened?.version == 2)
+    try f.ladder(
+        "2026-03-01", .recordIncident(IncidentReport(facts: "Insultes")), member: "M0004", rulebook: "coopol-4")
+    try f.ladder(
+        "2026-03-05", .recordIncident(IncidentReport(facts: "Insultes")), member: "M0005", rulebook: "coopol-4")
+    #expect(try f.registry.loadLadder("coopol-4", member: "M0004").state.opened?.version == 1)
+    #expect(try f.registry.loadLadder("coopol-4", member: "M0005").state.opened?.version == 2)
     // Before the first adoption, no version was in force: refused, nothing written.
     let before = try f.fingerprint()
     #expect(throws: LadderError.notInForce("coopol-4", on: d("2025-12-31"), adoptedOn: d("2026-01-02"))) {
-        try f.ladder("2025-12-31", .recordIncident(IncidentReport(facts: "x")), member: "m006", rulebook: "coopol-4")
+        try f.ladder("2025-12-31", .recordIncident(IncidentReport(facts: "x")), member: "M0006", rulebook: "coopol-4")
     }
     #expect(try f.fingerprint() == before)
 }
 
 @Test func ladderAudit_reDecidesEveryActUnderItsVersionAndNamesAForgedOne() throws {
     let (f, _) = try adopted("aalmi-5")
-    let both = signed("administrateurs", "m001") + signed("president", "m002")
+    let both = signed("administrateurs", "M0001") + signed("president", "M0002")
     try f.ladder("2026-01-05", .recordIncident(IncidentReport(facts: "Hors sujet")), rulebook: "aalmi-5")
     try f.ladder(
         "2026-01-06", .takeMeasure(MeasureDecision(measure: "avertissement", signatures: both)), rulebook: "aalmi-5")
     #expect(try f.registry.auditLadders().isEmpty)
 
     // An exclusion appended behind the decider's back: no repeat after the warning, no reason, no notification.
-    let stream = Registry.ladderStream(rulebook: "aalmi-5", member: "m007")
+    let stream = Registry.ladderStream(rulebook: "aalmi-5", member: "M0007")
     let forged: [LadderEvent] = [
-        .opened(LadderOpened(rulebook: "aalmi-5", version: 1, member: "m007")),
+        .opened(LadderOpened(rulebook: "aalmi-5", version: 1, member: "M0007")),
         .incidentRecorded(IncidentRecorded(kind: "non-respect", channel: nil, facts: "x", reportedBy: nil, number: 1)),
         .measureTaken(MeasureDecision(measure: "exclusion", signatures: both))
     ]
@@ -235,10 +239,10 @@ extension RegistryFixture {
     }
     // As if a first run filed the complaint, then lost the race on the ladder stream.
     try f.registry.perform(
-        .fileComplaint(RegistryFixture.complaint, commandId: "ladder/cle-5.2/m004#cle-autistes-ri#1"),
+        .fileComplaint(RegistryFixture.complaint, commandId: "ladder/cle-5.2/M0004#cle-autistes-ri#1"),
         in: "2026-001", on: d("2026-04-02"), recording: f.clerk)
     let done = try f.ladder(
-        "2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: signed("conseil", "m001"))),
+        "2026-04-02", .takeMeasure(MeasureDecision(measure: "plainte", signatures: signed("conseil", "M0001"))),
         rulebook: "cle-5.2")
     #expect(done.openedCase == "2026-001")
     #expect(try f.registry.caseExists("2026-002") == false)

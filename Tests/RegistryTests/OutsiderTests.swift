@@ -28,9 +28,9 @@ import Testing
         let head = try f.fingerprint()
         #expect(throws: UnknownPersonError(named: "Mehdi Tazi", candidates: [])) { try incident(f, "Mehdi Tazi") }
         // A member's name typed instead of the id: the member is suggested.
-        #expect(throws: UnknownPersonError(named: "damien", candidates: ["m004"])) { try incident(f, "damien") }
+        #expect(throws: UnknownPersonError(named: "damien", candidates: ["M0004"])) { try incident(f, "damien") }
         // A typo in an id: the id is suggested.
-        #expect(throws: UnknownPersonError(named: "m0044", candidates: ["m004"])) { try incident(f, "m0044") }
+        #expect(throws: UnknownPersonError(named: "m0044", candidates: ["M0004"])) { try incident(f, "m0044") }
         #expect(try f.fingerprint() == head)
         #expect(try f.registry.ladderIndex().isEmpty)
     }

@@ -13,17 +13,17 @@ import Testing
 
     @Test func aMembersSeatsAreReadThroughTheIndexByMember() throws {
         let f = try seatedCase()
-        let read = try #require(try f.registry.standings(of: ["m007", "m004"], on: d("2026-01-24"), for: "2026-002"))
-        #expect(read["m007"]?.judgementsSat == ["2026-001"])
-        #expect(read["m004"]?.judgementsSat == [])
+        let read = try #require(try f.registry.standings(of: ["M0007", "M0004"], on: d("2026-01-24"), for: "2026-002"))
+        #expect(read["M0007"]?.judgementsSat == ["2026-001"])
+        #expect(read["M0004"]?.judgementsSat == [])
         // The case's own seats are not counted against its own cell, as with the whole roster.
-        let own = try #require(try f.registry.standings(of: ["m007"], on: d("2026-01-24"), for: "2026-001"))
-        #expect(own["m007"]?.judgementsSat == [])
+        let own = try #require(try f.registry.standings(of: ["M0007"], on: d("2026-01-24"), for: "2026-001"))
+        #expect(own["M0007"]?.judgementsSat == [])
         #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
         // A recusal removes the seat from both indexes.
-        try f.act("2026-01-24", .recuse(Recusal(by: "m004", member: "m007")))
-        let after = try #require(try f.registry.standings(of: ["m007"], on: d("2026-01-25"), for: "2026-002"))
-        #expect(after["m007"]?.judgementsSat == [])
+        try f.act("2026-01-24", .recuse(Recusal(by: "M0004", member: "M0007")))
+        let after = try #require(try f.registry.standings(of: ["M0007"], on: d("2026-01-25"), for: "2026-002"))
+        #expect(after["M0007"]?.judgementsSat == [])
         #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
     }
 
@@ -35,13 +35,13 @@ import Testing
             try writer.delete(Projections.judgedIndexKey)
             try writer.deleteAll(prefix: Projections.judgedPrefix)
         }
-        #expect(try f.registry.standings(of: ["m007"], on: d("2026-01-24"), for: "2026-002") == nil)
+        #expect(try f.registry.standings(of: ["M0007"], on: d("2026-01-24"), for: "2026-002") == nil)
         #expect(try f.registry.projectionsFromLog() != f.registry.storedProjections())
         // Acts still decide on the whole roster meanwhile.
         try f.act("2026-01-24", .fileComplaint(RegistryFixture.complaint), in: "2026-002")
         try f.registry.rebuildProjections()
-        let read = try #require(try f.registry.standings(of: ["m007"], on: d("2026-01-25"), for: "2026-002"))
-        #expect(read["m007"]?.judgementsSat == ["2026-001"])
+        let read = try #require(try f.registry.standings(of: ["M0007"], on: d("2026-01-25"), for: "2026-002"))
+        #expect(read["M0007"]?.judgementsSat == ["2026-001"])
         #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
     }
 
@@ -59,10 +59,10 @@ import Testing
             state, DatedEvent(on: d("2026-01-05"), event: .complaintFiled(RegistryFixture.complaint)))
         let read = try #require(
             Registry.membersRead(
-                by: .addEvidence(Evidence(kind: .testimony, description: "vu", witness: "m009")), on: state))
+                by: .addEvidence(Evidence(kind: .testimony, description: "vu", witness: "M0009")), on: state))
         #expect(read.isSuperset(of: Set(RegistryFixture.complaint.accused.map(\.id))))
-        #expect(read.contains("m009"))
-        #expect(!read.contains("m010"))
-        #expect(Registry.membersRead(by: .callCell(CellCall(channel: .online, called: ["m007"])), on: state) == nil)
+        #expect(read.contains("M0009"))
+        #expect(!read.contains("M0010"))
+        #expect(Registry.membersRead(by: .callCell(CellCall(channel: .online, called: ["M0007"])), on: state) == nil)
     }
 }

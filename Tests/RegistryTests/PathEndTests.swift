@@ -10,21 +10,21 @@ import Testing
 @Suite struct PathEndTests {
     @Test func R37_aResignationEndsTheMembersOpenMandatesOnItsEffectiveDay() throws {
         let f = try RegistryFixture()
-        try f.registry.record(.mandateHeld(member: "m002", role: .moderator), on: d("2026-01-03"), recording: f.clerk)
-        let before = try #require(try f.registry.member("m002"))
+        try f.registry.record(.mandateHeld(member: "M0002", role: .moderator), on: d("2026-01-03"), recording: f.clerk)
+        let before = try #require(try f.registry.member("M0002"))
         #expect(before.mandates.filter { $0.until == nil }.map(\.role) == [.boardMember, .moderator])
         let done = try f.registry.resign(
-            "m002", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk)
+            "M0002", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk)
         #expect(done.mandatesEnded == [.boardMember, .moderator])
         #expect(done.records.map(\.type) == ["MemberResigned", "MemberMandateEnded", "MemberMandateEnded"])
-        let after = try #require(try f.registry.member("m002"))
+        let after = try #require(try f.registry.member("M0002"))
         #expect(after.mandates.allSatisfy { $0.until == d("2026-02-10") })
         #expect(after.mandates.allSatisfy { $0.isInForce(on: d("2026-02-09")) })
         #expect(!after.mandates.contains { $0.isInForce(on: d("2026-02-10")) })
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
         // A member without a mandate resigns alone.
         let plain = try f.registry.resign(
-            "m007", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk)
+            "M0007", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk)
         #expect(plain.records.map(\.type) == ["MemberResigned"])
     }
 
@@ -32,7 +32,7 @@ import Testing
         let f = try RegistryFixture()
         let head = try f.fingerprint()
         let done = try f.registry.resign(
-            "m001", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk,
+            "M0001", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: f.clerk,
             dryRun: true)
         #expect(done.mandatesEnded == [.boardMember])
         #expect(try f.fingerprint() == head)
@@ -41,20 +41,20 @@ import Testing
     @Test func pathActId_isTheCausationIdAndARetryIsSkippedWritingNothing() throws {
         let f = try RegistryFixture()
         var keyed = f.clerk
-        keyed.commandId = "mediation-m004-m007"
-        let open = MediationCommand.open(MediationOpening(parties: ["m004", "m007"], facts: "Désaccord"))
+        keyed.commandId = "mediation-M0004-M0007"
+        let open = MediationCommand.open(MediationOpening(parties: ["M0004", "M0007"], facts: "Désaccord"))
         let done = try f.registry.performMediation(open, id: nil, on: d("2026-03-02"), recording: keyed)
-        #expect(done.records.allSatisfy { $0.event.causationId == "mediation-m004-m007" })
+        #expect(done.records.allSatisfy { $0.event.causationId == "mediation-M0004-M0007" })
         let head = try f.fingerprint()
         #expect(throws: CommandAlreadyApplied.self) {
             try f.registry.performMediation(open, id: nil, on: d("2026-03-02"), recording: keyed)
         }
         // The same key on another path act: refused as already applied too.
         #expect(throws: CommandAlreadyApplied.self) {
-            try f.registry.resign("m008", via: "email", collectiveDecision: nil, on: d("2026-03-02"), recording: keyed)
+            try f.registry.resign("M0008", via: "email", collectiveDecision: nil, on: d("2026-03-02"), recording: keyed)
         }
         #expect(try f.fingerprint() == head)
-        #expect(try f.registry.appliedSequence(of: "mediation-m004-m007") == done.records.last?.sequence)
+        #expect(try f.registry.appliedSequence(of: "mediation-M0004-M0007") == done.records.last?.sequence)
         // The replay finds the key where the append put it.
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
     }
@@ -62,12 +62,12 @@ import Testing
     @Test func pathActId_aResignationAndItsEndedMandatesShareTheKey() throws {
         let f = try RegistryFixture()
         var keyed = f.clerk
-        keyed.commandId = "resign-m003"
+        keyed.commandId = "resign-M0003"
         let done = try f.registry.resign(
-            "m003", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: keyed)
+            "M0003", via: "email", collectiveDecision: nil, on: d("2026-02-10"), recording: keyed)
         #expect(done.records.count == 2)
-        #expect(done.records.allSatisfy { $0.event.causationId == "resign-m003" })
-        #expect(try f.registry.appliedSequence(of: "resign-m003") == done.records.last?.sequence)
+        #expect(done.records.allSatisfy { $0.event.causationId == "resign-M0003" })
+        #expect(try f.registry.appliedSequence(of: "resign-M0003") == done.records.last?.sequence)
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
         let report = try f.registry.audit()
         #expect(report.isValid, "\(report.checks.map { "\($0.check): \($0.outcome)" })")
@@ -81,7 +81,7 @@ import Testing
             keyed.commandId = bad
             #expect(throws: RegistryError.invalidCommandId(bad)) {
                 try f.registry.resign(
-                    "m008", via: "email", collectiveDecision: nil, on: d("2026-03-02"), recording: keyed)
+                    "M0008", via: "email", collectiveDecision: nil, on: d("2026-03-02"), recording: keyed)
             }
         }
         #expect(try f.fingerprint() == head)
@@ -89,24 +89,24 @@ import Testing
 
     @Test func R38_anUnpaidMembersRadiationIsDueInTheAgendaAndRecordedByApplyDue() throws {
         let f = try RegistryFixture()
-        // m011 paid 2025 only; the first renewal notice for 2026 goes out on 10/01/2026.
+        // M0011 paid 2025 only; the first renewal notice for 2026 goes out on 10/01/2026.
         let notice = try f.registry.performNonPayment(
-            .sendNotice(year: 2026), member: "m011", on: d("2026-01-10"), recording: f.clerk)
+            .sendNotice(year: 2026), member: "M0011", on: d("2026-01-10"), recording: f.clerk)
         #expect(notice.records.map(\.type) == ["RenewalNoticeSent"])
         let item = try #require(try f.registry.pathAgenda().first { $0.rule == .R38 })
         #expect(item.due == d("2026-03-10"))
-        #expect(item.subject == "dues m011 2026")
+        #expect(item.subject == "dues M0011 2026")
         // Nothing is due before the day; apply-due then records one act, never a silent change.
         #expect(try f.registry.radiationsDue(on: d("2026-03-09")).isEmpty)
         let head = try f.fingerprint()
         #expect(
             try f.registry.applyDueRadiations(on: d("2026-03-10"), recording: f.clerk, dryRun: true).map(\.member) == [
-                "m011"
+                "M0011"
             ])
         #expect(try f.fingerprint() == head)
         let done = try f.registry.applyDueRadiations(on: d("2026-03-10"), recording: f.clerk)
         #expect(done.flatMap { $0.records.map(\.type) } == ["NonPaymentRadiated", "MemberRadiated"])
-        #expect(try f.registry.member("m011")?.radiatedOn == d("2026-03-10"))
+        #expect(try f.registry.member("M0011")?.radiatedOn == d("2026-03-10"))
         #expect(try f.registry.pathAgenda().filter { $0.rule == .R38 }.isEmpty)
         #expect(try f.registry.applyDueRadiations(on: d("2026-03-11"), recording: f.clerk).isEmpty)
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
@@ -117,13 +117,13 @@ import Testing
     @Test func R38_duesPaidAfterTheNoticeLeaveNothingDue() throws {
         let f = try RegistryFixture()
         try f.registry.performNonPayment(
-            .sendNotice(year: 2026), member: "m011", on: d("2026-01-10"), recording: f.clerk)
-        try f.registry.record(.duesPaid(member: "m011", year: 2026), on: d("2026-02-01"), recording: f.clerk)
+            .sendNotice(year: 2026), member: "M0011", on: d("2026-01-10"), recording: f.clerk)
+        try f.registry.record(.duesPaid(member: "M0011", year: 2026), on: d("2026-02-01"), recording: f.clerk)
         #expect(try f.registry.radiationsDue(on: d("2026-03-10")).isEmpty)
         #expect(try f.registry.pathAgenda().filter { $0.rule == .R38 }.isEmpty)
         let head = try f.fingerprint()
         #expect(throws: RegistryError.self) {
-            try f.registry.performNonPayment(.radiate, member: "m011", on: d("2026-03-10"), recording: f.clerk)
+            try f.registry.performNonPayment(.radiate, member: "M0011", on: d("2026-03-10"), recording: f.clerk)
         }
         #expect(throws: PathError.unknownMember("nobody")) {
             try f.registry.performNonPayment(
@@ -134,23 +134,23 @@ import Testing
 
     @Test func R39_aQuarterOfTheMembersRequestAGeneralAssemblyWhichTheAgendaShowsUntilScheduled() throws {
         let f = try RegistryFixture()
-        // 10 members with 2026 dues on the day (m011 paid 2025 on 02/01/2026: under a year too): 11 in the body, 3 needed.
+        // 10 members with 2026 dues on the day (M0011 paid 2025 on 02/01/2026: under a year too): 11 in the body, 3 needed.
         let head = try f.fingerprint()
         #expect(throws: RegistryError.self) {
             try f.registry.requestAssembly(
-                signatories: ["m004", "m005"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
+                signatories: ["M0004", "M0005"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
         }
         #expect(throws: RegistryError.self) {
             try f.registry.requestAssembly(
-                signatories: ["m004", "m005", "m005"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
+                signatories: ["M0004", "M0005", "M0005"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
         }
         #expect(throws: PathError.unknownMember("nobody")) {
             try f.registry.requestAssembly(
-                signatories: ["m004", "m005", "nobody"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
+                signatories: ["M0004", "M0005", "nobody"], motive: .distrust, on: d("2026-03-02"), recording: f.clerk)
         }
         #expect(try f.fingerprint() == head)
         let done = try f.registry.requestAssembly(
-            signatories: ["m004", "m005", "m006"], motive: .distrust, on: d("2026-03-02"),
+            signatories: ["M0004", "M0005", "M0006"], motive: .distrust, on: d("2026-03-02"),
             recording: f.clerk)
         #expect(done.id == "2026-A001")
         #expect(done.request.arithmetic == "3 × 4 = 12 ≥ 11 × 1 = 11 → un quart atteint")

@@ -33,7 +33,7 @@ private func contains(_ haystack: Data, _ needle: Data) -> Bool { haystack.range
         }
         // The register reads them back through its reveal, and only there.
         let reveal = try f.registry.reveal()
-        let damien = try #require(try f.registry.member("m004"))
+        let damien = try #require(try f.registry.member("M0004"))
         #expect(damien.displayName.box != nil)
         #expect(reveal(damien.displayName) == "Damien")
         #expect(reveal(damien.email) == "damien@exemple.org")
@@ -43,13 +43,13 @@ private func contains(_ haystack: Data, _ needle: Data) -> Bool { haystack.range
 
     @Test func R35_aSealedTextIsBoundToItsRecordAndField() throws {
         let f = try RegistryFixture()
-        let damien = try #require(try f.registry.member("m004"))
+        let damien = try #require(try f.registry.member("M0004"))
         let box = try #require(damien.displayName.box)
-        #expect(box.at == "member/m004#1/MemberJoined/displayName")
+        #expect(box.at == "member/M0004#1/MemberJoined/displayName")
         let reveal = try f.registry.reveal()
         // Moved to another place (its associated data changed): the tag no longer matches.
         var moved = box
-        moved.at = "member/m005#1/MemberJoined/displayName"
+        moved.at = "member/M0005#1/MemberJoined/displayName"
         #expect(reveal(.sealed(moved)) == "[altéré]")
         // One bit of the ciphertext flipped.
         var altered = box
@@ -64,18 +64,18 @@ private func contains(_ haystack: Data, _ needle: Data) -> Bool { haystack.range
         let f = try RegistryFixture()
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
         let keysPath = f.directory + "/store/keys"
-        let kid = try #require(try f.registry.member("m004")?.displayName.box?.kid)
+        let kid = try #require(try f.registry.member("M0004")?.displayName.box?.kid)
         let keyBytes = try #require(try KeyStore.open(at: keysPath).get("key/" + kid))
         try f.registry.erase(
-            member: "m004", reason: "demande de la personne", requestedBy: "m004",
+            member: "M0004", reason: "demande de la personne", requestedBy: "M0004",
             on: d("2026-02-01"), recording: f.clerk)
         // The chain and every audit check (replay and draws included) still pass, without keys.
         let report = try f.registry.audit()
         #expect(report.isValid)
         // The name reads « [effacé] »; the other members are untouched.
         let reveal = try f.registry.reveal()
-        #expect(reveal(try #require(try f.registry.member("m004")).displayName) == "[effacé]")
-        #expect(reveal(try #require(try f.registry.member("m005")).displayName) == "Vera")
+        #expect(reveal(try #require(try f.registry.member("M0004")).displayName) == "[effacé]")
+        #expect(reveal(try #require(try f.registry.member("M0005")).displayName) == "Vera")
         // No file of the store holds the name, the e-mail or the key's bytes.
         for (path, bytes) in try rawFiles(under: f.directory + "/store") {
             #expect(!contains(bytes, Data("Damien".utf8)), "name in \(path)")
@@ -87,21 +87,21 @@ private func contains(_ haystack: Data, _ needle: Data) -> Bool { haystack.range
     @Test func R35_erasingAnUnknownOrAlreadyErasedMemberIsRefusedAndWritesNothing() throws {
         let f = try RegistryFixture()
         let before = try f.fingerprint()
-        #expect(throws: RegistryError.unknownMember("m099")) {
+        #expect(throws: RegistryError.unknownMember("M0099")) {
             try f.registry.erase(
-                member: "m099", reason: "demande", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
+                member: "M0099", reason: "demande", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
         }
         #expect(throws: RegistryError.self) {
             try f.registry.erase(
-                member: "m004", reason: "  ", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
+                member: "M0004", reason: "  ", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
         }
         #expect(try f.fingerprint() == before)
         try f.registry.erase(
-            member: "m004", reason: "demande", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
+            member: "M0004", reason: "demande", requestedBy: nil, on: d("2026-02-01"), recording: f.clerk)
         let after = try f.fingerprint()
         #expect {
             try f.registry.erase(
-                member: "m004", reason: "demande", requestedBy: nil, on: d("2026-02-02"), recording: f.clerk)
+                member: "M0004", reason: "demande", requestedBy: nil, on: d("2026-02-02"), recording: f.clerk)
         } throws: { error in
             guard case RegistryError.refused(let refusal) = error else { return false }
             return refusal.rule == .R35

@@ -18,7 +18,7 @@ import Testing
         #expect(throws: RegistryError.unknownRecorder("zz")) {
             try f.registry.perform(complaint, in: "2026-001", on: d("2026-01-05"), recording: recording("zz"))
         }
-        for actor in ["", "  ", "m004"] {
+        for actor in ["", "  ", "M0004"] {
             do {
                 try f.registry.perform(complaint, in: "2026-001", on: d("2026-01-05"), recording: recording(actor))
                 Issue.record("recorded by \"\(actor)\"")
@@ -29,11 +29,11 @@ import Testing
         // Roster acts and assemblies name a member too.
         #expect(throws: RegistryError.unknownRecorder("zz")) {
             try f.registry.record(
-                .duesPaid(member: "m004", year: 2027), on: d("2026-01-06"), recording: recording("zz"))
+                .duesPaid(member: "M0004", year: 2027), on: d("2026-01-06"), recording: recording("zz"))
         }
         #expect(try f.fingerprint() == before)
         // A board member records the complaint.
-        try f.registry.perform(complaint, in: "2026-001", on: d("2026-01-05"), recording: recording("m003"))
+        try f.registry.perform(complaint, in: "2026-001", on: d("2026-01-05"), recording: recording("M0003"))
     }
 
     @Test func recorder_theRapporteurWithoutASeatRecordsTheInstruction() throws {
@@ -43,12 +43,13 @@ import Testing
             "2026-01-09",
             .holdBoardMeeting(
                 BoardMeeting(
-                    attendees: ["m001", "m002", "m003"], rapporteur: "m010", delegationReason: "Conseil indisponible")))
+                    attendees: ["M0001", "M0002", "M0003"], rapporteur: "M0010",
+                    delegationReason: "Conseil indisponible")))
         let evidence = CaseCommand.addEvidence(Evidence(kind: .testimony, description: "témoignage"))
-        try f.registry.perform(evidence, in: "2026-001", on: d("2026-01-10"), recording: recording("m010"))
+        try f.registry.perform(evidence, in: "2026-001", on: d("2026-01-10"), recording: recording("M0010"))
         let before = try f.fingerprint()
         do {
-            try f.registry.perform(evidence, in: "2026-001", on: d("2026-01-10"), recording: recording("m009"))
+            try f.registry.perform(evidence, in: "2026-001", on: d("2026-01-10"), recording: recording("M0009"))
             Issue.record("recorded by a member who is neither on the board nor the rapporteur")
         } catch RegistryError.refused(let refusal) {
             #expect(refusal.rule == .recorder)
@@ -61,7 +62,7 @@ import Testing
         try f.registry.importRoster(
             header: RegistryFixture.header, rows: RegistryFixture.rows, on: d("2026-01-02"),
             recording: recording("Alice Martin, présidente"))
-        #expect(try f.store.readStream("member/m001").first?.event.actor == "Alice Martin, présidente")
+        #expect(try f.store.readStream("member/M0001").first?.event.actor == "Alice Martin, présidente")
         // From then on the roster knows its members: a later import names one of them.
         let before = try f.fingerprint()
         #expect(throws: RegistryError.unknownRecorder("Alice Martin, présidente")) {

@@ -11,9 +11,9 @@ import Testing
 @Suite struct RectificationBadInputTests {
     typealias Story = RectificationTests.Story
 
-    func fix(_ s: Story, record: UInt64, reason: String = "témoin m008", case id: CaseID? = nil) throws {
+    func fix(_ s: Story, record: UInt64, reason: String = "témoin M0008", case id: CaseID? = nil) throws {
         try s.registry.correct(
-            id ?? s.id, record: record, reason: reason, command: .addEvidence(Story.testimony(witness: "m008")),
+            id ?? s.id, record: record, reason: reason, command: .addEvidence(Story.testimony(witness: "M0008")),
             on: d("2026-01-13"), recording: Story.rapporteur)
     }
 
@@ -44,7 +44,7 @@ import Testing
         do {
             try f.registry.correct(
                 CaseID("2026-001"), record: other, reason: "erreur",
-                command: .addEvidence(Story.testimony(witness: "m008")), on: d("2026-01-13"),
+                command: .addEvidence(Story.testimony(witness: "M0008")), on: d("2026-01-13"),
                 recording: AuditFixture.clerk)
             Issue.record("not refused")
         } catch RegistryError.refused(let refusal) {

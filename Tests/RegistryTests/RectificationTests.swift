@@ -9,7 +9,7 @@ import Testing
 /// Withdrawals and corrections of recorded acts (issue 14): the case reads as if the act had not been recorded, or
 /// with the right values; every refusal leaves the log's head unchanged.
 @Suite struct RectificationTests {
-    /// The sample case 2026-001 up to its cell call, with one testimony whose witness was mistyped (m007 for m008).
+    /// The sample case 2026-001 up to its cell call, with one testimony whose witness was mistyped (M0007 for M0008).
     final class Story {
         let temporary = TemporaryDirectory(prefix: "greffe-rectification")
         let registry: Registry
@@ -35,14 +35,14 @@ import Testing
                 if n == 3 {
                     let records = try recorded(
                         try registry.perform(
-                            .addEvidence(Self.testimony(witness: "m007")), in: id, on: d("2026-01-13"),
+                            .addEvidence(Self.testimony(witness: "M0007")), in: id, on: d("2026-01-13"),
                             recording: Self.rapporteur))
                     testimony = try #require(records.first?.sequence)
                 }
             }
         }
 
-        static let rapporteur = Recording(actor: "m002", recordedAt: clerk.recordedAt, today: clerk.today)
+        static let rapporteur = Recording(actor: "M0002", recordedAt: clerk.recordedAt, today: clerk.today)
 
         static func testimony(witness: String) -> Evidence {
             Evidence(
@@ -154,13 +154,13 @@ import Testing
         }
     }
 
-    /// The story of issue 14: the wrong witness recorded (m007 for m008), m008 then drawn into the cell. Corrected, m008
+    /// The story of issue 14: the wrong witness recorded (M0007 for M0008), M0008 then drawn into the cell. Corrected, M0008
     /// is the witness and the procedure replaces them in the cell.
     @Test func rectification_theWrongWitnessStory() throws {
         let s = try Story()
         let day = d("2026-02-05")
         try s.registry.perform(
-            .callCell(CellCall(channel: .online, called: ["m009", "m012"])), in: s.id, on: d("2026-02-03"),
+            .callCell(CellCall(channel: .online, called: ["M0009", "M0012"])), in: s.id, on: d("2026-02-03"),
             recording: Story.rapporteur)
         let state = try s.registry.loadCase(s.id).state
         let context = try s.registry.caseContext(for: s.id, on: day)
@@ -168,38 +168,38 @@ import Testing
             pool: try DrawPool(members: state.cellPool(context: context, on: day, rulebook: s.registry.rulebook)),
             sources: [EntropySource(description: "Loto du 7 février 2026", valuesKnownOn: d("2026-02-07"))],
             seatsLeft: s.registry.rulebook.cellSize - state.cell.count, on: day)
-        #expect(announcement.pool.contains("m008") && !announcement.pool.contains("m007"))
+        #expect(announcement.pool.contains("M0008") && !announcement.pool.contains("M0007"))
         try s.registry.perform(.announceDraw(announcement), in: s.id, on: day, recording: Story.rapporteur)
-        // Published values that draw m008 into a seat (the story: the real witness drawn by lot).
+        // Published values that draw M0008 into a seat (the story: the real witness drawn by lot).
         let draw = try #require(
             try (1...500).lazy.map { try CellDraw.perform(announcement, values: [[String($0)]]) }
-                .first { $0.order.prefix(announcement.seatsLeft).map { announcement.pool[$0 - 1] }.contains("m008") })
+                .first { $0.order.prefix(announcement.seatsLeft).map { announcement.pool[$0 - 1] }.contains("M0008") })
         try s.registry.perform(.performDraw(draw), in: s.id, on: d("2026-02-07"), recording: Story.rapporteur)
-        #expect(try s.registry.loadCase(s.id).state.drawnPending.contains("m008"))
+        #expect(try s.registry.loadCase(s.id).state.drawnPending.contains("M0008"))
         try s.registry.perform(
-            .drawnMemberPresent(MemberRef(member: "m008")), in: s.id, on: d("2026-02-08"), recording: Story.rapporteur)
+            .drawnMemberPresent(MemberRef(member: "M0008")), in: s.id, on: d("2026-02-08"), recording: Story.rapporteur)
 
         try s.registry.correct(
-            s.id, record: s.testimony, reason: "le témoin est m008, pas m007",
-            command: .addEvidence(Story.testimony(witness: "m008")), on: d("2026-01-13"),
+            s.id, record: s.testimony, reason: "le témoin est M0008, pas M0007",
+            command: .addEvidence(Story.testimony(witness: "M0008")), on: d("2026-01-13"),
             recording: Story.rapporteur)
         let corrected = try s.registry.loadCase(s.id)
-        #expect(corrected.state.evidence.compactMap(\.value.witness) == ["m008"])
+        #expect(corrected.state.evidence.compactMap(\.value.witness) == ["M0008"])
         #expect(corrected.fold.amendments[s.testimony]?.kind == .corrected)
-        #expect(corrected.state.cell.contains("m008"))
+        #expect(corrected.state.cell.contains("M0008"))
         let now = try s.registry.caseContext(for: s.id, on: d("2026-02-09"))
         #expect(
-            corrected.state.isEligibleForCell("m008", context: now, on: d("2026-02-09"), rulebook: s.registry.rulebook)
+            corrected.state.isEligibleForCell("M0008", context: now, on: d("2026-02-09"), rulebook: s.registry.rulebook)
                 .contains { $0.en.contains("witness") })
         #expect(
-            corrected.state.isEligibleForCell("m007", context: now, on: d("2026-02-09"), rulebook: s.registry.rulebook)
+            corrected.state.isEligibleForCell("M0007", context: now, on: d("2026-02-09"), rulebook: s.registry.rulebook)
                 .isEmpty)
         // The procedure replaces the drawn witness.
         try s.registry.perform(
             .replaceCellMember(
-                CellReplacement(member: "m008", ground: .noLongerEligible, reason: "témoin (rectification)")),
+                CellReplacement(member: "M0008", ground: .noLongerEligible, reason: "témoin (rectification)")),
             in: s.id, on: d("2026-02-09"), recording: Story.rapporteur)
-        #expect(try !s.registry.loadCase(s.id).state.cell.contains("m008"))
+        #expect(try !s.registry.loadCase(s.id).state.cell.contains("M0008"))
         #expect(try s.registry.projectionsFromLog() == s.registry.storedProjections())
     }
 
@@ -207,13 +207,13 @@ import Testing
         let s = try Story()
         let meeting = try s.sequence(of: "BoardMet")
         try s.registry.correct(
-            s.id, record: meeting, reason: "m003 était absent·e, m005 non plus membre du CA : liste",
-            command: .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002"], rapporteur: "m002")),
+            s.id, record: meeting, reason: "M0003 était absent·e, M0005 non plus membre du CA : liste",
+            command: .holdBoardMeeting(BoardMeeting(attendees: ["M0001", "M0002"], rapporteur: "M0002")),
             on: d("2026-01-08"), recording: AuditFixture.clerk)
         var state = try s.registry.loadCase(s.id).state
-        #expect(state.boardMeeting?.value.attendees == ["m001", "m002"])
+        #expect(state.boardMeeting?.value.attendees == ["M0001", "M0002"])
         #expect(state.boardMeeting?.on == d("2026-01-08"))
-        #expect(state.rapporteur?.rapporteur == "m002")
+        #expect(state.rapporteur?.rapporteur == "M0002")
         let file = try s.sequence(of: "DisciplinaryFileCompleted")
         try s.registry.correct(
             s.id, record: file, reason: "note incomplète",
@@ -232,7 +232,7 @@ import Testing
             try s.registry.correct(
                 s.id, record: meeting, reason: "date",
                 command: .holdBoardMeeting(
-                    BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")), on: d("2026-01-10"),
+                    BoardMeeting(attendees: ["M0001", "M0002", "M0003"], rapporteur: "M0002")), on: d("2026-01-10"),
                 recording: AuditFixture.clerk)
         }
         // Another act than the one corrected.
@@ -248,21 +248,21 @@ import Testing
         let other = Registry(store: s.store)
         s.registry.willAppend = {
             try other.correct(
-                s.id, record: s.testimony, reason: "témoin m008",
-                command: .addEvidence(Story.testimony(witness: "m008")),
+                s.id, record: s.testimony, reason: "témoin M0008",
+                command: .addEvidence(Story.testimony(witness: "M0008")),
                 on: d("2026-01-13"), recording: Story.rapporteur)
         }
         #expect(throws: EventStoreError.self) {
             try s.registry.correct(
-                s.id, record: s.testimony, reason: "témoin m008",
-                command: .addEvidence(Story.testimony(witness: "m008")),
+                s.id, record: s.testimony, reason: "témoin M0008",
+                command: .addEvidence(Story.testimony(witness: "M0008")),
                 on: d("2026-01-13"), recording: Story.rapporteur)
         }
         s.registry.willAppend = nil
         try s.expectRefused(.rectification, mentioning: "déjà rectifié") {
             try s.registry.correct(
-                s.id, record: s.testimony, reason: "témoin m008",
-                command: .addEvidence(Story.testimony(witness: "m008")),
+                s.id, record: s.testimony, reason: "témoin M0008",
+                command: .addEvidence(Story.testimony(witness: "M0008")),
                 on: d("2026-01-13"), recording: Story.rapporteur)
         }
     }

@@ -13,7 +13,7 @@ final class RegistryFixture {
     var store: EventStore { registry.store }
     /// A fixed instant (the same bytes on every run); "today" is later than every act the tests record.
     let clerk = Recording(
-        actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
+        actor: "M0001", recordedAt: Date(timeIntervalSince1970: 1_767_600_000),
         today: Day(year: 2026, month: 12, day: 31))
 
     static let header = ["identifiant", "nom", "courriel", "cotisation", "ca"]
@@ -40,20 +40,21 @@ final class RegistryFixture {
         }
     }
 
-    /// Case 2026-001 instructed up to its cell, with m007 seated in it as a volunteer (R17's seats).
+    /// Case 2026-001 instructed up to its cell, with M0007 seated in it as a volunteer (R17's seats).
     static func withM007SeatedInCase1() throws -> RegistryFixture {
         let f = try RegistryFixture()
         try f.act("2026-01-05", .fileComplaint(complaint))
         try f.act(
-            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["M0001", "M0002", "M0003"], rapporteur: "M0002")))
         try f.act("2026-01-12", .completeFile(Note()))
         try f.act(
-            "2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+            "2026-01-13", .hearVictim(VictimHearing(victim: "M0005", needs: "-", demands: ["excuses"], origin: .victim))
+        )
         try f.act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
-        try f.act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
+        try f.act("2026-01-20", .receiveAnswer(Answer(from: "M0004", form: .written)))
         try f.act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
-        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007"])))
-        try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "m007")))
+        try f.act("2026-01-22", .callCell(CellCall(channel: .online, called: ["M0007"])))
+        try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "M0007")))
         return f
     }
 
@@ -65,7 +66,7 @@ final class RegistryFixture {
         try registry.perform(command, in: id, on: d(day), recording: clerk)
     }
 
-    /// Case `id` (2026-001 unless told) from the complaint to the call for the cell (m007, m008, m009), in January
+    /// Case `id` (2026-001 unless told) from the complaint to the call for the cell (M0007, M0008, M0009), in January
     /// 2026, recorded through `registry` (the fixture's unless told).
     func instructUntilCellCall(in id: CaseID = "2026-001", through registry: Registry? = nil) throws {
         let registry = registry ?? self.registry
@@ -73,18 +74,21 @@ final class RegistryFixture {
             try registry.perform(command, in: id, on: d(day), recording: clerk)
         }
         try act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
-        try act("2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+        try act(
+            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["M0001", "M0002", "M0003"], rapporteur: "M0002")))
         try act("2026-01-12", .completeFile(Note()))
         try act(
-            "2026-01-13", .hearVictim(VictimHearing(victim: "m005", needs: "-", demands: ["excuses"], origin: .victim)))
+            "2026-01-13", .hearVictim(VictimHearing(victim: "M0005", needs: "-", demands: ["excuses"], origin: .victim))
+        )
         try act("2026-01-14", .requestExplanation(ExplanationRequest(summary: "r", demands: ["excuses"])))
-        try act("2026-01-20", .receiveAnswer(Answer(from: "m004", form: .written)))
+        try act("2026-01-20", .receiveAnswer(Answer(from: "M0004", form: .written)))
         try act("2026-01-21", .writeSummary(Summary(demand: "excuses", defence: "-", proposedSanctions: ["warning"])))
-        try act("2026-01-22", .callCell(CellCall(channel: .online, called: ["m007", "m008", "m009"])))
+        try act("2026-01-22", .callCell(CellCall(channel: .online, called: ["M0007", "M0008", "M0009"])))
     }
 
     static let complaint = ComplaintFacts(
-        channel: .privateTicket, complainants: [Party(id: "m006", isMember: true)],
-        accused: [Party(id: "m004", isMember: true, holdsMandate: false)], victims: [Party(id: "m005", isMember: true)],
+        channel: .privateTicket, complainants: [Party(id: "M0006", isMember: true)],
+        accused: [Party(id: "M0004", isMember: true, holdsMandate: false)],
+        victims: [Party(id: "M0005", isMember: true)],
         facts: "Messages insultants répétés.", motives: ["insults"], boardLearnedOn: d("2026-01-04"))
 }

@@ -23,11 +23,11 @@ import Testing
         let changes = try f.registry.importRoster(
             header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
         #expect(changes.count == 1)
-        #expect(changes["m004"]?.map(\.typeName) == ["MemberDetailsChanged"])
+        #expect(changes["M0004"]?.map(\.typeName) == ["MemberDetailsChanged"])
         let reveal = try f.registry.reveal()
-        #expect(try f.registry.member("m004").map { reveal($0.email) } == "damien.roux@exemple.org")
+        #expect(try f.registry.member("M0004").map { reveal($0.email) } == "damien.roux@exemple.org")
         #expect(
-            try f.registry.members().first { $0.id == "m004" }.map { reveal($0.email) } == "damien.roux@exemple.org")
+            try f.registry.members().first { $0.id == "M0004" }.map { reveal($0.email) } == "damien.roux@exemple.org")
     }
 
     @Test func aMalformedRowIsReportedWithItsLineAndNothingIsWritten() throws {
@@ -44,7 +44,7 @@ import Testing
             return importError.problems.map(\.line) == [13] && importError.problems.first?.field == "email"
         }
         #expect(try f.fingerprint() == before)
-        #expect(try f.registry.member("m013") == nil)
+        #expect(try f.registry.member("M0013") == nil)
     }
 }
 
@@ -55,7 +55,7 @@ import Testing
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
         let loaded = try f.registry.loadCase("2026-001")
         #expect(loaded.version == 1)
-        #expect(loaded.state.accusedIDs == ["m004"])
+        #expect(loaded.state.accusedIDs == ["M0004"])
         #expect(try f.registry.nextCaseID(year: 2026) == "2026-002")
         let index = try f.registry.caseIndex()
         #expect(index.map(\.id) == ["2026-001"])
@@ -71,7 +71,8 @@ import Testing
         // R06: the rapporteur may not be a party to the case (here the accused).
         #expect {
             try f.act(
-                "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m004")))
+                "2026-01-09",
+                .holdBoardMeeting(BoardMeeting(attendees: ["M0001", "M0002", "M0003"], rapporteur: "M0004")))
         } throws: { error in
             guard case RegistryError.refused(let refusal) = error else { return false }
             return refusal.rule == .R06
@@ -80,7 +81,7 @@ import Testing
         #expect(try f.registry.storedProjections() == projections)
         // A day before the case opened is refused too.
         #expect(throws: RegistryError.self) {
-            try f.act("2026-01-01", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002"], rapporteur: "m002")))
+            try f.act("2026-01-01", .holdBoardMeeting(BoardMeeting(attendees: ["M0001", "M0002"], rapporteur: "M0002")))
         }
         #expect(try f.fingerprint() == before)
     }
@@ -105,30 +106,32 @@ import Testing
     @Test func theCellsJudgesAreCountedForR17AndAsOfReplaysThePast() throws {
         let f = try RegistryFixture()
         try f.instructUntilCellCall()
-        // m011 has no dues for 2026: refused under R13, nothing written.
+        // M0011 has no dues for 2026: refused under R13, nothing written.
         let before = try f.fingerprint()
         #expect {
-            try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "m011")))
+            try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: "M0011")))
         } throws: { error in
             guard case RegistryError.refused(let refusal) = error else { return false }
             return refusal.rule == .R13
         }
         #expect(try f.fingerprint() == before)
-        for m: MemberID in ["m007", "m008", "m009"] { try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: m))) }
+        for m: MemberID in ["M0007", "M0008", "M0009"] {
+            try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: m)))
+        }
         try f.act("2026-01-24", .sendSummaryToCell(Note()))
-        try f.act("2026-01-26", .holdCellMeeting(CellMeeting(attendees: ["m007", "m008", "m009"])))
+        try f.act("2026-01-26", .holdCellMeeting(CellMeeting(attendees: ["M0007", "M0008", "M0009"])))
         try f.act("2026-01-26", .reachConsensus(Decision(sanctions: ["warning"], reasons: "accord")))
 
         let judged = try f.registry.judgementsSat()
-        #expect(judged["m007"] == ["2026-001"])
-        #expect(judged["m001"] == nil)
+        #expect(judged["M0007"] == ["2026-001"])
+        #expect(judged["M0001"] == nil)
         let context = try f.registry.caseContext(for: "2026-002", on: d("2026-02-01"))
-        #expect(context.members["m008"]?.judgementsSat == ["2026-001"])
+        #expect(context.members["M0008"]?.judgementsSat == ["2026-001"])
 
         let past = try f.registry.loadCase("2026-001", asOf: d("2026-01-21"))
         #expect(past.state.summary != nil)
         #expect(past.state.cell.isEmpty)
-        #expect(try f.registry.loadCase("2026-001").state.cell == ["m007", "m008", "m009"])
+        #expect(try f.registry.loadCase("2026-001").state.cell == ["M0007", "M0008", "M0009"])
 
         #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
     }
@@ -138,29 +141,33 @@ import Testing
     @Test func cachedRosterFactsFollowOtherWriters() throws {
         let f = try RegistryFixture()
         let watcher = Registry(store: f.store)
-        #expect(try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m011"]?.duesYears == [2025])
+        #expect(try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["M0011"]?.duesYears == [2025])
         let other = Registry(store: f.store)
         var rows = RegistryFixture.rows
         rows[10][3] = "2025;2026"
         try other.importRoster(header: RegistryFixture.header, rows: rows, on: d("2026-01-03"), recording: f.clerk)
         #expect(
-            try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m011"]?.duesYears == [2025, 2026])
+            try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["M0011"]?.duesYears == [2025, 2026])
 
         try f.instructUntilCellCall()
-        for m: MemberID in ["m007", "m008", "m009"] { try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: m))) }
+        for m: MemberID in ["M0007", "M0008", "M0009"] {
+            try f.act("2026-01-23", .acceptVolunteer(MemberRef(member: m)))
+        }
         try f.act("2026-01-24", .sendSummaryToCell(Note()))
-        try f.act("2026-01-26", .holdCellMeeting(CellMeeting(attendees: ["m007", "m008", "m009"])))
+        try f.act("2026-01-26", .holdCellMeeting(CellMeeting(attendees: ["M0007", "M0008", "M0009"])))
         // R17: a seat counts from the moment it is taken, before the judgement.
         #expect(
-            try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["m008"]?.judgementsSat == ["2026-001"]
+            try watcher.caseContext(for: "2026-002", on: d("2026-02-01")).members["M0008"]?.judgementsSat == [
+                "2026-001"
+            ]
         )
         try f.act("2026-01-26", .reachConsensus(Decision(sanctions: ["warning"], reasons: "accord")))
 
         let seen = try watcher.caseContext(for: "2026-002", on: d("2026-02-01"))
-        #expect(seen.members["m008"]?.judgementsSat == ["2026-001"])
+        #expect(seen.members["M0008"]?.judgementsSat == ["2026-001"])
         #expect(seen == (try Registry(store: f.store).caseContext(for: "2026-002", on: d("2026-02-01"))))
         // In the judged case itself, its own judgement does not count (R17).
-        #expect(try watcher.caseContext(for: "2026-001", on: d("2026-02-01")).members["m008"]?.judgementsSat == [])
+        #expect(try watcher.caseContext(for: "2026-001", on: d("2026-02-01")).members["M0008"]?.judgementsSat == [])
         #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
     }
 
@@ -171,7 +178,7 @@ import Testing
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
         let other = Registry(store: f.store)
         try other.perform(
-            .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")),
+            .holdBoardMeeting(BoardMeeting(attendees: ["M0001", "M0002", "M0003"], rapporteur: "M0002")),
             in: "2026-001", on: d("2026-01-09"), recording: f.clerk)
         try f.act("2026-01-09", .imposeSuspension(Suspension(responsibilities: true, access: true, blockedSpaces: [])))
         try other.perform(.completeFile(Note()), in: "2026-001", on: d("2026-01-12"), recording: f.clerk)
@@ -185,12 +192,12 @@ import Testing
     @Test func R17_anOpenSeatCountsTowardTheCap() throws {
         let f = try RegistryFixture.withM007SeatedInCase1()
         #expect(
-            try f.registry.caseContext(for: "2026-002", on: d("2026-01-24")).members["m007"]?.judgementsSat == [
+            try f.registry.caseContext(for: "2026-002", on: d("2026-01-24")).members["M0007"]?.judgementsSat == [
                 "2026-001"
             ])
         // Revoked by a party before any judgement, the member leaves the count.
-        try f.act("2026-01-24", .recuse(Recusal(by: "m004", member: "m007")))
-        #expect(try f.registry.caseContext(for: "2026-002", on: d("2026-01-25")).members["m007"]?.judgementsSat == [])
+        try f.act("2026-01-24", .recuse(Recusal(by: "M0004", member: "M0007")))
+        #expect(try f.registry.caseContext(for: "2026-002", on: d("2026-01-25")).members["M0007"]?.judgementsSat == [])
         #expect(try f.registry.projectionsFromLog() == f.registry.storedProjections())
     }
 
@@ -206,7 +213,7 @@ import Testing
             try f.act(
                 "2026-01-09",
                 .holdBoardMeeting(
-                    BoardMeeting(attendees: ["m001", "m003"], rapporteur: "m002"),
+                    BoardMeeting(attendees: ["M0001", "M0003"], rapporteur: "M0002"),
                     commandId: "ticket-42"), in: "2026-002")
         }
         #expect(try f.fingerprint() == before)

@@ -11,13 +11,13 @@ import Testing
         let f = try RegistryFixture()
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
         try f.act(
-            "2026-01-05", .recordReport(ReportFacts(channel: .direct, concerning: ["m004"], description: "malaise")),
+            "2026-01-05", .recordReport(ReportFacts(channel: .direct, concerning: ["M0004"], description: "malaise")),
             in: "2026-002")
         let due = try f.registry.dueIndex()
         #expect(due.map(\.id) == ["2026-001"], "a case with only a report has nothing due")
         #expect(due.first?.pending.first { $0.rule == .R04 }?.due == d("2026-01-12"))
         try f.act(
-            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["m001", "m002", "m003"], rapporteur: "m002")))
+            "2026-01-09", .holdBoardMeeting(BoardMeeting(attendees: ["M0001", "M0002", "M0003"], rapporteur: "M0002")))
         #expect(try f.registry.dueIndex().first?.pending.contains { $0.rule == .R04 } == false)
         #expect(try f.registry.storedProjections() == f.registry.projectionsFromLog())
     }

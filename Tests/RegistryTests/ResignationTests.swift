@@ -12,10 +12,10 @@ import Testing
         let f = try RegistryFixture()
         try f.act("2026-01-05", .fileComplaint(RegistryFixture.complaint))
         let done = try f.registry.resign(
-            "m004", via: "email", collectiveDecision: nil, on: d("2026-01-20"), recording: f.clerk)
-        #expect(done.event == .resigned(member: "m004", via: "email", collectiveDecision: nil))
+            "M0004", via: "email", collectiveDecision: nil, on: d("2026-01-20"), recording: f.clerk)
+        #expect(done.event == .resigned(member: "M0004", via: "email", collectiveDecision: nil))
         #expect(done.openCasesAsAccused == ["2026-001"])
-        #expect(try f.registry.member("m004")?.departedOn == d("2026-01-20"))
+        #expect(try f.registry.member("M0004")?.departedOn == d("2026-01-20"))
         let due = try f.registry.pathAgenda().filter { $0.subject == "case 2026-001" }
         #expect(due.count == 1)
         #expect(due.first?.rule == .R11)
@@ -23,7 +23,7 @@ import Testing
         // Before the resignation's day, the agenda as of then does not list it.
         #expect(try f.registry.pathAgenda(asOf: d("2026-01-19")).filter { $0.subject == "case 2026-001" }.isEmpty)
         // The board records 5.6.7's step: the item leaves the agenda.
-        try f.act("2026-01-21", .recordAccusedLeft(Departure(member: "m004", possibleOffence: false)))
+        try f.act("2026-01-21", .recordAccusedLeft(Departure(member: "M0004", possibleOffence: false)))
         #expect(try f.registry.pathAgenda().filter { $0.subject == "case 2026-001" }.isEmpty)
         let report = try f.registry.audit()
         #expect(report.isValid, "\(report.checks.map { "\($0.check): \($0.outcome)" })")
@@ -32,15 +32,15 @@ import Testing
     @Test func R37_aSecondResignationOrAnUnknownMemberIsRefusedAndNothingIsWritten() throws {
         let f = try RegistryFixture()
         try f.registry.resign(
-            "m007", via: "unsubscribed", collectiveDecision: nil, on: d("2026-02-01"), recording: f.clerk)
+            "M0007", via: "unsubscribed", collectiveDecision: nil, on: d("2026-02-01"), recording: f.clerk)
         let head = try f.fingerprint()
         #expect(throws: RegistryError.self) {
             try f.registry.resign(
-                "m007", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
+                "M0007", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
         }
         #expect(throws: RegistryError.self) {
             try f.registry.resign(
-                "m008", via: "lettre", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
+                "M0008", via: "lettre", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk)
         }
         #expect(throws: PathError.unknownMember("nobody")) {
             try f.registry.resign(
@@ -48,7 +48,7 @@ import Testing
         }
         // A dry run writes nothing either.
         try f.registry.resign(
-            "m008", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk, dryRun: true)
+            "M0008", via: "email", collectiveDecision: nil, on: d("2026-02-02"), recording: f.clerk, dryRun: true)
         #expect(try f.fingerprint() == head)
     }
 }

@@ -49,7 +49,7 @@ private func boardMeetingDue(_ f: RegistryFixture, _ id: CaseID, asOf: String) t
     // The case opened under v1 keeps v1: its R04 deadline, its summary in the case index, its audit.
     #expect(try f.registry.loadCase("2026-001").rulebook.version == 1)
     #expect(try boardMeetingDue(f, "2026-001", asOf: "2026-01-08") == d("2026-01-12"))
-    try f.act("2026-01-08", .addEvidence(Evidence(kind: .testimony, description: "témoignage", witness: "m007")))
+    try f.act("2026-01-08", .addEvidence(Evidence(kind: .testimony, description: "témoignage", witness: "M0007")))
     #expect(
         try f.registry.caseIndex().first { $0.id == "2026-001" }?.pending.first { $0.rule == .R04 }?.due
             == d("2026-01-12"))

@@ -55,10 +55,17 @@ public enum MandateRole: RawRepresentable, Codable, Equatable, Hashable, Sendabl
 /// Each payload names the member, so a payload read alone still says whom it is about.
 public enum MemberEvent: Equatable, Sendable {
     /// The member joins the association. `email` is empty for a member known by a phone number only (a roster from a
-    /// messaging group); `phone`, when known, is sealed like the e-mail.
-    case joined(member: MemberID, displayName: Sealed, email: Sealed, kind: MemberKind, phone: Sealed? = nil)
-    /// Name, email, kind or phone corrected; only the fields that changed are present.
-    case detailsChanged(member: MemberID, displayName: Sealed?, email: Sealed?, kind: MemberKind?, phone: Sealed? = nil)
+    /// messaging group); `phone`, when known, is sealed like the e-mail. `member` is the register's own opaque id
+    /// (`M0001`); `reference` is the association's identifier for the person (the roster file's `Identifiant`
+    /// column), an identity field sealed like the name. Records written before Greffe assigned its ids have no
+    /// reference: the id is the association's identifier there.
+    case joined(
+        member: MemberID, displayName: Sealed, email: Sealed, kind: MemberKind, phone: Sealed? = nil,
+        reference: Sealed? = nil)
+    /// Name, email, kind, phone or reference corrected; only the fields that changed are present.
+    case detailsChanged(
+        member: MemberID, displayName: Sealed?, email: Sealed?, kind: MemberKind?, phone: Sealed? = nil,
+        reference: Sealed? = nil)
     /// Dues paid for a calendar year (R13: "à jour de cotisation de l'année en cours").
     case duesPaid(member: MemberID, year: Int)
     /// The member takes up a mandate.
@@ -104,7 +111,7 @@ public enum MemberEvent: Equatable, Sendable {
     /// The member the event is about.
     public var member: MemberID {
         switch self {
-        case .joined(let m, _, _, _, _), .detailsChanged(let m, _, _, _, _), .duesPaid(let m, _),
+        case .joined(let m, _, _, _, _, _), .detailsChanged(let m, _, _, _, _, _), .duesPaid(let m, _),
             .mandateHeld(let m, _),
             .mandateEnded(let m, _), .left(let m), .radiated(let m, _), .erased(let m, _, _),
             .resigned(let m, _, _):
@@ -131,10 +138,12 @@ public enum MemberEvent: Equatable, Sendable {
         case "MemberJoined":
             return .joined(
                 member: p.member, displayName: try need(p.displayName, "displayName"),
-                email: try need(p.email, "email"), kind: try need(p.kind, "kind"), phone: p.phone)
+                email: try need(p.email, "email"), kind: try need(p.kind, "kind"), phone: p.phone,
+                reference: p.reference)
         case "MemberDetailsChanged":
             return .detailsChanged(
-                member: p.member, displayName: p.displayName, email: p.email, kind: p.kind, phone: p.phone)
+                member: p.member, displayName: p.displayName, email: p.email, kind: p.kind, phone: p.phone,
+                reference: p.reference)
         case "MemberDuesPaid":
             return .duesPaid(member: p.member, year: try need(p.year, "year"))
         case "MemberMandateHeld":
@@ -168,14 +177,17 @@ public enum MemberEvent: Equatable, Sendable {
         var via: String?
         var collectiveDecision: Sealed?
         var phone: Sealed?
+        var reference: Sealed?
 
         init(_ event: MemberEvent) {
             member = event.member
             switch event {
-            case .joined(_, let name, let email, let kind, let phone):
+            case .joined(_, let name, let email, let kind, let phone, let reference):
                 displayName = name; self.email = email; self.kind = kind; self.phone = phone
-            case .detailsChanged(_, let name, let email, let kind, let phone):
+                self.reference = reference
+            case .detailsChanged(_, let name, let email, let kind, let phone, let reference):
                 displayName = name; self.email = email; self.kind = kind; self.phone = phone
+                self.reference = reference
             case .duesPaid(_, let year): self.year = year
             case .mandateHeld(_, let role), .mandateEnded(_, let role): self.role = role
             case .left: break

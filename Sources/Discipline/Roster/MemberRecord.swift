@@ -25,6 +25,9 @@ public struct MemberRecord: Codable, Equatable, Sendable {
     public var email: Sealed
     /// The phone number, when the roster gave one (sealed like the e-mail).
     public var phone: Sealed?
+    /// The association's identifier for the member (the roster file's `Identifiant`), sealed like the name; `nil` in
+    /// a store written before Greffe assigned its own ids, where ``id`` is that identifier.
+    public var reference: Sealed?
     public var kind: MemberKind
     /// Day of the `MemberJoined` event.
     public var joinedOn: Day
@@ -63,9 +66,10 @@ public struct MemberRecord: Codable, Equatable, Sendable {
     /// Holding a mandate already open, or ending one that is not open, changes nothing.
     public static func evolve(_ state: MemberRecord?, _ dated: DatedMemberEvent) -> MemberRecord? {
         guard var record = state else {
-            if case .joined(let id, let name, let email, let kind, let phone) = dated.event {
+            if case .joined(let id, let name, let email, let kind, let phone, let reference) = dated.event {
                 var record = MemberRecord(id: id, displayName: name, email: email, kind: kind, joinedOn: dated.on)
                 record.phone = phone
+                record.reference = reference
                 return record
             }
             return nil
@@ -74,8 +78,9 @@ public struct MemberRecord: Codable, Equatable, Sendable {
         switch dated.event {
         case .joined:
             break
-        case .detailsChanged(_, let name, let email, let kind, let phone):
+        case .detailsChanged(_, let name, let email, let kind, let phone, let reference):
             if let name { record.displayName = name }
+            if let reference { record.reference = reference }
             if let email { record.email = email }
             if let phone { record.phone = phone }
             if let kind { record.kind = kind }

@@ -59,6 +59,9 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
         case invalidDay
         /// A `Membre depuis` day after the day of the import.
         case futureDay(today: Day)
+        /// A reference (the association's identifier) that is the register's own id of another member: a command
+        /// line naming it could mean either.
+        case referenceIsAnotherMembersID(MemberID)
     }
 
     /// Line in the file (1 = header).
@@ -149,6 +152,11 @@ public struct RosterProblem: Equatable, Sendable, CustomStringConvertible {
             return (
                 "\(atFr)\(foundFr) est après le jour de l'import (\(today.frenchDescription))",
                 "\(atEn)\(foundEn) is after the day of the import (\(today))"
+            )
+        case .referenceIsAnotherMembersID(let other):
+            return (
+                "\(atFr)\(foundFr) est l'identifiant Greffe d'un autre membre (\(other)) : une référence de l'association ne peut pas s'écrire comme lui",
+                "\(atEn)\(foundEn) is another member's Greffe id (\(other)): an association's reference cannot be written like it"
             )
         }
     }
@@ -477,11 +485,36 @@ public enum Roster {
         }
         guard problems.isEmpty else { return .failure(RosterImportError(problems: problems)) }
 
+        // Each recorded member is found again by the association's identifier: their revealed reference, or, in a
+        // store written before Greffe assigned its ids (no reference), their id. An erased member's reference can
+        // no longer be read: a row naming it is a new member (the register no longer knows who they were).
+        var byReference: [String: MemberID] = [:]
+        for record in existing.values.sorted(by: { $0.id < $1.id }) {
+            if let reference = record.reference {
+                if let text = reference.clearText, !text.isEmpty { byReference[text] = byReference[text] ?? record.id }
+            } else {
+                byReference[record.id.rawValue] = byReference[record.id.rawValue] ?? record.id
+            }
+        }
+        // A reference that is another member's Greffe id is refused (a command line naming it could mean either);
+        // the ids given to new members skip every reference of the file and of the register for the same reason.
+        for row in rows where byReference[row.id] == nil {
+            if let other = existing[MemberID(row.id)] {
+                problems.append(
+                    RosterProblem(
+                        line: row.line, field: "id", value: row.id, reason: .referenceIsAnotherMembersID(other.id)))
+            }
+        }
+        guard problems.isEmpty else { return .failure(RosterImportError(problems: problems)) }
+        let taken = Set(existing.keys.map(\.rawValue)).union(byReference.keys).union(rows.map(\.id))
+        var nextNumber = 1
+
         var events: [MemberID: [MemberEvent]] = [:]
         for row in rows {
-            let id = MemberID(row.id)
             var list: [MemberEvent] = []
-            if let record = existing[id] {
+            let id: MemberID
+            if let found = byReference[row.id], let record = existing[found] {
+                id = found
                 // `existing` holds the records with their name and e-mail revealed (the registry reads them); an
                 // erased member's details are never written again.
                 let erased = record.erasedOn != nil
@@ -505,10 +538,12 @@ public enum Roster {
                             : .mandateEnded(member: id, role: .boardMember))
                 }
             } else {
+                (id, nextNumber) = nextMemberID(taken: taken, from: nextNumber)
+                nextNumber += 1
                 list.append(
                     .joined(
                         member: id, displayName: .clear(row.name), email: .clear(row.email), kind: row.kind ?? .person,
-                        phone: row.phone.isEmpty ? nil : .clear(row.phone)))
+                        phone: row.phone.isEmpty ? nil : .clear(row.phone), reference: .clear(row.id)))
                 for year in row.duesYears.sorted() { list.append(.duesPaid(member: id, year: year)) }
                 if row.board == true { list.append(.mandateHeld(member: id, role: .boardMember)) }
             }
@@ -541,18 +576,43 @@ public enum Roster {
         }
     }
 
-    /// The day each new row's member joined, when the file gives it (`Membre depuis`): their joining act is dated so.
-    /// Rows the file cannot read are left out (``importEvents(header:records:firstDataLine:existing:on:)`` reports
-    /// them).
-    public static func joinDays(header: [String], records: [[String]], firstDataLine: Int = 2) -> [MemberID: Day] {
+    /// The day each new member of `changes` joined, when the file gives it (`Membre depuis`): their joining act is
+    /// dated so. A row is tied to its new member by the reference of the member's `MemberJoined` (still in clear: the
+    /// events of an import are sealed when written). Rows the file cannot read are left out
+    /// (``importEvents(header:records:firstDataLine:existing:on:)`` reports them).
+    public static func joinDays(
+        header: [String], records: [[String]], firstDataLine: Int = 2, for changes: [MemberID: [MemberEvent]]
+    ) -> [MemberID: Day] {
         guard let columns = try? RosterColumns.map(header: header) else { return [:] }
-        var days: [MemberID: Day] = [:]
+        var byReference: [String: Day] = [:]
         for (k, cells) in records.enumerated() {
             if case .success(let row) = columns.row(line: firstDataLine + k, cells: cells), let since = row.since {
-                days[MemberID(row.id)] = since
+                byReference[row.id] = since
+            }
+        }
+        var days: [MemberID: Day] = [:]
+        for (id, events) in changes {
+            for case .joined(_, _, _, _, _, let reference?) in events {
+                if let text = reference.clearText, let since = byReference[text] { days[id] = since }
             }
         }
         return days
+    }
+
+    /// The register's own id for a new member: `M` and a number of at least four digits (`M0001`, `M0002`…), the
+    /// first that `taken` does not hold. Ids are never reused: a member's stream and roster record stay when they
+    /// leave or are erased, so their id stays taken.
+    /// `from` is where to start looking (a caller numbering several members in turn passes the last number plus
+    /// one, so as not to walk the taken ones again).
+    public static func nextMemberID(taken: Set<String>, from start: Int = 1) -> (id: MemberID, number: Int) {
+        var n = max(1, start)
+        while taken.contains(memberID(number: n)) { n += 1 }
+        return (MemberID(memberID(number: n)), n)
+    }
+
+    private static func memberID(number: Int) -> String {
+        let digits = String(number)
+        return "M" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// Digits with the usual spacing (`06 12 34 56 78`, `+33 6 12-34-56-78`, `(514) 555.0199`): 6 to 20 digits.

@@ -104,7 +104,7 @@ extension GreffeCommand.Members {
                     l.t(
                         "Simulation (--dry-run) : rien n'a été écrit. L'import réel enregistrerait :",
                         "Dry run (--dry-run): nothing was written. The real import would record:"))
-                let joinDays = Roster.joinDays(header: csv.header, records: csv.rows)
+                let joinDays = Roster.joinDays(header: csv.header, records: csv.rows, for: changes)
                 for (id, events) in changes.sorted(by: { $0.key < $1.key }) {
                     let since = events.contains { if case .joined = $0 { true } else { false } } ? joinDays[id] : nil
                     print(
@@ -179,7 +179,8 @@ extension GreffeCommand.Members {
                         id: m.id.rawValue, name: reveal(m.displayName), email: reveal(m.email), kind: m.kind.rawValue,
                         duesYears: m.duesYears.sorted(), board: m.roles(on: day).contains(.boardMember),
                         active: m.standing(on: day, judgementsSat: []).isActive(on: day),
-                        judgementsSat: (judged[m.id] ?? []).map(\.rawValue), eligible: reasons.map(\.isEmpty),
+                        judgementsSat: (judged[m.id] ?? []).map(\.rawValue),
+                        reference: m.reference.map { reveal($0) }, eligible: reasons.map(\.isEmpty),
                         exclusions: reasons.map {
                             $0.map { MemberRowJSON.Exclusion(rule: $0.rule.rawValue, fr: $0.fr, en: $0.en) }
                         })
@@ -193,8 +194,9 @@ extension GreffeCommand.Members {
             for m in members {
                 let dues = m.duesYears.sorted().map(String.init).joined(separator: ",")
                 let name = SafeText.field(reveal(m.displayName))
+                let reference = m.reference.map { l.t("  réf. ", "  ref. ") + SafeText.field(reveal($0)) } ?? ""
                 var line =
-                    "\(SafeText.field(m.id.rawValue))  \(name)  " + l.t("cotisation", "dues")
+                    "\(SafeText.field(m.id.rawValue))  \(name)\(reference)  " + l.t("cotisation", "dues")
                     + " \(dues.isEmpty ? "—" : dues)"
                 if m.roles(on: day).contains(.boardMember) { line += l.t("  CA", "  board") }
                 if let left = m.departedOn { line += l.t("  parti·e le \(left)", "  left on \(left)") }
@@ -252,7 +254,7 @@ extension GreffeCommand.Members {
                     },
                     judgementsSat: judged, accusedIn: parties, departedOn: m.departedOn?.description,
                     radiatedOn: m.radiatedOn?.description, erasedOn: m.erasedOn?.description,
-                    phone: m.phone.map { reveal($0) })
+                    phone: m.phone.map { reveal($0) }, reference: m.reference.map { reveal($0) })
                 print(try jsonText(object))
                 return
             }
@@ -260,6 +262,11 @@ extension GreffeCommand.Members {
                 "\(SafeText.field(m.id.rawValue)) — \(SafeText.field(reveal(m.displayName))) <\(SafeText.field(reveal(m.email)))> (\(m.kind.words(l)))"
             )
             if let phone = m.phone { print(l.t("  téléphone : ", "  phone: ") + SafeText.field(reveal(phone))) }
+            if let reference = m.reference {
+                print(
+                    l.t("  référence de l'association : ", "  association's reference: ")
+                        + SafeText.field(reveal(reference)))
+            }
             print(l.t("  membre depuis le ", "  member since ") + m.joinedOn.description)
             let dues = m.duesYears.sorted().map(String.init).joined(separator: ", ")
             print(l.t("  cotisations : ", "  dues: ") + (dues.isEmpty ? "—" : dues))
@@ -343,7 +350,7 @@ extension GreffeCommand.Members.Import {
     /// One event of the import as the dry run shows it: who, with what.
     static func preview(_ event: MemberEvent, language l: Language) -> String {
         switch event {
-        case let .joined(_, sealedName, sealedEmail, kind, sealedPhone):
+        case let .joined(_, sealedName, sealedEmail, kind, sealedPhone, sealedReference):
             // An import's events are shown before they are sealed: their texts are still in clear.
             let name = sealedName.clearText ?? "", email = sealedEmail.clearText ?? ""
             let contact = [
@@ -351,7 +358,10 @@ extension GreffeCommand.Members.Import {
             ]
             .compactMap { $0 }.joined(separator: " ")
             let fr = kind == .person ? "personne" : "association", en = kind == .person ? "person" : "association"
-            return l.t("nouveau membre « \(name) » \(contact) (\(fr))", "new member \"\(name)\" \(contact) (\(en))")
+            let reference = sealedReference?.clearText.map { l.t(", référence \($0)", ", reference \($0)") } ?? ""
+            return l.t(
+                "nouveau membre « \(name) » \(contact) (\(fr)\(reference))",
+                "new member \"\(name)\" \(contact) (\(en)\(reference))")
         case let .duesPaid(_, year): return l.t("cotisation \(year) payée", "dues \(year) paid")
         case .mandateHeld(_, .boardMember): return l.t("siège au CA", "board seat")
         case .mandateEnded(_, .boardMember): return l.t("quitte le CA", "leaves the board")

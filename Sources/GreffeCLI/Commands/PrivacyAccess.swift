@@ -45,7 +45,8 @@ extension GreffeCommand.Privacy {
         func run() throws {
             let l = options.language
             let registry = try options.readingRegistry()
-            let id = MemberID(member)
+            // The member by id or by the association's reference (an unknown one is refused by `access`, exit 66).
+            let id = try registry.resolveMember(member, unknownIsFailure: false)
             let report = try registry.access(member: id)
             // The keys are needed: without them, the names and texts could not be given to the person.
             let reveal = try registry.reveal(words: .french)
@@ -105,6 +106,8 @@ enum AccessDocument {
         if let d = m.radiatedOn { record["radiatedOn"] = d.description }
         if let c = m.radiatedByCase { record["radiatedByCase"] = c.rawValue }
         if let d = m.erasedOn { record["erasedOn"] = d.description }
+        // The association's identifier (the roster file's), revealed: personal data like the name.
+        if let reference = m.reference { record["reference"] = reveal(reference) }
         return [
             "format": "greffe-access", "formatVersion": 1, "member": m.id.rawValue, "producedOn": day.description,
             "erased": m.erasedOn != nil, "record": record,
@@ -150,6 +153,7 @@ enum AccessDocument {
             "- Identifiant : \(e(m.id.rawValue))",
             "- Nom : \(e(reveal(m.displayName)))",
             "- Courriel : \(e(reveal(m.email)))",
+            "- Référence de l'association : \(m.reference.map { e(reveal($0)) } ?? "—")",
             "- Type : \(m.kind == .person ? "personne" : "association")",
             "- Membre depuis le \(m.joinedOn.frenchDescription)",
             "- Cotisations : "

@@ -8,7 +8,10 @@ import Registry
 /// accents. The names are revealed with the register's keys; an erased member (« [effacé] ») is found by id only.
 ///
 /// Rules, in order (the first that finds anything decides):
-/// 1. the id exactly;
+/// 1. the id exactly (the register's own, `M0007`);
+/// 1b. the association's reference exactly (the roster file's identifier, `m007`, revealed with the keys) — together
+///    with the members whose whole name is that text, so that a reference equal to another member's name is
+///    ambiguous, not silently one of them;
 /// 2. ids beginning with the text (a case id also by its end: `001` for `2026-001`);
 /// 3. the whole name;
 /// 4. names holding every word of the text as a word (or the beginning of one).
@@ -19,9 +22,14 @@ enum PeopleNames {
         var id: MemberID
         /// The revealed name; nil when it cannot be read (erased, no key store).
         var name: String?
+        /// The association's identifier, revealed; nil when it cannot be read or the member has none (recorded before
+        /// Greffe assigned its ids: the id is then that identifier).
+        var reference: String? = nil
 
-        /// `m007 Nadia Haddad`, or the id alone.
-        var label: String { name.map { "\(id) \($0)" } ?? id.rawValue }
+        /// `M0007 Nadia Haddad (m007)`, or the id alone.
+        var label: String {
+            (name.map { "\(id) \($0)" } ?? id.rawValue) + (reference.map { " (\($0))" } ?? "")
+        }
     }
 
     enum Outcome<ID: Equatable & Sendable>: Equatable, Sendable {
@@ -41,7 +49,20 @@ enum PeopleNames {
     static func member(_ text: String, among people: [Person]) -> Outcome<MemberID> {
         let typed = text.trimmingCharacters(in: .whitespaces)
         guard !typed.isEmpty else { return .unknown(nearest: []) }
-        if let exact = people.first(where: { $0.id.rawValue == typed }) { return .found(exact.id) }
+        let byReference = people.filter { $0.reference == typed }
+        if let exact = people.first(where: { $0.id.rawValue == typed }) {
+            // The import refuses a reference written like another member's id; a store that holds one anyway is
+            // ambiguous, not silently the id.
+            let others = byReference.filter { $0.id != exact.id }
+            return others.isEmpty ? .found(exact.id) : .ambiguous(([exact] + others).sorted { $0.id < $1.id })
+        }
+        if !byReference.isEmpty {
+            let typedWords = folded(typed)
+            let sameName = people.filter { person in
+                !byReference.contains(person) && person.name.map(folded) == typedWords
+            }
+            if let outcome = decided(byReference + sameName) { return outcome }
+        }
         let prefixed = people.filter { $0.id.rawValue.hasPrefix(typed) }
         if let outcome = decided(prefixed) { return outcome }
         let words = folded(typed)
@@ -55,7 +76,9 @@ enum PeopleNames {
             return parts.allSatisfy { part in nameWords.contains { $0.hasPrefix(part) } }
         }
         if let outcome = decided(partly) { return outcome }
-        let nearest = people.filter { editDistance($0.id.rawValue, typed) <= 1 }
+        let nearest = people.filter {
+            editDistance($0.id.rawValue, typed) <= 1 || $0.reference.map { editDistance($0, typed) <= 1 } == true
+        }
         return .unknown(nearest: Array(nearest.prefix(5)))
     }
 
@@ -110,15 +133,17 @@ enum PeopleNames {
 }
 
 extension Registry {
-    /// Every member with their revealed name (nil when erased or unreadable), ordered by id.
+    /// Every member with their revealed name and reference (nil when erased or unreadable), ordered by id.
     func people(_ reveal: Reveal?) throws -> [PeopleNames.Person] {
-        let names = try reveal.map { try displayNames($0) } ?? [:]
+        func readable(_ sealed: Sealed?) -> String? {
+            guard let sealed, let reveal else { return nil }
+            let text = reveal(sealed)
+            let placeholder = text.hasPrefix("[") && text.hasSuffix("]")
+            return placeholder || text.isEmpty ? nil : text
+        }
         return try members().map { record in
-            let name = names[record.id].flatMap { text -> String? in
-                let placeholder = text.hasPrefix("[") && text.hasSuffix("]")
-                return placeholder || text.isEmpty ? nil : text
-            }
-            return PeopleNames.Person(id: record.id, name: name)
+            PeopleNames.Person(
+                id: record.id, name: readable(record.displayName), reference: readable(record.reference))
         }
     }
 
@@ -131,12 +156,16 @@ extension Registry {
         // Nothing typed names nobody: the command's own check refuses it (a blank `--as` is not « everyone »).
         if typed.isEmpty { return MemberID(text) }
         if try firstUnknownMember([MemberID(typed)]) == nil { return MemberID(typed) }
-        let people = try people(try? reveal())
+        let revealed = Result { try reveal() }
+        let people = try people(try? revealed.get())
         switch PeopleNames.member(typed, among: people) {
         case .found(let id): return id
         case .ambiguous(let candidates):
             throw PeopleNames.ambiguity(typed, option: option, candidates, what: ("membre", "member"))
         case .unknown(let nearest):
+            // A name or a reference is read with the keys: when they cannot be opened (no key store, no or a wrong
+            // passphrase), that is the error to give, not « unknown member ».
+            if unknownIsFailure, case .failure(let error) = revealed { throw error }
             if unknownIsFailure { throw PeopleNames.unknownMember(typed, nearest: nearest) }
             return MemberID(typed)
         }

@@ -18,6 +18,9 @@ struct MemberRowJSON: Encodable {
     var board: Bool
     var active: Bool
     var judgementsSat: [String]
+    /// The association's identifier (the roster file's `Identifiant`), revealed; absent for a member recorded before
+    /// Greffe assigned its own ids (their id is that identifier).
+    var reference: String?
     /// With `--eligible-for`: whether the member may sit, and why not.
     var eligible: Bool?
     var exclusions: [Exclusion]?
@@ -50,4 +53,7 @@ struct MemberJSON: Encodable {
     var erasedOn: String?
     /// Only for a member the roster knows by a phone number.
     var phone: String?
+    /// The association's identifier (the roster file's `Identifiant`), revealed; absent for a member recorded before
+    /// Greffe assigned its own ids (their id is that identifier).
+    var reference: String?
 }

@@ -135,9 +135,9 @@ extension Registry {
                 let event = try? MemberEvent.decode(type: record.type, payload: record.payload)
             {
                 switch event {
-                case let .joined(member, name, email, _, _):
+                case let .joined(member, name, email, _, _, _):
                     note(member.rawValue, name: name.clearText, email: email.clearText)
-                case let .detailsChanged(member, name, email, _, _):
+                case let .detailsChanged(member, name, email, _, _, _):
                     note(member.rawValue, name: name?.clearText, email: email?.clearText)
                 default: note(event.member.rawValue)
                 }
