@@ -34,7 +34,8 @@ import Testing
                 "mediation", "open", "--party", "m004", "--party", "m007", "--facts", "Désaccord sur la modération",
                 "--on", "2026-03-02"
             ])
-        #expect(opened.stdout.contains("Médiation ouverte le 2026-03-02 entre m004 et m007"))
+        #expect(
+            opened.stdout.contains("Médiation ouverte le 2026-03-02 entre Damien Roux (m004) et Élise Fournier (m007)"))
         // A member without this year's dues cannot be called by the board: refused, nothing written.
         let before = try f.head()
         let lapsed = try run(
@@ -123,7 +124,7 @@ import Testing
                 "2026-03-21"
             ])
         #expect(voted.stdout.contains("2 × 3 = 6 ≥ 2 × 2 = 4 → deux tiers atteints"))
-        #expect(voted.stdout.contains("fin du mandat « membre du Conseil d'administration » de m003"))
+        #expect(voted.stdout.contains("fin du mandat « membre du Conseil d'administration » de Chloé Durand (m003)"))
         // m003 no longer sits on the board: a board act in their name is refused.
         let seatless = try run(
             f,
