@@ -17,6 +17,18 @@ following commands. Every other command runs with bash in that directory, with t
 its standard output and error are shown as they came, followed by `[code de sortie N]` when N is not 0. The prose
 around the blocks stays hand-written.
 
+A block may be preceded by its preparation, commands run just before it and not shown (a store in the state the
+prose describes), in an HTML comment that names the block:
+
+    <!-- préparation: NAME
+    $ export GREFFE_STORE=registre-courrier
+    $ greffe init
+    -->
+
+Its `export` lines hold for its block only: the following blocks see the environment as the shown commands left it.
+A preparation command that exits with a code other than 0 stops the script: a block never silently shows the outputs
+of a store that was not prepared.
+
 Outputs that change from run to run (recording instants, hashes of records, key ids) are found by running the whole
 session twice: a word that differs between the two runs is shown as `‹variable›`. The temporary directory's path is
 shown as `.`.
@@ -42,6 +54,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "cli.md"
 EXAMPLES = ROOT / "docs" / "examples"
 BLOCK = re.compile(r"(<!-- généré: (?P<name>[^>]+?) -->\n```console\n)(?P<body>.*?)(```\n<!-- fin: (?P=name) -->)", re.S)
+PREPARATION = re.compile(r"<!-- préparation: (?P<name>[^\s>]+)[^\n]*\n(?P<body>.*?)-->", re.S)
 # Words that may vary between two runs: instants, hexadecimal and base64 runs.
 VARIABLE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z|[0-9A-Za-z+/=_-]{16,}")
 MASK = "‹variable›"
@@ -53,8 +66,19 @@ def commands(body):
     return [line[2:] for line in body.splitlines() if line.startswith("$ ")]
 
 
-def run_session(blocks, greffe):
-    """Runs every block's commands in order; returns, per block, the list of (command, output)."""
+def preparations(doc):
+    """The hidden commands run before each block, by block name; a preparation naming no block stops the script."""
+    prepared = {m.group("name"): commands(m.group("body")) for m in PREPARATION.finditer(doc)}
+    names = {m.group("name") for m in BLOCK.finditer(doc)}
+    if unknown := sorted(set(prepared) - names):
+        sys.exit(f"cli_transcripts: preparation(s) for no generated block: {', '.join(unknown)}")
+    return prepared
+
+
+def run_session(blocks, greffe, prepared=None):
+    """Runs every block's commands in order, each after its preparation; returns, per block, the list of (command,
+    output)."""
+    prepared = prepared or {}
     work = pathlib.Path(tempfile.mkdtemp(prefix="greffe-cli-doc-"))
     try:
         bin_dir = work / ".bin"
@@ -63,25 +87,42 @@ def run_session(blocks, greffe):
         for item in EXAMPLES.iterdir():
             if item.is_file():
                 shutil.copy(item, work / item.name)
+        # The example files also where the help texts name them (`greffe apply docs/examples/dossier-exemple.jsonl`).
+        shutil.copytree(EXAMPLES, work / "docs" / "examples")
         (work / "captures").mkdir()
         (work / "captures" / "messages-28-12-au-03-01.png").write_bytes(b"capture d'ecran de demonstration\n")
         env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(work), **ENVIRONMENT}
+
+        def run(command):
+            exported = re.fullmatch(r"export ([A-Z_][A-Z0-9_]*)=(\S*)", command)
+            if exported:
+                env[exported.group(1)] = exported.group(2)
+                return 0, ""
+            done = subprocess.run(["bash", "-c", command], cwd=work, env=env, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, timeout=120)
+            return done.returncode, done.stdout.decode("utf-8", errors="replace").replace(str(work), ".")
+
         results = []
-        for _, body in blocks:
+        for name, body in blocks:
+            before = dict(env)
+            for command in prepared.get(name, []):
+                code, out = run(command)
+                if code != 0:
+                    sys.exit(f"cli_transcripts: the preparation of block {name} failed ({code}): $ {command}\n{out}")
+            hidden = {key for key in env if env.get(key) != before.get(key)}
             ran = []
             for command in commands(body):
-                exported = re.fullmatch(r"export ([A-Z_][A-Z0-9_]*)=(\S*)", command)
-                if exported:
-                    env[exported.group(1)] = exported.group(2)
-                    ran.append((command, ""))
-                    continue
-                done = subprocess.run(["bash", "-c", command], cwd=work, env=env, stdout=subprocess.PIPE,
-                                      stderr=subprocess.STDOUT, timeout=120)
-                out = done.stdout.decode("utf-8", errors="replace").replace(str(work), ".")
-                if done.returncode != 0:
-                    out += f"[code de sortie {done.returncode}]\n"
+                code, out = run(command)
+                if code != 0:
+                    out += f"[code de sortie {code}]\n"
                 ran.append((command, out))
             results.append(ran)
+            # A preparation's exports hold for its block only (unless the block exports the same name itself).
+            for key in hidden - {c[7:].split("=")[0] for c in commands(body) if c.startswith("export ")}:
+                if key in before:
+                    env[key] = before[key]
+                else:
+                    env.pop(key, None)
         return results
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -108,7 +149,8 @@ def masked(first, second):
 
 def render(doc, greffe):
     blocks = [(m.group("name"), m.group("body")) for m in BLOCK.finditer(doc)]
-    first, second = run_session(blocks, greffe), run_session(blocks, greffe)
+    prepared = preparations(doc)
+    first, second = run_session(blocks, greffe, prepared), run_session(blocks, greffe, prepared)
     bodies = iter("".join(f"$ {c}\n" + masked(o1, o2) for (c, o1), (_, o2) in zip(r1, r2))
                   for r1, r2 in zip(first, second))
     return BLOCK.sub(lambda m: m.group(1) + next(bodies) + m.group(4), doc), len(blocks)
@@ -118,7 +160,7 @@ def check(doc, greffe):
     """One run: the blocks as greffe prints them, where a committed `‹variable›` stands for any variable word; the
     file with the stale blocks replaced by that run (for the diff), and the names of the stale blocks."""
     blocks = [(m.group("name"), m.group("body")) for m in BLOCK.finditer(doc)]
-    ran = run_session(blocks, greffe)
+    ran = run_session(blocks, greffe, preparations(doc))
     stale = []
     for (name, body), results in zip(blocks, ran):
         printed = "".join(f"$ {c}\n" + o for c, o in results)

@@ -112,7 +112,7 @@ step complaint --via ticket --complainant m006 --accused m004 --victim m005 --mo
 import json, sys
 book = json.load(sys.stdin)
 book["version"] = 2
-book["title"] = "CLE Autistes — règlement intérieur modifié en AG le 06/01/2026"
+book["title"] = "CLE Autistes — règlement intérieur modifié en AG le 6 janvier 2026"
 book["deadlines"]["boardMeeting"]["period"]["length"] = 10
 json.dump(book, open("cle-v2.json", "w"), ensure_ascii=False, indent=2, sort_keys=True)'
 step rulebook validate cle-v2.json

@@ -209,11 +209,18 @@ import Testing
             expectExit(done.status, .ok, "\(arguments): \(done.stderr)")
             outputs.append(done.stdout)
         }
-        #expect(outputs.first == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n")
         #expect(
-            outputs[1] == "Enregistré : réunion du Conseil d'administration (2026-001, #34–#35) — rapporteur : M0002.\n"
+            outputs.first
+                == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33) — mis·e(s) en cause : Damien Roux (M0004).\n"
         )
-        #expect(outputs[13] == "Enregistré : révocation d'un membre de la cellule (2026-001, #47).\n")
+        #expect(
+            outputs[1]
+                == "Enregistré : réunion du Conseil d'administration (2026-001, #34–#35) — présent·es : Alice Martin (M0001), Bruno Petit (M0002), Chloé Durand (M0003) ; rapporteur : Bruno Petit (M0002).\n"
+        )
+        #expect(
+            outputs[13]
+                == "Enregistré : révocation d'un membre de la cellule (2026-001, #47) — Farid Benali (M0008), révoqué·e par Damien Roux (M0004).\n"
+        )
         #expect(
             outputs[18]
                 == "Enregistré : décision de la cellule par consensus (2026-001, #52–#53) — jugement rendu : avertissement.\n"
@@ -239,9 +246,14 @@ import Testing
             "--motive", "insults", "--facts", "Insultes", "--as", "M0001"
         ]
         let first = try f.greffe(complaint + ["--on", "2026-03-02"])
-        #expect(first.stdout == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n", "\(first.stderr)")
+        #expect(
+            first.stdout
+                == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33) — mis·e(s) en cause : Damien Roux (m004).\n",
+            "\(first.stderr)")
         let second = try f.greffe(complaint + ["--on", "2026-03-03", "--lang", "en"])
-        #expect(second.stdout == "Case 2026-002 opened. Recorded: complaint (2026-002, #34).\n")
+        #expect(
+            second.stdout
+                == "Case 2026-002 opened. Recorded: complaint (2026-002, #34) — accused: Damien Roux (m004).\n")
         let nextYear = try f.greffe(complaint + ["--on", "2027-01-04"], environment: ["GREFFE_TODAY": "2027-01-04"])
         #expect(nextYear.stdout.hasPrefix("Dossier 2027-001 ouvert."))
         // A report opens no procedure but takes a case of its own, or goes to the one given.
@@ -255,7 +267,7 @@ import Testing
             try f.greffe([
                 "report", "--case", "2026-001", "--concerning", "M0004", "--description", "Autre", "--on", "2026-03-04"
             ])
-            .stdout == "Enregistré : signalement (2026-001, #37).\n")
+            .stdout == "Enregistré : signalement (2026-001, #37) — concernant : Damien Roux (m004).\n")
     }
 
     @Test func theSameIdTwiceRecordsOnce() throws {
@@ -413,14 +425,19 @@ import Testing
                 ["judgement", "execute", "2026-001", "--on", "2026-06-15"],
                 ["close", "2026-001", "--reason", "Décision de l'AG exécutée", "--on", "2026-06-15"]
             ], in: f)
-        #expect(lines[0].hasPrefix("Enregistré : vote de la cellule (2026-001, #52) — deux tiers non atteints.\n"))
+        #expect(
+            lines[0].hasPrefix(
+                "Enregistré : vote de la cellule (2026-001, #52) — votant·es : Élise Fournier (m007), Gaëlle Simon (m009), Hugo Laurent (m010) ; deux tiers non atteints.\n"
+            ))
         // Each option's two-thirds arithmetic follows (blanks count among the votes cast).
         #expect(
             lines[0].contains(
                 "  avertissement : 1 voix sur 3 bulletins, blancs compris : 33 % < 2/3 — non adopté (1 × 3 = 3 < 3 × 2 = 6 → deux tiers non atteints)\n"
             ), "\(lines[0])")
         #expect(
-            lines[1].hasPrefix("Enregistré : vote sur la réintégration (2026-001, #53) — deux tiers non atteints.\n"))
+            lines[1].hasPrefix(
+                "Enregistré : vote sur la réintégration (2026-001, #53) — votant·es : Élise Fournier (m007), Gaëlle Simon (m009), Hugo Laurent (m010) ; deux tiers non atteints.\n"
+            ))
         #expect(
             lines[3] == """
                 Enregistré : vote de l'Assemblée générale (2026-001, #55) — l'Assemblée générale décide : avertissement.
@@ -483,7 +500,7 @@ import Testing
             ], in: f)
         #expect(
             lines[0]
-                == "Enregistré : départ de la personne mise en cause (2026-001, #41–#42) — procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation.\n"
+                == "Enregistré : départ de la personne mise en cause (2026-001, #41–#42) — Damien Roux (m004) ; procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation.\n"
         )
         #expect(lines[2] == "Enregistré : clôture du dossier (2026-001, #44).\n")
     }

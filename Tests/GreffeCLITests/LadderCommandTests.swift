@@ -55,7 +55,7 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     )
     #expect(
         incident.stdout == """
-            Dossier d'échelle ouvert : M0007 sous aalmi-5 v1
+            Dossier d'échelle ouvert : Élise Fournier (M0007) sous aalmi-5 v1
             Incident n° 1 enregistré le 2026-01-05 : non-respect des dispositions de la charte
 
             """)
@@ -81,7 +81,7 @@ private let rulebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponen
     let status = try f.greffe(["ladder", "status", "M0007", "--as-of", "2026-01-06"])
     #expect(
         status.stdout.contains(
-            "2026-01-06  exclusion du groupe (art. §5, 2-) — les administrateurs : Alice Martin (M0001), le Président de l'Association : Bruno Petit (M0002) — par appel téléphonique — exception nuisance-volontaire — motif : publicité"
+            "2026-01-06  exclusion du groupe (art. §5, 2-) — les administrateurs : Alice Martin (M0001), le Président de l'Association : Bruno Petit (M0002) — par appel téléphonique — exception : nuit volontairement au bon fonctionnement du groupe — motif : publicité"
         ), "\(status.stdout)")
 }
 

@@ -34,7 +34,8 @@ import Testing
                 "mediation", "open", "--party", "M0004", "--party", "M0007", "--facts", "Désaccord sur la modération",
                 "--on", "2026-03-02"
             ])
-        #expect(opened.stdout.contains("Médiation ouverte le 2026-03-02 entre M0004 et M0007"))
+        #expect(
+            opened.stdout.contains("Médiation ouverte le 2026-03-02 entre Damien Roux (M0004) et Élise Fournier (M0007)"))
         // A member without this year's dues cannot be called by the board: refused, nothing written.
         let before = try f.head()
         let lapsed = try run(
@@ -126,7 +127,7 @@ import Testing
                 "2026-03-21"
             ])
         #expect(voted.stdout.contains("2 × 3 = 6 ≥ 2 × 2 = 4 → deux tiers atteints"))
-        #expect(voted.stdout.contains("fin du mandat « membre du Conseil d'administration » de M0003"))
+        #expect(voted.stdout.contains("fin du mandat « membre du Conseil d'administration » de Chloé Durand (M0003)"))
         // M0003 no longer sits on the board: a board act in their name is refused.
         let seatless = try run(
             f,

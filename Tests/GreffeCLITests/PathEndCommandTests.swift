@@ -98,7 +98,8 @@ import Testing
         let applied = try f.greffe(["members", "apply-due", "--on", "2026-03-10"])
         expectExit(applied.status, .ok, "\(applied.stderr)")
         #expect(
-            applied.stdout.contains("Radiation de M0011 pour non-paiement de la cotisation 2026"), "\(applied.stdout)")
+            applied.stdout.contains("Radiation de Inès Garcia (M0011) pour non-paiement de la cotisation 2026"),
+            "\(applied.stdout)")
         let show = try f.greffe(["members", "show", "M0011"])
         #expect(show.stdout.contains("10/03/2026") || show.stdout.contains("2026-03-10"), "\(show.stdout)")
         expectExit(try f.greffe(["audit", "verify"]).status, .ok)

@@ -86,7 +86,10 @@ import Testing
         #expect(try f.greffe(["cases"]).stdout.contains("2026-001") == false)
         // The real act records exactly what the simulation showed.
         let real = try f.greffe(PhantomCaseTests.complaint)
-        #expect(real.stdout == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33).\n", "\(real.stdout)")
+        #expect(
+            real.stdout
+                == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33) — mis·e(s) en cause : Damien Roux (m004).\n",
+            "\(real.stdout)")
         // A refused act is refused the same way, with the same exit code, simulated or not.
         let head2 = try f.head()
         let late = ["meeting", "2026-001", "--attendee", "M0001", "--rapporteur", "M0004", "--on", "2026-01-09"]

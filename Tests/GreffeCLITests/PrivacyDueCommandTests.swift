@@ -93,9 +93,9 @@ import Testing
         #expect(
             agenda.stdout.contains("Effacements dus (article 6, greffe privacy due --apply) :\n"), "\(agenda.stdout)")
         #expect(
-            agenda.stdout.contains("  2026-03-02  privacy member M0011  effacement dû : cotisation 2026"),
+            agenda.stdout.contains("  2026-03-02  effacement membre M0011  effacement dû : cotisation 2026"),
             "\(agenda.stdout)")
-        #expect(agenda.stdout.contains("privacy member M0012"), "\(agenda.stdout)")
+        #expect(agenda.stdout.contains("effacement membre M0012"), "\(agenda.stdout)")
         let english = try f.greffe(["agenda", "--lang", "en"], environment: Self.day)
         #expect(english.stdout.contains("Erasures due (Article 6, greffe privacy due --apply):"), "\(english.stdout)")
         let json = try f.greffe(["agenda", "--json"], environment: Self.day)

@@ -50,7 +50,7 @@ import Testing
         let imported = try f.greffe(["members", "import", path, "--on", "2026-01-20", "--lang", "en"])
         expectExit(imported.status, .ok, "\(imported.stderr)")
         #expect(
-            imported.stderr.contains("optional column(s) missing: dues (no dues recorded), type"), "\(imported.stderr)")
+            imported.stderr.contains("optional column(s) missing: dues (none), type"), "\(imported.stderr)")
         #expect(!imported.stderr.contains("ignored"))
     }
 

@@ -63,7 +63,8 @@ import Testing
         ])
         expectExit(proposed.status, .ok, "\(proposed.stderr)")
         #expect(
-            proposed.stdout.contains("Modification 2026-A001 proposée le 2026-01-06 par M0002"), "\(proposed.stdout)")
+            proposed.stdout.contains("Modification 2026-A001 proposée le 2026-01-06 par Bruno Petit (M0002)"),
+            "\(proposed.stdout)")
         let voted = try f.greffe([
             "amendment", "vote", "2026-A001", "--ballot", "M0001=adopt", "--ballot", "M0002=adopt",
             "--blank", "M0003", "--on", "2026-01-07", "--as", "M0001", "--json"
@@ -71,7 +72,7 @@ import Testing
         expectExit(voted.status, .ok, "\(voted.stderr)")
         #expect(voted.stdout.contains("AmendmentVoted"), "\(voted.stdout)")
         let agenda = try f.greffe(["agenda", "--as-of", "2026-01-07"])
-        #expect(agenda.stdout.contains("amendment 2026-A001"), "\(agenda.stdout)")
+        #expect(agenda.stdout.contains("modification 2026-A001"), "\(agenda.stdout)")
         let adopted = try f.greffe([
             "rulebook", "adopt", "cle-autistes-ri", "--file", file, "--on", "2026-01-07", "--as", "M0001"
         ])

@@ -126,7 +126,8 @@ extension GreffeCommand {
                     when = l.t("dans \(item.daysLeft) j", "in \(item.daysLeft) day(s)")
                 }
                 print(
-                    "\(item.due)  \(item.subject)  \(item.rule)  " + (l == .fr ? item.labelFr : item.labelEn) + "  — "
+                    "\(item.due)  \(CalendarEntry.subjectWords(item.subject, l))  \(item.rule)  "
+                        + (l == .fr ? item.labelFr : item.labelEn) + "  — "
                         + when)
             }
             let due = items.filter { $0.rule == RuleID.R35.rawValue }
@@ -137,7 +138,8 @@ extension GreffeCommand {
                         "Erasures due (Article 6, greffe privacy due --apply):"))
                 for item in due {
                     print(
-                        "  \(item.due)  \(item.subject)  " + (l == .fr ? item.labelFr : item.labelEn)
+                        "  \(item.due)  \(CalendarEntry.subjectWords(item.subject, l))  "
+                            + (l == .fr ? item.labelFr : item.labelEn)
                             + "  — " + l.t("dû depuis le \(item.due)", "due since \(item.due)"))
                 }
             }

@@ -63,12 +63,13 @@ extension GreffeCommand {
                 let done = try registry.proposeAmendment(
                     document, by: by, summary: summary, id: amendment, on: day,
                     recording: try path.recording, dryRun: path.dryRun)
+                let proposer = try registry.namer(of: [by], l)(by)
                 try path.report(
                     stream: Registry.amendmentStream(done.id), id: done.id, types: done.events.map(\.typeName),
                     lines: [
                         l.t(
-                            "Modification \(done.id) proposée le \(day.frenchDescription) par \(by) : \(document.id) v\(document.version) ; vote de l'Assemblée générale à tenir (deux tiers)",
-                            "Amendment \(done.id) proposed on \(day) by \(by): \(document.id) v\(document.version); GA vote to hold (two-thirds)"
+                            "Modification \(done.id) proposée le \(day.frenchDescription) par \(proposer) : \(document.id) v\(document.version) ; vote de l'Assemblée générale à tenir (deux tiers)",
+                            "Amendment \(done.id) proposed on \(day) by \(proposer): \(document.id) v\(document.version); GA vote to hold (two-thirds)"
                         )
                     ],
                     sequences: done.records.map(\.sequence))
@@ -176,10 +177,11 @@ extension GreffeCommand {
                     l.t(
                         "Modification \(amendment) (art. 9) : \(s.rulebook ?? "?") v\(s.version.map(String.init) ?? "?")",
                         "Amendment \(amendment) (art. 9): \(s.rulebook ?? "?") v\(s.version.map(String.init) ?? "?")"))
+                let proposer = try s.proposer.map { try registry.namer(of: [$0], l)($0) } ?? "?"
                 print(
                     l.t(
-                        "  proposée le \(s.proposedOn?.frenchDescription ?? "?") par \(s.proposer?.rawValue ?? "?")",
-                        "  proposed on \(s.proposedOn?.description ?? "?") by \(s.proposer?.rawValue ?? "?")"))
+                        "  proposée le \(s.proposedOn?.frenchDescription ?? "?") par \(proposer)",
+                        "  proposed on \(s.proposedOn?.description ?? "?") by \(proposer)"))
                 if let proposal = try registry.loadAmendment(amendment).state.proposal?.value {
                     let reveal = try registry.reveal(words: l.revealWords)
                     print(l.t("  objet : ", "  summary: ") + SafeText.field(reveal(proposal.summary)))

@@ -66,12 +66,13 @@ extension GreffeCommand {
                             " ; le Conseil la met en œuvre au plus tard le \($0.frenchDescription)",
                             "; the board puts it into effect by \($0)")
                     } ?? ""
+                let name = try registry.namer(of: [target], l)
                 try path.report(
                     stream: Registry.requestStream(done.id), id: done.id, types: done.events.map(\.typeName),
                     lines: [
                         l.t(
-                            "Demande \(done.id) enregistrée le \(day.frenchDescription) : \(signatories.count) signataires contre le mandat de modération de \(target)",
-                            "Request \(done.id) recorded on \(day): \(signatories.count) signatories against \(target)'s moderation mandate"
+                            "Demande \(done.id) enregistrée le \(day.frenchDescription) : \(signatories.count) signataires contre le mandat de modération de \(name(target))",
+                            "Request \(done.id) recorded on \(day): \(signatories.count) signatories against \(name(target))'s moderation mandate"
                         ) + due
                     ],
                     sequences: done.records.map(\.sequence))
@@ -137,13 +138,14 @@ extension GreffeCommand {
                     print(try jsonText(summary))
                     return
                 }
+                let name = try registry.namer(of: summary.signatories + (summary.target.map { [$0] } ?? []), l)
+                let target = summary.target.map(name) ?? "?"
                 print(
                     l.t(
-                        "Demande \(request) (art. 3.2) contre \(summary.target?.rawValue ?? "?")",
-                        "Request \(request) (art. 3.2) against \(summary.target?.rawValue ?? "?")"))
+                        "Demande \(request) (art. 3.2) contre \(target)",
+                        "Request \(request) (art. 3.2) against \(target)"))
                 print(
-                    l.t("  signataires : ", "  signatories: ")
-                        + summary.signatories.map(\.rawValue).joined(separator: ", "))
+                    l.t("  signataires : ", "  signatories: ") + summary.signatories.map(name).joined(separator: ", "))
                 if let lodging = try registry.loadRequest(request).state.lodging {
                     let reveal = try registry.reveal(words: l.revealWords)
                     print(l.t("  faits : ", "  facts: ") + SafeText.field(reveal(lodging.facts)))

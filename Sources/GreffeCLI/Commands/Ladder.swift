@@ -254,7 +254,10 @@ struct LadderTarget: ParsableArguments {
                         sequences: done.records.map(\.sequence), openedCase: done.openedCase)))
             return
         }
-        for event in events { print(line(event, book: book, day: day, l)) }
+        var people: Set<MemberID> = [MemberID(subject)]
+        for case .measureTaken(let m) in events { people.formUnion(m.signatures.map(\.member)) }
+        let name = try registry.namer(of: people, l)
+        for event in events { print(line(event, book: book, day: day, l, name: name)) }
         if let c = done.openedCase {
             print(
                 l.t(
@@ -270,12 +273,14 @@ struct LadderTarget: ParsableArguments {
         var openedCase: CaseID?
     }
 
-    func line(_ event: LadderEvent, book: LadderRulebook, day: Day, _ l: Language) -> String {
+    func line(
+        _ event: LadderEvent, book: LadderRulebook, day: Day, _ l: Language, name: (MemberID) -> String
+    ) -> String {
         switch event {
         case .opened(let o):
             return l.t(
-                "Dossier d'échelle ouvert : \(o.member) sous \(o.rulebook) v\(o.version)",
-                "Ladder record opened: \(o.member) under \(o.rulebook) v\(o.version)")
+                "Dossier d'échelle ouvert : \(name(o.member)) sous \(o.rulebook) v\(o.version)",
+                "Ladder record opened: \(name(o.member)) under \(o.rulebook) v\(o.version)")
         case .incidentRecorded(let i):
             let kind = book.incident(i.kind).map { l.t($0.fr, $0.en) } ?? i.kind
             return l.t(
@@ -290,7 +295,7 @@ struct LadderTarget: ParsableArguments {
             s +=
                 l.t(" — signée : ", " — signed: ")
                 + m.signatures.map {
-                    "\(book.role($0.role).map { l.t($0.fr, $0.en) } ?? $0.role) (\($0.member))"
+                    "\(book.role($0.role).map { l.t($0.fr, $0.en) } ?? $0.role) : \(name($0.member))"
                 }.joined(separator: ", ")
             if let o = m.outcome {
                 let label = measure?.outcomes.first(where: { $0.id == o }).map { l.t($0.fr, $0.en) } ?? o
@@ -298,7 +303,10 @@ struct LadderTarget: ParsableArguments {
             }
             if let c = m.channel { s += l.t(" — avisé·e par \(c.fr)", " — notified by \(c.en)") }
             if let u = m.until { s += l.t(" — jusqu'au \(u.frenchDescription) inclus", " — until \(u) included") }
-            if let e = m.exception { s += l.t(" — exception : \(e)", " — exception: \(e)") }
+            if let e = m.exception {
+                let words = measure?.exception(e).map { l.t($0.fr, $0.en) } ?? e
+                s += l.t(" — exception : \(words)", " — exception: \(words)")
+            }
             return s
         case .escalatedToCase(let link):
             return l.t(

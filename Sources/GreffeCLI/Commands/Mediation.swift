@@ -337,13 +337,14 @@ extension GreffeCommand {
                 }
                 let s = loaded.state
                 print(l.t("Médiation \(mediation) (art. 5.4)", "Mediation \(mediation) (art. 5.4)"))
+                let reveal = try registry.reveal(words: l.revealWords)
+                let name = try mediationNames(loaded.events.map(\.event), state: s, registry, reveal)
                 print(
                     l.t("  parties : ", "  parties: ")
-                        + (s.opening?.parties.map(\.rawValue).joined(separator: ", ") ?? ""))
+                        + (s.opening?.parties.map(name).joined(separator: ", ") ?? ""))
                 if let c = s.opening?.followsCase { print(l.t("  suite du dossier \(c)", "  follows case \(c)")) }
-                let reveal = try registry.reveal(words: l.revealWords)
                 for dated in loaded.events {
-                    print("  " + mediationLine(dated.event, day: dated.on, state: s, l, reveal: reveal))
+                    print("  " + mediationLine(dated.event, day: dated.on, state: s, l, reveal: reveal, name: name))
                 }
                 for p in s.pending { print(l.t("  attendu : \(p.labelFr)", "  pending: \(p.labelEn)")) }
             }
@@ -395,26 +396,48 @@ func mediationAct(
         try command(registry), id: id, on: day, recording: try path.recording,
         dryRun: path.dryRun)
     let reveal = try registry.reveal(words: l.revealWords)
-    let lines = done.events.map { mediationLine($0, day: day, state: done.state, l, reveal: reveal) }
+    let name = try mediationNames(done.events, state: done.state, registry, reveal)
+    let lines = done.events.map { mediationLine($0, day: day, state: done.state, l, reveal: reveal, name: name) }
     try path.report(
         stream: Registry.mediationStream(done.id), id: done.id, types: done.events.map(\.typeName),
         lines: lines, sequences: done.records.map(\.sequence))
 }
 
-func mediationLine(_ event: MediationEvent, day: Day, state: MediationState, _ l: Language, reveal: Reveal) -> String {
+/// How a mediation's lines name its members: « Damien Roux (m004) », the names of those `events` name only.
+func mediationNames(
+    _ events: [MediationEvent], state: MediationState, _ registry: Registry, _ reveal: Reveal
+) throws -> (MemberID) -> String {
+    var ids = Set(state.opening?.parties ?? [])
+    for event in events {
+        switch event {
+        case .opened(let o): ids.formUnion(o.parties)
+        case .mediatorNamed(let n): ids.insert(n.mediator)
+        case .mediatorAnswered(let a): ids.insert(a.mediator)
+        case .drawPerformed(let d): ids.formUnion(d.members(in: state.announcement?.value.pool ?? []))
+        default: continue
+        }
+    }
+    let names = try registry.displayNames(reveal, of: ids)
+    return { SafeText.field(Registry.named($0, names)) }
+}
+
+func mediationLine(
+    _ event: MediationEvent, day: Day, state: MediationState, _ l: Language, reveal: Reveal,
+    name: (MemberID) -> String
+) -> String {
     let on = l.t("le \(day.frenchDescription)", "on \(day)")
     switch event {
     case .opened(let o):
         return l.t(
-            "Médiation ouverte \(on) entre \(o.parties.map(\.rawValue).joined(separator: " et "))",
-            "Mediation opened \(on) between \(o.parties.map(\.rawValue).joined(separator: " and "))")
+            "Médiation ouverte \(on) entre \(o.parties.map(name).joined(separator: " et "))",
+            "Mediation opened \(on) between \(o.parties.map(name).joined(separator: " and "))")
             + l.t(" ; objet : ", "; about: ") + SafeText.field(reveal(o.facts))
     case .mediatorNamed(let n):
         return n.by == .parties
             ? l.t(
-                "Médiateur désigné par les parties \(on) : \(n.mediator)",
-                "Mediator named by the parties \(on): \(n.mediator)")
-            : l.t("Le Conseil fait appel à \(n.mediator) \(on)", "The board calls on \(n.mediator) \(on)")
+                "Médiateur désigné par les parties \(on) : \(name(n.mediator))",
+                "Mediator named by the parties \(on): \(name(n.mediator))")
+            : l.t("Le Conseil fait appel à \(name(n.mediator)) \(on)", "The board calls on \(name(n.mediator)) \(on)")
     case .mediatorAnswered(let a):
         let answer =
             switch a.answer {
@@ -422,13 +445,13 @@ func mediationLine(_ event: MediationEvent, day: Day, state: MediationState, _ l
             case .declined: l.t("décline", "declines")
             case .noAnswer: l.t("ne répond pas", "does not answer")
             }
-        return l.t("\(a.mediator) \(answer) (\(day.frenchDescription))", "\(a.mediator) \(answer) (\(day))")
+        return l.t("\(name(a.mediator)) \(answer) (\(day.frenchDescription))", "\(name(a.mediator)) \(answer) (\(day))")
     case .drawAnnounced(let a):
         return l.t(
             "Tirage au sort annoncé \(on) : \(a.pool.count) membre(s) éligible(s), SHA-256 \(a.poolDigest)",
             "Draw announced \(on): \(a.pool.count) eligible member(s), SHA-256 \(a.poolDigest)")
     case .drawPerformed(let d):
-        let drawn = d.members(in: state.announcement?.value.pool ?? []).first?.rawValue ?? "?"
+        let drawn = d.members(in: state.announcement?.value.pool ?? []).first.map(name) ?? "?"
         return l.t(
             "Tirage effectué \(on) (chaîne-clé \(d.keyString)) : médiateur \(drawn)",
             "Draw performed \(on) (key string \(d.keyString)): mediator \(drawn)")

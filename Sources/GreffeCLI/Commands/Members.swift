@@ -328,14 +328,12 @@ extension GreffeCommand.Members.Import {
                     "greffe : colonne(s) ignorée(s), Greffe ne les lit pas : \(fr).",
                     "greffe: column(s) ignored, Greffe does not read them: \(en)."))
         }
+        // One short line: what is missing, and what Greffe does instead.
         let words: [String: (fr: String, en: String)] = [
-            "dues": ("cotisation (aucune cotisation enregistrée)", "dues (no dues recorded)"),
-            "type": ("type (les nouveaux membres sont des personnes)", "type (new members are persons)"),
-            "board": ("CA (sièges au conseil inchangés)", "board (board seats left unchanged)"),
-            "since": (
-                "membre depuis (les nouveaux membres le sont du jour de l'import)",
-                "member since (new members join on the day of the import)"
-            )
+            "dues": ("cotisation (aucune)", "dues (none)"),
+            "type": ("type (personne)", "type (person)"),
+            "board": ("CA (sièges inchangés)", "board (seats unchanged)"),
+            "since": ("membre depuis (jour de l'import)", "member since (import day)")
         ]
         let missing = columns.missing.compactMap { words[$0] }
         if !missing.isEmpty {

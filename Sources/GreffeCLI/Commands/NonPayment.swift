@@ -57,10 +57,11 @@ extension GreffeCommand.Members {
             let registry = try path.options.registry()
             let day = try path.act.day(rulebook: registry.rulebook)
             let done = try registry.applyDueRadiations(on: day, recording: try path.recording, dryRun: path.dryRun)
+            let name = try registry.namer(of: done.map(\.member), l)
             var lines = done.map { d in
                 l.t(
-                    "Radiation de \(d.member) pour non-paiement de la cotisation \(d.year) enregistrée le \(day.frenchDescription) (art. 2.3)",
-                    "\(d.member) radiated for non-payment of the \(d.year) dues on \(day) (art. 2.3)")
+                    "Radiation de \(name(d.member)) pour non-paiement de la cotisation \(d.year) enregistrée le \(day.frenchDescription) (art. 2.3)",
+                    "\(name(d.member)) radiated for non-payment of the \(d.year) dues on \(day) (art. 2.3)")
             }
             if lines.isEmpty { lines = [l.t("Aucune radiation due ce jour.", "No radiation due that day.")] }
             try path.report(
@@ -151,6 +152,10 @@ func nonPaymentAct(_ path: PathActOptions, member: MemberID, year: Int?, _ comma
     let done = try registry.performNonPayment(
         command, member: member, year: year, on: day, recording: try path.recording,
         dryRun: path.dryRun)
+    var voters: [MemberID] = []
+    for case .suspensionVoted(let v) in done.events { voters += v.ballots.map(\.member) }
+    let name = try registry.namer(of: [member] + voters, l)
+    let who = name(member)
     var lines: [String] = []
     for event in done.events {
         switch event {
@@ -158,29 +163,30 @@ func nonPaymentAct(_ path: PathActOptions, member: MemberID, year: Int?, _ comma
             lines.append(
                 n.isAssociation
                     ? l.t(
-                        "Avis de renouvellement \(n.year) à \(member) enregistré le \(day.frenchDescription) ; avertissement dû le \(n.due.frenchDescription) si la cotisation reste impayée (art. 2.3)",
-                        "\(n.year) renewal notice to \(member) recorded on \(day); warning due on \(n.due) if the dues stay unpaid (art. 2.3)"
+                        "Avis de renouvellement \(n.year) à \(who) enregistré le \(day.frenchDescription) ; avertissement dû le \(n.due.frenchDescription) si la cotisation reste impayée (art. 2.3)",
+                        "\(n.year) renewal notice to \(who) recorded on \(day); warning due on \(n.due) if the dues stay unpaid (art. 2.3)"
                     )
                     : l.t(
-                        "Avis de renouvellement \(n.year) à \(member) enregistré le \(day.frenchDescription) ; radiation due le \(n.due.frenchDescription) si la cotisation reste impayée (art. 2.3)",
-                        "\(n.year) renewal notice to \(member) recorded on \(day); radiation due on \(n.due) if the dues stay unpaid (art. 2.3)"
+                        "Avis de renouvellement \(n.year) à \(who) enregistré le \(day.frenchDescription) ; radiation due le \(n.due.frenchDescription) si la cotisation reste impayée (art. 2.3)",
+                        "\(n.year) renewal notice to \(who) recorded on \(day); radiation due on \(n.due) if the dues stay unpaid (art. 2.3)"
                     ))
         case .warned(let w):
             lines.append(
                 l.t(
-                    "Avertissement (\(w.form == .written ? "écrit" : "oral")) à \(member) enregistré le \(day.frenchDescription)",
-                    "Warning (\(w.form.rawValue)) to \(member) recorded on \(day)"))
+                    "Avertissement (\(w.form == .written ? "écrit" : "oral")) à \(who) enregistré le \(day.frenchDescription)",
+                    "Warning (\(w.form.rawValue)) to \(who) recorded on \(day)"))
         case .suspensionVoted(let v):
             lines.append(
                 l.t(
-                    "Vote du Conseil : \(v.tally.arithmetic) — \(v.suspended ? "adhésion de \(member) suspendue" : "pas de suspension")",
-                    "Board vote: \(v.tally.arithmetic) — \(v.suspended ? "membership of \(member) suspended" : "no suspension")"
-                ))
+                    "Vote du Conseil : \(v.tally.arithmetic) — \(v.suspended ? "adhésion de \(who) suspendue" : "pas de suspension")",
+                    "Board vote: \(v.tally.arithmetic) — \(v.suspended ? "membership of \(who) suspended" : "no suspension")"
+                )
+                    + l.t(" ; votant·es : ", "; voters: ") + v.ballots.map { name($0.member) }.joined(separator: ", "))
         case .radiated(let r):
             lines.append(
                 l.t(
-                    "Radiation de \(member) pour non-paiement de la cotisation \(r.year) enregistrée le \(day.frenchDescription) (due le \(r.dueOn.frenchDescription))",
-                    "\(member) radiated for non-payment of the \(r.year) dues on \(day) (due on \(r.dueOn))"))
+                    "Radiation de \(who) pour non-paiement de la cotisation \(r.year) enregistrée le \(day.frenchDescription) (due le \(r.dueOn.frenchDescription))",
+                    "\(who) radiated for non-payment of the \(r.year) dues on \(day) (due on \(r.dueOn))"))
         }
     }
     try path.report(

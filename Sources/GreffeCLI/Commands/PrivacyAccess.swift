@@ -54,7 +54,9 @@ extension GreffeCommand.Privacy {
             let text: String
             switch format {
             case .json: text = try AccessDocument.json(report, reveal: reveal, on: day)
-            case .md: text = AccessDocument.markdown(report, reveal: reveal, on: day)
+            case .md:
+                text = AccessDocument.markdown(
+                    report, reveal: reveal, on: day, labels: try AccessDocument.frenchLabels(registry))
             }
             if !reveal.faults.isEmpty {
                 throw CLIFailure(
@@ -133,7 +135,27 @@ enum AccessDocument {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    static func markdown(_ report: AccessReport, reveal: Reveal, on day: Day) -> String {
+    /// The French words of the ids a payload holds, by the field that holds them (`kind`, `role`, `sanctions`,
+    /// `exception`, `step`): the readable document says « témoignage », never `testimony`.
+    static func frenchLabels(_ registry: Registry) throws -> [String: [String: String]] {
+        var labels: [String: [String: String]] = [:]
+        for kind in Evidence.Kind.allCases { labels["kind", default: [:]][kind.rawValue] = kind.words(.fr) }
+        for kind in [MemberKind.person, .association] { labels["kind", default: [:]][kind.rawValue] = kind.words(.fr) }
+        for role in MandateRole.known { labels["role", default: [:]][role.rawValue] = role.words(.fr) }
+        for sanction in registry.rulebook.sanctions { labels["sanctions", default: [:]][sanction.id] = sanction.fr }
+        for step in CaseStep.allCases { labels["step", default: [:]][step.rawValue] = step.words(.fr) }
+        for book in try ShippedRulebooks.all() {
+            guard case .ladder(let ladder) = book else { continue }
+            for measure in ladder.measures {
+                for exception in measure.exceptions { labels["exception", default: [:]][exception.id] = exception.fr }
+            }
+        }
+        return labels
+    }
+
+    static func markdown(
+        _ report: AccessReport, reveal: Reveal, on day: Day, labels: [String: [String: String]] = [:]
+    ) -> String {
         let m = report.member
         let e = MarkdownText.inline
         var lines = [
@@ -164,7 +186,7 @@ enum AccessDocument {
         ]
         for mandate in m.mandates {
             lines.append(
-                "- Mandat \(e(mandate.role.rawValue)) : depuis le \(mandate.from.frenchDescription)"
+                "- Mandat \(e(mandate.role.words(.fr))) : depuis le \(mandate.from.frenchDescription)"
                     + (mandate.until.map { " jusqu'au \($0.frenchDescription)" } ?? ""))
         }
         if let d = m.departedOn { lines.append("- Départ le \(d.frenchDescription)") }
@@ -190,7 +212,9 @@ enum AccessDocument {
                 reveal.revealing($0)
             }
             for (path, value) in flatten(payload ?? [:], at: []) {
-                lines.append("- \(e(path)) : \(e(value))")
+                // An id of a closed list in its French words: the field is the path's last word that is not a number.
+                let field = path.split(separator: ".").last { Int($0) == nil }.map(String.init) ?? path
+                lines.append("- \(e(path)) : \(e(labels[field]?[value] ?? value))")
             }
             lines.append("")
         }

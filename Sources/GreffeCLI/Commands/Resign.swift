@@ -46,10 +46,11 @@ extension GreffeCommand.Members {
             let done = try registry.resign(
                 member, via: channel, collectiveDecision: collectiveDecision, on: day,
                 recording: try path.recording, dryRun: path.dryRun)
+            let who = try registry.namer(of: [member], l)(member)
             var lines = [
                 l.t(
-                    "Démission de \(member) enregistrée, effective le \(day.frenchDescription) (art. 2.2)",
-                    "Resignation of \(member) recorded, effective on \(day) (art. 2.2)")
+                    "Démission de \(who) enregistrée, effective le \(day.frenchDescription) (art. 2.2)",
+                    "Resignation of \(who) recorded, effective on \(day) (art. 2.2)")
             ]
             if case .resigned(_, _, let proof?) = done.event {
                 let reveal = try registry.reveal(words: l.revealWords)

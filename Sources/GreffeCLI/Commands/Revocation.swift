@@ -184,8 +184,9 @@ extension GreffeCommand {
                 }
                 print(l.t("Révocation \(revocation) (art. 4.5)", "Revocation \(revocation) (art. 4.5)"))
                 let reveal = try registry.reveal(words: l.revealWords)
+                let name = try revocationNames(loaded.events.map(\.event), registry, reveal)
                 for dated in loaded.events {
-                    print("  " + revocationLine(dated.event, day: dated.on, l, reveal: reveal))
+                    print("  " + revocationLine(dated.event, day: dated.on, l, reveal: reveal, name: name))
                 }
                 if let p = loaded.state.pendingFr { print(l.t("  attendu : \(p.fr)", "  pending: \(p.en)")) }
             }
@@ -200,13 +201,16 @@ func revocationAct(_ path: PathActOptions, id: String?, _ command: RevocationCom
     let done = try registry.performRevocation(
         command, id: id, on: day, recording: try path.recording, dryRun: path.dryRun)
     let reveal = try registry.reveal(words: l.revealWords)
-    var lines = done.events.map { revocationLine($0, day: day, l, reveal: reveal) }
+    var ended: [MemberID] = []
+    if case let .mandateEnded(member, _)? = done.rosterEvent { ended.append(member) }
+    let name = try revocationNames(done.events, registry, reveal, also: ended)
+    var lines = done.events.map { revocationLine($0, day: day, l, reveal: reveal, name: name) }
     var types = done.events.map(\.typeName)
     if let ended = done.rosterEvent, case let .mandateEnded(member, role) = ended {
         lines.append(
             l.t(
-                "Liste des adhésions : fin du mandat « \(role.words(l)) » de \(member) le \(day.frenchDescription)",
-                "Roster: \(member)'s \(role.words(l)) mandate ends on \(day)"))
+                "Liste des adhésions : fin du mandat « \(role.words(l)) » de \(name(member)) le \(day.frenchDescription)",
+                "Roster: \(name(member))'s \(role.words(l)) mandate ends on \(day)"))
         types.append(ended.typeName)
     }
     try path.report(
@@ -214,7 +218,25 @@ func revocationAct(_ path: PathActOptions, id: String?, _ command: RevocationCom
         sequences: done.records.map(\.sequence))
 }
 
-func revocationLine(_ event: RevocationEvent, day: Day, _ l: Language, reveal: Reveal) -> String {
+/// How a revocation's lines name its members: the holder and the voters, « Chloé Durand (m003) ».
+func revocationNames(
+    _ events: [RevocationEvent], _ registry: Registry, _ reveal: Reveal, also: [MemberID] = []
+) throws -> (MemberID) -> String {
+    var ids = Set(also)
+    for event in events {
+        switch event {
+        case .opened(let o): ids.insert(o.holder)
+        case .boardVoted(let v): ids.formUnion(v.ballots.map(\.member))
+        default: continue
+        }
+    }
+    let names = try registry.displayNames(reveal, of: ids)
+    return { SafeText.field(Registry.named($0, names)) }
+}
+
+func revocationLine(
+    _ event: RevocationEvent, day: Day, _ l: Language, reveal: Reveal, name: (MemberID) -> String
+) -> String {
     let on = l.t("le \(day.frenchDescription)", "on \(day)")
     switch event {
     case .opened(let o):
@@ -231,8 +253,8 @@ func revocationLine(_ event: RevocationEvent, day: Day, _ l: Language, reveal: R
             case .breach: l.t("manquement au règlement", "breach of the rules")
             }
         return l.t(
-            "Révocation ouverte \(on) : mandat « \(o.role.words(l)) » de \(o.holder), motif : \(ground)",
-            "Revocation opened \(on): \(o.holder)'s \(o.role.words(l)) mandate, ground: \(ground)")
+            "Révocation ouverte \(on) : mandat « \(o.role.words(l)) » de \(name(o.holder)), motif : \(ground)",
+            "Revocation opened \(on): \(name(o.holder))'s \(o.role.words(l)) mandate, ground: \(ground)")
             + l.t(" ; faits : ", "; facts: ") + SafeText.field(reveal(o.ground.facts))
     case .holderConvened(let c):
         let form = c.form == .writing ? l.t("par écrit", "in writing") : l.t("à l'oral", "orally")
@@ -250,5 +272,7 @@ func revocationLine(_ event: RevocationEvent, day: Day, _ l: Language, reveal: R
     case .boardVoted(let v):
         return l.t("Vote du Conseil \(on) : \(v.tally.arithmetic) — ", "Board vote \(on): \(v.tally.arithmetic) — ")
             + (v.revoked ? l.t("mandat révoqué", "mandate revoked") : l.t("mandat maintenu", "mandate kept"))
+            + (v.ballots.isEmpty
+                ? "" : l.t(" ; votant·es : ", "; voters: ") + v.ballots.map { name($0.member) }.joined(separator: ", "))
     }
 }

@@ -215,11 +215,13 @@ struct Acting {
                     records.count > 1
                         ? "#\(first.sequence)–#\(records[records.count - 1].sequence)" : "#\(first.sequence)"
                 } ?? "—"
-            let consequences = records.compactMap { r in
-                (try? CaseEvent.decode(type: r.type, payload: r.payload)).flatMap {
-                    consequence(of: $0, caseRulebook, l, reveal)
-                }
-            }
+            let events = records.compactMap { try? CaseEvent.decode(type: $0.type, payload: $0.payload) }
+            // The people the act names, by name beside their id (only those few names are read).
+            let names = try registry.displayNames(reveal, of: ActPeople.members(of: events))
+            let name = { (id: MemberID) in SafeText.field(Registry.named(id, names)) }
+            let consequences =
+                events.compactMap { ActPeople.clause(of: $0, l, name: name) }
+                + events.compactMap { consequence(of: $0, caseRulebook, l, reveal, name: name) }
             let tail = consequences.isEmpty ? "" : " — " + consequences.joined(separator: " ; ")
             let opening = opened ? l.t("Dossier \(id) ouvert. ", "Case \(id) opened. ") : ""
             print(
@@ -296,16 +298,15 @@ struct Acting {
     }
 
     /// What the domain derived from the act that the rapporteur should see at once (an outcome, a stop).
-    func consequence(of event: CaseEvent, _ rulebook: Rulebook, _ l: Language, _ reveal: Reveal) -> String? {
+    func consequence(
+        of event: CaseEvent, _ rulebook: Rulebook, _ l: Language, _ reveal: Reveal, name: (MemberID) -> String
+    ) -> String? {
         func sanctions(_ ids: [String]) -> String {
             if ids.isEmpty { return l.t("aucune sanction", "no sanction") }
             return ids.map { id in rulebook.sanction(id).map { l == .fr ? $0.fr : $0.en } ?? id }.joined(
                 separator: ", ")
         }
         switch event {
-        case .rapporteurDesignated(let d):
-            return l.t("rapporteur : \(d.rapporteur)", "rapporteur: \(d.rapporteur)")
-                + (d.delegated ? l.t(" (délégation)", " (delegated)") : "")
         case .procedureStopped:
             return l.t(
                 "procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation",
@@ -340,8 +341,8 @@ struct Acting {
             return l.t("décidé : \(reveal(d.decision))", "decided: \(reveal(d.decision))")
         case .cellMemberReplaced(let r):
             return l.t(
-                "\(r.member) quitte la cellule (\(r.ground.words(l))) ; aucune révocation de partie utilisée ; pourvoir le siège",
-                "\(r.member) leaves the cell (\(r.ground.words(l))); no party's recusal used; fill the seat")
+                "\(name(r.member)) quitte la cellule (\(r.ground.words(l))) ; aucune révocation de partie utilisée ; pourvoir le siège",
+                "\(name(r.member)) leaves the cell (\(r.ground.words(l))); no party's recusal used; fill the seat")
         default:
             return nil
         }

@@ -60,7 +60,9 @@ struct LadderView {
             } else if measure?.duration == .optional {
                 s += l.t(" — définitive", " — for good")
             }
-            if let e = m.exception { s += l.t(" — exception \(e)", " — exception \(e)") }
+            if let e = m.exception {
+                s += l.t(" — exception : ", " — exception: ") + (measure?.exception(e).map { l.t($0.fr, $0.en) } ?? e)
+            }
             if let d = m.detail { s += " — \(reveal(d))" }
             if let r = m.reason { s += l.t(" — motif : \(reveal(r))", " — reason: \(reveal(r))") }
             line(s)

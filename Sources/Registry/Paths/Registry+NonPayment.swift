@@ -197,9 +197,9 @@ extension Registry {
                     return PathAgendaItem(
                         subject: "dues \(s.member) \(s.year)", rule: .R38,
                         labelFr:
-                            "cotisation \(s.year) impayée : avertissement à l'association \(s.member) (greffe members warn \(s.member))",
+                            "cotisation \(s.year) impayée : avertissement à l'association \(s.member) (greffe members warn \(s.member) --form écrit)",
                         labelEn:
-                            "\(s.year) dues unpaid: warning to member association \(s.member) (greffe members warn \(s.member))",
+                            "\(s.year) dues unpaid: warning to member association \(s.member) (greffe members warn \(s.member) --form written)",
                         since: noticeOn, due: due)
                 }
                 guard let suspended = s.suspendedOn else { return nil }
@@ -285,9 +285,9 @@ extension Registry {
             return PathAgendaItem(
                 subject: "assembly-request \(r.id)", rule: .R39,
                 labelFr:
-                    "Assemblée générale demandée par \(r.request.signatories.count) membres (\(why.0)) à convoquer (greffe ga schedule)",
+                    "Assemblée générale demandée par \(r.request.signatories.count) membres (\(why.0)) à convoquer (greffe ga schedule --on JOUR)",
                 labelEn:
-                    "general assembly requested by \(r.request.signatories.count) members (\(why.1)) to convene (greffe ga schedule)",
+                    "general assembly requested by \(r.request.signatories.count) members (\(why.1)) to convene (greffe ga schedule --on DAY)",
                 since: r.requestedOn, due: r.request.due)
         }
     }

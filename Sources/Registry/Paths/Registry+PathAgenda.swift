@@ -43,7 +43,7 @@ extension Registry {
             guard let fr = r.pendingFr, let en = r.pendingEn, let since = r.since else { return nil }
             return PathAgendaItem(
                 subject: "revocation \(r.id)", rule: .R32,
-                labelFr: "\(fr) (\(r.holder?.rawValue ?? "?"), \(r.role?.rawValue ?? "?"))",
+                labelFr: "\(fr) (\(r.holder?.rawValue ?? "?"), \(r.role.map(Self.frenchMandate) ?? "?"))",
                 labelEn: "\(en) (\(r.holder?.rawValue ?? "?"), \(r.role?.rawValue ?? "?"))",
                 since: since, due: nil)
         }
@@ -76,5 +76,19 @@ extension Registry {
         // R37 → R11: an accused who resigned (or left) makes their open cases' Article 5.6.7 step due.
         return mediations + revocations + requests + amendments + (try departedAccusedAgenda(asOf: asOf))
             + (try nonPaymentAgenda(asOf: asOf)) + (try assemblyRequestAgenda(asOf: asOf))
+    }
+}
+
+extension Registry {
+    /// A mandate in the agenda's French label: the known ones in words (« membre du Conseil d'administration »), any
+    /// other by the name it was given, never the stored id (`board-member`).
+    static func frenchMandate(_ role: MandateRole) -> String {
+        switch role {
+        case .boardMember: "membre du Conseil d'administration"
+        case .rapporteur: "rapporteur"
+        case .moderator: "modérateur·rice"
+        case .localRepresentative: "représentant·e local·e"
+        case .other(let name): name
+        }
     }
 }
