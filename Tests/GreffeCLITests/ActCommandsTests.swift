@@ -248,12 +248,12 @@ import Testing
         let first = try f.greffe(complaint + ["--on", "2026-03-02"])
         #expect(
             first.stdout
-                == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33) — mis·e(s) en cause : Damien Roux (m004).\n",
+                == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33) — mis·e(s) en cause : Damien Roux (M0004).\n",
             "\(first.stderr)")
         let second = try f.greffe(complaint + ["--on", "2026-03-03", "--lang", "en"])
         #expect(
             second.stdout
-                == "Case 2026-002 opened. Recorded: complaint (2026-002, #34) — accused: Damien Roux (m004).\n")
+                == "Case 2026-002 opened. Recorded: complaint (2026-002, #34) — accused: Damien Roux (M0004).\n")
         let nextYear = try f.greffe(complaint + ["--on", "2027-01-04"], environment: ["GREFFE_TODAY": "2027-01-04"])
         #expect(nextYear.stdout.hasPrefix("Dossier 2027-001 ouvert."))
         // A report opens no procedure but takes a case of its own, or goes to the one given.
@@ -267,7 +267,7 @@ import Testing
             try f.greffe([
                 "report", "--case", "2026-001", "--concerning", "M0004", "--description", "Autre", "--on", "2026-03-04"
             ])
-            .stdout == "Enregistré : signalement (2026-001, #37) — concernant : Damien Roux (m004).\n")
+            .stdout == "Enregistré : signalement (2026-001, #37) — concernant : Damien Roux (M0004).\n")
     }
 
     @Test func theSameIdTwiceRecordsOnce() throws {
@@ -427,7 +427,7 @@ import Testing
             ], in: f)
         #expect(
             lines[0].hasPrefix(
-                "Enregistré : vote de la cellule (2026-001, #52) — votant·es : Élise Fournier (m007), Gaëlle Simon (m009), Hugo Laurent (m010) ; deux tiers non atteints.\n"
+                "Enregistré : vote de la cellule (2026-001, #52) — votant·es : Élise Fournier (M0007), Gaëlle Simon (M0009), Hugo Laurent (M0010) ; deux tiers non atteints.\n"
             ))
         // Each option's two-thirds arithmetic follows (blanks count among the votes cast).
         #expect(
@@ -436,7 +436,7 @@ import Testing
             ), "\(lines[0])")
         #expect(
             lines[1].hasPrefix(
-                "Enregistré : vote sur la réintégration (2026-001, #53) — votant·es : Élise Fournier (m007), Gaëlle Simon (m009), Hugo Laurent (m010) ; deux tiers non atteints.\n"
+                "Enregistré : vote sur la réintégration (2026-001, #53) — votant·es : Élise Fournier (M0007), Gaëlle Simon (M0009), Hugo Laurent (M0010) ; deux tiers non atteints.\n"
             ))
         #expect(
             lines[3] == """
@@ -500,7 +500,7 @@ import Testing
             ], in: f)
         #expect(
             lines[0]
-                == "Enregistré : départ de la personne mise en cause (2026-001, #41–#42) — Damien Roux (m004) ; procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation.\n"
+                == "Enregistré : départ de la personne mise en cause (2026-001, #41–#42) — Damien Roux (M0004) ; procédure arrêtée (R11, art. 5.6.7) : le Conseil officialise la radiation.\n"
         )
         #expect(lines[2] == "Enregistré : clôture du dossier (2026-001, #44).\n")
     }

@@ -35,7 +35,8 @@ import Testing
                 "--on", "2026-03-02"
             ])
         #expect(
-            opened.stdout.contains("Médiation ouverte le 2026-03-02 entre Damien Roux (M0004) et Élise Fournier (M0007)"))
+            opened.stdout.contains(
+                "Médiation ouverte le 2026-03-02 entre Damien Roux (M0004) et Élise Fournier (M0007)"))
         // A member without this year's dues cannot be called by the board: refused, nothing written.
         let before = try f.head()
         let lapsed = try run(

@@ -88,7 +88,7 @@ import Testing
         let real = try f.greffe(PhantomCaseTests.complaint)
         #expect(
             real.stdout
-                == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33) — mis·e(s) en cause : Damien Roux (m004).\n",
+                == "Dossier 2026-001 ouvert. Enregistré : plainte (2026-001, #33) — mis·e(s) en cause : Damien Roux (M0004).\n",
             "\(real.stdout)")
         // A refused act is refused the same way, with the same exit code, simulated or not.
         let head2 = try f.head()

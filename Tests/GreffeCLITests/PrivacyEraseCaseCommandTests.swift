@@ -62,7 +62,7 @@ import Testing
         #expect(try f.greffe(["status", "2026-001"], environment: Self.erasureDay).stdout.contains("textes effacés le"))
         // The victim's access document names the case and reads its texts « [effacé] ».
         let access = f.directory + "/acces.json"
-        expectExit(try f.greffe(["privacy", "access", "m005", "--out", access]).status, .ok)
+        expectExit(try f.greffe(["privacy", "access", "M0005", "--out", access]).status, .ok)
         let document = try String(contentsOfFile: access, encoding: .utf8)
         #expect(document.contains("[effacé]"))
         for text in Self.texts { #expect(!document.contains(text), "\(text) in the access document") }
@@ -112,7 +112,7 @@ import Testing
         let granted = try f.greffe(
             [
                 "privacy", "erase-case", "2026-001", "--reason", "demande de la victime accordée par le Conseil",
-                "--override", "erasure-request", "--requested-by", "m005", "--json"
+                "--override", "erasure-request", "--requested-by", "M0005", "--json"
             ], environment: ["GREFFE_TODAY": "2026-05-01"])
         expectExit(granted.status, .ok, "\(granted.stderr)")
         let line = try #require(
@@ -120,7 +120,7 @@ import Testing
         #expect(line["type"] as? String == "CaseTextsErased")
         let payload = try #require(line["payload"] as? [String: Any])
         #expect(payload["override"] as? String == "erasure-request")
-        #expect(payload["requestedBy"] as? String == "m005")
+        #expect(payload["requestedBy"] as? String == "M0005")
         #expect(payload["dueOn"] as? String == "2027-04-14")
         let after = try f.head()
         let again = try f.greffe(

@@ -29,10 +29,10 @@ import Testing
         expectExit(changed.status, .ok, "\(changed.stderr)")
         #expect(changed.stdout.hasPrefix("Phrase de passe changée : "), "\(changed.stdout)")
         let new = try f.greffe(
-            ["members", "show", "m004"], environment: ["GREFFE_PASSPHRASE": "une autre phrase, plus longue"])
+            ["members", "show", "M0004"], environment: ["GREFFE_PASSPHRASE": "une autre phrase, plus longue"])
         expectExit(new.status, .ok, "\(new.stderr)")
-        #expect(new.stdout.hasPrefix("m004 — Damien Roux"), "\(new.stdout)")
-        let stale = try f.greffe(["members", "show", "m004"], environment: Self.old)
+        #expect(new.stdout.hasPrefix("M0004 — Damien Roux"), "\(new.stdout)")
+        let stale = try f.greffe(["members", "show", "M0004"], environment: Self.old)
         expectExit(stale.status, .storeError, "\(stale.stdout)")
         #expect(stale.stderr.contains("phrase de passe incorrecte"), "\(stale.stderr)")
         // The log is not touched, and still verifies.
@@ -59,7 +59,7 @@ import Testing
                 .status, .usage)
         #expect(try keyStoreBytes(f) == before)
         #expect(
-            try f.greffe(["members", "show", "m004"], environment: Self.old).stdout.hasPrefix("m004 — Damien Roux"))
+            try f.greffe(["members", "show", "M0004"], environment: Self.old).stdout.hasPrefix("M0004 — Damien Roux"))
     }
 
     @Test func R35_aPassphraseIsAddedToAStoreMadeWithoutAndRemovedOnlyWhenAsked() throws {
@@ -69,17 +69,17 @@ import Testing
         let added = try f.greffe(["privacy", "passphrase", "--new-passphrase-file", file])
         expectExit(added.status, .ok, "\(added.stderr)")
         #expect(added.stdout.hasPrefix("Phrase de passe ajoutée : "), "\(added.stdout)")
-        let without = try f.greffe(["members", "show", "m004"])
+        let without = try f.greffe(["members", "show", "M0004"])
         expectExit(without.status, .storeError, "\(without.stdout)")
         #expect(without.stderr.contains("protégé par une phrase de passe"), "\(without.stderr)")
-        let with = try f.greffe(["--passphrase-file", file, "members", "show", "m004"])
+        let with = try f.greffe(["--passphrase-file", file, "members", "show", "M0004"])
         expectExit(with.status, .ok, "\(with.stderr)")
-        #expect(with.stdout.hasPrefix("m004 — Damien Roux"), "\(with.stdout)")
+        #expect(with.stdout.hasPrefix("M0004 — Damien Roux"), "\(with.stdout)")
         let removed = try f.greffe(["--passphrase-file", file, "privacy", "passphrase", "--remove"])
         expectExit(removed.status, .ok, "\(removed.stderr)")
         #expect(removed.stdout.hasPrefix("Phrase de passe retirée : "), "\(removed.stdout)")
-        let open = try f.greffe(["members", "show", "m004"])
+        let open = try f.greffe(["members", "show", "M0004"])
         expectExit(open.status, .ok, "\(open.stderr)")
-        #expect(open.stdout.hasPrefix("m004 — Damien Roux"), "\(open.stdout)")
+        #expect(open.stdout.hasPrefix("M0004 — Damien Roux"), "\(open.stdout)")
     }
 }

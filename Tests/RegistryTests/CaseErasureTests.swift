@@ -11,7 +11,7 @@ import Testing
 @Suite struct CaseErasureTests {
     /// A clerk whose today is late enough for every erasure below.
     static let later = Recording(
-        actor: "m001", recordedAt: Date(timeIntervalSince1970: 1_800_000_000), today: d("2027-12-31"))
+        actor: "M0001", recordedAt: Date(timeIntervalSince1970: 1_800_000_000), today: d("2027-12-31"))
 
     /// The sample of scripts/demo.sh decided by a vote (a draw and votes to re-check), case 2026-001 closed on
     /// 2026-04-20: its texts are due 12 months later (CLE), on 2027-04-20.
@@ -123,11 +123,11 @@ import Testing
         #expect(throws: RegistryError.self) {
             try f.registry.eraseTexts(
                 of: "2026-001", reason: "x", requestedBy: nil, on: d("2027-04-20"),
-                recording: Recording(actor: "m011", recordedAt: Self.later.recordedAt, today: Self.later.today))
+                recording: Recording(actor: "M0011", recordedAt: Self.later.recordedAt, today: Self.later.today))
         }
-        #expect(throws: RegistryError.unknownMember("m099")) {
+        #expect(throws: RegistryError.unknownMember("M0099")) {
             try f.registry.eraseTexts(
-                of: "2026-001", reason: "x", requestedBy: "m099", on: d("2027-04-20"), recording: Self.later)
+                of: "2026-001", reason: "x", requestedBy: "M0099", on: d("2027-04-20"), recording: Self.later)
         }
         #expect(try f.store.head() == before)
         // The texts still read.
@@ -138,11 +138,11 @@ import Testing
     @Test func R35_aLegalReasonErasesBeforeTheTermAndIsRecorded() throws {
         let f = try closedCase()
         try f.registry.eraseTexts(
-            of: "2026-001", reason: "demande de la victime accordée par le Conseil", requestedBy: "m005",
+            of: "2026-001", reason: "demande de la victime accordée par le Conseil", requestedBy: "M0005",
             override: .erasureRequest, on: d("2026-05-01"), recording: Self.later)
         let erased = try #require(try f.registry.loadCase("2026-001").state.textsErased?.value)
         #expect(erased.override == .erasureRequest)
-        #expect(erased.requestedBy == "m005")
+        #expect(erased.requestedBy == "M0005")
         #expect(erased.dueOn == d("2027-04-20"))
         #expect(try f.registry.audit().isValid)
     }
@@ -188,7 +188,7 @@ import Testing
             events: [
                 NewEvent(
                     type: event.typeName, schemaVersion: 1, occurredOn: "2027-04-20", recordedAt: 1_800_000_000_000,
-                    actor: "m001", correlationId: "2026-001#\(version + 1)", payload: try event.payloadJSON())
+                    actor: "M0001", correlationId: "2026-001#\(version + 1)", payload: try event.payloadJSON())
             ])
         #expect(try KeyStore.open(at: f.directory + "/store/keys").get("key/" + kid) != nil)
         let head = try f.store.head()

@@ -14,7 +14,7 @@ import Testing
 
     @Test func R35_aPassphraseAddedLaterRewrapsEveryKeyAndTheClearKeysLeaveTheFile() throws {
         let f = try RegistryFixture()
-        let kid = try #require(try f.registry.member("m004")?.displayName.box?.kid)
+        let kid = try #require(try f.registry.member("M0004")?.displayName.box?.kid)
         let clear = try #require(try KeyStore.open(at: f.directory + "/store/keys").get("key/" + kid))
         #expect(try keyStoreFile(f).range(of: Data(clear)) != nil)
 
@@ -23,10 +23,10 @@ import Testing
         #expect(!changed.hadPassphrase)
         #expect(try keyStoreFile(f).range(of: Data(clear)) == nil)
         // The same register reads on; another opening needs the new passphrase.
-        #expect(try f.registry.reveal()(try #require(try f.registry.member("m004")).displayName) == "Damien")
+        #expect(try f.registry.reveal()(try #require(try f.registry.member("M0004")).displayName) == "Damien")
         let again = Registry(store: f.store)
         again.keys.passphrase = "une phrase ajoutée après coup"
-        #expect(try again.reveal()(try #require(try again.member("m004")).displayName) == "Damien")
+        #expect(try again.reveal()(try #require(try again.member("M0004")).displayName) == "Damien")
         let wrong = Registry(store: f.store)
         wrong.keys.passphrase = "autre chose"
         #expect(throws: PassphraseError.self) { try wrong.reveal() }
@@ -54,6 +54,6 @@ import Testing
         removing.keys.passphrase = "seconde phrase"
         try removing.changePassphrase(to: nil)
         let bare = Registry(store: f.store)
-        #expect(try bare.reveal()(try #require(try bare.member("m004")).displayName) == "Damien")
+        #expect(try bare.reveal()(try #require(try bare.member("M0004")).displayName) == "Damien")
     }
 }
