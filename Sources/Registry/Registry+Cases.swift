@@ -282,13 +282,13 @@ extension Registry {
 
     /// `members`: the members the command reads (``membersRead(by:on:)``), `nil` for every member. A fresh process
     /// (one command of the terminal) reads only those; a registry that already holds the whole roster's facts, still
-    /// current, uses them.
+    /// current, uses them, and does not work out which members the command reads.
     func caseContext(
-        for id: CaseID, on day: Day, under stamps: FactStamps, members: Set<MemberID>? = nil
+        for id: CaseID, on day: Day, under stamps: FactStamps, members: @autoclosure () -> Set<MemberID>? = nil
     ) throws
         -> CaseContext
     {
-        if let members, crossCheckFacts || !rosterFactsCacheIsCurrent(under: stamps),
+        if crossCheckFacts || !rosterFactsCacheIsCurrent(under: stamps), let members = members(),
             let standings = try standings(of: members, on: day, for: id)
         {
             return CaseContext(caseID: id, members: standings)
