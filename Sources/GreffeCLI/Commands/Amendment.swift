@@ -141,9 +141,7 @@ extension GreffeCommand {
                     return l.t(
                         "Modification \(amendment) : nouveau règlement adressé aux membres le \(day.frenchDescription)",
                         "Amendment \(amendment): new rulebook sent to members on \(day)")
-                        + (n.daysLate > 0
-                            ? l.t(" — EN RETARD de \(n.daysLate) j (R34)", " — LATE by \(n.daysLate) day(s) (R34)")
-                            : "")
+                        + path.lateSuffix(n.daysLate, .R34)
                 }
                 try path.report(
                     stream: Registry.amendmentStream(amendment), id: amendment, types: done.events.map(\.typeName),

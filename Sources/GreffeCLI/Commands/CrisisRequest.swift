@@ -106,9 +106,7 @@ extension GreffeCommand {
                     return l.t(
                         "Demande \(request) mise en œuvre le \(day.frenchDescription) : plainte déposée, dossier \(i.caseID)",
                         "Request \(request) put into effect on \(day): complaint filed, case \(i.caseID)")
-                        + (i.daysLate > 0
-                            ? l.t(" — EN RETARD de \(i.daysLate) j (R31)", " — LATE by \(i.daysLate) day(s) (R31)")
-                            : "")
+                        + path.lateSuffix(i.daysLate, .R31)
                 }
                 try path.report(
                     stream: Registry.requestStream(request), id: request, types: done.events.map(\.typeName),

@@ -72,6 +72,14 @@ struct PathActOptions: ParsableArguments {
         }
     }
 
+    /// What a confirmation adds when the act came after its deadline (« — EN RETARD de 3 j (R31) »), nothing when
+    /// it came in time.
+    func lateSuffix(_ daysLate: Int, _ rule: RuleID) -> String {
+        guard daysLate > 0 else { return "" }
+        return language.t(
+            " — EN RETARD de \(daysLate) j (\(rule.rawValue))", " — LATE by \(daysLate) day(s) (\(rule.rawValue))")
+    }
+
     /// Prints what an act recorded (or would record): one line per event, or one JSON object.
     func report(stream: String, id: String, types: [String], lines: [String], sequences: [UInt64]) throws {
         let l = language
